@@ -1,0 +1,5 @@
+"""``python -m frontdesk``."""
+
+from frontdesk.main import main
+
+raise SystemExit(main())

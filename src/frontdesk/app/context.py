@@ -1,0 +1,65 @@
+"""The composition root: one profile's paths, cache, credentials, connectors and services."""
+
+from __future__ import annotations
+
+import logging
+import socket
+import threading
+from pathlib import Path
+
+from frontdesk.app import logs
+from frontdesk.app.booking import BookingService
+from frontdesk.app.connections import add_connection, build_connector
+from frontdesk.app.credentials import Credentials
+from frontdesk.app.paths import Paths
+from frontdesk.providers.base import Connector
+from frontdesk.storage.db import Database
+from frontdesk.storage.repo import ConnectionRecord, Repository
+from frontdesk.sync.engine import SyncEngine
+
+log = logging.getLogger("frontdesk.app")
+
+
+class AppContext:
+    def __init__(self, paths: Paths, use_keyring: bool | None = None) -> None:
+        self.paths = paths
+        logs.configure(paths.log_dir)
+        self.db = Database.open(paths.database)
+        self.repo = Repository(self.db)
+        self.credentials = Credentials(paths.credentials_file, use_keyring)
+        if self.credentials.warning:
+            log.warning(self.credentials.warning)
+        self.connectors: dict[str, Connector] = {}
+        self.desk = socket.gethostname() or "desk"
+        self.stop = threading.Event()
+        self.reload_connectors()
+
+    @classmethod
+    def open(cls, profile_dir: Path | None = None) -> AppContext:
+        return cls(Paths.resolve(profile_dir))
+
+    def reload_connectors(self) -> None:
+        for connector in self.connectors.values():
+            connector.close()
+        self.connectors = {}
+        for record in self.repo.connections():
+            try:
+                self.connectors[record.id] = build_connector(record, self.credentials)
+            except Exception as exc:  # a broken connection must not stop the desk
+                log.error("connection %s unusable: %s", record.name, exc)
+        self.booking = BookingService(self.repo, self.connectors, self.desk)
+        self.engine = SyncEngine(self.repo, self.connectors, stop=self.stop)
+
+    def connect(self, provider: str, name: str, base_url: str, api_key: str) -> ConnectionRecord:
+        record = add_connection(self.repo, self.credentials, provider, name, base_url, api_key)
+        self.reload_connectors()
+        return record
+
+    def connections(self) -> list[ConnectionRecord]:
+        return self.repo.connections()
+
+    def close(self) -> None:
+        self.stop.set()
+        for connector in self.connectors.values():
+            connector.close()
+        self.db.close()

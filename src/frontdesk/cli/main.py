@@ -1,0 +1,85 @@
+"""Argument parsing and dispatch of the headless subcommands."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+from frontdesk.app.connections import ConnectionError_
+from frontdesk.app.context import AppContext
+from frontdesk.cli import validate_cmd
+from frontdesk.providers.http import BadAnswer
+from frontdesk.providers.huskyvoice.client import ApiError
+
+SUBCOMMANDS = ("sandbox", "validate", "connect", "sync")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="frontdesk", description="FrontDesk headless tools")
+    parser.add_argument("--profile-dir", type=Path, help="keep data, settings and logs here")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    sb = sub.add_parser("sandbox", help="serve the emulated booking APIs on loopback")
+    sb.add_argument("--host", default="127.0.0.1")
+    sb.add_argument("--port", type=int, default=0, help="0 picks a free port")
+    sb.add_argument("--rate-limit", type=int, default=60, help="requests/minute per key, 0 = off")
+    sb.add_argument("--clinic", type=Path, help="a clinic fixture JSON instead of the default")
+
+    va = sub.add_parser("validate", help="predict offline what the API would answer")
+    va.add_argument("--provider", required=True)
+    va.add_argument("--base-url", required=True)
+    va.add_argument("--api-key", required=True)
+    va.add_argument("request", type=Path, metavar="REQUEST.json")
+
+    co = sub.add_parser("connect", help="add a connection to the profile")
+    co.add_argument("provider")
+    co.add_argument("--name", required=True)
+    co.add_argument("--base-url", required=True)
+    co.add_argument("--api-key", required=True)
+
+    sy = sub.add_parser("sync", help="drain the outbox and pull remote bookings")
+    sy.add_argument("--once", action="store_true", help="one pass, then exit")
+    sy.add_argument("--interval", type=float, default=30.0, help="seconds between passes")
+    return parser
+
+
+def main(argv: list[str]) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return _dispatch(args)
+    except (ConnectionError_, ApiError, BadAnswer) as exc:
+        print(f"frontdesk {args.command}: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    if args.command == "sandbox":
+        from frontdesk.sandbox.server import run_forever
+
+        run_forever(args.host, args.port, args.rate_limit, args.clinic)
+        return 0
+    if args.command == "validate":
+        code, line = validate_cmd.run(args.provider, args.base_url, args.api_key, args.request)
+        print(line)
+        return code
+    context = AppContext.open(args.profile_dir)
+    try:
+        if args.command == "connect":
+            record = context.connect(args.provider, args.name, args.base_url, args.api_key)
+            print(json.dumps({"connection": record.name, "id": record.id}))
+            if context.credentials.warning:
+                print(f"warning: {context.credentials.warning}", file=sys.stderr)
+            return 0
+        from frontdesk.cli.sync_cmd import run_sync
+
+        return run_sync(context, once=args.once, interval=args.interval)
+    finally:
+        context.close()
+
+
+logging.getLogger("frontdesk").addHandler(logging.NullHandler())

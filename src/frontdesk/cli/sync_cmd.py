@@ -1,0 +1,57 @@
+"""``frontdesk sync``: drain the outbox and pull, printing progress. Safe to kill at any instant:
+every step is its own transaction and every create carries its idempotency reference."""
+
+from __future__ import annotations
+
+import signal
+import sys
+import time
+from types import FrameType
+
+from frontdesk.app.context import AppContext
+from frontdesk.providers.http import BadAnswer
+from frontdesk.providers.huskyvoice.client import ApiError
+
+
+def _one_pass(context: AppContext) -> bool:
+    report = context.engine.drain()
+    print(
+        f"sent {report.sent}, confirmed {report.confirmed}, refused {report.refused}, "
+        f"retrying {report.retrying}, pending {context.engine.pending()}",
+        flush=True,
+    )
+    ok = True
+    for record in context.connections():
+        if record.id not in context.connectors:
+            continue
+        try:
+            changed = context.engine.pull(record.id)
+            print(f"pulled {record.name}: {changed} bookings changed", flush=True)
+        except (ApiError, BadAnswer) as exc:
+            print(f"pull {record.name} failed: {exc}", file=sys.stderr, flush=True)
+            ok = False
+    return ok
+
+
+def run_sync(context: AppContext, once: bool, interval: float) -> int:
+    if not context.connectors:
+        print("no connections: add one with 'frontdesk connect'", file=sys.stderr)
+        return 2
+
+    def _stop(_sig: int, _frame: FrameType | None) -> None:
+        context.stop.set()
+
+    signal.signal(signal.SIGTERM, _stop)
+    if once:
+        ok = _one_pass(context)
+        return 0 if ok else 1
+    while not context.stop.is_set():
+        _one_pass(context)
+        due = context.repo.next_due_at()
+        wait = interval
+        if due is not None:
+            wait = max(0.5, min(interval, (due - context.engine.clock()).total_seconds()))
+        if context.stop.wait(wait):
+            break
+        time.sleep(0)
+    return 0

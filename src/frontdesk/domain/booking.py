@@ -1,0 +1,89 @@
+"""Bookings as the desk knows them, and the canonical request the booking dialog builds.
+
+A booking has two independent states: its *visit status* (what happens at the desk: booked,
+arrived, completed, no-show, cancelled) and its *sync state* (where it stands with the remote
+system: pencilled until the remote acknowledges it, then confirmed; needs attention when
+refused).
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from frontdesk.domain.timeutil import ensure_utc
+
+
+class VisitStatus(enum.StrEnum):
+    BOOKED = "booked"
+    ARRIVED = "arrived"
+    COMPLETED = "completed"
+    NO_SHOW = "no_show"
+    CANCELLED = "cancelled"
+
+
+class SyncState(enum.StrEnum):
+    PENCILLED = "pencilled"  # saved locally, not yet acknowledged remotely
+    CONFIRMED = "confirmed"  # the remote system holds it
+    AWAITING_CONFIRMATION = "awaiting_confirmation"  # remote holds it provisionally
+    NEEDS_ATTENTION = "needs_attention"  # refused remotely: a person must act
+
+
+@dataclass(frozen=True, slots=True)
+class Booking:
+    """One appointment in the local cache."""
+
+    id: str
+    connection_id: str
+    service_id: str
+    resource_id: str
+    start: datetime
+    end: datetime
+    patient_name: str
+    patient_phone: str
+    remote_id: str | None = None
+    session: str | None = None
+    batch: str | None = None
+    patient_email: str | None = None
+    notes: str | None = None
+    external_ref: str | None = None
+    visit_status: VisitStatus = VisitStatus.BOOKED
+    sync_state: SyncState = SyncState.PENCILLED
+    problem_code: str | None = None
+    problem_message: str | None = None
+    version: int = 1
+
+    @property
+    def active(self) -> bool:
+        """Whether the booking holds its place (counts against capacity)."""
+        return self.visit_status is not VisitStatus.CANCELLED
+
+    def with_changes(self, **changes: object) -> Booking:
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+class BookingRequest(BaseModel):
+    """What the booking dialog asks for, before any API's vocabulary is applied."""
+
+    model_config = ConfigDict(frozen=True, str_strip_whitespace=True)
+
+    connection_id: str
+    service_id: str = ""
+    resource_id: str = ""
+    start: datetime | None = None
+    session: str | None = None
+    patient_name: str = ""
+    patient_phone: str = ""
+    patient_email: str | None = None
+    notes: str | None = Field(default=None, max_length=2000)
+
+    @field_validator("start")
+    @classmethod
+    def _utc(cls, value: datetime | None) -> datetime | None:
+        return None if value is None else ensure_utc(value)
+
+    def end(self, duration_minutes: int) -> datetime | None:
+        return None if self.start is None else self.start + timedelta(minutes=duration_minutes)

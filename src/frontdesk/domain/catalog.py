@@ -1,0 +1,81 @@
+"""The cached catalog of one connection: what can be booked, where, when and how much.
+
+Provider-neutral: each connector maps its API's services, branches / calendars and windows onto
+these, and each rule set reads them back. Window times are local wall times in the
+connection's zone; a window belongs to one date (weekly rules are expanded per date when the
+catalog is pulled, so holidays and one-off closures are just data).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, time
+
+
+@dataclass(frozen=True, slots=True)
+class Service:
+    """A bookable appointment type."""
+
+    id: str
+    name: str
+    duration_minutes: int
+    color: str | None = None
+    active: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Resource:
+    """A column on the desk: a provider, room, branch or calendar."""
+
+    id: str
+    name: str
+    kind: str = "branch"
+    color: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    """Bookable hours of one resource on one local date."""
+
+    window_id: str
+    resource_id: str
+    day: date
+    start: time
+    end: time
+    session: str | None = None
+    batch: str | None = None
+    open: bool = True
+    capacity: int | None = None
+
+    def holds(self, wall: time) -> bool:
+        """Whether the local wall time lies in ``[start, end)``."""
+        return self.start <= wall < self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    """Organisation-wide settings the rules depend on."""
+
+    timezone: str
+    duplicate_prevention: bool = False
+    allow_cancellation: bool = True
+    cancellation_notice_hours: int = 0
+
+
+@dataclass(slots=True)
+class Catalog:
+    """Everything cached for one connection that rules and openings need."""
+
+    policy: Policy
+    services: list[Service] = field(default_factory=list)
+    resources: list[Resource] = field(default_factory=list)
+    windows: list[Window] = field(default_factory=list)
+
+    def service(self, service_id: str) -> Service | None:
+        return next((s for s in self.services if s.id == service_id), None)
+
+    def resource(self, resource_id: str) -> Resource | None:
+        return next((r for r in self.resources if r.id == resource_id), None)
+
+    def windows_on(self, resource_id: str, day: date) -> list[Window]:
+        return [w for w in self.windows if w.resource_id == resource_id and w.day == day]

@@ -1,0 +1,36 @@
+"""The ``frontdesk`` entry point: a headless subcommand goes to ``cli``, anything else opens the
+desk (``ui``)."""
+
+from __future__ import annotations
+
+import sys
+
+from frontdesk.cli.main import SUBCOMMANDS
+
+
+def first_positional(args: list[str]) -> str | None:
+    """The first argument that is neither an option nor ``--profile-dir``'s value."""
+    skip = False
+    for arg in args:
+        if skip:
+            skip = False
+        elif arg == "--profile-dir":
+            skip = True
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if first_positional(args) in SUBCOMMANDS:
+        from frontdesk.cli.main import main as cli_main
+
+        return cli_main(args)
+    from frontdesk.ui.launch import launch
+
+    return int(launch(args))
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

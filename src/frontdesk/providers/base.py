@@ -1,0 +1,94 @@
+"""What every connector offers the sync engine and the desk, and the outcomes of a send.
+
+A send ends in exactly one of four outcomes; the sync engine acts on the outcome, never on
+HTTP details:
+
+* :class:`Accepted`: the remote holds the change; carries the booking as the remote now has it.
+* :class:`Refused`: the remote said no for a reason a person must look at.
+* :class:`RetryLater`: try again, not before ``not_before_s`` seconds (429, 5xx, network).
+* :class:`Ambiguous`: the request may have been acted on and no answer came.
+"""
+
+from __future__ import annotations
+
+import email.utils
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Protocol
+
+from frontdesk.domain.booking import Booking
+from frontdesk.domain.catalog import Catalog
+from frontdesk.domain.verdict import Verdict
+
+
+@dataclass(frozen=True, slots=True)
+class Accepted:
+    booking: Booking
+    replayed: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Refused:
+    verdict: Verdict
+    credentials: bool = False  # 401/403: the connection's key must be fixed
+
+
+@dataclass(frozen=True, slots=True)
+class RetryLater:
+    reason: str
+    not_before_s: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Ambiguous:
+    reason: str
+
+
+Outcome = Accepted | Refused | RetryLater | Ambiguous
+
+
+class Connector(Protocol):
+    """One configured connection to a remote booking API."""
+
+    provider: str
+    connection_id: str
+    rate_per_minute: int
+    idempotent_creates: bool
+
+    def set_pacer(self, pace: Callable[[], None]) -> None:
+        """Install a callable that blocks until the next request may go."""
+
+    def pull_catalog(self, days: list[date]) -> Catalog: ...
+
+    def pull_bookings(self, since: datetime | None) -> list[Booking]: ...
+
+    def create(self, booking: Booking, idempotency_key: str) -> Outcome: ...
+
+    def reschedule(self, booking: Booking, idempotency_key: str) -> Outcome: ...
+
+    def cancel(self, booking: Booking, idempotency_key: str) -> Outcome: ...
+
+    def set_status(self, booking: Booking, idempotency_key: str) -> Outcome: ...
+
+    def predict_create(
+        self, booking: Booking, catalog: Catalog, others: list[Booking], now: datetime
+    ) -> Verdict: ...
+
+    def close(self) -> None: ...
+
+
+def retry_after_seconds(value: str | None, now: datetime) -> float | None:
+    """``Retry-After`` as seconds from ``now``: delta-seconds or an HTTP date; None if absent."""
+    if value is None or not value.strip():
+        return None
+    text = value.strip()
+    if text.isdigit():
+        return float(text)
+    try:
+        when = email.utils.parsedate_to_datetime(text)
+    except (TypeError, ValueError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - now).total_seconds())

@@ -1,0 +1,229 @@
+"""The HuskyVoice connector: pulls the catalog and bookings, sends creates and changes, and
+classifies every answer into one sync outcome (see ``providers.base``).
+
+Creates carry ``external_reference_id`` = the local booking id, so a resend after a lost answer
+returns the first booking (200, ``idempotent: true``) instead of a second one.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from frontdesk.domain.booking import Booking, SyncState
+from frontdesk.domain.catalog import Catalog, Window
+from frontdesk.domain.timeutil import iso_utc, utc_now
+from frontdesk.domain.verdict import Verdict
+from frontdesk.providers.base import (
+    Accepted,
+    Ambiguous,
+    Outcome,
+    Refused,
+    RetryLater,
+    retry_after_seconds,
+)
+from frontdesk.providers.http import Answer, BadAnswer, HttpClient, TransportError
+from frontdesk.providers.huskyvoice import mapping
+from frontdesk.providers.huskyvoice.wire import (
+    HvAvailabilityBody,
+    HvConfigBody,
+    HvCreated,
+    HvErrorBody,
+    HvList,
+    HvOne,
+    HvServices,
+)
+from frontdesk.rules import huskyvoice as rules
+
+log = logging.getLogger("frontdesk.providers")
+
+M = TypeVar("M", bound=BaseModel)
+PAGE = 200
+
+
+def parse(model: type[M], answer: Answer) -> M:
+    """The answer body as ``model``; :class:`BadAnswer` naming what was wrong."""
+    try:
+        return model.model_validate(answer.json())
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "body"
+        raise BadAnswer(f"HTTP {answer.status} answer has a bad {where}: {first['msg']}") from exc
+
+
+class ApiError(Exception):
+    """A catalog or pull call was refused or failed; ``retry`` says whether to try later."""
+
+    def __init__(self, message: str, retry: bool, not_before_s: float | None = None) -> None:
+        super().__init__(message)
+        self.retry = retry
+        self.not_before_s = not_before_s
+
+
+class HuskyVoiceConnector:
+    provider = "huskyvoice"
+    rate_per_minute = 60
+    idempotent_creates = True
+
+    def __init__(self, connection_id: str, base_url: str, api_key: str) -> None:
+        self.connection_id = connection_id
+        self._http = HttpClient(base_url, {"Authorization": f"Bearer {api_key}"})
+        self._durations: dict[str, int] = {}
+
+    def close(self) -> None:
+        self._http.close()
+
+    def set_pacer(self, pace: Callable[[], None]) -> None:
+        self._http.before_request = pace
+
+    # -- reads ---------------------------------------------------------------------------
+    def _get(self, path: str, params: dict[str, str | int] | None = None) -> Answer:
+        try:
+            answer = self._http.request("GET", path, params=params)
+        except TransportError as exc:
+            raise ApiError(f"network: {exc}", retry=True) from exc
+        if answer.status == 429 or answer.status >= 500:
+            wait = retry_after_seconds(answer.header("retry-after"), utc_now())
+            raise ApiError(f"HTTP {answer.status} on GET {path}", retry=True, not_before_s=wait)
+        if answer.status >= 400:
+            raise ApiError(f"{_describe_error(answer)} on GET {path}", retry=False)
+        return answer
+
+    def pull_catalog(self, days: list[date]) -> Catalog:
+        config = parse(HvConfigBody, self._get("appointment-config")).data
+        services = parse(HvServices, self._get("services")).data
+        self._durations = {s.id: s.duration_minutes for s in services}
+        windows: list[Window] = []
+        for day in days:
+            body = parse(
+                HvAvailabilityBody,
+                self._get("appointment-slots/availability", {"date": day.isoformat()}),
+            )
+            windows.extend(mapping.window_from_wire(day, w) for w in body.data.windows)
+        return mapping.catalog_from_wire(config, services, windows)
+
+    def pull_bookings(self, since: datetime | None) -> list[Booking]:
+        params: dict[str, str | int] = {"limit": PAGE}
+        if since is not None:
+            params["updated_since"] = iso_utc(since)
+        result: list[Booking] = []
+        page = 1
+        while True:
+            body = parse(HvList, self._get("appointments", {**params, "page": page}))
+            result.extend(
+                mapping.booking_from_wire(r, self.connection_id, self._durations) for r in body.data
+            )
+            if page >= body.pagination.total_pages:
+                return result
+            page += 1
+
+    # -- writes --------------------------------------------------------------------------
+    def create(self, booking: Booking, idempotency_key: str) -> Outcome:
+        body = mapping.create_body(booking)
+        return self._send("POST", "appointments", body, booking, HvCreated)
+
+    def reschedule(self, booking: Booking, idempotency_key: str) -> Outcome:
+        if booking.remote_id is None:
+            return RetryLater("waiting for the booking's create to be acknowledged")
+        body = mapping.reschedule_body(booking)
+        return self._send("PATCH", f"appointments/{booking.remote_id}", body, booking, HvOne)
+
+    def cancel(self, booking: Booking, idempotency_key: str) -> Outcome:
+        if booking.remote_id is None:
+            return RetryLater("waiting for the booking's create to be acknowledged")
+        body = {"status": "cancelled"}
+        return self._send("PATCH", f"appointments/{booking.remote_id}", body, booking, HvOne)
+
+    def set_status(self, booking: Booking, idempotency_key: str) -> Outcome:
+        if booking.remote_id is None:
+            return RetryLater("waiting for the booking's create to be acknowledged")
+        body = {"status": mapping.TO_WIRE_STATUS[booking.visit_status]}
+        return self._send("PATCH", f"appointments/{booking.remote_id}", body, booking, HvOne)
+
+    def _send(
+        self,
+        method: str,
+        path: str,
+        body: dict[str, Any],
+        booking: Booking,
+        model: type[HvCreated] | type[HvOne],
+    ) -> Outcome:
+        try:
+            answer = self._http.request(method, path, body=body)
+        except TransportError as exc:
+            if exc.maybe_sent:
+                return Ambiguous(f"no answer after sending ({exc.kind})")
+            return RetryLater(f"cannot reach HuskyVoice ({exc.kind})")
+        return self._classify_safely(answer, booking, model, f"{method} {path}")
+
+    def _classify_safely(
+        self, answer: Answer, booking: Booking, model: type[HvCreated] | type[HvOne], what: str
+    ) -> Outcome:
+        try:
+            return self._classify(answer, booking, model)
+        except BadAnswer as exc:
+            log.warning("bad answer from HuskyVoice on %s: %s", what, exc)
+            return Ambiguous(f"unreadable answer: {exc}")
+
+    def _classify(
+        self, answer: Answer, booking: Booking, model: type[HvCreated] | type[HvOne]
+    ) -> Outcome:
+        status = answer.status
+        if 200 <= status < 300:
+            parsed = parse(model, answer)
+            remote = mapping.booking_from_wire(parsed.data, self.connection_id, self._durations)
+            replayed = isinstance(parsed, HvCreated) and parsed.idempotent
+            return Accepted(
+                booking.with_changes(
+                    remote_id=remote.remote_id,
+                    session=remote.session,
+                    batch=remote.batch,
+                    visit_status=remote.visit_status,
+                    sync_state=SyncState.CONFIRMED,
+                    problem_code=None,
+                    problem_message=None,
+                ),
+                replayed=replayed,
+            )
+        wait = retry_after_seconds(answer.header("retry-after"), utc_now())
+        if status == 429:
+            return RetryLater("rate limited by HuskyVoice", wait)
+        if status >= 500:
+            return RetryLater(f"HuskyVoice server error (HTTP {status})", wait)
+        error = parse(HvErrorBody, answer)
+        verdict = Verdict(
+            status=status,
+            code=error.error.code,
+            message=error.error.message,
+            existing_id=error.existing_appointment_id,
+        )
+        return Refused(verdict, credentials=status in (401, 403))
+
+    # -- offline rules -------------------------------------------------------------------
+    def predict_create(
+        self, booking: Booking, catalog: Catalog, others: list[Booking], now: datetime
+    ) -> Verdict:
+        body = mapping.create_body(booking)
+        verdict = rules.predict_create(body, catalog, others, now, ignore_booking_id=booking.id)
+        if verdict.field is None:
+            return verdict
+        return Verdict(
+            status=verdict.status,
+            code=verdict.code,
+            message=verdict.message,
+            field=mapping.WIRE_TO_FIELD.get(verdict.field, verdict.field),
+            severity=verdict.severity,
+            existing_id=verdict.existing_id,
+        )
+
+
+def _describe_error(answer: Answer) -> str:
+    try:
+        body = parse(HvErrorBody, answer)
+    except BadAnswer:
+        return f"HTTP {answer.status}"
+    return f"HTTP {answer.status} {body.error.code}: {body.error.message}"

@@ -1,0 +1,250 @@
+"""Serving the sandbox: one uvicorn server per provider, each in a background thread.
+
+Owns the registry of emulated providers (`PROVIDERS`: name → factory building its state and
+ASGI app), `ProviderServer` (one app on one port), `SandboxServer` (the set a test, the demo
+or `frontdesk sandbox` runs; HuskyVoice today) and `run_forever` behind the CLI command.
+Another provider joins by adding a factory to `PROVIDERS`; it then gets its own port.
+"""
+
+from __future__ import annotations
+
+import json
+import signal
+import sys
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from types import FrameType, TracebackType
+from typing import Any
+
+import uvicorn
+from starlette.types import ASGIApp
+
+from frontdesk.sandbox.clinic import Clinic, load_clinic
+from frontdesk.sandbox.faults import quiet_dropped_answers
+from frontdesk.sandbox.huskyvoice import API_PREFIX, huskyvoice_app
+from frontdesk.sandbox.huskyvoice_state import HuskyVoiceState
+
+
+@dataclass(frozen=True)
+class SandboxSettings:
+    """What every provider factory is given. `clinic` is the HuskyVoice org (None = demo)."""
+
+    rate_limit: int = 60
+    clinic: Clinic | None = None
+
+
+@dataclass(frozen=True)
+class ProviderBuild:
+    """A built provider: its state (for tests), its ASGI app, printed key and API path."""
+
+    state: object
+    app: ASGIApp
+    api_key: str
+    base_path: str
+
+
+ProviderFactory = Callable[[SandboxSettings], ProviderBuild]
+
+
+def _build_huskyvoice(settings: SandboxSettings) -> ProviderBuild:
+    state = HuskyVoiceState(clinic=settings.clinic, rate_limit=settings.rate_limit)
+    return ProviderBuild(state, huskyvoice_app(state), state.clinic.primary_key, API_PREFIX)
+
+
+PROVIDERS: dict[str, ProviderFactory] = {"huskyvoice": _build_huskyvoice}
+
+
+class ProviderServer:
+    """One provider's app served by uvicorn on `host:port` from a daemon thread.
+
+    `port=0` picks a free port at the first start; later starts reuse that port, so a test can
+    take the server down and bring it back where clients expect it, with its state intact.
+    """
+
+    def __init__(self, name: str, build: ProviderBuild, host: str = "127.0.0.1", port: int = 0):
+        self.name = name
+        self.build = build
+        self.host = host
+        self.port = port
+        self._server: uvicorn.Server | None = None
+        self._thread: threading.Thread | None = None
+        self._failure: BaseException | None = None
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
+
+    @property
+    def root_url(self) -> str:
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.port}"
+
+    @property
+    def base_url(self) -> str:
+        return self.root_url + self.build.base_path
+
+    def describe(self) -> dict[str, str]:
+        return {"provider": self.name, "base_url": self.base_url, "api_key": self.build.api_key}
+
+    def start(self, timeout: float = 10.0) -> ProviderServer:
+        if self.running:
+            return self
+        config = uvicorn.Config(
+            self.build.app,
+            host=self.host,
+            port=self.port,
+            log_config=None,
+            log_level="warning",
+            access_log=False,
+            lifespan="off",
+            ws="none",
+            server_header=False,
+            timeout_graceful_shutdown=2,
+        )
+        quiet_dropped_answers()
+        server = uvicorn.Server(config)
+        self._server, self._failure = server, None
+        self._thread = threading.Thread(
+            target=self._serve, args=(server,), name=f"sandbox-{self.name}", daemon=True
+        )
+        self._thread.start()
+        deadline = time.monotonic() + timeout
+        while not server.started:
+            if not self._thread.is_alive():
+                self._thread = None
+                raise OSError(
+                    f"sandbox {self.name} could not listen on {self.host}:{self.port}"
+                ) from self._failure
+            if time.monotonic() > deadline:
+                self.stop()
+                raise TimeoutError(f"sandbox {self.name} did not start within {timeout} s")
+            time.sleep(0.005)
+        sockets = server.servers[0].sockets
+        self.port = int(sockets[0].getsockname()[1])
+        return self
+
+    def _serve(self, server: uvicorn.Server) -> None:
+        try:
+            server.run()
+        except BaseException as exc:  # uvicorn exits with SystemExit on bind errors
+            self._failure = exc
+
+    def stop(self, timeout: float = 10.0) -> None:
+        server, thread = self._server, self._thread
+        if server is None or thread is None:
+            return
+        server.should_exit = True
+        thread.join(timeout)
+        if thread.is_alive():
+            server.force_exit = True
+            thread.join(timeout)
+        self._server, self._thread = None, None
+
+
+class SandboxServer:
+    """The sandbox of a test or the demo: each provider on its own port, HuskyVoice first.
+
+    `SandboxServer(port=0)` picks free ports; with a fixed `port` the n-th provider listens on
+    `port + n`. `.base_url`, `.api_key` and `.state` are HuskyVoice's.
+    """
+
+    def __init__(
+        self,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        rate_limit: int = 60,
+        clinic: Clinic | None = None,
+        providers: Sequence[str] = ("huskyvoice",),
+    ) -> None:
+        settings = SandboxSettings(rate_limit=rate_limit, clinic=clinic)
+        self.servers: list[ProviderServer] = []
+        for index, name in enumerate(providers):
+            build = PROVIDERS[name](settings)
+            self.servers.append(ProviderServer(name, build, host, port + index if port else 0))
+
+    def provider(self, name: str) -> ProviderServer:
+        for server in self.servers:
+            if server.name == name:
+                return server
+        raise KeyError(name)
+
+    @property
+    def state(self) -> HuskyVoiceState:
+        state = self.provider("huskyvoice").build.state
+        assert isinstance(state, HuskyVoiceState)
+        return state
+
+    @property
+    def base_url(self) -> str:
+        return self.provider("huskyvoice").base_url
+
+    @property
+    def root_url(self) -> str:
+        """Without the API path; the `/__sandbox__` test endpoints live here."""
+        return self.provider("huskyvoice").root_url
+
+    @property
+    def port(self) -> int:
+        return self.provider("huskyvoice").port
+
+    @property
+    def api_key(self) -> str:
+        return self.provider("huskyvoice").build.api_key
+
+    def describe(self) -> list[dict[str, str]]:
+        return [server.describe() for server in self.servers]
+
+    def start(self) -> SandboxServer:
+        try:
+            for server in self.servers:
+                server.start()
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def stop(self) -> None:
+        for server in self.servers:
+            server.stop()
+
+    def __enter__(self) -> SandboxServer:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+
+def run_forever(
+    host: str = "127.0.0.1",
+    port: int = 0,
+    rate_limit: int = 60,
+    clinic_path: str | Path | None = None,
+) -> None:
+    """Serve until SIGINT or SIGTERM, after printing one JSON line per API on stdout."""
+    clinic = load_clinic(clinic_path) if clinic_path is not None else None
+    stop = threading.Event()
+
+    def on_signal(signum: int, frame: FrameType | None) -> None:
+        stop.set()
+
+    previous: dict[signal.Signals, Any] = {}
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        previous[sig] = signal.signal(sig, on_signal)
+    try:
+        with SandboxServer(host=host, port=port, rate_limit=rate_limit, clinic=clinic) as sandbox:
+            for line in sandbox.describe():
+                sys.stdout.write(json.dumps(line) + "\n")
+            sys.stdout.flush()
+            while not stop.wait(0.5):
+                pass
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)

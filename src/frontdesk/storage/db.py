@@ -1,0 +1,143 @@
+"""Opening the cache: the SQLite engine with its pragmas, write transactions, migrations.
+
+SQLite runs in WAL with ``synchronous=FULL`` and foreign keys on. Writes take ``BEGIN
+IMMEDIATE`` so two writers never deadlock halfway through. Migrations run at start-up through
+Alembic; when one is pending the file is first copied aside.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+
+log = logging.getLogger("frontdesk.storage")
+
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # Let SQLAlchemy issue BEGIN itself (see _begin) instead of pysqlite's implicit one.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def _begin(conn: Any) -> None:
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.info.get("write") else "BEGIN")
+
+
+def create_db_engine(url: str) -> Engine:
+    """An engine for ``url``; SQLite gets the pragmas and explicit BEGIN handling."""
+    engine = create_engine(url)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _begin)
+    return engine
+
+
+def sqlite_url(path: Path) -> str:
+    return f"sqlite:///{path}"
+
+
+def _alembic_config(url: str) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.set_main_option("sqlalchemy.url", url)
+    return config
+
+
+def pending_migrations(engine: Engine) -> bool:
+    """Whether the database is behind the newest migration."""
+    script = ScriptDirectory.from_config(_alembic_config(str(engine.url)))
+    with engine.connect() as conn:
+        current = MigrationContext.configure(conn).get_current_heads()
+        conn.rollback()
+    return set(current) != set(script.get_heads())
+
+
+def _has_tables(engine: Engine) -> bool:
+    with engine.connect() as conn:
+        found = conn.exec_driver_sql(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+        ).scalar()
+        conn.rollback()
+    return bool(found)
+
+
+def migrate(engine: Engine, db_path: Path | None) -> Path | None:
+    """Bring the schema to the newest revision; returns the backup made, if any.
+
+    A file that already holds tables is copied aside first; a brand-new file is not.
+    """
+    if not pending_migrations(engine):
+        return None
+    backup: Path | None = None
+    if db_path is not None and db_path.exists() and _has_tables(engine):
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        backup = db_path.with_name(f"{db_path.name}.before-migration-{stamp}")
+        with engine.connect() as conn:  # fold the WAL into the file before copying it
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(FULL)")
+            conn.rollback()
+        shutil.copy2(db_path, backup)
+        log.info("database copied aside before migrating: %s", backup.name)
+    config = _alembic_config(str(engine.url))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")
+    return backup
+
+
+class Database:
+    """One cache file: its engine and the session factories for reads and writes."""
+
+    def __init__(self, engine: Engine, path: Path | None = None) -> None:
+        self.engine = engine
+        self.path = path
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @classmethod
+    def open(cls, path: Path) -> Database:
+        """Open (creating and migrating as needed) the SQLite cache at ``path``."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        engine = create_db_engine(sqlite_url(path))
+        migrate(engine, path)
+        return cls(engine, path)
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with self._sessions() as session:
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A write transaction (``BEGIN IMMEDIATE`` on SQLite), committed on success."""
+        with self._sessions() as session:
+            session.connection(execution_options={"isolation_level": "SERIALIZABLE"})
+            session.connection().info["write"] = True
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+            finally:
+                session.connection().info.pop("write", None)
+
+    def close(self) -> None:
+        self.engine.dispose()

@@ -1,0 +1,421 @@
+"""Repositories: the only way the rest of FrontDesk reads and writes the cache.
+
+Each method opens its own short transaction on :class:`Database` (one session per call, so
+any thread may call), and hands back domain objects, never rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from frontdesk.domain.booking import Booking, SyncState, VisitStatus
+from frontdesk.domain.catalog import Catalog, Policy, Resource, Service, Window
+from frontdesk.domain.outbox import Operation, OperationKind, OperationState
+from frontdesk.domain.timeutil import utc_now
+from frontdesk.storage.db import Database
+from frontdesk.storage.tables import (
+    BookingRow,
+    ConnectionRow,
+    HistoryRow,
+    OutboxRow,
+    ResourceRow,
+    ServiceRow,
+    WindowRow,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ConnectionRecord:
+    """A connection to one remote API (its key lives in the keyring, not here)."""
+
+    id: str
+    name: str
+    provider: str
+    base_url: str
+    options: dict[str, Any]
+    last_fresh_at: datetime | None
+
+
+_BOOKING_FIELDS = [
+    "id",
+    "connection_id",
+    "remote_id",
+    "service_id",
+    "resource_id",
+    "start",
+    "end",
+    "session",
+    "batch",
+    "patient_name",
+    "patient_phone",
+    "patient_email",
+    "notes",
+    "external_ref",
+    "problem_code",
+    "problem_message",
+    "version",
+]
+
+
+def _booking(row: BookingRow) -> Booking:
+    values: dict[str, Any] = {name: getattr(row, name) for name in _BOOKING_FIELDS}
+    return Booking(
+        visit_status=VisitStatus(row.visit_status), sync_state=SyncState(row.sync_state), **values
+    )
+
+
+def _copy_into(row: BookingRow, booking: Booking) -> None:
+    for name in _BOOKING_FIELDS:
+        setattr(row, name, getattr(booking, name))
+    row.visit_status = booking.visit_status.value
+    row.sync_state = booking.sync_state.value
+    row.updated_at = utc_now()
+
+
+def _operation(row: OutboxRow) -> Operation:
+    return Operation(
+        id=row.id,
+        booking_id=row.booking_id,
+        connection_id=row.connection_id,
+        kind=OperationKind(row.kind),
+        payload=dict(row.payload),
+        idempotency_key=row.idempotency_key,
+        state=OperationState(row.state),
+        attempts=row.attempts,
+        next_attempt_at=row.next_attempt_at,
+        sent_at=row.sent_at,
+        last_error=row.last_error,
+    )
+
+
+class Repository:
+    """Connections, catalog, bookings, outbox and history of one cache."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # -- connections -------------------------------------------------------------------
+    def add_connection(self, record: ConnectionRecord) -> None:
+        with self.db.write() as s:
+            s.add(
+                ConnectionRow(
+                    id=record.id,
+                    name=record.name,
+                    provider=record.provider,
+                    base_url=record.base_url,
+                    options=record.options,
+                    policy={},
+                    last_fresh_at=None,
+                    created_at=utc_now(),
+                )
+            )
+
+    def update_connection(self, record: ConnectionRecord) -> None:
+        with self.db.write() as s:
+            row = s.get_one(ConnectionRow, record.id)
+            row.name, row.base_url, row.options = record.name, record.base_url, record.options
+
+    def connections(self) -> list[ConnectionRecord]:
+        with self.db.read() as s:
+            rows = s.scalars(select(ConnectionRow).order_by(ConnectionRow.name))
+            return [self._connection(r) for r in rows]
+
+    def connection_by_name(self, name: str) -> ConnectionRecord | None:
+        with self.db.read() as s:
+            row = s.scalar(select(ConnectionRow).where(ConnectionRow.name == name))
+            return None if row is None else self._connection(row)
+
+    @staticmethod
+    def _connection(row: ConnectionRow) -> ConnectionRecord:
+        return ConnectionRecord(
+            row.id, row.name, row.provider, row.base_url, dict(row.options), row.last_fresh_at
+        )
+
+    # -- catalog -----------------------------------------------------------------------
+    def save_catalog(self, connection_id: str, catalog: Catalog, days: Iterable[date]) -> None:
+        """Replace the services, resources and the windows of ``days`` in one transaction."""
+        day_list = list(days)
+        with self.db.write() as s:
+            row = s.get_one(ConnectionRow, connection_id)
+            p = catalog.policy
+            row.policy = {
+                "timezone": p.timezone,
+                "duplicate_prevention": p.duplicate_prevention,
+                "allow_cancellation": p.allow_cancellation,
+                "cancellation_notice_hours": p.cancellation_notice_hours,
+            }
+            row.last_fresh_at = utc_now()
+            s.execute(delete(ServiceRow).where(ServiceRow.connection_id == connection_id))
+            s.execute(delete(ResourceRow).where(ResourceRow.connection_id == connection_id))
+            s.execute(
+                delete(WindowRow).where(
+                    WindowRow.connection_id == connection_id, WindowRow.day.in_(day_list)
+                )
+            )
+            s.add_all(
+                ServiceRow(connection_id=connection_id, **_fields(sv)) for sv in catalog.services
+            )
+            s.add_all(
+                ResourceRow(connection_id=connection_id, **_fields(r)) for r in catalog.resources
+            )
+            s.add_all(WindowRow(connection_id=connection_id, **_fields(w)) for w in catalog.windows)
+
+    def catalog(self, connection_id: str, first: date, last: date) -> Catalog:
+        """The cached catalog with the windows of local days ``first``..``last``."""
+        with self.db.read() as s:
+            conn = s.get_one(ConnectionRow, connection_id)
+            policy = Policy(**conn.policy) if conn.policy else Policy(timezone="UTC")
+            services = s.scalars(
+                select(ServiceRow).where(ServiceRow.connection_id == connection_id)
+            )
+            resources = s.scalars(
+                select(ResourceRow)
+                .where(ResourceRow.connection_id == connection_id)
+                .order_by(ResourceRow.name)
+            )
+            windows = s.scalars(
+                select(WindowRow)
+                .where(
+                    WindowRow.connection_id == connection_id,
+                    WindowRow.day >= first,
+                    WindowRow.day <= last,
+                )
+                .order_by(WindowRow.day, WindowRow.start)
+            )
+            return Catalog(
+                policy=policy,
+                services=[
+                    Service(r.id, r.name, r.duration_minutes, r.color, r.active) for r in services
+                ],
+                resources=[Resource(r.id, r.name, r.kind, r.color) for r in resources],
+                windows=[
+                    Window(
+                        r.window_id,
+                        r.resource_id,
+                        r.day,
+                        r.start,
+                        r.end,
+                        r.session,
+                        r.batch,
+                        r.open,
+                        r.capacity,
+                    )
+                    for r in windows
+                ],
+            )
+
+    # -- bookings ----------------------------------------------------------------------
+    def booking(self, booking_id: str) -> Booking | None:
+        with self.db.read() as s:
+            row = s.get(BookingRow, booking_id)
+            return None if row is None else _booking(row)
+
+    def bookings_between(
+        self, start: datetime, end: datetime, connection_id: str | None = None
+    ) -> list[Booking]:
+        """Bookings starting in ``[start, end)`` (an index range scan), earliest first."""
+        with self.db.read() as s:
+            query = select(BookingRow).where(BookingRow.start >= start, BookingRow.start < end)
+            if connection_id is not None:
+                query = query.where(BookingRow.connection_id == connection_id)
+            rows = s.scalars(query.order_by(BookingRow.start, BookingRow.id))
+            return [_booking(r) for r in rows]
+
+    def book(
+        self,
+        booking: Booking,
+        operation_kind: OperationKind,
+        payload: dict[str, Any],
+        idempotency_key: str,
+        actor: str,
+    ) -> Operation:
+        """Write a new booking and its outbound operation in one transaction."""
+        with self.db.write() as s:
+            row = BookingRow(created_at=utc_now())
+            _copy_into(row, booking)
+            s.add(row)
+            s.flush()
+            op = self._enqueue(s, booking, operation_kind, payload, idempotency_key)
+            self._history(s, booking.id, "created", "booked at the desk", actor)
+            return op
+
+    def _enqueue(
+        self, s: Session, booking: Booking, kind: OperationKind, payload: dict[str, Any], key: str
+    ) -> Operation:
+        now = utc_now()
+        row = OutboxRow(
+            booking_id=booking.id,
+            connection_id=booking.connection_id,
+            kind=kind.value,
+            payload=payload,
+            idempotency_key=key,
+            state=OperationState.QUEUED.value,
+            attempts=0,
+            next_attempt_at=now,
+            created_at=now,
+        )
+        s.add(row)
+        s.flush()
+        return _operation(row)
+
+    def save_booking(
+        self, booking: Booking, event: str, detail: str | None, actor: str | None
+    ) -> None:
+        with self.db.write() as s:
+            row = s.get_one(BookingRow, booking.id)
+            _copy_into(row, booking)
+            self._history(s, booking.id, event, detail, actor)
+
+    def merge_remote(self, connection_id: str, remote: Sequence[Booking]) -> int:
+        """Upsert bookings pulled from the remote; local pending edits win until synced.
+
+        Matches by remote id, else by our own reference (a desk booking whose create answer
+        was lost). Returns how many rows changed.
+        """
+        changed = 0
+        with self.db.write() as s:
+            for item in remote:
+                row = s.scalar(
+                    select(BookingRow).where(
+                        BookingRow.connection_id == connection_id,
+                        BookingRow.remote_id == item.remote_id,
+                    )
+                )
+                if row is None and item.external_ref:
+                    row = s.get(BookingRow, item.external_ref)
+                if row is None:
+                    row = BookingRow(created_at=utc_now())
+                    _copy_into(row, item)
+                    s.add(row)
+                    changed += 1
+                    continue
+                if self._has_pending(s, row.id):
+                    continue
+                merged = item.with_changes(
+                    id=row.id,
+                    version=row.version + 1,
+                    notes=row.notes,
+                    patient_email=row.patient_email,
+                )
+                if _booking(row).with_changes(version=merged.version) != merged:
+                    _copy_into(row, merged)
+                    changed += 1
+        return changed
+
+    @staticmethod
+    def _has_pending(s: Session, booking_id: str) -> bool:
+        count = s.scalar(
+            select(func.count())
+            .select_from(OutboxRow)
+            .where(
+                OutboxRow.booking_id == booking_id,
+                OutboxRow.state == OperationState.QUEUED.value,
+            )
+        )
+        return bool(count)
+
+    # -- outbox ------------------------------------------------------------------------
+    def due_operations(self, connection_id: str, now: datetime, limit: int = 50) -> list[Operation]:
+        """Queued operations whose time has come, oldest first, at most one per booking."""
+        with self.db.read() as s:
+            rows = s.scalars(
+                select(OutboxRow)
+                .where(
+                    OutboxRow.connection_id == connection_id,
+                    OutboxRow.state == OperationState.QUEUED.value,
+                )
+                .order_by(OutboxRow.id)
+            )
+            seen: set[str] = set()
+            due: list[Operation] = []
+            for row in rows:
+                if row.booking_id in seen:
+                    continue  # strictly in order per booking
+                seen.add(row.booking_id)
+                if row.next_attempt_at <= now:
+                    due.append(_operation(row))
+                if len(due) >= limit:
+                    break
+            return due
+
+    def next_due_at(self, connection_id: str | None = None) -> datetime | None:
+        with self.db.read() as s:
+            query = select(func.min(OutboxRow.next_attempt_at)).where(
+                OutboxRow.state == OperationState.QUEUED.value
+            )
+            if connection_id is not None:
+                query = query.where(OutboxRow.connection_id == connection_id)
+            return s.scalar(query)
+
+    def pending_count(self, connection_id: str | None = None) -> int:
+        with self.db.read() as s:
+            query = (
+                select(func.count())
+                .select_from(OutboxRow)
+                .where(OutboxRow.state == OperationState.QUEUED.value)
+            )
+            if connection_id is not None:
+                query = query.where(OutboxRow.connection_id == connection_id)
+            return int(s.scalar(query) or 0)
+
+    def mark_sent(self, op_id: int, at: datetime) -> None:
+        """Record, before the request goes out, that an attempt may reach the server."""
+        with self.db.write() as s:
+            row = s.get_one(OutboxRow, op_id)
+            row.sent_at = at
+            row.attempts += 1
+
+    def retry_later(self, op_id: int, when: datetime, error: str) -> None:
+        with self.db.write() as s:
+            row = s.get_one(OutboxRow, op_id)
+            row.next_attempt_at = when
+            row.last_error = error
+
+    def complete(self, op: Operation, booking: Booking, detail: str) -> None:
+        """The remote acknowledged ``op``: close it and store the booking as it now is."""
+        self._finish(op, booking, OperationState.DONE, "synced", detail)
+
+    def refuse(self, op: Operation, booking: Booking, detail: str) -> None:
+        """The remote refused ``op``: close it; the booking now needs attention."""
+        self._finish(op, booking, OperationState.FAILED, "refused", detail)
+
+    def _finish(
+        self, op: Operation, booking: Booking, state: OperationState, event: str, detail: str
+    ) -> None:
+        with self.db.write() as s:
+            row = s.get_one(OutboxRow, op.id)
+            row.state = state.value
+            row.done_at = utc_now()
+            row.last_error = None if state is OperationState.DONE else detail
+            brow = s.get_one(BookingRow, booking.id)
+            _copy_into(brow, booking)
+            self._history(s, booking.id, event, detail, "sync")
+
+    # -- history -----------------------------------------------------------------------
+    @staticmethod
+    def _history(
+        s: Session, booking_id: str, event: str, detail: str | None, actor: str | None
+    ) -> None:
+        s.add(
+            HistoryRow(booking_id=booking_id, at=utc_now(), event=event, detail=detail, actor=actor)
+        )
+
+    def history(self, booking_id: str) -> list[tuple[datetime, str, str | None, str | None]]:
+        with self.db.read() as s:
+            rows = s.scalars(
+                select(HistoryRow)
+                .where(HistoryRow.booking_id == booking_id)
+                .order_by(HistoryRow.at, HistoryRow.id)
+            )
+            return [(r.at, r.event, r.detail, r.actor) for r in rows]
+
+
+def _fields(obj: object) -> dict[str, Any]:
+    slots: tuple[str, ...] = getattr(type(obj), "__slots__", ())
+    return {name: getattr(obj, name) for name in slots}

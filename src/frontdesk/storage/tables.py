@@ -1,0 +1,147 @@
+"""The cache's tables (SQLAlchemy 2 typed declarative models).
+
+Indexes serve the desk's range queries: bookings by (connection, start), by (resource, start)
+and by start; windows by (connection, day); the outbox by (state, next attempt).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+from typing import Any
+
+from sqlalchemy import JSON, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from frontdesk.storage.types import UTCDateTime
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {datetime: UTCDateTime(), dict[str, Any]: JSON()}  # noqa: RUF012
+
+
+class ConnectionRow(Base):
+    __tablename__ = "connections"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    provider: Mapped[str] = mapped_column(String(40))
+    base_url: Mapped[str] = mapped_column(String(500))
+    options: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    policy: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    last_fresh_at: Mapped[datetime | None]
+    created_at: Mapped[datetime]
+
+
+class ServiceRow(Base):
+    __tablename__ = "services"
+
+    connection_id: Mapped[str] = mapped_column(
+        ForeignKey("connections.id", ondelete="CASCADE"), primary_key=True
+    )
+    id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    duration_minutes: Mapped[int]
+    color: Mapped[str | None] = mapped_column(String(20))
+    active: Mapped[bool]
+
+
+class ResourceRow(Base):
+    __tablename__ = "resources"
+
+    connection_id: Mapped[str] = mapped_column(
+        ForeignKey("connections.id", ondelete="CASCADE"), primary_key=True
+    )
+    id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(40))
+    color: Mapped[str | None] = mapped_column(String(20))
+
+
+class WindowRow(Base):
+    __tablename__ = "windows"
+    __table_args__ = (Index("ix_windows_connection_day", "connection_id", "day"),)
+
+    connection_id: Mapped[str] = mapped_column(
+        ForeignKey("connections.id", ondelete="CASCADE"), primary_key=True
+    )
+    window_id: Mapped[str] = mapped_column(String(100), primary_key=True)
+    day: Mapped[date] = mapped_column(primary_key=True)
+    resource_id: Mapped[str] = mapped_column(String(100))
+    start: Mapped[time]
+    end: Mapped[time]
+    session: Mapped[str | None] = mapped_column(String(40))
+    batch: Mapped[str | None] = mapped_column(String(40))
+    open: Mapped[bool]
+    capacity: Mapped[int | None]
+
+
+class BookingRow(Base):
+    __tablename__ = "bookings"
+    __table_args__ = (
+        Index("ix_bookings_connection_start", "connection_id", "start"),
+        Index("ix_bookings_resource_start", "resource_id", "start"),
+        Index("ix_bookings_start", "start"),
+        UniqueConstraint("connection_id", "remote_id", name="uq_bookings_connection_remote"),
+    )
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    connection_id: Mapped[str] = mapped_column(ForeignKey("connections.id", ondelete="CASCADE"))
+    remote_id: Mapped[str | None] = mapped_column(String(100))
+    service_id: Mapped[str] = mapped_column(String(100))
+    resource_id: Mapped[str] = mapped_column(String(100))
+    start: Mapped[datetime]
+    end: Mapped[datetime]
+    session: Mapped[str | None] = mapped_column(String(40))
+    batch: Mapped[str | None] = mapped_column(String(40))
+    patient_name: Mapped[str] = mapped_column(String(200))
+    patient_phone: Mapped[str] = mapped_column(String(60))
+    patient_email: Mapped[str | None] = mapped_column(String(320))
+    notes: Mapped[str | None] = mapped_column(Text)
+    external_ref: Mapped[str | None] = mapped_column(String(100))
+    visit_status: Mapped[str] = mapped_column(String(20))
+    sync_state: Mapped[str] = mapped_column(String(30))
+    problem_code: Mapped[str | None] = mapped_column(String(60))
+    problem_message: Mapped[str | None] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+class OutboxRow(Base):
+    __tablename__ = "outbox"
+    __table_args__ = (Index("ix_outbox_state_due", "state", "next_attempt_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    booking_id: Mapped[str] = mapped_column(ForeignKey("bookings.id", ondelete="CASCADE"))
+    connection_id: Mapped[str] = mapped_column(ForeignKey("connections.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(30))
+    payload: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    idempotency_key: Mapped[str] = mapped_column(String(100), unique=True)
+    depends_on: Mapped[int | None] = mapped_column(ForeignKey("outbox.id"))
+    state: Mapped[str] = mapped_column(String(20))
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime]
+    sent_at: Mapped[datetime | None]
+    last_error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime]
+    done_at: Mapped[datetime | None]
+
+
+class HistoryRow(Base):
+    __tablename__ = "booking_history"
+    __table_args__ = (Index("ix_history_booking", "booking_id", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    booking_id: Mapped[str] = mapped_column(ForeignKey("bookings.id", ondelete="CASCADE"))
+    at: Mapped[datetime]
+    event: Mapped[str] = mapped_column(String(40))
+    detail: Mapped[str | None] = mapped_column(Text)
+    actor: Mapped[str | None] = mapped_column(String(100))

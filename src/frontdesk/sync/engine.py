@@ -1,0 +1,194 @@
+"""Draining the outbox: one operation at a time per connection, each to exactly one outcome.
+
+For each due operation: mark it sent (so a crash leaves a trace that it may have left), send it
+through the connector, then act on the outcome in one transaction: accepted closes it and
+confirms the booking; refused closes it and flags the booking; retry-later and ambiguous keep it
+queued with a backoff no shorter than the server's ``Retry-After``. An ambiguous create is only
+resent where the API deduplicates it (HuskyVoice's ``external_reference_id``).
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import threading
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from frontdesk.domain.booking import Booking, SyncState
+from frontdesk.domain.outbox import Operation, OperationKind
+from frontdesk.domain.timeutil import to_local, utc_now
+from frontdesk.providers.base import Accepted, Ambiguous, Connector, Outcome, Refused, RetryLater
+from frontdesk.storage.repo import Repository
+from frontdesk.sync.pacing import SlidingWindow, backoff_seconds
+
+log = logging.getLogger("frontdesk.sync")
+
+CATALOG_DAYS = 21
+
+
+@dataclass
+class ConnectionHealth:
+    """What the desk shows per connection."""
+
+    online: bool = True
+    paused: bool = False  # credentials refused: waits for a person
+    last_error: str | None = None
+    last_fresh_at: datetime | None = None
+
+
+@dataclass
+class DrainReport:
+    sent: int = 0
+    confirmed: int = 0
+    refused: int = 0
+    retrying: int = 0
+    changed_bookings: list[str] = field(default_factory=list)
+
+
+class SyncEngine:
+    def __init__(
+        self,
+        repo: Repository,
+        connectors: Mapping[str, Connector],
+        *,
+        clock: Callable[[], datetime] = utc_now,
+        rng: random.Random | None = None,
+        stop: threading.Event | None = None,
+        catalog_days: int = CATALOG_DAYS,
+        sleep: Callable[[float], object] | None = None,
+    ) -> None:
+        self.repo = repo
+        self.connectors = connectors
+        self.clock = clock
+        self.rng = rng or random.Random()
+        self.stop = stop or threading.Event()
+        self.health = {cid: ConnectionHealth() for cid in connectors}
+        self.catalog_days = catalog_days
+        self.buckets = {cid: SlidingWindow(c.rate_per_minute) for cid, c in connectors.items()}
+        self._sleep = sleep or self.stop.wait
+        for cid, connector in connectors.items():
+            connector.set_pacer(lambda cid=cid: self._pace(cid))  # type: ignore[misc]
+
+    def _pace(self, cid: str) -> None:
+        """Block until the connection's bucket lets one request go (or the engine stops)."""
+        while not self.stop.is_set():
+            wait = self.buckets[cid].take()
+            if wait <= 0:
+                return
+            self._sleep(wait)
+
+    # -- outbox --------------------------------------------------------------------------
+    def drain(self, limit: int | None = None) -> DrainReport:
+        """Send every due operation (up to ``limit``), pacing; returns what happened."""
+        report = DrainReport()
+        for cid, connector in self.connectors.items():
+            if self.health[cid].paused:
+                continue
+            self._drain_connection(cid, connector, report, limit)
+        return report
+
+    def _drain_connection(
+        self, cid: str, connector: Connector, report: DrainReport, limit: int | None
+    ) -> None:
+        while not self.stop.is_set():
+            due = self.repo.due_operations(cid, self.clock(), limit=20)
+            if not due:
+                return
+            for op in due:
+                if limit is not None and report.sent >= limit:
+                    return
+                if self.stop.is_set():
+                    return
+                if not self._send(cid, connector, op, report):
+                    return  # the connection asked us to back off: leave the rest queued
+
+    def _send(self, cid: str, connector: Connector, op: Operation, report: DrainReport) -> bool:
+        booking = self.repo.booking(op.booking_id)
+        if booking is None:
+            log.error("operation %s names a missing booking", op.id)
+            return True
+        self.repo.mark_sent(op.id, self.clock())
+        report.sent += 1
+        outcome = self._call(connector, op, booking)
+        health = self.health[cid]
+        if isinstance(outcome, Accepted):
+            detail = "replayed: already held remotely" if outcome.replayed else "accepted"
+            self.repo.complete(op, outcome.booking, f"{op.kind} {detail}")
+            health.online, health.last_error = True, None
+            report.confirmed += 1
+            report.changed_bookings.append(booking.id)
+            log.info("op %s (%s) accepted, remote id %s", op.id, op.kind, outcome.booking.remote_id)
+            return True
+        if isinstance(outcome, Refused):
+            v = outcome.verdict
+            if outcome.credentials:
+                health.paused, health.last_error = True, f"{v.code}: {v.message}"
+                self.repo.retry_later(op.id, self.clock() + timedelta(minutes=5), health.last_error)
+                log.warning("connection %s paused: credentials refused (%s)", cid, v.code)
+                return False
+            flagged = booking.with_changes(
+                sync_state=SyncState.NEEDS_ATTENTION,
+                problem_code=v.code,
+                problem_message=v.message,
+            )
+            self.repo.refuse(op, flagged, f"HTTP {v.status} {v.code}: {v.message}")
+            report.refused += 1
+            report.changed_bookings.append(booking.id)
+            log.info("op %s (%s) refused: HTTP %s %s", op.id, op.kind, v.status, v.code)
+            return True
+        return self._later(cid, op, outcome, report)
+
+    def _later(
+        self, cid: str, op: Operation, outcome: RetryLater | Ambiguous, report: DrainReport
+    ) -> bool:
+        retry_after = outcome.not_before_s if isinstance(outcome, RetryLater) else None
+        delay = backoff_seconds(op.attempts + 1, retry_after, rng=self.rng)
+        self.repo.retry_later(op.id, self.clock() + timedelta(seconds=delay), outcome.reason)
+        report.retrying += 1
+        health = self.health[cid]
+        health.online, health.last_error = False, outcome.reason
+        if retry_after is not None:
+            self.buckets[cid].drain()
+        log.info("op %s (%s) retry in %.1fs: %s", op.id, op.kind, delay, outcome.reason)
+        return False
+
+    @staticmethod
+    def _call(connector: Connector, op: Operation, booking: Booking) -> Outcome:
+        send = {
+            OperationKind.CREATE: connector.create,
+            OperationKind.RESCHEDULE: connector.reschedule,
+            OperationKind.CANCEL: connector.cancel,
+            OperationKind.SET_STATUS: connector.set_status,
+        }[op.kind]
+        return send(booking, op.idempotency_key)
+
+    # -- pull ----------------------------------------------------------------------------
+    def pull(self, cid: str) -> int:
+        """Refresh the catalog and remote bookings of one connection; rows changed."""
+        connector = self.connectors[cid]
+        record = next(c for c in self.repo.connections() if c.id == cid)
+        since = record.last_fresh_at - timedelta(minutes=5) if record.last_fresh_at else None
+        today = to_local(self.clock(), self._zone(cid)).date()
+        days = [today + timedelta(days=i) for i in range(-1, self.catalog_days)]
+        catalog = connector.pull_catalog(days)
+        remote = connector.pull_bookings(since)
+        self.repo.save_catalog(cid, catalog, days)
+        changed = self.repo.merge_remote(cid, remote)
+        self.health[cid].last_fresh_at = self.clock()
+        self.health[cid].online = True
+        return changed
+
+    def _zone(self, cid: str) -> str:
+        today = self.clock().date()
+        return self.repo.catalog(cid, today, today).policy.timezone
+
+    def pending(self) -> int:
+        return self.repo.pending_count()
+
+
+def days_around(instant: datetime) -> list[date]:
+    """UTC date of ``instant`` and its neighbours: covers its local date in any zone."""
+    d = instant.date()
+    return [d - timedelta(days=1), d, d + timedelta(days=1)]

@@ -1,0 +1,97 @@
+"""Pacing: a limiter per connection and the retry backoff.
+
+A token bucket (steady rate with bursts) or a sliding window (the limit HuskyVoice documents);
+either answers ``take()`` with how long to wait before a request may go, so the engine never
+earns a 429 it could have avoided. Backoff is exponential
+with jitter and a cap, and never shorter than what the server asked for in ``Retry-After``.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import deque
+from collections.abc import Callable
+
+
+class TokenBucket:
+    """``rate_per_minute`` requests a minute, at most ``burst`` at once."""
+
+    def __init__(
+        self,
+        rate_per_minute: float,
+        burst: float | None = None,
+        clock: Callable[[], float] | None = None,
+    ) -> None:
+        import time
+
+        self.rate = rate_per_minute / 60.0
+        self.capacity = burst if burst is not None else max(1.0, rate_per_minute / 6.0)
+        self._clock = clock or time.monotonic
+        self._tokens = self.capacity
+        self._at = self._clock()
+
+    def _refill(self) -> None:
+        now = self._clock()
+        self._tokens = min(self.capacity, self._tokens + (now - self._at) * self.rate)
+        self._at = now
+
+    def take(self) -> float:
+        """Take a token if one is there (returns 0), else the seconds until one will be."""
+        self._refill()
+        if self._tokens >= 1.0:
+            self._tokens -= 1.0
+            return 0.0
+        return (1.0 - self._tokens) / self.rate
+
+    def drain(self) -> None:
+        """Empty the bucket (the server said we were too fast)."""
+        self._refill()
+        self._tokens = 0.0
+
+
+class SlidingWindow:
+    """At most ``limit`` requests in any ``window_s`` seconds: the server's own algorithm for
+    APIs that document a sliding window (HuskyVoice), so the whole allowance can be used and
+    no request is ever early."""
+
+    def __init__(
+        self, limit: int, window_s: float = 60.0, clock: Callable[[], float] | None = None
+    ) -> None:
+        import time
+
+        self.limit = limit
+        self.window_s = window_s
+        self._clock = clock or time.monotonic
+        self._sent: deque[float] = deque()
+
+    def take(self) -> float:
+        """Record a request if one may go now (returns 0), else the seconds to wait."""
+        now = self._clock()
+        while self._sent and self._sent[0] <= now - self.window_s:
+            self._sent.popleft()
+        if len(self._sent) < self.limit:
+            self._sent.append(now)
+            return 0.0
+        return self._sent[0] + self.window_s - now
+
+    def drain(self) -> None:
+        """Act as if the window were full (the server said we were too fast)."""
+        now = self._clock()
+        self._sent.extend([now] * max(0, self.limit - len(self._sent)))
+
+
+def backoff_seconds(
+    attempts: int,
+    retry_after: float | None = None,
+    *,
+    base: float = 2.0,
+    cap: float = 300.0,
+    rng: random.Random | None = None,
+) -> float:
+    """Delay before attempt ``attempts + 1``: jittered exponential, >= ``retry_after``."""
+    r = rng or random
+    ceiling = min(cap, base * (2 ** max(0, attempts - 1)))
+    delay = r.uniform(ceiling / 2, ceiling)
+    if retry_after is not None:
+        delay = max(delay, retry_after)
+    return delay

@@ -1,0 +1,160 @@
+"""Starting the desk: arguments, the QApplication, the demo or the profile, and a last line of
+defence that turns any unexpected error into a plain message instead of a traceback.
+
+``--smoke-test`` builds the main window offscreen, lets it settle and exits 0: the check a
+packaged build runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+
+log = logging.getLogger("frontdesk.ui")
+
+APP_NAME = "FrontDesk"
+SMOKE_SETTLE_MS = 300
+
+
+def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
+    parser = argparse.ArgumentParser(prog="frontdesk", description="The FrontDesk booking desk.")
+    parser.add_argument("--demo", action="store_true", help="open a demo clinic (sandbox)")
+    parser.add_argument(
+        "--smoke-test", action="store_true", help="build the main window offscreen and exit"
+    )
+    parser.add_argument("--profile-dir", type=Path, default=None, help="keep every file here")
+    return parser.parse_known_args(argv)
+
+
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
+
+
+def make_excepthook(log_file: Callable[[], str | None]) -> ExceptHook:
+    """A ``sys.excepthook`` that logs the error and tells the receptionist in plain words."""
+    showing = threading.Event()
+
+    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(kind, KeyboardInterrupt):
+            sys.__excepthook__(kind, error, tb)
+            return
+        log.error("unexpected error", exc_info=(kind, error, tb))
+        if showing.is_set() or threading.current_thread() is not threading.main_thread():
+            return
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        if QApplication.instance() is None or os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+            return
+        showing.set()
+        try:
+            where = log_file()
+            detail = f"\n\nThe details were written to the log file:\n{where}" if where else ""
+            QMessageBox.critical(
+                None,
+                APP_NAME,
+                "Something went wrong inside FrontDesk, and that part of the screen may not "
+                "have been updated.\n\nBookings already saved are safe. If what you see looks "
+                "wrong, close FrontDesk and open it again." + detail,
+            )
+        finally:
+            showing.clear()
+
+    return hook
+
+
+def launch(argv: list[str]) -> int:
+    """Run the desk; returns the process exit code."""
+    args, qt_args = parse_args(argv)
+    if args.smoke_test:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+    from PySide6.QtCore import QCoreApplication, QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from frontdesk.app.context import AppContext
+    from frontdesk.ui.main_window import MainWindow
+
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setOrganizationName(APP_NAME)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *qt_args])
+    app.setApplicationDisplayName(APP_NAME)
+
+    log_path: list[str] = []
+    previous_hook = sys.excepthook
+    sys.excepthook = make_excepthook(lambda: log_path[0] if log_path else None)
+    demo = None
+    context = None
+    window = None
+    try:
+        try:
+            if args.demo:
+                from frontdesk.app.demo import Demo
+
+                demo = Demo(args.profile_dir)
+                context = demo.context
+                try:
+                    demo.pull()
+                except Exception as exc:  # the worker retries; the desk opens regardless
+                    log.warning("demo: first refresh failed: %s", type(exc).__name__)
+            else:
+                context = AppContext.open(args.profile_dir)
+            log_path.append(str(context.paths.log_dir / "frontdesk.log"))
+            window = MainWindow(context)
+        except Exception as exc:
+            log.exception("FrontDesk could not start")
+            if not args.smoke_test:
+                QMessageBox.critical(
+                    None,
+                    APP_NAME,
+                    "FrontDesk could not start.\n\n"
+                    f"{_plain_start_error(exc)}\n\nThe details were written to the log file.",
+                )
+            else:
+                print(f"smoke test failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+            return 1
+        window.show()
+        if args.smoke_test:
+            QTimer.singleShot(SMOKE_SETTLE_MS, window.close)
+            if existing is None:
+                app.exec()
+            else:  # inside a running application (tests): settle without a nested loop
+                _settle(app, SMOKE_SETTLE_MS + 100)
+                window.close()
+            print("FrontDesk smoke test: main window built")
+            return 0
+        return int(app.exec())
+    finally:
+        if window is not None:
+            window.shutdown()
+            window.deleteLater()
+        if demo is not None:
+            demo.close()
+        elif context is not None:
+            context.close()
+        sys.excepthook = previous_hook
+
+
+def _settle(app: object, ms: int) -> None:
+    import time
+
+    from PySide6.QtCore import QEventLoop
+    from PySide6.QtWidgets import QApplication
+
+    deadline = time.monotonic() + ms / 1000
+    while time.monotonic() < deadline:
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        time.sleep(0.01)
+
+
+def _plain_start_error(exc: Exception) -> str:
+    if isinstance(exc, PermissionError):
+        return "FrontDesk may not write to its data folder. Ask IT to check the folder's rights."
+    if isinstance(exc, OSError):
+        return "FrontDesk could not open its data files (disk full or folder missing?)."
+    return "An unexpected problem stopped FrontDesk from opening."

@@ -1,0 +1,54 @@
+"""Plain words for what the booking systems say, and the small print that names their code.
+
+The rule sets answer in each API's own words ("appointment_date does not fall within any
+configured calendar window"), which is right for ``frontdesk validate`` and for support, but not
+for a receptionist. The desk shows a sentence from here and keeps the API's code beside it in
+small grey text, so support can still match the two.
+"""
+
+from __future__ import annotations
+
+from frontdesk.domain.verdict import Verdict
+
+PLAIN: dict[str, str] = {
+    "OUTSIDE_AVAILABILITY": "The clinic does not take bookings at this time. "
+    "Pick a time inside the opening hours.",
+    "SLOT_INACTIVE": "This session is closed on this day. Pick another day or session.",
+    "SLOT_FULL": "This session is fully booked. Pick another time or branch.",
+    "PAST_APPOINTMENT": "This time has already passed. Pick a time in the future.",
+    "INVALID_APPOINTMENT_TYPE": "This service can no longer be booked. Choose another service.",
+    "DUPLICATE_BOOKING": "This patient already has this service booked on this day.",
+    "NO_CONNECTION": "Choose which booking system to book in.",
+}
+
+# The API's own validation messages name wire fields; say what to do instead.
+_VALIDATION_BY_FIELD: dict[str, str] = {
+    "start": "Choose a valid date and time.",
+    "session": "Pick a time inside a morning, afternoon or evening session.",
+    "resource_id": "Choose a branch.",
+    "service_id": "Choose a service.",
+    "patient_name": "Type the patient's name.",
+    "patient_phone": "Type the patient's phone number.",
+}
+
+
+def plain_message(verdict: Verdict) -> str:
+    """One sentence a receptionist can act on."""
+    if verdict.code in PLAIN:
+        return PLAIN[verdict.code]
+    message = (verdict.message or "").strip()
+    if verdict.code == "VALIDATION_ERROR" and _reads_like_wire(message):
+        return _VALIDATION_BY_FIELD.get(verdict.field or "", "Check the details and try again.")
+    return message or "The booking system refused this booking."
+
+
+def code_line(verdict: Verdict) -> str:
+    """``SLOT_FULL · HTTP 409``; a risk (not a refusal) shows its code alone."""
+    code = verdict.code or "ERROR"
+    if verdict.status >= 400:
+        return f"{code} · HTTP {verdict.status}"
+    return code
+
+
+def _reads_like_wire(message: str) -> bool:
+    return "_" in message.split(" ", 1)[0] or not message[:1].isupper()

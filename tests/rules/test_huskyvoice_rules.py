@@ -1,0 +1,217 @@
+"""HuskyVoice's create rules, offline: every code in docs/providers.md's check order."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+import pytest
+
+from frontdesk.domain.booking import Booking, VisitStatus
+from frontdesk.domain.catalog import Catalog
+from frontdesk.domain.timeutil import iso_utc, local_to_utc
+from frontdesk.rules.huskyvoice import normalize_phone, predict_create
+from support.clinic import CHECKUP, MAIN, NORTH, make_catalog, next_weekday
+
+NOW = datetime.now(UTC)
+
+
+def at(day: date, hh: int, mm: int = 0) -> datetime:
+    return local_to_utc(day, time(hh, mm), "Europe/London").instant
+
+
+def body(day: date, hh: int = 9, mm: int = 30, **extra: Any) -> dict[str, Any]:
+    b: dict[str, Any] = {
+        "appointment_type": "General Checkup",
+        "appointment_date": iso_utc(at(day, hh, mm)),
+        "patient_name": "Aadhi",
+        "parent_phone": "+919840XXXXXX",
+        "session": "Morning",
+        "branch_id": MAIN,
+    }
+    b.update(extra)
+    return {k: v for k, v in b.items() if v is not None}
+
+
+def existing(day: date, hh: int, n: int, *, phone: str = "+447700900001", **kw: Any) -> Booking:
+    start = at(day, hh, 0)
+    return Booking(
+        id=f"b{n}",
+        connection_id="c",
+        service_id=kw.pop("service_id", CHECKUP),
+        resource_id=kw.pop("resource_id", MAIN),
+        start=start,
+        end=start + timedelta(minutes=30),
+        patient_name="P",
+        patient_phone=phone,
+        remote_id=f"appt_{n}",
+        **kw,
+    )
+
+
+@pytest.fixture
+def tuesday() -> date:
+    return next_weekday(1)
+
+
+@pytest.fixture
+def catalog(tuesday: date) -> Catalog:
+    days = [tuesday + timedelta(days=i) for i in range(-2, 7)]
+    return make_catalog(days)
+
+
+def code(
+    b: object, catalog: Catalog, bookings: list[Booking] | None = None
+) -> tuple[int, str | None]:
+    v = predict_create(b, catalog, bookings or [], NOW)
+    return v.status, v.code
+
+
+def test_seed_example_is_accepted(tuesday: date, catalog: Catalog) -> None:
+    assert code(body(tuesday), catalog) == (201, None)
+
+
+def test_body_must_be_object(catalog: Catalog) -> None:
+    v = predict_create(["x"], catalog, [], NOW)
+    assert (v.status, v.code, v.message) == (
+        400,
+        "VALIDATION_ERROR",
+        "Request body must be a JSON object",
+    )
+
+
+@pytest.mark.parametrize(
+    "field", ["appointment_type", "appointment_date", "patient_name", "parent_phone"]
+)
+@pytest.mark.parametrize("bad", [None, "", "   ", 12])
+def test_required_fields(tuesday: date, catalog: Catalog, field: str, bad: object) -> None:
+    b = body(tuesday)
+    b[field] = bad
+    v = predict_create(b, catalog, [], NOW)
+    assert (v.status, v.code, v.field, v.message) == (
+        400,
+        "VALIDATION_ERROR",
+        field,
+        f"{field} is required",
+    )
+
+
+def test_required_fields_reported_in_order(catalog: Catalog) -> None:
+    v = predict_create({"parent_phone": "1"}, catalog, [], NOW)
+    assert v.field == "appointment_type"
+
+
+def test_optional_fields_must_be_strings(tuesday: date, catalog: Catalog) -> None:
+    v = predict_create(body(tuesday, batch=5), catalog, [], NOW)
+    assert (v.code, v.message) == ("VALIDATION_ERROR", "batch must be a string")
+
+
+def test_unparseable_date(tuesday: date, catalog: Catalog) -> None:
+    v = predict_create(body(tuesday, appointment_date="15/06/2027"), catalog, [], NOW)
+    assert (v.status, v.field) == (400, "appointment_date")
+
+
+def test_bad_session(tuesday: date, catalog: Catalog) -> None:
+    v = predict_create(body(tuesday, session="Night"), catalog, [], NOW)
+    assert (v.code, v.field) == ("VALIDATION_ERROR", "session")
+    assert code(body(tuesday, session="morning"), catalog) == (201, None)
+
+
+def test_branch_required_with_two_branches(tuesday: date, catalog: Catalog) -> None:
+    b = body(tuesday)
+    del b["branch_id"]
+    v = predict_create(b, catalog, [], NOW)
+    assert v.message == "branch_id is required when the organization has more than one branch"
+    v = predict_create(body(tuesday, branch_id="nowhere"), catalog, [], NOW)
+    assert v.message == "branch_id does not match any branch"
+
+
+def test_single_branch_is_resolved(tuesday: date) -> None:
+    single = make_catalog([tuesday], branches=(MAIN,))
+    b = body(tuesday)
+    del b["branch_id"]
+    assert code(b, single) == (201, None)
+
+
+def test_idempotent_replay_answers_200(tuesday: date, catalog: Catalog) -> None:
+    first = existing(tuesday, 9, 1, external_ref="ref-1")
+    v = predict_create(body(tuesday, external_reference_id="ref-1"), catalog, [first], NOW)
+    assert (v.status, v.existing_id) == (200, "appt_1")
+    cancelled = first.with_changes(visit_status=VisitStatus.CANCELLED)
+    v = predict_create(body(tuesday, external_reference_id="ref-1"), catalog, [cancelled], NOW)
+    assert v.status == 201
+
+
+def test_past_appointment(catalog: Catalog) -> None:
+    past = date.today() - timedelta(days=3)
+    assert code(body(past), catalog) == (400, "PAST_APPOINTMENT")
+
+
+def test_type_by_uuid_and_case_insensitive_name(tuesday: date, catalog: Catalog) -> None:
+    assert code(body(tuesday, appointment_type=CHECKUP), catalog) == (201, None)
+    assert code(body(tuesday, appointment_type="  general CHECKUP "), catalog) == (201, None)
+    assert code(body(tuesday, appointment_type="Old Service"), catalog) == (
+        422,
+        "INVALID_APPOINTMENT_TYPE",
+    )
+    assert code(body(tuesday, appointment_type="Massage"), catalog) == (
+        422,
+        "INVALID_APPOINTMENT_TYPE",
+    )
+
+
+def test_outside_availability(tuesday: date, catalog: Catalog) -> None:
+    assert code(body(tuesday, 13, 0, session=None), catalog) == (422, "OUTSIDE_AVAILABILITY")
+    # inside the Afternoon window but the request says Morning
+    assert code(body(tuesday, 15, 0), catalog) == (422, "OUTSIDE_AVAILABILITY")
+    assert code(body(tuesday, 15, 0, session="Afternoon"), catalog) == (201, None)
+    # a date-only value is UTC midnight
+    assert code(body(tuesday, appointment_date=tuesday.isoformat()), catalog) == (
+        422,
+        "OUTSIDE_AVAILABILITY",
+    )
+    # the end of a window is not inside it
+    assert code(body(tuesday, 12, 0), catalog) == (422, "OUTSIDE_AVAILABILITY")
+
+
+def test_sunday_window_is_closed(tuesday: date, catalog: Catalog) -> None:
+    sunday = tuesday + timedelta(days=5)
+    assert code(body(sunday), catalog) == (409, "SLOT_INACTIVE")
+
+
+def test_slot_full_counts_per_service(tuesday: date, catalog: Catalog) -> None:
+    full = [existing(tuesday, 9, n, phone=f"+4477009000{n:02d}") for n in range(6)]
+    assert code(body(tuesday), catalog, full) == (409, "SLOT_FULL")
+    assert code(body(tuesday, appointment_type="Vaccination"), catalog, full) == (201, None)
+    assert code(body(tuesday, branch_id=NORTH), catalog, full) == (201, None)
+    freed = [*full[:5], full[5].with_changes(visit_status=VisitStatus.CANCELLED)]
+    assert code(body(tuesday), catalog, freed) == (201, None)
+
+
+def test_duplicate_booking(tuesday: date, catalog: Catalog) -> None:
+    other = existing(tuesday, 14, 1, phone="+91 9840-XXXXXX")
+    v = predict_create(body(tuesday), catalog, [other], NOW)
+    assert (v.status, v.code, v.existing_id) == (409, "DUPLICATE_BOOKING", "appt_1")
+    cancelled = other.with_changes(visit_status=VisitStatus.CANCELLED)
+    assert code(body(tuesday), catalog, [cancelled]) == (201, None)
+    off = make_catalog([tuesday], duplicate_prevention=False)
+    assert code(body(tuesday), off, [other]) == (201, None)
+    next_day = existing(tuesday + timedelta(days=1), 9, 2, phone="+919840XXXXXX")
+    assert code(body(tuesday), catalog, [next_day]) == (201, None)
+
+
+def test_dst_summer_vs_winter(catalog: Catalog) -> None:
+    july = next_weekday(1, after_days=2)
+    while july.month != 7:
+        july += timedelta(days=7)
+    january = july + timedelta(days=7 * 27)
+    cat = make_catalog([july, january])
+    summer = body(july, appointment_date=f"{july.isoformat()}T08:30:00.000Z")
+    winter = body(january, appointment_date=f"{january.isoformat()}T08:30:00.000Z")
+    assert code(summer, cat) == (201, None)
+    assert code(winter, cat) == (422, "OUTSIDE_AVAILABILITY")
+
+
+def test_phone_normalisation() -> None:
+    assert normalize_phone(" +44 (7700) 900-123 ") == "+447700900123"
+    assert normalize_phone("07700 900123") == "07700900123"

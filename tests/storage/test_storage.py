@@ -1,0 +1,143 @@
+"""The cache: migrations, SQLite pragmas, UTC columns, booking + outbox atomicity, outbox order,
+merging pulled bookings."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
+
+from frontdesk.domain.booking import Booking, SyncState, VisitStatus
+from frontdesk.domain.catalog import Catalog, Policy, Resource, Service, Window
+from frontdesk.domain.outbox import OperationKind, OperationState
+from frontdesk.storage.db import Database, create_db_engine, migrate, pending_migrations, sqlite_url
+from frontdesk.storage.repo import Repository
+
+T0 = datetime(2027, 6, 15, 8, 30, tzinfo=UTC)
+
+
+def booking(n: int, start: datetime = T0, **kw: object) -> Booking:
+    return Booking(
+        id=f"b-{n}",
+        connection_id="conn-1",
+        service_id="svc",
+        resource_id="res",
+        start=start,
+        end=start + timedelta(minutes=30),
+        patient_name="P",
+        patient_phone="+447700900000",
+        **kw,  # type: ignore[arg-type]
+    )
+
+
+def test_fresh_file_is_migrated_in_wal_with_foreign_keys(db: Database) -> None:
+    assert not pending_migrations(db.engine)
+    with db.engine.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert conn.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
+
+
+def test_pending_migration_copies_the_file_aside(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    engine = create_db_engine(sqlite_url(path))
+    with engine.begin() as conn:  # a file from before FrontDesk had any migration
+        conn.exec_driver_sql("CREATE TABLE legacy (x INTEGER)")
+    backup = migrate(engine, path)
+    assert backup is not None and backup.exists()
+    assert migrate(engine, path) is None  # nothing pending the second time
+    engine.dispose()
+
+
+def test_instants_round_trip_as_utc(repo: Repository) -> None:
+    summer = datetime(2027, 7, 1, 10, 0, tzinfo=UTC)
+    repo.book(booking(1, summer), OperationKind.CREATE, {}, "k1", "desk")
+    got = repo.booking("b-1")
+    assert got is not None and got.start == summer and got.start.tzinfo is not None
+
+
+def test_book_writes_booking_and_operation_together(repo: Repository) -> None:
+    op = repo.book(booking(1), OperationKind.CREATE, {}, "key-1", "desk")
+    assert op.state is OperationState.QUEUED and op.idempotency_key == "key-1"
+    assert repo.pending_count() == 1
+    with pytest.raises(IntegrityError):  # same id again: neither row may be written
+        repo.book(booking(1), OperationKind.CREATE, {}, "key-2", "desk")
+    assert repo.pending_count() == 1
+    assert [h[1] for h in repo.history("b-1")] == ["created"]
+
+
+def test_due_operations_one_per_booking_in_order(repo: Repository) -> None:
+    first = repo.book(booking(1), OperationKind.CREATE, {}, "k1", "desk")
+    repo.book(booking(2, T0 + timedelta(hours=1)), OperationKind.CREATE, {}, "k2", "desk")
+    with repo.db.write() as s:  # a second operation for booking 1 waits for the first
+        from frontdesk.storage.tables import OutboxRow
+
+        s.add(
+            OutboxRow(
+                booking_id="b-1",
+                connection_id="conn-1",
+                kind="cancel",
+                payload={},
+                idempotency_key="k3",
+                state="queued",
+                attempts=0,
+                next_attempt_at=T0 - timedelta(days=400),
+                created_at=T0,
+            )
+        )
+    now = datetime.now(UTC)
+    due = repo.due_operations("conn-1", now)
+    assert [(o.booking_id, o.kind) for o in due] == [
+        ("b-1", OperationKind.CREATE),
+        ("b-2", OperationKind.CREATE),
+    ]
+    repo.complete(
+        first, booking(1).with_changes(remote_id="r1", sync_state=SyncState.CONFIRMED), "ok"
+    )
+    due = repo.due_operations("conn-1", now)
+    assert ("b-1", OperationKind.CANCEL) in [(o.booking_id, o.kind) for o in due]
+
+
+def test_retry_later_hides_until_due(repo: Repository) -> None:
+    op = repo.book(booking(1), OperationKind.CREATE, {}, "k1", "desk")
+    now = datetime.now(UTC)
+    repo.mark_sent(op.id, now)
+    repo.retry_later(op.id, now + timedelta(seconds=30), "HTTP 503")
+    assert repo.due_operations("conn-1", now) == []
+    later = repo.due_operations("conn-1", now + timedelta(seconds=31))
+    assert later[0].attempts == 1 and later[0].sent_at is not None
+
+
+def test_range_query_and_merge_remote(repo: Repository) -> None:
+    repo.book(booking(1), OperationKind.CREATE, {}, "k1", "desk")
+    remote_new = booking(
+        9, T0 + timedelta(days=1), remote_id="appt_9", sync_state=SyncState.CONFIRMED
+    )
+    # our own booking comes back from the pull (matched by our reference) while still queued:
+    ours = booking(1, remote_id="appt_1", external_ref="b-1", sync_state=SyncState.CONFIRMED)
+    assert repo.merge_remote("conn-1", [remote_new, ours.with_changes(id="b-1")]) == 1
+    pencilled = repo.booking("b-1")
+    assert pencilled is not None and pencilled.sync_state is SyncState.PENCILLED
+    week = repo.bookings_between(T0 - timedelta(days=1), T0 + timedelta(days=6), "conn-1")
+    assert [b.id for b in week] == ["b-1", "b-9"]
+    cancelled = remote_new.with_changes(visit_status=VisitStatus.CANCELLED)
+    assert repo.merge_remote("conn-1", [cancelled]) == 1
+    got = repo.booking("b-9")
+    assert got is not None and got.visit_status is VisitStatus.CANCELLED
+
+
+def test_catalog_round_trip(repo: Repository) -> None:
+    day = date(2027, 6, 15)
+    catalog = Catalog(
+        Policy("Europe/London", True, True, 2),
+        [Service("s1", "Checkup", 30, "#123456")],
+        [Resource("r1", "Main")],
+        [Window("w1", "r1", day, time(9), time(12), "Morning", "MA", True, 6)],
+    )
+    repo.save_catalog("conn-1", catalog, [day])
+    got = repo.catalog("conn-1", day, day)
+    assert got == catalog
+    assert repo.catalog("conn-1", day + timedelta(days=1), day + timedelta(days=2)).windows == []
