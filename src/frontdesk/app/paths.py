@@ -10,6 +10,16 @@ import platformdirs
 from frontdesk import APP_NAME
 
 
+def resource_path(name: str) -> Path:
+    """A shipped resource: inside the installed package, or in the source tree's resources/."""
+    package = Path(__file__).resolve().parent.parent
+    for root in (package / "resources", package.parent.parent / "resources"):
+        candidate = root / name
+        if candidate.exists():
+            return candidate
+    raise FileNotFoundError(f"resource {name!r} is missing from this installation")
+
+
 @dataclass(frozen=True, slots=True)
 class Paths:
     data_dir: Path
