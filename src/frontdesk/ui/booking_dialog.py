@@ -16,6 +16,7 @@ from datetime import date, datetime, time, timedelta
 
 from pydantic import ValidationError
 from PySide6.QtCore import QDate, Qt, QTime, QTimer, Signal
+from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
@@ -401,7 +402,9 @@ class BookingDialog(QDialog):
     def message_for(self, key: str | None) -> str:
         """The text shown under a field ("" when none); the general line for ``None``."""
         label = self.general if key is None else self._rows[key].message
-        return "" if label.isHidden() else label.text()
+        if label.isHidden():
+            return ""
+        return QTextDocumentFragment.fromHtml(label.text()).toPlainText()
 
     def _show(self, verdicts: list[Verdict]) -> None:
         self.verdicts = verdicts

@@ -67,13 +67,32 @@ def make_excepthook(log_file: Callable[[], str | None]) -> ExceptHook:
     return hook
 
 
+# Qt says this on platforms without window-manager hints (offscreen); it means nothing here.
+_QT_NOISE = ("This plugin does not support propagateSizeHints()",)
+
+
+def _qt_to_log(mode: object, context: object, message: str) -> None:
+    """Qt's own messages go to the log file, not to a console the receptionist never sees."""
+    from PySide6.QtCore import QtMsgType
+
+    if any(noise in message for noise in _QT_NOISE):
+        level = logging.DEBUG
+    elif mode in (QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
+        level = logging.ERROR
+    elif mode == QtMsgType.QtWarningMsg:
+        level = logging.WARNING
+    else:
+        level = logging.DEBUG
+    logging.getLogger("frontdesk.ui.qt").log(level, "%s", message)
+
+
 def launch(argv: list[str]) -> int:
     """Run the desk; returns the process exit code."""
     args, qt_args = parse_args(argv)
     if args.smoke_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-    from PySide6.QtCore import QCoreApplication, QTimer
+    from PySide6.QtCore import QCoreApplication, QTimer, qInstallMessageHandler
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from frontdesk.app.context import AppContext
@@ -86,6 +105,7 @@ def launch(argv: list[str]) -> int:
     app.setApplicationDisplayName(APP_NAME)
 
     log_path: list[str] = []
+    previous_handler = qInstallMessageHandler(_qt_to_log)
     previous_hook = sys.excepthook
     sys.excepthook = make_excepthook(lambda: log_path[0] if log_path else None)
     demo = None
@@ -138,6 +158,7 @@ def launch(argv: list[str]) -> int:
         elif context is not None:
             context.close()
         sys.excepthook = previous_hook
+        qInstallMessageHandler(previous_handler)
 
 
 def _settle(app: object, ms: int) -> None:

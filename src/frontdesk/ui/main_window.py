@@ -12,7 +12,7 @@ import logging
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, Slot
+from PySide6.QtCore import QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QToolBar, QWidget
 
@@ -43,6 +43,8 @@ def week_label(monday: date) -> str:
 
 
 class MainWindow(QMainWindow):
+    synced = Signal()  # on the GUI thread, after each sync cycle has been shown
+
     def __init__(
         self,
         context: AppContext,
@@ -297,6 +299,7 @@ class MainWindow(QMainWindow):
         for cid, state in health.items():
             self._paint_connection(cid, names.get(cid, cid), state)
         self._update_status()
+        self.synced.emit()
 
     @Slot(bool)
     def _on_busy(self, busy: bool) -> None:

@@ -31,8 +31,8 @@ from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
 from frontdesk.domain.booking import Booking, SyncState, VisitStatus
 from frontdesk.domain.catalog import Resource, Service, Window
+from frontdesk.domain.layout import assign_lanes
 from frontdesk.domain.timeutil import local_to_utc, to_local, utc_now
-from frontdesk.ui.lanes import assign_lanes
 
 TIME_W = 58
 HEADER_H = 42
@@ -510,14 +510,14 @@ class WeekView(QAbstractScrollArea):
     def _paint_block_text(self, p: QPainter, block: _Block, fill: QColor, base: QColor) -> None:
         booking, rect = block.booking, block.rect
         state = booking.sync_state
-        text_rect = rect.adjusted(8, 2, -4, -2)
+        text_rect = rect.adjusted(8, 1, -4, 0)
         dark = _dark_text_on(fill)
         ink = TEXT if dark else QColor("white")
         soft = MUTED if dark else QColor(255, 255, 255, 215)
         badge = state is SyncState.NEEDS_ATTENTION
         if badge:
-            size = 15.0
-            circle = QRectF(rect.right() - size - 3, rect.top() + 3, size, size)
+            size = max(9.0, min(15.0, rect.height() - 4))
+            circle = QRectF(rect.right() - size - 3, rect.top() + 2, size, size)
             p.setPen(Qt.PenStyle.NoPen)
             p.setBrush(ATTENTION)
             p.drawEllipse(circle)
@@ -528,42 +528,48 @@ class WeekView(QAbstractScrollArea):
         start = to_local(booking.start, self._zone)
         end = to_local(booking.end, self._zone)
         service = self._services.get(booking.service_id)
-        lines: list[tuple[QFont, QColor, str]] = [
-            (self._small, soft, f"{start:%H:%M}–{end:%H:%M}"),
-            (self._bold, ink, booking.patient_name),
-            (self._small, ink, service.name if service else "Unknown service"),
-        ]
+        service_name = service.name if service else "Unknown service"
         label = _STATE_LABELS.get(state)
-        line_h = QFontMetrics(self._small).height()
-        if text_rect.height() < 2 * line_h:  # a short block: time and name on one line
-            lines = [(self._bold, ink, f"{start:%H:%M} {booking.patient_name}")]
+        small_h = QFontMetrics(self._small).height()
+        bold_h = QFontMetrics(self._bold).height()
+        lines: list[tuple[QFont, QColor, str]]
+        if text_rect.height() >= bold_h + 2 * small_h:
+            lines = [
+                (self._small, soft, f"{start:%H:%M}–{end:%H:%M}"),
+                (self._bold, ink, booking.patient_name),
+                (self._small, ink, service_name),
+            ]
+        elif text_rect.height() >= bold_h + small_h:
+            lines = [
+                (self._bold, ink, booking.patient_name),
+                (self._small, soft, f"{start:%H:%M} · {service_name}"),
+            ]
+        else:
+            lines = [(self._bold, ink, f"{start:%H:%M} {booking.patient_name} · {service_name}")]
+        first_line_w = text_rect.width()
+        if label:  # top right, beside the first line, if the block is wide enough
+            tiny = QFontMetrics(self._tiny)
+            tag_w = tiny.horizontalAdvance(label) + 8
+            if text_rect.width() >= 1.8 * tag_w:
+                tag = QRectF(rect.right() - tag_w - 3, rect.top() + 2, tag_w, tiny.height() + 1)
+                p.setPen(Qt.PenStyle.NoPen)
+                p.setBrush(QColor(255, 255, 255, 235))
+                p.drawRoundedRect(tag, 3, 3)
+                p.setFont(self._tiny)
+                p.setPen(MUTED)
+                p.drawText(tag, Qt.AlignmentFlag.AlignCenter, label)
+                first_line_w = tag.left() - 3 - text_rect.left()
         y = text_rect.top()
-        for font, color, text in lines:
+        for index, (font, color, text) in enumerate(lines):
             metrics = QFontMetrics(font)
-            if y + metrics.height() > text_rect.bottom() + 1:
+            if y + metrics.height() > text_rect.bottom() + 1 and y > text_rect.top():
                 break
+            width = first_line_w if index == 0 else text_rect.width()
             p.setFont(font)
             p.setPen(color)
-            elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(text_rect.width()))
-            p.drawText(QRectF(text_rect.left(), y, text_rect.width(), metrics.height()), elided)
+            elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(width))
+            p.drawText(QRectF(text_rect.left(), y, width, metrics.height()), elided)
             y += metrics.height()
-        if label:
-            metrics = QFontMetrics(self._tiny)
-            width = metrics.horizontalAdvance(label) + 8
-            height = metrics.height() + 1
-            room_below = text_rect.bottom() - y
-            if room_below >= height:
-                tag = QRectF(rect.right() - width - 3, rect.bottom() - height - 3, width, height)
-            elif not badge and rect.height() >= height + 4 and text_rect.width() > 2.5 * width:
-                tag = QRectF(rect.right() - width - 3, rect.top() + 2, width, height)
-            else:
-                return
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(QColor(255, 255, 255, 230))
-            p.drawRoundedRect(tag, 3, 3)
-            p.setFont(self._tiny)
-            p.setPen(ATTENTION if badge else MUTED)
-            p.drawText(tag, Qt.AlignmentFlag.AlignCenter, label)
 
     def _paint_now(self, p: QPainter) -> None:
         now = to_local(self.clock(), self._zone)
@@ -653,7 +659,6 @@ class WeekView(QAbstractScrollArea):
 _STATE_LABELS = {
     SyncState.PENCILLED: "pencilled",
     SyncState.AWAITING_CONFIRMATION: "awaiting",
-    SyncState.NEEDS_ATTENTION: "needs attention",
 }
 _STATE_WORDS = {
     SyncState.PENCILLED: "Pencilled: saved at this desk, not yet confirmed by the booking system",

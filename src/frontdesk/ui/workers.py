@@ -5,6 +5,11 @@ only through queued signals carrying plain data (booking ids, a health snapshot)
 sync coalesce: however often "Sync now" is pressed, one cycle runs at a time and cycles start at
 most every ``MIN_GAP_S`` seconds, which also throttles the signals.
 
+A cycle sends what waits in the outbox first and reports those changes at once; then it
+refreshes the connections whose cache is older than ``pull_every_s`` (or, on "Sync now", older
+than ``MIN_FORCED_PULL_S``). A refresh costs a couple of dozen requests against the API's rate
+limit, which the engine paces, so it cannot run every cycle.
+
 Threading rule (as in Picard): never touch a widget from here.
 """
 
@@ -18,11 +23,14 @@ from typing import Any
 from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, QTimer, Signal, Slot
 
 from frontdesk.app.context import AppContext
+from frontdesk.domain.timeutil import utc_now
 
 log = logging.getLogger("frontdesk.ui")
 
 MIN_GAP_S = 0.2
 DEFAULT_INTERVAL_MS = 30_000
+DEFAULT_PULL_EVERY_S = 300.0
+MIN_FORCED_PULL_S = 15.0
 
 
 class SyncWorker(QObject):
@@ -33,13 +41,20 @@ class SyncWorker(QObject):
     busy = Signal(bool)
     cycleFinished = Signal()
 
-    def __init__(self, context: AppContext, interval_ms: int = DEFAULT_INTERVAL_MS) -> None:
+    def __init__(
+        self,
+        context: AppContext,
+        interval_ms: int = DEFAULT_INTERVAL_MS,
+        pull_every_s: float = DEFAULT_PULL_EVERY_S,
+    ) -> None:
         super().__init__()
         self._context = context
         self._interval_ms = interval_ms
+        self._pull_every_s = pull_every_s
         self._timer: QTimer | None = None
         self._kick: QTimer | None = None
         self._last_end = 0.0
+        self._forced = False
         self._pull_errors: dict[str, str] = {}
 
     @Slot()
@@ -47,16 +62,21 @@ class SyncWorker(QObject):
         """Runs in the worker thread (connected to ``QThread.started``)."""
         self._timer = QTimer(self)
         self._timer.setInterval(self._interval_ms)
-        self._timer.timeout.connect(self.sync_now)
+        self._timer.timeout.connect(self._tick)
         self._timer.start()
         self._kick = QTimer(self)
         self._kick.setSingleShot(True)
         self._kick.timeout.connect(self._cycle)
-        self.sync_now()
+        self._tick()
 
     @Slot()
     def sync_now(self) -> None:
-        """Ask for a cycle soon; requests that arrive before it runs share it."""
+        """Ask for a cycle soon, refreshing the calendars too; requests share one cycle."""
+        self._forced = True
+        self._tick()
+
+    @Slot()
+    def _tick(self) -> None:
         if self._kick is None or self._context.stop.is_set():
             return
         if not self._kick.isActive():
@@ -78,15 +98,17 @@ class SyncWorker(QObject):
         context = self._context
         if context.stop.is_set():
             return
+        forced, self._forced = self._forced, False
         self.busy.emit(True)
-        changed: list[str] = []
-        pulled = False
         try:
             report = context.engine.drain()
-            changed.extend(report.changed_bookings)
         except Exception:
             log.exception("sync: sending queued changes failed")
-        for cid in list(context.connectors):
+        else:
+            if report.changed_bookings and not context.stop.is_set():
+                self.changed.emit(list(report.changed_bookings))
+        pulled = False
+        for cid in self._pull_due(forced):
             if context.stop.is_set():
                 break
             try:
@@ -98,11 +120,28 @@ class SyncWorker(QObject):
         self._last_end = time.monotonic()
         if context.stop.is_set():
             return
-        if changed or pulled:
-            self.changed.emit(changed)
+        if pulled:
+            self.changed.emit([])
         self.health.emit(self._snapshot())
         self.busy.emit(False)
         self.cycleFinished.emit()
+
+    def _pull_due(self, forced: bool) -> list[str]:
+        """Connections whose cache is old enough to refresh now."""
+        limit = MIN_FORCED_PULL_S if forced else self._pull_every_s
+        now = utc_now()
+        due: list[str] = []
+        for record in self._context.connections():
+            if record.id not in self._context.connectors:
+                continue
+            fresh = record.last_fresh_at
+            if (
+                fresh is None
+                or (now - fresh).total_seconds() >= limit
+                or record.id in self._pull_errors
+            ):
+                due.append(record.id)
+        return due
 
     def _snapshot(self) -> dict[str, dict[str, Any]]:
         engine = self._context.engine
@@ -124,11 +163,16 @@ def _describe(exc: BaseException) -> str:
 class SyncThread:
     """Owns the worker's thread: start, request a sync, and shut down with a time limit."""
 
-    def __init__(self, context: AppContext, interval_ms: int = DEFAULT_INTERVAL_MS) -> None:
+    def __init__(
+        self,
+        context: AppContext,
+        interval_ms: int = DEFAULT_INTERVAL_MS,
+        pull_every_s: float = DEFAULT_PULL_EVERY_S,
+    ) -> None:
         self.context = context
         self.thread = QThread()
         self.thread.setObjectName("frontdesk-sync")
-        self.worker = SyncWorker(context, interval_ms)
+        self.worker = SyncWorker(context, interval_ms, pull_every_s)
         self.worker.moveToThread(self.thread)
         self.thread.started.connect(self.worker.start)
         self._running = False
