@@ -141,3 +141,23 @@ def test_catalog_round_trip(repo: Repository) -> None:
     got = repo.catalog("conn-1", day, day)
     assert got == catalog
     assert repo.catalog("conn-1", day + timedelta(days=1), day + timedelta(days=2)).windows == []
+
+
+def test_writes_begin_immediate_and_reads_do_not(db: Database) -> None:
+    from sqlalchemy import event
+
+    seen: list[str] = []
+
+    def record(conn: object, cursor: object, statement: str, *args: object) -> None:
+        if statement.startswith("BEGIN"):
+            seen.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        with db.write() as s:
+            s.execute(text("SELECT 1"))
+        with db.read() as s:
+            s.execute(text("SELECT 1"))
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record)
+    assert seen == ["BEGIN IMMEDIATE", "BEGIN"]

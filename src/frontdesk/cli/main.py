@@ -11,8 +11,8 @@ from pathlib import Path
 from frontdesk.app.connections import ConnectionError_
 from frontdesk.app.context import AppContext
 from frontdesk.cli import validate_cmd
+from frontdesk.providers.base import ApiError
 from frontdesk.providers.http import BadAnswer
-from frontdesk.providers.huskyvoice.client import ApiError
 
 SUBCOMMANDS = ("sandbox", "validate", "connect", "sync")
 

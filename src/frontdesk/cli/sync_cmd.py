@@ -9,8 +9,8 @@ import time
 from types import FrameType
 
 from frontdesk.app.context import AppContext
+from frontdesk.providers.base import ApiError
 from frontdesk.providers.http import BadAnswer
-from frontdesk.providers.huskyvoice.client import ApiError
 
 
 def _one_pass(context: AppContext) -> bool:

@@ -48,6 +48,15 @@ class Ambiguous:
 Outcome = Accepted | Refused | RetryLater | Ambiguous
 
 
+class ApiError(Exception):
+    """A catalog or pull call was refused or failed; ``retry`` says whether to try later."""
+
+    def __init__(self, message: str, retry: bool, not_before_s: float | None = None) -> None:
+        super().__init__(message)
+        self.retry = retry
+        self.not_before_s = not_before_s
+
+
 class Connector(Protocol):
     """One configured connection to a remote booking API."""
 

@@ -39,7 +39,8 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
 
 
 def _begin(conn: Any) -> None:
-    conn.exec_driver_sql("BEGIN IMMEDIATE" if conn.info.get("write") else "BEGIN")
+    write = conn.get_execution_options().get("frontdesk_write", False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
 def create_db_engine(url: str) -> Engine:
@@ -128,16 +129,13 @@ class Database:
     def write(self) -> Iterator[Session]:
         """A write transaction (``BEGIN IMMEDIATE`` on SQLite), committed on success."""
         with self._sessions() as session:
-            session.connection(execution_options={"isolation_level": "SERIALIZABLE"})
-            session.connection().info["write"] = True
+            session.connection(execution_options={"frontdesk_write": True})
             try:
                 yield session
                 session.commit()
             except BaseException:
                 session.rollback()
                 raise
-            finally:
-                session.connection().info.pop("write", None)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -19,7 +19,16 @@ from datetime import date, datetime, timedelta
 from frontdesk.domain.booking import Booking, SyncState
 from frontdesk.domain.outbox import Operation, OperationKind
 from frontdesk.domain.timeutil import to_local, utc_now
-from frontdesk.providers.base import Accepted, Ambiguous, Connector, Outcome, Refused, RetryLater
+from frontdesk.providers.base import (
+    Accepted,
+    Ambiguous,
+    ApiError,
+    Connector,
+    Outcome,
+    Refused,
+    RetryLater,
+)
+from frontdesk.providers.http import BadAnswer
 from frontdesk.storage.repo import Repository
 from frontdesk.sync.pacing import SlidingWindow, backoff_seconds
 
@@ -172,8 +181,14 @@ class SyncEngine:
         since = record.last_fresh_at - timedelta(minutes=5) if record.last_fresh_at else None
         today = to_local(self.clock(), self._zone(cid)).date()
         days = [today + timedelta(days=i) for i in range(-1, self.catalog_days)]
-        catalog = connector.pull_catalog(days)
-        remote = connector.pull_bookings(since)
+        try:
+            catalog = connector.pull_catalog(days)
+            remote = connector.pull_bookings(since)
+        except (ApiError, BadAnswer) as exc:
+            health = self.health[cid]
+            health.online = False
+            health.last_error = f"refresh failed: {exc}"
+            raise
         self.repo.save_catalog(cid, catalog, days)
         changed = self.repo.merge_remote(cid, remote)
         self.health[cid].last_fresh_at = self.clock()

@@ -21,6 +21,7 @@ from frontdesk.domain.verdict import Verdict
 from frontdesk.providers.base import (
     Accepted,
     Ambiguous,
+    ApiError,
     Outcome,
     Refused,
     RetryLater,
@@ -53,15 +54,6 @@ def parse(model: type[M], answer: Answer) -> M:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or "body"
         raise BadAnswer(f"HTTP {answer.status} answer has a bad {where}: {first['msg']}") from exc
-
-
-class ApiError(Exception):
-    """A catalog or pull call was refused or failed; ``retry`` says whether to try later."""
-
-    def __init__(self, message: str, retry: bool, not_before_s: float | None = None) -> None:
-        super().__init__(message)
-        self.retry = retry
-        self.not_before_s = not_before_s
 
 
 class HuskyVoiceConnector:
