@@ -254,6 +254,17 @@ def clinic_from_dict(data: dict[str, Any]) -> Clinic:
     return clinic
 
 
+def service_json(service: Service) -> dict[str, Any]:
+    """A service as the API and the fixture files spell it."""
+    return {
+        "id": service.id,
+        "name": service.name,
+        "duration_minutes": service.duration_minutes,
+        "color": service.color,
+        "is_active": service.is_active,
+    }
+
+
 def clinic_to_dict(clinic: Clinic) -> dict[str, Any]:
     """The JSON form of a clinic (windows one row per weekday, with their ids)."""
     return {
@@ -262,16 +273,7 @@ def clinic_to_dict(clinic: Clinic) -> dict[str, Any]:
         "allow_cancellation": clinic.allow_cancellation,
         "cancellation_notice_hours": clinic.cancellation_notice_hours,
         "branches": [{"id": b.id, "name": b.name} for b in clinic.branches],
-        "services": [
-            {
-                "id": s.id,
-                "name": s.name,
-                "duration_minutes": s.duration_minutes,
-                "color": s.color,
-                "is_active": s.is_active,
-            }
-            for s in clinic.services
-        ],
+        "services": [service_json(s) for s in clinic.services],
         "windows": [
             {
                 "window_id": w.window_id,

@@ -11,7 +11,7 @@ import math
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime
 
-from frontdesk.sandbox.clinic import Clinic
+from frontdesk.sandbox.clinic import Clinic, service_json
 from frontdesk.sandbox.huskyvoice_rules import (
     MSG_BRANCH_UNKNOWN,
     MSG_SESSION,
@@ -93,16 +93,7 @@ def list_page(
 
 def services(clinic: Clinic) -> Answer:
     """Every service, inactive ones included."""
-    data = [
-        {
-            "id": s.id,
-            "name": s.name,
-            "duration_minutes": s.duration_minutes,
-            "color": s.color,
-            "is_active": s.is_active,
-        }
-        for s in clinic.services
-    ]
+    data = [service_json(s) for s in clinic.services]
     return Answer(200, {"success": True, "data": data})
 
 
