@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from frontdesk.cli.validate_cmd import predict_huskyvoice
+from frontdesk.cli.validate_cmd import predict
 from frontdesk.domain.timeutil import iso_utc, local_to_utc
 from frontdesk.main import main
 from frontdesk.providers.huskyvoice import HuskyVoiceConnector
@@ -172,7 +172,7 @@ def bodies(draw: st.DrawFn) -> object:
 def test_prediction_equals_sandbox_answer(server: SandboxServer, body: object) -> None:
     connector = HuskyVoiceConnector("diff", server.base_url, server.api_key)
     try:
-        predicted = predict_huskyvoice(connector, body)
+        predicted = predict(connector, body)
     finally:
         connector.close()
     with httpx.Client(

@@ -161,3 +161,13 @@ def test_writes_begin_immediate_and_reads_do_not(db: Database) -> None:
     finally:
         event.remove(db.engine, "before_cursor_execute", record)
     assert seen == ["BEGIN IMMEDIATE", "BEGIN"]
+
+
+def test_migrations_match_the_models(db: Database) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from frontdesk.storage.tables import Base
+
+    with db.engine.connect() as conn:
+        assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []

@@ -50,8 +50,17 @@ class AppContext:
         self.booking = BookingService(self.repo, self.connectors, self.desk)
         self.engine = SyncEngine(self.repo, self.connectors, stop=self.stop)
 
-    def connect(self, provider: str, name: str, base_url: str, api_key: str) -> ConnectionRecord:
-        record = add_connection(self.repo, self.credentials, provider, name, base_url, api_key)
+    def connect(
+        self,
+        provider: str,
+        name: str,
+        base_url: str,
+        api_key: str,
+        options: dict[str, object] | None = None,
+    ) -> ConnectionRecord:
+        record = add_connection(
+            self.repo, self.credentials, provider, name, base_url, api_key, options
+        )
         self.reload_connectors()
         return record
 

@@ -32,6 +32,13 @@ def build_parser() -> argparse.ArgumentParser:
     va.add_argument("--provider", required=True)
     va.add_argument("--base-url", required=True)
     va.add_argument("--api-key", required=True)
+    va.add_argument(
+        "--option",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="a provider option (e.g. api_user_id=... for meetergo)",
+    )
     va.add_argument("request", type=Path, metavar="REQUEST.json")
 
     co = sub.add_parser("connect", help="add a connection to the profile")
@@ -39,11 +46,28 @@ def build_parser() -> argparse.ArgumentParser:
     co.add_argument("--name", required=True)
     co.add_argument("--base-url", required=True)
     co.add_argument("--api-key", required=True)
+    co.add_argument(
+        "--option",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="a provider option (e.g. api_user_id=... for meetergo)",
+    )
 
     sy = sub.add_parser("sync", help="drain the outbox and pull remote bookings")
     sy.add_argument("--once", action="store_true", help="one pass, then exit")
     sy.add_argument("--interval", type=float, default=30.0, help="seconds between passes")
     return parser
+
+
+def _options(pairs: list[str]) -> dict[str, object]:
+    options: dict[str, object] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise ConnectionError_(f"option: {pair!r} is not KEY=VALUE")
+        options[key.strip()] = value
+    return options
 
 
 def main(argv: list[str]) -> int:
@@ -64,13 +88,17 @@ def _dispatch(args: argparse.Namespace) -> int:
         run_forever(args.host, args.port, args.rate_limit, args.clinic)
         return 0
     if args.command == "validate":
-        code, line = validate_cmd.run(args.provider, args.base_url, args.api_key, args.request)
+        code, line = validate_cmd.run(
+            args.provider, args.base_url, args.api_key, args.request, _options(args.option)
+        )
         print(line)
         return code
     context = AppContext.open(args.profile_dir)
     try:
         if args.command == "connect":
-            record = context.connect(args.provider, args.name, args.base_url, args.api_key)
+            record = context.connect(
+                args.provider, args.name, args.base_url, args.api_key, _options(args.option)
+            )
             print(json.dumps({"connection": record.name, "id": record.id}))
             if context.credentials.warning:
                 print(f"warning: {context.credentials.warning}", file=sys.stderr)

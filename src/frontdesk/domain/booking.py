@@ -9,8 +9,10 @@ refused).
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -55,6 +57,9 @@ class Booking:
     problem_code: str | None = None
     problem_message: str | None = None
     version: int = 1
+    # Provider-specific fields the wire needs and the desk keeps (a VantaX contact id and
+    # title, a meetergo channel, a CareValidate location...): JSON-able.
+    extra: Mapping[str, Any] = field(default_factory=dict)
 
     @property
     def active(self) -> bool:
@@ -79,6 +84,7 @@ class BookingRequest(BaseModel):
     patient_phone: str = ""
     patient_email: str | None = None
     notes: str | None = Field(default=None, max_length=2000)
+    extra: dict[str, Any] = Field(default_factory=dict)
 
     @field_validator("start")
     @classmethod

@@ -8,8 +8,15 @@ catalog is pulled, so holidays and one-off closures are just data).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, time
+from typing import Any
+
+# Provider-specific details (a Vastal type's buffers and caps, a meetergo type's allowed
+# durations, a VantaX calendar's slot length...) travel in ``extra``: JSON-able mappings that
+# only that provider's rule set and connector read. The desk reads the common fields.
+Extra = Mapping[str, Any]
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +28,7 @@ class Service:
     duration_minutes: int
     color: str | None = None
     active: bool = True
+    extra: Extra = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +39,7 @@ class Resource:
     name: str
     kind: str = "branch"
     color: str | None = None
+    extra: Extra = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +55,8 @@ class Window:
     batch: str | None = None
     open: bool = True
     capacity: int | None = None
+    service_id: str | None = None  # None: any service may be booked in it
+    exact: bool = False  # a spot: a booking must start exactly at ``start``
 
     def holds(self, wall: time) -> bool:
         """Whether the local wall time lies in ``[start, end)``."""
@@ -60,6 +71,7 @@ class Policy:
     duplicate_prevention: bool = False
     allow_cancellation: bool = True
     cancellation_notice_hours: int = 0
+    extra: Extra = field(default_factory=dict)
 
 
 @dataclass(slots=True)

@@ -84,6 +84,24 @@ class Connector(Protocol):
         self, booking: Booking, catalog: Catalog, others: list[Booking], now: datetime
     ) -> Verdict: ...
 
+    def predict_body(
+        self, body: object, catalog: Catalog, bookings: list[Booking], now: datetime
+    ) -> Verdict:
+        """What the create endpoint would answer to this exact wire body (``validate``)."""
+        ...
+
+    def days_for_body(self, body: object) -> list[date]:
+        """The dates whose catalog ``predict_body`` needs for this body (may be empty)."""
+        ...
+
+    def find_existing(self, booking: Booking) -> Booking | None:
+        """After a create whose answer was lost: the remote copy of ``booking``, if any.
+
+        Connectors whose API honours an idempotency key may simply return ``None`` (a resend
+        is safe); the others look the booking up (by time, type and patient).
+        """
+        ...
+
     def close(self) -> None: ...
 
 

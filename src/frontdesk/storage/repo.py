@@ -6,7 +6,7 @@ any thread may call), and hands back domain objects, never rows.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -66,7 +66,10 @@ _BOOKING_FIELDS = [
 def _booking(row: BookingRow) -> Booking:
     values: dict[str, Any] = {name: getattr(row, name) for name in _BOOKING_FIELDS}
     return Booking(
-        visit_status=VisitStatus(row.visit_status), sync_state=SyncState(row.sync_state), **values
+        visit_status=VisitStatus(row.visit_status),
+        sync_state=SyncState(row.sync_state),
+        extra=dict(row.extra or {}),
+        **values,
     )
 
 
@@ -75,6 +78,7 @@ def _copy_into(row: BookingRow, booking: Booking) -> None:
         setattr(row, name, getattr(booking, name))
     row.visit_status = booking.visit_status.value
     row.sync_state = booking.sync_state.value
+    row.extra = dict(booking.extra)
     row.updated_at = utc_now()
 
 
@@ -149,6 +153,7 @@ class Repository:
                 "duplicate_prevention": p.duplicate_prevention,
                 "allow_cancellation": p.allow_cancellation,
                 "cancellation_notice_hours": p.cancellation_notice_hours,
+                "extra": dict(p.extra),
             }
             row.last_fresh_at = utc_now()
             s.execute(delete(ServiceRow).where(ServiceRow.connection_id == connection_id))
@@ -191,9 +196,12 @@ class Repository:
             return Catalog(
                 policy=policy,
                 services=[
-                    Service(r.id, r.name, r.duration_minutes, r.color, r.active) for r in services
+                    Service(r.id, r.name, r.duration_minutes, r.color, r.active, dict(r.extra))
+                    for r in services
                 ],
-                resources=[Resource(r.id, r.name, r.kind, r.color) for r in resources],
+                resources=[
+                    Resource(r.id, r.name, r.kind, r.color, dict(r.extra)) for r in resources
+                ],
                 windows=[
                     Window(
                         r.window_id,
@@ -205,6 +213,8 @@ class Repository:
                         r.batch,
                         r.open,
                         r.capacity,
+                        r.service_id,
+                        r.exact,
                     )
                     for r in windows
                 ],
@@ -418,4 +428,5 @@ class Repository:
 
 def _fields(obj: object) -> dict[str, Any]:
     slots: tuple[str, ...] = getattr(type(obj), "__slots__", ())
-    return {name: getattr(obj, name) for name in slots}
+    values = {name: getattr(obj, name) for name in slots}
+    return {k: dict(v) if isinstance(v, Mapping) else v for k, v in values.items()}

@@ -51,6 +51,7 @@ class ServiceRow(Base):
     duration_minutes: Mapped[int]
     color: Mapped[str | None] = mapped_column(String(20))
     active: Mapped[bool]
+    extra: Mapped[dict[str, Any]] = mapped_column(default=dict)
 
 
 class ResourceRow(Base):
@@ -63,6 +64,7 @@ class ResourceRow(Base):
     name: Mapped[str] = mapped_column(String(200))
     kind: Mapped[str] = mapped_column(String(40))
     color: Mapped[str | None] = mapped_column(String(20))
+    extra: Mapped[dict[str, Any]] = mapped_column(default=dict)
 
 
 class WindowRow(Base):
@@ -81,6 +83,8 @@ class WindowRow(Base):
     batch: Mapped[str | None] = mapped_column(String(40))
     open: Mapped[bool]
     capacity: Mapped[int | None]
+    service_id: Mapped[str | None] = mapped_column(String(100))
+    exact: Mapped[bool] = mapped_column(default=False)
 
 
 class BookingRow(Base):
@@ -111,6 +115,7 @@ class BookingRow(Base):
     problem_code: Mapped[str | None] = mapped_column(String(60))
     problem_message: Mapped[str | None] = mapped_column(Text)
     version: Mapped[int] = mapped_column(Integer, default=1)
+    extra: Mapped[dict[str, Any]] = mapped_column(default=dict)
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
 

@@ -118,9 +118,13 @@ class SyncEngine:
         if booking is None:
             log.error("operation %s names a missing booking", op.id)
             return True
-        self.repo.mark_sent(op.id, self.clock())
-        report.sent += 1
-        outcome = self._call(connector, op, booking)
+        outcome: Outcome | None = None
+        if op.sent_at is not None and op.kind is OperationKind.CREATE:
+            outcome = self._reconcile(connector, booking)
+        if outcome is None:
+            self.repo.mark_sent(op.id, self.clock())
+            report.sent += 1
+            outcome = self._call(connector, op, booking)
         health = self.health[cid]
         if isinstance(outcome, Accepted):
             detail = "replayed: already held remotely" if outcome.replayed else "accepted"
@@ -162,6 +166,23 @@ class SyncEngine:
             self.buckets[cid].drain()
         log.info("op %s (%s) retry in %.1fs: %s", op.id, op.kind, delay, outcome.reason)
         return False
+
+    @staticmethod
+    def _reconcile(connector: Connector, booking: Booking) -> Outcome | None:
+        """Before resending a create that may have arrived: is it there already?
+
+        ``None`` means send (nothing found, or the API deduplicates resends itself).
+        """
+        if connector.idempotent_creates:
+            return None
+        try:
+            found = connector.find_existing(booking)
+        except (ApiError, BadAnswer) as exc:
+            return RetryLater(f"cannot check whether the earlier attempt arrived: {exc}")
+        if found is None:
+            return None
+        log.info("booking %s found remotely after a lost answer; not resending", booking.id)
+        return Accepted(found, replayed=True)
 
     @staticmethod
     def _call(connector: Connector, op: Operation, booking: Booking) -> Outcome:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -196,6 +196,22 @@ class HuskyVoiceConnector:
         return Refused(verdict, credentials=status in (401, 403))
 
     # -- offline rules -------------------------------------------------------------------
+    def predict_body(
+        self, body: object, catalog: Catalog, bookings: list[Booking], now: datetime
+    ) -> Verdict:
+        return rules.predict_create(body, catalog, bookings, now)
+
+    def days_for_body(self, body: object) -> list[date]:
+        if isinstance(body, dict) and isinstance(body.get("appointment_date"), str):
+            when = rules.parse_wire_instant(body["appointment_date"])
+            if when is not None:
+                day = when.date()
+                return [day - timedelta(days=1), day, day + timedelta(days=1)]
+        return []
+
+    def find_existing(self, booking: Booking) -> Booking | None:
+        return None  # external_reference_id makes a resend return the first booking
+
     def predict_create(
         self, booking: Booking, catalog: Catalog, others: list[Booking], now: datetime
     ) -> Verdict:
