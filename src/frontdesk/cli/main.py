@@ -26,7 +26,14 @@ def build_parser() -> argparse.ArgumentParser:
     sb.add_argument("--host", default="127.0.0.1")
     sb.add_argument("--port", type=int, default=0, help="0 picks a free port")
     sb.add_argument("--rate-limit", type=int, default=60, help="requests/minute per key, 0 = off")
-    sb.add_argument("--clinic", type=Path, help="a clinic fixture JSON instead of the default")
+    sb.add_argument("--clinic", type=Path, help="a HuskyVoice clinic fixture JSON")
+    sb.add_argument(
+        "--provider",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="serve only this API (repeatable); default: all of them",
+    )
 
     va = sub.add_parser("validate", help="predict offline what the API would answer")
     va.add_argument("--provider", required=True)
@@ -85,7 +92,11 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "sandbox":
         from frontdesk.sandbox.server import run_forever
 
-        run_forever(args.host, args.port, args.rate_limit, args.clinic)
+        try:
+            run_forever(args.host, args.port, args.rate_limit, args.clinic, args.provider)
+        except ValueError as exc:
+            print(f"frontdesk sandbox: provider: {exc}", file=sys.stderr)
+            return 2
         return 0
     if args.command == "validate":
         code, line = validate_cmd.run(

@@ -227,9 +227,20 @@ def run_forever(
     port: int = 0,
     rate_limit: int = 60,
     clinic_path: str | Path | None = None,
+    providers: Sequence[str] | None = None,
 ) -> None:
-    """Serve until SIGINT or SIGTERM, after printing one JSON line per API on stdout."""
+    """Serve until SIGINT or SIGTERM, after printing one JSON line per API on stdout.
+
+    ``providers`` names the APIs to serve (default: every registered one); ``clinic_path`` is
+    a HuskyVoice clinic fixture.
+    """
     clinic = load_clinic(clinic_path) if clinic_path is not None else None
+    names = list(providers) if providers else list(PROVIDERS)
+    unknown = [n for n in names if n not in PROVIDERS]
+    if unknown:
+        raise ValueError(
+            f"unknown provider {unknown[0]!r}; the sandbox serves {', '.join(PROVIDERS)}"
+        )
     stop = threading.Event()
 
     def on_signal(signum: int, frame: FrameType | None) -> None:
@@ -239,7 +250,9 @@ def run_forever(
     for sig in (signal.SIGINT, signal.SIGTERM):
         previous[sig] = signal.signal(sig, on_signal)
     try:
-        with SandboxServer(host=host, port=port, rate_limit=rate_limit, clinic=clinic) as sandbox:
+        with SandboxServer(
+            host=host, port=port, rate_limit=rate_limit, clinic=clinic, providers=names
+        ) as sandbox:
             for line in sandbox.describe():
                 sys.stdout.write(json.dumps(line) + "\n")
             sys.stdout.flush()
