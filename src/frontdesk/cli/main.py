@@ -34,6 +34,17 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help="serve only this API (repeatable); default: all of them",
     )
+    sb.add_argument(
+        "--faults",
+        metavar="SPEC",
+        default=None,
+        help="inject faults into every API, e.g. "
+        "'5xx=0.05,429=0.05,reset=0.03,slow=0.02,late=0.02,drop=0.05,garbage=0.02,seed=7': "
+        "per-request rates of 503s, 429s with Retry-After (retry_after=S seconds; every other "
+        "one as an HTTP date), connections cut before the work (reset), slow answers and "
+        "answers late after the work (slow_s=S), answers cut after the work is committed "
+        "(drop), and HTML instead of JSON (garbage); seed=N replays a run",
+    )
 
     va = sub.add_parser("validate", help="predict offline what the API would answer")
     va.add_argument("--provider", required=True)
@@ -90,10 +101,16 @@ def main(argv: list[str]) -> int:
 
 def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "sandbox":
+        from frontdesk.sandbox.fault_spec import FaultSpec, FaultSpecError
         from frontdesk.sandbox.server import run_forever
 
         try:
-            run_forever(args.host, args.port, args.rate_limit, args.clinic, args.provider)
+            faults = FaultSpec.parse(args.faults) if args.faults else None
+        except FaultSpecError as exc:
+            print(f"frontdesk sandbox: {exc}", file=sys.stderr)
+            return 2
+        try:
+            run_forever(args.host, args.port, args.rate_limit, args.clinic, args.provider, faults)
         except ValueError as exc:
             print(f"frontdesk sandbox: provider: {exc}", file=sys.stderr)
             return 2

@@ -14,7 +14,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import FrameType, TracebackType
 from typing import Any
@@ -23,6 +23,7 @@ import uvicorn
 from starlette.types import ASGIApp
 
 from frontdesk.sandbox.clinic import Clinic, load_clinic
+from frontdesk.sandbox.fault_spec import FaultInjector, FaultSpec
 from frontdesk.sandbox.faults import quiet_dropped_answers
 from frontdesk.sandbox.huskyvoice import API_PREFIX, huskyvoice_app
 from frontdesk.sandbox.huskyvoice_state import HuskyVoiceState
@@ -34,6 +35,7 @@ class SandboxSettings:
 
     rate_limit: int = 60
     clinic: Clinic | None = None
+    faults: FaultSpec | None = None
 
 
 @dataclass(frozen=True)
@@ -158,11 +160,17 @@ class SandboxServer:
         rate_limit: int = 60,
         clinic: Clinic | None = None,
         providers: Sequence[str] = ("huskyvoice",),
+        faults: FaultSpec | None = None,
     ) -> None:
-        settings = SandboxSettings(rate_limit=rate_limit, clinic=clinic)
+        settings = SandboxSettings(rate_limit=rate_limit, clinic=clinic, faults=faults)
         self.servers: list[ProviderServer] = []
+        self.injectors: dict[str, FaultInjector] = {}
         for index, name in enumerate(providers):
             build = PROVIDERS[name](settings)
+            if faults is not None:
+                injector = FaultInjector(build.app, faults, seed_offset=index)
+                self.injectors[name] = injector
+                build = replace(build, app=injector)
             self.servers.append(ProviderServer(name, build, host, port + index if port else 0))
 
     def provider(self, name: str) -> ProviderServer:
@@ -228,6 +236,7 @@ def run_forever(
     rate_limit: int = 60,
     clinic_path: str | Path | None = None,
     providers: Sequence[str] | None = None,
+    faults: FaultSpec | None = None,
 ) -> None:
     """Serve until SIGINT or SIGTERM, after printing one JSON line per API on stdout.
 
@@ -251,7 +260,12 @@ def run_forever(
         previous[sig] = signal.signal(sig, on_signal)
     try:
         with SandboxServer(
-            host=host, port=port, rate_limit=rate_limit, clinic=clinic, providers=names
+            host=host,
+            port=port,
+            rate_limit=rate_limit,
+            clinic=clinic,
+            providers=names,
+            faults=faults,
         ) as sandbox:
             for line in sandbox.describe():
                 sys.stdout.write(json.dumps(line) + "\n")

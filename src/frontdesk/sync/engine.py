@@ -75,10 +75,17 @@ class SyncEngine:
         self.stop = stop or threading.Event()
         self.health = {cid: ConnectionHealth() for cid in connectors}
         self.catalog_days = catalog_days
-        self.buckets = {cid: SlidingWindow(c.rate_per_minute) for cid, c in connectors.items()}
+        # Pacers run on the engine's clock, so a test's clock moves them too.
+        self.buckets = {
+            cid: SlidingWindow(c.rate_per_minute, clock=self._seconds)
+            for cid, c in connectors.items()
+        }
         self._sleep = sleep or self.stop.wait
         for cid, connector in connectors.items():
             connector.set_pacer(lambda cid=cid: self._pace(cid))  # type: ignore[misc]
+
+    def _seconds(self) -> float:
+        return self.clock().timestamp()
 
     def _pace(self, cid: str) -> None:
         """Block until the connection's bucket lets one request go (or the engine stops)."""
@@ -102,6 +109,8 @@ class SyncEngine:
         self, cid: str, connector: Connector, report: DrainReport, limit: int | None
     ) -> None:
         while not self.stop.is_set():
+            if self.buckets[cid].held_for() > 0:
+                return  # the server asked us to wait (Retry-After): nothing goes before
             due = self.repo.due_operations(cid, self.clock(), limit=20)
             if not due:
                 return
@@ -163,7 +172,7 @@ class SyncEngine:
         health = self.health[cid]
         health.online, health.last_error = False, outcome.reason
         if retry_after is not None:
-            self.buckets[cid].drain()
+            self.buckets[cid].hold(retry_after)
         log.info("op %s (%s) retry in %.1fs: %s", op.id, op.kind, delay, outcome.reason)
         return False
 

@@ -29,6 +29,7 @@ class TokenBucket:
         self._clock = clock or time.monotonic
         self._tokens = self.capacity
         self._at = self._clock()
+        self._resume_at = 0.0
 
     def _refill(self) -> None:
         now = self._clock()
@@ -37,16 +38,22 @@ class TokenBucket:
 
     def take(self) -> float:
         """Take a token if one is there (returns 0), else the seconds until one will be."""
+        held = self.held_for()
+        if held > 0:
+            return held
         self._refill()
         if self._tokens >= 1.0:
             self._tokens -= 1.0
             return 0.0
         return (1.0 - self._tokens) / self.rate
 
-    def drain(self) -> None:
-        """Empty the bucket (the server said we were too fast)."""
-        self._refill()
-        self._tokens = 0.0
+    def hold(self, seconds: float) -> None:
+        """Send nothing for ``seconds`` (the server said ``Retry-After``)."""
+        self._resume_at = max(self._resume_at, self._clock() + seconds)
+
+    def held_for(self) -> float:
+        left = self._resume_at - self._clock()
+        return left if left > 1e-3 else 0.0  # a millisecond of float noise is no hold
 
 
 class SlidingWindow:
@@ -63,9 +70,13 @@ class SlidingWindow:
         self.window_s = window_s
         self._clock = clock or time.monotonic
         self._sent: deque[float] = deque()
+        self._resume_at = 0.0
 
     def take(self) -> float:
         """Record a request if one may go now (returns 0), else the seconds to wait."""
+        held = self.held_for()
+        if held > 0:
+            return held
         now = self._clock()
         while self._sent and self._sent[0] <= now - self.window_s:
             self._sent.popleft()
@@ -74,10 +85,13 @@ class SlidingWindow:
             return 0.0
         return self._sent[0] + self.window_s - now
 
-    def drain(self) -> None:
-        """Act as if the window were full (the server said we were too fast)."""
-        now = self._clock()
-        self._sent.extend([now] * max(0, self.limit - len(self._sent)))
+    def hold(self, seconds: float) -> None:
+        """Send nothing for ``seconds`` (the server said ``Retry-After``)."""
+        self._resume_at = max(self._resume_at, self._clock() + seconds)
+
+    def held_for(self) -> float:
+        left = self._resume_at - self._clock()
+        return left if left > 1e-3 else 0.0  # a millisecond of float noise is no hold
 
 
 def backoff_seconds(

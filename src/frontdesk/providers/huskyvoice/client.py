@@ -61,9 +61,11 @@ class HuskyVoiceConnector:
     rate_per_minute = 60
     idempotent_creates = True
 
-    def __init__(self, connection_id: str, base_url: str, api_key: str) -> None:
+    def __init__(
+        self, connection_id: str, base_url: str, api_key: str, timeout: float = 15.0
+    ) -> None:
         self.connection_id = connection_id
-        self._http = HttpClient(base_url, {"Authorization": f"Bearer {api_key}"})
+        self._http = HttpClient(base_url, {"Authorization": f"Bearer {api_key}"}, timeout=timeout)
         self._durations: dict[str, int] = {}
 
     def close(self) -> None:
