@@ -8,14 +8,18 @@ from collections.abc import Callable
 from frontdesk.app.credentials import Credentials
 from frontdesk.providers.base import Connector
 from frontdesk.providers.huskyvoice import HuskyVoiceConnector
+from frontdesk.providers.vantax import VantaxConnector
 from frontdesk.storage.repo import ConnectionRecord, Repository
 
 Factory = Callable[[ConnectionRecord, str], Connector]
 
 FACTORIES: dict[str, Factory] = {
     "huskyvoice": lambda rec, key: HuskyVoiceConnector(rec.id, rec.base_url, key),
+    "vantax": lambda rec, key: VantaxConnector(
+        rec.id, rec.base_url, key, str(rec.options.get("sub_account_id") or "") or None
+    ),
 }
-PROVIDER_NAMES = {"huskyvoice": "HuskyVoice"}
+PROVIDER_NAMES = {"huskyvoice": "HuskyVoice", "vantax": "VantaX"}
 
 
 class ConnectionError_(Exception):

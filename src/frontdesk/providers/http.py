@@ -71,11 +71,16 @@ class HttpClient:
         *,
         params: dict[str, str | int] | None = None,
         body: Any = None,
+        headers: dict[str, str] | None = None,
     ) -> Answer:
         self.before_request()
         try:
             response = self._client.request(
-                method, path.lstrip("/"), params=params, json=body if body is not None else None
+                method,
+                path.lstrip("/"),
+                params=params,
+                json=body if body is not None else None,
+                headers=headers,
             )
         except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
             raise TransportError("connect", False, type(exc).__name__) from exc

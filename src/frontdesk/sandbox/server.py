@@ -27,6 +27,7 @@ from frontdesk.sandbox.fault_spec import FaultInjector, FaultSpec
 from frontdesk.sandbox.faults import quiet_dropped_answers
 from frontdesk.sandbox.huskyvoice import API_PREFIX, huskyvoice_app
 from frontdesk.sandbox.huskyvoice_state import HuskyVoiceState
+from frontdesk.sandbox.vantax_build import build_vantax
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,10 @@ def _build_huskyvoice(settings: SandboxSettings) -> ProviderBuild:
     return ProviderBuild(state, huskyvoice_app(state), state.clinic.primary_key, API_PREFIX)
 
 
-PROVIDERS: dict[str, ProviderFactory] = {"huskyvoice": _build_huskyvoice}
+PROVIDERS: dict[str, ProviderFactory] = {
+    "huskyvoice": _build_huskyvoice,
+    "vantax": lambda settings: build_vantax(settings.rate_limit, ProviderBuild),
+}
 
 
 class ProviderServer:

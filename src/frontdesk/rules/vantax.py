@@ -1,0 +1,225 @@
+"""VantaX's create checks, predicted offline.
+
+Follows docs/providers.md (VantaX, "Create: POST /appointments") step by step and answers
+with VantaX's own status, error kind (``code``) and message. The input is the exact wire body.
+Also the ``POST /contacts`` checks, which a desk booking meets first when its patient has no
+VantaX contact yet.
+
+The catalog carries what the checks need (see the connector): resources are calendars with
+``extra`` = ``{"is_active", "slot_duration_minutes", "sub_account_id"}``; ``policy.extra``
+has ``sub_accounts`` (ids) and ``contacts`` (contact id -> sub-account id).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+from frontdesk.domain.booking import Booking
+from frontdesk.domain.catalog import Catalog
+from frontdesk.domain.verdict import Verdict
+
+STATUSES = ("scheduled", "confirmed", "completed", "cancelled", "no_show")
+ACCEPTED = Verdict(status=201, code=None, message="Appointment created successfully")
+CONTACT_ACCEPTED = Verdict(status=201, code=None, message="Contact created successfully")
+
+_UTC_STAMP = re.compile(
+    r"(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})T(?P<h>\d{2}):(?P<mi>\d{2})"
+    r"(:(?P<s>\d{2})(\.\d{1,6})?)?(Z|\+00:00)",
+    re.ASCII,
+)
+_MAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+_E164 = re.compile(r"\+[1-9][0-9]{1,14}", re.ASCII)
+
+
+def parse_utc_stamp(text: str) -> datetime | None:
+    """``appointment_date`` as an instant (to the second), or None when not the API's form."""
+    found = _UTC_STAMP.fullmatch(text)
+    if found is None:
+        return None
+    try:
+        return datetime(
+            int(found["y"]),
+            int(found["mo"]),
+            int(found["d"]),
+            int(found["h"]),
+            int(found["mi"]),
+            int(found["s"] or 0),
+            tzinfo=UTC,
+        )
+    except ValueError:
+        return None
+
+
+def _missing(body: Mapping[str, Any], name: str) -> str | None:
+    value = body.get(name)
+    if value is None or (isinstance(value, str) and value.strip() == ""):
+        return f"{name} is required"
+    if not isinstance(value, str):
+        return f"{name} must be a string"
+    return None
+
+
+def _text(name: str, longest: int | None) -> Callable[[Mapping[str, Any]], str | None]:
+    def check(body: Mapping[str, Any]) -> str | None:
+        value = body.get(name)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            return f"{name} must be a string"
+        if longest is not None and len(value) > longest:
+            return f"{name} must be at most {longest} characters"
+        return None
+
+    return check
+
+
+def _need(name: str) -> Callable[[Mapping[str, Any]], str | None]:
+    return lambda body: _missing(body, name)
+
+
+def _check_title(body: Mapping[str, Any]) -> str | None:
+    problem = _missing(body, "title")
+    if problem is None and len(str(body["title"])) > 255:
+        return "title must be at most 255 characters"
+    return problem
+
+
+def _check_date(body: Mapping[str, Any]) -> str | None:
+    problem = _missing(body, "appointment_date")
+    if problem is None and parse_utc_stamp(str(body["appointment_date"])) is None:
+        return "appointment_date must be an ISO-8601 UTC timestamp, e.g. 2026-06-09T15:00:00Z"
+    return problem
+
+
+def _check_calendar(body: Mapping[str, Any]) -> str | None:
+    value = body.get("calendar_id")
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        return "calendar_id must be a string"
+    return "calendar_id must not be blank" if not value.strip() else None
+
+
+def _check_duration(body: Mapping[str, Any]) -> str | None:
+    value = body.get("duration")
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 5 <= value <= 480:
+        return "duration must be an integer between 5 and 480"
+    return None
+
+
+def _check_status(body: Mapping[str, Any]) -> str | None:
+    value = body.get("status")
+    if value is None or (isinstance(value, str) and value in STATUSES):
+        return None
+    return "status must be one of " + ", ".join(STATUSES)
+
+
+FIELD_CHECKS: tuple[tuple[str, Callable[[Mapping[str, Any]], str | None]], ...] = (
+    ("contact_id", _need("contact_id")),
+    ("title", _check_title),
+    ("appointment_date", _check_date),
+    ("sub_account_id", _need("sub_account_id")),
+    ("calendar_id", _check_calendar),
+    ("description", _text("description", 5000)),
+    ("duration", _check_duration),
+    ("status", _check_status),
+    ("location", _text("location", 255)),
+    ("assigned_user_id", _text("assigned_user_id", None)),
+)
+
+
+def field_errors(body: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """Every failing field of a create body, in the doc's order, one message each."""
+    return [(name, message) for name, check in FIELD_CHECKS if (message := check(body))]
+
+
+def _validation_failed(errors: list[tuple[str, str]]) -> Verdict:
+    return Verdict(
+        status=422,
+        code="validation_failed",
+        message="Validation failed: " + "; ".join(message for _, message in errors),
+        field=errors[0][0],
+    )
+
+
+def _not_an_object() -> Verdict:
+    return Verdict(400, "malformed", "Request body must be a JSON object")
+
+
+def predict_create(
+    body: object,
+    catalog: Catalog,
+    bookings: Iterable[Booking] = (),
+    now: datetime | None = None,
+    *,
+    contact_pending: bool = False,
+) -> Verdict:
+    """What ``POST /v1/appointments`` with ``body`` would answer, given the cached catalog.
+
+    ``contact_pending``: the contact will be created just before the appointment (a desk
+    booking), so the contact's existence is not checked. VantaX has no hours, overlap or
+    capacity rules, so ``bookings`` and ``now`` do not matter.
+    """
+    if not isinstance(body, Mapping):
+        return _not_an_object()
+    errors = field_errors(body)
+    if errors:
+        return _validation_failed(errors)
+    sub_account = str(body["sub_account_id"])
+    known_subs = list(catalog.policy.extra.get("sub_accounts", []))
+    if sub_account not in known_subs:
+        return Verdict(404, "not_found", f"Sub-account {sub_account} not found", "sub_account_id")
+    contact = str(body["contact_id"])
+    contacts: Mapping[str, Any] = catalog.policy.extra.get("contacts", {})
+    if not contact_pending and contacts.get(contact) != sub_account:
+        return Verdict(404, "not_found", f"Contact {contact} not found", "contact_id")
+    calendar_id = body.get("calendar_id")
+    if calendar_id is not None:
+        calendar = catalog.resource(str(calendar_id))
+        if calendar is None or calendar.extra.get("sub_account_id") != sub_account:
+            return Verdict(404, "not_found", f"Calendar {calendar_id} not found", "calendar_id")
+        if not calendar.extra.get("is_active", True):
+            return Verdict(
+                409,
+                "conflict",
+                f"Calendar {calendar_id} is inactive and does not accept appointments",
+                "calendar_id",
+            )
+    return ACCEPTED
+
+
+def default_duration(body: Mapping[str, Any], catalog: Catalog) -> int:
+    """The duration VantaX would store: given, else the calendar's slot length, else 30."""
+    given = body.get("duration")
+    if isinstance(given, int) and not isinstance(given, bool):
+        return given
+    calendar = catalog.resource(str(body.get("calendar_id"))) if body.get("calendar_id") else None
+    if calendar is not None:
+        return int(calendar.extra.get("slot_duration_minutes", 30))
+    return 30
+
+
+def predict_contact(body: object, catalog: Catalog) -> Verdict:
+    """What ``POST /v1/contacts`` with ``body`` would answer."""
+    if not isinstance(body, Mapping):
+        return _not_an_object()
+    errors: list[tuple[str, str]] = []
+    for name in ("first_name", "last_name", "email", "phone", "sub_account_id"):
+        problem = _missing(body, name)
+        if problem is None and name == "email" and not _MAIL.fullmatch(str(body[name])):
+            problem = "email must be a valid email address"
+        if problem is None and name == "phone" and not _E164.fullmatch(str(body[name])):
+            problem = "phone must be in E.164 format, e.g. +14155550123"
+        if problem is not None:
+            errors.append((name, problem))
+    if errors:
+        return _validation_failed(errors)
+    sub_account = str(body["sub_account_id"])
+    if sub_account not in list(catalog.policy.extra.get("sub_accounts", [])):
+        return Verdict(404, "not_found", f"Sub-account {sub_account} not found", "sub_account_id")
+    return CONTACT_ACCEPTED

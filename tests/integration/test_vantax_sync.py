@@ -1,0 +1,257 @@
+"""VantaX end to end against a real loopback sandbox: book at the desk (offline), sync exactly
+once (the contact first, then the appointment), reschedule and cancel through the connector."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from frontdesk.app.booking import BookingRefused
+from frontdesk.app.context import AppContext
+from frontdesk.app.paths import Paths
+from frontdesk.domain.booking import Booking, BookingRequest, SyncState, VisitStatus
+from frontdesk.providers.base import Accepted
+from frontdesk.providers.vantax import VantaxConnector
+from frontdesk.sandbox import SandboxServer
+from frontdesk.sandbox.server import ProviderServer
+from frontdesk.sandbox.vantax_state import VantaxState
+from support.net import MovableClock, free_port
+
+SUB = "sub_8a1f4c2e"
+START = (datetime.now(UTC) + timedelta(days=10)).replace(hour=15, minute=0, second=0, microsecond=0)
+
+
+@pytest.fixture
+def vx() -> Iterator[ProviderServer]:
+    with SandboxServer(rate_limit=0, providers=("vantax",)) as server:
+        yield server.provider("vantax")
+
+
+def state_of(server: ProviderServer) -> VantaxState:
+    st = server.build.state
+    assert isinstance(st, VantaxState)
+    return st
+
+
+@pytest.fixture
+def contexts(tmp_path: Path) -> Iterator[list[AppContext]]:
+    made: list[AppContext] = []
+    yield made
+    for ctx in made:
+        ctx.close()
+
+
+def connect(contexts: list[AppContext], tmp_path: Path, server: ProviderServer) -> AppContext:
+    ctx = AppContext(Paths.resolve(tmp_path / "profile"), use_keyring=False)
+    contexts.append(ctx)
+    ctx.connect(
+        "vantax", "Downtown", server.base_url, server.build.api_key, {"sub_account_id": SUB}
+    )
+    ctx.engine.clock = MovableClock()
+    for cid in ctx.connectors:
+        ctx.engine.pull(cid)
+    return ctx
+
+
+def request(ctx: AppContext, **changes: object) -> BookingRequest:
+    values: dict[str, object] = {
+        "connection_id": ctx.connections()[0].id,
+        "service_id": "svc_cal_22f9",
+        "resource_id": "cal_22f9",
+        "start": START,
+        "patient_name": "Amelia Hart",
+        "patient_phone": "+1 212 555 0100",
+        "patient_email": "amelia@example.com",
+    }
+    values.update(changes)
+    return BookingRequest.model_validate(values)
+
+
+def connector(ctx: AppContext) -> VantaxConnector:
+    found = next(iter(ctx.connectors.values()))
+    assert isinstance(found, VantaxConnector)
+    return found
+
+
+def advance(ctx: AppContext) -> None:
+    clock = ctx.engine.clock
+    assert isinstance(clock, MovableClock)
+    clock.advance(600)
+
+
+def test_catalog_maps_calendars_to_resources_and_services(
+    vx: ProviderServer, contexts: list[AppContext], tmp_path: Path
+) -> None:
+    ctx = connect(contexts, tmp_path, vx)
+    catalog = ctx.booking.catalog_for(ctx.connections()[0].id, START)
+    assert catalog.policy.timezone == "America/New_York"
+    assert sorted(r.id for r in catalog.resources) == ["cal_0c4e", "cal_22f9", "cal_5b7d"]
+    service = catalog.service("svc_cal_5b7d")
+    assert service is not None and service.duration_minutes == 45
+    assert service.name == "New patient consultation"
+    inactive = catalog.resource("cal_0c4e")
+    assert inactive is not None and inactive.extra["is_active"] is False
+    assert catalog.policy.extra["contacts"] == {"ct_4f8a21": SUB}
+
+
+def test_book_while_down_then_contact_and_appointment_arrive_exactly_once(
+    contexts: list[AppContext], tmp_path: Path
+) -> None:
+    port = free_port()
+    server = SandboxServer(port=port, rate_limit=0, providers=("vantax",)).start()
+    ctx = connect(contexts, tmp_path, server.provider("vantax"))
+    server.stop()
+
+    booking = ctx.booking.book(request(ctx))
+    assert booking.sync_state is SyncState.PENCILLED
+    report = ctx.engine.drain()
+    assert (report.confirmed, report.retrying) == (0, 1)
+
+    server = SandboxServer(port=port, rate_limit=0, providers=("vantax",)).start()
+    try:
+        state = state_of(server.provider("vantax"))
+        advance(ctx)
+        assert ctx.engine.drain().confirmed == 1
+        advance(ctx)
+        assert ctx.engine.drain().sent == 0
+        made = [c for c in state.contacts() if c["phone"] == "+12125550100"]
+        assert len(made) == 1
+        assert made[0]["first_name"] == "Amelia" and made[0]["last_name"] == "Hart"
+        remote = state.appointments()
+        assert len(remote) == 1
+        assert remote[0]["contact_id"] == made[0]["id"]
+        assert remote[0]["title"] == "Dental cleaning" and remote[0]["duration"] == 30
+        stored = ctx.repo.booking(booking.id)
+        assert stored is not None and stored.sync_state is SyncState.CONFIRMED
+        assert stored.remote_id == remote[0]["id"]
+        assert stored.extra["contact_id"] == made[0]["id"]
+
+        # reschedule and cancel through the connector
+        later = stored.start + timedelta(days=1, hours=1)
+        moved = connector(ctx).reschedule(
+            stored.with_changes(start=later, end=later + timedelta(minutes=30)), "op-move"
+        )
+        assert isinstance(moved, Accepted)
+        assert state.appointments()[0]["appointment_date"] == later.strftime("%Y-%m-%dT%H:%M:%SZ")
+        cancelled = connector(ctx).cancel(moved.booking, "op-cancel")
+        assert isinstance(cancelled, Accepted)
+        assert cancelled.booking.visit_status is VisitStatus.CANCELLED
+        assert state.appointments()[0]["status"] == "cancelled"
+        assert len(state.appointments()) == 1
+    finally:
+        server.stop()
+
+
+def test_lost_contact_answer_still_one_contact_and_one_appointment(
+    vx: ProviderServer, contexts: list[AppContext], tmp_path: Path
+) -> None:
+    ctx = connect(contexts, tmp_path, vx)
+    state = state_of(vx)
+    booking = ctx.booking.book(request(ctx))
+    state.faults.drop_next_answers(1)  # the first write is POST /contacts
+    report = ctx.engine.drain()
+    assert (report.confirmed, report.retrying) == (0, 1)
+    assert len(state.contacts()) == 3 and state.appointments() == []
+    advance(ctx)
+    assert ctx.engine.drain().confirmed == 1
+    assert len(state.contacts()) == 3  # found by the search, not created again
+    assert len(state.appointments()) == 1
+    stored = ctx.repo.booking(booking.id)
+    assert stored is not None and stored.remote_id == state.appointments()[0]["id"]
+
+
+def test_lost_appointment_answer_is_replayed_by_its_key(
+    vx: ProviderServer, contexts: list[AppContext], tmp_path: Path
+) -> None:
+    ctx = connect(contexts, tmp_path, vx)
+    state = state_of(vx)
+    existing = state.create_contact(
+        {
+            "first_name": "Amelia",
+            "last_name": "Hart",
+            "email": "AMELIA@example.com",
+            "phone": "+12125550100",
+            "sub_account_id": SUB,
+        }
+    )
+    booking = ctx.booking.book(request(ctx))
+    state.faults.drop_next_answers(1)  # the contact exists: the first write is the appointment
+    assert ctx.engine.drain().retrying == 1
+    assert len(state.appointments()) == 1  # the server did commit it
+    advance(ctx)
+    assert ctx.engine.drain().confirmed == 1
+    assert len(state.appointments()) == 1
+    assert state.appointments()[0]["contact_id"] == existing.body["data"]["id"]
+    history = [event for _, event, detail, _ in ctx.repo.history(booking.id)]
+    assert history == ["created", "synced"]
+    details = [detail for _, _, detail, _ in ctx.repo.history(booking.id)]
+    assert details[-1] is not None and "replayed" in details[-1]
+
+
+def test_desk_refuses_now_what_vantax_would_refuse(
+    vx: ProviderServer, contexts: list[AppContext], tmp_path: Path
+) -> None:
+    ctx = connect(contexts, tmp_path, vx)
+    with pytest.raises(BookingRefused) as no_email:
+        ctx.booking.book(request(ctx, patient_email=None))
+    verdict = no_email.value.verdicts[0]
+    assert (verdict.status, verdict.code, verdict.field) == (
+        422,
+        "validation_failed",
+        "patient_email",
+    )
+    assert verdict.message == "Validation failed: email is required"
+    with pytest.raises(BookingRefused) as one_word:
+        ctx.booking.book(request(ctx, patient_name="Madonna", patient_phone="02125550100"))
+    assert one_word.value.verdicts[0].message == (
+        "Validation failed: last_name is required; phone must be in E.164 format, e.g. +14155550123"
+    )
+    with pytest.raises(BookingRefused) as inactive:
+        ctx.booking.book(request(ctx, service_id="svc_cal_0c4e", resource_id="cal_0c4e"))
+    assert (inactive.value.verdicts[0].status, inactive.value.verdicts[0].code) == (409, "conflict")
+    assert ctx.repo.pending_count() == 0
+
+
+def test_refused_at_sync_needs_attention(
+    vx: ProviderServer, contexts: list[AppContext], tmp_path: Path
+) -> None:
+    ctx = connect(contexts, tmp_path, vx)
+    state = state_of(vx)
+    booking = ctx.booking.book(request(ctx))
+    # meanwhile someone deactivates the calendar
+    state.clinic.calendars = [
+        c if c.id != "cal_22f9" else type(c)(**{**c.__dict__, "is_active": False})
+        for c in state.clinic.calendars
+    ]
+    assert ctx.engine.drain().refused == 1
+    stored = ctx.repo.booking(booking.id)
+    assert stored is not None and stored.sync_state is SyncState.NEEDS_ATTENTION
+    assert stored.problem_code == "conflict"
+
+
+def test_pull_brings_remote_appointments_with_their_contact(
+    vx: ProviderServer, contexts: list[AppContext], tmp_path: Path
+) -> None:
+    state = state_of(vx)
+    made = state.create(
+        {
+            "contact_id": "ct_4f8a21",
+            "calendar_id": "cal_5b7d",
+            "title": "Consult",
+            "appointment_date": START.strftime("%Y-%m-%dT%H:%M:%SZ"),
+            "sub_account_id": SUB,
+            "status": "scheduled",
+        }
+    )
+    ctx = connect(contexts, tmp_path, vx)
+    pulled = ctx.repo.bookings_between(START - timedelta(hours=1), START + timedelta(hours=1))
+    assert len(pulled) == 1
+    booking: Booking = pulled[0]
+    assert booking.remote_id == made.body["data"]["id"]
+    assert booking.patient_name == "Jordan Lee" and booking.patient_phone == "+12125550142"
+    assert booking.end - booking.start == timedelta(minutes=45)
+    assert booking.sync_state is SyncState.AWAITING_CONFIRMATION
+    assert booking.extra["contact_id"] == "ct_4f8a21"

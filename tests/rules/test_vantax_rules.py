@@ -1,0 +1,183 @@
+"""VantaX's create and contact checks, offline (docs/providers.md, VantaX)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import pytest
+
+from frontdesk.domain.catalog import Catalog, Policy, Resource
+from frontdesk.rules import vantax as rules
+
+SUB = "sub_8a1f4c2e"
+NOW = datetime(2027, 1, 4, 12, 0, tzinfo=UTC)
+
+
+def catalog() -> Catalog:
+    def cal(cid: str, active: bool, slot: int, sub: str = SUB) -> Resource:
+        extra = {"is_active": active, "slot_duration_minutes": slot, "sub_account_id": sub}
+        return Resource(cid, cid, "calendar", extra=extra)
+
+    return Catalog(
+        policy=Policy(
+            "America/New_York",
+            extra={
+                "sub_account_id": SUB,
+                "sub_accounts": [SUB, "sub_5c03b7d1"],
+                "contacts": {"ct_4f8a21": SUB, "ct_9b3e77": "sub_5c03b7d1"},
+            },
+        ),
+        resources=[
+            cal("cal_22f9", True, 30),
+            cal("cal_0c4e", False, 60),
+            cal("cal_7a10", True, 20, "sub_5c03b7d1"),
+        ],
+    )
+
+
+def seed(**changes: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "contact_id": "ct_4f8a21",
+        "calendar_id": "cal_22f9",
+        "title": "Dental cleaning consultation",
+        "appointment_date": "2027-06-09T15:00:00Z",
+        "duration": 30,
+        "location": "Downtown Clinic, Suite 200",
+        "sub_account_id": SUB,
+    }
+    body.update(changes)
+    return {k: v for k, v in body.items() if v is not ...}
+
+
+def test_seed_example_is_accepted() -> None:
+    verdict = rules.predict_create(seed(), catalog(), [], NOW)
+    assert verdict.as_json() == {
+        "status": 201,
+        "code": None,
+        "message": "Appointment created successfully",
+    }
+
+
+def test_not_an_object() -> None:
+    for body in ([], "text", None, 5):
+        verdict = rules.predict_create(body, catalog(), [], NOW)
+        assert (verdict.status, verdict.code) == (400, "malformed")
+        assert verdict.message == "Request body must be a JSON object"
+
+
+def test_every_failing_field_is_listed_in_order() -> None:
+    body = seed(
+        contact_id=...,
+        title=" ",
+        appointment_date="2027-06-09 15:00:00",
+        sub_account_id=7,
+        calendar_id="",
+        description=3,
+        duration=4,
+        status="booked",
+        location="x" * 256,
+        assigned_user_id=False,
+    )
+    verdict = rules.predict_create(body, catalog(), [], NOW)
+    assert (verdict.status, verdict.code, verdict.field) == (422, "validation_failed", "contact_id")
+    assert verdict.message == (
+        "Validation failed: contact_id is required; title is required; "
+        "appointment_date must be an ISO-8601 UTC timestamp, e.g. 2026-06-09T15:00:00Z; "
+        "sub_account_id must be a string; calendar_id must not be blank; "
+        "description must be a string; duration must be an integer between 5 and 480; "
+        "status must be one of scheduled, confirmed, completed, cancelled, no_show; "
+        "location must be at most 255 characters; assigned_user_id must be a string"
+    )
+
+
+@pytest.mark.parametrize(
+    ("stamp", "ok"),
+    [
+        ("2027-06-09T15:00:00Z", True),
+        ("2027-06-09T15:00Z", True),
+        ("2027-06-09T15:00:00.123Z", True),
+        ("2027-06-09T15:00:00+00:00", True),
+        ("2027-06-09T15:00:00+01:00", False),
+        ("2027-06-09T15:00:00", False),
+        ("2027-06-09", False),
+        ("2027-02-30T15:00:00Z", False),
+        ("2027-06-09T24:00:00Z", False),
+    ],
+)
+def test_appointment_date_is_iso_utc(stamp: str, ok: bool) -> None:
+    verdict = rules.predict_create(seed(appointment_date=stamp), catalog(), [], NOW)
+    assert verdict.accepted is ok
+
+
+@pytest.mark.parametrize("duration", [5, 480, None])
+def test_duration_in_range_or_default(duration: object) -> None:
+    assert rules.predict_create(seed(duration=duration), catalog(), [], NOW).accepted
+
+
+@pytest.mark.parametrize("duration", [4, 481, 30.0, "30", True])
+def test_duration_must_be_an_integer_in_range(duration: object) -> None:
+    verdict = rules.predict_create(seed(duration=duration), catalog(), [], NOW)
+    assert verdict.status == 422 and verdict.field == "duration"
+
+
+def test_status_enum() -> None:
+    for status in rules.STATUSES:
+        assert rules.predict_create(seed(status=status), catalog(), [], NOW).accepted
+    assert rules.predict_create(seed(status="pending"), catalog(), [], NOW).status == 422
+
+
+def test_duration_defaults_to_calendar_slot_then_30() -> None:
+    cat = catalog()
+    assert rules.default_duration(seed(duration=...), cat) == 30
+    assert rules.default_duration(seed(duration=..., calendar_id="cal_0c4e"), cat) == 60
+    assert rules.default_duration(seed(duration=..., calendar_id=...), cat) == 30
+    assert rules.default_duration(seed(duration=45), cat) == 45
+
+
+def test_not_found_in_order_sub_account_contact_calendar() -> None:
+    cat = catalog()
+    v = rules.predict_create(seed(sub_account_id="sub_x", contact_id="ct_x"), cat, [], NOW)
+    assert (v.status, v.code, v.message) == (404, "not_found", "Sub-account sub_x not found")
+    v = rules.predict_create(seed(contact_id="ct_x", calendar_id="cal_x"), cat, [], NOW)
+    assert v.message == "Contact ct_x not found"
+    v = rules.predict_create(seed(contact_id="ct_9b3e77"), cat, [], NOW)  # other sub-account
+    assert v.message == "Contact ct_9b3e77 not found"
+    v = rules.predict_create(seed(calendar_id="cal_7a10"), cat, [], NOW)
+    assert (v.status, v.message) == (404, "Calendar cal_7a10 not found")
+
+
+def test_pending_contact_is_not_looked_up() -> None:
+    v = rules.predict_create(seed(contact_id="pending"), catalog(), [], NOW, contact_pending=True)
+    assert v.accepted
+
+
+def test_inactive_calendar_is_a_conflict() -> None:
+    v = rules.predict_create(seed(calendar_id="cal_0c4e"), catalog(), [], NOW)
+    assert (v.status, v.code, v.field) == (409, "conflict", "calendar_id")
+    assert v.message == "Calendar cal_0c4e is inactive and does not accept appointments"
+
+
+def test_validation_comes_before_existence() -> None:
+    v = rules.predict_create(seed(calendar_id="cal_0c4e", duration=1), catalog(), [], NOW)
+    assert v.status == 422
+
+
+def test_contact_checks() -> None:
+    good = {
+        "first_name": "Amelia",
+        "last_name": "Hart",
+        "email": "amelia@example.com",
+        "phone": "+12125550100",
+        "sub_account_id": SUB,
+    }
+    assert rules.predict_contact(good, catalog()).status == 201
+    bad = {**good, "last_name": "", "email": "amelia", "phone": "2125550100"}
+    v = rules.predict_contact(bad, catalog())
+    assert (v.status, v.field) == (422, "last_name")
+    assert v.message == (
+        "Validation failed: last_name is required; email must be a valid email address; "
+        "phone must be in E.164 format, e.g. +14155550123"
+    )
+    v = rules.predict_contact({**good, "sub_account_id": "sub_x"}, catalog())
+    assert (v.status, v.message) == (404, "Sub-account sub_x not found")
