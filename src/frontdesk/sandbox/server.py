@@ -26,6 +26,7 @@ from frontdesk.sandbox.clinic import Clinic, load_clinic
 from frontdesk.sandbox.faults import quiet_dropped_answers
 from frontdesk.sandbox.huskyvoice import API_PREFIX, huskyvoice_app
 from frontdesk.sandbox.huskyvoice_state import HuskyVoiceState
+from frontdesk.sandbox.vastal_factory import build_vastal
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ def _build_huskyvoice(settings: SandboxSettings) -> ProviderBuild:
 
 
 PROVIDERS: dict[str, ProviderFactory] = {"huskyvoice": _build_huskyvoice}
+PROVIDERS["vastal"] = build_vastal
 
 
 class ProviderServer:
