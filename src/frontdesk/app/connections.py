@@ -8,14 +8,17 @@ from collections.abc import Callable
 from frontdesk.app.credentials import Credentials
 from frontdesk.providers.base import Connector
 from frontdesk.providers.huskyvoice import HuskyVoiceConnector
+from frontdesk.providers.vastal import VastalConnector
 from frontdesk.storage.repo import ConnectionRecord, Repository
 
 Factory = Callable[[ConnectionRecord, str], Connector]
 
 FACTORIES: dict[str, Factory] = {
     "huskyvoice": lambda rec, key: HuskyVoiceConnector(rec.id, rec.base_url, key),
+    "vastal": lambda rec, key: VastalConnector(rec.id, rec.base_url, key, rec.options.get("plan")),
 }
 PROVIDER_NAMES = {"huskyvoice": "HuskyVoice"}
+PROVIDER_NAMES["vastal"] = "Vastal"
 
 
 class ConnectionError_(Exception):
