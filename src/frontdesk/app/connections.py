@@ -9,6 +9,7 @@ from frontdesk.app.credentials import Credentials
 from frontdesk.providers.base import Connector
 from frontdesk.providers.huskyvoice import HuskyVoiceConnector
 from frontdesk.providers.vantax import VantaxConnector
+from frontdesk.providers.vastal import VastalConnector
 from frontdesk.storage.repo import ConnectionRecord, Repository
 
 Factory = Callable[[ConnectionRecord, str], Connector]
@@ -18,8 +19,9 @@ FACTORIES: dict[str, Factory] = {
     "vantax": lambda rec, key: VantaxConnector(
         rec.id, rec.base_url, key, str(rec.options.get("sub_account_id") or "") or None
     ),
+    "vastal": lambda rec, key: VastalConnector(rec.id, rec.base_url, key, rec.options.get("plan")),
 }
-PROVIDER_NAMES = {"huskyvoice": "HuskyVoice", "vantax": "VantaX"}
+PROVIDER_NAMES = {"huskyvoice": "HuskyVoice", "vantax": "VantaX", "vastal": "Vastal"}
 
 
 class ConnectionError_(Exception):

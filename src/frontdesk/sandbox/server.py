@@ -28,6 +28,7 @@ from frontdesk.sandbox.faults import quiet_dropped_answers
 from frontdesk.sandbox.huskyvoice import API_PREFIX, huskyvoice_app
 from frontdesk.sandbox.huskyvoice_state import HuskyVoiceState
 from frontdesk.sandbox.vantax_build import build_vantax
+from frontdesk.sandbox.vastal_factory import build_vastal
 
 
 @dataclass(frozen=True)
@@ -60,6 +61,7 @@ def _build_huskyvoice(settings: SandboxSettings) -> ProviderBuild:
 PROVIDERS: dict[str, ProviderFactory] = {
     "huskyvoice": _build_huskyvoice,
     "vantax": lambda settings: build_vantax(settings.rate_limit, ProviderBuild),
+    "vastal": build_vastal,
 }
 
 

@@ -1,0 +1,262 @@
+"""The Vastal connector: pulls the catalog and bookings, sends creates and changes, and
+classifies every answer into one sync outcome (see ``providers.base``).
+
+Vastal has no idempotency key: after a create whose answer was lost, ``find_existing`` looks
+the booking up (same type, start and client) before the engine sends it again.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from frontdesk.domain.booking import Booking, VisitStatus
+from frontdesk.domain.catalog import Catalog
+from frontdesk.domain.timeutil import utc_now
+from frontdesk.domain.verdict import Verdict
+from frontdesk.providers.base import (
+    Accepted,
+    Ambiguous,
+    ApiError,
+    Outcome,
+    Refused,
+    RetryLater,
+    retry_after_seconds,
+)
+from frontdesk.providers.http import Answer, BadAnswer, HttpClient, TransportError
+from frontdesk.providers.vastal import mapping
+from frontdesk.providers.vastal.wire import VsAvailability, VsError, VsList, VsOne, VsTypes
+from frontdesk.rules import vastal as rules
+
+log = logging.getLogger("frontdesk.providers")
+
+M = TypeVar("M", bound=BaseModel)
+PAGE = 500
+PULL_DAYS_BACK = 40  # covers the calendar month of any booking from today on
+DEFAULT_PLAN = 1000  # requests per hour; the other documented plan is 10,000
+
+
+def parse(model: type[M], answer: Answer) -> M:
+    """The answer body as ``model``; :class:`BadAnswer` naming what was wrong."""
+    try:
+        return model.model_validate(answer.json())
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "body"
+        raise BadAnswer(f"HTTP {answer.status} answer has a bad {where}: {first['msg']}") from exc
+
+
+def plan_per_hour(value: object) -> int:
+    """The ``plan`` option (requests per hour) as a number; the standard plan by default."""
+    try:
+        number = int(str(value).replace(",", "").replace("_", "")) if value is not None else 0
+    except ValueError:
+        number = 0
+    if number <= 0:
+        if value is not None:
+            log.warning("Vastal plan option %r is not a number; using %d/h", value, DEFAULT_PLAN)
+        return DEFAULT_PLAN
+    return number
+
+
+def wait_seconds(answer: Answer, now: datetime) -> float | None:
+    """``Retry-After``, else the time until ``X-RateLimit-Reset`` (Unix seconds)."""
+    wait = retry_after_seconds(answer.header("retry-after"), now)
+    if wait is not None:
+        return wait
+    reset = answer.header("x-ratelimit-reset")
+    if reset is not None and reset.strip().isdigit():
+        return max(0.0, int(reset.strip()) - now.timestamp())
+    return None
+
+
+class VastalConnector:
+    provider = "vastal"
+    idempotent_creates = False
+
+    def __init__(
+        self, connection_id: str, base_url: str, api_key: str, plan: object = None
+    ) -> None:
+        self.connection_id = connection_id
+        self.plan = plan_per_hour(plan)
+        self.rate_per_minute = max(1, self.plan // 60)
+        self._http = HttpClient(base_url, {"Authorization": f"Bearer {api_key}"})
+        self._durations: dict[str, int] = {}
+        self._org_id = ""
+        # The last pulled remote bookings: the week and month caps need more than the few
+        # days of bookings the desk hands ``predict_create``.
+        self._remote: list[Booking] = []
+
+    def close(self) -> None:
+        self._http.close()
+
+    def set_pacer(self, pace: Callable[[], None]) -> None:
+        self._http.before_request = pace
+
+    # -- reads ---------------------------------------------------------------------------
+    def _get(self, path: str, params: dict[str, str | int] | None = None) -> Answer:
+        try:
+            answer = self._http.request("GET", path, params=params)
+        except TransportError as exc:
+            raise ApiError(f"network: {exc}", retry=True) from exc
+        if answer.status == 429 or answer.status >= 500:
+            wait = wait_seconds(answer, utc_now())
+            raise ApiError(f"HTTP {answer.status} on GET {path}", retry=True, not_before_s=wait)
+        if answer.status >= 400:
+            raise ApiError(f"{_describe_error(answer)} on GET {path}", retry=False)
+        return answer
+
+    def pull_catalog(self, days: list[date]) -> Catalog:
+        types = parse(VsTypes, self._get("calendar/appointment-types")).appointment_types
+        availability = parse(VsAvailability, self._get("calendar/availability"))
+        self._durations = {t.id: t.durationMinutes for t in types}
+        self._org_id = availability.org_id
+        return mapping.catalog_from_wire(types, availability, days)
+
+    def _list(self, params: dict[str, str | int]) -> list[Booking]:
+        result: list[Booking] = []
+        offset = 0
+        while True:
+            answer = self._get("calendar/appointments", {**params, "limit": PAGE, "offset": offset})
+            body = parse(VsList, answer)
+            result.extend(
+                mapping.booking_from_wire(r, self.connection_id, self._org_id, self._durations)
+                for r in body.appointments
+            )
+            offset += len(body.appointments)
+            if not body.appointments or offset >= body.total:
+                return result
+
+    def pull_bookings(self, since: datetime | None) -> list[Booking]:
+        """Every booking from 40 days back on (Vastal has no ``updated_since``)."""
+        start = utc_now() - timedelta(days=PULL_DAYS_BACK)
+        pulled = self._list({"from": mapping.wire_instant(start)})
+        self._remote = pulled
+        return pulled
+
+    def find_existing(self, booking: Booking) -> Booking | None:
+        start = mapping.wire_instant(booking.start)
+        after = mapping.wire_instant(booking.start + timedelta(seconds=1))
+        for remote in self._list({"from": start, "to": after}):
+            if remote.visit_status is VisitStatus.CANCELLED:
+                continue
+            if remote.service_id != booking.service_id or remote.start != booking.start:
+                continue
+            if remote.patient_name != booking.patient_name:
+                continue
+            phone, email = booking.patient_phone, booking.patient_email
+            if (phone and remote.patient_phone == phone) or (
+                email and remote.patient_email == email
+            ):
+                return _acknowledged(booking, remote)
+        return None
+
+    # -- writes --------------------------------------------------------------------------
+    def create(self, booking: Booking, idempotency_key: str) -> Outcome:
+        return self._send("POST", mapping.create_body(booking), booking)
+
+    def reschedule(self, booking: Booking, idempotency_key: str) -> Outcome:
+        if booking.remote_id is None:
+            return RetryLater("waiting for the booking's create to be acknowledged")
+        return self._send("PATCH", mapping.reschedule_body(booking), booking)
+
+    def cancel(self, booking: Booking, idempotency_key: str) -> Outcome:
+        if booking.remote_id is None:
+            return RetryLater("waiting for the booking's create to be acknowledged")
+        return self._send("PATCH", {"id": booking.remote_id, "status": "cancelled"}, booking)
+
+    def set_status(self, booking: Booking, idempotency_key: str) -> Outcome:
+        if booking.remote_id is None:
+            return RetryLater("waiting for the booking's create to be acknowledged")
+        wire_status = mapping.TO_WIRE_STATUS.get(booking.visit_status)
+        if wire_status is None:  # ARRIVED: Vastal has no such status; kept at the desk
+            return Accepted(booking.with_changes(problem_code=None, problem_message=None))
+        return self._send("PATCH", {"id": booking.remote_id, "status": wire_status}, booking)
+
+    def _send(self, method: str, body: dict[str, Any], booking: Booking) -> Outcome:
+        try:
+            answer = self._http.request(method, "calendar/appointments", body=body)
+        except TransportError as exc:
+            if exc.maybe_sent:
+                return Ambiguous(f"no answer after sending ({exc.kind})")
+            return RetryLater(f"cannot reach Vastal ({exc.kind})")
+        try:
+            return self.classify(answer, booking)
+        except BadAnswer as exc:
+            log.warning("bad answer from Vastal on %s calendar/appointments: %s", method, exc)
+            return Ambiguous(f"unreadable answer: {exc}")
+
+    def classify(self, answer: Answer, booking: Booking) -> Outcome:
+        status = answer.status
+        if 200 <= status < 300:
+            record = parse(VsOne, answer).appointment
+            remote = mapping.booking_from_wire(
+                record, self.connection_id, self._org_id, self._durations
+            )
+            return Accepted(_acknowledged(booking, remote))
+        if status == 429:
+            return RetryLater("rate limited by Vastal", wait_seconds(answer, utc_now()))
+        if status >= 500:
+            wait = wait_seconds(answer, utc_now())
+            return RetryLater(f"Vastal server error (HTTP {status})", wait)
+        error = parse(VsError, answer)
+        return Refused(
+            Verdict(status=status, code=None, message=error.error),
+            credentials=status in (401, 403),
+        )
+
+    # -- offline rules -------------------------------------------------------------------
+    def predict_body(
+        self, body: object, catalog: Catalog, bookings: list[Booking], now: datetime
+    ) -> Verdict:
+        return rules.predict_create(body, catalog, bookings, now)
+
+    def days_for_body(self, body: object) -> list[date]:
+        if isinstance(body, dict) and isinstance(body.get("start_time"), str):
+            when = rules.parse_start(body["start_time"])
+            if when is not None:
+                day = when.date()
+                return [day - timedelta(days=1), day, day + timedelta(days=1)]
+        return []
+
+    def predict_create(
+        self, booking: Booking, catalog: Catalog, others: list[Booking], now: datetime
+    ) -> Verdict:
+        body = mapping.create_body(booking)
+        known = {b.id for b in others} | {b.remote_id for b in others if b.remote_id}
+        pool = others + [b for b in self._remote if b.id not in known and b.remote_id not in known]
+        verdict = rules.predict_create(body, catalog, pool, now, ignore_booking_id=booking.id)
+        if verdict.field is None:
+            return verdict
+        return Verdict(
+            status=verdict.status,
+            code=verdict.code,
+            message=verdict.message,
+            field=mapping.WIRE_TO_FIELD.get(verdict.field, verdict.field),
+            severity=verdict.severity,
+        )
+
+
+def _acknowledged(booking: Booking, remote: Booking) -> Booking:
+    """The desk's booking as the remote now holds it."""
+    return booking.with_changes(
+        remote_id=remote.remote_id,
+        start=remote.start,
+        end=remote.end,
+        visit_status=remote.visit_status,
+        sync_state=remote.sync_state,
+        problem_code=None,
+        problem_message=None,
+    )
+
+
+def _describe_error(answer: Answer) -> str:
+    try:
+        body = parse(VsError, answer)
+    except BadAnswer:
+        return f"HTTP {answer.status}"
+    return f"HTTP {answer.status}: {body.error}"

@@ -1,0 +1,184 @@
+"""The Vastal sandbox over HTTP: a Starlette app serving `/v1` from a `VastalState`.
+
+Owns what is HTTP about the API (docs/providers.md, "Vastal"): the bearer-key gate (401), the
+hourly sliding-window rate limit (429 with `Retry-After`) and the `X-RateLimit-Limit/Remaining/
+Reset` headers on every `/v1` answer, `{"error": ...}` bodies for unknown paths (404) and
+methods (405), the cut answers of the fault hook on writes, and the loopback-only test
+endpoints under `/__sandbox__`. Order for a `/v1` request: key (401), rate limit (429), route
+(404/405), then the operation's own checks.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.datastructures import MutableHeaders
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from frontdesk.sandbox.faults import DroppedAnswer
+from frontdesk.sandbox.vastal_rules import Answer
+from frontdesk.sandbox.vastal_state import VastalState
+
+API_PREFIX = "/v1"
+_LOOPBACK = {"127.0.0.1", "::1", "localhost", "testclient"}
+
+
+def _error(status: int, message: str, headers: dict[str, str] | None = None) -> Response:
+    return JSONResponse({"error": message}, status_code=status, headers=headers)
+
+
+def _bearer_key(scope: Scope) -> str | None:
+    for name, value in scope["headers"]:
+        if name == b"authorization":
+            scheme, _, key = bytes(value).decode("latin-1").strip().partition(" ")
+            if scheme.lower() == "bearer" and key.strip():
+                return key.strip()
+            return None
+    return None
+
+
+class VastalGate:
+    """ASGI middleware for `/v1`: a known key, the hourly limit, and the rate-limit headers."""
+
+    def __init__(self, app: ASGIApp, state: VastalState) -> None:
+        self.app = app
+        self.state = state
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path: str = scope.get("path", "")
+        if scope["type"] != "http" or not (path == API_PREFIX or path.startswith(API_PREFIX + "/")):
+            await self.app(scope, receive, send)
+            return
+        limiter = self.state.limiter
+        key = _bearer_key(scope)
+        if key is None or key not in self.state.clinic.keys:
+            headers = None
+            if limiter.enabled:
+                headers = {
+                    "X-RateLimit-Limit": str(limiter.limit),
+                    "X-RateLimit-Remaining": str(limiter.limit),
+                    "X-RateLimit-Reset": str(limiter.reset_epoch("")),
+                }
+            await _error(401, "Unauthorized", headers)(scope, receive, send)
+            return
+        verdict = limiter.hit(key)
+        rate_headers: dict[str, str] = {}
+        if limiter.enabled:
+            rate_headers = {
+                "X-RateLimit-Limit": str(verdict.limit),
+                "X-RateLimit-Remaining": str(verdict.remaining),
+                "X-RateLimit-Reset": str(limiter.reset_epoch(key)),
+            }
+        if not verdict.allowed:
+            message = f"Rate limit exceeded: {verdict.limit} requests per hour"
+            headers = {**rate_headers, "Retry-After": str(verdict.retry_after)}
+            await _error(429, message, headers)(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start" and rate_headers:
+                headers = MutableHeaders(scope=message)
+                for name, value in rate_headers.items():
+                    headers[name] = value
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+async def _json_body(request: Request) -> object:
+    raw = await request.body()
+    try:
+        parsed: object = json.loads(raw)
+    except (ValueError, UnicodeDecodeError):
+        return None
+    return parsed
+
+
+def _respond(answer: Answer) -> Response:
+    return JSONResponse(answer.body, status_code=answer.status)
+
+
+def _respond_write(state: VastalState, answer: Answer) -> Response | DroppedAnswer:
+    if state.faults.take_drop():
+        return DroppedAnswer(answer.status, bytes(JSONResponse(answer.body).body))
+    return _respond(answer)
+
+
+def vastal_app(state: VastalState) -> Starlette:
+    """The Starlette app of one Vastal org; `state` is shared with whoever built it."""
+
+    async def appointments(request: Request) -> Any:
+        if request.method == "POST":
+            return _respond_write(state, state.create(await _json_body(request)))
+        if request.method == "PATCH":
+            return _respond_write(state, state.patch(await _json_body(request)))
+        return _respond(state.list_appointments(request.query_params))
+
+    async def appointment_types(request: Request) -> Any:
+        if request.method == "POST":
+            return _respond_write(state, state.create_type(await _json_body(request)))
+        if request.method == "PUT":
+            return _respond_write(state, state.update_type(await _json_body(request)))
+        return _respond(state.list_types())
+
+    async def availability(request: Request) -> Any:
+        if request.method == "POST":
+            return _respond_write(state, state.add_row(await _json_body(request)))
+        if request.method == "PUT":
+            return _respond_write(state, state.replace_rows(await _json_body(request)))
+        return _respond(state.availability())
+
+    async def set_faults(request: Request) -> Response:
+        refused = _not_loopback(request)
+        if refused is not None:
+            return refused
+        body = await _json_body(request)
+        count = body.get("drop_next_answers") if isinstance(body, dict) else None
+        if not isinstance(count, int) or isinstance(count, bool) or count < 0:
+            return _error(400, "drop_next_answers must be a whole number, 0 or more")
+        state.faults.drop_next_answers(count)
+        return JSONResponse({"drop_next_answers": count})
+
+    async def dump_appointments(request: Request) -> Response:
+        refused = _not_loopback(request)
+        return refused or JSONResponse({"appointments": state.appointments()})
+
+    async def not_found(request: Request, exc: Exception) -> Response:
+        return _error(404, "Not found")
+
+    async def not_allowed(request: Request, exc: Exception) -> Response:
+        headers = exc.headers if isinstance(exc, HTTPException) else None
+        return _error(405, "Method not allowed", dict(headers or {}))
+
+    async def server_error(request: Request, exc: Exception) -> Response:
+        return _error(500, "Internal server error")
+
+    v1 = API_PREFIX
+    routes = [
+        Route(f"{v1}/calendar/appointments", appointments, methods=["GET", "POST", "PATCH"]),
+        Route(
+            f"{v1}/calendar/appointment-types", appointment_types, methods=["GET", "POST", "PUT"]
+        ),
+        Route(f"{v1}/calendar/availability", availability, methods=["GET", "POST", "PUT"]),
+        Route("/__sandbox__/faults", set_faults, methods=["POST"]),
+        Route("/__sandbox__/appointments", dump_appointments, methods=["GET"]),
+    ]
+    app = Starlette(
+        routes=routes,
+        exception_handlers={404: not_found, 405: not_allowed, Exception: server_error},
+    )
+    app.add_middleware(VastalGate, state=state)
+    return app
+
+
+def _not_loopback(request: Request) -> Response | None:
+    host = request.client.host if request.client else ""
+    if host in _LOOPBACK:
+        return None
+    return _error(403, "The sandbox test endpoints answer on loopback only")
