@@ -26,6 +26,7 @@ from frontdesk.sandbox.clinic import Clinic, load_clinic
 from frontdesk.sandbox.faults import quiet_dropped_answers
 from frontdesk.sandbox.huskyvoice import API_PREFIX, huskyvoice_app
 from frontdesk.sandbox.huskyvoice_state import HuskyVoiceState
+from frontdesk.sandbox.meetergo import build_meetergo
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,10 @@ def _build_huskyvoice(settings: SandboxSettings) -> ProviderBuild:
     return ProviderBuild(state, huskyvoice_app(state), state.clinic.primary_key, API_PREFIX)
 
 
-PROVIDERS: dict[str, ProviderFactory] = {"huskyvoice": _build_huskyvoice}
+PROVIDERS: dict[str, ProviderFactory] = {
+    "huskyvoice": _build_huskyvoice,
+    "meetergo": build_meetergo,
+}
 
 
 class ProviderServer:
