@@ -8,14 +8,18 @@ from collections.abc import Callable
 from frontdesk.app.credentials import Credentials
 from frontdesk.providers.base import Connector
 from frontdesk.providers.huskyvoice import HuskyVoiceConnector
+from frontdesk.providers.meetergo import MeetergoConnector
 from frontdesk.storage.repo import ConnectionRecord, Repository
 
 Factory = Callable[[ConnectionRecord, str], Connector]
 
 FACTORIES: dict[str, Factory] = {
     "huskyvoice": lambda rec, key: HuskyVoiceConnector(rec.id, rec.base_url, key),
+    "meetergo": lambda rec, key: MeetergoConnector(
+        rec.id, rec.base_url, key, str(rec.options.get("api_user_id") or "") or None
+    ),
 }
-PROVIDER_NAMES = {"huskyvoice": "HuskyVoice"}
+PROVIDER_NAMES = {"huskyvoice": "HuskyVoice", "meetergo": "meetergo"}
 
 
 class ConnectionError_(Exception):
