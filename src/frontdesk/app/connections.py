@@ -8,6 +8,7 @@ from collections.abc import Callable
 from frontdesk.app.credentials import Credentials
 from frontdesk.providers.base import Connector
 from frontdesk.providers.huskyvoice import HuskyVoiceConnector
+from frontdesk.providers.meetergo import MeetergoConnector
 from frontdesk.providers.vantax import VantaxConnector
 from frontdesk.providers.vastal import VastalConnector
 from frontdesk.storage.repo import ConnectionRecord, Repository
@@ -20,8 +21,16 @@ FACTORIES: dict[str, Factory] = {
         rec.id, rec.base_url, key, str(rec.options.get("sub_account_id") or "") or None
     ),
     "vastal": lambda rec, key: VastalConnector(rec.id, rec.base_url, key, rec.options.get("plan")),
+    "meetergo": lambda rec, key: MeetergoConnector(
+        rec.id, rec.base_url, key, str(rec.options.get("api_user_id") or "") or None
+    ),
 }
-PROVIDER_NAMES = {"huskyvoice": "HuskyVoice", "vantax": "VantaX", "vastal": "Vastal"}
+PROVIDER_NAMES = {
+    "huskyvoice": "HuskyVoice",
+    "vantax": "VantaX",
+    "vastal": "Vastal",
+    "meetergo": "meetergo",
+}
 
 
 class ConnectionError_(Exception):

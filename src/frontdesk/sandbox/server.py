@@ -27,6 +27,7 @@ from frontdesk.sandbox.fault_spec import FaultInjector, FaultSpec
 from frontdesk.sandbox.faults import quiet_dropped_answers
 from frontdesk.sandbox.huskyvoice import API_PREFIX, huskyvoice_app
 from frontdesk.sandbox.huskyvoice_state import HuskyVoiceState
+from frontdesk.sandbox.meetergo import build_meetergo
 from frontdesk.sandbox.vantax_build import build_vantax
 from frontdesk.sandbox.vastal_factory import build_vastal
 
@@ -62,6 +63,7 @@ PROVIDERS: dict[str, ProviderFactory] = {
     "huskyvoice": _build_huskyvoice,
     "vantax": lambda settings: build_vantax(settings.rate_limit, ProviderBuild),
     "vastal": build_vastal,
+    "meetergo": build_meetergo,
 }
 
 

@@ -1,0 +1,221 @@
+"""The meetergo sandbox over HTTP: a Starlette app serving `/v4` from a `MeetergoState`.
+
+Owns what is HTTP about the API: the key gate (401), the user-id header (400 / 403), the
+per-key sliding-window rate limit (429 with `Retry-After`, `X-RateLimit-*` on every answer past
+auth), NestJS-style 404s, the cut answers of the fault hook on writes, and the loopback-only
+test endpoints under `/__sandbox__`. Order for a `/v4` request: key, user id, rate limit,
+route, then the operation's own checks.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import TYPE_CHECKING, Any
+
+from starlette.applications import Starlette
+from starlette.datastructures import MutableHeaders
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from frontdesk.sandbox.faults import DroppedAnswer
+from frontdesk.sandbox.meetergo_clinic import API_KEY
+from frontdesk.sandbox.meetergo_rules import Answer, error_body
+from frontdesk.sandbox.meetergo_state import BURST, MeetergoState
+
+if TYPE_CHECKING:
+    from frontdesk.sandbox.server import ProviderBuild, SandboxSettings
+
+API_PREFIX = "/v4"
+USER_HEADER = "x-meetergo-api-user-id"
+_KEY_FORM = re.compile(
+    r"ak_live:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}:\S+", re.ASCII
+)
+_LOOPBACK = {"127.0.0.1", "::1", "localhost", "testclient"}
+
+
+def _error(
+    status: int, message: str, field: str | None = None, headers: dict[str, str] | None = None
+) -> Response:
+    return JSONResponse(error_body(status, message, field), status_code=status, headers=headers)
+
+
+def _header(scope: Scope, wanted: bytes) -> str | None:
+    for name, value in scope["headers"]:
+        if name == wanted:
+            return bytes(value).decode("latin-1")
+    return None
+
+
+class KeyGate:
+    """ASGI middleware for `/v4`: key, user id, rate limit, rate-limit headers."""
+
+    def __init__(self, app: ASGIApp, state: MeetergoState) -> None:
+        self.app = app
+        self.state = state
+
+    def _refusal(self, scope: Scope) -> tuple[Response | None, str]:
+        auth = (_header(scope, b"authorization") or "").strip()
+        scheme, _, key = auth.partition(" ")
+        key = key.strip()
+        if scheme.lower() != "bearer" or not key:
+            return _error(401, "Missing API key"), ""
+        keys = self.state.account.keys
+        if not _KEY_FORM.fullmatch(key) or key not in keys:
+            return _error(401, "Invalid API key"), key
+        if keys[key]:
+            return _error(401, "API key has expired"), key
+        user = (_header(scope, USER_HEADER.encode()) or "").strip()
+        if not user:
+            return _error(400, f"{USER_HEADER} header is required", USER_HEADER), key
+        if self.state.account.user(user) is None:
+            message = f"{USER_HEADER} does not belong to this API key's company"
+            return _error(403, message), key
+        return None, key
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path: str = scope.get("path", "")
+        if scope["type"] != "http" or not (path == API_PREFIX or path.startswith(API_PREFIX + "/")):
+            await self.app(scope, receive, send)
+            return
+        refusal, key = self._refusal(scope)
+        if refusal is not None:
+            await refusal(scope, receive, send)
+            return
+        limiter = self.state.limiter
+        verdict = limiter.hit(key)
+        rate_headers: dict[str, str] = {}
+        if limiter.enabled:
+            rate_headers = {
+                "X-RateLimit-Limit": str(verdict.limit),
+                "X-RateLimit-Remaining": str(verdict.remaining),
+            }
+        if not verdict.allowed:
+            body = {"statusCode": 429, "message": "Too Many Requests", "error": "Too Many Requests"}
+            headers = {**rate_headers, "Retry-After": str(verdict.retry_after)}
+            await JSONResponse(body, 429, headers)(scope, receive, send)
+            return
+
+        async def send_with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start" and rate_headers:
+                headers = MutableHeaders(scope=message)
+                for name, value in rate_headers.items():
+                    headers[name] = value
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+async def _json_body(request: Request) -> object:
+    raw = await request.body()
+    if not raw.strip():
+        return None
+    try:
+        parsed: object = json.loads(raw)
+    except (ValueError, UnicodeDecodeError):
+        return None
+    return parsed
+
+
+def _respond(answer: Answer) -> Response:
+    return JSONResponse(answer.body, status_code=answer.status)
+
+
+def _respond_write(state: MeetergoState, answer: Answer) -> Response | DroppedAnswer:
+    if state.faults.take_drop():
+        return DroppedAnswer(answer.status, bytes(JSONResponse(answer.body).body))
+    return _respond(answer)
+
+
+def meetergo_app(state: MeetergoState) -> Starlette:
+    """The Starlette app of one meetergo account; `state` is shared with whoever built it."""
+
+    async def booking(request: Request) -> Any:
+        return _respond_write(state, state.create(await _json_body(request)))
+
+    async def meeting_types(request: Request) -> Response:
+        return _respond(state.meeting_types())
+
+    async def meeting_type(request: Request) -> Response:
+        return _respond(state.meeting_type(request.path_params["type_id"]))
+
+    async def availability(request: Request) -> Response:
+        return _respond(state.availability(request.query_params))
+
+    async def paginated(request: Request) -> Response:
+        return _respond(state.list_page(request.query_params))
+
+    async def appointment(request: Request) -> Response:
+        return _respond(state.get(request.path_params["appointment_id"]))
+
+    async def cancel(request: Request) -> Any:
+        body = await _json_body(request)
+        return _respond_write(state, state.cancel(request.path_params["appointment_id"], body))
+
+    async def reschedule(request: Request) -> Any:
+        body = await _json_body(request)
+        answer = state.reschedule(request.path_params["appointment_id"], body)
+        return _respond_write(state, answer)
+
+    async def set_faults(request: Request) -> Response:
+        refused = _not_loopback(request)
+        if refused is not None:
+            return refused
+        body = await _json_body(request)
+        count = body.get("drop_next_answers") if isinstance(body, dict) else None
+        if not isinstance(count, int) or isinstance(count, bool) or count < 0:
+            return _error(400, "drop_next_answers must be a whole number, 0 or more")
+        state.faults.drop_next_answers(count)
+        return JSONResponse({"drop_next_answers": count})
+
+    async def dump_appointments(request: Request) -> Response:
+        return _not_loopback(request) or JSONResponse(state.appointments())
+
+    async def confirm(request: Request) -> Response:
+        refused = _not_loopback(request)
+        return refused or _respond(state.confirm_provisional(request.path_params["pid"]))
+
+    async def not_found(request: Request, exc: Exception) -> Response:
+        return _error(404, f"Cannot {request.method} {request.url.path}")
+
+    async def server_error(request: Request, exc: Exception) -> Response:
+        return _error(500, "Internal server error")
+
+    v4 = API_PREFIX
+    routes = [
+        Route(f"{v4}/booking", booking, methods=["POST"]),
+        Route(f"{v4}/meeting-type", meeting_types, methods=["GET"]),
+        Route(f"{v4}/meeting-type/{{type_id}}", meeting_type, methods=["GET"]),
+        Route(f"{v4}/booking-availability", availability, methods=["GET"]),
+        Route(f"{v4}/appointment/paginated", paginated, methods=["GET"]),
+        Route(f"{v4}/appointment/{{appointment_id}}", appointment, methods=["GET"]),
+        Route(f"{v4}/appointment/{{appointment_id}}/cancel", cancel, methods=["POST"]),
+        Route(f"{v4}/appointment/{{appointment_id}}/reschedule", reschedule, methods=["POST"]),
+        Route("/__sandbox__/faults", set_faults, methods=["POST"]),
+        Route("/__sandbox__/appointments", dump_appointments, methods=["GET"]),
+        Route("/__sandbox__/provisional/{pid}/confirm", confirm, methods=["POST"]),
+    ]
+    app = Starlette(
+        routes=routes,
+        exception_handlers={404: not_found, 405: not_found, Exception: server_error},
+    )
+    app.add_middleware(KeyGate, state=state)
+    return app
+
+
+def _not_loopback(request: Request) -> Response | None:
+    host = request.client.host if request.client else ""
+    if host in _LOOPBACK:
+        return None
+    return _error(403, "The sandbox test endpoints answer on loopback only")
+
+
+def build_meetergo(settings: SandboxSettings) -> ProviderBuild:
+    """The `PROVIDERS` factory: the default account; `rate_limit` N scales the burst to
+    round(200 * N / 60) per 120 s (0 = off)."""
+    from frontdesk.sandbox.server import ProviderBuild
+
+    state = MeetergoState(rate_limit=round(BURST * settings.rate_limit / 60))
+    return ProviderBuild(state, meetergo_app(state), API_KEY, API_PREFIX)

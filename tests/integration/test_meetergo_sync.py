@@ -1,0 +1,182 @@
+"""meetergo end to end: book offline at the desk, sync exactly once, reschedule and cancel
+through the connector, a lost answer found again by find_existing, a provisional booking."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from frontdesk.app.context import AppContext
+from frontdesk.app.paths import Paths
+from frontdesk.domain.booking import BookingRequest, SyncState, VisitStatus
+from frontdesk.providers.base import Accepted
+from frontdesk.sandbox import SandboxServer
+from frontdesk.sandbox.meetergo_state import MeetergoState
+from support.meetergo import ANNA, API_KEY, BEN, CHECK_IN, CONSULT, at, next_tuesday
+from support.net import MovableClock, free_port
+
+DAY = next_tuesday()
+
+
+@pytest.fixture
+def contexts(tmp_path: Path) -> Iterator[Callable[[str], AppContext]]:
+    made: list[AppContext] = []
+
+    def make(base_url: str) -> AppContext:
+        ctx = AppContext(Paths.resolve(tmp_path / f"profile{len(made)}"), use_keyring=False)
+        ctx.connect("meetergo", "Praxis", base_url, API_KEY, {"api_user_id": ANNA})
+        ctx.engine.clock = MovableClock()
+        made.append(ctx)
+        return ctx
+
+    yield make
+    for ctx in made:
+        ctx.close()
+
+
+def state_of(server: SandboxServer) -> MeetergoState:
+    state = server.provider("meetergo").build.state
+    assert isinstance(state, MeetergoState)
+    return state
+
+
+def copies(server: SandboxServer, booking_id: str) -> list[dict[str, Any]]:
+    return [
+        a
+        for a in state_of(server).appointments()
+        if a["attendee"]["notes"].get("frontdeskRef") == booking_id
+    ]
+
+
+def request(ctx: AppContext, type_id: str, host: str, hh: int, mm: int = 0) -> BookingRequest:
+    return BookingRequest(
+        connection_id=ctx.connections()[0].id,
+        service_id=type_id,
+        resource_id=host,
+        start=at(DAY, hh, mm),
+        patient_name="Erika Mustermann",
+        patient_phone="+4930123456",
+        patient_email="erika@example.com",
+    )
+
+
+def pull(ctx: AppContext) -> None:
+    for cid in ctx.connectors:
+        ctx.engine.pull(cid)
+
+
+def test_book_offline_sync_once_then_reschedule_and_cancel(
+    contexts: Callable[[str], AppContext],
+) -> None:
+    port = free_port()
+    server = SandboxServer(port=port, rate_limit=0, providers=("meetergo",)).start()
+    ctx = contexts(server.provider("meetergo").base_url)
+    pull(ctx)  # the desk has the spots from when the internet worked
+    server.stop()
+    booking = ctx.booking.book(request(ctx, CONSULT, ANNA, 10))
+    assert booking.sync_state is SyncState.PENCILLED
+    report = ctx.engine.drain()
+    assert (report.sent, report.confirmed, report.retrying) == (1, 0, 1)
+
+    server = SandboxServer(port=port, rate_limit=0, providers=("meetergo",)).start()
+    try:
+        clock = ctx.engine.clock
+        assert isinstance(clock, MovableClock)
+        clock.advance(600)
+        assert ctx.engine.drain().confirmed == 1
+        clock.advance(600)
+        assert ctx.engine.drain().sent == 0
+        (copy,) = copies(server, booking.id)
+        stored = ctx.repo.booking(booking.id)
+        assert stored is not None and stored.sync_state is SyncState.CONFIRMED
+        assert stored.remote_id == copy["id"]
+        assert copy["attendee"]["email"] == "erika@example.com" and copy["hostIds"] == [ANNA]
+
+        # the desk now refuses the same spot offline, as the server would
+        with pytest.raises(Exception, match="start is not an available spot"):
+            ctx.booking.book(request(ctx, CONSULT, ANNA, 10))
+
+        connector = ctx.connectors[stored.connection_id]
+        moved = stored.with_changes(start=at(DAY, 14), end=at(DAY, 14, 30))
+        outcome = connector.reschedule(moved, "k1")
+        assert isinstance(outcome, Accepted) and outcome.booking.start == at(DAY, 14)
+        assert copies(server, booking.id)[0]["start"].startswith(
+            at(DAY, 14).strftime("%Y-%m-%dT%H:%M")
+        )
+        cancelled = connector.cancel(
+            outcome.booking.with_changes(visit_status=VisitStatus.CANCELLED), "k2"
+        )
+        assert isinstance(cancelled, Accepted)
+        assert cancelled.booking.visit_status is VisitStatus.CANCELLED
+        assert copies(server, booking.id)[0]["status"] == "cancelled"
+        pull(ctx)
+        again = ctx.repo.booking(booking.id)
+        assert again is not None and again.remote_id == copy["id"]
+    finally:
+        server.stop()
+
+
+def test_lost_answer_is_found_by_find_existing(contexts: Callable[[str], AppContext]) -> None:
+    with SandboxServer(rate_limit=0, providers=("meetergo",)) as server:
+        ctx = contexts(server.provider("meetergo").base_url)
+        pull(ctx)
+        booking = ctx.booking.book(request(ctx, CONSULT, ANNA, 11))
+        state_of(server).faults.drop_next_answers(1)
+        report = ctx.engine.drain()
+        assert (report.confirmed, report.retrying) == (0, 1)
+        assert len(copies(server, booking.id)) == 1  # the server did book it
+        clock = ctx.engine.clock
+        assert isinstance(clock, MovableClock)
+        clock.advance(600)
+        report = ctx.engine.drain()
+        assert report.confirmed == 1 and report.sent == 0  # found, not resent
+        (copy,) = copies(server, booking.id)
+        stored = ctx.repo.booking(booking.id)
+        assert stored is not None and stored.remote_id == copy["id"]
+        assert stored.sync_state is SyncState.CONFIRMED
+
+
+def test_provisional_booking_awaits_confirmation(contexts: Callable[[str], AppContext]) -> None:
+    with SandboxServer(rate_limit=0, providers=("meetergo",)) as server:
+        ctx = contexts(server.provider("meetergo").base_url)
+        pull(ctx)
+        booking = ctx.booking.book(request(ctx, CHECK_IN, BEN, 10))
+        assert ctx.engine.drain().confirmed == 1
+        stored = ctx.repo.booking(booking.id)
+        assert stored is not None and stored.sync_state is SyncState.AWAITING_CONFIRMATION
+        assert stored.remote_id is None
+        (pid,) = state_of(server).provisional_ids()
+        assert stored.extra["provisional_booking_id"] == pid
+        assert state_of(server).confirm_provisional(pid).status == 200
+        pull(ctx)
+        confirmed = ctx.repo.booking(booking.id)
+        assert confirmed is not None and confirmed.sync_state is SyncState.CONFIRMED
+        assert confirmed.remote_id == copies(server, booking.id)[0]["id"]
+
+
+def test_a_refusal_at_sync_needs_attention(contexts: Callable[[str], AppContext]) -> None:
+    with SandboxServer(rate_limit=0, providers=("meetergo",)) as server:
+        ctx = contexts(server.provider("meetergo").base_url)
+        pull(ctx)
+        booking = ctx.booking.book(request(ctx, CONSULT, ANNA, 15))
+        # meanwhile someone books Anna at 15:00 online
+        other = {
+            "attendee": {
+                "email": "x@example.com",
+                "receiveReminders": True,
+                "notes": {},
+                "fullname": "X Y",
+            },
+            "meetingTypeId": CONSULT,
+            "start": at(DAY, 15).strftime("%Y-%m-%dT%H:%M:%S.000Z"),
+            "hostIds": [ANNA],
+        }
+        assert state_of(server).create(other).status == 201
+        assert ctx.engine.drain().refused == 1
+        stored = ctx.repo.booking(booking.id)
+        assert stored is not None and stored.sync_state is SyncState.NEEDS_ATTENTION
+        assert stored.problem_code == "Bad Request"
+        assert stored.problem_message == "start is not an available spot"
