@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from frontdesk.app.credentials import Credentials
 from frontdesk.providers.base import Connector
+from frontdesk.providers.carevalidate import CareValidateConnector
 from frontdesk.providers.huskyvoice import HuskyVoiceConnector
 from frontdesk.storage.repo import ConnectionRecord, Repository
 
@@ -14,8 +15,9 @@ Factory = Callable[[ConnectionRecord, str], Connector]
 
 FACTORIES: dict[str, Factory] = {
     "huskyvoice": lambda rec, key: HuskyVoiceConnector(rec.id, rec.base_url, key),
+    "carevalidate": lambda rec, key: CareValidateConnector(rec.id, rec.base_url, key, rec.options),
 }
-PROVIDER_NAMES = {"huskyvoice": "HuskyVoice"}
+PROVIDER_NAMES = {"huskyvoice": "HuskyVoice", "carevalidate": "CareValidate"}
 
 
 class ConnectionError_(Exception):

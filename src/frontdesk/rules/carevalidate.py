@@ -38,6 +38,7 @@ LOCATIONS = (
     "webex_conference",
 )
 ACCEPTED_MESSAGE = "Meeting scheduled successfully"
+NOT_A_SLOT = "startTime is not an available slot for this event type"
 
 _START = re.compile(
     r"([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2})"
@@ -162,7 +163,7 @@ def predict_create(
         return _refuse("eventTypeId does not match any event type", "eventTypeId")
     if instant <= now:
         return _refuse("startTime must be in the future", "startTime")
-    not_a_slot = _refuse("startTime is not an available slot for this event type", "startTime")
+    not_a_slot = _refuse(NOT_A_SLOT, "startTime")
     if not slot_is_cached(catalog, service, instant):
         return not_a_slot
     provider = provider_of(catalog, service)
