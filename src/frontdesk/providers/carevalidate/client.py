@@ -294,10 +294,13 @@ class CareValidateConnector:
             if exc.maybe_sent:
                 return Ambiguous(f"no answer after sending ({exc.kind})")
             return RetryLater(f"cannot reach CareValidate ({exc.kind})")
+        return self._classify_safe(answer, booking, f"POST {path}")
+
+    def _classify_safe(self, answer: Answer, booking: Booking, what: str = "a write") -> Outcome:
         try:
             return self._classify(answer, booking)
         except BadAnswer as exc:
-            log.warning("bad answer from CareValidate on POST %s: %s", path, exc)
+            log.warning("bad answer from CareValidate on %s: %s", what, exc)
             return Ambiguous(f"unreadable answer: {exc}")
 
     def _classify(self, answer: Answer, booking: Booking) -> Outcome:
