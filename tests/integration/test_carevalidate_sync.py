@@ -267,6 +267,6 @@ def test_validate_cli_exit_codes(
     printed = json.loads(capsys.readouterr().out)
     assert printed["status"] == 400 and printed["code"] is None
     assert printed["message"].startswith("location must be one of google_conference")
-    bad_key = argv[:-2] + ["wrong", str(path)]
+    bad_key = [*argv[:-2], "wrong", str(path)]
     assert main(bad_key) == 2  # validate cannot read the catalog with a wrong key
     assert "HTTP 401 Unauthorized" in capsys.readouterr().err

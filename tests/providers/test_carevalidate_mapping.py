@@ -11,8 +11,7 @@ import pytest
 from frontdesk.domain.booking import Booking, SyncState, VisitStatus
 from frontdesk.domain.catalog import Catalog, Policy, Service, Window
 from frontdesk.providers.base import Accepted, Ambiguous, Refused, RetryLater
-from frontdesk.providers.carevalidate import CareValidateConnector
-from frontdesk.providers.carevalidate import mapping
+from frontdesk.providers.carevalidate import CareValidateConnector, mapping
 from frontdesk.providers.carevalidate.wire import CvAppointment
 from frontdesk.providers.http import Answer
 
