@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from frontdesk.app.credentials import Credentials
 from frontdesk.providers.base import Connector
+from frontdesk.providers.carevalidate import CareValidateConnector
 from frontdesk.providers.huskyvoice import HuskyVoiceConnector
 from frontdesk.providers.meetergo import MeetergoConnector
 from frontdesk.providers.vantax import VantaxConnector
@@ -24,12 +25,14 @@ FACTORIES: dict[str, Factory] = {
     "meetergo": lambda rec, key: MeetergoConnector(
         rec.id, rec.base_url, key, str(rec.options.get("api_user_id") or "") or None
     ),
+    "carevalidate": lambda rec, key: CareValidateConnector(rec.id, rec.base_url, key, rec.options),
 }
 PROVIDER_NAMES = {
     "huskyvoice": "HuskyVoice",
     "vantax": "VantaX",
     "vastal": "Vastal",
     "meetergo": "meetergo",
+    "carevalidate": "CareValidate",
 }
 
 

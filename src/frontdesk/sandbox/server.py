@@ -22,6 +22,9 @@ from typing import Any
 import uvicorn
 from starlette.types import ASGIApp
 
+from frontdesk.sandbox.carevalidate import BASE_PATH as CV_BASE_PATH
+from frontdesk.sandbox.carevalidate import carevalidate_app
+from frontdesk.sandbox.carevalidate_state import CareValidateState, scaled_limit
 from frontdesk.sandbox.clinic import Clinic, load_clinic
 from frontdesk.sandbox.fault_spec import FaultInjector, FaultSpec
 from frontdesk.sandbox.faults import quiet_dropped_answers
@@ -59,11 +62,17 @@ def _build_huskyvoice(settings: SandboxSettings) -> ProviderBuild:
     return ProviderBuild(state, huskyvoice_app(state), state.clinic.primary_key, API_PREFIX)
 
 
+def _build_carevalidate(settings: SandboxSettings) -> ProviderBuild:
+    state = CareValidateState(limit=scaled_limit(settings.rate_limit))
+    return ProviderBuild(state, carevalidate_app(state), state.api_key, CV_BASE_PATH)
+
+
 PROVIDERS: dict[str, ProviderFactory] = {
     "huskyvoice": _build_huskyvoice,
     "vantax": lambda settings: build_vantax(settings.rate_limit, ProviderBuild),
     "vastal": build_vastal,
     "meetergo": build_meetergo,
+    "carevalidate": _build_carevalidate,
 }
 
 
