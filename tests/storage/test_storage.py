@@ -171,3 +171,36 @@ def test_migrations_match_the_models(db: Database) -> None:
 
     with db.engine.connect() as conn:
         assert compare_metadata(MigrationContext.configure(conn), Base.metadata) == []
+
+
+def test_pull_keeps_desk_only_statuses_and_extras(repo: Repository) -> None:
+    op = repo.book(booking(1, extra={"contact_id": "ct_1"}), OperationKind.CREATE, {}, "k", "d")
+    confirmed = booking(
+        1,
+        remote_id="appt_1",
+        sync_state=SyncState.CONFIRMED,
+        visit_status=VisitStatus.ARRIVED,
+        extra={"contact_id": "ct_1"},
+    )
+    repo.complete(op, confirmed, "ok")
+    pulled = booking(
+        1, remote_id="appt_1", sync_state=SyncState.CONFIRMED, extra={"title": "Checkup"}
+    ).with_changes(id="pulled-id")
+    repo.merge_remote("conn-1", [pulled])
+    got = repo.booking("b-1")
+    assert got is not None and got.visit_status is VisitStatus.ARRIVED
+    assert got.extra == {"contact_id": "ct_1", "title": "Checkup"}
+    repo.merge_remote("conn-1", [pulled.with_changes(visit_status=VisitStatus.CANCELLED)])
+    got = repo.booking("b-1")
+    assert got is not None and got.visit_status is VisitStatus.CANCELLED
+
+
+def test_a_pulled_twin_of_our_booking_gives_way_on_replay(repo: Repository) -> None:
+    op = repo.book(booking(1), OperationKind.CREATE, {}, "k", "d")
+    # the create's answer was lost; a pull cached the remote copy under its own id
+    repo.merge_remote("conn-1", [booking(7, remote_id="appt_1", sync_state=SyncState.CONFIRMED)])
+    assert repo.booking("b-7") is not None
+    repo.complete(op, booking(1, remote_id="appt_1", sync_state=SyncState.CONFIRMED), "replay")
+    assert repo.booking("b-7") is None
+    got = repo.booking("b-1")
+    assert got is not None and got.remote_id == "appt_1"

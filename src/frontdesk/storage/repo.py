@@ -29,6 +29,9 @@ from frontdesk.storage.tables import (
     WindowRow,
 )
 
+# Visit statuses only the desk knows; a pull saying "booked" does not undo them.
+DESK_ONLY_STATUSES = frozenset({VisitStatus.ARRIVED, VisitStatus.COMPLETED, VisitStatus.NO_SHOW})
+
 
 @dataclass(frozen=True, slots=True)
 class ConnectionRecord:
@@ -307,11 +310,17 @@ class Repository:
                     continue
                 if self._has_pending(s, row.id):
                     continue
+                local = _booking(row)
+                visit = item.visit_status
+                if visit is VisitStatus.BOOKED and local.visit_status in DESK_ONLY_STATUSES:
+                    visit = local.visit_status  # the API cannot say "arrived": keep the desk's
                 merged = item.with_changes(
                     id=row.id,
                     version=row.version + 1,
                     notes=row.notes,
-                    patient_email=row.patient_email,
+                    patient_email=row.patient_email or item.patient_email,
+                    visit_status=visit,
+                    extra={**local.extra, **item.extra},
                 )
                 if _booking(row).with_changes(version=merged.version) != merged:
                     _copy_into(row, merged)
@@ -403,9 +412,27 @@ class Repository:
             row.state = state.value
             row.done_at = utc_now()
             row.last_error = None if state is OperationState.DONE else detail
+            if booking.remote_id is not None:
+                self._drop_pulled_twin(s, booking)
             brow = s.get_one(BookingRow, booking.id)
             _copy_into(brow, booking)
             self._history(s, booking.id, event, detail, "sync")
+
+    def _drop_pulled_twin(self, s: Session, booking: Booking) -> None:
+        """A pull between a lost answer and its replay may have cached our own booking a second
+        time under the remote id (APIs that do not echo our reference). It is the same
+        booking: the pulled copy goes, ours keeps the remote id."""
+        twin = s.scalar(
+            select(BookingRow).where(
+                BookingRow.connection_id == booking.connection_id,
+                BookingRow.remote_id == booking.remote_id,
+                BookingRow.id != booking.id,
+            )
+        )
+        if twin is not None and not self._has_pending(s, twin.id):
+            s.execute(delete(HistoryRow).where(HistoryRow.booking_id == twin.id))
+            s.delete(twin)
+            s.flush()
 
     # -- history -----------------------------------------------------------------------
     @staticmethod
