@@ -77,4 +77,13 @@ def build_connector(record: ConnectionRecord, creds: Credentials) -> Connector:
         raise ConnectionError_(
             f"api-key: no API key stored for connection {record.name!r}; add it again"
         )
-    return FACTORIES[record.provider](record, key)
+    connector = FACTORIES[record.provider](record, key)
+    rate = record.options.get("rate_per_minute")
+    if rate is not None:  # a plan above the documented default, or a scaled-up sandbox
+        connector.rate_per_minute = int(str(rate))
+    if str(record.options.get("unsafe_disable_idempotency", "")).lower() in ("1", "true"):
+        # For the crash test's negative control only: resends are no longer deduplicated.
+        connector.idempotent_creates = False
+        if hasattr(connector, "send_reference"):
+            connector.send_reference = False
+    return connector

@@ -42,6 +42,10 @@ def run_sync(context: AppContext, once: bool, interval: float) -> int:
         context.stop.set()
 
     signal.signal(signal.SIGTERM, _stop)
+    print(
+        f"syncing {len(context.connectors)} connection(s), {context.engine.pending()} pending",
+        flush=True,
+    )
     if once:
         ok = _one_pass(context)
         return 0 if ok else 1

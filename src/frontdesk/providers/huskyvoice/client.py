@@ -60,6 +60,7 @@ class HuskyVoiceConnector:
     provider = "huskyvoice"
     rate_per_minute = 60
     idempotent_creates = True
+    send_reference = True  # external_reference_id on creates; off only for a negative control
 
     def __init__(
         self, connection_id: str, base_url: str, api_key: str, timeout: float = 15.0
@@ -117,7 +118,7 @@ class HuskyVoiceConnector:
 
     # -- writes --------------------------------------------------------------------------
     def create(self, booking: Booking, idempotency_key: str) -> Outcome:
-        body = mapping.create_body(booking)
+        body = mapping.create_body(booking, with_reference=self.send_reference)
         return self._send("POST", "appointments", body, booking, HvCreated)
 
     def reschedule(self, booking: Booking, idempotency_key: str) -> Outcome:

@@ -35,7 +35,7 @@ WIRE_TO_FIELD = {
 }
 
 
-def create_body(booking: Booking) -> dict[str, Any]:
+def create_body(booking: Booking, with_reference: bool = True) -> dict[str, Any]:
     """The ``POST /v1/appointments`` body for a desk booking; our id is the reference."""
     body: dict[str, Any] = {
         "appointment_type": booking.service_id,
@@ -47,6 +47,8 @@ def create_body(booking: Booking) -> dict[str, Any]:
     }
     if booking.session:
         body["session"] = booking.session
+    if not with_reference:
+        del body["external_reference_id"]
     return body
 
 

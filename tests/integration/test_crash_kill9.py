@@ -1,0 +1,192 @@
+"""Crash test: ``frontdesk sync`` killed with SIGKILL at random moments while it drains
+bookings against the sandbox with faults on. Afterwards every booking exists remotely exactly
+once and none is lost locally. The negative control (idempotency switched off) must show
+duplicates, proving the test can see them."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from collections import Counter
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from datetime import time as clock_time
+from pathlib import Path
+
+import pytest
+
+from frontdesk.app.context import AppContext
+from frontdesk.app.paths import Paths
+from frontdesk.domain.booking import Booking, SyncState
+from frontdesk.domain.outbox import OperationKind
+from frontdesk.domain.timeutil import local_to_utc
+from frontdesk.sandbox import SandboxServer
+from frontdesk.sandbox.clinic import default_clinic
+from frontdesk.sandbox.fault_spec import FaultSpec
+
+pytestmark = pytest.mark.slow
+
+FAULTS = "5xx=0.05,429=0.03,reset=0.05,drop=0.12,garbage=0.03,retry_after=1,seed=3"
+KILLS = int(os.environ.get("FD_KILLS", "200"))
+CHECKUP = "f47ac10b-58cc-4372-a567-0e02b2c3d479"
+
+
+@pytest.fixture
+def sandbox() -> Iterator[SandboxServer]:
+    # Duplicate prevention off: only our own idempotency may stand between a resend and a
+    # second booking (with it on, the server would refuse the negative control's doubles).
+    clinic = dataclasses.replace(default_clinic(), duplicate_prevention=False)
+    with SandboxServer(rate_limit=0, faults=FaultSpec.parse(FAULTS), clinic=clinic) as server:
+        yield server
+
+
+def prepare(profile: Path, server: SandboxServer, count: int, unsafe: bool) -> list[str]:
+    """A profile connected to the sandbox, its catalog pulled, ``count`` bookings queued."""
+    injector = server.injectors["huskyvoice"]
+    spec = injector.spec
+    injector.spec = FaultSpec()  # set up on a quiet line
+    ctx = AppContext(Paths.resolve(profile), use_keyring=False)
+    try:
+        options: dict[str, object] = {"rate_per_minute": 100_000}
+        if unsafe:
+            options["unsafe_disable_idempotency"] = "1"
+        record = ctx.connect("huskyvoice", "Crash", server.base_url, server.api_key, options)
+        ctx.engine.catalog_days = 0
+        ctx.engine.pull(record.id)
+        phones: list[str] = []
+        day = datetime.now(UTC).date() + timedelta(days=2)
+        while len(phones) < count:
+            day += timedelta(days=1)
+            if day.weekday() == 6:
+                continue
+            for branch in ("branch_uuid_here", "branch_north"):
+                for hour in (9, 10, 11, 14, 15, 16):
+                    if len(phones) >= count:
+                        break
+                    start = local_to_utc(day, clock_time(hour, 0), "Europe/London").instant
+                    phone = f"+447700{len(phones):06d}"
+                    booking = Booking(
+                        id=f"crash-{len(phones)}",
+                        connection_id=record.id,
+                        service_id=CHECKUP,
+                        resource_id=branch,
+                        start=start,
+                        end=start + timedelta(minutes=30),
+                        patient_name="Crash Patient",
+                        patient_phone=phone,
+                    )
+                    ctx.repo.book(booking, OperationKind.CREATE, {}, f"key-{phone}", "crash")
+                    phones.append(phone)
+        return phones
+    finally:
+        ctx.close()
+        injector.spec = spec
+
+
+def kill_runs(profile: Path, kills: int, rng: random.Random) -> None:
+    """Start ``frontdesk sync``, let it get going, SIGKILL it at a random moment; repeat."""
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    command = [
+        sys.executable,
+        "-m",
+        "frontdesk",
+        "--profile-dir",
+        str(profile),
+        "sync",
+        "--interval",
+        "0.2",
+    ]
+    for _ in range(kills):
+        proc = subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True
+        )
+        assert proc.stdout is not None
+        proc.stdout.readline()  # "syncing ...": started, about to drain
+        time.sleep(rng.uniform(0.0, 0.6))  # somewhere in the drain or the pull
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=10)
+        proc.stdout.close()
+
+
+def settle(profile: Path, server: SandboxServer) -> tuple[int, int]:
+    """Faults off; ``sync --once`` until nothing is pending. Returns (pending, confirmed)."""
+    server.injectors["huskyvoice"].spec = FaultSpec()
+    pending = confirmed = -1
+    for _ in range(30):
+        done = subprocess.run(
+            [sys.executable, "-m", "frontdesk", "--profile-dir", str(profile), "sync", "--once"],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert "Traceback" not in done.stderr, done.stderr
+        ctx = AppContext(Paths.resolve(profile), use_keyring=False)
+        try:
+            pending = ctx.repo.pending_count()
+            far = datetime.now(UTC) + timedelta(days=3650)
+            bookings = [
+                b
+                for b in ctx.repo.bookings_between(datetime.now(UTC), far)
+                if b.id.startswith("crash-")
+            ]
+            confirmed = sum(1 for b in bookings if b.sync_state is SyncState.CONFIRMED)
+            if pending == 0:
+                return pending, confirmed
+            # backoffs scheduled by earlier runs: make them due now
+            from frontdesk.storage.tables import OutboxRow
+
+            with ctx.db.write() as s:
+                s.query(OutboxRow).filter(OutboxRow.state == "queued").update(
+                    {OutboxRow.next_attempt_at: datetime.now(UTC) - timedelta(seconds=1)}
+                )
+        finally:
+            ctx.close()
+    return pending, confirmed
+
+
+def remote_counts(server: SandboxServer) -> Counter[str]:
+    return Counter(
+        str(a["parent_phone"])
+        for a in server.state.appointments()
+        if a.get("status") != "cancelled"
+    )
+
+
+def test_kill_9_two_hundred_times_loses_nothing_and_doubles_nothing(
+    sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    profile = tmp_path / "desk"
+    phones = prepare(profile, sandbox, count=150, unsafe=False)
+    kill_runs(profile, kills=KILLS, rng=random.Random(7))
+    pending, confirmed = settle(profile, sandbox)
+    counts = remote_counts(sandbox)
+    duplicates = sum(1 for p in phones if counts[p] > 1)
+    missing = sum(1 for p in phones if counts[p] == 0)
+    injected = sandbox.injectors["huskyvoice"].stats.counts
+    print(
+        f"\ncrash test: {KILLS} kills, {len(phones)} bookings, remote {sum(counts.values())}, "
+        f"duplicates {duplicates}, missing {missing}, confirmed locally {confirmed}, "
+        f"faults injected {injected}"
+    )
+    assert pending == 0
+    assert duplicates == 0 and missing == 0
+    assert confirmed == len(phones)
+
+
+def test_negative_control_without_idempotency_shows_duplicates(
+    sandbox: SandboxServer, tmp_path: Path
+) -> None:
+    profile = tmp_path / "unsafe"
+    phones = prepare(profile, sandbox, count=60, unsafe=True)
+    kill_runs(profile, kills=25, rng=random.Random(8))
+    settle(profile, sandbox)
+    counts = remote_counts(sandbox)
+    duplicates = sum(1 for p in phones if counts[p] > 1)
+    print(f"\nnegative control: {len(phones)} bookings, duplicates seen {duplicates}")
+    assert duplicates > 0
