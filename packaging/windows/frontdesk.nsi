@@ -6,7 +6,8 @@
 ; - one stable uninstall key, HKCU\...\Uninstall\org.frontdesk.FrontDesk, so a newer installer
 ;   finds the installed version and removes its program files first (the clinic's data stays);
 ; - an uninstaller that keeps the clinic's data (%LOCALAPPDATA%\FrontDesk: bookings, settings,
-;   logs) unless "Also remove the clinic's data" is ticked; a silent uninstall (/S) keeps it.
+;   logs) unless "Also remove the clinic's data" is ticked; a silent uninstall (/S) keeps it;
+; - neither runs while FrontDesk is open: they ask for it to be closed (silent runs give up).
 ;
 ; packaging/build.py compiles it with:
 ;   makensis /DVERSION=0.1.0 /DVI_VERSION=0.1.0.0 /DPROGRAM_DIR=<frozen app>
@@ -92,6 +93,51 @@ only to erase them from this computer."
 
 !insertmacro MUI_LANGUAGE "English"
 
+; -- a running FrontDesk holds its files open: ask for it to be closed first ------------------
+; A running .exe cannot be opened for writing, which is how we tell. Silent runs (/S) give up
+; instead of asking.
+!macro ENSURE_CLOSED_FUNCTION prefix
+Function ${prefix}EnsureClosed
+  Exch $R0  ; the program folder to check
+  Push $R1
+  Push $R2
+  ${Do}
+    StrCpy $R2 ""
+    ${If} ${FileExists} "$R0\${APP_EXE}"
+      ClearErrors
+      FileOpen $R1 "$R0\${APP_EXE}" a
+      ${If} ${Errors}
+        StrCpy $R2 "${APP_NAME}"
+      ${Else}
+        FileClose $R1
+      ${EndIf}
+    ${EndIf}
+    ${If} ${FileExists} "$R0\${CLI_EXE}"
+      ClearErrors
+      FileOpen $R1 "$R0\${CLI_EXE}" a
+      ${If} ${Errors}
+        StrCpy $R2 "${CLI_EXE}"
+      ${Else}
+        FileClose $R1
+      ${EndIf}
+    ${EndIf}
+    ${If} $R2 == ""
+      ${Break}
+    ${EndIf}
+    MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "$R2 is still running. Close it (bookings \
+already saved are safe), then click Retry." /SD IDCANCEL IDRETRY retry
+    SetErrorLevel 2  ; what a cancelled NSIS run returns, so deployment tools see it
+    Quit
+    retry:
+  ${Loop}
+  Pop $R2
+  Pop $R1
+  Pop $R0
+FunctionEnd
+!macroend
+!insertmacro ENSURE_CLOSED_FUNCTION ""
+!insertmacro ENSURE_CLOSED_FUNCTION "un."
+
 ; -- install ----------------------------------------------------------------------------------
 Function .onInit
   ${IfNot} ${RunningX64}
@@ -100,6 +146,10 @@ Function .onInit
   ${EndIf}
   ReadRegStr $PreviousDir HKCU "${UNINSTALL_KEY}" "InstallLocation"
   ReadRegStr $PreviousVersion HKCU "${UNINSTALL_KEY}" "DisplayVersion"
+  ${If} $PreviousDir != ""
+    Push $PreviousDir
+    Call EnsureClosed
+  ${EndIf}
 FunctionEnd
 
 Section "${APP_NAME} (required)" SecProgram
@@ -151,6 +201,11 @@ shortcut."
 !insertmacro MUI_FUNCTION_DESCRIPTION_END
 
 ; -- uninstall --------------------------------------------------------------------------------
+Function un.onInit
+  Push $INSTDIR
+  Call un.EnsureClosed
+FunctionEnd
+
 ; Only what the installer put there is removed, so a folder chosen by hand keeps other files.
 Section "un.${APP_NAME} (the program)" UnSecProgram
   SectionIn RO

@@ -39,6 +39,8 @@ def test_the_script_installs_per_user_under_a_stable_id() -> None:
     # the data section of the uninstaller is unticked (/o): data is kept unless asked
     assert "Section /o \"un.Also remove the clinic's data" in text
     assert '!define DATA_DIR "$LOCALAPPDATA\\${APP_NAME}"' in text
+    # neither installer nor uninstaller replaces files of a running desk
+    assert "Call EnsureClosed" in text and "Call un.EnsureClosed" in text
 
 
 def test_windows_versions_have_four_numbers(build_script: ModuleType) -> None:
