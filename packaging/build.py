@@ -12,7 +12,8 @@ app and makes the DMG (``macos/``). Every artifact gets a ``.sha256`` file besid
 The smoke test runs ``<app> --version`` (must print the pyproject version, so the package
 metadata made it into the bundle) and ``<app> --demo --smoke-test --profile-dir <tmp>``: the
 frozen app migrates a new database with Alembic, starts the sandbox (uvicorn) in-process, pulls
-the demo clinic and builds the main window offscreen. It must exit 0, say so on stdout, write
+the demo clinic and builds the main window and the About dialog offscreen, which must show the
+same version. It must exit 0, say so on stdout, write
 nothing to stderr beyond the allow-list below, and log no ERROR. Then ``<app> connect`` runs
 headless (on Windows the API key must land in Credential Manager).
 
@@ -249,8 +250,12 @@ def smoke(executable: Path, version: str | None, *, windowed: bool = False) -> N
         problems = []
         if result.returncode != 0:
             problems.append(f"exit code {result.returncode}")
-        if SMOKE_LINE not in result.stdout and not (windowed and not result.stdout):
+        silent = windowed and not result.stdout.strip()  # a GUI exe that has no console
+        if not silent and SMOKE_LINE not in result.stdout:
             problems.append(f"no {SMOKE_LINE!r} on stdout")
+        about = f"About says Version {version}"
+        if not silent and version is not None and about not in result.stdout:
+            problems.append(f"no {about!r} on stdout (the dist-info did not make it in?)")
         unexpected = [
             line
             for line in result.stderr.splitlines()

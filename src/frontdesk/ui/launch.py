@@ -1,8 +1,9 @@
 """Starting the desk: arguments, the QApplication, the demo or the profile, and a last line of
 defence that turns any unexpected error into a plain message instead of a traceback.
 
-``--smoke-test`` builds the main window offscreen, lets it settle and exits 0: the check a
-packaged build runs (a missing app icon fails it; in a normal start it is only logged).
+``--smoke-test`` builds the main window and the About dialog offscreen, lets them settle and
+exits 0: the check a packaged build runs (a missing app icon fails it; in a normal start it is
+only logged). It prints the version the About dialog shows.
 ``--version`` prints the version from the package metadata.
 """
 
@@ -152,6 +153,9 @@ def launch(argv: list[str]) -> int:
             return 1
         window.show()
         if args.smoke_test:
+            about = window.show_about()  # a packaged build must show its own version there
+            about_says = about.version_label.text()
+            QTimer.singleShot(SMOKE_SETTLE_MS, about.close)
             QTimer.singleShot(SMOKE_SETTLE_MS, window.close)
             if existing is None:
                 app.exec()
@@ -159,6 +163,7 @@ def launch(argv: list[str]) -> int:
                 _settle(app, SMOKE_SETTLE_MS + 100)
                 window.close()
             print("FrontDesk smoke test: main window built")
+            print(f"FrontDesk smoke test: About says {about_says}")
             return 0
         return int(app.exec())
     finally:
