@@ -8,11 +8,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor, QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu
 
 import frontdesk
 from frontdesk.app.paths import Paths
-from frontdesk.ui.about_dialog import AboutDialog, folder_rows
+from frontdesk.ui.about_dialog import AboutDialog, folder_rows, install_about_action
 from frontdesk.ui.branding import ICON_SIZES, app_icon, apply_branding, render_icon
 from frontdesk.ui.main_window import MainWindow
 
@@ -73,6 +73,17 @@ def test_branding_names_the_app_and_sets_its_icon(qapp) -> None:  # type: ignore
     assert qapp.applicationVersion() == frontdesk.__version__
     assert qapp.desktopFileName() == frontdesk.APP_ID
     assert not QApplication.windowIcon().isNull()
+
+
+def test_about_joins_an_existing_help_menu(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.menuBar().addMenu("&File")
+    help_menu = window.menuBar().addMenu("&Help")
+    action = install_about_action(window, Paths.resolve(tmp_path))
+    assert help_menu.actions() == [action]
+    assert [m.title() for m in window.menuBar().findChildren(QMenu)] == ["&File", "&Help"]
+    assert action.menuRole() == action.MenuRole.AboutRole
 
 
 def test_the_help_menu_opens_about(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]

@@ -4,6 +4,8 @@ Owns the one place a receptionist or the clinic's IT reads the version (from the
 metadata, so a packaged build shows the version it was built from) and the data, settings and
 log folders of the open profile, each a link that opens the folder. "Copy details" puts the
 same facts, with the Qt and Python versions, on the clipboard for a support request.
+`install_about_action` puts "About FrontDesk" in a main window's Help menu (on macOS Qt moves
+it to the application menu, where Mac apps keep it).
 """
 
 from __future__ import annotations
@@ -15,13 +17,15 @@ from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt, QUrl, qVersion
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QMainWindow,
+    QMenu,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -141,3 +145,25 @@ class AboutDialog(QDialog):
 
     def _open_folder(self, url: str) -> None:
         QDesktopServices.openUrl(QUrl(url))
+
+
+def show_about(parent: QWidget, paths: Paths) -> AboutDialog:
+    """Open the About dialog over ``parent`` (window-modal, non-blocking); returns it."""
+    dialog = AboutDialog(paths, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    dialog.open()
+    return dialog
+
+
+def install_about_action(window: QMainWindow, paths: Paths) -> QAction:
+    """Add "About FrontDesk" to the window's Help menu, making the menu if there is none."""
+    bar = window.menuBar()
+    menu = next((m for m in bar.findChildren(QMenu) if m.title().replace("&", "") == "Help"), None)
+    if menu is None:
+        menu = bar.addMenu("&Help")
+    action = QAction(f"&About {APP_NAME}", window)
+    action.setMenuRole(QAction.MenuRole.AboutRole)
+    action.setStatusTip("Version, and where this desk keeps its files")
+    action.triggered.connect(lambda: show_about(window, paths))
+    menu.addAction(action)
+    return action

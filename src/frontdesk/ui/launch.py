@@ -101,6 +101,7 @@ def launch(argv: list[str]) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from frontdesk.app.context import AppContext
+    from frontdesk.ui.about_dialog import show_about
     from frontdesk.ui.branding import apply_branding
     from frontdesk.ui.main_window import MainWindow
 
@@ -153,7 +154,7 @@ def launch(argv: list[str]) -> int:
             return 1
         window.show()
         if args.smoke_test:
-            about = window.show_about()  # a packaged build must show its own version there
+            about = show_about(window, context.paths)  # a packaged build shows its version
             about_says = about.version_label.text()
             QTimer.singleShot(SMOKE_SETTLE_MS, about.close)
             QTimer.singleShot(SMOKE_SETTLE_MS, window.close)

@@ -20,7 +20,6 @@ from frontdesk.app.context import AppContext
 from frontdesk.app.desk import clinic_zone, monday_of, today_in, week_data
 from frontdesk.domain.booking import Booking
 from frontdesk.domain.timeutil import to_local
-from frontdesk.ui.about_dialog import AboutDialog
 from frontdesk.ui.booking_dialog import BookingDialog
 from frontdesk.ui.week_view import WeekView
 from frontdesk.ui.workers import DEFAULT_INTERVAL_MS, SyncThread
@@ -73,7 +72,6 @@ class MainWindow(QMainWindow):
 
         self._build_toolbar()
         self._build_status_bar()
-        self._build_help_menu()
         self.open_dialogs: list[BookingDialog] = []
 
         self.sync = SyncThread(context, sync_interval_ms)
@@ -85,6 +83,9 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         if start_sync:
             self.sync.start()
+        from frontdesk.ui.about_dialog import install_about_action
+
+        self.about_action = install_about_action(self, context.paths)  # Help → About FrontDesk
 
     # -- building ------------------------------------------------------------------------
     def _build_toolbar(self) -> None:
@@ -165,21 +166,6 @@ class MainWindow(QMainWindow):
         self.fresh_label.setAccessibleName("Calendar last refreshed")
         self.fresh_label.setContentsMargins(6, 0, 6, 0)
         status.addPermanentWidget(self.fresh_label)
-
-    def _build_help_menu(self) -> None:
-        menu = self.menuBar().addMenu("&Help")
-        self.about_action = QAction("&About FrontDesk", self)
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)  # the app menu on macOS
-        self.about_action.setStatusTip("Version, and where this desk keeps its files")
-        self.about_action.triggered.connect(self.show_about)
-        menu.addAction(self.about_action)
-
-    def show_about(self) -> AboutDialog:
-        """Open the About dialog (window-modal, non-blocking); returns it."""
-        dialog = AboutDialog(self.context.paths, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        dialog.open()
-        return dialog
 
     # -- navigation ----------------------------------------------------------------------
     @property
