@@ -1,7 +1,7 @@
 """Build, smoke-test and package the FrontDesk desk: the one entry point for every platform.
 
     python packaging/build.py linux|windows|macos [--dist DIR] [--work DIR]
-    python packaging/build.py smoke EXECUTABLE [--windowed]
+    python packaging/build.py smoke EXECUTABLE [--windowed] [--version X.Y.Z]
     python packaging/build.py nsis [--program-dir DIR] [--out FILE]
 
 A platform target renders the icons (``icons.py``), freezes the app with PyInstaller
@@ -13,9 +13,9 @@ The smoke test runs ``<app> --version`` (must print the pyproject version, so th
 metadata made it into the bundle) and ``<app> --demo --smoke-test --profile-dir <tmp>``: the
 frozen app migrates a new database with Alembic, starts the sandbox (uvicorn) in-process, pulls
 the demo clinic and builds the main window and the About dialog offscreen, which must show the
-same version. It must exit 0, say so on stdout, write
-nothing to stderr beyond the allow-list below, and log no ERROR. Then ``<app> connect`` runs
-headless (on Windows the API key must land in Credential Manager).
+same version. It must exit 0, say so on stdout, write nothing to stderr beyond the allow-list
+below, and log no ERROR. Then ``<app> connect`` runs headless (on Windows the API key must land
+in Credential Manager).
 
 ``nsis`` compiles the installer script; without ``--program-dir`` it compiles it against a
 stand-in program tree, which is how a Linux machine proves the script compiles (``makensis``).
@@ -141,7 +141,8 @@ def write_sha256(artifact: Path) -> Path:
         for chunk in iter(lambda: handle.read(1 << 20), b""):
             digest.update(chunk)
     out = artifact.with_name(artifact.name + ".sha256")
-    out.write_text(f"{digest.hexdigest()}  {artifact.name}\n", encoding="utf-8")
+    # "\n" even on Windows: the release job checks the sums with sha256sum on Linux
+    out.write_text(f"{digest.hexdigest()}  {artifact.name}\n", encoding="utf-8", newline="\n")
     return out
 
 

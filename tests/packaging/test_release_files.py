@@ -4,6 +4,7 @@ steps aside when the signing secrets are absent."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import plistlib
 import shutil
@@ -112,3 +113,21 @@ def test_signing_refuses_a_missing_target(tmp_path: Path) -> None:
         check=False,
     )
     assert result.returncode == 2
+
+
+def test_sha256_files_read_back_with_sha256sum(build_script: Any, tmp_path: Path) -> None:
+    artifact = tmp_path / "FrontDesk-0.1.0-windows-x64-setup.exe"
+    artifact.write_bytes(b"MZ" + bytes(range(256)) * 64)
+    sums = build_script.write_sha256(artifact)
+    line = sums.read_bytes()
+    digest = hashlib.sha256(artifact.read_bytes()).hexdigest()
+    assert line == f"{digest}  {artifact.name}\n".encode()  # LF even when built on Windows
+    if shutil.which("sha256sum") is not None:
+        check = subprocess.run(
+            ["sha256sum", "--check", "--strict", sums.name],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert check.returncode == 0, check.stdout + check.stderr
