@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
+import frontdesk
 from frontdesk.app.demo import Demo
 from frontdesk.app.desk import monday_of
 from frontdesk.domain.timeutil import to_local
@@ -99,6 +100,7 @@ def test_smoke_launch_with_demo(qapp, tmp_path: Path, capsys) -> None:  # type: 
     assert launch(["--smoke-test", "--demo", "--profile-dir", str(tmp_path)]) == 0
     out = capsys.readouterr()
     assert "Traceback" not in out.out + out.err
+    assert f"About says Version {frontdesk.__version__}" in out.out
 
 
 def test_double_click_on_an_empty_slot_opens_the_dialog_there(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]

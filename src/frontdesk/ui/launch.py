@@ -1,8 +1,10 @@
 """Starting the desk: arguments, the QApplication, the demo or the profile, and a last line of
 defence that turns any unexpected error into a plain message instead of a traceback.
 
-``--smoke-test`` builds the main window offscreen, lets it settle and exits 0: the check a
-packaged build runs.
+``--smoke-test`` builds the main window and the About dialog offscreen, lets them settle and
+exits 0: the check a packaged build runs (a missing app icon fails it; in a normal start it is
+only logged). It prints the version the About dialog shows.
+``--version`` prints the version from the package metadata.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+
+from frontdesk import __version__
 
 log = logging.getLogger("frontdesk.ui")
 
@@ -29,6 +33,7 @@ def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
         "--smoke-test", action="store_true", help="build the main window offscreen and exit"
     )
     parser.add_argument("--profile-dir", type=Path, default=None, help="keep every file here")
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     return parser.parse_known_args(argv)
 
 
@@ -96,6 +101,8 @@ def launch(argv: list[str]) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from frontdesk.app.context import AppContext
+    from frontdesk.ui.about_dialog import show_about
+    from frontdesk.ui.branding import apply_branding
     from frontdesk.ui.main_window import MainWindow
 
     QCoreApplication.setApplicationName(APP_NAME)
@@ -103,6 +110,7 @@ def launch(argv: list[str]) -> int:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *qt_args])
     app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
 
     log_path: list[str] = []
     previous_handler = qInstallMessageHandler(_qt_to_log)
@@ -113,6 +121,12 @@ def launch(argv: list[str]) -> int:
     window = None
     try:
         try:
+            try:
+                apply_branding(app)
+            except (OSError, ValueError):
+                if args.smoke_test:  # a packaged build without its resources is broken
+                    raise
+                log.warning("the app icon could not be loaded", exc_info=True)
             if args.demo:
                 from frontdesk.app.demo import Demo
 
@@ -140,6 +154,9 @@ def launch(argv: list[str]) -> int:
             return 1
         window.show()
         if args.smoke_test:
+            about = show_about(window, context.paths)  # a packaged build shows its version
+            about_says = about.version_label.text()
+            QTimer.singleShot(SMOKE_SETTLE_MS, about.close)
             QTimer.singleShot(SMOKE_SETTLE_MS, window.close)
             if existing is None:
                 app.exec()
@@ -147,6 +164,7 @@ def launch(argv: list[str]) -> int:
                 _settle(app, SMOKE_SETTLE_MS + 100)
                 window.close()
             print("FrontDesk smoke test: main window built")
+            print(f"FrontDesk smoke test: About says {about_says}")
             return 0
         return int(app.exec())
     finally:

@@ -83,6 +83,9 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         if start_sync:
             self.sync.start()
+        from frontdesk.ui.about_dialog import install_about_action
+
+        self.about_action = install_about_action(self, context.paths)  # Help → About FrontDesk
 
     # -- building ------------------------------------------------------------------------
     def _build_toolbar(self) -> None:

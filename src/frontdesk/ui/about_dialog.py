@@ -1,0 +1,169 @@
+"""The About dialog: what this desk is, which version runs, and where it keeps its files.
+
+Owns the one place a receptionist or the clinic's IT reads the version (from the package
+metadata, so a packaged build shows the version it was built from) and the data, settings and
+log folders of the open profile, each a link that opens the folder. "Copy details" puts the
+same facts, with the Qt and Python versions, on the clipboard for a support request.
+`install_about_action` puts "About FrontDesk" in a main window's Help menu (on macOS Qt moves
+it to the application menu, where Mac apps keep it).
+"""
+
+from __future__ import annotations
+
+import html
+import platform
+import sys
+from pathlib import Path
+
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import Qt, QUrl, qVersion
+from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from frontdesk import APP_NAME, __version__
+from frontdesk.app.paths import Paths
+from frontdesk.ui.branding import app_icon
+
+TAGLINE = (
+    "The booking desk for a clinic's front desk: book, move, cancel and check in patients, "
+    "even when the internet is down. Bookings are checked by the clinic's own booking rules "
+    "and sent to its booking system, exactly once."
+)
+HINT_COLOR = "#5f6368"
+
+
+def folder_rows(paths: Paths) -> list[tuple[str, Path]]:
+    """The profile's folders as (label, path), one row per distinct folder."""
+    if paths.config_dir == paths.data_dir:  # Windows and macOS keep both in one folder
+        rows = [("Data and settings", paths.data_dir)]
+    else:
+        rows = [("Data", paths.data_dir), ("Settings", paths.config_dir)]
+    rows.append(("Logs", paths.log_dir))
+    return rows
+
+
+def runtime_line() -> str:
+    python = ".".join(str(part) for part in sys.version_info[:3])
+    return f"Qt {qVersion()} · PySide6 {pyside_version} · Python {python} · {platform.platform()}"
+
+
+class AboutDialog(QDialog):
+    def __init__(self, paths: Paths, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.paths = paths
+        self.setWindowTitle(f"About {APP_NAME}")
+        self.setAccessibleName(f"About {APP_NAME}")
+        self.setWindowIcon(app_icon())
+
+        icon = QLabel(self)
+        icon.setPixmap(app_icon().pixmap(64, 64))
+        icon.setAccessibleName(f"{APP_NAME} icon")
+        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+
+        self.name_label = QLabel(APP_NAME, self)
+        font = self.name_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.name_label.setFont(font)
+        self.version_label = QLabel(f"Version {__version__}", self)
+        self.version_label.setAccessibleName("Version")
+        self.version_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        tagline = QLabel(TAGLINE, self)
+        tagline.setWordWrap(True)
+
+        heading = QVBoxLayout()
+        heading.addWidget(self.name_label)
+        heading.addWidget(self.version_label)
+        heading.addSpacing(6)
+        heading.addWidget(tagline)
+        top = QHBoxLayout()
+        top.addWidget(icon)
+        top.addSpacing(12)
+        top.addLayout(heading, 1)
+
+        folders = QGridLayout()
+        folders.setColumnStretch(1, 1)
+        self.folder_labels: dict[str, QLabel] = {}
+        for row, (label, path) in enumerate(folder_rows(paths)):
+            folders.addWidget(QLabel(f"{label}:", self), row, 0, Qt.AlignmentFlag.AlignTop)
+            link = QLabel(self)
+            link.setTextFormat(Qt.TextFormat.RichText)
+            url = QUrl.fromLocalFile(str(path)).toString()
+            link.setText(f"<a href='{html.escape(url)}'>{html.escape(str(path))}</a>")
+            link.setToolTip(f"Open this folder ({path})")
+            link.setAccessibleName(f"{label} folder")
+            link.setAccessibleDescription(str(path))
+            link.setWordWrap(True)
+            link.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+            link.setOpenExternalLinks(False)
+            link.linkActivated.connect(self._open_folder)
+            folders.addWidget(link, row, 1)
+            self.folder_labels[label] = link
+
+        runtime = QLabel(runtime_line(), self)
+        runtime.setWordWrap(True)
+        runtime.setStyleSheet(f"color: {HINT_COLOR}")
+        runtime.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.copy_button = QPushButton("Copy details", self)
+        self.copy_button.setToolTip("Copy the version and folders, for a support request")
+        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.copy_button.clicked.connect(self.copy_details)
+        buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addSpacing(12)
+        layout.addWidget(QLabel("This desk keeps its files here:", self))
+        layout.addLayout(folders)
+        layout.addSpacing(8)
+        layout.addWidget(runtime)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(520)
+
+    def details(self) -> str:
+        """The facts a support request needs, as plain text."""
+        lines = [f"{APP_NAME} {__version__}"]
+        lines += [f"{label}: {path}" for label, path in folder_rows(self.paths)]
+        lines.append(runtime_line())
+        return "\n".join(lines)
+
+    def copy_details(self) -> None:
+        QGuiApplication.clipboard().setText(self.details())
+
+    def _open_folder(self, url: str) -> None:
+        QDesktopServices.openUrl(QUrl(url))
+
+
+def show_about(parent: QWidget, paths: Paths) -> AboutDialog:
+    """Open the About dialog over ``parent`` (window-modal, non-blocking); returns it."""
+    dialog = AboutDialog(paths, parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    dialog.open()
+    return dialog
+
+
+def install_about_action(window: QMainWindow, paths: Paths) -> QAction:
+    """Add "About FrontDesk" to the window's Help menu, making the menu if there is none."""
+    bar = window.menuBar()
+    menu = next((m for m in bar.findChildren(QMenu) if m.title().replace("&", "") == "Help"), None)
+    if menu is None:
+        menu = bar.addMenu("&Help")
+    action = QAction(f"&About {APP_NAME}", window)
+    action.setMenuRole(QAction.MenuRole.AboutRole)
+    action.setStatusTip("Version, and where this desk keeps its files")
+    action.triggered.connect(lambda: show_about(window, paths))
+    menu.addAction(action)
+    return action

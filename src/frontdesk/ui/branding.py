@@ -1,0 +1,52 @@
+"""The app's face to the operating system: its name, version and icon as the desk shows them.
+
+Owns rendering the shipped SVG icon (``resources/icons/frontdesk.svg``) into a multi-size
+``QIcon`` with ``QSvgRenderer`` itself, so the icon does not depend on an SVG image plugin being
+present in a frozen build, and `apply_branding`, which gives a ``QApplication`` its name,
+desktop-file id and window icon.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QGuiApplication, QIcon, QImage, QPainter, QPixmap
+from PySide6.QtSvg import QSvgRenderer
+
+from frontdesk import APP_ID, APP_NAME, __version__
+from frontdesk.app.paths import resource_path
+
+ICON_RESOURCE = "icons/frontdesk.svg"
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256)
+
+
+def render_icon(size: int) -> QImage:
+    """The app icon as a square ARGB image of ``size`` pixels; raises if the SVG is missing."""
+    path = resource_path(ICON_RESOURCE)
+    renderer = QSvgRenderer(str(path))
+    if not renderer.isValid():
+        raise ValueError(f"the app icon {path} is not a valid SVG")
+    image = QImage(size, size, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(image)
+    try:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        renderer.render(painter, QRectF(0, 0, size, size))
+    finally:
+        painter.end()
+    return image
+
+
+def app_icon() -> QIcon:
+    """The app icon at every size a window manager, task bar or dialog asks for."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addPixmap(QPixmap.fromImage(render_icon(size)))
+    return icon
+
+
+def apply_branding(app: QGuiApplication) -> None:
+    """Name, version, desktop-file id (Wayland/X11 match the window to its launcher) and icon."""
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+    app.setWindowIcon(app_icon())
