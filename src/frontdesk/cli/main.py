@@ -14,7 +14,7 @@ from frontdesk.cli import validate_cmd
 from frontdesk.providers.base import ApiError
 from frontdesk.providers.http import BadAnswer
 
-SUBCOMMANDS = ("sandbox", "validate", "connect", "sync")
+SUBCOMMANDS = ("sandbox", "validate", "connect", "sync", "import")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -72,10 +72,49 @@ def build_parser() -> argparse.ArgumentParser:
         help="a provider option (e.g. api_user_id=... for meetergo)",
     )
 
+    from frontdesk.app.importer import COLUMNS
+
+    columns = "; ".join(f"{name}: {text}" for name, text in COLUMNS.items())
+    im = sub.add_parser(
+        "import",
+        help="check bookings from a CSV file offline and queue the good ones",
+        description="Each row is checked offline by the connection's own rules (against the "
+        "cache and the rows before it); refused rows are reported as 'row N: field: reason' "
+        "and nothing of them is written; the good rows are queued together in one "
+        f"transaction. The first row names the columns, in any order. Columns: {columns}.",
+    )
+    im.add_argument("file", type=Path, metavar="FILE.csv")
+    im.add_argument("--connection", required=True, help="the connection's name")
+
     sy = sub.add_parser("sync", help="drain the outbox and pull remote bookings")
     sy.add_argument("--once", action="store_true", help="one pass, then exit")
     sy.add_argument("--interval", type=float, default=30.0, help="seconds between passes")
     return parser
+
+
+def _import(context: AppContext, name: str, path: Path) -> int:
+    from frontdesk.app.importer import ImportFileError, import_csv
+
+    record = context.repo.connection_by_name(name)
+    if record is None:
+        known = ", ".join(c.name for c in context.connections()) or "none yet"
+        print(
+            f"frontdesk import: connection: no connection named {name!r} ({known})", file=sys.stderr
+        )
+        return 2
+    try:
+        report = import_csv(context.booking, record.id, path, f"import:{context.desk}")
+    except ImportFileError as exc:
+        print(f"frontdesk import: {exc}", file=sys.stderr)
+        return 2
+    for problem in report.problems:
+        print(problem.line())
+    already = report.already + report.accepted - report.written
+    print(
+        f"{report.written} queued, {len(report.problems)} refused"
+        + (f", {already} already imported" if already else "")
+    )
+    return 1 if report.problems else 0
 
 
 def _options(pairs: list[str]) -> dict[str, object]:
@@ -131,6 +170,8 @@ def _dispatch(args: argparse.Namespace) -> int:
             if context.credentials.warning:
                 print(f"warning: {context.credentials.warning}", file=sys.stderr)
             return 0
+        if args.command == "import":
+            return _import(context, args.connection, args.file)
         from frontdesk.cli.sync_cmd import run_sync
 
         return run_sync(context, once=args.once, interval=args.interval)

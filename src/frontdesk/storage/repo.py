@@ -258,6 +258,24 @@ class Repository:
             self._history(s, booking.id, "created", "booked at the desk", actor)
             return op
 
+    def book_many(self, bookings: Sequence[Booking], actor: str, detail: str) -> int:
+        """Write new bookings, each with its create operation, all in one transaction (an
+        import lands whole or not at all). Bookings whose id is already cached are skipped;
+        returns how many were written."""
+        written = 0
+        with self.db.write() as s:
+            for booking in bookings:
+                if s.get(BookingRow, booking.id) is not None:
+                    continue
+                row = BookingRow(created_at=utc_now())
+                _copy_into(row, booking)
+                s.add(row)
+                s.flush()
+                self._enqueue(s, booking, OperationKind.CREATE, {}, f"create:{booking.id}")
+                self._history(s, booking.id, "created", detail, actor)
+                written += 1
+        return written
+
     def _enqueue(
         self, s: Session, booking: Booking, kind: OperationKind, payload: dict[str, Any], key: str
     ) -> Operation:

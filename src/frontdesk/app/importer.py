@@ -1,0 +1,194 @@
+"""``frontdesk import``: bookings from a CSV file, each checked offline, queued together.
+
+The header row names the columns (any order; case and spaces ignored). Every row is judged by
+the connection's own offline rules against the cache *and the rows accepted before it*, so a
+file cannot overfill a window. Refused rows are reported (row number, field, reason) and
+nothing of theirs is written; accepted rows are written with their create operations in one
+transaction. A row's booking id is derived from the connection and the row's content, so
+importing the same file again queues nothing twice.
+"""
+
+from __future__ import annotations
+
+import csv
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, time, timedelta
+from pathlib import Path
+
+from frontdesk.app.booking import BookingService
+from frontdesk.domain.booking import Booking, BookingRequest
+from frontdesk.domain.catalog import Catalog
+from frontdesk.domain.timeutil import WallTimeKind, local_to_utc, parse_iso_instant, utc_now
+from frontdesk.domain.verdict import Severity, Verdict
+
+COLUMNS: dict[str, str] = {
+    "service": "service id or name (required)",
+    "start": "start: ISO 8601 with Z or an offset, or 'YYYY-MM-DD HH:MM' in the clinic's zone "
+    "(required)",
+    "patient_name": "patient's full name (required)",
+    "patient_phone": "patient's phone, international format (required where the API asks)",
+    "patient_email": "patient's email (required where the API asks)",
+    "resource": "branch / calendar / host id or name (required when there are several)",
+    "session": "HuskyVoice session: Morning, Afternoon or Evening (optional)",
+    "notes": "notes for the desk (optional)",
+}
+REQUIRED = ("service", "start", "patient_name")
+
+
+@dataclass(frozen=True, slots=True)
+class RowProblem:
+    row: int  # 1-based line number in the file (the header is line 1)
+    field: str
+    reason: str
+
+    def line(self) -> str:
+        return f"row {self.row}: {self.field}: {self.reason}"
+
+
+@dataclass
+class ImportReport:
+    accepted: int = 0
+    written: int = 0
+    already: int = 0  # rows this file had queued before
+    problems: list[RowProblem] = field(default_factory=list)
+
+
+class ImportFileError(Exception):
+    """The file as a whole cannot be read; the message says what to fix."""
+
+
+def _key(name: str) -> str:
+    return name.strip().lower().replace(" ", "_").replace("-", "_")
+
+
+def _match(value: str, options: list[tuple[str, str]]) -> str | None:
+    wanted = value.strip().casefold()
+    for ident, name in options:
+        if value.strip() == ident or name.strip().casefold() == wanted:
+            return ident
+    return None
+
+
+def _start(text: str, zone_name: str) -> datetime | str:
+    value = text.strip()
+    instant = (
+        parse_iso_instant(value)
+        if ("Z" in value or "+" in value[10:] or value[10:].count("-") > 0)
+        else None
+    )
+    if instant is not None:
+        return instant
+    try:
+        local = datetime.strptime(value, "%Y-%m-%d %H:%M")
+    except ValueError:
+        return "use 2027-06-15T09:30:00Z, an offset, or '2027-06-15 09:30' (clinic time)"
+    resolved = local_to_utc(local.date(), time(local.hour, local.minute), zone_name)
+    if resolved.kind is WallTimeKind.GAP:
+        return "this local time does not exist on that day (the clocks change)"
+    return resolved.instant
+
+
+def _request(
+    row: dict[str, str], number: int, connection_id: str, catalog: Catalog
+) -> BookingRequest | RowProblem:
+    for name in REQUIRED:
+        if not row.get(name, "").strip():
+            return RowProblem(number, name, "is empty; fill it in")
+    service = _match(row["service"], [(s.id, s.name) for s in catalog.services if s.active])
+    if service is None:
+        return RowProblem(
+            number, "service", f"{row['service']!r} is not a service of this connection"
+        )
+    resource = ""
+    if row.get("resource", "").strip():
+        found = _match(row["resource"], [(r.id, r.name) for r in catalog.resources])
+        if found is None:
+            return RowProblem(number, "resource", f"{row['resource']!r} is not known here")
+        resource = found
+    start = _start(row["start"], catalog.policy.timezone)
+    if isinstance(start, str):
+        return RowProblem(number, "start", start)
+    return BookingRequest(
+        connection_id=connection_id,
+        service_id=service,
+        resource_id=resource,
+        start=start,
+        session=row.get("session", "").strip() or None,
+        patient_name=row.get("patient_name", "").strip(),
+        patient_phone=row.get("patient_phone", "").strip(),
+        patient_email=row.get("patient_email", "").strip() or None,
+        notes=row.get("notes", "").strip() or None,
+    )
+
+
+_FIELD_TO_COLUMN = {"service_id": "service", "resource_id": "resource", "start": "start"}
+
+
+def import_csv(service: BookingService, connection_id: str, path: Path, actor: str) -> ImportReport:
+    connector = service.connectors.get(connection_id)
+    if connector is None:
+        raise ImportFileError("connection: it has no usable connector (is its key stored?)")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise ImportFileError(f"FILE.csv: cannot read {path}: {exc.strerror}") from exc
+    reader = csv.DictReader(text.splitlines())
+    if not reader.fieldnames:
+        raise ImportFileError("FILE.csv: the file is empty; the first row must name the columns")
+    header = {_key(n): n for n in reader.fieldnames}
+    unknown = [n for k, n in header.items() if k not in COLUMNS]
+    if unknown:
+        raise ImportFileError(
+            f"FILE.csv: unknown column {unknown[0]!r}; the columns are {', '.join(COLUMNS)}"
+        )
+    missing = [c for c in ("service", "start", "patient_name") if c not in header]
+    if missing:
+        raise ImportFileError(f"FILE.csv: the header has no {missing[0]!r} column")
+    report = ImportReport()
+    accepted: list[Booking] = []
+    now = utc_now()
+    for number, raw in enumerate(reader, start=2):
+        row = {_key(k): (v or "") for k, v in raw.items() if k is not None}
+        row_id = _row_id(connection_id, raw)
+        if service.repo.booking(row_id) is not None:
+            report.already += 1
+            continue
+        catalog = service.catalog_for(connection_id, parse_iso_instant(row.get("start", "")))
+        request = _request(row, number, connection_id, catalog)
+        if isinstance(request, RowProblem):
+            report.problems.append(request)
+            continue
+        verdicts = service.validate(request, now)
+        draft = service.draft(request, booking_id=row_id)
+        if not any(v.severity is Severity.ERROR for v in verdicts):
+            # the rows accepted earlier in this file count too
+            assert request.start is not None
+            window = [b for b in accepted if abs(b.start - request.start) < timedelta(days=40)]
+            if window:
+                others = service.repo.bookings_between(
+                    request.start - timedelta(days=40),
+                    request.start + timedelta(days=40),
+                    connection_id,
+                )
+                verdict = connector.predict_create(draft, catalog, others + window, now)
+                verdicts = [] if verdict.accepted else [verdict]
+        errors = [v for v in verdicts if v.severity is Severity.ERROR]
+        if errors:
+            report.problems.append(_problem(number, errors[0]))
+            continue
+        accepted.append(draft)
+    report.accepted = len(accepted)
+    report.written = service.repo.book_many(accepted, actor, "imported from a CSV file")
+    return report
+
+
+def _problem(number: int, verdict: Verdict) -> RowProblem:
+    column = _FIELD_TO_COLUMN.get(verdict.field or "", verdict.field or "row")
+    code = f" ({verdict.code}, HTTP {verdict.status})" if verdict.code else ""
+    return RowProblem(number, column, f"{verdict.message}{code}")
+
+
+def _row_id(connection_id: str, raw: dict[str, str | None]) -> str:
+    content = "\x1f".join(f"{k}={v}" for k, v in sorted((k or "", v or "") for k, v in raw.items()))
+    return str(uuid.uuid5(uuid.NAMESPACE_URL, f"frontdesk-import:{connection_id}:{content}"))
