@@ -10,7 +10,7 @@ from frontdesk.domain.booking import Booking, SyncState
 from frontdesk.domain.catalog import Catalog, Policy
 from frontdesk.domain.outbox import OperationKind
 from frontdesk.domain.verdict import Verdict
-from frontdesk.providers.base import Accepted, Ambiguous, Outcome
+from frontdesk.providers.base import Accepted, Ambiguous, Outcome, Refused, RetryLater
 from frontdesk.storage.repo import Repository
 from frontdesk.sync.engine import SyncEngine
 
@@ -91,3 +91,75 @@ def test_lost_answer_is_looked_up_not_resent(repo: Repository) -> None:
     stored = repo.booking("b-1")
     assert stored is not None and stored.remote_id == "r1"
     assert stored.sync_state is SyncState.CONFIRMED
+
+
+class DownConnector(LossyConnector):
+    """Never reachable."""
+
+    def create(self, booking: Booking, key: str) -> Outcome:
+        self.sends += 1
+        return RetryLater("cannot reach the API (connect)")
+
+
+class TakenConnector(LossyConnector):
+    """Commits, loses the answer, then says "slot taken" to the resend; lookups fail once."""
+
+    lookups = 0
+
+    def create(self, booking: Booking, key: str) -> Outcome:
+        self.sends += 1
+        if self.sends == 1:
+            self.remote[booking.id] = booking.with_changes(remote_id="r1")
+            return Ambiguous("timeout")
+        return Refused(Verdict(409, "conflict", "That slot is taken"))
+
+    def find_existing(self, booking: Booking) -> Booking | None:
+        self.lookups += 1
+        return None if self.lookups == 1 else self.remote.get(booking.id)
+
+
+def _booked(repo: Repository) -> None:
+    booking = Booking(
+        id="b-1",
+        connection_id="conn-1",
+        service_id="s",
+        resource_id="r",
+        start=START,
+        end=START + timedelta(minutes=30),
+        patient_name="P",
+        patient_phone="+447700900000",
+    )
+    repo.book(booking, OperationKind.CREATE, {}, "key-1", "desk")
+
+
+def test_circuit_breaker_rests_a_dead_connection(repo: Repository) -> None:
+    _booked(repo)
+    connector = DownConnector()
+    now = [datetime.now(UTC)]
+    engine = SyncEngine(repo, {"conn-1": connector}, clock=lambda: now[0])  # type: ignore[dict-item]
+    for _ in range(5):
+        engine.drain()
+        now[0] += timedelta(minutes=6)  # past any backoff
+    health = engine.health["conn-1"]
+    assert connector.sends == 5 and health.open_until is not None and not health.online
+    now[0] = health.open_until - timedelta(seconds=1)
+    assert engine.drain().sent == 0  # resting
+    now[0] = health.open_until + timedelta(minutes=6)
+    engine.drain()
+    assert connector.sends == 6  # half-open: one more try
+
+
+def test_slot_taken_after_a_lost_answer_is_checked_against_our_own_booking(
+    repo: Repository,
+) -> None:
+    _booked(repo)
+    connector = TakenConnector()
+    now = [datetime.now(UTC)]
+    engine = SyncEngine(repo, {"conn-1": connector}, clock=lambda: now[0])  # type: ignore[dict-item]
+    engine.drain()  # committed, answer lost
+    now[0] += timedelta(minutes=10)
+    report = engine.drain()  # lookup misses (index lag), resend says "taken", lookup finds it
+    assert report.confirmed == 1 and report.refused == 0
+    stored = repo.booking("b-1")
+    assert stored is not None and stored.remote_id == "r1"
+    assert stored.sync_state is not SyncState.NEEDS_ATTENTION

@@ -35,6 +35,11 @@ from frontdesk.sync.pacing import SlidingWindow, backoff_seconds
 log = logging.getLogger("frontdesk.sync")
 
 CATALOG_DAYS = 21
+# Circuit breaker: after this many failures in a row a connection rests, doubling from BASE
+# seconds up to MAX, so a dead API is not hammered; the desk shows it offline meanwhile.
+BREAKER_FAILURES = 5
+BREAKER_BASE_S = 30.0
+BREAKER_MAX_S = 300.0
 
 
 @dataclass
@@ -45,6 +50,8 @@ class ConnectionHealth:
     paused: bool = False  # credentials refused: waits for a person
     last_error: str | None = None
     last_fresh_at: datetime | None = None
+    failures: int = 0  # failed attempts in a row (network, 5xx, unreadable answers)
+    open_until: datetime | None = None  # circuit open: nothing is sent before then
 
 
 @dataclass
@@ -111,6 +118,9 @@ class SyncEngine:
         while not self.stop.is_set():
             if self.buckets[cid].held_for() > 0:
                 return  # the server asked us to wait (Retry-After): nothing goes before
+            health = self.health[cid]
+            if health.open_until is not None and self.clock() < health.open_until:
+                return  # circuit open: the API looks down; keep queueing, try again later
             due = self.repo.due_operations(cid, self.clock(), limit=20)
             if not due:
                 return
@@ -135,6 +145,10 @@ class SyncEngine:
             report.sent += 1
             outcome = self._call(connector, op, booking)
         health = self.health[cid]
+        if isinstance(outcome, Refused) and op.sent_at is not None and not outcome.credentials:
+            outcome = self._refused_after_ambiguous(connector, booking, outcome)
+        if isinstance(outcome, Accepted | Refused):
+            health.failures, health.open_until = 0, None
         if isinstance(outcome, Accepted):
             detail = "replayed: already held remotely" if outcome.replayed else "accepted"
             self.repo.complete(op, outcome.booking, f"{op.kind} {detail}")
@@ -171,10 +185,32 @@ class SyncEngine:
         report.retrying += 1
         health = self.health[cid]
         health.online, health.last_error = False, outcome.reason
+        if retry_after is None:  # not a polite "slow down": count it toward the breaker
+            health.failures += 1
+            if health.failures >= BREAKER_FAILURES:
+                pause = min(
+                    BREAKER_MAX_S, BREAKER_BASE_S * 2 ** (health.failures - BREAKER_FAILURES)
+                )
+                health.open_until = self.clock() + timedelta(seconds=pause)
+                log.warning("connection %s looks down; not sending for %.0f s", cid, pause)
         if retry_after is not None:
             self.buckets[cid].hold(retry_after)
         log.info("op %s (%s) retry in %.1fs: %s", op.id, op.kind, delay, outcome.reason)
         return False
+
+    @staticmethod
+    def _refused_after_ambiguous(
+        connector: Connector, booking: Booking, refused: Refused
+    ) -> Outcome:
+        """ "Slot taken" after an attempt that may have arrived: is the taker our own booking?"""
+        try:
+            found = connector.find_existing(booking)
+        except (ApiError, BadAnswer):
+            return refused
+        if found is None:
+            return refused
+        log.info("refusal for %s was our own earlier attempt; accepted", booking.id)
+        return Accepted(_as_ours(booking, found), replayed=True)
 
     @staticmethod
     def _reconcile(connector: Connector, booking: Booking) -> Outcome | None:
@@ -191,7 +227,7 @@ class SyncEngine:
         if found is None:
             return None
         log.info("booking %s found remotely after a lost answer; not resending", booking.id)
-        return Accepted(found, replayed=True)
+        return Accepted(_as_ours(booking, found), replayed=True)
 
     @staticmethod
     def _call(connector: Connector, op: Operation, booking: Booking) -> Outcome:
@@ -231,6 +267,23 @@ class SyncEngine:
 
     def pending(self) -> int:
         return self.repo.pending_count()
+
+
+def _as_ours(booking: Booking, found: Booking) -> Booking:
+    """Our booking as the remote holds it: our id and patient details, its id and state."""
+    state = found.sync_state
+    if state is SyncState.PENCILLED or state is SyncState.NEEDS_ATTENTION:
+        state = SyncState.CONFIRMED
+    return booking.with_changes(
+        remote_id=found.remote_id,
+        sync_state=state,
+        visit_status=found.visit_status,
+        session=found.session or booking.session,
+        batch=found.batch or booking.batch,
+        extra={**booking.extra, **found.extra},
+        problem_code=None,
+        problem_message=None,
+    )
 
 
 def days_around(instant: datetime) -> list[date]:
