@@ -11,12 +11,18 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import Select, delete, func, select
 from sqlalchemy.orm import Session
 
 from frontdesk.domain.booking import Booking, SyncState, VisitStatus
 from frontdesk.domain.catalog import Catalog, Policy, Resource, Service, Window
-from frontdesk.domain.outbox import Operation, OperationKind, OperationState
+from frontdesk.domain.outbox import (
+    ChangePlan,
+    Operation,
+    OperationKind,
+    OperationState,
+    plan_change,
+)
 from frontdesk.domain.timeutil import utc_now
 from frontdesk.storage.db import Database
 from frontdesk.storage.tables import (
@@ -28,6 +34,14 @@ from frontdesk.storage.tables import (
     ServiceRow,
     WindowRow,
 )
+
+
+class StaleBooking(Exception):
+    """The booking changed (a sync, another desk) since the caller read it."""
+
+    def __init__(self, booking_id: str) -> None:
+        super().__init__(f"booking {booking_id} changed since it was read")
+        self.booking_id = booking_id
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +180,12 @@ class Repository:
             )
             s.add_all(WindowRow(connection_id=connection_id, **_fields(w)) for w in catalog.windows)
 
+    def policy(self, connection_id: str) -> Policy:
+        """The connection's cached organisation policy (zone, cancellation rules)."""
+        with self.db.read() as s:
+            conn = s.get_one(ConnectionRow, connection_id)
+            return Policy(**conn.policy) if conn.policy else Policy(timezone="UTC")
+
     def catalog(self, connection_id: str, first: date, last: date) -> Catalog:
         """The cached catalog with the windows of local days ``first``..``last``."""
         with self.db.read() as s:
@@ -264,6 +284,42 @@ class Repository:
         s.flush()
         return _operation(row)
 
+    def change_booking(
+        self,
+        booking: Booking,
+        kind: OperationKind,
+        idempotency_key: str,
+        actor: str,
+        event: str,
+        detail: str | None,
+        expected_version: int | None = None,
+    ) -> tuple[ChangePlan, Operation | None]:
+        """Store a desk change to ``booking`` and what it owes the remote, in one transaction.
+
+        What is owed follows :func:`plan_change` over the booking's queued operations, decided
+        inside the write lock so the sync engine cannot send one in between. Raises
+        :class:`StaleBooking` when ``expected_version`` no longer matches the stored row.
+        """
+        with self.db.write() as s:
+            row = s.get_one(BookingRow, booking.id)
+            if expected_version is not None and row.version != expected_version:
+                raise StaleBooking(booking.id)
+            queued = [_operation(r) for r in s.scalars(_queued_query(booking.id))]
+            plan, withdraw = plan_change(kind, queued, row.remote_id is not None)
+            self._withdraw(s, withdraw, f"superseded by {kind.value}")
+            _copy_into(row, booking.with_changes(version=row.version + 1))
+            op = None
+            if plan is ChangePlan.ENQUEUE:
+                op = self._enqueue(s, booking, kind, {}, idempotency_key)
+            self._history(s, booking.id, event, detail, actor)
+            return plan, op
+
+    @staticmethod
+    def _withdraw(s: Session, op_ids: Sequence[int], why: str) -> None:
+        for op_id in op_ids:
+            row = s.get_one(OutboxRow, op_id)
+            row.state, row.done_at, row.last_error = OperationState.WITHDRAWN.value, utc_now(), why
+
     def save_booking(
         self, booking: Booking, event: str, detail: str | None, actor: str | None
     ) -> None:
@@ -321,6 +377,11 @@ class Repository:
         return bool(count)
 
     # -- outbox ------------------------------------------------------------------------
+    def queued_operations(self, booking_id: str) -> list[Operation]:
+        """The booking's operations still waiting to be sent (or resent), oldest first."""
+        with self.db.read() as s:
+            return [_operation(r) for r in s.scalars(_queued_query(booking_id))]
+
     def due_operations(self, connection_id: str, now: datetime, limit: int = 50) -> list[Operation]:
         """Queued operations whose time has come, oldest first, at most one per booking."""
         with self.db.read() as s:
@@ -394,6 +455,13 @@ class Repository:
             row.done_at = utc_now()
             row.last_error = None if state is OperationState.DONE else detail
             brow = s.get_one(BookingRow, booking.id)
+            later = [r.id for r in s.scalars(_queued_query(booking.id))]
+            if later and state is OperationState.DONE:
+                # the desk changed the booking since this was sent: keep its fields (the
+                # queued operations will send them) and take only the remote's identity
+                booking = _booking(brow).with_changes(remote_id=booking.remote_id)
+            elif later and op.kind is OperationKind.CREATE:
+                self._withdraw(s, later, "the booking's create was refused")
             _copy_into(brow, booking)
             self._history(s, booking.id, event, detail, "sync")
 
@@ -414,6 +482,14 @@ class Repository:
                 .order_by(HistoryRow.at, HistoryRow.id)
             )
             return [(r.at, r.event, r.detail, r.actor) for r in rows]
+
+
+def _queued_query(booking_id: str) -> Select[OutboxRow]:
+    return (
+        select(OutboxRow)
+        .where(OutboxRow.booking_id == booking_id, OutboxRow.state == OperationState.QUEUED.value)
+        .order_by(OutboxRow.id)
+    )
 
 
 def _fields(obj: object) -> dict[str, Any]:

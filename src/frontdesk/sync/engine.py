@@ -114,11 +114,13 @@ class SyncEngine:
                     return  # the connection asked us to back off: leave the rest queued
 
     def _send(self, cid: str, connector: Connector, op: Operation, report: DrainReport) -> bool:
+        # marked sent before the booking is read: a desk change that commits after this sees
+        # the operation as sent and queues its own, so no change is lost in between
+        self.repo.mark_sent(op.id, self.clock())
         booking = self.repo.booking(op.booking_id)
         if booking is None:
             log.error("operation %s names a missing booking", op.id)
             return True
-        self.repo.mark_sent(op.id, self.clock())
         report.sent += 1
         outcome = self._call(connector, op, booking)
         health = self.health[cid]
