@@ -64,7 +64,7 @@ def test_book_through_the_dialog_pencilled_then_confirmed(qtbot, window: MainWin
     window.sync_now()
 
     def confirmed() -> bool:
-        block = view._block(booking.id)
+        block = view._by_id.get(booking.id)
         return block is not None and block.booking.sync_state is SyncState.CONFIRMED
 
     qtbot.waitUntil(confirmed, timeout=20_000)

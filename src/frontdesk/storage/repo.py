@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, delete, func, select
+from sqlalchemy import Select, delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from frontdesk.domain.booking import Booking, SyncState, VisitStatus
@@ -24,7 +24,9 @@ from frontdesk.domain.outbox import (
     plan_change,
 )
 from frontdesk.domain.timeutil import utc_now
+from frontdesk.storage import patients
 from frontdesk.storage.db import Database
+from frontdesk.storage.patients import Patient
 from frontdesk.storage.tables import (
     BookingRow,
     ConnectionRow,
@@ -82,6 +84,20 @@ def _booking(row: BookingRow) -> Booking:
     return Booking(
         visit_status=VisitStatus(row.visit_status), sync_state=SyncState(row.sync_state), **values
     )
+
+
+_BOOKING_COLUMNS = [
+    *(getattr(BookingRow, name) for name in _BOOKING_FIELDS),
+    BookingRow.visit_status,
+    BookingRow.sync_state,
+]
+_VISIT = {v.value: v for v in VisitStatus}
+_SYNC = {v.value: v for v in SyncState}
+
+
+def _booking_from_tuple(row: Sequence[Any]) -> Booking:
+    values = dict(zip(_BOOKING_FIELDS, row, strict=False))
+    return Booking(visit_status=_VISIT[row[-2]], sync_state=_SYNC[row[-1]], **values)
 
 
 def _copy_into(row: BookingRow, booking: Booking) -> None:
@@ -240,12 +256,33 @@ class Repository:
         self, start: datetime, end: datetime, connection_id: str | None = None
     ) -> list[Booking]:
         """Bookings starting in ``[start, end)`` (an index range scan), earliest first."""
+        # plain rows, not ORM objects: a busy week is thousands of bookings
+        query = select(*_BOOKING_COLUMNS).where(BookingRow.start >= start, BookingRow.start < end)
+        if connection_id is not None:
+            query = query.where(BookingRow.connection_id == connection_id)
         with self.db.read() as s:
-            query = select(BookingRow).where(BookingRow.start >= start, BookingRow.start < end)
-            if connection_id is not None:
-                query = query.where(BookingRow.connection_id == connection_id)
-            rows = s.scalars(query.order_by(BookingRow.start, BookingRow.id))
-            return [_booking(r) for r in rows]
+            rows = s.execute(query.order_by(BookingRow.start, BookingRow.id))
+            return [_booking_from_tuple(r) for r in rows]
+
+    def booking_glimpses(
+        self, start: datetime, end: datetime
+    ) -> list[tuple[datetime, str, VisitStatus, SyncState, str, str]]:
+        """``(start, patient name, visit status, sync state, connection id, resource id)`` of
+        bookings starting in ``[start, end)``, earliest first: what an overview needs."""
+        query = (
+            select(
+                BookingRow.start,
+                BookingRow.patient_name,
+                BookingRow.visit_status,
+                BookingRow.sync_state,
+                BookingRow.connection_id,
+                BookingRow.resource_id,
+            )
+            .where(BookingRow.start >= start, BookingRow.start < end)
+            .order_by(BookingRow.start, BookingRow.id)
+        )
+        with self.db.read() as s:
+            return [(r[0], r[1], _VISIT[r[2]], _SYNC[r[3]], r[4], r[5]) for r in s.execute(query)]
 
     def book(
         self,
@@ -261,6 +298,9 @@ class Repository:
             _copy_into(row, booking)
             s.add(row)
             s.flush()
+            patients.remember(
+                s, booking.patient_name, booking.patient_phone, booking.patient_email, booking.start
+            )
             op = self._enqueue(s, booking, operation_kind, payload, idempotency_key)
             self._history(s, booking.id, "created", "booked at the desk", actor)
             return op
@@ -336,6 +376,7 @@ class Repository:
         """
         changed = 0
         with self.db.write() as s:
+            channel = s.get_one(ConnectionRow, connection_id).provider
             for item in remote:
                 row = s.scalar(
                     select(BookingRow).where(
@@ -349,6 +390,10 @@ class Repository:
                     row = BookingRow(created_at=utc_now())
                     _copy_into(row, item)
                     s.add(row)
+                    patients.remember(
+                        s, item.patient_name, item.patient_phone, item.patient_email, item.start
+                    )
+                    self._history(s, item.id, "seen", "booked through another channel", channel)
                     changed += 1
                     continue
                 if self._has_pending(s, row.id):
@@ -359,8 +404,12 @@ class Repository:
                     notes=row.notes,
                     patient_email=row.patient_email,
                 )
-                if _booking(row).with_changes(version=merged.version) != merged:
+                before = _booking(row)
+                if before.with_changes(version=merged.version) != merged:
                     _copy_into(row, merged)
+                    what = _what_changed(before, merged)
+                    if what:
+                        self._history(s, row.id, "changed remotely", what, channel)
                     changed += 1
         return changed
 
@@ -465,6 +514,49 @@ class Repository:
             _copy_into(brow, booking)
             self._history(s, booking.id, event, detail, "sync")
 
+    # -- patients ----------------------------------------------------------------------
+    def search_patients(self, text: str, limit: int = 12) -> list[Patient]:
+        """Patients whose name words, phone or email start with what was typed; most recently
+        booked first. Index range scans only, so it keeps up with typing on a large cache."""
+        query = patients.search_query(text, limit)
+        if query is None:
+            return []
+        with self.db.read() as s:
+            return [
+                Patient(r.name, r.phone, r.email, r.last_seen, r.bookings) for r in s.scalars(query)
+            ]
+
+    def bookings_of(self, phone: str, limit: int = 50) -> list[Booking]:
+        """The bookings made with this phone number, latest first."""
+        query = (
+            select(*_BOOKING_COLUMNS)
+            .where(BookingRow.patient_phone == phone)
+            .order_by(BookingRow.start.desc())
+            .limit(limit)
+        )
+        with self.db.read() as s:
+            return [_booking_from_tuple(r) for r in s.execute(query)]
+
+    def import_bookings(self, bookings: Sequence[Booking], actor: str = "import") -> None:
+        """Add many bookings already held remotely (no outbox), in one transaction."""
+        now = utc_now()
+        with self.db.write() as s:
+            s.execute(
+                insert(BookingRow),
+                [
+                    {
+                        **{name: getattr(b, name) for name in _BOOKING_FIELDS},
+                        "visit_status": b.visit_status.value,
+                        "sync_state": b.sync_state.value,
+                        "created_at": now,
+                        "updated_at": now,
+                    }
+                    for b in bookings
+                ],
+            )
+            for b in bookings:
+                patients.remember(s, b.patient_name, b.patient_phone, b.patient_email, b.start)
+
     # -- history -----------------------------------------------------------------------
     @staticmethod
     def _history(
@@ -482,6 +574,21 @@ class Repository:
                 .order_by(HistoryRow.at, HistoryRow.id)
             )
             return [(r.at, r.event, r.detail, r.actor) for r in rows]
+
+
+def _what_changed(before: Booking, after: Booking) -> str:
+    """The receptionist-visible fields a remote change touched, in words."""
+    labels = {
+        "start": "time",
+        "resource_id": "place",
+        "service_id": "service",
+        "visit_status": "status",
+        "patient_name": "name",
+        "patient_phone": "phone",
+    }
+    return ", ".join(
+        word for name, word in labels.items() if getattr(before, name) != getattr(after, name)
+    )
 
 
 def _queued_query(booking_id: str) -> Select[OutboxRow]:

@@ -37,19 +37,19 @@ from PySide6.QtWidgets import (
 from frontdesk.app.booking import BookingRefused
 from frontdesk.app.context import AppContext
 from frontdesk.app.desk import clinic_zone, first_opening, validate_as_typed
+from frontdesk.app.patients import Patient
 from frontdesk.domain.booking import Booking, BookingRequest
 from frontdesk.domain.catalog import Catalog
 from frontdesk.domain.timeutil import WallTimeKind, local_to_utc, to_local
 from frontdesk.domain.verdict import Severity, Verdict
-from frontdesk.ui.wording import code_line, plain_message
+from frontdesk.ui.wording import ERROR_COLOR, plain_message, verdict_html, verdicts_html
 
 log = logging.getLogger("frontdesk.ui")
 
 DEBOUNCE_MS = 250
-ERROR_COLOR = "#b3261e"
-RISK_COLOR = "#8a5a00"
 HINT_COLOR = "#5f6368"
-CODE_COLOR = "#80868b"
+
+__all__ = ["BookingDialog", "FiveMinuteTimeEdit", "confirm_discard", "verdicts_html"]
 
 GAP_MESSAGE = "This time does not exist on this day (clocks change)"
 
@@ -97,7 +97,11 @@ class BookingDialog(QDialog):
     validated = Signal(object)  # list[Verdict], after each check
 
     def __init__(
-        self, context: AppContext, parent: QWidget | None = None, start: datetime | None = None
+        self,
+        context: AppContext,
+        parent: QWidget | None = None,
+        start: datetime | None = None,
+        resource: tuple[str, str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.context = context
@@ -115,7 +119,13 @@ class BookingDialog(QDialog):
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.validate_now)
         self._build()
+        if resource is not None:
+            self.connection_combo.setCurrentIndex(
+                max(0, self.connection_combo.findData(resource[0]))
+            )
         self._load_connection(start)
+        if resource is not None:
+            self.select_resource(resource[1])
         self._initial = self._values()
         self._loading = False
         self.validate_now()
@@ -293,6 +303,14 @@ class BookingDialog(QDialog):
     def select_resource(self, name_or_id: str) -> bool:
         return _select(self.resource_combo, name_or_id)
 
+    def use_patient(self, patient: Patient) -> None:
+        """Fill the patient's fields from a known patient (the search's pick)."""
+        self.name_edit.setText(patient.name)
+        self.phone_edit.setText(patient.phone)
+        self.email_edit.setText(patient.email or "")
+        for key in ("patient_name", "patient_phone", "patient_email"):
+            self._edited(key)
+
     # -- reading the form ------------------------------------------------------------------
     def _values(self) -> tuple[object, ...]:
         return (
@@ -431,15 +449,7 @@ class BookingDialog(QDialog):
             if self._is_hint(verdict, key):  # not filled in yet: a quiet hint, not an error
                 lines.append(f"<span style='color:{HINT_COLOR}'>{text}</span>")
                 continue
-            if verdict.severity is Severity.RISK:
-                color, mark = RISK_COLOR, "⚠ "
-            else:
-                color, mark = ERROR_COLOR, ""
-            lines.append(
-                f"<span style='color:{color}'>{mark}{text}</span>"
-                f"&nbsp;&nbsp;<span style='color:{CODE_COLOR}; font-size:small'>"
-                f"{html.escape(code_line(verdict))}</span>"
-            )
+            lines.append(verdict_html(verdict))
         return "<br>".join(lines)
 
     def _is_hint(self, verdict: Verdict, key: str | None) -> bool:
