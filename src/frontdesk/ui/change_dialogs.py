@@ -59,6 +59,7 @@ class RescheduleDialog(QDialog):
         self._zone = clinic_zone(context, booking.connection_id)
         self.setWindowTitle(f"Move {booking.patient_name}'s appointment")
         self.setAccessibleName("Move appointment")
+        self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
         start = to_local(booking.start, self._zone)
         intro = QLabel(
@@ -198,6 +199,7 @@ class CancelDialog(QDialog):
         start = to_local(booking.start, zone)
         self.setWindowTitle("Cancel appointment")
         self.setAccessibleName("Cancel appointment")
+        self.setMinimumWidth(440)
         layout = QVBoxLayout(self)
         label = QLabel(
             f"Cancel <b>{html.escape(booking.patient_name)}</b>'s appointment on "

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from frontdesk.app.connections import PROVIDER_NAMES
 from frontdesk.app.context import AppContext
 from frontdesk.app.desk import clinic_zone, resources
 from frontdesk.domain.booking import Booking, SyncState, VisitStatus
@@ -191,7 +192,7 @@ class DetailsPanelWidget(QWidget):
         for at, event, detail, actor in reversed(history):
             when = to_local(at, zone)
             words = EVENT_WORDS.get(event, event)
-            who = f" · {esc(actor)}" if actor else ""
+            who = f" · {esc(PROVIDER_NAMES.get(actor, actor))}" if actor else ""
             extra = f": {esc(detail)}" if detail else ""
             lines.append(
                 f"<span style='color:gray'>{when:%d %b %H:%M}</span> {esc(words)}{extra}"

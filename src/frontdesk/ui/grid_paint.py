@@ -172,7 +172,8 @@ class GridPainter:
         if refused:
             p.setFont(v.fonts.small)
             metrics = v.fonts.small_m
-            text = metrics.elidedText(drag.reason, Qt.TextElideMode.ElideRight, 320)
+            room = max(200, int(v.viewport().width() - TIME_W - (rect.left() - v._dx()) - 16))
+            text = metrics.elidedText(drag.reason, Qt.TextElideMode.ElideRight, room)
             box = QRectF(rect.left(), rect.bottom() + 4, metrics.horizontalAdvance(text) + 10, 20)
             p.fillRect(box, v.colors.attention)
             p.setPen(QColor("white"))
