@@ -86,3 +86,13 @@ def window(qtbot, demo: Demo) -> Iterator[MainWindow]:  # type: ignore[no-untype
             dialog.done(0)  # unlike reject(), done() does not ask to discard
         main.close()
         main.deleteLater()
+
+
+@pytest.fixture(autouse=True)
+def no_blocking_message_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A modal box nobody answers would hang the suite (a failed test leaves a dialog with
+    edits, and closing it asks); here every unpatched box answers "Discard". Tests that look
+    at the question patch ``QMessageBox.exec`` themselves."""
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "exec", lambda _box: QMessageBox.StandardButton.Discard.value)

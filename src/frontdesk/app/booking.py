@@ -15,8 +15,10 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+import email_validator
 import phonenumbers
 
+from frontdesk.app.provider_forms import form_for
 from frontdesk.domain.booking import Booking, BookingRequest, SyncState, VisitStatus
 from frontdesk.domain.catalog import Catalog, Policy, Service
 from frontdesk.domain.outbox import ChangePlan, OperationKind
@@ -71,7 +73,18 @@ def cancellation_verdicts(booking: Booking, policy: Policy, now: datetime) -> li
     return []
 
 
-def _form_problems(request: BookingRequest, catalog: Catalog) -> list[Verdict]:
+_MISSING = {
+    "patient_name": "Type the patient's name.",
+    "patient_phone": "Type the patient's phone number.",
+    "patient_email": "Type the patient's email address.",
+}
+
+
+def _form_problems(
+    request: BookingRequest, catalog: Catalog, required: frozenset[str]
+) -> list[Verdict]:
+    """Fields the desk needs before any rule can judge; ``required`` are the patient details
+    the connection's API requires (``app.provider_forms``)."""
     problems: list[Verdict] = []
 
     def need(field: str, message: str) -> None:
@@ -83,10 +96,14 @@ def _form_problems(request: BookingRequest, catalog: Catalog) -> list[Verdict]:
         need("resource_id", "Choose where the patient is seen.")
     if request.start is None:
         need("start", "Choose a date and time.")
-    if not request.patient_name:
-        need("patient_name", "Type the patient's name.")
-    if not request.patient_phone:
-        need("patient_phone", "Type the patient's phone number.")
+    for field, message in _MISSING.items():
+        if field in required and not getattr(request, field):
+            need(field, message)
+    if request.patient_email:
+        try:
+            email_validator.validate_email(request.patient_email, check_deliverability=False)
+        except email_validator.EmailNotValidError:
+            need("patient_email", "This is not an email address (name@example.org).")
     return problems
 
 
@@ -151,7 +168,8 @@ class BookingService:
         if request.connection_id not in self.connectors:
             return [Verdict(400, "NO_CONNECTION", "Choose a connection.", "connection_id")]
         catalog = self.catalog_for(request.connection_id, request.start)
-        problems = _form_problems(request, catalog)
+        provider = self.connectors[request.connection_id].provider
+        problems = _form_problems(request, catalog, form_for(provider).patient_required)
         if problems:
             return problems
         verdicts = self._judge(self.draft(request), catalog, now or utc_now())

@@ -19,9 +19,11 @@ from frontdesk.domain.verdict import Verdict
 
 # Stand-ins used only to run the slot checks before the patient's details are typed; any
 # verdict about these fields is dropped, so they never reach the receptionist.
-_PROBE_NAME = "Slot check"
-_PROBE_PHONE = "+440000000000"
-_PATIENT_FIELDS = frozenset({"patient_name", "patient_phone"})
+_PROBES = {
+    "patient_name": "Slot check",
+    "patient_phone": "+440000000000",
+    "patient_email": "slot.check@example.org",
+}
 
 ResourceKey = tuple[str, str]  # (connection id, resource id): ids are only unique per connection
 
@@ -183,13 +185,9 @@ def validate_as_typed(
     """
     verdicts = context.booking.validate(request, now)
     missing = [v for v in verdicts if v.code == "VALIDATION_ERROR"]
-    if not missing or any(v.field not in _PATIENT_FIELDS for v in missing):
+    if not missing or any(v.field not in _PROBES for v in missing):
         return verdicts
-    stand_ins = {
-        name: value
-        for name, value in (("patient_name", _PROBE_NAME), ("patient_phone", _PROBE_PHONE))
-        if not getattr(request, name)
-    }
+    stand_ins = {v.field: _PROBES[v.field] for v in missing if v.field}
     probe = request.model_copy(update=stand_ins)
     slot = [v for v in context.booking.validate(probe, now) if v.field not in stand_ins]
     return verdicts + slot

@@ -75,6 +75,33 @@ def find_openings(
     return found[: limits.count]
 
 
+def opening_queries(
+    service: BookingService, connection_id: str, service_id: str, others: Sequence[str]
+) -> tuple[list[OpeningQuery], dict[tuple[str, str], str]]:
+    """Where to look for ``service_id`` of ``connection_id``: there, and in each of ``others``
+    that offers an active service of the same name; with every resource's name."""
+    catalog = service.catalog_for(connection_id)
+    wanted = catalog.service(service_id)
+    queries = [OpeningQuery(connection_id, service_id)]
+    names = {(connection_id, r.id): r.name for r in catalog.resources}
+    for other in others:
+        if other == connection_id or wanted is None:
+            continue
+        other_catalog = service.catalog_for(other)
+        match = next(
+            (
+                s
+                for s in other_catalog.services
+                if s.active and s.name.casefold() == wanted.name.casefold()
+            ),
+            None,
+        )
+        if match is not None:
+            queries.append(OpeningQuery(other, match.id))
+            names.update(((other, r.id), r.name) for r in other_catalog.resources)
+    return queries, names
+
+
 def _search(
     service: BookingService,
     query: OpeningQuery,

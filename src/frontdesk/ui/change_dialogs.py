@@ -32,7 +32,7 @@ from frontdesk.app.openings import Limits, Opening, OpeningQuery, find_openings
 from frontdesk.domain.booking import Booking
 from frontdesk.domain.timeutil import local_to_utc, to_local, utc_now
 from frontdesk.domain.verdict import Severity, Verdict
-from frontdesk.ui.booking_dialog import FiveMinuteTimeEdit
+from frontdesk.ui.form_bits import FiveMinuteTimeEdit
 from frontdesk.ui.wording import verdicts_html
 
 log = logging.getLogger("frontdesk.ui")
