@@ -46,11 +46,19 @@ def demo(tmp_path: Path) -> Iterator[Demo]:
 
 
 @pytest.fixture(scope="module")
-def desk(qapp, tmp_path_factory: pytest.TempPathFactory) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+def desk_demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
+    running = _start_demo(tmp_path_factory.mktemp("desk") / "profile")
+    try:
+        yield running
+    finally:
+        running.close()
+
+
+@pytest.fixture(scope="module")
+def desk(qapp, desk_demo: Demo) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
     """One demo desk for a whole module (no sync worker): cheaper than a window per test, for
     tests that only read, or that change bookings no other test of the module looks at."""
-    running = _start_demo(tmp_path_factory.mktemp("desk") / "profile")
-    main = MainWindow(running.context, sync_interval_ms=3_600_000, start_sync=False)
+    main = MainWindow(desk_demo.context, sync_interval_ms=3_600_000, start_sync=False)
     main.resize(1400, 860)
     main.show()
     try:
@@ -60,7 +68,6 @@ def desk(qapp, tmp_path_factory: pytest.TempPathFactory) -> Iterator[MainWindow]
             dialog.done(0)
         main.close()
         main.deleteLater()
-        running.close()
 
 
 def _cached_bookings(demo: Demo) -> bool:

@@ -27,10 +27,17 @@ def upcoming(desk: MainWindow) -> list[Booking]:
     return [b for b in desk.context.repo.bookings_between(soon, FAR) if b.active]
 
 
+_PICKS: dict[int, list[Booking]] = {}
+
+
 def pick(desk: MainWindow, index: int) -> Booking:
-    bookings = upcoming(desk)
+    """The ``index``-th upcoming booking as the module found them first: each test keeps its
+    own booking whatever the tests before it changed."""
+    bookings = _PICKS.setdefault(id(desk), upcoming(desk))
     assert len(bookings) > index, "the demo seeded too few bookings"
-    return bookings[index]
+    stored = desk.context.repo.booking(bookings[index].id)
+    assert stored is not None
+    return stored
 
 
 def show(desk: MainWindow, booking: Booking, mode: Mode) -> TimeGridView:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, delete, func, insert, select
+from sqlalchemy import Select, delete, func, insert, select, text
 from sqlalchemy.orm import Session
 
 from frontdesk.domain.booking import Booking, SyncState, VisitStatus
@@ -347,6 +347,14 @@ class Repository:
             queued = [_operation(r) for r in s.scalars(_queued_query(booking.id))]
             plan, withdraw = plan_change(kind, queued, row.remote_id is not None)
             self._withdraw(s, withdraw, f"superseded by {kind.value}")
+            refused = s.scalars(
+                select(OutboxRow.id).where(
+                    OutboxRow.booking_id == booking.id,
+                    OutboxRow.state == OperationState.FAILED.value,
+                )
+            ).all()
+            for op_id in refused:  # the desk has acted on the refusal: it is no dead letter
+                s.get_one(OutboxRow, op_id).state = OperationState.WITHDRAWN.value
             _copy_into(row, booking.with_changes(version=row.version + 1))
             op = None
             if plan is ChangePlan.ENQUEUE:
@@ -453,6 +461,61 @@ class Repository:
                 if len(due) >= limit:
                     break
             return due
+
+    def operations(
+        self, states: Sequence[OperationState], limit: int = 500
+    ) -> list[tuple[Operation, Booking]]:
+        """Operations in ``states`` with their bookings, oldest first (the sync panel's lists)."""
+        query = (
+            select(OutboxRow, *_BOOKING_COLUMNS)
+            .join(BookingRow, BookingRow.id == OutboxRow.booking_id)
+            .where(OutboxRow.state.in_([state.value for state in states]))
+            .order_by(OutboxRow.id)
+            .limit(limit)
+        )
+        with self.db.read() as s:
+            return [(_operation(r[0]), _booking_from_tuple(r[1:])) for r in s.execute(query)]
+
+    def needs_attention(self, limit: int = 500) -> list[Booking]:
+        """Active bookings a remote refused, that a person must look at, earliest first."""
+        query = (
+            select(*_BOOKING_COLUMNS)
+            .where(
+                # a literal, not a parameter: it is what lets SQLite use the partial index
+                text("bookings.sync_state = 'needs_attention'"),
+                BookingRow.visit_status != VisitStatus.CANCELLED.value,
+            )
+            .order_by(BookingRow.start)
+            .limit(limit)
+        )
+        with self.db.read() as s:
+            return [_booking_from_tuple(r) for r in s.execute(query)]
+
+    def requeue(self, op_id: int, actor: str) -> None:
+        """Send a refused operation again (same idempotency key), from now."""
+        with self.db.write() as s:
+            row = s.get_one(OutboxRow, op_id)
+            row.state, row.next_attempt_at, row.done_at = (
+                OperationState.QUEUED.value,
+                utc_now(),
+                None,
+            )
+            self._history(s, row.booking_id, "sent again", row.kind, actor)
+
+    def dismiss(self, op_id: int, actor: str) -> None:
+        """Put a refused operation aside for good (it stays in the history)."""
+        with self.db.write() as s:
+            row = s.get_one(OutboxRow, op_id)
+            row.state = OperationState.WITHDRAWN.value
+            self._history(s, row.booking_id, "dismissed", row.kind, actor)
+
+    def add_note(self, booking_id: str, note: str, actor: str) -> None:
+        """Append a desk note to the booking (kept here; no remote API takes it)."""
+        with self.db.write() as s:
+            row = s.get_one(BookingRow, booking_id)
+            row.notes = f"{row.notes}\n{note}" if row.notes else note
+            row.updated_at = utc_now()
+            self._history(s, booking_id, "note", note, actor)
 
     def next_due_at(self, connection_id: str | None = None) -> datetime | None:
         with self.db.read() as s:

@@ -9,7 +9,17 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from frontdesk.storage.types import UTCDateTime
@@ -90,6 +100,12 @@ class BookingRow(Base):
         Index("ix_bookings_resource_start", "resource_id", "start"),
         Index("ix_bookings_start", "start"),
         Index("ix_bookings_patient_phone", "patient_phone", "start"),
+        Index(
+            "ix_bookings_attention",
+            "start",
+            sqlite_where=text("sync_state = 'needs_attention'"),
+            postgresql_where=text("sync_state = 'needs_attention'"),
+        ),
         UniqueConstraint("connection_id", "remote_id", name="uq_bookings_connection_remote"),
     )
 

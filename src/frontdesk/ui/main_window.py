@@ -37,6 +37,7 @@ from frontdesk.ui.details_panel import DetailsPanelWidget
 from frontdesk.ui.find_dialog import FindPatientDialog
 from frontdesk.ui.side_panel import SidePanelWidget
 from frontdesk.ui.status_bar import ConnectionStatusBar
+from frontdesk.ui.sync_panel import SyncPanelWidget
 from frontdesk.ui.workers import DEFAULT_INTERVAL_MS, SyncThread
 
 __all__ = ["MainWindow", "week_label"]
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_menus()
         self.status = ConnectionStatusBar(context, self)
+        self.status.openSyncPanel.connect(lambda: self.show_sync_panel())
         self.setStatusBar(self.status)
 
         self.sync = SyncThread(context, sync_interval_ms)
@@ -102,6 +104,7 @@ class MainWindow(QMainWindow):
         self.pane.week_view.scroll_to_hour(8)
         self.pane.day_view.scroll_to_hour(8)
         self.status.refresh()
+        self.sync_panel.refresh()
         if start_sync:
             self.sync.start()
 
@@ -136,6 +139,14 @@ class MainWindow(QMainWindow):
             "Appointment", "details", self.details, Qt.DockWidgetArea.RightDockWidgetArea
         )
         self.details_dock.setMinimumWidth(260)
+        self.sync_panel = SyncPanelWidget(self.context, self)
+        self.sync_panel.changed.connect(self._on_desk_change)
+        self.sync_panel.showBooking.connect(self._show_booking_id)
+        self.sync_panel.sendSoon.connect(self.sync_now)
+        self.sync_dock = self._dock(
+            "Sync", "sync", self.sync_panel, Qt.DockWidgetArea.BottomDockWidgetArea
+        )
+        self.sync_dock.hide()  # opened from the status bar, the View menu, or a refusal
 
     def _action(
         self, text: str, tip: str, slot: Any, keys: Any = None, *, context: Any = None
@@ -257,7 +268,7 @@ class MainWindow(QMainWindow):
         for act in self.view_actions.values():
             self.view_menu.addAction(act)
         self.view_menu.addSeparator()
-        for dock in (self.side_dock, self.details_dock):
+        for dock in (self.side_dock, self.details_dock, self.sync_dock):
             self.view_menu.addAction(dock.toggleViewAction())
         self.booking_menu = menu.addMenu("&Booking")
         for act in (self.new_action, self.find_action):
@@ -311,6 +322,23 @@ class MainWindow(QMainWindow):
         self.side.set_resources(self.pane.all_resources)
         self.details.refresh()
         self.status.refresh()
+        self._refresh_sync_panel()
+
+    def _refresh_sync_panel(self) -> None:
+        attention_before = self.sync_panel.counts()[1]
+        self.sync_panel.refresh()
+        attention = self.sync_panel.counts()[1]
+        if attention > attention_before and not self.sync_dock.isVisible():
+            self.statusBar().showMessage(
+                f"{attention} booking(s) need attention: the booking system refused them.", 15000
+            )
+            self.show_sync_panel(tab=1)
+
+    def show_sync_panel(self, tab: int = 0) -> None:
+        self.sync_dock.show()
+        self.sync_dock.raise_()
+        self.sync_panel.tabs.setCurrentIndex(tab)
+        self.sync_panel.refresh()  # visible now: it works out the nearest openings too
 
     def _selection_changed(self, booking_id: str) -> None:
         self.details.show_booking(booking_id or None)

@@ -107,6 +107,9 @@ class SyncWorker(QObject):
         else:
             if report.changed_bookings and not context.stop.is_set():
                 self.changed.emit(list(report.changed_bookings))
+            # a refusal means the cache was behind the remote: refresh it now, so the nearest
+            # openings offered for a rebook are judged on what the remote holds
+            forced = forced or report.refused > 0
         pulled = False
         for cid in self._pull_due(forced):
             if context.stop.is_set():

@@ -1,5 +1,5 @@
-"""the patient index: patients and their search terms, filled from the cached bookings, and
-bookings by patient phone
+"""the patient index: patients and their search terms, filled from the cached bookings;
+bookings by patient phone, and the bookings that need attention
 
 Revision ID: 0002_desk
 Revises: 0001
@@ -49,6 +49,14 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("bookings", schema=None) as batch_op:
         batch_op.create_index("ix_bookings_patient_phone", ["patient_phone", "start"], unique=False)
+    op.create_index(
+        "ix_bookings_attention",
+        "bookings",
+        ["start"],
+        unique=False,
+        sqlite_where=sa.text("sync_state = 'needs_attention'"),
+        postgresql_where=sa.text("sync_state = 'needs_attention'"),
+    )
     _fill()
 
 
@@ -95,6 +103,7 @@ def _fill() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_bookings_attention", "bookings")
     with op.batch_alter_table("bookings", schema=None) as batch_op:
         batch_op.drop_index("ix_bookings_patient_phone")
     op.drop_table("patient_terms")
