@@ -33,6 +33,7 @@ from frontdesk.domain.timeutil import to_local
 from frontdesk.ui.actions import DeskActions
 from frontdesk.ui.booking_dialog import BookingDialog
 from frontdesk.ui.calendar_pane import MODE_NAMES, CalendarPane, Mode, week_label
+from frontdesk.ui.connections_dialog import ConnectionsDialog
 from frontdesk.ui.details_panel import DetailsPanelWidget
 from frontdesk.ui.find_dialog import FindPatientDialog
 from frontdesk.ui.side_panel import SidePanelWidget
@@ -264,6 +265,10 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         menu = self.menuBar()
         self.file_menu = menu.addMenu("&File")
+        self.connections_action = self._action(
+            "&Connections…", "Add, change or test the booking systems", self.open_connections
+        )
+        self.file_menu.addAction(self.connections_action)
         self.view_menu = menu.addMenu("&View")
         for act in self.view_actions.values():
             self.view_menu.addAction(act)
@@ -415,6 +420,18 @@ class MainWindow(QMainWindow):
         self._keep(dialog)
         dialog.open()
         return dialog
+
+    def open_connections(self) -> ConnectionsDialog:
+        dialog = ConnectionsDialog(self.context, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.connectionsChanged.connect(self._connections_changed)
+        self._keep(dialog)
+        dialog.open()
+        return dialog
+
+    def _connections_changed(self) -> None:
+        self.sync.reload_connectors()
+        self.refresh()
 
     def _show_booking_id(self, booking_id: str) -> None:
         booking = self.context.repo.booking(booking_id)

@@ -84,6 +84,16 @@ class SyncWorker(QObject):
             self._kick.start(int(wait_s * 1000))
 
     @Slot()
+    def reload_connectors(self) -> None:
+        """Rebuild the connectors after the connections changed (in this thread, between
+        cycles, so no request is cut off), then report and sync."""
+        self._context.reload_connectors()
+        self._pull_errors.clear()
+        self.changed.emit([])
+        self.health.emit(self._snapshot())
+        self.sync_now()
+
+    @Slot()
     def stop(self) -> None:
         """Stop the timers (from their own thread, as Qt requires) and end the thread."""
         for timer in (self._timer, self._kick):
@@ -189,6 +199,15 @@ class SyncThread:
         if self._running:
             # queued: the slot runs in the worker's thread
             QMetaObject.invokeMethod(self.worker, "sync_now", Qt.ConnectionType.QueuedConnection)
+
+    def reload_connectors(self) -> None:
+        """Rebuild the connectors on the worker's thread (or here, when it is not running)."""
+        if self._running:
+            QMetaObject.invokeMethod(
+                self.worker, "reload_connectors", Qt.ConnectionType.QueuedConnection
+            )
+        else:
+            self.context.reload_connectors()
 
     def shutdown(self, timeout_ms: int = 10_000) -> bool:
         """Stop syncing and wait for the thread; False if it did not end in time."""
