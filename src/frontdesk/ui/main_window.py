@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, Signal, Slot
@@ -18,6 +19,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDockWidget,
+    QFileDialog,
     QLabel,
     QMainWindow,
     QSizePolicy,
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk.app.context import AppContext
+from frontdesk.app.day_sheet import DaySheet, day_sheet
 from frontdesk.app.desk import ResourceKey, monday_of
 from frontdesk.app.patients import Patient
 from frontdesk.domain.booking import Booking, VisitStatus
@@ -34,6 +37,7 @@ from frontdesk.ui.actions import DeskActions
 from frontdesk.ui.booking_dialog import BookingDialog
 from frontdesk.ui.calendar_pane import MODE_NAMES, CalendarPane, Mode, week_label
 from frontdesk.ui.connections_dialog import ConnectionsDialog
+from frontdesk.ui.day_sheet import print_sheet, save_pdf
 from frontdesk.ui.details_panel import DetailsPanelWidget
 from frontdesk.ui.find_dialog import FindPatientDialog
 from frontdesk.ui.side_panel import SidePanelWidget
@@ -269,6 +273,18 @@ class MainWindow(QMainWindow):
             "&Connections…", "Add, change or test the booking systems", self.open_connections
         )
         self.file_menu.addAction(self.connections_action)
+        self.file_menu.addSeparator()
+        self.print_action = self._action(
+            "&Print day sheet…",
+            "Print the shown day, a page per provider",
+            self.print_day_sheet,
+            QKeySequence.StandardKey.Print,
+        )
+        self.pdf_action = self._action(
+            "Save day sheet as P&DF…", "Save the shown day as a PDF file", self.save_day_sheet
+        )
+        self.file_menu.addAction(self.print_action)
+        self.file_menu.addAction(self.pdf_action)
         self.view_menu = menu.addMenu("&View")
         for act in self.view_actions.values():
             self.view_menu.addAction(act)
@@ -432,6 +448,31 @@ class MainWindow(QMainWindow):
     def _connections_changed(self) -> None:
         self.sync.reload_connectors()
         self.refresh()
+
+    def day_sheet(self) -> DaySheet:
+        return day_sheet(self.context, self.pane.day, self.pane.hidden)
+
+    def print_day_sheet(self) -> None:
+        if print_sheet(self.day_sheet(), self):
+            self.statusBar().showMessage("Day sheet sent to the printer.", 8000)
+
+    def save_day_sheet(self, path: Path | None = None) -> Path | None:
+        """Save the shown day's sheet as a PDF (asks where, unless ``path`` is given)."""
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self,
+                "Save the day sheet as PDF",
+                str(Path.home() / f"day-sheet-{self.pane.day:%Y-%m-%d}.pdf"),
+                "PDF files (*.pdf)",
+            )
+            if not chosen:
+                return None
+            path = Path(chosen)
+        sheet = self.day_sheet()
+        save_pdf(sheet, path)
+        note = f" ({sheet.unsynced} not yet synced, marked ✎)" if sheet.unsynced else ""
+        self.statusBar().showMessage(f"Day sheet saved to {path}{note}.", 10_000)
+        return path
 
     def _show_booking_id(self, booking_id: str) -> None:
         booking = self.context.repo.booking(booking_id)
