@@ -38,7 +38,7 @@ def test_the_sheet_has_a_section_per_provider_and_marks_unsynced(desk: MainWindo
     assert f"{day:%A %d %B %Y}" in page
 
 
-def test_save_as_pdf_writes_a_pdf_with_a_page_per_provider(desk: MainWindow, tmp_path: Path) -> None:
+def test_save_as_pdf_writes_a_pdf_page_per_provider(desk: MainWindow, tmp_path: Path) -> None:
     desk.pane.show_day(to_local(_busy_day(desk), desk.zone).date())
     path = desk.save_day_sheet(tmp_path / "sheet.pdf")
     assert path is not None and path.exists()
