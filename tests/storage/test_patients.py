@@ -105,3 +105,22 @@ def test_migration_fills_the_index_from_cached_bookings(tmp_path: Path) -> None:
     finally:
         reopened.close()
     assert create_db_engine(sqlite_url(path))  # the file is still a plain SQLite cache
+
+
+def test_bulk_import_fills_the_index_in_one_go(repo: Repository) -> None:
+    repo.merge_remote("conn-1", [booking(1, "Freya Price", "+447700900111")])
+    repo.import_bookings(
+        [
+            booking(2, "Freya Price", "+447700900111", "freya@example.org", days=2),
+            booking(3, "Leo Singh", "+447700900222"),
+            booking(4, "Leo Singh", "+447700900222", days=5),
+        ]
+    )
+    found = {p.name: p for p in repo.search_patients("price")} | {
+        p.name: p for p in repo.search_patients("singh")
+    }
+    assert (found["Freya Price"].bookings, found["Freya Price"].email) == (2, "freya@example.org")
+    assert found["Leo Singh"].bookings == 2
+    assert found["Leo Singh"].last_seen == T0 + timedelta(days=5)
+    assert names(repo, "0770090022") == ["Leo Singh"]
+    assert names(repo, "freya@") == ["Freya Price"]  # the email came with the import

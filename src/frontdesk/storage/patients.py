@@ -10,11 +10,12 @@ merge; migration ``0002_desk`` fills it from the bookings already cached.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 import phonenumbers
-from sqlalchemy import Select, and_, func, select
+from sqlalchemy import Select, and_, func, insert, select
 from sqlalchemy.orm import Session
 
 from frontdesk.storage.tables import PatientRow, PatientTermRow
@@ -80,33 +81,52 @@ def query_terms(text: str) -> list[str]:
 
 def remember(s: Session, name: str, phone: str, email: str | None, start: datetime) -> None:
     """Add or refresh the patient of one new booking (inside the caller's transaction)."""
-    if not name.strip() and not phone.strip():
-        return
-    key = patient_key(name, phone)
-    row = s.scalar(select(PatientRow).where(PatientRow.key == key))
-    if row is None:
-        row = PatientRow(
-            key=key,
-            name=name.strip(),
-            phone=phone.strip(),
-            email=email,
-            last_seen=start,
-            bookings=1,
+    if name.strip() or phone.strip():
+        remember_many(s, [(name, phone, email, start)])
+
+
+def remember_many(s: Session, people: Sequence[tuple[str, str, str | None, datetime]]) -> None:
+    """:func:`remember` for a batch ``(name, phone, email, start)``: one bulk insert of the new
+    patients and their terms, one update per patient already known."""
+    merged: dict[str, tuple[str, str, str | None, datetime, int]] = {}
+    for name, phone, email, start in people:
+        key = patient_key(name, phone)
+        seen = merged.get(key)
+        if seen is None:
+            merged[key] = (name.strip(), phone.strip(), email, start, 1)
+        else:
+            merged[key] = (seen[0], seen[1], seen[2] or email, max(seen[3], start), seen[4] + 1)
+    keys = list(merged)
+    known: dict[str, PatientRow] = {}
+    for first in range(0, len(keys), 500):
+        chunk = keys[first : first + 500]
+        known.update(
+            (r.key, r) for r in s.scalars(select(PatientRow).where(PatientRow.key.in_(chunk)))
         )
-        s.add(row)
-        s.flush()
-        s.add_all(PatientTermRow(term=t, patient_id=row.id) for t in terms(name, phone, email))
-        return
-    row.bookings += 1
-    row.last_seen = max(row.last_seen, start)
-    if email and email != row.email:
-        row.email = email
-        known = set(
-            s.scalars(select(PatientTermRow.term).where(PatientTermRow.patient_id == row.id))
-        )
-        s.add_all(
-            PatientTermRow(term=t, patient_id=row.id) for t in terms(name, phone, email) - known
-        )
+    for key, row in known.items():
+        name, phone, email, last, count = merged.pop(key)
+        row.bookings += count
+        row.last_seen = max(row.last_seen, last)
+        if email and not row.email:
+            row.email = email
+            have = set(
+                s.scalars(select(PatientTermRow.term).where(PatientTermRow.patient_id == row.id))
+            )
+            s.add_all(
+                PatientTermRow(term=t, patient_id=row.id) for t in terms(name, phone, email) - have
+            )
+    next_id = int(s.scalar(select(func.max(PatientRow.id))) or 0) + 1
+    new_rows: list[dict[str, object]] = []
+    new_terms: list[dict[str, object]] = []
+    for number, (key, (name, phone, email, last, count)) in enumerate(merged.items(), next_id):
+        new_rows.append(
+            {"id": number, "key": key, "name": name, "phone": phone, "email": email,
+             "last_seen": last, "bookings": count}
+        )  # fmt: skip
+        new_terms.extend({"term": t, "patient_id": number} for t in terms(name, phone, email))
+    if new_rows:
+        s.execute(insert(PatientRow), new_rows)
+        s.execute(insert(PatientTermRow), new_terms)
 
 
 def search_query(text: str, limit: int) -> Select[PatientRow] | None:

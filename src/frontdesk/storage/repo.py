@@ -6,12 +6,13 @@ any thread may call), and hands back domain objects, never rows.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Select, delete, func, insert, select, text
+from sqlalchemy import Select, String, delete, func, insert, select, text, type_coerce
 from sqlalchemy.orm import Session
 
 from frontdesk.domain.booking import Booking, SyncState, VisitStatus
@@ -86,18 +87,33 @@ def _booking(row: BookingRow) -> Booking:
     )
 
 
+# Plain table columns in the order of Booking's fields, so a row becomes a Booking by
+# position. The two instants are read as their stored text and parsed with fromisoformat:
+# a busy week is thousands of rows, and this is several times faster than the generic
+# DateTime processing (the stored form is UTCDateTime's naive UTC "YYYY-MM-DD HH:MM:SS.ffffff").
+_ORDER = [f.name for f in dataclasses.fields(Booking)]
+_TABLE = BookingRow.__table__.c
 _BOOKING_COLUMNS = [
-    *(getattr(BookingRow, name) for name in _BOOKING_FIELDS),
-    BookingRow.visit_status,
-    BookingRow.sync_state,
+    type_coerce(_TABLE[name], String) if name in ("start", "end") else _TABLE[name]
+    for name in _ORDER
 ]
+_START, _END = _ORDER.index("start"), _ORDER.index("end")
+_VISIT_AT, _SYNC_AT = _ORDER.index("visit_status"), _ORDER.index("sync_state")
 _VISIT = {v.value: v for v in VisitStatus}
 _SYNC = {v.value: v for v in SyncState}
 
 
+def _instant(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=UTC)
+
+
 def _booking_from_tuple(row: Sequence[Any]) -> Booking:
-    values = dict(zip(_BOOKING_FIELDS, row, strict=False))
-    return Booking(visit_status=_VISIT[row[-2]], sync_state=_SYNC[row[-1]], **values)
+    values = list(row)
+    values[_START] = _instant(values[_START])
+    values[_END] = _instant(values[_END])
+    values[_VISIT_AT] = _VISIT[values[_VISIT_AT]]
+    values[_SYNC_AT] = _SYNC[values[_SYNC_AT]]
+    return Booking(*values)
 
 
 def _copy_into(row: BookingRow, booking: Booking) -> None:
@@ -257,11 +273,11 @@ class Repository:
     ) -> list[Booking]:
         """Bookings starting in ``[start, end)`` (an index range scan), earliest first."""
         # plain rows, not ORM objects: a busy week is thousands of bookings
-        query = select(*_BOOKING_COLUMNS).where(BookingRow.start >= start, BookingRow.start < end)
+        query = select(*_BOOKING_COLUMNS).where(_TABLE["start"] >= start, _TABLE["start"] < end)
         if connection_id is not None:
-            query = query.where(BookingRow.connection_id == connection_id)
+            query = query.where(_TABLE["connection_id"] == connection_id)
         with self.db.read() as s:
-            rows = s.execute(query.order_by(BookingRow.start, BookingRow.id))
+            rows = s.connection().execute(query.order_by(_TABLE["start"], _TABLE["id"]))
             return [_booking_from_tuple(r) for r in rows]
 
     def booking_glimpses(
@@ -600,7 +616,7 @@ class Repository:
         with self.db.read() as s:
             return [_booking_from_tuple(r) for r in s.execute(query)]
 
-    def import_bookings(self, bookings: Sequence[Booking], actor: str = "import") -> None:
+    def import_bookings(self, bookings: Sequence[Booking]) -> None:
         """Add many bookings already held remotely (no outbox), in one transaction."""
         now = utc_now()
         with self.db.write() as s:
@@ -617,8 +633,9 @@ class Repository:
                     for b in bookings
                 ],
             )
-            for b in bookings:
-                patients.remember(s, b.patient_name, b.patient_phone, b.patient_email, b.start)
+            patients.remember_many(
+                s, [(b.patient_name, b.patient_phone, b.patient_email, b.start) for b in bookings]
+            )
 
     # -- history -----------------------------------------------------------------------
     @staticmethod

@@ -90,6 +90,63 @@ def block_fill(booking: Booking, base: QColor, colors: CalendarColors) -> QColor
     return mix(base, colors.base, weight)
 
 
+@dataclass(frozen=True, slots=True)
+class BlockStyle:
+    """Everything a block's look depends on but its text, made once per colour and state."""
+
+    fill: QColor
+    hatch: QBrush | None
+    strip: QColor
+    border: QPen
+    ink: QColor
+    soft: QColor
+
+
+_STYLES: dict[tuple[object, ...], BlockStyle] = {}
+
+
+def block_style(
+    booking: Booking, service: Service | None, fallback: str | None, colors: CalendarColors
+) -> BlockStyle:
+    key = (
+        service.color if service else None,
+        fallback,
+        booking.sync_state,
+        booking.visit_status,
+        colors.base.rgb(),
+        colors.dark,
+    )
+    style = _STYLES.get(key)
+    if style is None:
+        if len(_STYLES) > 512:
+            _STYLES.clear()
+        style = _STYLES[key] = _make_style(booking, base_color(booking, service, fallback), colors)
+    return style
+
+
+def _make_style(booking: Booking, base: QColor, colors: CalendarColors) -> BlockStyle:
+    state = booking.sync_state
+    confirmed = state is SyncState.CONFIRMED
+    attention = state is SyncState.NEEDS_ATTENTION
+    fill = block_fill(booking, base, colors)
+    hatch = None
+    if not confirmed and not attention:
+        hatch_color = QColor(base)
+        hatch_color.setAlpha(90)
+        hatch = QBrush(hatch_color, Qt.BrushStyle.BDiagPattern)
+    if attention:
+        border = QPen(colors.attention, 2)
+    elif confirmed:
+        border = QPen(base.darker(125), 1)
+    else:
+        border = QPen(base.darker(140) if not colors.dark else base.lighter(130), 1.2)
+        border.setStyle(Qt.PenStyle.DashLine)
+    ink, soft = colors.ink_on(fill)
+    if attention:
+        ink, soft = colors.text, colors.muted
+    return BlockStyle(fill, hatch, base.darker(110), border, ink, soft)
+
+
 def paint_block(
     p: QPainter,
     block: Block,
@@ -99,43 +156,32 @@ def paint_block(
     fonts: BlockFonts,
     selected: bool,
 ) -> None:
-    booking, rect = block.booking, block.rect
-    base = base_color(booking, service, fallback_color)
-    state = booking.sync_state
-    confirmed = state is SyncState.CONFIRMED
-    attention = state is SyncState.NEEDS_ATTENTION
-    fill = block_fill(booking, base, colors)
-    p.setPen(Qt.PenStyle.NoPen)
-    p.setBrush(fill)
-    p.drawRect(rect)
-    if not confirmed and not attention:
-        hatch = QColor(base)
-        hatch.setAlpha(90)
-        p.setBrush(QBrush(hatch, Qt.BrushStyle.BDiagPattern))
-        p.drawRect(rect)
+    rect = block.rect
+    style = block_style(block.booking, service, fallback_color, colors)
+    p.fillRect(rect, style.fill)
+    if style.hatch is not None:
+        p.fillRect(rect, style.hatch)
     # a strip in the type's colour, whatever the state, so the type reads at a glance
-    p.fillRect(QRectF(rect.left(), rect.top(), 4, rect.height()), base.darker(110))
-    if attention:
-        pen = QPen(colors.attention, 2)
-    elif confirmed:
-        pen = QPen(base.darker(125), 1)
-    else:
-        pen = QPen(base.darker(140) if not colors.dark else base.lighter(130), 1.2)
-        pen.setStyle(Qt.PenStyle.DashLine)
-    p.setPen(pen)
+    p.fillRect(QRectF(rect.left(), rect.top(), 4, rect.height()), style.strip)
+    p.setPen(style.border)
     p.setBrush(Qt.BrushStyle.NoBrush)
     p.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5))
     if selected:
-        p.setPen(QPen(colors.selected, 2))
-        p.drawRect(rect.adjusted(-1.5, -1.5, 1.5, 1.5))
-    _paint_text(p, block, service, fill, colors, fonts)
+        paint_selection(p, rect, colors)
+    _paint_text(p, block, service, style, colors, fonts)
+
+
+def paint_selection(p: QPainter, rect: QRectF, colors: CalendarColors) -> None:
+    p.setPen(QPen(colors.selected, 2))
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    p.drawRect(rect.adjusted(-1.5, -1.5, 1.5, 1.5))
 
 
 def _paint_text(
     p: QPainter,
     block: Block,
     service: Service | None,
-    fill: QColor,
+    style: BlockStyle,
     colors: CalendarColors,
     fonts: BlockFonts,
 ) -> None:
@@ -153,7 +199,7 @@ def _paint_text(
         p.drawText(circle, Qt.AlignmentFlag.AlignCenter, "!")
         right = circle.left() - 2
     if block._lines is None:
-        _layout_text(block, service, fill, colors, fonts, right)
+        _layout_text(block, service, style, fonts, right)
     if block._tag is not None:
         tag, label = block._tag
         p.setPen(Qt.PenStyle.NoPen)
@@ -173,27 +219,26 @@ def _paint_text(
 def _layout_text(
     block: Block,
     service: Service | None,
-    fill: QColor,
-    colors: CalendarColors,
+    style: BlockStyle,
     fonts: BlockFonts,
     right: float,
 ) -> None:
     booking, rect = block.booking, block.rect
-    ink, soft = colors.ink_on(fill)
-    if booking.sync_state is SyncState.NEEDS_ATTENTION:
-        ink, soft = colors.text, colors.muted
+    ink, soft = style.ink, style.soft
     width = max(0.0, right - rect.left() - 12)
     top, bottom = rect.top() + 1, rect.bottom() + 1
     service_name = service.name if service else "Unknown service"
     small_h, bold_h = fonts.small_m.height(), fonts.bold_m.height()
-    when = f"{block.start:%H:%M}–{block.end:%H:%M}"
+    # no strftime here: it imports the time module on each call, and this runs per block
+    begins = f"{block.start.hour:02d}:{block.start.minute:02d}"
+    when = f"{begins}–{block.end.hour:02d}:{block.end.minute:02d}"
     lines: list[tuple[int, QColor, str]]
     if rect.height() - 1 >= bold_h + 2 * small_h:
         lines = [(0, soft, when), (1, ink, booking.patient_name), (0, ink, service_name)]
     elif rect.height() - 1 >= bold_h + small_h:
-        lines = [(1, ink, booking.patient_name), (0, soft, f"{block.start:%H:%M} · {service_name}")]
+        lines = [(1, ink, booking.patient_name), (0, soft, f"{begins} · {service_name}")]
     else:
-        lines = [(1, ink, f"{block.start:%H:%M} {booking.patient_name} · {service_name}")]
+        lines = [(1, ink, f"{begins} {booking.patient_name} · {service_name}")]
     label = VISIT_LABELS.get(booking.visit_status) or STATE_LABELS.get(booking.sync_state)
     first_w = width
     block._tag = None

@@ -9,9 +9,11 @@ keeps its scroll position and selection; nothing here touches the network.
 from __future__ import annotations
 
 import enum
+import logging
+from dataclasses import dataclass
 from datetime import date, timedelta
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from frontdesk.app.context import AppContext
@@ -27,13 +29,46 @@ from frontdesk.app.desk import (
     resources,
     today_in,
 )
+from frontdesk.domain.booking import Booking
 from frontdesk.domain.timeutil import to_local
 from frontdesk.ui.agenda_view import AgendaView
 from frontdesk.ui.month_view import MonthView
-from frontdesk.ui.time_grid import TimeGridView
-from frontdesk.ui.week_view import DayView, WeekView
+from frontdesk.ui.time_grid import Arrangement, Geometry, GridColumn, TimeGridView, arrange
+from frontdesk.ui.week_view import DayView, WeekView, day_columns, week_columns
 
 AGENDA_DAYS = 7
+log = logging.getLogger("frontdesk.ui")
+
+
+@dataclass(slots=True)
+class Prepared:
+    data: CalendarData
+    bookings: list[Booking]  # the shown resources' only
+    columns: list[GridColumn]
+    arrangement: Arrangement
+    geometry: Geometry | None = None  # pixels, made ahead while idle
+
+
+class _Reader(QObject):
+    """Carries a span read on a pool thread back to the GUI thread (a queued signal)."""
+
+    done = Signal(object, object, int)  # span, CalendarData | None, generation
+
+
+class _ReadJob(QRunnable):
+    def __init__(
+        self, context: AppContext, span: tuple[date, int], generation: int, reader: _Reader
+    ) -> None:
+        super().__init__()
+        self.context, self.span, self.generation, self.reader = context, span, generation, reader
+
+    def run(self) -> None:
+        try:
+            data: CalendarData | None = calendar_data(self.context, *self.span)
+        except Exception:  # the desk closing under it, a locked file: the span is read later
+            log.warning("reading ahead failed", exc_info=True)
+            data = None
+        self.reader.done.emit(self.span, data, self.generation)
 
 
 class Mode(enum.IntEnum):
@@ -72,6 +107,19 @@ class CalendarPane(QWidget):
         self.per_resource = False
         self.selected: str | None = None
         self._refreshing = False
+        self.prefetch = True  # read the neighbouring spans ahead while idle
+        self._cache: dict[tuple[date, int], CalendarData] = {}
+        self._arranged: dict[tuple[object, ...], Prepared] = {}
+        self._generation = 0  # bumped when the data changes: late reads are dropped
+        self._reading: set[tuple[date, int]] = set()
+        self._reader = _Reader(self)
+        self._reader.done.connect(self._read_done)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._ahead = QTimer(self)
+        self._ahead.setSingleShot(True)
+        self._ahead.setInterval(0)
+        self._ahead.timeout.connect(self._read_ahead)
         self.all_resources: list[ResourceInfo] = []
         self.data: CalendarData | None = None
         self.stack = QStackedWidget(self)
@@ -118,7 +166,7 @@ class CalendarPane(QWidget):
             return
         self.mode = mode
         self.stack.setCurrentIndex(mode)
-        self.refresh()
+        self.show_span()
         self.shownChanged.emit()
 
     def show_day(self, day: date, mode: Mode | None = None) -> None:
@@ -126,7 +174,7 @@ class CalendarPane(QWidget):
         if mode is not None and mode != self.mode:
             self.mode = mode
             self.stack.setCurrentIndex(mode)
-        self.refresh()
+        self.show_span()
         self.shownChanged.emit()
 
     def today(self) -> None:
@@ -156,56 +204,157 @@ class CalendarPane(QWidget):
 
     def set_filter(self, hidden: frozenset[ResourceKey]) -> None:
         self.hidden = hidden
-        self.refresh()
+        self.show_span()
 
     def set_per_resource(self, on: bool) -> None:
         self.per_resource = on
-        self.refresh()
+        self.show_span()
 
     def shown_resources(self) -> list[ResourceInfo]:
         return [r for r in self.all_resources if r.key not in self.hidden]
 
     # -- data ----------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Re-read what is shown from the cache; keeps scroll positions and the selection."""
-        self._refreshing = True
-        try:
-            self._refresh()
-        finally:
-            self._refreshing = False
-
-    def _refresh(self) -> None:
+        """Re-read what is shown from the cache (the data changed); keeps scroll positions and
+        the selection."""
+        self._cache.clear()
+        self._arranged.clear()
+        self._generation += 1
         self.zone = clinic_zone(self.context)
         self.all_resources = resources(self.context)
+        self.show_span()
+
+    def show_span(self) -> None:
+        """Show the current mode and day, from spans read ahead where possible."""
+        self._refreshing = True
+        try:
+            self._show()
+        finally:
+            self._refreshing = False
+        if self.prefetch and self.mode is not Mode.MONTH:
+            self._ahead.start()
+
+    def _span(self, day: date | None = None) -> tuple[date, int]:
+        day = day or self.day
+        return {
+            Mode.DAY: (day, 1),
+            Mode.WEEK: (monday_of(day), 7),
+            Mode.AGENDA: (day, AGENDA_DAYS),
+            Mode.MONTH: (day, 1),
+        }[self.mode]
+
+    def _data(self, span: tuple[date, int]) -> CalendarData:
+        data = self._cache.get(span)
+        if data is None:
+            data = calendar_data(self.context, *span)
+            self._remember(span, data)
+        return data
+
+    def _remember(self, span: tuple[date, int], data: CalendarData) -> None:
+        self._cache[span] = data
+        while len(self._cache) > 6:
+            self._cache.pop(next(iter(self._cache)))
+
+    def _prepared(self, span: tuple[date, int]) -> Prepared:
+        """A span's data filtered and arranged for the current grid mode (memoised)."""
+        key = (span, self.mode, self.hidden, self.per_resource)
+        found = self._arranged.get(key)
+        if found is not None:
+            return found
+        data = self._data(span)
+        bookings = [b for b in data.bookings if resource_key(b) not in self.hidden]
+        if self.mode is Mode.DAY:
+            columns = day_columns(span[0], self.shown_resources())
+        else:
+            shown = self.shown_resources() if self.per_resource else None
+            columns = week_columns(span[0], shown)
+        found = Prepared(data, bookings, columns, arrange(bookings, columns, data.zone))
+        self._arranged[key] = found
+        while len(self._arranged) > 6:
+            self._arranged.pop(next(iter(self._arranged)))
+        return found
+
+    def _read_ahead(self) -> None:
+        """One step of preparing the next span, then the previous one, while idle: the query
+        runs on a pool thread; arranging and placing run here, one step per idle turn."""
+        first, days = self._span()
+        for neighbour in (
+            (first + timedelta(days=days), days),
+            (first - timedelta(days=days), days),
+        ):
+            if neighbour not in self._cache:
+                if neighbour not in self._reading:
+                    self._reading.add(neighbour)
+                    self._pool.start(
+                        _ReadJob(self.context, neighbour, self._generation, self._reader)
+                    )
+                return  # the read's arrival schedules the next step
+            if self.mode is Mode.AGENDA:
+                continue
+            key = (neighbour, self.mode, self.hidden, self.per_resource)
+            prepared = self._arranged.get(key)
+            if prepared is None:
+                self._prepared(neighbour)
+                self._ahead.start()
+                return
+            if prepared.geometry is None:
+                grid = self.day_view if self.mode is Mode.DAY else self.week_view
+                prepared.geometry = grid.prepare(prepared.arrangement, prepared.columns)
+                self._ahead.start()
+                return
+
+    def _read_done(
+        self, span: tuple[date, int], data: CalendarData | None, generation: int
+    ) -> None:
+        self._reading.discard(span)
+        if data is None or generation != self._generation:
+            return
+        self._remember(span, data)
+        if self.prefetch:
+            self._ahead.start()
+
+    def stop_reading(self) -> None:
+        """Wait for a read in flight (closing the desk)."""
+        self.prefetch = False
+        self._pool.waitForDone(5_000)
+
+    def _show(self) -> None:
+        if not self.all_resources:
+            self.all_resources = resources(self.context)
         if self.mode is Mode.MONTH:
             self._refresh_month()
             return
-        first, days = {
-            Mode.DAY: (self.day, 1),
-            Mode.WEEK: (monday_of(self.day), 7),
-            Mode.AGENDA: (self.day, AGENDA_DAYS),
-        }[self.mode]
-        data = calendar_data(self.context, first, days)
-        self.data = data
-        bookings = [b for b in data.bookings if resource_key(b) not in self.hidden]
-        names = {r.key: r.name for r in data.resources}
-        colors = {r.key: r.color for r in data.resources}
-        windows = {k: w for k, w in data.windows.items() if k not in self.hidden}
         if self.mode is Mode.AGENDA:
+            data = self._data(self._span())
+            self.data = data
+            names = {r.key: r.name for r in data.resources}
+            bookings = [b for b in data.bookings if resource_key(b) not in self.hidden]
             self.agenda_view.set_bookings(bookings, data.zone, data.services, names)
             self.agenda_view.select_booking(self.selected)
             return
+        prepared = self._prepared(self._span())
+        data = self.data = prepared.data
         grid: TimeGridView
         if self.mode is Mode.DAY:
-            self.day_view.set_day(self.day, self.shown_resources())
+            self.day_view.set_day(self.day, self.shown_resources(), relayout=False)
             grid = self.day_view
         else:
             shown = self.shown_resources() if self.per_resource else None
-            self.week_view.set_week(monday_of(self.day), shown)
+            self.week_view.set_week(monday_of(self.day), shown, relayout=False)
             grid = self.week_view
+        if grid.columns != prepared.columns:  # a resource came or went since: arrange again
+            grid.set_columns(prepared.columns, relayout=False)
         if grid.zone != data.zone:
-            grid.set_zone(data.zone)
-        grid.set_data(bookings, data.services, windows, colors, names)
+            grid.set_zone(data.zone, relayout=False)
+        grid.set_data(
+            prepared.bookings,
+            data.services,
+            {k: w for k, w in data.windows.items() if k not in self.hidden},
+            {r.key: r.color for r in data.resources},
+            {r.key: r.name for r in data.resources},
+            arrangement=prepared.arrangement,
+            geometry=prepared.geometry,
+        )
         grid.select_booking(self.selected)
 
     def _refresh_month(self) -> None:

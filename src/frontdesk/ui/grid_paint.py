@@ -10,12 +10,12 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRect, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
+from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPixmap
 
 from frontdesk.app.desk import resource_key
 from frontdesk.domain.timeutil import to_local
-from frontdesk.ui.blocks import Block, paint_block
+from frontdesk.ui.blocks import Block, paint_block, paint_selection
 
 if TYPE_CHECKING:
     from frontdesk.ui.time_grid import TimeGridView
@@ -27,32 +27,92 @@ HOUR_H = 60
 
 
 class GridPainter:
+    """Paints the view; the body (background, hour lines, blocks) goes through a back buffer
+    the size of the viewport's body, so a repaint that changes nothing underneath (the "now"
+    line, the selection, a tooltip, a drag) is one blit plus overlays, and a scroll shifts the
+    buffer and paints only the strip that came into view."""
+
     def __init__(self, view: TimeGridView) -> None:
         self.view = view
+        self.generation = 0
+        self._buffer: QPixmap | None = None
+        self._key: tuple[int, int, int, float] | None = None
+        self._at = (0, 0)
+
+    def invalidate(self) -> None:
+        """What lies under the overlays changed (data, layout, colours): paint it anew."""
+        self.generation += 1
 
     def paint(self, p: QPainter, exposed: QRect) -> None:
-
         v = self.view
         c = v.colors
-        p.fillRect(exposed, c.base)
         head = v.header_h
         vp = v.viewport()
         body = QRect(TIME_W, head, vp.width() - TIME_W, vp.height() - head)
         body_exposed = body.intersected(exposed)
         if not body_exposed.isEmpty():
+            buffer = self._ensure_buffer(body.size())
+            source = body_exposed.translated(-TIME_W, -head)
+            p.drawPixmap(QRectF(body_exposed), buffer, _device_rect(source, buffer))
             p.save()
             p.setClipRect(body_exposed)
             p.translate(-v._dx(), -v._dy())
-            visible = QRectF(body_exposed).translated(v._dx(), v._dy())
-            columns = v.column_range(visible)
-            self._background(p, visible, columns)
-            self._blocks(p, visible, columns)
-            self._now(p)
-            self._ghost(p)
+            self._overlays(p)
             p.restore()
+        else:
+            p.fillRect(exposed, c.base)
         self._header(p, exposed)
         self._time_column(p, exposed)
         self._corner(p, exposed)
+
+    def _ensure_buffer(self, size: QSize) -> QPixmap:
+        v = self.view
+        dpr = v.viewport().devicePixelRatioF()
+        key = (self.generation, size.width(), size.height(), dpr)
+        at = (v._dx(), v._dy())
+        buffer = self._buffer
+        if buffer is None or key != self._key:
+            buffer = QPixmap(QSize(round(size.width() * dpr), round(size.height() * dpr)))
+            buffer.setDevicePixelRatio(dpr)
+            self._buffer, self._key, self._at = buffer, key, at
+            self._render(buffer, QRect(QPoint(0, 0), size))
+            return buffer
+        if at != self._at:
+            shift_x, shift_y = self._at[0] - at[0], self._at[1] - at[1]
+            self._at = at
+            if abs(shift_x) >= size.width() or abs(shift_y) >= size.height() or dpr != int(dpr):
+                self._render(buffer, QRect(QPoint(0, 0), size))
+                return buffer
+            scale = int(dpr)
+            buffer.scroll(shift_x * scale, shift_y * scale, buffer.rect())
+            for strip in _exposed_strips(size, shift_x, shift_y):
+                self._render(buffer, strip)
+        return buffer
+
+    def _render(self, buffer: QPixmap, area: QRect) -> None:
+        """Paint ``area`` (buffer coordinates) of the body into the buffer."""
+        v = self.view
+        p = QPainter(buffer)
+        try:
+            p.setClipRect(area)
+            p.fillRect(area, v.colors.base)
+            offset = QPoint(TIME_W + v._dx(), v.header_h + v._dy())
+            p.translate(-offset.x(), -offset.y())
+            visible = QRectF(area.translated(offset))
+            columns = v.column_range(visible)
+            self._background(p, visible, columns)
+            self._blocks(p, visible, columns)
+        finally:
+            p.end()
+
+    def _overlays(self, p: QPainter) -> None:
+        """Drawn over the buffer each time: the selection, the "now" line, a drag's ghost."""
+        v = self.view
+        block = v._by_id.get(v._selected or "")
+        if block is not None:
+            paint_selection(p, block.rect, v.colors)
+        self._now(p)
+        self._ghost(p)
 
     def _background(self, p: QPainter, visible: QRectF, columns: range) -> None:
         v = self.view
@@ -103,7 +163,6 @@ class GridPainter:
         v = self.view
         services, colors, fonts = v._services, v.colors, v.fonts
         resource_colors = v._resource_colors
-        selected = v._selected
         dragged = v._drag.booking.id if v._drag is not None and v._drag.active else None
         for block in v.visible_blocks(visible, columns):
             if not block.rect.intersects(visible):
@@ -118,7 +177,7 @@ class GridPainter:
                 resource_colors.get(resource_key(booking)),
                 colors,
                 fonts,
-                booking.id == selected,
+                False,  # the selection is an overlay
             )
             if booking.id == dragged:
                 p.setOpacity(1.0)
@@ -310,3 +369,23 @@ class GridPainter:
 
 def day_title(day: date) -> str:
     return f"{DAY_NAMES[day.weekday()]} {day.day} {day:%b}"
+
+
+def _device_rect(rect: QRect, pixmap: QPixmap) -> QRectF:
+    """``rect`` (logical) in ``pixmap``'s device pixels."""
+    dpr = pixmap.devicePixelRatioF()
+    return QRectF(rect.x() * dpr, rect.y() * dpr, rect.width() * dpr, rect.height() * dpr)
+
+
+def _exposed_strips(size: QSize, shift_x: int, shift_y: int) -> list[QRect]:
+    """The parts of a ``size`` buffer left empty after its content moved by the shift."""
+    strips = []
+    if shift_x > 0:
+        strips.append(QRect(0, 0, shift_x, size.height()))
+    elif shift_x < 0:
+        strips.append(QRect(size.width() + shift_x, 0, -shift_x, size.height()))
+    if shift_y > 0:
+        strips.append(QRect(0, 0, size.width(), shift_y))
+    elif shift_y < 0:
+        strips.append(QRect(0, size.height() + shift_y, size.width(), -shift_y))
+    return strips

@@ -541,6 +541,7 @@ class MainWindow(QMainWindow):
         self._settings.setValue("main/state", self.saveState())
         self._settings.setValue("main/mode", int(self.pane.mode))
         self._settings.sync()
+        self.pane.stop_reading()
         self.sync.shutdown()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -17,6 +17,7 @@ import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QToolTip, QWidg
 from frontdesk.app.desk import ResourceKey, resource_key
 from frontdesk.domain.booking import Booking, VisitStatus
 from frontdesk.domain.catalog import Service, Window
-from frontdesk.domain.layout import assign_lanes
+from frontdesk.domain.layout import Lane, assign_lanes
 from frontdesk.domain.timeutil import local_to_utc, to_local, utc_now
 from frontdesk.ui.blocks import Block, BlockFonts, tooltip_html
 from frontdesk.ui.grid_paint import HEADER_H, HOUR_H, TIME_W, GridPainter
@@ -58,6 +59,64 @@ class DragState:
     active: bool = False
     target: tuple[datetime, int] | None = None  # start (UTC), column
     reason: str = ""  # why the target is refused ("" = allowed)
+
+
+@dataclass(frozen=True, slots=True)
+class Arrangement:
+    """Where each booking goes, independent of pixels: its column, local start and end, its
+    lane; and the hours the grid must show. Computed once per data and columns (the desk
+    prepares the neighbouring weeks' ahead of time); a resize only redoes the geometry."""
+
+    per_column: dict[int, list[tuple[Booking, datetime, datetime]]]
+    lanes: dict[int, dict[str, Lane]]
+    first_hour: int
+    last_hour: int
+
+
+def arrange(bookings: Iterable[Booking], columns: list[GridColumn], zone: str) -> Arrangement:
+    col_of = {(c.day, c.resource): i for i, c in enumerate(columns)}
+    tz = ZoneInfo(zone)
+    cancelled = VisitStatus.CANCELLED
+    per_column: dict[int, list[tuple[Booking, datetime, datetime]]] = {}
+    first, last = FIRST_HOUR, LAST_HOUR
+    for booking in bookings:
+        if booking.visit_status is cancelled:
+            continue
+        start = booking.start.astimezone(tz)
+        day = start.date()
+        column = col_of.get((day, (booking.connection_id, booking.resource_id)))
+        if column is None:
+            column = col_of.get((day, None))
+            if column is None:
+                continue
+        end = max(booking.end, booking.start).astimezone(tz)
+        if end.date() != day:  # runs past midnight: draw to the day's end
+            end = start.replace(hour=23, minute=59, second=59)
+        per_column.setdefault(column, []).append((booking, start, end))
+        if start.hour < first:
+            first = start.hour
+        end_hour = end.hour + (1 if end.minute or end.second else 0)
+        if end_hour > last:
+            last = end_hour
+    lanes = {c: assign_lanes((b.id, s, e) for b, s, e in items) for c, items in per_column.items()}
+    return Arrangement(per_column, lanes, first, min(24, last))
+
+
+@dataclass(slots=True)
+class Geometry:
+    """An arrangement in pixels, for one viewport width."""
+
+    width: int
+    x: list[float]  # column edges
+    blocks: list[Block]
+    by_id: dict[str, Block]
+    col_blocks: list[list[Block]]  # per column, by top
+    col_tops: list[list[float]]
+    tallest: float
+
+
+def _top(block: Block) -> float:
+    return block.rect.top()
 
 
 # (booking id, new start UTC, resource) -> reasons the move is refused ([] = allowed)
@@ -101,6 +160,7 @@ class TimeGridView(QAbstractScrollArea):
         self._first_hour = FIRST_HOUR
         self._last_hour = LAST_HOUR
         self._x: list[float] = [float(TIME_W)]
+        self._arrangement: Arrangement | None = None
         self._drag: DragState | None = None
         self._checked: dict[tuple[str, datetime, ResourceKey | None], str] = {}
         self.fonts = BlockFonts(self.font())
@@ -108,11 +168,18 @@ class TimeGridView(QAbstractScrollArea):
         self.painter_ = GridPainter(self)
         self._minute_timer = QTimer(self)
         self._minute_timer.setInterval(60_000)
-        self._minute_timer.timeout.connect(self.viewport().update)
+        self._minute_timer.timeout.connect(self._tick)
         self._minute_timer.start()
         self.verticalScrollBar().setSingleStep(HOUR_H // 4)
         self.horizontalScrollBar().setSingleStep(MIN_COL_W // 4)
         self._update_scrollbars()
+
+    def _tick(self) -> None:
+        today = self._today()
+        if today != getattr(self, "_painted_today", today):
+            self.painter_.invalidate()  # midnight: another column is today
+        self._painted_today = today
+        self.viewport().update()
 
     # -- public API ----------------------------------------------------------------------
     @property
@@ -127,14 +194,18 @@ class TimeGridView(QAbstractScrollArea):
     def header_h(self) -> int:
         return HEADER_H
 
-    def set_zone(self, zone_name: str) -> None:
+    def set_zone(self, zone_name: str, relayout: bool = True) -> None:
         self._zone = zone_name or "UTC"
-        self._relayout()
+        self._arrangement = None
+        if relayout:
+            self._relayout()
 
-    def set_columns(self, columns: Iterable[GridColumn]) -> None:
+    def set_columns(self, columns: Iterable[GridColumn], relayout: bool = True) -> None:
         self._columns = list(columns)
         self._col_of = {(c.day, c.resource): i for i, c in enumerate(self._columns)}
-        self._relayout()
+        self._arrangement = None
+        if relayout:
+            self._relayout()
 
     def set_data(
         self,
@@ -143,9 +214,14 @@ class TimeGridView(QAbstractScrollArea):
         windows: dict[ResourceKey, list[Window]] | None = None,
         resource_colors: dict[ResourceKey, str | None] | None = None,
         resource_names: dict[ResourceKey, str] | None = None,
+        arrangement: Arrangement | None = None,
+        geometry: Geometry | None = None,
     ) -> None:
-        """Replace what is shown; the scroll position and the selection stay where they were."""
+        """Replace what is shown; the scroll position and the selection stay where they were.
+        ``arrangement`` and ``geometry``: prepared ahead for exactly these bookings and
+        columns (the geometry is used only if the width has not changed since)."""
         self._bookings = list(bookings)
+        self._arrangement = arrangement
         self._services = dict(services)
         if windows is not None:
             self._windows = dict(windows)
@@ -153,7 +229,7 @@ class TimeGridView(QAbstractScrollArea):
             self._resource_colors = dict(resource_colors)
         if resource_names is not None:
             self._resource_names = dict(resource_names)
-        self._relayout()
+        self._relayout(geometry)
         if self._selected and self._selected not in self._by_id:
             self._selected = None
             self.selectionChanged.emit("")
@@ -278,74 +354,76 @@ class TimeGridView(QAbstractScrollArea):
         vbar.setRange(0, max(0, self._content_h() - vh))
         vbar.setPageStep(max(1, vh - self.header_h))
 
-    def _place(self) -> dict[int, list[tuple[Booking, datetime, datetime]]]:
-        per_column: dict[int, list[tuple[Booking, datetime, datetime]]] = {}
-        col_of = self._col_of
-        first, last = FIRST_HOUR, LAST_HOUR
-        for booking in self._bookings:
-            if booking.visit_status is VisitStatus.CANCELLED:
-                continue
-            start = to_local(booking.start, self._zone)
-            day = start.date()
-            column = col_of.get((day, resource_key(booking)))
-            if column is None:
-                column = col_of.get((day, None))
-                if column is None:
-                    continue
-            end = to_local(max(booking.end, booking.start), self._zone)
-            if end.date() != day:  # runs past midnight: draw to the day's end
-                end = start.replace(hour=23, minute=59, second=59)
-            per_column.setdefault(column, []).append((booking, start, end))
-            first = min(first, start.hour)
-            last = max(last, end.hour + (1 if end.minute or end.second else 0))
-        self._first_hour, self._last_hour = first, min(24, last)
-        return per_column
+    def prepare(self, arranged: Arrangement, columns: list[GridColumn]) -> Geometry:
+        """Pixels for an arrangement at the current width, without showing it (read-ahead)."""
+        return self._geometry(arranged, columns, self.viewport().width())
 
-    def _relayout(self) -> None:
-        """Place every block; called when data, columns, zone or width change."""
-        self._checked.clear()
-        per_column = self._place()
-        lanes = {
-            c: assign_lanes((b.id, s, e) for b, s, e in items) for c, items in per_column.items()
-        }
+    def _geometry(self, arranged: Arrangement, columns: list[GridColumn], width: int) -> Geometry:
+        lanes = arranged.lanes
         counts = [
             max((lane.count for lane in lanes.get(c, {}).values()), default=1)
-            for c in range(len(self._columns))
+            for c in range(len(columns))
         ]
         wanted = [max(float(self.min_col_w), n * MIN_LANE_W + 7.0) for n in counts]
-        spare = max(0.0, self.viewport().width() - TIME_W - sum(wanted))
+        spare = max(0.0, width - TIME_W - sum(wanted))
         share = spare / len(wanted) if wanted else 0.0
         x = float(TIME_W)
         edges = [x]
-        for width in wanted:
-            x += width + share
+        for wide in wanted:
+            x += wide + share
             edges.append(float(math.floor(x)))
-        self._x = edges
         blocks: list[Block] = []
-        col_blocks: list[list[Block]] = [[] for _ in self._columns]
+        col_blocks: list[list[Block]] = [[] for _ in columns]
         tallest = 0.0
-        for column, items in per_column.items():
+        # content y of a local time: the header, then HOUR_H per hour from the first shown
+        origin = self.header_h - arranged.first_hour * HOUR_H
+        per_minute = HOUR_H / 60
+        for column, items in arranged.per_column.items():
             column_lanes = lanes[column]
-            x0 = self._x[column] + 3
-            usable = self._col_w(column) - 7
+            x0 = edges[column] + 3
+            usable = edges[column + 1] - edges[column] - 7
+            placed = col_blocks[column]
             for booking, start, end in items:
                 lane = column_lanes[booking.id]
-                width = usable / lane.count
-                top = self._y_of(start)
-                height = max(self._y_of(end) - top, 18.0)
-                rect = QRectF(x0 + lane.index * width, top + 1, width - 2, height - 2)
+                lane_w = usable / lane.count
+                top = origin + (start.hour * 60 + start.minute + start.second / 60) * per_minute
+                bottom = origin + (end.hour * 60 + end.minute + end.second / 60) * per_minute
+                height = max(bottom - top, 18.0) - 2
+                rect = QRectF(x0 + lane.index * lane_w, top + 1, lane_w - 2, height)
                 block = Block(booking, rect, column, start, end)
                 blocks.append(block)
-                col_blocks[column].append(block)
-                tallest = max(tallest, rect.height())
+                placed.append(block)
+                if height > tallest:
+                    tallest = height
         for column_list in col_blocks:
-            column_list.sort(key=lambda b: b.rect.top())
-        self._blocks = blocks
-        self._by_id = {b.booking.id: b for b in blocks}
-        self._col_blocks = col_blocks
-        self._col_tops = [[b.rect.top() for b in items] for items in col_blocks]
-        self._tallest = tallest
+            column_list.sort(key=_top)
+        return Geometry(
+            width,
+            edges,
+            blocks,
+            {b.booking.id: b for b in blocks},
+            col_blocks,
+            [[b.rect.top() for b in items] for items in col_blocks],
+            tallest,
+        )
+
+    def _relayout(self, geometry: Geometry | None = None) -> None:
+        """Place every block; called when data, columns, zone or width change."""
+        self._checked.clear()
+        if self._arrangement is None:
+            self._arrangement = arrange(self._bookings, self._columns, self._zone)
+        arranged = self._arrangement
+        self._first_hour, self._last_hour = arranged.first_hour, arranged.last_hour
+        if geometry is None or geometry.width != self.viewport().width():
+            geometry = self._geometry(arranged, self._columns, self.viewport().width())
+        self._x = geometry.x
+        self._blocks = geometry.blocks
+        self._by_id = geometry.by_id
+        self._col_blocks = geometry.col_blocks
+        self._col_tops = geometry.col_tops
+        self._tallest = geometry.tallest
         self._spans = [self._column_spans(c) for c in self._columns]
+        self.painter_.invalidate()
         self._update_scrollbars()
         self.viewport().update()
 
@@ -387,6 +465,7 @@ class TimeGridView(QAbstractScrollArea):
             self.colors = CalendarColors.from_palette(self.palette())
             for block in self._blocks:
                 block._lines = None  # ink depends on the fill
+            self.painter_.invalidate()
             self.viewport().update()
         elif event.type() == QEvent.Type.FontChange:
             self.fonts = BlockFonts(self.font())
@@ -424,7 +503,9 @@ class TimeGridView(QAbstractScrollArea):
         distance = (event.position() - drag.press).manhattanLength()
         if not drag.active and distance < QApplication.startDragDistance():
             return None
-        drag.active = True
+        if not drag.active:
+            drag.active = True
+            self.painter_.invalidate()  # the block dims where it was
         self.setCursor(Qt.CursorShape.ClosedHandCursor)
         self._drag_to(event.position())
         return None
@@ -433,6 +514,7 @@ class TimeGridView(QAbstractScrollArea):
         drag, self._drag = self._drag, None
         if drag is not None and drag.active:
             self.unsetCursor()
+            self.painter_.invalidate()
             self.viewport().update()
             self._drop(drag)
             return None
@@ -457,6 +539,7 @@ class TimeGridView(QAbstractScrollArea):
         if key == Qt.Key.Key_Escape and self._drag is not None:
             self._drag = None
             self.unsetCursor()
+            self.painter_.invalidate()
             self.viewport().update()
             return
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._selected:

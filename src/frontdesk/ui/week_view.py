@@ -44,29 +44,39 @@ class WeekView(TimeGridView):
     def monday(self) -> date:
         return self._monday
 
-    def set_week(self, monday: date, per_resource: Sequence[ResourceInfo] | None = None) -> None:
+    def set_week(
+        self,
+        monday: date,
+        per_resource: Sequence[ResourceInfo] | None = None,
+        relayout: bool = True,
+    ) -> None:
         """Show the week that starts on ``monday`` (any date is moved back to its Monday);
         ``per_resource`` splits each day into one column per given resource."""
         monday = monday - timedelta(days=monday.weekday())
         if monday != self._monday or list(per_resource or []) != list(self._per_resource or []):
             self._monday = monday
             self._per_resource = list(per_resource) if per_resource else None
-            self._rebuild()
+            self._rebuild(relayout)
 
-    def _rebuild(self) -> None:
-        days = [self._monday + timedelta(days=i) for i in range(7)]
-        if not self._per_resource:
-            self.day_groups = False
-            self.min_col_w = 118
-            self.set_columns(GridColumn(d, None, day_title(d)) for d in days)
-            return
-        self.day_groups = True
-        self.min_col_w = 96
-        self.set_columns(
-            GridColumn(d, r.key, r.name, day_title(d), r.color)
-            for d in days
-            for r in self._per_resource
-        )
+    def _rebuild(self, relayout: bool = True) -> None:
+        self.day_groups = bool(self._per_resource)
+        self.min_col_w = 96 if self._per_resource else 118
+        self.set_columns(week_columns(self._monday, self._per_resource), relayout)
+
+
+def week_columns(monday: date, per_resource: Sequence[ResourceInfo] | None) -> list[GridColumn]:
+    days = [monday + timedelta(days=i) for i in range(7)]
+    if not per_resource:
+        return [GridColumn(d, None, day_title(d)) for d in days]
+    return [GridColumn(d, r.key, r.name, day_title(d), r.color) for d in days for r in per_resource]
+
+
+def day_columns(day: date, resources: Sequence[ResourceInfo]) -> list[GridColumn]:
+    several = len({r.connection_name for r in resources}) > 1
+    return [
+        GridColumn(day, r.key, r.name, r.connection_name if several else "", r.color)
+        for r in resources
+    ]
 
 
 class DayView(TimeGridView):
@@ -86,13 +96,9 @@ class DayView(TimeGridView):
     def day(self) -> date:
         return self._day
 
-    def set_day(self, day: date, resources: Sequence[ResourceInfo]) -> None:
+    def set_day(self, day: date, resources: Sequence[ResourceInfo], relayout: bool = True) -> None:
         if day == self._day and list(resources) == self._resources and self._columns:
             return
         self._day = day
         self._resources = list(resources)
-        several = len({r.connection_name for r in resources}) > 1
-        self.set_columns(
-            GridColumn(day, r.key, r.name, r.connection_name if several else "", r.color)
-            for r in resources
-        )
+        self.set_columns(day_columns(day, resources), relayout)
