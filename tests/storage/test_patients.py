@@ -124,3 +124,25 @@ def test_bulk_import_fills_the_index_in_one_go(repo: Repository) -> None:
     assert found["Leo Singh"].last_seen == T0 + timedelta(days=5)
     assert names(repo, "0770090022") == ["Leo Singh"]
     assert names(repo, "freya@") == ["Freya Price"]  # the email came with the import
+
+
+def test_the_catalog_is_kept_until_it_is_saved_again(repo: Repository) -> None:
+    from datetime import date, time
+
+    from frontdesk.domain.catalog import Catalog, Policy, Resource, Service, Window
+
+    day = date(2027, 6, 15)
+
+    def catalog(capacity: int) -> Catalog:
+        return Catalog(
+            Policy("Europe/London"),
+            [Service("s", "S", 30)],
+            [Resource("r", "R")],
+            [Window("w", "r", day, time(9), time(12), "Morning", "MA", True, capacity)],
+        )
+
+    repo.save_catalog("conn-1", catalog(6), [day])
+    first = repo.catalog("conn-1", day, day)
+    assert repo.catalog("conn-1", day, day) is first  # served from memory
+    repo.save_catalog("conn-1", catalog(4), [day])
+    assert repo.catalog("conn-1", day, day).windows[0].capacity == 4

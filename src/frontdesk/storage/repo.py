@@ -99,8 +99,13 @@ _BOOKING_COLUMNS = [
 ]
 _START, _END = _ORDER.index("start"), _ORDER.index("end")
 _VISIT_AT, _SYNC_AT = _ORDER.index("visit_status"), _ORDER.index("sync_state")
+_WINDOW_ORDER = [f.name for f in dataclasses.fields(Window)]
 _VISIT = {v.value: v for v in VisitStatus}
 _SYNC = {v.value: v for v in SyncState}
+
+
+def _window(row: Sequence[Any]) -> Window:
+    return Window(*row)
 
 
 def _instant(text: str) -> datetime:
@@ -145,6 +150,8 @@ class Repository:
 
     def __init__(self, db: Database) -> None:
         self.db = db
+        self._catalogs: dict[tuple[str, date, date], Catalog] = {}
+        self._catalog_generation = 0
 
     # -- connections -------------------------------------------------------------------
     def add_connection(self, record: ConnectionRecord) -> None:
@@ -187,6 +194,8 @@ class Repository:
     def save_catalog(self, connection_id: str, catalog: Catalog, days: Iterable[date]) -> None:
         """Replace the services, resources and the windows of ``days`` in one transaction."""
         day_list = list(days)
+        self._catalog_generation += 1
+        self._catalogs.clear()
         with self.db.write() as s:
             row = s.get_one(ConnectionRow, connection_id)
             p = catalog.policy
@@ -211,6 +220,8 @@ class Repository:
                 ResourceRow(connection_id=connection_id, **_fields(r)) for r in catalog.resources
             )
             s.add_all(WindowRow(connection_id=connection_id, **_fields(w)) for w in catalog.windows)
+        self._catalog_generation += 1
+        self._catalogs.clear()
 
     def policy(self, connection_id: str) -> Policy:
         """The connection's cached organisation policy (zone, cancellation rules)."""
@@ -219,7 +230,25 @@ class Repository:
             return Policy(**conn.policy) if conn.policy else Policy(timezone="UTC")
 
     def catalog(self, connection_id: str, first: date, last: date) -> Catalog:
-        """The cached catalog with the windows of local days ``first``..``last``."""
+        """The cached catalog with the windows of local days ``first``..``last``.
+
+        Kept in memory until the connection's catalog is saved again (every check and
+        screen asks for it; a month of 30 resources is thousands of windows). Callers must
+        not change what they get back.
+        """
+        key = (connection_id, first, last)
+        generation = self._catalog_generation
+        found = self._catalogs.get(key)
+        if found is not None:
+            return found
+        catalog = self._read_catalog(connection_id, first, last)
+        if generation == self._catalog_generation:  # no save_catalog ran meanwhile
+            if len(self._catalogs) >= 32:
+                self._catalogs.clear()
+            self._catalogs[key] = catalog
+        return catalog
+
+    def _read_catalog(self, connection_id: str, first: date, last: date) -> Catalog:
         with self.db.read() as s:
             conn = s.get_one(ConnectionRow, connection_id)
             policy = Policy(**conn.policy) if conn.policy else Policy(timezone="UTC")
@@ -231,14 +260,11 @@ class Repository:
                 .where(ResourceRow.connection_id == connection_id)
                 .order_by(ResourceRow.name)
             )
-            windows = s.scalars(
-                select(WindowRow)
-                .where(
-                    WindowRow.connection_id == connection_id,
-                    WindowRow.day >= first,
-                    WindowRow.day <= last,
-                )
-                .order_by(WindowRow.day, WindowRow.start)
+            w = WindowRow.__table__.c
+            windows = s.connection().execute(
+                select(*(w[name] for name in _WINDOW_ORDER))
+                .where(w.connection_id == connection_id, w.day >= first, w.day <= last)
+                .order_by(w.day, w.start)
             )
             return Catalog(
                 policy=policy,
@@ -246,20 +272,7 @@ class Repository:
                     Service(r.id, r.name, r.duration_minutes, r.color, r.active) for r in services
                 ],
                 resources=[Resource(r.id, r.name, r.kind, r.color) for r in resources],
-                windows=[
-                    Window(
-                        r.window_id,
-                        r.resource_id,
-                        r.day,
-                        r.start,
-                        r.end,
-                        r.session,
-                        r.batch,
-                        r.open,
-                        r.capacity,
-                    )
-                    for r in windows
-                ],
+                windows=[_window(row) for row in windows],
             )
 
     # -- bookings ----------------------------------------------------------------------
