@@ -309,3 +309,27 @@ def test_the_calendar_follows_the_palette(desk: MainWindow, dark: bool) -> None:
         assert (luminance(corner) < 0.2) is dark
     finally:
         grid.setPalette(QPalette())
+
+
+def test_a_change_record_refreshes_only_what_it_names(desk: MainWindow) -> None:
+    booking = pick(desk, 12)
+    grid = show(desk, booking, Mode.WEEK)
+    grid.select_booking(booking.id)
+    spans_before = set(desk.pane._cache)
+    flagged = booking.with_changes(
+        sync_state=SyncState.NEEDS_ATTENTION, problem_code="SLOT_FULL", problem_message="full"
+    )
+    desk.context.repo.save_booking(flagged, "refused", "test", "sync")
+    desk.apply_changes([booking.id])
+    block = grid._by_id[booking.id]
+    assert block.booking.sync_state is SyncState.NEEDS_ATTENTION
+    assert set(desk.pane._cache) == spans_before  # nothing re-read from scratch
+    assert grid.selected_booking() == booking.id
+    later = flagged.with_changes(
+        start=booking.start + timedelta(days=7), end=booking.end + timedelta(days=7)
+    )
+    desk.context.repo.save_booking(later, "moved", "test", "sync")
+    desk.apply_changes([booking.id])
+    assert grid.block_rect(booking.id) is None  # it left the shown week
+    desk.pane.step(1)
+    assert desk.pane.grid().block_rect(booking.id) is not None  # type: ignore[union-attr]

@@ -35,7 +35,9 @@ def test_a_refusal_lands_in_needs_attention_and_one_click_rebooks(  # type: igno
         )
     )
     desk.refresh()
+    desk.show_sync_panel()
     assert desk.sync_panel.counts() == (1, 0, 0)
+    desk.sync_dock.hide()  # a refusal opens it again by itself
     assert "1 waiting" in desk.connection_labels[cid].text()
     assert desk.pending_label.text() == "1 waiting to sync"
 

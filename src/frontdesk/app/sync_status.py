@@ -46,6 +46,11 @@ def overview(context: AppContext, limit: int = 500) -> SyncOverview:
     return SyncOverview(queued, attention, failed, names)
 
 
+def attention_count(context: AppContext) -> int:
+    """How many bookings need attention (an index range: cheap enough after every change)."""
+    return len(context.repo.needs_attention(limit=1000))
+
+
 def nearest_openings(context: AppContext, booking: Booking, count: int = 4) -> list[Opening]:
     """Openings for the same service and patient, from a little before the refused time (or
     now) on, in any resource of the booking's connection."""

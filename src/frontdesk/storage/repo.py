@@ -293,6 +293,15 @@ class Repository:
             rows = s.connection().execute(query.order_by(_TABLE["start"], _TABLE["id"]))
             return [_booking_from_tuple(r) for r in rows]
 
+    def bookings_by_ids(self, ids: Sequence[str]) -> list[Booking]:
+        """The named bookings that exist (what a change record names), in no order."""
+        found: list[Booking] = []
+        with self.db.read() as s:
+            for first in range(0, len(ids), 500):
+                query = select(*_BOOKING_COLUMNS).where(_TABLE["id"].in_(ids[first : first + 500]))
+                found.extend(_booking_from_tuple(r) for r in s.connection().execute(query))
+        return found
+
     def booking_glimpses(
         self, start: datetime, end: datetime
     ) -> list[tuple[datetime, str, VisitStatus, SyncState, str, str]]:

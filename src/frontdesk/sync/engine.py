@@ -77,6 +77,8 @@ class SyncEngine:
         self.catalog_days = catalog_days
         self.buckets = {cid: SlidingWindow(c.rate_per_minute) for cid, c in connectors.items()}
         self._sleep = sleep or self.stop.wait
+        # told each booking id as soon as its operation is settled (the desk shows it at once)
+        self.on_change: Callable[[str], None] | None = None
         for cid, connector in connectors.items():
             connector.set_pacer(lambda cid=cid: self._pace(cid))  # type: ignore[misc]
 
@@ -129,7 +131,7 @@ class SyncEngine:
             self.repo.complete(op, outcome.booking, f"{op.kind} {detail}")
             health.online, health.last_error = True, None
             report.confirmed += 1
-            report.changed_bookings.append(booking.id)
+            self._changed(report, booking.id)
             log.info("op %s (%s) accepted, remote id %s", op.id, op.kind, outcome.booking.remote_id)
             return True
         if isinstance(outcome, Refused):
@@ -146,10 +148,15 @@ class SyncEngine:
             )
             self.repo.refuse(op, flagged, f"HTTP {v.status} {v.code}: {v.message}")
             report.refused += 1
-            report.changed_bookings.append(booking.id)
+            self._changed(report, booking.id)
             log.info("op %s (%s) refused: HTTP %s %s", op.id, op.kind, v.status, v.code)
             return True
         return self._later(cid, op, outcome, report)
+
+    def _changed(self, report: DrainReport, booking_id: str) -> None:
+        report.changed_bookings.append(booking_id)
+        if self.on_change is not None:
+            self.on_change(booking_id)
 
     def _later(
         self, cid: str, op: Operation, outcome: RetryLater | Ambiguous, report: DrainReport

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
@@ -30,7 +30,7 @@ from frontdesk.app.desk import (
     today_in,
 )
 from frontdesk.domain.booking import Booking
-from frontdesk.domain.timeutil import to_local
+from frontdesk.domain.timeutil import local_day_bounds, to_local
 from frontdesk.ui.agenda_view import AgendaView
 from frontdesk.ui.month_view import MonthView
 from frontdesk.ui.time_grid import Arrangement, Geometry, GridColumn, TimeGridView, arrange
@@ -223,6 +223,34 @@ class CalendarPane(QWidget):
         self.zone = clinic_zone(self.context)
         self.all_resources = resources(self.context)
         self.show_span()
+
+    def apply_changes(self, ids: list[str]) -> None:
+        """Bookings ``ids`` changed (a sync, a desk action): patch the spans held in memory and
+        show the current one again only if it is touched. No full re-read."""
+        fresh = {b.id: b for b in self.context.repo.bookings_by_ids(ids)}
+        current = self._span()
+        self._generation += 1  # a read in flight may predate the change: it is dropped
+        for key in [k for k in self._arranged if k[0] not in self._cache]:
+            del self._arranged[key]  # arranged from data no longer held: cannot be patched
+        touched = False
+        for span, data in list(self._cache.items()):
+            start, _ = local_day_bounds(span[0], data.zone)
+            end, _ = local_day_bounds(span[0] + timedelta(days=span[1]), data.zone)
+            named = set(ids)
+            had = [b for b in data.bookings if b.id in named]
+            arriving = [b for b in fresh.values() if start <= b.start < end]
+            if not had and not arriving:
+                continue
+            kept = [b for b in data.bookings if b.id not in named]
+            bookings = sorted(kept + arriving, key=lambda b: (b.start, b.id))
+            self._cache[span] = replace(data, bookings=bookings)
+            for key in [k for k in self._arranged if k[0] == span]:
+                del self._arranged[key]
+            touched = touched or span == current
+        if self.mode is Mode.MONTH:
+            self._refresh_month()
+        elif touched or current not in self._cache:
+            self.show_span()
 
     def show_span(self) -> None:
         """Show the current mode and day, from spans read ahead where possible."""

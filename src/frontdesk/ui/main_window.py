@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from frontdesk.app import sync_status
 from frontdesk.app.context import AppContext
 from frontdesk.app.day_sheet import DaySheet, day_sheet
 from frontdesk.app.desk import ResourceKey, monday_of
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
             str(context.paths.config_dir / "window.ini"), QSettings.Format.IniFormat
         )
         self.open_dialogs: list[QDialog] = []
+        self._attention = 0
 
         self.pane = CalendarPane(context, self)
         self.setCentralWidget(self.pane)
@@ -109,7 +111,7 @@ class MainWindow(QMainWindow):
         self.pane.week_view.scroll_to_hour(8)
         self.pane.day_view.scroll_to_hour(8)
         self.status.refresh()
-        self.sync_panel.refresh()
+        self._attention = sync_status.attention_count(context)
         if start_sync:
             self.sync.start()
 
@@ -345,10 +347,22 @@ class MainWindow(QMainWindow):
         self.status.refresh()
         self._refresh_sync_panel()
 
+    def apply_changes(self, booking_ids: list[str]) -> None:
+        """Bookings changed (a sync, a desk action): refresh what they touch, nothing more."""
+        if self._closed:
+            return
+        self.pane.apply_changes(booking_ids)
+        if self.details.booking is not None and self.details.booking.id in booking_ids:
+            self.details.refresh()
+        self.status.refresh()
+        self._refresh_sync_panel()
+
     def _refresh_sync_panel(self) -> None:
-        attention_before = self.sync_panel.counts()[1]
-        self.sync_panel.refresh()
-        attention = self.sync_panel.counts()[1]
+        attention_before = self._attention
+        if self.sync_dock.isVisible():
+            self.sync_panel.refresh()
+        self._attention = sync_status.attention_count(self.context)
+        attention = self._attention
         if attention > attention_before and not self.sync_dock.isVisible():
             self.statusBar().showMessage(
                 f"{attention} booking(s) need attention: the booking system refused them.", 15000
@@ -401,7 +415,8 @@ class MainWindow(QMainWindow):
             self.actions_.open_cancel(self._selected() or "")
 
     def _on_desk_change(self, booking_id: str) -> None:
-        self.refresh()
+        self.apply_changes([booking_id])
+        self.details.refresh()
         booking = self.context.repo.booking(booking_id)
         if booking is not None and booking.active:
             self.show_booking(booking)
@@ -501,7 +516,11 @@ class MainWindow(QMainWindow):
     # -- worker signals ------------------------------------------------------------------
     @Slot(object)
     def _on_changed(self, booking_ids: list[str]) -> None:
-        if not self._closed:
+        if self._closed:
+            return
+        if booking_ids:
+            self.apply_changes(booking_ids)
+        else:  # a refresh from the remote: anything may have changed
             self.refresh()
 
     @Slot(object)
