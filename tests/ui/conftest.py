@@ -26,18 +26,48 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE, extend=True))
 
 
+def _start_demo(profile: Path) -> Demo:
+    running = Demo(profile)
+    running.pull()
+    if running.context.repo.pending_count() == 0 and not _cached_bookings(running):
+        # late on a Sunday the current week has no future slot left to seed
+        seed_week(running.server.state, date.today() + timedelta(days=1), count=20, rng_seed=3)
+        running.pull()
+    return running
+
+
 @pytest.fixture
 def demo(tmp_path: Path) -> Iterator[Demo]:
-    running = Demo(tmp_path / "profile")
+    running = _start_demo(tmp_path / "profile")
     try:
-        running.pull()
-        if running.context.repo.pending_count() == 0 and not _cached_bookings(running):
-            # late on a Sunday the current week has no future slot left to seed
-            seed_week(running.server.state, date.today() + timedelta(days=1), count=20, rng_seed=3)
-            running.pull()
         yield running
     finally:
         running.close()
+
+
+@pytest.fixture(scope="module")
+def desk_demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
+    running = _start_demo(tmp_path_factory.mktemp("desk") / "profile")
+    try:
+        yield running
+    finally:
+        running.close()
+
+
+@pytest.fixture(scope="module")
+def desk(qapp, desk_demo: Demo) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
+    """One demo desk for a whole module (no sync worker): cheaper than a window per test, for
+    tests that only read, or that change bookings no other test of the module looks at."""
+    main = MainWindow(desk_demo.context, sync_interval_ms=3_600_000, start_sync=False)
+    main.resize(1400, 860)
+    main.show()
+    try:
+        yield main
+    finally:
+        for dialog in list(main.open_dialogs) + list(main.actions_.dialogs):
+            dialog.done(0)
+        main.close()
+        main.deleteLater()
 
 
 def _cached_bookings(demo: Demo) -> bool:
@@ -63,3 +93,13 @@ def window(qtbot, demo: Demo) -> Iterator[MainWindow]:  # type: ignore[no-untype
             dialog.done(0)  # unlike reject(), done() does not ask to discard
         main.close()
         main.deleteLater()
+
+
+@pytest.fixture(autouse=True)
+def no_blocking_message_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A modal box nobody answers would hang the suite (a failed test leaves a dialog with
+    edits, and closing it asks); here every unpatched box answers "Discard". Tests that look
+    at the question patch ``QMessageBox.exec`` themselves."""
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "exec", lambda _box: QMessageBox.StandardButton.Discard.value)

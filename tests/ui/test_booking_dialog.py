@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 from PySide6.QtCore import QDate, Qt, QTime
@@ -11,8 +11,10 @@ from PySide6.QtWidgets import QMessageBox
 from frontdesk.app.demo import Demo
 from frontdesk.app.desk import monday_of
 from frontdesk.domain.booking import SyncState
+from frontdesk.domain.timeutil import to_local
 from frontdesk.domain.verdict import Severity
-from frontdesk.ui.booking_dialog import GAP_MESSAGE, BookingDialog
+from frontdesk.ui.booking_dialog import BookingDialog
+from frontdesk.ui.form_bits import GAP_MESSAGE
 from frontdesk.ui.main_window import MainWindow
 
 
@@ -64,7 +66,7 @@ def test_book_through_the_dialog_pencilled_then_confirmed(qtbot, window: MainWin
     window.sync_now()
 
     def confirmed() -> bool:
-        block = view._block(booking.id)
+        block = view._by_id.get(booking.id)
         return block is not None and block.booking.sync_state is SyncState.CONFIRMED
 
     qtbot.waitUntil(confirmed, timeout=20_000)
@@ -203,7 +205,7 @@ def test_a_refused_save_keeps_everything_typed(qtbot, demo: Demo, monkeypatch) -
 def test_the_time_arrows_move_in_five_minute_steps(qtbot) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QTimeEdit
 
-    from frontdesk.ui.booking_dialog import FiveMinuteTimeEdit
+    from frontdesk.ui.form_bits import FiveMinuteTimeEdit
 
     edit = FiveMinuteTimeEdit()
     qtbot.addWidget(edit)
@@ -217,3 +219,55 @@ def test_the_time_arrows_move_in_five_minute_steps(qtbot) -> None:  # type: igno
     edit.setTime(QTime(9, 32))
     edit.stepBy(-1)
     assert edit.time() == QTime(9, 30)
+
+
+def test_the_dialog_opens_with_the_next_free_times_and_a_pick_fills_them(  # type: ignore[no-untyped-def]
+    qtbot, demo: Demo
+) -> None:
+    dialog = BookingDialog(demo.context)
+    qtbot.addWidget(dialog)
+    assert dialog.service_combo.currentData()  # a service is chosen, so times can show
+    openings = dialog.openings.openings
+    assert openings, "the demo clinic has free times"
+    assert dialog.local_day_and_time()[1] == to_local(openings[0].start, "Europe/London").time()
+    last = openings[-1]
+    qtbot.mouseClick(
+        dialog.openings.list.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=dialog.openings.list.visualItemRect(
+            dialog.openings.list.item(len(openings) - 1)
+        ).center(),
+    )
+    assert dialog.resource_combo.currentData() == last.resource_id
+    local = to_local(last.start, "Europe/London")
+    assert dialog.local_day_and_time() == (local.date(), local.time().replace(tzinfo=None))
+    qtbot.keyClicks(dialog.name_edit, "New Patient")
+    qtbot.keyClicks(dialog.phone_edit, "+447700900998")
+    _settled(qtbot, dialog)
+    assert dialog.errors() == []
+    dialog.done(0)
+
+
+def test_typing_a_known_patient_offers_them(qtbot, demo: Demo) -> None:  # type: ignore[no-untyped-def]
+    far = datetime(2100, 1, 1, tzinfo=UTC)
+    known = demo.context.repo.bookings_between(datetime(2000, 1, 1, tzinfo=UTC), far)[0]
+    dialog = BookingDialog(demo.context)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    try:
+        # typed the way people say it: the national form with its trunk zero
+        qtbot.keyClicks(dialog.phone_edit, "0" + known.patient_phone.removeprefix("+44"))
+        qtbot.waitUntil(lambda: dialog.matches.isVisible(), timeout=3_000)
+        assert any(p.phone == known.patient_phone for p in dialog.matches.patients())
+        dialog.phone_edit.setFocus()
+        qtbot.keyClick(dialog.phone_edit, Qt.Key.Key_Down)
+        row = next(
+            i for i, p in enumerate(dialog.matches.patients()) if p.phone == known.patient_phone
+        )
+        dialog.matches.setCurrentRow(row)
+        qtbot.keyClick(dialog.matches, Qt.Key.Key_Return)
+        assert dialog.phone_edit.text() == known.patient_phone
+        assert dialog.name_edit.text() == known.patient_name
+        assert not dialog.matches.isVisible()
+    finally:
+        dialog.done(0)

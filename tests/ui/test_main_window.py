@@ -111,7 +111,7 @@ def test_double_click_on_an_empty_slot_opens_the_dialog_there(qtbot, window: Mai
     view = window.week_view
     window.next_week()  # nothing is booked there yet
     view.verticalScrollBar().setValue(0)
-    x = int(view._day_x[1] + view._col_w(1) / 2)  # Tuesday
+    x = int(view._x[1] + view._col_w(1) / 2)  # Tuesday
     y = HEADER_H + 2 * 60 + 40  # 09:40 lies in the 09:30 slot
     pos = QPoint(x, y)
     assert view.block_at(pos) is None

@@ -1,5 +1,6 @@
-"""Read models for the desk's screens: one week of the calendar, the clinic's zone, a sensible
-first time for a new booking, and validation as the receptionist types.
+"""Read models for the desk's screens: the calendar of a span of days across every connection
+(bookings, services, resource columns, opening windows), a month's overview, the clinic's zone,
+a sensible first time for a new booking, and validation as the receptionist types.
 
 No Qt here: ``ui`` turns these into pixels. Everything reads the local cache only (never the
 network), so the GUI thread may call it.
@@ -11,28 +12,62 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from frontdesk.app.context import AppContext
-from frontdesk.domain.booking import Booking, BookingRequest
-from frontdesk.domain.catalog import Resource, Service, Window
+from frontdesk.domain.booking import Booking, BookingRequest, SyncState, VisitStatus
+from frontdesk.domain.catalog import Service, Window
 from frontdesk.domain.timeutil import local_day_bounds, local_to_utc, to_local, utc_now
 from frontdesk.domain.verdict import Verdict
 
 # Stand-ins used only to run the slot checks before the patient's details are typed; any
 # verdict about these fields is dropped, so they never reach the receptionist.
-_PROBE_NAME = "Slot check"
-_PROBE_PHONE = "+440000000000"
-_PATIENT_FIELDS = frozenset({"patient_name", "patient_phone"})
+_PROBES = {
+    "patient_name": "Slot check",
+    "patient_phone": "+440000000000",
+    "patient_email": "slot.check@example.org",
+}
+
+ResourceKey = tuple[str, str]  # (connection id, resource id): ids are only unique per connection
+
+
+def resource_key(booking: Booking) -> ResourceKey:
+    return (booking.connection_id, booking.resource_id)
 
 
 @dataclass(frozen=True, slots=True)
-class WeekData:
-    """What the week view shows for the seven local days from ``monday``."""
+class ResourceInfo:
+    """One column of the desk: a provider, room, branch or calendar of one connection."""
 
-    monday: date
+    key: ResourceKey
+    name: str
+    connection_name: str
+    kind: str = "branch"
+    color: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarData:
+    """What the calendar views show for ``days`` local days from ``first``."""
+
+    first: date
+    days: int
     zone: str
     bookings: list[Booking]
     services: dict[str, Service] = field(default_factory=dict)
-    resources: dict[str, Resource] = field(default_factory=dict)
-    windows: list[Window] = field(default_factory=list)
+    resources: list[ResourceInfo] = field(default_factory=list)
+    windows: dict[ResourceKey, list[Window]] = field(default_factory=dict)
+
+    @property
+    def last(self) -> date:
+        return self.first + timedelta(days=self.days - 1)
+
+
+@dataclass(frozen=True, slots=True)
+class DaySummary:
+    """One day of the month overview: how many bookings, the first few names, and flags."""
+
+    count: int = 0
+    names: tuple[str, ...] = ()
+    attention: int = 0
+    unsynced: int = 0
 
 
 def clinic_zone(context: AppContext, connection_id: str | None = None) -> str:
@@ -41,7 +76,7 @@ def clinic_zone(context: AppContext, connection_id: str | None = None) -> str:
     if connection_id is not None:
         records = [r for r in records if r.id == connection_id]
     for record in records:
-        zone_name = context.booking.catalog_for(record.id).policy.timezone
+        zone_name = context.repo.policy(record.id).timezone
         if zone_name:
             return zone_name
     return "UTC"
@@ -55,21 +90,69 @@ def monday_of(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def week_data(context: AppContext, monday: date) -> WeekData:
-    """Bookings, services, branches and opening windows of every connection for one week."""
-    zone_name = clinic_zone(context)
-    start, _ = local_day_bounds(monday, zone_name)
-    end, _ = local_day_bounds(monday + timedelta(days=7), zone_name)
-    services: dict[str, Service] = {}
-    resources: dict[str, Resource] = {}
-    windows: list[Window] = []
+def resources(context: AppContext) -> list[ResourceInfo]:
+    """Every resource of every connection, by connection name, then resource name."""
+    found: list[ResourceInfo] = []
     for record in context.connections():
-        catalog = context.repo.catalog(record.id, monday, monday + timedelta(days=6))
+        catalog = context.repo.catalog(record.id, date.max, date.min)  # no windows
+        found.extend(
+            ResourceInfo((record.id, r.id), r.name, record.name, r.kind, r.color)
+            for r in catalog.resources
+        )
+    return found
+
+
+def calendar_data(context: AppContext, first: date, days: int) -> CalendarData:
+    """Bookings, services, resources and opening windows of every connection for a span."""
+    zone_name = clinic_zone(context)
+    start, _ = local_day_bounds(first, zone_name)
+    end, _ = local_day_bounds(first + timedelta(days=days), zone_name)
+    services: dict[str, Service] = {}
+    columns: list[ResourceInfo] = []
+    windows: dict[ResourceKey, list[Window]] = {}
+    for record in context.connections():
+        catalog = context.repo.catalog(record.id, first, first + timedelta(days=days - 1))
         services.update((s.id, s) for s in catalog.services)
-        resources.update((r.id, r) for r in catalog.resources)
-        windows.extend(catalog.windows)
+        columns.extend(
+            ResourceInfo((record.id, r.id), r.name, record.name, r.kind, r.color)
+            for r in catalog.resources
+        )
+        for window in catalog.windows:
+            windows.setdefault((record.id, window.resource_id), []).append(window)
     bookings = context.repo.bookings_between(start, end)
-    return WeekData(monday, zone_name, bookings, services, resources, windows)
+    return CalendarData(first, days, zone_name, bookings, services, columns, windows)
+
+
+def week_data(context: AppContext, monday: date) -> CalendarData:
+    return calendar_data(context, monday, 7)
+
+
+def month_summary(
+    context: AppContext,
+    first: date,
+    last: date,
+    hidden: frozenset[ResourceKey] = frozenset(),
+    names: int = 3,
+) -> dict[date, DaySummary]:
+    """Per local day from ``first`` to ``last``: active bookings of the shown resources, the
+    first few names, and how many need attention or wait to be synced."""
+    zone_name = clinic_zone(context)
+    start, _ = local_day_bounds(first, zone_name)
+    end, _ = local_day_bounds(last + timedelta(days=1), zone_name)
+    found: dict[date, DaySummary] = {}
+    for instant, name, visit, sync, cid, rid in context.repo.booking_glimpses(start, end):
+        if visit is VisitStatus.CANCELLED or (cid, rid) in hidden:
+            continue
+        local = to_local(instant, zone_name)
+        day = found.get(local.date(), DaySummary())
+        shown = day.names if len(day.names) >= names else (*day.names, f"{local:%H:%M} {name}")
+        found[local.date()] = DaySummary(
+            day.count + 1,
+            shown,
+            day.attention + (sync is SyncState.NEEDS_ATTENTION),
+            day.unsynced + (sync in (SyncState.PENCILLED, SyncState.AWAITING_CONFIRMATION)),
+        )
+    return found
 
 
 def first_opening(context: AppContext, connection_id: str, now: datetime | None = None) -> datetime:
@@ -102,13 +185,9 @@ def validate_as_typed(
     """
     verdicts = context.booking.validate(request, now)
     missing = [v for v in verdicts if v.code == "VALIDATION_ERROR"]
-    if not missing or any(v.field not in _PATIENT_FIELDS for v in missing):
+    if not missing or any(v.field not in _PROBES for v in missing):
         return verdicts
-    stand_ins = {
-        name: value
-        for name, value in (("patient_name", _PROBE_NAME), ("patient_phone", _PROBE_PHONE))
-        if not getattr(request, name)
-    }
+    stand_ins = {v.field: _PROBES[v.field] for v in missing if v.field}
     probe = request.model_copy(update=stand_ins)
     slot = [v for v in context.booking.validate(probe, now) if v.field not in stand_ins]
     return verdicts + slot

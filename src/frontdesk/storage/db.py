@@ -100,7 +100,8 @@ def migrate(engine: Engine, db_path: Path | None) -> Path | None:
     config = _alembic_config(str(engine.url))
     with engine.begin() as conn:
         config.attributes["connection"] = conn
-        command.upgrade(config, "head")
+        # "heads": branches added side by side (one per feature) all apply, in any order
+        command.upgrade(config, "heads")
     return backup
 
 

@@ -9,7 +9,17 @@ from __future__ import annotations
 from datetime import date, datetime, time
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from frontdesk.storage.types import UTCDateTime
@@ -93,6 +103,13 @@ class BookingRow(Base):
         Index("ix_bookings_connection_start", "connection_id", "start"),
         Index("ix_bookings_resource_start", "resource_id", "start"),
         Index("ix_bookings_start", "start"),
+        Index("ix_bookings_patient_phone", "patient_phone", "start"),
+        Index(
+            "ix_bookings_attention",
+            "start",
+            sqlite_where=text("sync_state = 'needs_attention'"),
+            postgresql_where=text("sync_state = 'needs_attention'"),
+        ),
         UniqueConstraint("connection_id", "remote_id", name="uq_bookings_connection_remote"),
     )
 
@@ -150,3 +167,29 @@ class HistoryRow(Base):
     event: Mapped[str] = mapped_column(String(40))
     detail: Mapped[str | None] = mapped_column(Text)
     actor: Mapped[str | None] = mapped_column(String(100))
+
+
+class PatientRow(Base):
+    """A patient seen in any booking (desk or pulled), one per name and phone number."""
+
+    __tablename__ = "patients"
+    __table_args__ = (Index("ix_patients_last_seen", "last_seen"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    key: Mapped[str] = mapped_column(String(300), unique=True)  # folded name | phone digits
+    name: Mapped[str] = mapped_column(String(200))
+    phone: Mapped[str] = mapped_column(String(60))
+    email: Mapped[str | None] = mapped_column(String(320))
+    last_seen: Mapped[datetime]  # the start of their latest booking
+    bookings: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class PatientTermRow(Base):
+    """Search terms of a patient (name words, phone digit forms, email); prefix-searched."""
+
+    __tablename__ = "patient_terms"
+
+    term: Mapped[str] = mapped_column(String(320), primary_key=True)
+    patient_id: Mapped[int] = mapped_column(
+        ForeignKey("patients.id", ondelete="CASCADE"), primary_key=True
+    )

@@ -88,6 +88,8 @@ class SyncEngine:
             for cid, c in connectors.items()
         }
         self._sleep = sleep or self.stop.wait
+        # told each booking id as soon as its operation is settled (the desk shows it at once)
+        self.on_change: Callable[[str], None] | None = None
         for cid, connector in connectors.items():
             connector.set_pacer(lambda cid=cid: self._pace(cid))  # type: ignore[misc]
 
@@ -133,6 +135,9 @@ class SyncEngine:
                     return  # the connection asked us to back off: leave the rest queued
 
     def _send(self, cid: str, connector: Connector, op: Operation, report: DrainReport) -> bool:
+        # marked sent before the booking is read: a desk change that commits after this sees
+        # the operation as sent and queues its own, so no change is lost in between
+        self.repo.mark_sent(op.id, self.clock())
         booking = self.repo.booking(op.booking_id)
         if booking is None:
             log.error("operation %s names a missing booking", op.id)
@@ -141,7 +146,6 @@ class SyncEngine:
         if op.sent_at is not None and op.kind is OperationKind.CREATE:
             outcome = self._reconcile(connector, booking)
         if outcome is None:
-            self.repo.mark_sent(op.id, self.clock())
             report.sent += 1
             outcome = self._call(connector, op, booking)
         health = self.health[cid]
@@ -154,7 +158,7 @@ class SyncEngine:
             self.repo.complete(op, outcome.booking, f"{op.kind} {detail}")
             health.online, health.last_error = True, None
             report.confirmed += 1
-            report.changed_bookings.append(booking.id)
+            self._changed(report, booking.id)
             log.info("op %s (%s) accepted, remote id %s", op.id, op.kind, outcome.booking.remote_id)
             return True
         if isinstance(outcome, Refused):
@@ -171,10 +175,15 @@ class SyncEngine:
             )
             self.repo.refuse(op, flagged, f"HTTP {v.status} {v.code}: {v.message}")
             report.refused += 1
-            report.changed_bookings.append(booking.id)
+            self._changed(report, booking.id)
             log.info("op %s (%s) refused: HTTP %s %s", op.id, op.kind, v.status, v.code)
             return True
         return self._later(cid, op, outcome, report)
+
+    def _changed(self, report: DrainReport, booking_id: str) -> None:
+        report.changed_bookings.append(booking_id)
+        if self.on_change is not None:
+            self.on_change(booking_id)
 
     def _later(
         self, cid: str, op: Operation, outcome: RetryLater | Ambiguous, report: DrainReport

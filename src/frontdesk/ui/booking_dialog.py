@@ -16,7 +16,7 @@ from datetime import date, datetime, time, timedelta
 
 from pydantic import ValidationError
 from PySide6.QtCore import QDate, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QTextDocumentFragment
+from PySide6.QtGui import QKeyEvent, QTextDocumentFragment
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QTimeEdit,
     QVBoxLayout,
@@ -37,21 +36,39 @@ from PySide6.QtWidgets import (
 from frontdesk.app.booking import BookingRefused
 from frontdesk.app.context import AppContext
 from frontdesk.app.desk import clinic_zone, first_opening, validate_as_typed
+from frontdesk.app.openings import Limits, Opening, find_openings, opening_queries
+from frontdesk.app.patients import Patient, find_patients
+from frontdesk.app.provider_forms import form_for
 from frontdesk.domain.booking import Booking, BookingRequest
 from frontdesk.domain.catalog import Catalog
-from frontdesk.domain.timeutil import WallTimeKind, local_to_utc, to_local
+from frontdesk.domain.timeutil import to_local, utc_now
 from frontdesk.domain.verdict import Severity, Verdict
-from frontdesk.ui.wording import code_line, plain_message
+from frontdesk.ui.booking_parts import OpeningsPicker, PatientMatches
+from frontdesk.ui.form_bits import (
+    FiveMinuteTimeEdit,
+    confirm_discard,
+    field_style,
+    select_in,
+    wall_time,
+    worst,
+)
+from frontdesk.ui.wording import plain_message, verdict_html
 
 log = logging.getLogger("frontdesk.ui")
 
 DEBOUNCE_MS = 250
-ERROR_COLOR = "#b3261e"
-RISK_COLOR = "#8a5a00"
+SEARCH_MS = 150
+OPENINGS = 6
+MATCHES = 6
+PLACEHOLDERS = {
+    "patient_name": "First and last name",
+    "patient_phone": "+44 7700 900123",
+    "patient_email": "name@example.org",
+}
 HINT_COLOR = "#5f6368"
-CODE_COLOR = "#80868b"
 
-GAP_MESSAGE = "This time does not exist on this day (clocks change)"
+__all__ = ["BookingDialog", "FiveMinuteTimeEdit", "confirm_discard"]
+
 
 # Where a verdict about a field is shown; anything else goes to the line at the top.
 FIELD_ROWS = {
@@ -65,20 +82,6 @@ FIELD_ROWS = {
     "patient_email": "patient_email",
     "notes": "notes",
 }
-
-
-class FiveMinuteTimeEdit(QTimeEdit):
-    """A time box whose arrows move the minutes in steps of five."""
-
-    def stepBy(self, steps: int) -> None:
-        if self.currentSection() == QTimeEdit.Section.MinuteSection:
-            current = self.time()
-            minutes = current.hour() * 60 + current.minute()
-            snapped = (minutes // 5) * 5 if steps > 0 else -((-minutes) // 5) * 5
-            target = (snapped + 5 * steps) % (24 * 60)
-            self.setTime(QTime(target // 60, target % 60))
-            return
-        super().stepBy(steps)
 
 
 @dataclass(slots=True)
@@ -97,7 +100,11 @@ class BookingDialog(QDialog):
     validated = Signal(object)  # list[Verdict], after each check
 
     def __init__(
-        self, context: AppContext, parent: QWidget | None = None, start: datetime | None = None
+        self,
+        context: AppContext,
+        parent: QWidget | None = None,
+        start: datetime | None = None,
+        resource: tuple[str, str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.context = context
@@ -115,7 +122,13 @@ class BookingDialog(QDialog):
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.validate_now)
         self._build()
+        if resource is not None:
+            self.connection_combo.setCurrentIndex(
+                max(0, self.connection_combo.findData(resource[0]))
+            )
         self._load_connection(start)
+        if resource is not None:
+            self.select_resource(resource[1])
         self._initial = self._values()
         self._loading = False
         self.validate_now()
@@ -147,6 +160,11 @@ class BookingDialog(QDialog):
 
         self.service_combo = QComboBox(self)
         self._add_row(form, "service_id", "Ser&vice", self.service_combo)
+        self.openings = OpeningsPicker(self)
+        self.openings.picked.connect(self.use_opening)
+        free_label = QLabel("&Free times", self)
+        free_label.setBuddy(self.openings.list)
+        form.addRow(free_label, self.openings)
         self.resource_combo = QComboBox(self)
         self._add_row(form, "resource_id", "&Branch", self.resource_combo)
 
@@ -180,6 +198,16 @@ class BookingDialog(QDialog):
         self.email_edit = QLineEdit(self)
         self.email_edit.setPlaceholderText("Optional")
         self._add_row(form, "patient_email", "&Email", self.email_edit)
+        self.matches = PatientMatches(self)
+        self.matches.chosen.connect(self.use_patient)
+        form.addRow("", self.matches)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_MS)
+        self._search_timer.timeout.connect(self.search_patients_now)
+        for edit in (self.name_edit, self.phone_edit, self.email_edit):
+            edit.textEdited.connect(lambda _t, e=edit: self._patient_typed(e))
+            edit.installEventFilter(self)
         self.notes_edit = QPlainTextEdit(self)
         self.notes_edit.setPlaceholderText("Optional")
         self.notes_edit.setTabChangesFocus(True)
@@ -200,7 +228,7 @@ class BookingDialog(QDialog):
         outer.addWidget(self.buttons)
 
         self.connection_combo.currentIndexChanged.connect(self._connection_changed)
-        self.service_combo.currentIndexChanged.connect(lambda: self._edited("service_id"))
+        self.service_combo.currentIndexChanged.connect(self._service_changed)
         self.resource_combo.currentIndexChanged.connect(lambda: self._edited("resource_id"))
         self.date_edit.dateChanged.connect(lambda: self._edited("start"))
         self.time_edit.timeChanged.connect(lambda: self._edited("start"))
@@ -271,14 +299,84 @@ class BookingDialog(QDialog):
         ):
             index = combo.findData(keep) if keep else -1
             combo.setCurrentIndex(max(index, 0))
+        if self.service_combo.currentIndex() == 0 and self.service_combo.count() > 1:
+            self.service_combo.setCurrentIndex(1)  # the first service: its free times show now
         self.service_combo.blockSignals(False)
         self.resource_combo.blockSignals(False)
+        self._apply_form(cid)
+        found = self.refresh_openings()
         if start is not None or self._loading:
-            when = start or first_opening(self.context, cid)
+            when = start or (found[0].start if found else first_opening(self.context, cid))
+            if start is None and found:
+                self.resource_combo.setCurrentIndex(
+                    max(0, self.resource_combo.findData(found[0].resource_id))
+                )
             local = to_local(when, self._zone)
             self.date_edit.setDate(QDate(local.year, local.month, local.day))
             self.time_edit.setTime(QTime(local.hour, local.minute))
         self._update_hint()
+
+    def _apply_form(self, connection_id: str) -> None:
+        """Required / optional patient fields as the connection's API wants them."""
+        connector = self.context.connectors.get(connection_id)
+        required = form_for(connector.provider if connector else "").patient_required
+        for key, edit in (
+            ("patient_name", self.name_edit),
+            ("patient_phone", self.phone_edit),
+            ("patient_email", self.email_edit),
+        ):
+            hint = PLACEHOLDERS[key]
+            edit.setPlaceholderText(hint if key in required else "Optional")
+            edit.setAccessibleDescription("Required" if key in required else "Optional")
+
+    def _service_changed(self) -> None:
+        if self._loading:
+            return
+        self.refresh_openings()
+        self._edited("service_id")
+
+    def refresh_openings(self) -> list[Opening]:
+        """The next free times for the chosen service, in this and any other connection that
+        offers a service of the same name."""
+        cid, service_id = self.connection_id(), str(self.service_combo.currentData() or "")
+        if not cid or not service_id or self._catalog is None:
+            self.openings.show_message("Choose a service to see the next free times.")
+            return []
+        others = [
+            str(self.connection_combo.itemData(i)) for i in range(self.connection_combo.count())
+        ]
+        queries, names = opening_queries(self.context.booking, cid, service_id, others)
+        connection_names = (
+            {
+                str(self.connection_combo.itemData(i)): self.connection_combo.itemText(i)
+                for i in range(self.connection_combo.count())
+            }
+            if len({q.connection_id for q in queries}) > 1
+            else {}
+        )
+        try:
+            found = find_openings(self.context.booking, queries, utc_now(), Limits(count=OPENINGS))
+        except Exception:
+            log.exception("finding openings failed")
+            found = []
+        self.openings.show_openings(found, self._zone, names, connection_names)
+        return found
+
+    def use_opening(self, opening: Opening) -> None:
+        """Fill the place and time from a picked opening (switching connection if needed)."""
+        if opening.connection_id != self.connection_id():
+            self.connection_combo.setCurrentIndex(
+                max(0, self.connection_combo.findData(opening.connection_id))
+            )
+            select_in(self.service_combo, opening.service_id)
+        self.resource_combo.setCurrentIndex(
+            max(0, self.resource_combo.findData(opening.resource_id))
+        )
+        local = to_local(opening.start, self._zone)
+        self.date_edit.setDate(QDate(local.year, local.month, local.day))
+        self.time_edit.setTime(QTime(local.hour, local.minute))
+        self._touched.update({"resource_id", "start"})
+        self.name_edit.setFocus()
 
     def _connection_changed(self) -> None:
         if self._loading:
@@ -288,10 +386,48 @@ class BookingDialog(QDialog):
 
     def select_service(self, name_or_id: str) -> bool:
         """Pick a service by id or by (case-insensitive) name; for keyboard macros and tests."""
-        return _select(self.service_combo, name_or_id)
+        return select_in(self.service_combo, name_or_id)
 
     def select_resource(self, name_or_id: str) -> bool:
-        return _select(self.resource_combo, name_or_id)
+        return select_in(self.resource_combo, name_or_id)
+
+    def _patient_typed(self, edit: QLineEdit) -> None:
+        self._search_source = edit
+        self._search_timer.start()
+
+    def search_patients_now(self) -> list[Patient]:
+        """Known patients matching the patient field typed last."""
+        self._search_timer.stop()
+        source = getattr(self, "_search_source", self.name_edit)
+        found = find_patients(self.context.repo, source.text(), limit=MATCHES)
+        typed = (self.name_edit.text().strip().casefold(), self.phone_edit.text().strip())
+        if any((p.name.casefold(), p.phone) == typed for p in found):
+            found = []  # the patient is already filled in
+        self.matches.show_patients(found)
+        return found
+
+    def eventFilter(self, watched: object, event: object) -> bool:
+        if (
+            isinstance(event, QKeyEvent)
+            and event.type() == QKeyEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Down
+            and self.matches.isVisible()
+            and watched in (self.name_edit, self.phone_edit, self.email_edit)
+        ):
+            self.matches.setFocus()
+            self.matches.setCurrentRow(0)
+            return True
+        return super().eventFilter(watched, event)  # type: ignore[arg-type]
+
+    def use_patient(self, patient: Patient) -> None:
+        """Fill the patient's fields from a known patient (the search's pick)."""
+        self.name_edit.setText(patient.name)
+        self.phone_edit.setText(patient.phone)
+        self.email_edit.setText(patient.email or "")
+        self.matches.hide()
+        for key in ("patient_name", "patient_phone", "patient_email"):
+            self._edited(key)
+        self.notes_edit.setFocus()
 
     # -- reading the form ------------------------------------------------------------------
     def _values(self) -> tuple[object, ...]:
@@ -315,30 +451,14 @@ class BookingDialog(QDialog):
 
     def build_request(self) -> tuple[BookingRequest | None, list[Verdict]]:
         """The request the form describes, and what the desk itself sees wrong or risky."""
-        local: list[Verdict] = []
         day, wall = self.local_day_and_time()
-        wall = wall.replace(second=0, microsecond=0)
-        resolution = local_to_utc(day, wall, self._zone)
-        if resolution.kind is WallTimeKind.GAP:
-            local.append(Verdict(400, "DST_GAP", GAP_MESSAGE + ".", "start"))
-        elif resolution.kind is WallTimeKind.FOLD:
-            first = to_local(resolution.instant, self._zone)
-            local.append(
-                Verdict(
-                    201,
-                    "DST_FOLD",
-                    f"The clocks go back this night, so {wall:%H:%M} happens twice; the first "
-                    f"one ({first.tzname()}) is used.",
-                    "start",
-                    Severity.RISK,
-                )
-            )
+        instant, local = wall_time(day, wall, self._zone)
         try:
             request = BookingRequest(
                 connection_id=self.connection_id(),
                 service_id=str(self.service_combo.currentData() or ""),
                 resource_id=str(self.resource_combo.currentData() or ""),
-                start=resolution.instant,
+                start=instant,
                 patient_name=self.name_edit.text(),
                 patient_phone=self.phone_edit.text(),
                 patient_email=self.email_edit.text().strip() or None,
@@ -418,7 +538,7 @@ class BookingDialog(QDialog):
             row.message.setVisible(bool(items))
             row.field.setAccessibleDescription(" ".join(plain_message(v) for v in items))
             shown = [v for v in items if not self._is_hint(v, key)]
-            row.field.setStyleSheet(_field_style(_worst(shown), row.field))
+            row.field.setStyleSheet(field_style(worst(shown), row.field))
         general = grouped.get(None, [])
         self.general.setText(self._html(general, None))
         self.general.setVisible(bool(general))
@@ -431,15 +551,7 @@ class BookingDialog(QDialog):
             if self._is_hint(verdict, key):  # not filled in yet: a quiet hint, not an error
                 lines.append(f"<span style='color:{HINT_COLOR}'>{text}</span>")
                 continue
-            if verdict.severity is Severity.RISK:
-                color, mark = RISK_COLOR, "⚠ "
-            else:
-                color, mark = ERROR_COLOR, ""
-            lines.append(
-                f"<span style='color:{color}'>{mark}{text}</span>"
-                f"&nbsp;&nbsp;<span style='color:{CODE_COLOR}; font-size:small'>"
-                f"{html.escape(code_line(verdict))}</span>"
-            )
+            lines.append(verdict_html(verdict))
         return "<br>".join(lines)
 
     def _is_hint(self, verdict: Verdict, key: str | None) -> bool:
@@ -510,46 +622,3 @@ class BookingDialog(QDialog):
             return
         self._timer.stop()
         super().reject()
-
-
-def confirm_discard(parent: QWidget) -> bool:
-    """Ask "Discard this booking?"; True when the receptionist chooses to discard."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle("Discard this booking?")
-    box.setText("Discard this booking?")
-    box.setInformativeText("What you typed has not been saved.")
-    box.setStandardButtons(QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel)
-    keep = box.button(QMessageBox.StandardButton.Cancel)
-    keep.setText("Keep editing")
-    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-    box.setEscapeButton(keep)
-    answer = box.exec()
-    return _button_value(answer) == _button_value(QMessageBox.StandardButton.Discard)
-
-
-def _button_value(value: object) -> int:
-    return int(getattr(value, "value", value))  # type: ignore[call-overload]
-
-
-def _select(combo: QComboBox, name_or_id: str) -> bool:
-    wanted = name_or_id.strip().casefold()
-    for index in range(combo.count()):
-        data = str(combo.itemData(index) or "")
-        text = combo.itemText(index).casefold()
-        if data and (data == name_or_id or text == wanted or text.startswith(wanted + " (")):
-            combo.setCurrentIndex(index)
-            return True
-    return False
-
-
-def _worst(verdicts: list[Verdict]) -> str:
-    if any(v.severity is Severity.ERROR for v in verdicts):
-        return "error"
-    return "risk" if verdicts else ""
-
-
-def _field_style(worst: str, field: QWidget) -> str:
-    if worst != "error" or not isinstance(field, QLineEdit):
-        return ""
-    return f"QLineEdit {{ border: 1px solid {ERROR_COLOR}; border-radius: 3px; padding: 2px; }}"

@@ -1,45 +1,54 @@
-"""The main window: week navigation, the week view, new bookings, and the sync status.
+"""The main window: the toolbar and menus, the calendar pane in the middle, the side panel
+(mini calendar, resource filter) on the left, the details panel on the right, the sync panel
+below, the status bar, and the sync worker's lifetime.
 
-Owns the controller side of the week view (what week, which data) and the sync worker's
-lifetime. Reads go to the local cache only; the worker does all network I/O and reports back
-through queued signals, after which the shown week is re-read without moving the scroll
-position or the selection.
+Reads go to the local cache only; the worker does all network I/O and reports back through
+queued signals, after which the shown span is re-read without moving the scroll position, the
+selection or any half-typed form.
 """
 
 from __future__ import annotations
 
 import logging
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QToolBar, QWidget
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QSizePolicy,
+    QToolBar,
+    QWidget,
+)
 
+from frontdesk.app import sync_status
 from frontdesk.app.context import AppContext
-from frontdesk.app.desk import clinic_zone, monday_of, today_in, week_data
-from frontdesk.domain.booking import Booking
+from frontdesk.app.day_sheet import DaySheet, day_sheet
+from frontdesk.app.desk import ResourceKey, monday_of
+from frontdesk.app.patients import Patient
+from frontdesk.domain.booking import Booking, VisitStatus
 from frontdesk.domain.timeutil import to_local
+from frontdesk.ui.actions import DeskActions
 from frontdesk.ui.booking_dialog import BookingDialog
-from frontdesk.ui.week_view import WeekView
+from frontdesk.ui.calendar_pane import MODE_NAMES, CalendarPane, Mode, week_label
+from frontdesk.ui.connections_dialog import ConnectionsDialog
+from frontdesk.ui.day_sheet import print_sheet, save_pdf
+from frontdesk.ui.details_panel import DetailsPanelWidget
+from frontdesk.ui.find_dialog import FindPatientDialog
+from frontdesk.ui.side_panel import SidePanelWidget
+from frontdesk.ui.status_bar import ConnectionStatusBar
+from frontdesk.ui.sync_panel import SyncPanelWidget
 from frontdesk.ui.workers import DEFAULT_INTERVAL_MS, SyncThread
 
+__all__ = ["MainWindow", "week_label"]
+
 log = logging.getLogger("frontdesk.ui")
-
-ONLINE = "#1e8e3e"
-OFFLINE = "#c5221f"
-PAUSED = "#b06000"
-UNKNOWN = "#80868b"
-
-
-def week_label(monday: date) -> str:
-    """``17 – 23 November 2025``; months and years only where they differ."""
-    sunday = monday + timedelta(days=6)
-    if monday.year != sunday.year:
-        return f"{monday.day} {monday:%b %Y} – {sunday.day} {sunday:%b %Y}"
-    if monday.month != sunday.month:
-        return f"{monday.day} {monday:%b} – {sunday.day} {sunday:%b %Y}"
-    return f"{monday.day} – {sunday.day} {sunday:%B %Y}"
 
 
 class MainWindow(QMainWindow):
@@ -55,32 +64,54 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.context = context
         self._closed = False
-        self._health: dict[str, dict[str, Any]] = {}
-        self._syncing = False
         self.setWindowTitle("FrontDesk")
         self.setAccessibleName("FrontDesk")
+        self.setDockOptions(QMainWindow.DockOption.AnimatedDocks)
         self._settings = QSettings(
             str(context.paths.config_dir / "window.ini"), QSettings.Format.IniFormat
         )
-        self.zone = clinic_zone(context)
+        self.open_dialogs: list[QDialog] = []
+        self._attention = 0
 
-        self.week_view = WeekView(self)
-        self.week_view.set_zone(self.zone)
-        self.setCentralWidget(self.week_view)
-        self.week_view.slotActivated.connect(self.new_booking)
-        self.week_view.bookingActivated.connect(self._booking_activated)
+        self.pane = CalendarPane(context, self)
+        self.setCentralWidget(self.pane)
+        self.week_view = self.pane.week_view
+        self.day_view = self.pane.day_view
+        self.pane.selectionChanged.connect(self._selection_changed)
+        self.pane.bookingActivated.connect(self._booking_activated)
+        self.pane.slotActivated.connect(self._slot_activated)
+        self.pane.shownChanged.connect(self._shown_changed)
+        self.actions_ = DeskActions(context, self)
+        self.actions_.changed.connect(self._on_desk_change)
+        self.actions_.notice.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        self.actions_.sendSoon.connect(self.sync_now)
+        for grid in (self.pane.day_view, self.pane.week_view):
+            grid.move_check = self._move_reasons
+            grid.moveRequested.connect(self.actions_.move)
+            grid.moveRefused.connect(
+                lambda _id, why: self.statusBar().showMessage(f"Not moved: {why}", 10_000)
+            )
 
+        self._build_docks()
         self._build_toolbar()
-        self._build_status_bar()
-        self.open_dialogs: list[BookingDialog] = []
+        self._build_menus()
+        self.status = ConnectionStatusBar(context, self)
+        self.status.openSyncPanel.connect(lambda: self.show_sync_panel())
+        self.setStatusBar(self.status)
 
         self.sync = SyncThread(context, sync_interval_ms)
         self.sync.worker.changed.connect(self._on_changed)
         self.sync.worker.health.connect(self._on_health)
         self.sync.worker.busy.connect(self._on_busy)
 
-        self.go_to_week(monday_of(today_in(self.zone)))
         self._restore_geometry()
+        self.pane.refresh()
+        self.side.set_resources(self.pane.all_resources)
+        self._shown_changed()
+        self.pane.week_view.scroll_to_hour(8)
+        self.pane.day_view.scroll_to_hour(8)
+        self.status.refresh()
+        self._attention = sync_status.attention_count(context)
         if start_sync:
             self.sync.start()
         from frontdesk.ui.about_dialog import install_about_action
@@ -88,6 +119,61 @@ class MainWindow(QMainWindow):
         self.about_action = install_about_action(self, context.paths)  # Help → About FrontDesk
 
     # -- building ------------------------------------------------------------------------
+    def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setAccessibleName(title)
+        dock.setFeatures(
+            QDockWidget.DockWidgetFeature.DockWidgetClosable
+            | QDockWidget.DockWidgetFeature.DockWidgetMovable
+        )
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_docks(self) -> None:
+        self.side = SidePanelWidget(self)
+        self.side.dayPicked.connect(lambda d: self.pane.show_day(d))
+        self.side.filterChanged.connect(
+            lambda: self.pane.set_filter(frozenset(self.side.hidden_keys()))
+        )
+        self.side.perResourceChanged.connect(self.pane.set_per_resource)
+        self.side_dock = self._dock(
+            "Calendar", "side", self.side, Qt.DockWidgetArea.LeftDockWidgetArea
+        )
+        self.details = DetailsPanelWidget(self.context, self)
+        self.details.statusRequested.connect(self.actions_.set_status)
+        self.details.moveRequested.connect(self.actions_.open_move)
+        self.details.cancelRequested.connect(self.actions_.open_cancel)
+        self.details_dock = self._dock(
+            "Appointment", "details", self.details, Qt.DockWidgetArea.RightDockWidgetArea
+        )
+        self.details_dock.setMinimumWidth(260)
+        self.sync_panel = SyncPanelWidget(self.context, self)
+        self.sync_panel.changed.connect(self._on_desk_change)
+        self.sync_panel.showBooking.connect(self._show_booking_id)
+        self.sync_panel.sendSoon.connect(self.sync_now)
+        self.sync_dock = self._dock(
+            "Sync", "sync", self.sync_panel, Qt.DockWidgetArea.BottomDockWidgetArea
+        )
+        self.sync_dock.hide()  # opened from the status bar, the View menu, or a refusal
+
+    def _action(
+        self, text: str, tip: str, slot: Any, keys: Any = None, *, context: Any = None
+    ) -> QAction:
+        act = QAction(text, self)
+        act.setToolTip(tip)
+        act.setStatusTip(tip)
+        if keys is not None:
+            act.setShortcuts(keys if isinstance(keys, list) else [keys])
+            shown = QKeySequence(act.shortcut()).toString(QKeySequence.SequenceFormat.NativeText)
+            act.setToolTip(f"{tip} ({shown})")
+        if context is not None:
+            act.setShortcutContext(context)
+        act.triggered.connect(slot)
+        self.addAction(act)
+        return act
+
     def _build_toolbar(self) -> None:
         bar = QToolBar("Navigation", self)
         bar.setObjectName("navigation")
@@ -96,14 +182,7 @@ class MainWindow(QMainWindow):
         bar.setAccessibleName("Navigation")
         self.addToolBar(bar)
 
-        def action(text: str, name: str, tip: str, slot: Any, keys: Any = None) -> QAction:
-            act = QAction(text, self)
-            act.setToolTip(tip)
-            act.setStatusTip(tip)
-            if keys is not None:
-                act.setShortcuts(keys if isinstance(keys, list) else [keys])
-                act.setToolTip(f"{tip} ({QKeySequence(act.shortcut()).toString()})")
-            act.triggered.connect(slot)
+        def add(act: QAction, name: str) -> QAction:
             bar.addAction(act)
             widget = bar.widgetForAction(act)
             if widget is not None:
@@ -111,165 +190,316 @@ class MainWindow(QMainWindow):
                 widget.setObjectName(name.replace(" ", "_").lower())
             return act
 
-        self.today_action = action(
-            "Today", "Today", "Go to this week", self.go_to_today, QKeySequence("Ctrl+T")
+        self.today_action = add(
+            self._action("Today", "Go to today", self.pane.today, QKeySequence("Ctrl+T")), "Today"
         )
-        self.prev_action = action(
-            "◀", "Previous week", "Previous week", self.previous_week, QKeySequence("Alt+Left")
+        self.prev_action = add(
+            self._action("◀", "Previous", lambda: self.pane.step(-1), QKeySequence("Alt+Left")),
+            "Previous",
         )
-        self.next_action = action(
-            "▶", "Next week", "Next week", self.next_week, QKeySequence("Alt+Right")
+        self.next_action = add(
+            self._action("▶", "Next", lambda: self.pane.step(1), QKeySequence("Alt+Right")),
+            "Next",
         )
         self.week_title = QLabel(self)
-        self.week_title.setAccessibleName("Shown week")
+        self.week_title.setAccessibleName("Shown dates")
         font = self.week_title.font()
         font.setPointSizeF(font.pointSizeF() + 2)
         font.setBold(True)
         self.week_title.setFont(font)
         self.week_title.setContentsMargins(12, 0, 12, 0)
         bar.addWidget(self.week_title)
+        bar.addSeparator()
+        group = QActionGroup(self)
+        self.view_actions: dict[Mode, QAction] = {}
+        for mode in Mode:
+            name = MODE_NAMES[mode]
+            act = self._action(
+                name,
+                f"{name} view",
+                lambda _checked=False, m=mode: self.pane.set_mode(m),
+                QKeySequence(f"F{mode + 1}"),
+            )
+            act.setCheckable(True)
+            group.addAction(act)
+            self.view_actions[mode] = add(act, f"{name} view")
         spacer = QWidget(self)
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bar.addWidget(spacer)
-        self.new_action = action(
-            "New booking",
-            "New booking",
-            "Book an appointment",
-            lambda: self.new_booking(None),
-            QKeySequence.StandardKey.New,
+        self.find_action = add(
+            self._action(
+                "Find patient", "Find a patient", self.find_patient, QKeySequence.StandardKey.Find
+            ),
+            "Find patient",
         )
-        self.sync_action = action(
+        self.new_action = add(
+            self._action(
+                "New booking",
+                "Book an appointment",
+                lambda: self.new_booking(None),
+                QKeySequence.StandardKey.New,
+            ),
+            "New booking",
+        )
+        self.sync_action = add(
+            self._action(
+                "Sync now",
+                "Send waiting bookings and refresh the calendars now",
+                self.sync_now,
+                QKeySequence("F5"),
+            ),
             "Sync now",
-            "Sync now",
-            "Send waiting bookings and refresh the calendars now",
-            self.sync_now,
-            QKeySequence("F5"),
+        )
+        # one keystroke at the desk, while the calendar has the focus
+        scoped = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        self.status_actions: dict[VisitStatus, QAction] = {}
+        for status, text, key in (
+            (VisitStatus.ARRIVED, "Arrived", "A"),
+            (VisitStatus.COMPLETED, "Completed", "C"),
+            (VisitStatus.NO_SHOW, "No-show", "N"),
+        ):
+            act = QAction(text, self.pane)
+            act.setShortcut(QKeySequence(key))
+            act.setShortcutContext(scoped)
+            act.triggered.connect(lambda _c=False, s=status: self._status_key(s))
+            self.pane.addAction(act)
+            self.status_actions[status] = act
+        self.move_action = self._action(
+            "Move…", "Move the selected appointment", self._move_selected
+        )
+        self.cancel_action = self._action(
+            "Cancel appointment…", "Cancel the selected appointment", self._cancel_selected
         )
 
-    def _build_status_bar(self) -> None:
-        status = self.statusBar()
-        status.setSizeGripEnabled(True)
-        self.connection_labels: dict[str, QLabel] = {}
-        for record in self.context.connections():
-            label = QLabel(self)
-            label.setTextFormat(Qt.TextFormat.RichText)
-            label.setAccessibleName(f"Connection {record.name}")
-            label.setContentsMargins(6, 0, 6, 0)
-            self.connection_labels[record.id] = label
-            status.addPermanentWidget(label)
-            self._paint_connection(record.id, record.name, None)
-        self.pending_label = QLabel(self)
-        self.pending_label.setAccessibleName("Waiting to sync")
-        self.pending_label.setContentsMargins(6, 0, 6, 0)
-        status.addPermanentWidget(self.pending_label)
-        self.fresh_label = QLabel(self)
-        self.fresh_label.setAccessibleName("Calendar last refreshed")
-        self.fresh_label.setContentsMargins(6, 0, 6, 0)
-        status.addPermanentWidget(self.fresh_label)
+    def _build_menus(self) -> None:
+        menu = self.menuBar()
+        self.file_menu = menu.addMenu("&File")
+        self.connections_action = self._action(
+            "&Connections…", "Add, change or test the booking systems", self.open_connections
+        )
+        self.file_menu.addAction(self.connections_action)
+        self.file_menu.addSeparator()
+        self.print_action = self._action(
+            "&Print day sheet…",
+            "Print the shown day, a page per provider",
+            self.print_day_sheet,
+            QKeySequence.StandardKey.Print,
+        )
+        self.pdf_action = self._action(
+            "Save day sheet as P&DF…", "Save the shown day as a PDF file", self.save_day_sheet
+        )
+        self.file_menu.addAction(self.print_action)
+        self.file_menu.addAction(self.pdf_action)
+        self.view_menu = menu.addMenu("&View")
+        for act in self.view_actions.values():
+            self.view_menu.addAction(act)
+        self.view_menu.addSeparator()
+        for dock in (self.side_dock, self.details_dock, self.sync_dock):
+            self.view_menu.addAction(dock.toggleViewAction())
+        self.booking_menu = menu.addMenu("&Booking")
+        for act in (self.new_action, self.find_action):
+            self.booking_menu.addAction(act)
+        self.booking_menu.addSeparator()
+        for act in (*self.status_actions.values(), self.move_action, self.cancel_action):
+            self.booking_menu.addAction(act)
+        self.help_menu = menu.addMenu("&Help")
 
     # -- navigation ----------------------------------------------------------------------
     @property
     def monday(self) -> date:
-        return self.week_view.monday
+        return monday_of(self.pane.day)
+
+    @property
+    def zone(self) -> str:
+        return self.pane.zone
 
     def go_to_week(self, monday: date) -> None:
-        self.week_view.set_week(monday)
-        self.week_title.setText(week_label(self.week_view.monday))
-        self.refresh()
+        self.pane.show_day(monday, Mode.WEEK if self.pane.mode is Mode.MONTH else None)
 
     def go_to_today(self) -> None:
-        self.go_to_week(monday_of(today_in(self.zone)))
+        self.pane.today()
 
     def previous_week(self) -> None:
-        self.go_to_week(self.monday - timedelta(days=7))
+        self.pane.step(-1)
 
     def next_week(self) -> None:
-        self.go_to_week(self.monday + timedelta(days=7))
+        self.pane.step(1)
 
     def show_booking(self, booking: Booking) -> None:
-        """Go to the booking's week, select it and scroll it into view."""
+        """Go to the booking's day, select it and scroll it into view."""
         local_day = to_local(booking.start, self.zone).date()
-        if monday_of(local_day) != self.monday:
-            self.go_to_week(monday_of(local_day))
-        self.week_view.select_booking(booking.id, ensure_visible=True)
+        if self.pane.mode is Mode.MONTH:
+            self.pane.set_mode(Mode.WEEK)
+        if local_day != self.pane.day:
+            self.pane.show_day(local_day)
+        self.pane.select_booking(booking.id, ensure_visible=True)
+
+    def _shown_changed(self) -> None:
+        self.week_title.setText(self.pane.title())
+        self.view_actions[self.pane.mode].setChecked(True)
+        self.side.set_day(self.pane.day)
 
     # -- data ----------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Re-read the shown week from the cache; keeps scroll position and selection."""
+        """Re-read what is shown from the cache; keeps scroll position and selection."""
         if self._closed:
             return
-        data = week_data(self.context, self.week_view.monday)
-        if data.zone != self.zone:
-            self.zone = data.zone
-            self.week_view.set_zone(self.zone)
-        self.week_view.set_windows(data.windows)
-        self.week_view.set_bookings(data.bookings, data.services, data.resources)
-        self._update_status()
+        self.pane.refresh()
+        self.side.set_resources(self.pane.all_resources)
+        self.details.refresh()
+        self.status.refresh()
+        self._refresh_sync_panel()
 
-    def _update_status(self) -> None:
-        pending = self.context.repo.pending_count()
-        if pending == 0:
-            text = "All bookings synced"
-        elif pending == 1:
-            text = "1 waiting to sync"
-        else:
-            text = f"{pending} waiting to sync"
-        if self._syncing:
-            text += " · syncing…"
-        self.pending_label.setText(text)
-        fresh: datetime | None = None
-        for record in self.context.connections():
-            candidates = [
-                record.last_fresh_at,
-                self._health.get(record.id, {}).get("last_fresh_at"),
-            ]
-            for value in candidates:
-                if value is not None and (fresh is None or value < fresh):
-                    fresh = value
-        if fresh is None:
-            self.fresh_label.setText("Calendar not refreshed yet")
-        else:
-            local = to_local(fresh, self.zone)
-            when = (
-                f"{local:%H:%M}" if local.date() == today_in(self.zone) else f"{local:%d %b %H:%M}"
-            )
-            self.fresh_label.setText(f"Calendar refreshed {when}")
-
-    def _paint_connection(self, cid: str, name: str, health: dict[str, Any] | None) -> None:
-        label = self.connection_labels.get(cid)
-        if label is None:
+    def apply_changes(self, booking_ids: list[str]) -> None:
+        """Bookings changed (a sync, a desk action): refresh what they touch, nothing more."""
+        if self._closed:
             return
-        if health is None:
-            color, words = UNKNOWN, "connecting…"
-        elif health.get("paused"):
-            color, words = PAUSED, "paused: check the API key"
-        elif health.get("online"):
-            color, words = ONLINE, "online"
-        else:
-            color, words = OFFLINE, "offline: bookings wait here"
-        label.setText(f"<span style='color:{color}'>●</span> {_esc(name)}: {words}")
-        label.setAccessibleDescription(f"{name}: {words}")
-        error = (health or {}).get("last_error")
-        label.setToolTip(error or "")
+        self.pane.apply_changes(booking_ids)
+        if self.details.booking is not None and self.details.booking.id in booking_ids:
+            self.details.refresh()
+        self.status.refresh()
+        self._refresh_sync_panel()
+
+    def _refresh_sync_panel(self) -> None:
+        attention_before = self._attention
+        if self.sync_dock.isVisible():
+            self.sync_panel.refresh()
+        self._attention = sync_status.attention_count(self.context)
+        attention = self._attention
+        if attention > attention_before and not self.sync_dock.isVisible():
+            self.statusBar().showMessage(
+                f"{attention} booking(s) need attention: the booking system refused them.", 15000
+            )
+            self.show_sync_panel(tab=1)
+
+    def show_sync_panel(self, tab: int = 0) -> None:
+        self.sync_dock.show()
+        self.sync_dock.raise_()
+        self.sync_panel.tabs.setCurrentIndex(tab)
+        self.sync_panel.refresh()  # visible now: it works out the nearest openings too
+
+    def _selection_changed(self, booking_id: str) -> None:
+        self.details.show_booking(booking_id or None)
+
+    def _move_reasons(
+        self, booking_id: str, start: datetime, resource: ResourceKey | None
+    ) -> list[str]:
+        from frontdesk.app.booking import BookingRefused
+        from frontdesk.domain.verdict import Severity
+        from frontdesk.ui.wording import plain_message
+
+        try:
+            verdicts = self.context.booking.check_reschedule(
+                booking_id, start, resource[1] if resource else None
+            )
+        except BookingRefused as refused:
+            verdicts = refused.verdicts
+        return [plain_message(v) for v in verdicts if v.severity is Severity.ERROR]
 
     # -- actions -------------------------------------------------------------------------
     @Slot()
     def sync_now(self) -> None:
         self.sync.sync_now()
 
-    def new_booking(self, start: datetime | None = None) -> BookingDialog:
+    def _selected(self) -> str | None:
+        return self.pane.selected
+
+    def _status_key(self, status: VisitStatus) -> None:
+        booking_id = self._selected()
+        if booking_id:
+            self.actions_.set_status(booking_id, status)
+
+    def _move_selected(self) -> None:
+        if self._selected():
+            self.actions_.open_move(self._selected() or "")
+
+    def _cancel_selected(self) -> None:
+        if self._selected():
+            self.actions_.open_cancel(self._selected() or "")
+
+    def _on_desk_change(self, booking_id: str) -> None:
+        self.apply_changes([booking_id])
+        self.details.refresh()
+        booking = self.context.repo.booking(booking_id)
+        if booking is not None and booking.active:
+            self.show_booking(booking)
+
+    def new_booking(
+        self, start: datetime | None = None, resource: ResourceKey | None = None
+    ) -> BookingDialog:
         """Open the booking dialog (window-modal, non-blocking); returns it."""
-        dialog = BookingDialog(self.context, self, start)
+        dialog = BookingDialog(self.context, self, start, resource)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         dialog.booked.connect(self._on_booked)
-        dialog.finished.connect(lambda _result: self._forget(dialog))
-        self.open_dialogs.append(dialog)
+        self._keep(dialog)
         dialog.open()
         return dialog
 
-    def _forget(self, dialog: BookingDialog) -> None:
+    def _slot_activated(self, start: datetime, resource: ResourceKey | None) -> None:
+        self.new_booking(start, resource)
+
+    def _keep(self, dialog: QDialog) -> None:
+        self.open_dialogs.append(dialog)
+        dialog.finished.connect(lambda _result: self._forget(dialog))
+
+    def _forget(self, dialog: QDialog) -> None:
         if dialog in self.open_dialogs:
             self.open_dialogs.remove(dialog)
+
+    def find_patient(self) -> FindPatientDialog:
+        dialog = FindPatientDialog(self.context, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.bookingChosen.connect(self._show_booking_id)
+        dialog.bookFor.connect(self._book_for)
+        self._keep(dialog)
+        dialog.open()
+        return dialog
+
+    def open_connections(self) -> ConnectionsDialog:
+        dialog = ConnectionsDialog(self.context, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.connectionsChanged.connect(self._connections_changed)
+        self._keep(dialog)
+        dialog.open()
+        return dialog
+
+    def _connections_changed(self) -> None:
+        self.sync.reload_connectors()
+        self.refresh()
+
+    def day_sheet(self) -> DaySheet:
+        return day_sheet(self.context, self.pane.day, self.pane.hidden)
+
+    def print_day_sheet(self) -> None:
+        if print_sheet(self.day_sheet(), self):
+            self.statusBar().showMessage("Day sheet sent to the printer.", 8000)
+
+    def save_day_sheet(self, path: Path | None = None) -> Path | None:
+        """Save the shown day's sheet as a PDF (asks where, unless ``path`` is given)."""
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self,
+                "Save the day sheet as PDF",
+                str(Path.home() / f"day-sheet-{self.pane.day:%Y-%m-%d}.pdf"),
+                "PDF files (*.pdf)",
+            )
+            if not chosen:
+                return None
+            path = Path(chosen)
+        sheet = self.day_sheet()
+        save_pdf(sheet, path)
+        note = f" ({sheet.unsynced} not yet synced, marked ✎)" if sheet.unsynced else ""
+        self.statusBar().showMessage(f"Day sheet saved to {path}{note}.", 10_000)
+        return path
+
+    def _show_booking_id(self, booking_id: str) -> None:
+        booking = self.context.repo.booking(booking_id)
+        if booking is not None:
+            self.show_booking(booking)
+
+    def _book_for(self, patient: Patient) -> None:
+        dialog = self.new_booking()
+        dialog.use_patient(patient)
 
     @Slot(object)
     def _on_booked(self, booking: Booking) -> None:
@@ -279,45 +509,50 @@ class MainWindow(QMainWindow):
         self.sync_now()
 
     def _booking_activated(self, booking_id: str) -> None:
+        self.pane.select_booking(booking_id)
+        self.details_dock.show()
+        self.details_dock.raise_()
         booking = self.context.repo.booking(booking_id)
-        if booking is None:
-            return
-        self.week_view.select_booking(booking_id)
-        message = booking.problem_message or ""
-        if message:
-            self.statusBar().showMessage(f"Needs attention: {message}", 15000)
+        if booking is not None and booking.problem_message:
+            self.statusBar().showMessage(f"Needs attention: {booking.problem_message}", 15000)
 
     # -- worker signals ------------------------------------------------------------------
     @Slot(object)
     def _on_changed(self, booking_ids: list[str]) -> None:
-        if not self._closed:
+        if self._closed:
+            return
+        if booking_ids:
+            self.apply_changes(booking_ids)
+        else:  # a refresh from the remote: anything may have changed
             self.refresh()
 
     @Slot(object)
     def _on_health(self, health: dict[str, dict[str, Any]]) -> None:
         if self._closed:
             return
-        self._health = health
-        names = {r.id: r.name for r in self.context.connections()}
-        for cid, state in health.items():
-            self._paint_connection(cid, names.get(cid, cid), state)
-        self._update_status()
+        self.status.set_health(health)
         self.synced.emit()
 
     @Slot(bool)
     def _on_busy(self, busy: bool) -> None:
         if self._closed:
             return
-        self._syncing = busy
         self.sync_action.setEnabled(not busy)
-        self._update_status()
+        self.status.set_busy(busy)
 
     # -- lifetime ------------------------------------------------------------------------
     def _restore_geometry(self) -> None:
         geometry = self._settings.value("main/geometry")
+        state = self._settings.value("main/state")
+        if state is not None:
+            self.restoreState(state)
+        mode = self._settings.value("main/mode")
+        if mode is not None and str(mode).isdigit() and int(str(mode)) in list(Mode):
+            self.pane.mode = Mode(int(str(mode)))
+            self.pane.stack.setCurrentIndex(self.pane.mode)
         if geometry is not None and self.restoreGeometry(geometry):
             return
-        self.resize(1280, 800)
+        self.resize(1400, 860)
 
     def shutdown(self) -> None:
         """Stop the worker and remember the geometry; safe to call twice."""
@@ -325,7 +560,10 @@ class MainWindow(QMainWindow):
             return
         self._closed = True
         self._settings.setValue("main/geometry", self.saveGeometry())
+        self._settings.setValue("main/state", self.saveState())
+        self._settings.setValue("main/mode", int(self.pane.mode))
         self._settings.sync()
+        self.pane.stop_reading()
         self.sync.shutdown()
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -336,6 +574,21 @@ class MainWindow(QMainWindow):
         self.shutdown()
         super().closeEvent(event)
 
+    # -- for tests and keyboard macros ---------------------------------------------------
+    @property
+    def connection_labels(self) -> dict[str, QLabel]:
+        return self.status.connection_labels
 
-def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    @property
+    def pending_label(self) -> QLabel:
+        return self.status.pending_label
+
+    @property
+    def fresh_label(self) -> QLabel:
+        return self.status.fresh_label
+
+    def shown_day(self) -> date:
+        return self.pane.day
+
+    def step_days(self, days: int) -> None:
+        self.pane.show_day(self.pane.day + timedelta(days=days))

@@ -8,7 +8,13 @@ small grey text, so support can still match the two.
 
 from __future__ import annotations
 
-from frontdesk.domain.verdict import Verdict
+import html
+
+from frontdesk.domain.verdict import Severity, Verdict
+
+ERROR_COLOR = "#b3261e"
+RISK_COLOR = "#8a5a00"
+CODE_COLOR = "#80868b"
 
 PLAIN: dict[str, str] = {
     "OUTSIDE_AVAILABILITY": "The clinic does not take bookings at this time. "
@@ -19,6 +25,9 @@ PLAIN: dict[str, str] = {
     "INVALID_APPOINTMENT_TYPE": "This service can no longer be booked. Choose another service.",
     "DUPLICATE_BOOKING": "This patient already has this service booked on this day.",
     "NO_CONNECTION": "Choose which booking system to book in.",
+    "CANCELLATION_NOT_ALLOWED": "This clinic does not allow cancelling through the booking "
+    "system. Call the clinic's office to cancel.",
+    "CANCELLATION_TOO_LATE": "It is too late to cancel this appointment in the booking system.",
 }
 
 # The API's own validation messages name wire fields; say what to do instead.
@@ -52,3 +61,18 @@ def code_line(verdict: Verdict) -> str:
 
 def _reads_like_wire(message: str) -> bool:
     return "_" in message.split(" ", 1)[0] or not message[:1].isupper()
+
+
+def verdict_html(verdict: Verdict) -> str:
+    """One verdict as rich text: the plain sentence, then the API's code in small grey print."""
+    text = html.escape(plain_message(verdict))
+    color, mark = (RISK_COLOR, "⚠ ") if verdict.severity is Severity.RISK else (ERROR_COLOR, "")
+    return (
+        f"<span style='color:{color}'>{mark}{text}</span>"
+        f"&nbsp;&nbsp;<span style='color:{CODE_COLOR}; font-size:small'>"
+        f"{html.escape(code_line(verdict))}</span>"
+    )
+
+
+def verdicts_html(verdicts: list[Verdict]) -> str:
+    return "<br>".join(verdict_html(v) for v in verdicts)

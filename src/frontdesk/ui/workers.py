@@ -31,6 +31,7 @@ MIN_GAP_S = 0.2
 DEFAULT_INTERVAL_MS = 30_000
 DEFAULT_PULL_EVERY_S = 300.0
 MIN_FORCED_PULL_S = 15.0
+PROGRESS_GAP_S = 0.2  # settled bookings reach the GUI at most five times a second
 
 
 class SyncWorker(QObject):
@@ -56,6 +57,8 @@ class SyncWorker(QObject):
         self._last_end = 0.0
         self._forced = False
         self._pull_errors: dict[str, str] = {}
+        self._pending_ids: list[str] = []
+        self._last_emit = 0.0
 
     @Slot()
     def start(self) -> None:
@@ -84,6 +87,16 @@ class SyncWorker(QObject):
             self._kick.start(int(wait_s * 1000))
 
     @Slot()
+    def reload_connectors(self) -> None:
+        """Rebuild the connectors after the connections changed (in this thread, between
+        cycles, so no request is cut off), then report and sync."""
+        self._context.reload_connectors()
+        self._pull_errors.clear()
+        self.changed.emit([])
+        self.health.emit(self._snapshot())
+        self.sync_now()
+
+    @Slot()
     def stop(self) -> None:
         """Stop the timers (from their own thread, as Qt requires) and end the thread."""
         for timer in (self._timer, self._kick):
@@ -100,13 +113,16 @@ class SyncWorker(QObject):
             return
         forced, self._forced = self._forced, False
         self.busy.emit(True)
+        context.engine.on_change = self._settled
         try:
             report = context.engine.drain()
         except Exception:
             log.exception("sync: sending queued changes failed")
         else:
-            if report.changed_bookings and not context.stop.is_set():
-                self.changed.emit(list(report.changed_bookings))
+            self._flush_changes()
+            # a refusal means the cache was behind the remote: refresh it now, so the nearest
+            # openings offered for a rebook are judged on what the remote holds
+            forced = forced or report.refused > 0
         pulled = False
         for cid in self._pull_due(forced):
             if context.stop.is_set():
@@ -125,6 +141,19 @@ class SyncWorker(QObject):
         self.health.emit(self._snapshot())
         self.busy.emit(False)
         self.cycleFinished.emit()
+
+    def _settled(self, booking_id: str) -> None:
+        """A booking's operation settled (engine callback): report it, at most every
+        ``PROGRESS_GAP_S``, so a long drain shows progress without flooding the GUI."""
+        self._pending_ids.append(booking_id)
+        if time.monotonic() - self._last_emit >= PROGRESS_GAP_S:
+            self._flush_changes()
+
+    def _flush_changes(self) -> None:
+        if self._pending_ids and not self._context.stop.is_set():
+            self.changed.emit(list(dict.fromkeys(self._pending_ids)))
+        self._pending_ids = []
+        self._last_emit = time.monotonic()
 
     def _pull_due(self, forced: bool) -> list[str]:
         """Connections whose cache is old enough to refresh now."""
@@ -186,6 +215,15 @@ class SyncThread:
         if self._running:
             # queued: the slot runs in the worker's thread
             QMetaObject.invokeMethod(self.worker, "sync_now", Qt.ConnectionType.QueuedConnection)
+
+    def reload_connectors(self) -> None:
+        """Rebuild the connectors on the worker's thread (or here, when it is not running)."""
+        if self._running:
+            QMetaObject.invokeMethod(
+                self.worker, "reload_connectors", Qt.ConnectionType.QueuedConnection
+            )
+        else:
+            self.context.reload_connectors()
 
     def shutdown(self, timeout_ms: int = 10_000) -> bool:
         """Stop syncing and wait for the thread; False if it did not end in time."""

@@ -75,6 +75,10 @@ def wait_seconds(answer: Answer, now: datetime) -> float | None:
 
 
 class VastalConnector:
+    # Its rules read the weekly rows from the policy, so they judge any date exactly, and its
+    # caps count a day, an ISO week and a month: the desk passes bookings that far around.
+    judges_any_day = True
+    lookaround_days = 35
     provider = "vastal"
     idempotent_creates = False
 

@@ -1,0 +1,108 @@
+"""Setting connections up from the desk: trying one before it is saved (one real read call
+through a freshly built connector), and changing an existing one. Adding goes through
+``app.connections.add_connection``; keys always go to the keyring (``app.credentials``).
+
+``check_connection`` does network I/O: the desk calls it from a worker thread.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass, replace
+from datetime import date
+
+from frontdesk.app.connections import FACTORIES, PROVIDER_NAMES, ConnectionError_
+from frontdesk.app.credentials import Credentials
+from frontdesk.providers.base import ApiError
+from frontdesk.providers.http import BadAnswer, TransportError
+from frontdesk.storage.repo import ConnectionRecord, Repository
+
+
+@dataclass(frozen=True, slots=True)
+class CheckResult:
+    ok: bool
+    message: str  # plain words: what was found, or why it failed
+
+
+def check_connection(
+    provider: str,
+    base_url: str,
+    api_key: str,
+    options: dict[str, object] | None = None,
+    today: date | None = None,
+) -> CheckResult:
+    """Build a connector and read its catalog for one day; never writes anything anywhere."""
+    if provider not in FACTORIES:
+        return CheckResult(False, f"FrontDesk cannot talk to {provider!r} yet.")
+    if not base_url.startswith(("http://", "https://")):
+        return CheckResult(False, "The address must start with https:// (or http://).")
+    if not api_key.strip():
+        return CheckResult(False, "Type the API key.")
+    record = ConnectionRecord(
+        f"check-{uuid.uuid4()}", "check", provider, base_url, dict(options or {}), None
+    )
+    connector = FACTORIES[provider](record, api_key.strip())
+    try:
+        catalog = connector.pull_catalog([today or date.today()])
+    except ApiError as exc:
+        return CheckResult(False, _plain(str(exc), provider))
+    except BadAnswer as exc:
+        name = PROVIDER_NAMES.get(provider, provider)
+        return CheckResult(False, f"This address answered, but not like {name}: {exc}")
+    except TransportError as exc:
+        return CheckResult(False, f"Cannot reach this address ({exc.kind}).")
+    finally:
+        connector.close()
+    services = sum(1 for s in catalog.services if s.active)
+    places = len(catalog.resources)
+    return CheckResult(
+        True,
+        f"Connected: {services} bookable service(s), {places} place(s), "
+        f"clinic time zone {catalog.policy.timezone}.",
+    )
+
+
+def _plain(error: str, provider: str) -> str:
+    status = re.search(r"HTTP (\d{3})", error)
+    code = int(status.group(1)) if status else 0
+    if error.startswith("network:"):
+        return "Cannot reach this address. Check it, and this computer's internet connection."
+    if code == 401:
+        return f"The booking system refused this API key. ({error})"
+    if code == 403:
+        return f"This API key may not read the calendar; ask for the read scopes. ({error})"
+    if code == 404:
+        return f"Nothing answers at this address; check the address. ({error})"
+    if code == 429 or code >= 500:
+        return f"The booking system is busy or failing; try again in a minute. ({error})"
+    return error
+
+
+def update_connection(
+    repo: Repository,
+    creds: Credentials,
+    record: ConnectionRecord,
+    name: str,
+    base_url: str,
+    api_key: str | None,
+    options: dict[str, object] | None = None,
+) -> ConnectionRecord:
+    """Change a connection's name, address, options, and (when given) its key."""
+    if not name.strip():
+        raise ConnectionError_("name: give the connection a name")
+    if not base_url.startswith(("http://", "https://")):
+        raise ConnectionError_("base-url: must start with http:// or https://")
+    clash = repo.connection_by_name(name.strip())
+    if clash is not None and clash.id != record.id:
+        raise ConnectionError_(f"name: a connection named {name!r} already exists")
+    changed = replace(
+        record,
+        name=name.strip(),
+        base_url=base_url.strip(),
+        options=dict(options if options is not None else record.options),
+    )
+    repo.update_connection(changed)
+    if api_key:
+        creds.set(record.id, api_key.strip())
+    return changed

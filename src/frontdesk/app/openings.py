@@ -1,0 +1,257 @@
+"""The openings finder: the next free times the remote systems' rules allow, across
+connections and their resources.
+
+For each asked connection, candidate starts lie on a 5-minute grid inside the cached open
+windows, from the asked instant on; each is judged by the connection's own offline rules
+(``Connector.predict_create``) against the cached bookings of its day, exactly as a booking at
+that time would be. Times clear of the resource's other appointments are preferred; a time
+that overlaps one is offered only when the rules allow it and nothing clear is left in that
+window. The search is bounded (days ahead, checks per window, checks in all) so the booking
+dialog can show its first openings at once, and it reads each day's bookings once.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from frontdesk.app.booking import BookingService
+from frontdesk.domain.booking import Booking
+from frontdesk.domain.catalog import Catalog, Window
+from frontdesk.domain.timeutil import local_day_bounds, local_to_utc, to_local, utc_now
+
+GRID_MINUTES = 5
+PROBE_PHONE = "+440000000000"
+
+
+@dataclass(frozen=True, slots=True)
+class OpeningQuery:
+    """Where to look: a connection, the service wanted there, and optionally some resources."""
+
+    connection_id: str
+    service_id: str
+    resource_ids: tuple[str, ...] | None = None
+    patient_phone: str = PROBE_PHONE  # so the duplicate rule judges the real patient
+    booking_id: str | None = None  # a booking being moved: it does not count against itself
+
+
+@dataclass(frozen=True, slots=True)
+class Opening:
+    connection_id: str
+    service_id: str
+    resource_id: str
+    start: datetime  # UTC
+    end: datetime
+    window_id: str
+    session: str | None
+    remaining: int | None  # places left in the window for this service, when it has a limit
+    overlaps: bool  # the resource already has an appointment at this time
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    count: int = 8
+    days: int = 21
+    per_window: int = 1  # openings offered per window, so the list spreads over the days
+    refusals_per_window: int = 8  # then the window is taken as full
+    checks: int = 400  # rule runs in all, per connection
+
+
+def find_openings(
+    service: BookingService,
+    queries: Sequence[OpeningQuery],
+    after: datetime,
+    limits: Limits = Limits(),
+    now: datetime | None = None,
+) -> list[Opening]:
+    """The first ``limits.count`` openings from ``after`` on, earliest first."""
+    current = now or utc_now()
+    found: list[Opening] = []
+    for query in queries:
+        found.extend(_search(service, query, max(after, current), limits, current))
+    found.sort(key=lambda o: (o.start, o.overlaps, o.connection_id, o.resource_id))
+    return found[: limits.count]
+
+
+def opening_queries(
+    service: BookingService, connection_id: str, service_id: str, others: Sequence[str]
+) -> tuple[list[OpeningQuery], dict[tuple[str, str], str]]:
+    """Where to look for ``service_id`` of ``connection_id``: there, and in each of ``others``
+    that offers an active service of the same name; with every resource's name."""
+    catalog = service.catalog_for(connection_id)
+    wanted = catalog.service(service_id)
+    queries = [OpeningQuery(connection_id, service_id)]
+    names = {(connection_id, r.id): r.name for r in catalog.resources}
+    for other in others:
+        if other == connection_id or wanted is None:
+            continue
+        other_catalog = service.catalog_for(other)
+        match = next(
+            (
+                s
+                for s in other_catalog.services
+                if s.active and s.name.casefold() == wanted.name.casefold()
+            ),
+            None,
+        )
+        if match is not None:
+            queries.append(OpeningQuery(other, match.id))
+            names.update(((other, r.id), r.name) for r in other_catalog.resources)
+    return queries, names
+
+
+def _search(
+    service: BookingService,
+    query: OpeningQuery,
+    after: datetime,
+    limits: Limits,
+    now: datetime,
+) -> list[Opening]:
+    connector = service.connectors.get(query.connection_id)
+    if connector is None:
+        return []
+    zone_name = service.repo.policy(query.connection_id).timezone or "UTC"
+    first_day = to_local(after, zone_name).date()
+    catalog = service.repo.catalog(
+        query.connection_id, first_day, first_day + timedelta(days=limits.days)
+    )
+    svc = catalog.service(query.service_id)
+    if svc is None or not svc.active:
+        return []
+    duration = timedelta(minutes=svc.duration_minutes)
+    probe_id = query.booking_id or f"opening-{uuid.uuid4()}"
+    moving = service.repo.booking(query.booking_id) if query.booking_id else None
+    windows = sorted(
+        (
+            w
+            for w in catalog.windows
+            if w.open
+            and w.day >= first_day
+            and (query.resource_ids is None or w.resource_id in query.resource_ids)
+        ),
+        key=lambda w: (w.day, w.start, w.resource_id),
+    )
+    day_cache: dict[date, list[Booking]] = {}
+    found: list[Opening] = []
+    checks = 0
+    for window in windows:
+        if len(found) >= limits.count or checks >= limits.checks:
+            break
+        if window.day not in day_cache:
+            day_cache[window.day] = _bookings_around(
+                service, query.connection_id, window.day, zone_name
+            )
+        others = day_cache[window.day]
+        busy = [
+            (b.start, b.end)
+            for b in others
+            if b.active and b.resource_id == window.resource_id and b.id != probe_id
+        ]
+        taken = 0
+        fallback: Opening | None = None
+        refusals = 0
+        for start in _grid(window, duration, zone_name, after):
+            if taken >= limits.per_window or refusals >= limits.refusals_per_window:
+                break
+            if checks >= limits.checks:
+                break
+            overlaps = any(s < start + duration and start < e for s, e in busy)
+            if overlaps and fallback is not None:
+                continue  # one overlapping fallback per window is enough
+            draft = _draft(query, probe_id, moving, window, start, duration)
+            checks += 1
+            verdict = connector.predict_create(draft, catalog, others, now)
+            if not verdict.accepted:
+                refusals += 1
+                continue
+            opening = Opening(
+                query.connection_id,
+                query.service_id,
+                window.resource_id,
+                start,
+                start + duration,
+                window.window_id,
+                window.session,
+                _remaining(window, catalog, others, query.service_id, probe_id, zone_name),
+                overlaps,
+            )
+            if overlaps:
+                fallback = opening
+                continue
+            found.append(opening)
+            taken += 1
+        if taken == 0 and fallback is not None:
+            found.append(fallback)
+    return found
+
+
+def _grid(window: Window, duration: timedelta, zone_name: str, after: datetime) -> list[datetime]:
+    """Starts on the 5-minute grid inside ``window`` after ``after``; ending inside it first."""
+    opens = window.start.hour * 60 + window.start.minute
+    closes = window.end.hour * 60 + window.end.minute
+    minutes = int(duration.total_seconds() // 60)
+    last = closes - minutes if closes - opens >= minutes else closes - GRID_MINUTES
+    starts: list[datetime] = []
+    for minute in range(opens, last + 1, GRID_MINUTES):
+        resolution = local_to_utc(window.day, time(minute // 60, minute % 60), zone_name)
+        if resolution.instant > after:
+            starts.append(resolution.instant)
+    return starts
+
+
+def _draft(
+    query: OpeningQuery,
+    probe_id: str,
+    moving: Booking | None,
+    window: Window,
+    start: datetime,
+    duration: timedelta,
+) -> Booking:
+    if moving is not None:
+        return moving.with_changes(
+            start=start,
+            end=start + duration,
+            resource_id=window.resource_id,
+            session=None,
+            batch=None,
+        )
+    return Booking(
+        id=probe_id,
+        connection_id=query.connection_id,
+        service_id=query.service_id,
+        resource_id=window.resource_id,
+        start=start,
+        end=start + duration,
+        patient_name="Opening check",
+        patient_phone=query.patient_phone,
+        external_ref=probe_id,
+    )
+
+
+def _bookings_around(service: BookingService, cid: str, day: date, zone_name: str) -> list[Booking]:
+    start, end = local_day_bounds(day, zone_name)
+    return service.repo.bookings_between(start - timedelta(hours=1), end + timedelta(hours=1), cid)
+
+
+def _remaining(
+    window: Window,
+    catalog: Catalog,
+    others: list[Booking],
+    service_id: str,
+    probe_id: str,
+    zone_name: str,
+) -> int | None:
+    if window.capacity is None:
+        return None
+    taken = 0
+    for b in others:
+        if not b.active or b.service_id != service_id or b.resource_id != window.resource_id:
+            continue
+        if b.id == probe_id:
+            continue
+        local = to_local(b.start, zone_name)
+        if local.date() == window.day and window.holds(local.time().replace(tzinfo=None)):
+            taken += 1
+    return max(0, window.capacity - taken)

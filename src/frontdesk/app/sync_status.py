@@ -1,0 +1,77 @@
+"""What the sync panel shows and does: the changes waiting to be sent, the bookings a remote
+system refused (each with its reason, the patient's phone and the nearest openings to rebook
+into), and the refused changes put aside ("dead letters"); and the desk's answers to them:
+rebook, cancel, note, send again, dismiss.
+
+Reads the cache only, so the GUI thread may call it after each sync cycle.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from frontdesk.app.context import AppContext
+from frontdesk.app.openings import Limits, Opening, OpeningQuery, find_openings
+from frontdesk.domain.booking import Booking
+from frontdesk.domain.outbox import Operation, OperationState
+from frontdesk.domain.timeutil import utc_now
+
+KIND_WORDS = {
+    "create": "new booking",
+    "reschedule": "move",
+    "cancel": "cancellation",
+    "set_status": "status",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class SyncOverview:
+    queued: list[tuple[Operation, Booking]]
+    attention: list[Booking]
+    failed: list[tuple[Operation, Booking]]
+    connection_names: dict[str, str]
+
+
+def overview(context: AppContext, limit: int = 500) -> SyncOverview:
+    names = {r.id: r.name for r in context.connections()}
+    queued = context.repo.operations([OperationState.QUEUED], limit)
+    attention = context.repo.needs_attention(limit)
+    inbox = {b.id for b in attention}
+    failed = [  # refusals the inbox does not already show
+        (op, b)
+        for op, b in context.repo.operations([OperationState.FAILED], limit)
+        if b.id not in inbox
+    ]
+    return SyncOverview(queued, attention, failed, names)
+
+
+def attention_count(context: AppContext) -> int:
+    """How many bookings need attention (an index range: cheap enough after every change)."""
+    return len(context.repo.needs_attention(limit=1000))
+
+
+def nearest_openings(context: AppContext, booking: Booking, count: int = 4) -> list[Opening]:
+    """Openings for the same service and patient, from a little before the refused time (or
+    now) on, in any resource of the booking's connection."""
+    query = OpeningQuery(
+        booking.connection_id,
+        booking.service_id,
+        patient_phone=booking.patient_phone,
+        booking_id=booking.id,
+    )
+    after = max(booking.start - timedelta(hours=3), utc_now())
+    return find_openings(context.booking, [query], after, Limits(count=count))
+
+
+def add_note(context: AppContext, booking_id: str, note: str) -> None:
+    if note.strip():
+        context.repo.add_note(booking_id, note.strip(), context.desk)
+
+
+def send_again(context: AppContext, op_id: int) -> None:
+    context.repo.requeue(op_id, context.desk)
+
+
+def dismiss(context: AppContext, op_id: int) -> None:
+    context.repo.dismiss(op_id, context.desk)

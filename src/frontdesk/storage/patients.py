@@ -1,0 +1,156 @@
+"""The patient index: who has booked, found by any word of their name, their phone number
+(typed in any common form) or their email, with index range scans only.
+
+Each patient is one row per (folded name, phone digits); its search terms live in
+``patient_terms`` (primary key ``(term, patient_id)``), so a prefix is a range scan of that
+key, and several words intersect their scans. The index is kept on every booking write and
+merge; migration ``0002_desk`` fills it from the bookings already cached.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+import phonenumbers
+from sqlalchemy import Select, and_, func, insert, select
+from sqlalchemy.orm import Session
+
+from frontdesk.storage.tables import PatientRow, PatientTermRow
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_HIGH = "\U0010ffff"  # sorts after any character a term holds
+
+
+@dataclass(frozen=True, slots=True)
+class Patient:
+    name: str
+    phone: str
+    email: str | None
+    last_seen: datetime
+    bookings: int
+
+
+def digits(text: str) -> str:
+    return "".join(ch for ch in text if ch.isdigit())
+
+
+def patient_key(name: str, phone: str) -> str:
+    return f"{' '.join(name.casefold().split())}|{digits(phone)}"
+
+
+def phone_terms(phone: str) -> set[str]:
+    """The digit strings a receptionist may start typing: as stored, without the leading
+    zeros, and in national form with and without its trunk 0 (``07700…``, ``7700…``)."""
+    found = {digits(phone)}
+    found.add(digits(phone).lstrip("0"))
+    try:
+        parsed = phonenumbers.parse(phone, None if phone.strip().startswith("+") else "GB")
+    except phonenumbers.NumberParseException:
+        parsed = None
+    if parsed is not None:
+        national = str(parsed.national_number)
+        found.update({national, "0" + national})
+    return {term for term in found if term}
+
+
+def terms(name: str, phone: str, email: str | None) -> set[str]:
+    found = {w.casefold() for w in _WORD.findall(name)}
+    found.update(phone_terms(phone))
+    if email:
+        folded = email.strip().casefold()
+        found.add(folded)
+        found.update(w for w in _WORD.findall(folded.split("@", 1)[0]))
+    return found
+
+
+def query_terms(text: str) -> list[str]:
+    """What to prefix-search for ``text``: digit runs as phone numbers, words as words."""
+    stripped = text.strip()
+    if not stripped:
+        return []
+    if re.fullmatch(r"[+\d\s().-]+", stripped):
+        number = digits(stripped)
+        return [number.lstrip("0") or number] if number else []
+    if "@" in stripped:
+        return [stripped.casefold()]
+    return [w.casefold() for w in _WORD.findall(stripped)]
+
+
+def remember(s: Session, name: str, phone: str, email: str | None, start: datetime) -> None:
+    """Add or refresh the patient of one new booking (inside the caller's transaction)."""
+    if name.strip() or phone.strip():
+        remember_many(s, [(name, phone, email, start)])
+
+
+def remember_many(s: Session, people: Sequence[tuple[str, str, str | None, datetime]]) -> None:
+    """:func:`remember` for a batch ``(name, phone, email, start)``: one bulk insert of the new
+    patients and their terms, one update per patient already known."""
+    merged: dict[str, tuple[str, str, str | None, datetime, int]] = {}
+    for name, phone, email, start in people:
+        key = patient_key(name, phone)
+        seen = merged.get(key)
+        if seen is None:
+            merged[key] = (name.strip(), phone.strip(), email, start, 1)
+        else:
+            merged[key] = (seen[0], seen[1], seen[2] or email, max(seen[3], start), seen[4] + 1)
+    keys = list(merged)
+    known: dict[str, PatientRow] = {}
+    for first in range(0, len(keys), 500):
+        chunk = keys[first : first + 500]
+        known.update(
+            (r.key, r) for r in s.scalars(select(PatientRow).where(PatientRow.key.in_(chunk)))
+        )
+    for key, row in known.items():
+        name, phone, email, last, count = merged.pop(key)
+        row.bookings += count
+        row.last_seen = max(row.last_seen, last)
+        if email and not row.email:
+            row.email = email
+            have = set(
+                s.scalars(select(PatientTermRow.term).where(PatientTermRow.patient_id == row.id))
+            )
+            s.add_all(
+                PatientTermRow(term=t, patient_id=row.id) for t in terms(name, phone, email) - have
+            )
+    next_id = int(s.scalar(select(func.max(PatientRow.id))) or 0) + 1
+    new_rows: list[dict[str, object]] = []
+    new_terms: list[dict[str, object]] = []
+    for number, (key, (name, phone, email, last, count)) in enumerate(merged.items(), next_id):
+        new_rows.append(
+            {"id": number, "key": key, "name": name, "phone": phone, "email": email,
+             "last_seen": last, "bookings": count}
+        )  # fmt: skip
+        new_terms.extend({"term": t, "patient_id": number} for t in terms(name, phone, email))
+    if new_rows:
+        s.execute(insert(PatientRow), new_rows)
+        s.execute(insert(PatientTermRow), new_terms)
+
+
+def search_query(text: str, limit: int) -> Select[PatientRow] | None:
+    words = query_terms(text)
+    if not words:
+        return None
+    scans = [
+        select(PatientTermRow.patient_id).where(
+            and_(PatientTermRow.term >= w, PatientTermRow.term < w + _HIGH)
+        )
+        for w in dict.fromkeys(words)
+    ]
+    ids = scans[0] if len(scans) == 1 else scans[0].intersect(*scans[1:])
+    return (
+        select(PatientRow)
+        .where(
+            PatientRow.id.in_(
+                ids.scalar_subquery() if len(scans) == 1 else select(ids.subquery().c[0])
+            )
+        )
+        .order_by(PatientRow.last_seen.desc(), PatientRow.id)
+        .limit(limit)
+    )
+
+
+def count(s: Session) -> int:
+    return int(s.scalar(select(func.count()).select_from(PatientRow)) or 0)

@@ -1,0 +1,108 @@
+"""The desk's changes to existing bookings, as the screens ask for them: arrived / completed /
+no-show in one keystroke, move (a dialog, or a drop on the calendar), cancel (a dialog).
+
+Each runs the use-case of :class:`~frontdesk.app.booking.BookingService` (judged offline,
+written with its outbox operation in one transaction), then reports: ``changed`` with the
+booking id so the screens refresh what it names, ``notice`` with a sentence for the status
+bar (a refusal's plain reason, or what happened), and ``sendSoon`` so the sync worker runs.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+from typing import TypeVar
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QDialog, QWidget
+
+from frontdesk.app.booking import BookingRefused, Change
+from frontdesk.app.context import AppContext
+from frontdesk.app.desk import ResourceKey
+from frontdesk.domain.booking import VisitStatus
+from frontdesk.domain.outbox import ChangePlan
+from frontdesk.domain.verdict import Severity
+from frontdesk.ui.blocks import VISIT_WORDS
+from frontdesk.ui.change_dialogs import CancelDialog, RescheduleDialog
+from frontdesk.ui.wording import plain_message
+
+log = logging.getLogger("frontdesk.ui")
+D = TypeVar("D", RescheduleDialog, CancelDialog)
+
+
+class DeskActions(QObject):
+    changed = Signal(str)  # booking id
+    notice = Signal(str)
+    sendSoon = Signal()
+
+    def __init__(self, context: AppContext, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.window = parent
+        self.dialogs: list[QDialog] = []
+
+    def set_status(self, booking_id: str, status: VisitStatus) -> bool:
+        booking = self.context.repo.booking(booking_id)
+        if booking is None:
+            return False
+        if booking.visit_status is status:  # the same key again undoes it
+            status = VisitStatus.BOOKED
+        return self._run(
+            lambda: self.context.booking.set_status(booking_id, status),
+            f"{booking.patient_name}: {VISIT_WORDS[status].lower()}.",
+        )
+
+    def move(self, booking_id: str, start: datetime, resource: ResourceKey | None) -> bool:
+        """A drop on the calendar: move at once (it was judged while dragging)."""
+        resource_id = resource[1] if resource is not None else None
+        return self._run(
+            lambda: self.context.booking.reschedule(booking_id, start, resource_id),
+            "Appointment moved.",
+        )
+
+    def _run(self, change: Callable[[], Change], done: str) -> bool:
+        try:
+            result = change()
+        except BookingRefused as refused:
+            errors = [v for v in refused.verdicts if v.severity is Severity.ERROR]
+            reason = " ".join(plain_message(v) for v in errors or refused.verdicts)
+            self.notice.emit(f"Not changed: {reason}")
+            return False
+        except Exception:
+            log.exception("a booking change failed")
+            self.notice.emit("Not changed: the desk could not save this change; try again.")
+            return False
+        self.changed.emit(result.booking.id)
+        if result.plan is not ChangePlan.LOCAL:
+            self.sendSoon.emit()
+        self.notice.emit(done)
+        return True
+
+    def open_move(self, booking_id: str) -> RescheduleDialog | None:
+        booking = self.context.repo.booking(booking_id)
+        if booking is None:
+            return None
+        dialog = RescheduleDialog(self.context, booking, self.window)
+        dialog.moved.connect(lambda b: self._after_dialog(b.id, "Appointment moved."))
+        return self._open(dialog)
+
+    def open_cancel(self, booking_id: str) -> CancelDialog | None:
+        booking = self.context.repo.booking(booking_id)
+        if booking is None or not booking.active:
+            return None
+        dialog = CancelDialog(self.context, booking, self.window)
+        dialog.cancelled.connect(lambda b: self._after_dialog(b.id, "Appointment cancelled."))
+        return self._open(dialog)
+
+    def _open(self, dialog: D) -> D:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.dialogs.append(dialog)
+        dialog.finished.connect(lambda _r: self.dialogs.remove(dialog))
+        dialog.open()
+        return dialog
+
+    def _after_dialog(self, booking_id: str, done: str) -> None:
+        self.changed.emit(booking_id)
+        self.sendSoon.emit()
+        self.notice.emit(done)

@@ -1,0 +1,284 @@
+"""How one appointment looks, wherever it is painted (day and week grids, drag ghosts).
+
+Owns the block's colour (its appointment type's, the resource's as fallback), the marks of its
+sync state (pencilled: hatched with a dashed border; needs attention: red border and a "!"), its
+visit status (arrived, completed, no-show) and the lines of text that fit. Text lines are laid
+out once per block width and kept, so a repaint only draws.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen
+
+from frontdesk.domain.booking import Booking, SyncState, VisitStatus
+from frontdesk.domain.catalog import Service
+from frontdesk.domain.timeutil import to_local
+from frontdesk.ui.palette import DEFAULT_SERVICE, CalendarColors, mix
+
+STATE_LABELS = {
+    SyncState.PENCILLED: "pencilled",
+    SyncState.AWAITING_CONFIRMATION: "awaiting",
+}
+VISIT_LABELS = {
+    VisitStatus.ARRIVED: "arrived",
+    VisitStatus.COMPLETED: "done",
+    VisitStatus.NO_SHOW: "no-show",
+}
+STATE_WORDS = {
+    SyncState.PENCILLED: "Pencilled: saved at this desk, not yet confirmed by the booking system",
+    SyncState.CONFIRMED: "Confirmed by the booking system",
+    SyncState.AWAITING_CONFIRMATION: "Held by the booking system, awaiting confirmation",
+    SyncState.NEEDS_ATTENTION: "Needs attention: the booking system refused it",
+}
+VISIT_WORDS = {
+    VisitStatus.BOOKED: "Booked",
+    VisitStatus.ARRIVED: "Arrived",
+    VisitStatus.COMPLETED: "Completed",
+    VisitStatus.NO_SHOW: "No-show",
+    VisitStatus.CANCELLED: "Cancelled",
+}
+
+
+class BlockFonts:
+    """The fonts and metrics of block text, made once per widget font."""
+
+    def __init__(self, font: QFont) -> None:
+        self.small = QFont(font)
+        self.small.setPointSizeF(max(7.0, font.pointSizeF() - 1))
+        self.bold = QFont(self.small)
+        self.bold.setBold(True)
+        self.tiny = QFont(font)
+        self.tiny.setPointSizeF(max(6.5, font.pointSizeF() - 2))
+        self.tiny.setItalic(True)
+        self.small_m = QFontMetrics(self.small)
+        self.bold_m = QFontMetrics(self.bold)
+        self.tiny_m = QFontMetrics(self.tiny)
+
+
+@dataclass(slots=True)
+class Block:
+    """One booking placed on a grid, with its painted text cached."""
+
+    booking: Booking
+    rect: QRectF  # content coordinates
+    column: int
+    start: datetime  # local
+    end: datetime  # local
+    _lines: list[tuple[int, QColor, str, float]] | None = field(default=None, repr=False)
+    _tag: tuple[QRectF, str] | None = field(default=None, repr=False)
+
+
+def base_color(booking: Booking, service: Service | None, fallback: str | None) -> QColor:
+    for candidate in (service.color if service else None, fallback):
+        if candidate:
+            color = QColor(candidate)
+            if color.isValid():
+                return color
+    return QColor(DEFAULT_SERVICE)
+
+
+def block_fill(booking: Booking, base: QColor, colors: CalendarColors) -> QColor:
+    if booking.sync_state is SyncState.NEEDS_ATTENTION:
+        return colors.attention_fill
+    weight = 0.85 if booking.sync_state is SyncState.CONFIRMED else 0.22
+    if booking.visit_status in (VisitStatus.COMPLETED, VisitStatus.NO_SHOW):
+        weight *= 0.45  # the day's past: quieter
+    return mix(base, colors.base, weight)
+
+
+@dataclass(frozen=True, slots=True)
+class BlockStyle:
+    """Everything a block's look depends on but its text, made once per colour and state."""
+
+    fill: QColor
+    hatch: QBrush | None
+    strip: QColor
+    border: QPen
+    ink: QColor
+    soft: QColor
+
+
+_STYLES: dict[tuple[object, ...], BlockStyle] = {}
+
+
+def block_style(
+    booking: Booking, service: Service | None, fallback: str | None, colors: CalendarColors
+) -> BlockStyle:
+    key = (
+        service.color if service else None,
+        fallback,
+        booking.sync_state,
+        booking.visit_status,
+        colors.base.rgb(),
+        colors.dark,
+    )
+    style = _STYLES.get(key)
+    if style is None:
+        if len(_STYLES) > 512:
+            _STYLES.clear()
+        style = _STYLES[key] = _make_style(booking, base_color(booking, service, fallback), colors)
+    return style
+
+
+def _make_style(booking: Booking, base: QColor, colors: CalendarColors) -> BlockStyle:
+    state = booking.sync_state
+    confirmed = state is SyncState.CONFIRMED
+    attention = state is SyncState.NEEDS_ATTENTION
+    fill = block_fill(booking, base, colors)
+    hatch = None
+    if not confirmed and not attention:
+        hatch_color = QColor(base)
+        hatch_color.setAlpha(90)
+        hatch = QBrush(hatch_color, Qt.BrushStyle.BDiagPattern)
+    if attention:
+        border = QPen(colors.attention, 2)
+    elif confirmed:
+        border = QPen(base.darker(125), 1)
+    else:
+        border = QPen(base.darker(140) if not colors.dark else base.lighter(130), 1.2)
+        border.setStyle(Qt.PenStyle.DashLine)
+    ink, soft = colors.ink_on(fill)
+    if attention:
+        ink, soft = colors.text, colors.muted
+    return BlockStyle(fill, hatch, base.darker(110), border, ink, soft)
+
+
+def paint_block(
+    p: QPainter,
+    block: Block,
+    service: Service | None,
+    fallback_color: str | None,
+    colors: CalendarColors,
+    fonts: BlockFonts,
+    selected: bool,
+) -> None:
+    rect = block.rect
+    style = block_style(block.booking, service, fallback_color, colors)
+    p.fillRect(rect, style.fill)
+    if style.hatch is not None:
+        p.fillRect(rect, style.hatch)
+    # a strip in the type's colour, whatever the state, so the type reads at a glance
+    p.fillRect(QRectF(rect.left(), rect.top(), 4, rect.height()), style.strip)
+    p.setPen(style.border)
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    p.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5))
+    if selected:
+        paint_selection(p, rect, colors)
+    _paint_text(p, block, service, style, colors, fonts)
+
+
+def paint_selection(p: QPainter, rect: QRectF, colors: CalendarColors) -> None:
+    p.setPen(QPen(colors.selected, 2))
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    p.drawRect(rect.adjusted(-1.5, -1.5, 1.5, 1.5))
+
+
+def _paint_text(
+    p: QPainter,
+    block: Block,
+    service: Service | None,
+    style: BlockStyle,
+    colors: CalendarColors,
+    fonts: BlockFonts,
+) -> None:
+    booking, rect = block.booking, block.rect
+    attention = booking.sync_state is SyncState.NEEDS_ATTENTION
+    right = rect.right()
+    if attention:
+        size = max(9.0, min(15.0, rect.height() - 4))
+        circle = QRectF(rect.right() - size - 3, rect.top() + 2, size, size)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(colors.attention)
+        p.drawEllipse(circle)
+        p.setPen(QColor("white") if not colors.dark else QColor("#202124"))
+        p.setFont(fonts.bold)
+        p.drawText(circle, Qt.AlignmentFlag.AlignCenter, "!")
+        right = circle.left() - 2
+    if block._lines is None:
+        _layout_text(block, service, style, fonts, right)
+    if block._tag is not None:
+        tag, label = block._tag
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(colors.tag_fill)
+        p.drawRoundedRect(tag, 3, 3)
+        p.setFont(fonts.tiny)
+        p.setPen(colors.muted)
+        p.drawText(tag, Qt.AlignmentFlag.AlignCenter, label)
+    left = rect.left() + 8
+    font_of = (fonts.small, fonts.bold)
+    for kind, color, text, y in block._lines or ():
+        p.setFont(font_of[kind])
+        p.setPen(color)
+        p.drawText(QRectF(left, y, rect.width(), 40), text)
+
+
+def _layout_text(
+    block: Block,
+    service: Service | None,
+    style: BlockStyle,
+    fonts: BlockFonts,
+    right: float,
+) -> None:
+    booking, rect = block.booking, block.rect
+    ink, soft = style.ink, style.soft
+    width = max(0.0, right - rect.left() - 12)
+    top, bottom = rect.top() + 1, rect.bottom() + 1
+    service_name = service.name if service else "Unknown service"
+    small_h, bold_h = fonts.small_m.height(), fonts.bold_m.height()
+    # no strftime here: it imports the time module on each call, and this runs per block
+    begins = f"{block.start.hour:02d}:{block.start.minute:02d}"
+    when = f"{begins}–{block.end.hour:02d}:{block.end.minute:02d}"
+    lines: list[tuple[int, QColor, str]]
+    if rect.height() - 1 >= bold_h + 2 * small_h:
+        lines = [(0, soft, when), (1, ink, booking.patient_name), (0, ink, service_name)]
+    elif rect.height() - 1 >= bold_h + small_h:
+        lines = [(1, ink, booking.patient_name), (0, soft, f"{begins} · {service_name}")]
+    else:
+        lines = [(1, ink, f"{begins} {booking.patient_name} · {service_name}")]
+    label = VISIT_LABELS.get(booking.visit_status) or STATE_LABELS.get(booking.sync_state)
+    first_w = width
+    block._tag = None
+    if label:  # top right, beside the first line, if the block is wide enough
+        tag_w = fonts.tiny_m.horizontalAdvance(label) + 8
+        if width >= 1.8 * tag_w:
+            tag = QRectF(right - tag_w - 3, rect.top() + 2, tag_w, fonts.tiny_m.height() + 1)
+            block._tag = (tag, label)
+            first_w = tag.left() - 3 - rect.left() - 8
+    laid: list[tuple[int, QColor, str, float]] = []
+    y = top
+    for index, (kind, color, text) in enumerate(lines):
+        metrics = fonts.bold_m if kind else fonts.small_m
+        if y + metrics.height() > bottom and y > top:
+            break
+        line_w = first_w if index == 0 else width
+        elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(max(0, line_w)))
+        laid.append((kind, color, elided, y))
+        y += metrics.height()
+    block._lines = laid
+
+
+def tooltip_html(
+    booking: Booking, zone: str, service: Service | None, resource_name: str | None
+) -> str:
+    start = to_local(booking.start, zone)
+    end = to_local(booking.end, zone)
+    lines = [
+        f"<b>{_esc(booking.patient_name)}</b>",
+        f"{start:%a %d %b} {start:%H:%M}–{end:%H:%M}",
+        _esc(service.name if service else "Unknown service"),
+    ]
+    if resource_name:
+        lines.append(_esc(resource_name))
+    lines.append(VISIT_WORDS[booking.visit_status])
+    lines.append(STATE_WORDS.get(booking.sync_state, booking.sync_state.value))
+    if booking.sync_state is SyncState.NEEDS_ATTENTION and booking.problem_message:
+        lines.append(f"<span style='color:#c5221f'>{_esc(booking.problem_message)}</span>")
+    return "<br>".join(lines)
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,244 @@
+"""Dialogs that change an existing booking: move it (to a typed time or one of the nearest
+openings), and cancel it (with the organisation's cancellation rules shown before the
+receptionist confirms). Both judge offline as the receptionist types, like the booking dialog.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from datetime import date, datetime, time, timedelta
+
+from PySide6.QtCore import QDate, Qt, QTime, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from frontdesk.app.booking import BookingRefused
+from frontdesk.app.context import AppContext
+from frontdesk.app.desk import clinic_zone
+from frontdesk.app.openings import Limits, Opening, OpeningQuery, find_openings
+from frontdesk.domain.booking import Booking
+from frontdesk.domain.timeutil import local_to_utc, to_local, utc_now
+from frontdesk.domain.verdict import Severity, Verdict
+from frontdesk.ui.form_bits import FiveMinuteTimeEdit
+from frontdesk.ui.wording import verdicts_html
+
+log = logging.getLogger("frontdesk.ui")
+OPENING_ROLE = Qt.ItemDataRole.UserRole
+
+
+def opening_text(opening: Opening, zone: str, where: str) -> str:
+    start = to_local(opening.start, zone)
+    left = "" if opening.remaining is None else f" · {opening.remaining} left"
+    return f"{start:%a %d %b  %H:%M}  ·  {where}{left}"
+
+
+class RescheduleDialog(QDialog):
+    """Move a booking; ``moved`` carries the booking as stored after the move."""
+
+    moved = Signal(object)
+
+    def __init__(self, context: AppContext, booking: Booking, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.booking = booking
+        self.result_booking: Booking | None = None
+        self.verdicts: list[Verdict] = []
+        self._zone = clinic_zone(context, booking.connection_id)
+        self.setWindowTitle(f"Move {booking.patient_name}'s appointment")
+        self.setAccessibleName("Move appointment")
+        self.setMinimumWidth(460)
+        layout = QVBoxLayout(self)
+        start = to_local(booking.start, self._zone)
+        intro = QLabel(
+            f"Now: <b>{start:%a %d %b %H:%M}</b>. Pick one of the nearest openings, "
+            "or type a time.",
+            self,
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.openings = QListWidget(self)
+        self.openings.setAccessibleName("Nearest openings")
+        self.openings.setMaximumHeight(150)
+        self.openings.currentItemChanged.connect(self._opening_picked)
+        self.openings.itemActivated.connect(lambda _item: self.save())
+        layout.addWidget(self.openings)
+        form = QFormLayout()
+        self.date_edit = QDateEdit(self)
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("ddd d MMM yyyy")
+        self.date_edit.setAccessibleName("New date")
+        self.time_edit = FiveMinuteTimeEdit(self)
+        self.time_edit.setDisplayFormat("HH:mm")
+        self.time_edit.setAccessibleName("New time (clinic time)")
+        when = QWidget(self)
+        row = QHBoxLayout(when)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.date_edit, 2)
+        row.addWidget(self.time_edit, 1)
+        form.addRow("&When", when)
+        self.where = QComboBox(self)
+        self.where.setAccessibleName("Where")
+        catalog = context.booking.catalog_for(booking.connection_id)
+        self._names = {r.id: r.name for r in catalog.resources}
+        for resource in catalog.resources:
+            self.where.addItem(resource.name, resource.id)
+        self.where.setCurrentIndex(max(0, self.where.findData(booking.resource_id)))
+        form.addRow("W&here", self.where)
+        layout.addLayout(form)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.RichText)
+        self.message.setAccessibleName("Messages about this move")
+        layout.addWidget(self.message)
+        buttons = QDialogButtonBox(self)
+        self.save_button = buttons.addButton("&Move", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button.setDefault(True)
+        buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(200)
+        self._timer.timeout.connect(self.validate_now)
+        self._set_when(booking.start)
+        self.date_edit.dateChanged.connect(self._timer.start)
+        self.time_edit.timeChanged.connect(self._timer.start)
+        self.where.currentIndexChanged.connect(self._timer.start)
+        self._fill_openings()
+        self.validate_now()
+
+    def _set_when(self, instant: datetime) -> None:
+        local = to_local(instant, self._zone)
+        self.date_edit.setDate(QDate(local.year, local.month, local.day))
+        self.time_edit.setTime(QTime(local.hour, local.minute))
+
+    def _fill_openings(self) -> None:
+        b = self.booking
+        query = OpeningQuery(
+            b.connection_id, b.service_id, patient_phone=b.patient_phone, booking_id=b.id
+        )
+        after = max(b.start - timedelta(hours=2), utc_now())  # nearest: around its own time
+        try:
+            found = find_openings(self.context.booking, [query], after, Limits(count=6))
+        except Exception:
+            log.exception("finding openings failed")
+            found = []
+        for opening in found:
+            text = opening_text(opening, self._zone, self._names.get(opening.resource_id, ""))
+            item = QListWidgetItem(text, self.openings)
+            item.setData(OPENING_ROLE, opening)
+        if not found:
+            QListWidgetItem("No free time found in the cached calendar.", self.openings)
+
+    def _opening_picked(self, item: QListWidgetItem | None) -> None:
+        opening = item.data(OPENING_ROLE) if item is not None else None
+        if isinstance(opening, Opening):
+            self._set_when(opening.start)
+            self.where.setCurrentIndex(max(0, self.where.findData(opening.resource_id)))
+
+    def target(self) -> tuple[datetime, str]:
+        qd, qt = self.date_edit.date(), self.time_edit.time()
+        day = date(qd.year(), qd.month(), qd.day())
+        start = local_to_utc(day, time(qt.hour(), qt.minute()), self._zone).instant
+        return start, str(self.where.currentData() or self.booking.resource_id)
+
+    def validation_pending(self) -> bool:
+        return self._timer.isActive()
+
+    def validate_now(self) -> list[Verdict]:
+        self._timer.stop()
+        start, resource = self.target()
+        try:
+            self.verdicts = self.context.booking.check_reschedule(self.booking.id, start, resource)
+        except BookingRefused as refused:
+            self.verdicts = refused.verdicts
+        self.message.setText(verdicts_html(self.verdicts))
+        errors = [v for v in self.verdicts if v.severity is Severity.ERROR]
+        self.save_button.setEnabled(not errors)
+        return self.verdicts
+
+    def save(self) -> None:
+        if any(v.severity is Severity.ERROR for v in self.validate_now()):
+            return
+        start, resource = self.target()
+        try:
+            change = self.context.booking.reschedule(self.booking.id, start, resource)
+        except BookingRefused as refused:
+            self.verdicts = refused.verdicts
+            self.message.setText(verdicts_html(refused.verdicts))
+            return
+        self.result_booking = change.booking
+        self.moved.emit(change.booking)
+        self.accept()
+
+
+class CancelDialog(QDialog):
+    """Cancel a booking after saying what the cancellation rules allow."""
+
+    cancelled = Signal(object)
+
+    def __init__(self, context: AppContext, booking: Booking, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.booking = booking
+        zone = clinic_zone(context, booking.connection_id)
+        start = to_local(booking.start, zone)
+        self.setWindowTitle("Cancel appointment")
+        self.setAccessibleName("Cancel appointment")
+        self.setMinimumWidth(440)
+        layout = QVBoxLayout(self)
+        label = QLabel(
+            f"Cancel <b>{html.escape(booking.patient_name)}</b>'s appointment on "
+            f"{start:%A %d %B at %H:%M}?",
+            self,
+        )
+        label.setWordWrap(True)
+        layout.addWidget(label)
+        form = QFormLayout()
+        self.reason = QLineEdit(self)
+        self.reason.setPlaceholderText("Optional: why (kept in the booking's history)")
+        self.reason.setAccessibleName("Reason")
+        form.addRow("&Reason", self.reason)
+        layout.addLayout(form)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.RichText)
+        self.message.setAccessibleName("Cancellation rules")
+        layout.addWidget(self.message)
+        buttons = QDialogButtonBox(self)
+        self.confirm = buttons.addButton(
+            "Cancel the &appointment", QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        keep = buttons.addButton("&Keep it", QDialogButtonBox.ButtonRole.RejectRole)
+        keep.setDefault(True)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.verdicts = context.booking.check_cancel(booking.id)
+        self.message.setText(verdicts_html(self.verdicts))
+        self.confirm.setEnabled(not self.verdicts)
+
+    def save(self) -> None:
+        try:
+            change = self.context.booking.cancel(self.booking.id, self.reason.text())
+        except BookingRefused as refused:
+            self.verdicts = refused.verdicts
+            self.message.setText(verdicts_html(refused.verdicts))
+            self.confirm.setEnabled(False)
+            return
+        self.cancelled.emit(change.booking)
+        self.accept()

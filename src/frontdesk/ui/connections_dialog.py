@@ -1,0 +1,278 @@
+"""Connections settings: the booking systems this desk books into. Add, edit and test one for
+any API registered in ``app.connections`` (the form's fields come from
+``app.provider_forms``); keys go to the system keyring, never to the settings or the cache.
+
+"Test" makes one real read call (the catalog of today) through a freshly built connector on a
+worker thread, so the dialog stays responsive while it waits, and says OK or the plain reason.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from frontdesk.app.connection_setup import CheckResult, check_connection, update_connection
+from frontdesk.app.connections import PROVIDER_NAMES, ConnectionError_, add_connection
+from frontdesk.app.context import AppContext
+from frontdesk.app.provider_forms import form_for
+from frontdesk.storage.repo import ConnectionRecord
+
+log = logging.getLogger("frontdesk.ui")
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class CheckWorker(QObject):
+    finished = Signal(object)  # CheckResult
+
+    def __init__(self, provider: str, base_url: str, key: str, options: dict[str, object]):
+        super().__init__()
+        self.args = (provider, base_url, key, options)
+
+    @Slot()
+    def run(self) -> None:
+        try:
+            result = check_connection(*self.args)
+        except Exception as exc:  # a connector bug must not take the dialog down
+            log.exception("testing a connection failed")
+            result = CheckResult(False, f"The test failed: {type(exc).__name__}")
+        self.finished.emit(result)
+
+
+class ConnectionsDialog(QDialog):
+    connectionsChanged = Signal()
+    checked = Signal(object)  # CheckResult, on the GUI thread
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle("Connections")
+        self.setAccessibleName("Connections")
+        self.resize(720, 420)
+        self.editing: ConnectionRecord | None = None
+        self._threads: list[tuple[QThread, CheckWorker]] = []
+        outer = QHBoxLayout(self)
+        left = QVBoxLayout()
+        self.list = QListWidget(self)
+        self.list.setAccessibleName("Connections")
+        self.list.currentItemChanged.connect(lambda *_: self._picked())
+        left.addWidget(self.list, 1)
+        self.add_button = QPushButton("&Add a connection", self)
+        self.add_button.setAccessibleName("Add a connection")
+        self.add_button.clicked.connect(self.start_new)
+        left.addWidget(self.add_button)
+        outer.addLayout(left, 2)
+        right = QVBoxLayout()
+        self.form = QFormLayout()
+        self.provider = QComboBox(self)
+        self.provider.setAccessibleName("Booking system")
+        for key, label in sorted(PROVIDER_NAMES.items(), key=lambda kv: kv[1]):
+            self.provider.addItem(label, key)
+        self.provider.currentIndexChanged.connect(self._provider_changed)
+        self.name = QLineEdit(self)
+        self.name.setAccessibleName("Name")
+        self.name.setPlaceholderText("e.g. Main clinic")
+        self.base_url = QLineEdit(self)
+        self.base_url.setAccessibleName("Address")
+        self.api_key = QLineEdit(self)
+        self.api_key.setAccessibleName("API key")
+        self.api_key.setEchoMode(QLineEdit.EchoMode.Password)
+        self.form.addRow("&Booking system", self.provider)
+        self.form.addRow("&Name", self.name)
+        self.form.addRow("A&ddress", self.base_url)
+        self.key_label = QLabel("API &key", self)
+        self.key_label.setBuddy(self.api_key)
+        self.form.addRow(self.key_label, self.api_key)
+        self.option_edits: dict[str, QLineEdit] = {}
+        right.addLayout(self.form)
+        self.outcome = QLabel(self)
+        self.outcome.setWordWrap(True)
+        self.outcome.setAccessibleName("Test result")
+        right.addWidget(self.outcome)
+        right.addStretch(1)
+        buttons = QDialogButtonBox(self)
+        self.test_button = buttons.addButton("&Test", QDialogButtonBox.ButtonRole.ActionRole)
+        self.save_button = buttons.addButton("&Save", QDialogButtonBox.ButtonRole.ApplyRole)
+        close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.test_button.setAccessibleName("Test")
+        self.save_button.setAccessibleName("Save")
+        self.test_button.clicked.connect(self.test)
+        self.save_button.clicked.connect(self.save)
+        close.clicked.connect(self.reject)
+        right.addWidget(buttons)
+        outer.addLayout(right, 3)
+        self._reload_list()
+        if self.list.count():
+            self.list.setCurrentRow(0)
+        else:
+            self.start_new()
+
+    # -- list and form -------------------------------------------------------------------
+    def _reload_list(self, select: str | None = None) -> None:
+        self.list.blockSignals(True)
+        self.list.clear()
+        for record in self.context.connections():
+            label = PROVIDER_NAMES.get(record.provider, record.provider)
+            item = QListWidgetItem(f"{record.name}\n{label} · {record.base_url}", self.list)
+            item.setData(ID_ROLE, record.id)
+            if record.id == select:
+                self.list.setCurrentItem(item)
+        self.list.blockSignals(False)
+
+    def start_new(self) -> None:
+        self.editing = None
+        self.list.clearSelection()
+        self.provider.setEnabled(True)
+        self.name.clear()
+        self.api_key.clear()
+        self.api_key.setPlaceholderText("")
+        self._provider_changed()
+        self.outcome.setText("New connection: fill in the details, then Test and Save.")
+        self.name.setFocus()
+
+    def _picked(self) -> None:
+        item = self.list.currentItem()
+        cid = item.data(ID_ROLE) if item is not None else None
+        record = next((r for r in self.context.connections() if r.id == cid), None)
+        if record is None:
+            return
+        self.editing = record
+        self.provider.setCurrentIndex(max(0, self.provider.findData(record.provider)))
+        self.provider.setEnabled(False)  # a connection's API never changes: add a new one
+        self.name.setText(record.name)
+        self.base_url.setText(record.base_url)
+        self.api_key.clear()
+        self.api_key.setPlaceholderText(
+            "Kept safely on this computer; type a new one to replace it"
+        )
+        for key, edit in self.option_edits.items():
+            edit.setText(str(record.options.get(key, "")))
+        self.outcome.clear()
+
+    def _provider_changed(self) -> None:
+        provider = str(self.provider.currentData() or "")
+        form = form_for(provider)
+        if self.editing is None:
+            self.base_url.setText(form.base_url)
+        self.key_label.setText(f"{form.key_label.replace('API key', 'API &key')}")
+        self.api_key.setPlaceholderText(form.key_hint)
+        for edit in self.option_edits.values():
+            self.form.removeRow(edit)
+        self.option_edits = {}
+        for option in form.options:
+            edit = QLineEdit(self)
+            edit.setAccessibleName(option.label)
+            edit.setPlaceholderText(option.hint)
+            self.form.addRow(option.label, edit)
+            self.option_edits[option.key] = edit
+
+    def _options(self) -> dict[str, object]:
+        return {k: e.text().strip() for k, e in self.option_edits.items() if e.text().strip()}
+
+    # -- test and save -------------------------------------------------------------------
+    def _key_for_test(self) -> str:
+        if self.api_key.text().strip():
+            return self.api_key.text().strip()
+        if self.editing is not None:
+            return self.context.credentials.get(self.editing.id) or ""
+        return ""
+
+    def test(self) -> None:
+        """Try the connection on a worker thread; ``checked`` carries the answer."""
+        self.test_button.setEnabled(False)
+        self.outcome.setText("Testing…")
+        worker = CheckWorker(
+            str(self.provider.currentData()),
+            self.base_url.text().strip(),
+            self._key_for_test(),
+            self._options(),
+        )
+        thread = QThread(self)
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        worker.finished.connect(self._tested)
+        worker.finished.connect(thread.quit)
+        thread.finished.connect(lambda: self._forget(thread))
+        self._threads.append((thread, worker))
+        thread.start()
+
+    def _forget(self, thread: QThread) -> None:
+        self._threads = [(t, w) for t, w in self._threads if t is not thread]
+        thread.deleteLater()
+
+    def _tested(self, result: CheckResult) -> None:
+        self.test_button.setEnabled(True)
+        color = "#1e8e3e" if result.ok else "#c5221f"
+        prefix = "OK. " if result.ok else ""
+        self.outcome.setText(f"<span style='color:{color}'>{prefix}{result.message}</span>")
+        self.checked.emit(result)
+
+    def save(self) -> bool:
+        provider = str(self.provider.currentData() or "")
+        missing = [
+            option.label
+            for option in form_for(provider).options
+            if option.required and not self._options().get(option.key)
+        ]
+        if missing:
+            self.outcome.setText(f"Fill in: {', '.join(missing)}.")
+            return False
+        try:
+            if self.editing is None:
+                if not self.api_key.text().strip():
+                    self.outcome.setText("Type the API key.")
+                    return False
+                record = add_connection(
+                    self.context.repo,
+                    self.context.credentials,
+                    provider,
+                    self.name.text(),
+                    self.base_url.text().strip(),
+                    self.api_key.text().strip(),
+                    self._options(),
+                )
+            else:
+                record = update_connection(
+                    self.context.repo,
+                    self.context.credentials,
+                    self.editing,
+                    self.name.text(),
+                    self.base_url.text(),
+                    self.api_key.text().strip() or None,
+                    self._options() or dict(self.editing.options),
+                )
+        except ConnectionError_ as exc:
+            field, _, why = str(exc).partition(": ")
+            self.outcome.setText(f"Not saved: {why or field}")
+            return False
+        self.editing = record
+        self._reload_list(select=record.id)
+        self.api_key.clear()
+        where = (
+            "the system keyring"
+            if self.context.credentials.use_keyring
+            else "a file only this user account can read (no keyring on this computer)"
+        )
+        self.outcome.setText(f"Saved. The key is kept in {where}.")
+        self.connectionsChanged.emit()
+        return True
+
+    def done(self, result: int) -> None:
+        for thread, _worker in list(self._threads):
+            thread.quit()
+            thread.wait(20_000)
+        super().done(result)

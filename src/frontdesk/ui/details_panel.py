@@ -1,0 +1,228 @@
+"""The details panel: everything about the selected appointment (patient, time, place, visit
+status with waiting time, where it stands with the booking system, notes), its history (who
+changed it, at which desk or through which channel), and the actions on it.
+
+It reads the cache when the selection changes or after a refresh; the buttons only ask
+(signals), the main window's :class:`~frontdesk.ui.actions.DeskActions` does the change.
+"""
+
+from __future__ import annotations
+
+import html
+from datetime import datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from frontdesk.app.connections import PROVIDER_NAMES
+from frontdesk.app.context import AppContext
+from frontdesk.app.desk import clinic_zone, resources
+from frontdesk.domain.booking import Booking, SyncState, VisitStatus
+from frontdesk.domain.timeutil import to_local, utc_now
+from frontdesk.ui.blocks import STATE_WORDS, VISIT_WORDS
+
+EVENT_WORDS = {
+    "created": "Booked",
+    "synced": "Confirmed by the booking system",
+    "refused": "Refused by the booking system",
+    "moved": "Moved",
+    "cancelled": "Cancelled",
+    "arrived": "Arrived",
+    "completed": "Completed",
+    "no_show": "Marked no-show",
+    "booked": "Back to booked",
+    "seen": "Came in from the booking system",
+    "changed remotely": "Changed in the booking system",
+}
+
+
+class DetailsPanelWidget(QWidget):
+    statusRequested = Signal(str, object)  # booking id, VisitStatus
+    moveRequested = Signal(str)
+    cancelRequested = Signal(str)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.booking: Booking | None = None
+        self.setAccessibleName("Appointment details")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        outer.addWidget(scroll)
+        body = QWidget(scroll)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(body)
+        self.title = QLabel("No appointment selected", body)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() + 3)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.title.setWordWrap(True)
+        self.title.setAccessibleName("Patient")
+        layout.addWidget(self.title)
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.fields: dict[str, QLabel] = {}
+        for key, label in (
+            ("when", "When"),
+            ("service", "Service"),
+            ("where", "Where"),
+            ("phone", "Phone"),
+            ("email", "Email"),
+            ("status", "Status"),
+            ("sync", "Booking system"),
+            ("notes", "Notes"),
+            ("ids", "Reference"),
+        ):
+            value = QLabel(body)
+            value.setWordWrap(True)
+            value.setTextFormat(Qt.TextFormat.RichText)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setAccessibleName(label)
+            self.form.addRow(f"{label}:", value)
+            self.fields[key] = value
+        layout.addLayout(self.form)
+        grid = QGridLayout()
+        self.buttons: dict[str, QPushButton] = {}
+        specs = (
+            ("arrived", "&Arrived", "A", 0, 0),
+            ("completed", "Co&mpleted", "C", 0, 1),
+            ("no_show", "&No-show", "N", 0, 2),
+            ("move", "Mo&ve…", None, 1, 0),
+            ("cancel", "Cance&l…", None, 1, 1),
+        )
+        for key, text, key_hint, row, col in specs:
+            button = QPushButton(text, body)
+            plain = text.replace("&", "").rstrip("…")
+            button.setAccessibleName(plain)
+            if key_hint:
+                button.setToolTip(f"{plain} (key {key_hint} in the calendar)")
+            grid.addWidget(button, row, col)
+            self.buttons[key] = button
+        layout.addLayout(grid)
+        self.buttons["arrived"].clicked.connect(lambda: self._status(VisitStatus.ARRIVED))
+        self.buttons["completed"].clicked.connect(lambda: self._status(VisitStatus.COMPLETED))
+        self.buttons["no_show"].clicked.connect(lambda: self._status(VisitStatus.NO_SHOW))
+        self.buttons["move"].clicked.connect(lambda: self.moveRequested.emit(self._id()))
+        self.buttons["cancel"].clicked.connect(lambda: self.cancelRequested.emit(self._id()))
+        history_title = QLabel("<b>History</b>", body)
+        layout.addWidget(history_title)
+        self.history = QLabel(body)
+        self.history.setWordWrap(True)
+        self.history.setTextFormat(Qt.TextFormat.RichText)
+        self.history.setAccessibleName("History")
+        self.history.setAlignment(Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.history)
+        layout.addStretch(1)
+        self.show_booking(None)
+
+    def _status(self, status: VisitStatus) -> None:
+        if self.booking is not None:
+            self.statusRequested.emit(self.booking.id, status)
+
+    def _id(self) -> str:
+        return self.booking.id if self.booking is not None else ""
+
+    def show_booking(self, booking_id: str | None) -> None:
+        """Show ``booking_id`` as the cache has it now (None: an empty panel)."""
+        booking = self.context.repo.booking(booking_id) if booking_id else None
+        self.booking = booking
+        for button in self.buttons.values():
+            button.setEnabled(booking is not None)
+        if booking is None:
+            self.title.setText("No appointment selected")
+            for label in self.fields.values():
+                label.setText("")
+            self.history.setText(
+                "<span style='color:gray'>Select an appointment in the calendar.</span>"
+            )
+            return
+        self._fill(booking)
+
+    def refresh(self) -> None:
+        self.show_booking(self.booking.id if self.booking else None)
+
+    def _fill(self, b: Booking) -> None:
+        zone = clinic_zone(self.context, b.connection_id)
+        start, end = to_local(b.start, zone), to_local(b.end, zone)
+        catalog = self.context.booking.catalog_for(b.connection_id)
+        service = catalog.service(b.service_id)
+        place = next(
+            (r for r in resources(self.context) if r.key == (b.connection_id, b.resource_id)), None
+        )
+        history = self.context.repo.history(b.id)
+        esc = html.escape
+        self.title.setText(esc(b.patient_name))
+        f = self.fields
+        f["when"].setText(
+            f"{start:%A %d %B %Y}<br>{start:%H:%M}–{end:%H:%M} "
+            f"<span style='color:gray'>({esc(zone.rsplit('/', 1)[-1])} time)</span>"
+        )
+        f["service"].setText(esc(service.name if service else b.service_id))
+        f["where"].setText(
+            esc(place.name if place else b.resource_id)
+            + (f"<br><span style='color:gray'>{esc(place.connection_name)}</span>" if place else "")
+        )
+        f["phone"].setText(esc(b.patient_phone))
+        f["email"].setText(esc(b.patient_email or "—"))
+        f["status"].setText(self._status_text(b, history, zone))
+        f["sync"].setText(self._sync_text(b))
+        f["notes"].setText(esc(b.notes or "—"))
+        reference = esc(b.remote_id or "not yet in the booking system")
+        f["ids"].setText(f"<span style='color:gray; font-size:small'>{reference}</span>")
+        active = b.active
+        booked = b.visit_status is VisitStatus.BOOKED
+        self.buttons["arrived"].setEnabled(active and b.visit_status is not VisitStatus.ARRIVED)
+        self.buttons["completed"].setEnabled(active and b.visit_status is not VisitStatus.COMPLETED)
+        self.buttons["no_show"].setEnabled(active and b.visit_status is not VisitStatus.NO_SHOW)
+        self.buttons["move"].setEnabled(active and booked)
+        self.buttons["cancel"].setEnabled(active)
+        lines = []
+        for at, event, detail, actor in reversed(history):
+            when = to_local(at, zone)
+            words = EVENT_WORDS.get(event, event)
+            who = f" · {esc(PROVIDER_NAMES.get(actor, actor))}" if actor else ""
+            extra = f": {esc(detail)}" if detail else ""
+            lines.append(
+                f"<span style='color:gray'>{when:%d %b %H:%M}</span> {esc(words)}{extra}"
+                f"<span style='color:gray'>{who}</span>"
+            )
+        self.history.setText("<br>".join(lines) or "—")
+
+    @staticmethod
+    def _status_text(
+        b: Booking, history: list[tuple[datetime, str, str | None, str | None]], zone: str
+    ) -> str:
+        words = VISIT_WORDS[b.visit_status]
+        if b.visit_status is VisitStatus.ARRIVED:
+            arrived = [at for at, event, _, _ in history if event == "arrived"]
+            if arrived:
+                at = arrived[-1]
+                waited = int((utc_now() - at).total_seconds() // 60)
+                words += f" at {to_local(at, zone):%H:%M} · waiting {waited} min"
+        return html.escape(words)
+
+    def _sync_text(self, b: Booking) -> str:
+        words = html.escape(STATE_WORDS.get(b.sync_state, b.sync_state.value))
+        if b.sync_state is SyncState.NEEDS_ATTENTION:
+            reason = html.escape(b.problem_message or "")
+            code = html.escape(b.problem_code or "")
+            return (
+                f"<span style='color:#c5221f'>{words}</span><br>{reason} "
+                f"<span style='color:gray; font-size:small'>{code}</span>"
+            )
+        waiting = len(self.context.repo.queued_operations(b.id))
+        if waiting:
+            words += f"<br><span style='color:gray'>{waiting} change(s) waiting to be sent</span>"
+        return words

@@ -1,0 +1,116 @@
+"""Find a patient (Ctrl+F): type part of a name, phone number or email; see the matching
+patients with their latest appointments. Enter on an appointment shows it in the calendar;
+on a patient, books a new appointment for them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from frontdesk.app.context import AppContext
+from frontdesk.app.desk import clinic_zone
+from frontdesk.app.patients import Patient, find_patients
+from frontdesk.domain.timeutil import to_local
+from frontdesk.ui.blocks import VISIT_WORDS
+
+BOOKING_ROLE = Qt.ItemDataRole.UserRole
+PATIENT_ROLE = Qt.ItemDataRole.UserRole + 1
+BOOKINGS_PER_PATIENT = 4
+
+
+class FindPatientDialog(QDialog):
+    bookingChosen = Signal(str)  # booking id
+    bookFor = Signal(object)  # Patient
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle("Find a patient")
+        self.setAccessibleName("Find a patient")
+        self.resize(560, 420)
+        layout = QVBoxLayout(self)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText("Name, phone number or email")
+        self.search.setAccessibleName("Search patients")
+        self.search.setClearButtonEnabled(True)
+        layout.addWidget(self.search)
+        self.results = QTreeWidget(self)
+        self.results.setHeaderLabels(["Patient / appointment", "Phone", "Status"])
+        self.results.setAccessibleName("Matching patients")
+        self.results.itemActivated.connect(self._activated)
+        layout.addWidget(self.results, 1)
+        self.hint = QLabel("Enter on an appointment shows it; on a patient, books for them.", self)
+        self.hint.setStyleSheet("color: gray;")
+        layout.addWidget(self.hint)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(120)
+        self._timer.timeout.connect(self.search_now)
+        self.search.textEdited.connect(self._timer.start)
+        self.search.returnPressed.connect(self._enter)
+        self.search.installEventFilter(self)
+
+    def search_now(self) -> list[Patient]:
+        self._timer.stop()
+        zone = clinic_zone(self.context)
+        found = find_patients(self.context.repo, self.search.text())
+        self.results.clear()
+        for patient in found:
+            top = QTreeWidgetItem(
+                self.results, [patient.name, patient.phone, f"{patient.bookings} booked"]
+            )
+            top.setData(0, PATIENT_ROLE, patient)
+            for booking in self.context.repo.bookings_of(patient.phone, BOOKINGS_PER_PATIENT):
+                if booking.patient_name.casefold() != patient.name.casefold():
+                    continue
+                start = to_local(booking.start, zone)
+                child = QTreeWidgetItem(
+                    top, [f"{start:%a %d %b %Y %H:%M}", "", VISIT_WORDS[booking.visit_status]]
+                )
+                child.setData(0, BOOKING_ROLE, booking.id)
+        self.results.expandAll()
+        for column in range(3):
+            self.results.resizeColumnToContents(column)
+        first = self.results.topLevelItem(0)
+        if first is not None:
+            self.results.setCurrentItem(first)
+        return found
+
+    def eventFilter(self, watched: object, event: object) -> bool:
+        if (
+            watched is self.search
+            and isinstance(event, QKeyEvent)
+            and event.type() == QKeyEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up)
+        ):
+            self.results.setFocus()
+            self.results.keyPressEvent(event)
+            return True
+        return super().eventFilter(watched, event)  # type: ignore[arg-type]
+
+    def _enter(self) -> None:
+        if self._timer.isActive():
+            self.search_now()
+        item = self.results.currentItem()
+        if item is not None:
+            self._activated(item)
+
+    def _activated(self, item: QTreeWidgetItem) -> None:
+        booking_id = item.data(0, BOOKING_ROLE)
+        if booking_id:
+            self.bookingChosen.emit(str(booking_id))
+            self.accept()
+            return
+        patient = item.data(0, PATIENT_ROLE)
+        if isinstance(patient, Patient):
+            self.bookFor.emit(patient)
+            self.accept()

@@ -1,0 +1,90 @@
+"""Small pieces the desk's forms share: a five-minute time box, "discard this?", picking a
+combo entry by id or name, and the look of a field with an error."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from PySide6.QtCore import QTime
+from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox, QTimeEdit, QWidget
+
+from frontdesk.domain.timeutil import WallTimeKind, local_to_utc, to_local
+from frontdesk.domain.verdict import Severity, Verdict
+from frontdesk.ui.wording import ERROR_COLOR
+
+GAP_MESSAGE = "This time does not exist on this day (clocks change)"
+
+
+def wall_time(day: date, wall: time, zone: str) -> tuple[datetime, list[Verdict]]:
+    """The instant of a typed wall time in the clinic's zone, with what the desk says about a
+    daylight-saving gap (an error: that time never happens) or fold (a risk: it happens twice,
+    the first is used)."""
+    wall = wall.replace(second=0, microsecond=0)
+    resolution = local_to_utc(day, wall, zone)
+    if resolution.kind is WallTimeKind.GAP:
+        return resolution.instant, [Verdict(400, "DST_GAP", GAP_MESSAGE + ".", "start")]
+    if resolution.kind is WallTimeKind.FOLD:
+        first = to_local(resolution.instant, zone)
+        message = (
+            f"The clocks go back this night, so {wall:%H:%M} happens twice; the first "
+            f"one ({first.tzname()}) is used."
+        )
+        return resolution.instant, [Verdict(201, "DST_FOLD", message, "start", Severity.RISK)]
+    return resolution.instant, []
+
+
+class FiveMinuteTimeEdit(QTimeEdit):
+    """A time box whose arrows move the minutes in steps of five."""
+
+    def stepBy(self, steps: int) -> None:
+        if self.currentSection() == QTimeEdit.Section.MinuteSection:
+            current = self.time()
+            minutes = current.hour() * 60 + current.minute()
+            snapped = (minutes // 5) * 5 if steps > 0 else -((-minutes) // 5) * 5
+            target = (snapped + 5 * steps) % (24 * 60)
+            self.setTime(QTime(target // 60, target % 60))
+            return
+        super().stepBy(steps)
+
+
+def confirm_discard(parent: QWidget) -> bool:
+    """Ask "Discard this booking?"; True when the receptionist chooses to discard."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle("Discard this booking?")
+    box.setText("Discard this booking?")
+    box.setInformativeText("What you typed has not been saved.")
+    box.setStandardButtons(QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel)
+    keep = box.button(QMessageBox.StandardButton.Cancel)
+    keep.setText("Keep editing")
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.setEscapeButton(keep)
+    answer = box.exec()
+    return _button_value(answer) == _button_value(QMessageBox.StandardButton.Discard)
+
+
+def _button_value(value: object) -> int:
+    return int(getattr(value, "value", value))  # type: ignore[call-overload]
+
+
+def select_in(combo: QComboBox, name_or_id: str) -> bool:
+    wanted = name_or_id.strip().casefold()
+    for index in range(combo.count()):
+        data = str(combo.itemData(index) or "")
+        text = combo.itemText(index).casefold()
+        if data and (data == name_or_id or text == wanted or text.startswith(wanted + " (")):
+            combo.setCurrentIndex(index)
+            return True
+    return False
+
+
+def worst(verdicts: list[Verdict]) -> str:
+    if any(v.severity is Severity.ERROR for v in verdicts):
+        return "error"
+    return "risk" if verdicts else ""
+
+
+def field_style(worst: str, field: QWidget) -> str:
+    if worst != "error" or not isinstance(field, QLineEdit):
+        return ""
+    return f"QLineEdit {{ border: 1px solid {ERROR_COLOR}; border-radius: 3px; padding: 2px; }}"

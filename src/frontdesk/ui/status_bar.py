@@ -1,0 +1,131 @@
+"""The status bar: per connection, whether it is online, offline or paused, how many changes
+wait to be sent, and how fresh its cached calendar is; then the totals."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+
+from frontdesk.app.context import AppContext
+from frontdesk.app.desk import clinic_zone, today_in
+from frontdesk.domain.timeutil import to_local
+
+ONLINE = "#1e8e3e"
+OFFLINE = "#c5221f"
+PAUSED = "#b06000"
+UNKNOWN = "#80868b"
+
+
+def fresh_words(fresh: datetime | None, zone: str) -> str:
+    if fresh is None:
+        return "not refreshed yet"
+    local = to_local(fresh, zone)
+    return f"{local:%H:%M}" if local.date() == today_in(zone) else f"{local:%d %b %H:%M}"
+
+
+class _ClickableLabel(QLabel):
+    clicked = Signal()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
+
+class ConnectionStatusBar(QStatusBar):
+    openSyncPanel = Signal()
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setSizeGripEnabled(True)
+        self.health: dict[str, dict[str, Any]] = {}
+        self.busy = False
+        self.connection_labels: dict[str, QLabel] = {}
+        self.pending_label = _ClickableLabel(self)
+        self.pending_label.setAccessibleName("Waiting to sync")
+        self.pending_label.setToolTip("Open the sync panel")
+        self.pending_label.clicked.connect(self.openSyncPanel)
+        self.pending_label.setContentsMargins(6, 0, 6, 0)
+        self.fresh_label = QLabel(self)
+        self.fresh_label.setAccessibleName("Calendar last refreshed")
+        self.fresh_label.setContentsMargins(6, 0, 6, 0)
+        self.addPermanentWidget(self.pending_label)
+        self.addPermanentWidget(self.fresh_label)
+
+    def _label(self, cid: str, name: str) -> QLabel:
+        label = self.connection_labels.get(cid)
+        if label is None:
+            label = _ClickableLabel(self)
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.setAccessibleName(f"Connection {name}")
+            label.setContentsMargins(6, 0, 6, 0)
+            label.clicked.connect(self.openSyncPanel)
+            self.connection_labels[cid] = label
+            self.insertPermanentWidget(len(self.connection_labels) - 1, label)
+        return label
+
+    def set_health(self, health: dict[str, dict[str, Any]]) -> None:
+        self.health = dict(health)
+        self.refresh()
+
+    def set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.refresh()
+
+    def refresh(self) -> None:
+        records = self.context.connections()
+        zone = clinic_zone(self.context)
+        known = {r.id for r in records}
+        for cid in [c for c in self.connection_labels if c not in known]:
+            label = self.connection_labels.pop(cid)
+            self.removeWidget(label)
+            label.deleteLater()
+        oldest: datetime | None = None
+        total = 0
+        for record in records:
+            label = self._label(record.id, record.name)
+            state = self.health.get(record.id)
+            pending = self.context.repo.pending_count(record.id)
+            total += pending
+            fresh = record.last_fresh_at
+            if state is not None and state.get("last_fresh_at") is not None:
+                fresh = max(fresh or state["last_fresh_at"], state["last_fresh_at"])
+            if fresh is not None and (oldest is None or fresh < oldest):
+                oldest = fresh
+            if record.id not in self.context.connectors:
+                color, words = OFFLINE, "not set up: check it in Connections"
+            elif state is None:
+                color, words = UNKNOWN, "connecting…"
+            elif state.get("paused"):
+                color, words = PAUSED, "paused: check the API key"
+            elif state.get("online"):
+                color, words = ONLINE, "online"
+            else:
+                color, words = OFFLINE, "offline: bookings wait here"
+            extra = f" · {pending} waiting" if pending else ""
+            label.setText(
+                f"<span style='color:{color}'>●</span> {_esc(record.name)}: {words}{extra}"
+                f" <span style='color:gray'>· fresh {fresh_words(fresh, zone)}</span>"
+            )
+            label.setAccessibleDescription(f"{record.name}: {words}{extra}")
+            label.setToolTip((state or {}).get("last_error") or "")
+        text = (
+            "All bookings synced"
+            if total == 0
+            else ("1 waiting to sync" if total == 1 else f"{total} waiting to sync")
+        )
+        if self.busy:
+            text += " · syncing…"
+        self.pending_label.setText(text)
+        if oldest is None:
+            self.fresh_label.setText("Calendar not refreshed yet")
+        else:
+            self.fresh_label.setText(f"Calendar refreshed {fresh_words(oldest, zone)}")
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

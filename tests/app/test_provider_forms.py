@@ -1,0 +1,42 @@
+"""Required patient details follow the chosen API (``app.provider_forms``)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from frontdesk.app.booking import _form_problems
+from frontdesk.app.provider_forms import FORMS, form_for
+from frontdesk.domain.booking import BookingRequest
+from frontdesk.domain.catalog import Catalog, Policy
+
+
+def missing(provider: str, **fields: str) -> set[str]:
+    request = BookingRequest(
+        connection_id="c",
+        service_id="s",
+        start=datetime(2027, 6, 15, 9, tzinfo=UTC),
+        **fields,  # type: ignore[arg-type]
+    )
+    catalog = Catalog(Policy("UTC"))
+    return {
+        v.field or "" for v in _form_problems(request, catalog, form_for(provider).patient_required)
+    }
+
+
+def test_each_api_asks_for_its_own_patient_details() -> None:
+    assert missing("huskyvoice") == {"patient_name", "patient_phone"}
+    assert missing("meetergo") == {"patient_name", "patient_email"}
+    assert missing("carevalidate") == {"patient_email"}
+    assert missing("vantax") == {"patient_name", "patient_phone", "patient_email"}
+    assert missing("an-api-not-described-yet") == {"patient_name", "patient_phone"}
+
+
+def test_a_given_email_must_look_like_one() -> None:
+    assert missing("meetergo", patient_name="A B", patient_email="not-an-email") == {
+        "patient_email"
+    }
+    assert missing("meetergo", patient_name="A B", patient_email="a.b@example.org") == set()
+
+
+def test_every_descriptor_names_its_provider() -> None:
+    assert all(form.provider == key for key, form in FORMS.items())

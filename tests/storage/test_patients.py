@@ -1,0 +1,148 @@
+"""The patient index: kept on every booking write and merge, searched by prefix of any name
+word, phone form or email, and filled from already cached bookings by its migration."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import text
+
+from frontdesk.domain.booking import Booking, SyncState
+from frontdesk.domain.outbox import OperationKind
+from frontdesk.storage.db import Database, create_db_engine, sqlite_url
+from frontdesk.storage.patients import query_terms
+from frontdesk.storage.repo import Repository
+
+T0 = datetime(2027, 6, 15, 8, 30, tzinfo=UTC)
+
+
+def booking(n: int, name: str, phone: str, email: str | None = None, days: int = 0) -> Booking:
+    start = T0 + timedelta(days=days)
+    return Booking(
+        id=f"b-{n}",
+        connection_id="conn-1",
+        service_id="svc",
+        resource_id="res",
+        start=start,
+        end=start + timedelta(minutes=30),
+        patient_name=name,
+        patient_phone=phone,
+        patient_email=email,
+        remote_id=f"r-{n}",
+        sync_state=SyncState.CONFIRMED,
+    )
+
+
+def names(repo: Repository, typed: str) -> list[str]:
+    return [p.name for p in repo.search_patients(typed)]
+
+
+def test_found_by_any_name_word_phone_form_or_email(repo: Repository) -> None:
+    repo.book(
+        booking(1, "Amelia Hart-Okafor", "+447700900123", "amelia@example.org"),
+        OperationKind.CREATE,
+        {},
+        "k1",
+        "desk",
+    )
+    repo.merge_remote("conn-1", [booking(2, "Oliver Hart", "07700 900456", days=3)])
+    assert names(repo, "ame") == ["Amelia Hart-Okafor"]
+    assert names(repo, "okaf") == ["Amelia Hart-Okafor"]
+    assert names(repo, "hart") == ["Oliver Hart", "Amelia Hart-Okafor"]  # latest first
+    assert names(repo, "Hart ol") == ["Oliver Hart"]  # every word must match
+    assert names(repo, "+44 7700 900123") == ["Amelia Hart-Okafor"]
+    assert names(repo, "07700 9001") == ["Amelia Hart-Okafor"]
+    assert names(repo, "7700900456") == ["Oliver Hart"]
+    assert names(repo, "amelia@exa") == ["Amelia Hart-Okafor"]
+    assert names(repo, "zed") == []
+    assert names(repo, "  ") == []
+
+
+def test_one_patient_per_name_and_phone(repo: Repository) -> None:
+    repo.merge_remote(
+        "conn-1",
+        [
+            booking(1, "Isla Chen", "+447700900001"),
+            booking(2, "isla  chen", "+44 7700 900001", days=7),
+            booking(3, "Isla Chen", "+447700900002", days=1),
+        ],
+    )
+    found = repo.search_patients("isla")
+    assert [(p.phone, p.bookings) for p in found] == [
+        ("+447700900001", 2),  # seen last on day 7
+        ("+447700900002", 1),
+    ]
+    assert found[0].last_seen == T0 + timedelta(days=7)
+
+
+def test_query_terms() -> None:
+    assert query_terms("+44 (0)7700-900") == ["4407700900"]
+    assert query_terms("07700") == ["7700"]
+    assert query_terms("Anne-Marie  O'Neil") == ["anne", "marie", "o", "neil"]
+    assert query_terms("") == []
+
+
+def test_migration_fills_the_index_from_cached_bookings(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    db = Database.open(path)
+    repo = Repository(db)
+    from frontdesk.storage.repo import ConnectionRecord
+
+    repo.add_connection(ConnectionRecord("conn-1", "C", "huskyvoice", "http://x/v1", {}, None))
+    repo.merge_remote("conn-1", [booking(1, "Theo Walsh", "+447700900777")])
+    with db.engine.begin() as conn:  # back to before the index existed
+        conn.execute(text("DROP TABLE patient_terms"))
+        conn.execute(text("DROP TABLE patients"))
+        conn.execute(text("DROP INDEX ix_bookings_patient_phone"))
+        conn.execute(text("DROP INDEX ix_bookings_attention"))
+        conn.execute(text("UPDATE alembic_version SET version_num = '0002'"))
+    db.close()
+    reopened = Database.open(path)  # migrates again, from 0002
+    try:
+        assert names(Repository(reopened), "walsh") == ["Theo Walsh"]
+        assert names(Repository(reopened), "0770090077") == ["Theo Walsh"]
+    finally:
+        reopened.close()
+    assert create_db_engine(sqlite_url(path))  # the file is still a plain SQLite cache
+
+
+def test_bulk_import_fills_the_index_in_one_go(repo: Repository) -> None:
+    repo.merge_remote("conn-1", [booking(1, "Freya Price", "+447700900111")])
+    repo.import_bookings(
+        [
+            booking(2, "Freya Price", "+447700900111", "freya@example.org", days=2),
+            booking(3, "Leo Singh", "+447700900222"),
+            booking(4, "Leo Singh", "+447700900222", days=5),
+        ]
+    )
+    found = {p.name: p for p in repo.search_patients("price")} | {
+        p.name: p for p in repo.search_patients("singh")
+    }
+    assert (found["Freya Price"].bookings, found["Freya Price"].email) == (2, "freya@example.org")
+    assert found["Leo Singh"].bookings == 2
+    assert found["Leo Singh"].last_seen == T0 + timedelta(days=5)
+    assert names(repo, "0770090022") == ["Leo Singh"]
+    assert names(repo, "freya@") == ["Freya Price"]  # the email came with the import
+
+
+def test_the_catalog_is_kept_until_it_is_saved_again(repo: Repository) -> None:
+    from datetime import date, time
+
+    from frontdesk.domain.catalog import Catalog, Policy, Resource, Service, Window
+
+    day = date(2027, 6, 15)
+
+    def catalog(capacity: int) -> Catalog:
+        return Catalog(
+            Policy("Europe/London"),
+            [Service("s", "S", 30)],
+            [Resource("r", "R")],
+            [Window("w", "r", day, time(9), time(12), "Morning", "MA", True, capacity)],
+        )
+
+    repo.save_catalog("conn-1", catalog(6), [day])
+    first = repo.catalog("conn-1", day, day)
+    assert repo.catalog("conn-1", day, day) is first  # served from memory
+    repo.save_catalog("conn-1", catalog(4), [day])
+    assert repo.catalog("conn-1", day, day).windows[0].capacity == 4

@@ -1,0 +1,338 @@
+"""The reception desk's screens on one demo clinic: the four views and their keys, the side
+panel, the details panel and its actions, one-key statuses, moving (dialog and drag), cancelling,
+finding a patient. One window serves the module; each test changes bookings of its own."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, time, timedelta
+
+import pytest
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QKeySequence, QMouseEvent
+from PySide6.QtWidgets import QApplication
+
+from frontdesk.app.desk import resource_key
+from frontdesk.domain.booking import Booking, SyncState, VisitStatus
+from frontdesk.domain.timeutil import to_local, utc_now
+from frontdesk.ui.calendar_pane import Mode
+from frontdesk.ui.main_window import MainWindow
+from frontdesk.ui.time_grid import TimeGridView
+
+FAR = datetime(2100, 1, 1, tzinfo=UTC)
+
+
+def upcoming(desk: MainWindow) -> list[Booking]:
+    """Active bookings at least three hours ahead (the cancellation notice is two)."""
+    soon = utc_now() + timedelta(hours=3)
+    return [b for b in desk.context.repo.bookings_between(soon, FAR) if b.active]
+
+
+_PICKS: dict[int, list[Booking]] = {}
+
+
+def pick(desk: MainWindow, index: int) -> Booking:
+    """The ``index``-th upcoming booking as the module found them first: each test keeps its
+    own booking whatever the tests before it changed."""
+    bookings = _PICKS.setdefault(id(desk), upcoming(desk))
+    assert len(bookings) > index, "the demo seeded too few bookings"
+    stored = desk.context.repo.booking(bookings[index].id)
+    assert stored is not None
+    return stored
+
+
+def show(desk: MainWindow, booking: Booking, mode: Mode) -> TimeGridView:
+    desk.pane.set_mode(mode)
+    desk.show_booking(booking)
+    grid = desk.pane.grid()
+    assert grid is not None
+    return grid
+
+
+def drag(grid: TimeGridView, start: QPointF, end: QPointF) -> None:
+    viewport = grid.viewport()
+    left = Qt.MouseButton.LeftButton
+
+    def send(kind: QEvent.Type, pos: QPointF, buttons: Qt.MouseButton) -> None:
+        event = QMouseEvent(
+            kind, pos, viewport.mapToGlobal(pos), left, buttons, Qt.KeyboardModifier.NoModifier
+        )
+        QApplication.sendEvent(viewport, event)
+
+    send(QEvent.Type.MouseButtonPress, start, left)
+    middle = QPointF((start.x() + end.x()) / 2, (start.y() + end.y()) / 2)
+    send(QEvent.Type.MouseMove, middle, left)
+    send(QEvent.Type.MouseMove, end, left)
+    send(QEvent.Type.MouseButtonRelease, end, Qt.MouseButton.NoButton)
+
+
+def test_f1_to_f4_switch_between_day_week_month_and_agenda(qtbot, desk: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    desk.activateWindow()
+    qtbot.waitActive(desk)
+    expected = {
+        Qt.Key.Key_F1: desk.pane.day_view,
+        Qt.Key.Key_F2: desk.pane.week_view,
+        Qt.Key.Key_F3: desk.pane.month_view,
+        Qt.Key.Key_F4: desk.pane.agenda_view,
+    }
+    for key, view in expected.items():
+        qtbot.keyClick(desk, key)
+        assert desk.pane.current_view() is view
+    assert desk.view_actions[Mode.DAY].shortcut() == QKeySequence("F1")
+    qtbot.keyClick(desk, Qt.Key.Key_F2)
+    assert desk.view_actions[Mode.WEEK].isChecked()
+
+
+def test_the_day_view_has_a_column_per_resource(desk: MainWindow) -> None:
+    booking = pick(desk, 0)
+    grid = show(desk, booking, Mode.DAY)
+    titles = [c.title for c in grid.columns]
+    assert titles == [r.name for r in desk.pane.all_resources] == ["Main Branch", "North Branch"]
+    rect = grid.block_rect(booking.id)
+    assert rect is not None
+    column = grid.column_at(rect.center())
+    assert column is not None and grid.columns[column].resource == resource_key(booking)
+    assert desk.week_title.text().startswith(f"{to_local(booking.start, desk.zone):%A}")
+
+
+def test_the_week_splits_per_resource_and_the_filter_hides_one(desk: MainWindow) -> None:
+    booking = pick(desk, 1)
+    grid = show(desk, booking, Mode.WEEK)
+    assert len(grid.columns) == 7
+    desk.side.per_resource.setChecked(True)
+    assert len(grid.columns) == 14 and grid.columns[0].group.startswith("Mon")
+    desk.side.set_hidden(resource_key(booking), True)
+    try:
+        assert len(grid.columns) == 7
+        assert grid.block_rect(booking.id) is None
+        desk.pane.set_mode(Mode.DAY)
+        assert [c.resource for c in desk.pane.day_view.columns] != []
+        assert resource_key(booking) not in [c.resource for c in desk.pane.day_view.columns]
+    finally:
+        desk.side.set_hidden(resource_key(booking), False)
+        desk.side.per_resource.setChecked(False)
+    assert desk.pane.grid() is not None
+    assert desk.pane.grid().block_rect(booking.id) is not None  # type: ignore[union-attr]
+
+
+def test_the_month_counts_each_days_bookings_and_opens_a_day(qtbot, desk: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    booking = pick(desk, 2)
+    day = to_local(booking.start, desk.zone).date()
+    desk.pane.show_day(day, Mode.MONTH)
+    same_day = [
+        b for b in desk.context.repo.bookings_between(booking.start - timedelta(days=1), FAR)
+        if b.active and to_local(b.start, desk.zone).date() == day
+    ]  # fmt: skip
+    summary = desk.pane.month_view.summary(day)
+    assert summary.count == len(same_day)
+    assert len(summary.names) == min(3, len(same_day))
+    center = desk.pane.month_view.cell_rect(day).center().toPoint()
+    qtbot.mouseDClick(desk.pane.month_view, Qt.MouseButton.LeftButton, pos=center)
+    assert desk.pane.mode is Mode.DAY and desk.pane.day == day
+
+
+def test_the_agenda_lists_the_days_and_enter_opens(qtbot, desk: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    booking = pick(desk, 3)
+    desk.pane.show_day(to_local(booking.start, desk.zone).date(), Mode.AGENDA)
+    desk.pane.select_booking(booking.id, ensure_visible=True)
+    agenda = desk.pane.agenda_view
+    assert agenda.selected_booking() == booking.id
+    opened: list[str] = []
+    desk.pane.bookingActivated.connect(opened.append)
+    qtbot.keyClick(agenda, Qt.Key.Key_Return)
+    assert opened == [booking.id]
+    assert desk.details.title.text() == booking.patient_name
+
+
+def test_one_key_marks_arrived_and_the_same_key_undoes_it(qtbot, desk: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    booking = pick(desk, 4)
+    grid = show(desk, booking, Mode.WEEK)
+    desk.activateWindow()
+    qtbot.waitActive(desk)
+    grid.setFocus()
+    qtbot.keyClick(grid, Qt.Key.Key_A)
+    stored = desk.context.repo.booking(booking.id)
+    assert stored is not None and stored.visit_status is VisitStatus.ARRIVED
+    assert stored.sync_state is SyncState.PENCILLED
+    assert "Arrived" in desk.details.fields["status"].text()
+    assert desk.context.repo.queued_operations(booking.id)
+    qtbot.keyClick(grid, Qt.Key.Key_A)
+    stored = desk.context.repo.booking(booking.id)
+    assert stored is not None and stored.visit_status is VisitStatus.BOOKED
+    qtbot.keyClick(grid, Qt.Key.Key_N)
+    stored = desk.context.repo.booking(booking.id)
+    assert stored is not None and stored.visit_status is VisitStatus.NO_SHOW
+    assert grid.selected_booking() == booking.id  # the refresh kept the selection
+
+
+def test_arrows_walk_appointments_and_days(qtbot, desk: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    booking = pick(desk, 5)
+    grid = show(desk, booking, Mode.DAY)
+    grid.setFocus()
+    ordered = [b.id for b in grid.bookings()]
+    assert len(ordered) >= 2, "the demo day has too few appointments"
+    grid.select_booking(ordered[0])
+    qtbot.keyClick(grid, Qt.Key.Key_Down)
+    assert grid.selected_booking() == ordered[1]
+    qtbot.keyClick(grid, Qt.Key.Key_Up)
+    assert grid.selected_booking() == ordered[0]
+    qtbot.keyClick(grid, Qt.Key.Key_Up)  # the first stays the first
+    assert grid.selected_booking() == ordered[0]
+    day = desk.pane.day
+    qtbot.keyClick(grid, Qt.Key.Key_Right)
+    assert desk.pane.day == day + timedelta(days=1)
+    qtbot.keyClick(desk.pane.day_view, Qt.Key.Key_Left)
+    assert desk.pane.day == day
+
+
+def test_details_show_history_and_move_through_a_dialog(qtbot, desk: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    booking = pick(desk, 6)
+    show(desk, booking, Mode.WEEK)
+    assert desk.details.title.text() == booking.patient_name
+    assert "another channel" in desk.details.history.text()
+    qtbot.mouseClick(desk.details.buttons["move"], Qt.MouseButton.LeftButton)
+    dialog = desk.actions_.dialogs[-1]
+    assert dialog.openings.count() > 0
+    first = dialog.openings.item(0)
+    dialog.openings.setCurrentItem(first)
+    opening = first.data(Qt.ItemDataRole.UserRole)
+    dialog.validate_now()
+    assert dialog.save_button.isEnabled(), dialog.message.text()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    stored = desk.context.repo.booking(booking.id)
+    assert stored is not None
+    assert (stored.start, stored.resource_id) == (opening.start, opening.resource_id)
+    assert stored.sync_state is SyncState.PENCILLED
+    assert "Moved" in desk.details.history.text()
+    assert desk.pane.selected == booking.id
+
+
+def test_cancel_shows_the_rules_then_cancels(qtbot, desk: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    booking = pick(desk, 7)
+    grid = show(desk, booking, Mode.WEEK)
+    dialog = desk.actions_.open_cancel(booking.id)
+    assert dialog is not None and dialog.confirm.isEnabled()
+    qtbot.keyClicks(dialog.reason, "patient phoned")
+    qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)
+    stored = desk.context.repo.booking(booking.id)
+    assert stored is not None and stored.visit_status is VisitStatus.CANCELLED
+    assert grid.block_rect(booking.id) is None
+
+
+def test_a_refused_cancel_saves_nothing(qtbot, desk: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    booking = pick(desk, 8)
+    from frontdesk.domain.catalog import Policy
+
+    strict = Policy("Europe/London", True, False, 2)
+    monkeypatch.setattr(desk.context.repo, "policy", lambda _cid: strict)
+    dialog = desk.actions_.open_cancel(booking.id)
+    assert dialog is not None
+    assert not dialog.confirm.isEnabled()
+    assert "CANCELLATION_NOT_ALLOWED" in dialog.message.text()
+    dialog.done(0)
+
+
+def test_drag_moves_an_appointment_to_another_column(desk: MainWindow) -> None:
+    booking = pick(desk, 9)
+    grid = show(desk, booking, Mode.DAY)
+    grid.verticalScrollBar().setValue(0)
+    rect = grid.block_rect(booking.id)
+    assert rect is not None
+    here = grid.column_at(rect.center())
+    assert here is not None
+    other = 1 - here
+    target = grid.column_rect(other)
+    end = QPointF(target.center().x(), rect.top() + 5)
+    moved: list[str] = []
+    grid.moveRequested.connect(lambda bid, _s, _r: moved.append(bid))
+    drag(grid, QPointF(rect.left() + 10, rect.top() + 5), end)
+    assert moved == [booking.id]
+    stored = desk.context.repo.booking(booking.id)
+    assert stored is not None
+    assert (stored.connection_id, stored.resource_id) == grid.columns[other].resource
+    assert stored.start == booking.start
+
+
+def test_a_refused_drop_snaps_back_with_the_reason(desk: MainWindow) -> None:
+    booking = pick(desk, 10)
+    grid = show(desk, booking, Mode.DAY)
+    desk.resize(1400, 1200)  # tall enough to show the morning and 20:30 at once
+    grid.verticalScrollBar().setValue(0)
+    rect = grid.block_rect(booking.id)
+    assert rect is not None
+    refused: list[str] = []
+    grid.moveRefused.connect(lambda _bid, why: refused.append(why))
+    late = QPointF(rect.center().x(), grid._y_of(time(20, 30)) - grid._dy() + 5)  # all closed
+    try:
+        drag(grid, QPointF(rect.left() + 10, rect.top() + 5), late)
+    finally:
+        desk.resize(1400, 860)
+    assert refused and "opening hours" in refused[0]
+    stored = desk.context.repo.booking(booking.id)
+    assert stored is not None and stored.start == booking.start
+    assert grid.drag_state() is None
+
+
+def test_find_patient_shows_their_appointments_and_jumps_to_one(qtbot, desk: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    booking = pick(desk, 11)
+    dialog = desk.find_patient()
+    qtbot.keyClicks(dialog.search, booking.patient_name.split()[-1])
+    found = dialog.search_now()
+    assert any(p.phone == booking.patient_phone for p in found)
+    qtbot.keyClicks(dialog.search, "")
+    dialog.search.setText(booking.patient_phone)
+    dialog.search_now()
+    top = dialog.results.topLevelItem(0)
+    assert top is not None and top.text(1) == booking.patient_phone
+    child = next(
+        top.child(i)
+        for i in range(top.childCount())
+        if top.child(i).data(0, Qt.ItemDataRole.UserRole) == booking.id
+    )
+    dialog.results.setCurrentItem(child)
+    qtbot.keyClick(dialog.results, Qt.Key.Key_Return)
+    assert desk.pane.selected == booking.id
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_the_calendar_follows_the_palette(desk: MainWindow, dark: bool) -> None:
+    from PySide6.QtGui import QColor, QPalette
+
+    from frontdesk.ui.palette import luminance
+
+    grid = desk.pane.week_view
+    desk.pane.set_mode(Mode.WEEK)
+    palette = QPalette(grid.palette())
+    base = QColor("#1e1f22") if dark else QColor("#ffffff")
+    palette.setColor(QPalette.ColorRole.Base, base)
+    palette.setColor(QPalette.ColorRole.Text, QColor("#e8eaed") if dark else QColor("#1f2329"))
+    grid.setPalette(palette)
+    try:
+        image = grid.viewport().grab().toImage()
+        corner = image.pixelColor(image.width() - 5, image.height() - 5)
+        assert (luminance(corner) < 0.2) is dark
+    finally:
+        grid.setPalette(QPalette())
+
+
+def test_a_change_record_refreshes_only_what_it_names(desk: MainWindow) -> None:
+    booking = pick(desk, 12)
+    grid = show(desk, booking, Mode.WEEK)
+    grid.select_booking(booking.id)
+    spans_before = set(desk.pane._cache)
+    flagged = booking.with_changes(
+        sync_state=SyncState.NEEDS_ATTENTION, problem_code="SLOT_FULL", problem_message="full"
+    )
+    desk.context.repo.save_booking(flagged, "refused", "test", "sync")
+    desk.apply_changes([booking.id])
+    block = grid._by_id[booking.id]
+    assert block.booking.sync_state is SyncState.NEEDS_ATTENTION
+    assert set(desk.pane._cache) == spans_before  # nothing re-read from scratch
+    assert grid.selected_booking() == booking.id
+    later = flagged.with_changes(
+        start=booking.start + timedelta(days=7), end=booking.end + timedelta(days=7)
+    )
+    desk.context.repo.save_booking(later, "moved", "test", "sync")
+    desk.apply_changes([booking.id])
+    assert grid.block_rect(booking.id) is None  # it left the shown week
+    desk.pane.step(1)
+    assert desk.pane.grid().block_rect(booking.id) is not None  # type: ignore[union-attr]
