@@ -117,6 +117,7 @@ def run_drill(
     sequences: int = SEQUENCES,
     settled: tuple[SyncState, ...] = (SyncState.CONFIRMED,),
     max_offset: int = 0,
+    after: Callable[[Booking], None] | None = None,
 ) -> dict[str, int]:
     """Run the sequences; return how many faults of each kind were injected.
 
@@ -124,6 +125,8 @@ def run_drill(
     requests (an attempt may read before it writes: a lookup after a lost answer, a contact
     search), so the write itself is hit too. Faults are counted where they actually happened
     (the injector's counts), so a fault scripted past an attempt's last request is not counted.
+    ``after`` gets each settled booking once checked (an API with few free slots cancels it
+    there, so its slot is free for a later sequence).
     """
     rng = random.Random(seed)
     injector = rig.injector
@@ -170,6 +173,8 @@ def run_drill(
         )
         found = copies(booking)
         assert found == 1, f"sequence {n} {script}: {found} remote copies"
+        if after is not None:
+            after(stored)
     rig.connectors[CID] = rig.live
     assert all(count >= 50 for count in seen.values()), seen
     assert retries_checked >= 50, retries_checked
