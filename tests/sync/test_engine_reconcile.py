@@ -10,7 +10,14 @@ from frontdesk.domain.booking import Booking, SyncState
 from frontdesk.domain.catalog import Catalog, Policy
 from frontdesk.domain.outbox import OperationKind
 from frontdesk.domain.verdict import Verdict
-from frontdesk.providers.base import Accepted, Ambiguous, Outcome, Refused, RetryLater
+from frontdesk.providers.base import (
+    Accepted,
+    Ambiguous,
+    ApiError,
+    Outcome,
+    Refused,
+    RetryLater,
+)
 from frontdesk.storage.repo import Repository
 from frontdesk.sync.engine import SyncEngine
 
@@ -163,3 +170,24 @@ def test_slot_taken_after_a_lost_answer_is_checked_against_our_own_booking(
     stored = repo.booking("b-1")
     assert stored is not None and stored.remote_id == "r1"
     assert stored.sync_state is not SyncState.NEEDS_ATTENTION
+
+
+class RateLimitedLookupConnector(LossyConnector):
+    """Loses the first answer; the lookup before the resend is answered 429 Retry-After: 60."""
+
+    def find_existing(self, booking: Booking) -> Booking | None:
+        raise ApiError("HTTP 429 on GET appointments", retry=True, not_before_s=60.0)
+
+
+def test_a_429_on_the_lookup_before_a_resend_keeps_its_retry_after(repo: Repository) -> None:
+    _booked(repo)
+    connector = RateLimitedLookupConnector()
+    now = [datetime.now(UTC)]
+    engine = SyncEngine(repo, {"conn-1": connector}, clock=lambda: now[0])  # type: ignore[dict-item]
+    engine.drain()  # committed, answer lost
+    now[0] += timedelta(minutes=10)
+    before = now[0]
+    assert engine.drain().retrying == 1  # the lookup was refused with 429
+    op = repo.due_operations("conn-1", before + timedelta(days=1))[0]
+    assert op.next_attempt_at >= before + timedelta(seconds=60)
+    assert connector.sends == 1

@@ -231,7 +231,10 @@ class SyncEngine:
             return None
         try:
             found = connector.find_existing(booking)
-        except (ApiError, BadAnswer) as exc:
+        except ApiError as exc:  # a 429 on the lookup: its Retry-After holds for the resend
+            reason = f"cannot check whether the earlier attempt arrived: {exc}"
+            return RetryLater(reason, exc.not_before_s)
+        except BadAnswer as exc:
             return RetryLater(f"cannot check whether the earlier attempt arrived: {exc}")
         if found is None:
             return None

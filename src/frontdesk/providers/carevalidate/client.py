@@ -87,9 +87,10 @@ class CareValidateConnector:
         base_url: str,
         api_key: str,
         options: Mapping[str, object] | None = None,
+        timeout: float = 15.0,
     ) -> None:
         self.connection_id = connection_id
-        self._http = HttpClient(base_url, {"cv-api-key": api_key})
+        self._http = HttpClient(base_url, {"cv-api-key": api_key}, timeout)
         opts = dict(options or {})
         self._zone_option = str(opts["timezone"]) if opts.get("timezone") else None
         self._location = str(opts.get("location") or mapping.DEFAULT_LOCATION)

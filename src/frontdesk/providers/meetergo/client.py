@@ -77,13 +77,18 @@ class MeetergoConnector:
     idempotent_creates = False
 
     def __init__(
-        self, connection_id: str, base_url: str, api_key: str, api_user_id: str | None
+        self,
+        connection_id: str,
+        base_url: str,
+        api_key: str,
+        api_user_id: str | None,
+        timeout: float = 15.0,
     ) -> None:
         self.connection_id = connection_id
         headers = {"Authorization": f"Bearer {api_key}"}
         if api_user_id:
             headers[USER_HEADER] = api_user_id
-        self._http = HttpClient(base_url, headers)
+        self._http = HttpClient(base_url, headers, timeout)
         self._types: dict[str, MgMeetingType] = {}
 
     def close(self) -> None:

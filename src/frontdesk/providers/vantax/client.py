@@ -88,9 +88,10 @@ class VantaxConnector:
         base_url: str,
         api_key: str,
         sub_account_id: str | None = None,
+        timeout: float = 15.0,
     ) -> None:
         self.connection_id = connection_id
-        self._http = HttpClient(base_url, {"Authorization": f"Bearer {api_key}"})
+        self._http = HttpClient(base_url, {"Authorization": f"Bearer {api_key}"}, timeout)
         self._option_sub = sub_account_id or None
         self._sub: str | None = self._option_sub
         self._calendar_names: dict[str, str] = {}

@@ -83,12 +83,17 @@ class VastalConnector:
     idempotent_creates = False
 
     def __init__(
-        self, connection_id: str, base_url: str, api_key: str, plan: object = None
+        self,
+        connection_id: str,
+        base_url: str,
+        api_key: str,
+        plan: object = None,
+        timeout: float = 15.0,
     ) -> None:
         self.connection_id = connection_id
         self.plan = plan_per_hour(plan)
         self.rate_per_minute = max(1, self.plan // 60)
-        self._http = HttpClient(base_url, {"Authorization": f"Bearer {api_key}"})
+        self._http = HttpClient(base_url, {"Authorization": f"Bearer {api_key}"}, timeout)
         self._durations: dict[str, int] = {}
         self._org_id = ""
         # The last pulled remote bookings: the week and month caps need more than the few

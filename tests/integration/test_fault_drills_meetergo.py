@@ -1,0 +1,116 @@
+"""Fault drills against meetergo: 500 scripted sequences of connection errors, timeouts after
+the commit, answers cut mid-way, 5xx, 429 with Retry-After (seconds and HTTP date) and
+malformed bodies, on the create and on the lookup that precedes a resend (meetergo has no
+idempotency key). After each: exactly one remote appointment, confirmed locally, no retry
+earlier than Retry-After; a 4xx refusal is never retried."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, time, timedelta
+from itertools import count
+
+import pytest
+
+from frontdesk.domain.booking import Booking
+from frontdesk.domain.timeutil import local_to_utc
+from frontdesk.providers.base import Accepted
+from frontdesk.providers.meetergo import MeetergoConnector
+from frontdesk.sandbox.meetergo_state import MeetergoState
+from frontdesk.storage.repo import Repository
+from support.drill import CID, Rig, assert_refusal_not_retried, rig, run_drill
+from support.meetergo import ANNA, API_KEY, CONSULT, ZONE
+
+# Consultation: one-to-one with Anna, 30 minutes + 10 buffer, booked straight away (no
+# provisional booking: its answer carries the appointment id).
+BLOCK = timedelta(minutes=45)
+
+
+@pytest.fixture(scope="module")
+def drill(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Rig]:
+    def make(base_url: str, key: str, timeout: float) -> MeetergoConnector:
+        return MeetergoConnector(CID, base_url, key, ANNA, timeout=timeout)
+
+    tmp = tmp_path_factory.mktemp("drill")
+    with rig(tmp, "meetergo", make, api_key=API_KEY, options={"api_user_id": ANNA}) as made:
+        yield made
+
+
+def state_of(drill: Rig) -> MeetergoState:
+    state = drill.server.provider("meetergo").build.state
+    assert isinstance(state, MeetergoState)
+    return state
+
+
+def spots(repo: Repository) -> list[datetime]:
+    """Consultation spots from 2 days ahead, none within another's 30 + 10 minutes."""
+    today = datetime.now(UTC).date()
+    catalog = repo.catalog(CID, today + timedelta(days=2), today + timedelta(days=27))
+    starts = sorted(
+        local_to_utc(w.day, w.start, ZONE).instant
+        for w in catalog.windows
+        if w.open and w.service_id == CONSULT
+    )
+    kept: list[datetime] = []
+    for start in starts:
+        if not kept or start >= kept[-1] + BLOCK:
+            kept.append(start)
+    return kept
+
+
+def bookings(repo: Repository) -> Iterator[Booking]:
+    """A new patient per sequence; the spots are used in turn (the drill cancels each booking
+    once checked, so a spot is free again when its turn comes back)."""
+    starts = spots(repo)
+    assert len(starts) >= 100, len(starts)
+    for n in count():
+        start = starts[n % len(starts)]
+        yield Booking(
+            id=f"drill-{n}",
+            connection_id=CID,
+            service_id=CONSULT,
+            resource_id=ANNA,
+            start=start,
+            end=start + timedelta(minutes=30),
+            patient_name=f"Drill Patient{n}",
+            patient_phone="+4930123456",
+            patient_email=f"drill{n}@example.com",
+        )
+
+
+def test_fault_drills(drill: Rig) -> None:
+    state = state_of(drill)
+
+    def copies(b: Booking) -> int:
+        return sum(a["attendee"]["notes"].get("frontdeskRef") == b.id for a in state.appointments())
+
+    def free_the_spot(b: Booking) -> None:
+        drill.injector.script([])
+        cancelled = drill.live.cancel(b, f"cancel-{b.id}")
+        assert isinstance(cancelled, Accepted), cancelled
+
+    run_drill(
+        drill,
+        bookings(drill.repo),
+        copies,
+        seed=20261124,
+        max_offset=1,
+        after=free_the_spot,
+    )
+
+
+def test_a_refusal_is_never_retried(drill: Rig) -> None:
+    day = drill.clock.now.date() + timedelta(days=3)
+    start = local_to_utc(day, time(3, 7), ZONE).instant  # no spot at 03:07
+    booking = Booking(
+        id="drill-refused",
+        connection_id=CID,
+        service_id=CONSULT,
+        resource_id=ANNA,
+        start=start,
+        end=start + timedelta(minutes=30),
+        patient_name="Drill Refused",
+        patient_phone="+4930123456",
+        patient_email="refused@example.com",
+    )
+    assert_refusal_not_retried(drill, booking)

@@ -1,0 +1,110 @@
+"""Fault drills against Vastal: 500 scripted sequences of connection errors, timeouts after
+the commit, answers cut mid-way, 5xx, 429 with Retry-After (seconds and HTTP date) and
+malformed bodies, on the create and on the lookup that precedes a resend (Vastal has no
+idempotency key). After each: exactly one remote appointment, confirmed locally, no retry
+earlier than Retry-After; a 4xx refusal is never retried."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime, time, timedelta
+from itertools import count
+
+import pytest
+
+from frontdesk.domain.booking import Booking
+from frontdesk.domain.timeutil import local_to_utc
+from frontdesk.providers.base import Accepted
+from frontdesk.providers.vastal import VastalConnector
+from frontdesk.sandbox.vastal_state import VastalState
+from frontdesk.storage.repo import Repository
+from support.drill import CID, Rig, assert_refusal_not_retried, rig, run_drill
+
+TAX = "type_def456"  # 60 minutes, no buffers, no caps, 24 h notice, 60 days ahead, confirmed
+ZONE = "America/New_York"
+
+
+@pytest.fixture(scope="module")
+def drill(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Rig]:
+    def make(base_url: str, key: str, timeout: float) -> VastalConnector:
+        return VastalConnector(CID, base_url, key, "10000", timeout=timeout)
+
+    tmp = tmp_path_factory.mktemp("drill")
+    with rig(tmp, "vastal", make, options={"plan": "10000"}) as made:
+        yield made
+
+
+def state_of(drill: Rig) -> VastalState:
+    state = drill.server.provider("vastal").build.state
+    assert isinstance(state, VastalState)
+    return state
+
+
+def hours(repo: Repository) -> list[datetime]:
+    """Every whole hour of the open all-types windows from 2 to 50 days ahead."""
+    today = datetime.now(UTC).date()
+    catalog = repo.catalog(CID, today + timedelta(days=2), today + timedelta(days=50))
+    starts: list[datetime] = []
+    for window in catalog.windows:
+        if not window.open or window.service_id is not None:
+            continue
+        for hour in range(window.start.hour, window.end.hour):
+            starts.append(local_to_utc(window.day, time(hour), ZONE).instant)
+    return sorted(set(starts))
+
+
+def bookings(repo: Repository) -> Iterator[Booking]:
+    """A new client per sequence; the hours are used in turn (the drill cancels each booking
+    once checked, so an hour is free again when its turn comes back: one calendar, no
+    overlaps, fewer free hours than sequences)."""
+    starts = hours(repo)
+    assert len(starts) >= 100, len(starts)
+    for n in count():
+        start = starts[n % len(starts)]
+        yield Booking(
+            id=f"drill-{n}",
+            connection_id=CID,
+            service_id=TAX,
+            resource_id="org_xyz789",
+            start=start,
+            end=start + timedelta(minutes=60),
+            patient_name=f"Drill Client {n}",
+            patient_phone=f"+1202555{n:04d}",
+            patient_email=f"drill{n}@example.com",
+        )
+
+
+def test_fault_drills(drill: Rig) -> None:
+    state = state_of(drill)
+
+    def copies(b: Booking) -> int:
+        return sum(a["client_name"] == b.patient_name for a in state.appointments())
+
+    def free_the_hour(b: Booking) -> None:
+        drill.injector.script([])
+        cancelled = drill.live.cancel(b, f"cancel-{b.id}")
+        assert isinstance(cancelled, Accepted), cancelled
+
+    run_drill(
+        drill,
+        bookings(drill.repo),
+        copies,
+        seed=20261123,
+        max_offset=1,
+        after=free_the_hour,
+    )
+
+
+def test_a_refusal_is_never_retried(drill: Rig) -> None:
+    start = datetime.now(UTC) + timedelta(hours=3)  # Tax Consultation needs 24 h notice
+    booking = Booking(
+        id="drill-refused",
+        connection_id=CID,
+        service_id=TAX,
+        resource_id="org_xyz789",
+        start=start,
+        end=start + timedelta(minutes=60),
+        patient_name="Drill Refused",
+        patient_phone="+12025559999",
+    )
+    assert_refusal_not_retried(drill, booking)
