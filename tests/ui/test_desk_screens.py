@@ -318,7 +318,7 @@ def test_a_change_record_refreshes_only_what_it_names(desk: MainWindow) -> None:
     booking = pick(desk, 12)
     grid = show(desk, booking, Mode.WEEK)
     grid.select_booking(booking.id)
-    spans_before = set(desk.pane._cache)
+    spans_before = set(desk.pane.spans._data)
     flagged = booking.with_changes(
         sync_state=SyncState.NEEDS_ATTENTION, problem_code="SLOT_FULL", problem_message="full"
     )
@@ -326,7 +326,7 @@ def test_a_change_record_refreshes_only_what_it_names(desk: MainWindow) -> None:
     desk.apply_changes([booking.id])
     block = grid._by_id[booking.id]
     assert block.booking.sync_state is SyncState.NEEDS_ATTENTION
-    assert set(desk.pane._cache) == spans_before  # nothing re-read from scratch
+    assert set(desk.pane.spans._data) == spans_before  # nothing re-read from scratch
     assert grid.selected_booking() == booking.id
     later = flagged.with_changes(
         start=booking.start + timedelta(days=7), end=booking.end + timedelta(days=7)

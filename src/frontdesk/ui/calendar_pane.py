@@ -10,10 +10,9 @@ from __future__ import annotations
 
 import enum
 import logging
-from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from frontdesk.app.context import AppContext
@@ -21,7 +20,6 @@ from frontdesk.app.desk import (
     CalendarData,
     ResourceInfo,
     ResourceKey,
-    calendar_data,
     clinic_zone,
     monday_of,
     month_summary,
@@ -33,42 +31,19 @@ from frontdesk.domain.booking import Booking
 from frontdesk.domain.timeutil import local_day_bounds, to_local
 from frontdesk.ui.agenda_view import AgendaView
 from frontdesk.ui.month_view import MonthView
-from frontdesk.ui.time_grid import Arrangement, Geometry, GridColumn, TimeGridView, arrange
-from frontdesk.ui.week_view import DayView, WeekView, day_columns, week_columns
+from frontdesk.ui.span_cache import Plan, SpanCache
+from frontdesk.ui.time_grid import TimeGridView
+from frontdesk.ui.week_view import (
+    DAY_COL_W,
+    DayView,
+    WeekView,
+    day_columns,
+    week_col_w,
+    week_columns,
+)
 
 AGENDA_DAYS = 7
 log = logging.getLogger("frontdesk.ui")
-
-
-@dataclass(slots=True)
-class Prepared:
-    data: CalendarData
-    bookings: list[Booking]  # the shown resources' only
-    columns: list[GridColumn]
-    arrangement: Arrangement
-    geometry: Geometry | None = None  # pixels, made ahead while idle
-
-
-class _Reader(QObject):
-    """Carries a span read on a pool thread back to the GUI thread (a queued signal)."""
-
-    done = Signal(object, object, int)  # span, CalendarData | None, generation
-
-
-class _ReadJob(QRunnable):
-    def __init__(
-        self, context: AppContext, span: tuple[date, int], generation: int, reader: _Reader
-    ) -> None:
-        super().__init__()
-        self.context, self.span, self.generation, self.reader = context, span, generation, reader
-
-    def run(self) -> None:
-        try:
-            data: CalendarData | None = calendar_data(self.context, *self.span)
-        except Exception:  # the desk closing under it, a locked file: the span is read later
-            log.warning("reading ahead failed", exc_info=True)
-            data = None
-        self.reader.done.emit(self.span, data, self.generation)
 
 
 class Mode(enum.IntEnum):
@@ -107,15 +82,9 @@ class CalendarPane(QWidget):
         self.per_resource = False
         self.selected: str | None = None
         self._refreshing = False
-        self.prefetch = True  # read the neighbouring spans ahead while idle
-        self._cache: dict[tuple[date, int], CalendarData] = {}
-        self._arranged: dict[tuple[object, ...], Prepared] = {}
-        self._generation = 0  # bumped when the data changes: late reads are dropped
-        self._reading: set[tuple[date, int]] = set()
-        self._reader = _Reader(self)
-        self._reader.done.connect(self._read_done)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
+        self.prefetch = True  # prepare the neighbouring spans ahead, on a pool thread
+        self.spans = SpanCache(context, self)
+        self.spans.arrived.connect(self._schedule_ahead)
         self._ahead = QTimer(self)
         self._ahead.setSingleShot(True)
         self._ahead.setInterval(0)
@@ -217,48 +186,54 @@ class CalendarPane(QWidget):
     def refresh(self) -> None:
         """Re-read what is shown from the cache (the data changed); keeps scroll positions and
         the selection."""
-        self._cache.clear()
-        self._arranged.clear()
-        self._generation += 1
+        self.spans.clear()
         self.zone = clinic_zone(self.context)
         self.all_resources = resources(self.context)
         self.show_span()
 
-    def apply_changes(self, ids: list[str]) -> None:
-        """Bookings ``ids`` changed (a sync, a desk action): patch the spans held in memory and
-        show the current one again only if it is touched. No full re-read."""
-        fresh = {b.id: b for b in self.context.repo.bookings_by_ids(ids)}
+    def apply_changes(self, ids: list[str], fresh: dict[str, Booking] | None = None) -> None:
+        """Bookings ``ids`` changed (a sync, a desk action): patch the spans held in memory; the
+        shown one is patched in place when its bookings stayed where they were, else arranged
+        again. Nothing is re-read from scratch. ``fresh``: the bookings as they now are, when
+        the caller has them (else they are read)."""
+        if fresh is None:
+            fresh = {b.id: b for b in self.context.repo.bookings_by_ids(ids)}
         current = self._span()
-        self._generation += 1  # a read in flight may predate the change: it is dropped
-        for key in [k for k in self._arranged if k[0] not in self._cache]:
-            del self._arranged[key]  # arranged from data no longer held: cannot be patched
-        touched = False
-        for span, data in list(self._cache.items()):
-            start, _ = local_day_bounds(span[0], data.zone)
-            end, _ = local_day_bounds(span[0] + timedelta(days=span[1]), data.zone)
-            named = set(ids)
-            had = [b for b in data.bookings if b.id in named]
-            arriving = [b for b in fresh.values() if start <= b.start < end]
-            if not had and not arriving:
-                continue
-            kept = [b for b in data.bookings if b.id not in named]
-            bookings = sorted(kept + arriving, key=lambda b: (b.start, b.id))
-            self._cache[span] = replace(data, bookings=bookings)
-            for key in [k for k in self._arranged if k[0] == span]:
-                del self._arranged[key]
-            touched = touched or span == current
+        self.spans.apply_changes(fresh, ids, keep=current)
         if self.mode is Mode.MONTH:
             self._refresh_month()
-        elif touched or current not in self._cache:
+            return
+        if self.mode is Mode.AGENDA or not self.spans.has(current, self._plan(current)):
             self.show_span()
+            return
+        grid = self.grid()
+        prepared = self.spans.prepared(current, self._plan(current))
+        shown = {b.id for b in prepared.bookings}
+        start, _ = local_day_bounds(current[0], self.zone)
+        end, _ = local_day_bounds(current[0] + timedelta(days=current[1]), self.zone)
+        visible = {
+            i: b
+            for i, b in fresh.items()
+            if resource_key(b) not in self.hidden and (i in shown or start <= b.start < end)
+        }
+        arriving = any(i not in shown for i in visible)
+        if grid is not None and not arriving and grid.patch_bookings(visible):
+            prepared.bookings = [visible.get(b.id, b) for b in prepared.bookings]
+            prepared.geometry = None  # its blocks now hold the new versions
+            return
+        self.spans.forget_prepared(current)
+        self.show_span()
 
     def show_span(self) -> None:
-        """Show the current mode and day, from spans read ahead where possible."""
+        """Show the current mode and day, from spans prepared ahead where possible."""
         self._refreshing = True
         try:
             self._show()
         finally:
             self._refreshing = False
+        self._schedule_ahead()
+
+    def _schedule_ahead(self) -> None:
         if self.prefetch and self.mode is not Mode.MONTH:
             self._ahead.start()
 
@@ -271,80 +246,43 @@ class CalendarPane(QWidget):
             Mode.MONTH: (day, 1),
         }[self.mode]
 
-    def _data(self, span: tuple[date, int]) -> CalendarData:
-        data = self._cache.get(span)
-        if data is None:
-            data = calendar_data(self.context, *span)
-            self._remember(span, data)
-        return data
-
-    def _remember(self, span: tuple[date, int], data: CalendarData) -> None:
-        self._cache[span] = data
-        while len(self._cache) > 6:
-            self._cache.pop(next(iter(self._cache)))
-
-    def _prepared(self, span: tuple[date, int]) -> Prepared:
-        """A span's data filtered and arranged for the current grid mode (memoised)."""
-        key = (span, self.mode, self.hidden, self.per_resource)
-        found = self._arranged.get(key)
-        if found is not None:
-            return found
-        data = self._data(span)
-        bookings = [b for b in data.bookings if resource_key(b) not in self.hidden]
+    def _plan(self, span: tuple[date, int]) -> Plan:
+        """How the current mode prepares ``span``: its columns and the grid's measures."""
+        if self.mode is Mode.AGENDA:
+            return Plan(self.mode, self.hidden, self.per_resource, None)
         if self.mode is Mode.DAY:
             columns = day_columns(span[0], self.shown_resources())
+            grid: TimeGridView = self.day_view
+            min_col_w = DAY_COL_W
         else:
             shown = self.shown_resources() if self.per_resource else None
             columns = week_columns(span[0], shown)
-        found = Prepared(data, bookings, columns, arrange(bookings, columns, data.zone))
-        self._arranged[key] = found
-        while len(self._arranged) > 6:
-            self._arranged.pop(next(iter(self._arranged)))
-        return found
+            grid = self.week_view
+            min_col_w = week_col_w(bool(shown))
+        return Plan(
+            self.mode,
+            self.hidden,
+            self.per_resource,
+            tuple(columns),
+            grid.viewport().width(),
+            min_col_w,
+            grid.header_h,
+        )
 
     def _read_ahead(self) -> None:
-        """One step of preparing the next span, then the previous one, while idle: the query
-        runs on a pool thread; arranging and placing run here, one step per idle turn."""
+        """Have the next span, then the previous one, prepared on the pool thread."""
         first, days = self._span()
         for neighbour in (
             (first + timedelta(days=days), days),
             (first - timedelta(days=days), days),
         ):
-            if neighbour not in self._cache:
-                if neighbour not in self._reading:
-                    self._reading.add(neighbour)
-                    self._pool.start(
-                        _ReadJob(self.context, neighbour, self._generation, self._reader)
-                    )
-                return  # the read's arrival schedules the next step
-            if self.mode is Mode.AGENDA:
-                continue
-            key = (neighbour, self.mode, self.hidden, self.per_resource)
-            prepared = self._arranged.get(key)
-            if prepared is None:
-                self._prepared(neighbour)
-                self._ahead.start()
-                return
-            if prepared.geometry is None:
-                grid = self.day_view if self.mode is Mode.DAY else self.week_view
-                prepared.geometry = grid.prepare(prepared.arrangement, prepared.columns)
-                self._ahead.start()
-                return
-
-    def _read_done(
-        self, span: tuple[date, int], data: CalendarData | None, generation: int
-    ) -> None:
-        self._reading.discard(span)
-        if data is None or generation != self._generation:
-            return
-        self._remember(span, data)
-        if self.prefetch:
-            self._ahead.start()
+            if self.spans.read_ahead(neighbour, self._plan(neighbour)):
+                return  # its arrival schedules the next one
 
     def stop_reading(self) -> None:
         """Wait for a read in flight (closing the desk)."""
         self.prefetch = False
-        self._pool.waitForDone(5_000)
+        self.spans.stop()
 
     def _show(self) -> None:
         if not self.all_resources:
@@ -352,15 +290,15 @@ class CalendarPane(QWidget):
         if self.mode is Mode.MONTH:
             self._refresh_month()
             return
+        span = self._span()
         if self.mode is Mode.AGENDA:
-            data = self._data(self._span())
-            self.data = data
+            data = self.data = self.spans.data(span)
             names = {r.key: r.name for r in data.resources}
             bookings = [b for b in data.bookings if resource_key(b) not in self.hidden]
             self.agenda_view.set_bookings(bookings, data.zone, data.services, names)
             self.agenda_view.select_booking(self.selected)
             return
-        prepared = self._prepared(self._span())
+        prepared = self.spans.prepared(span, self._plan(span))
         data = self.data = prepared.data
         grid: TimeGridView
         if self.mode is Mode.DAY:

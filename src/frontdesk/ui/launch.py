@@ -153,6 +153,8 @@ def launch(argv: list[str]) -> int:
                 print(f"smoke test failed: {type(exc).__name__}: {exc}", file=sys.stderr)
             return 1
         window.show()
+        if os.environ.get("FRONTDESK_REPORT_FIRST_PAINT"):
+            _report_first_paint(window)
         if args.smoke_test:
             about = show_about(window, context.paths)  # a packaged build shows its version
             about_says = about.version_label.text()
@@ -177,6 +179,23 @@ def launch(argv: list[str]) -> int:
             context.close()
         sys.excepthook = previous_hook
         qInstallMessageHandler(previous_handler)
+
+
+def _report_first_paint(window: object) -> None:
+    """For ``bench/cold_start.py``: say on stderr when the calendar is first painted."""
+    from PySide6.QtCore import QEvent, QObject
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                watched.removeEventFilter(self)
+                print("frontdesk: first paint", file=sys.stderr, flush=True)
+            return False
+
+    view = window.pane.current_view()  # type: ignore[attr-defined]
+    target = view.viewport() if hasattr(view, "viewport") else view
+    spy = FirstPaint(window)  # type: ignore[arg-type]
+    target.installEventFilter(spy)
 
 
 def _settle(app: object, ms: int) -> None:

@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, Signal, Slot
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -41,10 +41,11 @@ from frontdesk.ui.connections_dialog import ConnectionsDialog
 from frontdesk.ui.day_sheet import print_sheet, save_pdf
 from frontdesk.ui.details_panel import DetailsPanelWidget
 from frontdesk.ui.find_dialog import FindPatientDialog
+from frontdesk.ui.gc_policy import CollectorPolicy
 from frontdesk.ui.side_panel import SidePanelWidget
 from frontdesk.ui.status_bar import ConnectionStatusBar
 from frontdesk.ui.sync_panel import SyncPanelWidget
-from frontdesk.ui.workers import DEFAULT_INTERVAL_MS, SyncThread
+from frontdesk.ui.workers import DEFAULT_INTERVAL_MS, ChangeRecord, SyncThread
 
 __all__ = ["MainWindow", "week_label"]
 
@@ -72,6 +73,9 @@ class MainWindow(QMainWindow):
         )
         self.open_dialogs: list[QDialog] = []
         self._attention = 0
+        self._panel_timer = QTimer(self)
+        self._panel_timer.setSingleShot(True)
+        self._panel_timer.setInterval(1000)
 
         self.pane = CalendarPane(context, self)
         self.setCentralWidget(self.pane)
@@ -112,6 +116,9 @@ class MainWindow(QMainWindow):
         self.pane.day_view.scroll_to_hour(8)
         self.status.refresh()
         self._attention = sync_status.attention_count(context)
+        self._busy = False
+        self.collector = CollectorPolicy(lambda: not self._busy and self.isActiveWindow(), self)
+        QTimer.singleShot(0, self.collector.start)  # once the first paint is done
         if start_sync:
             self.sync.start()
         from frontdesk.ui.about_dialog import install_about_action
@@ -157,6 +164,7 @@ class MainWindow(QMainWindow):
             "Sync", "sync", self.sync_panel, Qt.DockWidgetArea.BottomDockWidgetArea
         )
         self.sync_dock.hide()  # opened from the status bar, the View menu, or a refusal
+        self._panel_timer.timeout.connect(self.sync_panel.refresh)
 
     def _action(
         self, text: str, tip: str, slot: Any, keys: Any = None, *, context: Any = None
@@ -350,22 +358,27 @@ class MainWindow(QMainWindow):
         self.status.refresh()
         self._refresh_sync_panel()
 
-    def apply_changes(self, booking_ids: list[str]) -> None:
-        """Bookings changed (a sync, a desk action): refresh what they touch, nothing more."""
+    def apply_changes(self, booking_ids: list[str], record: ChangeRecord | None = None) -> None:
+        """Bookings changed (a sync, a desk action): refresh what they touch, nothing more.
+        A sync's ``record`` carries what changed, so nothing is read here."""
         if self._closed:
             return
-        self.pane.apply_changes(booking_ids)
+        self.pane.apply_changes(booking_ids, record.bookings if record else None)
         if self.details.booking is not None and self.details.booking.id in booking_ids:
             self.details.refresh()
-        self.status.refresh()
-        self._refresh_sync_panel()
+        self.status.refresh(record.pending if record else None)
+        self._refresh_sync_panel(record.attention if record else None, throttle=bool(record))
 
-    def _refresh_sync_panel(self) -> None:
+    def _refresh_sync_panel(self, attention: int | None = None, throttle: bool = False) -> None:
         attention_before = self._attention
         if self.sync_dock.isVisible():
-            self.sync_panel.refresh()
-        self._attention = sync_status.attention_count(self.context)
-        attention = self._attention
+            if throttle:
+                self._panel_timer.start()  # at most once a second while a drain reports
+            else:
+                self.sync_panel.refresh()
+        if attention is None:
+            attention = sync_status.attention_count(self.context)
+        self._attention = attention
         if attention > attention_before and not self.sync_dock.isVisible():
             self.statusBar().showMessage(
                 f"{attention} booking(s) need attention: the booking system refused them.", 15000
@@ -518,13 +531,13 @@ class MainWindow(QMainWindow):
 
     # -- worker signals ------------------------------------------------------------------
     @Slot(object)
-    def _on_changed(self, booking_ids: list[str]) -> None:
+    def _on_changed(self, record: ChangeRecord) -> None:
         if self._closed:
             return
-        if booking_ids:
-            self.apply_changes(booking_ids)
-        else:  # a refresh from the remote: anything may have changed
+        if not record.ids:  # a refresh from the remote: anything may have changed
             self.refresh()
+            return
+        self.apply_changes(record.ids, record)
 
     @Slot(object)
     def _on_health(self, health: dict[str, dict[str, Any]]) -> None:
@@ -537,6 +550,7 @@ class MainWindow(QMainWindow):
     def _on_busy(self, busy: bool) -> None:
         if self._closed:
             return
+        self._busy = busy
         self.sync_action.setEnabled(not busy)
         self.status.set_busy(busy)
 
@@ -564,6 +578,7 @@ class MainWindow(QMainWindow):
         self._settings.setValue("main/mode", int(self.pane.mode))
         self._settings.sync()
         self.pane.stop_reading()
+        self.collector.stop()
         self.sync.shutdown()
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 from frontdesk.app.context import AppContext
 from frontdesk.app.desk import clinic_zone, today_in
 from frontdesk.domain.timeutil import to_local
+from frontdesk.storage.repo import ConnectionRecord
 
 ONLINE = "#1e8e3e"
 OFFLINE = "#c5221f"
@@ -44,6 +45,8 @@ class ConnectionStatusBar(QStatusBar):
         self.setSizeGripEnabled(True)
         self.health: dict[str, dict[str, Any]] = {}
         self.busy = False
+        self._records: list[ConnectionRecord] = []
+        self._zone = "UTC"
         self.connection_labels: dict[str, QLabel] = {}
         self.pending_label = _ClickableLabel(self)
         self.pending_label.setAccessibleName("Waiting to sync")
@@ -74,11 +77,16 @@ class ConnectionStatusBar(QStatusBar):
 
     def set_busy(self, busy: bool) -> None:
         self.busy = busy
-        self.refresh()
+        if not busy:
+            self.refresh()
 
-    def refresh(self) -> None:
-        records = self.context.connections()
-        zone = clinic_zone(self.context)
+    def refresh(self, pending: dict[str, int] | None = None) -> None:
+        """Redraw; ``pending`` (waiting operations per connection) comes with a sync's change
+        record, and then nothing is read from the database."""
+        if pending is None or not self._records:
+            self._records = self.context.connections()
+            self._zone = clinic_zone(self.context)
+        records, zone = self._records, self._zone
         known = {r.id for r in records}
         for cid in [c for c in self.connection_labels if c not in known]:
             label = self.connection_labels.pop(cid)
@@ -89,8 +97,12 @@ class ConnectionStatusBar(QStatusBar):
         for record in records:
             label = self._label(record.id, record.name)
             state = self.health.get(record.id)
-            pending = self.context.repo.pending_count(record.id)
-            total += pending
+            waiting = (
+                pending.get(record.id, 0)
+                if pending is not None
+                else self.context.repo.pending_count(record.id)
+            )
+            total += waiting
             fresh = record.last_fresh_at
             if state is not None and state.get("last_fresh_at") is not None:
                 fresh = max(fresh or state["last_fresh_at"], state["last_fresh_at"])
@@ -106,7 +118,7 @@ class ConnectionStatusBar(QStatusBar):
                 color, words = ONLINE, "online"
             else:
                 color, words = OFFLINE, "offline: bookings wait here"
-            extra = f" · {pending} waiting" if pending else ""
+            extra = f" · {waiting} waiting" if waiting else ""
             label.setText(
                 f"<span style='color:{color}'>●</span> {_esc(record.name)}: {words}{extra}"
                 f" <span style='color:gray'>· fresh {fresh_words(fresh, zone)}</span>"

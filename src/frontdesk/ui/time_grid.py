@@ -115,6 +115,60 @@ class Geometry:
     tallest: float
 
 
+def place(
+    arranged: Arrangement, columns: list[GridColumn], width: int, min_col_w: int, header_h: int
+) -> Geometry:
+    """An arrangement in pixels for a viewport ``width``: pure computation on value types,
+    so the read-ahead runs it on a pool thread."""
+    lanes = arranged.lanes
+    counts = [
+        max((lane.count for lane in lanes.get(c, {}).values()), default=1)
+        for c in range(len(columns))
+    ]
+    wanted = [max(float(min_col_w), n * MIN_LANE_W + 7.0) for n in counts]
+    spare = max(0.0, width - TIME_W - sum(wanted))
+    share = spare / len(wanted) if wanted else 0.0
+    x = float(TIME_W)
+    edges = [x]
+    for wide in wanted:
+        x += wide + share
+        edges.append(float(math.floor(x)))
+    blocks: list[Block] = []
+    col_blocks: list[list[Block]] = [[] for _ in columns]
+    tallest = 0.0
+    # content y of a local time: the header, then HOUR_H per hour from the first shown
+    origin = header_h - arranged.first_hour * HOUR_H
+    per_minute = HOUR_H / 60
+    for column, items in arranged.per_column.items():
+        column_lanes = lanes[column]
+        x0 = edges[column] + 3
+        usable = edges[column + 1] - edges[column] - 7
+        placed = col_blocks[column]
+        for booking, start, end in items:
+            lane = column_lanes[booking.id]
+            lane_w = usable / lane.count
+            top = origin + (start.hour * 60 + start.minute + start.second / 60) * per_minute
+            bottom = origin + (end.hour * 60 + end.minute + end.second / 60) * per_minute
+            height = max(bottom - top, 18.0) - 2
+            rect = QRectF(x0 + lane.index * lane_w, top + 1, lane_w - 2, height)
+            block = Block(booking, rect, column, start, end)
+            blocks.append(block)
+            placed.append(block)
+            if height > tallest:
+                tallest = height
+    for column_list in col_blocks:
+        column_list.sort(key=_top)
+    return Geometry(
+        width,
+        edges,
+        blocks,
+        {b.booking.id: b for b in blocks},
+        col_blocks,
+        [[b.rect.top() for b in items] for items in col_blocks],
+        tallest,
+    )
+
+
 def _top(block: Block) -> float:
     return block.rect.top()
 
@@ -355,57 +409,35 @@ class TimeGridView(QAbstractScrollArea):
         vbar.setPageStep(max(1, vh - self.header_h))
 
     def prepare(self, arranged: Arrangement, columns: list[GridColumn]) -> Geometry:
-        """Pixels for an arrangement at the current width, without showing it (read-ahead)."""
-        return self._geometry(arranged, columns, self.viewport().width())
+        """Pixels for an arrangement at the current width, without showing it."""
+        return place(arranged, columns, self.viewport().width(), self.min_col_w, self.header_h)
 
-    def _geometry(self, arranged: Arrangement, columns: list[GridColumn], width: int) -> Geometry:
-        lanes = arranged.lanes
-        counts = [
-            max((lane.count for lane in lanes.get(c, {}).values()), default=1)
-            for c in range(len(columns))
-        ]
-        wanted = [max(float(self.min_col_w), n * MIN_LANE_W + 7.0) for n in counts]
-        spare = max(0.0, width - TIME_W - sum(wanted))
-        share = spare / len(wanted) if wanted else 0.0
-        x = float(TIME_W)
-        edges = [x]
-        for wide in wanted:
-            x += wide + share
-            edges.append(float(math.floor(x)))
-        blocks: list[Block] = []
-        col_blocks: list[list[Block]] = [[] for _ in columns]
-        tallest = 0.0
-        # content y of a local time: the header, then HOUR_H per hour from the first shown
-        origin = self.header_h - arranged.first_hour * HOUR_H
-        per_minute = HOUR_H / 60
-        for column, items in arranged.per_column.items():
-            column_lanes = lanes[column]
-            x0 = edges[column] + 3
-            usable = edges[column + 1] - edges[column] - 7
-            placed = col_blocks[column]
-            for booking, start, end in items:
-                lane = column_lanes[booking.id]
-                lane_w = usable / lane.count
-                top = origin + (start.hour * 60 + start.minute + start.second / 60) * per_minute
-                bottom = origin + (end.hour * 60 + end.minute + end.second / 60) * per_minute
-                height = max(bottom - top, 18.0) - 2
-                rect = QRectF(x0 + lane.index * lane_w, top + 1, lane_w - 2, height)
-                block = Block(booking, rect, column, start, end)
-                blocks.append(block)
-                placed.append(block)
-                if height > tallest:
-                    tallest = height
-        for column_list in col_blocks:
-            column_list.sort(key=_top)
-        return Geometry(
-            width,
-            edges,
-            blocks,
-            {b.booking.id: b for b in blocks},
-            col_blocks,
-            [[b.rect.top() for b in items] for items in col_blocks],
-            tallest,
-        )
+    def patch_bookings(self, fresh: dict[str, Booking]) -> bool:
+        """Show new versions of bookings that stay where they were (a sync confirming them, a
+        status). False, changing nothing, when one of them moved, left or was cancelled:
+        then the caller arranges again."""
+        pairs = [(self._by_id[i], b) for i, b in fresh.items() if i in self._by_id]
+        for block, booking in pairs:
+            old = block.booking
+            where = (booking.start, booking.end, booking.connection_id, booking.resource_id)
+            if not booking.active or where != (
+                old.start,
+                old.end,
+                old.connection_id,
+                old.resource_id,
+            ):
+                return False
+        if not pairs:
+            return True
+        for block, booking in pairs:
+            block.booking, block._lines, block._tag = booking, None, None
+        self._bookings = [fresh.get(b.id, b) for b in self._bookings]
+        if self._arrangement is not None:
+            for items in self._arrangement.per_column.values():
+                items[:] = [(fresh.get(b.id, b), s, e) for b, s, e in items]
+        self.painter_.invalidate()
+        self.viewport().update()
+        return True
 
     def _relayout(self, geometry: Geometry | None = None) -> None:
         """Place every block; called when data, columns, zone or width change."""
@@ -415,7 +447,7 @@ class TimeGridView(QAbstractScrollArea):
         arranged = self._arrangement
         self._first_hour, self._last_hour = arranged.first_hour, arranged.last_hour
         if geometry is None or geometry.width != self.viewport().width():
-            geometry = self._geometry(arranged, self._columns, self.viewport().width())
+            geometry = self.prepare(arranged, self._columns)
         self._x = geometry.x
         self._blocks = geometry.blocks
         self._by_id = geometry.by_id

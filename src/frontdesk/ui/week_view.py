@@ -60,8 +60,13 @@ class WeekView(TimeGridView):
 
     def _rebuild(self, relayout: bool = True) -> None:
         self.day_groups = bool(self._per_resource)
-        self.min_col_w = 96 if self._per_resource else 118
+        self.min_col_w = week_col_w(bool(self._per_resource))
         self.set_columns(week_columns(self._monday, self._per_resource), relayout)
+
+
+def week_col_w(per_resource: bool) -> int:
+    """The narrowest a week's column may be: a day, or a day's resource."""
+    return 96 if per_resource else 118
 
 
 def week_columns(monday: date, per_resource: Sequence[ResourceInfo] | None) -> list[GridColumn]:

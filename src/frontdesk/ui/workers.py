@@ -16,13 +16,16 @@ Threading rule (as in Picard): never touch a widget from here.
 from __future__ import annotations
 
 import logging
+import sys
 import time
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, QTimer, Signal, Slot
 
+from frontdesk.app import sync_status
 from frontdesk.app.context import AppContext
+from frontdesk.domain.booking import Booking
 from frontdesk.domain.timeutil import utc_now
 
 log = logging.getLogger("frontdesk.ui")
@@ -32,12 +35,35 @@ DEFAULT_INTERVAL_MS = 30_000
 DEFAULT_PULL_EVERY_S = 300.0
 MIN_FORCED_PULL_S = 15.0
 PROGRESS_GAP_S = 0.2  # settled bookings reach the GUI at most five times a second
+SWITCH_INTERVAL_S = 0.001
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeRecord:
+    """What a sync step changed, read on the worker's thread so the GUI need not touch the
+    database to show it: the bookings as they now are, the waiting counts per connection and
+    how many bookings need attention. ``ids`` empty: anything may have changed (a pull)."""
+
+    ids: list[str]
+    bookings: dict[str, Booking] | None = None
+    pending: dict[str, int] | None = None  # per connection id
+    attention: int | None = None
+
+    @classmethod
+    def everything(cls) -> ChangeRecord:
+        return cls([])
+
+    @classmethod
+    def of(cls, context: AppContext, ids: list[str]) -> ChangeRecord:
+        found = {b.id: b for b in context.repo.bookings_by_ids(ids)}
+        pending = {r.id: context.repo.pending_count(r.id) for r in context.connections()}
+        return cls(ids, found, pending, sync_status.attention_count(context))
 
 
 class SyncWorker(QObject):
     """Drain the outbox, then pull each connection; every ``interval_ms`` and on demand."""
 
-    changed = Signal(object)  # list[str]: booking ids known to have changed ([] = re-read all)
+    changed = Signal(object)  # ChangeRecord
     health = Signal(object)  # dict[str, dict]: per connection id, see ``_snapshot``
     busy = Signal(bool)
     cycleFinished = Signal()
@@ -92,7 +118,7 @@ class SyncWorker(QObject):
         cycles, so no request is cut off), then report and sync."""
         self._context.reload_connectors()
         self._pull_errors.clear()
-        self.changed.emit([])
+        self.changed.emit(ChangeRecord.everything())
         self.health.emit(self._snapshot())
         self.sync_now()
 
@@ -137,7 +163,7 @@ class SyncWorker(QObject):
         if context.stop.is_set():
             return
         if pulled:
-            self.changed.emit([])
+            self.changed.emit(ChangeRecord.everything())
         self.health.emit(self._snapshot())
         self.busy.emit(False)
         self.cycleFinished.emit()
@@ -151,7 +177,13 @@ class SyncWorker(QObject):
 
     def _flush_changes(self) -> None:
         if self._pending_ids and not self._context.stop.is_set():
-            self.changed.emit(list(dict.fromkeys(self._pending_ids)))
+            ids = list(dict.fromkeys(self._pending_ids))
+            try:
+                record = ChangeRecord.of(self._context, ids)
+            except Exception:  # the GUI will read what it needs itself
+                log.warning("sync: reading changed bookings failed", exc_info=True)
+                record = ChangeRecord(ids)
+            self.changed.emit(record)
         self._pending_ids = []
         self._last_emit = time.monotonic()
 
@@ -207,6 +239,9 @@ class SyncThread:
         self._running = False
 
     def start(self) -> None:
+        # The worker shares the GIL with the GUI thread: a short switch interval keeps a busy
+        # drain from holding the GUI's every database call for 5 ms (the default) at a time.
+        sys.setswitchinterval(min(sys.getswitchinterval(), SWITCH_INTERVAL_S))
         self.thread.start()
         self._running = True
 

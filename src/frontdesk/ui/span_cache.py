@@ -1,0 +1,195 @@
+"""The calendar's spans in memory: what was read for each span of days, and that data
+arranged and placed for the grid, so moving to the next or previous span is a swap.
+
+Neighbouring spans are prepared ahead on a pool thread (the query, the lanes and the pixels
+are plain Python on value types), so the GUI thread only ever swaps them in. A change record
+patches the spans it touches; a span it cannot patch is dropped and read again later.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from frontdesk.app.context import AppContext
+from frontdesk.app.desk import CalendarData, ResourceKey, calendar_data, resource_key
+from frontdesk.domain.booking import Booking
+from frontdesk.domain.timeutil import local_day_bounds
+from frontdesk.ui.time_grid import Arrangement, Geometry, GridColumn, arrange, place
+
+log = logging.getLogger("frontdesk.ui")
+KEEP = 6  # spans held: the shown one and its neighbours, with room to go back and forth
+
+Span = tuple[date, int]  # first local day, number of days
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """How a span is prepared for a grid: which resources, which columns, which pixels."""
+
+    mode: int
+    hidden: frozenset[ResourceKey]
+    per_resource: bool
+    columns: tuple[GridColumn, ...] | None  # None: data only (the agenda)
+    width: int = 0
+    min_col_w: int = 0
+    header_h: int = 0
+
+    def key(self, span: Span) -> tuple[object, ...]:
+        return (span, self.mode, self.hidden, self.per_resource, self.columns)
+
+
+@dataclass(slots=True)
+class Prepared:
+    data: CalendarData
+    bookings: list[Booking]  # the shown resources' only
+    columns: list[GridColumn]
+    arrangement: Arrangement
+    geometry: Geometry | None = None
+
+
+def prepare(data: CalendarData, plan: Plan) -> Prepared:
+    bookings = [b for b in data.bookings if resource_key(b) not in plan.hidden]
+    columns = list(plan.columns or ())
+    arranged = arrange(bookings, columns, data.zone)
+    geometry = None
+    if plan.width:
+        geometry = place(arranged, columns, plan.width, plan.min_col_w, plan.header_h)
+    return Prepared(data, bookings, columns, arranged, geometry)
+
+
+class _Reader(QObject):
+    """Carries a span prepared on a pool thread back to the GUI thread (a queued signal)."""
+
+    done = Signal(object, object, object, object, int)  # span, plan, data, prepared, generation
+
+
+class _ReadJob(QRunnable):
+    def __init__(
+        self, context: AppContext, span: Span, plan: Plan, generation: int, reader: _Reader
+    ) -> None:
+        super().__init__()
+        self.context, self.span, self.plan = context, span, plan
+        self.generation, self.reader = generation, reader
+
+    def run(self) -> None:
+        data: CalendarData | None = None
+        prepared: Prepared | None = None
+        try:
+            data = calendar_data(self.context, *self.span)
+            if self.plan.columns is not None:
+                prepared = prepare(data, self.plan)
+        except Exception:  # the desk closing under it, a locked file: the span is read later
+            log.warning("reading ahead failed", exc_info=True)
+        self.reader.done.emit(self.span, self.plan, data, prepared, self.generation)
+
+
+class SpanCache(QObject):
+    arrived = Signal()  # a span prepared ahead is ready: more may be read ahead
+
+    def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self._data: dict[Span, CalendarData] = {}
+        self._prepared: dict[tuple[object, ...], Prepared] = {}
+        self._generation = 0  # bumped when the data changes: reads begun before are dropped
+        self._reading: set[tuple[object, ...]] = set()
+        self._reader = _Reader(self)
+        self._reader.done.connect(self._done)
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+
+    def clear(self) -> None:
+        self._data.clear()
+        self._prepared.clear()
+        self._generation += 1
+
+    def has(self, span: Span, plan: Plan) -> bool:
+        if plan.columns is None:
+            return span in self._data
+        return plan.key(span) in self._prepared
+
+    def data(self, span: Span) -> CalendarData:
+        found = self._data.get(span)
+        if found is None:
+            found = calendar_data(self.context, *span)
+            self._keep_data(span, found)
+        return found
+
+    def prepared(self, span: Span, plan: Plan) -> Prepared:
+        key = plan.key(span)
+        found = self._prepared.get(key)
+        if found is None:
+            found = prepare(self.data(span), plan)
+            self._keep_prepared(key, found)
+        return found
+
+    def read_ahead(self, span: Span, plan: Plan) -> bool:
+        """Start preparing ``span`` on the pool thread; False if it is ready or under way."""
+        key = plan.key(span)
+        if self.has(span, plan) or key in self._reading:
+            return False
+        self._reading.add(key)
+        self._pool.start(_ReadJob(self.context, span, plan, self._generation, self._reader))
+        return True
+
+    def _done(
+        self,
+        span: Span,
+        plan: Plan,
+        data: CalendarData | None,
+        prepared: Prepared | None,
+        generation: int,
+    ) -> None:
+        self._reading.discard(plan.key(span))
+        if data is None or generation != self._generation:
+            return
+        self._keep_data(span, data)
+        if prepared is not None:
+            self._keep_prepared(plan.key(span), prepared)
+        self.arrived.emit()
+
+    def _keep_data(self, span: Span, data: CalendarData) -> None:
+        self._data[span] = data
+        while len(self._data) > KEEP:
+            self._data.pop(next(iter(self._data)))
+
+    def _keep_prepared(self, key: tuple[object, ...], prepared: Prepared) -> None:
+        self._prepared[key] = prepared
+        while len(self._prepared) > KEEP:
+            self._prepared.pop(next(iter(self._prepared)))
+
+    def apply_changes(self, fresh: dict[str, Booking], ids: list[str], keep: Span) -> None:
+        """Patch the data of every span the changed bookings were or now are in. Arrangements
+        are dropped (read again ahead), except ``keep``'s: its caller patches or redoes it."""
+        self._generation += 1
+        named = set(ids)
+        for span, data in list(self._data.items()):
+            start, _ = local_day_bounds(span[0], data.zone)
+            end, _ = local_day_bounds(span[0] + timedelta(days=span[1]), data.zone)
+            arriving = [b for b in fresh.values() if start <= b.start < end]
+            if not arriving and not any(b.id in named for b in data.bookings):
+                continue
+            kept = [b for b in data.bookings if b.id not in named]
+            patched = replace(data, bookings=sorted(kept + arriving, key=_by_start))
+            self._data[span] = patched
+            for key in [k for k in self._prepared if k[0] == span]:
+                if span == keep:
+                    self._prepared[key].data = patched
+                else:
+                    del self._prepared[key]
+
+    def forget_prepared(self, span: Span) -> None:
+        for key in [k for k in self._prepared if k[0] == span]:
+            del self._prepared[key]
+
+    def stop(self) -> None:
+        """Wait for a read in flight (closing the desk)."""
+        self._pool.waitForDone(5_000)
+
+
+def _by_start(booking: Booking) -> tuple[object, str]:
+    return (booking.start, booking.id)
