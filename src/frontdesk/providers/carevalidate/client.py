@@ -11,14 +11,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 from datetime import date, datetime, timedelta
-from typing import Any, TypeVar
-
-from pydantic import BaseModel, ValidationError
+from typing import Any
 
 from frontdesk.domain.booking import Booking, SyncState, VisitStatus
 from frontdesk.domain.catalog import Catalog, Window
 from frontdesk.domain.timeutil import iso_utc, to_local, utc_now
 from frontdesk.domain.verdict import Verdict
+from frontdesk.providers.answers import parse
 from frontdesk.providers.base import (
     Accepted,
     Ambiguous,
@@ -43,7 +42,6 @@ from frontdesk.rules import carevalidate as rules
 
 log = logging.getLogger("frontdesk.providers")
 
-M = TypeVar("M", bound=BaseModel)
 PAGE = 100
 MAX_SPAN = timedelta(days=31)
 BOOKINGS_BACK = timedelta(days=31)
@@ -51,15 +49,6 @@ BOOKINGS_AHEAD = timedelta(days=366)
 ALREADY_CANCELED = "Appointment is already canceled"
 RESCHEDULE_REASON = "Rescheduled by the front desk"
 CAL = "api/v1/calendar"
-
-
-def parse(model: type[M], answer: Answer) -> M:
-    try:
-        return model.model_validate(answer.json())
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "body"
-        raise BadAnswer(f"HTTP {answer.status} answer has a bad {where}: {first['msg']}") from exc
 
 
 def _fail_text(answer: Answer) -> str:

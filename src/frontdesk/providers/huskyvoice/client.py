@@ -10,18 +10,16 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
-from typing import Any, TypeVar
-
-from pydantic import BaseModel, ValidationError
+from typing import Any
 
 from frontdesk.domain.booking import Booking, SyncState
 from frontdesk.domain.catalog import Catalog, Window
 from frontdesk.domain.timeutil import iso_utc, utc_now
 from frontdesk.domain.verdict import Verdict
+from frontdesk.providers.answers import checked_get, parse
 from frontdesk.providers.base import (
     Accepted,
     Ambiguous,
-    ApiError,
     Outcome,
     Refused,
     RetryLater,
@@ -42,18 +40,7 @@ from frontdesk.rules import huskyvoice as rules
 
 log = logging.getLogger("frontdesk.providers")
 
-M = TypeVar("M", bound=BaseModel)
 PAGE = 200
-
-
-def parse(model: type[M], answer: Answer) -> M:
-    """The answer body as ``model``; :class:`BadAnswer` naming what was wrong."""
-    try:
-        return model.model_validate(answer.json())
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "body"
-        raise BadAnswer(f"HTTP {answer.status} answer has a bad {where}: {first['msg']}") from exc
 
 
 class HuskyVoiceConnector:
@@ -77,16 +64,7 @@ class HuskyVoiceConnector:
 
     # -- reads ---------------------------------------------------------------------------
     def _get(self, path: str, params: dict[str, str | int] | None = None) -> Answer:
-        try:
-            answer = self._http.request("GET", path, params=params)
-        except TransportError as exc:
-            raise ApiError(f"network: {exc}", retry=True) from exc
-        if answer.status == 429 or answer.status >= 500:
-            wait = retry_after_seconds(answer.header("retry-after"), utc_now())
-            raise ApiError(f"HTTP {answer.status} on GET {path}", retry=True, not_before_s=wait)
-        if answer.status >= 400:
-            raise ApiError(f"{_describe_error(answer)} on GET {path}", retry=False)
-        return answer
+        return checked_get(self._http, path, params, _describe_error)
 
     def pull_catalog(self, days: list[date]) -> Catalog:
         config = parse(HvConfigBody, self._get("appointment-config")).data

@@ -10,14 +10,15 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
-from typing import Any, TypeVar
+from typing import Any
 
-from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic import TypeAdapter, ValidationError
 
 from frontdesk.domain.booking import Booking, SyncState, VisitStatus
 from frontdesk.domain.catalog import Catalog, Service, Window
 from frontdesk.domain.timeutil import iso_utc, utc_now
 from frontdesk.domain.verdict import Verdict
+from frontdesk.providers.answers import checked_get, parse
 from frontdesk.providers.base import (
     Accepted,
     Ambiguous,
@@ -41,21 +42,10 @@ from frontdesk.rules import meetergo as rules
 
 log = logging.getLogger("frontdesk.providers")
 
-M = TypeVar("M", bound=BaseModel)
 PAGE = 100
 MAX_RANGE_DAYS = 31
 USER_HEADER = "x-meetergo-api-user-id"
 _TYPES = TypeAdapter(list[MgMeetingType])
-
-
-def parse(model: type[M], answer: Answer) -> M:
-    """The answer body as ``model``; :class:`BadAnswer` naming what was wrong."""
-    try:
-        return model.model_validate(answer.json())
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "body"
-        raise BadAnswer(f"HTTP {answer.status} answer has a bad {where}: {first['msg']}") from exc
 
 
 def _chunks(days: list[date]) -> list[tuple[date, date]]:
@@ -99,16 +89,7 @@ class MeetergoConnector:
 
     # -- reads ---------------------------------------------------------------------------
     def _get(self, path: str, params: dict[str, str | int] | None = None) -> Answer:
-        try:
-            answer = self._http.request("GET", path, params=params)
-        except TransportError as exc:
-            raise ApiError(f"network: {exc}", retry=True) from exc
-        if answer.status == 429 or answer.status >= 500:
-            wait = retry_after_seconds(answer.header("retry-after"), utc_now())
-            raise ApiError(f"HTTP {answer.status} on GET {path}", retry=True, not_before_s=wait)
-        if answer.status >= 400:
-            raise ApiError(f"{_describe_error(answer)} on GET {path}", retry=False)
-        return answer
+        return checked_get(self._http, path, params, _describe_error)
 
     def _meeting_types(self) -> list[MgMeetingType]:
         answer = self._get("meeting-type")

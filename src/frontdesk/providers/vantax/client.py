@@ -11,14 +11,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import Any, TypeVar
-
-from pydantic import BaseModel, ValidationError
+from typing import Any
 
 from frontdesk.domain.booking import Booking, VisitStatus
 from frontdesk.domain.catalog import Catalog
 from frontdesk.domain.timeutil import iso_utc, utc_now
 from frontdesk.domain.verdict import Verdict
+from frontdesk.providers.answers import parse
 from frontdesk.providers.base import (
     Accepted,
     Ambiguous,
@@ -47,18 +46,7 @@ from frontdesk.rules import vantax as rules
 
 log = logging.getLogger("frontdesk.providers")
 
-M = TypeVar("M", bound=BaseModel)
 PAGE = 100
-
-
-def parse(model: type[M], answer: Answer) -> M:
-    """The answer body as ``model``; :class:`BadAnswer` naming what was wrong."""
-    try:
-        return model.model_validate(answer.json())
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "body"
-        raise BadAnswer(f"HTTP {answer.status} answer has a bad {where}: {first['msg']}") from exc
 
 
 class _Refused(ApiError):

@@ -10,14 +10,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
-from typing import Any, TypeVar
-
-from pydantic import BaseModel, ValidationError
+from typing import Any
 
 from frontdesk.domain.booking import Booking, VisitStatus
 from frontdesk.domain.catalog import Catalog
 from frontdesk.domain.timeutil import utc_now
 from frontdesk.domain.verdict import Verdict
+from frontdesk.providers.answers import parse
 from frontdesk.providers.base import (
     Accepted,
     Ambiguous,
@@ -34,20 +33,9 @@ from frontdesk.rules import vastal as rules
 
 log = logging.getLogger("frontdesk.providers")
 
-M = TypeVar("M", bound=BaseModel)
 PAGE = 500
 PULL_DAYS_BACK = 40  # covers the calendar month of any booking from today on
 DEFAULT_PLAN = 1000  # requests per hour; the other documented plan is 10,000
-
-
-def parse(model: type[M], answer: Answer) -> M:
-    """The answer body as ``model``; :class:`BadAnswer` naming what was wrong."""
-    try:
-        return model.model_validate(answer.json())
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"]) or "body"
-        raise BadAnswer(f"HTTP {answer.status} answer has a bad {where}: {first['msg']}") from exc
 
 
 def plan_per_hour(value: object) -> int:
