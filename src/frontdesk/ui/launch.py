@@ -111,6 +111,9 @@ def launch(argv: list[str]) -> int:
     app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *qt_args])
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
+    from frontdesk.ui.theme import follow_color_scheme
+
+    follow_color_scheme(app)
 
     log_path: list[str] = []
     previous_handler = qInstallMessageHandler(_qt_to_log)

@@ -386,7 +386,11 @@ class MainWindow(QMainWindow):
             self.show_sync_panel(tab=1)
 
     def show_sync_panel(self, tab: int = 0) -> None:
-        self.sync_dock.show()
+        if not self.sync_dock.isVisible():
+            self.sync_dock.show()
+            # a third of the window at most: the calendar stays the main thing
+            height = max(200, self.height() // 3)
+            self.resizeDocks([self.sync_dock], [height], Qt.Orientation.Vertical)
         self.sync_dock.raise_()
         self.sync_panel.tabs.setCurrentIndex(tab)
         self.sync_panel.refresh()  # visible now: it works out the nearest openings too
