@@ -336,3 +336,21 @@ def test_a_change_record_refreshes_only_what_it_names(desk: MainWindow) -> None:
     assert grid.block_rect(booking.id) is None  # it left the shown week
     desk.pane.step(1)
     assert desk.pane.grid().block_rect(booking.id) is not None  # type: ignore[union-attr]
+
+
+def test_a_refresh_after_a_pull_reads_off_the_gui_thread_then_swaps(
+    qtbot, desk: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    booking = pick(desk, 13)
+    grid = show(desk, booking, Mode.WEEK)
+    desk.context.repo.save_booking(
+        booking.with_changes(sync_state=SyncState.PENCILLED), "test", None, "test"
+    )
+    desk.pane.refresh(background=True)
+    assert grid._by_id[booking.id].booking.sync_state is SyncState.CONFIRMED  # still shown
+
+    def swapped() -> bool:
+        block = grid._by_id.get(booking.id)
+        return block is not None and block.booking.sync_state is SyncState.PENCILLED
+
+    qtbot.waitUntil(swapped, timeout=10_000)

@@ -84,7 +84,8 @@ class CalendarPane(QWidget):
         self._refreshing = False
         self.prefetch = True  # prepare the neighbouring spans ahead, on a pool thread
         self.spans = SpanCache(context, self)
-        self.spans.arrived.connect(self._schedule_ahead)
+        self.spans.arrived.connect(self._arrived)
+        self._awaited: tuple[object, ...] | None = None
         self._ahead = QTimer(self)
         self._ahead.setSingleShot(True)
         self._ahead.setInterval(0)
@@ -183,13 +184,28 @@ class CalendarPane(QWidget):
         return [r for r in self.all_resources if r.key not in self.hidden]
 
     # -- data ----------------------------------------------------------------------------
-    def refresh(self) -> None:
+    def refresh(self, background: bool = False) -> None:
         """Re-read what is shown from the cache (the data changed); keeps scroll positions and
-        the selection."""
+        the selection. ``background``: keep showing what is shown while the span is read and
+        laid out on the pool thread, then swap (a refresh after a pull never blocks)."""
         self.spans.clear()
         self.zone = clinic_zone(self.context)
         self.all_resources = resources(self.context)
+        if background and self.mode is not Mode.MONTH:
+            span = self._span()
+            plan = self._plan(span)
+            self._awaited = plan.key(span)
+            self.spans.read_ahead(span, plan)
+            return
         self.show_span()
+
+    def _arrived(self) -> None:
+        span = self._span()
+        if self._awaited is not None and self._awaited == self._plan(span).key(span):
+            self._awaited = None
+            self.show_span()  # the span read in the background is here: show it
+        else:
+            self._schedule_ahead()
 
     def apply_changes(self, ids: list[str], fresh: dict[str, Booking] | None = None) -> None:
         """Bookings ``ids`` changed (a sync, a desk action): patch the spans held in memory; the
@@ -226,6 +242,7 @@ class CalendarPane(QWidget):
 
     def show_span(self) -> None:
         """Show the current mode and day, from spans prepared ahead where possible."""
+        self._awaited = None
         self._refreshing = True
         try:
             self._show()

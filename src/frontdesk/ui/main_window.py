@@ -348,11 +348,12 @@ class MainWindow(QMainWindow):
         self.side.set_day(self.pane.day)
 
     # -- data ----------------------------------------------------------------------------
-    def refresh(self) -> None:
-        """Re-read what is shown from the cache; keeps scroll position and selection."""
+    def refresh(self, background: bool = False) -> None:
+        """Re-read what is shown from the cache; keeps scroll position and selection.
+        ``background``: the calendar is re-read off the GUI thread (after a pull)."""
         if self._closed:
             return
-        self.pane.refresh()
+        self.pane.refresh(background)
         self.side.set_resources(self.pane.all_resources)
         self.details.refresh()
         self.status.refresh()
@@ -539,7 +540,7 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         if not record.ids:  # a refresh from the remote: anything may have changed
-            self.refresh()
+            self.refresh(background=True)
             return
         self.apply_changes(record.ids, record)
 
