@@ -134,3 +134,21 @@ def test_an_unexpected_error_is_logged_not_shown_offscreen(caplog) -> None:  # t
     except RuntimeError as exc:
         hook(RuntimeError, exc, exc.__traceback__)
     assert any("unexpected error" in r.getMessage() for r in caplog.records)
+
+
+def test_a_sync_keeps_the_selection_the_scroll_and_a_half_typed_form(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, demo: Demo
+) -> None:
+    _first_booking_week(window, demo)
+    view = window.week_view
+    window.resize(900, 400)
+    booking_id = view.bookings()[-1].id
+    view.select_booking(booking_id, ensure_visible=True)
+    scroll = view.verticalScrollBar().value()
+    dialog = window.new_booking()
+    qtbot.keyClicks(dialog.name_edit, "Half typed")
+    with qtbot.waitSignal(window.synced, timeout=20_000):
+        window.sync_now()
+    assert dialog.isVisible() and dialog.name_edit.text() == "Half typed"
+    assert view.selected_booking() == booking_id
+    assert view.verticalScrollBar().value() == scroll
