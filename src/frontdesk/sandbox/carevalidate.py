@@ -8,7 +8,6 @@ loopback-only test endpoints under `/__sandbox__`. Order: key, rate limit, route
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from starlette.applications import Starlette
@@ -19,9 +18,8 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from frontdesk.sandbox.carevalidate_rules import Answer
 from frontdesk.sandbox.carevalidate_state import CareValidateState
-from frontdesk.sandbox.faults import DroppedAnswer
+from frontdesk.sandbox.responses import json_body, respond, respond_write
 
 API_PREFIX = "/api/v1"
 BASE_PATH = ""  # the documented base URL has no version path
@@ -80,25 +78,6 @@ class KeyGate:
         await self.app(scope, receive, send_with_headers)
 
 
-async def _json_body(request: Request) -> object:
-    raw = await request.body()
-    try:
-        parsed: object = json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
-        return None
-    return parsed
-
-
-def _respond(answer: Answer) -> Response:
-    return JSONResponse(answer.body, status_code=answer.status)
-
-
-def _respond_write(state: CareValidateState, answer: Answer) -> Response | DroppedAnswer:
-    if state.faults.take_drop():
-        return DroppedAnswer(answer.status, bytes(JSONResponse(answer.body).body))
-    return _respond(answer)
-
-
 def _not_loopback(request: Request) -> Response | None:
     host = request.client.host if request.client else ""
     if host in _LOOPBACK:
@@ -111,23 +90,23 @@ def carevalidate_app(state: CareValidateState) -> Starlette:
 
     async def appointments(request: Request) -> Any:
         if request.method == "POST":
-            return _respond_write(state, state.create(await _json_body(request)))
-        return _respond(state.list_appointments(request.query_params))
+            return respond_write(state.faults, state.create(await json_body(request)))
+        return respond(state.list_appointments(request.query_params))
 
     async def cancel(request: Request) -> Any:
-        return _respond_write(state, state.cancel(await _json_body(request)))
+        return respond_write(state.faults, state.cancel(await json_body(request)))
 
     async def providers(request: Request) -> Response:
-        return _respond(state.providers(request.query_params))
+        return respond(state.providers(request.query_params))
 
     async def available_times(request: Request) -> Response:
-        return _respond(state.available_times(request.query_params))
+        return respond(state.available_times(request.query_params))
 
     async def set_faults(request: Request) -> Response:
         refused = _not_loopback(request)
         if refused is not None:
             return refused
-        body = await _json_body(request)
+        body = await json_body(request)
         count = body.get("drop_next_answers") if isinstance(body, dict) else None
         if not isinstance(count, int) or isinstance(count, bool) or count < 0:
             return _fail(400, "drop_next_answers must be a whole number, 0 or more")

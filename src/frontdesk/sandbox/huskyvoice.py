@@ -9,7 +9,6 @@ is: key (401), rate limit (429), route (404/405), scope (403), then the operatio
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from starlette.applications import Starlette
@@ -20,9 +19,8 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from frontdesk.sandbox.faults import DroppedAnswer
-from frontdesk.sandbox.huskyvoice_rules import Answer
 from frontdesk.sandbox.huskyvoice_state import HuskyVoiceState
+from frontdesk.sandbox.responses import json_body, respond, respond_write
 
 API_PREFIX = "/v1"
 _LOOPBACK = {"127.0.0.1", "::1", "localhost", "testclient"}
@@ -97,25 +95,6 @@ def _missing_scope(request: Request, state: HuskyVoiceState, needed: str) -> Res
     return _error(403, "INSUFFICIENT_SCOPE", message)
 
 
-async def _json_body(request: Request) -> object:
-    raw = await request.body()
-    try:
-        parsed: object = json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
-        return None
-    return parsed
-
-
-def _respond(answer: Answer) -> Response:
-    return JSONResponse(answer.body, status_code=answer.status)
-
-
-def _respond_write(state: HuskyVoiceState, answer: Answer) -> Response | DroppedAnswer:
-    if state.faults.take_drop():
-        return DroppedAnswer(answer.status, bytes(JSONResponse(answer.body).body))
-    return _respond(answer)
-
-
 def huskyvoice_app(state: HuskyVoiceState) -> Starlette:
     """The Starlette app of one HuskyVoice org; `state` is shared with whoever built it."""
 
@@ -123,42 +102,42 @@ def huskyvoice_app(state: HuskyVoiceState) -> Starlette:
         refused = _missing_scope(request, state, "appointments:write")
         if refused is not None:
             return refused
-        return _respond_write(state, state.create(await _json_body(request)))
+        return respond_write(state.faults, state.create(await json_body(request)))
 
     async def appointments(request: Request) -> Any:
         if request.method == "POST":
             return await create(request)
         refused = _missing_scope(request, state, "appointments:read")
-        return refused or _respond(state.list_appointments(request.query_params))
+        return refused or respond(state.list_appointments(request.query_params))
 
     async def appointment(request: Request) -> Any:
         if request.method == "PATCH":
             return await patch_appointment(request)
         refused = _missing_scope(request, state, "appointments:read")
-        return refused or _respond(state.get(request.path_params["appointment_id"]))
+        return refused or respond(state.get(request.path_params["appointment_id"]))
 
     async def patch_appointment(request: Request) -> Any:
         refused = _missing_scope(request, state, "appointments:write")
         if refused is not None:
             return refused
-        answer = state.patch(request.path_params["appointment_id"], await _json_body(request))
-        return _respond_write(state, answer)
+        answer = state.patch(request.path_params["appointment_id"], await json_body(request))
+        return respond_write(state.faults, answer)
 
     async def services(request: Request) -> Response:
-        return _missing_scope(request, state, "config:read") or _respond(state.services())
+        return _missing_scope(request, state, "config:read") or respond(state.services())
 
     async def config(request: Request) -> Response:
-        return _missing_scope(request, state, "config:read") or _respond(state.config())
+        return _missing_scope(request, state, "config:read") or respond(state.config())
 
     async def availability(request: Request) -> Response:
         refused = _missing_scope(request, state, "slots:read")
-        return refused or _respond(state.availability(request.query_params))
+        return refused or respond(state.availability(request.query_params))
 
     async def set_faults(request: Request) -> Response:
         refused = _not_loopback(request)
         if refused is not None:
             return refused
-        body = await _json_body(request)
+        body = await json_body(request)
         count = body.get("drop_next_answers") if isinstance(body, dict) else None
         if not isinstance(count, int) or isinstance(count, bool) or count < 0:
             message = "drop_next_answers must be a whole number, 0 or more"

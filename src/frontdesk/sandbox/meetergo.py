@@ -9,7 +9,6 @@ route, then the operation's own checks.
 
 from __future__ import annotations
 
-import json
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -20,10 +19,10 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from frontdesk.sandbox.faults import DroppedAnswer
 from frontdesk.sandbox.meetergo_clinic import API_KEY
-from frontdesk.sandbox.meetergo_rules import Answer, error_body
+from frontdesk.sandbox.meetergo_rules import error_body
 from frontdesk.sandbox.meetergo_state import BURST, MeetergoState
+from frontdesk.sandbox.responses import json_body, respond, respond_write
 
 if TYPE_CHECKING:
     from frontdesk.sandbox.server import ProviderBuild, SandboxSettings
@@ -108,62 +107,43 @@ class KeyGate:
         await self.app(scope, receive, send_with_headers)
 
 
-async def _json_body(request: Request) -> object:
-    raw = await request.body()
-    if not raw.strip():
-        return None
-    try:
-        parsed: object = json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
-        return None
-    return parsed
-
-
-def _respond(answer: Answer) -> Response:
-    return JSONResponse(answer.body, status_code=answer.status)
-
-
-def _respond_write(state: MeetergoState, answer: Answer) -> Response | DroppedAnswer:
-    if state.faults.take_drop():
-        return DroppedAnswer(answer.status, bytes(JSONResponse(answer.body).body))
-    return _respond(answer)
-
-
 def meetergo_app(state: MeetergoState) -> Starlette:
     """The Starlette app of one meetergo account; `state` is shared with whoever built it."""
 
     async def booking(request: Request) -> Any:
-        return _respond_write(state, state.create(await _json_body(request)))
+        return respond_write(state.faults, state.create(await json_body(request)))
 
     async def meeting_types(request: Request) -> Response:
-        return _respond(state.meeting_types())
+        return respond(state.meeting_types())
 
     async def meeting_type(request: Request) -> Response:
-        return _respond(state.meeting_type(request.path_params["type_id"]))
+        return respond(state.meeting_type(request.path_params["type_id"]))
 
     async def availability(request: Request) -> Response:
-        return _respond(state.availability(request.query_params))
+        return respond(state.availability(request.query_params))
 
     async def paginated(request: Request) -> Response:
-        return _respond(state.list_page(request.query_params))
+        return respond(state.list_page(request.query_params))
 
     async def appointment(request: Request) -> Response:
-        return _respond(state.get(request.path_params["appointment_id"]))
+        return respond(state.get(request.path_params["appointment_id"]))
 
     async def cancel(request: Request) -> Any:
-        body = await _json_body(request)
-        return _respond_write(state, state.cancel(request.path_params["appointment_id"], body))
+        body = await json_body(request)
+        return respond_write(
+            state.faults, state.cancel(request.path_params["appointment_id"], body)
+        )
 
     async def reschedule(request: Request) -> Any:
-        body = await _json_body(request)
+        body = await json_body(request)
         answer = state.reschedule(request.path_params["appointment_id"], body)
-        return _respond_write(state, answer)
+        return respond_write(state.faults, answer)
 
     async def set_faults(request: Request) -> Response:
         refused = _not_loopback(request)
         if refused is not None:
             return refused
-        body = await _json_body(request)
+        body = await json_body(request)
         count = body.get("drop_next_answers") if isinstance(body, dict) else None
         if not isinstance(count, int) or isinstance(count, bool) or count < 0:
             return _error(400, "drop_next_answers must be a whole number, 0 or more")
@@ -175,7 +155,7 @@ def meetergo_app(state: MeetergoState) -> Starlette:
 
     async def confirm(request: Request) -> Response:
         refused = _not_loopback(request)
-        return refused or _respond(state.confirm_provisional(request.path_params["pid"]))
+        return refused or respond(state.confirm_provisional(request.path_params["pid"]))
 
     async def not_found(request: Request, exc: Exception) -> Response:
         return _error(404, f"Cannot {request.method} {request.url.path}")

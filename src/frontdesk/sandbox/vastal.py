@@ -10,7 +10,6 @@ endpoints under `/__sandbox__`. Order for a `/v1` request: key (401), rate limit
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from starlette.applications import Starlette
@@ -21,8 +20,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from frontdesk.sandbox.faults import DroppedAnswer
-from frontdesk.sandbox.vastal_rules import Answer
+from frontdesk.sandbox.responses import json_body, respond, respond_write
 from frontdesk.sandbox.vastal_state import VastalState
 
 API_PREFIX = "/v1"
@@ -91,54 +89,35 @@ class VastalGate:
         await self.app(scope, receive, send_with_headers)
 
 
-async def _json_body(request: Request) -> object:
-    raw = await request.body()
-    try:
-        parsed: object = json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
-        return None
-    return parsed
-
-
-def _respond(answer: Answer) -> Response:
-    return JSONResponse(answer.body, status_code=answer.status)
-
-
-def _respond_write(state: VastalState, answer: Answer) -> Response | DroppedAnswer:
-    if state.faults.take_drop():
-        return DroppedAnswer(answer.status, bytes(JSONResponse(answer.body).body))
-    return _respond(answer)
-
-
 def vastal_app(state: VastalState) -> Starlette:
     """The Starlette app of one Vastal org; `state` is shared with whoever built it."""
 
     async def appointments(request: Request) -> Any:
         if request.method == "POST":
-            return _respond_write(state, state.create(await _json_body(request)))
+            return respond_write(state.faults, state.create(await json_body(request)))
         if request.method == "PATCH":
-            return _respond_write(state, state.patch(await _json_body(request)))
-        return _respond(state.list_appointments(request.query_params))
+            return respond_write(state.faults, state.patch(await json_body(request)))
+        return respond(state.list_appointments(request.query_params))
 
     async def appointment_types(request: Request) -> Any:
         if request.method == "POST":
-            return _respond_write(state, state.create_type(await _json_body(request)))
+            return respond_write(state.faults, state.create_type(await json_body(request)))
         if request.method == "PUT":
-            return _respond_write(state, state.update_type(await _json_body(request)))
-        return _respond(state.list_types())
+            return respond_write(state.faults, state.update_type(await json_body(request)))
+        return respond(state.list_types())
 
     async def availability(request: Request) -> Any:
         if request.method == "POST":
-            return _respond_write(state, state.add_row(await _json_body(request)))
+            return respond_write(state.faults, state.add_row(await json_body(request)))
         if request.method == "PUT":
-            return _respond_write(state, state.replace_rows(await _json_body(request)))
-        return _respond(state.availability())
+            return respond_write(state.faults, state.replace_rows(await json_body(request)))
+        return respond(state.availability())
 
     async def set_faults(request: Request) -> Response:
         refused = _not_loopback(request)
         if refused is not None:
             return refused
-        body = await _json_body(request)
+        body = await json_body(request)
         count = body.get("drop_next_answers") if isinstance(body, dict) else None
         if not isinstance(count, int) or isinstance(count, bool) or count < 0:
             return _error(400, "drop_next_answers must be a whole number, 0 or more")
