@@ -102,3 +102,9 @@ def parse_iso_instant(text: str) -> datetime | None:
     except ValueError:
         return None
     return ensure_utc(parsed)
+
+
+def days_around(instant: datetime) -> list[date]:
+    """The UTC date of ``instant`` and its neighbours: they hold its local date in any zone."""
+    day = ensure_utc(instant).date()
+    return [day - timedelta(days=1), day, day + timedelta(days=1)]

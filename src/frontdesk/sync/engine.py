@@ -14,7 +14,7 @@ import random
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from frontdesk.domain.booking import Booking, SyncState
 from frontdesk.domain.outbox import Operation, OperationKind
@@ -296,9 +296,3 @@ def _as_ours(booking: Booking, found: Booking) -> Booking:
         problem_code=None,
         problem_message=None,
     )
-
-
-def days_around(instant: datetime) -> list[date]:
-    """UTC date of ``instant`` and its neighbours: covers its local date in any zone."""
-    d = instant.date()
-    return [d - timedelta(days=1), d, d + timedelta(days=1)]

@@ -15,7 +15,7 @@ from typing import Any
 
 from frontdesk.domain.booking import Booking, SyncState, VisitStatus
 from frontdesk.domain.catalog import Catalog, Window
-from frontdesk.domain.timeutil import iso_utc, to_local, utc_now
+from frontdesk.domain.timeutil import days_around, iso_utc, to_local, utc_now
 from frontdesk.domain.verdict import Verdict
 from frontdesk.providers.answers import parse
 from frontdesk.providers.base import (
@@ -317,8 +317,7 @@ class CareValidateConnector:
         if isinstance(body, dict) and isinstance(body.get("startTime"), str):
             when = rules.parse_start(body["startTime"])
             if when is not None:
-                day = when.date()
-                return [day - timedelta(days=1), day, day + timedelta(days=1)]
+                return days_around(when)
         return []
 
     def predict_create(

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from frontdesk.domain.booking import Booking, SyncState
 from frontdesk.domain.catalog import Catalog, Window
-from frontdesk.domain.timeutil import iso_utc, utc_now
+from frontdesk.domain.timeutil import days_around, iso_utc, utc_now
 from frontdesk.domain.verdict import Verdict
 from frontdesk.providers.answers import checked_get, parse
 from frontdesk.providers.base import (
@@ -186,8 +186,7 @@ class HuskyVoiceConnector:
         if isinstance(body, dict) and isinstance(body.get("appointment_date"), str):
             when = rules.parse_wire_instant(body["appointment_date"])
             if when is not None:
-                day = when.date()
-                return [day - timedelta(days=1), day, day + timedelta(days=1)]
+                return days_around(when)
         return []
 
     def find_existing(self, booking: Booking) -> Booking | None:

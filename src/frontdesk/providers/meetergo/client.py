@@ -16,7 +16,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from frontdesk.domain.booking import Booking, SyncState, VisitStatus
 from frontdesk.domain.catalog import Catalog, Service, Window
-from frontdesk.domain.timeutil import iso_utc, utc_now
+from frontdesk.domain.timeutil import days_around, iso_utc, utc_now
 from frontdesk.domain.verdict import Verdict
 from frontdesk.providers.answers import checked_get, parse
 from frontdesk.providers.base import (
@@ -284,8 +284,7 @@ class MeetergoConnector:
         if isinstance(body, dict):
             when = rules.parse_start(body.get("start"))
             if when is not None:
-                day = when.date()
-                return [day - timedelta(days=1), day, day + timedelta(days=1)]
+                return days_around(when)
         return []
 
     def predict_create(

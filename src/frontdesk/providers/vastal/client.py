@@ -14,7 +14,7 @@ from typing import Any
 
 from frontdesk.domain.booking import Booking, VisitStatus
 from frontdesk.domain.catalog import Catalog
-from frontdesk.domain.timeutil import utc_now
+from frontdesk.domain.timeutil import days_around, utc_now
 from frontdesk.domain.verdict import Verdict
 from frontdesk.providers.answers import parse
 from frontdesk.providers.base import (
@@ -216,8 +216,7 @@ class VastalConnector:
         if isinstance(body, dict) and isinstance(body.get("start_time"), str):
             when = rules.parse_start(body["start_time"])
             if when is not None:
-                day = when.date()
-                return [day - timedelta(days=1), day, day + timedelta(days=1)]
+                return days_around(when)
         return []
 
     def predict_create(
