@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QApplication
 
 from frontdesk.app.desk import calendar_data
 from frontdesk.ui.calendar_pane import CalendarPane, Mode
-from frontdesk.ui.time_grid import arrange
+from frontdesk.ui.grid_layout import arrange
 from frontdesk.ui.week_view import week_columns
 
 REPEATS = 30

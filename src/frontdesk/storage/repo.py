@@ -1,53 +1,58 @@
 """Repositories: the only way the rest of FrontDesk reads and writes the cache.
 
+``Repository`` holds connections, catalogs, bookings, patients and history; the outbox side
+(operations and the desk changes that queue them) is its base, ``OutboxStore``.
+
 Each method opens its own short transaction on :class:`Database` (one session per call, so
 any thread may call), and hands back domain objects, never rows.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, String, delete, func, insert, select, text, type_coerce
-from sqlalchemy.orm import Session
+from sqlalchemy import delete, insert, select, text
 
 from frontdesk.domain.booking import Booking, SyncState, VisitStatus
-from frontdesk.domain.catalog import Catalog, Policy, Resource, Service, Window
+from frontdesk.domain.catalog import Catalog, Policy, Resource, Service
 from frontdesk.domain.outbox import (
-    ChangePlan,
     Operation,
     OperationKind,
-    OperationState,
-    plan_change,
 )
 from frontdesk.domain.timeutil import utc_now
 from frontdesk.storage import patients
 from frontdesk.storage.db import Database
+from frontdesk.storage.outbox_store import OutboxStore, StaleBooking
 from frontdesk.storage.patients import Patient
+from frontdesk.storage.rows import (
+    BOOKING_COLUMNS,
+    BOOKING_FIELDS,
+    SYNC,
+    TABLE,
+    VISIT,
+    WINDOW_ORDER,
+    add_history,
+    booking_of_row,
+    booking_of_tuple,
+    copy_into,
+    window_of_tuple,
+)
 from frontdesk.storage.tables import (
     BookingRow,
     ConnectionRow,
     HistoryRow,
-    OutboxRow,
     ResourceRow,
     ServiceRow,
     WindowRow,
 )
 
+__all__ = ["DESK_ONLY_STATUSES", "ConnectionRecord", "Repository", "StaleBooking"]
+
 # Visit statuses only the desk knows; a pull saying "booked" does not undo them.
 DESK_ONLY_STATUSES = frozenset({VisitStatus.ARRIVED, VisitStatus.COMPLETED, VisitStatus.NO_SHOW})
-
-
-class StaleBooking(Exception):
-    """The booking changed (a sync, another desk) since the caller read it."""
-
-    def __init__(self, booking_id: str) -> None:
-        super().__init__(f"booking {booking_id} changed since it was read")
-        self.booking_id = booking_id
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,97 +67,7 @@ class ConnectionRecord:
     last_fresh_at: datetime | None
 
 
-_BOOKING_FIELDS = [
-    "id",
-    "connection_id",
-    "remote_id",
-    "service_id",
-    "resource_id",
-    "start",
-    "end",
-    "session",
-    "batch",
-    "patient_name",
-    "patient_phone",
-    "patient_email",
-    "notes",
-    "external_ref",
-    "problem_code",
-    "problem_message",
-    "version",
-]
-
-
-def _booking(row: BookingRow) -> Booking:
-    values: dict[str, Any] = {name: getattr(row, name) for name in _BOOKING_FIELDS}
-    return Booking(
-        visit_status=VisitStatus(row.visit_status),
-        sync_state=SyncState(row.sync_state),
-        extra=dict(row.extra or {}),
-        **values,
-    )
-
-
-# Plain table columns in the order of Booking's fields, so a row becomes a Booking by
-# position. The two instants are read as their stored text and parsed with fromisoformat:
-# a busy week is thousands of rows, and this is several times faster than the generic
-# DateTime processing (the stored form is UTCDateTime's naive UTC "YYYY-MM-DD HH:MM:SS.ffffff").
-_ORDER = [f.name for f in dataclasses.fields(Booking)]
-_TABLE = BookingRow.__table__.c
-_BOOKING_COLUMNS = [
-    type_coerce(_TABLE[name], String) if name in ("start", "end") else _TABLE[name]
-    for name in _ORDER
-]
-_START, _END = _ORDER.index("start"), _ORDER.index("end")
-_VISIT_AT, _SYNC_AT = _ORDER.index("visit_status"), _ORDER.index("sync_state")
-_WINDOW_ORDER = [f.name for f in dataclasses.fields(Window)]
-_VISIT = {v.value: v for v in VisitStatus}
-_SYNC = {v.value: v for v in SyncState}
-
-
-def _window(row: Sequence[Any]) -> Window:
-    return Window(*row)
-
-
-def _instant(text: str) -> datetime:
-    return datetime.fromisoformat(text).replace(tzinfo=UTC)
-
-
-def _booking_from_tuple(row: Sequence[Any]) -> Booking:
-    values = list(row)
-    values[_START] = _instant(values[_START])
-    values[_END] = _instant(values[_END])
-    values[_VISIT_AT] = _VISIT[values[_VISIT_AT]]
-    values[_SYNC_AT] = _SYNC[values[_SYNC_AT]]
-    return Booking(*values)
-
-
-def _copy_into(row: BookingRow, booking: Booking) -> None:
-    for name in _BOOKING_FIELDS:
-        setattr(row, name, getattr(booking, name))
-    row.visit_status = booking.visit_status.value
-    row.sync_state = booking.sync_state.value
-    row.extra = dict(booking.extra)
-    row.updated_at = utc_now()
-
-
-def _operation(row: OutboxRow) -> Operation:
-    return Operation(
-        id=row.id,
-        booking_id=row.booking_id,
-        connection_id=row.connection_id,
-        kind=OperationKind(row.kind),
-        payload=dict(row.payload),
-        idempotency_key=row.idempotency_key,
-        state=OperationState(row.state),
-        attempts=row.attempts,
-        next_attempt_at=row.next_attempt_at,
-        sent_at=row.sent_at,
-        last_error=row.last_error,
-    )
-
-
-class Repository:
+class Repository(OutboxStore):
     """Connections, catalog, bookings, outbox and history of one cache."""
 
     def __init__(self, db: Database) -> None:
@@ -270,7 +185,7 @@ class Repository:
             )
             w = WindowRow.__table__.c
             windows = s.connection().execute(
-                select(*(w[name] for name in _WINDOW_ORDER))
+                select(*(w[name] for name in WINDOW_ORDER))
                 .where(w.connection_id == connection_id, w.day >= first, w.day <= last)
                 .order_by(w.day, w.start)
             )
@@ -283,34 +198,34 @@ class Repository:
                 resources=[
                     Resource(r.id, r.name, r.kind, r.color, dict(r.extra)) for r in resources
                 ],
-                windows=[_window(row) for row in windows],
+                windows=[window_of_tuple(row) for row in windows],
             )
 
     # -- bookings ----------------------------------------------------------------------
     def booking(self, booking_id: str) -> Booking | None:
         with self.db.read() as s:
             row = s.get(BookingRow, booking_id)
-            return None if row is None else _booking(row)
+            return None if row is None else booking_of_row(row)
 
     def bookings_between(
         self, start: datetime, end: datetime, connection_id: str | None = None
     ) -> list[Booking]:
         """Bookings starting in ``[start, end)`` (an index range scan), earliest first."""
         # plain rows, not ORM objects: a busy week is thousands of bookings
-        query = select(*_BOOKING_COLUMNS).where(_TABLE["start"] >= start, _TABLE["start"] < end)
+        query = select(*BOOKING_COLUMNS).where(TABLE["start"] >= start, TABLE["start"] < end)
         if connection_id is not None:
-            query = query.where(_TABLE["connection_id"] == connection_id)
+            query = query.where(TABLE["connection_id"] == connection_id)
         with self.db.read() as s:
-            rows = s.connection().execute(query.order_by(_TABLE["start"], _TABLE["id"]))
-            return [_booking_from_tuple(r) for r in rows]
+            rows = s.connection().execute(query.order_by(TABLE["start"], TABLE["id"]))
+            return [booking_of_tuple(r) for r in rows]
 
     def bookings_by_ids(self, ids: Sequence[str]) -> list[Booking]:
         """The named bookings that exist (what a change record names), in no order."""
         found: list[Booking] = []
         with self.db.read() as s:
             for first in range(0, len(ids), 500):
-                query = select(*_BOOKING_COLUMNS).where(_TABLE["id"].in_(ids[first : first + 500]))
-                found.extend(_booking_from_tuple(r) for r in s.connection().execute(query))
+                query = select(*BOOKING_COLUMNS).where(TABLE["id"].in_(ids[first : first + 500]))
+                found.extend(booking_of_tuple(r) for r in s.connection().execute(query))
         return found
 
     def booking_glimpses(
@@ -331,7 +246,7 @@ class Repository:
             .order_by(BookingRow.start, BookingRow.id)
         )
         with self.db.read() as s:
-            return [(r[0], r[1], _VISIT[r[2]], _SYNC[r[3]], r[4], r[5]) for r in s.execute(query)]
+            return [(r[0], r[1], VISIT[r[2]], SYNC[r[3]], r[4], r[5]) for r in s.execute(query)]
 
     def book(
         self,
@@ -344,14 +259,14 @@ class Repository:
         """Write a new booking and its outbound operation in one transaction."""
         with self.db.write() as s:
             row = BookingRow(created_at=utc_now())
-            _copy_into(row, booking)
+            copy_into(row, booking)
             s.add(row)
             s.flush()
             patients.remember(
                 s, booking.patient_name, booking.patient_phone, booking.patient_email, booking.start
             )
             op = self._enqueue(s, booking, operation_kind, payload, idempotency_key)
-            self._history(s, booking.id, "created", "booked at the desk", actor)
+            add_history(s, booking.id, "created", "booked at the desk", actor)
             return op
 
     def book_many(self, bookings: Sequence[Booking], actor: str, detail: str) -> int:
@@ -364,84 +279,21 @@ class Repository:
                 if s.get(BookingRow, booking.id) is not None:
                     continue
                 row = BookingRow(created_at=utc_now())
-                _copy_into(row, booking)
+                copy_into(row, booking)
                 s.add(row)
                 s.flush()
                 self._enqueue(s, booking, OperationKind.CREATE, {}, f"create:{booking.id}")
-                self._history(s, booking.id, "created", detail, actor)
+                add_history(s, booking.id, "created", detail, actor)
                 written += 1
         return written
-
-    def _enqueue(
-        self, s: Session, booking: Booking, kind: OperationKind, payload: dict[str, Any], key: str
-    ) -> Operation:
-        now = utc_now()
-        row = OutboxRow(
-            booking_id=booking.id,
-            connection_id=booking.connection_id,
-            kind=kind.value,
-            payload=payload,
-            idempotency_key=key,
-            state=OperationState.QUEUED.value,
-            attempts=0,
-            next_attempt_at=now,
-            created_at=now,
-        )
-        s.add(row)
-        s.flush()
-        return _operation(row)
-
-    def change_booking(
-        self,
-        booking: Booking,
-        kind: OperationKind,
-        idempotency_key: str,
-        actor: str,
-        event: str,
-        detail: str | None,
-        expected_version: int | None = None,
-    ) -> tuple[ChangePlan, Operation | None]:
-        """Store a desk change to ``booking`` and what it owes the remote, in one transaction.
-
-        What is owed follows :func:`plan_change` over the booking's queued operations, decided
-        inside the write lock so the sync engine cannot send one in between. Raises
-        :class:`StaleBooking` when ``expected_version`` no longer matches the stored row.
-        """
-        with self.db.write() as s:
-            row = s.get_one(BookingRow, booking.id)
-            if expected_version is not None and row.version != expected_version:
-                raise StaleBooking(booking.id)
-            queued = [_operation(r) for r in s.scalars(_queued_query(booking.id))]
-            plan, withdraw = plan_change(kind, queued, row.remote_id is not None)
-            self._withdraw(s, withdraw, f"superseded by {kind.value}")
-            refused = s.scalars(
-                select(OutboxRow.id).where(
-                    OutboxRow.booking_id == booking.id,
-                    OutboxRow.state == OperationState.FAILED.value,
-                )
-            ).all()
-            for op_id in refused:  # the desk has acted on the refusal: it is no dead letter
-                s.get_one(OutboxRow, op_id).state = OperationState.WITHDRAWN.value
-            _copy_into(row, booking.with_changes(version=row.version + 1))
-            op = None
-            if plan is ChangePlan.ENQUEUE:
-                op = self._enqueue(s, booking, kind, {}, idempotency_key)
-            self._history(s, booking.id, event, detail, actor)
-            return plan, op
-
-    @staticmethod
-    def _withdraw(s: Session, op_ids: Sequence[int], why: str) -> None:
-        for op_id in op_ids:
-            row = s.get_one(OutboxRow, op_id)
-            row.state, row.done_at, row.last_error = OperationState.WITHDRAWN.value, utc_now(), why
 
     def save_booking(
         self, booking: Booking, event: str, detail: str | None, actor: str | None
     ) -> None:
         with self.db.write() as s:
             row = s.get_one(BookingRow, booking.id)
-            _copy_into(row, booking)
-            self._history(s, booking.id, event, detail, actor)
+            copy_into(row, booking)
+            add_history(s, booking.id, event, detail, actor)
 
     def merge_remote(self, connection_id: str, remote: Sequence[Booking]) -> int:
         """Upsert bookings pulled from the remote; local pending edits win until synced.
@@ -463,17 +315,17 @@ class Repository:
                     row = s.get(BookingRow, item.external_ref)
                 if row is None:
                     row = BookingRow(created_at=utc_now())
-                    _copy_into(row, item)
+                    copy_into(row, item)
                     s.add(row)
                     patients.remember(
                         s, item.patient_name, item.patient_phone, item.patient_email, item.start
                     )
-                    self._history(s, item.id, "seen", "booked through another channel", channel)
+                    add_history(s, item.id, "seen", "booked through another channel", channel)
                     changed += 1
                     continue
                 if self._has_pending(s, row.id):
                     continue
-                local = _booking(row)
+                local = booking_of_row(row)
                 visit = item.visit_status
                 if visit is VisitStatus.BOOKED and local.visit_status in DESK_ONLY_STATUSES:
                     visit = local.visit_status  # the API cannot say "arrived": keep the desk's
@@ -485,74 +337,19 @@ class Repository:
                     visit_status=visit,
                     extra={**local.extra, **item.extra},
                 )
-                before = _booking(row)
+                before = booking_of_row(row)
                 if before.with_changes(version=merged.version) != merged:
-                    _copy_into(row, merged)
+                    copy_into(row, merged)
                     what = _what_changed(before, merged)
                     if what:
-                        self._history(s, row.id, "changed remotely", what, channel)
+                        add_history(s, row.id, "changed remotely", what, channel)
                     changed += 1
         return changed
-
-    @staticmethod
-    def _has_pending(s: Session, booking_id: str) -> bool:
-        count = s.scalar(
-            select(func.count())
-            .select_from(OutboxRow)
-            .where(
-                OutboxRow.booking_id == booking_id,
-                OutboxRow.state == OperationState.QUEUED.value,
-            )
-        )
-        return bool(count)
-
-    # -- outbox ------------------------------------------------------------------------
-    def queued_operations(self, booking_id: str) -> list[Operation]:
-        """The booking's operations still waiting to be sent (or resent), oldest first."""
-        with self.db.read() as s:
-            return [_operation(r) for r in s.scalars(_queued_query(booking_id))]
-
-    def due_operations(self, connection_id: str, now: datetime, limit: int = 50) -> list[Operation]:
-        """Queued operations whose time has come, oldest first, at most one per booking."""
-        with self.db.read() as s:
-            rows = s.scalars(
-                select(OutboxRow)
-                .where(
-                    OutboxRow.connection_id == connection_id,
-                    OutboxRow.state == OperationState.QUEUED.value,
-                )
-                .order_by(OutboxRow.id)
-            )
-            seen: set[str] = set()
-            due: list[Operation] = []
-            for row in rows:
-                if row.booking_id in seen:
-                    continue  # strictly in order per booking
-                seen.add(row.booking_id)
-                if row.next_attempt_at <= now:
-                    due.append(_operation(row))
-                if len(due) >= limit:
-                    break
-            return due
-
-    def operations(
-        self, states: Sequence[OperationState], limit: int = 500
-    ) -> list[tuple[Operation, Booking]]:
-        """Operations in ``states`` with their bookings, oldest first (the sync panel's lists)."""
-        query = (
-            select(OutboxRow, *_BOOKING_COLUMNS)
-            .join(BookingRow, BookingRow.id == OutboxRow.booking_id)
-            .where(OutboxRow.state.in_([state.value for state in states]))
-            .order_by(OutboxRow.id)
-            .limit(limit)
-        )
-        with self.db.read() as s:
-            return [(_operation(r[0]), _booking_from_tuple(r[1:])) for r in s.execute(query)]
 
     def needs_attention(self, limit: int = 500) -> list[Booking]:
         """Active bookings a remote refused, that a person must look at, earliest first."""
         query = (
-            select(*_BOOKING_COLUMNS)
+            select(*BOOKING_COLUMNS)
             .where(
                 # a literal, not a parameter: it is what lets SQLite use the partial index
                 text("bookings.sync_state = 'needs_attention'"),
@@ -562,25 +359,7 @@ class Repository:
             .limit(limit)
         )
         with self.db.read() as s:
-            return [_booking_from_tuple(r) for r in s.execute(query)]
-
-    def requeue(self, op_id: int, actor: str) -> None:
-        """Send a refused operation again (same idempotency key), from now."""
-        with self.db.write() as s:
-            row = s.get_one(OutboxRow, op_id)
-            row.state, row.next_attempt_at, row.done_at = (
-                OperationState.QUEUED.value,
-                utc_now(),
-                None,
-            )
-            self._history(s, row.booking_id, "sent again", row.kind, actor)
-
-    def dismiss(self, op_id: int, actor: str) -> None:
-        """Put a refused operation aside for good (it stays in the history)."""
-        with self.db.write() as s:
-            row = s.get_one(OutboxRow, op_id)
-            row.state = OperationState.WITHDRAWN.value
-            self._history(s, row.booking_id, "dismissed", row.kind, actor)
+            return [booking_of_tuple(r) for r in s.execute(query)]
 
     def add_note(self, booking_id: str, note: str, actor: str) -> None:
         """Append a desk note to the booking (kept here; no remote API takes it)."""
@@ -588,85 +367,7 @@ class Repository:
             row = s.get_one(BookingRow, booking_id)
             row.notes = f"{row.notes}\n{note}" if row.notes else note
             row.updated_at = utc_now()
-            self._history(s, booking_id, "note", note, actor)
-
-    def next_due_at(self, connection_id: str | None = None) -> datetime | None:
-        with self.db.read() as s:
-            query = select(func.min(OutboxRow.next_attempt_at)).where(
-                OutboxRow.state == OperationState.QUEUED.value
-            )
-            if connection_id is not None:
-                query = query.where(OutboxRow.connection_id == connection_id)
-            return s.scalar(query)
-
-    def pending_count(self, connection_id: str | None = None) -> int:
-        with self.db.read() as s:
-            query = (
-                select(func.count())
-                .select_from(OutboxRow)
-                .where(OutboxRow.state == OperationState.QUEUED.value)
-            )
-            if connection_id is not None:
-                query = query.where(OutboxRow.connection_id == connection_id)
-            return int(s.scalar(query) or 0)
-
-    def mark_sent(self, op_id: int, at: datetime) -> None:
-        """Record, before the request goes out, that an attempt may reach the server."""
-        with self.db.write() as s:
-            row = s.get_one(OutboxRow, op_id)
-            row.sent_at = at
-            row.attempts += 1
-
-    def retry_later(self, op_id: int, when: datetime, error: str) -> None:
-        with self.db.write() as s:
-            row = s.get_one(OutboxRow, op_id)
-            row.next_attempt_at = when
-            row.last_error = error
-
-    def complete(self, op: Operation, booking: Booking, detail: str) -> None:
-        """The remote acknowledged ``op``: close it and store the booking as it now is."""
-        self._finish(op, booking, OperationState.DONE, "synced", detail)
-
-    def refuse(self, op: Operation, booking: Booking, detail: str) -> None:
-        """The remote refused ``op``: close it; the booking now needs attention."""
-        self._finish(op, booking, OperationState.FAILED, "refused", detail)
-
-    def _finish(
-        self, op: Operation, booking: Booking, state: OperationState, event: str, detail: str
-    ) -> None:
-        with self.db.write() as s:
-            row = s.get_one(OutboxRow, op.id)
-            row.state = state.value
-            row.done_at = utc_now()
-            row.last_error = None if state is OperationState.DONE else detail
-            if booking.remote_id is not None:
-                self._drop_pulled_twin(s, booking)
-            brow = s.get_one(BookingRow, booking.id)
-            later = [r.id for r in s.scalars(_queued_query(booking.id))]
-            if later and state is OperationState.DONE:
-                # the desk changed the booking since this was sent: keep its fields (the
-                # queued operations will send them) and take only the remote's identity
-                booking = _booking(brow).with_changes(remote_id=booking.remote_id)
-            elif later and op.kind is OperationKind.CREATE:
-                self._withdraw(s, later, "the booking's create was refused")
-            _copy_into(brow, booking)
-            self._history(s, booking.id, event, detail, "sync")
-
-    def _drop_pulled_twin(self, s: Session, booking: Booking) -> None:
-        """A pull between a lost answer and its replay may have cached our own booking a second
-        time under the remote id (APIs that do not echo our reference). It is the same
-        booking: the pulled copy goes, ours keeps the remote id."""
-        twin = s.scalar(
-            select(BookingRow).where(
-                BookingRow.connection_id == booking.connection_id,
-                BookingRow.remote_id == booking.remote_id,
-                BookingRow.id != booking.id,
-            )
-        )
-        if twin is not None and not self._has_pending(s, twin.id):
-            s.execute(delete(HistoryRow).where(HistoryRow.booking_id == twin.id))
-            s.delete(twin)
-            s.flush()
+            add_history(s, booking_id, "note", note, actor)
 
     # -- patients ----------------------------------------------------------------------
     def search_patients(self, text: str, limit: int = 12) -> list[Patient]:
@@ -683,13 +384,13 @@ class Repository:
     def bookings_of(self, phone: str, limit: int = 50) -> list[Booking]:
         """The bookings made with this phone number, latest first."""
         query = (
-            select(*_BOOKING_COLUMNS)
+            select(*BOOKING_COLUMNS)
             .where(BookingRow.patient_phone == phone)
             .order_by(BookingRow.start.desc())
             .limit(limit)
         )
         with self.db.read() as s:
-            return [_booking_from_tuple(r) for r in s.execute(query)]
+            return [booking_of_tuple(r) for r in s.execute(query)]
 
     def import_bookings(self, bookings: Sequence[Booking]) -> None:
         """Add many bookings already held remotely (no outbox), in one transaction."""
@@ -699,7 +400,7 @@ class Repository:
                 insert(BookingRow),
                 [
                     {
-                        **{name: getattr(b, name) for name in _BOOKING_FIELDS},
+                        **{name: getattr(b, name) for name in BOOKING_FIELDS},
                         "visit_status": b.visit_status.value,
                         "sync_state": b.sync_state.value,
                         "extra": dict(b.extra),
@@ -714,13 +415,6 @@ class Repository:
             )
 
     # -- history -----------------------------------------------------------------------
-    @staticmethod
-    def _history(
-        s: Session, booking_id: str, event: str, detail: str | None, actor: str | None
-    ) -> None:
-        s.add(
-            HistoryRow(booking_id=booking_id, at=utc_now(), event=event, detail=detail, actor=actor)
-        )
 
     def history(self, booking_id: str) -> list[tuple[datetime, str, str | None, str | None]]:
         with self.db.read() as s:
@@ -744,14 +438,6 @@ def _what_changed(before: Booking, after: Booking) -> str:
     }
     return ", ".join(
         word for name, word in labels.items() if getattr(before, name) != getattr(after, name)
-    )
-
-
-def _queued_query(booking_id: str) -> Select[OutboxRow]:
-    return (
-        select(OutboxRow)
-        .where(OutboxRow.booking_id == booking_id, OutboxRow.state == OperationState.QUEUED.value)
-        .order_by(OutboxRow.id)
     )
 
 

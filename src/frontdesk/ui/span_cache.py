@@ -18,7 +18,7 @@ from frontdesk.app.context import AppContext
 from frontdesk.app.desk import CalendarData, ResourceKey, calendar_data, resource_key
 from frontdesk.domain.booking import Booking
 from frontdesk.domain.timeutil import local_day_bounds
-from frontdesk.ui.time_grid import Arrangement, Geometry, GridColumn, arrange, place
+from frontdesk.ui.grid_layout import Arrangement, Geometry, GridColumn, arrange, place
 
 log = logging.getLogger("frontdesk.ui")
 KEEP = 6  # spans held: the shown one and its neighbours, with room to go back and forth

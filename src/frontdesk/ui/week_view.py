@@ -18,8 +18,9 @@ from datetime import date, timedelta
 from PySide6.QtWidgets import QWidget
 
 from frontdesk.app.desk import ResourceInfo
+from frontdesk.ui.grid_layout import GridColumn
 from frontdesk.ui.grid_paint import HEADER_H, HOUR_H, TIME_W, day_title
-from frontdesk.ui.time_grid import GridColumn, TimeGridView
+from frontdesk.ui.time_grid import TimeGridView
 
 __all__ = ["HEADER_H", "HOUR_H", "TIME_W", "DayView", "WeekView"]
 
