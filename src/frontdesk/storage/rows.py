@@ -15,7 +15,7 @@ from frontdesk.domain.booking import Booking, SyncState, VisitStatus
 from frontdesk.domain.catalog import Window
 from frontdesk.domain.outbox import Operation, OperationKind, OperationState
 from frontdesk.domain.timeutil import utc_now
-from frontdesk.storage.tables import BookingRow, HistoryRow, OutboxRow
+from frontdesk.storage.tables import BookingRow, HistoryRow, OutboxRow, WindowRow
 
 BOOKING_FIELDS = [
     "id",
@@ -52,20 +52,25 @@ def booking_of_row(row: BookingRow) -> Booking:
 # position. The two instants are read as their stored text and parsed with fromisoformat:
 # a busy week is thousands of rows, and this is several times faster than the generic
 # DateTime processing (the stored form is UTCDateTime's naive UTC "YYYY-MM-DD HH:MM:SS.ffffff").
-_ORDER = [f.name for f in dataclasses.fields(Booking)]
+# A field the table has no column for (added to the domain with a default) keeps its default:
+# rows are then made by keyword, a little slower.
 TABLE = BookingRow.__table__.c
+_FIELDS = [f.name for f in dataclasses.fields(Booking)]
+_ORDER = [name for name in _FIELDS if name in TABLE]
+_BY_POSITION = _ORDER == _FIELDS
 BOOKING_COLUMNS = [
     type_coerce(TABLE[name], String) if name in ("start", "end") else TABLE[name] for name in _ORDER
 ]
 _START, _END = _ORDER.index("start"), _ORDER.index("end")
-VISIT_AT, SYNC_AT = _ORDER.index("visit_status"), _ORDER.index("sync_state")
-WINDOW_ORDER = [f.name for f in dataclasses.fields(Window)]
+_VISIT_AT, _SYNC_AT = _ORDER.index("visit_status"), _ORDER.index("sync_state")
+_WINDOW_TABLE = WindowRow.__table__.c
+WINDOW_ORDER = [f.name for f in dataclasses.fields(Window) if f.name in _WINDOW_TABLE]
 VISIT = {v.value: v for v in VisitStatus}
 SYNC = {v.value: v for v in SyncState}
 
 
 def window_of_tuple(row: Sequence[Any]) -> Window:
-    return Window(*row)
+    return Window(**dict(zip(WINDOW_ORDER, row, strict=True)))
 
 
 def _instant(text: str) -> datetime:
@@ -76,9 +81,11 @@ def booking_of_tuple(row: Sequence[Any]) -> Booking:
     values = list(row)
     values[_START] = _instant(values[_START])
     values[_END] = _instant(values[_END])
-    values[VISIT_AT] = VISIT[values[VISIT_AT]]
-    values[SYNC_AT] = SYNC[values[SYNC_AT]]
-    return Booking(*values)
+    values[_VISIT_AT] = VISIT[values[_VISIT_AT]]
+    values[_SYNC_AT] = SYNC[values[_SYNC_AT]]
+    if _BY_POSITION:
+        return Booking(*values)
+    return Booking(**dict(zip(_ORDER, values, strict=True)))
 
 
 def copy_into(row: BookingRow, booking: Booking) -> None:
