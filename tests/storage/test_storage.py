@@ -204,3 +204,62 @@ def test_a_pulled_twin_of_our_booking_gives_way_on_replay(repo: Repository) -> N
     assert repo.booking("b-7") is None
     got = repo.booking("b-1")
     assert got is not None and got.remote_id == "appt_1"
+
+
+def _synced_then_moved_here(repo: Repository) -> Booking:
+    """b-1 acknowledged remotely at T0, then moved at the desk to T0+2h (the move queued)."""
+    op = repo.book(booking(1), OperationKind.CREATE, {}, "k", "d")
+    repo.complete(op, booking(1, remote_id="appt_1", sync_state=SyncState.CONFIRMED), "ok")
+    here = booking(1, T0 + timedelta(hours=2), remote_id="appt_1", version=2)
+    repo.change_booking(here, OperationKind.RESCHEDULE, "k-move", "d", "moved", None)
+    return here
+
+
+def test_a_pull_merges_field_by_field_with_a_queued_move(repo: Repository) -> None:
+    _synced_then_moved_here(repo)
+    there = booking(1, remote_id="appt_1", sync_state=SyncState.CONFIRMED)
+    repo.merge_remote("conn-1", [there.with_changes(id="pulled", patient_name="P Q")])
+    got = repo.booking("b-1")
+    assert got is not None
+    assert (got.start, got.patient_name) == (T0 + timedelta(hours=2), "P Q")
+    assert got.problem_code is None
+    assert [op.kind for op in repo.due_operations("conn-1", T0 + timedelta(days=9))] == [
+        OperationKind.RESCHEDULE
+    ]
+
+
+def test_a_clash_holds_the_queued_move_until_the_desk_keeps_its_version(
+    repo: Repository,
+) -> None:
+    _synced_then_moved_here(repo)
+    there = booking(1, T0 + timedelta(hours=3), remote_id="appt_1", sync_state=SyncState.CONFIRMED)
+    repo.merge_remote("conn-1", [there.with_changes(id="pulled")])
+    got = repo.booking("b-1")
+    assert got is not None and got.problem_code == "CLASH"
+    assert got.start == T0 + timedelta(hours=2)  # the desk's time is kept while it is settled
+    assert repo.due_operations("conn-1", T0 + timedelta(days=9)) == []  # held, not lost
+    assert repo.pending_count("conn-1") == 1
+    assert [b.id for b in repo.needs_attention()] == ["b-1"]
+    repo.merge_remote("conn-1", [there.with_changes(id="pulled")])  # pulled again: still held
+    assert repo.due_operations("conn-1", T0 + timedelta(days=9)) == []
+    repo.keep_ours("b-1", "desk 2")
+    kept = repo.booking("b-1")
+    assert kept is not None and kept.problem_code is None
+    assert kept.sync_state is SyncState.PENCILLED
+    assert len(repo.due_operations("conn-1", T0 + timedelta(days=9))) == 1
+    assert ("clash settled", "kept the desk's version", "desk 2") in [
+        h[1:] for h in repo.history("b-1")
+    ]
+
+
+def test_taking_the_remote_version_withdraws_the_move(repo: Repository) -> None:
+    _synced_then_moved_here(repo)
+    there = booking(1, T0 + timedelta(hours=3), remote_id="appt_1", sync_state=SyncState.CONFIRMED)
+    repo.merge_remote("conn-1", [there.with_changes(id="pulled")])
+    repo.take_theirs("b-1", "desk 2")
+    got = repo.booking("b-1")
+    assert got is not None and got.start == T0 + timedelta(hours=3)
+    assert (got.sync_state, got.problem_code) == (SyncState.CONFIRMED, None)
+    assert repo.pending_count("conn-1") == 0
+    # the next pull of the same remote booking changes nothing
+    assert repo.merge_remote("conn-1", [there.with_changes(id="pulled")]) == 0

@@ -22,7 +22,8 @@ from frontdesk.providers.base import Connector
 from frontdesk.sandbox import SandboxServer
 from frontdesk.sandbox.fault_spec import FaultInjector, FaultSpec
 from frontdesk.storage.db import Database
-from frontdesk.storage.repo import ConnectionRecord, Repository, _operation
+from frontdesk.storage.repo import ConnectionRecord, Repository
+from frontdesk.storage.rows import operation_of_row
 from frontdesk.storage.tables import OutboxRow
 from frontdesk.sync.engine import SyncEngine
 from support.net import free_port
@@ -203,4 +204,4 @@ def only_op(repo: Repository, booking_id: str) -> Operation:
     with repo.db.read() as s:
         rows = list(s.scalars(select(OutboxRow).where(OutboxRow.booking_id == booking_id)))
         assert len(rows) == 1, rows
-        return _operation(rows[0])
+        return operation_of_row(rows[0])

@@ -4,18 +4,21 @@ waiting queue and the per-connection status follow."""
 
 from __future__ import annotations
 
+import os
 from datetime import time
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 
 from frontdesk.app.demo import Demo
 from frontdesk.domain.booking import BookingRequest, SyncState
-from frontdesk.domain.timeutil import local_to_utc
+from frontdesk.domain.timeutil import local_to_utc, to_local
 from frontdesk.sandbox.clinic import GENERAL_CHECKUP_ID
 from frontdesk.ui.main_window import MainWindow
 from support.clinic import MAIN, next_weekday
 
 ZONE = "Europe/London"
+SHOTS = os.environ.get("FRONTDESK_SHOTS")  # set to save screenshots beside the tests
 
 
 def test_a_refusal_lands_in_needs_attention_and_one_click_rebooks(  # type: ignore[no-untyped-def]
@@ -91,3 +94,83 @@ def test_a_note_is_kept_in_the_history(desk: MainWindow) -> None:
     assert ("note", "called, left a message") in [(e, d) for _, e, d, _ in history]
     stored = desk.context.repo.booking(booking.id)
     assert stored is not None and stored.notes == "called, left a message"
+
+
+def _moved_in_two_places(desk: MainWindow, desk_demo: Demo, weekday: int) -> tuple[str, str]:
+    """A booking synced at 10:00, moved at the desk to 11:00 (queued) while the phone agent
+    moved it to 15:00 remotely; the pull that follows finds the clash. Returns (id, remote id)."""
+    context = desk.context
+    cid = context.connections()[0].id
+    day = next_weekday(weekday, after_days=8)
+    booking = context.booking.book(
+        BookingRequest(
+            connection_id=cid,
+            service_id=GENERAL_CHECKUP_ID,
+            resource_id=MAIN,
+            start=local_to_utc(day, time(10, 0), ZONE).instant,
+            patient_name="Clash Patient",
+            patient_phone="+447700900654",
+        )
+    )
+    assert context.engine.drain().confirmed == 1
+    context.booking.reschedule(booking.id, local_to_utc(day, time(11, 0), ZONE).instant)
+    remote_id = context.repo.booking(booking.id).remote_id  # type: ignore[union-attr]
+    assert remote_id is not None
+    there = local_to_utc(day, time(15, 0), ZONE).instant
+    answer = desk_demo.server.state.patch(
+        remote_id, {"appointment_date": there.strftime("%Y-%m-%dT%H:%M:%S.000Z")}
+    )
+    assert answer.status == 200
+    # the pull of bookings (the catalog's refresh is not needed for this)
+    context.repo.merge_remote(cid, context.connectors[cid].pull_bookings(None))
+    desk.refresh()
+    desk.show_sync_panel()
+    panel = desk.sync_panel
+    panel.tabs.setCurrentIndex(1)
+    for row in range(panel.attention.topLevelItemCount()):
+        item = panel.attention.topLevelItem(row)
+        if item.data(0, Qt.ItemDataRole.UserRole) == booking.id:
+            panel.attention.setCurrentItem(item)
+    return booking.id, remote_id
+
+
+def test_a_clash_shows_both_versions_and_keeping_the_desks_sends_it(  # type: ignore[no-untyped-def]
+    qtbot, desk: MainWindow, desk_demo: Demo
+) -> None:
+    booking_id, remote_id = _moved_in_two_places(desk, desk_demo, weekday=2)
+    context, panel = desk.context, desk.sync_panel
+    assert panel.clash_box.isVisible() and not panel.openings.isVisible()
+    table = panel.clash_table.text()
+    assert "11:00" in table and "15:00" in table and "Time" in table
+    assert "at the same time: time" in panel.reason.text()
+    if SHOTS:
+        panel.grab().save(str(Path(SHOTS) / "clash.png"))
+    assert context.engine.drain().sent == 0  # the desk's move waits for a person
+    assert context.repo.pending_count() == 1
+
+    qtbot.mouseClick(panel.keep_ours, Qt.MouseButton.LeftButton)
+
+    assert context.engine.drain().confirmed == 1
+    stored = context.repo.booking(booking_id)
+    assert stored is not None and stored.sync_state is SyncState.CONFIRMED
+    assert to_local(stored.start, ZONE).time() == time(11, 0)  # the desk's time...
+    remote = desk_demo.server.state.appointment(remote_id)
+    assert remote is not None  # ... is the booking system's now
+    assert remote["appointment_date"] == stored.start.strftime("%Y-%m-%dT%H:%M:%S.000Z")
+
+
+def test_taking_the_booking_systems_version_drops_the_desks_move(  # type: ignore[no-untyped-def]
+    qtbot, desk: MainWindow, desk_demo: Demo
+) -> None:
+    booking_id, _ = _moved_in_two_places(desk, desk_demo, weekday=4)
+    context, panel = desk.context, desk.sync_panel
+
+    qtbot.mouseClick(panel.take_theirs, Qt.MouseButton.LeftButton)
+
+    assert context.repo.pending_count() == 0
+    assert context.engine.drain().sent == 0
+    stored = context.repo.booking(booking_id)
+    assert stored is not None and stored.sync_state is SyncState.CONFIRMED
+    assert to_local(stored.start, ZONE).time() == time(15, 0)
+    history = [h[1] for h in context.repo.history(booking_id)]
+    assert "clash" in history and "clash settled" in history

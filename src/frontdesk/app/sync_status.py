@@ -1,7 +1,8 @@
 """What the sync panel shows and does: the changes waiting to be sent, the bookings a remote
 system refused (each with its reason, the patient's phone and the nearest openings to rebook
 into), and the refused changes put aside ("dead letters"); and the desk's answers to them:
-rebook, cancel, note, send again, dismiss.
+rebook, cancel, note, send again, dismiss; and for a booking changed here and remotely at
+once (a clash), both versions side by side and the choice between them.
 
 Reads the cache only, so the GUI thread may call it after each sync cycle.
 """
@@ -14,8 +15,9 @@ from datetime import timedelta
 from frontdesk.app.context import AppContext
 from frontdesk.app.openings import Limits, Opening, OpeningQuery, find_openings
 from frontdesk.domain.booking import Booking
+from frontdesk.domain.merge import PART_WORDS, PARTS
 from frontdesk.domain.outbox import Operation, OperationState
-from frontdesk.domain.timeutil import utc_now
+from frontdesk.domain.timeutil import to_local, utc_now
 
 KIND_WORDS = {
     "create": "new booking",
@@ -75,3 +77,42 @@ def send_again(context: AppContext, op_id: int) -> None:
 
 def dismiss(context: AppContext, op_id: int) -> None:
     context.repo.dismiss(op_id, context.desk)
+
+
+def clash(context: AppContext, booking: Booking) -> list[tuple[str, str, str]]:
+    """For a booking in a clash: each clashing part in words, with the desk's value and the
+    booking system's, as the clinic reads them; empty when it is in none."""
+    found = context.repo.clash(booking.id)
+    if found is None:
+        return []
+    theirs, parts = found
+    zone = context.repo.policy(booking.connection_id).timezone
+    names = {r.id: r.name for r in context.booking.catalog_for(booking.connection_id).resources}
+    services = {s.id: s.name for s in context.booking.catalog_for(booking.connection_id).services}
+
+    def shown(b: Booking, part: str) -> str:
+        if part == "time":
+            return f"{to_local(b.start, zone):%a %d %b %H:%M}"
+        if part == "column":
+            return names.get(b.resource_id, b.resource_id)
+        if part == "service":
+            return services.get(b.service_id, b.service_id)
+        value = {
+            "name": b.patient_name,
+            "phone": b.patient_phone,
+            "email": b.patient_email or "",
+            "status": b.visit_status.value.replace("_", "-"),
+        }[part]
+        return value
+
+    return [(PART_WORDS[p], shown(booking, p), shown(theirs, p)) for p in PARTS if p in parts]
+
+
+def keep_ours(context: AppContext, booking_id: str) -> None:
+    """Settle a clash the desk's way: its queued changes are sent."""
+    context.repo.keep_ours(booking_id, context.desk)
+
+
+def take_theirs(context: AppContext, booking_id: str) -> None:
+    """Settle a clash the booking system's way: the desk's clashing changes are dropped."""
+    context.repo.take_theirs(booking_id, context.desk)

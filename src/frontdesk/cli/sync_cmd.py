@@ -9,6 +9,7 @@ import time
 from types import FrameType
 
 from frontdesk.app.context import AppContext
+from frontdesk.domain.merge import CLASH_CODE
 from frontdesk.providers.base import ApiError
 from frontdesk.providers.http import BadAnswer
 
@@ -30,6 +31,14 @@ def _one_pass(context: AppContext) -> bool:
         except (ApiError, BadAnswer) as exc:
             print(f"pull {record.name} failed: {exc}", file=sys.stderr, flush=True)
             ok = False
+    attention = context.repo.needs_attention(limit=10_000)
+    if attention:
+        clashes = sum(1 for b in attention if b.problem_code == CLASH_CODE)
+        print(
+            f"needs attention: {len(attention)} booking(s), {clashes} of them changed here and "
+            "in the booking system at once; settle them in the desk's sync panel",
+            flush=True,
+        )
     return ok
 
 

@@ -11,6 +11,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from frontdesk.domain.booking import Booking
+from frontdesk.domain.merge import CLASH_CODE
 from frontdesk.domain.outbox import (
     ChangePlan,
     Operation,
@@ -28,6 +29,7 @@ from frontdesk.storage.rows import (
     copy_into,
     operation_of_row,
     queued_query,
+    set_base,
 )
 from frontdesk.storage.tables import BookingRow, HistoryRow, OutboxRow
 
@@ -126,10 +128,12 @@ class OutboxStore:
             return [operation_of_row(r) for r in s.scalars(queued_query(booking_id))]
 
     def due_operations(self, connection_id: str, now: datetime, limit: int = 50) -> list[Operation]:
-        """Queued operations whose time has come, oldest first, at most one per booking."""
+        """Queued operations whose time has come, oldest first, at most one per booking;
+        none of a booking in a clash (see :mod:`frontdesk.storage.remote_merge`)."""
         with self.db.read() as s:
-            rows = s.scalars(
-                select(OutboxRow)
+            rows = s.execute(
+                select(OutboxRow, BookingRow.problem_code)
+                .join(BookingRow, BookingRow.id == OutboxRow.booking_id)
                 .where(
                     OutboxRow.connection_id == connection_id,
                     OutboxRow.state == OperationState.QUEUED.value,
@@ -138,10 +142,12 @@ class OutboxStore:
             )
             seen: set[str] = set()
             due: list[Operation] = []
-            for row in rows:
+            for row, problem in rows:
                 if row.booking_id in seen:
                     continue  # strictly in order per booking
                 seen.add(row.booking_id)
+                if problem == CLASH_CODE:
+                    continue  # held until a person settles the clash
                 if row.next_attempt_at <= now:
                     due.append(operation_of_row(row))
                 if len(due) >= limit:
@@ -232,6 +238,8 @@ class OutboxStore:
             if booking.remote_id is not None:
                 self._drop_pulled_twin(s, booking)
             brow = s.get_one(BookingRow, booking.id)
+            if state is OperationState.DONE:
+                set_base(brow, booking)  # what the remote now holds
             later = [r.id for r in s.scalars(queued_query(booking.id))]
             if later and state is OperationState.DONE:
                 # the desk changed the booking since this was sent: keep its fields (the

@@ -25,8 +25,9 @@ from frontdesk.domain.outbox import (
 from frontdesk.domain.timeutil import utc_now
 from frontdesk.storage import patients
 from frontdesk.storage.db import Database
-from frontdesk.storage.outbox_store import OutboxStore, StaleBooking
+from frontdesk.storage.outbox_store import StaleBooking
 from frontdesk.storage.patients import Patient
+from frontdesk.storage.remote_merge import RemoteMergeStore
 from frontdesk.storage.rows import (
     BOOKING_COLUMNS,
     BOOKING_FIELDS,
@@ -49,10 +50,7 @@ from frontdesk.storage.tables import (
     WindowRow,
 )
 
-__all__ = ["DESK_ONLY_STATUSES", "ConnectionRecord", "Repository", "StaleBooking"]
-
-# Visit statuses only the desk knows; a pull saying "booked" does not undo them.
-DESK_ONLY_STATUSES = frozenset({VisitStatus.ARRIVED, VisitStatus.COMPLETED, VisitStatus.NO_SHOW})
+__all__ = ["ConnectionRecord", "Repository", "StaleBooking"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +65,7 @@ class ConnectionRecord:
     last_fresh_at: datetime | None
 
 
-class Repository(OutboxStore):
+class Repository(RemoteMergeStore):
     """Connections, catalog, bookings, outbox and history of one cache."""
 
     def __init__(self, db: Database) -> None:
@@ -295,57 +293,6 @@ class Repository(OutboxStore):
             copy_into(row, booking)
             add_history(s, booking.id, event, detail, actor)
 
-    def merge_remote(self, connection_id: str, remote: Sequence[Booking]) -> int:
-        """Upsert bookings pulled from the remote; local pending edits win until synced.
-
-        Matches by remote id, else by our own reference (a desk booking whose create answer
-        was lost). Returns how many rows changed.
-        """
-        changed = 0
-        with self.db.write() as s:
-            channel = s.get_one(ConnectionRow, connection_id).provider
-            for item in remote:
-                row = s.scalar(
-                    select(BookingRow).where(
-                        BookingRow.connection_id == connection_id,
-                        BookingRow.remote_id == item.remote_id,
-                    )
-                )
-                if row is None and item.external_ref:
-                    row = s.get(BookingRow, item.external_ref)
-                if row is None:
-                    row = BookingRow(created_at=utc_now())
-                    copy_into(row, item)
-                    s.add(row)
-                    patients.remember(
-                        s, item.patient_name, item.patient_phone, item.patient_email, item.start
-                    )
-                    add_history(s, item.id, "seen", "booked through another channel", channel)
-                    changed += 1
-                    continue
-                if self._has_pending(s, row.id):
-                    continue
-                local = booking_of_row(row)
-                visit = item.visit_status
-                if visit is VisitStatus.BOOKED and local.visit_status in DESK_ONLY_STATUSES:
-                    visit = local.visit_status  # the API cannot say "arrived": keep the desk's
-                merged = item.with_changes(
-                    id=row.id,
-                    version=row.version + 1,
-                    notes=row.notes,
-                    patient_email=row.patient_email or item.patient_email,
-                    visit_status=visit,
-                    extra={**local.extra, **item.extra},
-                )
-                before = booking_of_row(row)
-                if before.with_changes(version=merged.version) != merged:
-                    copy_into(row, merged)
-                    what = _what_changed(before, merged)
-                    if what:
-                        add_history(s, row.id, "changed remotely", what, channel)
-                    changed += 1
-        return changed
-
     def needs_attention(self, limit: int = 500) -> list[Booking]:
         """Active bookings a remote refused, that a person must look at, earliest first."""
         query = (
@@ -424,21 +371,6 @@ class Repository(OutboxStore):
                 .order_by(HistoryRow.at, HistoryRow.id)
             )
             return [(r.at, r.event, r.detail, r.actor) for r in rows]
-
-
-def _what_changed(before: Booking, after: Booking) -> str:
-    """The receptionist-visible fields a remote change touched, in words."""
-    labels = {
-        "start": "time",
-        "resource_id": "place",
-        "service_id": "service",
-        "visit_status": "status",
-        "patient_name": "name",
-        "patient_phone": "phone",
-    }
-    return ", ".join(
-        word for name, word in labels.items() if getattr(before, name) != getattr(after, name)
-    )
 
 
 def _fields(obj: object) -> dict[str, Any]:

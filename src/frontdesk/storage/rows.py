@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from frontdesk.domain.booking import Booking, SyncState, VisitStatus
 from frontdesk.domain.catalog import Window
+from frontdesk.domain.merge import snapshot
 from frontdesk.domain.outbox import Operation, OperationKind, OperationState
 from frontdesk.domain.timeutil import utc_now
 from frontdesk.storage.tables import BookingRow, HistoryRow, OutboxRow, WindowRow
@@ -95,6 +96,12 @@ def copy_into(row: BookingRow, booking: Booking) -> None:
     row.sync_state = booking.sync_state.value
     row.extra = dict(booking.extra)
     row.updated_at = utc_now()
+
+
+def set_base(row: BookingRow, remote: Booking, clash: Sequence[str] = ()) -> None:
+    """Remember ``remote`` as the remote's view of ``row`` (the base of the next merge), and
+    the parts of it in a clash not yet settled."""
+    row.remote_base = {"view": snapshot(remote), "clash": list(clash)}
 
 
 def operation_of_row(row: OutboxRow) -> Operation:

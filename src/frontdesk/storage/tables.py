@@ -133,6 +133,9 @@ class BookingRow(Base):
     problem_message: Mapped[str | None] = mapped_column(Text)
     version: Mapped[int] = mapped_column(Integer, default=1)
     extra: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    # the remote's last known view (domain.merge.snapshot) and any clash not yet settled:
+    # {"view": {...}, "clash": [part, ...]}; None before the remote has said anything
+    remote_base: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
 

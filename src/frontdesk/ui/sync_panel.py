@@ -3,7 +3,8 @@
 * Waiting: every change still owed to a remote system, its attempts and last problem.
 * Needs attention: bookings a remote refused, each with the reason in plain words (the code in
   small print), the patient's phone, the nearest openings with one-click rebook, cancel, and a
-  note for the next person.
+  note for the next person; and bookings changed here and in the booking system at once, with
+  both versions side by side and a button for each.
 * Failed: refused changes the inbox does not show (a cancel refused at sync, say): send again
   or dismiss.
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import html
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -37,12 +39,14 @@ from frontdesk.app.context import AppContext
 from frontdesk.app.desk import clinic_zone
 from frontdesk.app.openings import Opening
 from frontdesk.domain.booking import Booking
+from frontdesk.domain.merge import CLASH_CODE
 from frontdesk.domain.timeutil import to_local
 from frontdesk.domain.verdict import Verdict
 from frontdesk.ui.wording import CODE_COLOR, plain_message, verdicts_html
 
 log = logging.getLogger("frontdesk.ui")
 ID_ROLE = Qt.ItemDataRole.UserRole
+HELD = "Held: changed here and in the booking system; settle it under Needs attention"
 
 
 def _tree(parent: QWidget, name: str, headers: list[str]) -> QTreeWidget:
@@ -106,7 +110,11 @@ class SyncPanelWidget(QWidget):
         self.reason.setTextFormat(Qt.TextFormat.RichText)
         self.reason.setAccessibleName("Why it was refused")
         box.addWidget(self.reason)
-        box.addWidget(QLabel("Nearest free times (double-click or Enter to rebook):", detail))
+        box.addWidget(self._build_clash(detail))
+        self.openings_label = QLabel(
+            "Nearest free times (double-click or Enter to rebook):", detail
+        )
+        box.addWidget(self.openings_label)
         self.openings = QListWidget(detail)
         self.openings.setAccessibleName("Nearest free times")
         self.openings.itemActivated.connect(self._rebook_item)
@@ -140,6 +148,29 @@ class SyncPanelWidget(QWidget):
         splitter.setStretchFactor(1, 2)
         return splitter
 
+    def _build_clash(self, parent: QWidget) -> QWidget:
+        """Both versions of a booking changed here and remotely at once, and the choice."""
+        self.clash_box = QWidget(parent)
+        self.clash_box.setAccessibleName("Changed in two places")
+        box = QVBoxLayout(self.clash_box)
+        box.setContentsMargins(0, 0, 0, 0)
+        self.clash_table = QLabel(self.clash_box)
+        self.clash_table.setTextFormat(Qt.TextFormat.RichText)
+        self.clash_table.setAccessibleName("The desk's and the booking system's versions")
+        box.addWidget(self.clash_table)
+        buttons = QHBoxLayout()
+        self.keep_ours = QPushButton("&Keep the desk's version", self.clash_box)
+        self.take_theirs = QPushButton("&Take the booking system's version", self.clash_box)
+        for button in (self.keep_ours, self.take_theirs):
+            button.setAccessibleName(button.text().replace("&", ""))
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        box.addLayout(buttons)
+        self.keep_ours.clicked.connect(lambda: self._settle(sync_status.keep_ours))
+        self.take_theirs.clicked.connect(lambda: self._settle(sync_status.take_theirs))
+        self.clash_box.hide()
+        return self.clash_box
+
     # -- refresh -------------------------------------------------------------------------
     def refresh(self) -> None:
         self.zone = clinic_zone(self.context)
@@ -155,7 +186,7 @@ class SyncPanelWidget(QWidget):
                         sync_status.KIND_WORDS.get(op.kind.value, op.kind.value),
                         data.connection_names.get(op.connection_id, ""),
                         str(op.attempts),
-                        op.last_error or "",
+                        HELD if b.problem_code == CLASH_CODE else op.last_error or "",
                     ],
                     op.id,
                 )
@@ -238,6 +269,7 @@ class SyncPanelWidget(QWidget):
             widget.setEnabled(booking is not None)
         if booking is None:
             self.reason.setText("<span style='color:gray'>Nothing needs attention.</span>")
+            self._show_clash([])
             return
         code = html.escape(booking.problem_code or "")
         self.reason.setText(
@@ -245,8 +277,10 @@ class SyncPanelWidget(QWidget):
             f"<br>{html.escape(self._reason(booking))} "
             f"<span style='color:{CODE_COLOR}; font-size:small'>{code}</span>"
         )
-        if not self.isVisible():
-            return  # the openings are worked out when someone looks
+        clash = sync_status.clash(self.context, booking)
+        self._show_clash(clash)
+        if clash or not self.isVisible():
+            return  # the openings are worked out when someone looks (and only for refusals)
         try:
             found = sync_status.nearest_openings(self.context, booking)
         except Exception:
@@ -265,6 +299,30 @@ class SyncPanelWidget(QWidget):
         if found:
             self.openings.setCurrentRow(0)
         self.rebook.setEnabled(bool(found))
+
+    def _show_clash(self, rows: list[tuple[str, str, str]]) -> None:
+        self.clash_box.setVisible(bool(rows))
+        for widget in (self.openings_label, self.openings, self.rebook):
+            widget.setVisible(not rows)
+        if not rows:
+            return
+        cells = "".join(
+            f"<tr><td>{html.escape(part.capitalize())}</td><td><b>{html.escape(ours)}</b></td>"
+            f"<td><b>{html.escape(theirs)}</b></td></tr>"
+            for part, ours, theirs in rows
+        )
+        self.clash_table.setText(
+            "<table cellspacing='0' cellpadding='3'><tr><th></th><th align='left'>This desk</th>"
+            f"<th align='left'>Booking system</th></tr>{cells}</table>"
+        )
+
+    def _settle(self, how: Callable[[AppContext, str], None]) -> None:
+        booking = self.selected_attention()
+        if booking is None:
+            return
+        how(self.context, booking.id)
+        self.changed.emit(booking.id)
+        self.sendSoon.emit()
 
     def _rebook_item(self, item: QListWidgetItem | None) -> None:
         booking = self.selected_attention()
