@@ -52,6 +52,7 @@ from frontdesk.ui.form_bits import (
     wall_time,
     worst,
 )
+from frontdesk.ui.theme import Tones, mark_hint, span
 from frontdesk.ui.wording import plain_message, verdict_html
 
 log = logging.getLogger("frontdesk.ui")
@@ -65,7 +66,6 @@ PLACEHOLDERS = {
     "patient_phone": "+44 7700 900123",
     "patient_email": "name@example.org",
 }
-HINT_COLOR = "#5f6368"
 
 __all__ = ["BookingDialog", "FiveMinuteTimeEdit", "confirm_discard"]
 
@@ -176,7 +176,7 @@ class BookingDialog(QDialog):
         self.time_edit.setCurrentSection(QTimeEdit.Section.MinuteSection)
         self.time_edit.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
         self.when_hint = QLabel(self)
-        self.when_hint.setStyleSheet(f"color: {HINT_COLOR};")
+        mark_hint(self.when_hint)
         self.when_hint.setAccessibleName("Time zone and end time")
         when = QWidget(self)
         when_layout = QHBoxLayout(when)
@@ -546,12 +546,13 @@ class BookingDialog(QDialog):
 
     def _html(self, verdicts: list[Verdict], key: str | None) -> str:
         lines = []
+        tones = Tones.of(self.palette())
         for verdict in verdicts:
             text = html.escape(plain_message(verdict))
             if self._is_hint(verdict, key):  # not filled in yet: a quiet hint, not an error
-                lines.append(f"<span style='color:{HINT_COLOR}'>{text}</span>")
+                lines.append(span(text, tones.hint))
                 continue
-            lines.append(verdict_html(verdict))
+            lines.append(verdict_html(verdict, tones))
         return "<br>".join(lines)
 
     def _is_hint(self, verdict: Verdict, key: str | None) -> bool:

@@ -13,6 +13,7 @@ from frontdesk.app.desk import ResourceKey
 from frontdesk.app.openings import Opening
 from frontdesk.app.patients import Patient
 from frontdesk.domain.timeutil import to_local
+from frontdesk.ui.theme import mark_hint
 
 DATA_ROLE = Qt.ItemDataRole.UserRole
 
@@ -36,7 +37,7 @@ class OpeningsPicker(QWidget):
         self.list.itemActivated.connect(self._picked)
         layout.addWidget(self.list)
         self.note = QLabel(self)
-        self.note.setStyleSheet("color: gray;")
+        mark_hint(self.note)
         self.note.hide()
         layout.addWidget(self.note)
         self.openings: list[Opening] = []

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox, QTimeEdit, QWid
 
 from frontdesk.domain.timeutil import WallTimeKind, local_to_utc, to_local
 from frontdesk.domain.verdict import Severity, Verdict
-from frontdesk.ui.wording import ERROR_COLOR
+from frontdesk.ui.theme import Tones
 
 GAP_MESSAGE = "This time does not exist on this day (clocks change)"
 
@@ -87,4 +87,5 @@ def worst(verdicts: list[Verdict]) -> str:
 def field_style(worst: str, field: QWidget) -> str:
     if worst != "error" or not isinstance(field, QLineEdit):
         return ""
-    return f"QLineEdit {{ border: 1px solid {ERROR_COLOR}; border-radius: 3px; padding: 2px; }}"
+    error = Tones.of(field.palette()).error.name()
+    return f"QLineEdit {{ border: 1px solid {error}; border-radius: 3px; padding: 2px; }}"
