@@ -11,14 +11,14 @@ from __future__ import annotations
 from typing import Any
 
 from starlette.applications import Starlette
-from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Scope
 
 from frontdesk.sandbox.carevalidate_state import CareValidateState
+from frontdesk.sandbox.gate import ApiGate, header
 from frontdesk.sandbox.responses import json_body, respond, respond_write
 
 API_PREFIX = "/api/v1"
@@ -31,51 +31,21 @@ def _fail(status: int, message: str, headers: dict[str, str] | None = None) -> R
     return JSONResponse(body, status_code=status, headers=headers)
 
 
-def _key(scope: Scope) -> str | None:
-    for name, value in scope["headers"]:
-        if name == b"cv-api-key":
-            text = bytes(value).decode("latin-1").strip()
-            return text or None
-    return None
+def _gate(state: CareValidateState) -> dict[str, Any]:
+    """The gate's parts (``gate.ApiGate``): a ``cv-api-key`` the clinic knows."""
 
+    def authenticate(scope: Scope) -> tuple[str | None, Response | None]:
+        key = (header(scope, b"cv-api-key") or "").strip()
+        if key and key in state.clinic.api_keys:
+            return key, None
+        return None, _fail(401, "Unauthorized")
 
-class KeyGate:
-    """ASGI middleware for `/api/v1`: known key, rate limit, rate-limit headers."""
-
-    def __init__(self, app: ASGIApp, state: CareValidateState) -> None:
-        self.app = app
-        self.state = state
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        path: str = scope.get("path", "")
-        if scope["type"] != "http" or not (path == API_PREFIX or path.startswith(API_PREFIX + "/")):
-            await self.app(scope, receive, send)
-            return
-        key = _key(scope)
-        if key is None or key not in self.state.clinic.api_keys:
-            await _fail(401, "Unauthorized")(scope, receive, send)
-            return
-        limiter = self.state.limiter
-        verdict = limiter.hit(key)
-        rate_headers: dict[str, str] = {}
-        if limiter.enabled:
-            rate_headers = {
-                "X-RateLimit-Limit": str(verdict.limit),
-                "X-RateLimit-Remaining": str(verdict.remaining),
-            }
-        if not verdict.allowed:
-            headers = {**rate_headers, "Retry-After": str(verdict.retry_after)}
-            await _fail(429, "Rate limit exceeded", headers)(scope, receive, send)
-            return
-
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start" and rate_headers:
-                headers = MutableHeaders(scope=message)
-                for name, value in rate_headers.items():
-                    headers[name] = value
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)
+    return {
+        "prefix": API_PREFIX,
+        "limiter": lambda: state.limiter,
+        "authenticate": authenticate,
+        "too_many": lambda _verdict, headers: _fail(429, "Rate limit exceeded", headers),
+    }
 
 
 def _not_loopback(request: Request) -> Response | None:
@@ -142,5 +112,5 @@ def carevalidate_app(state: CareValidateState) -> Starlette:
         routes=routes,
         exception_handlers={404: not_found, 405: not_allowed, Exception: server_error},
     )
-    app.add_middleware(KeyGate, state=state)
+    app.add_middleware(ApiGate, **_gate(state))
     return app

@@ -12,14 +12,15 @@ from __future__ import annotations
 from typing import Any
 
 from starlette.applications import Starlette
-from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Scope
 
+from frontdesk.sandbox.gate import ApiGate, bearer_key
 from frontdesk.sandbox.huskyvoice_state import HuskyVoiceState
+from frontdesk.sandbox.ratelimit import Verdict
 from frontdesk.sandbox.responses import json_body, respond, respond_write
 
 API_PREFIX = "/v1"
@@ -31,60 +32,29 @@ def _error(status: int, code: str, message: str, headers: dict[str, str] | None 
     return JSONResponse(body, status_code=status, headers=headers)
 
 
-def _bearer_key(scope: Scope) -> str | None:
-    for name, value in scope["headers"]:
-        if name == b"authorization":
-            scheme, _, key = bytes(value).decode("latin-1").strip().partition(" ")
-            if scheme.lower() == "bearer" and key.strip():
-                return key.strip()
-            return None
-    return None
+def _gate(state: HuskyVoiceState) -> dict[str, Any]:
+    """The gate's parts (``gate.ApiGate``): a bearer key the org knows, 60 a minute."""
 
+    def authenticate(scope: Scope) -> tuple[str | None, Response | None]:
+        key = bearer_key(scope)
+        if key is not None and state.clinic.scopes_of(key) is not None:
+            return key, None
+        headers = None
+        if state.limiter.enabled:
+            limit = str(state.limiter.limit)
+            headers = {"X-RateLimit-Limit": limit, "X-RateLimit-Remaining": limit}
+        return None, _error(401, "UNAUTHORIZED", "Missing or invalid API key", headers)
 
-class KeyGate:
-    """ASGI middleware for `/v1`: known key, rate limit, and the rate-limit headers."""
+    def too_many(verdict: Verdict, headers: dict[str, str]) -> Response:
+        message = f"Rate limit exceeded: {verdict.limit} requests per minute"
+        return _error(429, "RATE_LIMIT_EXCEEDED", message, headers)
 
-    def __init__(self, app: ASGIApp, state: HuskyVoiceState) -> None:
-        self.app = app
-        self.state = state
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        path: str = scope.get("path", "")
-        if scope["type"] != "http" or not (path == API_PREFIX or path.startswith(API_PREFIX + "/")):
-            await self.app(scope, receive, send)
-            return
-        limiter = self.state.limiter
-        key = _bearer_key(scope)
-        if key is None or self.state.clinic.scopes_of(key) is None:
-            headers = None
-            if limiter.enabled:
-                limit = str(limiter.limit)
-                headers = {"X-RateLimit-Limit": limit, "X-RateLimit-Remaining": limit}
-            response = _error(401, "UNAUTHORIZED", "Missing or invalid API key", headers)
-            await response(scope, receive, send)
-            return
-        verdict = limiter.hit(key)
-        rate_headers: dict[str, str] = {}
-        if limiter.enabled:
-            rate_headers = {
-                "X-RateLimit-Limit": str(verdict.limit),
-                "X-RateLimit-Remaining": str(verdict.remaining),
-            }
-        if not verdict.allowed:
-            message = f"Rate limit exceeded: {verdict.limit} requests per minute"
-            headers = {**rate_headers, "Retry-After": str(verdict.retry_after)}
-            await _error(429, "RATE_LIMIT_EXCEEDED", message, headers)(scope, receive, send)
-            return
-        scope.setdefault("state", {})["api_key"] = key
-
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start" and rate_headers:
-                headers = MutableHeaders(scope=message)
-                for name, value in rate_headers.items():
-                    headers[name] = value
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)
+    return {
+        "prefix": API_PREFIX,
+        "limiter": lambda: state.limiter,
+        "authenticate": authenticate,
+        "too_many": too_many,
+    }
 
 
 def _missing_scope(request: Request, state: HuskyVoiceState, needed: str) -> Response | None:
@@ -173,7 +143,7 @@ def huskyvoice_app(state: HuskyVoiceState) -> Starlette:
         routes=routes,
         exception_handlers={404: not_found, 405: not_allowed, Exception: server_error},
     )
-    app.add_middleware(KeyGate, state=state)
+    app.add_middleware(ApiGate, **_gate(state))
     return app
 
 

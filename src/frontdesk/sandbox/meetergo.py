@@ -13,15 +13,16 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from starlette.applications import Starlette
-from starlette.datastructures import MutableHeaders
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Scope
 
+from frontdesk.sandbox.gate import ApiGate, header
 from frontdesk.sandbox.meetergo_clinic import API_KEY
 from frontdesk.sandbox.meetergo_rules import error_body
 from frontdesk.sandbox.meetergo_state import BURST, MeetergoState
+from frontdesk.sandbox.ratelimit import Verdict
 from frontdesk.sandbox.responses import json_body, respond, respond_write
 
 if TYPE_CHECKING:
@@ -41,70 +42,39 @@ def _error(
     return JSONResponse(error_body(status, message, field), status_code=status, headers=headers)
 
 
-def _header(scope: Scope, wanted: bytes) -> str | None:
-    for name, value in scope["headers"]:
-        if name == wanted:
-            return bytes(value).decode("latin-1")
-    return None
+def _gate(state: MeetergoState) -> dict[str, Any]:
+    """The gate's parts (``gate.ApiGate``): a live key of the account that has not expired,
+    and a user of its company in the user-id header."""
 
-
-class KeyGate:
-    """ASGI middleware for `/v4`: key, user id, rate limit, rate-limit headers."""
-
-    def __init__(self, app: ASGIApp, state: MeetergoState) -> None:
-        self.app = app
-        self.state = state
-
-    def _refusal(self, scope: Scope) -> tuple[Response | None, str]:
-        auth = (_header(scope, b"authorization") or "").strip()
+    def authenticate(scope: Scope) -> tuple[str | None, Response | None]:
+        auth = (header(scope, b"authorization") or "").strip()
         scheme, _, key = auth.partition(" ")
         key = key.strip()
         if scheme.lower() != "bearer" or not key:
-            return _error(401, "Missing API key"), ""
-        keys = self.state.account.keys
+            return None, _error(401, "Missing API key")
+        keys = state.account.keys
         if not _KEY_FORM.fullmatch(key) or key not in keys:
-            return _error(401, "Invalid API key"), key
+            return None, _error(401, "Invalid API key")
         if keys[key]:
-            return _error(401, "API key has expired"), key
-        user = (_header(scope, USER_HEADER.encode()) or "").strip()
+            return None, _error(401, "API key has expired")
+        user = (header(scope, USER_HEADER.encode()) or "").strip()
         if not user:
-            return _error(400, f"{USER_HEADER} header is required", USER_HEADER), key
-        if self.state.account.user(user) is None:
+            return None, _error(400, f"{USER_HEADER} header is required", USER_HEADER)
+        if state.account.user(user) is None:
             message = f"{USER_HEADER} does not belong to this API key's company"
-            return _error(403, message), key
-        return None, key
+            return None, _error(403, message)
+        return key, None
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        path: str = scope.get("path", "")
-        if scope["type"] != "http" or not (path == API_PREFIX or path.startswith(API_PREFIX + "/")):
-            await self.app(scope, receive, send)
-            return
-        refusal, key = self._refusal(scope)
-        if refusal is not None:
-            await refusal(scope, receive, send)
-            return
-        limiter = self.state.limiter
-        verdict = limiter.hit(key)
-        rate_headers: dict[str, str] = {}
-        if limiter.enabled:
-            rate_headers = {
-                "X-RateLimit-Limit": str(verdict.limit),
-                "X-RateLimit-Remaining": str(verdict.remaining),
-            }
-        if not verdict.allowed:
-            body = {"statusCode": 429, "message": "Too Many Requests", "error": "Too Many Requests"}
-            headers = {**rate_headers, "Retry-After": str(verdict.retry_after)}
-            await JSONResponse(body, 429, headers)(scope, receive, send)
-            return
+    def too_many(verdict: Verdict, headers: dict[str, str]) -> Response:
+        body = {"statusCode": 429, "message": "Too Many Requests", "error": "Too Many Requests"}
+        return JSONResponse(body, 429, headers)
 
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start" and rate_headers:
-                headers = MutableHeaders(scope=message)
-                for name, value in rate_headers.items():
-                    headers[name] = value
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)
+    return {
+        "prefix": API_PREFIX,
+        "limiter": lambda: state.limiter,
+        "authenticate": authenticate,
+        "too_many": too_many,
+    }
 
 
 def meetergo_app(state: MeetergoState) -> Starlette:
@@ -181,7 +151,7 @@ def meetergo_app(state: MeetergoState) -> Starlette:
         routes=routes,
         exception_handlers={404: not_found, 405: not_found, Exception: server_error},
     )
-    app.add_middleware(KeyGate, state=state)
+    app.add_middleware(ApiGate, **_gate(state))
     return app
 
 

@@ -14,14 +14,15 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from starlette.applications import Starlette
-from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Scope
 
 from frontdesk.sandbox.faults import DroppedAnswer
+from frontdesk.sandbox.gate import ApiGate
+from frontdesk.sandbox.ratelimit import Verdict
 from frontdesk.sandbox.vantax_rules import MSG_BODY, Answer
 from frontdesk.sandbox.vantax_state import VantaxState
 
@@ -63,46 +64,9 @@ def _auth(scope: Scope, state: VantaxState) -> tuple[str | None, Response | None
     return key, None
 
 
-class KeyGate:
-    """ASGI middleware for `/v1`: the key, the rate limit and its headers."""
-
-    def __init__(self, app: ASGIApp, state: VantaxState) -> None:
-        self.app = app
-        self.state = state
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        path: str = scope.get("path", "")
-        if scope["type"] != "http" or not (path == API_PREFIX or path.startswith(API_PREFIX + "/")):
-            await self.app(scope, receive, send)
-            return
-        key, refused = _auth(scope, self.state)
-        if refused is not None or key is None:
-            assert refused is not None
-            await refused(scope, receive, send)
-            return
-        limiter = self.state.limiter
-        verdict = limiter.hit(key)
-        rate_headers: dict[str, str] = {}
-        if limiter.enabled:
-            rate_headers = {
-                "X-RateLimit-Limit": str(verdict.limit),
-                "X-RateLimit-Remaining": str(verdict.remaining),
-            }
-        if not verdict.allowed:
-            message = f"Rate limit exceeded: {verdict.limit} requests per minute"
-            headers = {**rate_headers, "Retry-After": str(verdict.retry_after)}
-            await _error(429, "rate_limited", message, headers)(scope, receive, send)
-            return
-        scope.setdefault("state", {})["api_key"] = key
-
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start" and rate_headers:
-                headers = MutableHeaders(scope=message)
-                for name, value in rate_headers.items():
-                    headers[name] = value
-            await send(message)
-
-        await self.app(scope, receive, send_with_headers)
+def _too_many(verdict: Verdict, headers: dict[str, str]) -> Response:
+    message = f"Rate limit exceeded: {verdict.limit} requests per minute"
+    return _error(429, "rate_limited", message, headers)
 
 
 def _respond(answer: Answer) -> Response:
@@ -281,7 +245,13 @@ def vantax_app(state: VantaxState) -> Starlette:
         routes=routes,
         exception_handlers={404: not_found, 405: not_allowed, Exception: server_error},
     )
-    app.add_middleware(KeyGate, state=state)
+    app.add_middleware(
+        ApiGate,
+        prefix=API_PREFIX,
+        limiter=lambda: state.limiter,
+        authenticate=lambda scope: _auth(scope, state),
+        too_many=_too_many,
+    )
     return app
 
 

@@ -13,13 +13,14 @@ from __future__ import annotations
 from typing import Any
 
 from starlette.applications import Starlette
-from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import Scope
 
+from frontdesk.sandbox.gate import ApiGate, bearer_key, limit_headers
+from frontdesk.sandbox.ratelimit import SlidingWindowLimiter, Verdict
 from frontdesk.sandbox.responses import json_body, respond, respond_write
 from frontdesk.sandbox.vastal_state import VastalState
 
@@ -31,62 +32,40 @@ def _error(status: int, message: str, headers: dict[str, str] | None = None) -> 
     return JSONResponse({"error": message}, status_code=status, headers=headers)
 
 
-def _bearer_key(scope: Scope) -> str | None:
-    for name, value in scope["headers"]:
-        if name == b"authorization":
-            scheme, _, key = bytes(value).decode("latin-1").strip().partition(" ")
-            if scheme.lower() == "bearer" and key.strip():
-                return key.strip()
-            return None
-    return None
+def _gate(state: VastalState) -> dict[str, Any]:
+    """The gate's parts (``gate.ApiGate``): a bearer key the org knows, an hourly limit whose
+    headers say when the window resets."""
 
-
-class VastalGate:
-    """ASGI middleware for `/v1`: a known key, the hourly limit, and the rate-limit headers."""
-
-    def __init__(self, app: ASGIApp, state: VastalState) -> None:
-        self.app = app
-        self.state = state
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        path: str = scope.get("path", "")
-        if scope["type"] != "http" or not (path == API_PREFIX or path.startswith(API_PREFIX + "/")):
-            await self.app(scope, receive, send)
-            return
-        limiter = self.state.limiter
-        key = _bearer_key(scope)
-        if key is None or key not in self.state.clinic.keys:
-            headers = None
-            if limiter.enabled:
-                headers = {
-                    "X-RateLimit-Limit": str(limiter.limit),
-                    "X-RateLimit-Remaining": str(limiter.limit),
-                    "X-RateLimit-Reset": str(limiter.reset_epoch("")),
-                }
-            await _error(401, "Unauthorized", headers)(scope, receive, send)
-            return
-        verdict = limiter.hit(key)
-        rate_headers: dict[str, str] = {}
+    def authenticate(scope: Scope) -> tuple[str | None, Response | None]:
+        key = bearer_key(scope)
+        if key is not None and key in state.clinic.keys:
+            return key, None
+        limiter = state.limiter
+        headers = None
         if limiter.enabled:
-            rate_headers = {
-                "X-RateLimit-Limit": str(verdict.limit),
-                "X-RateLimit-Remaining": str(verdict.remaining),
-                "X-RateLimit-Reset": str(limiter.reset_epoch(key)),
+            headers = {
+                "X-RateLimit-Limit": str(limiter.limit),
+                "X-RateLimit-Remaining": str(limiter.limit),
+                "X-RateLimit-Reset": str(limiter.reset_epoch("")),
             }
-        if not verdict.allowed:
-            message = f"Rate limit exceeded: {verdict.limit} requests per hour"
-            headers = {**rate_headers, "Retry-After": str(verdict.retry_after)}
-            await _error(429, message, headers)(scope, receive, send)
-            return
+        return None, _error(401, "Unauthorized", headers)
 
-        async def send_with_headers(message: Message) -> None:
-            if message["type"] == "http.response.start" and rate_headers:
-                headers = MutableHeaders(scope=message)
-                for name, value in rate_headers.items():
-                    headers[name] = value
-            await send(message)
+    def rate_headers(limiter: SlidingWindowLimiter, verdict: Verdict, key: str) -> dict[str, str]:
+        return {
+            **limit_headers(limiter, verdict, key),
+            "X-RateLimit-Reset": str(state.limiter.reset_epoch(key)),
+        }
 
-        await self.app(scope, receive, send_with_headers)
+    def too_many(verdict: Verdict, headers: dict[str, str]) -> Response:
+        return _error(429, f"Rate limit exceeded: {verdict.limit} requests per hour", headers)
+
+    return {
+        "prefix": API_PREFIX,
+        "limiter": lambda: state.limiter,
+        "authenticate": authenticate,
+        "too_many": too_many,
+        "rate_headers": rate_headers,
+    }
 
 
 def vastal_app(state: VastalState) -> Starlette:
@@ -152,7 +131,7 @@ def vastal_app(state: VastalState) -> Starlette:
         routes=routes,
         exception_handlers={404: not_found, 405: not_allowed, Exception: server_error},
     )
-    app.add_middleware(VastalGate, state=state)
+    app.add_middleware(ApiGate, **_gate(state))
     return app
 
 

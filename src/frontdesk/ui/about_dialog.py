@@ -34,13 +34,13 @@ from PySide6.QtWidgets import (
 from frontdesk import APP_NAME, __version__
 from frontdesk.app.paths import Paths
 from frontdesk.ui.branding import app_icon
+from frontdesk.ui.theme import mark_hint
 
 TAGLINE = (
     "The booking desk for a clinic's front desk: book, move, cancel and check in patients, "
     "even when the internet is down. Bookings are checked by the clinic's own booking rules "
     "and sent to its booking system, exactly once."
 )
-HINT_COLOR = "#5f6368"
 
 
 def folder_rows(paths: Paths) -> list[tuple[str, Path]]:
@@ -113,7 +113,7 @@ class AboutDialog(QDialog):
 
         runtime = QLabel(runtime_line(), self)
         runtime.setWordWrap(True)
-        runtime.setStyleSheet(f"color: {HINT_COLOR}")
+        mark_hint(runtime)
         runtime.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)

@@ -17,6 +17,7 @@ from frontdesk.domain.booking import Booking, SyncState, VisitStatus
 from frontdesk.domain.catalog import Service
 from frontdesk.domain.timeutil import to_local
 from frontdesk.ui.blocks import STATE_LABELS, VISIT_WORDS
+from frontdesk.ui.theme import Tones, readable
 
 HEADERS = ("Time", "Patient", "Phone", "Service", "Where", "Status", "Sync")
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -89,9 +90,10 @@ class AgendaView(QTreeWidget):
                 )
                 item.setData(0, ID_ROLE, booking.id)
                 if service is not None and service.color:
-                    item.setForeground(3, QBrush(QColor(service.color)))
+                    service_ink = readable(QColor(service.color), self.palette())
+                    item.setForeground(3, QBrush(service_ink))
                 if booking.sync_state is SyncState.NEEDS_ATTENTION:
-                    item.setForeground(6, QBrush(QColor("#c5221f")))
+                    item.setForeground(6, QBrush(Tones.of(self.palette()).error))
                 self._items[booking.id] = item
             for column in range(len(HEADERS)):
                 self.resizeColumnToContents(column)

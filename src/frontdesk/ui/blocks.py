@@ -18,6 +18,7 @@ from frontdesk.domain.booking import Booking, SyncState, VisitStatus
 from frontdesk.domain.catalog import Service
 from frontdesk.domain.timeutil import to_local
 from frontdesk.ui.palette import DEFAULT_SERVICE, CalendarColors, mix
+from frontdesk.ui.theme import Tones, span
 
 STATE_LABELS = {
     SyncState.PENCILLED: "pencilled",
@@ -276,7 +277,7 @@ def tooltip_html(
     lines.append(VISIT_WORDS[booking.visit_status])
     lines.append(STATE_WORDS.get(booking.sync_state, booking.sync_state.value))
     if booking.sync_state is SyncState.NEEDS_ATTENTION and booking.problem_message:
-        lines.append(f"<span style='color:#c5221f'>{_esc(booking.problem_message)}</span>")
+        lines.append(span(_esc(booking.problem_message), Tones.of().error))
     return "<br>".join(lines)
 
 

@@ -8,6 +8,7 @@ worker thread, so the dialog stays responsive while it waits, and says OK or the
 
 from __future__ import annotations
 
+import html
 import logging
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
@@ -31,6 +32,7 @@ from frontdesk.app.connections import PROVIDER_NAMES, ConnectionError_, add_conn
 from frontdesk.app.context import AppContext
 from frontdesk.app.provider_forms import form_for
 from frontdesk.storage.repo import ConnectionRecord
+from frontdesk.ui.theme import Tones, span
 
 log = logging.getLogger("frontdesk.ui")
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -216,9 +218,10 @@ class ConnectionsDialog(QDialog):
 
     def _tested(self, result: CheckResult) -> None:
         self.test_button.setEnabled(True)
-        color = "#1e8e3e" if result.ok else "#c5221f"
+        tones = Tones.of(self.palette())
+        color = tones.ok if result.ok else tones.error
         prefix = "OK. " if result.ok else ""
-        self.outcome.setText(f"<span style='color:{color}'>{prefix}{result.message}</span>")
+        self.outcome.setText(span(html.escape(f"{prefix}{result.message}"), color))
         self.checked.emit(result)
 
     def save(self) -> bool:

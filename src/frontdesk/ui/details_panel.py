@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from datetime import datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
@@ -28,6 +28,7 @@ from frontdesk.app.desk import clinic_zone, resources
 from frontdesk.domain.booking import Booking, SyncState, VisitStatus
 from frontdesk.domain.timeutil import to_local, utc_now
 from frontdesk.ui.blocks import STATE_WORDS, VISIT_WORDS
+from frontdesk.ui.theme import Tones, span
 
 EVENT_WORDS = {
     "created": "Booked",
@@ -144,14 +145,18 @@ class DetailsPanelWidget(QWidget):
             self.title.setText("No appointment selected")
             for label in self.fields.values():
                 label.setText("")
-            self.history.setText(
-                "<span style='color:gray'>Select an appointment in the calendar.</span>"
-            )
+            hint = Tones.of(self.palette()).hint
+            self.history.setText(span("Select an appointment in the calendar.", hint))
             return
         self._fill(booking)
 
     def refresh(self) -> None:
         self.show_booking(self.booking.id if self.booking else None)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self.refresh()  # the small print's colours come from the palette
+        super().changeEvent(event)
 
     def _fill(self, b: Booking) -> None:
         zone = clinic_zone(self.context, b.connection_id)
@@ -163,16 +168,17 @@ class DetailsPanelWidget(QWidget):
         )
         history = self.context.repo.history(b.id)
         esc = html.escape
+        hint = Tones.of(self.palette()).hint
         self.title.setText(esc(b.patient_name))
         f = self.fields
         f["when"].setText(
             f"{start:%A %d %B %Y}<br>{start:%H:%M}–{end:%H:%M} "
-            f"<span style='color:gray'>({esc(zone.rsplit('/', 1)[-1])} time)</span>"
+            + span(f"({esc(zone.rsplit('/', 1)[-1])} time)", hint)
         )
         f["service"].setText(esc(service.name if service else b.service_id))
         f["where"].setText(
             esc(place.name if place else b.resource_id)
-            + (f"<br><span style='color:gray'>{esc(place.connection_name)}</span>" if place else "")
+            + ("<br>" + span(esc(place.connection_name), hint) if place else "")
         )
         f["phone"].setText(esc(b.patient_phone))
         f["email"].setText(esc(b.patient_email or "—"))
@@ -180,7 +186,7 @@ class DetailsPanelWidget(QWidget):
         f["sync"].setText(self._sync_text(b))
         f["notes"].setText(esc(b.notes or "—"))
         reference = esc(b.remote_id or "not yet in the booking system")
-        f["ids"].setText(f"<span style='color:gray; font-size:small'>{reference}</span>")
+        f["ids"].setText(f"{span(reference, hint, small=True)}")
         active = b.active
         booked = b.visit_status is VisitStatus.BOOKED
         self.buttons["arrived"].setEnabled(active and b.visit_status is not VisitStatus.ARRIVED)
@@ -194,10 +200,8 @@ class DetailsPanelWidget(QWidget):
             words = EVENT_WORDS.get(event, event)
             who = f" · {esc(PROVIDER_NAMES.get(actor, actor))}" if actor else ""
             extra = f": {esc(detail)}" if detail else ""
-            lines.append(
-                f"<span style='color:gray'>{when:%d %b %H:%M}</span> {esc(words)}{extra}"
-                f"<span style='color:gray'>{who}</span>"
-            )
+            stamp = span(f"{when:%d %b %H:%M}", hint)
+            lines.append(f"{stamp} {esc(words)}{extra}{span(who, hint)}")
         self.history.setText("<br>".join(lines) or "—")
 
     @staticmethod
@@ -215,14 +219,12 @@ class DetailsPanelWidget(QWidget):
 
     def _sync_text(self, b: Booking) -> str:
         words = html.escape(STATE_WORDS.get(b.sync_state, b.sync_state.value))
+        tones = Tones.of(self.palette())
         if b.sync_state is SyncState.NEEDS_ATTENTION:
             reason = html.escape(b.problem_message or "")
             code = html.escape(b.problem_code or "")
-            return (
-                f"<span style='color:#c5221f'>{words}</span><br>{reason} "
-                f"<span style='color:gray; font-size:small'>{code}</span>"
-            )
+            return f"{span(words, tones.error)}<br>{reason} {span(code, tones.hint, small=True)}"
         waiting = len(self.context.repo.queued_operations(b.id))
         if waiting:
-            words += f"<br><span style='color:gray'>{waiting} change(s) waiting to be sent</span>"
+            words += "<br>" + span(f"{waiting} change(s) waiting to be sent", tones.hint)
         return words

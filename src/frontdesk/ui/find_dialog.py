@@ -21,6 +21,7 @@ from frontdesk.app.desk import clinic_zone
 from frontdesk.app.patients import Patient, find_patients
 from frontdesk.domain.timeutil import to_local
 from frontdesk.ui.blocks import VISIT_WORDS
+from frontdesk.ui.theme import mark_hint
 
 BOOKING_ROLE = Qt.ItemDataRole.UserRole
 PATIENT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -49,7 +50,7 @@ class FindPatientDialog(QDialog):
         self.results.itemActivated.connect(self._activated)
         layout.addWidget(self.results, 1)
         self.hint = QLabel("Enter on an appointment shows it; on a patient, books for them.", self)
-        self.hint.setStyleSheet("color: gray;")
+        mark_hint(self.hint)
         layout.addWidget(self.hint)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

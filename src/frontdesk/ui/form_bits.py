@@ -1,16 +1,29 @@
-"""Small pieces the desk's forms share: a five-minute time box, "discard this?", picking a
-combo entry by id or name, and the look of a field with an error."""
+"""Small pieces the desk's forms share: a five-minute time box, a date-and-time row with its
+hint, "discard this?", filling the
+service and branch choices from a catalog, picking a combo entry by id or name, and the look
+of a field with an error."""
 
 from __future__ import annotations
 
 from datetime import date, datetime, time
 
 from PySide6.QtCore import QTime
-from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox, QTimeEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QTimeEdit,
+    QWidget,
+)
 
+from frontdesk.domain.catalog import Catalog
 from frontdesk.domain.timeutil import WallTimeKind, local_to_utc, to_local
 from frontdesk.domain.verdict import Severity, Verdict
-from frontdesk.ui.wording import ERROR_COLOR
+from frontdesk.ui.theme import Tones, mark_hint
 
 GAP_MESSAGE = "This time does not exist on this day (clocks change)"
 
@@ -47,6 +60,27 @@ class FiveMinuteTimeEdit(QTimeEdit):
         super().stepBy(steps)
 
 
+class WhenRow(QWidget):
+    """A date box, a five-minute time box and a hint beside them (zone, end time)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.date = QDateEdit(self)
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("ddd d MMM yyyy")
+        self.time = FiveMinuteTimeEdit(self)
+        self.time.setDisplayFormat("HH:mm")
+        self.time.setCurrentSection(QTimeEdit.Section.MinuteSection)
+        self.time.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
+        self.hint = mark_hint(QLabel(self))
+        self.hint.setAccessibleName("Time zone and end time")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.date, 3)
+        layout.addWidget(self.time, 1)
+        layout.addWidget(self.hint, 2)
+
+
 def confirm_discard(parent: QWidget) -> bool:
     """Ask "Discard this booking?"; True when the receptionist chooses to discard."""
     box = QMessageBox(parent)
@@ -65,6 +99,31 @@ def confirm_discard(parent: QWidget) -> bool:
 
 def _button_value(value: object) -> int:
     return int(getattr(value, "value", value))  # type: ignore[call-overload]
+
+
+def fill_choices(services: QComboBox, resources: QComboBox, catalog: Catalog) -> None:
+    """The catalog's active services and its resources, keeping what was chosen where it is
+    still there (else the first service, whose free times can show at once); no signals."""
+    keep_service, keep_resource = services.currentData(), resources.currentData()
+    services.blockSignals(True)
+    resources.blockSignals(True)
+    services.clear()
+    services.addItem("Choose a service…", "")
+    for service in catalog.services:
+        if service.active:
+            services.addItem(f"{service.name} ({service.duration_minutes} min)", service.id)
+    resources.clear()
+    if len(catalog.resources) != 1:
+        resources.addItem("Choose a branch…", "")
+    for resource in catalog.resources:
+        resources.addItem(resource.name, resource.id)
+    for combo, keep in ((services, keep_service), (resources, keep_resource)):
+        index = combo.findData(keep) if keep else -1
+        combo.setCurrentIndex(max(index, 0))
+    if services.currentIndex() == 0 and services.count() > 1:
+        services.setCurrentIndex(1)
+    services.blockSignals(False)
+    resources.blockSignals(False)
 
 
 def select_in(combo: QComboBox, name_or_id: str) -> bool:
@@ -87,4 +146,5 @@ def worst(verdicts: list[Verdict]) -> str:
 def field_style(worst: str, field: QWidget) -> str:
     if worst != "error" or not isinstance(field, QLineEdit):
         return ""
-    return f"QLineEdit {{ border: 1px solid {ERROR_COLOR}; border-radius: 3px; padding: 2px; }}"
+    error = Tones.of(field.palette()).error.name()
+    return f"QLineEdit {{ border: 1px solid {error}; border-radius: 3px; padding: 2px; }}"

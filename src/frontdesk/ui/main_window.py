@@ -1,6 +1,7 @@
-"""The main window: the toolbar and menus, the calendar pane in the middle, the side panel
-(mini calendar, resource filter) on the left, the details panel on the right, the sync panel
-below, the status bar, and the sync worker's lifetime.
+"""The main window: the toolbar, the calendar pane in the middle, the side panel (mini
+calendar, resource filter) on the left, the details panel on the right, the sync panel below,
+the status bar, and the sync worker's lifetime. The menus are put together in
+``window_menus``; the dialogs it opens and the day sheet are ``desk_dialogs``'.
 
 Reads go to the local cache only; the worker does all network I/O and reports back through
 queued signals, after which the shown span is re-read without moving the scroll position, the
@@ -19,9 +20,9 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDockWidget,
-    QFileDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QSizePolicy,
     QToolBar,
     QWidget,
@@ -29,22 +30,22 @@ from PySide6.QtWidgets import (
 
 from frontdesk.app import sync_status
 from frontdesk.app.context import AppContext
-from frontdesk.app.day_sheet import DaySheet, day_sheet
+from frontdesk.app.day_sheet import DaySheet
 from frontdesk.app.desk import ResourceKey, monday_of
-from frontdesk.app.patients import Patient
 from frontdesk.domain.booking import Booking, VisitStatus
 from frontdesk.domain.timeutil import to_local
 from frontdesk.ui.actions import DeskActions
 from frontdesk.ui.booking_dialog import BookingDialog
 from frontdesk.ui.calendar_pane import MODE_NAMES, CalendarPane, Mode, week_label
 from frontdesk.ui.connections_dialog import ConnectionsDialog
-from frontdesk.ui.day_sheet import print_sheet, save_pdf
+from frontdesk.ui.desk_dialogs import DeskDialogs
 from frontdesk.ui.details_panel import DetailsPanelWidget
 from frontdesk.ui.find_dialog import FindPatientDialog
 from frontdesk.ui.gc_policy import CollectorPolicy
 from frontdesk.ui.side_panel import SidePanelWidget
 from frontdesk.ui.status_bar import ConnectionStatusBar
 from frontdesk.ui.sync_panel import SyncPanelWidget
+from frontdesk.ui.window_menus import build_menus, make_action
 from frontdesk.ui.workers import DEFAULT_INTERVAL_MS, ChangeRecord, SyncThread
 
 __all__ = ["MainWindow", "week_label"]
@@ -54,6 +55,14 @@ log = logging.getLogger("frontdesk.ui")
 
 class MainWindow(QMainWindow):
     synced = Signal()  # on the GUI thread, after each sync cycle has been shown
+    # put together by window_menus.build_menus
+    file_menu: QMenu
+    view_menu: QMenu
+    booking_menu: QMenu
+    help_menu: QMenu
+    connections_action: QAction
+    print_action: QAction
+    pdf_action: QAction
 
     def __init__(
         self,
@@ -71,7 +80,7 @@ class MainWindow(QMainWindow):
         self._settings = QSettings(
             str(context.paths.config_dir / "window.ini"), QSettings.Format.IniFormat
         )
-        self.open_dialogs: list[QDialog] = []
+        self.dialogs = DeskDialogs(self)
         self._attention = 0
         self._panel_timer = QTimer(self)
         self._panel_timer.setSingleShot(True)
@@ -98,7 +107,7 @@ class MainWindow(QMainWindow):
 
         self._build_docks()
         self._build_toolbar()
-        self._build_menus()
+        build_menus(self)
         self.status = ConnectionStatusBar(context, self)
         self.status.openSyncPanel.connect(lambda: self.show_sync_panel())
         self.setStatusBar(self.status)
@@ -169,18 +178,7 @@ class MainWindow(QMainWindow):
     def _action(
         self, text: str, tip: str, slot: Any, keys: Any = None, *, context: Any = None
     ) -> QAction:
-        act = QAction(text, self)
-        act.setToolTip(tip)
-        act.setStatusTip(tip)
-        if keys is not None:
-            act.setShortcuts(keys if isinstance(keys, list) else [keys])
-            shown = QKeySequence(act.shortcut()).toString(QKeySequence.SequenceFormat.NativeText)
-            act.setToolTip(f"{tip} ({shown})")
-        if context is not None:
-            act.setShortcutContext(context)
-        act.triggered.connect(slot)
-        self.addAction(act)
-        return act
+        return make_action(self, text, tip, slot, keys, context=context)
 
     def _build_toolbar(self) -> None:
         bar = QToolBar("Navigation", self)
@@ -278,39 +276,6 @@ class MainWindow(QMainWindow):
         self.cancel_action = self._action(
             "Cancel appointment…", "Cancel the selected appointment", self._cancel_selected
         )
-
-    def _build_menus(self) -> None:
-        menu = self.menuBar()
-        self.file_menu = menu.addMenu("&File")
-        self.connections_action = self._action(
-            "&Connections…", "Add, change or test the booking systems", self.open_connections
-        )
-        self.file_menu.addAction(self.connections_action)
-        self.file_menu.addSeparator()
-        self.print_action = self._action(
-            "&Print day sheet…",
-            "Print the shown day, a page per provider",
-            self.print_day_sheet,
-            QKeySequence.StandardKey.Print,
-        )
-        self.pdf_action = self._action(
-            "Save day sheet as P&DF…", "Save the shown day as a PDF file", self.save_day_sheet
-        )
-        self.file_menu.addAction(self.print_action)
-        self.file_menu.addAction(self.pdf_action)
-        self.view_menu = menu.addMenu("&View")
-        for act in self.view_actions.values():
-            self.view_menu.addAction(act)
-        self.view_menu.addSeparator()
-        for dock in (self.side_dock, self.details_dock, self.sync_dock):
-            self.view_menu.addAction(dock.toggleViewAction())
-        self.booking_menu = menu.addMenu("&Booking")
-        for act in (self.new_action, self.find_action):
-            self.booking_menu.addAction(act)
-        self.booking_menu.addSeparator()
-        for act in (*self.status_actions.values(), self.move_action, self.cancel_action):
-            self.booking_menu.addAction(act)
-        self.help_menu = menu.addMenu("&Help")
 
     # -- navigation ----------------------------------------------------------------------
     @property
@@ -446,85 +411,35 @@ class MainWindow(QMainWindow):
         self, start: datetime | None = None, resource: ResourceKey | None = None
     ) -> BookingDialog:
         """Open the booking dialog (window-modal, non-blocking); returns it."""
-        dialog = BookingDialog(self.context, self, start, resource)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        dialog.booked.connect(self._on_booked)
-        self._keep(dialog)
-        dialog.open()
-        return dialog
+        return self.dialogs.new_booking(start, resource)
 
     def _slot_activated(self, start: datetime, resource: ResourceKey | None) -> None:
         self.new_booking(start, resource)
 
-    def _keep(self, dialog: QDialog) -> None:
-        self.open_dialogs.append(dialog)
-        dialog.finished.connect(lambda _result: self._forget(dialog))
-
-    def _forget(self, dialog: QDialog) -> None:
-        if dialog in self.open_dialogs:
-            self.open_dialogs.remove(dialog)
+    @property
+    def open_dialogs(self) -> list[QDialog]:
+        return self.dialogs.open
 
     def find_patient(self) -> FindPatientDialog:
-        dialog = FindPatientDialog(self.context, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        dialog.bookingChosen.connect(self._show_booking_id)
-        dialog.bookFor.connect(self._book_for)
-        self._keep(dialog)
-        dialog.open()
-        return dialog
+        return self.dialogs.find_patient()
 
     def open_connections(self) -> ConnectionsDialog:
-        dialog = ConnectionsDialog(self.context, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        dialog.connectionsChanged.connect(self._connections_changed)
-        self._keep(dialog)
-        dialog.open()
-        return dialog
-
-    def _connections_changed(self) -> None:
-        self.sync.reload_connectors()
-        self.refresh()
+        return self.dialogs.open_connections()
 
     def day_sheet(self) -> DaySheet:
-        return day_sheet(self.context, self.pane.day, self.pane.hidden)
+        return self.dialogs.day_sheet()
 
     def print_day_sheet(self) -> None:
-        if print_sheet(self.day_sheet(), self):
-            self.statusBar().showMessage("Day sheet sent to the printer.", 8000)
+        self.dialogs.print_day_sheet()
 
     def save_day_sheet(self, path: Path | None = None) -> Path | None:
         """Save the shown day's sheet as a PDF (asks where, unless ``path`` is given)."""
-        if path is None:
-            chosen, _ = QFileDialog.getSaveFileName(
-                self,
-                "Save the day sheet as PDF",
-                str(Path.home() / f"day-sheet-{self.pane.day:%Y-%m-%d}.pdf"),
-                "PDF files (*.pdf)",
-            )
-            if not chosen:
-                return None
-            path = Path(chosen)
-        sheet = self.day_sheet()
-        save_pdf(sheet, path)
-        note = f" ({sheet.unsynced} not yet synced, marked ✎)" if sheet.unsynced else ""
-        self.statusBar().showMessage(f"Day sheet saved to {path}{note}.", 10_000)
-        return path
+        return self.dialogs.save_day_sheet(path)
 
     def _show_booking_id(self, booking_id: str) -> None:
         booking = self.context.repo.booking(booking_id)
         if booking is not None:
             self.show_booking(booking)
-
-    def _book_for(self, patient: Patient) -> None:
-        dialog = self.new_booking()
-        dialog.use_patient(patient)
-
-    @Slot(object)
-    def _on_booked(self, booking: Booking) -> None:
-        self.refresh()
-        self.show_booking(booking)
-        self.statusBar().showMessage("Booking saved at this desk; it will be sent shortly.", 8000)
-        self.sync_now()
 
     def _booking_activated(self, booking_id: str) -> None:
         self.pane.select_booking(booking_id)

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtCore import QDate, QEvent, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPixmap, QTextCharFormat
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QCheckBox,
@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk.app.desk import ResourceInfo, ResourceKey
+from frontdesk.ui.theme import readable
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
+WEEKEND_RED = "#c5221f"
 
 
 class SidePanelWidget(QWidget):
@@ -42,6 +44,7 @@ class SidePanelWidget(QWidget):
         self.calendar.clicked.connect(lambda qd: self.dayPicked.emit(qd.toPython()))
         self.calendar.activated.connect(lambda qd: self.dayPicked.emit(qd.toPython()))
         layout.addWidget(self.calendar)
+        self._ink_weekends()
         title = QLabel("Show", self)
         font = title.font()
         font.setBold(True)
@@ -61,6 +64,19 @@ class SidePanelWidget(QWidget):
         layout.addWidget(self.per_resource)
         self._resources: list[ResourceInfo] = []
         self._updating = False
+
+    def _ink_weekends(self) -> None:
+        """Weekends in red, as calendars have them, but a red that reads on this palette (Qt's
+        pure red reads at about 4:1 on white and on the dark base)."""
+        weekend = QTextCharFormat()
+        weekend.setForeground(readable(QColor(WEEKEND_RED), self.palette()))
+        for day in (Qt.DayOfWeek.Saturday, Qt.DayOfWeek.Sunday):
+            self.calendar.setWeekdayTextFormat(day, weekend)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._ink_weekends()
+        super().changeEvent(event)
 
     def set_day(self, day: date) -> None:
         self.calendar.blockSignals(True)

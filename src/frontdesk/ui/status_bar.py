@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
@@ -14,11 +14,7 @@ from frontdesk.app.context import AppContext
 from frontdesk.app.desk import clinic_zone, today_in
 from frontdesk.domain.timeutil import to_local
 from frontdesk.storage.repo import ConnectionRecord
-
-ONLINE = "#1e8e3e"
-OFFLINE = "#c5221f"
-PAUSED = "#b06000"
-UNKNOWN = "#80868b"
+from frontdesk.ui.theme import Tones, span
 
 
 def fresh_words(fresh: datetime | None, zone: str) -> str:
@@ -75,6 +71,11 @@ class ConnectionStatusBar(QStatusBar):
         self.health = dict(health)
         self.refresh()
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self.refresh()  # the states' colours come from the palette
+        super().changeEvent(event)
+
     def set_busy(self, busy: bool) -> None:
         self.busy = busy
         if not busy:
@@ -94,6 +95,7 @@ class ConnectionStatusBar(QStatusBar):
             label.deleteLater()
         oldest: datetime | None = None
         total = 0
+        tones = Tones.of(self.palette())
         for record in records:
             label = self._label(record.id, record.name)
             state = self.health.get(record.id)
@@ -109,19 +111,19 @@ class ConnectionStatusBar(QStatusBar):
             if fresh is not None and (oldest is None or fresh < oldest):
                 oldest = fresh
             if record.id not in self.context.connectors:
-                color, words = OFFLINE, "not set up: check it in Connections"
+                color, words = tones.error, "not set up: check it in Connections"
             elif state is None:
-                color, words = UNKNOWN, "connecting…"
+                color, words = tones.hint, "connecting…"
             elif state.get("paused"):
-                color, words = PAUSED, "paused: check the API key"
+                color, words = tones.paused, "paused: check the API key"
             elif state.get("online"):
-                color, words = ONLINE, "online"
+                color, words = tones.ok, "online"
             else:
-                color, words = OFFLINE, "offline: bookings wait here"
+                color, words = tones.error, "offline: bookings wait here"
             extra = f" · {waiting} waiting" if waiting else ""
             label.setText(
-                f"<span style='color:{color}'>●</span> {_esc(record.name)}: {words}{extra}"
-                f" <span style='color:gray'>· fresh {fresh_words(fresh, zone)}</span>"
+                f"{span('●', color)} {_esc(record.name)}: {words}{extra} "
+                + span(f"· fresh {fresh_words(fresh, zone)}", tones.hint)
             )
             label.setAccessibleDescription(f"{record.name}: {words}{extra}")
             label.setToolTip((state or {}).get("last_error") or "")

@@ -3,7 +3,7 @@
 The rule sets answer in each API's own words ("appointment_date does not fall within any
 configured calendar window"), which is right for ``frontdesk validate`` and for support, but not
 for a receptionist. The desk shows a sentence from here and keeps the API's code beside it in
-small grey text, so support can still match the two.
+small print in the hint tone (``ui.theme.Tones``), so support can still match the two.
 """
 
 from __future__ import annotations
@@ -11,9 +11,11 @@ from __future__ import annotations
 import html
 
 from frontdesk.domain.verdict import Severity, Verdict
+from frontdesk.ui.theme import Tones, span
 
-ERROR_COLOR = "#b3261e"
-RISK_COLOR = "#8a5a00"
+# The light scheme's old small-print grey, kept only for ``sync_panel`` (being changed in
+# another branch) until it takes ``Tones.of(...).hint`` like the rest: it reads at under
+# 4.5:1 in both schemes.
 CODE_COLOR = "#80868b"
 
 PLAIN: dict[str, str] = {
@@ -63,16 +65,16 @@ def _reads_like_wire(message: str) -> bool:
     return "_" in message.split(" ", 1)[0] or not message[:1].isupper()
 
 
-def verdict_html(verdict: Verdict) -> str:
-    """One verdict as rich text: the plain sentence, then the API's code in small grey print."""
+def verdict_html(verdict: Verdict, tones: Tones | None = None) -> str:
+    """One verdict as rich text: the plain sentence, then the API's code in small print, in
+    ``tones`` (the application palette's when None)."""
+    tones = tones or Tones.of()
     text = html.escape(plain_message(verdict))
-    color, mark = (RISK_COLOR, "⚠ ") if verdict.severity is Severity.RISK else (ERROR_COLOR, "")
-    return (
-        f"<span style='color:{color}'>{mark}{text}</span>"
-        f"&nbsp;&nbsp;<span style='color:{CODE_COLOR}; font-size:small'>"
-        f"{html.escape(code_line(verdict))}</span>"
-    )
+    color, mark = (tones.risk, "⚠ ") if verdict.severity is Severity.RISK else (tones.error, "")
+    code = html.escape(code_line(verdict))
+    return span(f"{mark}{text}", color) + "&nbsp;&nbsp;" + span(code, tones.hint, small=True)
 
 
-def verdicts_html(verdicts: list[Verdict]) -> str:
-    return "<br>".join(verdict_html(v) for v in verdicts)
+def verdicts_html(verdicts: list[Verdict], tones: Tones | None = None) -> str:
+    tones = tones or Tones.of()
+    return "<br>".join(verdict_html(v, tones) for v in verdicts)

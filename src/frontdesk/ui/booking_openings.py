@@ -1,20 +1,25 @@
-"""Parts of the booking dialog: the openings picker (the next free times the rules allow,
-across resources and connections) and the list of known patients that match what is typed."""
+"""The booking dialog's openings picker: the next free times the connection's rules allow for
+a service, across its resources and any other connection offering a service of that name, as
+a short list; picking one fills the dialog's place and time."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from frontdesk.app.context import AppContext
 from frontdesk.app.desk import ResourceKey
-from frontdesk.app.openings import Opening
-from frontdesk.app.patients import Patient
-from frontdesk.domain.timeutil import to_local
+from frontdesk.app.openings import Limits, Opening, find_openings, opening_queries
+from frontdesk.domain.timeutil import to_local, utc_now
+from frontdesk.ui.theme import mark_hint
+
+log = logging.getLogger("frontdesk.ui")
 
 DATA_ROLE = Qt.ItemDataRole.UserRole
+OPENINGS = 6
 
 
 class OpeningsPicker(QWidget):
@@ -36,7 +41,7 @@ class OpeningsPicker(QWidget):
         self.list.itemActivated.connect(self._picked)
         layout.addWidget(self.list)
         self.note = QLabel(self)
-        self.note.setStyleSheet("color: gray;")
+        mark_hint(self.note)
         self.note.hide()
         layout.addWidget(self.note)
         self.openings: list[Opening] = []
@@ -63,6 +68,28 @@ class OpeningsPicker(QWidget):
         if not openings:
             self.note.setText("No free time in the cached calendar; type a time below.")
 
+    def refresh(
+        self,
+        context: AppContext,
+        connection_id: str,
+        service_id: str,
+        connections: dict[str, str],
+        zone: str,
+    ) -> list[Opening]:
+        """Find and show the next free times for ``service_id`` of ``connection_id``, and of any
+        of ``connections`` (id: name) that offers a service of the same name."""
+        queries, names = opening_queries(
+            context.booking, connection_id, service_id, list(connections)
+        )
+        several = len({q.connection_id for q in queries}) > 1
+        try:
+            found = find_openings(context.booking, queries, utc_now(), Limits(count=OPENINGS))
+        except Exception:
+            log.exception("finding openings failed")
+            found = []
+        self.show_openings(found, zone, names, connections if several else {})
+        return found
+
     def show_message(self, text: str) -> None:
         self.openings = []
         self.list.clear()
@@ -74,43 +101,3 @@ class OpeningsPicker(QWidget):
         opening = item.data(DATA_ROLE)
         if isinstance(opening, Opening):
             self.picked.emit(opening)
-
-
-class PatientMatches(QListWidget):
-    """Known patients matching the typed name, phone or email; Enter or a click uses one."""
-
-    chosen = Signal(object)  # Patient
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setAccessibleName("Known patients")
-        self.setAccessibleDescription("Patients seen before who match what is typed.")
-        self.setFixedHeight(self.fontMetrics().height() * 4 + 10)
-        self.itemClicked.connect(self._chosen)
-        self.itemActivated.connect(self._chosen)
-        self.hide()
-
-    def show_patients(self, patients: Sequence[Patient]) -> None:
-        self.clear()
-        for patient in patients:
-            email = f" · {patient.email}" if patient.email else ""
-            item = QListWidgetItem(f"{patient.name} · {patient.phone}{email}", self)
-            item.setData(DATA_ROLE, patient)
-            item.setToolTip(f"Booked {patient.bookings} time(s); use this patient")
-        self.setVisible(bool(patients))
-
-    def patients(self) -> list[Patient]:
-        found = (self.item(i).data(DATA_ROLE) for i in range(self.count()))
-        return [p for p in found if isinstance(p, Patient)]
-
-    def _chosen(self, item: QListWidgetItem) -> None:
-        patient = item.data(DATA_ROLE)
-        if isinstance(patient, Patient):
-            self.chosen.emit(patient)
-            self.hide()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape:
-            self.hide()
-            return
-        super().keyPressEvent(event)

@@ -1,0 +1,105 @@
+"""The dialogs the main window opens and keeps track of (booking, find a patient,
+connections), and the day sheet of the shown day, to the printer or to a PDF.
+
+Each dialog is window-modal but does not block; the open ones are listed so that closing the
+window can ask each first (a half-typed booking is never lost silently).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QDialog, QFileDialog
+
+from frontdesk.app.day_sheet import DaySheet, day_sheet
+from frontdesk.app.desk import ResourceKey
+from frontdesk.app.patients import Patient
+from frontdesk.domain.booking import Booking
+from frontdesk.ui.booking_dialog import BookingDialog
+from frontdesk.ui.connections_dialog import ConnectionsDialog
+from frontdesk.ui.day_sheet import print_sheet, save_pdf
+from frontdesk.ui.find_dialog import FindPatientDialog
+
+if TYPE_CHECKING:
+    from frontdesk.ui.main_window import MainWindow
+
+
+class DeskDialogs(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.context = window.context
+        self.open: list[QDialog] = []
+
+    def _keep(self, dialog: QDialog) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        self.open.append(dialog)
+        dialog.finished.connect(lambda _result: self._forget(dialog))
+        dialog.open()
+
+    def _forget(self, dialog: QDialog) -> None:
+        if dialog in self.open:
+            self.open.remove(dialog)
+
+    def new_booking(
+        self, start: datetime | None = None, resource: ResourceKey | None = None
+    ) -> BookingDialog:
+        dialog = BookingDialog(self.context, self.window, start, resource)
+        dialog.booked.connect(self._booked)
+        self._keep(dialog)
+        return dialog
+
+    def _booked(self, booking: Booking) -> None:
+        window = self.window
+        window.refresh()
+        window.show_booking(booking)
+        window.statusBar().showMessage("Booking saved at this desk; it will be sent shortly.", 8000)
+        window.sync_now()
+
+    def find_patient(self) -> FindPatientDialog:
+        dialog = FindPatientDialog(self.context, self.window)
+        dialog.bookingChosen.connect(self.window._show_booking_id)
+        dialog.bookFor.connect(self._book_for)
+        self._keep(dialog)
+        return dialog
+
+    def _book_for(self, patient: Patient) -> None:
+        self.new_booking().use_patient(patient)
+
+    def open_connections(self) -> ConnectionsDialog:
+        dialog = ConnectionsDialog(self.context, self.window)
+        dialog.connectionsChanged.connect(self._connections_changed)
+        self._keep(dialog)
+        return dialog
+
+    def _connections_changed(self) -> None:
+        self.window.sync.reload_connectors()
+        self.window.refresh()
+
+    def day_sheet(self) -> DaySheet:
+        pane = self.window.pane
+        return day_sheet(self.context, pane.day, pane.hidden)
+
+    def print_day_sheet(self) -> None:
+        if print_sheet(self.day_sheet(), self.window):
+            self.window.statusBar().showMessage("Day sheet sent to the printer.", 8000)
+
+    def save_day_sheet(self, path: Path | None = None) -> Path | None:
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self.window,
+                "Save the day sheet as PDF",
+                str(Path.home() / f"day-sheet-{self.window.pane.day:%Y-%m-%d}.pdf"),
+                "PDF files (*.pdf)",
+            )
+            if not chosen:
+                return None
+            path = Path(chosen)
+        sheet = self.day_sheet()
+        save_pdf(sheet, path)
+        note = f" ({sheet.unsynced} not yet synced, marked ✎)" if sheet.unsynced else ""
+        self.window.statusBar().showMessage(f"Day sheet saved to {path}{note}.", 10_000)
+        return path
