@@ -1,48 +1,120 @@
-"""The demo clinic: the HuskyVoice sandbox in-process on a free loopback port, seeded with a
-week of bookings, and a profile connected to it."""
+"""The demo clinic: emulated booking APIs (the sandbox) in-process on free loopback ports, each
+seeded with a week of bookings, and a profile with one connection per API.
+
+`Demo()` serves HuskyVoice alone (what the desk's tests use); `frontdesk --demo` serves all five
+(`ALL_PROVIDERS`), so the day view shows the columns of five connections side by side, as a
+clinic using several APIs sees them. For a quick first paint the first API is seeded at once
+and the others by `seed_rest()`, which the launcher calls after the window is painted and
+before the sync worker pulls them; `pull()` seeds whatever is left first.
+"""
 
 from __future__ import annotations
 
 import logging
 import tempfile
+from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
+from frontdesk.app.connections import PROVIDER_NAMES, add_connection
 from frontdesk.app.context import AppContext
 from frontdesk.app.paths import Paths
 from frontdesk.domain.timeutil import utc_now
 from frontdesk.sandbox import SandboxServer
-from frontdesk.sandbox.seeding import seed_week
+from frontdesk.sandbox.carevalidate_clinic import ZONE as CAREVALIDATE_ZONE
+from frontdesk.sandbox.meetergo_clinic import ANNA
+from frontdesk.sandbox.seeding_apis import seed_demo
+from frontdesk.sandbox.vantax_clinic import SUB_ACCOUNT
 
 log = logging.getLogger("frontdesk.app")
 
+ALL_PROVIDERS = ("huskyvoice", "vantax", "vastal", "meetergo", "carevalidate")
+# what each demo connection needs beside its address and key (docs/headless-tools.md)
+DEMO_OPTIONS: dict[str, dict[str, object]] = {
+    "vantax": {"sub_account_id": SUB_ACCOUNT},
+    "vastal": {"plan": "1000"},  # the standard plan: the sandbox's limit at --rate-limit 60
+    "meetergo": {"api_user_id": ANNA},
+    "carevalidate": {"timezone": CAREVALIDATE_ZONE, "location": "google_conference"},
+}
+# The first API's connection keeps the demo's old name: it sorts first (a space before the
+# others' colon), so the desk's zone, the first connection's, is the same before and after the
+# worker pulls the rest, and demo profiles kept from before the five-API demo still match.
 DEMO_CONNECTION = "Demo clinic (HuskyVoice sandbox)"
 
 
-class Demo:
-    """A running demo: the sandbox server and the app context wired to it."""
+def connection_name(provider: str) -> str:
+    """The demo connection's name, e.g. ``Demo: VantaX sandbox``."""
+    if provider == "huskyvoice":
+        return DEMO_CONNECTION
+    return f"Demo: {PROVIDER_NAMES[provider]} sandbox"
 
-    def __init__(self, profile_dir: Path | None = None, rate_limit: int = 60) -> None:
+
+class Demo:
+    """A running demo: the sandbox servers and the app context wired to them."""
+
+    def __init__(
+        self,
+        profile_dir: Path | None = None,
+        rate_limit: int = 60,
+        providers: Sequence[str] = ("huskyvoice",),
+    ) -> None:
+        if not providers:
+            raise ValueError("the demo needs at least one provider")
         self._tmp: tempfile.TemporaryDirectory[str] | None = None
         if profile_dir is None:
             self._tmp = tempfile.TemporaryDirectory(prefix="frontdesk-demo-")
             profile_dir = Path(self._tmp.name)
-        self.server = SandboxServer(rate_limit=rate_limit).start()
-        # a week of bookings from today on (the sandbox only books in the future)
-        seed_week(self.server.state, utc_now().date(), count=60, rng_seed=7)
+        self.providers = tuple(providers)
+        self.server = SandboxServer(rate_limit=rate_limit, providers=self.providers).start()
+        # a week of bookings from today on (the sandboxes only book in the future)
+        self._unseeded = list(self.providers)
+        self._seed(self.providers[0])
         self.context = AppContext(Paths.resolve(profile_dir), use_keyring=False)
-        existing = self.context.repo.connection_by_name(DEMO_CONNECTION)
-        if existing is None:
-            self.context.connect(
-                "huskyvoice", DEMO_CONNECTION, self.server.base_url, self.server.api_key
-            )
-        else:  # a kept demo profile: point it at this run's sandbox
-            from dataclasses import replace
+        self._connect_all()
 
-            self.context.repo.update_connection(replace(existing, base_url=self.server.base_url))
-            self.context.credentials.set(existing.id, self.server.api_key)
-            self.context.reload_connectors()
+    def _seed(self, provider: str) -> None:
+        self._unseeded.remove(provider)
+        made = seed_demo(self.server.provider(provider).build.state, utc_now().date())
+        log.info("demo: %d bookings seeded in the %s sandbox", made, provider)
+
+    def seed_rest(self) -> None:
+        """Seed the sandboxes not seeded yet (every one but the first); a no-op afterwards."""
+        for provider in list(self._unseeded):
+            self._seed(provider)
+
+    def _connect_all(self) -> None:
+        """One connection per API, added or (a kept demo profile) pointed at this run's
+        sandbox; the connectors are built once, at the end."""
+        repo, credentials = self.context.repo, self.context.credentials
+        for provider in self.providers:
+            served = self.server.provider(provider)
+            url, key = served.base_url, served.build.api_key
+            options = DEMO_OPTIONS.get(provider, {})
+            existing = repo.connection_by_name(connection_name(provider))
+            if existing is None:
+                add_connection(
+                    repo, credentials, provider, connection_name(provider), url, key, options
+                )
+            else:  # a kept demo profile: point it at this run's sandbox
+                changed = replace(existing, base_url=url, options={**existing.options, **options})
+                repo.update_connection(changed)
+                credentials.set(existing.id, key)
+        self.context.reload_connectors()
+
+    def connection_id(self, provider: str) -> str:
+        """The id of the demo connection to `provider`'s sandbox."""
+        record = self.context.repo.connection_by_name(connection_name(provider))
+        if record is None:
+            raise KeyError(provider)
+        return record.id
+
+    def pull_first(self) -> None:
+        """Refresh only the first API's connection: what the first paint shows."""
+        self.context.engine.pull(self.connection_id(self.providers[0]))
 
     def pull(self) -> None:
+        """Seed what is left, then refresh every connection."""
+        self.seed_rest()
         for cid in list(self.context.connectors):
             self.context.engine.pull(cid)
 

@@ -1,0 +1,99 @@
+"""The five-API demo against real sandboxes on loopback: one connection per API with the
+options it needs, a pull that fills bookings from each, and a kept profile re-pointed at the
+next run's ports and keys."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from frontdesk.app.demo import ALL_PROVIDERS, DEMO_CONNECTION, Demo, connection_name
+from frontdesk.app.desk import clinic_zone
+from frontdesk.storage.repo import ConnectionRecord
+
+EVER = (datetime(2000, 1, 1, tzinfo=UTC), datetime(2100, 1, 1, tzinfo=UTC))
+
+
+@pytest.fixture
+def demo(tmp_path: Path) -> Iterator[Demo]:
+    running = Demo(tmp_path / "profile", providers=ALL_PROVIDERS)
+    try:
+        yield running
+    finally:
+        running.close()
+
+
+def by_provider(demo: Demo) -> dict[str, ConnectionRecord]:
+    return {r.provider: r for r in demo.context.connections()}
+
+
+def test_one_connection_per_api_with_its_sandboxs_address_key_and_options(demo: Demo) -> None:
+    records = by_provider(demo)
+    assert set(records) == set(ALL_PROVIDERS) and len(demo.context.connections()) == 5
+    assert set(demo.context.connectors) == {r.id for r in records.values()}
+    for provider, record in records.items():
+        served = demo.server.provider(provider)
+        assert record.name == connection_name(provider)
+        assert record.base_url == served.base_url
+        assert demo.context.credentials.get(record.id) == served.build.api_key
+    assert records["huskyvoice"].name == DEMO_CONNECTION
+    assert records["vantax"].name == "Demo: VantaX sandbox"
+    assert records["vantax"].options["sub_account_id"] == "sub_8a1f4c2e"
+    assert records["meetergo"].options["api_user_id"]
+    assert records["vastal"].options["plan"] == "1000"
+    assert records["carevalidate"].options["timezone"] == "America/Los_Angeles"
+    # the first API sorts first, so the desk keeps its zone whatever is pulled later
+    assert demo.context.connections()[0].provider == "huskyvoice"
+
+
+def test_a_pull_fills_bookings_from_every_api(demo: Demo) -> None:
+    demo.pull_first()
+    first = by_provider(demo)["huskyvoice"].id
+    assert {b.connection_id for b in demo.context.repo.bookings_between(*EVER)} == {first}
+    zone = clinic_zone(demo.context)
+    demo.pull()
+    for provider, record in by_provider(demo).items():
+        remote = demo.server.provider(provider).build.state.appointments()  # type: ignore[attr-defined]
+        cached = demo.context.repo.bookings_between(*EVER, connection_id=record.id)
+        assert len(cached) == len(remote) > 0, provider
+        assert demo.context.repo.catalog(record.id, EVER[0].date(), EVER[0].date()).resources
+    assert clinic_zone(demo.context) == zone == "Europe/London"
+
+
+def test_a_kept_profile_is_pointed_at_the_next_runs_sandboxes(tmp_path: Path) -> None:
+    first = Demo(tmp_path / "kept", providers=ALL_PROVIDERS)
+    before = by_provider(first)
+    for record in before.values():  # as a run long gone left them
+        first.context.repo.update_connection(replace(record, base_url="http://127.0.0.1:9/gone"))
+        first.context.credentials.set(record.id, "stale-key")
+    first.close()
+    again = Demo(tmp_path / "kept", providers=ALL_PROVIDERS)
+    try:
+        after = by_provider(again)
+        assert {p: r.id for p, r in after.items()} == {p: r.id for p, r in before.items()}
+        for provider, record in after.items():
+            served = again.server.provider(provider)
+            assert record.base_url == served.base_url
+            assert again.context.credentials.get(record.id) == served.build.api_key
+            assert record.options == before[provider].options
+        assert set(again.context.connectors) == {r.id for r in after.values()}
+        again.pull()
+        for record in after.values():
+            assert again.context.repo.bookings_between(*EVER, connection_id=record.id)
+    finally:
+        again.close()
+
+
+def test_the_default_demo_is_huskyvoice_alone(tmp_path: Path) -> None:
+    single = Demo(tmp_path / "one")
+    try:
+        assert [(r.provider, r.name) for r in single.context.connections()] == [
+            ("huskyvoice", DEMO_CONNECTION)
+        ]
+        assert [s.name for s in single.server.servers] == ["huskyvoice"]
+    finally:
+        single.close()
