@@ -97,3 +97,19 @@ def test_the_default_demo_is_huskyvoice_alone(tmp_path: Path) -> None:
         assert [s.name for s in single.server.servers] == ["huskyvoice"]
     finally:
         single.close()
+
+
+def test_a_quick_start_connects_the_first_api_and_finish_the_others(tmp_path: Path) -> None:
+    quick = Demo(tmp_path / "quick", providers=ALL_PROVIDERS, quick_start=True)
+    try:
+        assert [r.provider for r in quick.context.connections()] == ["huskyvoice"]
+        assert quick.server.provider("huskyvoice").build.state.appointments()  # type: ignore[attr-defined]
+        assert not quick.server.provider("meetergo").build.state.appointments()  # type: ignore[attr-defined]
+        assert quick.finish() is True
+        assert {r.provider for r in quick.context.connections()} == set(ALL_PROVIDERS)
+        assert quick.server.provider("meetergo").build.state.appointments()  # type: ignore[attr-defined]
+        assert quick.finish() is False
+        quick.context.reload_connectors()
+        assert len(quick.context.connectors) == 5
+    finally:
+        quick.close()

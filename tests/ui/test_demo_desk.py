@@ -1,6 +1,6 @@
 """The five-API demo at the desk, as ``frontdesk --demo`` opens it: the first API pulled before
-the window, the other four seeded and pulled by the sync worker afterwards, and then the day
-view showing columns from all five connections side by side."""
+the window, the other four seeded, connected and pulled by the sync worker after the first
+paint, and then the day view showing columns from all five connections side by side."""
 
 from __future__ import annotations
 
@@ -13,13 +13,15 @@ import pytest
 from frontdesk.app.demo import ALL_PROVIDERS, Demo
 from frontdesk.domain.timeutil import local_to_utc, to_local
 from frontdesk.ui.calendar_pane import Mode
+from frontdesk.ui.launch import sync_after_first_paint
 from frontdesk.ui.main_window import MainWindow
 
 
 @pytest.fixture(scope="module")
 def five(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
-    running = Demo(tmp_path_factory.mktemp("five") / "profile", providers=ALL_PROVIDERS)
-    running.pull_first()
+    profile = tmp_path_factory.mktemp("five") / "profile"
+    running = Demo(profile, providers=ALL_PROVIDERS, quick_start=True)
+    running.pull_first()  # as the launcher does before the window
     try:
         yield running
     finally:
@@ -35,16 +37,16 @@ def test_the_day_view_shows_columns_from_all_five_connections(
 ) -> None:  # type: ignore[no-untyped-def]
     main = MainWindow(five.context, sync_interval_ms=3_600_000, start_sync=False)
     main.resize(1700, 900)
+    main.pane.set_mode(Mode.DAY)
+    assert shown_connections(main) == {five.connection_id("huskyvoice")}
+    assert len(five.context.connections()) == 1
+    sync_after_first_paint(main, five)  # as the launcher does
     main.show()
     qtbot.waitExposed(main)
     try:
-        main.pane.set_mode(Mode.DAY)
-        assert shown_connections(main) == {five.connection_id("huskyvoice")}
-        five.seed_rest()  # what the launcher does after the first paint
-        with qtbot.waitSignal(main.synced, timeout=60_000):
-            main.sync.start()  # its first cycle pulls the four connections never pulled
-        every = {five.connection_id(p) for p in ALL_PROVIDERS}
-        qtbot.waitUntil(lambda: shown_connections(main) == every, timeout=20_000)
+        # the worker seeds, connects and pulls the other four after the first paint
+        qtbot.waitUntil(lambda: len(shown_connections(main)) == 5, timeout=60_000)
+        assert shown_connections(main) == {five.connection_id(p) for p in ALL_PROVIDERS}
         names = {c.title for c in main.pane.day_view.columns}
         assert {"Main Branch", "Dental cleaning", "Dr. Anna Berger", "Dr. Ana Ruiz"} <= names
         main.pane.show_day(busiest_day(main))

@@ -3,9 +3,9 @@ seeded with a week of bookings, and a profile with one connection per API.
 
 `Demo()` serves HuskyVoice alone (what the desk's tests use); `frontdesk --demo` serves all five
 (`ALL_PROVIDERS`), so the day view shows the columns of five connections side by side, as a
-clinic using several APIs sees them. For a quick first paint the first API is seeded at once
-and the others by `seed_rest()`, which the launcher calls after the window is painted and
-before the sync worker pulls them; `pull()` seeds whatever is left first.
+clinic using several APIs sees them. With `quick_start` only the first API is seeded and (in a
+new profile) connected at once, for a quick first paint; `finish()` seeds and connects the
+others, which the launcher calls once the window is painted, before the sync worker starts.
 """
 
 from __future__ import annotations
@@ -57,6 +57,7 @@ class Demo:
         profile_dir: Path | None = None,
         rate_limit: int = 60,
         providers: Sequence[str] = ("huskyvoice",),
+        quick_start: bool = False,
     ) -> None:
         if not providers:
             raise ValueError("the demo needs at least one provider")
@@ -66,40 +67,49 @@ class Demo:
             profile_dir = Path(self._tmp.name)
         self.providers = tuple(providers)
         self.server = SandboxServer(rate_limit=rate_limit, providers=self.providers).start()
-        # a week of bookings from today on (the sandboxes only book in the future)
-        self._unseeded = list(self.providers)
-        self._seed(self.providers[0])
         self.context = AppContext(Paths.resolve(profile_dir), use_keyring=False)
-        self._connect_all()
+        self._unseeded = list(self.providers)
+        self._unconnected = list(self.providers)
+        first = self.providers[:1] if quick_start else self.providers
+        # a week of bookings from today on (the sandboxes only book in the future)
+        for provider in first:
+            self._seed(provider)
+        self._connect(first)
+        self.context.reload_connectors()
 
     def _seed(self, provider: str) -> None:
         self._unseeded.remove(provider)
         made = seed_demo(self.server.provider(provider).build.state, utc_now().date())
         log.info("demo: %d bookings seeded in the %s sandbox", made, provider)
 
-    def seed_rest(self) -> None:
-        """Seed the sandboxes not seeded yet (every one but the first); a no-op afterwards."""
-        for provider in list(self._unseeded):
-            self._seed(provider)
-
-    def _connect_all(self) -> None:
-        """One connection per API, added or (a kept demo profile) pointed at this run's
-        sandbox; the connectors are built once, at the end."""
+    def _connect(self, now: Sequence[str]) -> None:
+        """Add the connections to `now`'s sandboxes, and point every connection a kept demo
+        profile already has at this run's sandbox; the connectors are left to the caller."""
         repo, credentials = self.context.repo, self.context.credentials
-        for provider in self.providers:
+        for provider in list(self._unconnected):
             served = self.server.provider(provider)
             url, key = served.base_url, served.build.api_key
             options = DEMO_OPTIONS.get(provider, {})
             existing = repo.connection_by_name(connection_name(provider))
-            if existing is None:
-                add_connection(
-                    repo, credentials, provider, connection_name(provider), url, key, options
-                )
-            else:  # a kept demo profile: point it at this run's sandbox
-                changed = replace(existing, base_url=url, options={**existing.options, **options})
-                repo.update_connection(changed)
+            if existing is not None:  # a kept demo profile: point it at this run's sandbox
+                merged = {**existing.options, **options}
+                repo.update_connection(replace(existing, base_url=url, options=merged))
                 credentials.set(existing.id, key)
-        self.context.reload_connectors()
+            elif provider in now:
+                name = connection_name(provider)
+                add_connection(repo, credentials, provider, name, url, key, options)
+            else:
+                continue
+            self._unconnected.remove(provider)
+
+    def finish(self) -> bool:
+        """Seed and connect what `quick_start` left; True when connections were added (the
+        connectors are then to be reloaded). A no-op afterwards."""
+        for provider in list(self._unseeded):
+            self._seed(provider)
+        added = bool(self._unconnected)
+        self._connect(self._unconnected)
+        return added
 
     def connection_id(self, provider: str) -> str:
         """The id of the demo connection to `provider`'s sandbox."""
@@ -113,8 +123,9 @@ class Demo:
         self.context.engine.pull(self.connection_id(self.providers[0]))
 
     def pull(self) -> None:
-        """Seed what is left, then refresh every connection."""
-        self.seed_rest()
+        """Finish a quick start, then refresh every connection."""
+        if self.finish():
+            self.context.reload_connectors()
         for cid in list(self.context.connectors):
             self.context.engine.pull(cid)
 

@@ -135,7 +135,7 @@ def launch(argv: list[str]) -> int:
             if args.demo:
                 from frontdesk.app.demo import ALL_PROVIDERS, Demo
 
-                demo = Demo(args.profile_dir, providers=ALL_PROVIDERS)
+                demo = Demo(args.profile_dir, providers=ALL_PROVIDERS, quick_start=True)
                 context = demo.context
                 try:
                     demo.pull_first()  # the others are pulled by the worker, after the paint
@@ -161,7 +161,7 @@ def launch(argv: list[str]) -> int:
             after_first_paint(
                 window, lambda: print("frontdesk: first paint", file=sys.stderr, flush=True)
             )
-        after_first_paint(window, _start_syncing(window, demo), SYNC_START_LATEST_MS)
+        sync_after_first_paint(window, demo)
         window.show()
         if args.smoke_test:
             about = show_about(window, context.paths)  # a packaged build shows its version
@@ -218,20 +218,23 @@ def after_first_paint(
         QTimer.singleShot(latest_ms, window, once)
 
 
-def _start_syncing(window: Any, demo: Any) -> Callable[[], None]:
-    """The sync worker's start, kept until the window is on screen: its first cycle pulls
-    every stale connection (the demo's four other APIs), which would slow the first paint.
-    The demo's other sandboxes are seeded first, so that cycle finds their bookings."""
+def sync_after_first_paint(window: Any, demo: Any = None) -> None:
+    """Start the window's sync worker once the window is on screen: its first cycle pulls
+    every stale connection, which would slow the first paint. A quick-started demo is
+    finished first (its other sandboxes seeded and connected); their connectors are built on
+    the worker's thread, whose next cycle pulls them."""
     from PySide6.QtCore import QTimer
 
     def start() -> None:
         if not window.isVisible():  # closed before it was painted
             return
-        if demo is not None:
-            demo.seed_rest()
+        added = demo is not None and demo.finish()
         window.sync.start()
+        if added:
+            window.sync.reload_connectors()
 
-    return lambda: QTimer.singleShot(0, window, start)  # once this paint is done
+    # once this paint is done
+    after_first_paint(window, lambda: QTimer.singleShot(0, window, start), SYNC_START_LATEST_MS)
 
 
 def _settle(app: object, ms: int) -> None:
