@@ -1,8 +1,9 @@
 """Fault drills against VantaX: 500 scripted sequences of connection errors, timeouts after
 the commit, answers cut mid-way, 5xx, 429 with Retry-After (seconds and HTTP date) and
-malformed bodies, on any of a create's requests (contact search, contact create, appointment
-create). After each: exactly one contact and one appointment, confirmed locally, no retry
-earlier than Retry-After; a 4xx refusal is never retried."""
+malformed bodies, on any of a new patient's requests: the contact operation's (contact search,
+contact create) and then the appointment operation's, which waits for it. After each: exactly
+one contact and one appointment naming it, confirmed locally, no retry earlier than
+Retry-After; a 4xx refusal is never retried (and its contact is made once)."""
 
 from __future__ import annotations
 
@@ -66,8 +67,18 @@ def test_fault_drills(drill: Rig) -> None:
             for a in state.appointments()
         )
 
-    run_drill(drill, (booking(n) for n in range(10_000)), copies, seed=20261122, max_offset=2)
+    run_drill(
+        drill,
+        (booking(n) for n in range(10_000)),
+        copies,
+        seed=20261122,
+        max_offset=2,
+        patient_records=True,
+    )
 
 
 def test_a_refusal_is_never_retried(drill: Rig) -> None:
-    assert_refusal_not_retried(drill, booking(9_999, WHITENING))
+    refused = booking(9_999, WHITENING)
+    assert_refusal_not_retried(drill, refused, patient_records=True)
+    contacts = [c for c in state_of(drill).contacts() if c["phone"] == refused.patient_phone]
+    assert len(contacts) == 1

@@ -119,6 +119,7 @@ def run_drill(
     settled: tuple[SyncState, ...] = (SyncState.CONFIRMED,),
     max_offset: int = 0,
     after: Callable[[Booking], None] | None = None,
+    patient_records: bool = False,
 ) -> dict[str, int]:
     """Run the sequences; return how many faults of each kind were injected.
 
@@ -127,7 +128,8 @@ def run_drill(
     search), so the write itself is hit too. Faults are counted where they actually happened
     (the injector's counts), so a fault scripted past an attempt's last request is not counted.
     ``after`` gets each settled booking once checked (an API with few free slots cancels it
-    there, so its slot is free for a later sequence).
+    there, so its slot is free for a later sequence). ``patient_records``: each booking is a new
+    patient whose record (a CREATE_PATIENT) goes first; the faults fall on either operation.
     """
     rng = random.Random(seed)
     injector = rig.injector
@@ -137,7 +139,14 @@ def run_drill(
     for n in range(sequences):
         script = [rng.choice(FAULTS) for _ in range(rng.randint(1, 3))]
         booking = next(places)
-        rig.repo.book(booking, OperationKind.CREATE, {}, f"key-{n}", "drill")
+        rig.repo.book(
+            booking,
+            OperationKind.CREATE,
+            {},
+            f"key-{n}",
+            "drill",
+            patient_records=patient_records,
+        )
         rig.clock.now = max(rig.clock.now, datetime.now(UTC))  # the queue stamps real time
         for attempt in range(12):
             fault = script[attempt] if attempt < len(script) else None
@@ -154,9 +163,10 @@ def run_drill(
             for kind, count in hit.items():
                 seen[kind] += count
             seen["connect"] += fault == "connect"
-            op = only_op(rig.repo, booking.id)
-            if op.state is not OperationState.QUEUED:
+            queued = [o for o in ops_of(rig.repo, booking.id) if o.state is OperationState.QUEUED]
+            if not queued:
                 break
+            op = queued[0]  # the one attempted: any after it waits for it
             wait = (op.next_attempt_at - before).total_seconds()
             if hit["429"]:
                 assert wait >= RETRY_AFTER_S - IN_FLIGHT_S, (
@@ -174,6 +184,9 @@ def run_drill(
         )
         found = copies(booking)
         assert found == 1, f"sequence {n} {script}: {found} remote copies"
+        kinds = [o.kind for o in ops_of(rig.repo, booking.id)]
+        first = [OperationKind.CREATE_PATIENT] if patient_records else []
+        assert kinds == [*first, OperationKind.CREATE], f"sequence {n} {script}: {kinds}"
         if after is not None:
             after(stored)
     rig.connectors[CID] = rig.live
@@ -183,14 +196,30 @@ def run_drill(
     return seen
 
 
-def assert_refusal_not_retried(rig: Rig, booking: Booking, code: str | None = None) -> None:
-    """A booking the API refuses: sent once, flagged, never sent again (even a day later)."""
+def assert_refusal_not_retried(
+    rig: Rig, booking: Booking, code: str | None = None, patient_records: bool = False
+) -> None:
+    """A booking the API refuses: sent once, flagged, never sent again (even a day later).
+    With ``patient_records`` the patient's record goes first and is made once."""
     rig.connectors[CID] = rig.live
     rig.injector.script([])
-    rig.repo.book(booking, OperationKind.CREATE, {}, f"key-{booking.id}", "drill")
+    rig.repo.book(
+        booking,
+        OperationKind.CREATE,
+        {},
+        f"key-{booking.id}",
+        "drill",
+        patient_records=patient_records,
+    )
     rig.clock.now = max(rig.clock.now, datetime.now(UTC))
     rig.engine.drain()
-    op = only_op(rig.repo, booking.id)
+    ops = ops_of(rig.repo, booking.id)
+    if patient_records:
+        first, *ops = ops
+        assert first.kind is OperationKind.CREATE_PATIENT, first
+        assert first.state is OperationState.DONE and first.attempts == 1, first
+    assert len(ops) == 1, ops
+    op = ops[0]
     assert op.state is OperationState.FAILED and op.attempts == 1, op
     rig.clock.now += timedelta(days=1)
     assert rig.engine.drain().sent == 0
@@ -200,8 +229,10 @@ def assert_refusal_not_retried(rig: Rig, booking: Booking, code: str | None = No
         assert stored.problem_code == code, stored.problem_code
 
 
-def only_op(repo: Repository, booking_id: str) -> Operation:
+def ops_of(repo: Repository, booking_id: str) -> list[Operation]:
+    """Every operation of the booking, oldest first."""
     with repo.db.read() as s:
-        rows = list(s.scalars(select(OutboxRow).where(OutboxRow.booking_id == booking_id)))
-        assert len(rows) == 1, rows
-        return operation_of_row(rows[0])
+        rows = s.scalars(
+            select(OutboxRow).where(OutboxRow.booking_id == booking_id).order_by(OutboxRow.id)
+        )
+        return [operation_of_row(row) for row in rows]

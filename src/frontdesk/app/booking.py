@@ -6,7 +6,8 @@ nothing the server will certainly refuse ever enters the queue. The same holds f
 ``reschedule`` re-runs the rules with the booking left out of the counts, ``cancel`` applies
 the organisation's cancellation policy, ``set_status`` records arrived / completed / no-show;
 each writes the booking and what it owes the remote in one transaction
-(``Repository.change_booking``).
+(``Repository.change_booking``). On an API that keeps patients as records of their own
+(VantaX's contacts) a new patient's create waits for a ``CREATE_PATIENT`` queued with it.
 """
 
 from __future__ import annotations
@@ -238,8 +239,20 @@ class BookingService:
         if errors:
             raise BookingRefused(errors)
         booking = self.draft(request)
-        self.repo.book(booking, OperationKind.CREATE, {}, str(uuid.uuid4()), self.desk)
+        self.repo.book(
+            booking,
+            OperationKind.CREATE,
+            {},
+            str(uuid.uuid4()),
+            self.desk,
+            patient_records=self._patient_records(booking.connection_id),
+        )
         return booking
+
+    def _patient_records(self, connection_id: str) -> bool:
+        """Whether the connection's API keeps patients apart (a create may wait for one)."""
+        connector = self.connectors.get(connection_id)
+        return connector is not None and connector.creates_patients
 
     # -- changes to a booking -------------------------------------------------------------
     def _existing(self, booking_id: str) -> Booking:
@@ -251,10 +264,14 @@ class BookingService:
         return booking
 
     def _remote_may_hold(self, booking: Booking) -> bool:
-        """Whether the remote holds the booking or may (a create sent, answer not seen)."""
+        """Whether the remote holds the booking or may (a create sent, answer not seen). The
+        patient's record being sent says nothing about the booking."""
         if booking.remote_id is not None:
             return True
-        return any(op.sent_at is not None for op in self.repo.queued_operations(booking.id))
+        return any(
+            op.sent_at is not None and op.kind is not OperationKind.CREATE_PATIENT
+            for op in self.repo.queued_operations(booking.id)
+        )
 
     def moved(self, booking: Booking, start: datetime, resource_id: str | None = None) -> Booking:
         """``booking`` at a new start (and column); the window decides session and batch."""
@@ -415,6 +432,7 @@ class BookingService:
                 event,
                 detail or None,
                 expected_version=before.version,
+                patient_records=self._patient_records(after.connection_id),
             )
         except StaleBooking as exc:
             raise BookingRefused(

@@ -179,7 +179,12 @@ def import_csv(service: BookingService, connection_id: str, path: Path, actor: s
             continue
         accepted.append(draft)
     report.accepted = len(accepted)
-    report.written = service.repo.book_many(accepted, actor, "imported from a CSV file")
+    report.written = service.repo.book_many(
+        accepted,
+        actor,
+        "imported from a CSV file",
+        patient_records=connector.creates_patients,
+    )
     return report
 
 

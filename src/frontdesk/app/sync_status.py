@@ -9,14 +9,14 @@ Reads the cache only, so the GUI thread may call it after each sync cycle.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from frontdesk.app.context import AppContext
 from frontdesk.app.openings import Limits, Opening, OpeningQuery, find_openings
 from frontdesk.domain.booking import Booking
 from frontdesk.domain.merge import PART_WORDS, PARTS
-from frontdesk.domain.outbox import Operation, OperationState
+from frontdesk.domain.outbox import Operation, OperationKind, OperationState
 from frontdesk.domain.timeutil import to_local, utc_now
 
 KIND_WORDS = {
@@ -24,7 +24,19 @@ KIND_WORDS = {
     "reschedule": "move",
     "cancel": "cancellation",
     "set_status": "status",
+    "create_patient": "patient's record",
 }
+# What a patient's record is called where the API keeps one (``create_patient``).
+PATIENT_RECORD_WORDS = {"vantax": "VantaX contact"}
+
+
+def change_words(op: Operation, when: str, service: str, provider: str) -> str:
+    """The change in plain words; a patient's record names the booking it was queued for
+    ("VantaX contact for Tue 16 Jun 10:00 Dental cleaning"), since it is not the booking."""
+    if op.kind is OperationKind.CREATE_PATIENT:
+        record = PATIENT_RECORD_WORDS.get(provider, "Patient's record")
+        return f"{record} for {when} {service}".strip()
+    return KIND_WORDS.get(op.kind.value, op.kind.value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +45,7 @@ class SyncOverview:
     attention: list[Booking]
     failed: list[tuple[Operation, Booking]]
     connection_names: dict[str, str]
+    providers: dict[str, str] = field(default_factory=dict)  # connection id -> provider
 
 
 def overview(context: AppContext, limit: int = 500) -> SyncOverview:
@@ -45,7 +58,8 @@ def overview(context: AppContext, limit: int = 500) -> SyncOverview:
         for op, b in context.repo.operations([OperationState.FAILED], limit)
         if b.id not in inbox
     ]
-    return SyncOverview(queued, attention, failed, names)
+    providers = {r.id: r.provider for r in context.connections()}
+    return SyncOverview(queued, attention, failed, names, providers)
 
 
 def attention_count(context: AppContext) -> int:

@@ -55,6 +55,7 @@ CARRIED: dict[OperationKind, frozenset[str]] = {
     OperationKind.RESCHEDULE: frozenset({"time", "column"}),
     OperationKind.CANCEL: frozenset({"status"}),
     OperationKind.SET_STATUS: frozenset({"status"}),
+    OperationKind.CREATE_PATIENT: frozenset({"name", "phone", "email"}),
 }
 # Visit statuses only the desk knows; a remote saying "booked" does not undo them.
 DESK_ONLY_STATUSES = frozenset({VisitStatus.ARRIVED, VisitStatus.COMPLETED, VisitStatus.NO_SHOW})

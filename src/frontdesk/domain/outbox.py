@@ -3,12 +3,16 @@
 An operation is written in the same transaction as the booking change it carries, with an
 idempotency key minted then and never changed. ``sent_at`` marks an attempt that may have
 reached the server, so a restart knows to reconcile before it sends again.
+
+An operation may depend on another (``depends_on``): it is not sent before that one is done.
+A booking's create on an API that keeps patients as records of their own (VantaX's contacts)
+depends on the patient's ``CREATE_PATIENT``, which several bookings of one new patient share.
 """
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -19,6 +23,12 @@ class OperationKind(enum.StrEnum):
     RESCHEDULE = "reschedule"
     CANCEL = "cancel"
     SET_STATUS = "set_status"
+    CREATE_PATIENT = "create_patient"  # the patient's own record (a VantaX contact)
+
+
+# The key of a booking's ``extra`` that holds its patient's remote record (VantaX's contact id),
+# set by an accepted CREATE_PATIENT on every booking waiting for it, or by a pull.
+PATIENT_REF = "contact_id"
 
 
 class OperationState(enum.StrEnum):
@@ -41,6 +51,7 @@ class Operation:
     next_attempt_at: datetime
     sent_at: datetime | None = None
     last_error: str | None = None
+    depends_on: int | None = None  # an operation that must be done before this one is sent
 
 
 class ChangePlan(enum.Enum):
@@ -52,25 +63,45 @@ class ChangePlan(enum.Enum):
 
 
 def plan_change(
-    kind: OperationKind, queued: Sequence[Operation], has_remote: bool
+    kind: OperationKind,
+    queued: Sequence[Operation],
+    has_remote: bool,
+    shared: Collection[int] = (),
 ) -> tuple[ChangePlan, list[int]]:
     """The plan for a new change of ``kind``, and the ids of queued operations to withdraw.
 
     Every operation reads the booking row when it is sent, so a queued operation that has not
     left yet already carries any later change of the same kind (a create carries a new time
-    too). A cancel of a booking the remote has never seen withdraws everything queued; a cancel
-    of one it holds makes the unsent moves and status changes before it pointless.
+    too; a patient's record carries edited patient details). A cancel of a booking the remote
+    has never seen withdraws everything queued; a cancel of one it holds makes the unsent moves
+    and status changes before it pointless.
+
+    The patient's record (``CREATE_PATIENT``) is not the booking: sending it says nothing about
+    whether the remote holds the booking. A cancel withdraws it only while it is unsent and no
+    other booking waits for it (``shared``: the ids of this booking's queued operations that
+    other bookings' operations depend on); once it may have been made it is left to finish, so
+    the patient's record is known and never made twice.
     """
     unsent = [op for op in queued if op.sent_at is None]
     if kind is OperationKind.CANCEL:
-        if not has_remote and len(unsent) == len(queued):
-            return ChangePlan.LOCAL, [op.id for op in queued]
-        pointless = [op.id for op in unsent if op.kind is not OperationKind.CREATE]
+        patient = OperationKind.CREATE_PATIENT
+        spare = {op.id for op in unsent if op.kind is patient and op.id not in shared}
+        own = [op for op in queued if op.kind is not patient]
+        if not has_remote and all(op.sent_at is None for op in own):
+            return ChangePlan.LOCAL, [
+                op.id for op in queued if op.kind is not patient or op.id in spare
+            ]
+        pointless = [
+            op.id
+            for op in unsent
+            if op.kind not in (OperationKind.CREATE, patient) or op.id in spare
+        ]
         return ChangePlan.ENQUEUE, pointless
     carriers = {
         OperationKind.CREATE: (OperationKind.CREATE, OperationKind.RESCHEDULE),
         OperationKind.RESCHEDULE: (OperationKind.CREATE, OperationKind.RESCHEDULE),
         OperationKind.SET_STATUS: (OperationKind.SET_STATUS,),
+        OperationKind.CREATE_PATIENT: (OperationKind.CREATE_PATIENT,),
     }[kind]
     if any(op.kind in carriers for op in unsent):
         return ChangePlan.FOLD, []

@@ -26,6 +26,8 @@ from frontdesk.domain.verdict import Verdict
 class Accepted:
     booking: Booking
     replayed: bool = False
+    # for a patient's record (``create_patient``): its id at the remote (VantaX's contact id)
+    patient_ref: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +66,10 @@ class Connector(Protocol):
     connection_id: str
     rate_per_minute: int
     idempotent_creates: bool
+    # The API keeps patients as records of their own that a booking names (VantaX's contacts):
+    # the desk queues a CREATE_PATIENT before the create of a patient whose record it does not
+    # know, and the create waits for it. The other APIs take the patient inside the booking.
+    creates_patients: bool
 
     def set_pacer(self, pace: Callable[[], None]) -> None:
         """Install a callable that blocks until the next request may go."""
@@ -79,6 +85,12 @@ class Connector(Protocol):
     def cancel(self, booking: Booking, idempotency_key: str) -> Outcome: ...
 
     def set_status(self, booking: Booking, idempotency_key: str) -> Outcome: ...
+
+    def create_patient(self, booking: Booking, idempotency_key: str) -> Outcome:
+        """Make the remote record of ``booking``'s patient (a ``CREATE_PATIENT``); ``Accepted``
+        carries its id in ``patient_ref``. Safe to send again with the same key after a lost
+        answer. Only ever sent where ``creates_patients``."""
+        ...
 
     def predict_create(
         self, booking: Booking, catalog: Catalog, others: list[Booking], now: datetime
@@ -103,6 +115,18 @@ class Connector(Protocol):
         ...
 
     def close(self) -> None: ...
+
+
+class PatientInBooking:
+    """For the connectors whose API takes the patient inside the booking: they keep no patient
+    records, so the desk never queues a CREATE_PATIENT for them."""
+
+    creates_patients = False
+
+    def create_patient(self, booking: Booking, idempotency_key: str) -> Outcome:
+        return Refused(
+            Verdict(400, "NOT_SUPPORTED", "This booking system keeps no patient records of its own")
+        )
 
 
 def retry_after_seconds(value: str | None, now: datetime) -> float | None:

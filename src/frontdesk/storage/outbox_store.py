@@ -1,18 +1,25 @@
 """The outbox side of the repository: what the desk owes each remote system, and the
-booking changes that create those debts, each in one transaction with its booking."""
+booking changes that create those debts, each in one transaction with its booking.
+
+An operation may wait for another (``depends_on``): a booking's create waits for its patient's
+record (``CREATE_PATIENT``, on APIs that keep patients apart), which is never sent twice for one
+patient while it is queued, is withdrawn with the last booking waiting for it, and, once made,
+gives its id to every booking that waited (:mod:`frontdesk.storage.patient_records`)."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import delete, func, or_, select
+from sqlalchemy.orm import Session, aliased
 
-from frontdesk.domain.booking import Booking
+from frontdesk.domain.booking import Booking, SyncState
 from frontdesk.domain.merge import CLASH_CODE
 from frontdesk.domain.outbox import (
+    PATIENT_REF,
     ChangePlan,
     Operation,
     OperationKind,
@@ -21,6 +28,7 @@ from frontdesk.domain.outbox import (
 )
 from frontdesk.domain.timeutil import utc_now
 from frontdesk.storage.db import Database
+from frontdesk.storage.patient_records import PatientRecords, patient_payload
 from frontdesk.storage.rows import (
     BOOKING_COLUMNS,
     add_history,
@@ -32,6 +40,9 @@ from frontdesk.storage.rows import (
     set_base,
 )
 from frontdesk.storage.tables import BookingRow, HistoryRow, OutboxRow
+
+# The operation an operation waits for, in queries that need its state (a primary-key lookup).
+_DEPENDENCY = aliased(OutboxRow)
 
 
 class StaleBooking(Exception):
@@ -48,7 +59,13 @@ class OutboxStore:
     db: Database
 
     def _enqueue(
-        self, s: Session, booking: Booking, kind: OperationKind, payload: dict[str, Any], key: str
+        self,
+        s: Session,
+        booking: Booking,
+        kind: OperationKind,
+        payload: dict[str, Any],
+        key: str,
+        depends_on: int | None = None,
     ) -> Operation:
         now = utc_now()
         row = OutboxRow(
@@ -57,6 +74,7 @@ class OutboxStore:
             kind=kind.value,
             payload=payload,
             idempotency_key=key,
+            depends_on=depends_on,
             state=OperationState.QUEUED.value,
             attempts=0,
             next_attempt_at=now,
@@ -65,6 +83,39 @@ class OutboxStore:
         s.add(row)
         s.flush()
         return operation_of_row(row)
+
+    def _queue_create(
+        self,
+        s: Session,
+        booking: Booking,
+        key: str,
+        records: PatientRecords | None,
+        payload: dict[str, Any] | None = None,
+    ) -> Operation:
+        """Queue the create of ``booking`` (its row written). Where the API keeps patients apart
+        (``records``), the create uses the patient's record when it is known (its id goes into
+        the row's ``extra``), else waits for the patient's ``CREATE_PATIENT``: the one already
+        queued for another booking of the patient, or a new one with a key minted now."""
+        body = dict(payload or {})
+        if records is None:
+            return self._enqueue(s, booking, OperationKind.CREATE, body, key)
+        known = records.known(booking)
+        if known is not None:
+            row = s.get_one(BookingRow, booking.id)
+            row.extra = {**(row.extra or {}), PATIENT_REF: known}
+            return self._enqueue(s, booking, OperationKind.CREATE, body, key)
+        first = records.queued(booking)
+        if first is None:
+            patient = self._enqueue(
+                s,
+                booking,
+                OperationKind.CREATE_PATIENT,
+                patient_payload(booking),
+                str(uuid.uuid4()),
+            )
+            records.add(booking, patient.id)
+            first = patient.id
+        return self._enqueue(s, booking, OperationKind.CREATE, body, key, depends_on=first)
 
     def change_booking(
         self,
@@ -75,20 +126,29 @@ class OutboxStore:
         event: str,
         detail: str | None,
         expected_version: int | None = None,
+        patient_records: bool = False,
     ) -> tuple[ChangePlan, Operation | None]:
         """Store a desk change to ``booking`` and what it owes the remote, in one transaction.
 
         What is owed follows :func:`plan_change` over the booking's queued operations, decided
         inside the write lock so the sync engine cannot send one in between. Raises
         :class:`StaleBooking` when ``expected_version`` no longer matches the stored row.
+        ``patient_records``: the API keeps patients apart, so a new create (a rebook) may need
+        the patient's record first (see :meth:`_queue_create`).
         """
         with self.db.write() as s:
             row = s.get_one(BookingRow, booking.id)
             if expected_version is not None and row.version != expected_version:
                 raise StaleBooking(booking.id)
             queued = [operation_of_row(r) for r in s.scalars(queued_query(booking.id))]
-            plan, withdraw = plan_change(kind, queued, row.remote_id is not None)
+            waiting = self._waiting_on(s, queued) if kind is OperationKind.CANCEL else {}
+            plan, withdraw = plan_change(kind, queued, row.remote_id is not None, waiting)
             self._withdraw(s, withdraw, f"superseded by {kind.value}")
+            for op_id, others in waiting.items():  # the patient's record goes on for the others
+                s.get_one(OutboxRow, op_id).booking_id = others[0]
+            ref = (row.extra or {}).get(PATIENT_REF)
+            if ref and not booking.extra.get(PATIENT_REF):  # made since the desk read the booking
+                booking = booking.with_changes(extra={**booking.extra, PATIENT_REF: ref})
             refused = s.scalars(
                 select(OutboxRow.id).where(
                     OutboxRow.booking_id == booking.id,
@@ -99,10 +159,36 @@ class OutboxStore:
                 s.get_one(OutboxRow, op_id).state = OperationState.WITHDRAWN.value
             copy_into(row, booking.with_changes(version=row.version + 1))
             op = None
-            if plan is ChangePlan.ENQUEUE:
+            if plan is ChangePlan.ENQUEUE and kind is OperationKind.CREATE:
+                records = PatientRecords(s) if patient_records else None
+                op = self._queue_create(s, booking, idempotency_key, records)
+            elif plan is ChangePlan.ENQUEUE:
                 op = self._enqueue(s, booking, kind, {}, idempotency_key)
             add_history(s, booking.id, event, detail, actor)
             return plan, op
+
+    @staticmethod
+    def _waiting_on(s: Session, queued: Sequence[Operation]) -> dict[int, list[str]]:
+        """Of the booking's queued patient records, those other bookings' queued operations
+        wait for, with those bookings (oldest operation first)."""
+        ids = [op.id for op in queued if op.kind is OperationKind.CREATE_PATIENT]
+        if not ids:
+            return {}
+        owner = queued[0].booking_id
+        waiting: dict[int, list[str]] = {}
+        rows = s.execute(
+            select(OutboxRow.depends_on, OutboxRow.booking_id)
+            .where(
+                OutboxRow.state == OperationState.QUEUED.value,
+                OutboxRow.depends_on.in_(ids),
+                OutboxRow.booking_id != owner,
+            )
+            .order_by(OutboxRow.id)
+        )
+        for row in rows:
+            if row.depends_on is not None:
+                waiting.setdefault(row.depends_on, []).append(row.booking_id)
+        return waiting
 
     @staticmethod
     def _withdraw(s: Session, op_ids: Sequence[int], why: str) -> None:
@@ -128,12 +214,14 @@ class OutboxStore:
             return [operation_of_row(r) for r in s.scalars(queued_query(booking_id))]
 
     def due_operations(self, connection_id: str, now: datetime, limit: int = 50) -> list[Operation]:
-        """Queued operations whose time has come, oldest first, at most one per booking;
-        none of a booking in a clash (see :mod:`frontdesk.storage.remote_merge`)."""
+        """Queued operations whose time has come, oldest first, at most one per booking, and
+        none before the operation it depends on is done; none of a booking in a clash (see
+        :mod:`frontdesk.storage.remote_merge`)."""
         with self.db.read() as s:
             rows = s.execute(
-                select(OutboxRow, BookingRow.problem_code)
+                select(OutboxRow, _DEPENDENCY.state, BookingRow.problem_code)
                 .join(BookingRow, BookingRow.id == OutboxRow.booking_id)
+                .outerjoin(_DEPENDENCY, _DEPENDENCY.id == OutboxRow.depends_on)
                 .where(
                     OutboxRow.connection_id == connection_id,
                     OutboxRow.state == OperationState.QUEUED.value,
@@ -142,10 +230,12 @@ class OutboxStore:
             )
             seen: set[str] = set()
             due: list[Operation] = []
-            for row, problem in rows:
+            for row, dependency, problem in rows:
                 if row.booking_id in seen:
                     continue  # strictly in order per booking
                 seen.add(row.booking_id)
+                if row.depends_on is not None and dependency != OperationState.DONE.value:
+                    continue  # waits for the operation it depends on (the booking waits too)
                 if problem == CLASH_CODE:
                     continue  # held until a person settles the clash
                 if row.next_attempt_at <= now:
@@ -169,7 +259,9 @@ class OutboxStore:
             return [(operation_of_row(r[0]), booking_of_tuple(r[1:])) for r in s.execute(query)]
 
     def requeue(self, op_id: int, actor: str) -> None:
-        """Send a refused operation again (same idempotency key), from now."""
+        """Send a refused operation again (same idempotency key), from now; one that waited
+        for a refused patient record sends that again too (a record withdrawn since: the
+        create makes it itself)."""
         with self.db.write() as s:
             row = s.get_one(OutboxRow, op_id)
             row.state, row.next_attempt_at, row.done_at = (
@@ -178,6 +270,15 @@ class OutboxStore:
                 None,
             )
             add_history(s, row.booking_id, "sent again", row.kind, actor)
+            first = s.get(OutboxRow, row.depends_on) if row.depends_on is not None else None
+            if first is not None and first.state == OperationState.FAILED.value:
+                first.state, first.next_attempt_at, first.done_at = (
+                    OperationState.QUEUED.value,
+                    utc_now(),
+                    None,
+                )
+            elif first is not None and first.state == OperationState.WITHDRAWN.value:
+                row.depends_on = None
 
     def dismiss(self, op_id: int, actor: str) -> None:
         """Put a refused operation aside for good (it stays in the history)."""
@@ -187,9 +288,18 @@ class OutboxStore:
             add_history(s, row.booking_id, "dismissed", row.kind, actor)
 
     def next_due_at(self, connection_id: str | None = None) -> datetime | None:
+        """When the next operation is due (one waiting for another counts as that one)."""
         with self.db.read() as s:
-            query = select(func.min(OutboxRow.next_attempt_at)).where(
-                OutboxRow.state == OperationState.QUEUED.value
+            query = (
+                select(func.min(OutboxRow.next_attempt_at))
+                .outerjoin(_DEPENDENCY, _DEPENDENCY.id == OutboxRow.depends_on)
+                .where(
+                    OutboxRow.state == OperationState.QUEUED.value,
+                    or_(
+                        OutboxRow.depends_on.is_(None),
+                        _DEPENDENCY.state == OperationState.DONE.value,
+                    ),
+                )
             )
             if connection_id is not None:
                 query = query.where(OutboxRow.connection_id == connection_id)
@@ -226,6 +336,70 @@ class OutboxStore:
     def refuse(self, op: Operation, booking: Booking, detail: str) -> None:
         """The remote refused ``op``: close it; the booking now needs attention."""
         self._finish(op, booking, OperationState.FAILED, "refused", detail)
+
+    def patient_made(self, op: Operation, ref: str, detail: str | None) -> list[str]:
+        """The remote made (or already held) the patient's record of a ``CREATE_PATIENT``:
+        close it, keep the record's id in its payload and give it to its booking and every
+        booking whose operation waits for it; returns those bookings."""
+        with self.db.write() as s:
+            row = s.get_one(OutboxRow, op.id)
+            row.state, row.done_at, row.last_error = OperationState.DONE.value, utc_now(), None
+            row.payload = {**(row.payload or {}), PATIENT_REF: ref}
+            changed = [row.booking_id, *self._dependents(s, op.id)]
+            for booking_id in dict.fromkeys(changed):
+                brow = s.get_one(BookingRow, booking_id)
+                brow.extra = {**(brow.extra or {}), PATIENT_REF: ref}
+                brow.updated_at = utc_now()
+                add_history(s, booking_id, "contact created", detail, "sync")
+            return list(dict.fromkeys(changed))
+
+    def patient_refused(
+        self, op: Operation, code: str | None, message: str, detail: str
+    ) -> list[str]:
+        """The remote refused a ``CREATE_PATIENT``: close it, and every operation waiting for it
+        is refused with it (never sent): its booking needs attention with ``message``, and what
+        was queued behind a create is withdrawn, as when a create is refused. Returns the
+        bookings changed."""
+        with self.db.write() as s:
+            row = s.get_one(OutboxRow, op.id)
+            row.state, row.done_at, row.last_error = OperationState.FAILED.value, utc_now(), detail
+            changed = [row.booking_id]
+            waiting = s.scalars(
+                select(OutboxRow)
+                .where(
+                    OutboxRow.state == OperationState.QUEUED.value,
+                    OutboxRow.depends_on == op.id,
+                )
+                .order_by(OutboxRow.id)
+            ).all()
+            for dependent in waiting:
+                dependent.state = OperationState.FAILED.value
+                dependent.done_at, dependent.last_error = utc_now(), detail
+                if dependent.kind == OperationKind.CREATE.value:
+                    later = [r.id for r in s.scalars(queued_query(dependent.booking_id))]
+                    self._withdraw(s, later, "the booking's create was refused")
+                brow = s.get_one(BookingRow, dependent.booking_id)
+                brow.sync_state = SyncState.NEEDS_ATTENTION.value
+                brow.problem_code, brow.problem_message = code, message
+                brow.updated_at = utc_now()
+                changed.append(dependent.booking_id)
+            for booking_id in dict.fromkeys(changed):
+                add_history(s, booking_id, "refused", detail, "sync")
+            return list(dict.fromkeys(changed))
+
+    @staticmethod
+    def _dependents(s: Session, op_id: int) -> list[str]:
+        """The bookings whose queued operations wait for ``op_id``, oldest operation first."""
+        return list(
+            s.scalars(
+                select(OutboxRow.booking_id)
+                .where(
+                    OutboxRow.state == OperationState.QUEUED.value,
+                    OutboxRow.depends_on == op_id,
+                )
+                .order_by(OutboxRow.id)
+            )
+        )
 
     def _finish(
         self, op: Operation, booking: Booking, state: OperationState, event: str, detail: str

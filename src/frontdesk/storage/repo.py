@@ -26,6 +26,7 @@ from frontdesk.domain.timeutil import utc_now
 from frontdesk.storage import patients
 from frontdesk.storage.db import Database
 from frontdesk.storage.outbox_store import StaleBooking
+from frontdesk.storage.patient_records import PatientRecords
 from frontdesk.storage.patients import Patient
 from frontdesk.storage.remote_merge import RemoteMergeStore
 from frontdesk.storage.rows import (
@@ -253,8 +254,15 @@ class Repository(RemoteMergeStore):
         payload: dict[str, Any],
         idempotency_key: str,
         actor: str,
+        *,
+        patient_records: bool = False,
     ) -> Operation:
-        """Write a new booking and its outbound operation in one transaction."""
+        """Write a new booking and its outbound operation in one transaction.
+
+        ``patient_records``: the API keeps patients apart (VantaX's contacts), so a create of a
+        patient whose record is not known waits for a ``CREATE_PATIENT`` queued first (or
+        already queued for the same patient); the operation returned is the create.
+        """
         with self.db.write() as s:
             row = BookingRow(created_at=utc_now())
             copy_into(row, booking)
@@ -263,16 +271,29 @@ class Repository(RemoteMergeStore):
             patients.remember(
                 s, booking.patient_name, booking.patient_phone, booking.patient_email, booking.start
             )
-            op = self._enqueue(s, booking, operation_kind, payload, idempotency_key)
+            if operation_kind is OperationKind.CREATE:
+                records = PatientRecords(s) if patient_records else None
+                op = self._queue_create(s, booking, idempotency_key, records, payload)
+            else:
+                op = self._enqueue(s, booking, operation_kind, payload, idempotency_key)
             add_history(s, booking.id, "created", "booked at the desk", actor)
             return op
 
-    def book_many(self, bookings: Sequence[Booking], actor: str, detail: str) -> int:
+    def book_many(
+        self,
+        bookings: Sequence[Booking],
+        actor: str,
+        detail: str,
+        *,
+        patient_records: bool = False,
+    ) -> int:
         """Write new bookings, each with its create operation, all in one transaction (an
         import lands whole or not at all). Bookings whose id is already cached are skipped;
-        returns how many were written."""
+        returns how many were written. ``patient_records`` as for :meth:`book`: the bookings of
+        one new patient share one ``CREATE_PATIENT``."""
         written = 0
         with self.db.write() as s:
+            records = PatientRecords(s) if patient_records else None
             for booking in bookings:
                 if s.get(BookingRow, booking.id) is not None:
                     continue
@@ -280,7 +301,7 @@ class Repository(RemoteMergeStore):
                 copy_into(row, booking)
                 s.add(row)
                 s.flush()
-                self._enqueue(s, booking, OperationKind.CREATE, {}, f"create:{booking.id}")
+                self._queue_create(s, booking, f"create:{booking.id}", records)
                 add_history(s, booking.id, "created", detail, actor)
                 written += 1
         return written

@@ -117,6 +117,7 @@ def operation_of_row(row: OutboxRow) -> Operation:
         next_attempt_at=row.next_attempt_at,
         sent_at=row.sent_at,
         last_error=row.last_error,
+        depends_on=row.depends_on,
     )
 
 

@@ -5,6 +5,11 @@ through the connector, then act on the outcome in one transaction: accepted clos
 confirms the booking; refused closes it and flags the booking; retry-later and ambiguous keep it
 queued with a backoff no shorter than the server's ``Retry-After``. An ambiguous create is only
 resent where the API deduplicates it (HuskyVoice's ``external_reference_id``).
+
+A patient's record (``CREATE_PATIENT``, VantaX's contact) goes first; the storage holds back
+whatever depends on it until it is done. Accepted, its id goes into every booking waiting for it
+in the same transaction; refused, every booking waiting for it needs attention with the reason,
+and nothing of theirs is sent.
 """
 
 from __future__ import annotations
@@ -149,10 +154,18 @@ class SyncEngine:
             report.sent += 1
             outcome = self._call(connector, op, booking)
         health = self.health[cid]
-        if isinstance(outcome, Refused) and op.sent_at is not None and not outcome.credentials:
+        patient = op.kind is OperationKind.CREATE_PATIENT
+        if (
+            isinstance(outcome, Refused)
+            and op.sent_at is not None
+            and not outcome.credentials
+            and not patient
+        ):
             outcome = self._refused_after_ambiguous(connector, booking, outcome)
         if isinstance(outcome, Accepted | Refused):
             health.failures, health.open_until = 0, None
+        if isinstance(outcome, Accepted) and patient:
+            return self._patient_made(cid, op, outcome, report)
         if isinstance(outcome, Accepted):
             detail = "replayed: already held remotely" if outcome.replayed else "accepted"
             self.repo.complete(op, outcome.booking, f"{op.kind} {detail}")
@@ -168,6 +181,8 @@ class SyncEngine:
                 self.repo.retry_later(op.id, self.clock() + timedelta(minutes=5), health.last_error)
                 log.warning("connection %s paused: credentials refused (%s)", cid, v.code)
                 return False
+            if patient:
+                return self._patient_refused(op, outcome, report)
             flagged = booking.with_changes(
                 sync_state=SyncState.NEEDS_ATTENTION,
                 problem_code=v.code,
@@ -179,6 +194,32 @@ class SyncEngine:
             log.info("op %s (%s) refused: HTTP %s %s", op.id, op.kind, v.status, v.code)
             return True
         return self._later(cid, op, outcome, report)
+
+    def _patient_made(
+        self, cid: str, op: Operation, outcome: Accepted, report: DrainReport
+    ) -> bool:
+        """The patient's record exists: every booking waiting for it gets its id at once."""
+        if not outcome.patient_ref:
+            log.error("op %s (%s) accepted without the record's id", op.id, op.kind)
+            return self._later(cid, op, RetryLater("accepted without the record's id"), report)
+        detail = "already held remotely" if outcome.replayed else None
+        for booking_id in self.repo.patient_made(op, outcome.patient_ref, detail):
+            self._changed(report, booking_id)
+        health = self.health[cid]
+        health.online, health.last_error = True, None
+        report.confirmed += 1
+        log.info("op %s (%s) accepted", op.id, op.kind)
+        return True
+
+    def _patient_refused(self, op: Operation, outcome: Refused, report: DrainReport) -> bool:
+        """The patient's record was refused: so is every booking waiting for it (not sent)."""
+        v = outcome.verdict
+        detail = f"HTTP {v.status} {v.code}: {v.message}"
+        for booking_id in self.repo.patient_refused(op, v.code, v.message or "", detail):
+            self._changed(report, booking_id)
+        report.refused += 1
+        log.info("op %s (%s) refused: HTTP %s %s", op.id, op.kind, v.status, v.code)
+        return True
 
     def _changed(self, report: DrainReport, booking_id: str) -> None:
         report.changed_bookings.append(booking_id)
@@ -243,6 +284,8 @@ class SyncEngine:
 
     @staticmethod
     def _call(connector: Connector, op: Operation, booking: Booking) -> Outcome:
+        if op.kind is OperationKind.CREATE_PATIENT:
+            return connector.create_patient(booking, op.idempotency_key)
         send = {
             OperationKind.CREATE: connector.create,
             OperationKind.RESCHEDULE: connector.reschedule,

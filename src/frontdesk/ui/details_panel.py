@@ -42,6 +42,7 @@ EVENT_WORDS = {
     "booked": "Back to booked",
     "seen": "Came in from the booking system",
     "changed remotely": "Changed in the booking system",
+    "contact created": "Patient's contact created in the booking system",
 }
 
 

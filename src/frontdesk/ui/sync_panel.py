@@ -40,6 +40,7 @@ from frontdesk.app.desk import clinic_zone
 from frontdesk.app.openings import Opening
 from frontdesk.domain.booking import Booking
 from frontdesk.domain.merge import CLASH_CODE
+from frontdesk.domain.outbox import Operation, OperationKind
 from frontdesk.domain.timeutil import to_local
 from frontdesk.domain.verdict import Verdict
 from frontdesk.ui.wording import CODE_COLOR, plain_message, verdicts_html
@@ -183,7 +184,7 @@ class SyncPanelWidget(QWidget):
                     [
                         self._when(b),
                         b.patient_name,
-                        sync_status.KIND_WORDS.get(op.kind.value, op.kind.value),
+                        self._change(op, b, data),
                         data.connection_names.get(op.connection_id, ""),
                         str(op.attempts),
                         HELD if b.problem_code == CLASH_CODE else op.last_error or "",
@@ -208,7 +209,7 @@ class SyncPanelWidget(QWidget):
                     [
                         self._when(b),
                         b.patient_name,
-                        sync_status.KIND_WORDS.get(op.kind.value, op.kind.value),
+                        self._change(op, b, data),
                         op.last_error or "",
                     ],
                     op.id,
@@ -247,6 +248,14 @@ class SyncPanelWidget(QWidget):
         tree.setUpdatesEnabled(True)
         for column in range(tree.columnCount() - 1):
             tree.resizeColumnToContents(column)
+
+    def _change(self, op: Operation, b: Booking, data: sync_status.SyncOverview) -> str:
+        service = ""
+        if op.kind is OperationKind.CREATE_PATIENT:
+            found = self.context.booking.service(b.connection_id, b.service_id)
+            service = found.name if found else ""
+        provider = data.providers.get(op.connection_id, "")
+        return sync_status.change_words(op, self._when(b), service, provider)
 
     def _when(self, b: Booking) -> str:
         return f"{to_local(b.start, self.zone):%a %d %b %H:%M}"

@@ -23,6 +23,7 @@ from frontdesk.providers.base import (
     Ambiguous,
     ApiError,
     Outcome,
+    PatientInBooking,
     Refused,
     RetryLater,
     retry_after_seconds,
@@ -65,7 +66,7 @@ def _field_of(text: str) -> str | None:
     return word if word in ("timezone", "location", "tracking") else None
 
 
-class CareValidateConnector:
+class CareValidateConnector(PatientInBooking):
     provider = "carevalidate"
     rate_per_minute = 500
     idempotent_creates = False

@@ -21,6 +21,7 @@ from frontdesk.providers.base import (
     Accepted,
     Ambiguous,
     Outcome,
+    PatientInBooking,
     Refused,
     RetryLater,
     retry_after_seconds,
@@ -43,7 +44,7 @@ log = logging.getLogger("frontdesk.providers")
 PAGE = 200
 
 
-class HuskyVoiceConnector:
+class HuskyVoiceConnector(PatientInBooking):
     provider = "huskyvoice"
     rate_per_minute = 60
     idempotent_creates = True

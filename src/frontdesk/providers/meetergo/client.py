@@ -24,6 +24,7 @@ from frontdesk.providers.base import (
     Ambiguous,
     ApiError,
     Outcome,
+    PatientInBooking,
     Refused,
     RetryLater,
     retry_after_seconds,
@@ -61,7 +62,7 @@ def _chunks(days: list[date]) -> list[tuple[date, date]]:
     return ranges
 
 
-class MeetergoConnector:
+class MeetergoConnector(PatientInBooking):
     provider = "meetergo"
     rate_per_minute = 100
     idempotent_creates = False

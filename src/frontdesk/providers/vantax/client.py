@@ -1,9 +1,12 @@
-"""The VantaX connector: pulls the catalog and bookings, creates the patient's contact and then
-the appointment, sends changes, and classifies every answer into one sync outcome.
+"""The VantaX connector: pulls the catalog and bookings, creates the patient's contact (its own
+operation, ``create_patient``) and the appointment that names it, sends changes, and classifies
+every answer into one sync outcome.
 
-Every write carries ``Idempotency-Key`` (the operation's key; the contact step uses the key +
-``:contact``), so a resend after a lost answer returns the first answer instead of a second
-appointment; the contact step searches before it creates, so it is safe to repeat as well.
+Every write carries ``Idempotency-Key`` (the operation's key), so a resend after a lost answer
+returns the first answer instead of a second contact or appointment; the contact step also
+searches before it creates, so a patient VantaX already knows keeps their contact. A create
+queued before contacts were operations of their own (no contact id on the booking) still makes
+the contact first, with the key + ``:contact``.
 """
 
 from __future__ import annotations
@@ -69,6 +72,7 @@ class VantaxConnector:
     provider = "vantax"
     rate_per_minute = 120
     idempotent_creates = True
+    creates_patients = True
 
     def __init__(
         self,
@@ -168,17 +172,34 @@ class VantaxConnector:
 
     # -- writes --------------------------------------------------------------------------
     def create(self, booking: Booking, idempotency_key: str) -> Outcome:
+        """The appointment, naming the contact its ``create_patient`` made (``contact_id``)."""
         try:
             sub = self._guard(self._sub_account)
-            contact_id = booking.extra.get("contact_id") or self._ensure_contact(
-                booking, sub, idempotency_key
-            )
+            contact_id = booking.extra.get("contact_id")
+            if not contact_id:  # queued before contacts had operations of their own
+                contact_id, _ = self._ensure_contact(booking, sub, f"{idempotency_key}:contact")
             title = self._guard(lambda: self._title(booking))
         except _Stop as stop:
             return stop.outcome
         body = mapping.create_body(booking, str(contact_id), sub, title)
         prepared = booking.with_changes(extra={**booking.extra, "contact_id": contact_id})
         return self._send("POST", "appointments", body, prepared, idempotency_key)
+
+    def create_patient(self, booking: Booking, idempotency_key: str) -> Outcome:
+        """The patient's contact: found by phone and email, else created with the operation's
+        key. A refusal names the contact, since the desk shows it on every booking waiting."""
+        try:
+            sub = self._guard(self._sub_account)
+            contact_id, replayed = self._ensure_contact(booking, sub, idempotency_key)
+        except _Stop as stop:
+            outcome = stop.outcome
+            if isinstance(outcome, Refused) and not outcome.credentials:
+                v = _desk_fields(outcome.verdict)
+                message = f"the patient's VantaX contact was refused: {v.message}"
+                return Refused(Verdict(v.status, v.code, message, v.field))
+            return outcome
+        made = booking.with_changes(extra={**booking.extra, "contact_id": contact_id})
+        return Accepted(made, replayed=replayed, patient_ref=contact_id)
 
     def _guard(self, read: Callable[[], Any]) -> Any:
         """A read inside a write: its failure becomes the write's outcome."""
@@ -203,18 +224,19 @@ class VantaxConnector:
             self._calendar_names[found.id] = found.name
         return self._calendar_names[calendar_id]
 
-    def _ensure_contact(self, booking: Booking, sub: str, key: str) -> str:
-        """The patient's contact id: found by phone and email, else created (search first)."""
+    def _ensure_contact(self, booking: Booking, sub: str, key: str) -> tuple[str, bool]:
+        """The patient's contact id, and whether VantaX held it already: found by phone and
+        email, else created with ``key`` in ``Idempotency-Key`` (a replay counts as held)."""
         phone = mapping.wire_phone(booking.patient_phone)
         search: dict[str, str | int] = {"search": phone, "sub_account_id": sub}
         found: list[VxContact] = self._guard(lambda: self._contacts(search))
         for contact in found:
             if contact.sub_account_id == sub and mapping.same_patient(contact, booking):
-                return str(contact.id)
+                return str(contact.id), True
         body = mapping.contact_body(booking, sub)
         try:
             answer = self._http.request(
-                "POST", "contacts", body=body, headers={"Idempotency-Key": f"{key}:contact"}
+                "POST", "contacts", body=body, headers={"Idempotency-Key": key}
             )
         except TransportError as exc:
             if exc.maybe_sent:
@@ -224,7 +246,8 @@ class VantaxConnector:
             raise _Stop(RetryLater(f"cannot reach VantaX ({exc.kind})")) from exc
         try:
             if 200 <= answer.status < 300:
-                return parse(VxContactOne, answer).data.id
+                replayed = (answer.header("idempotent-replayed") or "").lower() == "true"
+                return parse(VxContactOne, answer).data.id, replayed
             raise _Stop(self._refusal(answer))
         except BadAnswer as exc:
             log.warning("bad answer from VantaX on POST contacts: %s", exc)

@@ -22,6 +22,7 @@ from frontdesk.providers.base import (
     Ambiguous,
     ApiError,
     Outcome,
+    PatientInBooking,
     Refused,
     RetryLater,
     retry_after_seconds,
@@ -62,7 +63,7 @@ def wait_seconds(answer: Answer, now: datetime) -> float | None:
     return None
 
 
-class VastalConnector:
+class VastalConnector(PatientInBooking):
     # Its rules read the weekly rows from the policy, so they judge any date exactly, and its
     # caps count a day, an ISO week and a month: the desk passes bookings that far around.
     judges_any_day = True
