@@ -1,7 +1,12 @@
 """Fault drills, shared by every API: a real sandbox with scripted faults, the real sync engine
 on a fake clock, and a runner that books one booking per sequence, scripts 1..3 faults on its
 attempts and then checks: exactly one remote copy, the booking settled, no retry earlier than
-the server's Retry-After. A refusal (4xx) is checked to be sent once and never again."""
+the server's Retry-After. A refusal (4xx) is checked to be sent once and never again.
+
+Where no lookup can tell whether a lost answer's create arrived (meetergo's provisional
+bookings), the operation's outcome is *unknown*: the runner then checks it was neither resent
+nor closed (at most one remote copy, the booking marked), and settles it as the person at the
+desk would after looking (``settle``), before the sequence goes on."""
 
 from __future__ import annotations
 
@@ -17,12 +22,13 @@ import pytest
 from sqlalchemy import select
 
 from frontdesk.domain.booking import Booking, SyncState
-from frontdesk.domain.outbox import Operation, OperationKind, OperationState
+from frontdesk.domain.outbox import Operation, OperationKind, OperationState, Settlement
 from frontdesk.providers.base import Connector
 from frontdesk.sandbox import SandboxServer
 from frontdesk.sandbox.fault_spec import FaultInjector, FaultSpec
 from frontdesk.storage.db import Database
-from frontdesk.storage.repo import ConnectionRecord, Repository, _operation
+from frontdesk.storage.repo import ConnectionRecord, Repository
+from frontdesk.storage.rows import operation_of_row
 from frontdesk.storage.tables import OutboxRow
 from frontdesk.sync.engine import SyncEngine
 from support.net import free_port
@@ -118,6 +124,8 @@ def run_drill(
     settled: tuple[SyncState, ...] = (SyncState.CONFIRMED,),
     max_offset: int = 0,
     after: Callable[[Booking], None] | None = None,
+    settle: Callable[[Booking, int], Settlement] | None = None,
+    min_each: int = 50,
 ) -> dict[str, int]:
     """Run the sequences; return how many faults of each kind were injected.
 
@@ -126,17 +134,21 @@ def run_drill(
     search), so the write itself is hit too. Faults are counted where they actually happened
     (the injector's counts), so a fault scripted past an attempt's last request is not counted.
     ``after`` gets each settled booking once checked (an API with few free slots cancels it
-    there, so its slot is free for a later sequence).
+    there, so its slot is free for a later sequence). ``settle`` is the person at the desk for
+    an operation whose outcome is unknown: given the booking and its remote copies now, it
+    decides; without it an unknown outcome fails the drill. ``min_each``: the least count of
+    each fault (and of checked Retry-Afters) a run must have injected to count.
     """
     rng = random.Random(seed)
     injector = rig.injector
     seen: dict[str, int] = dict.fromkeys(FAULTS, 0)
     retries_checked = 0
+    seen["unknown"] = 0
     places = iter(bookings)
     for n in range(sequences):
         script = [rng.choice(FAULTS) for _ in range(rng.randint(1, 3))]
         booking = next(places)
-        rig.repo.book(booking, OperationKind.CREATE, {}, f"key-{n}", "drill")
+        rig.repo.book(booking, OperationKind.CREATE, {}, f"key-{booking.id}", "drill")
         rig.clock.now = max(rig.clock.now, datetime.now(UTC))  # the queue stamps real time
         for attempt in range(12):
             fault = script[attempt] if attempt < len(script) else None
@@ -154,6 +166,18 @@ def run_drill(
                 seen[kind] += count
             seen["connect"] += fault == "connect"
             op = only_op(rig.repo, booking.id)
+            if op.state is OperationState.UNKNOWN and settle is not None:
+                found = copies(booking)
+                assert found <= 1, f"sequence {n} {script}: {found} remote copies while unknown"
+                stored = rig.repo.booking(booking.id)
+                assert stored is not None and stored.sync_state is SyncState.OUTCOME_UNKNOWN, n
+                assert rig.engine.drain().sent == 0, f"sequence {n} {script}: resent by itself"
+                seen["unknown"] += 1
+                rig.repo.settle_unknown(op.id, settle(booking, found), "drill")
+                op = only_op(rig.repo, booking.id)
+                if op.state is OperationState.QUEUED:  # sent again: due from the real now
+                    rig.clock.now = max(rig.clock.now, op.next_attempt_at)
+                    continue
             if op.state is not OperationState.QUEUED:
                 break
             wait = (op.next_attempt_at - before).total_seconds()
@@ -176,8 +200,8 @@ def run_drill(
         if after is not None:
             after(stored)
     rig.connectors[CID] = rig.live
-    assert all(count >= 50 for count in seen.values()), seen
-    assert retries_checked >= 50, retries_checked
+    assert all(count >= min_each for kind, count in seen.items() if kind != "unknown"), seen
+    assert retries_checked >= min_each, retries_checked
     print(f"\n{rig.provider} fault drills: {sequences} sequences, faults injected {seen}")
     return seen
 
@@ -203,4 +227,4 @@ def only_op(repo: Repository, booking_id: str) -> Operation:
     with repo.db.read() as s:
         rows = list(s.scalars(select(OutboxRow).where(OutboxRow.booking_id == booking_id)))
         assert len(rows) == 1, rows
-        return _operation(rows[0])
+        return operation_of_row(rows[0])

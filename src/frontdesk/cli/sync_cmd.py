@@ -8,18 +8,29 @@ import sys
 import time
 from types import FrameType
 
+from frontdesk.app import sync_status
 from frontdesk.app.context import AppContext
 from frontdesk.providers.base import ApiError
 from frontdesk.providers.http import BadAnswer
 
 
-def _one_pass(context: AppContext) -> bool:
+def _one_pass(context: AppContext, shown: set[str] | None = None) -> bool:
+    """One drain and pull. Changes whose outcome is unknown are listed (in a loop, only when
+    that list changed: ``shown`` holds the last one)."""
     report = context.engine.drain()
+    unknown = sync_status.unknown_lines(context)
     print(
         f"sent {report.sent}, confirmed {report.confirmed}, refused {report.refused}, "
-        f"retrying {report.retrying}, pending {context.engine.pending()}",
+        f"retrying {report.retrying}, pending {context.engine.pending()}"
+        + (f", outcome unknown {len(unknown)}" if unknown else ""),
         flush=True,
     )
+    if shown is None or set(unknown) != shown:
+        for line in unknown:
+            print(line, flush=True)
+    if shown is not None:
+        shown.clear()
+        shown.update(unknown)
     ok = True
     for record in context.connections():
         if record.id not in context.connectors:
@@ -49,8 +60,9 @@ def run_sync(context: AppContext, once: bool, interval: float) -> int:
     if once:
         ok = _one_pass(context)
         return 0 if ok else 1
+    shown: set[str] = set()
     while not context.stop.is_set():
-        _one_pass(context)
+        _one_pass(context, shown)
         due = context.repo.next_due_at()
         wait = interval
         if due is not None:

@@ -299,11 +299,14 @@ class Repository(OutboxStore):
         """Upsert bookings pulled from the remote; local pending edits win until synced.
 
         Matches by remote id, else by our own reference (a desk booking whose create answer
-        was lost). Returns how many rows changed.
+        was lost), else, for a desk booking whose create's outcome is unknown, by service,
+        start and patient email; finding such a booking settles it as arrived. Returns how
+        many rows changed.
         """
         changed = 0
         with self.db.write() as s:
             channel = s.get_one(ConnectionRow, connection_id).provider
+            unknown = self._unknown_bookings(s, connection_id)  # few: usually none
             for item in remote:
                 row = s.scalar(
                     select(BookingRow).where(
@@ -313,6 +316,12 @@ class Repository(OutboxStore):
                 )
                 if row is None and item.external_ref:
                     row = s.get(BookingRow, item.external_ref)
+                if row is None and unknown and item.remote_id is not None:
+                    row = self._unknown_match(s, connection_id, item)
+                if row is not None and row.id in unknown:
+                    self._settle_seen(s, row.id, item.remote_id, channel)
+                    unknown.discard(row.id)
+                    changed += 1
                 if row is None:
                     row = BookingRow(created_at=utc_now())
                     copy_into(row, item)

@@ -19,6 +19,10 @@ from frontdesk.domain.timeutil import to_local
 from frontdesk.ui.blocks import STATE_LABELS, VISIT_WORDS
 
 HEADERS = ("Time", "Patient", "Phone", "Service", "Where", "Status", "Sync")
+ALARM_WORDS = {
+    SyncState.NEEDS_ATTENTION: "needs attention",
+    SyncState.OUTCOME_UNKNOWN: "outcome unknown",
+}
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -70,10 +74,8 @@ class AgendaView(QTreeWidget):
                     heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 end = to_local(booking.end, zone)
                 service = services.get(booking.service_id)
-                sync = (
-                    "needs attention"
-                    if booking.sync_state is SyncState.NEEDS_ATTENTION
-                    else STATE_LABELS.get(booking.sync_state, "synced")
+                sync = ALARM_WORDS.get(booking.sync_state) or STATE_LABELS.get(
+                    booking.sync_state, "synced"
                 )
                 item = QTreeWidgetItem(
                     self,
@@ -90,7 +92,7 @@ class AgendaView(QTreeWidget):
                 item.setData(0, ID_ROLE, booking.id)
                 if service is not None and service.color:
                     item.setForeground(3, QBrush(QColor(service.color)))
-                if booking.sync_state is SyncState.NEEDS_ATTENTION:
+                if booking.sync_state in ALARM_WORDS:
                     item.setForeground(6, QBrush(QColor("#c5221f")))
                 self._items[booking.id] = item
             for column in range(len(HEADERS)):

@@ -1,5 +1,6 @@
 """The status bar: per connection, whether it is online, offline or paused, how many changes
-wait to be sent, and how fresh its cached calendar is; then the totals."""
+wait to be sent (and how many were sent with no answer: outcome unknown, for a person to
+settle), and how fresh its cached calendar is; then the totals."""
 
 from __future__ import annotations
 
@@ -80,9 +81,12 @@ class ConnectionStatusBar(QStatusBar):
         if not busy:
             self.refresh()
 
-    def refresh(self, pending: dict[str, int] | None = None) -> None:
-        """Redraw; ``pending`` (waiting operations per connection) comes with a sync's change
-        record, and then nothing is read from the database."""
+    def refresh(
+        self, pending: dict[str, int] | None = None, unknown: dict[str, int] | None = None
+    ) -> None:
+        """Redraw; ``pending`` (waiting operations per connection) and ``unknown`` (those whose
+        outcome is unknown) come with a sync's change record, and then nothing is read from the
+        database."""
         if pending is None or not self._records:
             self._records = self.context.connections()
             self._zone = clinic_zone(self.context)
@@ -93,7 +97,7 @@ class ConnectionStatusBar(QStatusBar):
             self.removeWidget(label)
             label.deleteLater()
         oldest: datetime | None = None
-        total = 0
+        total = unsettled = 0
         for record in records:
             label = self._label(record.id, record.name)
             state = self.health.get(record.id)
@@ -103,6 +107,12 @@ class ConnectionStatusBar(QStatusBar):
                 else self.context.repo.pending_count(record.id)
             )
             total += waiting
+            open_ = (
+                unknown.get(record.id, 0)
+                if unknown is not None
+                else self.context.repo.unknown_count(record.id)
+            )
+            unsettled += open_
             fresh = record.last_fresh_at
             if state is not None and state.get("last_fresh_at") is not None:
                 fresh = max(fresh or state["last_fresh_at"], state["last_fresh_at"])
@@ -119,6 +129,8 @@ class ConnectionStatusBar(QStatusBar):
             else:
                 color, words = OFFLINE, "offline: bookings wait here"
             extra = f" · {waiting} waiting" if waiting else ""
+            if open_:
+                extra += f" · {open_} outcome unknown"
             label.setText(
                 f"<span style='color:{color}'>●</span> {_esc(record.name)}: {words}{extra}"
                 f" <span style='color:gray'>· fresh {fresh_words(fresh, zone)}</span>"
@@ -127,9 +139,13 @@ class ConnectionStatusBar(QStatusBar):
             label.setToolTip((state or {}).get("last_error") or "")
         text = (
             "All bookings synced"
-            if total == 0
+            if total == 0 and unsettled == 0
             else ("1 waiting to sync" if total == 1 else f"{total} waiting to sync")
         )
+        if unsettled:  # sent, no answer: neither waiting nor synced, a person settles them
+            text = f"{unsettled} outcome unknown: settle in the sync panel" + (
+                f" · {text}" if total else ""
+            )
         if self.busy:
             text += " · syncing…"
         self.pending_label.setText(text)
