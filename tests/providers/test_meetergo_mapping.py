@@ -121,10 +121,14 @@ def test_classify_refusals_and_retries(connector: MeetergoConnector) -> None:
     result = connector.classify(answer(401, unauthorized), DESK)
     assert isinstance(result, Refused) and result.credentials
     limited = {"statusCode": 429, "message": "Too Many Requests", "error": "Too Many Requests"}
+    # a 429 and a 503 say nothing was done (no lookup before the next attempt); a 500 may not
     assert connector.classify(answer(429, limited, retry_after="7"), DESK) == RetryLater(
-        "rate limited by meetergo", 7.0
+        "rate limited by meetergo", 7.0, untouched=True
     )
-    assert isinstance(connector.classify(answer(503, "oops"), DESK), RetryLater)
+    unavailable = connector.classify(answer(503, "oops"), DESK)
+    assert isinstance(unavailable, RetryLater) and unavailable.untouched
+    failed = connector.classify(answer(500, "oops"), DESK)
+    assert isinstance(failed, RetryLater) and not failed.untouched
 
 
 def test_unreadable_answers_raise_bad_answer(connector: MeetergoConnector) -> None:

@@ -1,7 +1,12 @@
 """Fault drills, shared by every API: a real sandbox with scripted faults, the real sync engine
 on a fake clock, and a runner that books one booking per sequence, scripts 1..3 faults on its
 attempts and then checks: exactly one remote copy, the booking settled, no retry earlier than
-the server's Retry-After. A refusal (4xx) is checked to be sent once and never again."""
+the server's Retry-After. A refusal (4xx) is checked to be sent once and never again.
+
+Where no lookup can tell whether a lost answer's create arrived (meetergo's provisional
+bookings), the operation's outcome is *unknown*: the runner then checks it was neither resent
+nor closed (at most one remote copy, the booking marked), and settles it as the person at the
+desk would after looking (``settle``), before the sequence goes on."""
 
 from __future__ import annotations
 
@@ -17,7 +22,7 @@ import pytest
 from sqlalchemy import select
 
 from frontdesk.domain.booking import Booking, SyncState
-from frontdesk.domain.outbox import Operation, OperationKind, OperationState
+from frontdesk.domain.outbox import Operation, OperationKind, OperationState, Settlement
 from frontdesk.providers.base import Connector
 from frontdesk.sandbox import SandboxServer
 from frontdesk.sandbox.fault_spec import FaultInjector, FaultSpec
@@ -120,6 +125,8 @@ def run_drill(
     max_offset: int = 0,
     after: Callable[[Booking], None] | None = None,
     patient_records: bool = False,
+    settle: Callable[[Booking, int], Settlement] | None = None,
+    min_each: int = 50,
 ) -> dict[str, int]:
     """Run the sequences; return how many faults of each kind were injected.
 
@@ -130,11 +137,16 @@ def run_drill(
     ``after`` gets each settled booking once checked (an API with few free slots cancels it
     there, so its slot is free for a later sequence). ``patient_records``: each booking is a new
     patient whose record (a CREATE_PATIENT) goes first; the faults fall on either operation.
+    ``settle`` is the person at the desk for an operation whose outcome is unknown: given the
+    booking and its remote copies now, it decides; without it an unknown outcome fails the
+    drill. ``min_each``: the least count of each fault (and of checked Retry-Afters) a run must
+    have injected to count.
     """
     rng = random.Random(seed)
     injector = rig.injector
     seen: dict[str, int] = dict.fromkeys(FAULTS, 0)
     retries_checked = 0
+    seen["unknown"] = 0
     places = iter(bookings)
     for n in range(sequences):
         script = [rng.choice(FAULTS) for _ in range(rng.randint(1, 3))]
@@ -143,7 +155,7 @@ def run_drill(
             booking,
             OperationKind.CREATE,
             {},
-            f"key-{n}",
+            f"key-{booking.id}",
             "drill",
             patient_records=patient_records,
         )
@@ -163,7 +175,20 @@ def run_drill(
             for kind, count in hit.items():
                 seen[kind] += count
             seen["connect"] += fault == "connect"
-            queued = [o for o in ops_of(rig.repo, booking.id) if o.state is OperationState.QUEUED]
+            unknown = in_state(rig.repo, booking.id, OperationState.UNKNOWN)
+            if unknown and settle is not None:
+                found = copies(booking)
+                assert found <= 1, f"sequence {n} {script}: {found} remote copies while unknown"
+                stored = rig.repo.booking(booking.id)
+                assert stored is not None and stored.sync_state is SyncState.OUTCOME_UNKNOWN, n
+                assert rig.engine.drain().sent == 0, f"sequence {n} {script}: resent by itself"
+                seen["unknown"] += 1
+                rig.repo.settle_unknown(unknown[0].id, settle(booking, found), "drill")
+                again = in_state(rig.repo, booking.id, OperationState.QUEUED)
+                if again:  # sent again: due from the real now
+                    rig.clock.now = max(rig.clock.now, again[0].next_attempt_at)
+                    continue
+            queued = in_state(rig.repo, booking.id, OperationState.QUEUED)
             if not queued:
                 break
             op = queued[0]  # the one attempted: any after it waits for it
@@ -190,8 +215,8 @@ def run_drill(
         if after is not None:
             after(stored)
     rig.connectors[CID] = rig.live
-    assert all(count >= 50 for count in seen.values()), seen
-    assert retries_checked >= 50, retries_checked
+    assert all(count >= min_each for kind, count in seen.items() if kind != "unknown"), seen
+    assert retries_checked >= min_each, retries_checked
     print(f"\n{rig.provider} fault drills: {sequences} sequences, faults injected {seen}")
     return seen
 
@@ -236,3 +261,8 @@ def ops_of(repo: Repository, booking_id: str) -> list[Operation]:
             select(OutboxRow).where(OutboxRow.booking_id == booking_id).order_by(OutboxRow.id)
         )
         return [operation_of_row(row) for row in rows]
+
+
+def in_state(repo: Repository, booking_id: str, state: OperationState) -> list[Operation]:
+    """The booking's operations in ``state``, oldest first."""
+    return [op for op in ops_of(repo, booking_id) if op.state is state]

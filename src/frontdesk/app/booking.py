@@ -51,6 +51,16 @@ def _refusal(code: str, message: str, field: str | None = None, status: int = 40
     return Verdict(status, code, message, field)
 
 
+def _unsettled() -> Verdict:
+    """A booking whose create's outcome is unknown moves or cancels only once it is settled:
+    until then nobody knows whether the booking system holds it."""
+    return _refusal(
+        "OUTCOME_UNKNOWN",
+        "Nobody knows yet whether the booking system received this booking. Settle it in the "
+        "sync panel first (it arrived, send it again, or cancel it).",
+    )
+
+
 def cancellation_verdicts(booking: Booking, policy: Policy, now: datetime) -> list[Verdict]:
     """What the organisation's cancellation policy says about cancelling ``booking`` now.
 
@@ -302,6 +312,8 @@ class BookingService:
         if booking.visit_status is not VisitStatus.BOOKED:
             word = booking.visit_status.value.replace("_", "-")
             return [_refusal("NOT_MOVABLE", f"A {word} booking cannot be moved.", "start", 400)]
+        if booking.sync_state is SyncState.OUTCOME_UNKNOWN:
+            return [_unsettled()]
         if booking.connection_id not in self.connectors:
             return [Verdict(400, "NO_CONNECTION", "This booking system is not connected.")]
         draft = self.moved(booking, start, resource_id)
@@ -338,6 +350,8 @@ class BookingService:
         booking = self._existing(booking_id)
         if not booking.active:
             return [_refusal("ALREADY_CANCELLED", "This booking is already cancelled.", None, 400)]
+        if booking.sync_state is SyncState.OUTCOME_UNKNOWN:
+            return [_unsettled()]
         if not self._remote_may_hold(booking):
             return []  # never left this desk: nothing remote to ask
         connector = self.connectors.get(booking.connection_id)
@@ -373,7 +387,11 @@ class BookingService:
                     "CANCELLED", "This booking is cancelled; book the patient again.", None, 400
                 )
             ]
-        if booking.remote_id is None and not self.repo.queued_operations(booking.id):
+        if (
+            booking.remote_id is None
+            and booking.sync_state is not SyncState.OUTCOME_UNKNOWN  # its change waits behind
+            and not self.repo.queued_operations(booking.id)
+        ):
             return [
                 _refusal(
                     "NOT_IN_REMOTE",

@@ -50,6 +50,7 @@ UNSYNCED = {
     SyncState.PENCILLED: "not yet synced",
     SyncState.AWAITING_CONFIRMATION: "awaiting confirmation",
     SyncState.NEEDS_ATTENTION: "REFUSED by the booking system",
+    SyncState.OUTCOME_UNKNOWN: "UNKNOWN whether the booking system has it",
 }
 
 

@@ -149,7 +149,7 @@ def month_summary(
         found[local.date()] = DaySummary(
             day.count + 1,
             shown,
-            day.attention + (sync is SyncState.NEEDS_ATTENTION),
+            day.attention + (sync in (SyncState.NEEDS_ATTENTION, SyncState.OUTCOME_UNKNOWN)),
             day.unsynced + (sync in (SyncState.PENCILLED, SyncState.AWAITING_CONFIRMATION)),
         )
     return found

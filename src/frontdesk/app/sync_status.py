@@ -1,8 +1,10 @@
 """What the sync panel shows and does: the changes waiting to be sent, the bookings a remote
 system refused (each with its reason, the patient's phone and the nearest openings to rebook
-into), and the refused changes put aside ("dead letters"); and the desk's answers to them:
-rebook, cancel, note, send again, dismiss; and for a booking changed here and remotely at
-once (a clash), both versions side by side and the choice between them.
+into), the changes sent whose outcome is unknown (no answer came back and the remote cannot be
+asked), and the refused changes put aside ("dead letters"); and the desk's answers to them:
+rebook, cancel, note, send again, dismiss, and settle (it arrived, send it again, cancel); and
+for a booking changed here and remotely at once (a clash), both versions side by side and the
+choice between them.
 
 Reads the cache only, so the GUI thread may call it after each sync cycle.
 """
@@ -13,10 +15,11 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from frontdesk.app.context import AppContext
+from frontdesk.app.desk import clinic_zone
 from frontdesk.app.openings import Limits, Opening, OpeningQuery, find_openings
 from frontdesk.domain.booking import Booking
 from frontdesk.domain.merge import PART_WORDS, PARTS
-from frontdesk.domain.outbox import Operation, OperationKind, OperationState
+from frontdesk.domain.outbox import Operation, OperationKind, OperationState, Settlement
 from frontdesk.domain.timeutil import to_local, utc_now
 
 KIND_WORDS = {
@@ -46,6 +49,7 @@ class SyncOverview:
     failed: list[tuple[Operation, Booking]]
     connection_names: dict[str, str]
     providers: dict[str, str] = field(default_factory=dict)  # connection id -> provider
+    unknown: list[tuple[Operation, Booking]] = field(default_factory=list)
 
 
 def overview(context: AppContext, limit: int = 500) -> SyncOverview:
@@ -59,12 +63,43 @@ def overview(context: AppContext, limit: int = 500) -> SyncOverview:
         if b.id not in inbox
     ]
     providers = {r.id: r.provider for r in context.connections()}
-    return SyncOverview(queued, attention, failed, names, providers)
+    unknown = context.repo.operations([OperationState.UNKNOWN], limit)
+    return SyncOverview(queued, attention, failed, names, providers, unknown)
 
 
 def attention_count(context: AppContext) -> int:
-    """How many bookings need attention (an index range: cheap enough after every change)."""
-    return len(context.repo.needs_attention(limit=1000))
+    """How many bookings need a person: refused ones, and changes whose outcome is unknown
+    (index ranges: cheap enough after every change)."""
+    return len(context.repo.needs_attention(limit=1000)) + context.repo.unknown_count()
+
+
+def unknown_count(context: AppContext) -> int:
+    return context.repo.unknown_count()
+
+
+def unknown_lines(context: AppContext) -> list[str]:
+    """One line per change whose outcome is unknown, for ``frontdesk sync`` (no patient name:
+    the booking id, what it was, when, and where)."""
+    names = {r.id: r.name for r in context.connections()}
+    lines = []
+    for op, b in context.repo.operations([OperationState.UNKNOWN]):
+        when = to_local(b.start, clinic_zone(context, b.connection_id))
+        what = KIND_WORDS.get(op.kind.value, op.kind.value)
+        lines.append(
+            f"outcome unknown: booking {b.id} ({what}, {when:%a %d %b %H:%M}, "
+            f"{names.get(op.connection_id, op.connection_id)}): sent, but no answer came back "
+            "and the booking system cannot be asked whether it arrived; nothing is sent again "
+            "until someone settles it at the desk (sync panel, Outcome unknown)"
+        )
+    return lines
+
+
+def settle(
+    context: AppContext, op_id: int, settlement: Settlement, remote_id: str | None = None
+) -> Booking:
+    """A person's decision on a change whose outcome is unknown (it goes into the booking's
+    history with the desk's name). Raises ``NotUnknown`` if it was settled meanwhile."""
+    return context.repo.settle_unknown(op_id, settlement, context.desk, remote_id)
 
 
 def nearest_openings(context: AppContext, booking: Booking, count: int = 4) -> list[Opening]:

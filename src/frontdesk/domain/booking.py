@@ -3,7 +3,8 @@
 A booking has two independent states: its *visit status* (what happens at the desk: booked,
 arrived, completed, no-show, cancelled) and its *sync state* (where it stands with the remote
 system: pencilled until the remote acknowledges it, then confirmed; needs attention when
-refused).
+refused; outcome unknown when it was sent, no answer came back and the remote cannot be asked
+whether it arrived, until a person settles it).
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ class SyncState(enum.StrEnum):
     CONFIRMED = "confirmed"  # the remote system holds it
     AWAITING_CONFIRMATION = "awaiting_confirmation"  # remote holds it provisionally
     NEEDS_ATTENTION = "needs_attention"  # refused remotely: a person must act
+    # sent, no answer, and no lookup can tell whether it arrived: a person settles it
+    OUTCOME_UNKNOWN = "outcome_unknown"
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,6 +36,18 @@ class OperationState(enum.StrEnum):
     DONE = "done"  # acknowledged remotely
     FAILED = "failed"  # refused remotely; its booking needs attention
     WITHDRAWN = "withdrawn"  # never sent, and no longer needed (the booking changed first)
+    # sent, no answer, and the remote cannot be asked whether it arrived: never resent by
+    # itself, never counted as done; its booking's later operations wait behind it until a
+    # person settles it (see Settlement) or a pull finds the booking remotely
+    UNKNOWN = "unknown"
+
+
+class Settlement(enum.StrEnum):
+    """A person's decision on an operation whose outcome is unknown."""
+
+    ARRIVED = "arrived"  # the remote holds it: done, by a person's decision
+    SEND_AGAIN = "send_again"  # it did not arrive: queued again, the same idempotency key
+    CANCEL = "cancel"  # the booking is cancelled at the desk; nothing more is sent
 
 
 @dataclass(frozen=True, slots=True)

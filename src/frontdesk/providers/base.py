@@ -7,6 +7,10 @@ HTTP details:
 * :class:`Refused`: the remote said no for a reason a person must look at.
 * :class:`RetryLater`: try again, not before ``not_before_s`` seconds (429, 5xx, network).
 * :class:`Ambiguous`: the request may have been acted on and no answer came.
+
+After an ambiguous create the engine asks ``find_existing`` before it sends again; a connector
+whose API cannot be asked (nothing lists the booking) raises :class:`CannotTell`, and the
+operation waits, outcome unknown, for a person to settle it.
 """
 
 from __future__ import annotations
@@ -40,6 +44,10 @@ class Refused:
 class RetryLater:
     reason: str
     not_before_s: float | None = None
+    # True only where the request surely was not acted on (a 429, a connection that never
+    # opened, a read before the write failed): the next attempt need not reconcile first.
+    # False (the default) keeps an earlier attempt's "may have arrived" mark.
+    untouched: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +65,16 @@ class ApiError(Exception):
         super().__init__(message)
         self.retry = retry
         self.not_before_s = not_before_s
+
+
+class CannotTell(Exception):
+    """Raised by ``find_existing``: no lookup can tell whether an earlier create arrived.
+
+    meetergo keeps a provisional booking (double opt-in, host confirmation) in no list until it
+    is confirmed, so after a lost answer nothing can be asked. The engine then neither resends
+    (a second provisional booking would be a duplicate once both are confirmed) nor closes the
+    operation: it waits, outcome unknown, for a person (or a later pull that finds it).
+    """
 
 
 class Connector(Protocol):
@@ -110,7 +128,8 @@ class Connector(Protocol):
         """After a create whose answer was lost: the remote copy of ``booking``, if any.
 
         Connectors whose API honours an idempotency key may simply return ``None`` (a resend
-        is safe); the others look the booking up (by time, type and patient).
+        is safe); the others look the booking up (by time, type and patient). Raises
+        :class:`CannotTell` where no lookup can tell whether it arrived.
         """
         ...
 

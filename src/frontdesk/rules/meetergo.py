@@ -275,8 +275,11 @@ def taken_since_pull(
         if (
             b.sync_state is SyncState.AWAITING_CONFIRMATION
             or b.sync_state is SyncState.NEEDS_ATTENTION
+            or b.sync_state is SyncState.OUTCOME_UNKNOWN
         ):
-            continue  # provisional bookings hold nothing; refused ones were never booked
+            # provisional bookings hold nothing (an unknown one is provisional if it arrived);
+            # refused ones were never booked
+            continue
         if t.extra.get("type") == "group" and b.service_id == t.id and b.start == start:
             seats += 1
             continue

@@ -91,6 +91,13 @@ class MeetergoState:
         with self.lock:
             return list(self._provisional)
 
+    def provisional_notes(self) -> dict[str, dict[str, Any]]:
+        """Each unconfirmed provisional booking's ``attendee.notes``, by its id."""
+        with self.lock:
+            return {
+                pid: dict(p.attendee.get("notes") or {}) for pid, p in self._provisional.items()
+            }
+
     def reset(self) -> None:
         with self.lock:
             self._appointments.clear()

@@ -13,10 +13,10 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import delete, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from frontdesk.domain.booking import Booking, SyncState
+from frontdesk.domain.booking import Booking, SyncState, VisitStatus
 from frontdesk.domain.merge import CLASH_CODE
 from frontdesk.domain.outbox import (
     PATIENT_REF,
@@ -24,6 +24,7 @@ from frontdesk.domain.outbox import (
     Operation,
     OperationKind,
     OperationState,
+    Settlement,
     plan_change,
 )
 from frontdesk.domain.timeutil import utc_now
@@ -51,6 +52,10 @@ class StaleBooking(Exception):
     def __init__(self, booking_id: str) -> None:
         super().__init__(f"booking {booking_id} changed since it was read")
         self.booking_id = booking_id
+
+
+class NotUnknown(Exception):
+    """The operation is no longer outcome-unknown (settled meanwhile, by a person or a pull)."""
 
 
 class OutboxStore:
@@ -215,7 +220,8 @@ class OutboxStore:
 
     def due_operations(self, connection_id: str, now: datetime, limit: int = 50) -> list[Operation]:
         """Queued operations whose time has come, oldest first, at most one per booking, and
-        none before the operation it depends on is done; none of a booking in a clash (see
+        none before the operation it depends on is done; none of a booking whose earlier
+        operation's outcome is unknown, or that is in a clash (both wait for a person; see
         :mod:`frontdesk.storage.remote_merge`)."""
         with self.db.read() as s:
             rows = s.execute(
@@ -224,7 +230,9 @@ class OutboxStore:
                 .outerjoin(_DEPENDENCY, _DEPENDENCY.id == OutboxRow.depends_on)
                 .where(
                     OutboxRow.connection_id == connection_id,
-                    OutboxRow.state == OperationState.QUEUED.value,
+                    OutboxRow.state.in_(
+                        [OperationState.QUEUED.value, OperationState.UNKNOWN.value]
+                    ),
                 )
                 .order_by(OutboxRow.id)
             )
@@ -234,6 +242,8 @@ class OutboxStore:
                 if row.booking_id in seen:
                     continue  # strictly in order per booking
                 seen.add(row.booking_id)
+                if row.state == OperationState.UNKNOWN.value:
+                    continue  # it and what follows it wait until a person settles it
                 if row.depends_on is not None and dependency != OperationState.DONE.value:
                     continue  # waits for the operation it depends on (the booking waits too)
                 if problem == CLASH_CODE:
@@ -288,10 +298,13 @@ class OutboxStore:
             add_history(s, row.booking_id, "dismissed", row.kind, actor)
 
     def next_due_at(self, connection_id: str | None = None) -> datetime | None:
-        """When the next operation is due (one waiting for another counts as that one)."""
+        """When the next queued operation falls due (one waiting for another counts as that
+        one); one that waits for a person (behind an unknown outcome, or in a clash) is not."""
+        held = aliased(OutboxRow)
         with self.db.read() as s:
             query = (
                 select(func.min(OutboxRow.next_attempt_at))
+                .join(BookingRow, BookingRow.id == OutboxRow.booking_id)
                 .outerjoin(_DEPENDENCY, _DEPENDENCY.id == OutboxRow.depends_on)
                 .where(
                     OutboxRow.state == OperationState.QUEUED.value,
@@ -299,6 +312,11 @@ class OutboxStore:
                         OutboxRow.depends_on.is_(None),
                         _DEPENDENCY.state == OperationState.DONE.value,
                     ),
+                    ~exists().where(
+                        held.booking_id == OutboxRow.booking_id,
+                        held.state == OperationState.UNKNOWN.value,
+                    ),
+                    or_(BookingRow.problem_code.is_(None), BookingRow.problem_code != CLASH_CODE),
                 )
             )
             if connection_id is not None:
@@ -322,6 +340,12 @@ class OutboxStore:
             row = s.get_one(OutboxRow, op_id)
             row.sent_at = at
             row.attempts += 1
+
+    def mark_unsent(self, op_id: int) -> None:
+        """The attempt surely did not arrive (a 429, no connection): the next one need not
+        reconcile first."""
+        with self.db.write() as s:
+            s.get_one(OutboxRow, op_id).sent_at = None
 
     def retry_later(self, op_id: int, when: datetime, error: str) -> None:
         with self.db.write() as s:
@@ -401,6 +425,142 @@ class OutboxStore:
             )
         )
 
+    # -- outcome unknown ---------------------------------------------------------------
+    def mark_unknown(self, op: Operation, booking: Booking, detail: str) -> None:
+        """Sent, no answer, and the remote cannot be asked: ``op`` waits for a person (never
+        resent by itself, never done) and the booking shows ``booking``'s sync state and
+        problem (only those: a desk change since it was read keeps its fields)."""
+        with self.db.write() as s:
+            row = s.get_one(OutboxRow, op.id)
+            row.state, row.last_error = OperationState.UNKNOWN.value, detail
+            brow = s.get_one(BookingRow, booking.id)
+            brow.sync_state = booking.sync_state.value
+            brow.problem_code, brow.problem_message = booking.problem_code, booking.problem_message
+            brow.version += 1
+            brow.updated_at = utc_now()
+            add_history(s, booking.id, "outcome unknown", detail, "sync")
+
+    @staticmethod
+    def _unknown_bookings(s: Session, connection_id: str) -> set[str]:
+        """Ids of the connection's bookings with an operation whose outcome is unknown."""
+        return set(
+            s.scalars(
+                select(OutboxRow.booking_id).where(
+                    OutboxRow.state == OperationState.UNKNOWN.value,
+                    OutboxRow.connection_id == connection_id,
+                )
+            )
+        )
+
+    def unknown_count(self, connection_id: str | None = None) -> int:
+        """Operations whose outcome is unknown (each waits for a person)."""
+        with self.db.read() as s:
+            query = (
+                select(func.count())
+                .select_from(OutboxRow)
+                .where(OutboxRow.state == OperationState.UNKNOWN.value)
+            )
+            if connection_id is not None:
+                query = query.where(OutboxRow.connection_id == connection_id)
+            return int(s.scalar(query) or 0)
+
+    def settle_unknown(
+        self, op_id: int, settlement: Settlement, actor: str, remote_id: str | None = None
+    ) -> Booking:
+        """A person's decision on an operation whose outcome is unknown; returns the booking.
+
+        *Arrived*: done by that decision; the booking takes ``remote_id`` when given (else the
+        next pull links it by our reference, or the patient's email and start). *Send again*:
+        queued again from now, the same idempotency key, as never sent. *Cancel*: the booking
+        is cancelled at the desk and nothing more of it is sent. Raises :class:`NotUnknown`
+        when the operation was settled meanwhile.
+        """
+        remote_id = (remote_id or "").strip() or None
+        with self.db.write() as s:
+            row = s.get_one(OutboxRow, op_id)
+            if row.state != OperationState.UNKNOWN.value:
+                raise NotUnknown(f"operation {op_id} is {row.state}, not unknown")
+            brow = s.get_one(BookingRow, row.booking_id)
+            booking = booking_of_row(brow).with_changes(
+                version=brow.version + 1, problem_code=None, problem_message=None
+            )
+            now = utc_now()
+            if settlement is Settlement.ARRIVED:
+                row.state, row.done_at, row.last_error = OperationState.DONE.value, now, None
+                if remote_id is not None:
+                    booking = booking.with_changes(remote_id=remote_id)
+                    self._drop_pulled_twin(s, booking)
+                    if self._holder(s, booking) is not None:
+                        raise ValueError(f"{remote_id} is another booking's remote id")
+                state = SyncState.CONFIRMED if remote_id else SyncState.AWAITING_CONFIRMATION
+                booking = booking.with_changes(sync_state=state)
+                detail = f"it arrived (remote id {remote_id})" if remote_id else "it arrived"
+            elif settlement is Settlement.SEND_AGAIN:
+                row.state, row.sent_at, row.next_attempt_at = OperationState.QUEUED.value, None, now
+                row.last_error = "did not arrive: sent again"
+                booking = booking.with_changes(sync_state=SyncState.PENCILLED)
+                detail = f"it did not arrive: {row.kind} sent again"
+            else:
+                row.state, row.done_at = OperationState.WITHDRAWN.value, now
+                row.last_error = "cancelled by a person"
+                self._withdraw(
+                    s, [r.id for r in s.scalars(queued_query(row.booking_id))], "cancelled"
+                )
+                booking = booking.with_changes(
+                    visit_status=VisitStatus.CANCELLED, sync_state=SyncState.PENCILLED
+                )
+                detail = "cancelled the booking; nothing more is sent"
+            copy_into(brow, booking)
+            add_history(s, booking.id, "outcome settled", detail, actor)
+            return booking
+
+    def _settle_seen(self, s: Session, booking_id: str, remote_id: str | None, actor: str) -> bool:
+        """A pull found the remote copy of a booking whose create's outcome is unknown: it
+        arrived. Closes the operation and links the remote id (the pull's merge does the rest;
+        a later queued change keeps the desk's fields). Whether there was one to settle."""
+        row = s.scalar(
+            select(OutboxRow).where(
+                OutboxRow.booking_id == booking_id,
+                OutboxRow.state == OperationState.UNKNOWN.value,
+            )
+        )
+        if row is None:
+            return False
+        row.state, row.done_at, row.last_error = OperationState.DONE.value, utc_now(), None
+        brow = s.get_one(BookingRow, booking_id)
+        linked = booking_of_row(brow).with_changes(remote_id=remote_id)
+        if remote_id is not None and brow.remote_id is None and self._holder(s, linked) is None:
+            brow.remote_id = remote_id
+        pending = self._has_pending(s, booking_id)  # a later change still to be sent
+        brow.sync_state = (SyncState.PENCILLED if pending else SyncState.CONFIRMED).value
+        brow.problem_code = brow.problem_message = None
+        brow.version += 1
+        brow.updated_at = utc_now()
+        add_history(s, booking_id, "outcome settled", "it arrived: found in a refresh", actor)
+        return True
+
+    def _unknown_match(self, s: Session, connection_id: str, item: Booking) -> BookingRow | None:
+        """The desk booking, outcome unknown, that a pulled one without our reference is: the
+        same connection, service, start and patient email (ignoring case)."""
+        email = (item.patient_email or "").strip().casefold()
+        if not email:
+            return None
+        candidates = s.scalars(
+            select(BookingRow)
+            .join(OutboxRow, OutboxRow.booking_id == BookingRow.id)
+            .where(
+                OutboxRow.state == OperationState.UNKNOWN.value,
+                BookingRow.connection_id == connection_id,
+                BookingRow.start == item.start,
+                BookingRow.service_id == item.service_id,
+                BookingRow.remote_id.is_(None),
+            )
+        )
+        for row in candidates:
+            if (row.patient_email or "").strip().casefold() == email:
+                return row
+        return None
+
     def _finish(
         self, op: Operation, booking: Booking, state: OperationState, event: str, detail: str
     ) -> None:
@@ -423,6 +583,17 @@ class OutboxStore:
                 self._withdraw(s, later, "the booking's create was refused")
             copy_into(brow, booking)
             add_history(s, booking.id, event, detail, "sync")
+
+    @staticmethod
+    def _holder(s: Session, booking: Booking) -> BookingRow | None:
+        """Another booking of the connection with ``booking``'s remote id, if any."""
+        return s.scalar(
+            select(BookingRow).where(
+                BookingRow.connection_id == booking.connection_id,
+                BookingRow.remote_id == booking.remote_id,
+                BookingRow.id != booking.id,
+            )
+        )
 
     def _drop_pulled_twin(self, s: Session, booking: Booking) -> None:
         """A pull between a lost answer and its replay may have cached our own booking a second

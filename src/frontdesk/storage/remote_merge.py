@@ -53,11 +53,14 @@ class RemoteMergeStore(OutboxStore):
         queued changes (:func:`frontdesk.domain.merge.merge`); a real clash flags the booking.
 
         Matches by remote id, else by our own reference (a desk booking whose create answer
-        was lost: left to that create's own reconciling). Returns how many rows changed.
+        was lost: left to that create's own reconciling), else, for a desk booking whose
+        create's outcome is unknown, by service, start and patient email; finding such a
+        booking settles it as arrived. Returns how many rows changed.
         """
         changed = 0
         with self.db.write() as s:
             channel = s.get_one(ConnectionRow, connection_id).provider
+            unknown = self._unknown_bookings(s, connection_id)  # few: usually none
             for item in remote:
                 row = s.scalar(
                     select(BookingRow).where(
@@ -67,6 +70,12 @@ class RemoteMergeStore(OutboxStore):
                 )
                 if row is None and item.external_ref:
                     row = s.get(BookingRow, item.external_ref)
+                if row is None and unknown and item.remote_id is not None:
+                    row = self._unknown_match(s, connection_id, item)
+                if row is not None and row.id in unknown:
+                    self._settle_seen(s, row.id, item.remote_id, channel)
+                    unknown.discard(row.id)
+                    changed += 1
                 if row is None:
                     self._add_pulled(s, item, channel)
                     changed += 1

@@ -4,7 +4,9 @@ For each due operation: mark it sent (so a crash leaves a trace that it may have
 through the connector, then act on the outcome in one transaction: accepted closes it and
 confirms the booking; refused closes it and flags the booking; retry-later and ambiguous keep it
 queued with a backoff no shorter than the server's ``Retry-After``. An ambiguous create is only
-resent where the API deduplicates it (HuskyVoice's ``external_reference_id``).
+resent where the API deduplicates it (HuskyVoice's ``external_reference_id``) or a lookup found
+nothing; where no lookup can tell (``CannotTell``) the operation's outcome is *unknown*: it is
+neither resent nor done, and waits for a person to settle it (or a pull that finds it).
 
 A patient's record (``CREATE_PATIENT``, VantaX's contact) goes first; the storage holds back
 whatever depends on it until it is done. Accepted, its id goes into every booking waiting for it
@@ -28,6 +30,7 @@ from frontdesk.providers.base import (
     Accepted,
     Ambiguous,
     ApiError,
+    CannotTell,
     Connector,
     Outcome,
     Refused,
@@ -45,6 +48,8 @@ CATALOG_DAYS = 21
 BREAKER_FAILURES = 5
 BREAKER_BASE_S = 30.0
 BREAKER_MAX_S = 300.0
+# the problem code of a booking whose create's outcome is unknown (the desk shows the message)
+UNKNOWN_CODE = "OUTCOME_UNKNOWN"
 
 
 @dataclass
@@ -66,6 +71,14 @@ class DrainReport:
     refused: int = 0
     retrying: int = 0
     changed_bookings: list[str] = field(default_factory=list)
+    unknown: int = 0  # operations now waiting for a person: outcome unknown
+
+
+@dataclass(frozen=True, slots=True)
+class Unknown:
+    """No lookup can tell whether an earlier attempt arrived (the connector's ``CannotTell``)."""
+
+    reason: str
 
 
 class SyncEngine:
@@ -147,9 +160,12 @@ class SyncEngine:
         if booking is None:
             log.error("operation %s names a missing booking", op.id)
             return True
-        outcome: Outcome | None = None
+        outcome: Outcome | Unknown | None = None
         if op.sent_at is not None and op.kind is OperationKind.CREATE:
             outcome = self._reconcile(connector, booking)
+        if isinstance(outcome, Unknown):
+            return self._unknown(connector, op, booking, outcome, report)
+        sent_now = outcome is None
         if outcome is None:
             report.sent += 1
             outcome = self._call(connector, op, booking)
@@ -193,6 +209,8 @@ class SyncEngine:
             self._changed(report, booking.id)
             log.info("op %s (%s) refused: HTTP %s %s", op.id, op.kind, v.status, v.code)
             return True
+        if sent_now and isinstance(outcome, RetryLater) and outcome.untouched:
+            self.repo.mark_unsent(op.id)  # it surely did not arrive: no reconcile before the next
         return self._later(cid, op, outcome, report)
 
     def _patient_made(
@@ -219,6 +237,32 @@ class SyncEngine:
             self._changed(report, booking_id)
         report.refused += 1
         log.info("op %s (%s) refused: HTTP %s %s", op.id, op.kind, v.status, v.code)
+        return True
+
+    def _unknown(
+        self,
+        connector: Connector,
+        op: Operation,
+        booking: Booking,
+        unknown: Unknown,
+        report: DrainReport,
+    ) -> bool:
+        """Sent, no answer, and no lookup can tell: neither resend nor close; a person decides."""
+        name = connector.provider
+        message = (
+            f"Sent, but no answer came back and {name} cannot be asked whether it arrived "
+            f"({unknown.reason}). Check {name}, then settle it here: it arrived, send it "
+            "again, or cancel the booking."
+        )
+        flagged = booking.with_changes(
+            sync_state=SyncState.OUTCOME_UNKNOWN, problem_code=UNKNOWN_CODE, problem_message=message
+        )
+        self.repo.mark_unknown(op, flagged, f"{op.kind}: no answer, and {unknown.reason}")
+        health = self.health[op.connection_id]  # the lookup itself was answered
+        health.failures, health.open_until = 0, None
+        report.unknown += 1
+        self._changed(report, booking.id)
+        log.warning("op %s (%s) outcome unknown; waits for a person to settle it", op.id, op.kind)
         return True
 
     def _changed(self, report: DrainReport, booking_id: str) -> None:
@@ -255,7 +299,7 @@ class SyncEngine:
         """ "Slot taken" after an attempt that may have arrived: is the taker our own booking?"""
         try:
             found = connector.find_existing(booking)
-        except (ApiError, BadAnswer):
+        except (ApiError, BadAnswer, CannotTell):
             return refused
         if found is None:
             return refused
@@ -263,15 +307,18 @@ class SyncEngine:
         return Accepted(_as_ours(booking, found), replayed=True)
 
     @staticmethod
-    def _reconcile(connector: Connector, booking: Booking) -> Outcome | None:
+    def _reconcile(connector: Connector, booking: Booking) -> Outcome | Unknown | None:
         """Before resending a create that may have arrived: is it there already?
 
-        ``None`` means send (nothing found, or the API deduplicates resends itself).
+        ``None`` means send (nothing found, or the API deduplicates resends itself);
+        :class:`Unknown` means no lookup can tell, so nothing is sent.
         """
         if connector.idempotent_creates:
             return None
         try:
             found = connector.find_existing(booking)
+        except CannotTell as exc:
+            return Unknown(str(exc))
         except ApiError as exc:  # a 429 on the lookup: its Retry-After holds for the resend
             reason = f"cannot check whether the earlier attempt arrived: {exc}"
             return RetryLater(reason, exc.not_before_s)

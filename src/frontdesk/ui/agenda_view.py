@@ -20,6 +20,10 @@ from frontdesk.ui.blocks import STATE_LABELS, VISIT_WORDS
 from frontdesk.ui.theme import Tones, readable
 
 HEADERS = ("Time", "Patient", "Phone", "Service", "Where", "Status", "Sync")
+ALARM_WORDS = {
+    SyncState.NEEDS_ATTENTION: "needs attention",
+    SyncState.OUTCOME_UNKNOWN: "outcome unknown",
+}
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -71,10 +75,8 @@ class AgendaView(QTreeWidget):
                     heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 end = to_local(booking.end, zone)
                 service = services.get(booking.service_id)
-                sync = (
-                    "needs attention"
-                    if booking.sync_state is SyncState.NEEDS_ATTENTION
-                    else STATE_LABELS.get(booking.sync_state, "synced")
+                sync = ALARM_WORDS.get(booking.sync_state) or STATE_LABELS.get(
+                    booking.sync_state, "synced"
                 )
                 item = QTreeWidgetItem(
                     self,
@@ -92,7 +94,7 @@ class AgendaView(QTreeWidget):
                 if service is not None and service.color:
                     service_ink = readable(QColor(service.color), self.palette())
                     item.setForeground(3, QBrush(service_ink))
-                if booking.sync_state is SyncState.NEEDS_ATTENTION:
+                if booking.sync_state in ALARM_WORDS:
                     item.setForeground(6, QBrush(Tones.of(self.palette()).error))
                 self._items[booking.id] = item
             for column in range(len(HEADERS)):

@@ -1,7 +1,8 @@
 """How one appointment looks, wherever it is painted (day and week grids, drag ghosts).
 
 Owns the block's colour (its appointment type's, the resource's as fallback), the marks of its
-sync state (pencilled: hatched with a dashed border; needs attention: red border and a "!"), its
+sync state (pencilled: hatched with a dashed border; needs attention: red border and a "!";
+outcome unknown: red border and a "?"), its
 visit status (arrived, completed, no-show) and the lines of text that fit. Text lines are laid
 out once per block width and kept, so a repaint only draws.
 """
@@ -34,7 +35,10 @@ STATE_WORDS = {
     SyncState.CONFIRMED: "Confirmed by the booking system",
     SyncState.AWAITING_CONFIRMATION: "Held by the booking system, awaiting confirmation",
     SyncState.NEEDS_ATTENTION: "Needs attention: the booking system refused it",
+    SyncState.OUTCOME_UNKNOWN: "Outcome unknown: sent, no answer came back; settle it",
 }
+# States a person must act on: drawn red, with a badge
+ALARM_BADGES = {SyncState.NEEDS_ATTENTION: "!", SyncState.OUTCOME_UNKNOWN: "?"}
 VISIT_WORDS = {
     VisitStatus.BOOKED: "Booked",
     VisitStatus.ARRIVED: "Arrived",
@@ -83,7 +87,7 @@ def base_color(booking: Booking, service: Service | None, fallback: str | None) 
 
 
 def block_fill(booking: Booking, base: QColor, colors: CalendarColors) -> QColor:
-    if booking.sync_state is SyncState.NEEDS_ATTENTION:
+    if booking.sync_state in ALARM_BADGES:
         return colors.attention_fill
     weight = 0.85 if booking.sync_state is SyncState.CONFIRMED else 0.22
     if booking.visit_status in (VisitStatus.COMPLETED, VisitStatus.NO_SHOW):
@@ -128,7 +132,7 @@ def block_style(
 def _make_style(booking: Booking, base: QColor, colors: CalendarColors) -> BlockStyle:
     state = booking.sync_state
     confirmed = state is SyncState.CONFIRMED
-    attention = state is SyncState.NEEDS_ATTENTION
+    attention = state in ALARM_BADGES
     fill = block_fill(booking, base, colors)
     hatch = None
     if not confirmed and not attention:
@@ -187,9 +191,9 @@ def _paint_text(
     fonts: BlockFonts,
 ) -> None:
     booking, rect = block.booking, block.rect
-    attention = booking.sync_state is SyncState.NEEDS_ATTENTION
+    badge = ALARM_BADGES.get(booking.sync_state)
     right = rect.right()
-    if attention:
+    if badge is not None:
         size = max(9.0, min(15.0, rect.height() - 4))
         circle = QRectF(rect.right() - size - 3, rect.top() + 2, size, size)
         p.setPen(Qt.PenStyle.NoPen)
@@ -197,7 +201,7 @@ def _paint_text(
         p.drawEllipse(circle)
         p.setPen(QColor("white") if not colors.dark else QColor("#202124"))
         p.setFont(fonts.bold)
-        p.drawText(circle, Qt.AlignmentFlag.AlignCenter, "!")
+        p.drawText(circle, Qt.AlignmentFlag.AlignCenter, badge)
         right = circle.left() - 2
     if block._lines is None:
         _layout_text(block, service, style, fonts, right)
@@ -276,7 +280,7 @@ def tooltip_html(
         lines.append(_esc(resource_name))
     lines.append(VISIT_WORDS[booking.visit_status])
     lines.append(STATE_WORDS.get(booking.sync_state, booking.sync_state.value))
-    if booking.sync_state is SyncState.NEEDS_ATTENTION and booking.problem_message:
+    if booking.sync_state in ALARM_BADGES and booking.problem_message:
         lines.append(span(_esc(booking.problem_message), Tones.of().error))
     return "<br>".join(lines)
 

@@ -43,6 +43,12 @@ EVENT_WORDS = {
     "seen": "Came in from the booking system",
     "changed remotely": "Changed in the booking system",
     "contact created": "Patient's contact created in the booking system",
+    "outcome unknown": "Sent, no answer: outcome unknown",
+    "outcome settled": "Outcome settled",
+    "sent again": "Sent again",
+    "dismissed": "Dismissed",
+    "clash": "Changed here and in the booking system at once",
+    "clash settled": "Clash settled",
 }
 
 
@@ -193,8 +199,9 @@ class DetailsPanelWidget(QWidget):
         self.buttons["arrived"].setEnabled(active and b.visit_status is not VisitStatus.ARRIVED)
         self.buttons["completed"].setEnabled(active and b.visit_status is not VisitStatus.COMPLETED)
         self.buttons["no_show"].setEnabled(active and b.visit_status is not VisitStatus.NO_SHOW)
-        self.buttons["move"].setEnabled(active and booked)
-        self.buttons["cancel"].setEnabled(active)
+        unsettled = b.sync_state is SyncState.OUTCOME_UNKNOWN  # settled in the sync panel first
+        self.buttons["move"].setEnabled(active and booked and not unsettled)
+        self.buttons["cancel"].setEnabled(active and not unsettled)
         lines = []
         for at, event, detail, actor in reversed(history):
             when = to_local(at, zone)
@@ -221,7 +228,7 @@ class DetailsPanelWidget(QWidget):
     def _sync_text(self, b: Booking) -> str:
         words = html.escape(STATE_WORDS.get(b.sync_state, b.sync_state.value))
         tones = Tones.of(self.palette())
-        if b.sync_state is SyncState.NEEDS_ATTENTION:
+        if b.sync_state in (SyncState.NEEDS_ATTENTION, SyncState.OUTCOME_UNKNOWN):
             reason = html.escape(b.problem_message or "")
             code = html.escape(b.problem_code or "")
             return f"{span(words, tones.error)}<br>{reason} {span(code, tones.hint, small=True)}"

@@ -32,7 +32,7 @@ from frontdesk.app import sync_status
 from frontdesk.app.context import AppContext
 from frontdesk.app.day_sheet import DaySheet
 from frontdesk.app.desk import ResourceKey, monday_of
-from frontdesk.domain.booking import Booking, VisitStatus
+from frontdesk.domain.booking import Booking, SyncState, VisitStatus
 from frontdesk.domain.timeutil import to_local
 from frontdesk.ui.actions import DeskActions
 from frontdesk.ui.booking_dialog import BookingDialog
@@ -44,7 +44,7 @@ from frontdesk.ui.find_dialog import FindPatientDialog
 from frontdesk.ui.gc_policy import CollectorPolicy
 from frontdesk.ui.side_panel import SidePanelWidget
 from frontdesk.ui.status_bar import ConnectionStatusBar
-from frontdesk.ui.sync_panel import SyncPanelWidget
+from frontdesk.ui.sync_panel import ATTENTION_TAB, UNKNOWN_TAB, SyncPanelWidget
 from frontdesk.ui.window_menus import build_menus, make_action
 from frontdesk.ui.workers import DEFAULT_INTERVAL_MS, ChangeRecord, SyncThread
 
@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         )
         self.dialogs = DeskDialogs(self)
         self._attention = 0
+        self._unknown = 0
         self._panel_timer = QTimer(self)
         self._panel_timer.setSingleShot(True)
         self._panel_timer.setInterval(1000)
@@ -125,6 +126,7 @@ class MainWindow(QMainWindow):
         self.pane.day_view.scroll_to_hour(8)
         self.status.refresh()
         self._attention = sync_status.attention_count(context)
+        self._unknown = sync_status.unknown_count(context)
         self._busy = False
         self.collector = CollectorPolicy(lambda: not self._busy and self.isActiveWindow(), self)
         QTimer.singleShot(0, self.collector.start)  # once the first paint is done
@@ -332,11 +334,18 @@ class MainWindow(QMainWindow):
         self.pane.apply_changes(booking_ids, record.bookings if record else None)
         if self.details.booking is not None and self.details.booking.id in booking_ids:
             self.details.refresh()
-        self.status.refresh(record.pending if record else None)
-        self._refresh_sync_panel(record.attention if record else None, throttle=bool(record))
+        unknown = record.unknown if record else None
+        self.status.refresh(record.pending if record else None, unknown)
+        self._refresh_sync_panel(
+            record.attention if record else None,
+            throttle=bool(record),
+            unknown=sum(unknown.values()) if unknown is not None else None,
+        )
 
-    def _refresh_sync_panel(self, attention: int | None = None, throttle: bool = False) -> None:
-        attention_before = self._attention
+    def _refresh_sync_panel(
+        self, attention: int | None = None, throttle: bool = False, unknown: int | None = None
+    ) -> None:
+        attention_before, unknown_before = self._attention, self._unknown
         if self.sync_dock.isVisible():
             if throttle:
                 self._panel_timer.start()  # at most once a second while a drain reports
@@ -344,12 +353,24 @@ class MainWindow(QMainWindow):
                 self.sync_panel.refresh()
         if attention is None:
             attention = sync_status.attention_count(self.context)
-        self._attention = attention
+        if unknown is None:
+            unknown = sync_status.unknown_count(self.context)
+        self._attention, self._unknown = attention, unknown
         if attention > attention_before and not self.sync_dock.isVisible():
-            self.statusBar().showMessage(
-                f"{attention} booking(s) need attention: the booking system refused them.", 15000
-            )
-            self.show_sync_panel(tab=1)
+            if unknown > unknown_before:
+                self.statusBar().showMessage(
+                    f"{unknown} booking(s) sent without an answer, and the booking system "
+                    "cannot be asked whether they arrived: settle them in the sync panel.",
+                    15000,
+                )
+                self.show_sync_panel(tab=UNKNOWN_TAB)
+            else:
+                self.statusBar().showMessage(
+                    f"{attention - unknown} booking(s) need attention: the booking system "
+                    "refused them.",
+                    15000,
+                )
+                self.show_sync_panel(tab=ATTENTION_TAB)
 
     def show_sync_panel(self, tab: int = 0) -> None:
         if not self.sync_dock.isVisible():
@@ -447,7 +468,10 @@ class MainWindow(QMainWindow):
         self.details_dock.raise_()
         booking = self.context.repo.booking(booking_id)
         if booking is not None and booking.problem_message:
-            self.statusBar().showMessage(f"Needs attention: {booking.problem_message}", 15000)
+            head = "Outcome unknown" if booking.sync_state is SyncState.OUTCOME_UNKNOWN else None
+            self.statusBar().showMessage(
+                f"{head or 'Needs attention'}: {booking.problem_message}", 15000
+            )
 
     # -- worker signals ------------------------------------------------------------------
     @Slot(object)

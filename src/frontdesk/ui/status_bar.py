@@ -1,5 +1,6 @@
 """The status bar: per connection, whether it is online, offline or paused, how many changes
-wait to be sent, and how fresh its cached calendar is; then the totals."""
+wait to be sent (and how many were sent with no answer: outcome unknown, for a person to
+settle), and how fresh its cached calendar is; then the totals."""
 
 from __future__ import annotations
 
@@ -81,9 +82,12 @@ class ConnectionStatusBar(QStatusBar):
         if not busy:
             self.refresh()
 
-    def refresh(self, pending: dict[str, int] | None = None) -> None:
-        """Redraw; ``pending`` (waiting operations per connection) comes with a sync's change
-        record, and then nothing is read from the database."""
+    def refresh(
+        self, pending: dict[str, int] | None = None, unknown: dict[str, int] | None = None
+    ) -> None:
+        """Redraw; ``pending`` (waiting operations per connection) and ``unknown`` (those whose
+        outcome is unknown) come with a sync's change record, and then nothing is read from the
+        database."""
         if pending is None or not self._records:
             self._records = self.context.connections()
             self._zone = clinic_zone(self.context)
@@ -94,7 +98,7 @@ class ConnectionStatusBar(QStatusBar):
             self.removeWidget(label)
             label.deleteLater()
         oldest: datetime | None = None
-        total = 0
+        total = unsettled = 0
         tones = Tones.of(self.palette())
         for record in records:
             label = self._label(record.id, record.name)
@@ -105,6 +109,12 @@ class ConnectionStatusBar(QStatusBar):
                 else self.context.repo.pending_count(record.id)
             )
             total += waiting
+            open_ = (
+                unknown.get(record.id, 0)
+                if unknown is not None
+                else self.context.repo.unknown_count(record.id)
+            )
+            unsettled += open_
             fresh = record.last_fresh_at
             if state is not None and state.get("last_fresh_at") is not None:
                 fresh = max(fresh or state["last_fresh_at"], state["last_fresh_at"])
@@ -121,6 +131,8 @@ class ConnectionStatusBar(QStatusBar):
             else:
                 color, words = tones.error, "offline: bookings wait here"
             extra = f" · {waiting} waiting" if waiting else ""
+            if open_:
+                extra += f" · {open_} outcome unknown"
             label.setText(
                 f"{span('●', color)} {_esc(record.name)}: {words}{extra} "
                 + span(f"· fresh {fresh_words(fresh, zone)}", tones.hint)
@@ -129,9 +141,13 @@ class ConnectionStatusBar(QStatusBar):
             label.setToolTip((state or {}).get("last_error") or "")
         text = (
             "All bookings synced"
-            if total == 0
+            if total == 0 and unsettled == 0
             else ("1 waiting to sync" if total == 1 else f"{total} waiting to sync")
         )
+        if unsettled:  # sent, no answer: neither waiting nor synced, a person settles them
+            text = f"{unsettled} outcome unknown: settle in the sync panel" + (
+                f" · {text}" if total else ""
+            )
         if self.busy:
             text += " · syncing…"
         self.pending_label.setText(text)

@@ -1,10 +1,14 @@
-"""The sync panel: three tabs over :mod:`frontdesk.app.sync_status`.
+"""The sync panel: four tabs over :mod:`frontdesk.app.sync_status`.
 
 * Waiting: every change still owed to a remote system, its attempts and last problem.
 * Needs attention: bookings a remote refused, each with the reason in plain words (the code in
   small print), the patient's phone, the nearest openings with one-click rebook, cancel, and a
   note for the next person; and bookings changed here and in the booking system at once, with
   both versions side by side and a button for each.
+* Outcome unknown: changes sent with no answer back, which the remote cannot be asked about
+  (a meetergo provisional booking is in no list): nothing is resent until a person settles
+  each: it arrived (optionally with its remote id), it did not arrive (send it again), or
+  cancel the booking.
 * Failed: refused changes the inbox does not show (a cancel refused at sync, say): send again
   or dismiss.
 
@@ -40,14 +44,16 @@ from frontdesk.app.desk import clinic_zone
 from frontdesk.app.openings import Opening
 from frontdesk.domain.booking import Booking
 from frontdesk.domain.merge import CLASH_CODE
-from frontdesk.domain.outbox import Operation, OperationKind
+from frontdesk.domain.outbox import Operation, OperationKind, Settlement
 from frontdesk.domain.timeutil import to_local
 from frontdesk.domain.verdict import Verdict
+from frontdesk.storage.outbox_store import NotUnknown
 from frontdesk.ui.wording import CODE_COLOR, plain_message, verdicts_html
 
 log = logging.getLogger("frontdesk.ui")
 ID_ROLE = Qt.ItemDataRole.UserRole
 HELD = "Held: changed here and in the booking system; settle it under Needs attention"
+WAITING_TAB, ATTENTION_TAB, UNKNOWN_TAB, FAILED_TAB = range(4)
 
 
 def _tree(parent: QWidget, name: str, headers: list[str]) -> QTreeWidget:
@@ -80,6 +86,7 @@ class SyncPanelWidget(QWidget):
         )
         self.tabs.addTab(self.queue, "Waiting")
         self.tabs.addTab(self._build_attention(), "Needs attention")
+        self.tabs.addTab(self._build_unknown(), "Outcome unknown")
         failed_box = QWidget(self)
         failed_layout = QVBoxLayout(failed_box)
         failed_layout.setContentsMargins(0, 0, 0, 0)
@@ -96,7 +103,7 @@ class SyncPanelWidget(QWidget):
         self.send_again.clicked.connect(self._send_again)
         self.dismiss.clicked.connect(self._dismiss)
         self.tabs.addTab(failed_box, "Failed")
-        for tree in (self.queue, self.failed, self.attention):
+        for tree in (self.queue, self.failed, self.attention, self.unknown):
             tree.itemDoubleClicked.connect(lambda item, _c: self._show(item))
         self.zone = "UTC"
 
@@ -167,10 +174,58 @@ class SyncPanelWidget(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         box.addLayout(buttons)
-        self.keep_ours.clicked.connect(lambda: self._settle(sync_status.keep_ours))
-        self.take_theirs.clicked.connect(lambda: self._settle(sync_status.take_theirs))
+        self.keep_ours.clicked.connect(lambda: self._settle_clash(sync_status.keep_ours))
+        self.take_theirs.clicked.connect(lambda: self._settle_clash(sync_status.take_theirs))
         self.clash_box.hide()
         return self.clash_box
+
+    def _build_unknown(self) -> QWidget:
+        splitter = QSplitter(self)
+        self.unknown = _tree(
+            splitter, "Outcome unknown", ["When", "Patient", "Phone", "Change", "System"]
+        )
+        self.unknown.currentItemChanged.connect(lambda *_: self._unknown_picked())
+        detail = QWidget(splitter)
+        box = QVBoxLayout(detail)
+        self.unknown_reason = QLabel(detail)
+        self.unknown_reason.setWordWrap(True)
+        self.unknown_reason.setTextFormat(Qt.TextFormat.RichText)
+        self.unknown_reason.setAccessibleName("Why the outcome is unknown")
+        box.addWidget(self.unknown_reason)
+        box.addStretch(1)
+        ids = QHBoxLayout()
+        self.remote_id_label = QLabel("Its id there, if you found it (optional):", detail)
+        self.remote_id = QLineEdit(detail)
+        self.remote_id.setAccessibleName("Remote id")
+        self.remote_id.setPlaceholderText("else the next refresh links it")
+        self.remote_id_label.setBuddy(self.remote_id)
+        ids.addWidget(self.remote_id_label)
+        ids.addWidget(self.remote_id, 1)
+        box.addLayout(ids)
+        buttons = QHBoxLayout()
+        self.arrived = QPushButton("&It arrived", detail)
+        self.arrived.setToolTip("The booking system holds it: close this, nothing is sent")
+        self.resend = QPushButton("Did no&t arrive: send again", detail)
+        self.resend.setToolTip("The booking system does not hold it: send it again")
+        self.settle_cancel = QPushButton("Cancel t&he booking", detail)
+        self.settle_cancel.setToolTip(
+            "Cancel it at this desk and send nothing more (if the booking system holds it, "
+            "cancel it there too)"
+        )
+        for button in (self.arrived, self.resend, self.settle_cancel):
+            button.setAccessibleName(button.text().replace("&", ""))
+            buttons.addWidget(button)
+        self.arrived.clicked.connect(lambda: self._settle(Settlement.ARRIVED))
+        self.resend.clicked.connect(lambda: self._settle(Settlement.SEND_AGAIN))
+        self.settle_cancel.clicked.connect(lambda: self._settle(Settlement.CANCEL))
+        box.addLayout(buttons)
+        self.unknown_message = QLabel(detail)
+        self.unknown_message.setWordWrap(True)
+        self.unknown_message.setTextFormat(Qt.TextFormat.RichText)
+        box.addWidget(self.unknown_message)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        return splitter
 
     # -- refresh -------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -202,6 +257,23 @@ class SyncPanelWidget(QWidget):
             ],
         )
         self._fill(
+            self.unknown,
+            [
+                (
+                    b.id,
+                    [
+                        self._when(b),
+                        b.patient_name,
+                        b.patient_phone,
+                        sync_status.KIND_WORDS.get(op.kind.value, op.kind.value),
+                        data.connection_names.get(op.connection_id, ""),
+                    ],
+                    op.id,
+                )
+                for op, b in data.unknown
+            ],
+        )
+        self._fill(
             self.failed,
             [
                 (
@@ -217,12 +289,14 @@ class SyncPanelWidget(QWidget):
                 for op, b in data.failed
             ],
         )
-        self.tabs.setTabText(0, f"Waiting ({len(data.queued)})")
-        self.tabs.setTabText(1, f"Needs attention ({len(data.attention)})")
-        self.tabs.setTabText(2, f"Failed ({len(data.failed)})")
+        self.tabs.setTabText(WAITING_TAB, f"Waiting ({len(data.queued)})")
+        self.tabs.setTabText(ATTENTION_TAB, f"Needs attention ({len(data.attention)})")
+        self.tabs.setTabText(UNKNOWN_TAB, f"Outcome unknown ({len(data.unknown)})")
+        self.tabs.setTabText(FAILED_TAB, f"Failed ({len(data.failed)})")
         self.send_again.setEnabled(bool(data.failed))
         self.dismiss.setEnabled(bool(data.failed))
         self._attention_picked()
+        self._unknown_picked()
 
     def counts(self) -> tuple[int, int, int]:
         return (
@@ -230,6 +304,9 @@ class SyncPanelWidget(QWidget):
             self.attention.topLevelItemCount(),
             self.failed.topLevelItemCount(),
         )
+
+    def unknown_count(self) -> int:
+        return self.unknown.topLevelItemCount()
 
     def _fill(self, tree: QTreeWidget, rows: list[tuple[str, list[str], int | None]]) -> None:
         current = tree.currentItem()
@@ -325,7 +402,7 @@ class SyncPanelWidget(QWidget):
             f"<th align='left'>Booking system</th></tr>{cells}</table>"
         )
 
-    def _settle(self, how: Callable[[AppContext, str], None]) -> None:
+    def _settle_clash(self, how: Callable[[AppContext, str], None]) -> None:
         booking = self.selected_attention()
         if booking is None:
             return
@@ -366,6 +443,54 @@ class SyncPanelWidget(QWidget):
         self.note.clear()
         self.message.setText("<span style='color:gray'>Note saved.</span>")
         self.changed.emit(booking.id)
+
+    # -- outcome unknown -----------------------------------------------------------------
+    def _unknown_op(self) -> tuple[str, int] | None:
+        item = self.unknown.currentItem()
+        if item is None:
+            return None
+        return str(item.data(0, ID_ROLE)), int(item.data(1, ID_ROLE))
+
+    def _unknown_picked(self) -> None:
+        picked = self._unknown_op()
+        booking = self.context.repo.booking(picked[0]) if picked else None
+        for widget in (self.arrived, self.resend, self.settle_cancel, self.remote_id):
+            widget.setEnabled(booking is not None)
+        if booking is None:
+            self.unknown_reason.setText(
+                "<span style='color:gray'>Every change sent has had its answer.</span>"
+            )
+            return
+        when = html.escape(self._when(booking))
+        self.unknown_reason.setText(
+            f"<b>{html.escape(booking.patient_name)}</b> · "
+            f"{html.escape(booking.patient_phone)} · {when}"
+            f"<br>{html.escape(booking.problem_message or '')}"
+            "<br><span style='color:gray'>Nothing is sent again until you decide.</span>"
+        )
+
+    def _settle(self, settlement: Settlement) -> None:
+        picked = self._unknown_op()
+        if picked is None:
+            return
+        booking_id, op_id = picked
+        remote_id = self.remote_id.text() if settlement is Settlement.ARRIVED else None
+        try:
+            sync_status.settle(self.context, op_id, settlement, remote_id)
+        except NotUnknown:
+            self.refresh()
+            self.unknown_message.setText(
+                "<span style='color:gray'>Already settled (a refresh found it).</span>"
+            )
+            return
+        except ValueError as exc:  # a remote id another booking already has
+            self.unknown_message.setText(html.escape(str(exc)))
+            return
+        self.remote_id.clear()
+        self.unknown_message.clear()
+        self.changed.emit(booking_id)
+        if settlement is Settlement.SEND_AGAIN:
+            self.sendSoon.emit()
 
     # -- failed --------------------------------------------------------------------------
     def _failed_op(self) -> tuple[str, int] | None:

@@ -41,13 +41,15 @@ SWITCH_INTERVAL_S = 0.001
 @dataclass(frozen=True, slots=True)
 class ChangeRecord:
     """What a sync step changed, read on the worker's thread so the GUI need not touch the
-    database to show it: the bookings as they now are, the waiting counts per connection and
-    how many bookings need attention. ``ids`` empty: anything may have changed (a pull)."""
+    database to show it: the bookings as they now are, the waiting and outcome-unknown counts
+    per connection and how many bookings need a person (refused or outcome unknown). ``ids``
+    empty: anything may have changed (a pull)."""
 
     ids: list[str]
     bookings: dict[str, Booking] | None = None
     pending: dict[str, int] | None = None  # per connection id
     attention: int | None = None
+    unknown: dict[str, int] | None = None  # per connection id
 
     @classmethod
     def everything(cls) -> ChangeRecord:
@@ -56,8 +58,10 @@ class ChangeRecord:
     @classmethod
     def of(cls, context: AppContext, ids: list[str]) -> ChangeRecord:
         found = {b.id: b for b in context.repo.bookings_by_ids(ids)}
-        pending = {r.id: context.repo.pending_count(r.id) for r in context.connections()}
-        return cls(ids, found, pending, sync_status.attention_count(context))
+        records = context.connections()
+        pending = {r.id: context.repo.pending_count(r.id) for r in records}
+        unknown = {r.id: context.repo.unknown_count(r.id) for r in records}
+        return cls(ids, found, pending, sync_status.attention_count(context), unknown)
 
 
 class SyncWorker(QObject):

@@ -2,7 +2,10 @@
 changes, and classifies every answer into one sync outcome (see ``providers.base``).
 
 meetergo has no idempotency key: after a create whose answer was lost, ``find_existing`` lists
-the appointments around the start and matches the desk's ``frontdeskRef`` note or the email.
+the appointments around the start and matches the desk's ``frontdeskRef`` note or the email. A
+meeting type with ``doubleOptIn`` or ``requireHostConfirmation`` answers a create with a
+provisional booking that is in no list until it is confirmed: when the lookup finds nothing for
+such a type, ``find_existing`` raises :class:`CannotTell` (a resend could make a second one).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from frontdesk.providers.base import (
     Accepted,
     Ambiguous,
     ApiError,
+    CannotTell,
     Outcome,
     PatientInBooking,
     Refused,
@@ -161,6 +165,9 @@ class MeetergoConnector(PatientInBooking):
             same_email = bool(email) and (remote.patient_email or "").casefold() == email
             if remote.external_ref == ref or same_email:
                 return self._confirmed(booking, remote)
+        why = _provisional(self._meeting_type(booking.service_id))
+        if why is not None:  # it may be there, provisional, in no list: nothing can tell
+            raise CannotTell(why)
         return None
 
     # -- writes --------------------------------------------------------------------------
@@ -169,11 +176,12 @@ class MeetergoConnector(PatientInBooking):
             t = self._meeting_type(booking.service_id)
         except ApiError as exc:
             if exc.retry:
-                return RetryLater(f"cannot read the meeting type: {exc}", exc.not_before_s)
+                reason = f"cannot read the meeting type: {exc}"
+                return RetryLater(reason, exc.not_before_s, untouched=True)
             verdict = Verdict(404, "Not Found", "meetingTypeId does not match any meeting type")
             return Refused(verdict)
         except BadAnswer as exc:
-            return RetryLater(f"unreadable meeting type: {exc}")
+            return RetryLater(f"unreadable meeting type: {exc}", untouched=True)
         service = mapping.catalog_from_wire([t], []).services[0]
         body = mapping.create_body(booking, service)
         return self._send("POST", "booking", body, booking)
@@ -202,7 +210,7 @@ class MeetergoConnector(PatientInBooking):
         except TransportError as exc:
             if exc.maybe_sent:
                 return Ambiguous(f"no answer after sending ({exc.kind})")
-            return RetryLater(f"cannot reach meetergo ({exc.kind})")
+            return RetryLater(f"cannot reach meetergo ({exc.kind})", untouched=True)
         try:
             return self.classify(answer, booking)
         except BadAnswer as exc:
@@ -247,9 +255,11 @@ class MeetergoConnector(PatientInBooking):
             )
         wait = retry_after_seconds(answer.header("retry-after"), utc_now())
         if status == 429:
-            return RetryLater("rate limited by meetergo", wait)
+            return RetryLater("rate limited by meetergo", wait, untouched=True)
         if status >= 500:
-            return RetryLater(f"meetergo server error (HTTP {status})", wait)
+            # 503: the service did not take the request; 500, 502, 504 may follow a commit
+            reason = f"meetergo server error (HTTP {status})"
+            return RetryLater(reason, wait, untouched=status == 503)
         error = parse(MgError, answer)
         field = error.errors[0].field if error.errors else None
         verdict = Verdict(
@@ -307,6 +317,21 @@ class MeetergoConnector(PatientInBooking):
             severity=verdict.severity,
             existing_id=verdict.existing_id,
         )
+
+
+def _provisional(t: MgMeetingType) -> str | None:
+    """Why a create of this meeting type, its answer lost, cannot be looked up; None if it can."""
+    if t.meetingOptions.doubleOptIn:
+        return (
+            "its meeting type asks the patient to confirm by email (double opt-in), and "
+            "meetergo lists such a booking nowhere until it is confirmed"
+        )
+    if t.meetingOptions.requireHostConfirmation:
+        return (
+            "its meeting type needs the host's confirmation, and meetergo lists such a "
+            "booking nowhere until it is confirmed"
+        )
+    return None
 
 
 def _waiting(booking: Booking) -> str:
