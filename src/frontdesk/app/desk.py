@@ -12,7 +12,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from frontdesk.app.context import AppContext
-from frontdesk.domain.booking import Booking, BookingRequest, SyncState, VisitStatus
+from frontdesk.domain.booking import (
+    Booking,
+    BookingGlimpse,
+    BookingRequest,
+    SyncState,
+    VisitStatus,
+)
 from frontdesk.domain.catalog import Service, Window
 from frontdesk.domain.timeutil import local_day_bounds, local_to_utc, to_local, utc_now
 from frontdesk.domain.verdict import Verdict
@@ -28,7 +34,7 @@ _PROBES = {
 ResourceKey = tuple[str, str]  # (connection id, resource id): ids are only unique per connection
 
 
-def resource_key(booking: Booking) -> ResourceKey:
+def resource_key(booking: Booking | BookingGlimpse) -> ResourceKey:
     return (booking.connection_id, booking.resource_id)
 
 
@@ -50,7 +56,7 @@ class CalendarData:
     first: date
     days: int
     zone: str
-    bookings: list[Booking]
+    bookings: list[BookingGlimpse]  # what the calendars show of each, earliest first
     services: dict[str, Service] = field(default_factory=dict)
     resources: list[ResourceInfo] = field(default_factory=list)
     windows: dict[ResourceKey, list[Window]] = field(default_factory=dict)
@@ -119,7 +125,7 @@ def calendar_data(context: AppContext, first: date, days: int) -> CalendarData:
         )
         for window in catalog.windows:
             windows.setdefault((record.id, window.resource_id), []).append(window)
-    bookings = context.repo.bookings_between(start, end)
+    bookings = context.repo.glimpses_between(start, end)
     return CalendarData(first, days, zone_name, bookings, services, columns, windows)
 
 
@@ -140,12 +146,17 @@ def month_summary(
     start, _ = local_day_bounds(first, zone_name)
     end, _ = local_day_bounds(last + timedelta(days=1), zone_name)
     found: dict[date, DaySummary] = {}
-    for instant, name, visit, sync, cid, rid in context.repo.booking_glimpses(start, end):
-        if visit is VisitStatus.CANCELLED or (cid, rid) in hidden:
+    for b in context.repo.glimpses_between(start, end):
+        if b.visit_status is VisitStatus.CANCELLED or (b.connection_id, b.resource_id) in hidden:
             continue
-        local = to_local(instant, zone_name)
+        local = to_local(b.start, zone_name)
         day = found.get(local.date(), DaySummary())
-        shown = day.names if len(day.names) >= names else (*day.names, f"{local:%H:%M} {name}")
+        shown = (
+            day.names
+            if len(day.names) >= names
+            else (*day.names, f"{local:%H:%M} {b.patient_name}")
+        )
+        sync = b.sync_state
         found[local.date()] = DaySummary(
             day.count + 1,
             shown,

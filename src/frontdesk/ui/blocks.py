@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QFontMetricsF, QPainter, QPen
 
-from frontdesk.domain.booking import Booking, SyncState, VisitStatus
+from frontdesk.domain.booking import BookingGlimpse, SyncState, VisitStatus
 from frontdesk.domain.catalog import Service
 from frontdesk.domain.timeutil import to_local
 from frontdesk.ui.palette import DEFAULT_SERVICE, CalendarColors, mix
@@ -57,22 +57,26 @@ class BlockFonts:
         self.small_m = QFontMetrics(self.small)
         self.bold_m = QFontMetrics(self.bold)
         self.tiny_m = QFontMetrics(self.tiny)
+        # where a line's baseline sits below its top (text is drawn at its baseline: faster
+        # than into a rectangle, and the same pixels)
+        self.ascent = (QFontMetricsF(self.small).ascent(), QFontMetricsF(self.bold).ascent())
 
 
 @dataclass(slots=True)
 class Block:
     """One booking placed on a grid, with its painted text cached."""
 
-    booking: Booking
+    booking: BookingGlimpse
     rect: QRectF  # content coordinates
     column: int
     start: datetime  # local
     end: datetime  # local
+    # the text: font (0 small, 1 bold), ink, words, baseline
     _lines: list[tuple[int, QColor, str, float]] | None = field(default=None, repr=False)
     _tag: tuple[QRectF, str] | None = field(default=None, repr=False)
 
 
-def base_color(booking: Booking, service: Service | None, fallback: str | None) -> QColor:
+def base_color(booking: BookingGlimpse, service: Service | None, fallback: str | None) -> QColor:
     for candidate in (service.color if service else None, fallback):
         if candidate:
             color = QColor(candidate)
@@ -81,7 +85,7 @@ def base_color(booking: Booking, service: Service | None, fallback: str | None) 
     return QColor(DEFAULT_SERVICE)
 
 
-def block_fill(booking: Booking, base: QColor, colors: CalendarColors) -> QColor:
+def block_fill(booking: BookingGlimpse, base: QColor, colors: CalendarColors) -> QColor:
     if booking.sync_state is SyncState.NEEDS_ATTENTION:
         return colors.attention_fill
     weight = 0.85 if booking.sync_state is SyncState.CONFIRMED else 0.22
@@ -106,7 +110,7 @@ _STYLES: dict[tuple[object, ...], BlockStyle] = {}
 
 
 def block_style(
-    booking: Booking, service: Service | None, fallback: str | None, colors: CalendarColors
+    booking: BookingGlimpse, service: Service | None, fallback: str | None, colors: CalendarColors
 ) -> BlockStyle:
     key = (
         service.color if service else None,
@@ -124,7 +128,7 @@ def block_style(
     return style
 
 
-def _make_style(booking: Booking, base: QColor, colors: CalendarColors) -> BlockStyle:
+def _make_style(booking: BookingGlimpse, base: QColor, colors: CalendarColors) -> BlockStyle:
     state = booking.sync_state
     confirmed = state is SyncState.CONFIRMED
     attention = state is SyncState.NEEDS_ATTENTION
@@ -210,10 +214,10 @@ def _paint_text(
         p.drawText(tag, Qt.AlignmentFlag.AlignCenter, label)
     left = rect.left() + 8
     font_of = (fonts.small, fonts.bold)
-    for kind, color, text, y in block._lines or ():
+    for kind, color, text, baseline in block._lines or ():
         p.setFont(font_of[kind])
         p.setPen(color)
-        p.drawText(QRectF(left, y, rect.width(), 40), text)
+        p.drawText(QPointF(left, baseline), text)
 
 
 def _layout_text(
@@ -256,13 +260,13 @@ def _layout_text(
             break
         line_w = first_w if index == 0 else width
         elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(max(0, line_w)))
-        laid.append((kind, color, elided, y))
+        laid.append((kind, color, elided, y + fonts.ascent[kind]))
         y += metrics.height()
     block._lines = laid
 
 
 def tooltip_html(
-    booking: Booking, zone: str, service: Service | None, resource_name: str | None
+    booking: BookingGlimpse, zone: str, service: Service | None, resource_name: str | None
 ) -> str:
     start = to_local(booking.start, zone)
     end = to_local(booking.end, zone)
