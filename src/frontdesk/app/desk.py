@@ -82,7 +82,7 @@ def clinic_zone(context: AppContext, connection_id: str | None = None) -> str:
     if connection_id is not None:
         records = [r for r in records if r.id == connection_id]
     for record in records:
-        zone_name = context.repo.policy(record.id).timezone
+        zone_name = context.repo.catalog(record.id, date.max, date.min).policy.timezone
         if zone_name:
             return zone_name
     return "UTC"

@@ -10,14 +10,14 @@ any thread may call), and hands back domain objects, never rows.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import delete, insert, select, text
 
 from frontdesk.domain.booking import Booking, BookingGlimpse, VisitStatus
-from frontdesk.domain.catalog import Catalog, Policy, Resource, Service
+from frontdesk.domain.catalog import Catalog, Policy, Resource, Service, Window
 from frontdesk.domain.outbox import (
     Operation,
     OperationKind,
@@ -32,14 +32,15 @@ from frontdesk.storage.rows import (
     BOOKING_FIELDS,
     GLIMPSE_SQL,
     TABLE,
-    WINDOW_ORDER,
+    WINDOWS_SQL,
     add_history,
     booking_of_row,
     booking_of_tuple,
     copy_into,
     glimpses_of_tuples,
+    plain_rows,
     stored_instant,
-    window_of_tuple,
+    windows_of_tuples,
 )
 from frontdesk.storage.tables import (
     BookingRow,
@@ -173,6 +174,9 @@ class Repository(OutboxStore):
         return catalog
 
     def _read_catalog(self, connection_id: str, first: date, last: date) -> Catalog:
+        if first <= last:  # the policy, services and resources come from the cache too
+            rest = self.catalog(connection_id, date.max, date.min)
+            return replace(rest, windows=self._read_windows(connection_id, first, last))
         with self.db.read() as s:
             conn = s.get_one(ConnectionRow, connection_id)
             policy = Policy(**conn.policy) if conn.policy else Policy(timezone="UTC")
@@ -184,12 +188,6 @@ class Repository(OutboxStore):
                 .where(ResourceRow.connection_id == connection_id)
                 .order_by(ResourceRow.name)
             )
-            w = WindowRow.__table__.c
-            windows = s.connection().execute(
-                select(*(w[name] for name in WINDOW_ORDER))
-                .where(w.connection_id == connection_id, w.day >= first, w.day <= last)
-                .order_by(w.day, w.start)
-            )
             return Catalog(
                 policy=policy,
                 services=[
@@ -199,8 +197,12 @@ class Repository(OutboxStore):
                 resources=[
                     Resource(r.id, r.name, r.kind, r.color, dict(r.extra)) for r in resources
                 ],
-                windows=[window_of_tuple(row) for row in windows],
             )
+
+    def _read_windows(self, connection_id: str, first: date, last: date) -> list[Window]:
+        params = (connection_id, first.isoformat(), last.isoformat())
+        with self.db.read() as s:
+            return windows_of_tuples(plain_rows(s, WINDOWS_SQL, params))
 
     # -- bookings ----------------------------------------------------------------------
     def booking(self, booking_id: str) -> Booking | None:
@@ -233,12 +235,7 @@ class Repository(OutboxStore):
         """What the calendars show of the bookings starting in ``[start, end)``, earliest
         first (ties by id): the few columns they need, as plain rows."""
         with self.db.read() as s:
-            cursor = s.connection().connection.cursor()
-            try:
-                cursor.execute(GLIMPSE_SQL, (stored_instant(start), stored_instant(end)))
-                rows = cursor.fetchall()
-            finally:
-                cursor.close()
+            rows = plain_rows(s, GLIMPSE_SQL, (stored_instant(start), stored_instant(end)))
         return glimpses_of_tuples(rows)
 
     def book(

@@ -30,6 +30,7 @@ from frontdesk.app.desk import (
 from frontdesk.domain.booking import Booking, glimpse_of
 from frontdesk.domain.timeutil import local_day_bounds, to_local
 from frontdesk.ui.agenda_view import AgendaView
+from frontdesk.ui.gc_policy import hold_until_idle
 from frontdesk.ui.month_view import MonthView
 from frontdesk.ui.span_cache import Plan, SpanCache
 from frontdesk.ui.time_grid import TimeGridView
@@ -243,6 +244,7 @@ class CalendarPane(QWidget):
 
     def show_span(self) -> None:
         """Show the current mode and day, from spans prepared ahead where possible."""
+        hold_until_idle()
         self._awaited = None
         self._refreshing = True
         try:

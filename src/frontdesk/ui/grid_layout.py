@@ -74,47 +74,47 @@ class Arrangement:
 
 
 _DAY_US = 86_400_000_000
+Wall = tuple[datetime, date, int, int | None]  # local time, its day, microseconds, day column
 
 
-def _wall(instant: datetime, tz: tzinfo) -> tuple[datetime, date, int]:
+def _wall(instant: datetime, tz: tzinfo, day_column: dict[date, int]) -> Wall:
     local = instant.astimezone(tz)
     micros = (local.hour * 3600 + local.minute * 60 + local.second) * 1_000_000
-    return local, local.date(), micros + local.microsecond
+    day = local.date()
+    return local, day, micros + local.microsecond, day_column.get(day)
 
 
 def arrange(
     bookings: Iterable[BookingGlimpse], columns: list[GridColumn], zone: str
 ) -> Arrangement:
-    col_of = {(c.day, c.resource): i for i, c in enumerate(columns)}
+    col_of = {(c.day, c.resource): i for i, c in enumerate(columns) if c.resource is not None}
+    day_column = {c.day: i for i, c in enumerate(columns) if c.resource is None}
     tz = ZoneInfo(zone)
-    walls: dict[datetime, tuple[datetime, date, int]] = {}  # a week repeats few instants
+    walls: dict[datetime, Wall] = {}  # a week repeats a few hundred instants
     cancelled = VisitStatus.CANCELLED
-    per_column: dict[int, list[Item]] = {}
+    placed: list[list[Item]] = [[] for _ in columns]
     for position, booking in enumerate(bookings):
         if booking.visit_status is cancelled:
             continue
         instant = booking.start
         local = walls.get(instant)
         if local is None:
-            local = walls[instant] = _wall(instant, tz)
-        start, day, start_us = local
-        column = col_of.get((day, (booking.connection_id, booking.resource_id)))
+            local = walls[instant] = _wall(instant, tz, day_column)
+        start, day, start_us, column = local
+        if col_of:
+            column = col_of.get((day, (booking.connection_id, booking.resource_id)), column)
         if column is None:
-            column = col_of.get((day, None))
-            if column is None:
-                continue
+            continue
         instant = booking.end if booking.end > instant else instant
         local = walls.get(instant)
         if local is None:
-            local = walls[instant] = _wall(instant, tz)
-        end, end_day, end_us = local
+            local = walls[instant] = _wall(instant, tz, day_column)
+        end, end_day, end_us, _ = local
         if end_day != day:  # runs past midnight: draw to the day's end
             end = start.replace(hour=23, minute=59, second=59)
             end_us = _DAY_US - 1_000_000 + end.microsecond
-        items = per_column.get(column)
-        if items is None:
-            items = per_column[column] = []
-        items.append((start_us, end_us, position, booking, start, end))
+        placed[column].append((start_us, end_us, position, booking, start, end))
+    per_column = {column: items for column, items in enumerate(placed) if items}
     first, last, longest = FIRST_HOUR, LAST_HOUR, 0
     lanes: dict[int, tuple[list[int], list[int]]] = {}
     widest: dict[int, int] = {}
@@ -160,63 +160,88 @@ class Geometry(Mapping[str, Block]):
         self._origin = header_h - arranged.first_hour * HOUR_H
         # a bound on any block's height, for finding the blocks that reach into a strip
         self.tallest = max(arranged.longest / 60_000_000 * HOUR_H / 60, 18.0) - 1
-        self._blocks: list[list[Block] | None] = [None] * len(columns)
+        # per column, made when first asked for: its items by top (indices into the
+        # arrangement's list), their tops, and the blocks made of them so far
+        self._order: list[list[int] | None] = [None] * len(columns)
         self._tops: list[list[float] | None] = [None] * len(columns)
+        self._made: list[list[Block | None]] = [[] for _ in columns]
         self._by_id: dict[str, Block] = {}
-
-    def column(self, column: int) -> list[Block]:
-        """The blocks of ``column``, by top."""
-        found = self._blocks[column]
-        if found is None:
-            found = self._blocks[column] = self._place(column)
-            self._tops[column] = [b.rect.top() for b in found]
-            self._by_id.update((b.booking.id, b) for b in found)
-        return found
 
     def tops(self, column: int) -> list[float]:
         """The tops of ``column``'s blocks, in the order of :meth:`column`."""
-        self.column(column)
         tops = self._tops[column]
-        assert tops is not None
+        if tops is None:
+            tops = self._sort(column)
         return tops
+
+    def column(self, column: int) -> list[Block]:
+        """The blocks of ``column``, by top."""
+        return self.between(column, 0, len(self.tops(column)))
+
+    def between(self, column: int, first: int, last: int) -> list[Block]:
+        """The blocks ``first`` to ``last`` (excluded) of ``column`` by top: only those are
+        made (a busy column is far taller than the window)."""
+        self.tops(column)
+        made = self._made[column]
+        missing = [k for k in range(first, last) if made[k] is None]
+        if missing:
+            self._make(column, missing)
+        return made[first:last]  # type: ignore[return-value]
 
     def blocks(self) -> list[Block]:
         """Every block, column by column (each made now if not yet)."""
-        return [b for c in range(len(self._blocks)) for b in self.column(c)]
+        return [b for c in range(len(self._made)) for b in self.column(c)]
 
     def made(self) -> Iterator[Block]:
         """The blocks made so far."""
-        for found in self._blocks:
-            yield from found or ()
+        for made in self._made:
+            yield from (b for b in made if b is not None)
 
-    def _place(self, column: int) -> list[Block]:
-        items = self.arranged.per_column.get(column)
-        if not items:
-            return []
+    def _sort(self, column: int) -> list[float]:
+        items = self.arranged.per_column.get(column, [])
+        origin = self._origin
+        per_minute = HOUR_H / 60
+        keyed = []
+        for k, (_, _, position, _, start, _) in enumerate(items):
+            top = origin + (start.hour * 60 + start.minute + start.second / 60) * per_minute
+            keyed.append((top + 1, position, k))
+        keyed.sort(key=_BY_TOP)
+        self._order[column] = [entry[2] for entry in keyed]
+        self._made[column] = [None] * len(keyed)
+        tops = self._tops[column] = [entry[0] for entry in keyed]
+        return tops
+
+    def _make(self, column: int, ranks: list[int]) -> None:
+        items = self.arranged.per_column[column]
         index, count = self.arranged.lanes[column]
+        order, made = self._order[column], self._made[column]
+        assert order is not None
         x0 = self.x[column] + 3
         usable = self.x[column + 1] - self.x[column] - 7
         origin = self._origin
         per_minute = HOUR_H / 60
-        placed: list[tuple[float, int, Block]] = []
-        for (_, _, position, booking, start, end), lane, lanes in zip(
-            items, index, count, strict=True
-        ):
-            lane_w = usable / lanes
+        for rank in ranks:
+            k = order[rank]
+            _, _, _, booking, start, end = items[k]
+            lane_w = usable / count[k]
             top = origin + (start.hour * 60 + start.minute + start.second / 60) * per_minute
             bottom = origin + (end.hour * 60 + end.minute + end.second / 60) * per_minute
             height = max(bottom - top, 18.0) - 2
-            rect = QRectF(x0 + lane * lane_w, top + 1, lane_w - 2, height)
-            placed.append((top, position, Block(booking, rect, column, start, end)))
-        placed.sort(key=_BY_TOP)
-        return [entry[2] for entry in placed]
+            rect = QRectF(x0 + index[k] * lane_w, top + 1, lane_w - 2, height)
+            block = made[rank] = Block(booking, rect, column, start, end)
+            self._by_id[booking.id] = block
 
     # -- the blocks by booking id --------------------------------------------------------
     def __getitem__(self, booking_id: str) -> Block:
         found = self._by_id.get(booking_id)
         if found is None:
-            self.column(self.arranged.column_of[booking_id])
-            found = self._by_id[booking_id]
+            column = self.arranged.column_of[booking_id]
+            self.tops(column)
+            order = self._order[column]
+            assert order is not None
+            items = self.arranged.per_column[column]
+            rank = next(r for r, k in enumerate(order) if items[k][3].id == booking_id)
+            found = self.between(column, rank, rank + 1)[0]
         return found
 
     def __contains__(self, booking_id: object) -> bool:

@@ -211,9 +211,13 @@ class TimeGridView(QAbstractScrollArea):
             return None
         content = point + QPointF(self._dx(), self._dy())
         column = self._column_index(content.x())
-        if column is None or self._geometry is None:
+        geometry = self._geometry
+        if column is None or geometry is None:
             return None
-        for block in reversed(self._geometry.column(column)):
+        tops = geometry.tops(column)  # a block holding the point starts at most this high
+        first = bisect.bisect_left(tops, content.y() - self._tallest)
+        last = bisect.bisect_right(tops, content.y())
+        for block in reversed(geometry.between(column, first, last)):
             if block.rect.contains(content):
                 return block.booking
         return None
@@ -370,7 +374,7 @@ class TimeGridView(QAbstractScrollArea):
             tops = geometry.tops(column)
             first = bisect.bisect_left(tops, visible.top() - self._tallest)
             last = bisect.bisect_right(tops, visible.bottom())
-            yield from geometry.column(column)[first:last]
+            yield from geometry.between(column, first, last)
 
     def column_range(self, visible: QRectF) -> range:
         first = self._column_index(max(visible.left(), TIME_W))
