@@ -43,6 +43,10 @@ VISIT_WORDS = {
 }
 
 
+NO_BRUSH = QBrush()  # set as an object: cheaper than converting the enum on every block
+ELIDE_RIGHT = Qt.TextElideMode.ElideRight
+
+
 class BlockFonts:
     """The fonts and metrics of block text, made once per widget font."""
 
@@ -60,6 +64,8 @@ class BlockFonts:
         # where a line's baseline sits below its top (text is drawn at its baseline: faster
         # than into a rectangle, and the same pixels)
         self.ascent = (QFontMetricsF(self.small).ascent(), QFontMetricsF(self.bold).ascent())
+        self.metrics = (self.small_m, self.bold_m)  # by line kind: 0 small, 1 bold
+        self.heights = (self.small_m.height(), self.bold_m.height())
 
 
 @dataclass(slots=True)
@@ -168,7 +174,7 @@ def paint_block(
     # a strip in the type's colour, whatever the state, so the type reads at a glance
     p.fillRect(QRectF(rect.left(), rect.top(), 4, rect.height()), style.strip)
     p.setPen(style.border)
-    p.setBrush(Qt.BrushStyle.NoBrush)
+    p.setBrush(NO_BRUSH)
     p.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5))
     if selected:
         paint_selection(p, rect, colors)
@@ -232,7 +238,7 @@ def _layout_text(
     width = max(0.0, right - rect.left() - 12)
     top, bottom = rect.top() + 1, rect.bottom() + 1
     service_name = service.name if service else "Unknown service"
-    small_h, bold_h = fonts.small_m.height(), fonts.bold_m.height()
+    small_h, bold_h = fonts.heights
     # no strftime here: it imports the time module on each call, and this runs per block
     begins = f"{block.start.hour:02d}:{block.start.minute:02d}"
     when = f"{begins}–{block.end.hour:02d}:{block.end.minute:02d}"
@@ -255,13 +261,13 @@ def _layout_text(
     laid: list[tuple[int, QColor, str, float]] = []
     y = top
     for index, (kind, color, text) in enumerate(lines):
-        metrics = fonts.bold_m if kind else fonts.small_m
-        if y + metrics.height() > bottom and y > top:
+        height = fonts.heights[kind]
+        if y + height > bottom and y > top:
             break
         line_w = first_w if index == 0 else width
-        elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(max(0, line_w)))
+        elided = fonts.metrics[kind].elidedText(text, ELIDE_RIGHT, int(max(0, line_w)))
         laid.append((kind, color, elided, y + fonts.ascent[kind]))
-        y += metrics.height()
+        y += height
     block._lines = laid
 
 
