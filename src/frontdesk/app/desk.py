@@ -22,6 +22,7 @@ from frontdesk.domain.booking import (
 from frontdesk.domain.catalog import Service, Window
 from frontdesk.domain.timeutil import local_day_bounds, local_to_utc, to_local, utc_now
 from frontdesk.domain.verdict import Verdict
+from frontdesk.storage.repo import ConnectionRecord
 
 # Stand-ins used only to run the slot checks before the patient's details are typed; any
 # verdict about these fields is dropped, so they never reach the receptionist.
@@ -81,6 +82,10 @@ def clinic_zone(context: AppContext, connection_id: str | None = None) -> str:
     records = context.connections()
     if connection_id is not None:
         records = [r for r in records if r.id == connection_id]
+    return _zone_of(context, records)
+
+
+def _zone_of(context: AppContext, records: list[ConnectionRecord]) -> str:
     for record in records:
         zone_name = context.repo.catalog(record.id, date.max, date.min).policy.timezone
         if zone_name:
@@ -110,13 +115,14 @@ def resources(context: AppContext) -> list[ResourceInfo]:
 
 def calendar_data(context: AppContext, first: date, days: int) -> CalendarData:
     """Bookings, services, resources and opening windows of every connection for a span."""
-    zone_name = clinic_zone(context)
+    records = context.connections()
+    zone_name = _zone_of(context, records)
     start, _ = local_day_bounds(first, zone_name)
     end, _ = local_day_bounds(first + timedelta(days=days), zone_name)
     services: dict[str, Service] = {}
     columns: list[ResourceInfo] = []
     windows: dict[ResourceKey, list[Window]] = {}
-    for record in context.connections():
+    for record in records:
         catalog = context.repo.catalog(record.id, first, first + timedelta(days=days - 1))
         services.update((s.id, s) for s in catalog.services)
         columns.extend(

@@ -178,6 +178,7 @@ def glimpses_of_tuples(rows: Iterable[Sequence[Any]]) -> list[BookingGlimpse]:
     found: list[BookingGlimpse] = []
     add = found.append
     new = tuple.__new__
+    visits, syncs = VISIT, SYNC
     for row in rows:
         id_, cid, sid, rid, start_text, end_text, name, phone, visit, sync, problem = row
         start = instants.get(start_text)
@@ -186,7 +187,7 @@ def glimpses_of_tuples(rows: Iterable[Sequence[Any]]) -> list[BookingGlimpse]:
         end = instants.get(end_text)
         if end is None:
             end = instants[end_text] = _instant(end_text)
-        glimpse = (id_, cid, sid, rid, start, end, name, phone, VISIT[visit], SYNC[sync], problem)
+        glimpse = (id_, cid, sid, rid, start, end, name, phone, visits[visit], syncs[sync], problem)
         add(new(BookingGlimpse, glimpse))
     return found
 
