@@ -1,5 +1,6 @@
 """Between the cache's rows and the domain's objects: the booking columns read as plain rows
-(a busy week is thousands), the conversions both ways, and the history a write leaves."""
+(a busy week is thousands), the calendars' glimpses and a span's windows read on the driver's
+cursor, the conversions both ways, and the history a write leaves."""
 
 from __future__ import annotations
 
