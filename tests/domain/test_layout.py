@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import random
 from datetime import UTC, datetime, timedelta
 
-from frontdesk.domain.layout import Lane, assign_lanes
+from frontdesk.domain.layout import Lane, assign_lanes, sweep_lanes
 
 T0 = datetime(2027, 6, 15, 9, 0, tzinfo=UTC)
 
@@ -42,3 +43,56 @@ def test_clusters_are_counted_apart() -> None:
 def test_order_of_input_does_not_matter() -> None:
     items = [("a", at(0), at(60)), ("b", at(15), at(45)), ("c", at(50), at(80))]
     assert assign_lanes(items) == assign_lanes(list(reversed(items)))
+
+
+def test_the_sweep_on_ints_gives_lanes_and_cluster_counts_in_input_order() -> None:
+    index, count = sweep_lanes([(0, 90), (10, 30), (30, 50), (40, 60), (90, 95), (200, 210)])
+    assert index == [0, 1, 1, 2, 0, 0]
+    assert count == [3, 3, 3, 3, 1, 1]
+
+
+def test_the_sweep_takes_the_lowest_free_lane_and_empty_input_is_fine() -> None:
+    # lanes 0 and 2 come free before 25; the next item takes 0, the one after takes 2
+    index, _ = sweep_lanes([(0, 20), (0, 50), (0, 20), (25, 40), (25, 40), (30, 35)])
+    assert index == [0, 1, 2, 0, 2, 3]
+    assert sweep_lanes([]) == ([], [])
+
+
+def test_the_sweep_treats_a_span_ending_before_it_starts_as_empty() -> None:
+    index, count = sweep_lanes([(10, 5), (10, 20)])
+    assert (index, count) == ([0, 0], [1, 1])
+
+
+def _first_free_lanes(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """The plain statement of the rule: scan the lanes for the first free one."""
+    index: list[int] = []
+    count: list[int] = []
+    lane_ends: list[int] = []
+    cluster: list[int] = []
+    cluster_end: int | None = None
+    for start, end in spans:
+        end = max(end, start)
+        if cluster_end is not None and start >= cluster_end:
+            count.extend([len(lane_ends)] * len(cluster))
+            cluster, lane_ends, cluster_end = [], [], None
+        free = [i for i, busy_until in enumerate(lane_ends) if busy_until <= start]
+        lane = free[0] if free else len(lane_ends)
+        if free:
+            lane_ends[lane] = end
+        else:
+            lane_ends.append(end)
+        cluster.append(lane)
+        index.append(lane)
+        cluster_end = end if cluster_end is None else max(cluster_end, end)
+    count.extend([len(lane_ends)] * len(cluster))
+    return index, count
+
+
+def test_the_sweep_agrees_with_scanning_for_the_first_free_lane() -> None:
+    rng = random.Random(7)
+    for _ in range(200):
+        spans = sorted(
+            (start, start + rng.choice([0, 5, 10, 15, 30, 45, 90]))
+            for start in (rng.randrange(0, 600, 5) for _ in range(rng.randrange(1, 80)))
+        )
+        assert sweep_lanes(spans) == _first_free_lanes(spans)

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
-from frontdesk.domain.booking import Booking, SyncState, VisitStatus
+from frontdesk.domain.booking import Booking, SyncState, VisitStatus, glimpse_of
 from frontdesk.domain.catalog import Catalog, Policy, Resource, Service, Window
 from frontdesk.domain.outbox import OperationKind, OperationState
 from frontdesk.storage.db import Database, create_db_engine, migrate, pending_migrations, sqlite_url
@@ -127,6 +127,29 @@ def test_range_query_and_merge_remote(repo: Repository) -> None:
     assert repo.merge_remote("conn-1", [cancelled]) == 1
     got = repo.booking("b-9")
     assert got is not None and got.visit_status is VisitStatus.CANCELLED
+
+
+def test_glimpses_are_what_the_calendars_show_of_the_bookings_in_a_range(
+    repo: Repository,
+) -> None:
+    later = T0 + timedelta(hours=2, microseconds=250)
+    repo.import_bookings(
+        [
+            booking(3, later, problem_message="refused", sync_state=SyncState.NEEDS_ATTENTION),
+            booking(2, T0, visit_status=VisitStatus.ARRIVED),
+            booking(1, T0),
+            booking(4, T0 + timedelta(days=7)),  # outside
+            booking(5, T0 - timedelta(seconds=1)),  # outside
+        ]
+    )
+    week = repo.bookings_between(T0, T0 + timedelta(days=7))
+    glimpses = repo.glimpses_between(T0, T0 + timedelta(days=7))
+    assert [g.id for g in glimpses] == ["b-1", "b-2", "b-3"]  # by start, then id
+    assert glimpses == [glimpse_of(b) for b in week]
+    assert glimpses[2].start == later and glimpses[2].start.tzinfo is not None
+    assert glimpses[2].problem_message == "refused" and glimpses[1].active
+    with pytest.raises(ValueError):
+        repo.glimpses_between(T0.replace(tzinfo=None), T0)
 
 
 def test_catalog_round_trip(repo: Repository) -> None:

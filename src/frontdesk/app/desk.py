@@ -12,10 +12,17 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from frontdesk.app.context import AppContext
-from frontdesk.domain.booking import Booking, BookingRequest, SyncState, VisitStatus
+from frontdesk.domain.booking import (
+    Booking,
+    BookingGlimpse,
+    BookingRequest,
+    SyncState,
+    VisitStatus,
+)
 from frontdesk.domain.catalog import Service, Window
 from frontdesk.domain.timeutil import local_day_bounds, local_to_utc, to_local, utc_now
 from frontdesk.domain.verdict import Verdict
+from frontdesk.storage.repo import ConnectionRecord
 
 # Stand-ins used only to run the slot checks before the patient's details are typed; any
 # verdict about these fields is dropped, so they never reach the receptionist.
@@ -28,7 +35,7 @@ _PROBES = {
 ResourceKey = tuple[str, str]  # (connection id, resource id): ids are only unique per connection
 
 
-def resource_key(booking: Booking) -> ResourceKey:
+def resource_key(booking: Booking | BookingGlimpse) -> ResourceKey:
     return (booking.connection_id, booking.resource_id)
 
 
@@ -50,7 +57,7 @@ class CalendarData:
     first: date
     days: int
     zone: str
-    bookings: list[Booking]
+    bookings: list[BookingGlimpse]  # what the calendars show of each, earliest first
     services: dict[str, Service] = field(default_factory=dict)
     resources: list[ResourceInfo] = field(default_factory=list)
     windows: dict[ResourceKey, list[Window]] = field(default_factory=dict)
@@ -75,8 +82,12 @@ def clinic_zone(context: AppContext, connection_id: str | None = None) -> str:
     records = context.connections()
     if connection_id is not None:
         records = [r for r in records if r.id == connection_id]
+    return _zone_of(context, records)
+
+
+def _zone_of(context: AppContext, records: list[ConnectionRecord]) -> str:
     for record in records:
-        zone_name = context.repo.policy(record.id).timezone
+        zone_name = context.repo.catalog(record.id, date.max, date.min).policy.timezone
         if zone_name:
             return zone_name
     return "UTC"
@@ -104,13 +115,14 @@ def resources(context: AppContext) -> list[ResourceInfo]:
 
 def calendar_data(context: AppContext, first: date, days: int) -> CalendarData:
     """Bookings, services, resources and opening windows of every connection for a span."""
-    zone_name = clinic_zone(context)
+    records = context.connections()
+    zone_name = _zone_of(context, records)
     start, _ = local_day_bounds(first, zone_name)
     end, _ = local_day_bounds(first + timedelta(days=days), zone_name)
     services: dict[str, Service] = {}
     columns: list[ResourceInfo] = []
     windows: dict[ResourceKey, list[Window]] = {}
-    for record in context.connections():
+    for record in records:
         catalog = context.repo.catalog(record.id, first, first + timedelta(days=days - 1))
         services.update((s.id, s) for s in catalog.services)
         columns.extend(
@@ -119,7 +131,7 @@ def calendar_data(context: AppContext, first: date, days: int) -> CalendarData:
         )
         for window in catalog.windows:
             windows.setdefault((record.id, window.resource_id), []).append(window)
-    bookings = context.repo.bookings_between(start, end)
+    bookings = context.repo.glimpses_between(start, end)
     return CalendarData(first, days, zone_name, bookings, services, columns, windows)
 
 
@@ -140,12 +152,17 @@ def month_summary(
     start, _ = local_day_bounds(first, zone_name)
     end, _ = local_day_bounds(last + timedelta(days=1), zone_name)
     found: dict[date, DaySummary] = {}
-    for instant, name, visit, sync, cid, rid in context.repo.booking_glimpses(start, end):
-        if visit is VisitStatus.CANCELLED or (cid, rid) in hidden:
+    for b in context.repo.glimpses_between(start, end):
+        if b.visit_status is VisitStatus.CANCELLED or (b.connection_id, b.resource_id) in hidden:
             continue
-        local = to_local(instant, zone_name)
+        local = to_local(b.start, zone_name)
         day = found.get(local.date(), DaySummary())
-        shown = day.names if len(day.names) >= names else (*day.names, f"{local:%H:%M} {name}")
+        shown = (
+            day.names
+            if len(day.names) >= names
+            else (*day.names, f"{local:%H:%M} {b.patient_name}")
+        )
+        sync = b.sync_state
         found[local.date()] = DaySummary(
             day.count + 1,
             shown,

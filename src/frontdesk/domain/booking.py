@@ -13,7 +13,7 @@ import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -71,6 +71,48 @@ class Booking:
 
     def with_changes(self, **changes: object) -> Booking:
         return replace(self, **changes)  # type: ignore[arg-type]
+
+
+class BookingGlimpse(NamedTuple):
+    """What the calendars show of a booking: who, what, where, when and its two states. A
+    busy week is thousands of these, read from the cache as plain rows; the full
+    :class:`Booking` is read when one is opened."""
+
+    id: str
+    connection_id: str
+    service_id: str
+    resource_id: str
+    start: datetime
+    end: datetime
+    patient_name: str
+    patient_phone: str
+    visit_status: VisitStatus
+    sync_state: SyncState
+    problem_message: str | None
+
+    @property
+    def active(self) -> bool:
+        return self.visit_status is not VisitStatus.CANCELLED
+
+
+def glimpse_of(booking: Booking | BookingGlimpse) -> BookingGlimpse:
+    """The calendars' view of ``booking``."""
+    if isinstance(booking, BookingGlimpse):
+        return booking
+    b = booking
+    return BookingGlimpse(
+        b.id,
+        b.connection_id,
+        b.service_id,
+        b.resource_id,
+        b.start,
+        b.end,
+        b.patient_name,
+        b.patient_phone,
+        b.visit_status,
+        b.sync_state,
+        b.problem_message,
+    )
 
 
 class BookingRequest(BaseModel):

@@ -4,16 +4,22 @@ Pure Python (no Qt), so it is tested without a display. A sweep over the items s
 gives each the first lane that is free at its start; items that overlap one another, directly
 or through a chain, form a cluster, and every item of a cluster is drawn at the cluster's lane
 count so the blocks of one cluster share the column's width evenly.
+
+``sweep_lanes`` is the sweep itself, on spans already in order (the calendars pass wall-clock
+microseconds as ints: a busy week is thousands of items); ``assign_lanes`` sorts keyed items
+and answers per key.
 """
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable
+import heapq
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TypeVar
 
 K = TypeVar("K", bound=Hashable)
+T = TypeVar("T", int, datetime)
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,33 +28,44 @@ class Lane:
     count: int  # lanes in the item's overlap cluster
 
 
+def sweep_lanes(spans: Sequence[tuple[T, T]]) -> tuple[list[int], list[int]]:
+    """The lane of each ``(start, end)`` and the lane count of its cluster, for spans sorted by
+    start (then end); touching spans (end == next start) do not overlap.
+
+    Each span takes the lowest lane free at its start: lanes that came free wait in a heap of
+    lane numbers, busy ones in a heap of (end, lane), so a wide cluster costs no scan."""
+    index = [0] * len(spans)
+    count = [0] * len(spans)
+    busy: list[tuple[T, int]] = []
+    free: list[int] = []
+    lanes = 0
+    cluster_from = 0
+    cluster_end: T | None = None
+    for i, (start, end) in enumerate(spans):
+        if end < start:
+            end = start
+        if cluster_end is not None and start >= cluster_end:
+            count[cluster_from:i] = [lanes] * (i - cluster_from)
+            cluster_from, lanes, cluster_end = i, 0, None
+            busy.clear()
+            free.clear()
+        while busy and busy[0][0] <= start:
+            heapq.heappush(free, heapq.heappop(busy)[1])
+        if free:
+            lane = heapq.heappop(free)
+        else:
+            lane = lanes
+            lanes += 1
+        heapq.heappush(busy, (end, lane))
+        index[i] = lane
+        if cluster_end is None or end > cluster_end:
+            cluster_end = end
+    count[cluster_from:] = [lanes] * (len(spans) - cluster_from)
+    return index, count
+
+
 def assign_lanes(items: Iterable[tuple[K, datetime, datetime]]) -> dict[K, Lane]:
     """Lane of each ``(key, start, end)``; touching items (end == next start) do not overlap."""
     ordered = sorted(items, key=lambda item: (item[1], item[2]))
-    result: dict[K, Lane] = {}
-    cluster: list[tuple[K, int]] = []
-    lane_ends: list[datetime] = []
-    cluster_end: datetime | None = None
-
-    def close_cluster() -> None:
-        count = len(lane_ends)
-        for key, index in cluster:
-            result[key] = Lane(index, count)
-        cluster.clear()
-        lane_ends.clear()
-
-    for key, start, end in ordered:
-        end = max(end, start)
-        if cluster_end is not None and start >= cluster_end:
-            close_cluster()
-            cluster_end = None
-        index = next((i for i, busy_until in enumerate(lane_ends) if busy_until <= start), None)
-        if index is None:
-            index = len(lane_ends)
-            lane_ends.append(end)
-        else:
-            lane_ends[index] = end
-        cluster.append((key, index))
-        cluster_end = end if cluster_end is None else max(cluster_end, end)
-    close_cluster()
-    return result
+    index, count = sweep_lanes([(start, end) for _, start, end in ordered])
+    return {item[0]: Lane(i, n) for item, i, n in zip(ordered, index, count, strict=True)}

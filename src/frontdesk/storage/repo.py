@@ -10,14 +10,14 @@ any thread may call), and hands back domain objects, never rows.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import delete, insert, select, text
 
-from frontdesk.domain.booking import Booking, SyncState, VisitStatus
-from frontdesk.domain.catalog import Catalog, Policy, Resource, Service
+from frontdesk.domain.booking import Booking, BookingGlimpse, VisitStatus
+from frontdesk.domain.catalog import Catalog, Policy, Resource, Service, Window
 from frontdesk.domain.outbox import (
     Operation,
     OperationKind,
@@ -32,15 +32,17 @@ from frontdesk.storage.remote_merge import RemoteMergeStore
 from frontdesk.storage.rows import (
     BOOKING_COLUMNS,
     BOOKING_FIELDS,
-    SYNC,
+    GLIMPSE_SQL,
     TABLE,
-    VISIT,
-    WINDOW_ORDER,
+    WINDOWS_SQL,
     add_history,
     booking_of_row,
     booking_of_tuple,
     copy_into,
-    window_of_tuple,
+    glimpses_of_tuples,
+    plain_rows,
+    stored_instant,
+    windows_of_tuples,
 )
 from frontdesk.storage.tables import (
     BookingRow,
@@ -171,6 +173,9 @@ class Repository(RemoteMergeStore):
         return catalog
 
     def _read_catalog(self, connection_id: str, first: date, last: date) -> Catalog:
+        if first <= last:  # the policy, services and resources come from the cache too
+            rest = self.catalog(connection_id, date.max, date.min)
+            return replace(rest, windows=self._read_windows(connection_id, first, last))
         with self.db.read() as s:
             conn = s.get_one(ConnectionRow, connection_id)
             policy = Policy(**conn.policy) if conn.policy else Policy(timezone="UTC")
@@ -182,12 +187,6 @@ class Repository(RemoteMergeStore):
                 .where(ResourceRow.connection_id == connection_id)
                 .order_by(ResourceRow.name)
             )
-            w = WindowRow.__table__.c
-            windows = s.connection().execute(
-                select(*(w[name] for name in WINDOW_ORDER))
-                .where(w.connection_id == connection_id, w.day >= first, w.day <= last)
-                .order_by(w.day, w.start)
-            )
             return Catalog(
                 policy=policy,
                 services=[
@@ -197,8 +196,12 @@ class Repository(RemoteMergeStore):
                 resources=[
                     Resource(r.id, r.name, r.kind, r.color, dict(r.extra)) for r in resources
                 ],
-                windows=[window_of_tuple(row) for row in windows],
             )
+
+    def _read_windows(self, connection_id: str, first: date, last: date) -> list[Window]:
+        params = (connection_id, first.isoformat(), last.isoformat())
+        with self.db.read() as s:
+            return windows_of_tuples(plain_rows(s, WINDOWS_SQL, params))
 
     # -- bookings ----------------------------------------------------------------------
     def booking(self, booking_id: str) -> Booking | None:
@@ -227,25 +230,12 @@ class Repository(RemoteMergeStore):
                 found.extend(booking_of_tuple(r) for r in s.connection().execute(query))
         return found
 
-    def booking_glimpses(
-        self, start: datetime, end: datetime
-    ) -> list[tuple[datetime, str, VisitStatus, SyncState, str, str]]:
-        """``(start, patient name, visit status, sync state, connection id, resource id)`` of
-        bookings starting in ``[start, end)``, earliest first: what an overview needs."""
-        query = (
-            select(
-                BookingRow.start,
-                BookingRow.patient_name,
-                BookingRow.visit_status,
-                BookingRow.sync_state,
-                BookingRow.connection_id,
-                BookingRow.resource_id,
-            )
-            .where(BookingRow.start >= start, BookingRow.start < end)
-            .order_by(BookingRow.start, BookingRow.id)
-        )
+    def glimpses_between(self, start: datetime, end: datetime) -> list[BookingGlimpse]:
+        """What the calendars show of the bookings starting in ``[start, end)``, earliest
+        first (ties by id): the few columns they need, as plain rows."""
         with self.db.read() as s:
-            return [(r[0], r[1], VISIT[r[2]], SYNC[r[3]], r[4], r[5]) for r in s.execute(query)]
+            rows = plain_rows(s, GLIMPSE_SQL, (stored_instant(start), stored_instant(end)))
+        return glimpses_of_tuples(rows)
 
     def book(
         self,

@@ -1,17 +1,19 @@
 """Between the cache's rows and the domain's objects: the booking columns read as plain rows
-(a busy week is thousands), the conversions both ways, and the history a write leaves."""
+(a busy week is thousands), the calendars' glimpses and a span's windows read on the driver's
+cursor, the conversions both ways, and the history a write leaves."""
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
-from datetime import UTC, datetime
+from collections.abc import Iterable, Sequence
+from datetime import UTC, date, datetime, time
 from typing import Any
 
-from sqlalchemy import Select, String, select, type_coerce
+from sqlalchemy import Select, String, bindparam, select, type_coerce
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 
-from frontdesk.domain.booking import Booking, SyncState, VisitStatus
+from frontdesk.domain.booking import Booking, BookingGlimpse, SyncState, VisitStatus
 from frontdesk.domain.catalog import Window
 from frontdesk.domain.merge import snapshot
 from frontdesk.domain.outbox import Operation, OperationKind, OperationState
@@ -65,13 +67,73 @@ BOOKING_COLUMNS = [
 _START, _END = _ORDER.index("start"), _ORDER.index("end")
 _VISIT_AT, _SYNC_AT = _ORDER.index("visit_status"), _ORDER.index("sync_state")
 _WINDOW_TABLE = WindowRow.__table__.c
-WINDOW_ORDER = [f.name for f in dataclasses.fields(Window) if f.name in _WINDOW_TABLE]
+_WINDOW_FIELDS = [f.name for f in dataclasses.fields(Window)]
+WINDOW_ORDER = [name for name in _WINDOW_FIELDS if name in _WINDOW_TABLE]
+_WINDOW_BY_POSITION = WINDOW_ORDER == _WINDOW_FIELDS
 VISIT = {v.value: v for v in VisitStatus}
 SYNC = {v.value: v for v in SyncState}
 
 
 def window_of_tuple(row: Sequence[Any]) -> Window:
+    if _WINDOW_BY_POSITION:
+        return Window(*row)
     return Window(**dict(zip(WINDOW_ORDER, row, strict=True)))
+
+
+# The windows of one connection's days (a week of 30 resources is hundreds), on the driver's
+# cursor like the glimpses below: the day and times as stored text, parsed once each.
+WINDOWS_SQL = str(
+    select(
+        *(
+            type_coerce(_WINDOW_TABLE[name], String)
+            if name in ("day", "start", "end")
+            else _WINDOW_TABLE[name]
+            for name in WINDOW_ORDER
+        )
+    )
+    .where(
+        _WINDOW_TABLE["connection_id"] == bindparam("connection_id"),
+        _WINDOW_TABLE["day"] >= bindparam("first"),
+        _WINDOW_TABLE["day"] <= bindparam("last"),
+    )
+    .order_by(_WINDOW_TABLE["day"], _WINDOW_TABLE["start"])
+    .compile(dialect=sqlite.dialect())
+)
+_DAY_AT, _OPENS_AT, _CLOSES_AT = (WINDOW_ORDER.index(n) for n in ("day", "start", "end"))
+_FLAGS_AT = [WINDOW_ORDER.index(n) for n in ("open", "exact") if n in WINDOW_ORDER]
+
+
+def windows_of_tuples(rows: Iterable[Sequence[Any]]) -> list[Window]:
+    """Rows of ``WINDOWS_SQL`` as windows."""
+    days: dict[str, date] = {}
+    walls: dict[str, time] = {}
+    found = []
+    for row in rows:
+        values = list(row)
+        text = values[_DAY_AT]
+        if text not in days:
+            days[text] = date.fromisoformat(text)
+        values[_DAY_AT] = days[text]
+        for at in (_OPENS_AT, _CLOSES_AT):
+            text = values[at]
+            if text not in walls:
+                walls[text] = time.fromisoformat(text)
+            values[at] = walls[text]
+        for at in _FLAGS_AT:
+            values[at] = bool(values[at])
+        found.append(window_of_tuple(values))
+    return found
+
+
+def plain_rows(session: Session, sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+    """The rows of ``sql`` from the driver's cursor, in the session's transaction: where a read
+    is thousands of rows, SQLAlchemy's row objects are a third of its time."""
+    cursor = session.connection().connection.cursor()
+    try:
+        cursor.execute(sql, params)
+        return list(cursor.fetchall())
+    finally:
+        cursor.close()
 
 
 def _instant(text: str) -> datetime:
@@ -87,6 +149,49 @@ def booking_of_tuple(row: Sequence[Any]) -> Booking:
     if _BY_POSITION:
         return Booking(*values)
     return Booking(**dict(zip(_ORDER, values, strict=True)))
+
+
+# What the calendars show of a booking (:class:`BookingGlimpse`), in its field order, for the
+# bookings starting in a range; the instants as stored text, as above (see ``plain_rows``).
+GLIMPSE_SQL = str(
+    select(
+        *(
+            type_coerce(TABLE[name], String) if name in ("start", "end") else TABLE[name]
+            for name in BookingGlimpse._fields
+        )
+    )
+    .where(TABLE["start"] >= bindparam("first"), TABLE["start"] < bindparam("last"))
+    .order_by(TABLE["start"], TABLE["id"])
+    .compile(dialect=sqlite.dialect())
+)
+
+
+def stored_instant(instant: datetime) -> str:
+    """An aware instant as the cache stores it (naive UTC text, as ``_instant`` reads it)."""
+    if instant.tzinfo is None:
+        raise ValueError("naive datetime given for a UTC column")
+    return f"{instant.astimezone(UTC):%Y-%m-%d %H:%M:%S.%f}"
+
+
+def glimpses_of_tuples(rows: Iterable[Sequence[Any]]) -> list[BookingGlimpse]:
+    """Rows of ``GLIMPSE_SQL`` as glimpses. A week repeats the same few hundred start and
+    end times, so each stored instant is parsed once."""
+    instants: dict[str, datetime] = {}
+    found: list[BookingGlimpse] = []
+    add = found.append
+    new = tuple.__new__
+    visits, syncs = VISIT, SYNC
+    for row in rows:
+        id_, cid, sid, rid, start_text, end_text, name, phone, visit, sync, problem = row
+        start = instants.get(start_text)
+        if start is None:
+            start = instants[start_text] = _instant(start_text)
+        end = instants.get(end_text)
+        if end is None:
+            end = instants[end_text] = _instant(end_text)
+        glimpse = (id_, cid, sid, rid, start, end, name, phone, visits[visit], syncs[sync], problem)
+        add(new(BookingGlimpse, glimpse))
+    return found
 
 
 def copy_into(row: BookingRow, booking: Booking) -> None:

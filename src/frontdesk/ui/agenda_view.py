@@ -13,7 +13,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from frontdesk.app.desk import ResourceKey, resource_key
-from frontdesk.domain.booking import Booking, SyncState, VisitStatus
+from frontdesk.domain.booking import BookingGlimpse, SyncState, VisitStatus
 from frontdesk.domain.catalog import Service
 from frontdesk.domain.timeutil import to_local
 from frontdesk.ui.blocks import STATE_LABELS, VISIT_WORDS
@@ -48,7 +48,7 @@ class AgendaView(QTreeWidget):
 
     def set_bookings(
         self,
-        bookings: Iterable[Booking],
+        bookings: Iterable[BookingGlimpse],
         zone: str,
         services: dict[str, Service],
         names: dict[ResourceKey, str],

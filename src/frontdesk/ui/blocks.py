@@ -12,10 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QFontMetricsF, QPainter, QPen
 
-from frontdesk.domain.booking import Booking, SyncState, VisitStatus
+from frontdesk.domain.booking import BookingGlimpse, SyncState, VisitStatus
 from frontdesk.domain.catalog import Service
 from frontdesk.domain.timeutil import to_local
 from frontdesk.ui.palette import DEFAULT_SERVICE, CalendarColors, mix
@@ -48,6 +48,10 @@ VISIT_WORDS = {
 }
 
 
+NO_BRUSH = QBrush()  # set as an object: cheaper than converting the enum on every block
+ELIDE_RIGHT = Qt.TextElideMode.ElideRight
+
+
 class BlockFonts:
     """The fonts and metrics of block text, made once per widget font."""
 
@@ -62,22 +66,28 @@ class BlockFonts:
         self.small_m = QFontMetrics(self.small)
         self.bold_m = QFontMetrics(self.bold)
         self.tiny_m = QFontMetrics(self.tiny)
+        # where a line's baseline sits below its top (text is drawn at its baseline: faster
+        # than into a rectangle, and the same pixels)
+        self.ascent = (QFontMetricsF(self.small).ascent(), QFontMetricsF(self.bold).ascent())
+        self.metrics = (self.small_m, self.bold_m)  # by line kind: 0 small, 1 bold
+        self.heights = (self.small_m.height(), self.bold_m.height())
 
 
 @dataclass(slots=True)
 class Block:
     """One booking placed on a grid, with its painted text cached."""
 
-    booking: Booking
+    booking: BookingGlimpse
     rect: QRectF  # content coordinates
     column: int
     start: datetime  # local
     end: datetime  # local
+    # the text: font (0 small, 1 bold), ink, words, baseline
     _lines: list[tuple[int, QColor, str, float]] | None = field(default=None, repr=False)
     _tag: tuple[QRectF, str] | None = field(default=None, repr=False)
 
 
-def base_color(booking: Booking, service: Service | None, fallback: str | None) -> QColor:
+def base_color(booking: BookingGlimpse, service: Service | None, fallback: str | None) -> QColor:
     for candidate in (service.color if service else None, fallback):
         if candidate:
             color = QColor(candidate)
@@ -86,7 +96,7 @@ def base_color(booking: Booking, service: Service | None, fallback: str | None) 
     return QColor(DEFAULT_SERVICE)
 
 
-def block_fill(booking: Booking, base: QColor, colors: CalendarColors) -> QColor:
+def block_fill(booking: BookingGlimpse, base: QColor, colors: CalendarColors) -> QColor:
     if booking.sync_state in ALARM_BADGES:
         return colors.attention_fill
     weight = 0.85 if booking.sync_state is SyncState.CONFIRMED else 0.22
@@ -111,7 +121,7 @@ _STYLES: dict[tuple[object, ...], BlockStyle] = {}
 
 
 def block_style(
-    booking: Booking, service: Service | None, fallback: str | None, colors: CalendarColors
+    booking: BookingGlimpse, service: Service | None, fallback: str | None, colors: CalendarColors
 ) -> BlockStyle:
     key = (
         service.color if service else None,
@@ -129,7 +139,7 @@ def block_style(
     return style
 
 
-def _make_style(booking: Booking, base: QColor, colors: CalendarColors) -> BlockStyle:
+def _make_style(booking: BookingGlimpse, base: QColor, colors: CalendarColors) -> BlockStyle:
     state = booking.sync_state
     confirmed = state is SyncState.CONFIRMED
     attention = state in ALARM_BADGES
@@ -169,7 +179,7 @@ def paint_block(
     # a strip in the type's colour, whatever the state, so the type reads at a glance
     p.fillRect(QRectF(rect.left(), rect.top(), 4, rect.height()), style.strip)
     p.setPen(style.border)
-    p.setBrush(Qt.BrushStyle.NoBrush)
+    p.setBrush(NO_BRUSH)
     p.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5))
     if selected:
         paint_selection(p, rect, colors)
@@ -215,10 +225,10 @@ def _paint_text(
         p.drawText(tag, Qt.AlignmentFlag.AlignCenter, label)
     left = rect.left() + 8
     font_of = (fonts.small, fonts.bold)
-    for kind, color, text, y in block._lines or ():
+    for kind, color, text, baseline in block._lines or ():
         p.setFont(font_of[kind])
         p.setPen(color)
-        p.drawText(QRectF(left, y, rect.width(), 40), text)
+        p.drawText(QPointF(left, baseline), text)
 
 
 def _layout_text(
@@ -233,7 +243,7 @@ def _layout_text(
     width = max(0.0, right - rect.left() - 12)
     top, bottom = rect.top() + 1, rect.bottom() + 1
     service_name = service.name if service else "Unknown service"
-    small_h, bold_h = fonts.small_m.height(), fonts.bold_m.height()
+    small_h, bold_h = fonts.heights
     # no strftime here: it imports the time module on each call, and this runs per block
     begins = f"{block.start.hour:02d}:{block.start.minute:02d}"
     when = f"{begins}–{block.end.hour:02d}:{block.end.minute:02d}"
@@ -256,18 +266,18 @@ def _layout_text(
     laid: list[tuple[int, QColor, str, float]] = []
     y = top
     for index, (kind, color, text) in enumerate(lines):
-        metrics = fonts.bold_m if kind else fonts.small_m
-        if y + metrics.height() > bottom and y > top:
+        height = fonts.heights[kind]
+        if y + height > bottom and y > top:
             break
         line_w = first_w if index == 0 else width
-        elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(max(0, line_w)))
-        laid.append((kind, color, elided, y))
-        y += metrics.height()
+        elided = fonts.metrics[kind].elidedText(text, ELIDE_RIGHT, int(max(0, line_w)))
+        laid.append((kind, color, elided, y + fonts.ascent[kind]))
+        y += height
     block._lines = laid
 
 
 def tooltip_html(
-    booking: Booking, zone: str, service: Service | None, resource_name: str | None
+    booking: BookingGlimpse, zone: str, service: Service | None, resource_name: str | None
 ) -> str:
     start = to_local(booking.start, zone)
     end = to_local(booking.end, zone)

@@ -27,9 +27,10 @@ from frontdesk.app.desk import (
     resources,
     today_in,
 )
-from frontdesk.domain.booking import Booking
+from frontdesk.domain.booking import Booking, glimpse_of
 from frontdesk.domain.timeutil import local_day_bounds, to_local
 from frontdesk.ui.agenda_view import AgendaView
+from frontdesk.ui.gc_policy import hold_until_idle
 from frontdesk.ui.month_view import MonthView
 from frontdesk.ui.span_cache import Plan, SpanCache
 from frontdesk.ui.time_grid import TimeGridView
@@ -214,8 +215,9 @@ class CalendarPane(QWidget):
         the caller has them (else they are read)."""
         if fresh is None:
             fresh = {b.id: b for b in self.context.repo.bookings_by_ids(ids)}
+        glimpses = {i: glimpse_of(b) for i, b in fresh.items()}
         current = self._span()
-        self.spans.apply_changes(fresh, ids, keep=current)
+        self.spans.apply_changes(glimpses, ids, keep=current)
         if self.mode is Mode.MONTH:
             self._refresh_month()
             return
@@ -229,7 +231,7 @@ class CalendarPane(QWidget):
         end, _ = local_day_bounds(current[0] + timedelta(days=current[1]), self.zone)
         visible = {
             i: b
-            for i, b in fresh.items()
+            for i, b in glimpses.items()
             if resource_key(b) not in self.hidden and (i in shown or start <= b.start < end)
         }
         arriving = any(i not in shown for i in visible)
@@ -242,6 +244,7 @@ class CalendarPane(QWidget):
 
     def show_span(self) -> None:
         """Show the current mode and day, from spans prepared ahead where possible."""
+        hold_until_idle()
         self._awaited = None
         self._refreshing = True
         try:

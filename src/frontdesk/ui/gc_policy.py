@@ -4,7 +4,9 @@ A full collection walks every tracked object (the calendar keeps tens of thousan
 blocks), holding the GIL for 50-80 ms, and a busy sync worker triggers them from its own
 thread, stalling the GUI. So: once the desk is built, what exists is frozen (moved out of the
 collector's view; reference counting still frees it), and full collections are run on
-purpose when nobody is waiting: the worker idle and no key or click for a while.
+purpose when nobody is waiting: the worker idle and no key or click for a while. While a
+key press is served (moving to a week read and laid out there and then: tens of thousands of
+new objects), young-generation collections wait too, until the event loop is idle again.
 """
 
 from __future__ import annotations
@@ -16,6 +18,14 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer
 
 IDLE_COLLECT_S = 300.0  # a full collection at most every five quiet minutes
+
+
+def hold_until_idle() -> None:
+    """No cycle collection until the event loop next runs its timers (after this event and
+    the paint it asks for): the new objects are then collected once, not over and over."""
+    if gc.isenabled():
+        gc.disable()
+        QTimer.singleShot(0, gc.enable)
 
 
 class CollectorPolicy(QObject):

@@ -2,22 +2,26 @@
 column, local times and lane (``arrange``), and those in pixels for a width (``place``).
 
 Plain computation on value types, so the calendar prepares the neighbouring spans on a pool
-thread; the lanes themselves come from :mod:`frontdesk.domain.layout`.
+thread; the lanes themselves come from :mod:`frontdesk.domain.layout`. A week moved to cold
+is thousands of bookings on a grid far wider than the window, so the lanes are swept on
+wall-clock ints, and the pixels of a column's blocks are made when the column is first
+looked at (painted, hit, selected), not before.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
+from operator import itemgetter
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QRectF
 
 from frontdesk.app.desk import ResourceKey
-from frontdesk.domain.booking import Booking, VisitStatus
-from frontdesk.domain.layout import Lane, assign_lanes
+from frontdesk.domain.booking import BookingGlimpse, VisitStatus
+from frontdesk.domain.layout import sweep_lanes
 from frontdesk.ui.blocks import Block
 from frontdesk.ui.grid_paint import HOUR_H, TIME_W
 
@@ -37,113 +41,225 @@ class GridColumn:
     color: str | None = None
 
 
+# One booking in a column: its local start and end as wall-clock microseconds of the day (what
+# the lanes are swept on), its place in the input (ties keep it), the booking, the local start
+# and end (what the block shows).
+Item = tuple[int, int, int, BookingGlimpse, datetime, datetime]
+_SPAN = itemgetter(0, 1)
+
+
 @dataclass(frozen=True, slots=True)
 class Arrangement:
     """Where each booking goes, independent of pixels: its column, local start and end, its
     lane; and the hours the grid must show. Computed once per data and columns (the desk
     prepares the neighbouring weeks' ahead of time); a resize only redoes the geometry."""
 
-    per_column: dict[int, list[tuple[Booking, datetime, datetime]]]
-    lanes: dict[int, dict[str, Lane]]
+    per_column: dict[int, list[Item]]  # by start, then end
+    lanes: dict[int, tuple[list[int], list[int]]]  # per item: its lane, its cluster's lanes
+    column_of: dict[str, int]  # booking id -> column
+    widest: dict[int, int]  # the most lanes of one cluster, per column
+    longest: int  # the longest item, in microseconds (the tallest block)
     first_hour: int
     last_hour: int
 
+    def in_time_order(self) -> list[BookingGlimpse]:
+        """Every arranged booking by start, then column, then lane (left to right)."""
+        keyed = [
+            (item[3].start, column, lane, item[2], item[3])
+            for column, items in self.per_column.items()
+            for item, lane in zip(items, self.lanes[column][0], strict=True)
+        ]
+        keyed.sort(key=itemgetter(0, 1, 2, 3))
+        return [entry[4] for entry in keyed]
 
-def arrange(bookings: Iterable[Booking], columns: list[GridColumn], zone: str) -> Arrangement:
-    col_of = {(c.day, c.resource): i for i, c in enumerate(columns)}
+
+_DAY_US = 86_400_000_000
+Wall = tuple[datetime, date, int, int | None]  # local time, its day, microseconds, day column
+
+
+def _wall(instant: datetime, tz: tzinfo, day_column: dict[date, int]) -> Wall:
+    local = instant.astimezone(tz)
+    micros = (local.hour * 3600 + local.minute * 60 + local.second) * 1_000_000
+    day = local.date()
+    return local, day, micros + local.microsecond, day_column.get(day)
+
+
+def arrange(
+    bookings: Iterable[BookingGlimpse], columns: list[GridColumn], zone: str
+) -> Arrangement:
+    col_of = {(c.day, c.resource): i for i, c in enumerate(columns) if c.resource is not None}
+    day_column = {c.day: i for i, c in enumerate(columns) if c.resource is None}
     tz = ZoneInfo(zone)
+    walls: dict[datetime, Wall] = {}  # a week repeats a few hundred instants
     cancelled = VisitStatus.CANCELLED
-    per_column: dict[int, list[tuple[Booking, datetime, datetime]]] = {}
-    first, last = FIRST_HOUR, LAST_HOUR
-    for booking in bookings:
+    placed: list[list[Item]] = [[] for _ in columns]
+    for position, booking in enumerate(bookings):
         if booking.visit_status is cancelled:
             continue
-        start = booking.start.astimezone(tz)
-        day = start.date()
-        column = col_of.get((day, (booking.connection_id, booking.resource_id)))
+        instant = booking.start
+        local = walls.get(instant)
+        if local is None:
+            local = walls[instant] = _wall(instant, tz, day_column)
+        start, day, start_us, column = local
+        if col_of:
+            column = col_of.get((day, (booking.connection_id, booking.resource_id)), column)
         if column is None:
-            column = col_of.get((day, None))
-            if column is None:
-                continue
-        end = max(booking.end, booking.start).astimezone(tz)
-        if end.date() != day:  # runs past midnight: draw to the day's end
+            continue
+        instant = booking.end if booking.end > instant else instant
+        local = walls.get(instant)
+        if local is None:
+            local = walls[instant] = _wall(instant, tz, day_column)
+        end, end_day, end_us, _ = local
+        if end_day != day:  # runs past midnight: draw to the day's end
             end = start.replace(hour=23, minute=59, second=59)
-        per_column.setdefault(column, []).append((booking, start, end))
-        if start.hour < first:
-            first = start.hour
-        end_hour = end.hour + (1 if end.minute or end.second else 0)
-        if end_hour > last:
-            last = end_hour
-    lanes = {c: assign_lanes((b.id, s, e) for b, s, e in items) for c, items in per_column.items()}
-    return Arrangement(per_column, lanes, first, min(24, last))
+            end_us = _DAY_US - 1_000_000 + end.microsecond
+        placed[column].append((start_us, end_us, position, booking, start, end))
+    per_column = {column: items for column, items in enumerate(placed) if items}
+    first, last, longest = FIRST_HOUR, LAST_HOUR, 0
+    lanes: dict[int, tuple[list[int], list[int]]] = {}
+    widest: dict[int, int] = {}
+    column_of: dict[str, int] = {}
+    for column, items in per_column.items():
+        items.sort(key=_SPAN)
+        lanes[column] = sweep_lanes([(item[0], item[1]) for item in items])
+        widest[column] = max(lanes[column][1])
+        column_of.update((item[3].id, column) for item in items)
+        first = min(first, items[0][4].hour)
+        end = max(items, key=itemgetter(1))[5]
+        last = max(last, end.hour + (1 if end.minute or end.second else 0))
+        longest = max(longest, max(item[1] - item[0] for item in items))
+    return Arrangement(per_column, lanes, column_of, widest, longest, first, min(24, last))
 
 
-@dataclass(slots=True)
-class Geometry:
-    """An arrangement in pixels, for one viewport width."""
+class Geometry(Mapping[str, Block]):
+    """An arrangement in pixels, for one viewport width: the column edges at once, the blocks
+    of a column when it is first asked for. Also the blocks by booking id."""
 
-    width: int
-    x: list[float]  # column edges
-    blocks: list[Block]
-    by_id: dict[str, Block]
-    col_blocks: list[list[Block]]  # per column, by top
-    col_tops: list[list[float]]
-    tallest: float
+    def __init__(
+        self,
+        arranged: Arrangement,
+        columns: list[GridColumn],
+        width: int,
+        min_col_w: int,
+        header_h: int,
+    ) -> None:
+        self.width = width
+        self.arranged = arranged
+        wanted = [
+            max(float(min_col_w), arranged.widest.get(c, 1) * MIN_LANE_W + 7.0)
+            for c in range(len(columns))
+        ]
+        spare = max(0.0, width - TIME_W - sum(wanted))
+        share = spare / len(wanted) if wanted else 0.0
+        x = float(TIME_W)
+        self.x = [x]  # column edges
+        for wide in wanted:
+            x += wide + share
+            self.x.append(float(math.floor(x)))
+        # content y of a local time: the header, then HOUR_H per hour from the first shown
+        self._origin = header_h - arranged.first_hour * HOUR_H
+        # a bound on any block's height, for finding the blocks that reach into a strip
+        self.tallest = max(arranged.longest / 60_000_000 * HOUR_H / 60, 18.0) - 1
+        # per column, made when first asked for: its items by top (indices into the
+        # arrangement's list), their tops, and the blocks made of them so far
+        self._order: list[list[int] | None] = [None] * len(columns)
+        self._tops: list[list[float] | None] = [None] * len(columns)
+        self._made: list[list[Block | None]] = [[] for _ in columns]
+        self._by_id: dict[str, Block] = {}
+
+    def tops(self, column: int) -> list[float]:
+        """The tops of ``column``'s blocks, in the order of :meth:`column`."""
+        tops = self._tops[column]
+        if tops is None:
+            tops = self._sort(column)
+        return tops
+
+    def column(self, column: int) -> list[Block]:
+        """The blocks of ``column``, by top."""
+        return self.between(column, 0, len(self.tops(column)))
+
+    def between(self, column: int, first: int, last: int) -> list[Block]:
+        """The blocks ``first`` to ``last`` (excluded) of ``column`` by top: only those are
+        made (a busy column is far taller than the window)."""
+        self.tops(column)
+        made = self._made[column]
+        missing = [k for k in range(first, last) if made[k] is None]
+        if missing:
+            self._make(column, missing)
+        return made[first:last]  # type: ignore[return-value]
+
+    def blocks(self) -> list[Block]:
+        """Every block, column by column (each made now if not yet)."""
+        return [b for c in range(len(self._made)) for b in self.column(c)]
+
+    def made(self) -> Iterator[Block]:
+        """The blocks made so far."""
+        for made in self._made:
+            yield from (b for b in made if b is not None)
+
+    def _sort(self, column: int) -> list[float]:
+        items = self.arranged.per_column.get(column, [])
+        origin = self._origin
+        per_minute = HOUR_H / 60
+        keyed = []
+        for k, (_, _, position, _, start, _) in enumerate(items):
+            top = origin + (start.hour * 60 + start.minute + start.second / 60) * per_minute
+            keyed.append((top + 1, position, k))
+        keyed.sort(key=_BY_TOP)
+        self._order[column] = [entry[2] for entry in keyed]
+        self._made[column] = [None] * len(keyed)
+        tops = self._tops[column] = [entry[0] for entry in keyed]
+        return tops
+
+    def _make(self, column: int, ranks: list[int]) -> None:
+        items = self.arranged.per_column[column]
+        index, count = self.arranged.lanes[column]
+        order, made = self._order[column], self._made[column]
+        assert order is not None
+        x0 = self.x[column] + 3
+        usable = self.x[column + 1] - self.x[column] - 7
+        origin = self._origin
+        per_minute = HOUR_H / 60
+        for rank in ranks:
+            k = order[rank]
+            _, _, _, booking, start, end = items[k]
+            lane_w = usable / count[k]
+            top = origin + (start.hour * 60 + start.minute + start.second / 60) * per_minute
+            bottom = origin + (end.hour * 60 + end.minute + end.second / 60) * per_minute
+            height = max(bottom - top, 18.0) - 2
+            rect = QRectF(x0 + index[k] * lane_w, top + 1, lane_w - 2, height)
+            block = made[rank] = Block(booking, rect, column, start, end)
+            self._by_id[booking.id] = block
+
+    # -- the blocks by booking id --------------------------------------------------------
+    def __getitem__(self, booking_id: str) -> Block:
+        found = self._by_id.get(booking_id)
+        if found is None:
+            column = self.arranged.column_of[booking_id]
+            self.tops(column)
+            order = self._order[column]
+            assert order is not None
+            items = self.arranged.per_column[column]
+            rank = next(r for r, k in enumerate(order) if items[k][3].id == booking_id)
+            found = self.between(column, rank, rank + 1)[0]
+        return found
+
+    def __contains__(self, booking_id: object) -> bool:
+        return booking_id in self.arranged.column_of
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.arranged.column_of)
+
+    def __len__(self) -> int:
+        return len(self.arranged.column_of)
+
+
+_BY_TOP = itemgetter(0, 1)
 
 
 def place(
     arranged: Arrangement, columns: list[GridColumn], width: int, min_col_w: int, header_h: int
 ) -> Geometry:
     """An arrangement in pixels for a viewport ``width``: pure computation on value types,
-    so the read-ahead runs it on a pool thread."""
-    lanes = arranged.lanes
-    counts = [
-        max((lane.count for lane in lanes.get(c, {}).values()), default=1)
-        for c in range(len(columns))
-    ]
-    wanted = [max(float(min_col_w), n * MIN_LANE_W + 7.0) for n in counts]
-    spare = max(0.0, width - TIME_W - sum(wanted))
-    share = spare / len(wanted) if wanted else 0.0
-    x = float(TIME_W)
-    edges = [x]
-    for wide in wanted:
-        x += wide + share
-        edges.append(float(math.floor(x)))
-    blocks: list[Block] = []
-    col_blocks: list[list[Block]] = [[] for _ in columns]
-    tallest = 0.0
-    # content y of a local time: the header, then HOUR_H per hour from the first shown
-    origin = header_h - arranged.first_hour * HOUR_H
-    per_minute = HOUR_H / 60
-    for column, items in arranged.per_column.items():
-        column_lanes = lanes[column]
-        x0 = edges[column] + 3
-        usable = edges[column + 1] - edges[column] - 7
-        placed = col_blocks[column]
-        for booking, start, end in items:
-            lane = column_lanes[booking.id]
-            lane_w = usable / lane.count
-            top = origin + (start.hour * 60 + start.minute + start.second / 60) * per_minute
-            bottom = origin + (end.hour * 60 + end.minute + end.second / 60) * per_minute
-            height = max(bottom - top, 18.0) - 2
-            rect = QRectF(x0 + lane.index * lane_w, top + 1, lane_w - 2, height)
-            block = Block(booking, rect, column, start, end)
-            blocks.append(block)
-            placed.append(block)
-            if height > tallest:
-                tallest = height
-    for column_list in col_blocks:
-        column_list.sort(key=_top)
-    return Geometry(
-        width,
-        edges,
-        blocks,
-        {b.booking.id: b for b in blocks},
-        col_blocks,
-        [[b.rect.top() for b in items] for items in col_blocks],
-        tallest,
-    )
-
-
-def _top(block: Block) -> float:
-    return block.rect.top()
+    so the read-ahead runs it on a pool thread (and may make every block there)."""
+    return Geometry(arranged, columns, width, min_col_w, header_h)

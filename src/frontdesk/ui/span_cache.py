@@ -15,8 +15,8 @@ from datetime import date, timedelta
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from frontdesk.app.context import AppContext
-from frontdesk.app.desk import CalendarData, ResourceKey, calendar_data, resource_key
-from frontdesk.domain.booking import Booking
+from frontdesk.app.desk import CalendarData, ResourceKey, calendar_data
+from frontdesk.domain.booking import BookingGlimpse
 from frontdesk.domain.timeutil import local_day_bounds
 from frontdesk.ui.grid_layout import Arrangement, Geometry, GridColumn, arrange, place
 
@@ -45,19 +45,28 @@ class Plan:
 @dataclass(slots=True)
 class Prepared:
     data: CalendarData
-    bookings: list[Booking]  # the shown resources' only
+    bookings: list[BookingGlimpse]  # the shown resources' only
     columns: list[GridColumn]
     arrangement: Arrangement
     geometry: Geometry | None = None
 
 
-def prepare(data: CalendarData, plan: Plan) -> Prepared:
-    bookings = [b for b in data.bookings if resource_key(b) not in plan.hidden]
+def prepare(data: CalendarData, plan: Plan, every_block: bool = False) -> Prepared:
+    """``data`` arranged and placed for ``plan``; ``every_block``: make every block now (the
+    read-ahead, on the pool thread), else a column's blocks are made when first painted."""
+    hidden = plan.hidden
+    bookings = (
+        [b for b in data.bookings if (b.connection_id, b.resource_id) not in hidden]
+        if hidden
+        else list(data.bookings)
+    )
     columns = list(plan.columns or ())
     arranged = arrange(bookings, columns, data.zone)
     geometry = None
     if plan.width:
         geometry = place(arranged, columns, plan.width, plan.min_col_w, plan.header_h)
+        if every_block:
+            geometry.blocks()
     return Prepared(data, bookings, columns, arranged, geometry)
 
 
@@ -81,7 +90,7 @@ class _ReadJob(QRunnable):
         try:
             data = calendar_data(self.context, *self.span)
             if self.plan.columns is not None:
-                prepared = prepare(data, self.plan)
+                prepared = prepare(data, self.plan, every_block=True)
         except Exception:  # the desk closing under it, a locked file: the span is read later
             log.warning("reading ahead failed", exc_info=True)
         self.reader.done.emit(self.span, self.plan, data, prepared, self.generation)
@@ -162,7 +171,7 @@ class SpanCache(QObject):
         while len(self._prepared) > KEEP:
             self._prepared.pop(next(iter(self._prepared)))
 
-    def apply_changes(self, fresh: dict[str, Booking], ids: list[str], keep: Span) -> None:
+    def apply_changes(self, fresh: dict[str, BookingGlimpse], ids: list[str], keep: Span) -> None:
         """Patch the data of every span the changed bookings were or now are in. Arrangements
         are dropped (read again ahead), except ``keep``'s: its caller patches or redoes it."""
         self._generation += 1
@@ -191,5 +200,5 @@ class SpanCache(QObject):
         self._pool.waitForDone(5_000)
 
 
-def _by_start(booking: Booking) -> tuple[object, str]:
+def _by_start(booking: BookingGlimpse) -> tuple[object, str]:
     return (booking.start, booking.id)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import bisect
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
@@ -23,7 +23,7 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QResize
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QToolTip, QWidget
 
 from frontdesk.app.desk import ResourceKey, resource_key
-from frontdesk.domain.booking import Booking, VisitStatus
+from frontdesk.domain.booking import BookingGlimpse, VisitStatus
 from frontdesk.domain.catalog import Service, Window
 from frontdesk.domain.timeutil import local_to_utc, to_local, utc_now
 from frontdesk.ui.blocks import Block, BlockFonts, tooltip_html
@@ -46,7 +46,7 @@ DRAG_SNAP_MINUTES = 5
 
 @dataclass(slots=True)
 class DragState:
-    booking: Booking
+    booking: BookingGlimpse
     press: QPointF
     offset_min: float  # where in the block it was grabbed, in minutes from its start
     active: bool = False
@@ -80,16 +80,13 @@ class TimeGridView(QAbstractScrollArea):
         self._zone = "UTC"
         self._columns: list[GridColumn] = []
         self._col_of: dict[tuple[date, ResourceKey | None], int] = {}
-        self._bookings: list[Booking] = []
+        self._bookings: list[BookingGlimpse] = []
         self._services: dict[str, Service] = {}
         self._resource_colors: dict[ResourceKey, str | None] = {}
         self._resource_names: dict[ResourceKey, str] = {}
         self._windows: dict[ResourceKey, list[Window]] = {}
         self._spans: list[list[tuple[time, time, bool]]] = []
-        self._blocks: list[Block] = []
-        self._by_id: dict[str, Block] = {}
-        self._col_blocks: list[list[Block]] = []
-        self._col_tops: list[list[float]] = []
+        self._geometry: Geometry | None = None
         self._tallest = 0.0
         self._selected: str | None = None
         self._first_hour = FIRST_HOUR
@@ -144,7 +141,7 @@ class TimeGridView(QAbstractScrollArea):
 
     def set_data(
         self,
-        bookings: Iterable[Booking],
+        bookings: Iterable[BookingGlimpse],
         services: dict[str, Service],
         windows: dict[ResourceKey, list[Window]] | None = None,
         resource_colors: dict[ResourceKey, str | None] | None = None,
@@ -169,9 +166,9 @@ class TimeGridView(QAbstractScrollArea):
             self._selected = None
             self.selectionChanged.emit("")
 
-    def bookings(self) -> list[Booking]:
+    def bookings(self) -> list[BookingGlimpse]:
         """The shown bookings in time order (what Up / Down walk through)."""
-        return [b.booking for b in sorted(self._blocks, key=_order)]
+        return [] if self._arrangement is None else self._arrangement.in_time_order()
 
     def selected_booking(self) -> str | None:
         return self._selected
@@ -207,16 +204,20 @@ class TimeGridView(QAbstractScrollArea):
         block = self._by_id.get(booking_id)
         return None if block is None else block.rect.translated(-self._dx(), -self._dy())
 
-    def block_at(self, pos: QPoint | QPointF) -> Booking | None:
+    def block_at(self, pos: QPoint | QPointF) -> BookingGlimpse | None:
         """The booking drawn at viewport position ``pos`` (the topmost if several)."""
         point = QPointF(pos)
         if point.x() < TIME_W or point.y() < self.header_h:
             return None
         content = point + QPointF(self._dx(), self._dy())
         column = self._column_index(content.x())
-        if column is None:
+        geometry = self._geometry
+        if column is None or geometry is None:
             return None
-        for block in reversed(self._col_blocks[column]):
+        tops = geometry.tops(column)  # a block holding the point starts at most this high
+        first = bisect.bisect_left(tops, content.y() - self._tallest)
+        last = bisect.bisect_right(tops, content.y())
+        for block in reversed(geometry.between(column, first, last)):
             if block.rect.contains(content):
                 return block.booking
         return None
@@ -293,7 +294,7 @@ class TimeGridView(QAbstractScrollArea):
         """Pixels for an arrangement at the current width, without showing it."""
         return place(arranged, columns, self.viewport().width(), self.min_col_w, self.header_h)
 
-    def patch_bookings(self, fresh: dict[str, Booking]) -> bool:
+    def patch_bookings(self, fresh: dict[str, BookingGlimpse]) -> bool:
         """Show new versions of bookings that stay where they were (a sync confirming them, a
         status). False, changing nothing, when one of them moved, left or was cancelled:
         then the caller arranges again."""
@@ -315,7 +316,7 @@ class TimeGridView(QAbstractScrollArea):
         self._bookings = [fresh.get(b.id, b) for b in self._bookings]
         if self._arrangement is not None:
             for items in self._arrangement.per_column.values():
-                items[:] = [(fresh.get(b.id, b), s, e) for b, s, e in items]
+                items[:] = [(s, e, n, fresh.get(b.id, b), ls, le) for s, e, n, b, ls, le in items]
         self.painter_.invalidate()
         self.viewport().update()
         return True
@@ -329,11 +330,8 @@ class TimeGridView(QAbstractScrollArea):
         self._first_hour, self._last_hour = arranged.first_hour, arranged.last_hour
         if geometry is None or geometry.width != self.viewport().width():
             geometry = self.prepare(arranged, self._columns)
+        self._geometry = geometry
         self._x = geometry.x
-        self._blocks = geometry.blocks
-        self._by_id = geometry.by_id
-        self._col_blocks = geometry.col_blocks
-        self._col_tops = geometry.col_tops
         self._tallest = geometry.tallest
         self._spans = [self._column_spans(c) for c in self._columns]
         self.painter_.invalidate()
@@ -357,13 +355,26 @@ class TimeGridView(QAbstractScrollArea):
                 merged.append((start, end, is_open))
         return merged
 
+    @property
+    def _by_id(self) -> Mapping[str, Block]:
+        """The placed blocks by booking id (a column's are made when first asked for)."""
+        return self._geometry if self._geometry is not None else {}
+
+    @property
+    def _blocks(self) -> list[Block]:
+        """Every placed block (all made now)."""
+        return self._geometry.blocks() if self._geometry is not None else []
+
     def visible_blocks(self, visible: QRectF, columns: range) -> Iterable[Block]:
         """Blocks of ``columns`` that may meet ``visible`` (content coordinates)."""
+        geometry = self._geometry
+        if geometry is None:
+            return
         for column in columns:
-            tops = self._col_tops[column]
+            tops = geometry.tops(column)
             first = bisect.bisect_left(tops, visible.top() - self._tallest)
             last = bisect.bisect_right(tops, visible.bottom())
-            yield from self._col_blocks[column][first:last]
+            yield from geometry.between(column, first, last)
 
     def column_range(self, visible: QRectF) -> range:
         first = self._column_index(max(visible.left(), TIME_W))
@@ -376,7 +387,7 @@ class TimeGridView(QAbstractScrollArea):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             self.colors = CalendarColors.from_palette(self.palette())
-            for block in self._blocks:
+            for block in self._geometry.made() if self._geometry is not None else ():
                 block._lines = None  # ink depends on the fill
             self.painter_.invalidate()
             self.viewport().update()
@@ -511,7 +522,7 @@ class TimeGridView(QAbstractScrollArea):
             drag.reason = self._check_move(drag.booking, start, column)
         self.viewport().update()
 
-    def _check_move(self, booking: Booking, start: datetime, column: int) -> str:
+    def _check_move(self, booking: BookingGlimpse, start: datetime, column: int) -> str:
         resource = self._columns[column].resource
         if resource is not None and resource[0] != booking.connection_id:
             return (
@@ -537,7 +548,3 @@ class TimeGridView(QAbstractScrollArea):
             self.moveRefused.emit(drag.booking.id, drag.reason)
             return
         self.moveRequested.emit(drag.booking.id, start, self._columns[column].resource)
-
-
-def _order(block: Block) -> tuple[datetime, int, float]:
-    return (block.booking.start, block.column, block.rect.left())
