@@ -9,13 +9,13 @@ by the patient's email around its start before anything is sent again.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from frontdesk.domain.booking import Booking, SyncState, VisitStatus
 from frontdesk.domain.catalog import Catalog, Window
-from frontdesk.domain.timeutil import days_around, iso_utc, to_local, utc_now
+from frontdesk.domain.timeutil import iso_utc, to_local, utc_now
 from frontdesk.domain.verdict import Verdict
 from frontdesk.providers.answers import parse
 from frontdesk.providers.base import (
@@ -38,7 +38,8 @@ from frontdesk.providers.carevalidate.wire import (
     CvProviders,
     CvTimesBody,
 )
-from frontdesk.providers.http import Answer, BadAnswer, HttpClient, TransportError
+from frontdesk.providers.connector_base import HttpConnector, desk_fields, wire_days
+from frontdesk.providers.http import Answer, BadAnswer, TransportError
 from frontdesk.rules import carevalidate as rules
 
 log = logging.getLogger("frontdesk.providers")
@@ -66,7 +67,7 @@ def _field_of(text: str) -> str | None:
     return word if word in ("timezone", "location", "tracking") else None
 
 
-class CareValidateConnector(PatientInBooking):
+class CareValidateConnector(HttpConnector, PatientInBooking):
     provider = "carevalidate"
     rate_per_minute = 500
     idempotent_creates = False
@@ -79,36 +80,21 @@ class CareValidateConnector(PatientInBooking):
         options: Mapping[str, object] | None = None,
         timeout: float = 15.0,
     ) -> None:
-        self.connection_id = connection_id
-        self._http = HttpClient(base_url, {"cv-api-key": api_key}, timeout)
+        super().__init__(connection_id, base_url, {"cv-api-key": api_key}, timeout)
         opts = dict(options or {})
         self._zone_option = str(opts["timezone"]) if opts.get("timezone") else None
         self._location = str(opts.get("location") or mapping.DEFAULT_LOCATION)
         self._clinic_zone = "UTC"
         self._durations: dict[str, int] = {}
 
-    def close(self) -> None:
-        self._http.close()
-
-    def set_pacer(self, pace: Callable[[], None]) -> None:
-        self._http.before_request = pace
-
     # -- reads ---------------------------------------------------------------------------
-    def _get(self, path: str, params: dict[str, str | int] | None = None) -> Answer:
+    @staticmethod
+    def _describe_error(answer: Answer) -> str:
         try:
-            answer = self._http.request("GET", path, params=params)
-        except TransportError as exc:
-            raise ApiError(f"network: {exc}", retry=True) from exc
-        if answer.status == 429 or answer.status >= 500:
-            wait = retry_after_seconds(answer.header("retry-after"), utc_now())
-            raise ApiError(f"HTTP {answer.status} on GET {path}", retry=True, not_before_s=wait)
-        if answer.status >= 400:
-            try:
-                text = _fail_text(answer)
-            except BadAnswer:
-                text = ""
-            raise ApiError(f"HTTP {answer.status} {text} on GET {path}".strip(), retry=False)
-        return answer
+            text = _fail_text(answer)
+        except BadAnswer:
+            text = ""
+        return f"HTTP {answer.status} {text}".strip()
 
     def pull_catalog(self, days: list[date]) -> Catalog:
         entries = parse(CvProviders, self._get(f"{CAL}/providers")).data
@@ -315,11 +301,7 @@ class CareValidateConnector(PatientInBooking):
         return rules.predict_create(body, catalog, bookings, now)
 
     def days_for_body(self, body: object) -> list[date]:
-        if isinstance(body, dict) and isinstance(body.get("startTime"), str):
-            when = rules.parse_start(body["startTime"])
-            if when is not None:
-                return days_around(when)
-        return []
+        return wire_days(body, "startTime", rules.parse_start)
 
     def predict_create(
         self, booking: Booking, catalog: Catalog, others: list[Booking], now: datetime
@@ -334,10 +316,4 @@ class CareValidateConnector(PatientInBooking):
             if not any(w.day == local_day for w in catalog.windows):
                 # Beyond the cached days: the desk flags NO_CACHED_WINDOWS; the server decides.
                 return Verdict(status=200, code=None, message=rules.ACCEPTED_MESSAGE)
-        return Verdict(
-            status=verdict.status,
-            code=verdict.code,
-            message=verdict.message,
-            field=mapping.WIRE_TO_FIELD.get(verdict.field, verdict.field),
-            severity=verdict.severity,
-        )
+        return desk_fields(verdict, mapping.WIRE_TO_FIELD)

@@ -8,15 +8,14 @@ returns the first booking (200, ``idempotent: true``) instead of a second one.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
 
 from frontdesk.domain.booking import Booking, SyncState
 from frontdesk.domain.catalog import Catalog, Window
-from frontdesk.domain.timeutil import days_around, iso_utc, utc_now
+from frontdesk.domain.timeutil import iso_utc, utc_now
 from frontdesk.domain.verdict import Verdict
-from frontdesk.providers.answers import checked_get, parse
+from frontdesk.providers.answers import parse
 from frontdesk.providers.base import (
     Accepted,
     Ambiguous,
@@ -26,7 +25,8 @@ from frontdesk.providers.base import (
     RetryLater,
     retry_after_seconds,
 )
-from frontdesk.providers.http import Answer, BadAnswer, HttpClient, TransportError
+from frontdesk.providers.connector_base import HttpConnector, desk_fields, wire_days
+from frontdesk.providers.http import Answer, BadAnswer, TransportError
 from frontdesk.providers.huskyvoice import mapping
 from frontdesk.providers.huskyvoice.wire import (
     HvAvailabilityBody,
@@ -44,7 +44,7 @@ log = logging.getLogger("frontdesk.providers")
 PAGE = 200
 
 
-class HuskyVoiceConnector(PatientInBooking):
+class HuskyVoiceConnector(HttpConnector, PatientInBooking):
     provider = "huskyvoice"
     rate_per_minute = 60
     idempotent_creates = True
@@ -53,19 +53,13 @@ class HuskyVoiceConnector(PatientInBooking):
     def __init__(
         self, connection_id: str, base_url: str, api_key: str, timeout: float = 15.0
     ) -> None:
-        self.connection_id = connection_id
-        self._http = HttpClient(base_url, {"Authorization": f"Bearer {api_key}"}, timeout=timeout)
+        super().__init__(connection_id, base_url, {"Authorization": f"Bearer {api_key}"}, timeout)
         self._durations: dict[str, int] = {}
 
-    def close(self) -> None:
-        self._http.close()
-
-    def set_pacer(self, pace: Callable[[], None]) -> None:
-        self._http.before_request = pace
-
     # -- reads ---------------------------------------------------------------------------
-    def _get(self, path: str, params: dict[str, str | int] | None = None) -> Answer:
-        return checked_get(self._http, path, params, _describe_error)
+    @staticmethod
+    def _describe_error(answer: Answer) -> str:
+        return _describe_error(answer)
 
     def pull_catalog(self, days: list[date]) -> Catalog:
         config = parse(HvConfigBody, self._get("appointment-config")).data
@@ -184,11 +178,7 @@ class HuskyVoiceConnector(PatientInBooking):
         return rules.predict_create(body, catalog, bookings, now)
 
     def days_for_body(self, body: object) -> list[date]:
-        if isinstance(body, dict) and isinstance(body.get("appointment_date"), str):
-            when = rules.parse_wire_instant(body["appointment_date"])
-            if when is not None:
-                return days_around(when)
-        return []
+        return wire_days(body, "appointment_date", rules.parse_wire_instant)
 
     def find_existing(self, booking: Booking) -> Booking | None:
         return None  # external_reference_id makes a resend return the first booking
@@ -198,16 +188,7 @@ class HuskyVoiceConnector(PatientInBooking):
     ) -> Verdict:
         body = mapping.create_body(booking)
         verdict = rules.predict_create(body, catalog, others, now, ignore_booking_id=booking.id)
-        if verdict.field is None:
-            return verdict
-        return Verdict(
-            status=verdict.status,
-            code=verdict.code,
-            message=verdict.message,
-            field=mapping.WIRE_TO_FIELD.get(verdict.field, verdict.field),
-            severity=verdict.severity,
-            existing_id=verdict.existing_id,
-        )
+        return desk_fields(verdict, mapping.WIRE_TO_FIELD)
 
 
 def _describe_error(answer: Answer) -> str:

@@ -11,7 +11,6 @@ such a type, ``find_existing`` raises :class:`CannotTell` (a resend could make a
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -19,9 +18,9 @@ from pydantic import TypeAdapter, ValidationError
 
 from frontdesk.domain.booking import Booking, SyncState, VisitStatus
 from frontdesk.domain.catalog import Catalog, Service, Window
-from frontdesk.domain.timeutil import days_around, iso_utc, utc_now
+from frontdesk.domain.timeutil import iso_utc, utc_now
 from frontdesk.domain.verdict import Verdict
-from frontdesk.providers.answers import checked_get, parse
+from frontdesk.providers.answers import parse
 from frontdesk.providers.base import (
     Accepted,
     Ambiguous,
@@ -33,7 +32,8 @@ from frontdesk.providers.base import (
     RetryLater,
     retry_after_seconds,
 )
-from frontdesk.providers.http import Answer, BadAnswer, HttpClient, TransportError
+from frontdesk.providers.connector_base import HttpConnector, desk_fields, wire_days
+from frontdesk.providers.http import Answer, BadAnswer, TransportError
 from frontdesk.providers.meetergo import mapping
 from frontdesk.providers.meetergo.wire import (
     MgAppointment,
@@ -66,7 +66,7 @@ def _chunks(days: list[date]) -> list[tuple[date, date]]:
     return ranges
 
 
-class MeetergoConnector(PatientInBooking):
+class MeetergoConnector(HttpConnector, PatientInBooking):
     provider = "meetergo"
     rate_per_minute = 100
     idempotent_creates = False
@@ -79,22 +79,16 @@ class MeetergoConnector(PatientInBooking):
         api_user_id: str | None,
         timeout: float = 15.0,
     ) -> None:
-        self.connection_id = connection_id
         headers = {"Authorization": f"Bearer {api_key}"}
         if api_user_id:
             headers[USER_HEADER] = api_user_id
-        self._http = HttpClient(base_url, headers, timeout)
+        super().__init__(connection_id, base_url, headers, timeout)
         self._types: dict[str, MgMeetingType] = {}
 
-    def close(self) -> None:
-        self._http.close()
-
-    def set_pacer(self, pace: Callable[[], None]) -> None:
-        self._http.before_request = pace
-
     # -- reads ---------------------------------------------------------------------------
-    def _get(self, path: str, params: dict[str, str | int] | None = None) -> Answer:
-        return checked_get(self._http, path, params, _describe_error)
+    @staticmethod
+    def _describe_error(answer: Answer) -> str:
+        return _describe_error(answer)
 
     def _meeting_types(self) -> list[MgMeetingType]:
         answer = self._get("meeting-type")
@@ -292,11 +286,7 @@ class MeetergoConnector(PatientInBooking):
         return rules.predict_create(body, catalog, bookings, now)
 
     def days_for_body(self, body: object) -> list[date]:
-        if isinstance(body, dict):
-            when = rules.parse_start(body.get("start"))
-            if when is not None:
-                return days_around(when)
-        return []
+        return wire_days(body, "start", rules.parse_start)
 
     def predict_create(
         self, booking: Booking, catalog: Catalog, others: list[Booking], now: datetime
@@ -307,16 +297,7 @@ class MeetergoConnector(PatientInBooking):
             return Verdict(404, "Not Found", message, "service_id")
         body = mapping.create_body(booking, service)
         verdict = rules.predict_create(body, catalog, others, now, ignore_booking_id=booking.id)
-        if verdict.field is None:
-            return verdict
-        return Verdict(
-            status=verdict.status,
-            code=verdict.code,
-            message=verdict.message,
-            field=mapping.WIRE_TO_FIELD.get(verdict.field, verdict.field),
-            severity=verdict.severity,
-            existing_id=verdict.existing_id,
-        )
+        return desk_fields(verdict, mapping.WIRE_TO_FIELD)
 
 
 def _provisional(t: MgMeetingType) -> str | None:

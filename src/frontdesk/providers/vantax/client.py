@@ -30,7 +30,8 @@ from frontdesk.providers.base import (
     RetryLater,
     retry_after_seconds,
 )
-from frontdesk.providers.http import Answer, BadAnswer, HttpClient, TransportError
+from frontdesk.providers.connector_base import HttpConnector, desk_fields
+from frontdesk.providers.http import Answer, BadAnswer, TransportError
 from frontdesk.providers.vantax import mapping
 from frontdesk.providers.vantax.wire import (
     VxAppointmentList,
@@ -68,7 +69,7 @@ class _Stop(Exception):
         self.outcome = outcome
 
 
-class VantaxConnector:
+class VantaxConnector(HttpConnector):
     provider = "vantax"
     rate_per_minute = 120
     idempotent_creates = True
@@ -82,17 +83,10 @@ class VantaxConnector:
         sub_account_id: str | None = None,
         timeout: float = 15.0,
     ) -> None:
-        self.connection_id = connection_id
-        self._http = HttpClient(base_url, {"Authorization": f"Bearer {api_key}"}, timeout)
+        super().__init__(connection_id, base_url, {"Authorization": f"Bearer {api_key}"}, timeout)
         self._option_sub = sub_account_id or None
         self._sub: str | None = self._option_sub
         self._calendar_names: dict[str, str] = {}
-
-    def close(self) -> None:
-        self._http.close()
-
-    def set_pacer(self, pace: Callable[[], None]) -> None:
-        self._http.before_request = pace
 
     # -- reads ---------------------------------------------------------------------------
     def _get(self, path: str, params: dict[str, str | int] | None = None) -> Answer:
@@ -194,7 +188,7 @@ class VantaxConnector:
         except _Stop as stop:
             outcome = stop.outcome
             if isinstance(outcome, Refused) and not outcome.credentials:
-                v = _desk_fields(outcome.verdict)
+                v = desk_fields(outcome.verdict, mapping.WIRE_TO_FIELD)
                 message = f"the patient's VantaX contact was refused: {v.message}"
                 return Refused(Verdict(v.status, v.code, message, v.field))
             return outcome
@@ -334,25 +328,12 @@ class VantaxConnector:
         if not contact_id:
             verdict = rules.predict_contact(mapping.contact_body(booking, sub), catalog)
             if not verdict.accepted:
-                return _desk_fields(verdict)
+                return desk_fields(verdict, mapping.WIRE_TO_FIELD)
         service = catalog.service(booking.service_id)
         title = service.name if service else ""
         body = mapping.create_body(booking, str(contact_id or mapping.PENDING_CONTACT), sub, title)
         verdict = rules.predict_create(body, catalog, others, now, contact_pending=not contact_id)
-        return _desk_fields(verdict)
-
-
-def _desk_fields(verdict: Verdict) -> Verdict:
-    if verdict.field is None:
-        return verdict
-    return Verdict(
-        status=verdict.status,
-        code=verdict.code,
-        message=verdict.message,
-        field=mapping.WIRE_TO_FIELD.get(verdict.field, verdict.field),
-        severity=verdict.severity,
-        existing_id=verdict.existing_id,
-    )
+        return desk_fields(verdict, mapping.WIRE_TO_FIELD)
 
 
 def _describe_error(answer: Answer) -> str:

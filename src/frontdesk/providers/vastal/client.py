@@ -8,26 +8,25 @@ the booking up (same type, start and client) before the engine sends it again.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from frontdesk.domain.booking import Booking, VisitStatus
 from frontdesk.domain.catalog import Catalog
-from frontdesk.domain.timeutil import days_around, utc_now
+from frontdesk.domain.timeutil import utc_now
 from frontdesk.domain.verdict import Verdict
 from frontdesk.providers.answers import parse
 from frontdesk.providers.base import (
     Accepted,
     Ambiguous,
-    ApiError,
     Outcome,
     PatientInBooking,
     Refused,
     RetryLater,
     retry_after_seconds,
 )
-from frontdesk.providers.http import Answer, BadAnswer, HttpClient, TransportError
+from frontdesk.providers.connector_base import HttpConnector, desk_fields, wire_days
+from frontdesk.providers.http import Answer, BadAnswer, TransportError
 from frontdesk.providers.vastal import mapping
 from frontdesk.providers.vastal.wire import VsAvailability, VsError, VsList, VsOne, VsTypes
 from frontdesk.rules import vastal as rules
@@ -63,7 +62,7 @@ def wait_seconds(answer: Answer, now: datetime) -> float | None:
     return None
 
 
-class VastalConnector(PatientInBooking):
+class VastalConnector(HttpConnector, PatientInBooking):
     # Its rules read the weekly rows from the policy, so they judge any date exactly, and its
     # caps count a day, an ISO week and a month: the desk passes bookings that far around.
     judges_any_day = True
@@ -79,34 +78,23 @@ class VastalConnector(PatientInBooking):
         plan: object = None,
         timeout: float = 15.0,
     ) -> None:
-        self.connection_id = connection_id
+        super().__init__(connection_id, base_url, {"Authorization": f"Bearer {api_key}"}, timeout)
         self.plan = plan_per_hour(plan)
         self.rate_per_minute = max(1, self.plan // 60)
-        self._http = HttpClient(base_url, {"Authorization": f"Bearer {api_key}"}, timeout)
         self._durations: dict[str, int] = {}
         self._org_id = ""
         # The last pulled remote bookings: the week and month caps need more than the few
         # days of bookings the desk hands ``predict_create``.
         self._remote: list[Booking] = []
 
-    def close(self) -> None:
-        self._http.close()
-
-    def set_pacer(self, pace: Callable[[], None]) -> None:
-        self._http.before_request = pace
-
     # -- reads ---------------------------------------------------------------------------
-    def _get(self, path: str, params: dict[str, str | int] | None = None) -> Answer:
-        try:
-            answer = self._http.request("GET", path, params=params)
-        except TransportError as exc:
-            raise ApiError(f"network: {exc}", retry=True) from exc
-        if answer.status == 429 or answer.status >= 500:
-            wait = wait_seconds(answer, utc_now())
-            raise ApiError(f"HTTP {answer.status} on GET {path}", retry=True, not_before_s=wait)
-        if answer.status >= 400:
-            raise ApiError(f"{_describe_error(answer)} on GET {path}", retry=False)
-        return answer
+    @staticmethod
+    def _describe_error(answer: Answer) -> str:
+        return _describe_error(answer)
+
+    @staticmethod
+    def _wait(answer: Answer) -> float | None:
+        return wait_seconds(answer, utc_now())  # Retry-After, else X-RateLimit-Reset
 
     def pull_catalog(self, days: list[date]) -> Catalog:
         types = parse(VsTypes, self._get("calendar/appointment-types")).appointment_types
@@ -214,11 +202,7 @@ class VastalConnector(PatientInBooking):
         return rules.predict_create(body, catalog, bookings, now)
 
     def days_for_body(self, body: object) -> list[date]:
-        if isinstance(body, dict) and isinstance(body.get("start_time"), str):
-            when = rules.parse_start(body["start_time"])
-            if when is not None:
-                return days_around(when)
-        return []
+        return wire_days(body, "start_time", rules.parse_start)
 
     def predict_create(
         self, booking: Booking, catalog: Catalog, others: list[Booking], now: datetime
@@ -227,15 +211,7 @@ class VastalConnector(PatientInBooking):
         known = {b.id for b in others} | {b.remote_id for b in others if b.remote_id}
         pool = others + [b for b in self._remote if b.id not in known and b.remote_id not in known]
         verdict = rules.predict_create(body, catalog, pool, now, ignore_booking_id=booking.id)
-        if verdict.field is None:
-            return verdict
-        return Verdict(
-            status=verdict.status,
-            code=verdict.code,
-            message=verdict.message,
-            field=mapping.WIRE_TO_FIELD.get(verdict.field, verdict.field),
-            severity=verdict.severity,
-        )
+        return desk_fields(verdict, mapping.WIRE_TO_FIELD)
 
 
 def _acknowledged(booking: Booking, remote: Booking) -> Booking:
