@@ -47,7 +47,7 @@ from frontdesk.domain.merge import CLASH_CODE
 from frontdesk.domain.outbox import Operation, OperationKind, Settlement
 from frontdesk.domain.timeutil import to_local
 from frontdesk.domain.verdict import Verdict
-from frontdesk.storage.outbox_store import NotUnknown
+from frontdesk.storage.outbox_unknown import NotUnknown
 from frontdesk.ui.wording import CODE_COLOR, plain_message, verdicts_html
 
 log = logging.getLogger("frontdesk.ui")
