@@ -16,7 +16,7 @@ from frontdesk.domain.outbox import Operation, OperationKind, OperationState, Se
 from frontdesk.domain.verdict import Verdict
 from frontdesk.providers.base import Accepted, Ambiguous, CannotTell, Outcome, RetryLater
 from frontdesk.storage.db import Database
-from frontdesk.storage.outbox_store import NotUnknown
+from frontdesk.storage.outbox_unknown import NotUnknown
 from frontdesk.storage.repo import Repository
 from frontdesk.storage.rows import operation_of_row
 from frontdesk.storage.tables import OutboxRow

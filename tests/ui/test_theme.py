@@ -14,6 +14,7 @@ from frontdesk.app.demo import Demo
 from frontdesk.ui.booking_dialog import BookingDialog
 from frontdesk.ui.main_window import MainWindow
 from frontdesk.ui.palette import is_dark, luminance
+from frontdesk.ui.sync_panel import ATTENTION_TAB, UNKNOWN_TAB
 from frontdesk.ui.theme import AA, BACKGROUNDS, Tones, apply_scheme, contrast, dark_palette
 
 
@@ -140,6 +141,21 @@ def test_the_details_and_status_small_print_follow_the_scheme(
     assert tones.hint.name() in desk.details.history.text()
     labels = list(desk.status.connection_labels.values())
     assert labels and all(tones.hint.name() in label.text() for label in labels)
+
+
+@pytest.mark.parametrize("scheme", SCHEMES, ids=["light", "dark"])
+def test_the_sync_panels_hints_follow_the_scheme(  # type: ignore[no-untyped-def]
+    qtbot, desk: MainWindow, scheme: Qt.ColorScheme, scheme_of: Callable[[Qt.ColorScheme], QPalette]
+) -> None:
+    tones = Tones.of(scheme_of(scheme))
+    desk.show_sync_panel()
+    panel = desk.sync_panel
+    for tab, label in ((ATTENTION_TAB, panel.reason), (UNKNOWN_TAB, panel.unknown_reason)):
+        panel.tabs.setCurrentIndex(tab)
+        qtbot.waitExposed(label)
+        assert tones.hint.name() in label.text() and "gray" not in label.text()
+        assert _ink_contrast(label) >= AA, label.accessibleName()
+    desk.sync_dock.hide()
 
 
 @pytest.mark.parametrize("scheme", SCHEMES, ids=["light", "dark"])

@@ -1,6 +1,14 @@
 """The outbox side of the repository: what the desk owes each remote system, and the
 booking changes that create those debts, each in one transaction with its booking.
 
+Owns the writes: queueing (a desk change and the operations it owes, a create that waits for
+its patient's record), sending again or putting aside a refused operation, the sending marks,
+and settling a sent operation by its answer (done or refused). Its kin, composed with it into
+``Repository``: :mod:`~frontdesk.storage.outbox_reads` (what is due, how many wait, the
+panel's lists), :mod:`~frontdesk.storage.outbox_records` (the answers to a patient's record and
+the operations waiting for it) and :mod:`~frontdesk.storage.outbox_unknown` (operations whose
+outcome is unknown).
+
 An operation may wait for another (``depends_on``): a booking's create waits for its patient's
 record (``CREATE_PATIENT``, on APIs that keep patients apart), which is never sent twice for one
 patient while it is queued, is withdrawn with the last booking waiting for it, and, once made,
@@ -13,37 +21,30 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, exists, func, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
 
-from frontdesk.domain.booking import Booking, SyncState, VisitStatus
-from frontdesk.domain.merge import CLASH_CODE
+from frontdesk.domain.booking import Booking
 from frontdesk.domain.outbox import (
     PATIENT_REF,
     ChangePlan,
     Operation,
     OperationKind,
     OperationState,
-    Settlement,
     plan_change,
 )
 from frontdesk.domain.timeutil import utc_now
 from frontdesk.storage.db import Database
 from frontdesk.storage.patient_records import PatientRecords, patient_payload
 from frontdesk.storage.rows import (
-    BOOKING_COLUMNS,
     add_history,
     booking_of_row,
-    booking_of_tuple,
     copy_into,
     operation_of_row,
     queued_query,
     set_base,
 )
 from frontdesk.storage.tables import BookingRow, HistoryRow, OutboxRow
-
-# The operation an operation waits for, in queries that need its state (a primary-key lookup).
-_DEPENDENCY = aliased(OutboxRow)
 
 
 class StaleBooking(Exception):
@@ -54,12 +55,8 @@ class StaleBooking(Exception):
         self.booking_id = booking_id
 
 
-class NotUnknown(Exception):
-    """The operation is no longer outcome-unknown (settled meanwhile, by a person or a pull)."""
-
-
 class OutboxStore:
-    """Operations queued, sent, settled; and desk changes with what they owe."""
+    """Desk changes with what they owe; operations queued, sent, settled."""
 
     db: Database
 
@@ -213,61 +210,6 @@ class OutboxStore:
         )
         return bool(count)
 
-    def queued_operations(self, booking_id: str) -> list[Operation]:
-        """The booking's operations still waiting to be sent (or resent), oldest first."""
-        with self.db.read() as s:
-            return [operation_of_row(r) for r in s.scalars(queued_query(booking_id))]
-
-    def due_operations(self, connection_id: str, now: datetime, limit: int = 50) -> list[Operation]:
-        """Queued operations whose time has come, oldest first, at most one per booking, and
-        none before the operation it depends on is done; none of a booking whose earlier
-        operation's outcome is unknown, or that is in a clash (both wait for a person; see
-        :mod:`frontdesk.storage.remote_merge`)."""
-        with self.db.read() as s:
-            rows = s.execute(
-                select(OutboxRow, _DEPENDENCY.state, BookingRow.problem_code)
-                .join(BookingRow, BookingRow.id == OutboxRow.booking_id)
-                .outerjoin(_DEPENDENCY, _DEPENDENCY.id == OutboxRow.depends_on)
-                .where(
-                    OutboxRow.connection_id == connection_id,
-                    OutboxRow.state.in_(
-                        [OperationState.QUEUED.value, OperationState.UNKNOWN.value]
-                    ),
-                )
-                .order_by(OutboxRow.id)
-            )
-            seen: set[str] = set()
-            due: list[Operation] = []
-            for row, dependency, problem in rows:
-                if row.booking_id in seen:
-                    continue  # strictly in order per booking
-                seen.add(row.booking_id)
-                if row.state == OperationState.UNKNOWN.value:
-                    continue  # it and what follows it wait until a person settles it
-                if row.depends_on is not None and dependency != OperationState.DONE.value:
-                    continue  # waits for the operation it depends on (the booking waits too)
-                if problem == CLASH_CODE:
-                    continue  # held until a person settles the clash
-                if row.next_attempt_at <= now:
-                    due.append(operation_of_row(row))
-                if len(due) >= limit:
-                    break
-            return due
-
-    def operations(
-        self, states: Sequence[OperationState], limit: int = 500
-    ) -> list[tuple[Operation, Booking]]:
-        """Operations in ``states`` with their bookings, oldest first (the sync panel's lists)."""
-        query = (
-            select(OutboxRow, *BOOKING_COLUMNS)
-            .join(BookingRow, BookingRow.id == OutboxRow.booking_id)
-            .where(OutboxRow.state.in_([state.value for state in states]))
-            .order_by(OutboxRow.id)
-            .limit(limit)
-        )
-        with self.db.read() as s:
-            return [(operation_of_row(r[0]), booking_of_tuple(r[1:])) for r in s.execute(query)]
-
     def requeue(self, op_id: int, actor: str) -> None:
         """Send a refused operation again (same idempotency key), from now; one that waited
         for a refused patient record sends that again too (a record withdrawn since: the
@@ -297,43 +239,6 @@ class OutboxStore:
             row.state = OperationState.WITHDRAWN.value
             add_history(s, row.booking_id, "dismissed", row.kind, actor)
 
-    def next_due_at(self, connection_id: str | None = None) -> datetime | None:
-        """When the next queued operation falls due (one waiting for another counts as that
-        one); one that waits for a person (behind an unknown outcome, or in a clash) is not."""
-        held = aliased(OutboxRow)
-        with self.db.read() as s:
-            query = (
-                select(func.min(OutboxRow.next_attempt_at))
-                .join(BookingRow, BookingRow.id == OutboxRow.booking_id)
-                .outerjoin(_DEPENDENCY, _DEPENDENCY.id == OutboxRow.depends_on)
-                .where(
-                    OutboxRow.state == OperationState.QUEUED.value,
-                    or_(
-                        OutboxRow.depends_on.is_(None),
-                        _DEPENDENCY.state == OperationState.DONE.value,
-                    ),
-                    ~exists().where(
-                        held.booking_id == OutboxRow.booking_id,
-                        held.state == OperationState.UNKNOWN.value,
-                    ),
-                    or_(BookingRow.problem_code.is_(None), BookingRow.problem_code != CLASH_CODE),
-                )
-            )
-            if connection_id is not None:
-                query = query.where(OutboxRow.connection_id == connection_id)
-            return s.scalar(query)
-
-    def pending_count(self, connection_id: str | None = None) -> int:
-        with self.db.read() as s:
-            query = (
-                select(func.count())
-                .select_from(OutboxRow)
-                .where(OutboxRow.state == OperationState.QUEUED.value)
-            )
-            if connection_id is not None:
-                query = query.where(OutboxRow.connection_id == connection_id)
-            return int(s.scalar(query) or 0)
-
     def mark_sent(self, op_id: int, at: datetime) -> None:
         """Record, before the request goes out, that an attempt may reach the server."""
         with self.db.write() as s:
@@ -360,206 +265,6 @@ class OutboxStore:
     def refuse(self, op: Operation, booking: Booking, detail: str) -> None:
         """The remote refused ``op``: close it; the booking now needs attention."""
         self._finish(op, booking, OperationState.FAILED, "refused", detail)
-
-    def patient_made(self, op: Operation, ref: str, detail: str | None) -> list[str]:
-        """The remote made (or already held) the patient's record of a ``CREATE_PATIENT``:
-        close it, keep the record's id in its payload and give it to its booking and every
-        booking whose operation waits for it; returns those bookings."""
-        with self.db.write() as s:
-            row = s.get_one(OutboxRow, op.id)
-            row.state, row.done_at, row.last_error = OperationState.DONE.value, utc_now(), None
-            row.payload = {**(row.payload or {}), PATIENT_REF: ref}
-            changed = [row.booking_id, *self._dependents(s, op.id)]
-            for booking_id in dict.fromkeys(changed):
-                brow = s.get_one(BookingRow, booking_id)
-                brow.extra = {**(brow.extra or {}), PATIENT_REF: ref}
-                brow.updated_at = utc_now()
-                add_history(s, booking_id, "contact created", detail, "sync")
-            return list(dict.fromkeys(changed))
-
-    def patient_refused(
-        self, op: Operation, code: str | None, message: str, detail: str
-    ) -> list[str]:
-        """The remote refused a ``CREATE_PATIENT``: close it, and every operation waiting for it
-        is refused with it (never sent): its booking needs attention with ``message``, and what
-        was queued behind a create is withdrawn, as when a create is refused. Returns the
-        bookings changed."""
-        with self.db.write() as s:
-            row = s.get_one(OutboxRow, op.id)
-            row.state, row.done_at, row.last_error = OperationState.FAILED.value, utc_now(), detail
-            changed = [row.booking_id]
-            waiting = s.scalars(
-                select(OutboxRow)
-                .where(
-                    OutboxRow.state == OperationState.QUEUED.value,
-                    OutboxRow.depends_on == op.id,
-                )
-                .order_by(OutboxRow.id)
-            ).all()
-            for dependent in waiting:
-                dependent.state = OperationState.FAILED.value
-                dependent.done_at, dependent.last_error = utc_now(), detail
-                if dependent.kind == OperationKind.CREATE.value:
-                    later = [r.id for r in s.scalars(queued_query(dependent.booking_id))]
-                    self._withdraw(s, later, "the booking's create was refused")
-                brow = s.get_one(BookingRow, dependent.booking_id)
-                brow.sync_state = SyncState.NEEDS_ATTENTION.value
-                brow.problem_code, brow.problem_message = code, message
-                brow.updated_at = utc_now()
-                changed.append(dependent.booking_id)
-            for booking_id in dict.fromkeys(changed):
-                add_history(s, booking_id, "refused", detail, "sync")
-            return list(dict.fromkeys(changed))
-
-    @staticmethod
-    def _dependents(s: Session, op_id: int) -> list[str]:
-        """The bookings whose queued operations wait for ``op_id``, oldest operation first."""
-        return list(
-            s.scalars(
-                select(OutboxRow.booking_id)
-                .where(
-                    OutboxRow.state == OperationState.QUEUED.value,
-                    OutboxRow.depends_on == op_id,
-                )
-                .order_by(OutboxRow.id)
-            )
-        )
-
-    # -- outcome unknown ---------------------------------------------------------------
-    def mark_unknown(self, op: Operation, booking: Booking, detail: str) -> None:
-        """Sent, no answer, and the remote cannot be asked: ``op`` waits for a person (never
-        resent by itself, never done) and the booking shows ``booking``'s sync state and
-        problem (only those: a desk change since it was read keeps its fields)."""
-        with self.db.write() as s:
-            row = s.get_one(OutboxRow, op.id)
-            row.state, row.last_error = OperationState.UNKNOWN.value, detail
-            brow = s.get_one(BookingRow, booking.id)
-            brow.sync_state = booking.sync_state.value
-            brow.problem_code, brow.problem_message = booking.problem_code, booking.problem_message
-            brow.version += 1
-            brow.updated_at = utc_now()
-            add_history(s, booking.id, "outcome unknown", detail, "sync")
-
-    @staticmethod
-    def _unknown_bookings(s: Session, connection_id: str) -> set[str]:
-        """Ids of the connection's bookings with an operation whose outcome is unknown."""
-        return set(
-            s.scalars(
-                select(OutboxRow.booking_id).where(
-                    OutboxRow.state == OperationState.UNKNOWN.value,
-                    OutboxRow.connection_id == connection_id,
-                )
-            )
-        )
-
-    def unknown_count(self, connection_id: str | None = None) -> int:
-        """Operations whose outcome is unknown (each waits for a person)."""
-        with self.db.read() as s:
-            query = (
-                select(func.count())
-                .select_from(OutboxRow)
-                .where(OutboxRow.state == OperationState.UNKNOWN.value)
-            )
-            if connection_id is not None:
-                query = query.where(OutboxRow.connection_id == connection_id)
-            return int(s.scalar(query) or 0)
-
-    def settle_unknown(
-        self, op_id: int, settlement: Settlement, actor: str, remote_id: str | None = None
-    ) -> Booking:
-        """A person's decision on an operation whose outcome is unknown; returns the booking.
-
-        *Arrived*: done by that decision; the booking takes ``remote_id`` when given (else the
-        next pull links it by our reference, or the patient's email and start). *Send again*:
-        queued again from now, the same idempotency key, as never sent. *Cancel*: the booking
-        is cancelled at the desk and nothing more of it is sent. Raises :class:`NotUnknown`
-        when the operation was settled meanwhile.
-        """
-        remote_id = (remote_id or "").strip() or None
-        with self.db.write() as s:
-            row = s.get_one(OutboxRow, op_id)
-            if row.state != OperationState.UNKNOWN.value:
-                raise NotUnknown(f"operation {op_id} is {row.state}, not unknown")
-            brow = s.get_one(BookingRow, row.booking_id)
-            booking = booking_of_row(brow).with_changes(
-                version=brow.version + 1, problem_code=None, problem_message=None
-            )
-            now = utc_now()
-            if settlement is Settlement.ARRIVED:
-                row.state, row.done_at, row.last_error = OperationState.DONE.value, now, None
-                if remote_id is not None:
-                    booking = booking.with_changes(remote_id=remote_id)
-                    self._drop_pulled_twin(s, booking)
-                    if self._holder(s, booking) is not None:
-                        raise ValueError(f"{remote_id} is another booking's remote id")
-                state = SyncState.CONFIRMED if remote_id else SyncState.AWAITING_CONFIRMATION
-                booking = booking.with_changes(sync_state=state)
-                detail = f"it arrived (remote id {remote_id})" if remote_id else "it arrived"
-            elif settlement is Settlement.SEND_AGAIN:
-                row.state, row.sent_at, row.next_attempt_at = OperationState.QUEUED.value, None, now
-                row.last_error = "did not arrive: sent again"
-                booking = booking.with_changes(sync_state=SyncState.PENCILLED)
-                detail = f"it did not arrive: {row.kind} sent again"
-            else:
-                row.state, row.done_at = OperationState.WITHDRAWN.value, now
-                row.last_error = "cancelled by a person"
-                self._withdraw(
-                    s, [r.id for r in s.scalars(queued_query(row.booking_id))], "cancelled"
-                )
-                booking = booking.with_changes(
-                    visit_status=VisitStatus.CANCELLED, sync_state=SyncState.PENCILLED
-                )
-                detail = "cancelled the booking; nothing more is sent"
-            copy_into(brow, booking)
-            add_history(s, booking.id, "outcome settled", detail, actor)
-            return booking
-
-    def _settle_seen(self, s: Session, booking_id: str, remote_id: str | None, actor: str) -> bool:
-        """A pull found the remote copy of a booking whose create's outcome is unknown: it
-        arrived. Closes the operation and links the remote id (the pull's merge does the rest;
-        a later queued change keeps the desk's fields). Whether there was one to settle."""
-        row = s.scalar(
-            select(OutboxRow).where(
-                OutboxRow.booking_id == booking_id,
-                OutboxRow.state == OperationState.UNKNOWN.value,
-            )
-        )
-        if row is None:
-            return False
-        row.state, row.done_at, row.last_error = OperationState.DONE.value, utc_now(), None
-        brow = s.get_one(BookingRow, booking_id)
-        linked = booking_of_row(brow).with_changes(remote_id=remote_id)
-        if remote_id is not None and brow.remote_id is None and self._holder(s, linked) is None:
-            brow.remote_id = remote_id
-        pending = self._has_pending(s, booking_id)  # a later change still to be sent
-        brow.sync_state = (SyncState.PENCILLED if pending else SyncState.CONFIRMED).value
-        brow.problem_code = brow.problem_message = None
-        brow.version += 1
-        brow.updated_at = utc_now()
-        add_history(s, booking_id, "outcome settled", "it arrived: found in a refresh", actor)
-        return True
-
-    def _unknown_match(self, s: Session, connection_id: str, item: Booking) -> BookingRow | None:
-        """The desk booking, outcome unknown, that a pulled one without our reference is: the
-        same connection, service, start and patient email (ignoring case)."""
-        email = (item.patient_email or "").strip().casefold()
-        if not email:
-            return None
-        candidates = s.scalars(
-            select(BookingRow)
-            .join(OutboxRow, OutboxRow.booking_id == BookingRow.id)
-            .where(
-                OutboxRow.state == OperationState.UNKNOWN.value,
-                BookingRow.connection_id == connection_id,
-                BookingRow.start == item.start,
-                BookingRow.service_id == item.service_id,
-                BookingRow.remote_id.is_(None),
-            )
-        )
-        for row in candidates:
-            if (row.patient_email or "").strip().casefold() == email:
-                return row
-        return None
 
     def _finish(
         self, op: Operation, booking: Booking, state: OperationState, event: str, detail: str
@@ -599,13 +304,7 @@ class OutboxStore:
         """A pull between a lost answer and its replay may have cached our own booking a second
         time under the remote id (APIs that do not echo our reference). It is the same
         booking: the pulled copy goes, ours keeps the remote id."""
-        twin = s.scalar(
-            select(BookingRow).where(
-                BookingRow.connection_id == booking.connection_id,
-                BookingRow.remote_id == booking.remote_id,
-                BookingRow.id != booking.id,
-            )
-        )
+        twin = self._holder(s, booking)
         if twin is not None and not self._has_pending(s, twin.id):
             s.execute(delete(HistoryRow).where(HistoryRow.booking_id == twin.id))
             s.delete(twin)

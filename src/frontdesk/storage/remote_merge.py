@@ -27,7 +27,7 @@ from frontdesk.domain.merge import (
 from frontdesk.domain.outbox import OperationKind
 from frontdesk.domain.timeutil import utc_now
 from frontdesk.storage import patients
-from frontdesk.storage.outbox_store import OutboxStore
+from frontdesk.storage.outbox_unknown import UnknownOutcomes
 from frontdesk.storage.rows import (
     add_history,
     booking_of_row,
@@ -45,7 +45,7 @@ def _base(row: BookingRow) -> tuple[dict[str, Any] | None, list[str]]:
     return dict(stored.get("view") or {}), list(stored.get("clash") or [])
 
 
-class RemoteMergeStore(OutboxStore):
+class RemoteMergeStore(UnknownOutcomes):
     """What a pull writes, and how a clash it found is settled."""
 
     def merge_remote(self, connection_id: str, remote: Sequence[Booking]) -> int:

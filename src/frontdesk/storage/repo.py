@@ -1,7 +1,9 @@
 """Repositories: the only way the rest of FrontDesk reads and writes the cache.
 
 ``Repository`` holds connections, catalogs, bookings, patients and history; the outbox side
-(operations and the desk changes that queue them) is its base, ``OutboxStore``.
+(operations and the desk changes that queue them) and what pulls write are its bases:
+``RemoteMergeStore`` (over ``UnknownOutcomes`` over ``OutboxStore``), ``OutboxRecords`` and
+``OutboxReads``.
 
 Each method opens its own short transaction on :class:`Database` (one session per call, so
 any thread may call), and hands back domain objects, never rows.
@@ -25,6 +27,8 @@ from frontdesk.domain.outbox import (
 from frontdesk.domain.timeutil import utc_now
 from frontdesk.storage import patients
 from frontdesk.storage.db import Database
+from frontdesk.storage.outbox_reads import OutboxReads
+from frontdesk.storage.outbox_records import OutboxRecords
 from frontdesk.storage.outbox_store import StaleBooking
 from frontdesk.storage.patient_records import PatientRecords
 from frontdesk.storage.patients import Patient
@@ -68,7 +72,7 @@ class ConnectionRecord:
     last_fresh_at: datetime | None
 
 
-class Repository(RemoteMergeStore):
+class Repository(RemoteMergeStore, OutboxRecords, OutboxReads):
     """Connections, catalog, bookings, outbox and history of one cache."""
 
     def __init__(self, db: Database) -> None:

@@ -13,11 +13,6 @@ import html
 from frontdesk.domain.verdict import Severity, Verdict
 from frontdesk.ui.theme import Tones, span
 
-# The light scheme's old small-print grey, kept only for ``sync_panel`` (being changed in
-# another branch) until it takes ``Tones.of(...).hint`` like the rest: it reads at under
-# 4.5:1 in both schemes.
-CODE_COLOR = "#80868b"
-
 PLAIN: dict[str, str] = {
     "OUTSIDE_AVAILABILITY": "The clinic does not take bookings at this time. "
     "Pick a time inside the opening hours.",

@@ -1,0 +1,162 @@
+"""Operations whose outcome is unknown: sent, no usable answer, and the remote cannot be asked
+(a meetergo provisional booking is in no list). Such an operation is never resent by itself and
+never done; it and whatever its booking queued after it wait for a person (``it arrived``,
+``send it again``, ``cancel the booking``) or for a pull that finds the booking, which settles
+it as arrived (:mod:`frontdesk.storage.remote_merge` asks :meth:`UnknownOutcomes._unknown_match`
+and :meth:`UnknownOutcomes._settle_seen`).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from frontdesk.domain.booking import Booking, SyncState, VisitStatus
+from frontdesk.domain.outbox import Operation, OperationState, Settlement
+from frontdesk.domain.timeutil import utc_now
+from frontdesk.storage.outbox_store import OutboxStore
+from frontdesk.storage.rows import add_history, booking_of_row, copy_into, queued_query
+from frontdesk.storage.tables import BookingRow, OutboxRow
+
+
+class NotUnknown(Exception):
+    """The operation is no longer outcome-unknown (settled meanwhile, by a person or a pull)."""
+
+
+class UnknownOutcomes(OutboxStore):
+    """Marking an operation's outcome unknown, counting those, and settling them."""
+
+    def mark_unknown(self, op: Operation, booking: Booking, detail: str) -> None:
+        """Sent, no answer, and the remote cannot be asked: ``op`` waits for a person (never
+        resent by itself, never done) and the booking shows ``booking``'s sync state and
+        problem (only those: a desk change since it was read keeps its fields)."""
+        with self.db.write() as s:
+            row = s.get_one(OutboxRow, op.id)
+            row.state, row.last_error = OperationState.UNKNOWN.value, detail
+            brow = s.get_one(BookingRow, booking.id)
+            brow.sync_state = booking.sync_state.value
+            brow.problem_code, brow.problem_message = booking.problem_code, booking.problem_message
+            brow.version += 1
+            brow.updated_at = utc_now()
+            add_history(s, booking.id, "outcome unknown", detail, "sync")
+
+    @staticmethod
+    def _unknown_bookings(s: Session, connection_id: str) -> set[str]:
+        """Ids of the connection's bookings with an operation whose outcome is unknown."""
+        return set(
+            s.scalars(
+                select(OutboxRow.booking_id).where(
+                    OutboxRow.state == OperationState.UNKNOWN.value,
+                    OutboxRow.connection_id == connection_id,
+                )
+            )
+        )
+
+    def unknown_count(self, connection_id: str | None = None) -> int:
+        """Operations whose outcome is unknown (each waits for a person)."""
+        with self.db.read() as s:
+            query = (
+                select(func.count())
+                .select_from(OutboxRow)
+                .where(OutboxRow.state == OperationState.UNKNOWN.value)
+            )
+            if connection_id is not None:
+                query = query.where(OutboxRow.connection_id == connection_id)
+            return int(s.scalar(query) or 0)
+
+    def settle_unknown(
+        self, op_id: int, settlement: Settlement, actor: str, remote_id: str | None = None
+    ) -> Booking:
+        """A person's decision on an operation whose outcome is unknown; returns the booking.
+
+        *Arrived*: done by that decision; the booking takes ``remote_id`` when given (else the
+        next pull links it by our reference, or the patient's email and start). *Send again*:
+        queued again from now, the same idempotency key, as never sent. *Cancel*: the booking
+        is cancelled at the desk and nothing more of it is sent. Raises :class:`NotUnknown`
+        when the operation was settled meanwhile.
+        """
+        remote_id = (remote_id or "").strip() or None
+        with self.db.write() as s:
+            row = s.get_one(OutboxRow, op_id)
+            if row.state != OperationState.UNKNOWN.value:
+                raise NotUnknown(f"operation {op_id} is {row.state}, not unknown")
+            brow = s.get_one(BookingRow, row.booking_id)
+            booking = booking_of_row(brow).with_changes(
+                version=brow.version + 1, problem_code=None, problem_message=None
+            )
+            now = utc_now()
+            if settlement is Settlement.ARRIVED:
+                row.state, row.done_at, row.last_error = OperationState.DONE.value, now, None
+                if remote_id is not None:
+                    booking = booking.with_changes(remote_id=remote_id)
+                    self._drop_pulled_twin(s, booking)
+                    if self._holder(s, booking) is not None:
+                        raise ValueError(f"{remote_id} is another booking's remote id")
+                state = SyncState.CONFIRMED if remote_id else SyncState.AWAITING_CONFIRMATION
+                booking = booking.with_changes(sync_state=state)
+                detail = f"it arrived (remote id {remote_id})" if remote_id else "it arrived"
+            elif settlement is Settlement.SEND_AGAIN:
+                row.state, row.sent_at, row.next_attempt_at = OperationState.QUEUED.value, None, now
+                row.last_error = "did not arrive: sent again"
+                booking = booking.with_changes(sync_state=SyncState.PENCILLED)
+                detail = f"it did not arrive: {row.kind} sent again"
+            else:
+                row.state, row.done_at = OperationState.WITHDRAWN.value, now
+                row.last_error = "cancelled by a person"
+                self._withdraw(
+                    s, [r.id for r in s.scalars(queued_query(row.booking_id))], "cancelled"
+                )
+                booking = booking.with_changes(
+                    visit_status=VisitStatus.CANCELLED, sync_state=SyncState.PENCILLED
+                )
+                detail = "cancelled the booking; nothing more is sent"
+            copy_into(brow, booking)
+            add_history(s, booking.id, "outcome settled", detail, actor)
+            return booking
+
+    def _settle_seen(self, s: Session, booking_id: str, remote_id: str | None, actor: str) -> bool:
+        """A pull found the remote copy of a booking whose create's outcome is unknown: it
+        arrived. Closes the operation and links the remote id (the pull's merge does the rest;
+        a later queued change keeps the desk's fields). Whether there was one to settle."""
+        row = s.scalar(
+            select(OutboxRow).where(
+                OutboxRow.booking_id == booking_id,
+                OutboxRow.state == OperationState.UNKNOWN.value,
+            )
+        )
+        if row is None:
+            return False
+        row.state, row.done_at, row.last_error = OperationState.DONE.value, utc_now(), None
+        brow = s.get_one(BookingRow, booking_id)
+        linked = booking_of_row(brow).with_changes(remote_id=remote_id)
+        if remote_id is not None and brow.remote_id is None and self._holder(s, linked) is None:
+            brow.remote_id = remote_id
+        pending = self._has_pending(s, booking_id)  # a later change still to be sent
+        brow.sync_state = (SyncState.PENCILLED if pending else SyncState.CONFIRMED).value
+        brow.problem_code = brow.problem_message = None
+        brow.version += 1
+        brow.updated_at = utc_now()
+        add_history(s, booking_id, "outcome settled", "it arrived: found in a refresh", actor)
+        return True
+
+    def _unknown_match(self, s: Session, connection_id: str, item: Booking) -> BookingRow | None:
+        """The desk booking, outcome unknown, that a pulled one without our reference is: the
+        same connection, service, start and patient email (ignoring case)."""
+        email = (item.patient_email or "").strip().casefold()
+        if not email:
+            return None
+        candidates = s.scalars(
+            select(BookingRow)
+            .join(OutboxRow, OutboxRow.booking_id == BookingRow.id)
+            .where(
+                OutboxRow.state == OperationState.UNKNOWN.value,
+                BookingRow.connection_id == connection_id,
+                BookingRow.start == item.start,
+                BookingRow.service_id == item.service_id,
+                BookingRow.remote_id.is_(None),
+            )
+        )
+        for row in candidates:
+            if (row.patient_email or "").strip().casefold() == email:
+                return row
+        return None
