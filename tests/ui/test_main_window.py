@@ -109,7 +109,8 @@ def test_double_click_on_an_empty_slot_opens_the_dialog_there(qtbot, window: Mai
     from frontdesk.ui.week_view import HEADER_H
 
     view = window.week_view
-    window.next_week()  # nothing is booked there yet
+    window.next_week()
+    window.next_week()  # nothing is booked there (the demo seeds the 7 days from today)
     view.verticalScrollBar().setValue(0)
     x = int(view._x[1] + view._col_w(1) / 2)  # Tuesday
     y = HEADER_H + 2 * 60 + 40  # 09:40 lies in the 09:30 slot
