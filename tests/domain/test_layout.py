@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from datetime import UTC, datetime, timedelta
 
-from frontdesk.domain.layout import Lane, assign_lanes, sweep_lanes
+from frontdesk.domain.layout import Lane, assign_lanes, sweep_lanes, widest_lanes
 
 T0 = datetime(2027, 6, 15, 9, 0, tzinfo=UTC)
 
@@ -96,3 +96,19 @@ def test_the_sweep_agrees_with_scanning_for_the_first_free_lane() -> None:
             for start in (rng.randrange(0, 600, 5) for _ in range(rng.randrange(1, 80)))
         )
         assert sweep_lanes(spans) == _first_free_lanes(spans)
+
+
+def test_the_widest_cluster_is_counted_as_the_sweep_places_it() -> None:
+    """Touching, empty and backwards spans included: the count is the sweep's, not a
+    count of overlaps (an empty span inside a longer one still takes a lane)."""
+    assert widest_lanes([]) == 0
+    assert widest_lanes([(0, 60), (30, 30), (40, 50)]) == 2  # (30, 30) took lane 1
+    assert widest_lanes([(0, 30), (30, 60)]) == 1  # touching
+    assert widest_lanes([(10, 5), (10, 20)]) == 1
+    rng = random.Random(11)
+    for _ in range(300):
+        spans = sorted(
+            (start, start + rng.choice([-5, 0, 0, 5, 10, 15, 30, 45, 90]))
+            for start in (rng.randrange(0, 600, 5) for _ in range(rng.randrange(1, 80)))
+        )
+        assert widest_lanes(spans) == max(sweep_lanes(spans)[1])

@@ -97,6 +97,8 @@ def test_migration_fills_the_index_from_cached_bookings(tmp_path: Path) -> None:
         conn.execute(text("DROP INDEX ix_bookings_patient_phone"))
         conn.execute(text("DROP INDEX ix_bookings_attention"))
         conn.execute(text("ALTER TABLE bookings DROP COLUMN remote_base"))  # 0004
+        conn.execute(text("DROP INDEX ix_bookings_calendar"))  # 0005
+        conn.execute(text("CREATE INDEX ix_bookings_start ON bookings (start)"))
         conn.execute(text("UPDATE alembic_version SET version_num = '0002'"))
     db.close()
     reopened = Database.open(path)  # migrates again, from 0002

@@ -152,6 +152,30 @@ def test_glimpses_are_what_the_calendars_show_of_the_bookings_in_a_range(
         repo.glimpses_between(T0.replace(tzinfo=None), T0)
 
 
+def test_the_calendars_read_never_visits_the_table(repo: Repository) -> None:
+    """The glimpses of a range come from the covering index alone, already in order (a busy
+    week is thousands of rows: no look-up of each in the table, no sort); the full read of a
+    range still searches an index by start."""
+    from sqlalchemy import select
+    from sqlalchemy.dialects import sqlite
+
+    from frontdesk.storage.rows import BOOKING_COLUMNS, GLIMPSE_SQL, TABLE
+
+    full = select(*BOOKING_COLUMNS).where(TABLE["start"] >= "a", TABLE["start"] < "b")
+    full_sql = str(full.order_by(TABLE["start"], TABLE["id"]).compile(dialect=sqlite.dialect()))
+
+    def plan(sql: str) -> list[str]:
+        with repo.db.engine.connect() as conn:
+            rows = conn.exec_driver_sql("EXPLAIN QUERY PLAN " + sql, ("a", "b"))
+            return [row[-1] for row in rows]
+
+    assert plan(GLIMPSE_SQL) == [
+        "SEARCH bookings USING COVERING INDEX ix_bookings_calendar (start>? AND start<?)"
+    ]
+    ranged = "SEARCH bookings USING INDEX ix_bookings_calendar (start>? AND start<?)"
+    assert plan(full_sql) == [ranged]
+
+
 def test_catalog_round_trip(repo: Repository) -> None:
     day = date(2027, 6, 15)
     catalog = Catalog(

@@ -88,7 +88,8 @@ def test_lanes_are_those_of_the_overlap_rule_and_time_order_runs_left_to_right()
         glimpse(5, 1, 12),
     ]
     arranged = arrange(bookings, week(), ZONE)
-    index, count = arranged.lanes[1]
+    assert arranged.lanes == {}  # swept when first asked for
+    index, count = arranged.lanes_of(1)
     items = arranged.per_column[1]
     got = {item[3].id: (i, n) for item, i, n in zip(items, index, count, strict=True)}
     expected = assign_lanes((b.id, b.start, b.end) for b in bookings)

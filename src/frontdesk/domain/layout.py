@@ -6,8 +6,9 @@ or through a chain, form a cluster, and every item of a cluster is drawn at the 
 count so the blocks of one cluster share the column's width evenly.
 
 ``sweep_lanes`` is the sweep itself, on spans already in order (the calendars pass wall-clock
-microseconds as ints: a busy week is thousands of items); ``assign_lanes`` sorts keyed items
-and answers per key.
+microseconds as ints: a busy week is thousands of items); ``widest_lanes`` only counts the
+lanes of its widest cluster (what a column's width needs, for columns not yet in view);
+``assign_lanes`` sorts keyed items and answers per key.
 """
 
 from __future__ import annotations
@@ -62,6 +63,25 @@ def sweep_lanes(spans: Sequence[tuple[T, T]]) -> tuple[list[int], list[int]]:
             cluster_end = end
     count[cluster_from:] = [lanes] * (len(spans) - cluster_from)
     return index, count
+
+
+def widest_lanes(spans: Sequence[tuple[T, T]]) -> int:
+    """The most lanes :func:`sweep_lanes` gives one cluster of ``spans`` (sorted by start,
+    then end), without placing them: what a column's width needs (0 for no spans).
+
+    The sweep opens a lane only when every lane it has is busy, so a cluster's lanes are the
+    most spans busy at once at one of their starts, counted as the sweep frees them (a span
+    ending at or before a start is free; one ending before it starts is empty)."""
+    busy: list[T] = []  # the ends of the spans still busy
+    most = 0
+    push, pop = heapq.heappush, heapq.heappop
+    for start, end in spans:
+        while busy and busy[0] <= start:
+            pop(busy)
+        push(busy, end if end > start else start)
+        if len(busy) > most:
+            most = len(busy)
+    return most
 
 
 def assign_lanes(items: Iterable[tuple[K, datetime, datetime]]) -> dict[K, Lane]:

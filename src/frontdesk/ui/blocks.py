@@ -69,7 +69,8 @@ class BlockFonts:
         # where a line's baseline sits below its top (text is drawn at its baseline: faster
         # than into a rectangle, and the same pixels)
         self.ascent = (QFontMetricsF(self.small).ascent(), QFontMetricsF(self.bold).ascent())
-        self.metrics = (self.small_m, self.bold_m)  # by line kind: 0 small, 1 bold
+        self.fonts = (self.small, self.bold)  # by line kind: 0 small, 1 bold
+        self.metrics = (self.small_m, self.bold_m)
         self.heights = (self.small_m.height(), self.bold_m.height())
 
 
@@ -162,6 +163,12 @@ def _make_style(booking: BookingGlimpse, base: QColor, colors: CalendarColors) -
     return BlockStyle(fill, hatch, base.darker(110), border, ink, soft)
 
 
+# Text already elided within one paint, by (font kind, text, width): a paint lays out hundreds
+# of blocks, many sharing a line (a type's name, a time) at the same lane width. Made afresh
+# for each paint (a week never seen before is laid out in full, as the first time).
+Elided = dict[tuple[int, str, int], str]
+
+
 def paint_block(
     p: QPainter,
     block: Block,
@@ -170,7 +177,9 @@ def paint_block(
     colors: CalendarColors,
     fonts: BlockFonts,
     selected: bool,
+    elided: Elided | None = None,
 ) -> None:
+    """Paint ``block``; ``elided``: the paint's text elided so far (see :data:`Elided`)."""
     rect = block.rect
     style = block_style(block.booking, service, fallback_color, colors)
     p.fillRect(rect, style.fill)
@@ -183,7 +192,7 @@ def paint_block(
     p.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5))
     if selected:
         paint_selection(p, rect, colors)
-    _paint_text(p, block, service, style, colors, fonts)
+    _paint_text(p, block, service, style, colors, fonts, {} if elided is None else elided)
 
 
 def paint_selection(p: QPainter, rect: QRectF, colors: CalendarColors) -> None:
@@ -199,6 +208,7 @@ def _paint_text(
     style: BlockStyle,
     colors: CalendarColors,
     fonts: BlockFonts,
+    elided: Elided,
 ) -> None:
     booking, rect = block.booking, block.rect
     badge = ALARM_BADGES.get(booking.sync_state)
@@ -213,8 +223,9 @@ def _paint_text(
         p.setFont(fonts.bold)
         p.drawText(circle, Qt.AlignmentFlag.AlignCenter, badge)
         right = circle.left() - 2
-    if block._lines is None:
-        _layout_text(block, service, style, fonts, right)
+    lines = block._lines
+    if lines is None:
+        lines = _layout_text(block, service, style, fonts, right, elided)
     if block._tag is not None:
         tag, label = block._tag
         p.setPen(Qt.PenStyle.NoPen)
@@ -224,8 +235,8 @@ def _paint_text(
         p.setPen(colors.muted)
         p.drawText(tag, Qt.AlignmentFlag.AlignCenter, label)
     left = rect.left() + 8
-    font_of = (fonts.small, fonts.bold)
-    for kind, color, text, baseline in block._lines or ():
+    font_of = fonts.fonts
+    for kind, color, text, baseline in lines:
         p.setFont(font_of[kind])
         p.setPen(color)
         p.drawText(QPointF(left, baseline), text)
@@ -237,21 +248,25 @@ def _layout_text(
     style: BlockStyle,
     fonts: BlockFonts,
     right: float,
-) -> None:
+    elided: Elided,
+) -> list[tuple[int, QColor, str, float]]:
     booking, rect = block.booking, block.rect
-    ink, soft = style.ink, style.soft
-    width = max(0.0, right - rect.left() - 12)
-    top, bottom = rect.top() + 1, rect.bottom() + 1
+    ink = style.ink
+    left, top = rect.left(), rect.top()
+    height = rect.height()
+    width = max(0.0, right - left - 12)
     service_name = service.name if service else "Unknown service"
-    small_h, bold_h = fonts.heights
+    small_h, bold_h = heights = fonts.heights
     # no strftime here: it imports the time module on each call, and this runs per block
-    begins = f"{block.start.hour:02d}:{block.start.minute:02d}"
-    when = f"{begins}–{block.end.hour:02d}:{block.end.minute:02d}"
+    start = block.start
+    begins = f"{start.hour:02d}:{start.minute:02d}"
     lines: list[tuple[int, QColor, str]]
-    if rect.height() - 1 >= bold_h + 2 * small_h:
-        lines = [(0, soft, when), (1, ink, booking.patient_name), (0, ink, service_name)]
-    elif rect.height() - 1 >= bold_h + small_h:
-        lines = [(1, ink, booking.patient_name), (0, soft, f"{begins} · {service_name}")]
+    if height - 1 >= bold_h + 2 * small_h:
+        end = block.end
+        when = f"{begins}–{end.hour:02d}:{end.minute:02d}"
+        lines = [(0, style.soft, when), (1, ink, booking.patient_name), (0, ink, service_name)]
+    elif height - 1 >= bold_h + small_h:
+        lines = [(1, ink, booking.patient_name), (0, style.soft, f"{begins} · {service_name}")]
     else:
         lines = [(1, ink, f"{begins} {booking.patient_name} · {service_name}")]
     label = VISIT_LABELS.get(booking.visit_status) or STATE_LABELS.get(booking.sync_state)
@@ -260,20 +275,27 @@ def _layout_text(
     if label:  # top right, beside the first line, if the block is wide enough
         tag_w = fonts.tiny_m.horizontalAdvance(label) + 8
         if width >= 1.8 * tag_w:
-            tag = QRectF(right - tag_w - 3, rect.top() + 2, tag_w, fonts.tiny_m.height() + 1)
+            tag = QRectF(right - tag_w - 3, top + 2, tag_w, fonts.tiny_m.height() + 1)
             block._tag = (tag, label)
-            first_w = tag.left() - 3 - rect.left() - 8
+            first_w = tag.left() - 3 - left - 8
     laid: list[tuple[int, QColor, str, float]] = []
-    y = top
-    for index, (kind, color, text) in enumerate(lines):
-        height = fonts.heights[kind]
-        if y + height > bottom and y > top:
+    metrics, ascent = fonts.metrics, fonts.ascent
+    y = top + 1
+    bottom = y + height
+    line_w = first_w
+    for kind, color, text in lines:
+        line_h = heights[kind]
+        if y + line_h > bottom and laid:
             break
-        line_w = first_w if index == 0 else width
-        elided = fonts.metrics[kind].elidedText(text, ELIDE_RIGHT, int(max(0, line_w)))
-        laid.append((kind, color, elided, y + fonts.ascent[kind]))
-        y += height
+        key = (kind, text, int(max(0, line_w)))
+        shown = elided.get(key)
+        if shown is None:
+            shown = elided[key] = metrics[kind].elidedText(text, ELIDE_RIGHT, key[2])
+        laid.append((kind, color, shown, y + ascent[kind]))
+        y += line_h
+        line_w = width
     block._lines = laid
+    return laid
 
 
 def tooltip_html(

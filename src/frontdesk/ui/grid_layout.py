@@ -4,8 +4,9 @@ column, local times and lane (``arrange``), and those in pixels for a width (``p
 Plain computation on value types, so the calendar prepares the neighbouring spans on a pool
 thread; the lanes themselves come from :mod:`frontdesk.domain.layout`. A week moved to cold
 is thousands of bookings on a grid far wider than the window, so the lanes are swept on
-wall-clock ints, and the pixels of a column's blocks are made when the column is first
-looked at (painted, hit, selected), not before.
+wall-clock ints, a column's lanes only when it is first looked at (painted, hit, selected;
+before that only its widest cluster is counted, for its width), and so are the pixels of its
+blocks.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from PySide6.QtCore import QRectF
 
 from frontdesk.app.desk import ResourceKey
 from frontdesk.domain.booking import BookingGlimpse, VisitStatus
-from frontdesk.domain.layout import sweep_lanes
+from frontdesk.domain.layout import sweep_lanes, widest_lanes
 from frontdesk.ui.blocks import Block
 from frontdesk.ui.grid_paint import HOUR_H, TIME_W
 
@@ -55,19 +56,29 @@ class Arrangement:
     prepares the neighbouring weeks' ahead of time); a resize only redoes the geometry."""
 
     per_column: dict[int, list[Item]]  # by start, then end
-    lanes: dict[int, tuple[list[int], list[int]]]  # per item: its lane, its cluster's lanes
+    # per item: its lane, its cluster's lanes; a column's swept when first asked for
+    # (:meth:`lanes_of`): a week moved to cold shows one or two of its seven columns
+    lanes: dict[int, tuple[list[int], list[int]]]
     column_of: dict[str, int]  # booking id -> column
     widest: dict[int, int]  # the most lanes of one cluster, per column
     longest: int  # the longest item, in microseconds (the tallest block)
     first_hour: int
     last_hour: int
 
+    def lanes_of(self, column: int) -> tuple[list[int], list[int]]:
+        """The lane of each item of ``column`` (one with items) and its cluster's lane count,
+        in the order of ``per_column[column]``."""
+        found = self.lanes.get(column)
+        if found is None:
+            found = self.lanes[column] = sweep_lanes(list(map(_SPAN, self.per_column[column])))
+        return found
+
     def in_time_order(self) -> list[BookingGlimpse]:
         """Every arranged booking by start, then column, then lane (left to right)."""
         keyed = [
             (item[3].start, column, lane, item[2], item[3])
             for column, items in self.per_column.items()
-            for item, lane in zip(items, self.lanes[column][0], strict=True)
+            for item, lane in zip(items, self.lanes_of(column)[0], strict=True)
         ]
         keyed.sort(key=itemgetter(0, 1, 2, 3))
         return [entry[4] for entry in keyed]
@@ -116,19 +127,17 @@ def arrange(
         placed[column].append((start_us, end_us, position, booking, start, end))
     per_column = {column: items for column, items in enumerate(placed) if items}
     first, last, longest = FIRST_HOUR, LAST_HOUR, 0
-    lanes: dict[int, tuple[list[int], list[int]]] = {}
     widest: dict[int, int] = {}
     column_of: dict[str, int] = {}
     for column, items in per_column.items():
         items.sort(key=_SPAN)
-        lanes[column] = sweep_lanes([(item[0], item[1]) for item in items])
-        widest[column] = max(lanes[column][1])
+        widest[column] = widest_lanes(list(map(_SPAN, items)))
         column_of.update((item[3].id, column) for item in items)
         first = min(first, items[0][4].hour)
         end = max(items, key=itemgetter(1))[5]
         last = max(last, end.hour + (1 if end.minute or end.second else 0))
         longest = max(longest, max(item[1] - item[0] for item in items))
-    return Arrangement(per_column, lanes, column_of, widest, longest, first, min(24, last))
+    return Arrangement(per_column, {}, column_of, widest, longest, first, min(24, last))
 
 
 class Geometry(Mapping[str, Block]):
@@ -213,7 +222,7 @@ class Geometry(Mapping[str, Block]):
 
     def _make(self, column: int, ranks: list[int]) -> None:
         items = self.arranged.per_column[column]
-        index, count = self.arranged.lanes[column]
+        index, count = self.arranged.lanes_of(column)
         order, made = self._order[column], self._made[column]
         assert order is not None
         x0 = self.x[column] + 3

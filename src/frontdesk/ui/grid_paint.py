@@ -15,7 +15,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPixmap
 
 from frontdesk.app.desk import resource_key
 from frontdesk.domain.timeutil import to_local
-from frontdesk.ui.blocks import Block, paint_block, paint_selection
+from frontdesk.ui.blocks import Block, Elided, paint_block, paint_selection
 
 if TYPE_CHECKING:
     from frontdesk.ui.time_grid import TimeGridView
@@ -164,6 +164,7 @@ class GridPainter:
         services, colors, fonts = v._services, v.colors, v.fonts
         resource_colors = v._resource_colors
         dragged = v._drag.booking.id if v._drag is not None and v._drag.active else None
+        elided: Elided = {}  # this paint's only
         for block in v.visible_blocks(visible, columns):
             if not block.rect.intersects(visible):
                 continue
@@ -178,6 +179,7 @@ class GridPainter:
                 colors,
                 fonts,
                 False,  # the selection is an overlay
+                elided,
             )
             if booking.id == dragged:
                 p.setOpacity(1.0)

@@ -2,83 +2,50 @@
 resource) side by side under a sticky header, a sticky time column on the left, painted in one
 pass (no widget per appointment).
 
-Owns the mapping from clinic wall time to pixels (``_y_of``) and back (``slot_at``), column
-widths (a column with many overlapping appointments grows instead of showing slivers; the grid
-then scrolls sideways), the placement of blocks (lanes from :mod:`frontdesk.domain.layout`),
-the selection, the keyboard, and dragging a block to a new time or column. Content
-coordinates start at the top-left of the whole grid; only what meets the exposed rectangle is
-painted, and blocks are found per column by bisecting their tops.
+Owns what the grid shows and how one works it: the data (bookings, services, windows, the
+resources' colours and names) and their placement (lanes from :mod:`frontdesk.domain.layout`
+through :mod:`frontdesk.ui.grid_layout`; a column with many overlapping appointments grows
+instead of showing slivers, and the grid then scrolls sideways), the selection, the keyboard,
+tooltips, double clicks, and Qt's paint, resize and palette events. Its coordinates are
+:class:`~frontdesk.ui.grid_space.GridSpace`'s, dragging a block is
+:class:`~frontdesk.ui.grid_drag.DraggableGrid`'s, painting is
+:class:`~frontdesk.ui.grid_paint.GridPainter`'s.
 """
 
 from __future__ import annotations
 
-import bisect
-import math
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
-from datetime import date, datetime, time
+from collections.abc import Iterable, Mapping
+from datetime import date, time
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QToolTip, QWidget
+from PySide6.QtWidgets import QToolTip, QWidget
 
 from frontdesk.app.desk import ResourceKey, resource_key
-from frontdesk.domain.booking import BookingGlimpse, VisitStatus
+from frontdesk.domain.booking import BookingGlimpse
 from frontdesk.domain.catalog import Service, Window
-from frontdesk.domain.timeutil import local_to_utc, to_local, utc_now
 from frontdesk.ui.blocks import Block, BlockFonts, tooltip_html
-from frontdesk.ui.grid_layout import (
-    FIRST_HOUR,
-    LAST_HOUR,
-    Arrangement,
-    Geometry,
-    GridColumn,
-    arrange,
-    place,
-)
-from frontdesk.ui.grid_paint import HEADER_H, HOUR_H, TIME_W, GridPainter
+from frontdesk.ui.grid_drag import DraggableGrid
+from frontdesk.ui.grid_layout import Arrangement, Geometry, GridColumn, arrange, place
+from frontdesk.ui.grid_paint import HOUR_H, GridPainter
+from frontdesk.ui.grid_space import MIN_COL_W
 from frontdesk.ui.palette import CalendarColors
 
-MIN_COL_W = 118
-SNAP_MINUTES = 15
-DRAG_SNAP_MINUTES = 5
 
-
-@dataclass(slots=True)
-class DragState:
-    booking: BookingGlimpse
-    press: QPointF
-    offset_min: float  # where in the block it was grabbed, in minutes from its start
-    active: bool = False
-    target: tuple[datetime, int] | None = None  # start (UTC), column
-    reason: str = ""  # why the target is refused ("" = allowed)
-
-
-# (booking id, new start UTC, resource) -> reasons the move is refused ([] = allowed)
-MoveCheck = Callable[[str, datetime, ResourceKey | None], list[str]]
-
-
-class TimeGridView(QAbstractScrollArea):
+class TimeGridView(DraggableGrid):
     """Columns of appointments over a time axis; double-click a block or an empty slot."""
 
     bookingActivated = Signal(str)  # booking id
     slotActivated = Signal(object, object)  # aware UTC start, ResourceKey | None
     selectionChanged = Signal(str)  # booking id, "" when nothing is selected
     dayStep = Signal(int)  # Left / Right: move the current day
-    moveRequested = Signal(str, object, object)  # booking id, new UTC start, ResourceKey|None
-    moveRefused = Signal(str, str)  # booking id, the reason in plain words
 
     def __init__(self, parent: QWidget | None = None, min_col_w: int = MIN_COL_W) -> None:
-        super().__init__(parent)
+        super().__init__(parent, min_col_w)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(True)
         self.viewport().setAutoFillBackground(False)
-        self.clock: Callable[[], datetime] = utc_now
-        self.move_check: MoveCheck | None = None
-        self.min_col_w = min_col_w
         self.day_groups = False  # header groups are days (a week split per resource)
-        self._zone = "UTC"
-        self._columns: list[GridColumn] = []
         self._col_of: dict[tuple[date, ResourceKey | None], int] = {}
         self._bookings: list[BookingGlimpse] = []
         self._services: dict[str, Service] = {}
@@ -86,15 +53,8 @@ class TimeGridView(QAbstractScrollArea):
         self._resource_names: dict[ResourceKey, str] = {}
         self._windows: dict[ResourceKey, list[Window]] = {}
         self._spans: list[list[tuple[time, time, bool]]] = []
-        self._geometry: Geometry | None = None
-        self._tallest = 0.0
         self._selected: str | None = None
-        self._first_hour = FIRST_HOUR
-        self._last_hour = LAST_HOUR
-        self._x: list[float] = [float(TIME_W)]
         self._arrangement: Arrangement | None = None
-        self._drag: DragState | None = None
-        self._checked: dict[tuple[str, datetime, ResourceKey | None], str] = {}
         self.fonts = BlockFonts(self.font())
         self.colors = CalendarColors.from_palette(self.palette())
         self.painter_ = GridPainter(self)
@@ -114,18 +74,6 @@ class TimeGridView(QAbstractScrollArea):
         self.viewport().update()
 
     # -- public API ----------------------------------------------------------------------
-    @property
-    def zone(self) -> str:
-        return self._zone
-
-    @property
-    def columns(self) -> list[GridColumn]:
-        return list(self._columns)
-
-    @property
-    def header_h(self) -> int:
-        return HEADER_H
-
     def set_zone(self, zone_name: str, relayout: bool = True) -> None:
         self._zone = zone_name or "UTC"
         self._arrangement = None
@@ -183,113 +131,10 @@ class TimeGridView(QAbstractScrollArea):
 
     def ensure_visible(self, booking_id: str) -> None:
         block = self._by_id.get(booking_id)
-        if block is None:
-            return
-        head = self.header_h
-        vbar, hbar = self.verticalScrollBar(), self.horizontalScrollBar()
-        top = block.rect.top() - head
-        visible_h = self.viewport().height() - head
-        if top < vbar.value() or block.rect.bottom() - head > vbar.value() + visible_h:
-            vbar.setValue(int(top - HOUR_H / 2))
-        left = block.rect.left() - TIME_W
-        visible_w = self.viewport().width() - TIME_W
-        if left < hbar.value() or block.rect.right() - TIME_W > hbar.value() + visible_w:
-            hbar.setValue(int(left - 8))
+        if block is not None:
+            self.scroll_to_rect(block.rect)
 
-    def scroll_to_hour(self, hour: int) -> None:
-        self.verticalScrollBar().setValue(max(0, (hour - self._first_hour) * HOUR_H))
-
-    def block_rect(self, booking_id: str) -> QRectF | None:
-        """Where the block of ``booking_id`` is, in viewport coordinates; None if not shown."""
-        block = self._by_id.get(booking_id)
-        return None if block is None else block.rect.translated(-self._dx(), -self._dy())
-
-    def block_at(self, pos: QPoint | QPointF) -> BookingGlimpse | None:
-        """The booking drawn at viewport position ``pos`` (the topmost if several)."""
-        point = QPointF(pos)
-        if point.x() < TIME_W or point.y() < self.header_h:
-            return None
-        content = point + QPointF(self._dx(), self._dy())
-        column = self._column_index(content.x())
-        geometry = self._geometry
-        if column is None or geometry is None:
-            return None
-        tops = geometry.tops(column)  # a block holding the point starts at most this high
-        first = bisect.bisect_left(tops, content.y() - self._tallest)
-        last = bisect.bisect_right(tops, content.y())
-        for block in reversed(geometry.between(column, first, last)):
-            if block.rect.contains(content):
-                return block.booking
-        return None
-
-    def column_at(self, pos: QPoint | QPointF) -> int | None:
-        point = QPointF(pos)
-        if point.x() < TIME_W:
-            return None
-        return self._column_index(point.x() + self._dx())
-
-    def slot_at(self, pos: QPoint | QPointF, snap: int = SNAP_MINUTES) -> datetime | None:
-        """The UTC start of the ``snap``-minute slot at viewport position ``pos``."""
-        point = QPointF(pos)
-        if point.x() < TIME_W or point.y() < self.header_h:
-            return None
-        column = self.column_at(point)
-        if column is None:
-            return None
-        y = point.y() + self._dy() - self.header_h
-        minutes = int(y / HOUR_H * 60) // snap * snap + self._first_hour * 60
-        if not 0 <= minutes < 24 * 60:
-            return None
-        wall = time(minutes // 60, minutes % 60)
-        return local_to_utc(self._columns[column].day, wall, self._zone).instant
-
-    def column_rect(self, index: int) -> QRectF:
-        """Column ``index`` in viewport coordinates (below the header)."""
-        return QRectF(
-            self._x[index] - self._dx(),
-            self.header_h,
-            self._x[index + 1] - self._x[index],
-            self._content_h() - self.header_h,
-        )
-
-    def sizeHint(self) -> QSize:
-        hours = self._last_hour - self._first_hour
-        return QSize(TIME_W + 7 * MIN_COL_W + 2, self.header_h + hours * HOUR_H + 2)
-
-    # -- geometry ------------------------------------------------------------------------
-    def _today(self) -> date:
-        return to_local(self.clock(), self._zone).date()
-
-    def _dx(self) -> int:
-        return self.horizontalScrollBar().value()
-
-    def _dy(self) -> int:
-        return self.verticalScrollBar().value()
-
-    def _col_w(self, index: int) -> float:
-        return self._x[index + 1] - self._x[index]
-
-    def _column_index(self, content_x: float) -> int | None:
-        if not self._columns or content_x < TIME_W or content_x >= self._x[-1]:
-            return None
-        return bisect.bisect_right(self._x, content_x) - 1
-
-    def _content_h(self) -> int:
-        return self.header_h + (self._last_hour - self._first_hour) * HOUR_H
-
-    def _y_of(self, wall: datetime | time) -> float:
-        """Content y of a local wall time."""
-        minutes = wall.hour * 60 + wall.minute + wall.second / 60 - self._first_hour * 60
-        return self.header_h + minutes / 60 * HOUR_H
-
-    def _update_scrollbars(self) -> None:
-        vw, vh = self.viewport().width(), self.viewport().height()
-        hbar, vbar = self.horizontalScrollBar(), self.verticalScrollBar()
-        hbar.setRange(0, max(0, math.ceil(self._x[-1] - vw)))
-        hbar.setPageStep(max(1, vw - TIME_W))
-        vbar.setRange(0, max(0, self._content_h() - vh))
-        vbar.setPageStep(max(1, vh - self.header_h))
-
+    # -- placing ------------------------------------------------------------------------
     def prepare(self, arranged: Arrangement, columns: list[GridColumn]) -> Geometry:
         """Pixels for an arrangement at the current width, without showing it."""
         return place(arranged, columns, self.viewport().width(), self.min_col_w, self.header_h)
@@ -333,19 +178,31 @@ class TimeGridView(QAbstractScrollArea):
         self._geometry = geometry
         self._x = geometry.x
         self._tallest = geometry.tallest
-        self._spans = [self._column_spans(c) for c in self._columns]
+        self._spans = self._all_spans()
         self.painter_.invalidate()
         self._update_scrollbars()
         self.viewport().update()
 
-    def _column_spans(self, column: GridColumn) -> list[tuple[time, time, bool]]:
+    def _all_spans(self) -> list[list[tuple[time, time, bool]]]:
+        """Each column's open (and closed) windows; the windows sorted out by day and
+        resource once, not once per column (a week's are hundreds)."""
+        by_day: dict[tuple[date, ResourceKey], list[Window]] = {}
+        for key, windows in self._windows.items():
+            for window in windows:
+                by_day.setdefault((window.day, key), []).append(window)
+        keys = list(self._windows)
+        return [self._column_spans(c, by_day, keys) for c in self._columns]
+
+    @staticmethod
+    def _column_spans(
+        column: GridColumn,
+        by_day: dict[tuple[date, ResourceKey], list[Window]],
+        keys: list[ResourceKey],
+    ) -> list[tuple[time, time, bool]]:
         """Open (and closed) windows of a column, merged where several resources share one."""
-        keys = [column.resource] if column.resource is not None else list(self._windows)
+        shown = [column.resource] if column.resource is not None else keys
         spans = sorted(
-            (w.start, w.end, w.open)
-            for key in keys
-            for w in self._windows.get(key, ())
-            if w.day == column.day
+            (w.start, w.end, w.open) for key in shown for w in by_day.get((column.day, key), ())
         )
         merged: list[tuple[time, time, bool]] = []
         for start, end, is_open in spans:
@@ -364,24 +221,6 @@ class TimeGridView(QAbstractScrollArea):
     def _blocks(self) -> list[Block]:
         """Every placed block (all made now)."""
         return self._geometry.blocks() if self._geometry is not None else []
-
-    def visible_blocks(self, visible: QRectF, columns: range) -> Iterable[Block]:
-        """Blocks of ``columns`` that may meet ``visible`` (content coordinates)."""
-        geometry = self._geometry
-        if geometry is None:
-            return
-        for column in columns:
-            tops = geometry.tops(column)
-            first = bisect.bisect_left(tops, visible.top() - self._tallest)
-            last = bisect.bisect_right(tops, visible.bottom())
-            yield from geometry.between(column, first, last)
-
-    def column_range(self, visible: QRectF) -> range:
-        first = self._column_index(max(visible.left(), TIME_W))
-        last = self._column_index(min(visible.right(), self._x[-1] - 1))
-        if first is None or last is None:
-            return range(0)
-        return range(first, last + 1)
 
     # -- Qt events -----------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:
@@ -414,35 +253,9 @@ class TimeGridView(QAbstractScrollArea):
         if event.button() == Qt.MouseButton.LeftButton:
             booking = self.block_at(event.position())
             self.select_booking(booking.id if booking else None)
-            if booking is not None and booking.visit_status is VisitStatus.BOOKED:
-                block = self._by_id[booking.id]
-                grabbed = event.position().y() + self._dy() - block.rect.top()
-                self._drag = DragState(booking, event.position(), grabbed / HOUR_H * 60)
+            if booking is not None:
+                self._press_on(booking, event.position())
         super().mousePressEvent(event)
-
-    def mouseMoveEvent(self, event: QMouseEvent) -> None:
-        drag = self._drag
-        if drag is None or not event.buttons() & Qt.MouseButton.LeftButton:
-            return super().mouseMoveEvent(event)
-        distance = (event.position() - drag.press).manhattanLength()
-        if not drag.active and distance < QApplication.startDragDistance():
-            return None
-        if not drag.active:
-            drag.active = True
-            self.painter_.invalidate()  # the block dims where it was
-        self.setCursor(Qt.CursorShape.ClosedHandCursor)
-        self._drag_to(event.position())
-        return None
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        drag, self._drag = self._drag, None
-        if drag is not None and drag.active:
-            self.unsetCursor()
-            self.painter_.invalidate()
-            self.viewport().update()
-            self._drop(drag)
-            return None
-        return super().mouseReleaseEvent(event)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         if event.button() != Qt.MouseButton.LeftButton:
@@ -460,11 +273,7 @@ class TimeGridView(QAbstractScrollArea):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
-        if key == Qt.Key.Key_Escape and self._drag is not None:
-            self._drag = None
-            self.unsetCursor()
-            self.painter_.invalidate()
-            self.viewport().update()
+        if key == Qt.Key.Key_Escape and self._cancel_drag():
             return
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._selected:
             self.bookingActivated.emit(self._selected)
@@ -504,47 +313,3 @@ class TimeGridView(QAbstractScrollArea):
                 )
             return True
         return super().viewportEvent(event)
-
-    # -- dragging ------------------------------------------------------------------------
-    def drag_state(self) -> DragState | None:
-        return self._drag if self._drag is not None and self._drag.active else None
-
-    def _drag_to(self, pos: QPointF) -> None:
-        drag = self._drag
-        assert drag is not None
-        top = QPointF(pos.x(), pos.y() - drag.offset_min / 60 * HOUR_H)
-        column = self.column_at(pos)
-        start = self.slot_at(QPointF(pos.x(), max(top.y(), self.header_h)), DRAG_SNAP_MINUTES)
-        if column is None or start is None:
-            drag.target, drag.reason = None, ""
-        else:
-            drag.target = (start, column)
-            drag.reason = self._check_move(drag.booking, start, column)
-        self.viewport().update()
-
-    def _check_move(self, booking: BookingGlimpse, start: datetime, column: int) -> str:
-        resource = self._columns[column].resource
-        if resource is not None and resource[0] != booking.connection_id:
-            return (
-                "An appointment cannot move to another booking system; "
-                "book it there and cancel this one."
-            )
-        key = (booking.id, start, resource)
-        if key not in self._checked:
-            reasons = self.move_check(booking.id, start, resource) if self.move_check else []
-            self._checked[key] = " ".join(reasons)
-        return self._checked[key]
-
-    def _drop(self, drag: DragState) -> None:
-        if drag.target is None:
-            return
-        start, column = drag.target
-        if start == drag.booking.start and self._columns[column].resource in (
-            None,
-            resource_key(drag.booking),
-        ):
-            return  # dropped where it was
-        if drag.reason:
-            self.moveRefused.emit(drag.booking.id, drag.reason)
-            return
-        self.moveRequested.emit(drag.booking.id, start, self._columns[column].resource)

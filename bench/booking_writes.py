@@ -1,0 +1,88 @@
+"""Benchmark: what the bookings' indexes cost to write. Into a fresh cache: importing 300,000
+bookings in batches of 20,000 (as a first pull or an import does), then pulling 20,000 new
+ones into it through the field-by-field merge, then 200 bookings made one at a time at the desk.
+
+Prints the total of each (seconds for the bulk writes, median and max per desk booking).
+
+Run: ``uv run python bench/booking_writes.py``
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from datetime import time as wall
+from datetime import timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from bench_data import SERVICES, ZONE, report, this_monday
+
+from frontdesk.app.context import AppContext
+from frontdesk.app.paths import Paths
+from frontdesk.domain.booking import Booking, SyncState
+from frontdesk.domain.outbox import OperationKind
+from frontdesk.domain.timeutil import local_to_utc
+
+TOTAL = 300_000
+BATCH = 20_000
+PULLED = 20_000
+AT_THE_DESK = 200
+
+
+def bookings(first: int, count: int, connection_id: str, remote: bool) -> list[Booking]:
+    """``count`` bookings spread over the weeks like the views' bench cache (5,000 a week)."""
+    monday = this_monday() - timedelta(weeks=10)
+    made = []
+    for n in range(first, first + count):
+        week, index = divmod(n, 5_000)
+        day = monday + timedelta(weeks=week, days=index % 6)
+        minute = 8 * 60 + (n * 37) % (12 * 60 - 30) // 5 * 5
+        start = local_to_utc(day, wall(minute // 60, minute % 60), ZONE).instant
+        service = SERVICES[n % len(SERVICES)]
+        made.append(
+            Booking(
+                id=f"w-{n:07d}",
+                connection_id=connection_id,
+                service_id=service.id,
+                resource_id=f"res-{(index // 6) % 30:02d}",
+                start=start,
+                end=start + timedelta(minutes=service.duration_minutes),
+                patient_name=f"Patient {n % 40_000}",
+                patient_phone=f"+4477009{n % 40_000:05d}",
+                remote_id=f"r-{n:07d}" if remote else None,
+                sync_state=SyncState.CONFIRMED if remote else SyncState.PENCILLED,
+            )
+        )
+    return made
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        context = AppContext(Paths.resolve(Path(folder)), use_keyring=False)
+        record = context.connect("huskyvoice", "Bench", "http://127.0.0.1:9/v1", "sk_test_bench")
+        repo = context.repo
+        spent = 0.0
+        for first in range(0, TOTAL, BATCH):
+            batch = bookings(first, BATCH, record.id, remote=True)
+            started = time.perf_counter()
+            repo.import_bookings(batch)
+            spent += time.perf_counter() - started
+        print(f"import 300,000 bookings (15 batches): {spent:.2f} s")
+        pulled = bookings(TOTAL, PULLED, record.id, remote=True)
+        started = time.perf_counter()
+        repo.merge_remote(record.id, pulled)
+        print(f"pull 20,000 new bookings into them: {time.perf_counter() - started:.2f} s")
+        times = []
+        for booking in bookings(TOTAL + PULLED, AT_THE_DESK, record.id, remote=False):
+            started = time.perf_counter()
+            repo.book(booking, OperationKind.CREATE, {}, f"k-{booking.id}", "bench")
+            times.append((time.perf_counter() - started) * 1000)
+        report("book one at the desk", times)
+        context.close()
+
+
+if __name__ == "__main__":
+    main()
