@@ -16,15 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDockWidget,
     QLabel,
     QMainWindow,
     QMenu,
-    QSizePolicy,
-    QToolBar,
     QWidget,
 )
 
@@ -36,7 +34,7 @@ from frontdesk.domain.booking import Booking, SyncState, VisitStatus
 from frontdesk.domain.timeutil import to_local
 from frontdesk.ui.actions import DeskActions
 from frontdesk.ui.booking_dialog import BookingDialog
-from frontdesk.ui.calendar_pane import MODE_NAMES, CalendarPane, Mode, week_label
+from frontdesk.ui.calendar_pane import CalendarPane, Mode, week_label
 from frontdesk.ui.connections_dialog import ConnectionsDialog
 from frontdesk.ui.desk_dialogs import DeskDialogs
 from frontdesk.ui.details_panel import DetailsPanelWidget
@@ -45,7 +43,7 @@ from frontdesk.ui.gc_policy import CollectorPolicy
 from frontdesk.ui.side_panel import SidePanelWidget
 from frontdesk.ui.status_bar import ConnectionStatusBar
 from frontdesk.ui.sync_panel import ATTENTION_TAB, UNKNOWN_TAB, SyncPanelWidget
-from frontdesk.ui.window_menus import build_menus, make_action
+from frontdesk.ui.window_menus import build_menus, build_toolbar
 from frontdesk.ui.workers import DEFAULT_INTERVAL_MS, ChangeRecord, SyncThread
 
 __all__ = ["MainWindow", "week_label"]
@@ -55,6 +53,18 @@ log = logging.getLogger("frontdesk.ui")
 
 class MainWindow(QMainWindow):
     synced = Signal()  # on the GUI thread, after each sync cycle has been shown
+    # put together by window_menus.build_toolbar
+    today_action: QAction
+    prev_action: QAction
+    next_action: QAction
+    week_title: QLabel
+    view_actions: dict[Mode, QAction]
+    find_action: QAction
+    new_action: QAction
+    sync_action: QAction
+    status_actions: dict[VisitStatus, QAction]
+    move_action: QAction
+    cancel_action: QAction
     # put together by window_menus.build_menus
     file_menu: QMenu
     view_menu: QMenu
@@ -107,7 +117,7 @@ class MainWindow(QMainWindow):
             )
 
         self._build_docks()
-        self._build_toolbar()
+        build_toolbar(self)
         build_menus(self)
         self.status = ConnectionStatusBar(context, self)
         self.status.openSyncPanel.connect(lambda: self.show_sync_panel())
@@ -176,108 +186,6 @@ class MainWindow(QMainWindow):
         )
         self.sync_dock.hide()  # opened from the status bar, the View menu, or a refusal
         self._panel_timer.timeout.connect(self.sync_panel.refresh)
-
-    def _action(
-        self, text: str, tip: str, slot: Any, keys: Any = None, *, context: Any = None
-    ) -> QAction:
-        return make_action(self, text, tip, slot, keys, context=context)
-
-    def _build_toolbar(self) -> None:
-        bar = QToolBar("Navigation", self)
-        bar.setObjectName("navigation")
-        bar.setMovable(False)
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        bar.setAccessibleName("Navigation")
-        self.addToolBar(bar)
-
-        def add(act: QAction, name: str) -> QAction:
-            bar.addAction(act)
-            widget = bar.widgetForAction(act)
-            if widget is not None:
-                widget.setAccessibleName(name)
-                widget.setObjectName(name.replace(" ", "_").lower())
-            return act
-
-        self.today_action = add(
-            self._action("Today", "Go to today", self.pane.today, QKeySequence("Ctrl+T")), "Today"
-        )
-        self.prev_action = add(
-            self._action("◀", "Previous", lambda: self.pane.step(-1), QKeySequence("Alt+Left")),
-            "Previous",
-        )
-        self.next_action = add(
-            self._action("▶", "Next", lambda: self.pane.step(1), QKeySequence("Alt+Right")),
-            "Next",
-        )
-        self.week_title = QLabel(self)
-        self.week_title.setAccessibleName("Shown dates")
-        font = self.week_title.font()
-        font.setPointSizeF(font.pointSizeF() + 2)
-        font.setBold(True)
-        self.week_title.setFont(font)
-        self.week_title.setContentsMargins(12, 0, 12, 0)
-        bar.addWidget(self.week_title)
-        bar.addSeparator()
-        group = QActionGroup(self)
-        self.view_actions: dict[Mode, QAction] = {}
-        for mode in Mode:
-            name = MODE_NAMES[mode]
-            act = self._action(
-                name,
-                f"{name} view",
-                lambda _checked=False, m=mode: self.pane.set_mode(m),
-                QKeySequence(f"F{mode + 1}"),
-            )
-            act.setCheckable(True)
-            group.addAction(act)
-            self.view_actions[mode] = add(act, f"{name} view")
-        spacer = QWidget(self)
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        bar.addWidget(spacer)
-        self.find_action = add(
-            self._action(
-                "Find patient", "Find a patient", self.find_patient, QKeySequence.StandardKey.Find
-            ),
-            "Find patient",
-        )
-        self.new_action = add(
-            self._action(
-                "New booking",
-                "Book an appointment",
-                lambda: self.new_booking(None),
-                QKeySequence.StandardKey.New,
-            ),
-            "New booking",
-        )
-        self.sync_action = add(
-            self._action(
-                "Sync now",
-                "Send waiting bookings and refresh the calendars now",
-                self.sync_now,
-                QKeySequence("F5"),
-            ),
-            "Sync now",
-        )
-        # one keystroke at the desk, while the calendar has the focus
-        scoped = Qt.ShortcutContext.WidgetWithChildrenShortcut
-        self.status_actions: dict[VisitStatus, QAction] = {}
-        for status, text, key in (
-            (VisitStatus.ARRIVED, "Arrived", "A"),
-            (VisitStatus.COMPLETED, "Completed", "C"),
-            (VisitStatus.NO_SHOW, "No-show", "N"),
-        ):
-            act = QAction(text, self.pane)
-            act.setShortcut(QKeySequence(key))
-            act.setShortcutContext(scoped)
-            act.triggered.connect(lambda _c=False, s=status: self._status_key(s))
-            self.pane.addAction(act)
-            self.status_actions[status] = act
-        self.move_action = self._action(
-            "Move…", "Move the selected appointment", self._move_selected
-        )
-        self.cancel_action = self._action(
-            "Cancel appointment…", "Cancel the selected appointment", self._cancel_selected
-        )
 
     # -- navigation ----------------------------------------------------------------------
     @property

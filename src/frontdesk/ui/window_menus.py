@@ -1,14 +1,17 @@
-"""The main window's actions and menu bar: how an action is made (tooltip with its shortcut,
-status tip, shortcut context) and what the File, View, Booking and Help menus hold. The
-actions themselves are made where their work is (the toolbar, the window); this module only
-names them and puts them in menus."""
+"""The main window's actions, toolbar and menu bar: how an action is made (tooltip with its
+shortcut, status tip, shortcut context), the navigation toolbar with the desk's actions (and
+its single-key status actions), and what the File, View, Booking and Help menus hold."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QLabel, QSizePolicy, QToolBar, QWidget
+
+from frontdesk.domain.booking import VisitStatus
+from frontdesk.ui.calendar_pane import MODE_NAMES, Mode
 
 if TYPE_CHECKING:
     from frontdesk.ui.main_window import MainWindow
@@ -70,3 +73,116 @@ def build_menus(window: MainWindow) -> None:
     for act in (*window.status_actions.values(), window.move_action, window.cancel_action):
         window.booking_menu.addAction(act)
     window.help_menu = menu.addMenu("&Help")
+
+
+def _act(
+    window: MainWindow, text: str, tip: str, slot: Any, keys: Any = None, *, context: Any = None
+) -> QAction:
+    return make_action(window, text, tip, slot, keys, context=context)
+
+
+def build_toolbar(window: MainWindow) -> None:
+    """The navigation toolbar (today, previous, next, the shown dates, the views, find, new,
+    sync) and the desk's single-key status actions, move and cancel."""
+    bar = QToolBar("Navigation", window)
+    bar.setObjectName("navigation")
+    bar.setMovable(False)
+    bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    bar.setAccessibleName("Navigation")
+    window.addToolBar(bar)
+
+    def add(act: QAction, name: str) -> QAction:
+        bar.addAction(act)
+        widget = bar.widgetForAction(act)
+        if widget is not None:
+            widget.setAccessibleName(name)
+            widget.setObjectName(name.replace(" ", "_").lower())
+        return act
+
+    window.today_action = add(
+        _act(window, "Today", "Go to today", window.pane.today, QKeySequence("Ctrl+T")), "Today"
+    )
+    window.prev_action = add(
+        _act(window, "◀", "Previous", lambda: window.pane.step(-1), QKeySequence("Alt+Left")),
+        "Previous",
+    )
+    window.next_action = add(
+        _act(window, "▶", "Next", lambda: window.pane.step(1), QKeySequence("Alt+Right")),
+        "Next",
+    )
+    window.week_title = QLabel(window)
+    window.week_title.setAccessibleName("Shown dates")
+    font = window.week_title.font()
+    font.setPointSizeF(font.pointSizeF() + 2)
+    font.setBold(True)
+    window.week_title.setFont(font)
+    window.week_title.setContentsMargins(12, 0, 12, 0)
+    bar.addWidget(window.week_title)
+    bar.addSeparator()
+    group = QActionGroup(window)
+    window.view_actions = {}
+    for mode in Mode:
+        name = MODE_NAMES[mode]
+        act = _act(
+            window,
+            name,
+            f"{name} view",
+            lambda _checked=False, m=mode: window.pane.set_mode(m),
+            QKeySequence(f"F{mode + 1}"),
+        )
+        act.setCheckable(True)
+        group.addAction(act)
+        window.view_actions[mode] = add(act, f"{name} view")
+    spacer = QWidget(window)
+    spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+    bar.addWidget(spacer)
+    window.find_action = add(
+        _act(
+            window,
+            "Find patient",
+            "Find a patient",
+            window.find_patient,
+            QKeySequence.StandardKey.Find,
+        ),
+        "Find patient",
+    )
+    window.new_action = add(
+        _act(
+            window,
+            "New booking",
+            "Book an appointment",
+            lambda: window.new_booking(None),
+            QKeySequence.StandardKey.New,
+        ),
+        "New booking",
+    )
+    window.sync_action = add(
+        _act(
+            window,
+            "Sync now",
+            "Send waiting bookings and refresh the calendars now",
+            window.sync_now,
+            QKeySequence("F5"),
+        ),
+        "Sync now",
+    )
+    # one keystroke at the desk, while the calendar has the focus
+    scoped = Qt.ShortcutContext.WidgetWithChildrenShortcut
+    window.status_actions = {}
+    for status, text, key in (
+        (VisitStatus.ARRIVED, "Arrived", "A"),
+        (VisitStatus.COMPLETED, "Completed", "C"),
+        (VisitStatus.NO_SHOW, "No-show", "N"),
+    ):
+        act = QAction(text, window.pane)
+        act.setShortcut(QKeySequence(key))
+        act.setShortcutContext(scoped)
+        act.triggered.connect(lambda _c=False, s=status: window._status_key(s))
+        window.pane.addAction(act)
+        window.status_actions[status] = act
+    window.move_action = _act(
+        window, "Move…", "Move the selected appointment", window._move_selected
+    )
+    window.cancel_action = _act(
+        window, "Cancel appointment…", "Cancel the selected appointment", window._cancel_selected
+    )
