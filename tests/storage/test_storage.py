@@ -310,3 +310,25 @@ def test_taking_the_remote_version_withdraws_the_move(repo: Repository) -> None:
     assert repo.pending_count("conn-1") == 0
     # the next pull of the same remote booking changes nothing
     assert repo.merge_remote("conn-1", [there.with_changes(id="pulled")]) == 0
+
+
+def test_a_desk_move_of_a_booking_in_a_clash_settles_it_the_desks_way(repo: Repository) -> None:
+    _synced_then_moved_here(repo)
+    there = booking(1, T0 + timedelta(hours=3), remote_id="appt_1", sync_state=SyncState.CONFIRMED)
+    repo.merge_remote("conn-1", [there.with_changes(id="pulled")])
+    clashing = repo.booking("b-1")
+    assert clashing is not None and clashing.problem_code == "CLASH"
+    # the receptionist moves it again (the app clears the problem with the move)
+    again = clashing.with_changes(
+        start=T0 + timedelta(hours=4),
+        end=T0 + timedelta(hours=4, minutes=30),
+        sync_state=SyncState.PENCILLED,
+        problem_code=None,
+        problem_message=None,
+    )
+    repo.change_booking(again, OperationKind.RESCHEDULE, "k-move-2", "d", "moved", None)
+    repo.merge_remote("conn-1", [there.with_changes(id="pulled")])  # the same remote again
+    got = repo.booking("b-1")
+    assert got is not None and got.problem_code is None
+    assert got.start == T0 + timedelta(hours=4)
+    assert len(repo.due_operations("conn-1", T0 + timedelta(days=9))) == 1

@@ -25,6 +25,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from frontdesk.domain.booking import Booking
+from frontdesk.domain.merge import CLASH_CODE
 from frontdesk.domain.outbox import (
     PATIENT_REF,
     ChangePlan,
@@ -43,6 +44,7 @@ from frontdesk.storage.rows import (
     operation_of_row,
     queued_query,
     set_base,
+    settle_clash,
 )
 from frontdesk.storage.tables import BookingRow, HistoryRow, OutboxRow
 
@@ -159,6 +161,8 @@ class OutboxStore:
             ).all()
             for op_id in refused:  # the desk has acted on the refusal: it is no dead letter
                 s.get_one(OutboxRow, op_id).state = OperationState.WITHDRAWN.value
+            if row.problem_code == CLASH_CODE and booking.problem_code != CLASH_CODE:
+                settle_clash(row)  # the desk acted on a booking in a clash: its version stands
             copy_into(row, booking.with_changes(version=row.version + 1))
             op = None
             if plan is ChangePlan.ENQUEUE and kind is OperationKind.CREATE:

@@ -34,6 +34,7 @@ from frontdesk.storage.rows import (
     copy_into,
     queued_query,
     set_base,
+    settle_clash,
 )
 from frontdesk.storage.tables import BookingRow, ConnectionRow
 
@@ -133,8 +134,7 @@ class RemoteMergeStore(UnknownOutcomes):
             booking = booking_of_row(row)
             if booking.problem_code != CLASH_CODE:
                 return booking
-            base, _ = _base(row)
-            row.remote_base = {"view": base or {}, "clash": []}
+            settle_clash(row)
             settled = booking.with_changes(
                 sync_state=SyncState.PENCILLED,
                 problem_code=None,
@@ -170,7 +170,7 @@ class RemoteMergeStore(UnknownOutcomes):
                 version=row.version + 1,
             )
             copy_into(row, settled)
-            row.remote_base = {"view": base, "clash": []}
+            settle_clash(row)
             add_history(s, booking_id, "clash settled", "took the booking system's version", actor)
             return settled
 

@@ -209,6 +209,12 @@ def set_base(row: BookingRow, remote: Booking, clash: Sequence[str] = ()) -> Non
     row.remote_base = {"view": snapshot(remote), "clash": list(clash)}
 
 
+def settle_clash(row: BookingRow) -> None:
+    """Forget that ``row`` is in a clash (the remote's view stays the base of the next merge)."""
+    if row.remote_base:
+        row.remote_base = {**row.remote_base, "clash": []}
+
+
 def operation_of_row(row: OutboxRow) -> Operation:
     return Operation(
         id=row.id,
