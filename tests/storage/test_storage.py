@@ -332,3 +332,19 @@ def test_a_desk_move_of_a_booking_in_a_clash_settles_it_the_desks_way(repo: Repo
     assert got is not None and got.problem_code is None
     assert got.start == T0 + timedelta(hours=4)
     assert len(repo.due_operations("conn-1", T0 + timedelta(days=9))) == 1
+
+
+def test_taking_a_remote_cancel_over_a_desk_move_leaves_nothing_to_send(repo: Repository) -> None:
+    _synced_then_moved_here(repo)
+    cancelled = booking(
+        1, remote_id="appt_1", sync_state=SyncState.CONFIRMED, visit_status=VisitStatus.CANCELLED
+    )
+    repo.merge_remote("conn-1", [cancelled.with_changes(id="pulled")])
+    clashing = repo.booking("b-1")
+    assert clashing is not None and clashing.problem_code == "CLASH"
+    assert clashing.visit_status is VisitStatus.BOOKED  # the desk's, until a person decides
+    repo.take_theirs("b-1", "desk 2")
+    got = repo.booking("b-1")
+    assert got is not None and got.visit_status is VisitStatus.CANCELLED
+    assert got.sync_state is SyncState.CONFIRMED
+    assert repo.pending_count("conn-1") == 0

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from frontdesk.domain.booking import Booking, SyncState
+from frontdesk.domain.booking import Booking, SyncState, VisitStatus
 from frontdesk.domain.merge import (
     CLASH_CODE,
     PART_WORDS,
@@ -147,7 +147,8 @@ class RemoteMergeStore(UnknownOutcomes):
 
     def take_theirs(self, booking_id: str, actor: str) -> Booking:
         """Settle a clash the remote's way: the queued changes that would overwrite the
-        clashing parts are withdrawn, and those parts take the remote's values."""
+        clashing parts are withdrawn (all of them when the remote cancelled it), and those
+        parts take the remote's values."""
         with self.db.write() as s:
             row = s.get_one(BookingRow, booking_id)
             booking = booking_of_row(row)
@@ -155,11 +156,12 @@ class RemoteMergeStore(UnknownOutcomes):
             if booking.problem_code != CLASH_CODE or base is None:
                 return booking
             parts = set(clash)
+            cancelled_there = base.get("status") == [VisitStatus.CANCELLED.value]
             withdrawn: list[int] = []
             for op in s.scalars(queued_query(booking_id)):
                 carried = carried_by(OperationKind(op.kind))
-                if carried & parts:
-                    withdrawn.append(op.id)
+                if carried & parts or (cancelled_there and "status" in parts):
+                    withdrawn.append(op.id)  # nothing more is owed a booking cancelled there
                     parts |= carried
             self._withdraw(s, withdrawn, "the booking system's version was taken")
             still_pending = s.scalar(queued_query(booking_id).limit(1)) is not None
