@@ -19,7 +19,6 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
-from sqlalchemy import select
 
 from frontdesk.domain.booking import Booking, SyncState
 from frontdesk.domain.outbox import Operation, OperationKind, OperationState, Settlement
@@ -28,9 +27,8 @@ from frontdesk.sandbox import SandboxServer
 from frontdesk.sandbox.fault_spec import FaultInjector, FaultSpec
 from frontdesk.storage.db import Database
 from frontdesk.storage.repo import ConnectionRecord, Repository
-from frontdesk.storage.rows import operation_of_row
-from frontdesk.storage.tables import OutboxRow
 from frontdesk.sync.engine import SyncEngine
+from support.fakes import ops_of
 from support.net import free_port
 
 SEQUENCES = 500
@@ -252,15 +250,6 @@ def assert_refusal_not_retried(
     assert stored is not None and stored.sync_state is SyncState.NEEDS_ATTENTION
     if code is not None:
         assert stored.problem_code == code, stored.problem_code
-
-
-def ops_of(repo: Repository, booking_id: str) -> list[Operation]:
-    """Every operation of the booking, oldest first."""
-    with repo.db.read() as s:
-        rows = s.scalars(
-            select(OutboxRow).where(OutboxRow.booking_id == booking_id).order_by(OutboxRow.id)
-        )
-        return [operation_of_row(row) for row in rows]
 
 
 def in_state(repo: Repository, booking_id: str, state: OperationState) -> list[Operation]:

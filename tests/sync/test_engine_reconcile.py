@@ -3,11 +3,9 @@ was lost, look the booking up before sending it again."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from frontdesk.domain.booking import Booking, SyncState
-from frontdesk.domain.catalog import Catalog, Policy
 from frontdesk.domain.outbox import OperationKind
 from frontdesk.domain.verdict import Verdict
 from frontdesk.providers.base import (
@@ -20,24 +18,17 @@ from frontdesk.providers.base import (
 )
 from frontdesk.storage.repo import Repository
 from frontdesk.sync.engine import SyncEngine
+from support.fakes import QuietConnector
 
 START = datetime(2027, 6, 15, 9, 0, tzinfo=UTC)
 
 
-class LossyConnector:
+class LossyConnector(QuietConnector):
     """Commits every create, loses the first answer; can look bookings up."""
-
-    provider = "fake"
-    connection_id = "conn-1"
-    rate_per_minute = 600
-    idempotent_creates = False
 
     def __init__(self) -> None:
         self.remote: dict[str, Booking] = {}
         self.sends = 0
-
-    def set_pacer(self, pace: Callable[[], None]) -> None:
-        pass
 
     def create(self, booking: Booking, key: str) -> Outcome:
         self.sends += 1
@@ -50,29 +41,6 @@ class LossyConnector:
 
     def find_existing(self, booking: Booking) -> Booking | None:
         return self.remote.get(booking.id)
-
-    def pull_catalog(self, days: list[date]) -> Catalog:
-        return Catalog(Policy("UTC"))
-
-    def pull_bookings(self, since: datetime | None) -> list[Booking]:
-        return []
-
-    def reschedule(self, booking: Booking, key: str) -> Outcome:
-        raise NotImplementedError
-
-    cancel = set_status = reschedule
-
-    def predict_create(self, *args: object) -> Verdict:
-        return Verdict(201)
-
-    def predict_body(self, *args: object) -> Verdict:
-        return Verdict(201)
-
-    def days_for_body(self, body: object) -> list[date]:
-        return []
-
-    def close(self) -> None:
-        pass
 
 
 def test_lost_answer_is_looked_up_not_resent(repo: Repository) -> None:

@@ -6,34 +6,28 @@ operations but nobody else's, and leaves only by a person's decision or a pull t
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from frontdesk.domain.booking import Booking, SyncState, VisitStatus
-from frontdesk.domain.catalog import Catalog, Policy
-from frontdesk.domain.outbox import Operation, OperationKind, OperationState, Settlement
-from frontdesk.domain.verdict import Verdict
+from frontdesk.domain.outbox import OperationKind, OperationState, Settlement
 from frontdesk.providers.base import Accepted, Ambiguous, CannotTell, Outcome, RetryLater
 from frontdesk.storage.db import Database
 from frontdesk.storage.outbox_unknown import NotUnknown
 from frontdesk.storage.repo import Repository
-from frontdesk.storage.rows import operation_of_row
-from frontdesk.storage.tables import OutboxRow
 from frontdesk.sync.engine import UNKNOWN_CODE, SyncEngine
+from support.fakes import QuietConnector, ops_of
 
 START = datetime(2027, 6, 15, 9, 0, tzinfo=UTC)
 
 
-class ProvisionalConnector:
+class ProvisionalConnector(QuietConnector):
     """Like meetergo with a double opt-in type: a create makes a provisional booking that no
     list shows, so after a lost answer no lookup can tell. ``lose`` says which sends lose
     their answer (after the commit)."""
 
     provider = "fakemeet"
-    connection_id = "conn-1"
-    rate_per_minute = 600
-    idempotent_creates = False
 
     def __init__(self, lose: Callable[[int], bool] = lambda n: n == 1) -> None:
         self.lose = lose
@@ -42,9 +36,6 @@ class ProvisionalConnector:
         self.provisional: list[str] = []  # booking ids, one per provisional booking made
         self.listed: list[Booking] = []  # what pull_bookings returns (confirmed ones)
         self.lookups = 0
-
-    def set_pacer(self, pace: Callable[[], None]) -> None:
-        pass
 
     def create(self, booking: Booking, key: str) -> Outcome:
         self.sends += 1
@@ -58,9 +49,6 @@ class ProvisionalConnector:
         self.lookups += 1
         raise CannotTell("provisional bookings are in no list")
 
-    def pull_catalog(self, days: list[date]) -> Catalog:
-        return Catalog(Policy("UTC"))
-
     def pull_bookings(self, since: datetime | None) -> list[Booking]:
         return list(self.listed)
 
@@ -69,18 +57,6 @@ class ProvisionalConnector:
         return Accepted(booking)
 
     cancel = set_status = reschedule
-
-    def predict_create(self, *args: object) -> Verdict:
-        return Verdict(201)
-
-    def predict_body(self, *args: object) -> Verdict:
-        return Verdict(201)
-
-    def days_for_body(self, body: object) -> list[date]:
-        return []
-
-    def close(self) -> None:
-        pass
 
 
 def _book(repo: Repository, booking_id: str = "b-1", minutes: int = 0) -> Booking:
@@ -121,16 +97,6 @@ class Rig:
         self.now += timedelta(minutes=minutes)
 
 
-def ops(repo: Repository, booking_id: str) -> list[Operation]:
-    from sqlalchemy import select
-
-    with repo.db.read() as s:
-        rows = s.scalars(
-            select(OutboxRow).where(OutboxRow.booking_id == booking_id).order_by(OutboxRow.id)
-        )
-        return [operation_of_row(r) for r in rows]
-
-
 def _unknown(repo: Repository) -> Rig:
     """b-1 booked, sent, its answer lost; the next attempt finds no lookup can tell."""
     _book(repo)
@@ -147,7 +113,7 @@ def test_no_lookup_can_tell_so_the_outcome_is_unknown_and_nothing_is_resent(
     repo: Repository,
 ) -> None:
     rig = _unknown(repo)
-    (op,) = ops(rig.repo, "b-1")
+    (op,) = ops_of(rig.repo, "b-1")
     assert op.state is OperationState.UNKNOWN and op.sent_at is not None
     assert "provisional bookings are in no list" in (op.last_error or "")
     stored = rig.repo.booking("b-1")
@@ -172,7 +138,7 @@ def test_the_unknown_state_survives_a_restart(repo: Repository) -> None:
     engine = rig.restart()
     rig.later(60)
     assert engine.drain().sent == 0
-    (op,) = ops(rig.repo, "b-1")
+    (op,) = ops_of(rig.repo, "b-1")
     assert op.state is OperationState.UNKNOWN
     assert rig.connector.sends == 1
 
@@ -180,7 +146,7 @@ def test_the_unknown_state_survives_a_restart(repo: Repository) -> None:
 def test_a_crash_after_marking_sent_is_reconciled_into_unknown(repo: Repository) -> None:
     """Killed between "marked sent" and the answer: the restart cannot tell either."""
     _book(repo)
-    (op,) = ops(repo, "b-1")
+    (op,) = ops_of(repo, "b-1")
     repo.mark_sent(op.id, datetime.now(UTC))  # ... and the process died here
     rig = Rig(repo, ProvisionalConnector(lose=lambda n: False))
     assert rig.engine.drain().unknown == 1
@@ -217,7 +183,7 @@ def test_later_operations_of_the_booking_wait_behind_it(repo: Repository) -> Non
     assert rig.engine.drain().sent == 0
     assert rig.repo.pending_count() == 1  # the status change waits, truthfully counted
     assert rig.repo.next_due_at() is None  # for a person, not a time: no busy loop on it
-    rig.repo.settle_unknown(ops(rig.repo, "b-1")[0].id, Settlement.ARRIVED, "Desk 1")
+    rig.repo.settle_unknown(ops_of(rig.repo, "b-1")[0].id, Settlement.ARRIVED, "Desk 1")
     assert rig.repo.next_due_at() is not None
     (due,) = rig.repo.due_operations("conn-1", rig.now)
     assert due.kind is OperationKind.SET_STATUS
@@ -226,11 +192,11 @@ def test_later_operations_of_the_booking_wait_behind_it(repo: Repository) -> Non
 
 def test_it_arrived_closes_it_by_a_persons_decision(repo: Repository) -> None:
     rig = _unknown(repo)
-    op = ops(rig.repo, "b-1")[0]
+    op = ops_of(rig.repo, "b-1")[0]
     settled = rig.repo.settle_unknown(op.id, Settlement.ARRIVED, "Desk 1")
     assert settled.sync_state is SyncState.AWAITING_CONFIRMATION  # held, not yet linked
     assert settled.remote_id is None and settled.problem_code is None
-    (done,) = ops(rig.repo, "b-1")
+    (done,) = ops_of(rig.repo, "b-1")
     assert done.state is OperationState.DONE
     assert ("outcome settled", "it arrived", "Desk 1") in [
         (e, d, a) for _, e, d, a in rig.repo.history("b-1")
@@ -244,7 +210,7 @@ def test_it_arrived_closes_it_by_a_persons_decision(repo: Repository) -> None:
 
 def test_it_arrived_with_the_remote_id_confirms_it(repo: Repository) -> None:
     rig = _unknown(repo)
-    op = ops(rig.repo, "b-1")[0]
+    op = ops_of(rig.repo, "b-1")[0]
     settled = rig.repo.settle_unknown(op.id, Settlement.ARRIVED, "Desk 1", " r-77 ")
     assert (settled.sync_state, settled.remote_id) == (SyncState.CONFIRMED, "r-77")
     stored = rig.repo.booking("b-1")
@@ -254,10 +220,10 @@ def test_it_arrived_with_the_remote_id_confirms_it(repo: Repository) -> None:
 
 def test_it_did_not_arrive_sends_it_again_with_the_same_key(repo: Repository) -> None:
     rig = _unknown(repo)
-    op = ops(rig.repo, "b-1")[0]
+    op = ops_of(rig.repo, "b-1")[0]
     settled = rig.repo.settle_unknown(op.id, Settlement.SEND_AGAIN, "Desk 1")
     assert settled.sync_state is SyncState.PENCILLED
-    (queued,) = ops(rig.repo, "b-1")
+    (queued,) = ops_of(rig.repo, "b-1")
     assert queued.state is OperationState.QUEUED and queued.sent_at is None
     assert queued.idempotency_key == op.idempotency_key
     report = rig.engine.drain()
@@ -276,7 +242,7 @@ def test_a_resend_whose_answer_is_lost_again_is_unknown_again(repo: Repository) 
     rig.engine.drain()
     rig.later()
     assert rig.engine.drain().unknown == 1
-    rig.repo.settle_unknown(ops(rig.repo, "b-1")[0].id, Settlement.SEND_AGAIN, "Desk 1")
+    rig.repo.settle_unknown(ops_of(rig.repo, "b-1")[0].id, Settlement.SEND_AGAIN, "Desk 1")
     assert rig.engine.drain().retrying == 1  # sent; lost again
     rig.later()
     assert rig.engine.drain().unknown == 1
@@ -286,10 +252,10 @@ def test_a_resend_whose_answer_is_lost_again_is_unknown_again(repo: Repository) 
 def test_cancel_the_booking_sends_nothing_more(repo: Repository) -> None:
     rig = _unknown(repo)
     _queue_status(rig.repo, "b-1")
-    op = ops(rig.repo, "b-1")[0]
+    op = ops_of(rig.repo, "b-1")[0]
     settled = rig.repo.settle_unknown(op.id, Settlement.CANCEL, "Desk 1")
     assert settled.visit_status is VisitStatus.CANCELLED
-    assert [o.state for o in ops(rig.repo, "b-1")] == [OperationState.WITHDRAWN] * 2
+    assert [o.state for o in ops_of(rig.repo, "b-1")] == [OperationState.WITHDRAWN] * 2
     rig.later(60)
     assert rig.engine.drain().sent == 0
     assert rig.repo.pending_count() == rig.repo.unknown_count() == 0
@@ -314,7 +280,7 @@ def test_a_pull_that_finds_it_by_our_reference_settles_it(repo: Repository) -> N
     assert booking is not None
     rig.connector.listed = [_remote_copy(booking, external_ref="b-1")]
     assert rig.engine.pull("conn-1") >= 1
-    (op,) = ops(rig.repo, "b-1")
+    (op,) = ops_of(rig.repo, "b-1")
     assert op.state is OperationState.DONE
     stored = rig.repo.booking("b-1")
     assert stored is not None
@@ -334,7 +300,7 @@ def test_a_pull_that_finds_it_by_email_and_start_settles_it(repo: Repository) ->
     copy = _remote_copy(booking, external_ref=None, patient_email="B-1@Example.com")
     rig.connector.listed = [copy]
     rig.engine.pull("conn-1")
-    states = [o.state for o in ops(rig.repo, "b-1")]
+    states = [o.state for o in ops_of(rig.repo, "b-1")]
     assert states == [OperationState.DONE, OperationState.QUEUED]
     stored = rig.repo.booking("b-1")
     assert stored is not None and stored.remote_id == "r-9"
@@ -351,7 +317,7 @@ def test_a_pull_of_someone_else_at_that_time_does_not_settle_it(repo: Repository
         _remote_copy(booking, external_ref=None, patient_email="someone@example.com")
     ]
     rig.engine.pull("conn-1")
-    (op,) = ops(rig.repo, "b-1")
+    (op,) = ops_of(rig.repo, "b-1")
     assert op.state is OperationState.UNKNOWN
     assert rig.repo.booking("pulled") is not None  # their booking, cached as seen
 
@@ -374,7 +340,7 @@ def test_an_answer_that_says_nothing_was_done_needs_no_reconcile(repo: Repositor
     _book(repo)
     rig = Rig(repo, PoliteConnector(untouched=True))
     assert rig.engine.drain().retrying == 1
-    (op,) = ops(rig.repo, "b-1")
+    (op,) = ops_of(rig.repo, "b-1")
     assert op.sent_at is None  # surely not arrived: no "may have arrived" mark left
     rig.later()
     report = rig.engine.drain()
@@ -402,7 +368,7 @@ def test_the_repository_reopened_on_the_file_still_knows(db: Database, repo: Rep
 
 def test_marking_unknown_keeps_a_desk_change_made_meanwhile(repo: Repository) -> None:
     booking = _book(repo)
-    (op,) = ops(repo, "b-1")
+    (op,) = ops_of(repo, "b-1")
     repo.mark_sent(op.id, datetime.now(UTC))
     _queue_status(repo, "b-1")  # the desk marks the patient arrived while the engine asks
     flagged = booking.with_changes(
