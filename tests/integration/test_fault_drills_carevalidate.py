@@ -8,18 +8,25 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime, time, timedelta
-from itertools import count
 
 import pytest
 
 from frontdesk.domain.booking import Booking
 from frontdesk.domain.timeutil import local_to_utc
-from frontdesk.providers.base import Accepted
 from frontdesk.providers.carevalidate import CareValidateConnector
 from frontdesk.sandbox.carevalidate_clinic import TELEHEALTH_ID
 from frontdesk.sandbox.carevalidate_state import CareValidateState
 from frontdesk.storage.repo import Repository
-from support.drill import CID, Rig, assert_refusal_not_retried, rig, run_drill
+from support.drill import (
+    CID,
+    Rig,
+    assert_refusal_not_retried,
+    cancel_remotely,
+    new_patients,
+    rig,
+    run_drill,
+    spaced,
+)
 
 ANA = "prov_ana_ruiz"
 ZONE = "America/Los_Angeles"
@@ -44,36 +51,17 @@ def spots(repo: Repository) -> list[datetime]:
     """Telehealth spots (30 minutes, Dr. Ruiz) from 2 days ahead, none overlapping another."""
     today = datetime.now(UTC).date()
     catalog = repo.catalog(CID, today + timedelta(days=2), today + timedelta(days=27))
-    starts = sorted(
+    starts = (
         local_to_utc(w.day, w.start, ZONE).instant
         for w in catalog.windows
         if w.open and w.service_id == TELEHEALTH_ID
     )
-    kept: list[datetime] = []
-    for start in starts:
-        if not kept or start >= kept[-1] + timedelta(minutes=30):
-            kept.append(start)
-    return kept
+    return spaced(starts, timedelta(minutes=30))
 
 
 def bookings(repo: Repository) -> Iterator[Booking]:
-    """A new patient per sequence; the spots are used in turn (the drill cancels each booking
-    once checked, so a spot is free again when its turn comes back)."""
-    starts = spots(repo)
-    assert len(starts) >= 100, len(starts)
-    for n in count():
-        start = starts[n % len(starts)]
-        yield Booking(
-            id=f"drill-{n}",
-            connection_id=CID,
-            service_id=TELEHEALTH_ID,
-            resource_id=ANA,
-            start=start,
-            end=start + timedelta(minutes=30),
-            patient_name=f"Drill Patient{n}",
-            patient_phone="+15555550100",
-            patient_email=f"drill{n}@example.com",
-        )
+    """A new patient per sequence, the spots used in turn."""
+    return new_patients(spots(repo), service_id=TELEHEALTH_ID, resource_id=ANA, minutes=30)
 
 
 def test_fault_drills(drill: Rig) -> None:
@@ -84,18 +72,13 @@ def test_fault_drills(drill: Rig) -> None:
             (a["tracking"] or {}).get("salesforceUuid") == b.id for a in state.appointments()
         )
 
-    def free_the_spot(b: Booking) -> None:
-        drill.injector.script([])
-        cancelled = drill.live.cancel(b, f"cancel-{b.id}")
-        assert isinstance(cancelled, Accepted), cancelled
-
     run_drill(
         drill,
         bookings(drill.repo),
         copies,
         seed=20261125,
         max_offset=1,
-        after=free_the_spot,
+        after=cancel_remotely(drill),
     )
 
 

@@ -16,18 +16,25 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime, time, timedelta
-from itertools import count
 
 import pytest
 
 from frontdesk.domain.booking import Booking, SyncState
 from frontdesk.domain.outbox import Settlement
 from frontdesk.domain.timeutil import local_to_utc
-from frontdesk.providers.base import Accepted
 from frontdesk.providers.meetergo import MeetergoConnector
 from frontdesk.sandbox.meetergo_state import MeetergoState
 from frontdesk.storage.repo import Repository
-from support.drill import CID, Rig, assert_refusal_not_retried, rig, run_drill
+from support.drill import (
+    CID,
+    Rig,
+    assert_refusal_not_retried,
+    cancel_remotely,
+    new_patients,
+    rig,
+    run_drill,
+    spaced,
+)
 from support.meetergo import ANNA, API_KEY, BEN, CHECK_IN, CONSULT, ZONE
 
 # Consultation: one-to-one with Anna, 30 minutes + 10 buffer, booked straight away (no
@@ -55,36 +62,19 @@ def spots(repo: Repository, type_id: str = CONSULT) -> list[datetime]:
     """The type's spots from 2 days ahead, none within another's 30 + 10 minutes."""
     today = datetime.now(UTC).date()
     catalog = repo.catalog(CID, today + timedelta(days=2), today + timedelta(days=27))
-    starts = sorted(
+    starts = (
         local_to_utc(w.day, w.start, ZONE).instant
         for w in catalog.windows
         if w.open and w.service_id == type_id
     )
-    kept: list[datetime] = []
-    for start in starts:
-        if not kept or start >= kept[-1] + BLOCK:
-            kept.append(start)
-    return kept
+    return spaced(starts, BLOCK)
 
 
 def bookings(repo: Repository) -> Iterator[Booking]:
-    """A new patient per sequence; the spots are used in turn (the drill cancels each booking
-    once checked, so a spot is free again when its turn comes back)."""
-    starts = spots(repo)
-    assert len(starts) >= 100, len(starts)
-    for n in count():
-        start = starts[n % len(starts)]
-        yield Booking(
-            id=f"drill-{n}",
-            connection_id=CID,
-            service_id=CONSULT,
-            resource_id=ANNA,
-            start=start,
-            end=start + timedelta(minutes=30),
-            patient_name=f"Drill Patient{n}",
-            patient_phone="+4930123456",
-            patient_email=f"drill{n}@example.com",
-        )
+    """A new patient per sequence, the spots used in turn."""
+    return new_patients(
+        spots(repo), service_id=CONSULT, resource_id=ANNA, minutes=30, phone="+4930123456"
+    )
 
 
 def test_fault_drills(drill: Rig) -> None:
@@ -93,11 +83,6 @@ def test_fault_drills(drill: Rig) -> None:
     def copies(b: Booking) -> int:
         return sum(a["attendee"]["notes"].get("frontdeskRef") == b.id for a in state.appointments())
 
-    def free_the_spot(b: Booking) -> None:
-        drill.injector.script([])
-        cancelled = drill.live.cancel(b, f"cancel-{b.id}")
-        assert isinstance(cancelled, Accepted), cancelled
-
     run_drill(
         drill,
         bookings(drill.repo),
@@ -105,29 +90,21 @@ def test_fault_drills(drill: Rig) -> None:
         seed=20261124,
         sequences=700,
         max_offset=1,
-        after=free_the_spot,
+        after=cancel_remotely(drill),
     )
 
 
 def test_fault_drills_on_provisional_bookings(drill: Rig) -> None:
     state = state_of(drill)
-    starts = spots(drill.repo, CHECK_IN)  # provisional bookings hold nothing: reused freely
-    assert len(starts) >= 100, len(starts)
-
-    def places() -> Iterator[Booking]:
-        for n in count():
-            start = starts[n % len(starts)]
-            yield Booking(
-                id=f"optin-{n}",
-                connection_id=CID,
-                service_id=CHECK_IN,
-                resource_id=BEN,
-                start=start,
-                end=start + timedelta(minutes=20),
-                patient_name=f"Optin Patient{n}",
-                patient_phone="+4930123456",
-                patient_email=f"optin{n}@example.com",
-            )
+    places = new_patients(  # provisional bookings hold nothing: the spots are reused freely
+        spots(drill.repo, CHECK_IN),
+        service_id=CHECK_IN,
+        resource_id=BEN,
+        minutes=20,
+        prefix="optin",
+        name="Optin Patient{n}",
+        phone="+4930123456",
+    )
 
     def copies(b: Booking) -> int:
         provisional = state.provisional_notes().values()
@@ -141,7 +118,7 @@ def test_fault_drills_on_provisional_bookings(drill: Rig) -> None:
 
     seen = run_drill(
         drill,
-        places(),
+        places,
         copies,
         seed=20261125,
         sequences=300,

@@ -8,17 +8,23 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import UTC, datetime, time, timedelta
-from itertools import count
 
 import pytest
 
 from frontdesk.domain.booking import Booking
 from frontdesk.domain.timeutil import local_to_utc
-from frontdesk.providers.base import Accepted
 from frontdesk.providers.vastal import VastalConnector
 from frontdesk.sandbox.vastal_state import VastalState
 from frontdesk.storage.repo import Repository
-from support.drill import CID, Rig, assert_refusal_not_retried, rig, run_drill
+from support.drill import (
+    CID,
+    Rig,
+    assert_refusal_not_retried,
+    cancel_remotely,
+    new_patients,
+    rig,
+    run_drill,
+)
 
 TAX = "type_def456"  # 60 minutes, no buffers, no caps, 24 h notice, 60 days ahead, confirmed
 ZONE = "America/New_York"
@@ -54,24 +60,16 @@ def hours(repo: Repository) -> list[datetime]:
 
 
 def bookings(repo: Repository) -> Iterator[Booking]:
-    """A new client per sequence; the hours are used in turn (the drill cancels each booking
-    once checked, so an hour is free again when its turn comes back: one calendar, no
-    overlaps, fewer free hours than sequences)."""
-    starts = hours(repo)
-    assert len(starts) >= 100, len(starts)
-    for n in count():
-        start = starts[n % len(starts)]
-        yield Booking(
-            id=f"drill-{n}",
-            connection_id=CID,
-            service_id=TAX,
-            resource_id="org_xyz789",
-            start=start,
-            end=start + timedelta(minutes=60),
-            patient_name=f"Drill Client {n}",
-            patient_phone=f"+1202555{n:04d}",
-            patient_email=f"drill{n}@example.com",
-        )
+    """A new client per sequence, the hours used in turn (one calendar, no overlaps, fewer
+    free hours than sequences)."""
+    return new_patients(
+        hours(repo),
+        service_id=TAX,
+        resource_id="org_xyz789",
+        minutes=60,
+        name="Drill Client {n}",
+        phone="+1202555{n:04d}",
+    )
 
 
 def test_fault_drills(drill: Rig) -> None:
@@ -80,18 +78,13 @@ def test_fault_drills(drill: Rig) -> None:
     def copies(b: Booking) -> int:
         return sum(a["client_name"] == b.patient_name for a in state.appointments())
 
-    def free_the_hour(b: Booking) -> None:
-        drill.injector.script([])
-        cancelled = drill.live.cancel(b, f"cancel-{b.id}")
-        assert isinstance(cancelled, Accepted), cancelled
-
     run_drill(
         drill,
         bookings(drill.repo),
         copies,
         seed=20261123,
         max_offset=1,
-        after=free_the_hour,
+        after=cancel_remotely(drill),
     )
 
 

@@ -10,8 +10,9 @@ desk would after looking (``settle``), before the sequence goes on."""
 
 from __future__ import annotations
 
+import itertools
 import random
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -22,7 +23,7 @@ import pytest
 
 from frontdesk.domain.booking import Booking, SyncState
 from frontdesk.domain.outbox import Operation, OperationKind, OperationState, Settlement
-from frontdesk.providers.base import Connector
+from frontdesk.providers.base import Accepted, Connector
 from frontdesk.sandbox import SandboxServer
 from frontdesk.sandbox.fault_spec import FaultInjector, FaultSpec
 from frontdesk.storage.db import Database
@@ -255,3 +256,54 @@ def assert_refusal_not_retried(
 def in_state(repo: Repository, booking_id: str, state: OperationState) -> list[Operation]:
     """The booking's operations in ``state``, oldest first."""
     return [op for op in ops_of(repo, booking_id) if op.state is state]
+
+
+def spaced(starts: Iterable[datetime], gap: timedelta) -> list[datetime]:
+    """``starts`` in order, keeping each only when it is at least ``gap`` after the last kept
+    (places that never overlap one another)."""
+    kept: list[datetime] = []
+    for start in sorted(starts):
+        if not kept or start >= kept[-1] + gap:
+            kept.append(start)
+    return kept
+
+
+def new_patients(
+    starts: Sequence[datetime],
+    *,
+    service_id: str,
+    resource_id: str,
+    minutes: int,
+    prefix: str = "drill",
+    name: str = "Drill Patient{n}",
+    phone: str = "+15555550100",
+) -> Iterator[Booking]:
+    """A new patient per sequence (``name`` and ``phone`` formatted with ``n``), the starts used
+    in turn: the drill frees each place once checked, so it is free again when its turn comes
+    back."""
+    assert len(starts) >= 100, len(starts)
+    for n in itertools.count():
+        start = starts[n % len(starts)]
+        yield Booking(
+            id=f"{prefix}-{n}",
+            connection_id=CID,
+            service_id=service_id,
+            resource_id=resource_id,
+            start=start,
+            end=start + timedelta(minutes=minutes),
+            patient_name=name.format(n=n),
+            patient_phone=phone.format(n=n),
+            patient_email=f"{prefix}{n}@example.com",
+        )
+
+
+def cancel_remotely(rig: Rig) -> Callable[[Booking], None]:
+    """``run_drill``'s ``after`` for APIs with few free places: cancel each checked booking
+    there (no fault injected), so its place is free for a later sequence."""
+
+    def cancel(booking: Booking) -> None:
+        rig.injector.script([])
+        cancelled = rig.live.cancel(booking, f"cancel-{booking.id}")
+        assert isinstance(cancelled, Accepted), cancelled
+
+    return cancel
