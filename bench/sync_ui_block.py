@@ -36,7 +36,7 @@ from frontdesk.app.paths import Paths
 from frontdesk.domain.booking import Booking, SyncState
 from frontdesk.domain.outbox import OperationKind
 from frontdesk.domain.timeutil import local_to_utc
-from frontdesk.sandbox.clinic import (
+from frontdesk.sandbox.huskyvoice.clinic import (
     DENTAL_CLEANING_ID,
     FOLLOW_UP_ID,
     GENERAL_CHECKUP_ID,

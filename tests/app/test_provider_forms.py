@@ -1,13 +1,13 @@
-"""Required patient details follow the chosen API (``app.provider_forms``)."""
+"""Required patient details follow the chosen API (``providers.registry``)."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 
 from frontdesk.app.booking import _form_problems
-from frontdesk.app.provider_forms import FORMS, form_for
 from frontdesk.domain.booking import BookingRequest
 from frontdesk.domain.catalog import Catalog, Policy
+from frontdesk.providers.registry import PROVIDERS, form_for
 
 
 def missing(provider: str, **fields: str) -> set[str]:
@@ -38,5 +38,5 @@ def test_a_given_email_must_look_like_one() -> None:
     assert missing("meetergo", patient_name="A B", patient_email="a.b@example.org") == set()
 
 
-def test_every_descriptor_names_its_provider() -> None:
-    assert all(form.provider == key for key, form in FORMS.items())
+def test_every_declaration_is_filed_under_its_own_name() -> None:
+    assert all(spec.name == key == spec.form.provider for key, spec in PROVIDERS.items())

@@ -21,13 +21,13 @@ from hypothesis import strategies as st
 from frontdesk.cli.validate_cmd import predict
 from frontdesk.providers.carevalidate import CareValidateConnector
 from frontdesk.sandbox import SandboxServer
-from frontdesk.sandbox.carevalidate_clinic import (
+from frontdesk.sandbox.carevalidate.clinic import (
     FOLLOW_UP_ID,
     LEGACY_ID,
     TELEHEALTH_ID,
     WEIGHT_INTAKE_ID,
 )
-from frontdesk.sandbox.carevalidate_state import CareValidateState
+from frontdesk.sandbox.carevalidate.state import CareValidateState
 
 LA = ZoneInfo("America/Los_Angeles")
 

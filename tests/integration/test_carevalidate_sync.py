@@ -21,8 +21,8 @@ from frontdesk.main import main
 from frontdesk.providers.base import Accepted, Ambiguous, Refused
 from frontdesk.providers.carevalidate import CareValidateConnector
 from frontdesk.sandbox import SandboxServer
-from frontdesk.sandbox.carevalidate_clinic import TELEHEALTH_ID
-from frontdesk.sandbox.carevalidate_state import CareValidateState
+from frontdesk.sandbox.carevalidate.clinic import TELEHEALTH_ID
+from frontdesk.sandbox.carevalidate.state import CareValidateState
 from support.net import MovableClock, free_port
 
 LA = ZoneInfo("America/Los_Angeles")

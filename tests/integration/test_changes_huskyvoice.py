@@ -14,7 +14,7 @@ from frontdesk.domain.booking import BookingRequest, SyncState, VisitStatus
 from frontdesk.domain.outbox import ChangePlan
 from frontdesk.domain.timeutil import local_to_utc
 from frontdesk.sandbox import SandboxServer
-from frontdesk.sandbox.clinic import GENERAL_CHECKUP_ID
+from frontdesk.sandbox.huskyvoice.clinic import GENERAL_CHECKUP_ID
 from support.clinic import MAIN, NORTH, next_weekday
 
 MakeContext = Callable[[str, str], AppContext]

@@ -26,8 +26,8 @@ from frontdesk.domain.booking import Booking, SyncState
 from frontdesk.domain.outbox import OperationKind
 from frontdesk.domain.timeutil import local_to_utc
 from frontdesk.sandbox import SandboxServer
-from frontdesk.sandbox.clinic import default_clinic
 from frontdesk.sandbox.fault_spec import FaultSpec
+from frontdesk.sandbox.huskyvoice.clinic import default_clinic
 
 pytestmark = pytest.mark.slow
 

@@ -14,8 +14,8 @@ import pytest
 from frontdesk.domain.booking import Booking
 from frontdesk.domain.timeutil import local_to_utc
 from frontdesk.providers.carevalidate import CareValidateConnector
-from frontdesk.sandbox.carevalidate_clinic import TELEHEALTH_ID
-from frontdesk.sandbox.carevalidate_state import CareValidateState
+from frontdesk.sandbox.carevalidate.clinic import TELEHEALTH_ID
+from frontdesk.sandbox.carevalidate.state import CareValidateState
 from frontdesk.storage.repo import Repository
 from support.drill import (
     CID,

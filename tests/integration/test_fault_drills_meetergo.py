@@ -23,7 +23,7 @@ from frontdesk.domain.booking import Booking, SyncState
 from frontdesk.domain.outbox import Settlement
 from frontdesk.domain.timeutil import local_to_utc
 from frontdesk.providers.meetergo import MeetergoConnector
-from frontdesk.sandbox.meetergo_state import MeetergoState
+from frontdesk.sandbox.meetergo.state import MeetergoState
 from frontdesk.storage.repo import Repository
 from support.drill import (
     CID,

@@ -14,7 +14,7 @@ import pytest
 
 from frontdesk.domain.booking import Booking
 from frontdesk.providers.vantax import VantaxConnector
-from frontdesk.sandbox.vantax_state import VantaxState
+from frontdesk.sandbox.vantax.state import VantaxState
 from support.drill import CID, Rig, assert_refusal_not_retried, rig, run_drill
 
 SUB = "sub_8a1f4c2e"

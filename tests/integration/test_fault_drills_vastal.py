@@ -14,7 +14,7 @@ import pytest
 from frontdesk.domain.booking import Booking
 from frontdesk.domain.timeutil import local_to_utc
 from frontdesk.providers.vastal import VastalConnector
-from frontdesk.sandbox.vastal_state import VastalState
+from frontdesk.sandbox.vastal.state import VastalState
 from frontdesk.storage.repo import Repository
 from support.drill import (
     CID,

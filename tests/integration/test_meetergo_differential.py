@@ -18,7 +18,7 @@ from frontdesk.cli.validate_cmd import predict
 from frontdesk.main import main
 from frontdesk.providers.meetergo import MeetergoConnector
 from frontdesk.sandbox import SandboxServer
-from frontdesk.sandbox.meetergo_state import MeetergoState
+from frontdesk.sandbox.meetergo.state import MeetergoState
 from support.meetergo import (
     ANNA,
     API_KEY,

@@ -14,7 +14,7 @@ from frontdesk.app.paths import Paths
 from frontdesk.domain.booking import BookingRequest, SyncState, VisitStatus
 from frontdesk.providers.base import Accepted
 from frontdesk.sandbox import SandboxServer
-from frontdesk.sandbox.meetergo_state import MeetergoState
+from frontdesk.sandbox.meetergo.state import MeetergoState
 from support.meetergo import ANNA, API_KEY, BEN, CHECK_IN, CONSULT, at, next_tuesday
 from support.net import MovableClock, free_port
 

@@ -22,7 +22,7 @@ from frontdesk.domain.booking import Booking, BookingRequest, SyncState, VisitSt
 from frontdesk.domain.outbox import OperationState, Settlement
 from frontdesk.sandbox import SandboxServer
 from frontdesk.sandbox.fault_spec import FaultInjector, FaultSpec
-from frontdesk.sandbox.meetergo_state import MeetergoState
+from frontdesk.sandbox.meetergo.state import MeetergoState
 from support.meetergo import ANNA, API_KEY, BEN, CHECK_IN, SECOND, at, next_tuesday
 from support.net import MovableClock
 

@@ -21,7 +21,7 @@ from frontdesk.domain.timeutil import iso_utc, local_to_utc
 from frontdesk.main import main
 from frontdesk.providers.huskyvoice import HuskyVoiceConnector
 from frontdesk.sandbox import SandboxServer
-from frontdesk.sandbox.clinic import GENERAL_CHECKUP_ID
+from frontdesk.sandbox.huskyvoice.clinic import GENERAL_CHECKUP_ID
 
 ZONE = zoneinfo.ZoneInfo("America/New_York")
 

@@ -24,7 +24,7 @@ from frontdesk.providers.vantax import VantaxConnector
 from frontdesk.sandbox import SandboxServer
 from frontdesk.sandbox.fault_spec import FaultInjector, FaultSpec
 from frontdesk.sandbox.server import ProviderServer
-from frontdesk.sandbox.vantax_state import VantaxState
+from frontdesk.sandbox.vantax.state import VantaxState
 from frontdesk.storage.rows import operation_of_row
 from frontdesk.storage.tables import OutboxRow
 from support.net import MovableClock

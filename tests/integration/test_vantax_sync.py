@@ -18,7 +18,7 @@ from frontdesk.providers.base import Accepted
 from frontdesk.providers.vantax import VantaxConnector
 from frontdesk.sandbox import SandboxServer
 from frontdesk.sandbox.server import ProviderServer
-from frontdesk.sandbox.vantax_state import VantaxState
+from frontdesk.sandbox.vantax.state import VantaxState
 from support.net import MovableClock, free_port
 
 SUB = "sub_8a1f4c2e"

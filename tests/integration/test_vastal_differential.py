@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from frontdesk.cli.validate_cmd import predict
 from frontdesk.providers.vastal import VastalConnector
 from frontdesk.sandbox import SandboxServer
-from frontdesk.sandbox.vastal_state import VastalState
+from frontdesk.sandbox.vastal.state import VastalState
 from support.vastal import LEGACY, NY, ONBOARDING, REVIEW, TAX
 
 

@@ -19,7 +19,7 @@ from frontdesk.domain.booking import BookingRequest, SyncState
 from frontdesk.main import main
 from frontdesk.providers.base import Accepted
 from frontdesk.sandbox import SandboxServer
-from frontdesk.sandbox.vastal_state import VastalState
+from frontdesk.sandbox.vastal.state import VastalState
 from support.net import MovableClock, free_port
 from support.vastal import ONBOARDING, TAX, at, seed_day
 

@@ -11,7 +11,7 @@ import httpx
 import pytest
 
 from frontdesk.sandbox import SandboxServer
-from frontdesk.sandbox.clinic import GENERAL_CHECKUP_ID, MAIN_BRANCH_ID
+from frontdesk.sandbox.huskyvoice.clinic import GENERAL_CHECKUP_ID, MAIN_BRANCH_ID
 
 LONDON = ZoneInfo("Europe/London")
 

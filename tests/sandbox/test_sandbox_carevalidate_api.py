@@ -13,14 +13,14 @@ import httpx
 import pytest
 
 from frontdesk.sandbox import SandboxServer
-from frontdesk.sandbox.carevalidate_clinic import (
+from frontdesk.sandbox.carevalidate.clinic import (
     DEFAULT_API_KEY,
     FOLLOW_UP_ID,
     LEGACY_ID,
     TELEHEALTH_ID,
     WEIGHT_INTAKE_ID,
 )
-from frontdesk.sandbox.carevalidate_state import CareValidateState, scaled_limit
+from frontdesk.sandbox.carevalidate.state import CareValidateState, scaled_limit
 
 LA = ZoneInfo("America/Los_Angeles")
 BOOK = "/api/v1/calendar/appointments"

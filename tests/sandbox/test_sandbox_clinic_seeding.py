@@ -11,7 +11,7 @@ from typing import Any
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from frontdesk.sandbox.clinic import (
+from frontdesk.sandbox.huskyvoice.clinic import (
     ALL_SCOPES,
     GENERAL_CHECKUP_ID,
     READ_SCOPES,
@@ -20,9 +20,9 @@ from frontdesk.sandbox.clinic import (
     default_clinic,
     load_clinic,
 )
-from frontdesk.sandbox.huskyvoice_rules import parse_instant, phone_key
-from frontdesk.sandbox.huskyvoice_state import HuskyVoiceState
-from frontdesk.sandbox.seeding import seed_week
+from frontdesk.sandbox.huskyvoice.rules import parse_instant, phone_key
+from frontdesk.sandbox.huskyvoice.seed import seed_week
+from frontdesk.sandbox.huskyvoice.state import HuskyVoiceState
 
 MONDAY = date(2031, 3, 3)  # a Monday, in GMT; the clocks go forward on 2031-03-30
 

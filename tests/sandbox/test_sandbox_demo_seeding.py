@@ -13,21 +13,25 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from frontdesk.sandbox.carevalidate_state import CareValidateState
-from frontdesk.sandbox.huskyvoice_state import HuskyVoiceState
-from frontdesk.sandbox.meetergo_clinic import CHECK_IN, GROUP, SECOND_OPINION
-from frontdesk.sandbox.meetergo_state import MeetergoState
-from frontdesk.sandbox.seeding_apis import (
-    seed_carevalidate,
-    seed_demo,
-    seed_meetergo,
-    seed_vantax,
-    seed_vastal,
-)
-from frontdesk.sandbox.vantax_clinic import SUB_ACCOUNT
-from frontdesk.sandbox.vantax_state import VantaxState
-from frontdesk.sandbox.vastal_clinic import BOOKKEEPING_REVIEW_ID
-from frontdesk.sandbox.vastal_state import VastalState
+from frontdesk.sandbox.carevalidate import seed as carevalidate_seed
+from frontdesk.sandbox.carevalidate.seed import seed_carevalidate
+from frontdesk.sandbox.carevalidate.state import CareValidateState
+from frontdesk.sandbox.emulator import SandboxSettings
+from frontdesk.sandbox.huskyvoice import seed as huskyvoice_seed
+from frontdesk.sandbox.huskyvoice.state import HuskyVoiceState
+from frontdesk.sandbox.meetergo import seed as meetergo_seed
+from frontdesk.sandbox.meetergo.clinic import CHECK_IN, GROUP, SECOND_OPINION
+from frontdesk.sandbox.meetergo.seed import seed_meetergo
+from frontdesk.sandbox.meetergo.state import MeetergoState
+from frontdesk.sandbox.registry import EMULATORS
+from frontdesk.sandbox.vantax import seed as vantax_seed
+from frontdesk.sandbox.vantax.clinic import SUB_ACCOUNT
+from frontdesk.sandbox.vantax.seed import seed_vantax
+from frontdesk.sandbox.vantax.state import VantaxState
+from frontdesk.sandbox.vastal import seed as vastal_seed
+from frontdesk.sandbox.vastal.clinic import BOOKKEEPING_REVIEW_ID
+from frontdesk.sandbox.vastal.seed import seed_vastal
+from frontdesk.sandbox.vastal.state import VastalState
 
 MONDAY = date(2031, 3, 3)  # before every daylight-saving change of the four zones
 NOW = datetime(2031, 3, 2, 12, 0, tzinfo=UTC)  # the Sunday before
@@ -152,6 +156,20 @@ def _booked(state: Any) -> list[tuple[str, ...]]:
     return sorted(rows)
 
 
+SEEDS: dict[type, Any] = {
+    VantaxState: vantax_seed.seed_demo,
+    VastalState: vastal_seed.seed_demo,
+    MeetergoState: meetergo_seed.seed_demo,
+    CareValidateState: carevalidate_seed.seed_demo,
+    HuskyVoiceState: huskyvoice_seed.seed_demo,
+}
+
+
+def seed_demo(state: Any, start: date, rng_seed: int = 7) -> int:
+    """The demo seeding of the emulator whose state this is, with another seed."""
+    return int(SEEDS[type(state)](state, start, rng_seed=rng_seed))
+
+
 @pytest.mark.parametrize("make", [VantaxState, VastalState, MeetergoState, CareValidateState])
 def test_the_same_seed_gives_the_same_week(make: Any) -> None:
     first, second, other = make(clock=clock), make(clock=clock), make(clock=clock)
@@ -160,10 +178,14 @@ def test_the_same_seed_gives_the_same_week(make: Any) -> None:
     assert _booked(first) == _booked(second) != _booked(other)
 
 
-def test_seed_demo_knows_the_five_states_only() -> None:
-    assert seed_demo(HuskyVoiceState(clock=clock), MONDAY) > 0
-    with pytest.raises(TypeError):
-        seed_demo(object(), MONDAY)
+@pytest.mark.parametrize("name", sorted(EMULATORS))
+def test_every_emulator_seeds_the_state_it_builds(name: str) -> None:
+    emulator = EMULATORS[name]
+    state = emulator.build(SandboxSettings()).state
+    state.clock = clock  # type: ignore[attr-defined]
+    assert emulator.seed_demo(state, MONDAY) > 0
+    with pytest.raises(AssertionError):
+        emulator.seed_demo(object(), MONDAY)
 
 
 def test_nothing_is_booked_in_the_past() -> None:

@@ -9,7 +9,7 @@ import httpx
 import pytest
 
 from frontdesk.sandbox import SandboxServer
-from frontdesk.sandbox.clinic import READONLY_API_KEY, ApiKey, default_clinic
+from frontdesk.sandbox.huskyvoice.clinic import READONLY_API_KEY, ApiKey, default_clinic
 
 UNAUTHORIZED = {
     "success": False,

@@ -12,7 +12,7 @@ import httpx
 import pytest
 
 from frontdesk.sandbox import SandboxServer
-from frontdesk.sandbox.clinic import (
+from frontdesk.sandbox.huskyvoice.clinic import (
     GENERAL_CHECKUP_ID,
     MAIN_BRANCH_ID,
     NORTH_BRANCH_ID,

@@ -10,7 +10,7 @@ import httpx
 import pytest
 
 from frontdesk.sandbox import SandboxServer
-from frontdesk.sandbox.clinic import (
+from frontdesk.sandbox.huskyvoice.clinic import (
     DENTAL_CLEANING_ID,
     GENERAL_CHECKUP_ID,
     MAIN_BRANCH_ID,

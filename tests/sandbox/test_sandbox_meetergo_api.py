@@ -11,8 +11,8 @@ import httpx
 import pytest
 
 from frontdesk.sandbox import SandboxServer
-from frontdesk.sandbox.meetergo import meetergo_app
-from frontdesk.sandbox.meetergo_state import MeetergoState
+from frontdesk.sandbox.meetergo.app import meetergo_app
+from frontdesk.sandbox.meetergo.state import MeetergoState
 from frontdesk.sandbox.server import ProviderBuild, ProviderServer
 from support.meetergo import (
     ANNA,

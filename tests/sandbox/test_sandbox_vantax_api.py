@@ -11,8 +11,8 @@ import pytest
 
 from frontdesk.sandbox import SandboxServer
 from frontdesk.sandbox.server import ProviderServer
-from frontdesk.sandbox.vantax_clinic import DEFAULT_KEY, READONLY_KEY
-from frontdesk.sandbox.vantax_state import VantaxState
+from frontdesk.sandbox.vantax.clinic import DEFAULT_KEY, READONLY_KEY
+from frontdesk.sandbox.vantax.state import VantaxState
 
 Body = Callable[..., dict[str, Any]]
 WHEN = (datetime.now(UTC) + timedelta(days=30)).strftime("%Y-%m-%dT15:00:00Z")

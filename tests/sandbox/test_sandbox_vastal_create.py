@@ -12,7 +12,7 @@ import httpx
 import pytest
 
 from frontdesk.sandbox import SandboxServer
-from frontdesk.sandbox.vastal_state import VastalState
+from frontdesk.sandbox.vastal.state import VastalState
 from support.vastal import LEGACY, NOW, ONBOARDING, REVIEW, TAX, at, body, ny, seed_day
 
 WED = date(2027, 3, 3)

@@ -12,7 +12,7 @@ import httpx
 import pytest
 
 from frontdesk.sandbox import SandboxServer
-from frontdesk.sandbox.vastal_state import VastalState, hourly_limit
+from frontdesk.sandbox.vastal.state import VastalState, hourly_limit
 from support.vastal import NOW, ONBOARDING, REVIEW, TAX, at, body, ny
 
 THU = date(2027, 3, 4)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from frontdesk.app.demo import Demo
-from frontdesk.sandbox.seeding import seed_week
+from frontdesk.sandbox.huskyvoice.seed import seed_week
 from frontdesk.ui.main_window import MainWindow
 
 HERE = Path(__file__).parent

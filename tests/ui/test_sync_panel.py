@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt
 from frontdesk.app.demo import Demo
 from frontdesk.domain.booking import BookingRequest, SyncState
 from frontdesk.domain.timeutil import local_to_utc, to_local
-from frontdesk.sandbox.clinic import GENERAL_CHECKUP_ID
+from frontdesk.sandbox.huskyvoice.clinic import GENERAL_CHECKUP_ID
 from frontdesk.ui.main_window import MainWindow
 from support.clinic import MAIN, next_weekday
 

@@ -18,7 +18,7 @@ from frontdesk.domain.booking import Booking, BookingRequest, SyncState, VisitSt
 from frontdesk.domain.outbox import OperationState
 from frontdesk.sandbox import SandboxServer
 from frontdesk.sandbox.fault_spec import FaultSpec
-from frontdesk.sandbox.meetergo_state import MeetergoState
+from frontdesk.sandbox.meetergo.state import MeetergoState
 from frontdesk.ui.blocks import ALARM_BADGES, tooltip_html
 from frontdesk.ui.calendar_pane import Mode
 from frontdesk.ui.main_window import MainWindow

@@ -19,13 +19,13 @@ from datetime import datetime, timedelta
 import email_validator
 import phonenumbers
 
-from frontdesk.app.provider_forms import form_for
 from frontdesk.domain.booking import Booking, BookingRequest, SyncState, VisitStatus
 from frontdesk.domain.catalog import Catalog, Policy, Service
 from frontdesk.domain.outbox import ChangePlan, OperationKind
 from frontdesk.domain.timeutil import to_local, utc_now
 from frontdesk.domain.verdict import Severity, Verdict
 from frontdesk.providers.base import Connector
+from frontdesk.providers.registry import form_for
 from frontdesk.storage.repo import Repository, StaleBooking
 
 STALE_AFTER = timedelta(hours=1)
@@ -95,7 +95,7 @@ def _form_problems(
     request: BookingRequest, catalog: Catalog, required: frozenset[str]
 ) -> list[Verdict]:
     """Fields the desk needs before any rule can judge; ``required`` are the patient details
-    the connection's API requires (``app.provider_forms``)."""
+    the connection's API requires (``providers.registry``)."""
     problems: list[Verdict] = []
 
     def need(field: str, message: str) -> None:

@@ -12,10 +12,11 @@ import uuid
 from dataclasses import dataclass, replace
 from datetime import date
 
-from frontdesk.app.connections import FACTORIES, PROVIDER_NAMES, ConnectionError_
+from frontdesk.app.connections import ConnectionError_, connect
 from frontdesk.app.credentials import Credentials
 from frontdesk.providers.base import ApiError
 from frontdesk.providers.http import BadAnswer, TransportError
+from frontdesk.providers.registry import PROVIDERS, title
 from frontdesk.storage.repo import ConnectionRecord, Repository
 
 
@@ -33,7 +34,7 @@ def check_connection(
     today: date | None = None,
 ) -> CheckResult:
     """Build a connector and read its catalog for one day; never writes anything anywhere."""
-    if provider not in FACTORIES:
+    if provider not in PROVIDERS:
         return CheckResult(False, f"FrontDesk cannot talk to {provider!r} yet.")
     if not base_url.startswith(("http://", "https://")):
         return CheckResult(False, "The address must start with https:// (or http://).")
@@ -42,14 +43,13 @@ def check_connection(
     record = ConnectionRecord(
         f"check-{uuid.uuid4()}", "check", provider, base_url, dict(options or {}), None
     )
-    connector = FACTORIES[provider](record, api_key.strip())
+    connector = connect(record, api_key.strip())
     try:
         catalog = connector.pull_catalog([today or date.today()])
     except ApiError as exc:
         return CheckResult(False, _plain(str(exc), provider))
     except BadAnswer as exc:
-        name = PROVIDER_NAMES.get(provider, provider)
-        return CheckResult(False, f"This address answered, but not like {name}: {exc}")
+        return CheckResult(False, f"This address answered, but not like {title(provider)}: {exc}")
     except TransportError as exc:
         return CheckResult(False, f"Cannot reach this address ({exc.kind}).")
     finally:

@@ -1,39 +1,14 @@
-"""Connections to remote APIs: adding one to the profile, and building its connector."""
+"""Connections to remote APIs: adding one to the profile, and building its connector (from the
+API's declaration in ``providers.registry``)."""
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
 
 from frontdesk.app.credentials import Credentials
 from frontdesk.providers.base import Connector
-from frontdesk.providers.carevalidate import CareValidateConnector
-from frontdesk.providers.huskyvoice import HuskyVoiceConnector
-from frontdesk.providers.meetergo import MeetergoConnector
-from frontdesk.providers.vantax import VantaxConnector
-from frontdesk.providers.vastal import VastalConnector
+from frontdesk.providers.registry import PROVIDERS
 from frontdesk.storage.repo import ConnectionRecord, Repository
-
-Factory = Callable[[ConnectionRecord, str], Connector]
-
-FACTORIES: dict[str, Factory] = {
-    "huskyvoice": lambda rec, key: HuskyVoiceConnector(rec.id, rec.base_url, key),
-    "vantax": lambda rec, key: VantaxConnector(
-        rec.id, rec.base_url, key, str(rec.options.get("sub_account_id") or "") or None
-    ),
-    "vastal": lambda rec, key: VastalConnector(rec.id, rec.base_url, key, rec.options.get("plan")),
-    "meetergo": lambda rec, key: MeetergoConnector(
-        rec.id, rec.base_url, key, str(rec.options.get("api_user_id") or "") or None
-    ),
-    "carevalidate": lambda rec, key: CareValidateConnector(rec.id, rec.base_url, key, rec.options),
-}
-PROVIDER_NAMES = {
-    "huskyvoice": "HuskyVoice",
-    "vantax": "VantaX",
-    "vastal": "Vastal",
-    "meetergo": "meetergo",
-    "carevalidate": "CareValidate",
-}
 
 
 class ConnectionError_(Exception):
@@ -49,8 +24,8 @@ def add_connection(
     api_key: str,
     options: dict[str, object] | None = None,
 ) -> ConnectionRecord:
-    if provider not in FACTORIES:
-        known = ", ".join(sorted(FACTORIES))
+    if provider not in PROVIDERS:
+        known = ", ".join(sorted(PROVIDERS))
         raise ConnectionError_(f"provider: unknown provider {provider!r}; use one of {known}")
     if not name.strip():
         raise ConnectionError_("name: give the connection a name")
@@ -71,13 +46,19 @@ def add_connection(
     return record
 
 
+def connect(record: ConnectionRecord, api_key: str) -> Connector:
+    """The connector of ``record``'s API with ``api_key``, nothing checked or stored."""
+    spec = PROVIDERS[record.provider]
+    return spec.connect(record.id, record.base_url, api_key, record.options)
+
+
 def build_connector(record: ConnectionRecord, creds: Credentials) -> Connector:
     key = creds.get(record.id)
     if key is None:
         raise ConnectionError_(
             f"api-key: no API key stored for connection {record.name!r}; add it again"
         )
-    connector = FACTORIES[record.provider](record, key)
+    connector = connect(record, key)
     rate = record.options.get("rate_per_minute")
     if rate is not None:  # a plan above the documented default, or a scaled-up sandbox
         connector.rate_per_minute = int(str(rate))

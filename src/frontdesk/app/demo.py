@@ -16,26 +16,18 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from frontdesk.app.connections import PROVIDER_NAMES, add_connection
+from frontdesk.app.connections import add_connection
 from frontdesk.app.context import AppContext
 from frontdesk.app.paths import Paths
 from frontdesk.domain.timeutil import utc_now
+from frontdesk.providers.registry import PROVIDERS
 from frontdesk.sandbox import SandboxServer
-from frontdesk.sandbox.carevalidate_clinic import ZONE as CAREVALIDATE_ZONE
-from frontdesk.sandbox.meetergo_clinic import ANNA
-from frontdesk.sandbox.seeding_apis import seed_demo
-from frontdesk.sandbox.vantax_clinic import SUB_ACCOUNT
+from frontdesk.sandbox.registry import EMULATORS
 
 log = logging.getLogger("frontdesk.app")
 
-ALL_PROVIDERS = ("huskyvoice", "vantax", "vastal", "meetergo", "carevalidate")
-# what each demo connection needs beside its address and key (docs/headless-tools.md)
-DEMO_OPTIONS: dict[str, dict[str, object]] = {
-    "vantax": {"sub_account_id": SUB_ACCOUNT},
-    "vastal": {"plan": "1000"},  # the standard plan: the sandbox's limit at --rate-limit 60
-    "meetergo": {"api_user_id": ANNA},
-    "carevalidate": {"timezone": CAREVALIDATE_ZONE, "location": "google_conference"},
-}
+# every API the desk connects to that the sandbox emulates, in the registry's order
+ALL_PROVIDERS = tuple(name for name in PROVIDERS if name in EMULATORS)
 # The first API's connection keeps the demo's old name: it sorts first (a space before the
 # others' colon), so the desk's zone, the first connection's, is the same before and after the
 # worker pulls the rest, and demo profiles kept from before the five-API demo still match.
@@ -46,7 +38,7 @@ def connection_name(provider: str) -> str:
     """The demo connection's name, e.g. ``Demo: VantaX sandbox``."""
     if provider == "huskyvoice":
         return DEMO_CONNECTION
-    return f"Demo: {PROVIDER_NAMES[provider]} sandbox"
+    return f"Demo: {PROVIDERS[provider].title} sandbox"
 
 
 class Demo:
@@ -79,7 +71,8 @@ class Demo:
 
     def _seed(self, provider: str) -> None:
         self._unseeded.remove(provider)
-        made = seed_demo(self.server.provider(provider).build.state, utc_now().date())
+        state = self.server.provider(provider).build.state
+        made = EMULATORS[provider].seed_demo(state, utc_now().date())
         log.info("demo: %d bookings seeded in the %s sandbox", made, provider)
 
     def _connect(self, now: Sequence[str]) -> None:
@@ -89,7 +82,7 @@ class Demo:
         for provider in list(self._unconnected):
             served = self.server.provider(provider)
             url, key = served.base_url, served.build.api_key
-            options = DEMO_OPTIONS.get(provider, {})
+            options = dict(EMULATORS[provider].demo_options)
             existing = repo.connection_by_name(connection_name(provider))
             if existing is not None:  # a kept demo profile: point it at this run's sandbox
                 merged = {**existing.options, **options}

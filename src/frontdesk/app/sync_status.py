@@ -21,6 +21,7 @@ from frontdesk.domain.booking import Booking
 from frontdesk.domain.merge import PART_WORDS, PARTS
 from frontdesk.domain.outbox import Operation, OperationKind, OperationState, Settlement
 from frontdesk.domain.timeutil import to_local, utc_now
+from frontdesk.providers.registry import PROVIDERS
 
 KIND_WORDS = {
     "create": "new booking",
@@ -29,15 +30,14 @@ KIND_WORDS = {
     "set_status": "status",
     "create_patient": "patient's record",
 }
-# What a patient's record is called where the API keeps one (``create_patient``).
-PATIENT_RECORD_WORDS = {"vantax": "VantaX contact"}
 
 
 def change_words(op: Operation, when: str, service: str, provider: str) -> str:
     """The change in plain words; a patient's record names the booking it was queued for
     ("VantaX contact for Tue 16 Jun 10:00 Dental cleaning"), since it is not the booking."""
     if op.kind is OperationKind.CREATE_PATIENT:
-        record = PATIENT_RECORD_WORDS.get(provider, "Patient's record")
+        spec = PROVIDERS.get(provider)
+        record = (spec.patient_record if spec else None) or "Patient's record"
         return f"{record} for {when} {service}".strip()
     return KIND_WORDS.get(op.kind.value, op.kind.value)
 

@@ -10,10 +10,11 @@ import json
 from datetime import datetime
 from pathlib import Path
 
-from frontdesk.app.connections import FACTORIES
+from frontdesk.app.connections import connect
 from frontdesk.domain.timeutil import utc_now
 from frontdesk.domain.verdict import Verdict
 from frontdesk.providers.base import Connector
+from frontdesk.providers.registry import PROVIDERS
 from frontdesk.storage.repo import ConnectionRecord
 
 
@@ -32,8 +33,8 @@ def run(
     options: dict[str, object] | None = None,
 ) -> tuple[int, str]:
     """Exit code and the line to print."""
-    if provider not in FACTORIES:
-        known = ", ".join(sorted(FACTORIES))
+    if provider not in PROVIDERS:
+        known = ", ".join(sorted(PROVIDERS))
         return 2, json.dumps({"error": f"provider: unknown provider {provider!r}; use {known}"})
     try:
         text = request_file.read_text(encoding="utf-8")
@@ -44,7 +45,7 @@ def run(
     except ValueError:
         body = text  # not JSON: the server would refuse it as not an object
     record = ConnectionRecord("validate", "validate", provider, base_url, dict(options or {}), None)
-    connector = FACTORIES[provider](record, api_key)
+    connector = connect(record, api_key)
     try:
         verdict = predict(connector, body)
     finally:

@@ -1,17 +1,20 @@
-"""Demo bookings for the sandbox: a plausible week of appointments at the demo clinic.
+"""What every emulator's demo seeding shares: fake patients and a way to book them.
 
-Owns the fake patients (names, and phones from Ofcom's drama range `07700 900000-900999`) and
-`seed_week`, which books them through `HuskyVoiceState.create`, the same path as the HTTP route,
-so capacity, duplicates and closures hold for seeded data as for any other.
+Owns the fake patients (names, phones from Ofcom's drama range `07700 900000-900999`, emails at
+the reserved `example.com`), the candidate grid and `book_candidates`. Each emulator's own
+`seed.py` books them through its state's create path, the same as the HTTP route, so every rule
+of that API (hours, spots, caps, buffers, overlaps) holds for seeded data as for any other;
+refusals are skipped, so fewer than asked may be made. The same seed on the same empty state
+gives the same bookings.
 """
 
 from __future__ import annotations
 
 import random
-from datetime import UTC, date, datetime, timedelta
+from collections.abc import Callable, Iterator
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
-
-from frontdesk.sandbox.huskyvoice_state import HuskyVoiceState
+from zoneinfo import ZoneInfo
 
 FIRST_NAMES = (
     "Amelia", "Oliver", "Isla", "George", "Ava", "Noah", "Mia", "Arthur", "Freya", "Leo",
@@ -30,53 +33,41 @@ def fake_patient(rng: random.Random) -> tuple[str, str]:
     return name, f"+447700900{rng.randrange(1000):03d}"
 
 
-def seed_week(
-    state: HuskyVoiceState, start_date: date, count: int = 40, rng_seed: int = 0
-) -> list[dict[str, Any]]:
-    """Book up to `count` appointments in the open windows of the 7 days from `start_date`.
+DAYS = 7
 
-    Times fall on a 5-minute grid inside a window, in the org's zone, and only in the future
-    by the state's clock. Refusals (a full window, a duplicate) are skipped, so fewer may be
-    made. Returns the created records. The same seed on the same empty state gives the same
-    patients and times.
-    """
-    rng = random.Random(rng_seed)
-    clinic = state.clinic
-    zone = clinic.zone
-    services = [s for s in clinic.services if s.is_active]
-    now = state.now()
-    slots: list[tuple[str, datetime]] = []
-    for offset in range(7):
-        day = start_date + timedelta(days=offset)
-        for window in clinic.windows:
-            if window.weekday != day.isoweekday() or clinic.is_closed(window, day):
-                continue
-            start = datetime.combine(day, window.start_time, tzinfo=zone)
-            end = datetime.combine(day, window.end_time, tzinfo=zone)
-            step = start
-            while step < end:
-                instant = step.astimezone(UTC)
-                if instant > now:
-                    slots.append((window.branch_id, instant))
-                step += timedelta(minutes=5)
-    created: list[dict[str, Any]] = []
-    if not slots or not services:
-        return created
-    for attempt in range(count * 5):
-        if len(created) >= count:
+
+def fake_email(name: str, rng: random.Random) -> str:
+    """An address at the reserved `example.com` domain, e.g. `amelia.hart42@example.com`."""
+    return f"{name.lower().replace(' ', '.')}{rng.randrange(100)}@example.com"
+
+
+def utc_stamp(instant: datetime) -> str:
+    return instant.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def grid(
+    day: date, start: time, end: time, zone: ZoneInfo, step: int, minutes: int
+) -> Iterator[datetime]:
+    """Starts every `step` minutes from `start` while `minutes` still fit before `end`."""
+    at = datetime.combine(day, start, tzinfo=zone)
+    last = datetime.combine(day, end, tzinfo=zone)
+    while at + timedelta(minutes=minutes) <= last:
+        yield at.astimezone(UTC)
+        at += timedelta(minutes=step)
+
+
+def book_candidates(
+    candidates: list[Any],
+    count: int,
+    rng: random.Random,
+    create: Callable[[Any, str, str, str], bool],
+) -> int:
+    """Try random candidates (without repeats) until `count` were booked; returns how many."""
+    made = 0
+    for candidate in rng.sample(candidates, len(candidates)):
+        if made >= count:
             break
-        branch_id, instant = rng.choice(slots)
         name, phone = fake_patient(rng)
-        body = {
-            "appointment_type": rng.choice(services).id,
-            "appointment_date": instant.strftime("%Y-%m-%dT%H:%M:%S.000Z"),
-            "patient_name": name,
-            "parent_phone": phone,
-            "branch_id": branch_id,
-            "assigned_doctor": rng.choice(DOCTORS),
-            "external_reference_id": f"demo-{rng_seed}-{attempt}",
-        }
-        answer = state.create(body)
-        if answer.status == 201:
-            created.append(answer.body["data"])
-    return created
+        if create(candidate, name, phone, fake_email(name, rng)):
+            made += 1
+    return made

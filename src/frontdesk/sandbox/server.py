@@ -1,9 +1,8 @@
 """Serving the sandbox: one uvicorn server per provider, each in a background thread.
 
-Owns the registry of emulated providers (`PROVIDERS`: name → factory building its state and
-ASGI app), `ProviderServer` (one app on one port), `SandboxServer` (the set a test, the demo
-or `frontdesk sandbox` runs; HuskyVoice today) and `run_forever` behind the CLI command.
-Another provider joins by adding a factory to `PROVIDERS`; it then gets its own port.
+Owns `ProviderServer` (one emulator's app on one port), `SandboxServer` (the set a test, the
+demo or `frontdesk sandbox` runs, built from `sandbox.registry`) and `run_forever` behind the
+CLI command. Every emulator in the registry gets its own port.
 """
 
 from __future__ import annotations
@@ -13,67 +12,22 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from types import FrameType, TracebackType
 from typing import Any
 
 import uvicorn
-from starlette.types import ASGIApp
 
-from frontdesk.sandbox.carevalidate import BASE_PATH as CV_BASE_PATH
-from frontdesk.sandbox.carevalidate import carevalidate_app
-from frontdesk.sandbox.carevalidate_state import CareValidateState, scaled_limit
-from frontdesk.sandbox.clinic import Clinic, load_clinic
+from frontdesk.sandbox.emulator import ProviderBuild, SandboxSettings
 from frontdesk.sandbox.fault_spec import FaultInjector, FaultSpec
 from frontdesk.sandbox.faults import quiet_dropped_answers
-from frontdesk.sandbox.huskyvoice import API_PREFIX, huskyvoice_app
-from frontdesk.sandbox.huskyvoice_state import HuskyVoiceState
-from frontdesk.sandbox.meetergo import build_meetergo
-from frontdesk.sandbox.vantax_build import build_vantax
-from frontdesk.sandbox.vastal_factory import build_vastal
+from frontdesk.sandbox.huskyvoice.clinic import Clinic, load_clinic
+from frontdesk.sandbox.huskyvoice.state import HuskyVoiceState
+from frontdesk.sandbox.registry import EMULATORS
 
-
-@dataclass(frozen=True)
-class SandboxSettings:
-    """What every provider factory is given. `clinic` is the HuskyVoice org (None = demo)."""
-
-    rate_limit: int = 60
-    clinic: Clinic | None = None
-    faults: FaultSpec | None = None
-
-
-@dataclass(frozen=True)
-class ProviderBuild:
-    """A built provider: its state (for tests), its ASGI app, printed key and API path."""
-
-    state: object
-    app: ASGIApp
-    api_key: str
-    base_path: str
-
-
-ProviderFactory = Callable[[SandboxSettings], ProviderBuild]
-
-
-def _build_huskyvoice(settings: SandboxSettings) -> ProviderBuild:
-    state = HuskyVoiceState(clinic=settings.clinic, rate_limit=settings.rate_limit)
-    return ProviderBuild(state, huskyvoice_app(state), state.clinic.primary_key, API_PREFIX)
-
-
-def _build_carevalidate(settings: SandboxSettings) -> ProviderBuild:
-    state = CareValidateState(limit=scaled_limit(settings.rate_limit))
-    return ProviderBuild(state, carevalidate_app(state), state.api_key, CV_BASE_PATH)
-
-
-PROVIDERS: dict[str, ProviderFactory] = {
-    "huskyvoice": _build_huskyvoice,
-    "vantax": lambda settings: build_vantax(settings.rate_limit, ProviderBuild),
-    "vastal": build_vastal,
-    "meetergo": build_meetergo,
-    "carevalidate": _build_carevalidate,
-}
+__all__ = ["ProviderBuild", "ProviderServer", "SandboxServer", "SandboxSettings", "run_forever"]
 
 
 class ProviderServer:
@@ -183,7 +137,7 @@ class SandboxServer:
         self.servers: list[ProviderServer] = []
         self.injectors: dict[str, FaultInjector] = {}
         for index, name in enumerate(providers):
-            build = PROVIDERS[name](settings)
+            build = EMULATORS[name].build(settings)
             if faults is not None:
                 injector = FaultInjector(build.app, faults, seed_offset=index)
                 self.injectors[name] = injector
@@ -261,11 +215,11 @@ def run_forever(
     a HuskyVoice clinic fixture.
     """
     clinic = load_clinic(clinic_path) if clinic_path is not None else None
-    names = list(providers) if providers else list(PROVIDERS)
-    unknown = [n for n in names if n not in PROVIDERS]
+    names = list(providers) if providers else list(EMULATORS)
+    unknown = [n for n in names if n not in EMULATORS]
     if unknown:
         raise ValueError(
-            f"unknown provider {unknown[0]!r}; the sandbox serves {', '.join(PROVIDERS)}"
+            f"unknown provider {unknown[0]!r}; the sandbox serves {', '.join(EMULATORS)}"
         )
     stop = threading.Event()
 

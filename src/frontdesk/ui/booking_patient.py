@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QWidget
 
 from frontdesk.app.context import AppContext
 from frontdesk.app.patients import Patient, find_patients
-from frontdesk.app.provider_forms import form_for
+from frontdesk.providers.registry import form_for
 
 DATA_ROLE = Qt.ItemDataRole.UserRole
 SEARCH_MS = 150

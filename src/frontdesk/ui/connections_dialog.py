@@ -1,6 +1,6 @@
 """Connections settings: the booking systems this desk books into. Add, edit and test one for
 any API registered in ``app.connections`` (the form's fields come from
-``app.provider_forms``); keys go to the system keyring, never to the settings or the cache.
+``providers.registry``); keys go to the system keyring, never to the settings or the cache.
 
 "Test" makes one real read call (the catalog of today) through a freshly built connector on a
 worker thread, so the dialog stays responsive while it waits, and says OK or the plain reason.
@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk.app.connection_setup import CheckResult, check_connection, update_connection
-from frontdesk.app.connections import PROVIDER_NAMES, ConnectionError_, add_connection
+from frontdesk.app.connections import ConnectionError_, add_connection
 from frontdesk.app.context import AppContext
-from frontdesk.app.provider_forms import form_for
+from frontdesk.providers.registry import PROVIDERS, form_for, title
 from frontdesk.storage.repo import ConnectionRecord
 from frontdesk.ui.theme import Tones, span
 
@@ -82,7 +82,9 @@ class ConnectionsDialog(QDialog):
         self.form = QFormLayout()
         self.provider = QComboBox(self)
         self.provider.setAccessibleName("Booking system")
-        for key, label in sorted(PROVIDER_NAMES.items(), key=lambda kv: kv[1]):
+        for key, label in sorted(
+            ((k, s.title) for k, s in PROVIDERS.items()), key=lambda kv: kv[1]
+        ):
             self.provider.addItem(label, key)
         self.provider.currentIndexChanged.connect(self._provider_changed)
         self.name = QLineEdit(self)
@@ -128,7 +130,7 @@ class ConnectionsDialog(QDialog):
         self.list.blockSignals(True)
         self.list.clear()
         for record in self.context.connections():
-            label = PROVIDER_NAMES.get(record.provider, record.provider)
+            label = title(record.provider)
             item = QListWidgetItem(f"{record.name}\n{label} · {record.base_url}", self.list)
             item.setData(ID_ROLE, record.id)
             if record.id == select:

@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk.app.connections import PROVIDER_NAMES
 from frontdesk.app.context import AppContext
 from frontdesk.app.desk import clinic_zone, resources
 from frontdesk.domain.booking import Booking, SyncState, VisitStatus
 from frontdesk.domain.timeutil import to_local, utc_now
+from frontdesk.providers.registry import title
 from frontdesk.ui.blocks import STATE_WORDS, VISIT_WORDS
 from frontdesk.ui.theme import Tones, span
 
@@ -206,7 +206,7 @@ class DetailsPanelWidget(QWidget):
         for at, event, detail, actor in reversed(history):
             when = to_local(at, zone)
             words = EVENT_WORDS.get(event, event)
-            who = f" · {esc(PROVIDER_NAMES.get(actor, actor))}" if actor else ""
+            who = f" · {esc(title(actor))}" if actor else ""
             extra = f": {esc(detail)}" if detail else ""
             stamp = span(f"{when:%d %b %H:%M}", hint)
             lines.append(f"{stamp} {esc(words)}{extra}{span(who, hint)}")

@@ -1,5 +1,33 @@
-"""The HuskyVoice connector: wire DTOs, mapping and client."""
+"""The HuskyVoice connector: wire DTOs, mapping and client, and its declaration."""
 
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from frontdesk.domain.booking import VisitStatus
 from frontdesk.providers.huskyvoice.client import HuskyVoiceConnector
+from frontdesk.providers.spec import LostCreate, ProviderForm, ProviderSpec
 
-__all__ = ["HuskyVoiceConnector"]
+
+def _connect(
+    connection_id: str, base_url: str, api_key: str, options: Mapping[str, object]
+) -> HuskyVoiceConnector:
+    return HuskyVoiceConnector(connection_id, base_url, api_key)
+
+
+PROVIDER = ProviderSpec(
+    name="huskyvoice",
+    title="HuskyVoice",
+    connect=_connect,
+    form=ProviderForm(
+        "huskyvoice",
+        base_url="https://api.huskyvoice.ai/v1",
+        key_hint="sk_live_…",
+        patient_required=frozenset({"patient_name", "patient_phone"}),
+    ),
+    # PATCH takes confirmed, completed and cancelled; arrived and no-show are the desk's own
+    remote_statuses=frozenset({VisitStatus.BOOKED, VisitStatus.COMPLETED, VisitStatus.CANCELLED}),
+    lost_create=LostCreate.REPLAYED,
+)
+
+__all__ = ["PROVIDER", "HuskyVoiceConnector"]

@@ -1,5 +1,41 @@
-"""The meetergo connector: wire DTOs, mapping and client."""
+"""The meetergo connector: wire DTOs, mapping and client, and its declaration."""
 
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from frontdesk.domain.booking import VisitStatus
 from frontdesk.providers.meetergo.client import MeetergoConnector
+from frontdesk.providers.spec import (
+    LostCreate,
+    OptionField,
+    ProviderForm,
+    ProviderSpec,
+    option_text,
+)
 
-__all__ = ["MeetergoConnector"]
+
+def _connect(
+    connection_id: str, base_url: str, api_key: str, options: Mapping[str, object]
+) -> MeetergoConnector:
+    return MeetergoConnector(connection_id, base_url, api_key, option_text(options, "api_user_id"))
+
+
+PROVIDER = ProviderSpec(
+    name="meetergo",
+    title="meetergo",
+    connect=_connect,
+    form=ProviderForm(
+        "meetergo",
+        base_url="https://api.meetergo.com/v4",
+        key_hint="ak_live:<uuid>:<secret>",
+        patient_required=frozenset({"patient_name", "patient_email"}),
+        options=(
+            OptionField("api_user_id", "API user id", "x-meetergo-api-user-id", required=True),
+        ),
+    ),
+    remote_statuses=frozenset({VisitStatus.BOOKED, VisitStatus.CANCELLED}),
+    lost_create=LostCreate.LOOKED_UP_OR_UNKNOWN,
+)
+
+__all__ = ["PROVIDER", "MeetergoConnector"]

@@ -1,0 +1,25 @@
+"""The Vastal emulator: its state, rules, clinic, HTTP app and demo seeding."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from frontdesk.sandbox.emulator import Emulator, ProviderBuild, SandboxSettings
+from frontdesk.sandbox.vastal.app import API_PREFIX, vastal_app
+from frontdesk.sandbox.vastal.seed import seed_demo
+from frontdesk.sandbox.vastal.state import VastalState
+
+
+def build(settings: SandboxSettings) -> ProviderBuild:
+    """A fresh default Vastal org; `settings.rate_limit` scales the hourly limit (0 = off)."""
+    state = VastalState(rate_limit=settings.rate_limit)
+    return ProviderBuild(state, vastal_app(state), state.clinic.primary_key, API_PREFIX)
+
+
+def _seed(state: object, start: date) -> int:
+    assert isinstance(state, VastalState)
+    return seed_demo(state, start)
+
+
+# the standard plan: the sandbox's limit at --rate-limit 60
+EMULATOR = Emulator("vastal", build, _seed, {"plan": "1000"})
