@@ -124,16 +124,44 @@ def test_a_status_set_before_the_create_left_survives_the_create(
     ctx: AppContext, sandbox: SandboxServer
 ) -> None:
     booking_id = book(ctx, at(2, 11, 0))
-    change = ctx.booking.set_status(booking_id, VisitStatus.ARRIVED)
+    change = ctx.booking.set_status(booking_id, VisitStatus.COMPLETED)
     assert change.plan is ChangePlan.ENQUEUE
     assert ctx.repo.pending_count() == 2
     report = ctx.engine.drain()
     assert report.confirmed == 2
     (copy,) = remote(sandbox, booking_id)
-    assert copy["status"] == "arrived"
+    assert copy["status"] == "completed"
     stored = ctx.repo.booking(booking_id)
     assert stored is not None
-    assert (stored.visit_status, stored.sync_state) == (VisitStatus.ARRIVED, SyncState.CONFIRMED)
+    assert (stored.visit_status, stored.sync_state) == (
+        VisitStatus.COMPLETED,
+        SyncState.CONFIRMED,
+    )
+
+
+@pytest.mark.parametrize("status", [VisitStatus.ARRIVED, VisitStatus.NO_SHOW])
+def test_a_mark_huskyvoice_does_not_keep_stays_at_the_desk(
+    ctx: AppContext, sandbox: SandboxServer, status: VisitStatus
+) -> None:
+    """HuskyVoice's PATCH takes confirmed, completed and cancelled only: arrived and no-show are
+    the desk's own marks, queued nowhere, and a pull does not undo them."""
+    booking_id = book(ctx, at(2, 10, 30))
+    assert ctx.engine.drain().confirmed == 1
+    change = ctx.booking.set_status(booking_id, status)
+    assert change.plan is ChangePlan.LOCAL
+    assert change.booking.visit_status is status
+    assert ctx.repo.pending_count() == 0
+    assert ctx.engine.drain().sent == 0
+    (copy,) = remote(sandbox, booking_id)
+    assert copy["status"] == "confirmed"
+    ctx.engine.pull(ctx.repo.booking(booking_id).connection_id)  # type: ignore[union-attr]
+    stored = ctx.repo.booking(booking_id)
+    assert stored is not None
+    assert (stored.visit_status, stored.sync_state) == (status, SyncState.CONFIRMED)
+    notes = [detail for _, _, detail, _ in ctx.repo.history(booking_id) if detail]
+    assert any("kept at the desk only" in note and "HuskyVoice" in note for note in notes)
+    back = ctx.booking.set_status(booking_id, VisitStatus.BOOKED)
+    assert back.plan is ChangePlan.LOCAL and ctx.repo.pending_count() == 0
 
 
 def test_status_of_a_cancelled_booking_is_refused(ctx: AppContext) -> None:

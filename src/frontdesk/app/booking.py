@@ -25,7 +25,8 @@ from frontdesk.domain.outbox import ChangePlan, OperationKind
 from frontdesk.domain.timeutil import to_local, utc_now
 from frontdesk.domain.verdict import Severity, Verdict
 from frontdesk.providers.base import Connector
-from frontdesk.providers.registry import form_for
+from frontdesk.providers.registry import PROVIDERS, form_for
+from frontdesk.providers.spec import ProviderSpec
 from frontdesk.storage.repo import Repository, StaleBooking
 
 STALE_AFTER = timedelta(hours=1)
@@ -49,6 +50,35 @@ class Change:
 
 def _refusal(code: str, message: str, field: str | None = None, status: int = 409) -> Verdict:
     return Verdict(status, code, message, field)
+
+
+def _changed_elsewhere() -> BookingRefused:
+    return BookingRefused(
+        [
+            _refusal(
+                "CHANGED_ELSEWHERE",
+                "This booking was just changed by the booking system or another desk. "
+                "Look at it again, then retry.",
+                None,
+            )
+        ]
+    )
+
+
+STATUS_WORDS = {
+    VisitStatus.BOOKED: "booked",
+    VisitStatus.ARRIVED: "arrived",
+    VisitStatus.COMPLETED: "completed",
+    VisitStatus.NO_SHOW: "no-show",
+    VisitStatus.CANCELLED: "cancelled",
+}
+
+
+def desk_only_words(title: str, status: VisitStatus) -> str:
+    """The history's note on a mark the booking system does not keep."""
+    if status is VisitStatus.BOOKED:
+        return f"kept at the desk only; {title} still has it as booked"
+    return f'kept at the desk only: {title} has no "{STATUS_WORDS[status]}" status'
 
 
 def _unsettled() -> Verdict:
@@ -429,9 +459,40 @@ class BookingService:
         if errors:
             raise BookingRefused(errors)
         draft = booking.with_changes(visit_status=status)
+        spec = self._spec(booking.connection_id)
+        if spec is not None and spec.as_remote(status) is spec.as_remote(booking.visit_status):
+            # the booking system cannot tell the two apart: the mark is the desk's own
+            try:
+                self.repo.change_at_desk(
+                    draft,
+                    self.desk,
+                    status.value,
+                    desk_only_words(spec.title, status),
+                    expected_version=booking.version,
+                )
+            except StaleBooking as exc:
+                raise _changed_elsewhere() from exc
+            return Change(self.repo.booking(booking.id) or draft, ChangePlan.LOCAL)
         if draft.sync_state is SyncState.CONFIRMED:
             draft = draft.with_changes(sync_state=SyncState.PENCILLED)
         return self._commit(booking, draft, OperationKind.SET_STATUS, status.value, None)
+
+    def desk_only_note(self, booking: Booking) -> str | None:
+        """Where the booking's visit status is a mark its booking system does not keep, the
+        words that say so (the desk shows them beside the status); else None."""
+        spec = self._spec(booking.connection_id)
+        status = booking.visit_status
+        if spec is None or status is VisitStatus.BOOKED or spec.holds(status):
+            return None
+        return desk_only_words(spec.title, status)
+
+    def _spec(self, connection_id: str) -> ProviderSpec | None:
+        """The declaration of the connection's API (None for a connection of an unknown API)."""
+        connector = self.connectors.get(connection_id)
+        if connector is not None:
+            return PROVIDERS.get(connector.provider)
+        record = next((c for c in self.repo.connections() if c.id == connection_id), None)
+        return PROVIDERS.get(record.provider) if record is not None else None
 
     def _commit(
         self,
@@ -453,15 +514,6 @@ class BookingService:
                 patient_records=self._patient_records(after.connection_id),
             )
         except StaleBooking as exc:
-            raise BookingRefused(
-                [
-                    _refusal(
-                        "CHANGED_ELSEWHERE",
-                        "This booking was just changed by the booking system or another desk. "
-                        "Look at it again, then retry.",
-                        None,
-                    )
-                ]
-            ) from exc
+            raise _changed_elsewhere() from exc
         stored = self.repo.booking(after.id)
         return Change(stored or after, plan)

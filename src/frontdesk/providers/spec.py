@@ -78,6 +78,10 @@ class ProviderSpec:
         """Whether the booking system keeps ``status`` (else it is the desk's own mark)."""
         return status in self.remote_statuses
 
+    def as_remote(self, status: VisitStatus) -> VisitStatus:
+        """``status`` as the booking system sees it: a mark it does not keep is "booked"."""
+        return status if self.holds(status) else VisitStatus.BOOKED
+
 
 def option_text(options: Mapping[str, object], key: str) -> str | None:
     """A connection option as text, None where it is missing or blank."""

@@ -214,6 +214,24 @@ class OutboxStore:
         )
         return bool(count)
 
+    def change_at_desk(
+        self,
+        booking: Booking,
+        actor: str,
+        event: str,
+        detail: str | None,
+        expected_version: int | None = None,
+    ) -> None:
+        """Store a change the remote system never hears of (a visit status only the desk
+        keeps, such as "arrived" where the API has none): the booking and its history, in one
+        transaction, and nothing queued. Raises :class:`StaleBooking` like ``change_booking``."""
+        with self.db.write() as s:
+            row = s.get_one(BookingRow, booking.id)
+            if expected_version is not None and row.version != expected_version:
+                raise StaleBooking(booking.id)
+            copy_into(row, booking.with_changes(version=row.version + 1))
+            add_history(s, booking.id, event, detail, actor)
+
     def requeue(self, op_id: int, actor: str) -> None:
         """Send a refused operation again (same idempotency key), from now; one that waited
         for a refused patient record sends that again too (a record withdrawn since: the

@@ -189,7 +189,11 @@ class DetailsPanelWidget(QWidget):
         )
         f["phone"].setText(esc(b.patient_phone))
         f["email"].setText(esc(b.patient_email or "—"))
-        f["status"].setText(self._status_text(b, history, zone))
+        status = self._status_text(b, history, zone)
+        note = self.context.booking.desk_only_note(b)
+        if note:
+            status += "<br>" + span(esc(note[0].upper() + note[1:]), hint, small=True)
+        f["status"].setText(status)
         f["sync"].setText(self._sync_text(b))
         f["notes"].setText(esc(b.notes or "—"))
         reference = esc(b.remote_id or "not yet in the booking system")
