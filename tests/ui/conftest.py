@@ -26,8 +26,14 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.qt_log_ignore(OFFSCREEN_NOISE, extend=True))
 
 
+# The desk's clock for these tests: the HuskyVoice sandbox's own zone, so a booking's wall
+# time is the same in the sandbox and on the desk (tests/ui/test_one_clock.py runs the desk
+# in another zone than the booking systems').
+CLINIC_ZONE = "Europe/London"
+
+
 def _start_demo(profile: Path) -> Demo:
-    running = Demo(profile)
+    running = Demo(profile, clinic_zone=CLINIC_ZONE)
     running.pull()
     if running.context.repo.pending_count() == 0 and not _cached_bookings(running):
         # late on a Sunday the current week has no future slot left to seed

@@ -13,6 +13,7 @@ each writes the booking and what it owes the remote in one transaction
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -22,7 +23,7 @@ import phonenumbers
 from frontdesk.domain.booking import Booking, BookingRequest, SyncState, VisitStatus
 from frontdesk.domain.catalog import Catalog, Policy, Service
 from frontdesk.domain.outbox import ChangePlan, OperationKind
-from frontdesk.domain.timeutil import to_local, utc_now
+from frontdesk.domain.timeutil import iso_utc, to_local, utc_now
 from frontdesk.domain.verdict import Severity, Verdict
 from frontdesk.providers.base import Connector
 from frontdesk.providers.registry import PROVIDERS, form_for
@@ -169,7 +170,16 @@ def _phone_risk(phone: str) -> Verdict | None:
 class BookingService:
     """Desk use-cases over one cache and its connections."""
 
-    def __init__(self, repo: Repository, connectors: dict[str, Connector], desk: str) -> None:
+    def __init__(
+        self,
+        repo: Repository,
+        connectors: dict[str, Connector],
+        desk: str,
+        clinic_zone: Callable[[], str] = lambda: "UTC",
+    ) -> None:
+        # the one clock the desk shows and takes times in (``app.settings``); "today" is the
+        # clinic's. Each booking system's own zone stays with its rules (its catalog's policy).
+        self.clinic_zone = clinic_zone
         self.repo = repo
         self.connectors = connectors
         self.desk = desk
@@ -373,8 +383,8 @@ class BookingService:
             sync_state=SyncState.PENCILLED, problem_code=None, problem_message=None
         )
         kind = OperationKind.RESCHEDULE if self._remote_may_hold(booking) else OperationKind.CREATE
-        when = to_local(start, self.catalog_for(booking.connection_id).policy.timezone)
-        return self._commit(booking, draft, kind, "moved", f"to {when:%a %d %b %H:%M}")
+        # the history keeps the instant; each screen shows it on the clinic's clock
+        return self._commit(booking, draft, kind, "moved", f"to {iso_utc(start)}")
 
     def check_cancel(self, booking_id: str, now: datetime | None = None) -> list[Verdict]:
         booking = self._existing(booking_id)
@@ -430,7 +440,7 @@ class BookingService:
                     400,
                 )
             ]
-        zone_name = self.repo.policy(booking.connection_id).timezone
+        zone_name = self.clinic_zone()
         today = to_local(now or utc_now(), zone_name).date()
         if status is not VisitStatus.BOOKED and to_local(booking.start, zone_name).date() != today:
             return [

@@ -8,6 +8,7 @@ import threading
 from pathlib import Path
 
 from frontdesk.app import logs
+from frontdesk.app import settings as clinic_settings
 from frontdesk.app.booking import BookingService
 from frontdesk.app.connections import add_connection, build_connector
 from frontdesk.app.credentials import Credentials
@@ -26,6 +27,7 @@ class AppContext:
         logs.configure(paths.log_dir)
         self.db = Database.open(paths.database)
         self.repo = Repository(self.db)
+        self.settings = clinic_settings.load(paths.config_dir)
         self.credentials = Credentials(paths.credentials_file, use_keyring)
         if self.credentials.warning:
             log.warning(self.credentials.warning)
@@ -47,7 +49,9 @@ class AppContext:
                 self.connectors[record.id] = build_connector(record, self.credentials)
             except Exception as exc:  # a broken connection must not stop the desk
                 log.error("connection %s unusable: %s", record.name, exc)
-        self.booking = BookingService(self.repo, self.connectors, self.desk)
+        self.booking = BookingService(
+            self.repo, self.connectors, self.desk, lambda: self.settings.zone
+        )
         self.engine = SyncEngine(self.repo, self.connectors, stop=self.stop)
 
     def connect(
@@ -63,6 +67,16 @@ class AppContext:
         )
         self.reload_connectors()
         return record
+
+    @property
+    def clinic_zone(self) -> str:
+        """The one zone every time is shown and typed in (``app.settings``)."""
+        return self.settings.zone
+
+    def update_settings(self, settings: clinic_settings.ClinicSettings) -> None:
+        """Keep new clinic settings, in the profile and at once."""
+        clinic_settings.save(self.paths.config_dir, settings)
+        self.settings = settings
 
     def connections(self) -> list[ConnectionRecord]:
         return self.repo.connections()

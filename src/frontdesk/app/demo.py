@@ -50,6 +50,7 @@ class Demo:
         rate_limit: int = 60,
         providers: Sequence[str] = ("huskyvoice",),
         quick_start: bool = False,
+        clinic_zone: str | None = None,
     ) -> None:
         if not providers:
             raise ValueError("the demo needs at least one provider")
@@ -60,6 +61,10 @@ class Demo:
         self.providers = tuple(providers)
         self.server = SandboxServer(rate_limit=rate_limit, providers=self.providers).start()
         self.context = AppContext(Paths.resolve(profile_dir), use_keyring=False)
+        if clinic_zone is not None:  # else the profile's, by default the computer's
+            self.context.update_settings(
+                self.context.settings.model_copy(update={"timezone": clinic_zone})
+            )
         self._unseeded = list(self.providers)
         self._unconnected = list(self.providers)
         first = self.providers[:1] if quick_start else self.providers

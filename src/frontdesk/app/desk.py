@@ -8,6 +8,7 @@ network), so the GUI thread may call it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
@@ -19,10 +20,15 @@ from frontdesk.domain.booking import (
     SyncState,
     VisitStatus,
 )
-from frontdesk.domain.catalog import Service, Window
-from frontdesk.domain.timeutil import local_day_bounds, local_to_utc, to_local, utc_now
+from frontdesk.domain.catalog import Service, Window, windows_in_zone
+from frontdesk.domain.timeutil import (
+    local_day_bounds,
+    local_to_utc,
+    parse_iso_instant,
+    to_local,
+    utc_now,
+)
 from frontdesk.domain.verdict import Verdict
-from frontdesk.storage.repo import ConnectionRecord
 
 # Stand-ins used only to run the slot checks before the patient's details are typed; any
 # verdict about these fields is dropped, so they never reach the receptionist.
@@ -77,20 +83,40 @@ class DaySummary:
     unsynced: int = 0
 
 
-def clinic_zone(context: AppContext, connection_id: str | None = None) -> str:
-    """The zone of ``connection_id`` (else the first connection), ``UTC`` when none is known."""
-    records = context.connections()
-    if connection_id is not None:
-        records = [r for r in records if r.id == connection_id]
-    return _zone_of(context, records)
+def clinic_zone(context: AppContext) -> str:
+    """The clinic's zone: every time on the desk is shown and typed in it (one clock), whatever
+    zone each booking system runs in (``app.settings``)."""
+    return context.clinic_zone
 
 
-def _zone_of(context: AppContext, records: list[ConnectionRecord]) -> str:
-    for record in records:
-        zone_name = context.repo.catalog(record.id, date.max, date.min).policy.timezone
-        if zone_name:
-            return zone_name
-    return "UTC"
+_INSTANT = re.compile(r"\b\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?Z\b")
+
+
+def on_clinic_clock(text: str, zone_name: str) -> str:
+    """``text`` with every UTC instant in it (``2027-06-15T09:30:00.000Z``, as the history
+    keeps them) written as the clinic's wall time, ``Tue 15 Jun 10:30``."""
+
+    def local(match: re.Match[str]) -> str:
+        instant = parse_iso_instant(match.group(0))
+        if instant is None:
+            return match.group(0)
+        return f"{to_local(instant, zone_name):%a %d %b %H:%M}"
+
+    return _INSTANT.sub(local, text)
+
+
+def system_time_words(context: AppContext, booking: BookingGlimpse | Booking) -> str | None:
+    """Small print for a booking whose booking system keeps another zone than the clinic's:
+    "16:30 on its own clock (Los Angeles)"; None when the zones agree on the wall time."""
+    name = context.repo.policy(booking.connection_id).timezone
+    if not name or name == context.clinic_zone:
+        return None
+    theirs, ours = to_local(booking.start, name), to_local(booking.start, context.clinic_zone)
+    if theirs.replace(tzinfo=None) == ours.replace(tzinfo=None):
+        return None
+    city = name.rsplit("/", 1)[-1].replace("_", " ")
+    day = "" if theirs.date() == ours.date() else f"{theirs:%a %d %b} "
+    return f"{day}{theirs:%H:%M} on the booking system's clock ({city})"
 
 
 def today_in(zone_name: str, now: datetime | None = None) -> date:
@@ -116,21 +142,27 @@ def resources(context: AppContext) -> list[ResourceInfo]:
 def calendar_data(context: AppContext, first: date, days: int) -> CalendarData:
     """Bookings, services, resources and opening windows of every connection for a span."""
     records = context.connections()
-    zone_name = _zone_of(context, records)
+    zone_name = clinic_zone(context)
     start, _ = local_day_bounds(first, zone_name)
     end, _ = local_day_bounds(first + timedelta(days=days), zone_name)
     services: dict[str, Service] = {}
     columns: list[ResourceInfo] = []
     windows: dict[ResourceKey, list[Window]] = {}
+    last = first + timedelta(days=days - 1)
     for record in records:
-        catalog = context.repo.catalog(record.id, first, first + timedelta(days=days - 1))
+        # a day either side: the booking system's days need not be the clinic's
+        catalog = context.repo.catalog(
+            record.id, first - timedelta(days=1), last + timedelta(days=1)
+        )
         services.update((s.id, s) for s in catalog.services)
         columns.extend(
             ResourceInfo((record.id, r.id), r.name, record.name, r.kind, r.color)
             for r in catalog.resources
         )
-        for window in catalog.windows:
-            windows.setdefault((record.id, window.resource_id), []).append(window)
+        system = catalog.policy.timezone or zone_name
+        for window in windows_in_zone(catalog.windows, system, zone_name):
+            if first <= window.day <= last:
+                windows.setdefault((record.id, window.resource_id), []).append(window)
     bookings = context.repo.glimpses_between(start, end)
     return CalendarData(first, days, zone_name, bookings, services, columns, windows)
 

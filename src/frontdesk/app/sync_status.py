@@ -83,7 +83,7 @@ def unknown_lines(context: AppContext) -> list[str]:
     names = {r.id: r.name for r in context.connections()}
     lines = []
     for op, b in context.repo.operations([OperationState.UNKNOWN]):
-        when = to_local(b.start, clinic_zone(context, b.connection_id))
+        when = to_local(b.start, clinic_zone(context))
         what = KIND_WORDS.get(op.kind.value, op.kind.value)
         lines.append(
             f"outcome unknown: booking {b.id} ({what}, {when:%a %d %b %H:%M}, "
@@ -135,7 +135,7 @@ def clash(context: AppContext, booking: Booking) -> list[tuple[str, str, str]]:
     if found is None:
         return []
     theirs, parts = found
-    zone = context.repo.policy(booking.connection_id).timezone
+    zone = clinic_zone(context)
     names = {r.id: r.name for r in context.booking.catalog_for(booking.connection_id).resources}
     services = {s.id: s.name for s in context.booking.catalog_for(booking.connection_id).services}
 

@@ -8,10 +8,12 @@ catalog is pulled, so holidays and one-off closures are just data).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
-from datetime import date, time
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time, timedelta
 from typing import Any
+
+from frontdesk.domain.timeutil import local_to_utc, to_local
 
 # Provider-specific details (a Vastal type's buffers and caps, a meetergo type's allowed
 # durations, a VantaX calendar's slot length...) travel in ``extra``: JSON-able mappings that
@@ -91,3 +93,36 @@ class Catalog:
 
     def windows_on(self, resource_id: str, day: date) -> list[Window]:
         return [w for w in self.windows if w.resource_id == resource_id and w.day == day]
+
+
+def windows_in_zone(windows: Iterable[Window], from_zone: str, to_zone: str) -> list[Window]:
+    """``windows`` (wall times in ``from_zone``, a booking system's) as wall times in
+    ``to_zone`` (the clinic's), for showing them on the clinic's clock. A window that crosses
+    the clinic's midnight is cut in two, one piece per clinic day; spots stay spots."""
+    if from_zone == to_zone:
+        return list(windows)
+    shown: list[Window] = []
+    for window in windows:
+        start = to_local(local_to_utc(window.day, window.start, from_zone).instant, to_zone)
+        end_day = window.day + timedelta(days=1) if window.end <= window.start else window.day
+        if window.exact:
+            end_day = window.day
+        end = to_local(local_to_utc(end_day, window.end, from_zone).instant, to_zone)
+        piece_start: datetime = start
+        while True:
+            midnight = datetime.combine(piece_start.date() + timedelta(days=1), time(0))
+            midnight = midnight.replace(tzinfo=piece_start.tzinfo)
+            piece_end = end if end <= midnight or window.exact else midnight
+            last = piece_end.timetz().replace(tzinfo=None) if piece_end != midnight else time.max
+            shown.append(
+                replace(
+                    window,
+                    day=piece_start.date(),
+                    start=piece_start.time().replace(tzinfo=None),
+                    end=last if not window.exact else end.time().replace(tzinfo=None),
+                )
+            )
+            if piece_end >= end or window.exact:
+                break
+            piece_start = piece_end
+    return shown

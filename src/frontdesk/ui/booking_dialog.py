@@ -183,7 +183,7 @@ class BookingDialog(QDialog):
             self.save_button.setEnabled(False)
             return
         self._catalog = self.context.booking.catalog_for(cid)
-        self._zone = clinic_zone(self.context, cid)
+        self._zone = clinic_zone(self.context)
         fill_choices(self.service_combo, self.resource_combo, self._catalog)
         connector = self.context.connectors.get(cid)  # which patient fields its API requires
         self.patient.apply_form(connector.provider if connector else "")

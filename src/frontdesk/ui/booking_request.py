@@ -44,9 +44,9 @@ def typed_request(
 
 
 def when_words(day: date, wall: time, zone: str, minutes: int | None) -> str:
-    """``until 09:30, London time`` (``London time`` without a service's length)."""
-    zone_city = zone.rsplit("/", 1)[-1].replace("_", " ")
+    """``until 09:30`` (nothing without a service's length): every time on the desk is the
+    clinic's, so none says its zone."""
     if minutes is None:
-        return f"{zone_city} time"
+        return ""
     end = (datetime.combine(day, wall) + timedelta(minutes=minutes)).time()
-    return f"until {end:%H:%M}, {zone_city} time"
+    return f"until {end:%H:%M}"

@@ -56,7 +56,7 @@ class RescheduleDialog(QDialog):
         self.booking = booking
         self.result_booking: Booking | None = None
         self.verdicts: list[Verdict] = []
-        self._zone = clinic_zone(context, booking.connection_id)
+        self._zone = clinic_zone(context)
         self.setWindowTitle(f"Move {booking.patient_name}'s appointment")
         self.setAccessibleName("Move appointment")
         self.setMinimumWidth(460)
@@ -195,7 +195,7 @@ class CancelDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.booking = booking
-        zone = clinic_zone(context, booking.connection_id)
+        zone = clinic_zone(context)
         start = to_local(booking.start, zone)
         self.setWindowTitle("Cancel appointment")
         self.setAccessibleName("Cancel appointment")

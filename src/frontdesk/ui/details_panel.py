@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk.app.context import AppContext
-from frontdesk.app.desk import clinic_zone, resources
+from frontdesk.app.desk import clinic_zone, on_clinic_clock, resources, system_time_words
 from frontdesk.domain.booking import Booking, SyncState, VisitStatus
 from frontdesk.domain.timeutil import to_local, utc_now
 from frontdesk.providers.registry import title
@@ -166,7 +166,7 @@ class DetailsPanelWidget(QWidget):
         super().changeEvent(event)
 
     def _fill(self, b: Booking) -> None:
-        zone = clinic_zone(self.context, b.connection_id)
+        zone = clinic_zone(self.context)
         start, end = to_local(b.start, zone), to_local(b.end, zone)
         catalog = self.context.booking.catalog_for(b.connection_id)
         service = catalog.service(b.service_id)
@@ -178,10 +178,11 @@ class DetailsPanelWidget(QWidget):
         hint = Tones.of(self.palette()).hint
         self.title.setText(esc(b.patient_name))
         f = self.fields
-        f["when"].setText(
-            f"{start:%A %d %B %Y}<br>{start:%H:%M}–{end:%H:%M} "
-            + span(f"({esc(zone.rsplit('/', 1)[-1])} time)", hint)
-        )
+        when = f"{start:%A %d %B %Y}<br>{start:%H:%M}–{end:%H:%M}"
+        elsewhere = system_time_words(self.context, b)
+        if elsewhere:  # small print only: the clinic's clock is the one that counts
+            when += "<br>" + span(esc(elsewhere), hint, small=True)
+        f["when"].setText(when)
         f["service"].setText(esc(service.name if service else b.service_id))
         f["where"].setText(
             esc(place.name if place else b.resource_id)
@@ -208,11 +209,11 @@ class DetailsPanelWidget(QWidget):
         self.buttons["cancel"].setEnabled(active and not unsettled)
         lines = []
         for at, event, detail, actor in reversed(history):
-            when = to_local(at, zone)
+            stamp_at = to_local(at, zone)
             words = EVENT_WORDS.get(event, event)
             who = f" · {esc(title(actor))}" if actor else ""
-            extra = f": {esc(detail)}" if detail else ""
-            stamp = span(f"{when:%d %b %H:%M}", hint)
+            extra = f": {esc(on_clinic_clock(detail, zone))}" if detail else ""
+            stamp = span(f"{stamp_at:%d %b %H:%M}", hint)
             lines.append(f"{stamp} {esc(words)}{extra}{span(who, hint)}")
         self.history.setText("<br>".join(lines) or "—")
 

@@ -27,6 +27,8 @@ from frontdesk.ui.blocks import Block
 from frontdesk.ui.grid_paint import HOUR_H, TIME_W
 
 MIN_LANE_W = 74  # narrowest block that still shows a time and a name
+# a column width that means: no minimum, the columns share the viewport's width (the week)
+FIT = 0
 FIRST_HOUR = 7
 LAST_HOUR = 21
 
@@ -154,10 +156,13 @@ class Geometry(Mapping[str, Block]):
     ) -> None:
         self.width = width
         self.arranged = arranged
-        wanted = [
-            max(float(min_col_w), arranged.widest.get(c, 1) * MIN_LANE_W + 7.0)
-            for c in range(len(columns))
-        ]
+        if min_col_w <= FIT:  # the columns share the width, however many lanes they hold
+            wanted = [0.0] * len(columns)
+        else:
+            wanted = [
+                max(float(min_col_w), arranged.widest.get(c, 1) * MIN_LANE_W + 7.0)
+                for c in range(len(columns))
+            ]
         spare = max(0.0, width - TIME_W - sum(wanted))
         share = spare / len(wanted) if wanted else 0.0
         x = float(TIME_W)

@@ -98,6 +98,12 @@ def launch(argv: list[str]) -> int:
     args, qt_args = parse_args(argv)
     if args.smoke_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from frontdesk.app.system_libs import advice, missing_libraries
+
+    missing = missing_libraries()
+    if missing:  # Qt would abort (rc 134) naming none of them
+        print(advice(missing), file=sys.stderr)
+        return 3
 
     from PySide6.QtCore import QCoreApplication, QTimer, qInstallMessageHandler
     from PySide6.QtWidgets import QApplication, QMessageBox

@@ -38,6 +38,7 @@ from frontdesk.ui.calendar_pane import CalendarPane, Mode, week_label
 from frontdesk.ui.connections_dialog import ConnectionsDialog
 from frontdesk.ui.desk_dialogs import DeskDialogs
 from frontdesk.ui.details_panel import DetailsPanelWidget
+from frontdesk.ui.elided_label import ElidedLabel
 from frontdesk.ui.find_dialog import FindPatientDialog
 from frontdesk.ui.gc_policy import CollectorPolicy
 from frontdesk.ui.side_panel import SidePanelWidget
@@ -418,7 +419,13 @@ class MainWindow(QMainWindow):
             self.pane.stack.setCurrentIndex(self.pane.mode)
         if geometry is not None and self.restoreGeometry(geometry):
             return
-        self.resize(1400, 860)
+        screen = self.screen()
+        room = screen.availableGeometry() if screen is not None else None
+        if room is not None and (room.width() < 1400 or room.height() < 860):
+            self.setGeometry(room)  # a laptop's 1366 x 768: all of it (without a window
+            self.setWindowState(Qt.WindowState.WindowMaximized)  # manager too)
+        else:
+            self.resize(1400, 860)
 
     def shutdown(self) -> None:
         """Stop the worker and remember the geometry; safe to call twice."""
@@ -443,15 +450,15 @@ class MainWindow(QMainWindow):
 
     # -- for tests and keyboard macros ---------------------------------------------------
     @property
-    def connection_labels(self) -> dict[str, QLabel]:
+    def connection_labels(self) -> dict[str, ElidedLabel]:
         return self.status.connection_labels
 
     @property
-    def pending_label(self) -> QLabel:
+    def pending_label(self) -> ElidedLabel:
         return self.status.pending_label
 
     @property
-    def fresh_label(self) -> QLabel:
+    def fresh_label(self) -> ElidedLabel:
         return self.status.fresh_label
 
     def shown_day(self) -> date:

@@ -1,21 +1,24 @@
 """The status bar: per connection, whether it is online, offline or paused, how many changes
 wait to be sent (and how many were sent with no answer: outcome unknown, for a person to
-settle), and how fresh its cached calendar is; then the totals."""
+settle), and how fresh its cached calendar is; then the totals.
+
+Every label elides (``ElidedLabel``): the connections share what width is left and give it up
+first, the totals keep theirs, and the window never grows to show a long line."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import QStatusBar, QWidget
 
 from frontdesk.app.context import AppContext
 from frontdesk.app.desk import clinic_zone, today_in
 from frontdesk.domain.timeutil import to_local
 from frontdesk.storage.repo import ConnectionRecord
-from frontdesk.ui.theme import Tones, span
+from frontdesk.ui.elided_label import ElidedLabel
+from frontdesk.ui.theme import Tones
 
 
 def fresh_words(fresh: datetime | None, zone: str) -> str:
@@ -23,14 +26,6 @@ def fresh_words(fresh: datetime | None, zone: str) -> str:
         return "not refreshed yet"
     local = to_local(fresh, zone)
     return f"{local:%H:%M}" if local.date() == today_in(zone) else f"{local:%d %b %H:%M}"
-
-
-class _ClickableLabel(QLabel):
-    clicked = Signal()
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        self.clicked.emit()
-        super().mouseReleaseEvent(event)
 
 
 class ConnectionStatusBar(QStatusBar):
@@ -44,28 +39,27 @@ class ConnectionStatusBar(QStatusBar):
         self.busy = False
         self._records: list[ConnectionRecord] = []
         self._zone = "UTC"
-        self.connection_labels: dict[str, QLabel] = {}
-        self.pending_label = _ClickableLabel(self)
+        self.connection_labels: dict[str, ElidedLabel] = {}
+        self.pending_label = ElidedLabel(self, min_chars=12)
         self.pending_label.setAccessibleName("Waiting to sync")
         self.pending_label.setToolTip("Open the sync panel")
         self.pending_label.clicked.connect(self.openSyncPanel)
         self.pending_label.setContentsMargins(6, 0, 6, 0)
-        self.fresh_label = QLabel(self)
+        self.fresh_label = ElidedLabel(self, min_chars=10)
         self.fresh_label.setAccessibleName("Calendar last refreshed")
         self.fresh_label.setContentsMargins(6, 0, 6, 0)
         self.addPermanentWidget(self.pending_label)
         self.addPermanentWidget(self.fresh_label)
 
-    def _label(self, cid: str, name: str) -> QLabel:
+    def _label(self, cid: str, name: str) -> ElidedLabel:
         label = self.connection_labels.get(cid)
         if label is None:
-            label = _ClickableLabel(self)
-            label.setTextFormat(Qt.TextFormat.RichText)
+            label = ElidedLabel(self, min_chars=3)
             label.setAccessibleName(f"Connection {name}")
             label.setContentsMargins(6, 0, 6, 0)
             label.clicked.connect(self.openSyncPanel)
             self.connection_labels[cid] = label
-            self.insertPermanentWidget(len(self.connection_labels) - 1, label)
+            self.addWidget(label, 1)  # they share the width left and give it up first
         return label
 
     def set_health(self, health: dict[str, dict[str, Any]]) -> None:
@@ -133,11 +127,13 @@ class ConnectionStatusBar(QStatusBar):
             extra = f" · {waiting} waiting" if waiting else ""
             if open_:
                 extra += f" · {open_} outcome unknown"
-            label.setText(
-                f"{span('●', color)} {_esc(record.name)}: {words}{extra} "
-                + span(f"· fresh {fresh_words(fresh, zone)}", tones.hint)
+            label.set_parts(
+                [
+                    ("● ", color),
+                    (f"{record.name}: {words}{extra} ", None),
+                    (f"· fresh {fresh_words(fresh, zone)}", tones.hint),
+                ]
             )
-            label.setAccessibleDescription(f"{record.name}: {words}{extra}")
             label.setToolTip((state or {}).get("last_error") or "")
         text = (
             "All bookings synced"
@@ -155,7 +151,3 @@ class ConnectionStatusBar(QStatusBar):
             self.fresh_label.setText("Calendar not refreshed yet")
         else:
             self.fresh_label.setText(f"Calendar refreshed {fresh_words(oldest, zone)}")
-
-
-def _esc(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

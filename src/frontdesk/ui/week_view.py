@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from PySide6.QtWidgets import QWidget
 
 from frontdesk.app.desk import ResourceInfo
-from frontdesk.ui.grid_layout import GridColumn
+from frontdesk.ui.grid_layout import FIT, GridColumn
 from frontdesk.ui.grid_paint import HEADER_H, HOUR_H, TIME_W, day_title
 from frontdesk.ui.time_grid import TimeGridView
 
@@ -66,8 +66,9 @@ class WeekView(TimeGridView):
 
 
 def week_col_w(per_resource: bool) -> int:
-    """The narrowest a week's column may be: a day, or a day's resource."""
-    return 96 if per_resource else 118
+    """The narrowest a week's column may be: none, the seven days (or the days' resources)
+    share the width, so a week is seen whole on a laptop's screen without scrolling."""
+    return FIT
 
 
 def week_columns(monday: date, per_resource: Sequence[ResourceInfo] | None) -> list[GridColumn]:

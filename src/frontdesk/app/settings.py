@@ -1,0 +1,137 @@
+"""The clinic's settings of a profile: its time zone, its phone region, its paper.
+
+One clock: every time the desk shows or takes (grid, dialogs, openings, history, day sheet, CLI)
+is in the clinic's zone, whatever zone the computer or each booking system runs in. By default
+it is the computer's zone; the phone region defaults to the country of the clinic's zone, the
+paper to the region's (Letter in the US and Canada, A4 elsewhere).
+
+A pydantic model saved atomically as ``clinic.json`` in the profile's config folder. A file that
+cannot be read (hand-edited, half-written by an older version) gives the defaults and a warning,
+never a crash; ``save`` replaces it in one step.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import json
+import logging
+import os
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+import phonenumbers
+import tzlocal
+from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+
+from frontdesk.domain.timeutil import zone
+
+log = logging.getLogger("frontdesk.app")
+
+FILE_NAME = "clinic.json"
+LETTER_REGIONS = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "CR", "PA", "DO"})
+Paper = Literal["auto", "A4", "Letter"]
+
+
+class ClinicSettings(BaseModel):
+    """What the clinic sets once; ``None`` / ``"auto"`` mean "as this computer suggests"."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    timezone: str | None = None
+    phone_region: str | None = None
+    paper: Paper = "auto"
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        zone(value.strip())  # ValueError names the zone
+        return value.strip()
+
+    @field_validator("phone_region")
+    @classmethod
+    def _known_region(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        region = value.strip().upper()
+        if region not in phonenumbers.SUPPORTED_REGIONS:
+            raise ValueError(f"unknown phone region {value!r}; use a country code such as GB")
+        return region
+
+    # -- what the desk uses -----------------------------------------------------------
+    @property
+    def zone(self) -> str:
+        """The clinic's IANA zone: the one set, else the computer's."""
+        return self.timezone or computer_zone()
+
+    @property
+    def region(self) -> str | None:
+        """The region phone numbers are read in: the one set, else the zone's country."""
+        return self.phone_region or zone_country(self.zone)
+
+    @property
+    def paper_size(self) -> Literal["A4", "Letter"]:
+        if self.paper != "auto":
+            return self.paper
+        return "Letter" if self.region in LETTER_REGIONS else "A4"
+
+
+def computer_zone() -> str:
+    """This computer's IANA zone name (``UTC`` where it cannot be told)."""
+    try:
+        name = tzlocal.get_localzone_name()
+    except Exception:  # tzlocal raises its own errors for a broken setup
+        name = None
+    if not name:
+        return "UTC"
+    try:
+        zone(name)
+    except ValueError:
+        return "UTC"
+    return name
+
+
+@cache
+def _zone_countries() -> dict[str, str]:
+    table = importlib.resources.files("tzdata").joinpath("zoneinfo", "zone.tab")
+    countries: dict[str, str] = {}
+    for line in table.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        code, _, name = line.split("\t")[:3]
+        countries[name] = code
+    return countries
+
+
+def zone_country(zone_name: str) -> str | None:
+    """The country (ISO 3166 code) of an IANA zone, e.g. ``GB`` for ``Europe/London``."""
+    code = _zone_countries().get(zone_name)
+    return code if code in phonenumbers.SUPPORTED_REGIONS else None
+
+
+def load(config_dir: Path) -> ClinicSettings:
+    """The profile's clinic settings; the defaults where there are none or they are broken."""
+    path = config_dir / FILE_NAME
+    try:
+        return ClinicSettings.model_validate(json.loads(path.read_text(encoding="utf-8")))
+    except FileNotFoundError:
+        return ClinicSettings()
+    except (OSError, ValueError, ValidationError) as exc:
+        log.warning("%s cannot be read (%s); the clinic's defaults apply", path.name, exc)
+        return ClinicSettings()
+
+
+def save(config_dir: Path, settings: ClinicSettings) -> None:
+    """Write the settings in one step (a reader never sees half a file)."""
+    config_dir.mkdir(parents=True, exist_ok=True)
+    path = config_dir / FILE_NAME
+    tmp = path.with_suffix(".tmp")
+    data = settings.model_dump(mode="json")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        json.dump(data, handle, indent=2)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
