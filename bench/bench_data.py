@@ -147,7 +147,7 @@ def _generate() -> None:
     context.repo.save_catalog(record.id, catalog, days)
     rng = random.Random(42)
     patients = [
-        (f"{rng.choice(FIRST)} {rng.choice(LAST)}", f"+4477009{rng.randrange(10**5):05d}")
+        (f"{rng.choice(FIRST)} {rng.choice(LAST)}", f"+4420794{rng.randrange(10**5):05d}")
         for _ in range(40_000)
     ]
     batch: list[Booking] = []

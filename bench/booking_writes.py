@@ -51,7 +51,7 @@ def bookings(first: int, count: int, connection_id: str, remote: bool) -> list[B
                 start=start,
                 end=start + timedelta(minutes=service.duration_minutes),
                 patient_name=f"Patient {n % 40_000}",
-                patient_phone=f"+4477009{n % 40_000:05d}",
+                patient_phone=f"+4420794{n % 40_000:05d}",
                 remote_id=f"r-{n:07d}" if remote else None,
                 sync_state=SyncState.CONFIRMED if remote else SyncState.PENCILLED,
             )

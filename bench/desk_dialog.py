@@ -47,7 +47,7 @@ def main() -> None:
         "  the openings search alone (6 across 30 resources)",
         timed(lambda: find_openings(context.booking, query, utc_now(), Limits(count=6)), REPEATS),
     )
-    typed = iter(["Ch", "Chen", "Amelia", "Amelia Ha", "07700 9", "+4477009012"] * REPEATS)
+    typed = iter(["Ch", "Chen", "Amelia", "Amelia Ha", "020 7946 0", "+4420794601"] * REPEATS)
     report(
         "patient search as typed (300,000 bookings, 40,000 patients)",
         timed(lambda: find_patients(context.repo, next(typed)), REPEATS * 2),

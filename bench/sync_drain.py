@@ -69,7 +69,7 @@ def main() -> None:
                 start=start,
                 end=start + timedelta(minutes=20),
                 patient_name="Bench Patient",
-                patient_phone=f"+447700{n:06d}",
+                patient_phone=f"+4420794{n:05d}",
             )
             repo.book(booking, OperationKind.CREATE, {}, f"key-{n}", "bench")
         started = time.perf_counter()

@@ -93,7 +93,7 @@ def queue_bookings(context: AppContext, connection_id: str) -> None:
                                     start=start,
                                     end=start + timedelta(minutes=minutes),
                                     patient_name=f"Sync Bench {made}",
-                                    patient_phone=f"+4477009{made:05d}",
+                                    patient_phone=f"+4420794{made:05d}",
                                     external_ref=booking_id,
                                     sync_state=SyncState.PENCILLED,
                                 ),

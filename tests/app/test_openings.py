@@ -43,7 +43,7 @@ def put(repo: Repository, n: int, day: date, hh: int, mm: int, branch: str = MAI
             start=start,
             end=start + timedelta(minutes=30),
             patient_name="P",
-            patient_phone=f"+4477009000{n:02d}",
+            patient_phone=f"+4420794600{n:02d}",
             sync_state=SyncState.PENCILLED,
         ),
         OperationKind.CREATE,

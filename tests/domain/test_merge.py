@@ -21,7 +21,7 @@ def base_booking(**kw: object) -> Booking:
         start=T0,
         end=T0 + timedelta(minutes=30),
         patient_name="P",
-        patient_phone="+447700900000",
+        patient_phone="+442079460000",
         patient_email="p@example.org",
         remote_id="r-1",
         sync_state=SyncState.CONFIRMED,
@@ -38,13 +38,13 @@ def moved(b: Booking, hours: float) -> Booking:
 def test_each_side_changing_a_different_part_is_no_clash() -> None:
     base = base_booking()
     ours = moved(base, 2).with_changes(sync_state=SyncState.PENCILLED)  # desk moved it
-    theirs = base.with_changes(patient_phone="+447700900999")  # remote fixed the phone
+    theirs = base.with_changes(patient_phone="+442079460999")  # remote fixed the phone
     result = merge(ours, snapshot(base), theirs, MOVE)
     assert result.clashes == ()
     assert result.taken == ("phone",)
     got = result.booking
     assert got.start == T0 + timedelta(hours=2)  # ours kept
-    assert got.patient_phone == "+447700900999"  # theirs taken
+    assert got.patient_phone == "+442079460999"  # theirs taken
     assert got.sync_state is SyncState.PENCILLED  # the move is still owed
 
 
@@ -122,11 +122,11 @@ def test_a_held_clash_stays_until_both_sides_agree() -> None:
 
 def test_taking_theirs_writes_the_remote_view_of_the_named_parts() -> None:
     base = base_booking()
-    ours = moved(base, 2).with_changes(patient_phone="+447700900111")
+    ours = moved(base, 2).with_changes(patient_phone="+442079460111")
     theirs = moved(base, 3)
     got = theirs_applied(ours, snapshot(theirs), {"time"})
     assert got.start == theirs.start and got.end == theirs.end
-    assert got.patient_phone == "+447700900111"  # a part not named stays ours
+    assert got.patient_phone == "+442079460111"  # a part not named stays ours
 
 
 def test_a_remote_that_can_only_say_booked_never_clashes_with_desk_statuses() -> None:

@@ -25,7 +25,7 @@ def at(day_offset_weekday: int, hh: int, mm: int = 0) -> object:
     return local_to_utc(next_weekday(day_offset_weekday), time(hh, mm), ZONE).instant
 
 
-def book(ctx: AppContext, start: object, phone: str = "+447700900555") -> str:
+def book(ctx: AppContext, start: object, phone: str = "+442079460555") -> str:
     request = BookingRequest(
         connection_id=ctx.connections()[0].id,
         service_id=GENERAL_CHECKUP_ID,
@@ -81,8 +81,8 @@ def test_moving_a_synced_booking_patches_it(ctx: AppContext, sandbox: SandboxSer
 
 def test_a_move_into_a_full_window_is_refused_offline(ctx: AppContext) -> None:
     for n in range(4):  # the evening window holds four
-        book(ctx, at(3, 18, 5 * n), phone=f"+44770090030{n}")
-    mover = book(ctx, at(3, 9, 0), phone="+447700900399")
+        book(ctx, at(3, 18, 5 * n), phone=f"+44207946030{n}")
+    mover = book(ctx, at(3, 9, 0), phone="+442079460399")
     with pytest.raises(BookingRefused) as refused:
         ctx.booking.reschedule(mover, at(3, 19, 0))  # type: ignore[arg-type]
     assert refused.value.verdicts[0].code == "SLOT_FULL"
@@ -183,7 +183,7 @@ def test_a_refused_booking_is_rebooked_with_a_new_create(
             "appointment_type": "General Checkup",
             "appointment_date": start.strftime("%Y-%m-%dT%H:%M:%S.000Z"),
             "patient_name": "Agent booking",
-            "parent_phone": f"+44770090010{n}",
+            "parent_phone": f"+44207946010{n}",
             "branch_id": MAIN,
         }
         assert sandbox.state.create(body).status == 201

@@ -90,7 +90,7 @@ def test_connect_book_and_sync_once(sandbox_process: dict[str, str], tmp_path: P
                 resource_id=MAIN,
                 start=local_to_utc(day, time(11, 0), "Europe/London").instant,
                 patient_name="Cli Patient",
-                patient_phone="+447700900321",
+                patient_phone="+442079460321",
             )
         )
     finally:

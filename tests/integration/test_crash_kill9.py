@@ -69,7 +69,7 @@ def prepare(profile: Path, server: SandboxServer, count: int, unsafe: bool) -> l
                     if len(phones) >= count:
                         break
                     start = local_to_utc(day, clock_time(hour, 0), "Europe/London").instant
-                    phone = f"+447700{len(phones):06d}"
+                    phone = f"+4420794{len(phones):05d}"
                     booking = Booking(
                         id=f"crash-{len(phones)}",
                         connection_id=record.id,

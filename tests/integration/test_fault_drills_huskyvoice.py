@@ -48,7 +48,7 @@ def bookings(repo: Repository) -> Iterator[Booking]:
                 start=start,
                 end=start + timedelta(minutes=30),
                 patient_name="Drill Patient",
-                patient_phone=f"+447700{n:06d}",
+                patient_phone=f"+4420794{n:05d}",
             )
             n += 1
 
@@ -75,6 +75,6 @@ def test_a_refusal_is_never_retried(drill: Rig) -> None:
         start=start,
         end=start + timedelta(minutes=30),
         patient_name="Drill Patient",
-        patient_phone="+447700999999",
+        patient_phone="+442079469999",
     )
     assert_refusal_not_retried(drill, booking, "SLOT_INACTIVE")

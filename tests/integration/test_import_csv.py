@@ -29,16 +29,16 @@ def write_csv(path: Path, tuesday: date) -> None:
     rows = [
         "Patient Name,start,Service,resource,patient_phone",
         *(
-            f"Patient {n},{tuesday} 09:{10 * n:02d},General Checkup,Main Branch,+4477009001{n:02d}"
+            f"Patient {n},{tuesday} 09:{10 * n:02d},General Checkup,Main Branch,+4420794601{n:02d}"
             for n in range(5)
         ),
-        f"Patient 5,{tuesday}T09:55:00Z,general checkup,branch_uuid_here,+447700900105",
-        f"Patient 6,{tuesday} 11:00,General Checkup,Main Branch,+447700900106",
-        f"Patient 7,{tuesday} 10:00,Massage,Main Branch,+447700900107",
-        "Patient 8,15/06/2027,General Checkup,Main Branch,+447700900108",
-        f"Patient 9,{sunday} 09:30,General Checkup,Main Branch,+447700900109",
-        f",{tuesday} 10:30,General Checkup,Main Branch,+447700900110",
-        f"Patient 11,{tuesday} 14:30,Vaccination,North Branch,+447700900111",
+        f"Patient 5,{tuesday}T09:55:00Z,general checkup,branch_uuid_here,+442079460105",
+        f"Patient 6,{tuesday} 11:00,General Checkup,Main Branch,+442079460106",
+        f"Patient 7,{tuesday} 10:00,Massage,Main Branch,+442079460107",
+        "Patient 8,15/06/2027,General Checkup,Main Branch,+442079460108",
+        f"Patient 9,{sunday} 09:30,General Checkup,Main Branch,+442079460109",
+        f",{tuesday} 10:30,General Checkup,Main Branch,+442079460110",
+        f"Patient 11,{tuesday} 14:30,Vaccination,North Branch,+442079460111",
     ]
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")
 

@@ -87,7 +87,7 @@ def test_300_bookings_drain_at_the_documented_rate(tmp_path: Path) -> None:
                                 start=start,
                                 end=start + timedelta(minutes=30),
                                 patient_name="Pace Patient",
-                                patient_phone=f"+447700{made:06d}",
+                                patient_phone=f"+4420794{made:05d}",
                             )
                             repo.book(booking, OperationKind.CREATE, {}, f"k{made}", "bench")
                             made += 1

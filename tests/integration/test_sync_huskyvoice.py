@@ -24,7 +24,7 @@ def request_at(
     day: date,
     hh: int,
     mm: int = 0,
-    phone: str = "+447700900555",
+    phone: str = "+442079460555",
 ) -> BookingRequest:
     cid = ctx.connections()[0].id
     return BookingRequest(
@@ -115,7 +115,7 @@ def test_refusal_at_sync_needs_attention_with_servers_reason(
                 "appointment_type": "General Checkup",
                 "appointment_date": start.strftime("%Y-%m-%dT%H:%M:%S.000Z"),
                 "patient_name": "Agent booking",
-                "parent_phone": f"+44770090010{n}",
+                "parent_phone": f"+44207946010{n}",
                 "branch_id": MAIN,
             }
         )
@@ -139,11 +139,11 @@ def test_desk_refuses_now_what_the_server_would_refuse(
     with pytest.raises(BookingRefused) as refused:
         ctx.booking.book(request_at(ctx, sunday, 9, 30))
     assert refused.value.verdicts[0].code == "SLOT_INACTIVE"
-    ctx.booking.book(request_at(ctx, day, 9, 30, phone="+447700900777"))
+    ctx.booking.book(request_at(ctx, day, 9, 30, phone="+442079460777"))
     with pytest.raises(
         BookingRefused
     ) as dup:  # same phone, type and date: the pencilled one counts
-        ctx.booking.book(request_at(ctx, day, 10, 30, phone="+447700900777"))
+        ctx.booking.book(request_at(ctx, day, 10, 30, phone="+442079460777"))
     assert dup.value.verdicts[0].code == "DUPLICATE_BOOKING"
     assert ctx.repo.pending_count() == 1
 
@@ -160,7 +160,7 @@ def test_rate_limit_is_honoured(make_context: MakeContext) -> None:
             day += timedelta(days=1)
         for n in range(9):
             hh, mm = (9 + n // 6, 5 * (n % 6)) if n < 6 else (14, 5 * n)
-            ctx.booking.book(request_at(ctx, day, hh, mm, phone=f"+4477009002{n:02d}"))
+            ctx.booking.book(request_at(ctx, day, hh, mm, phone=f"+4420794602{n:02d}"))
         report = ctx.engine.drain()
         assert (report.confirmed, report.retrying) == (7, 1)  # the 429 stops this drain
         waiting = ctx.repo.due_operations(ctx.connections()[0].id, clock() + timedelta(days=1))

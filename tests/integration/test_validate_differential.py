@@ -126,7 +126,7 @@ def bodies(draw: st.DrawFn) -> object:
             local_to_utc(day, wall, "Europe/London").instant.astimezone(ZONE).isoformat(),
         ],
         "patient_name": ["Aadhi", "Mary Major"],
-        "parent_phone": [f"+4477009000{n:02d}" for n in range(30)] + ["+44 7700 900001"],
+        "parent_phone": [f"+4420794600{n:02d}" for n in range(30)] + ["+44 20 7946 0001"],
         "session": ["Morning", "afternoon", "EVENING", None, None, None, None],
         "branch_id": ["branch_uuid_here", "branch_uuid_here", "branch_north"],
         "external_reference_id": ["ref-1", None, None, None, "fresh", "fresh"],

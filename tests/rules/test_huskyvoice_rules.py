@@ -33,7 +33,7 @@ def body(day: date, hh: int = 9, mm: int = 30, **extra: Any) -> dict[str, Any]:
     return {k: v for k, v in b.items() if v is not None}
 
 
-def existing(day: date, hh: int, n: int, *, phone: str = "+447700900001", **kw: Any) -> Booking:
+def existing(day: date, hh: int, n: int, *, phone: str = "+442079460001", **kw: Any) -> Booking:
     start = at(day, hh, 0)
     return Booking(
         id=f"b{n}",
@@ -180,7 +180,7 @@ def test_sunday_window_is_closed(tuesday: date, catalog: Catalog) -> None:
 
 
 def test_slot_full_counts_per_service(tuesday: date, catalog: Catalog) -> None:
-    full = [existing(tuesday, 9, n, phone=f"+4477009000{n:02d}") for n in range(6)]
+    full = [existing(tuesday, 9, n, phone=f"+4420794600{n:02d}") for n in range(6)]
     assert code(body(tuesday), catalog, full) == (409, "SLOT_FULL")
     assert code(body(tuesday, appointment_type="Vaccination"), catalog, full) == (201, None)
     assert code(body(tuesday, branch_id=NORTH), catalog, full) == (201, None)
@@ -213,5 +213,5 @@ def test_dst_summer_vs_winter(catalog: Catalog) -> None:
 
 
 def test_phone_normalisation() -> None:
-    assert normalize_phone(" +44 (7700) 900-123 ") == "+447700900123"
-    assert normalize_phone("07700 900123") == "07700900123"
+    assert normalize_phone(" +44 (20) 7946-0123 ") == "+442079460123"
+    assert normalize_phone("020 7946 0123") == "02079460123"

@@ -72,7 +72,7 @@ def body(tuesday: date) -> Callable[..., dict[str, Any]]:
             "appointment_type": GENERAL_CHECKUP_ID,
             "appointment_date": local_iso(tuesday, "09:30"),
             "patient_name": "Amelia Hart",
-            "parent_phone": "+447700900123",
+            "parent_phone": "+442079460123",
             "branch_id": MAIN_BRANCH_ID,
         }
         payload.update(overrides)

@@ -80,8 +80,8 @@ def test_parsing_helpers() -> None:
     )
     for bad in ("2031-03-04T25:00Z", "2031-3-4", "20310304T103000Z", "2031-03-04T10:30+24:00", ""):
         assert parse_instant(bad) is None, bad
-    assert phone_key(" +44 (7700) 900-123 ") == "+447700900123"
-    assert phone_key("07700 900123") == "07700900123"
+    assert phone_key(" +44 (20) 7946-0123 ") == "+442079460123"
+    assert phone_key("020 7946 0123") == "02079460123"
 
 
 def test_seed_week_books_through_the_rules() -> None:
@@ -89,7 +89,7 @@ def test_seed_week_books_through_the_rules() -> None:
     made = seed_week(state, MONDAY, count=60, rng_seed=7)
     assert 40 <= len(made) <= 60
     assert {m["status"] for m in made} == {"confirmed"}
-    assert all(m["parent_phone"].startswith("+447700900") for m in made)
+    assert all(m["parent_phone"].startswith("+442079460") for m in made)
     dates = {m["date"] for m in made}
     assert (
         min(dates) >= MONDAY.isoformat() and max(dates) <= (MONDAY + timedelta(days=6)).isoformat()
@@ -122,7 +122,7 @@ BOOKING = st.fixed_dictionaries(
         ),
         "patient_name": st.just("Amelia Hart"),
         "parent_phone": st.sampled_from(
-            ["+447700900001", "+44 7700 900001", "+447700900002", "07700900003"]
+            ["+442079460001", "+44 20 7946 0001", "+442079460002", "02079460003"]
         ),
         "branch_id": st.sampled_from(["branch_uuid_here", "branch_north"]),
         "session": st.sampled_from([None, "Morning", "afternoon"]),

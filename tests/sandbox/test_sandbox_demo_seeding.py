@@ -35,7 +35,7 @@ from frontdesk.sandbox.vastal.state import VastalState
 
 MONDAY = date(2031, 3, 3)  # before every daylight-saving change of the four zones
 NOW = datetime(2031, 3, 2, 12, 0, tzinfo=UTC)  # the Sunday before
-DRAMA_PHONE = re.compile(r"\+447700900\d{3}")
+DRAMA_PHONE = re.compile(r"\+442079460\d{3}")
 EXAMPLE_EMAIL = re.compile(r"[a-z.]+\d*@example\.com")
 
 

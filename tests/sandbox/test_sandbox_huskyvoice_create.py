@@ -263,7 +263,7 @@ def _fill(client: httpx.Client, body: Body, n: int, **overrides: Any) -> list[st
     ids = []
     for i in range(n):
         response = client.post(
-            "/appointments", json=body(parent_phone=f"+447700900{i:03d}", **overrides)
+            "/appointments", json=body(parent_phone=f"+442079460{i:03d}", **overrides)
         )
         assert response.status_code == 201, response.text
         ids.append(response.json()["appointment_id"])
@@ -276,20 +276,20 @@ def test_capacity_is_counted_per_service_and_window(
     ids = _fill(client, body, 6)
     full = client.post(
         "/appointments",
-        json=body(parent_phone="+447700900999", appointment_date=at(tuesday, "11:55")),
+        json=body(parent_phone="+442079460999", appointment_date=at(tuesday, "11:55")),
     )
     refused(full, 409, "SLOT_FULL", "No remaining capacity in this window")
     other_service = client.post(
-        "/appointments", json=body(parent_phone="+447700900999", appointment_type=VACCINATION_ID)
+        "/appointments", json=body(parent_phone="+442079460999", appointment_type=VACCINATION_ID)
     )
     assert other_service.status_code == 201
     other_branch = client.post(
-        "/appointments", json=body(parent_phone="+447700900999", branch_id=NORTH_BRANCH_ID)
+        "/appointments", json=body(parent_phone="+442079460999", branch_id=NORTH_BRANCH_ID)
     )
     assert other_branch.status_code == 201
     cancelled = client.patch(f"/appointments/{ids[0]}", json={"status": "cancelled"})
     assert cancelled.status_code == 200, cancelled.text
-    assert client.post("/appointments", json=body(parent_phone="+447700900998")).status_code == 201
+    assert client.post("/appointments", json=body(parent_phone="+442079460998")).status_code == 201
 
 
 def test_evening_holds_four(client: httpx.Client, body: Body, at: Any, tuesday: date) -> None:
@@ -305,7 +305,7 @@ def test_duplicates_by_phone_type_and_local_date(
     again = client.post(
         "/appointments",
         json=body(
-            parent_phone="+44 7700-900 123",
+            parent_phone="+44 20-7946-0 123",
             appointment_date=at(tuesday, "15:00"),
             branch_id=NORTH_BRANCH_ID,
         ),
@@ -321,7 +321,7 @@ def test_duplicates_by_phone_type_and_local_date(
     }
     no_plus = client.post(
         "/appointments",
-        json=body(parent_phone="447700900123", appointment_date=at(tuesday, "15:00")),
+        json=body(parent_phone="442079460123", appointment_date=at(tuesday, "15:00")),
     )
     assert no_plus.status_code == 201
     other_type = client.post("/appointments", json=body(appointment_type=VACCINATION_ID))
@@ -339,7 +339,7 @@ def test_duplicates_by_phone_type_and_local_date(
 
 def test_capacity_is_checked_before_duplicates(client: httpx.Client, body: Body) -> None:
     _fill(client, body, 6)
-    response = client.post("/appointments", json=body(parent_phone="+447700900000"))
+    response = client.post("/appointments", json=body(parent_phone="+442079460000"))
     assert response.json()["error"]["code"] == "SLOT_FULL"
 
 

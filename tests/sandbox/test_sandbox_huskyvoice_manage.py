@@ -33,7 +33,7 @@ def book(client: httpx.Client, body: Body, **overrides: Any) -> dict[str, Any]:
 def test_list_pages_in_order(client: httpx.Client, body: Body, at: At, tuesday: date) -> None:
     times = ["11:00", "09:05", "14:30", "09:05", "18:00"]
     made = [
-        book(client, body, appointment_date=at(tuesday, t), parent_phone=f"+44770090010{i}")
+        book(client, body, appointment_date=at(tuesday, t), parent_phone=f"+44207946010{i}")
         for i, t in enumerate(times)
     ]
     expected = [
@@ -123,12 +123,12 @@ def test_reschedule_re_runs_the_checks(
     assert data["updated_at"] >= made["updated_at"]
     # Its own seat does not count against it when it stays in a full window.
     for i in range(5):
-        book(client, body, appointment_date=at(tuesday, "15:00"), parent_phone=f"+44770090020{i}")
+        book(client, body, appointment_date=at(tuesday, "15:00"), parent_phone=f"+44207946020{i}")
     same_window = client.patch(
         f"/appointments/{made['appointment_id']}", json={"appointment_date": at(tuesday, "16:45")}
     )
     assert same_window.status_code == 200, same_window.text
-    other = book(client, body, parent_phone="+447700900300")
+    other = book(client, body, parent_phone="+442079460300")
     full = client.patch(
         f"/appointments/{other['appointment_id']}", json={"appointment_date": at(tuesday, "14:00")}
     )
@@ -235,10 +235,10 @@ def test_cancellation_can_be_forbidden(
 
 
 def test_reviving_a_cancelled_booking_needs_a_free_seat(client: httpx.Client, body: Body) -> None:
-    first = book(client, body, parent_phone="+447700900400")
+    first = book(client, body, parent_phone="+442079460400")
     client.patch(f"/appointments/{first['appointment_id']}", json={"status": "cancelled"})
     for i in range(6):
-        book(client, body, parent_phone=f"+44770090050{i}")
+        book(client, body, parent_phone=f"+44207946050{i}")
     revived = client.patch(f"/appointments/{first['appointment_id']}", json={"status": "confirmed"})
     assert revived.status_code == 409 and revived.json()["error"]["code"] == "SLOT_FULL"
 
@@ -247,16 +247,16 @@ def test_availability_counts(
     client: httpx.Client, sandbox: SandboxServer, body: Body, at: At, tuesday: date
 ) -> None:
     for i in range(3):
-        book(client, body, parent_phone=f"+44770090060{i}")
+        book(client, body, parent_phone=f"+44207946060{i}")
     book(client, body, appointment_type=VACCINATION_ID)
     book(
         client,
         body,
         appointment_date=at(tuesday, "15:00"),
         appointment_type=VACCINATION_ID,
-        parent_phone="+447700900700",
+        parent_phone="+442079460700",
     )
-    cancelled = book(client, body, parent_phone="+447700900701")
+    cancelled = book(client, body, parent_phone="+442079460701")
     client.patch(f"/appointments/{cancelled['appointment_id']}", json={"status": "cancelled"})
     response = client.get("/appointment-slots/availability", params={"date": tuesday.isoformat()})
     assert response.status_code == 200

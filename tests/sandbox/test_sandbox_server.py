@@ -55,11 +55,11 @@ def test_faults_over_http(client: httpx.Client, sandbox: SandboxServer, body: Bo
         with pytest.raises(httpx.TransportError):
             client.patch(f"/appointments/{made}", json={"status": "cancelled"})
         with pytest.raises(httpx.TransportError):
-            client.post("/appointments", json=body(parent_phone="+447700900555"))
+            client.post("/appointments", json=body(parent_phone="+442079460555"))
         # Reads are never cut, and the fault is spent.
         assert client.get(f"/appointments/{made}").json()["data"]["status"] == "cancelled"
         assert (
-            client.post("/appointments", json=body(parent_phone="+447700900556")).status_code == 201
+            client.post("/appointments", json=body(parent_phone="+442079460556")).status_code == 201
         )
         dump = admin.get("/__sandbox__/appointments").json()["data"]
         assert len(dump) == 3

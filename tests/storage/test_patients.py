@@ -40,20 +40,20 @@ def names(repo: Repository, typed: str) -> list[str]:
 
 def test_found_by_any_name_word_phone_form_or_email(repo: Repository) -> None:
     repo.book(
-        booking(1, "Amelia Hart-Okafor", "+447700900123", "amelia@example.org"),
+        booking(1, "Amelia Hart-Okafor", "+442079460123", "amelia@example.org"),
         OperationKind.CREATE,
         {},
         "k1",
         "desk",
     )
-    repo.merge_remote("conn-1", [booking(2, "Oliver Hart", "07700 900456", days=3)])
+    repo.merge_remote("conn-1", [booking(2, "Oliver Hart", "020 7946 0456", days=3)])
     assert names(repo, "ame") == ["Amelia Hart-Okafor"]
     assert names(repo, "okaf") == ["Amelia Hart-Okafor"]
     assert names(repo, "hart") == ["Oliver Hart", "Amelia Hart-Okafor"]  # latest first
     assert names(repo, "Hart ol") == ["Oliver Hart"]  # every word must match
-    assert names(repo, "+44 7700 900123") == ["Amelia Hart-Okafor"]
-    assert names(repo, "07700 9001") == ["Amelia Hart-Okafor"]
-    assert names(repo, "7700900456") == ["Oliver Hart"]
+    assert names(repo, "+44 20 7946 0123") == ["Amelia Hart-Okafor"]
+    assert names(repo, "020 7946 01") == ["Amelia Hart-Okafor"]
+    assert names(repo, "2079460456") == ["Oliver Hart"]
     assert names(repo, "amelia@exa") == ["Amelia Hart-Okafor"]
     assert names(repo, "zed") == []
     assert names(repo, "  ") == []
@@ -63,21 +63,21 @@ def test_one_patient_per_name_and_phone(repo: Repository) -> None:
     repo.merge_remote(
         "conn-1",
         [
-            booking(1, "Isla Chen", "+447700900001"),
-            booking(2, "isla  chen", "+44 7700 900001", days=7),
-            booking(3, "Isla Chen", "+447700900002", days=1),
+            booking(1, "Isla Chen", "+442079460001"),
+            booking(2, "isla  chen", "+44 20 7946 0001", days=7),
+            booking(3, "Isla Chen", "+442079460002", days=1),
         ],
     )
     found = repo.search_patients("isla")
     assert [(p.phone, p.bookings) for p in found] == [
-        ("+447700900001", 2),  # seen last on day 7
-        ("+447700900002", 1),
+        ("+442079460001", 2),  # seen last on day 7
+        ("+442079460002", 1),
     ]
     assert found[0].last_seen == T0 + timedelta(days=7)
 
 
 def test_query_terms() -> None:
-    assert query_terms("+44 (0)7700-900") == ["4407700900"]
+    assert query_terms("+44 (0)20-7946-0") == ["4402079460"]
     assert query_terms("07700") == ["7700"]
     assert query_terms("Anne-Marie  O'Neil") == ["anne", "marie", "o", "neil"]
     assert query_terms("") == []
@@ -90,7 +90,7 @@ def test_migration_fills_the_index_from_cached_bookings(tmp_path: Path) -> None:
     from frontdesk.storage.repo import ConnectionRecord
 
     repo.add_connection(ConnectionRecord("conn-1", "C", "huskyvoice", "http://x/v1", {}, None))
-    repo.merge_remote("conn-1", [booking(1, "Theo Walsh", "+447700900777")])
+    repo.merge_remote("conn-1", [booking(1, "Theo Walsh", "+442079460777")])
     with db.engine.begin() as conn:  # back to before the index existed
         conn.execute(text("DROP TABLE patient_terms"))
         conn.execute(text("DROP TABLE patients"))
@@ -104,19 +104,19 @@ def test_migration_fills_the_index_from_cached_bookings(tmp_path: Path) -> None:
     reopened = Database.open(path)  # migrates again, from 0002
     try:
         assert names(Repository(reopened), "walsh") == ["Theo Walsh"]
-        assert names(Repository(reopened), "0770090077") == ["Theo Walsh"]
+        assert names(Repository(reopened), "0207946077") == ["Theo Walsh"]
     finally:
         reopened.close()
     assert create_db_engine(sqlite_url(path))  # the file is still a plain SQLite cache
 
 
 def test_bulk_import_fills_the_index_in_one_go(repo: Repository) -> None:
-    repo.merge_remote("conn-1", [booking(1, "Freya Price", "+447700900111")])
+    repo.merge_remote("conn-1", [booking(1, "Freya Price", "+442079460111")])
     repo.import_bookings(
         [
-            booking(2, "Freya Price", "+447700900111", "freya@example.org", days=2),
-            booking(3, "Leo Singh", "+447700900222"),
-            booking(4, "Leo Singh", "+447700900222", days=5),
+            booking(2, "Freya Price", "+442079460111", "freya@example.org", days=2),
+            booking(3, "Leo Singh", "+442079460222"),
+            booking(4, "Leo Singh", "+442079460222", days=5),
         ]
     )
     found = {p.name: p for p in repo.search_patients("price")} | {
@@ -125,7 +125,7 @@ def test_bulk_import_fills_the_index_in_one_go(repo: Repository) -> None:
     assert (found["Freya Price"].bookings, found["Freya Price"].email) == (2, "freya@example.org")
     assert found["Leo Singh"].bookings == 2
     assert found["Leo Singh"].last_seen == T0 + timedelta(days=5)
-    assert names(repo, "0770090022") == ["Leo Singh"]
+    assert names(repo, "0207946022") == ["Leo Singh"]
     assert names(repo, "freya@") == ["Freya Price"]  # the email came with the import
 
 

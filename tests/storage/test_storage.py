@@ -28,7 +28,7 @@ def booking(n: int, start: datetime = T0, **kw: object) -> Booking:
         start=start,
         end=start + timedelta(minutes=30),
         patient_name="P",
-        patient_phone="+447700900000",
+        patient_phone="+442079460000",
         **kw,  # type: ignore[arg-type]
     )
 

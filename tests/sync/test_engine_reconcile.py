@@ -52,7 +52,7 @@ def test_lost_answer_is_looked_up_not_resent(repo: Repository) -> None:
         start=START,
         end=START + timedelta(minutes=30),
         patient_name="P",
-        patient_phone="+447700900000",
+        patient_phone="+442079460000",
     )
     repo.book(booking, OperationKind.CREATE, {}, "key-1", "desk")
     connector = LossyConnector()
@@ -102,7 +102,7 @@ def _booked(repo: Repository) -> None:
         start=START,
         end=START + timedelta(minutes=30),
         patient_name="P",
-        patient_phone="+447700900000",
+        patient_phone="+442079460000",
     )
     repo.book(booking, OperationKind.CREATE, {}, "key-1", "desk")
 

@@ -69,7 +69,7 @@ def _book(repo: Repository, booking_id: str = "b-1", minutes: int = 0) -> Bookin
         start=start,
         end=start + timedelta(minutes=30),
         patient_name="P",
-        patient_phone="+447700900000",
+        patient_phone="+442079460000",
         patient_email=f"{booking_id}@example.com",
     )
     repo.book(booking, OperationKind.CREATE, {}, f"key-{booking_id}", "desk")

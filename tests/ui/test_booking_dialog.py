@@ -44,7 +44,7 @@ def test_book_through_the_dialog_pencilled_then_confirmed(qtbot, window: MainWin
     assert dialog.select_resource("Main Branch")
     _set_when(dialog, day, time(9, 30))
     qtbot.keyClicks(dialog.name_edit, "Test Patient")
-    qtbot.keyClicks(dialog.phone_edit, "+447700900999")
+    qtbot.keyClicks(dialog.phone_edit, "+442079460999")
     _settled(qtbot, dialog)
     assert [v for v in dialog.verdicts if v.severity is Severity.ERROR] == []
     assert dialog.save_button.isEnabled()
@@ -93,7 +93,7 @@ def test_a_closed_time_is_refused_next_to_the_time_field(  # type: ignore[no-unt
     assert code in dialog.message_for("start")
     assert not dialog.save_button.isEnabled()
     qtbot.keyClicks(dialog.name_edit, "Test Patient")
-    qtbot.keyClicks(dialog.phone_edit, "+447700900999")
+    qtbot.keyClicks(dialog.phone_edit, "+442079460999")
     _settled(qtbot, dialog)
     assert code in dialog.message_for("start")
     assert "HTTP" in dialog.message_for("start")
@@ -188,7 +188,7 @@ def test_a_refused_save_keeps_everything_typed(qtbot, demo: Demo, monkeypatch) -
     dialog.select_resource("Main Branch")
     _set_when(dialog, weekday_after(1, min_days=8), time(9, 30))
     qtbot.keyClicks(dialog.name_edit, "Test Patient")
-    qtbot.keyClicks(dialog.phone_edit, "+447700900999")
+    qtbot.keyClicks(dialog.phone_edit, "+442079460999")
     qtbot.keyClicks(dialog.notes_edit, "Prefers mornings")
     _settled(qtbot, dialog)
     monkeypatch.setattr(demo.context.booking, "book", refuse)
@@ -197,7 +197,7 @@ def test_a_refused_save_keeps_everything_typed(qtbot, demo: Demo, monkeypatch) -
     assert "fully booked" in dialog.message_for("start")
     assert "SLOT_FULL · HTTP 409" in dialog.message_for("start")
     assert dialog.name_edit.text() == "Test Patient"
-    assert dialog.phone_edit.text() == "+447700900999"
+    assert dialog.phone_edit.text() == "+442079460999"
     assert dialog.notes_edit.toPlainText() == "Prefers mornings"
     dialog.done(0)
 
@@ -242,7 +242,7 @@ def test_the_dialog_opens_with_the_next_free_times_and_a_pick_fills_them(  # typ
     local = to_local(last.start, "Europe/London")
     assert dialog.local_day_and_time() == (local.date(), local.time().replace(tzinfo=None))
     qtbot.keyClicks(dialog.name_edit, "New Patient")
-    qtbot.keyClicks(dialog.phone_edit, "+447700900998")
+    qtbot.keyClicks(dialog.phone_edit, "+442079460998")
     _settled(qtbot, dialog)
     assert dialog.errors() == []
     dialog.done(0)

@@ -1,5 +1,5 @@
-"""The printed day sheet: a page per provider, unsynced bookings marked, and a real PDF file
-written offscreen."""
+"""The printed day sheet: the whole day, then a page per provider with appointments, unsynced
+bookings marked, phones unbroken, the clinic's paper, and a real PDF file written offscreen."""
 
 from __future__ import annotations
 
@@ -28,14 +28,59 @@ def test_the_sheet_has_a_section_per_provider_and_marks_unsynced(desk: MainWindo
         first.with_changes(sync_state=SyncState.PENCILLED), "test", None, "test"
     )
     sheet = day_sheet(desk.context, day)
-    assert [s.resource for s in sheet.sections] == ["Main Branch", "North Branch"]
+    assert sheet.sections and all(s.rows for s in sheet.sections)  # no page for an empty one
+    assert {s.resource for s in sheet.sections} <= {"Main Branch", "North Branch"}
     rows = [r for s in sheet.sections for r in s.rows]
     assert any(r.patient == first.patient_name and r.unsynced == "not yet synced" for r in rows)
     assert sheet.unsynced >= 1
+    assert sheet.whole_day == sorted(rows, key=lambda r: (r.start, r.end, r.where, r.patient))
     page = sheet_html(sheet)
-    assert page.count("page-break-before: always") == len(sheet.sections) - 1
-    assert "✎ <b>not yet synced</b>" in page
+    assert page.count("page-break-before: always") == len(sheet.sections)  # after the day
+    assert "The whole day" in page and "✎ <b>not yet synced</b>" in page
     assert f"{day:%A %d %B %Y}" in page
+    assert f"<td style='white-space:nowrap'>{rows[0].phone}</td>" in page
+    assert "(s)" not in page
+
+
+def test_a_day_without_appointments_prints_one_line(desk: MainWindow) -> None:
+    sheet = day_sheet(desk.context, datetime(2001, 1, 1, tzinfo=UTC).date())
+    assert sheet.sections == []
+    assert "No appointments." in sheet_html(sheet)
+
+
+def test_the_paper_follows_the_clinics_region(desk: MainWindow, tmp_path: Path) -> None:
+    context = desk.context
+    kept = context.settings
+    try:
+        context.update_settings(kept.model_copy(update={"phone_region": "US", "paper": "auto"}))
+        assert day_sheet(context, _busy_day(desk).date()).paper == "Letter"
+        path = desk.save_day_sheet(tmp_path / "letter.pdf")
+        assert path is not None
+        assert re.search(rb"MediaBox \[0 0 612[.0]* 792[.0]*\]", path.read_bytes())  # 8.5 x 11 in
+        context.update_settings(kept.model_copy(update={"phone_region": "DE", "paper": "auto"}))
+        assert day_sheet(context, _busy_day(desk).date()).paper == "A4"
+    finally:
+        context.update_settings(kept)
+
+
+def test_the_pdf_action_asks_where_and_writes_there(  # type: ignore[no-untyped-def]
+    desk: MainWindow, tmp_path: Path, monkeypatch, qtbot
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    chosen = tmp_path / "chosen.pdf"
+    asked: list[str] = []
+
+    def ask(*args: object, **kwargs: object) -> tuple[str, str]:
+        asked.append(str(args[1]))
+        return str(chosen), "PDF files (*.pdf)"
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", ask)
+    monkeypatch.chdir(tmp_path)
+    desk.pdf_action.trigger()
+    assert asked == ["Save the day sheet as PDF"]
+    assert chosen.read_bytes().startswith(b"%PDF-")
+    assert not (tmp_path / "False").exists()
 
 
 def test_save_as_pdf_writes_a_pdf_page_per_provider(desk: MainWindow, tmp_path: Path) -> None:
@@ -45,5 +90,5 @@ def test_save_as_pdf_writes_a_pdf_page_per_provider(desk: MainWindow, tmp_path: 
     data = path.read_bytes()
     assert data.startswith(b"%PDF-")
     pages = len(re.findall(rb"/Type\s*/Page[^s]", data))
-    assert pages >= len(desk.day_sheet().sections) == 2
+    assert pages >= len(desk.day_sheet().sections) + 1
     assert "Day sheet saved" in desk.statusBar().currentMessage()

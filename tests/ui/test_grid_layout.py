@@ -32,7 +32,7 @@ def glimpse(
         start,
         start + timedelta(minutes=minutes),
         f"Patient {n}",
-        "+447700900000",
+        "+442079460000",
         visit,
         SyncState.CONFIRMED,
         None,

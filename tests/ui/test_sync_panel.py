@@ -34,7 +34,7 @@ def test_a_refusal_lands_in_needs_attention_and_one_click_rebooks(  # type: igno
             resource_id=MAIN,
             start=local_to_utc(day, time(18, 0), ZONE).instant,
             patient_name="Refused Patient",
-            patient_phone="+447700900321",
+            patient_phone="+442079460321",
         )
     )
     desk.refresh()
@@ -53,7 +53,7 @@ def test_a_refusal_lands_in_needs_attention_and_one_click_rebooks(  # type: igno
                 "appointment_type": "General Checkup",
                 "appointment_date": start.strftime("%Y-%m-%dT%H:%M:%S.000Z"),
                 "patient_name": "Agent booking",
-                "parent_phone": f"+44770090011{n}",
+                "parent_phone": f"+44207946011{n}",
                 "branch_id": MAIN,
             }
         )
@@ -66,7 +66,7 @@ def test_a_refusal_lands_in_needs_attention_and_one_click_rebooks(  # type: igno
     assert panel.counts() == (0, 1, 0)
     assert panel.tabs.currentIndex() == 1
     assert "fully booked" in panel.reason.text() and "SLOT_FULL" in panel.reason.text()
-    assert "+447700900321" in panel.reason.text()
+    assert "+442079460321" in panel.reason.text()
     assert panel.openings.count() > 0
     opening = panel.openings.item(0).data(Qt.ItemDataRole.UserRole)
 
@@ -109,7 +109,7 @@ def _moved_in_two_places(desk: MainWindow, desk_demo: Demo, weekday: int) -> tup
             resource_id=MAIN,
             start=local_to_utc(day, time(10, 0), ZONE).instant,
             patient_name="Clash Patient",
-            patient_phone="+447700900654",
+            patient_phone="+442079460654",
         )
     )
     assert context.engine.drain().confirmed == 1

@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import email_validator
-import phonenumbers
 
+from frontdesk.app import phones
+from frontdesk.app.settings import ClinicSettings
 from frontdesk.domain.booking import Booking, BookingRequest, SyncState, VisitStatus
 from frontdesk.domain.catalog import Catalog, Policy, Service
 from frontdesk.domain.outbox import ChangePlan, OperationKind
@@ -149,22 +150,10 @@ def _form_problems(
     return problems
 
 
-def _phone_risk(phone: str) -> Verdict | None:
-    try:
-        parsed = phonenumbers.parse(phone, None)
-        valid = phonenumbers.is_possible_number(parsed)
-    except phonenumbers.NumberParseException:
-        valid = False
-    if valid:
-        return None
-    return Verdict(
-        201,
-        "PHONE_FORMAT",
-        "This does not look like an international number (+44 …); "
-        "the booking system accepts it, but reminders may not reach the patient.",
-        "patient_phone",
-        Severity.RISK,
-    )
+def _phone_refusal(phone: str, region: str | None) -> Verdict | None:
+    """A phone that is not a valid number in the clinic's region is refused at the field."""
+    message = phones.problem(phone, region)
+    return None if message is None else Verdict(400, "PHONE_INVALID", message, "patient_phone")
 
 
 class BookingService:
@@ -175,11 +164,12 @@ class BookingService:
         repo: Repository,
         connectors: dict[str, Connector],
         desk: str,
-        clinic_zone: Callable[[], str] = lambda: "UTC",
+        clinic: Callable[[], ClinicSettings] = ClinicSettings,
     ) -> None:
-        # the one clock the desk shows and takes times in (``app.settings``); "today" is the
-        # clinic's. Each booking system's own zone stays with its rules (its catalog's policy).
-        self.clinic_zone = clinic_zone
+        # the clinic's settings (``app.settings``): the one clock the desk shows and takes
+        # times in ("today" is the clinic's; each booking system's own zone stays with its
+        # rules, in its catalog's policy) and the region phone numbers are read in
+        self.clinic = clinic
         self.repo = repo
         self.connectors = connectors
         self.desk = desk
@@ -207,7 +197,10 @@ class BookingService:
             end=start + timedelta(minutes=minutes),
             session=request.session,
             patient_name=request.patient_name,
-            patient_phone=request.patient_phone,
+            patient_phone=(
+                phones.normalized(request.patient_phone, self.clinic().region)
+                or request.patient_phone
+            ),
             patient_email=request.patient_email,
             notes=request.notes,
             external_ref=new_id,
@@ -222,13 +215,12 @@ class BookingService:
         catalog = self.catalog_for(request.connection_id, request.start)
         provider = self.connectors[request.connection_id].provider
         problems = _form_problems(request, catalog, form_for(provider).patient_required)
+        refusal = _phone_refusal(request.patient_phone, self.clinic().region)
+        if refusal is not None and not any(p.field == "patient_phone" for p in problems):
+            problems.append(refusal)
         if problems:
             return problems
-        verdicts = self._judge(self.draft(request), catalog, now or utc_now())
-        if any(v.severity is Severity.ERROR for v in verdicts):
-            return verdicts
-        risk = _phone_risk(request.patient_phone)
-        return ([risk] if risk else []) + verdicts
+        return self._judge(self.draft(request), catalog, now or utc_now())
 
     def _judge(self, booking: Booking, catalog: Catalog, now: datetime) -> list[Verdict]:
         """The connection's offline rules on ``booking`` placed among the cached bookings, plus
@@ -440,7 +432,7 @@ class BookingService:
                     400,
                 )
             ]
-        zone_name = self.clinic_zone()
+        zone_name = self.clinic().zone
         today = to_local(now or utc_now(), zone_name).date()
         if status is not VisitStatus.BOOKED and to_local(booking.start, zone_name).date() != today:
             return [

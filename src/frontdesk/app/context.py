@@ -49,9 +49,7 @@ class AppContext:
                 self.connectors[record.id] = build_connector(record, self.credentials)
             except Exception as exc:  # a broken connection must not stop the desk
                 log.error("connection %s unusable: %s", record.name, exc)
-        self.booking = BookingService(
-            self.repo, self.connectors, self.desk, lambda: self.settings.zone
-        )
+        self.booking = BookingService(self.repo, self.connectors, self.desk, lambda: self.settings)
         self.engine = SyncEngine(self.repo, self.connectors, stop=self.stop)
 
     def connect(

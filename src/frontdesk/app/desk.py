@@ -34,7 +34,7 @@ from frontdesk.domain.verdict import Verdict
 # verdict about these fields is dropped, so they never reach the receptionist.
 _PROBES = {
     "patient_name": "Slot check",
-    "patient_phone": "+440000000000",
+    "patient_phone": "+442079460000",  # a valid stand-in (Ofcom drama range)
     "patient_email": "slot.check@example.org",
 }
 

@@ -111,6 +111,26 @@ def zone_country(zone_name: str) -> str | None:
     return code if code in phonenumbers.SUPPORTED_REGIONS else None
 
 
+@cache
+def _country_names() -> dict[str, str]:
+    table = importlib.resources.files("tzdata").joinpath("zoneinfo", "iso3166.tab")
+    names: dict[str, str] = {}
+    for line in table.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or "\t" not in line:
+            continue
+        code, name = line.split("\t")[:2]
+        names[code] = name
+    return names
+
+
+_PLAIN_NAMES = {"GB": "the United Kingdom", "US": "the United States"}
+
+
+def region_name(region: str) -> str:
+    """A region's name in words (``the United Kingdom`` for ``GB``), else its code."""
+    return _PLAIN_NAMES.get(region) or _country_names().get(region, region)
+
+
 def load(config_dir: Path) -> ClinicSettings:
     """The profile's clinic settings; the defaults where there are none or they are broken."""
     path = config_dir / FILE_NAME

@@ -1,7 +1,7 @@
 """What every emulator's demo seeding shares: fake patients and a way to book them.
 
-Owns the fake patients (names, phones from Ofcom's drama range `07700 900000-900999`, emails at
-the reserved `example.com`), the candidate grid and `book_candidates`. Each emulator's own
+Owns the fake patients (names, phones from Ofcom's drama range for London `020 7946 0000-0999`,
+emails at the reserved `example.com`), the candidate grid and `book_candidates`. Each emulator's own
 `seed.py` books them through its state's create path, the same as the HTTP route, so every rule
 of that API (hours, spots, caps, buffers, overlaps) holds for seeded data as for any other;
 refusals are skipped, so fewer than asked may be made. The same seed on the same empty state
@@ -28,9 +28,9 @@ DOCTORS = ("Dr Okafor", "Dr Lindqvist", "Dr Mehta", None, None)
 
 
 def fake_patient(rng: random.Random) -> tuple[str, str]:
-    """A name and a UK drama-range mobile number like `+447700900123`."""
+    """A name and a UK drama-range mobile number like `+442079460123`."""
     name = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
-    return name, f"+447700900{rng.randrange(1000):03d}"
+    return name, f"+442079460{rng.randrange(1000):03d}"
 
 
 DAYS = 7

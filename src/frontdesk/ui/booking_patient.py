@@ -19,7 +19,7 @@ SEARCH_MS = 150
 MATCHES = 6
 PLACEHOLDERS = {
     "patient_name": "First and last name",
-    "patient_phone": "+44 7700 900123",
+    "patient_phone": "+44 20 7946 0123",
     "patient_email": "name@example.org",
 }
 
@@ -36,7 +36,7 @@ class PatientFields(QObject):
         self.name_edit = QLineEdit(parent)
         self.name_edit.setPlaceholderText("First and last name")
         self.phone_edit = QLineEdit(parent)
-        self.phone_edit.setPlaceholderText("+44 7700 900123")
+        self.phone_edit.setPlaceholderText("+44 20 7946 0123")
         self.phone_edit.setInputMethodHints(Qt.InputMethodHint.ImhDialableCharactersOnly)
         self.email_edit = QLineEdit(parent)
         self.email_edit.setPlaceholderText("Optional")

@@ -1,6 +1,7 @@
 """Printing the day sheet (:mod:`frontdesk.app.day_sheet`): laid out as a rich-text document,
-one page per provider, and sent to a printer (``QPrintDialog``) or saved as a PDF
-(``QPrinter`` in PDF format). Unsynced bookings are marked in bold with a ✎."""
+the whole day first, then a page per provider with appointments, on the clinic's paper, and
+sent to a printer (``QPrintDialog``) or saved as a PDF (``QPrinter`` in PDF format). Unsynced
+bookings are marked in bold with a ✎; a phone number never wraps."""
 
 from __future__ import annotations
 
@@ -13,40 +14,69 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from frontdesk.app.day_sheet import DaySheet, SheetRow
 
+NOWRAP = "style='white-space:nowrap'"  # times and phone numbers never break
+HEAD = (
+    "<tr>"
+    + "".join(
+        f"<th align='left' {NOWRAP}>{h}</th>"
+        for h in ("Time", "{where}Patient", "Phone", "Service", "Status", "Sync")
+    )
+    + "</tr>"
+)
+MARK = "✎ = saved at the desk but not yet confirmed by the booking system: it may still change."
+
+
+def _count(n: int) -> str:
+    return "1 appointment" if n == 1 else f"{n} appointments"
+
+
+def _table(rows: list[SheetRow], where: bool) -> str:
+    head = HEAD.replace("{where}", f"Where</th><th align='left' {NOWRAP}>" if where else "")
+    body = "".join(_row(r, where) for r in rows)
+    return (
+        "<table width='100%' cellspacing='0' cellpadding='4' border='1' "
+        f"style='border-collapse:collapse'>{head}{body}</table>"
+    )
+
 
 def sheet_html(sheet: DaySheet) -> str:
     esc = html.escape
-    pages = []
-    for index, section in enumerate(sheet.sections):
-        style = " style='page-break-before: always'" if index else ""
-        rows = "".join(_row(r) for r in section.rows) or (
-            "<tr><td colspan='6'><i>No appointments.</i></td></tr>"
+    printed = f"printed {sheet.printed_at:%d %b %Y %H:%M}"
+    everything = sheet.whole_day
+    if not everything:
+        return (
+            f"<html><body><h2>{sheet.day:%A %d %B %Y}</h2>"
+            f"<p>No appointments. ({printed})</p></body></html>"
         )
+    pages = [
+        "<div>"
+        f"<h2>The whole day — {sheet.day:%A %d %B %Y}</h2>"
+        f"<p style='color:#555'>{printed}</p>"
+        f"{_table(everything, where=True)}"
+        f"<p style='color:#555'>{_count(len(everything))}. {MARK}</p>"
+        "</div>"
+    ]
+    for section in sheet.sections:
         pages.append(
-            f"<div{style}>"
+            "<div style='page-break-before: always'>"
             f"<h2>{esc(section.resource)} — {sheet.day:%A %d %B %Y}</h2>"
-            f"<p style='color:#555'>{esc(section.connection)} · times in "
-            f"{esc(sheet.zone)} · printed {sheet.printed_at:%d %b %Y %H:%M}</p>"
-            "<table width='100%' cellspacing='0' cellpadding='4' border='1' "
-            "style='border-collapse:collapse'>"
-            "<tr><th align='left'>Time</th><th align='left'>Patient</th>"
-            "<th align='left'>Phone</th><th align='left'>Service</th>"
-            "<th align='left'>Status</th><th align='left'>Sync</th></tr>"
-            f"{rows}</table>"
-            f"<p style='color:#555'>{len(section.rows)} appointment(s). ✎ = saved at the desk "
-            "but not yet confirmed by the booking system: it may still change.</p>"
+            f"<p style='color:#555'>{esc(section.connection)} · {printed}</p>"
+            f"{_table(section.rows, where=False)}"
+            f"<p style='color:#555'>{_count(len(section.rows))}. {MARK}</p>"
             "</div>"
         )
     return "<html><body>" + "".join(pages) + "</body></html>"
 
 
-def _row(r: SheetRow) -> str:
+def _row(r: SheetRow, where: bool) -> str:
     esc = html.escape
     patient = f"<b>{esc(r.patient)}</b>" if r.unsynced else esc(r.patient)
     mark = f"✎ <b>{esc(r.unsynced)}</b>" if r.unsynced else ""
+    place = f"<td>{esc(r.where)}</td>" if where else ""
     return (
-        f"<tr><td>{esc(r.start)}–{esc(r.end)}</td><td>{patient}</td><td>{esc(r.phone)}</td>"
-        f"<td>{esc(r.service)}</td><td>{esc(r.status)}</td><td>{mark}</td></tr>"
+        f"<tr><td {NOWRAP}>{esc(r.start)}–{esc(r.end)}</td>{place}<td>{patient}</td>"
+        f"<td {NOWRAP}>{esc(r.phone)}</td><td>{esc(r.service)}</td><td>{esc(r.status)}</td>"
+        f"<td>{mark}</td></tr>"
     )
 
 
@@ -57,16 +87,21 @@ def _document(sheet: DaySheet, printer: QPrinter) -> QTextDocument:
     return document
 
 
-def _printer(mode: QPrinter.PrinterMode = QPrinter.PrinterMode.HighResolution) -> QPrinter:
+PAPER = {"A4": QPageSize.PageSizeId.A4, "Letter": QPageSize.PageSizeId.Letter}
+
+
+def _printer(
+    paper: str, mode: QPrinter.PrinterMode = QPrinter.PrinterMode.HighResolution
+) -> QPrinter:
     printer = QPrinter(mode)
-    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    printer.setPageSize(QPageSize(PAPER.get(paper, QPageSize.PageSizeId.A4)))
     printer.setPageOrientation(QPageLayout.Orientation.Portrait)
     return printer
 
 
 def save_pdf(sheet: DaySheet, path: Path) -> Path:
     """Write the day sheet as a PDF file at ``path``."""
-    printer = _printer()
+    printer = _printer(sheet.paper)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(path))
     printer.setDocName(f"Day sheet {sheet.day:%Y-%m-%d}")
@@ -76,7 +111,7 @@ def save_pdf(sheet: DaySheet, path: Path) -> Path:
 
 def print_sheet(sheet: DaySheet, parent: QWidget | None = None) -> bool:
     """Ask which printer, then print; False when the receptionist cancels."""
-    printer = _printer()
+    printer = _printer(sheet.paper)
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle("Print the day sheet")
     if dialog.exec() != QDialog.DialogCode.Accepted:

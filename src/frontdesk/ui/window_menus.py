@@ -56,7 +56,10 @@ def build_menus(window: MainWindow) -> None:
         QKeySequence.StandardKey.Print,
     )
     window.pdf_action = make_action(
-        window, "Save day sheet as P&DF…", "Save the shown day as a PDF file", window.save_day_sheet
+        window,
+        "Save day sheet as P&DF…",
+        "Save the shown day as a PDF file",
+        lambda _checked=False: window.save_day_sheet(),  # not the "checked" flag as a path
     )
     window.file_menu.addAction(window.print_action)
     window.file_menu.addAction(window.pdf_action)

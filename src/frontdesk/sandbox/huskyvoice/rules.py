@@ -146,7 +146,7 @@ def session_name(text: str) -> str | None:
 
 
 def phone_key(phone: str) -> str:
-    """The digits of a phone, a leading `+` kept: `+44 7700 900123` → `+447700900123`."""
+    """The digits of a phone, a leading `+` kept: `+44 20 7946 0123` → `+442079460123`."""
     stripped = phone.strip()
     digits = "".join(ch for ch in stripped if ch in "0123456789")
     return ("+" if stripped.startswith("+") else "") + digits
