@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from frontdesk.app.connection_setup import check_connection
 from frontdesk.domain.booking import Booking, SyncState, VisitStatus
 from frontdesk.domain.verdict import Severity
 from frontdesk.providers.base import Accepted, ApiError, Refused, RetryLater
@@ -336,3 +337,8 @@ def test_a_server_that_ignores_page_does_not_loop(
     monkeypatch.setattr(connector, "_get", pages)
     assert len(connector.pull_bookings(None)) == 100
     assert len(pages.asked) == 2
+
+
+def test_testing_a_connection_without_a_zone_says_so() -> None:
+    result = check_connection("vastal", "http://127.0.0.1:9/v1", "vst_x", {"plan": "Starter"})
+    assert not result.ok and result.message.startswith("timezone: ")
