@@ -44,7 +44,8 @@ def test_one_connection_per_api_with_its_sandboxs_address_key_and_options(demo: 
     assert records["vantax"].name == "Demo: VantaX sandbox"
     assert records["vantax"].options["sub_account_id"] == "sub_8a1f4c2e"
     assert records["meetergo"].options["api_user_id"]
-    assert records["vastal"].options["plan"] == "1000"
+    assert records["vastal"].options["plan"] == "Starter"
+    assert records["vastal"].options["timezone"] == "America/New_York"
     assert records["carevalidate"].options["timezone"] == "America/Los_Angeles"
     # the first API sorts first, so the desk keeps its zone whatever is pulled later
     assert demo.context.connections()[0].provider == "huskyvoice"

@@ -33,10 +33,11 @@ ZONE = "America/New_York"
 @pytest.fixture(scope="module")
 def drill(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Rig]:
     def make(base_url: str, key: str, timeout: float) -> VastalConnector:
-        return VastalConnector(CID, base_url, key, "10000", timeout=timeout)
+        return VastalConnector(CID, base_url, key, ZONE, "Professional", timeout=timeout)
 
     tmp = tmp_path_factory.mktemp("drill")
-    with rig(tmp, "vastal", make, options={"plan": "10000"}) as made:
+    options: dict[str, object] = {"plan": "Professional", "timezone": ZONE}
+    with rig(tmp, "vastal", make, options=options) as made:
         yield made
 
 

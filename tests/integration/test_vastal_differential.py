@@ -1,14 +1,23 @@
 """Vastal: the offline prediction (``frontdesk.cli.validate_cmd.predict``: connector pulls,
-rules/vastal.py judges) must equal the sandbox's answer to the same body, status and message.
-The two were written apart from docs/providers.md; hypothesis looks for a request on which
-they disagree. Each example starts on an empty org, books a few appointments first (so caps
-and overlaps happen), and freezes the sandbox's clock at the instant the prediction uses."""
+rules/vastal.py judges) must agree with the sandbox's answer to the same body. The two were
+written apart from docs/providers.md; hypothesis looks for a request on which they disagree.
+Each example starts on an empty org, books a few appointments first (so caps and overlaps
+happen), and freezes the sandbox's clock at the instant the prediction uses.
+
+What "agree" means follows the pages: a documented refusal (the required fields; a body that
+is no object) is an error in both, with the same status and words. Every other check is a
+risk at the desk (the pages do not say a manual create is refused for it) and a refusal in the
+sandbox (ours): there the rules' code and field must be the ones the sandbox's text stands for
+(``SANDBOX_TEXTS``), so the two still find the same check first. A type tied to a named
+schedule is the one place they may differ: the rules cannot see its hours, so when the
+sandbox refuses it as outside them, any risk the rules give agrees."""
 
 from __future__ import annotations
 
 import json
 import random
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -19,10 +28,12 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from frontdesk.cli.validate_cmd import predict
+from frontdesk.domain.verdict import Severity, Verdict
 from frontdesk.providers.vastal import VastalConnector
+from frontdesk.rules import vastal as rules
 from frontdesk.sandbox import SandboxServer
 from frontdesk.sandbox.vastal.state import VastalState
-from support.vastal import LEGACY, NY, ONBOARDING, REVIEW, TAX
+from support.vastal import LEGACY, NY, ONBOARDING, REVIEW, STRATEGY, TAX, ZONE
 
 
 def _first_of_next_month() -> datetime:
@@ -78,7 +89,7 @@ def clients(server: SandboxServer) -> Iterator[tuple[VastalConnector, httpx.Clie
     """One connector and one raw client for every example (building them costs more than
     the requests)."""
     api = server.provider("vastal")
-    connector = VastalConnector("diff", api.base_url, api.build.api_key)
+    connector = VastalConnector("diff", api.base_url, api.build.api_key, ZONE)
     with httpx.Client(
         base_url=api.base_url + "/",
         timeout=5.0,
@@ -123,7 +134,9 @@ def scenarios(draw: st.DrawFn) -> tuple[list[tuple[dict[str, Any], bool]], objec
                 draw(st.sampled_from(MINUTES)),
             )
             prior = {
-                "appointment_type_id": draw(st.sampled_from([TAX, REVIEW, REVIEW, ONBOARDING])),
+                "appointment_type_id": draw(
+                    st.sampled_from([TAX, REVIEW, REVIEW, ONBOARDING, STRATEGY])
+                ),
                 "start_time": z(when),
                 "client_name": "Earlier",
             }
@@ -134,7 +147,9 @@ def scenarios(draw: st.DrawFn) -> tuple[list[tuple[dict[str, Any], bool]], objec
     local = instant(day, draw(st.sampled_from(hours)), draw(st.sampled_from(MINUTES)))
     good: dict[str, list[object]] = {
         "appointment_type_id": (
-            [REVIEW] if pack in ("month", "week") else [TAX, REVIEW, ONBOARDING, TAX, REVIEW]
+            [REVIEW]
+            if pack in ("month", "week")
+            else [TAX, REVIEW, ONBOARDING, TAX, REVIEW, STRATEGY]
         ),
         "start_time": [
             z(local),
@@ -178,6 +193,81 @@ def scenarios(draw: st.DrawFn) -> tuple[list[tuple[dict[str, Any], bool]], objec
     return priors, body
 
 
+OUTSIDE = "The requested time is outside the available hours for this appointment type"
+# The sandbox's own texts for the checks the pages do not document, and the risk (code,
+# field) each stands for in the rules.
+SANDBOX_TEXTS: dict[str, tuple[str, str]] = {
+    "start_time must be an ISO 8601 date-time with a time zone": ("START_FORMAT", "start_time"),
+    "Appointment type not found": ("TYPE_NOT_LISTED", "appointment_type_id"),
+    "Appointment type is not active": ("TYPE_INACTIVE", "appointment_type_id"),
+    "start_time must be in the future": ("PAST", "start_time"),
+    OUTSIDE: ("OUTSIDE_HOURS", "start_time"),
+    "The daily limit for this appointment type has been reached": ("DAILY_LIMIT", "start_time"),
+    "The weekly limit for this appointment type has been reached": ("WEEKLY_LIMIT", "start_time"),
+    "The monthly limit for this appointment type has been reached": (
+        "MONTHLY_LIMIT",
+        "start_time",
+    ),
+    "The requested time overlaps another appointment": ("OVERLAP", "start_time"),
+}
+SANDBOX_PATTERNS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"Appointments of this type must be booked at least \d+ hours in advance"),
+     "MIN_NOTICE"),
+    (re.compile(r"Appointments of this type cannot be booked more than \d+ days in advance"),
+     "MAX_DAYS_AHEAD"),
+]  # fmt: skip
+
+
+def risk_for(text: str) -> tuple[str, str]:
+    """The rules' (code, field) for one of the sandbox's own refusal texts."""
+    if text in SANDBOX_TEXTS:
+        return SANDBOX_TEXTS[text]
+    for pattern, code in SANDBOX_PATTERNS:
+        if pattern.fullmatch(text):
+            return code, "start_time"
+    typed = re.fullmatch(r"(\w+) must be a string", text)
+    assert typed is not None, f"a sandbox text the differential does not know: {text!r}"
+    return "FIELD_TYPE", typed.group(1)
+
+
+def agree(
+    predicted: Verdict,
+    status: int,
+    payload: dict[str, Any],
+    body: object,
+    event: Callable[[str], None] = event,
+) -> None:
+    """The prediction against the sandbox's answer (see the module's docstring); ``event``
+    records what happened (hypothesis' statistics)."""
+    if status == 200:
+        event(f"200 {payload['appointment']['status']}")
+        assert predicted.status == 200, (body, predicted)
+        if predicted.code is None:
+            pending = predicted.message == rules.PENDING_MESSAGE
+            assert pending == (payload["appointment"]["status"] == "pending"), body
+        else:
+            event("200 with the named-schedule risk")
+            assert predicted.code == "NAMED_SCHEDULE", (body, predicted)
+        return
+    text = payload["error"]
+    event(f"{status} {text}")
+    if predicted.severity is Severity.ERROR:
+        assert (predicted.status, predicted.code, predicted.message) == (status, None, text), (
+            body,
+            predicted,
+        )
+        return
+    named = isinstance(body, dict) and body.get("appointment_type_id") == STRATEGY
+    if named and text == OUTSIDE:  # hours the rules cannot see
+        event(f"named schedule outside: rules gave {predicted.code}")
+        return
+    assert (predicted.status, predicted.code, predicted.field) == (status, *risk_for(text)), (
+        body,
+        predicted,
+        text,
+    )
+
+
 @settings(
     max_examples=400,
     deadline=None,
@@ -205,17 +295,36 @@ def test_prediction_equals_sandbox_answer(
         content=json.dumps(body),
         headers={"Content-Type": "application/json"},
     )
-    payload = answer.json()
-    if answer.status_code == 200:
-        status = payload["appointment"]["status"]
-        event(f"200 {status}")
-        pending = predicted.message == "Appointment would be created, pending confirmation"
-        assert predicted.status == 200, (body, predicted)
-        assert pending == (status == "pending"), body
-    else:
-        event(f"{answer.status_code} {payload['error']}")
-        assert (predicted.status, predicted.code, predicted.message) == (
-            answer.status_code,
-            None,
-            payload["error"],
-        ), (priors, body)
+    agree(predicted, answer.status_code, answer.json(), body)
+
+
+@pytest.mark.parametrize(
+    ("days", "hour", "minute"),
+    [(d, h, m) for d in (2, 3, 4, 5, 6, 40) for h, m in ((17, 0), (19, 30), (10, 0))],
+)
+def test_a_named_schedule_type_agrees(
+    server: SandboxServer,
+    clients: tuple[VastalConnector, httpx.Client],
+    days: int,
+    hour: int,
+    minute: int,
+) -> None:
+    """Strategy Call (named schedule "Evening Hours", hours only the sandbox knows), inside
+    and outside its evenings: a clean prediction carries the NAMED_SCHEDULE risk."""
+    state = server.provider("vastal").build.state
+    assert isinstance(state, VastalState)
+    state.reset()
+    connector, http = clients
+    body = {
+        "appointment_type_id": STRATEGY,
+        "start_time": z(instant(TODAY + timedelta(days=days), hour, minute)),
+        "client_name": "Jane Doe",
+    }
+    predicted = predict(connector, body, NOW)
+    answer = http.post("calendar/appointments", json=body)
+    agree(predicted, answer.status_code, answer.json(), body, lambda _: None)
+    if predicted.accepted:
+        assert predicted.code == "NAMED_SCHEDULE"
+    day = TODAY + timedelta(days=days)
+    evening = day.isoweekday() <= 4 and hour >= 17 and (hour, minute) <= (19, 30)
+    assert (answer.status_code == 200) == (evening and days <= 30), answer.json()

@@ -1,6 +1,7 @@
 """Vastal end to end against a real loopback sandbox: book at the desk while it is down, sync
-exactly once, reschedule and cancel through the connector, a lost answer found by lookup, a
-refusal at sync, and ``frontdesk validate --provider vastal`` exit codes."""
+exactly once, reschedule and cancel through the connector (the update page's partial answers),
+a lost answer found by lookup, a refusal at sync, a key without the write scope, the desk's
+warnings (risks, not refusals), and ``frontdesk validate --provider vastal`` exit codes."""
 
 from __future__ import annotations
 
@@ -15,13 +16,18 @@ import pytest
 from frontdesk.app.booking import BookingRefused
 from frontdesk.app.context import AppContext
 from frontdesk.app.paths import Paths
-from frontdesk.domain.booking import BookingRequest, SyncState
+from frontdesk.domain.booking import Booking, BookingRequest, SyncState
+from frontdesk.domain.verdict import Severity
 from frontdesk.main import main
-from frontdesk.providers.base import Accepted
+from frontdesk.providers.base import Accepted, Refused
+from frontdesk.providers.vastal import VastalConnector
 from frontdesk.sandbox import SandboxServer
+from frontdesk.sandbox.vastal.clinic import READ_ONLY_KEY
 from frontdesk.sandbox.vastal.state import VastalState
 from support.net import MovableClock, free_port
-from support.vastal import ONBOARDING, TAX, at, seed_day
+from support.vastal import ONBOARDING, STRATEGY, TAX, ZONE, at, seed_day
+
+OPTIONS: dict[str, object] = {"plan": "Professional", "timezone": ZONE}
 
 MakeContext = Callable[[SandboxServer], AppContext]
 
@@ -39,7 +45,7 @@ def make_context(tmp_path: Path) -> Iterator[MakeContext]:
     def make(server: SandboxServer) -> AppContext:
         ctx = AppContext(Paths.resolve(tmp_path / "profile"), use_keyring=False)
         api = server.provider("vastal")
-        ctx.connect("vastal", "Tax office", api.base_url, api.build.api_key, {"plan": "10000"})
+        ctx.connect("vastal", "Tax office", api.base_url, api.build.api_key, dict(OPTIONS))
         contexts.append(ctx)
         return ctx
 
@@ -181,22 +187,60 @@ def test_refusal_at_sync_keeps_the_servers_words(
     assert copies(vastal) == []
 
 
-def test_desk_refuses_now_what_vastal_would_refuse(
+def test_the_desk_warns_and_vastal_decides(
+    vastal: SandboxServer, make_context: MakeContext
+) -> None:
+    """Outside the weekly rows and an overlap are risks at the desk (no page says a manual
+    create is refused for them): the booking is queued; the sandbox (ours) refuses at sync,
+    in its own words. The documented required-fields refusal still stops it at the desk."""
+    ctx = make_context(vastal)
+    pull(ctx)
+    sunday = seed_day() + timedelta(days=3)
+    outside = request(ctx, TAX, at(sunday, "11:00"))
+    [warning] = ctx.booking.validate(outside)
+    assert (warning.code, warning.severity) == ("OUTSIDE_HOURS", Severity.RISK)
+    assert "Vastal may refuse" in (warning.message or "")
+    booking = ctx.booking.book(outside)
+    ctx.booking.book(request(ctx, TAX, seed_start()))
+    [clash] = ctx.booking.validate(request(ctx, TAX, seed_start() + timedelta(minutes=30), "B"))
+    assert (clash.code, clash.field, clash.severity) == ("OVERLAP", "start", Severity.RISK)
+    nameless = request(ctx, TAX, seed_start() + timedelta(hours=3), "")
+    with pytest.raises(BookingRefused):
+        ctx.booking.book(nameless)
+    assert ctx.repo.pending_count() == 2
+    assert ctx.engine.drain().refused == 1
+    stored = ctx.repo.booking(booking.id)
+    assert stored is not None and stored.sync_state is SyncState.NEEDS_ATTENTION
+    assert stored.problem_message == (
+        "The requested time is outside the available hours for this appointment type"
+    )
+
+
+def test_a_named_schedule_type_is_booked_with_a_caveat(
     vastal: SandboxServer, make_context: MakeContext
 ) -> None:
     ctx = make_context(vastal)
     pull(ctx)
-    sunday = seed_day() + timedelta(days=3)
-    with pytest.raises(BookingRefused) as outside:
-        ctx.booking.book(request(ctx, TAX, at(sunday, "11:00")))
-    assert outside.value.verdicts[0].message == (
-        "The requested time is outside the available hours for this appointment type"
-    )
-    ctx.booking.book(request(ctx, TAX, seed_start()))
-    with pytest.raises(BookingRefused) as clash:  # the pencilled booking counts
-        ctx.booking.book(request(ctx, TAX, seed_start() + timedelta(minutes=30), "Other"))
-    assert clash.value.verdicts[0].field == "start"
-    assert ctx.repo.pending_count() == 1
+    evening = at(seed_day(), "18:00")  # a Thursday: inside "Evening Hours"
+    [caveat] = ctx.booking.validate(request(ctx, STRATEGY, evening))
+    assert (caveat.code, caveat.status, caveat.severity) == ("NAMED_SCHEDULE", 200, Severity.RISK)
+    ctx.booking.book(request(ctx, STRATEGY, evening))
+    assert ctx.engine.drain().confirmed == 1
+
+
+def test_a_read_only_key_pauses_for_credentials(vastal: SandboxServer) -> None:
+    connector = VastalConnector("ro", vastal.provider("vastal").base_url, READ_ONLY_KEY, ZONE)
+    try:
+        connector.pull_catalog([seed_day()])
+        assert connector.pull_bookings(None) == []
+        draft = Booking(id="ro-1", connection_id="ro", service_id=TAX, resource_id="org_xyz789",
+                        start=seed_start(), end=seed_start() + timedelta(hours=1),
+                        patient_name="Jane Doe", patient_phone="+12025550123")  # fmt: skip
+        outcome = connector.create(draft, "k")
+        assert isinstance(outcome, Refused) and outcome.credentials
+        assert (outcome.verdict.status, outcome.verdict.code) == (403, "FORBIDDEN")
+    finally:
+        connector.close()
 
 
 def seed_example(day: date) -> dict[str, Any]:
@@ -215,7 +259,8 @@ def test_validate_cli_exit_codes(
     api = vastal.provider("vastal")
     file = tmp_path / "request.json"
     argv = ["validate", "--provider", "vastal", "--base-url", api.base_url,
-            "--api-key", api.build.api_key, "--option", "plan=1000", str(file)]  # fmt: skip
+            "--api-key", api.build.api_key, "--option", "plan=Starter",
+            "--option", f"timezone={ZONE}", str(file)]  # fmt: skip
     file.write_text(json.dumps(seed_example(seed_day())))
     assert main(argv) == 0
     assert json.loads(capsys.readouterr().out) == {
@@ -233,3 +278,7 @@ def test_validate_cli_exit_codes(
         "code": None,
         "message": "appointment_type_id, start_time, and client_name are required",
     }
+    at_zone = argv.index(f"timezone={ZONE}")
+    no_zone = argv[: at_zone - 1] + argv[at_zone + 1 :]
+    assert main(no_zone) == 2
+    assert "timezone: " in capsys.readouterr().err

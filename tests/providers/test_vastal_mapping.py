@@ -8,12 +8,14 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
+from frontdesk.app.connection_setup import check_connection
 from frontdesk.domain.booking import Booking, SyncState, VisitStatus
-from frontdesk.providers.base import Accepted, Refused, RetryLater
+from frontdesk.domain.verdict import Severity
+from frontdesk.providers.base import Accepted, ApiError, Refused, RetryLater
 from frontdesk.providers.http import Answer, BadAnswer
-from frontdesk.providers.vastal import VastalConnector, mapping
+from frontdesk.providers.vastal import PROVIDER, VastalConnector, mapping
 from frontdesk.providers.vastal.wire import VsAppointment
-from support.vastal import NOW, ORG, REVIEW, TAX, at, booking, make_catalog
+from support.vastal import NOW, ORG, REVIEW, TAX, ZONE, at, booking, make_catalog
 
 START = datetime(2027, 3, 4, 15, 0, tzinfo=UTC)
 DESK = Booking(
@@ -52,7 +54,7 @@ RECORD = {
 
 @pytest.fixture
 def connector() -> Iterator[VastalConnector]:
-    c = VastalConnector("c1", "http://127.0.0.1:9/v1", "vst_test_x")
+    c = VastalConnector("c1", "http://127.0.0.1:9/v1", "vst_test_x", ZONE)
     yield c
     c.close()
 
@@ -82,13 +84,9 @@ def test_create_body() -> None:
     }
 
 
-def test_reschedule_body_names_the_appointment() -> None:
+def test_reschedule_body_has_only_documented_fields() -> None:
     moved = DESK.with_changes(remote_id="apt_1", start=START + timedelta(hours=1))
-    assert mapping.reschedule_body(moved) == {
-        "id": "apt_1",
-        "start_time": "2027-03-04T16:00:00Z",
-        "appointment_type_id": TAX,
-    }
+    assert mapping.reschedule_body(moved) == {"id": "apt_1", "start_time": "2027-03-04T16:00:00Z"}
 
 
 @pytest.mark.parametrize(
@@ -131,6 +129,7 @@ def test_accepted_create(connector: VastalConnector) -> None:
         (400, "The requested time overlaps another appointment", False),
         (404, "Appointment type not found", False),
         (401, "Unauthorized", True),
+        (403, "Forbidden", True),
     ],
 )
 def test_refusals_carry_the_error_text(
@@ -140,6 +139,31 @@ def test_refusals_carry_the_error_text(
     assert isinstance(outcome, Refused)
     assert outcome.verdict.as_json() == {"status": status, "code": None, "message": message}
     assert outcome.credentials is credentials
+
+
+def test_refusals_in_the_rest_references_envelope(connector: VastalConnector) -> None:
+    body = {
+        "success": False,
+        "error": {
+            "code": "FORBIDDEN",
+            "message": "Insufficient permissions",
+            "details": {"field": "client_email"},
+        },
+    }
+    outcome = connector.classify(answer(403, body), DESK)
+    assert isinstance(outcome, Refused) and outcome.credentials
+    assert (outcome.verdict.code, outcome.verdict.message, outcome.verdict.field) == (
+        "FORBIDDEN",
+        "Insufficient permissions",
+        "patient_email",
+    )
+
+
+@pytest.mark.parametrize("text", ["<html>bad gateway</html>", "[]", '{"detail": 5}', ""])
+def test_an_unreadable_error_body_is_still_a_refusal(connector: VastalConnector, text: str) -> None:
+    outcome = connector.classify(answer(409, text), DESK)
+    assert isinstance(outcome, Refused) and not outcome.credentials
+    assert outcome.verdict.as_json() == {"status": 409, "code": None, "message": "HTTP 409"}
 
 
 def test_rate_limited_waits_for_retry_after_or_reset(connector: VastalConnector) -> None:
@@ -153,19 +177,86 @@ def test_rate_limited_waits_for_retry_after_or_reset(connector: VastalConnector)
     assert isinstance(connector.classify(answer(503, "oops"), DESK), RetryLater)
 
 
-def test_unreadable_answers_raise_bad_answer(connector: VastalConnector) -> None:
+def test_unreadable_success_raises_bad_answer(connector: VastalConnector) -> None:
     with pytest.raises(BadAnswer):
         connector.classify(answer(200, '{"appointment": {"id"'), DESK)
     with pytest.raises(BadAnswer):
-        connector.classify(answer(200, {"appointment": {"id": "apt_1"}}), DESK)
-    with pytest.raises(BadAnswer):
-        connector.classify(answer(400, "<html>"), DESK)
+        connector.classify(answer(200, {"appointment": {"status": "confirmed"}}), DESK)
+    sent = DESK.with_changes(remote_id="apt_1")
+    with pytest.raises(BadAnswer):  # a change answered for another appointment
+        connector.classify(answer(200, {"appointment": {"id": "apt_2"}}), sent)
 
 
-@pytest.mark.parametrize(("plan", "per_minute"), [(None, 16), ("1000", 16), ("10,000", 166),
-                                                  (10000, 166), ("lots", 16)])  # fmt: skip
+def test_a_partial_patch_answer_is_a_success(connector: VastalConnector) -> None:
+    """The update page answers id, status, the fields sent and the type's summary: the rest
+    comes from the booking sent; the end is the start plus the type's duration."""
+    moved = DESK.with_changes(
+        remote_id="apt_1",
+        start=START + timedelta(hours=2),
+        end=START + timedelta(hours=3),
+        sync_state=SyncState.PENCILLED,
+    )
+    reply = {
+        "appointment": {
+            "id": "apt_1",
+            "status": "confirmed",
+            "start_time": "2027-03-04T17:00:00Z",
+            "appointment_type": {"id": TAX, "name": "Tax Consultation", "duration_minutes": 45},
+        }
+    }
+    outcome = connector.classify(answer(200, reply), moved)
+    assert isinstance(outcome, Accepted)
+    got = outcome.booking
+    assert (got.remote_id, got.start, got.end) == (
+        "apt_1",
+        START + timedelta(hours=2),
+        START + timedelta(hours=2, minutes=45),
+    )
+    assert (got.visit_status, got.sync_state) == (VisitStatus.BOOKED, SyncState.CONFIRMED)
+    assert (got.patient_name, got.notes) == (DESK.patient_name, DESK.notes)
+    bare = connector.classify(answer(200, {"appointment": {"id": "apt_1"}}), moved)
+    assert isinstance(bare, Accepted) and bare.booking.end == moved.end
+    cancelled = moved.with_changes(visit_status=VisitStatus.CANCELLED)
+    done = connector.classify(answer(200, {"appointment": {"id": "apt_1"}}), cancelled)
+    assert isinstance(done, Accepted) and done.booking.visit_status is VisitStatus.CANCELLED
+
+
+def test_a_change_of_type_is_refused_before_sending(connector: VastalConnector) -> None:
+    """PATCH has no appointment_type_id: nothing is sent (port 9 is closed) and the words
+    say what to do."""
+    connector._types_of["apt_1"] = TAX
+    outcome = connector.reschedule(DESK.with_changes(remote_id="apt_1", service_id=REVIEW), "k")
+    assert isinstance(outcome, Refused) and not outcome.credentials
+    assert (outcome.verdict.code, outcome.verdict.field) == ("TYPE_CHANGE", "service_id")
+    assert "cancel" in (outcome.verdict.message or "")
+
+
+@pytest.mark.parametrize("zone", [None, "", "  ", "Mars/Olympus", "EST+5"])
+def test_the_timezone_option_is_required_and_checked(zone: object) -> None:
+    with pytest.raises(ApiError, match=r"^timezone: ") as refused:
+        VastalConnector("c1", "http://127.0.0.1:9/v1", "k", zone)
+    assert refused.value.retry is False
+    with pytest.raises(ApiError, match=r"^timezone: "):
+        PROVIDER.connect("c1", "http://127.0.0.1:9/v1", "k", {"plan": "Starter"})
+    option = next(o for o in PROVIDER.form.options if o.key == "timezone")
+    assert option.required
+
+
+def test_the_connection_keeps_its_zone() -> None:
+    c = PROVIDER.connect("c1", "http://127.0.0.1:9/v1", "k", {"timezone": "Europe/Berlin"})
+    try:
+        assert isinstance(c, VastalConnector) and c.timezone == "Europe/Berlin"
+    finally:
+        c.close()
+
+
+@pytest.mark.parametrize(("plan", "per_minute"), [
+    (None, 16), ("1000", 16), ("10,000", 166), (10000, 166), ("lots", 16),
+    ("Starter", 16), ("professional", 166), ("Enterprise", 166), ("Enterprise 60000", 1000),
+    ("standard", 16), ("pro", 166), ("starter 5000", 83), ("nonsense 5000", 16),
+])  # fmt: skip
 def test_pace_follows_the_plan(plan: object, per_minute: int) -> None:
-    c = VastalConnector("c1", "http://127.0.0.1:9/v1", "k", plan)
+    c = VastalConnector("c1", "http://127.0.0.1:9/v1", "k", ZONE, plan)
     try:
         assert c.rate_per_minute == per_minute
         assert c.idempotent_creates is False
@@ -187,10 +278,7 @@ def test_predict_create_maps_fields_back_to_the_desk(connector: VastalConnector)
     verdict = connector.predict_create(
         DESK.with_changes(start=at(date(2027, 3, 4), "10:00")), make_catalog(), [clash], NOW
     )
-    assert (verdict.message, verdict.field) == (
-        "The requested time overlaps another appointment",
-        "start",
-    )
+    assert (verdict.code, verdict.field, verdict.severity) == ("OVERLAP", "start", Severity.RISK)
 
 
 def test_predict_create_counts_pulled_bookings_outside_the_desks_span(
@@ -200,4 +288,57 @@ def test_predict_create_counts_pulled_bookings_outside_the_desks_span(
     connector._remote = [booking(REVIEW, at(d, "10:00"), n=i) for i, d in enumerate(week)]
     friday = DESK.with_changes(service_id=REVIEW, start=at(date(2027, 3, 12), "10:00"))
     verdict = connector.predict_create(friday, make_catalog(), [], NOW)
-    assert verdict.message == "The weekly limit for this appointment type has been reached"
+    assert (verdict.code, verdict.severity) == ("WEEKLY_LIMIT", Severity.RISK)
+
+
+class Pages:
+    """``_get`` answering the appointment list from ``records``, ``limit`` per page."""
+
+    def __init__(self, records: list[dict[str, object]], ignore_page: bool = False) -> None:
+        self.records = records
+        self.ignore_page = ignore_page
+        self.asked: list[dict[str, str | int]] = []
+
+    def __call__(self, path: str, params: dict[str, str | int] | None = None) -> Answer:
+        assert path == "calendar/appointments" and params is not None
+        self.asked.append(dict(params))
+        limit, page = int(params["limit"]), int(params["page"])
+        first = 0 if self.ignore_page else (page - 1) * limit
+        return answer(200, {"appointments": self.records[first : first + limit]})
+
+
+def records(n: int) -> list[dict[str, object]]:
+    return [
+        dict(RECORD, id=f"apt_{i:04d}", start_time=f"2027-03-04T{i % 24:02d}:00:00Z",
+             end_time=None)
+        for i in range(n)
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("count", [0, 1, 99, 100, 101, 250])
+def test_the_list_pages_by_page_until_a_short_page(
+    connector: VastalConnector, monkeypatch: pytest.MonkeyPatch, count: int
+) -> None:
+    pages = Pages(records(count))
+    monkeypatch.setattr(connector, "_get", pages)
+    pulled = connector.pull_bookings(None)
+    assert sorted(b.remote_id or "" for b in pulled) == [f"apt_{i:04d}" for i in range(count)]
+    assert [p["page"] for p in pages.asked] == list(range(1, count // 100 + 2))
+    assert {p["limit"] for p in pages.asked} == {100}
+    assert all(set(p) == {"from", "limit", "page"} for p in pages.asked)  # no offset
+    assert all(len(str(p["from"])) == 10 for p in pages.asked)  # a date, as the page shows
+    assert all(b.end - b.start == timedelta(minutes=60) for b in pulled)  # no end_time
+
+
+def test_a_server_that_ignores_page_does_not_loop(
+    connector: VastalConnector, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pages = Pages(records(150), ignore_page=True)
+    monkeypatch.setattr(connector, "_get", pages)
+    assert len(connector.pull_bookings(None)) == 100
+    assert len(pages.asked) == 2
+
+
+def test_testing_a_connection_without_a_zone_says_so() -> None:
+    result = check_connection("vastal", "http://127.0.0.1:9/v1", "vst_x", {"plan": "Starter"})
+    assert not result.ok and result.message.startswith("timezone: ")

@@ -1,5 +1,6 @@
-"""The Vastal sandbox's create endpoint over real HTTP: the seed's example and every check of
-docs/providers.md ("Vastal", create checks 1-12)."""
+"""The Vastal sandbox's create endpoint over real HTTP: the seed's example and its documented
+400, and the sandbox's own ([ours]) checks 1-12 of docs/providers.md ("Vastal"), named
+schedules included."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import pytest
 
 from frontdesk.sandbox import SandboxServer
 from frontdesk.sandbox.vastal.state import VastalState
-from support.vastal import LEGACY, NOW, ONBOARDING, REVIEW, TAX, at, body, ny, seed_day
+from support.vastal import LEGACY, NOW, ONBOARDING, REVIEW, STRATEGY, TAX, at, body, ny, seed_day
 
 WED = date(2027, 3, 3)
 THU = date(2027, 3, 4)
@@ -84,6 +85,11 @@ def test_seed_example_as_written_with_only_the_date_moved(
     appointment = answer.json()["appointment"]
     assert set(answer.json()) == {"appointment"}
     assert appointment["id"].startswith("apt_")
+    documented = {"id", "org_id", "appointment_type_id", "start_time", "end_time",
+                  "client_name", "client_email", "client_phone", "status", "confirmed_at",
+                  "source", "appointment_type"}  # fmt: skip
+    named_elsewhere = {"client_notes", "internal_notes", "cancelled_at"}  # list, update pages
+    assert documented <= set(appointment) <= documented | named_elsewhere
     for name, value in {
         "org_id": "org_xyz789",
         "appointment_type_id": "type_def456",
@@ -94,7 +100,6 @@ def test_seed_example_as_written_with_only_the_date_moved(
         "client_phone": "+1234567890",
         "status": "confirmed",
         "source": "manual",
-        "client_language": "en",
         "appointment_type": {
             "id": "type_def456",
             "name": "Tax Consultation",
@@ -132,8 +137,8 @@ def test_optional_fields_must_be_strings(state: VastalState, http: httpx.Client)
     refused(post(http, body(TAX, at(THU, "10:00"), client_phone=12345)), 400,
             "client_phone must be a string")  # fmt: skip
     answer = post(http, body(TAX, at(THU, "10:00"), client_language="es", internal_notes="vip"))
-    assert answer.json()["appointment"]["client_language"] == "es"
     assert answer.json()["appointment"]["internal_notes"] == "vip"
+    assert "client_language" not in answer.json()["appointment"]  # kept, never shown
 
 
 @pytest.mark.parametrize("text", ["2027-03-04", "2027-03-04T15:00:00", "2027-03-04T15:00:00+0000"])
@@ -216,3 +221,17 @@ def test_requires_confirmation_books_pending(state: VastalState, http: httpx.Cli
     appointment = post(http, body(ONBOARDING, at(THU, "11:00"))).json()["appointment"]
     assert appointment["status"] == "pending" and appointment["confirmed_at"] is None
     assert appointment["end_time"] == ny(THU, "11:45")
+
+
+def test_a_named_schedule_type_is_booked_in_its_own_hours(
+    state: VastalState, http: httpx.Client
+) -> None:
+    """Strategy Call follows "Evening Hours" (Mon-Thu 17:00-20:00), which no endpoint shows."""
+    assert post(http, body(STRATEGY, at(THU, "18:00"))).status_code == 200
+    refused(post(http, body(STRATEGY, at(THU, "10:00"))), 400, OUTSIDE)  # org rows: open
+    refused(post(http, body(STRATEGY, at(date(2027, 3, 5), "18:00"))), 400, OUTSIDE)  # Friday
+    types = http.get("/calendar/appointment-types").json()["appointmentTypes"]
+    strategy = next(t for t in types if t["id"] == STRATEGY)
+    assert (strategy["scheduleId"], strategy["scheduleName"]) == ("sched_eve001", "Evening Hours")
+    rows = http.get("/calendar/availability").json()["schedules"]
+    assert not any(r["id"].startswith("sch_eve") for r in rows)

@@ -17,6 +17,7 @@ TAX = "type_def456"
 REVIEW = "type_rev123"
 ONBOARDING = "type_onb321"
 LEGACY = "type_old999"
+STRATEGY = "type_str777"  # follows the named schedule "Evening Hours" (sched_eve001)
 # A fixed "now" for deterministic dates: Monday 1 March 2027, 12:00Z (07:00 in New York).
 # US daylight saving starts on Sunday 14 March 2027.
 NOW = datetime(2027, 3, 1, 12, 0, tzinfo=UTC)
@@ -125,13 +126,26 @@ def make_catalog() -> Catalog:
                     requiresConfirmation=True,
                 ),
             ),
+            Service(
+                STRATEGY,
+                "Strategy Call",
+                30,
+                "#8b5cf6",
+                True,
+                type_extra(
+                    minNoticeHours=4,
+                    maxDaysAhead=30,
+                    scheduleId="sched_eve001",
+                    scheduleName="Evening Hours",
+                ),
+            ),
             Service(LEGACY, "Legacy Filing", 30, "#6b7280", False, type_extra()),
         ],
         resources=[Resource(ORG, "Vastal calendar", "calendar")],
     )
 
 
-DURATIONS = {TAX: 60, REVIEW: 30, ONBOARDING: 45, LEGACY: 30}
+DURATIONS = {TAX: 60, REVIEW: 30, ONBOARDING: 45, STRATEGY: 30, LEGACY: 30}
 
 
 def booking(

@@ -43,7 +43,10 @@ def check_connection(
     record = ConnectionRecord(
         f"check-{uuid.uuid4()}", "check", provider, base_url, dict(options or {}), None
     )
-    connector = connect(record, api_key.strip())
+    try:
+        connector = connect(record, api_key.strip())
+    except ApiError as exc:  # an option the connector cannot work without ("timezone: …")
+        return CheckResult(False, str(exc))
     try:
         catalog = connector.pull_catalog([today or date.today()])
     except ApiError as exc:

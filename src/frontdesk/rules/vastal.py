@@ -1,10 +1,18 @@
-"""Vastal's create checks, predicted offline.
+"""Vastal's create checks, predicted offline (docs/providers.md, "Vastal", "Create").
 
-Follows docs/providers.md ("Vastal", "Create: POST /calendar/appointments") check by check and
-answers with Vastal's own status and ``{"error": ...}`` text (Vastal has no error code, so
-``Verdict.code`` is always ``None``). The input is the exact wire body. The catalog carries the
-type rules in ``Service.extra`` (the wire's camelCase keys) and the weekly rows in
-``Policy.extra["availability"]`` (wire rows), so any date is judged, cached windows or not.
+The create page documents one refusal: 400 ``{"error": "appointment_type_id, start_time, and
+client_name are required"}``. That one (and a body that is not an object) is an error at the
+desk, in Vastal's words. Everything else the type fields suggest (inactive type, notice,
+horizon, weekly rows, caps, buffers) describes the booking page; no page says a manual create
+is refused for it. Those checks run in the same order as before, but each finding is a
+**risk** (``Severity.RISK``) with FrontDesk's own code and a message saying Vastal may refuse
+or accept: the desk warns, the booking system decides at sync. A type tied to a named
+schedule (``scheduleId``) has hours no endpoint shows: its time is not judged, and an
+otherwise clean booking carries the ``NAMED_SCHEDULE`` risk (status 200: probably accepted).
+
+The input is the exact wire body. The catalog carries the type rules in ``Service.extra`` (the
+wire's camelCase keys) and the weekly rows in ``Policy.extra["availability"]`` (wire rows),
+read in ``Policy.timezone`` (the connection's ``timezone`` option), so any date is judged.
 """
 
 from __future__ import annotations
@@ -18,25 +26,55 @@ from typing import Any
 from frontdesk.domain.booking import Booking, SyncState
 from frontdesk.domain.catalog import Catalog, Service
 from frontdesk.domain.timeutil import to_local
-from frontdesk.domain.verdict import Verdict
+from frontdesk.domain.verdict import Severity, Verdict
 
 REQUIRED = ("appointment_type_id", "start_time", "client_name")
 OPTIONAL = ("client_email", "client_phone", "client_language", "client_notes", "internal_notes")
 
 MSG_BODY = "Request body must be a JSON object"
-MSG_REQUIRED = "appointment_type_id, start_time, and client_name are required"
-MSG_START = "start_time must be an ISO 8601 date-time with a time zone"
-MSG_TYPE_UNKNOWN = "Appointment type not found"
-MSG_TYPE_INACTIVE = "Appointment type is not active"
-MSG_PAST = "start_time must be in the future"
-MSG_OUTSIDE = "The requested time is outside the available hours for this appointment type"
-MSG_CAP = "The {} limit for this appointment type has been reached"
-MSG_OVERLAP = "The requested time overlaps another appointment"
+MSG_REQUIRED = "appointment_type_id, start_time, and client_name are required"  # [doc]
 ACCEPTED_MESSAGE = "Appointment would be created"
 PENDING_MESSAGE = "Appointment would be created, pending confirmation"
 
-# The wire form of an instant (docs: "Time"): date, T, HH:MM, optional :SS and fraction, then
-# Z or an offset ±HH:MM.
+# Risks: FrontDesk's code, the status Vastal would answer if it refuses, and the words.
+MAY = "Vastal may refuse it, or accept it as a manual booking."
+RISKS: dict[str, tuple[int, str]] = {
+    "FIELD_TYPE": (400, "{wire} is not text; Vastal may refuse the booking."),
+    "START_FORMAT": (
+        400,
+        "start_time is not an ISO 8601 date-time with a zone (such as 2027-01-21T14:00:00Z); "
+        "Vastal may refuse it or read it differently.",
+    ),
+    "TYPE_NOT_LISTED": (
+        404,
+        "This appointment type is not in the list Vastal last gave (refresh the catalog); "
+        "Vastal may refuse the booking.",
+    ),
+    "TYPE_INACTIVE": (400, "This appointment type is switched off in Vastal. " + MAY),
+    "PAST": (400, "This time has already passed. " + MAY),
+    "MIN_NOTICE": (400, "This type asks for {n} hours' notice. " + MAY),
+    "MAX_DAYS_AHEAD": (400, "This type is booked at most {n} days ahead. " + MAY),
+    "OUTSIDE_HOURS": (400, "This time is outside the weekly availability for this type. " + MAY),
+    "DAILY_LIMIT": (400, "This type's daily limit ({n}) is reached. " + MAY),
+    "WEEKLY_LIMIT": (400, "This type's weekly limit ({n}) is reached. " + MAY),
+    "MONTHLY_LIMIT": (400, "This type's monthly limit ({n}) is reached. " + MAY),
+    "OVERLAP": (400, "This time overlaps another appointment (with the buffers). " + MAY),
+    "NAMED_SCHEDULE": (
+        200,
+        "This type follows Vastal's named schedule {name}, whose hours no Vastal endpoint "
+        "shows; Vastal checks the time when the booking is sent.",
+    ),
+}
+CAP_CODES = {"daily": "DAILY_LIMIT", "weekly": "WEEKLY_LIMIT", "monthly": "MONTHLY_LIMIT"}
+
+# A change of type: PATCH /calendar/appointments has no appointment_type_id field.
+CODE_TYPE_CHANGE = "TYPE_CHANGE"
+MSG_TYPE_CHANGE = (
+    "Vastal cannot change an appointment's type: cancel this appointment and book the new service."
+)
+
+# The wire form of an instant: date, T, HH:MM, optional :SS and fraction, then Z or an offset
+# ±HH:MM (ours: the page says only "ISO 8601"; the connector always sends ...Z).
 _INSTANT = re.compile(
     r"(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|([+-])(\d{2}):(\d{2}))",
     re.ASCII,
@@ -70,9 +108,17 @@ def parse_start(text: str) -> datetime | None:
     return value.astimezone(UTC)
 
 
+def risk(code: str, field: str | None = "start_time", **words: object) -> Verdict:
+    """One of ``RISKS`` as a verdict: Vastal's likely status, FrontDesk's code and words."""
+    status, text = RISKS[code]
+    return Verdict(status, code, text.format(**words), field, Severity.RISK)
+
+
 @dataclass(frozen=True, slots=True)
 class TypeRules:
-    """One appointment type's booking rules, from ``Service.extra`` (docs defaults)."""
+    """One appointment type's booking rules, from ``Service.extra``: the create page's
+    defaults (notice 24 h, 60 days ahead, no confirmation); buffers 0 and no caps when absent
+    (ours: no default is documented)."""
 
     duration: int
     buffer_before: int
@@ -81,6 +127,7 @@ class TypeRules:
     min_notice_hours: int
     max_days_ahead: int
     requires_confirmation: bool
+    schedule: str | None  # the named schedule's name (or id) the type follows, if any
 
     @classmethod
     def of(cls, service: Service) -> TypeRules:
@@ -88,12 +135,17 @@ class TypeRules:
 
         def whole(key: str, default: int) -> int:
             value = extra.get(key)
-            return value if isinstance(value, int) else default
+            return value if isinstance(value, int) and not isinstance(value, bool) else default
 
         def cap(key: str) -> int | None:
             value = extra.get(key)
-            return value if isinstance(value, int) else None
+            return value if isinstance(value, int) and not isinstance(value, bool) else None
 
+        schedule_id = extra.get("scheduleId")
+        name = extra.get("scheduleName")
+        schedule = None
+        if isinstance(schedule_id, str) and schedule_id:
+            schedule = f"“{name}”" if isinstance(name, str) and name else schedule_id
         return cls(
             duration=service.duration_minutes,
             buffer_before=whole("bufferBeforeMinutes", 0),
@@ -105,7 +157,8 @@ class TypeRules:
             ),
             min_notice_hours=whole("minNoticeHours", 24),
             max_days_ahead=whole("maxDaysAhead", 60),
-            requires_confirmation=bool(extra.get("requiresConfirmation", False)),
+            requires_confirmation=extra.get("requiresConfirmation") is True,
+            schedule=schedule,
         )
 
 
@@ -128,7 +181,8 @@ def _clock(text: object) -> time | None:
 
 
 def inside_weekly_rows(catalog: Catalog, type_id: str, start: datetime, end: datetime) -> bool:
-    """Check 10: the whole ``[start, end)`` in one active row for the type or for all types."""
+    """The whole ``[start, end)`` in one active row for the type or for all types, read in
+    the connection's zone."""
     zone = catalog.policy.timezone
     local_start, local_end = to_local(start, zone), to_local(end, zone)
     if local_start.date() != local_end.date():
@@ -154,18 +208,8 @@ def _holds_a_place(booking: Booking) -> bool:
     return not (booking.sync_state is SyncState.NEEDS_ATTENTION and booking.remote_id is None)
 
 
-def predict_create(
-    body: object,
-    catalog: Catalog,
-    bookings: Iterable[Booking],
-    now: datetime,
-    *,
-    ignore_booking_id: str | None = None,
-) -> Verdict:
-    """What ``POST /calendar/appointments`` with ``body`` would answer, given the cache.
-
-    ``ignore_booking_id`` leaves one booking out (a reschedule of that booking).
-    """
+def _body_verdict(body: object) -> Verdict | None:
+    """The body's own checks: an object (ours), the required fields [doc], text fields."""
     if not isinstance(body, Mapping):
         return _refuse(400, MSG_BODY, None)
     for name in REQUIRED:
@@ -175,36 +219,48 @@ def predict_create(
     for name in OPTIONAL:
         value = body.get(name)
         if value is not None and not isinstance(value, str):
-            return _refuse(400, f"{name} must be a string", name)
+            return risk("FIELD_TYPE", name, wire=name)
+    return None
+
+
+def predict_create(
+    body: object,
+    catalog: Catalog,
+    bookings: Iterable[Booking],
+    now: datetime,
+    *,
+    ignore_booking_id: str | None = None,
+) -> Verdict:
+    """What ``POST /calendar/appointments`` with ``body`` would answer, given the cache: an
+    error (documented refusal), the first risk found, or acceptance.
+
+    ``ignore_booking_id`` leaves one booking out (a reschedule of that booking).
+    """
+    problem = _body_verdict(body)
+    if problem is not None:
+        return problem
+    assert isinstance(body, Mapping)
     start = parse_start(body["start_time"])
     if start is None:
-        return _refuse(400, MSG_START, "start_time")
+        return risk("START_FORMAT")
     type_id = body["appointment_type_id"]
     service = catalog.service(type_id)
     if service is None:
-        return _refuse(404, MSG_TYPE_UNKNOWN, "appointment_type_id")
+        return risk("TYPE_NOT_LISTED", "appointment_type_id")
     if not service.active:
-        return _refuse(400, MSG_TYPE_INACTIVE, "appointment_type_id")
+        return risk("TYPE_INACTIVE", "appointment_type_id")
     rules = TypeRules.of(service)
     now = now.astimezone(UTC).replace(microsecond=0)
     if start <= now:
-        return _refuse(400, MSG_PAST, "start_time")
+        return risk("PAST")
     lead = start - now
     if lead < timedelta(hours=rules.min_notice_hours):
-        message = (
-            "Appointments of this type must be booked at least "
-            f"{rules.min_notice_hours} hours in advance"
-        )
-        return _refuse(400, message, "start_time")
+        return risk("MIN_NOTICE", n=rules.min_notice_hours)
     if lead > timedelta(days=rules.max_days_ahead):
-        message = (
-            "Appointments of this type cannot be booked more than "
-            f"{rules.max_days_ahead} days in advance"
-        )
-        return _refuse(400, message, "start_time")
+        return risk("MAX_DAYS_AHEAD", n=rules.max_days_ahead)
     end = start + timedelta(minutes=rules.duration)
-    if not inside_weekly_rows(catalog, type_id, start, end):
-        return _refuse(400, MSG_OUTSIDE, "start_time")
+    if rules.schedule is None and not inside_weekly_rows(catalog, type_id, start, end):
+        return risk("OUTSIDE_HOURS")
     others = [b for b in bookings if b.id != ignore_booking_id and _holds_a_place(b)]
     zone = catalog.policy.timezone
     day = to_local(start, zone).date()
@@ -216,7 +272,7 @@ def predict_create(
     }
     for period, cap in rules.caps:
         if cap is not None and counts[period] >= cap:
-            return _refuse(400, MSG_CAP.format(period), "start_time")
+            return risk(CAP_CODES[period], n=cap)
     begin = start - timedelta(minutes=rules.buffer_before)
     finish = end + timedelta(minutes=rules.buffer_after)
     for other in others:
@@ -228,6 +284,8 @@ def predict_create(
             begin < other.end + timedelta(minutes=after)
             and other.start - timedelta(minutes=before) < finish
         ):
-            return _refuse(400, MSG_OVERLAP, "start_time")
+            return risk("OVERLAP")
+    if rules.schedule is not None:
+        return risk("NAMED_SCHEDULE", name=rules.schedule)
     message = PENDING_MESSAGE if rules.requires_confirmation else ACCEPTED_MESSAGE
     return Verdict(status=200, code=None, message=message)

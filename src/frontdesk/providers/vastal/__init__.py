@@ -5,14 +5,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from frontdesk.domain.booking import VisitStatus
-from frontdesk.providers.spec import LostCreate, ProviderForm, ProviderSpec
+from frontdesk.providers.spec import LostCreate, OptionField, ProviderForm, ProviderSpec
 from frontdesk.providers.vastal.client import VastalConnector
 
 
 def _connect(
     connection_id: str, base_url: str, api_key: str, options: Mapping[str, object]
 ) -> VastalConnector:
-    return VastalConnector(connection_id, base_url, api_key, options.get("plan"))
+    """The connector; raises ``ApiError("timezone: …")`` when the zone option is missing or
+    not an IANA name (no Vastal page gives the organisation's zone)."""
+    return VastalConnector(
+        connection_id, base_url, api_key, options.get("timezone"), options.get("plan")
+    )
 
 
 PROVIDER = ProviderSpec(
@@ -21,9 +25,19 @@ PROVIDER = ProviderSpec(
     connect=_connect,
     form=ProviderForm(
         "vastal",
+        # the endpoint pages' host; the Authentication and REST pages say api.vastal.com/v1
         base_url="https://api.vastal.agency/v1",
-        key_hint="vst_…",
+        key_hint="vst_… (scopes read and write)",
         patient_required=frozenset({"patient_name"}),
+        options=(
+            OptionField(
+                "timezone",
+                "Time zone",
+                "the clinic's IANA zone, e.g. America/New_York",
+                required=True,
+            ),
+            OptionField("plan", "Plan", "Starter, Professional, or Enterprise and its limit"),
+        ),
     ),
     remote_statuses=frozenset(
         {VisitStatus.BOOKED, VisitStatus.COMPLETED, VisitStatus.NO_SHOW, VisitStatus.CANCELLED}

@@ -1,24 +1,29 @@
 """The Vastal connector: pulls the catalog and bookings, sends creates and changes, and
 classifies every answer into one sync outcome (see ``providers.base``).
 
-Vastal has no idempotency key: after a create whose answer was lost, ``find_existing`` looks
-the booking up (same type, start and client) before the engine sends it again.
+Only what Vastal's pages document is sent or relied on (docs/providers.md, "Vastal"). Vastal
+has no idempotency key: after a create whose answer was lost, ``find_existing`` looks the
+booking up (same type, start and client) before the engine sends it again. The pages name no
+time zone: the connection's ``timezone`` option (required, checked here) is the zone the
+weekly rows and caps are read in.
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from frontdesk.domain.booking import Booking, VisitStatus
 from frontdesk.domain.catalog import Catalog
-from frontdesk.domain.timeutil import utc_now
+from frontdesk.domain.timeutil import ensure_utc, utc_now, zone
 from frontdesk.domain.verdict import Verdict
 from frontdesk.providers.answers import parse
 from frontdesk.providers.base import (
     Accepted,
     Ambiguous,
+    ApiError,
     Outcome,
     PatientInBooking,
     Refused,
@@ -28,31 +33,70 @@ from frontdesk.providers.base import (
 from frontdesk.providers.connector_base import HttpConnector, desk_fields, wire_days
 from frontdesk.providers.http import Answer, BadAnswer, TransportError
 from frontdesk.providers.vastal import mapping
-from frontdesk.providers.vastal.wire import VsAvailability, VsError, VsList, VsOne, VsTypes
+from frontdesk.providers.vastal.wire import (
+    VsAvailability,
+    VsError,
+    VsErrorObject,
+    VsList,
+    VsOne,
+    VsTypes,
+)
 from frontdesk.rules import vastal as rules
 
 log = logging.getLogger("frontdesk.providers")
 
-PAGE = 500
+PAGE_LIMIT = 100  # REST reference: list endpoints take `limit` up to 100 and `page` from 1
+MAX_PAGES = 100
 PULL_DAYS_BACK = 40  # covers the calendar month of any booking from today on
-DEFAULT_PLAN = 1000  # requests per hour; the other documented plan is 10,000
+
+# The plans of the Authentication page (requests per hour); Enterprise is "custom": give its
+# number ("Enterprise 50000"), else Professional's is assumed. The old option values (a
+# number, "standard", "pro") still work.
+PLANS: dict[str, int] = {"starter": 1000, "professional": 10000, "enterprise": 10000}
+OLD_PLANS: dict[str, int] = {"standard": 1000, "pro": 10000}
+DEFAULT_PLAN = PLANS["starter"]
 
 
 def plan_per_hour(value: object) -> int:
-    """The ``plan`` option (requests per hour) as a number; the standard plan by default."""
-    try:
-        number = int(str(value).replace(",", "").replace("_", "")) if value is not None else 0
-    except ValueError:
-        number = 0
-    if number <= 0:
-        if value is not None:
-            log.warning("Vastal plan option %r is not a number; using %d/h", value, DEFAULT_PLAN)
+    """The ``plan`` option as requests per hour: a plan name ("Professional"), a name with its
+    number ("Enterprise 50000"), or a number; Starter's 1,000 when unset or unreadable."""
+    if value is None or not str(value).strip():
         return DEFAULT_PLAN
-    return number
+    found = re.fullmatch(r"([a-z]+)?[\s:=]*([\d,_ ]*)", str(value).strip().lower())
+    if found is not None:
+        name, number = found.group(1), re.sub(r"[,_ ]", "", found.group(2))
+        known = PLANS.get(name or "") or OLD_PLANS.get(name or "")
+        if number.isdigit() and int(number) > 0 and (name is None or known is not None):
+            return int(number)
+        if not number and known is not None:
+            return known
+    log.warning("Vastal plan option %r is not a plan name or number; using %d/h", value,
+                DEFAULT_PLAN)  # fmt: skip
+    return DEFAULT_PLAN
+
+
+def connection_zone(value: object) -> str:
+    """The ``timezone`` option: an IANA zone name, required (no Vastal page names a zone)."""
+    text = "" if value is None else str(value).strip()
+    if not text:
+        raise ApiError(
+            "timezone: Vastal connections need the clinic's time zone (an IANA name such as "
+            "America/New_York); Vastal's answers do not give one",
+            retry=False,
+        )
+    try:
+        zone(text)
+    except ValueError:
+        raise ApiError(
+            f"timezone: {text!r} is not an IANA time zone name (such as America/New_York)",
+            retry=False,
+        ) from None
+    return text
 
 
 def wait_seconds(answer: Answer, now: datetime) -> float | None:
-    """``Retry-After``, else the time until ``X-RateLimit-Reset`` (Unix seconds)."""
+    """``Retry-After`` if sent (not documented), else the time until the documented
+    ``X-RateLimit-Reset`` (Unix seconds)."""
     wait = retry_after_seconds(answer.header("retry-after"), now)
     if wait is not None:
         return wait
@@ -60,6 +104,29 @@ def wait_seconds(answer: Answer, now: datetime) -> float | None:
     if reset is not None and reset.strip().isdigit():
         return max(0.0, int(reset.strip()) - now.timestamp())
     return None
+
+
+def error_verdict(answer: Answer) -> Verdict:
+    """A refusal in Vastal's words: ``{"error": "<text>"}`` (calendar pages) or
+    ``{"error": {code, message, details}}`` (REST reference); any other body → ``HTTP N``."""
+    status = answer.status
+    try:
+        body = parse(VsError, answer)
+    except BadAnswer:
+        return Verdict(status=status, code=None, message=f"HTTP {status}")
+    error = body.error
+    if isinstance(error, str) and error.strip():
+        return Verdict(status=status, code=None, message=error)
+    if isinstance(error, VsErrorObject):
+        details = error.details or {}
+        field = details.get("field")
+        return Verdict(
+            status=status,
+            code=error.code,
+            message=error.message or body.message or f"HTTP {status}",
+            field=mapping.WIRE_TO_FIELD.get(field, field) if isinstance(field, str) else None,
+        )
+    return Verdict(status=status, code=None, message=body.message or f"HTTP {status}")
 
 
 class VastalConnector(HttpConnector, PatientInBooking):
@@ -75,14 +142,18 @@ class VastalConnector(HttpConnector, PatientInBooking):
         connection_id: str,
         base_url: str,
         api_key: str,
+        timezone: object,
         plan: object = None,
         timeout: float = 15.0,
     ) -> None:
+        self.timezone = connection_zone(timezone)
         super().__init__(connection_id, base_url, {"Authorization": f"Bearer {api_key}"}, timeout)
         self.plan = plan_per_hour(plan)
         self.rate_per_minute = max(1, self.plan // 60)
         self._durations: dict[str, int] = {}
         self._org_id = ""
+        # The type each known appointment has at Vastal (PATCH cannot change it).
+        self._types_of: dict[str, str] = {}
         # The last pulled remote bookings: the week and month caps need more than the few
         # days of bookings the desk hands ``predict_create``.
         self._remote: list[Booking] = []
@@ -90,44 +161,60 @@ class VastalConnector(HttpConnector, PatientInBooking):
     # -- reads ---------------------------------------------------------------------------
     @staticmethod
     def _describe_error(answer: Answer) -> str:
-        return _describe_error(answer)
+        verdict = error_verdict(answer)
+        if verdict.message == f"HTTP {answer.status}":
+            return verdict.message
+        return f"HTTP {answer.status}: {verdict.message}"
 
     @staticmethod
     def _wait(answer: Answer) -> float | None:
-        return wait_seconds(answer, utc_now())  # Retry-After, else X-RateLimit-Reset
+        return wait_seconds(answer, utc_now())
 
     def pull_catalog(self, days: list[date]) -> Catalog:
-        types = parse(VsTypes, self._get("calendar/appointment-types")).appointment_types
-        availability = parse(VsAvailability, self._get("calendar/availability"))
+        types = parse(VsTypes, self._get("calendar/appointment-types")).appointmentTypes
+        rows = parse(VsAvailability, self._get("calendar/availability")).schedules
         self._durations = {t.id: t.durationMinutes for t in types}
-        self._org_id = availability.org_id
-        return mapping.catalog_from_wire(types, availability, days)
+        self._org_id = mapping.org_of(rows, types, self._org_id or self.connection_id)
+        return mapping.catalog_from_wire(types, rows, days, self.timezone, self._org_id)
 
     def _list(self, params: dict[str, str | int]) -> list[Booking]:
-        result: list[Booking] = []
-        offset = 0
-        while True:
-            answer = self._get("calendar/appointments", {**params, "limit": PAGE, "offset": offset})
-            body = parse(VsList, answer)
-            result.extend(
-                mapping.booking_from_wire(r, self.connection_id, self._org_id, self._durations)
-                for r in body.appointments
-            )
-            offset += len(body.appointments)
-            if not body.appointments or offset >= body.total:
-                return result
+        """Every page of ``GET /calendar/appointments``: ``limit`` 100 and ``page`` 1, 2, …
+        until a short page (no ``total`` is documented), or a page with nothing new (a server
+        that ignores ``page``). Deduplicated by id, sorted by start."""
+        found: dict[str, Booking] = {}
+        for page in range(1, MAX_PAGES + 1):
+            answer = self._get("calendar/appointments", {**params, "limit": PAGE_LIMIT,
+                                                          "page": page})  # fmt: skip
+            records = parse(VsList, answer).appointments
+            fresh = [r for r in records if r.id not in found]
+            for record in fresh:
+                found[record.id] = mapping.booking_from_wire(
+                    record, self.connection_id, self._org_id, self._durations
+                )
+                self._types_of[record.id] = record.appointment_type_id
+            if len(records) < PAGE_LIMIT:
+                break
+            if not fresh:
+                log.warning("Vastal repeated page %d of the appointments; stopped there", page)
+                break
+        else:
+            log.warning("Vastal listed more than %d pages of appointments", MAX_PAGES)
+        return sorted(found.values(), key=lambda b: (b.start, b.remote_id or ""))
 
     def pull_bookings(self, since: datetime | None) -> list[Booking]:
-        """Every booking from 40 days back on (Vastal has no ``updated_since``)."""
-        start = utc_now() - timedelta(days=PULL_DAYS_BACK)
-        pulled = self._list({"from": mapping.wire_instant(start)})
+        """Every booking from 40 days back on (Vastal has no ``updated_since``); ``from`` is
+        a date, as in the list page's example."""
+        start = (utc_now() - timedelta(days=PULL_DAYS_BACK)).date()
+        pulled = self._list({"from": start.isoformat()})
         self._remote = pulled
         return pulled
 
     def find_existing(self, booking: Booking) -> Booking | None:
-        start = mapping.wire_instant(booking.start)
-        after = mapping.wire_instant(booking.start + timedelta(seconds=1))
-        for remote in self._list({"from": start, "to": after}):
+        """The booking at Vastal after a lost create. ``from``/``to`` are "date filters" whose
+        bounds the page does not define: dates a day either side, matched here exactly."""
+        first = (ensure_utc(booking.start) - timedelta(days=1)).date()
+        last = (ensure_utc(booking.start) + timedelta(days=2)).date()
+        for remote in self._list({"from": first.isoformat(), "to": last.isoformat()}):
             if remote.visit_status is VisitStatus.CANCELLED:
                 continue
             if remote.service_id != booking.service_id or remote.start != booking.start:
@@ -148,6 +235,10 @@ class VastalConnector(HttpConnector, PatientInBooking):
     def reschedule(self, booking: Booking, idempotency_key: str) -> Outcome:
         if booking.remote_id is None:
             return RetryLater("waiting for the booking's create to be acknowledged")
+        held = self._types_of.get(booking.remote_id)
+        if held is not None and held != booking.service_id:
+            message = rules.MSG_TYPE_CHANGE
+            return Refused(Verdict(400, rules.CODE_TYPE_CHANGE, message, "service_id"))
         return self._send("PATCH", mapping.reschedule_body(booking), booking)
 
     def cancel(self, booking: Booking, idempotency_key: str) -> Outcome:
@@ -177,23 +268,25 @@ class VastalConnector(HttpConnector, PatientInBooking):
             return Ambiguous(f"unreadable answer: {exc}")
 
     def classify(self, answer: Answer, booking: Booking) -> Outcome:
+        """A write's answer. 2xx: ``{"appointment": ...}``, perhaps partial (only ``id`` is
+        needed; a change must name the appointment sent). 429 and 5xx: later. Any other
+        status is a refusal, whatever its body; 401 and 403 (a revoked key, a key without
+        the ``write`` scope) pause the connection for its credentials."""
         status = answer.status
         if 200 <= status < 300:
             record = parse(VsOne, answer).appointment
-            remote = mapping.booking_from_wire(
-                record, self.connection_id, self._org_id, self._durations
-            )
-            return Accepted(_acknowledged(booking, remote))
+            if booking.remote_id is not None and record.id != booking.remote_id:
+                raise BadAnswer(f"answer names appointment {record.id}, not {booking.remote_id}")
+            brief = record.appointment_type
+            held = record.appointment_type_id or (brief.id if brief else None)
+            self._types_of[record.id] = held or booking.service_id
+            return Accepted(mapping.acknowledged(booking, record, self._durations))
         if status == 429:
             return RetryLater("rate limited by Vastal", wait_seconds(answer, utc_now()))
         if status >= 500:
             wait = wait_seconds(answer, utc_now())
             return RetryLater(f"Vastal server error (HTTP {status})", wait)
-        error = parse(VsError, answer)
-        return Refused(
-            Verdict(status=status, code=None, message=error.error),
-            credentials=status in (401, 403),
-        )
+        return Refused(error_verdict(answer), credentials=status in (401, 403))
 
     # -- offline rules -------------------------------------------------------------------
     def predict_body(
@@ -225,11 +318,3 @@ def _acknowledged(booking: Booking, remote: Booking) -> Booking:
         problem_code=None,
         problem_message=None,
     )
-
-
-def _describe_error(answer: Answer) -> str:
-    try:
-        body = parse(VsError, answer)
-    except BadAnswer:
-        return f"HTTP {answer.status}"
-    return f"HTTP {answer.status}: {body.error}"

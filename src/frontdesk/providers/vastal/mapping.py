@@ -1,4 +1,9 @@
-"""Between the desk's bookings and catalog and Vastal's wire shapes."""
+"""Between the desk's bookings and catalog and Vastal's wire shapes (docs/providers.md, "Vastal").
+
+The weekly rows carry no zone and no answer names one: they are read in the connection's
+``timezone`` option (ours, checked when the connector is built). A write's answer may be a
+partial record (the PATCH page's example): what it leaves out is taken from the booking sent.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +16,7 @@ from frontdesk.domain.booking import Booking, SyncState, VisitStatus
 from frontdesk.domain.catalog import Catalog, Policy, Resource, Service, Window
 from frontdesk.domain.timeutil import ensure_utc, parse_iso_instant
 from frontdesk.providers.http import BadAnswer
-from frontdesk.providers.vastal.wire import VsAppointment, VsAvailability, VsRow, VsType
+from frontdesk.providers.vastal.wire import VsAppointment, VsPartial, VsRow, VsType
 
 log = logging.getLogger("frontdesk.providers")
 
@@ -68,11 +73,9 @@ def create_body(booking: Booking) -> dict[str, Any]:
 
 
 def reschedule_body(booking: Booking) -> dict[str, Any]:
-    return {
-        "id": booking.remote_id,
-        "start_time": wire_instant(booking.start),
-        "appointment_type_id": booking.service_id,
-    }
+    """``PATCH /calendar/appointments``: the id and the new start, nothing else (the page has
+    no ``appointment_type_id`` field: a change of type is refused before anything is sent)."""
+    return {"id": booking.remote_id, "start_time": wire_instant(booking.start)}
 
 
 def local_booking_id(connection_id: str, remote_id: str) -> str:
@@ -88,17 +91,27 @@ def desk_status(wire_status: str, remote_id: str) -> tuple[VisitStatus, SyncStat
     return found
 
 
+def _minutes(brief_minutes: int | None, type_id: str | None, durations: dict[str, int]) -> int:
+    if brief_minutes:
+        return brief_minutes
+    return durations.get(type_id or "", 0) or 30
+
+
 def booking_from_wire(
     record: VsAppointment, connection_id: str, org_id: str, durations: dict[str, int]
 ) -> Booking:
+    """A listed or created appointment as a desk booking; ``end_time`` missing → start plus
+    the type's duration (the record's ``appointment_type``, else the catalog's)."""
     start = parse_iso_instant(record.start_time)
     if start is None:
         raise BadAnswer(f"appointment {record.id} has an unreadable start_time")
     end = parse_iso_instant(record.end_time) if record.end_time else None
     if end is None:
         brief = record.appointment_type
-        minutes = brief.duration_minutes if brief else durations.get(record.appointment_type_id)
-        end = start + timedelta(minutes=minutes or 30)
+        minutes = _minutes(
+            brief.duration_minutes if brief else None, record.appointment_type_id, durations
+        )
+        end = start + timedelta(minutes=minutes)
     visit, sync = desk_status(record.status, record.id)
     extra = {
         name: value
@@ -113,7 +126,7 @@ def booking_from_wire(
         connection_id=connection_id,
         remote_id=record.id,
         service_id=record.appointment_type_id,
-        resource_id=record.org_id or org_id,
+        resource_id=org_id or record.org_id or "",
         start=start,
         end=end,
         patient_name=record.client_name,
@@ -126,6 +139,36 @@ def booking_from_wire(
     )
 
 
+def acknowledged(booking: Booking, record: VsPartial, durations: dict[str, int]) -> Booking:
+    """The desk's ``booking`` as a write's answer shows it. The answer may be partial: a
+    missing ``start_time`` is the start sent, a missing ``end_time`` the start plus the type's
+    duration, a missing ``status`` the status sent (confirmed)."""
+    start = parse_iso_instant(record.start_time) if record.start_time else None
+    if record.start_time and start is None:
+        raise BadAnswer(f"appointment {record.id} has an unreadable start_time")
+    start = start or booking.start
+    end = parse_iso_instant(record.end_time) if record.end_time else None
+    if end is None:
+        brief = record.appointment_type
+        type_id = record.appointment_type_id or booking.service_id
+        known = brief.duration_minutes if brief else durations.get(type_id)
+        length = booking.end - booking.start
+        end = start + (timedelta(minutes=known) if known else length)
+    if record.status is not None:
+        visit, sync = desk_status(record.status, record.id)
+    else:
+        visit, sync = booking.visit_status, SyncState.CONFIRMED
+    return booking.with_changes(
+        remote_id=record.id,
+        start=start,
+        end=end,
+        visit_status=visit,
+        sync_state=sync,
+        problem_code=None,
+        problem_message=None,
+    )
+
+
 def _clock(text: str) -> time:
     try:
         return time.fromisoformat(text)
@@ -133,9 +176,37 @@ def _clock(text: str) -> time:
         raise BadAnswer(f"availability time {text!r} is not HH:MM:SS") from exc
 
 
+# camelCase type fields the rules and the desk read from ``Service.extra`` (the others that
+# the wire carries, ``orgId``, ``sortOrder``, dates, are not kept)
+TYPE_EXTRA = (
+    "description",
+    "bufferBeforeMinutes",
+    "bufferAfterMinutes",
+    "maxPerDay",
+    "maxPerWeek",
+    "maxPerMonth",
+    "minNoticeHours",
+    "maxDaysAhead",
+    "requiresConfirmation",
+    "confirmWithinHours",
+    "bookingQuestions",
+    "scheduleId",
+    "scheduleName",
+)
+
+
 def service_from_wire(t: VsType) -> Service:
-    extra = t.model_dump(exclude={"id", "name", "durationMinutes", "color", "isActive"})
+    extra = t.model_dump(include=set(TYPE_EXTRA))
     return Service(t.id, t.name, t.durationMinutes, t.color, t.isActive, extra)
+
+
+def org_of(rows: list[VsRow], types: list[VsType], fallback: str) -> str:
+    """The organisation's id: the rows' ``org_id``, else the types' ``orgId``, else
+    ``fallback`` (no answer carries it at the top level)."""
+    for value in [r.org_id for r in rows] + [t.orgId for t in types]:
+        if value:
+            return value
+    return fallback
 
 
 def windows_for(days: list[date], rows: list[VsRow], org_id: str) -> list[Window]:
@@ -161,20 +232,21 @@ def windows_for(days: list[date], rows: list[VsRow], org_id: str) -> list[Window
 
 
 def catalog_from_wire(
-    types: list[VsType], availability: VsAvailability, days: list[date]
+    types: list[VsType], rows: list[VsRow], days: list[date], timezone: str, org_id: str
 ) -> Catalog:
-    for row in availability.availability:  # unreadable rows fail the pull, not the rules
+    """The catalog; ``timezone`` is the connection's option (the wire names no zone)."""
+    for row in rows:  # unreadable rows fail the pull, not the rules
         _clock(row.start_time)
         _clock(row.end_time)
     return Catalog(
         policy=Policy(
-            timezone=availability.timezone,
+            timezone=timezone,
             extra={
-                "org_id": availability.org_id,
-                "availability": [r.model_dump() for r in availability.availability],
+                "org_id": org_id,
+                "availability": [r.model_dump(exclude={"org_id"}) for r in rows],
             },
         ),
         services=[service_from_wire(t) for t in types],
-        resources=[Resource(availability.org_id, "Vastal calendar", "calendar")],
-        windows=windows_for(days, availability.availability, availability.org_id),
+        resources=[Resource(org_id, "Vastal calendar", "calendar")],
+        windows=windows_for(days, rows, org_id),
     )

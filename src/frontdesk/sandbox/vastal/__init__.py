@@ -6,6 +6,7 @@ from datetime import date
 
 from frontdesk.sandbox.emulator import Emulator, ProviderBuild, SandboxSettings
 from frontdesk.sandbox.vastal.app import API_PREFIX, vastal_app
+from frontdesk.sandbox.vastal.clinic import ORG_ZONE
 from frontdesk.sandbox.vastal.seed import seed_demo
 from frontdesk.sandbox.vastal.state import VastalState
 
@@ -21,5 +22,6 @@ def _seed(state: object, start: date) -> int:
     return seed_demo(state, start)
 
 
-# the standard plan: the sandbox's limit at --rate-limit 60
-EMULATOR = Emulator("vastal", build, _seed, {"plan": "1000"})
+# The Starter plan (the sandbox's limit at --rate-limit 60), and the org's zone, which no
+# Vastal answer carries: the desk's connection must be told it.
+EMULATOR = Emulator("vastal", build, _seed, {"plan": "Starter", "timezone": ORG_ZONE})

@@ -1,11 +1,16 @@
 """The Vastal sandbox over HTTP: a Starlette app serving `/v1` from a `VastalState`.
 
 Owns what is HTTP about the API (docs/providers.md, "Vastal"): the bearer-key gate (401), the
-hourly sliding-window rate limit (429 with `Retry-After`) and the `X-RateLimit-Limit/Remaining/
-Reset` headers on every `/v1` answer, `{"error": ...}` bodies for unknown paths (404) and
-methods (405), the cut answers of the fault hook on writes, and the loopback-only test
-endpoints under `/__sandbox__`. Order for a `/v1` request: key (401), rate limit (429), route
-(404/405), then the operation's own checks.
+key's scopes (403: `read` for GET, `write` for POST/PUT/PATCH, `admin` for all), the hourly
+sliding-window rate limit (429) and the `X-RateLimit-Limit/Remaining/Reset` headers on every
+`/v1` answer (the Authentication page's), the cut answers of the fault hook on writes, and the
+loopback-only test endpoints under `/__sandbox__`. Order for a `/v1` request: key (401), rate
+limit (429), route (404/405), scope (403), then the operation's own checks.
+
+Errors raised here, before an operation runs, use the REST reference's envelope
+`{"success": false, "error": {"code", "message", "details"}}` (codes ours; no `Retry-After`,
+which no page documents); an operation's own refusals use the calendar pages' `{"error":
+"<text>"}` (see `rules`).
 """
 
 from __future__ import annotations
@@ -32,6 +37,22 @@ def _error(status: int, message: str, headers: dict[str, str] | None = None) -> 
     return JSONResponse({"error": message}, status_code=status, headers=headers)
 
 
+def _envelope(
+    status: int,
+    code: str,
+    message: str,
+    headers: dict[str, str] | None = None,
+    details: dict[str, Any] | None = None,
+) -> Response:
+    """The REST reference's error envelope."""
+    body = {"success": False, "error": {"code": code, "message": message,
+                                         "details": details or {}}}  # fmt: skip
+    return JSONResponse(body, status_code=status, headers=headers)
+
+
+_SCOPE_OF = {"GET": "read", "HEAD": "read"}  # every other method writes
+
+
 def _gate(state: VastalState) -> dict[str, Any]:
     """The gate's parts (``gate.ApiGate``): a bearer key the org knows, an hourly limit whose
     headers say when the window resets."""
@@ -48,7 +69,7 @@ def _gate(state: VastalState) -> dict[str, Any]:
                 "X-RateLimit-Remaining": str(limiter.limit),
                 "X-RateLimit-Reset": str(limiter.reset_epoch("")),
             }
-        return None, _error(401, "Unauthorized", headers)
+        return None, _envelope(401, "UNAUTHORIZED", "Invalid or missing API key", headers)
 
     def rate_headers(limiter: SlidingWindowLimiter, verdict: Verdict, key: str) -> dict[str, str]:
         return {
@@ -57,7 +78,9 @@ def _gate(state: VastalState) -> dict[str, Any]:
         }
 
     def too_many(verdict: Verdict, headers: dict[str, str]) -> Response:
-        return _error(429, f"Rate limit exceeded: {verdict.limit} requests per hour", headers)
+        documented = {k: v for k, v in headers.items() if k.lower() != "retry-after"}
+        message = f"Rate limit exceeded: {verdict.limit} requests per hour"
+        return _envelope(429, "RATE_LIMITED", message, documented)
 
     return {
         "prefix": API_PREFIX,
@@ -71,7 +94,19 @@ def _gate(state: VastalState) -> dict[str, Any]:
 def vastal_app(state: VastalState) -> Starlette:
     """The Starlette app of one Vastal org; `state` is shared with whoever built it."""
 
+    def forbidden(request: Request) -> Response | None:
+        """403 when the key lacks the scope the method needs."""
+        key = str(request.scope.get("state", {}).get("api_key", ""))
+        scope = _SCOPE_OF.get(request.method, "write")
+        if state.clinic.may(key, scope):
+            return None
+        details = {"required_scope": scope}
+        return _envelope(403, "FORBIDDEN", "Insufficient permissions", None, details)
+
     async def appointments(request: Request) -> Any:
+        refused = forbidden(request)
+        if refused is not None:
+            return refused
         if request.method == "POST":
             return respond_write(state.faults, state.create(await json_body(request)))
         if request.method == "PATCH":
@@ -79,6 +114,9 @@ def vastal_app(state: VastalState) -> Starlette:
         return respond(state.list_appointments(request.query_params))
 
     async def appointment_types(request: Request) -> Any:
+        refused = forbidden(request)
+        if refused is not None:
+            return refused
         if request.method == "POST":
             return respond_write(state.faults, state.create_type(await json_body(request)))
         if request.method == "PUT":
@@ -86,6 +124,9 @@ def vastal_app(state: VastalState) -> Starlette:
         return respond(state.list_types())
 
     async def availability(request: Request) -> Any:
+        refused = forbidden(request)
+        if refused is not None:
+            return refused
         if request.method == "POST":
             return respond_write(state.faults, state.add_row(await json_body(request)))
         if request.method == "PUT":
@@ -108,14 +149,14 @@ def vastal_app(state: VastalState) -> Starlette:
         return refused or JSONResponse({"appointments": state.appointments()})
 
     async def not_found(request: Request, exc: Exception) -> Response:
-        return _error(404, "Not found")
+        return _envelope(404, "NOT_FOUND", "Not Found")
 
     async def not_allowed(request: Request, exc: Exception) -> Response:
         headers = exc.headers if isinstance(exc, HTTPException) else None
-        return _error(405, "Method not allowed", dict(headers or {}))
+        return _envelope(405, "METHOD_NOT_ALLOWED", "Method not allowed", dict(headers or {}))
 
     async def server_error(request: Request, exc: Exception) -> Response:
-        return _error(500, "Internal server error")
+        return _envelope(500, "INTERNAL_ERROR", "Internal Server Error")
 
     v1 = API_PREFIX
     routes = [

@@ -1,8 +1,12 @@
-"""Vastal's booking checks, written from docs/providers.md ("Vastal", create checks 1-12).
+"""Vastal's booking checks, written from Vastal's create page and docs/providers.md ("Vastal",
+create checks 1-12).
 
-Owns the stored appointment record, the parsing of instants, and the checks, each raising
-`VastalError` with the doc's status and message. `vastal_state` calls them under its lock and
-`vastal` turns the outcome into HTTP.
+Owns the stored appointment record (its wire form: the fields the list, create and update
+pages' examples show), the parsing of instants and of the list's date filters, and the
+checks, each raising `VastalError` with a status and an `{"error": "<text>"}` body, the
+calendar pages' error form. Only the required-fields 400 is the page's; the other checks
+(type, notice, horizon, rows, caps, buffers) are the sandbox's own reading of the type fields
+(docs: [ours]). `state` calls them under its lock and `app` turns the outcome into HTTP.
 """
 
 from __future__ import annotations
@@ -10,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -125,12 +129,15 @@ class Appointment:
     created_at: datetime
     updated_at: datetime
     type_brief: dict[str, Any]
+    source: str = "manual"
 
     @property
     def active(self) -> bool:
         return self.status != "cancelled"
 
     def record(self) -> dict[str, Any]:
+        """The appointment as the list and create pages show it (plus `internal_notes` and
+        `cancelled_at`, which the update page names; `client_language` is kept, not shown)."""
         return {
             "id": self.id,
             "org_id": self.org_id,
@@ -140,17 +147,23 @@ class Appointment:
             "client_name": self.client_name,
             "client_email": self.client_email,
             "client_phone": self.client_phone,
-            "client_language": self.client_language,
             "client_notes": self.client_notes,
             "internal_notes": self.internal_notes,
             "status": self.status,
             "confirmed_at": wire_time(self.confirmed_at),
             "cancelled_at": wire_time(self.cancelled_at),
-            "source": "manual",
-            "created_at": wire_time(self.created_at),
-            "updated_at": wire_time(self.updated_at),
+            "source": self.source,
             "appointment_type": dict(self.type_brief),
         }
+
+    def partial(self, fields: Iterable[str]) -> dict[str, Any]:
+        """The update page's answer: `id`, `status`, the fields the PATCH set, and the
+        type's summary (ours: which fields beyond the example's)."""
+        full = self.record()
+        shown: dict[str, Any] = {"id": self.id, "status": self.status}
+        shown.update({name: full[name] for name in fields if name in full})
+        shown["appointment_type"] = dict(self.type_brief)
+        return shown
 
 
 @dataclass(frozen=True)
@@ -206,7 +219,7 @@ def check_slot(
     end = start + timedelta(minutes=kind.duration_minutes)
     local_start, local_end = start.astimezone(zone), end.astimezone(zone)
     day = local_start.date()
-    if local_end.date() != day or not _inside_a_row(clinic, kind.id, local_start, local_end):
+    if local_end.date() != day or not _inside_a_row(clinic, kind, local_start, local_end):
         raise bad(MSG_OUTSIDE)
     others = [a for a in appointments if a.active and a.id != exclude_id]
     same = [a.start.astimezone(zone).date() for a in others if a.type_id == kind.id]
@@ -241,16 +254,37 @@ def check_slot(
 
 
 def _inside_a_row(
-    clinic: VastalClinic, type_id: str, local_start: datetime, local_end: datetime
+    clinic: VastalClinic, kind: AppointmentType, local_start: datetime, local_end: datetime
 ) -> bool:
+    """In one active row for the type (or for all types) of the org's weekly rows, or of the
+    named schedule the type follows."""
     dow = local_start.isoweekday() % 7  # 0 = Sunday
     wall_start = local_start.time().replace(tzinfo=None)
     wall_end = local_end.time().replace(tzinfo=None)
-    for row in clinic.rows:
+    rows, _ = clinic.rows_for(kind)
+    for row in rows:
         if not row.is_active or row.day_of_week != dow:
             continue
-        if row.appointment_type_id not in (None, type_id):
+        if row.appointment_type_id not in (None, kind.id):
             continue
         if row.start <= wall_start and wall_end <= row.end:
             return True
     return False
+
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+
+
+def parse_bound(value: str, zone_name: str, upper: bool) -> datetime | None:
+    """A `from`/`to` filter of the list: an instant as for `start_time`, or a date (the list
+    page's example, `from=2024-01-01`), read as that whole day in the org's zone: `from` its
+    start, `to` the start of the next day (ours: the page says only "date filter")."""
+    if _DATE.fullmatch(value):
+        try:
+            day = date.fromisoformat(value)
+        except ValueError:
+            return None
+        if upper:
+            day += timedelta(days=1)
+        return datetime.combine(day, time(0), tzinfo=ZoneInfo(zone_name)).astimezone(UTC)
+    return parse_instant(value)

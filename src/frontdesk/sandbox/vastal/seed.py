@@ -17,8 +17,9 @@ from frontdesk.sandbox.vastal.state import VastalState
 
 
 def seed_vastal(state: VastalState, start_date: date, count: int = 20, rng_seed: int = 0) -> int:
-    """Book the org's active types inside their weekly rows, on a 15-minute grid; notice,
-    horizon, caps, buffers and overlaps are the state's to refuse. Returns how many."""
+    """Book the org's active types inside their weekly rows (or their named schedule's), on a
+    15-minute grid; notice, horizon, caps, buffers and overlaps are the state's to refuse.
+    Every other booking comes "from the booking page" (`source`). Returns how many."""
     rng = random.Random(rng_seed)
     clinic = state.clinic
     zone = ZoneInfo(clinic.timezone)
@@ -27,14 +28,15 @@ def seed_vastal(state: VastalState, start_date: date, count: int = 20, rng_seed:
     candidates = [
         (kind.id, at)
         for offset in range(DAYS)
-        for row in clinic.rows
+        for kind in types
+        for row in clinic.rows_for(kind)[0]
         if row.is_active
         and row.day_of_week == (day := start_date + timedelta(days=offset)).isoweekday() % 7
-        for kind in types
-        if row.appointment_type_id in (None, kind.id)
+        and row.appointment_type_id in (None, kind.id)
         for at in grid(day, row.start, row.end, zone, 15, kind.duration_minutes)
         if at > now
     ]
+    made = [0]
 
     def create(candidate: Any, name: str, phone: str, email: str) -> bool:
         type_id, at = candidate
@@ -45,7 +47,10 @@ def seed_vastal(state: VastalState, start_date: date, count: int = 20, rng_seed:
             "client_phone": phone,
             "client_email": email,
         }
-        return state.create(body).status == 200
+        source = "booking_page" if made[0] % 2 else "manual"
+        booked = state.create(body, source).status == 200
+        made[0] += booked
+        return booked
 
     return book_candidates(candidates, count, rng, create)
 

@@ -1,8 +1,12 @@
 """The live state of one Vastal sandbox, and every operation on it.
 
-Owns the org (types, weekly rows), the stored appointments, the clock, the hourly rate limiter
-and the fault switches, all behind one `threading.Lock`. Each operation returns an `Answer`;
-HTTP concerns (auth, headers, cut answers) stay in `vastal`.
+Owns the org (types, weekly rows, named schedules), the stored appointments, the clock, the
+hourly rate limiter and the fault switches, all behind one `threading.Lock`, and the
+appointment endpoints: create, update (PATCH, `id` in the body, answered with a partial
+record as the update page shows) and the list (`status`, `from`, `to`, `limit`, `page`,
+answered `{"appointments": [...]}` only). The catalog endpoints live in `catalog`. Each
+operation returns an `Answer`; HTTP concerns (auth, scopes, headers, cut answers) stay in
+`app`.
 """
 
 from __future__ import annotations
@@ -12,34 +16,29 @@ import secrets
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import replace
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from frontdesk.sandbox.faults import Faults
 from frontdesk.sandbox.ratelimit import SlidingWindowLimiter
-from frontdesk.sandbox.vastal.clinic import (
-    DEFAULT_COLOR,
-    TYPE_FIELDS,
-    AppointmentType,
-    VastalClinic,
-    WeeklyRow,
-    default_vastal_clinic,
-)
+from frontdesk.sandbox.vastal import catalog
+from frontdesk.sandbox.vastal.clinic import VastalClinic, default_vastal_clinic
 from frontdesk.sandbox.vastal.rules import (
     MSG_BODY,
     MSG_CANCELLED,
     MSG_NOT_FOUND,
     MSG_START,
     MSG_STATUS,
-    OPTIONAL_FIELDS,
     STATUSES,
     Answer,
     Appointment,
     VastalError,
     bad,
     check_slot,
+    parse_bound,
     parse_instant,
     read_create_body,
+    wire_time,
 )
 
 HOUR = 3600.0
@@ -50,7 +49,7 @@ def _utc_now() -> datetime:
 
 
 def hourly_limit(rate_limit: int) -> int:
-    """The sandbox's hourly limit for `--rate-limit N` (60 → the standard plan's 1,000)."""
+    """The sandbox's hourly limit for `--rate-limit N` (60 → the Starter plan's 1,000)."""
     return 0 if rate_limit <= 0 else max(1, round(1000 * rate_limit / 60))
 
 
@@ -117,14 +116,15 @@ class VastalState:
 
     # -- appointments --------------------------------------------------------------------
 
-    def create(self, body: object) -> Answer:
+    def create(self, body: object, source: str = "manual") -> Answer:
+        """`POST /calendar/appointments`; `source` "booking_page" is for demo seeding."""
         with self.lock:
             try:
-                return self._create(body)
+                return self._create(body, source)
             except VastalError as error:
                 return error.answer()
 
-    def _create(self, body: object) -> Answer:
+    def _create(self, body: object, source: str) -> Answer:
         request = read_create_body(body)
         now = self.now()
         kind = check_slot(
@@ -150,6 +150,7 @@ class VastalState:
             created_at=now,
             updated_at=now,
             type_brief=kind.brief(),
+            source=source,
         )
         self._appointments[appointment.id] = appointment
         return Answer(200, {"appointment": appointment.record()})
@@ -162,6 +163,9 @@ class VastalState:
                 return error.answer()
 
     def _patch(self, body: object) -> Answer:
+        """The update page's fields: `status`, `start_time`, `client_name`, `client_email`,
+        `client_phone`, `client_notes`, `internal_notes`. Others (`appointment_type_id`,
+        `client_language`) are ignored (ours: the page lists what can change)."""
         if not isinstance(body, dict):
             raise bad(MSG_BODY)
         appointment_id = body.get("id")
@@ -170,10 +174,10 @@ class VastalState:
         current = self._appointments.get(appointment_id)
         if current is None:
             raise VastalError(404, MSG_NOT_FOUND)
-        for name in ("start_time", "appointment_type_id", "status", "client_name"):
+        for name in ("start_time", "status", "client_name"):
             if name in body and not isinstance(body[name], str):
                 raise bad(f"{name} must be a string")
-        for name in OPTIONAL_FIELDS:
+        for name in PATCH_TEXT:
             if body.get(name) is not None and not isinstance(body[name], str):
                 raise bad(f"{name} must be a string")
         status = body.get("status", current.status)
@@ -185,34 +189,25 @@ class VastalState:
             if parsed is None:
                 raise bad(MSG_START)
             start = parsed
-        type_id = body.get("appointment_type_id", current.type_id)
         now = self.now()
         changes: dict[str, Any] = {"status": status}
-        attributes = {"client_name": "client_name", **{n: n for n in OPTIONAL_FIELDS}}
-        for name, attribute in attributes.items():
+        for name in ("client_name", *PATCH_TEXT):
             if name in body:
-                value = body[name]
-                if name == "client_language" and value is None:
-                    value = "en"
-                changes[attribute] = value
-        moved = start != current.start or type_id != current.type_id
+                changes[name] = body[name]
+        moved = start != current.start
         if moved:
             changes["start"] = start
-            changes["type_id"] = type_id
         updated = replace(current, **changes)
+        shown = [n for n in PATCH_FIELDS if n in body]
         if not current.active:
             if updated != current:
                 raise bad(MSG_CANCELLED)
-            return Answer(200, {"appointment": current.record()})
+            return Answer(200, {"appointment": current.partial(shown)})
         if moved and status != "cancelled":
             kind = check_slot(
-                self.clinic, self._appointments.values(), type_id, start, now, current.id
+                self.clinic, self._appointments.values(), current.type_id, start, now, current.id
             )
-            updated = replace(
-                updated,
-                end=start + _minutes(kind.duration_minutes),
-                type_brief=kind.brief(),
-            )
+            updated = replace(updated, end=start + _minutes(kind.duration_minutes))
         if status == "confirmed" and updated.confirmed_at is None:
             updated = replace(updated, confirmed_at=now)
         if status == "cancelled" and current.status != "cancelled":
@@ -220,9 +215,14 @@ class VastalState:
         if updated != current:
             updated = replace(updated, updated_at=now)
             self._appointments[current.id] = updated
-        return Answer(200, {"appointment": updated.record()})
+        return Answer(200, {"appointment": updated.partial(shown)})
 
     def list_appointments(self, params: Mapping[str, str]) -> Answer:
+        """`status`, `from`, `to` (a date or an instant; compared with `start_time`, `to`
+        exclusive), `limit` 1-100 default 50 and `page` from 1 (the REST reference's paging;
+        ours: refused beyond 100). Sorted by start, then id (ours). Other parameters are
+        ignored, `offset` among them."""
+        zone = self.clinic.timezone
         try:
             status = params.get("status")
             if status is not None and status not in STATUSES:
@@ -230,15 +230,15 @@ class VastalState:
             bounds: dict[str, datetime | None] = {}
             for name in ("from", "to"):
                 text = params.get(name)
-                bounds[name] = None if text is None else parse_instant(text)
+                bounds[name] = None if text is None else parse_bound(text, zone, name == "to")
                 if text is not None and bounds[name] is None:
-                    raise bad(f"{name} must be an ISO 8601 date-time with a time zone")
-            limit = _whole(params.get("limit"), 100)
-            if limit is None or not 1 <= limit <= 500:
-                raise bad("limit must be between 1 and 500")
-            offset = _whole(params.get("offset"), 0)
-            if offset is None or offset < 0:
-                raise bad("offset must be 0 or more")
+                    raise bad(f"{name} must be an ISO 8601 date or date-time")
+            limit = _whole(params.get("limit"), DEFAULT_LIMIT)
+            if limit is None or not 1 <= limit <= MAX_LIMIT:
+                raise bad(f"limit must be between 1 and {MAX_LIMIT}")
+            page = _whole(params.get("page"), 1)
+            if page is None or page < 1:
+                raise bad("page must be 1 or more")
         except VastalError as error:
             return error.answer()
         low, high = bounds["from"], bounds["to"]
@@ -250,113 +250,46 @@ class VastalState:
                 and (low is None or a.start >= low)
                 and (high is None or a.start < high)
             ]
-        page = matches[offset : offset + limit]
-        return Answer(
-            200,
-            {
-                "appointments": [a.record() for a in page],
-                "total": len(matches),
-                "limit": limit,
-                "offset": offset,
-            },
-        )
+        chosen = matches[(page - 1) * limit : page * limit]
+        return Answer(200, {"appointments": [a.record() for a in chosen]})
 
-    # -- appointment types ---------------------------------------------------------------
+    # -- appointment types and weekly availability (module `catalog`) --------------------
+
+    def _stamp(self) -> str:
+        return str(wire_time(self.now()))
+
+    def _mint(self, prefix: str, taken: set[str]) -> str:
+        return self._new_id(prefix, taken)
 
     def list_types(self) -> Answer:
         with self.lock:
-            return Answer(
-                200, {"appointment_types": [t.to_wire() for t in self.clinic.types.values()]}
-            )
+            return catalog.list_types(self.clinic)
 
     def create_type(self, body: object) -> Answer:
         with self.lock:
-            try:
-                if not isinstance(body, dict):
-                    raise bad(MSG_BODY)
-                if "name" not in body or "durationMinutes" not in body:
-                    raise bad("name and durationMinutes are required")
-                new_id = self._new_id("type_", set(self.clinic.types))
-                kind = _apply_type_fields(AppointmentType(new_id, "", 30, DEFAULT_COLOR), body)
-                self.clinic.types[new_id] = kind
-                return Answer(200, {"appointment_type": kind.to_wire()})
-            except VastalError as error:
-                return error.answer()
+            return catalog.create_type(self.clinic, body, self._mint, self._stamp())
 
     def update_type(self, body: object) -> Answer:
         with self.lock:
-            try:
-                if not isinstance(body, dict):
-                    raise bad(MSG_BODY)
-                type_id = body.get("id")
-                if not isinstance(type_id, str) or not type_id.strip():
-                    raise bad("id is required")
-                current = self.clinic.types.get(type_id)
-                if current is None:
-                    raise VastalError(404, "Appointment type not found")
-                kind = _apply_type_fields(current, body)
-                self.clinic.types[type_id] = kind
-                return Answer(200, {"appointment_type": kind.to_wire()})
-            except VastalError as error:
-                return error.answer()
-
-    # -- weekly availability -------------------------------------------------------------
+            return catalog.update_type(self.clinic, body, self._stamp())
 
     def availability(self) -> Answer:
         with self.lock:
-            return Answer(
-                200,
-                {
-                    "org_id": self.clinic.org_id,
-                    "timezone": self.clinic.timezone,
-                    "availability": [r.to_wire() for r in self.clinic.rows],
-                },
-            )
+            return catalog.list_rows(self.clinic)
 
     def add_row(self, body: object) -> Answer:
         with self.lock:
-            try:
-                taken = {r.id for r in self.clinic.rows}
-                row = self._read_row(body, self._new_id("av_", taken))
-            except VastalError as error:
-                return error.answer()
-            self.clinic.rows.append(row)
-            return Answer(200, {"availability": row.to_wire()})
+            return catalog.add_row(self.clinic, body, self._mint, self._stamp())
 
     def replace_rows(self, body: object) -> Answer:
         with self.lock:
-            try:
-                items = body.get("availability") if isinstance(body, dict) else None
-                if not isinstance(items, list):
-                    raise bad("Invalid availability row")
-                rows: list[WeeklyRow] = []
-                for item in items:
-                    taken = {r.id for r in rows}
-                    given = item.get("id") if isinstance(item, dict) else None
-                    row_id = given if isinstance(given, str) and given not in taken else None
-                    rows.append(self._read_row(item, row_id or self._new_id("av_", taken)))
-            except VastalError as error:
-                return error.answer()
-            self.clinic.rows = rows
-            return Answer(200, {"availability": [r.to_wire() for r in rows]})
+            return catalog.replace_rows(self.clinic, body, self._mint, self._stamp())
 
-    def _read_row(self, item: object, row_id: str) -> WeeklyRow:
-        invalid = bad("Invalid availability row")
-        if not isinstance(item, dict):
-            raise invalid
-        day = item.get("day_of_week")
-        if not isinstance(day, int) or isinstance(day, bool) or not 0 <= day <= 6:
-            raise invalid
-        start, end = _clock(item.get("start_time")), _clock(item.get("end_time"))
-        if start is None or end is None or not start < end:
-            raise invalid
-        type_id = item.get("appointment_type_id")
-        if type_id is not None and type_id not in self.clinic.types:
-            raise invalid
-        active = item.get("is_active", True)
-        if not isinstance(active, bool):
-            raise invalid
-        return WeeklyRow(row_id, day, start, end, type_id, active)
+
+DEFAULT_LIMIT = 50  # the list page's default
+MAX_LIMIT = 100  # the REST reference's maximum for list endpoints
+PATCH_TEXT = ("client_email", "client_phone", "client_notes", "internal_notes")
+PATCH_FIELDS = ("start_time", "client_name", *PATCH_TEXT)
 
 
 def _minutes(n: int) -> timedelta:
@@ -370,48 +303,3 @@ def _whole(text: str | None, default: int) -> int | None:
     if not stripped.isdigit():
         return None
     return int(stripped)
-
-
-def _clock(value: object) -> time | None:
-    if not isinstance(value, str) or len(value) != 8:
-        return None
-    try:
-        return time.fromisoformat(value)
-    except ValueError:
-        return None
-
-
-_INT_RANGES: dict[str, tuple[int, int | None]] = {
-    "durationMinutes": (1, 1440),
-    "bufferBeforeMinutes": (0, None),
-    "bufferAfterMinutes": (0, None),
-    "minNoticeHours": (0, None),
-    "maxDaysAhead": (1, None),
-}
-_CAPS = ("maxPerDay", "maxPerWeek", "maxPerMonth")
-
-
-def _apply_type_fields(kind: AppointmentType, body: dict[str, Any]) -> AppointmentType:
-    changes: dict[str, Any] = {}
-    for wire, attribute in TYPE_FIELDS.items():
-        if wire not in body:
-            continue
-        value = body[wire]
-        ok: bool
-        if wire in ("name", "color"):
-            ok = isinstance(value, str) and bool(value.strip())
-        elif wire in ("requiresConfirmation", "isActive"):
-            ok = isinstance(value, bool)
-        elif wire in _CAPS:
-            ok = value is None or (_is_int(value) and value >= 1)
-        else:
-            low, high = _INT_RANGES[wire]
-            ok = _is_int(value) and value >= low and (high is None or value <= high)
-        if not ok:
-            raise bad(f"{wire} is invalid")
-        changes[attribute] = value
-    return replace(kind, **changes)
-
-
-def _is_int(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
