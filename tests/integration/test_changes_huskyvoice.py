@@ -4,7 +4,7 @@ sandbox: judged offline first, then sent exactly once, in order, with the pendin
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import time
+from datetime import time, timedelta
 
 import pytest
 
@@ -123,8 +123,10 @@ def test_cancelling_a_booking_that_never_left_sends_nothing(
 def test_a_status_set_before_the_create_left_survives_the_create(
     ctx: AppContext, sandbox: SandboxServer
 ) -> None:
-    booking_id = book(ctx, at(2, 11, 0))
-    change = ctx.booking.set_status(booking_id, VisitStatus.COMPLETED)
+    start = at(2, 11, 0)
+    booking_id = book(ctx, start)
+    done = start + timedelta(hours=1)  # type: ignore[operator]
+    change = ctx.booking.set_status(booking_id, VisitStatus.COMPLETED, now=done)
     assert change.plan is ChangePlan.ENQUEUE
     assert ctx.repo.pending_count() == 2
     report = ctx.engine.drain()
@@ -145,9 +147,11 @@ def test_a_mark_huskyvoice_does_not_keep_stays_at_the_desk(
 ) -> None:
     """HuskyVoice's PATCH takes confirmed, completed and cancelled only: arrived and no-show are
     the desk's own marks, queued nowhere, and a pull does not undo them."""
-    booking_id = book(ctx, at(2, 10, 30))
+    start = at(2, 10, 30)
+    booking_id = book(ctx, start)
     assert ctx.engine.drain().confirmed == 1
-    change = ctx.booking.set_status(booking_id, status)
+    during = start + timedelta(minutes=5)  # type: ignore[operator]
+    change = ctx.booking.set_status(booking_id, status, now=during)
     assert change.plan is ChangePlan.LOCAL
     assert change.booking.visit_status is status
     assert ctx.repo.pending_count() == 0
@@ -160,7 +164,7 @@ def test_a_mark_huskyvoice_does_not_keep_stays_at_the_desk(
     assert (stored.visit_status, stored.sync_state) == (status, SyncState.CONFIRMED)
     notes = [detail for _, _, detail, _ in ctx.repo.history(booking_id) if detail]
     assert any("kept at the desk only" in note and "HuskyVoice" in note for note in notes)
-    back = ctx.booking.set_status(booking_id, VisitStatus.BOOKED)
+    back = ctx.booking.set_status(booking_id, VisitStatus.BOOKED, now=during)
     assert back.plan is ChangePlan.LOCAL and ctx.repo.pending_count() == 0
 
 
@@ -197,10 +201,11 @@ def test_a_refused_booking_is_rebooked_with_a_new_create(
 
 
 def test_a_stale_change_is_refused(ctx: AppContext) -> None:
-    booking_id = book(ctx, at(4, 9, 0))
+    start = at(4, 9, 0)
+    booking_id = book(ctx, start)
     stale = ctx.repo.booking(booking_id)
     assert stale is not None
-    ctx.booking.set_status(booking_id, VisitStatus.NO_SHOW)
+    ctx.booking.set_status(booking_id, VisitStatus.NO_SHOW, now=start + timedelta(hours=1))  # type: ignore[operator]
     with pytest.raises(BookingRefused) as refused:
         ctx.booking._commit(stale, stale, ctx_kind(), "arrived", None)  # type: ignore[arg-type]
     assert refused.value.verdicts[0].code == "CHANGED_ELSEWHERE"

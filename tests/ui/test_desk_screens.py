@@ -144,8 +144,13 @@ def test_the_agenda_lists_the_days_and_enter_opens(qtbot, desk: MainWindow) -> N
     assert desk.details.title.text() == booking.patient_name
 
 
-def test_one_key_marks_arrived_and_the_same_key_undoes_it(qtbot, desk: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_one_key_marks_arrived_and_the_same_key_undoes_it(
+    qtbot, desk: MainWindow, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
     booking = pick(desk, 4)
+    during = booking.start + timedelta(minutes=5)  # the keys make sense once it has started
+    for module in ("frontdesk.app.booking", "frontdesk.ui.details_panel"):
+        monkeypatch.setattr(f"{module}.utc_now", lambda: during)
     grid = show(desk, booking, Mode.WEEK)
     desk.activateWindow()
     qtbot.waitActive(desk)

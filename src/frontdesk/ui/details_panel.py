@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from frontdesk.app.booking import status_timing
 from frontdesk.app.context import AppContext
 from frontdesk.app.desk import clinic_zone, on_clinic_clock, resources, system_time_words
 from frontdesk.domain.booking import Booking, SyncState, VisitStatus
@@ -201,9 +202,16 @@ class DetailsPanelWidget(QWidget):
         f["ids"].setText(f"{span(reference, hint, small=True)}")
         active = b.active
         booked = b.visit_status is VisitStatus.BOOKED
-        self.buttons["arrived"].setEnabled(active and b.visit_status is not VisitStatus.ARRIVED)
-        self.buttons["completed"].setEnabled(active and b.visit_status is not VisitStatus.COMPLETED)
-        self.buttons["no_show"].setEnabled(active and b.visit_status is not VisitStatus.NO_SHOW)
+        now = utc_now()
+        for key, status in (
+            ("arrived", VisitStatus.ARRIVED),
+            ("completed", VisitStatus.COMPLETED),
+            ("no_show", VisitStatus.NO_SHOW),
+        ):
+            why = status_timing(b, status, now, zone)  # explains itself instead of being sent
+            button = self.buttons[key]
+            button.setEnabled(active and b.visit_status is not status and not why)
+            button.setToolTip(why[0].message or "" if why else "")
         unsettled = b.sync_state is SyncState.OUTCOME_UNKNOWN  # settled in the sync panel first
         self.buttons["move"].setEnabled(active and booked and not unsettled)
         self.buttons["cancel"].setEnabled(active and not unsettled)
