@@ -22,6 +22,7 @@ from frontdesk.sandbox.vantax.state import VantaxState
 from support.net import MovableClock, free_port
 
 SUB = "sub_8a1f4c2e"
+ZONE = "America/New_York"
 START = (datetime.now(UTC) + timedelta(days=10)).replace(hour=15, minute=0, second=0, microsecond=0)
 
 
@@ -49,7 +50,11 @@ def connect(contexts: list[AppContext], tmp_path: Path, server: ProviderServer) 
     ctx = AppContext(Paths.resolve(tmp_path / "profile"), use_keyring=False)
     contexts.append(ctx)
     ctx.connect(
-        "vantax", "Downtown", server.base_url, server.build.api_key, {"sub_account_id": SUB}
+        "vantax",
+        "Downtown",
+        server.base_url,
+        server.build.api_key,
+        {"sub_account_id": SUB, "timezone": ZONE},
     )
     ctx.engine.clock = MovableClock()
     for cid in ctx.connectors:
@@ -95,7 +100,8 @@ def test_catalog_maps_calendars_to_resources_and_services(
     assert service.name == "New patient consultation"
     inactive = catalog.resource("cal_0c4e")
     assert inactive is not None and inactive.extra["is_active"] is False
-    assert catalog.policy.extra["contacts"] == {"ct_4f8a21": SUB}
+    assert catalog.policy.timezone == ZONE  # the connection's option: VantaX has no zone
+    assert catalog.policy.extra == {"sub_account_id": SUB, "contacts": ["ct_4f8a21"]}
 
 
 def test_book_while_down_then_contact_and_appointment_arrive_exactly_once(
