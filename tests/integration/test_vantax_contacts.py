@@ -365,3 +365,24 @@ def test_an_import_makes_one_contact_per_new_patient(
     assert ctx.engine.drain().confirmed == 5
     assert len(contacts_of(server)) == 1 and len(contacts_of(server, "+12125550101")) == 1
     assert len(state_of(server).appointments()) == 3
+
+
+def test_a_deactivated_contact_is_not_booked_again(server: SandboxServer, ctx: AppContext) -> None:
+    """The search asks for active contacts (``status=active``): booking a deactivated one is
+    undocumented, so the patient gets a new, active contact."""
+    state = state_of(server)
+    old = state.create_contact(
+        {
+            "first_name": "Amelia",
+            "last_name": "Hart",
+            "email": "amelia@example.com",
+            "phone": PHONE,
+            "sub_account_id": SUB,
+            "status": "deactivated",
+        }
+    ).body["data"]
+    booking = ctx.booking.book(request(ctx))
+    assert ctx.engine.drain().confirmed == 2
+    made = [c for c in contacts_of(server) if c["id"] != old["id"]]
+    assert len(made) == 1 and made[0]["status"] == "active"
+    assert stored(ctx, booking.id).extra[PATIENT_REF] == made[0]["id"]
