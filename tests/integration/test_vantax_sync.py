@@ -17,6 +17,7 @@ from frontdesk.app.booking import BookingRefused
 from frontdesk.app.context import AppContext
 from frontdesk.app.paths import Paths
 from frontdesk.domain.booking import Booking, BookingRequest, SyncState, VisitStatus
+from frontdesk.domain.verdict import Severity
 from frontdesk.providers.base import Accepted
 from frontdesk.providers.vantax import VantaxConnector
 from frontdesk.sandbox import SandboxServer
@@ -372,3 +373,30 @@ def test_find_existing_wants_the_same_time_calendar_and_contact_not_cancelled(
     )
     again = connector(ctx).find_existing(legacy)
     assert again is not None and again.remote_id == made["id"]
+
+
+def test_an_overlap_is_a_risk_at_the_desk_never_a_refusal(
+    vx: ProviderServer, contexts: list[AppContext], tmp_path: Path
+) -> None:
+    """VantaX publishes no hours or overlap rule: the desk warns from its cached bookings."""
+    ctx = connect(contexts, tmp_path, vx)
+    ctx.booking.book(request(ctx))
+    other = request(
+        ctx, patient_name="Ben Hart", patient_phone="+12125550101", patient_email="b@example.com"
+    )
+    verdicts = ctx.booking.validate(other)
+    risk = next(v for v in verdicts if v.code == "OVERLAP_RISK")
+    assert risk.severity is Severity.RISK and risk.field == "start"
+    assert "may judge this differently" in str(risk.message)
+    elsewhere = request(
+        ctx,
+        service_id="svc_cal_5b7d",
+        resource_id="cal_5b7d",
+        patient_name="Ben Hart",
+        patient_phone="+12125550101",
+        patient_email="b@example.com",
+    )
+    assert all(v.code != "OVERLAP_RISK" for v in ctx.booking.validate(elsewhere))
+    ctx.booking.book(other)  # a risk does not stop the booking
+    assert ctx.engine.drain().confirmed == 4  # two contacts, two appointments: VantaX takes both
+    assert len(state_of(vx).appointments()) == 2

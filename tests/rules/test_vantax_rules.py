@@ -3,12 +3,14 @@ vendor's pages state refuses; the key acts on the connection's sub-account only.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
 
+from frontdesk.domain.booking import Booking, VisitStatus
 from frontdesk.domain.catalog import Catalog, Policy, Resource
+from frontdesk.domain.verdict import Severity
 from frontdesk.rules import vantax as rules
 
 SUB = "sub_8a1f4c2e"
@@ -194,3 +196,32 @@ def test_contact_checks() -> None:
     assert (v.status, v.message) == (404, "Sub-account sub_x not found")
     v = rules.predict_contact({**good, "sub_account_id": "sub_5c03b7d1"}, catalog())
     assert (v.status, v.message) == (404, "Sub-account sub_5c03b7d1 not found")
+
+
+def test_an_overlap_on_the_calendar_is_only_a_risk() -> None:
+    start = datetime(2027, 6, 9, 15, 0, tzinfo=UTC)
+    mine = Booking(
+        id="new",
+        connection_id="c",
+        service_id="svc_cal_22f9",
+        resource_id="cal_22f9",
+        start=start,
+        end=start + timedelta(minutes=30),
+        patient_name="A B",
+        patient_phone="+12125550100",
+    )
+    held = mine.with_changes(
+        id="held", start=start + timedelta(minutes=15), end=start + timedelta(minutes=45)
+    )
+    risk = rules.overlap_risk(mine, [held])
+    assert risk is not None and risk.accepted and risk.severity is Severity.RISK
+    assert risk.code == rules.OVERLAP_RISK
+    assert rules.overlap_risk(mine, [held.with_changes(resource_id="cal_5b7d")]) is None
+    assert rules.overlap_risk(mine, [held.with_changes(visit_status=VisitStatus.CANCELLED)]) is None
+    assert (
+        rules.overlap_risk(
+            mine, [held.with_changes(start=mine.end, end=mine.end + timedelta(minutes=30))]
+        )
+        is None
+    )
+    assert rules.overlap_risk(mine, [mine]) is None  # itself (a reschedule)

@@ -212,7 +212,8 @@ class BookingService:
         )
         if not verdict.accepted and (known_day or not about_hours):
             return [verdict]
-        risks: list[Verdict] = []
+        # a rule the API does not document, judged from the cache: a warning, not a refusal
+        risks: list[Verdict] = [verdict] if verdict.severity is Severity.RISK else []
         if not known_day:  # beyond the cached horizon: the rules cannot judge the hours
             risks.append(
                 Verdict(

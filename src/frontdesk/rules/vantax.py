@@ -23,7 +23,7 @@ from typing import Any
 
 from frontdesk.domain.booking import Booking
 from frontdesk.domain.catalog import Catalog
-from frontdesk.domain.verdict import Verdict
+from frontdesk.domain.verdict import Severity, Verdict
 
 STATUSES = ("scheduled", "confirmed", "completed", "cancelled", "no_show")
 ACCEPTED = Verdict(status=201, code=None, message="Appointment created successfully")
@@ -228,3 +228,31 @@ def predict_contact(body: object, catalog: Catalog) -> Verdict:
     if not _own_sub_account(sub_account, catalog):
         return _no_sub_account(sub_account)
     return CONTACT_ACCEPTED
+
+
+OVERLAP_RISK = "OVERLAP_RISK"
+
+
+def overlap_risk(booking: Booking, others: Iterable[Booking]) -> Verdict | None:
+    """A warning, never a refusal: VantaX publishes no opening hours, availability or overlap
+    rule (its calendars have only ``is_active`` and a slot length), so two appointments may
+    share a calendar's time as far as its pages say. When the desk's cached bookings already
+    hold ``booking``'s calendar at that time, the booking system may judge it differently."""
+    for other in others:
+        if (
+            other.id != booking.id
+            and other.active
+            and other.resource_id == booking.resource_id
+            and other.start < booking.end
+            and booking.start < other.end
+        ):
+            return Verdict(
+                201,
+                OVERLAP_RISK,
+                "Another booking on this calendar overlaps this time. VantaX publishes no "
+                "opening hours or overlap rule, so it may judge this differently; checked "
+                "against the desk's cached bookings only.",
+                "start",
+                Severity.RISK,
+            )
+    return None

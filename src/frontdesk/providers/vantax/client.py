@@ -375,6 +375,8 @@ class VantaxConnector(HttpConnector):
         contact = str(contact_id or mapping.PENDING_CONTACT)
         body = mapping.create_body(booking, contact, self._sub, title)
         verdict = rules.predict_create(body, catalog, others, now, contact_pending=not contact_id)
+        if verdict.accepted:  # no hours to judge: the cached bookings give at most a risk
+            return rules.overlap_risk(booking, others) or verdict
         return desk_fields(verdict, mapping.WIRE_TO_FIELD)
 
 
