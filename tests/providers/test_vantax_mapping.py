@@ -292,3 +292,21 @@ def test_wire_stamps_are_whole_seconds_in_utc() -> None:
     moment = datetime(2027, 6, 9, 11, 0, 0, 250_000, tzinfo=UTC)
     assert mapping.wire_stamp(moment) == "2027-06-09T11:00:00Z"
     assert mapping.reschedule_body(DESK)["appointment_date"] == "2027-06-09T15:00:00Z"
+
+
+def test_a_list_without_its_pagination_block_pages_while_full(
+    connector: VantaxConnector, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """/pagination says every list has the block; the List Contact Tags example has none. A
+    list without it goes on while a page is full (100), and stops at a shorter one."""
+    full = [{"id": f"ct_{n}", "phone": "+1", "email": "a@b.c"} for n in range(100)]
+    pages = iter([{"success": True, "data": full}, {"success": True, "data": full[:3]}])
+    asked: list[dict[str, str | int]] = []
+
+    def get(path: str, params: dict[str, str | int] | None = None) -> Answer:
+        asked.append(dict(params or {}))
+        return answer(200, next(pages))
+
+    monkeypatch.setattr(connector, "_get", get)
+    assert len(connector._all_contacts()) == 100  # ids repeat in this fake: a dict
+    assert [q.get("starting_after") for q in asked] == [None, "ct_99"]

@@ -151,7 +151,8 @@ class VantaxConnector(HttpConnector):
         while True:
             body = parse(model, self._get(path, query))
             items.extend(body.data)
-            if not body.pagination.has_more or not body.data:
+            more = body.pagination.has_more if body.pagination else len(body.data) >= PAGE
+            if not more or not body.data:
                 return items
             query["starting_after"] = body.data[-1].id
 

@@ -17,7 +17,9 @@ class _Wire(BaseModel):
 
 class VxPagination(_Wire):
     """``/pagination``: ``total``, ``limit``, ``has_more``; ``next_cursor`` only "when present"
-    (equal to the last item's id, which the connector uses instead)."""
+    (equal to the last item's id, which the connector uses instead). Every list carries it
+    ("Every endpoint that returns a collection … is paginated"), yet the List Contact Tags
+    example has none: a list without it is read as more pages while a page is full."""
 
     total: int
     limit: int
@@ -51,7 +53,7 @@ class VxAppointmentOne(_Wire):
 class VxAppointmentList(_Wire):
     success: bool
     data: list[VxAppointment]
-    pagination: VxPagination
+    pagination: VxPagination | None = None
 
 
 class VxCalendar(_Wire):
@@ -75,7 +77,7 @@ class VxCalendarOne(_Wire):
 class VxCalendarList(_Wire):
     success: bool
     data: list[VxCalendar]
-    pagination: VxPagination
+    pagination: VxPagination | None = None
 
 
 class VxContact(_Wire):
@@ -102,4 +104,4 @@ class VxContactOne(_Wire):
 class VxContactList(_Wire):
     success: bool
     data: list[VxContact]
-    pagination: VxPagination
+    pagination: VxPagination | None = None

@@ -12,7 +12,8 @@ from frontdesk.sandbox.vantax.state import VantaxState
 
 
 def build(settings: SandboxSettings) -> ProviderBuild:
-    """VantaX's limit is 120/min where HuskyVoice's is 60: the sandbox's setting times two."""
+    """VantaX publishes no number: ours is 120/min, the sandbox's setting (HuskyVoice's 60)
+    times two."""
     state = VantaxState(rate_limit=2 * settings.rate_limit)
     return ProviderBuild(state, vantax_app(state), DEFAULT_KEY, API_PREFIX)
 
