@@ -97,32 +97,25 @@ def test_seed_example_answers_as_documented(http: httpx.Client, body: Body) -> N
 
 
 @pytest.mark.parametrize(
-    ("headers", "status", "kind", "message"),
+    ("headers", "status", "message"),
     [
         (
             {"Authorization": f"Bearer {DEFAULT_KEY}", "x-api-key": DEFAULT_KEY},
             400,
-            "malformed",
             "Send the API key in Authorization or x-api-key, not both",
         ),
-        ({}, 401, "unauthorized", "Missing API key"),
+        ({}, 401, "Missing API key"),
         (
             {"Authorization": f"Basic {DEFAULT_KEY}"},
             401,
-            "unauthorized",
             "Authorization header must be Bearer <API key>",
         ),
-        ({"Authorization": "Bearer vx_live_nope"}, 401, "invalid_api_key", "Invalid API key"),
-        ({"x-api-key": "vx_live_nope"}, 401, "invalid_api_key", "Invalid API key"),
+        ({"Authorization": "Bearer vx_live_nope"}, 401, "Invalid API key"),
+        ({"x-api-key": "vx_live_nope"}, 401, "Invalid API key"),
     ],
 )
 def test_auth_refusals(
-    vx: ProviderServer,
-    state: VantaxState,
-    headers: dict[str, str],
-    status: int,
-    kind: str,
-    message: str,
+    vx: ProviderServer, state: VantaxState, headers: dict[str, str], status: int, message: str
 ) -> None:
     answer = httpx.get(vx.base_url + "/calendars", params=OWN, headers=headers)
     assert answer.status_code == status
