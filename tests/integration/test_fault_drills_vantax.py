@@ -18,6 +18,7 @@ from frontdesk.sandbox.vantax.state import VantaxState
 from support.drill import CID, Rig, assert_refusal_not_retried, rig, run_drill
 
 SUB = "sub_8a1f4c2e"
+ZONE = "America/New_York"
 CLEANING = "cal_22f9"  # 30 minutes, active
 WHITENING = "cal_0c4e"  # inactive calendar
 FIRST = (datetime.now(UTC) + timedelta(days=3)).replace(minute=0, second=0, microsecond=0)
@@ -26,10 +27,10 @@ FIRST = (datetime.now(UTC) + timedelta(days=3)).replace(minute=0, second=0, micr
 @pytest.fixture(scope="module")
 def drill(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Rig]:
     def make(base_url: str, key: str, timeout: float) -> VantaxConnector:
-        return VantaxConnector(CID, base_url, key, SUB, timeout=timeout)
+        return VantaxConnector(CID, base_url, key, SUB, ZONE, timeout=timeout)
 
     tmp = tmp_path_factory.mktemp("drill")
-    with rig(tmp, "vantax", make, options={"sub_account_id": SUB}) as made:
+    with rig(tmp, "vantax", make, options={"sub_account_id": SUB, "timezone": ZONE}) as made:
         yield made
 
 

@@ -30,6 +30,7 @@ from frontdesk.storage.tables import OutboxRow
 from support.net import MovableClock
 
 SUB = "sub_8a1f4c2e"
+ZONE = "America/New_York"
 START = (datetime.now(UTC) + timedelta(days=10)).replace(hour=15, minute=0, second=0, microsecond=0)
 PHONE = "+12125550100"
 K = OperationKind
@@ -45,7 +46,13 @@ def server() -> Iterator[SandboxServer]:
 def ctx(server: SandboxServer, tmp_path: Path) -> Iterator[AppContext]:
     api = server.provider("vantax")
     context = AppContext(Paths.resolve(tmp_path / "profile"), use_keyring=False)
-    context.connect("vantax", "Downtown", api.base_url, api.build.api_key, {"sub_account_id": SUB})
+    context.connect(
+        "vantax",
+        "Downtown",
+        api.base_url,
+        api.build.api_key,
+        {"sub_account_id": SUB, "timezone": ZONE},
+    )
     context.engine.clock = MovableClock()
     for cid in context.connectors:
         context.engine.pull(cid)
@@ -164,7 +171,13 @@ def test_a_pulled_patients_contact_is_used_without_a_contact_operation(
     api = server.provider("vantax")
     context = AppContext(Paths.resolve(tmp_path / "pulled"), use_keyring=False)
     try:
-        context.connect("vantax", "D", api.base_url, api.build.api_key, {"sub_account_id": SUB})
+        context.connect(
+            "vantax",
+            "D",
+            api.base_url,
+            api.build.api_key,
+            {"sub_account_id": SUB, "timezone": ZONE},
+        )
         for cid in context.connectors:
             context.engine.pull(cid)
         booking = context.booking.book(
@@ -260,7 +273,7 @@ def test_a_resent_contact_with_the_same_key_is_replayed(
     assert isinstance(connector.create_patient(booking, "op-key-1"), Ambiguous)
     made = contacts_of(server)
     assert len(made) == 1
-    connector._contacts = lambda params: []  # type: ignore[method-assign]  # the search misses
+    connector._list = lambda path, model, params: []  # type: ignore[method-assign]  # misses
     again = connector.create_patient(booking, "op-key-1")
     assert isinstance(again, Accepted) and again.replayed
     assert again.patient_ref == made[0]["id"] and len(contacts_of(server)) == 1
@@ -352,3 +365,24 @@ def test_an_import_makes_one_contact_per_new_patient(
     assert ctx.engine.drain().confirmed == 5
     assert len(contacts_of(server)) == 1 and len(contacts_of(server, "+12125550101")) == 1
     assert len(state_of(server).appointments()) == 3
+
+
+def test_a_deactivated_contact_is_not_booked_again(server: SandboxServer, ctx: AppContext) -> None:
+    """The search asks for active contacts (``status=active``): booking a deactivated one is
+    undocumented, so the patient gets a new, active contact."""
+    state = state_of(server)
+    old = state.create_contact(
+        {
+            "first_name": "Amelia",
+            "last_name": "Hart",
+            "email": "amelia@example.com",
+            "phone": PHONE,
+            "sub_account_id": SUB,
+            "status": "deactivated",
+        }
+    ).body["data"]
+    booking = ctx.booking.book(request(ctx))
+    assert ctx.engine.drain().confirmed == 2
+    made = [c for c in contacts_of(server) if c["id"] != old["id"]]
+    assert len(made) == 1 and made[0]["status"] == "active"
+    assert stored(ctx, booking.id).extra[PATIENT_REF] == made[0]["id"]

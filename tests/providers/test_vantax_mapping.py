@@ -12,8 +12,11 @@ from frontdesk.domain.booking import Booking, SyncState, VisitStatus
 from frontdesk.domain.catalog import Catalog, Policy, Resource, Service
 from frontdesk.providers.base import Accepted, Ambiguous, Refused, RetryLater
 from frontdesk.providers.http import Answer, BadAnswer
-from frontdesk.providers.vantax import VantaxConnector, mapping
+from frontdesk.providers.spec import LostCreate
+from frontdesk.providers.vantax import PROVIDER, OptionError, VantaxConnector, mapping
 from frontdesk.providers.vantax.wire import VxAppointment, VxContact
+
+SUB, ZONE = "sub_8a1f4c2e", "America/New_York"
 
 START = datetime(2027, 6, 9, 15, 0, tzinfo=UTC)
 DESK = Booking(
@@ -45,7 +48,7 @@ RECORD = {
 
 @pytest.fixture
 def connector() -> Iterator[VantaxConnector]:
-    c = VantaxConnector("c1", "http://127.0.0.1:9/v1", "vx_live_x", "sub_8a1f4c2e")
+    c = VantaxConnector("c1", "http://127.0.0.1:9/v1", "vx_live_x", SUB, ZONE)
     yield c
     c.close()
 
@@ -58,14 +61,7 @@ def answer(status: int, body: object, **headers: str) -> Answer:
 def catalog() -> Catalog:
     extra = {"is_active": True, "slot_duration_minutes": 30, "sub_account_id": "sub_8a1f4c2e"}
     return Catalog(
-        policy=Policy(
-            "America/New_York",
-            extra={
-                "sub_account_id": "sub_8a1f4c2e",
-                "sub_accounts": ["sub_8a1f4c2e"],
-                "contacts": {"ct_4f8a21": "sub_8a1f4c2e"},
-            },
-        ),
+        policy=Policy(ZONE, extra={"sub_account_id": SUB, "contacts": ["ct_4f8a21"]}),
         services=[Service("svc_cal_22f9", "Dental cleaning", 30)],
         resources=[Resource("cal_22f9", "Dental cleaning", "calendar", extra=extra)],
     )
@@ -82,7 +78,7 @@ def test_names_phones_and_the_contact_body() -> None:
         "phone": "+12125550100",
         "sub_account_id": "sub_8a1f4c2e",
     }
-    same = VxContact(id="ct_1", email="mary@example.com", phone="+12125550100", sub_account_id="s")
+    same = VxContact(id="ct_1", email="mary@example.com", phone="+12125550100")
     assert mapping.same_patient(same, DESK)
     assert not mapping.same_patient(same.model_copy(update={"email": "x@y.z"}), DESK)
 
@@ -92,7 +88,7 @@ def test_create_body() -> None:
     assert body == {
         "contact_id": "ct_1",
         "title": "Dental cleaning",
-        "appointment_date": "2027-06-09T15:00:00.000Z",
+        "appointment_date": "2027-06-09T15:00:00Z",  # whole seconds, as in the examples
         "sub_account_id": "sub_8a1f4c2e",
         "duration": 30,
         "calendar_id": "cal_22f9",
@@ -111,7 +107,6 @@ def test_booking_from_wire_uses_the_contact() -> None:
         last_name="Lee",
         email="jordan.lee@example.com",
         phone="+12125550142",
-        sub_account_id="sub_8a1f4c2e",
     )
     record = VxAppointment.model_validate({**RECORD, "status": "scheduled", "duration": 45})
     booking = mapping.booking_from_wire(record, "c1", {"ct_4f8a21": contact})
@@ -151,25 +146,79 @@ def test_accepted_keeps_the_contact_and_marks_replays(connector: VantaxConnector
     assert isinstance(replay, Accepted) and replay.replayed
 
 
-def test_refusals(connector: VantaxConnector) -> None:
+def test_refusals_take_their_code_from_the_status(connector: VantaxConnector) -> None:
+    """/errors documents only {success: false, message} (+ a 422's errors array): the code is
+    the one /error-codes names for the status; an undocumented body field is not read."""
     body = {
         "success": False,
-        "error": "validation_failed",
-        "message": "Validation failed: duration must be an integer between 5 and 480",
-        "errors": [
-            {"field": "duration", "message": "duration must be an integer between 5 and 480"}
-        ],
+        "error": "something_else",  # not documented: ignored
+        "message": "Validation failed: duration must be an integer",
+        "errors": [{"field": "duration", "message": "duration must be an integer"}],
     }
     refused = connector.classify(answer(422, body), DESK)
     assert isinstance(refused, Refused) and not refused.credentials
     assert (refused.verdict.code, refused.verdict.field) == ("validation_failed", "duration")
-    key = {"success": False, "error": "invalid_api_key", "message": "Invalid API key"}
-    creds = connector.classify(answer(401, key), DESK)
+    assert refused.verdict.message == "Validation failed: duration must be an integer"
+    for status, code in [(400, "malformed"), (404, "not_found"), (409, "conflict")]:
+        plain = connector.classify(answer(status, {"success": False, "message": "No"}), DESK)
+        assert isinstance(plain, Refused) and not plain.credentials
+        assert (plain.verdict.status, plain.verdict.code, plain.verdict.message) == (
+            status,
+            code,
+            "No",
+        )
+    creds = connector.classify(answer(401, {"success": False, "message": "Invalid API key"}), DESK)
     assert isinstance(creds, Refused) and creds.credentials
+    assert creds.verdict.code == "unauthorized"
+    scope = connector.classify(answer(403, {"success": False, "message": "Forbidden"}), DESK)
+    assert isinstance(scope, Refused) and scope.credentials
+    assert scope.verdict.code == "forbidden_scope" and "agency key" in str(scope.verdict.message)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"success": False, "message": "Validation failed", "errors": ["duration is wrong"]},
+        {"success": False, "message": "Validation failed", "errors": [{"path": "duration"}]},
+        {"success": False, "message": "Validation failed", "errors": "duration"},
+        {"success": False},
+        ["not", "an", "object"],
+        "<html>Unprocessable</html>",
+    ],
+)
+def test_a_422_whose_items_cannot_be_read_is_still_a_refusal(
+    connector: VantaxConnector, body: object
+) -> None:
+    outcome = connector.classify(answer(422, body), DESK)
+    assert isinstance(outcome, Refused) and not outcome.credentials
+    assert (outcome.verdict.status, outcome.verdict.code, outcome.verdict.field) == (
+        422,
+        "validation_failed",
+        None,
+    )
+    assert outcome.verdict.message
+
+
+def test_an_unreadable_4xx_is_a_refusal_with_its_status(connector: VantaxConnector) -> None:
+    outcome = connector.classify(answer(418, "<html>teapot</html>"), DESK)
+    assert isinstance(outcome, Refused) and not outcome.credentials
+    assert (outcome.verdict.status, outcome.verdict.code) == (418, None)
+    assert "HTTP 418" in str(outcome.verdict.message) and "teapot" in str(outcome.verdict.message)
+
+
+def test_402_pauses_the_connection_in_plain_words(connector: VantaxConnector) -> None:
+    """subscription_required / limit_reached (/error-codes) are the clinic's plan, not one
+    booking's fault: the desk pauses the connection as for a refused key."""
+    body = {"success": False, "message": "Monthly appointment limit reached"}
+    outcome = connector.classify(answer(402, body), DESK)
+    assert isinstance(outcome, Refused) and outcome.credentials
+    assert (outcome.verdict.status, outcome.verdict.code) == (402, "subscription_required")
+    message = str(outcome.verdict.message)
+    assert "plan" in message and message.endswith("Monthly appointment limit reached")
 
 
 def test_retry_later_and_ambiguous(connector: VantaxConnector) -> None:
-    limited = {"success": False, "error": "rate_limited", "message": "Rate limit exceeded"}
+    limited = {"success": False, "message": "Rate limit exceeded"}
     later = connector.classify(answer(429, limited, Retry_After="7"), DESK)
     assert isinstance(later, RetryLater) and later.not_before_s == 7.0
     dated = connector.classify(
@@ -209,3 +258,55 @@ def test_arrived_stays_at_the_desk(connector: VantaxConnector) -> None:
     arrived = DESK.with_changes(visit_status=VisitStatus.ARRIVED, remote_id="appt_1")
     outcome = connector.set_status(arrived, "k")
     assert isinstance(outcome, Accepted) and outcome.booking is arrived
+
+
+def test_the_declaration_and_its_options() -> None:
+    assert PROVIDER.lost_create is LostCreate.LOOKED_UP
+    options = {o.key: o for o in PROVIDER.form.options}
+    assert options["sub_account_id"].required and options["timezone"].required
+    built = PROVIDER.connect(
+        "c1", "http://127.0.0.1:9/v1", "k", {"sub_account_id": SUB, "timezone": ZONE}
+    )
+    assert isinstance(built, VantaxConnector) and not built.idempotent_creates
+    built.close()
+
+
+@pytest.mark.parametrize(
+    ("options", "field"),
+    [
+        ({"timezone": ZONE}, "sub_account_id"),
+        ({"sub_account_id": SUB}, "timezone"),
+        ({"sub_account_id": SUB, "timezone": " "}, "timezone"),
+        ({"sub_account_id": SUB, "timezone": "Mars/Olympus_Mons"}, "timezone"),
+    ],
+)
+def test_a_missing_or_wrong_option_is_named(options: dict[str, object], field: str) -> None:
+    """No silent UTC: a connection without the clinic's zone is not built."""
+    with pytest.raises(OptionError) as refused:
+        PROVIDER.connect("c1", "http://127.0.0.1:9/v1", "k", options)
+    assert str(refused.value).startswith(f"{field}: ")
+    assert not refused.value.retry
+
+
+def test_wire_stamps_are_whole_seconds_in_utc() -> None:
+    moment = datetime(2027, 6, 9, 11, 0, 0, 250_000, tzinfo=UTC)
+    assert mapping.wire_stamp(moment) == "2027-06-09T11:00:00Z"
+    assert mapping.reschedule_body(DESK)["appointment_date"] == "2027-06-09T15:00:00Z"
+
+
+def test_a_list_without_its_pagination_block_pages_while_full(
+    connector: VantaxConnector, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """/pagination says every list has the block; the List Contact Tags example has none. A
+    list without it goes on while a page is full (100), and stops at a shorter one."""
+    full = [{"id": f"ct_{n}", "phone": "+1", "email": "a@b.c"} for n in range(100)]
+    pages = iter([{"success": True, "data": full}, {"success": True, "data": full[:3]}])
+    asked: list[dict[str, str | int]] = []
+
+    def get(path: str, params: dict[str, str | int] | None = None) -> Answer:
+        asked.append(dict(params or {}))
+        return answer(200, next(pages))
+
+    monkeypatch.setattr(connector, "_get", get)
+    assert len(connector._all_contacts()) == 100  # ids repeat in this fake: a dict
+    assert [q.get("starting_after") for q in asked] == [None, "ct_99"]

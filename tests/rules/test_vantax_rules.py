@@ -1,13 +1,16 @@
-"""VantaX's create and contact checks, offline (docs/providers.md, VantaX)."""
+"""VantaX's create and contact checks, offline (docs/providers.md, VantaX): only what the
+vendor's pages state refuses; the key acts on the connection's sub-account only."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
 
+from frontdesk.domain.booking import Booking, VisitStatus
 from frontdesk.domain.catalog import Catalog, Policy, Resource
+from frontdesk.domain.verdict import Severity
 from frontdesk.rules import vantax as rules
 
 SUB = "sub_8a1f4c2e"
@@ -22,11 +25,7 @@ def catalog() -> Catalog:
     return Catalog(
         policy=Policy(
             "America/New_York",
-            extra={
-                "sub_account_id": SUB,
-                "sub_accounts": [SUB, "sub_5c03b7d1"],
-                "contacts": {"ct_4f8a21": SUB, "ct_9b3e77": "sub_5c03b7d1"},
-            },
+            extra={"sub_account_id": SUB, "contacts": ["ct_4f8a21"]},
         ),
         resources=[
             cal("cal_22f9", True, 30),
@@ -74,9 +73,9 @@ def test_every_failing_field_is_listed_in_order() -> None:
         sub_account_id=7,
         calendar_id="",
         description=3,
-        duration=4,
+        duration="4",
         status="booked",
-        location="x" * 256,
+        location=5,
         assigned_user_id=False,
     )
     verdict = rules.predict_create(body, catalog(), [], NOW)
@@ -85,9 +84,9 @@ def test_every_failing_field_is_listed_in_order() -> None:
         "Validation failed: contact_id is required; title is required; "
         "appointment_date must be an ISO-8601 UTC timestamp, e.g. 2026-06-09T15:00:00Z; "
         "sub_account_id must be a string; calendar_id must not be blank; "
-        "description must be a string; duration must be an integer between 5 and 480; "
+        "description must be a string; duration must be an integer; "
         "status must be one of scheduled, confirmed, completed, cancelled, no_show; "
-        "location must be at most 255 characters; assigned_user_id must be a string"
+        "location must be a string; assigned_user_id must be a string"
     )
 
 
@@ -110,13 +109,20 @@ def test_appointment_date_is_iso_utc(stamp: str, ok: bool) -> None:
     assert verdict.accepted is ok
 
 
-@pytest.mark.parametrize("duration", [5, 480, None])
-def test_duration_in_range_or_default(duration: object) -> None:
+@pytest.mark.parametrize("duration", [5, 480, None, 4, 481, 1])
+def test_duration_is_any_integer_or_default(duration: object) -> None:
+    """The page gives no range for an appointment's duration (only a calendar's slot length
+    is clamped to 5-480): nothing is refused for its size."""
     assert rules.predict_create(seed(duration=duration), catalog(), [], NOW).accepted
 
 
-@pytest.mark.parametrize("duration", [4, 481, 30.0, "30", True])
-def test_duration_must_be_an_integer_in_range(duration: object) -> None:
+def test_no_length_limits_on_texts() -> None:
+    long = seed(title="t" * 1000, description="d" * 10_000, location="l" * 1000)
+    assert rules.predict_create(long, catalog(), [], NOW).accepted
+
+
+@pytest.mark.parametrize("duration", [30.0, "30", True])
+def test_duration_must_be_an_integer(duration: object) -> None:
     verdict = rules.predict_create(seed(duration=duration), catalog(), [], NOW)
     assert verdict.status == 422 and verdict.field == "duration"
 
@@ -139,6 +145,13 @@ def test_not_found_in_order_sub_account_contact_calendar() -> None:
     cat = catalog()
     v = rules.predict_create(seed(sub_account_id="sub_x", contact_id="ct_x"), cat, [], NOW)
     assert (v.status, v.code, v.message) == (404, "not_found", "Sub-account sub_x not found")
+    # another sub-account of the agency: the key acts on its own only
+    v = rules.predict_create(seed(sub_account_id="sub_5c03b7d1"), cat, [], NOW)
+    assert (v.status, v.message, v.field) == (
+        404,
+        "Sub-account sub_5c03b7d1 not found",
+        "sub_account_id",
+    )
     v = rules.predict_create(seed(contact_id="ct_x", calendar_id="cal_x"), cat, [], NOW)
     assert v.message == "Contact ct_x not found"
     v = rules.predict_create(seed(contact_id="ct_9b3e77"), cat, [], NOW)  # other sub-account
@@ -159,7 +172,7 @@ def test_inactive_calendar_is_a_conflict() -> None:
 
 
 def test_validation_comes_before_existence() -> None:
-    v = rules.predict_create(seed(calendar_id="cal_0c4e", duration=1), catalog(), [], NOW)
+    v = rules.predict_create(seed(calendar_id="cal_0c4e", duration="1"), catalog(), [], NOW)
     assert v.status == 422
 
 
@@ -181,3 +194,34 @@ def test_contact_checks() -> None:
     )
     v = rules.predict_contact({**good, "sub_account_id": "sub_x"}, catalog())
     assert (v.status, v.message) == (404, "Sub-account sub_x not found")
+    v = rules.predict_contact({**good, "sub_account_id": "sub_5c03b7d1"}, catalog())
+    assert (v.status, v.message) == (404, "Sub-account sub_5c03b7d1 not found")
+
+
+def test_an_overlap_on_the_calendar_is_only_a_risk() -> None:
+    start = datetime(2027, 6, 9, 15, 0, tzinfo=UTC)
+    mine = Booking(
+        id="new",
+        connection_id="c",
+        service_id="svc_cal_22f9",
+        resource_id="cal_22f9",
+        start=start,
+        end=start + timedelta(minutes=30),
+        patient_name="A B",
+        patient_phone="+12125550100",
+    )
+    held = mine.with_changes(
+        id="held", start=start + timedelta(minutes=15), end=start + timedelta(minutes=45)
+    )
+    risk = rules.overlap_risk(mine, [held])
+    assert risk is not None and risk.accepted and risk.severity is Severity.RISK
+    assert risk.code == rules.OVERLAP_RISK
+    assert rules.overlap_risk(mine, [held.with_changes(resource_id="cal_5b7d")]) is None
+    assert rules.overlap_risk(mine, [held.with_changes(visit_status=VisitStatus.CANCELLED)]) is None
+    assert (
+        rules.overlap_risk(
+            mine, [held.with_changes(start=mine.end, end=mine.end + timedelta(minutes=30))]
+        )
+        is None
+    )
+    assert rules.overlap_risk(mine, [mine]) is None  # itself (a reschedule)

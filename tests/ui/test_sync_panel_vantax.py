@@ -18,6 +18,7 @@ from frontdesk.sandbox import SandboxServer
 from frontdesk.ui.sync_panel import SyncPanelWidget
 
 SUB = "sub_8a1f4c2e"
+ZONE = "America/New_York"
 START = (datetime.now(UTC) + timedelta(days=10)).replace(hour=15, minute=0, second=0, microsecond=0)
 
 
@@ -26,7 +27,13 @@ def context(tmp_path: Path) -> Iterator[AppContext]:
     with SandboxServer(rate_limit=0, providers=("vantax",)) as server:
         api = server.provider("vantax")
         ctx = AppContext(Paths.resolve(tmp_path / "profile"), use_keyring=False)
-        ctx.connect("vantax", "Downtown", api.base_url, api.build.api_key, {"sub_account_id": SUB})
+        ctx.connect(
+            "vantax",
+            "Downtown",
+            api.base_url,
+            api.build.api_key,
+            {"sub_account_id": SUB, "timezone": ZONE},
+        )
         for cid in ctx.connectors:
             ctx.engine.pull(cid)
         try:

@@ -276,9 +276,8 @@ class BookingService:
         )
         if not verdict.accepted and (known_day or not about_hours):
             return [verdict]
-        risks: list[Verdict] = []
-        if verdict.accepted and verdict.severity is Severity.RISK:
-            risks.append(verdict)  # accepted, with a caveat the rules themselves raise
+        # a rule the API does not document, judged from the cache: a warning, not a refusal
+        risks: list[Verdict] = [verdict] if verdict.severity is Severity.RISK else []
         if not known_day:  # beyond the cached horizon: the rules cannot judge the hours
             risks.append(
                 Verdict(

@@ -12,7 +12,7 @@ import uuid
 from dataclasses import dataclass, replace
 from datetime import date
 
-from frontdesk.app.connections import ConnectionError_, connect
+from frontdesk.app.connections import ConnectionError_, check_options, connect
 from frontdesk.app.credentials import Credentials
 from frontdesk.providers.base import ApiError
 from frontdesk.providers.http import BadAnswer, TransportError
@@ -45,8 +45,8 @@ def check_connection(
     )
     try:
         connector = connect(record, api_key.strip())
-    except ApiError as exc:  # an option the connector cannot work without ("timezone: …")
-        return CheckResult(False, str(exc))
+    except (ApiError, ValueError) as exc:  # an option the API needs is missing or wrong
+        return CheckResult(False, f"Check the settings: {exc}")
     try:
         catalog = connector.pull_catalog([today or date.today()])
     except ApiError as exc:
@@ -105,6 +105,7 @@ def update_connection(
         base_url=base_url.strip(),
         options=dict(options if options is not None else record.options),
     )
+    check_options(changed)
     repo.update_connection(changed)
     if api_key:
         creds.set(record.id, api_key.strip())

@@ -6,7 +6,7 @@ from __future__ import annotations
 import uuid
 
 from frontdesk.app.credentials import Credentials
-from frontdesk.providers.base import Connector
+from frontdesk.providers.base import ApiError, Connector
 from frontdesk.providers.registry import PROVIDERS
 from frontdesk.storage.repo import ConnectionRecord, Repository
 
@@ -41,6 +41,7 @@ def add_connection(
         options=dict(options or {}),
         last_fresh_at=None,
     )
+    check_options(record)
     repo.add_connection(record)
     creds.set(record.id, api_key)
     return record
@@ -50,6 +51,15 @@ def connect(record: ConnectionRecord, api_key: str) -> Connector:
     """The connector of ``record``'s API with ``api_key``, nothing checked or stored."""
     spec = PROVIDERS[record.provider]
     return spec.connect(record.id, record.base_url, api_key, record.options)
+
+
+def check_options(record: ConnectionRecord) -> None:
+    """Build ``record``'s connector once (no network) so an option its API needs and lacks is
+    refused now, in the connector's words (``timezone: ...``), not when the desk starts."""
+    try:
+        connect(record, "check").close()
+    except (ApiError, ValueError) as exc:  # a connector refusing its options (VantaX's)
+        raise ConnectionError_(str(exc)) from exc
 
 
 def build_connector(record: ConnectionRecord, creds: Credentials) -> Connector:

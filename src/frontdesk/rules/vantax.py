@@ -1,25 +1,29 @@
 """VantaX's create checks, predicted offline.
 
 Follows docs/providers.md (VantaX, "Create: POST /appointments") step by step and answers
-with VantaX's own status, error kind (``code``) and message. The input is the exact wire body.
+with VantaX's status, the code ``/error-codes`` names for it (VantaX's error body carries no
+code: the connector derives it from the status the same way) and the message. The input is
+the exact wire body. Only documented constraints refuse: required fields, types, the status
+enum, UTC timestamps, E.164 phones, and what the key's sub-account holds.
 Also the ``POST /contacts`` checks, which a desk booking meets first when its patient has no
 VantaX contact yet.
 
 The catalog carries what the checks need (see the connector): resources are calendars with
 ``extra`` = ``{"is_active", "slot_duration_minutes", "sub_account_id"}``; ``policy.extra``
-has ``sub_accounts`` (ids) and ``contacts`` (contact id -> sub-account id).
+has ``sub_account_id`` (the connection's: its API key acts on that one only) and
+``contacts`` (the ids of that sub-account's contacts).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
 from frontdesk.domain.booking import Booking
 from frontdesk.domain.catalog import Catalog
-from frontdesk.domain.verdict import Verdict
+from frontdesk.domain.verdict import Severity, Verdict
 
 STATUSES = ("scheduled", "confirmed", "completed", "cancelled", "no_show")
 ACCEPTED = Verdict(status=201, code=None, message="Appointment created successfully")
@@ -62,29 +66,20 @@ def _missing(body: Mapping[str, Any], name: str) -> str | None:
     return None
 
 
-def _text(name: str, longest: int | None) -> Callable[[Mapping[str, Any]], str | None]:
+def _text(name: str) -> Callable[[Mapping[str, Any]], str | None]:
+    """An optional string (the pages give no length limits, so none is checked)."""
+
     def check(body: Mapping[str, Any]) -> str | None:
         value = body.get(name)
-        if value is None:
+        if value is None or isinstance(value, str):
             return None
-        if not isinstance(value, str):
-            return f"{name} must be a string"
-        if longest is not None and len(value) > longest:
-            return f"{name} must be at most {longest} characters"
-        return None
+        return f"{name} must be a string"
 
     return check
 
 
 def _need(name: str) -> Callable[[Mapping[str, Any]], str | None]:
     return lambda body: _missing(body, name)
-
-
-def _check_title(body: Mapping[str, Any]) -> str | None:
-    problem = _missing(body, "title")
-    if problem is None and len(str(body["title"])) > 255:
-        return "title must be at most 255 characters"
-    return problem
 
 
 def _check_date(body: Mapping[str, Any]) -> str | None:
@@ -104,12 +99,12 @@ def _check_calendar(body: Mapping[str, Any]) -> str | None:
 
 
 def _check_duration(body: Mapping[str, Any]) -> str | None:
+    """`duration` is "Length in minutes", an integer; no range is given (only a calendar's slot
+    length is clamped to 5-480), so none is checked."""
     value = body.get("duration")
-    if value is None:
+    if value is None or (isinstance(value, int) and not isinstance(value, bool)):
         return None
-    if isinstance(value, bool) or not isinstance(value, int) or not 5 <= value <= 480:
-        return "duration must be an integer between 5 and 480"
-    return None
+    return "duration must be an integer"
 
 
 def _check_status(body: Mapping[str, Any]) -> str | None:
@@ -121,15 +116,15 @@ def _check_status(body: Mapping[str, Any]) -> str | None:
 
 FIELD_CHECKS: tuple[tuple[str, Callable[[Mapping[str, Any]], str | None]], ...] = (
     ("contact_id", _need("contact_id")),
-    ("title", _check_title),
+    ("title", _need("title")),
     ("appointment_date", _check_date),
     ("sub_account_id", _need("sub_account_id")),
     ("calendar_id", _check_calendar),
-    ("description", _text("description", 5000)),
+    ("description", _text("description")),
     ("duration", _check_duration),
     ("status", _check_status),
-    ("location", _text("location", 255)),
-    ("assigned_user_id", _text("assigned_user_id", None)),
+    ("location", _text("location")),
+    ("assigned_user_id", _text("assigned_user_id")),
 )
 
 
@@ -149,6 +144,17 @@ def _validation_failed(errors: list[tuple[str, str]]) -> Verdict:
 
 def _not_an_object() -> Verdict:
     return Verdict(400, "malformed", "Request body must be a JSON object")
+
+
+def _own_sub_account(sub_account: str, catalog: Catalog) -> bool:
+    """The key acts on its own sub-account only (``/authentication``), the connection's."""
+    return sub_account == catalog.policy.extra.get("sub_account_id")
+
+
+def _no_sub_account(sub_account: str) -> Verdict:
+    """Another sub-account than the key's: "not visible to the account derived from your key"
+    (``/errors``, 404); the wording is ours."""
+    return Verdict(404, "not_found", f"Sub-account {sub_account} not found", "sub_account_id")
 
 
 def predict_create(
@@ -171,17 +177,16 @@ def predict_create(
     if errors:
         return _validation_failed(errors)
     sub_account = str(body["sub_account_id"])
-    known_subs = list(catalog.policy.extra.get("sub_accounts", []))
-    if sub_account not in known_subs:
-        return Verdict(404, "not_found", f"Sub-account {sub_account} not found", "sub_account_id")
+    if not _own_sub_account(sub_account, catalog):
+        return _no_sub_account(sub_account)
     contact = str(body["contact_id"])
-    contacts: Mapping[str, Any] = catalog.policy.extra.get("contacts", {})
-    if not contact_pending and contacts.get(contact) != sub_account:
+    contacts: Collection[str] = catalog.policy.extra.get("contacts", ())
+    if not contact_pending and contact not in contacts:
         return Verdict(404, "not_found", f"Contact {contact} not found", "contact_id")
     calendar_id = body.get("calendar_id")
     if calendar_id is not None:
         calendar = catalog.resource(str(calendar_id))
-        if calendar is None or calendar.extra.get("sub_account_id") != sub_account:
+        if calendar is None or calendar.extra.get("sub_account_id", sub_account) != sub_account:
             return Verdict(404, "not_found", f"Calendar {calendar_id} not found", "calendar_id")
         if not calendar.extra.get("is_active", True):
             return Verdict(
@@ -220,6 +225,34 @@ def predict_contact(body: object, catalog: Catalog) -> Verdict:
     if errors:
         return _validation_failed(errors)
     sub_account = str(body["sub_account_id"])
-    if sub_account not in list(catalog.policy.extra.get("sub_accounts", [])):
-        return Verdict(404, "not_found", f"Sub-account {sub_account} not found", "sub_account_id")
+    if not _own_sub_account(sub_account, catalog):
+        return _no_sub_account(sub_account)
     return CONTACT_ACCEPTED
+
+
+OVERLAP_RISK = "OVERLAP_RISK"
+
+
+def overlap_risk(booking: Booking, others: Iterable[Booking]) -> Verdict | None:
+    """A warning, never a refusal: VantaX publishes no opening hours, availability or overlap
+    rule (its calendars have only ``is_active`` and a slot length), so two appointments may
+    share a calendar's time as far as its pages say. When the desk's cached bookings already
+    hold ``booking``'s calendar at that time, the booking system may judge it differently."""
+    for other in others:
+        if (
+            other.id != booking.id
+            and other.active
+            and other.resource_id == booking.resource_id
+            and other.start < booking.end
+            and booking.start < other.end
+        ):
+            return Verdict(
+                201,
+                OVERLAP_RISK,
+                "Another booking on this calendar overlaps this time. VantaX publishes no "
+                "opening hours or overlap rule, so it may judge this differently; checked "
+                "against the desk's cached bookings only.",
+                "start",
+                Severity.RISK,
+            )
+    return None

@@ -1,4 +1,4 @@
-"""The VantaX connector: wire DTOs, mapping and client, and its declaration."""
+"""The VantaX connector: wire DTOs, mapping, errors and client, and its declaration."""
 
 from __future__ import annotations
 
@@ -13,13 +13,21 @@ from frontdesk.providers.spec import (
     ProviderSpec,
     option_text,
 )
-from frontdesk.providers.vantax.client import VantaxConnector
+from frontdesk.providers.vantax.client import OptionError, VantaxConnector
 
 
 def _connect(
     connection_id: str, base_url: str, api_key: str, options: Mapping[str, object]
 ) -> VantaxConnector:
-    return VantaxConnector(connection_id, base_url, api_key, option_text(options, "sub_account_id"))
+    """Raises :class:`OptionError` (naming the option) when ``sub_account_id`` or
+    ``timezone`` is missing, or the zone is not an IANA zone."""
+    return VantaxConnector(
+        connection_id,
+        base_url,
+        api_key,
+        option_text(options, "sub_account_id"),
+        option_text(options, "timezone"),
+    )
 
 
 PROVIDER = ProviderSpec(
@@ -32,14 +40,19 @@ PROVIDER = ProviderSpec(
         key_hint="vx_live_…",
         patient_required=frozenset(PATIENT_FIELDS),
         options=(
-            OptionField("sub_account_id", "Sub-account", "the clinic's sub_account_id", True),
+            OptionField(
+                "sub_account_id", "Sub-account", "the sub-account the API key belongs to", True
+            ),
+            OptionField(
+                "timezone", "Time zone", "the clinic's IANA zone, e.g. America/New_York", True
+            ),
         ),
     ),
     remote_statuses=frozenset(
         {VisitStatus.BOOKED, VisitStatus.COMPLETED, VisitStatus.NO_SHOW, VisitStatus.CANCELLED}
     ),
-    lost_create=LostCreate.REPLAYED,
+    lost_create=LostCreate.LOOKED_UP,
     patient_record="VantaX contact",
 )
 
-__all__ = ["PROVIDER", "VantaxConnector"]
+__all__ = ["PROVIDER", "OptionError", "VantaxConnector"]

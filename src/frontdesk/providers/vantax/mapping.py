@@ -6,12 +6,12 @@ from __future__ import annotations
 import logging
 import uuid
 from collections.abc import Mapping
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from frontdesk.domain.booking import Booking, SyncState, VisitStatus
 from frontdesk.domain.catalog import Catalog, Policy, Resource, Service, Window
-from frontdesk.domain.timeutil import iso_utc
+from frontdesk.domain.timeutil import ensure_utc
 from frontdesk.providers.http import BadAnswer
 from frontdesk.providers.vantax.wire import VxAppointment, VxCalendar, VxContact
 from frontdesk.rules.vantax import parse_utc_stamp
@@ -63,6 +63,12 @@ def sync_state_for(status: str) -> SyncState:
     return SyncState.AWAITING_CONFIRMATION if status == "scheduled" else SyncState.CONFIRMED
 
 
+def wire_stamp(instant: datetime) -> str:
+    """``2026-06-09T15:00:00Z``: whole seconds in UTC, as in every VantaX example (the pages
+    say only "ISO-8601 UTC timestamp"; fractions of a second are never sent)."""
+    return ensure_utc(instant).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
 def split_name(name: str) -> tuple[str, str]:
     """``first_name`` = all before the last space, ``last_name`` = the last word."""
     words = name.split()
@@ -88,7 +94,8 @@ def contact_body(booking: Booking, sub_account_id: str) -> dict[str, Any]:
 
 
 def same_patient(contact: VxContact, booking: Booking) -> bool:
-    """A contact is the desk's patient when phone and email (case-insensitive) are equal."""
+    """A contact is the desk's patient when phone and email (case-insensitive) are equal (both
+    are fields of the documented contact record)."""
     email = (booking.patient_email or "").strip().casefold()
     return (
         bool(email)
@@ -108,7 +115,7 @@ def create_body(
     body: dict[str, Any] = {
         "contact_id": contact_id,
         "title": booking.extra.get("title") or title,
-        "appointment_date": iso_utc(booking.start),
+        "appointment_date": wire_stamp(booking.start),
         "sub_account_id": sub_account_id,
         "duration": minutes(booking),
     }
@@ -123,7 +130,7 @@ def create_body(
 
 def reschedule_body(booking: Booking) -> dict[str, Any]:
     body: dict[str, Any] = {
-        "appointment_date": iso_utc(booking.start),
+        "appointment_date": wire_stamp(booking.start),
         "duration": minutes(booking),
     }
     if booking.resource_id:
@@ -185,12 +192,15 @@ def accepted_booking(booking: Booking, record: VxAppointment) -> Booking:
 
 def catalog_from_wire(
     timezone: str,
-    sub_account_id: str | None,
-    sub_accounts: list[str],
+    sub_account_id: str,
     calendars: list[VxCalendar],
-    contacts: Mapping[str, str],
+    contact_ids: list[str],
     days: list[date],
 ) -> Catalog:
+    """The sub-account's catalog: each calendar a resource and a service, open all day.
+
+    ``timezone`` is the connection's option (VantaX documents no zone); ``contact_ids`` are the
+    sub-account's contacts (the key reaches no other sub-account's), for the rules' 404s."""
     resources = [
         Resource(
             c.id,
@@ -200,8 +210,7 @@ def catalog_from_wire(
             {
                 "is_active": c.is_active,
                 "slot_duration_minutes": c.slot_duration_minutes,
-                "sub_account_id": c.sub_account_id,
-                "agent_id": c.agent_id,
+                "sub_account_id": c.sub_account_id or sub_account_id,
             },
         )
         for c in calendars
@@ -225,11 +234,7 @@ def catalog_from_wire(
     return Catalog(
         policy=Policy(
             timezone=timezone,
-            extra={
-                "sub_account_id": sub_account_id,
-                "sub_accounts": sub_accounts,
-                "contacts": dict(contacts),
-            },
+            extra={"sub_account_id": sub_account_id, "contacts": sorted(contact_ids)},
         ),
         services=services,
         resources=resources,

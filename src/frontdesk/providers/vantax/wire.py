@@ -1,4 +1,10 @@
-"""VantaX's answer bodies as pydantic models (docs/providers.md, VantaX)."""
+"""VantaX's answer bodies as pydantic models (docs/providers.md, VantaX).
+
+Only what the vendor's pages show, and only what the connector reads: unknown fields are
+ignored, and every field the examples do not always carry is optional with a default. Error
+bodies are not modelled here: ``errors.py`` reads them leniently (their documented shape is
+only ``{"success": false, "message"}``).
+"""
 
 from __future__ import annotations
 
@@ -9,39 +15,33 @@ class _Wire(BaseModel):
     model_config = ConfigDict(extra="ignore")
 
 
-class VxFieldError(_Wire):
-    field: str
-    message: str = ""
-
-
-class VxErrorBody(_Wire):
-    success: bool = False
-    error: str | None = None
-    message: str = ""
-    errors: list[VxFieldError] | None = None
-
-
 class VxPagination(_Wire):
+    """``/pagination``: ``total``, ``limit``, ``has_more``; ``next_cursor`` only "when present"
+    (equal to the last item's id, which the connector uses instead). Every list carries it
+    ("Every endpoint that returns a collection … is paginated"), yet the List Contact Tags
+    example has none: a list without it is read as more pages while a page is full."""
+
     total: int
     limit: int
     has_more: bool
+    next_cursor: str | None = None
 
 
 class VxAppointment(_Wire):
+    """The record of the create/get examples (``/appointments/create-appointment``)."""
+
     id: str
     contact_id: str
     calendar_id: str | None = None
     agent_id: str | None = None
-    sub_account_id: str | None = None
     title: str
     description: str | None = None
     appointment_date: str
     duration: int = 30
     status: str
     location: str | None = None
-    assigned_user_id: str | None = None
     created_at: str | None = None
-    updated_at: str | None = None
+    updated_at: str | None = None  # only in the (cut) update example
 
 
 class VxAppointmentOne(_Wire):
@@ -53,17 +53,20 @@ class VxAppointmentOne(_Wire):
 class VxAppointmentList(_Wire):
     success: bool
     data: list[VxAppointment]
-    pagination: VxPagination
+    pagination: VxPagination | None = None
 
 
 class VxCalendar(_Wire):
+    """``/calendars/list-calendars``: no Agent field (an Agent names its ``calendar_id``)."""
+
     id: str
     name: str
+    description: str | None = None
     color: str | None = None
     is_active: bool = True
     slot_duration_minutes: int = 30
-    sub_account_id: str
-    agent_id: str | None = None
+    sub_account_id: str | None = None
+    created_at: str | None = None
 
 
 class VxCalendarOne(_Wire):
@@ -74,19 +77,25 @@ class VxCalendarOne(_Wire):
 class VxCalendarList(_Wire):
     success: bool
     data: list[VxCalendar]
-    pagination: VxPagination
+    pagination: VxPagination | None = None
 
 
 class VxContact(_Wire):
+    """``/contacts/list-contacts``: no ``sub_account_id`` (the key's sub-account owns it)."""
+
     id: str
     first_name: str = ""
     last_name: str = ""
     email: str | None = None
     phone: str | None = None
-    sub_account_id: str
+    status: str = "active"
+    created_at: str | None = None
 
 
 class VxContactOne(_Wire):
+    """``POST /contacts``'s answer: cut off on the vendor's page after ``email``; only the id
+    is read."""
+
     success: bool
     message: str | None = None
     data: VxContact
@@ -95,16 +104,4 @@ class VxContactOne(_Wire):
 class VxContactList(_Wire):
     success: bool
     data: list[VxContact]
-    pagination: VxPagination
-
-
-class VxSubAccount(_Wire):
-    id: str
-    name: str = ""
-    timezone: str = "UTC"
-
-
-class VxSubAccountList(_Wire):
-    success: bool
-    data: list[VxSubAccount]
-    pagination: VxPagination
+    pagination: VxPagination | None = None

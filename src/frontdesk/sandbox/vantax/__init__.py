@@ -6,13 +6,14 @@ from datetime import date
 
 from frontdesk.sandbox.emulator import Emulator, ProviderBuild, SandboxSettings
 from frontdesk.sandbox.vantax.app import API_PREFIX, vantax_app
-from frontdesk.sandbox.vantax.clinic import DEFAULT_KEY, SUB_ACCOUNT
+from frontdesk.sandbox.vantax.clinic import DEFAULT_KEY, SUB_ACCOUNT, TIMEZONE
 from frontdesk.sandbox.vantax.seed import seed_demo
 from frontdesk.sandbox.vantax.state import VantaxState
 
 
 def build(settings: SandboxSettings) -> ProviderBuild:
-    """VantaX's limit is 120/min where HuskyVoice's is 60: the sandbox's setting times two."""
+    """VantaX publishes no number: ours is 120/min, the sandbox's setting (HuskyVoice's 60)
+    times two."""
     state = VantaxState(rate_limit=2 * settings.rate_limit)
     return ProviderBuild(state, vantax_app(state), DEFAULT_KEY, API_PREFIX)
 
@@ -22,4 +23,5 @@ def _seed(state: object, start: date) -> int:
     return seed_demo(state, start)
 
 
-EMULATOR = Emulator("vantax", build, _seed, {"sub_account_id": SUB_ACCOUNT})
+# The connection's options: the key's sub-account, and the clinic's zone (VantaX has none).
+EMULATOR = Emulator("vantax", build, _seed, {"sub_account_id": SUB_ACCOUNT, "timezone": TIMEZONE})

@@ -1,9 +1,14 @@
 """The live state of one VantaX sandbox, and every operation on it.
 
-Owns the account (`VantaxClinic`), the stored appointments and contacts, the remembered
+Owns the agency (`VantaxClinic`), the stored appointments and contacts, the remembered
 idempotency keys, the clock, the rate limiter and the fault switches, all behind one
-`threading.Lock`. Each operation returns an `Answer`; HTTP concerns (auth, content type, cut
-answers) stay in `vantax`. The create runs docs/providers.md's steps 2-6 in order.
+`threading.Lock`. Each operation acts for one API key, hence on that key's sub-account only
+("acts on the owning sub-account", ``/authentication``), and returns an `Answer`; HTTP
+concerns (auth, scope, content type, cut answers) stay in `app`.
+
+Records are served in the vendor's shapes: an appointment as in the create example (no
+``sub_account_id``, no ``assigned_user_id``; ``updated_at`` only in a PATCH's answer, as in
+the update example), ``agent_id`` from the Agent whose ``calendar_id`` is the calendar.
 """
 
 from __future__ import annotations
@@ -11,14 +16,16 @@ from __future__ import annotations
 import json
 import secrets
 import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from frontdesk.sandbox.faults import Faults
 from frontdesk.sandbox.ratelimit import SlidingWindowLimiter
 from frontdesk.sandbox.vantax.clinic import DEFAULT_KEY, Contact, VantaxClinic, default_clinic
+from frontdesk.sandbox.vantax.listing import check_scope, page, scope_errors
 from frontdesk.sandbox.vantax.rules import (
+    CONTACT_STATUSES,
     MSG_BODY,
     MSG_STATUS,
     PATCH_FIELDS,
@@ -31,11 +38,11 @@ from frontdesk.sandbox.vantax.rules import (
     invalid,
     malformed,
     not_found,
-    parse_bound,
     parse_stamp,
     stamp_text,
 )
 
+# Idempotency is ours beyond the glossary's "send an Idempotency-Key header on write requests".
 KEY_TTL = timedelta(hours=24)
 MSG_KEY_FORMAT = "Idempotency-Key must be 1 to 255 printable characters"
 MSG_KEY_REUSED = "Idempotency-Key was already used with a different request body"
@@ -49,8 +56,12 @@ def _canonical(body: object) -> str:
     return json.dumps(body, sort_keys=True, separators=(",", ":"))
 
 
+def _public(record: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in record.items() if not k.startswith("_")}
+
+
 class VantaxState:
-    """One VantaX account. `clock` may be swapped by tests (aware UTC)."""
+    """One VantaX agency. `clock` may be swapped by tests (aware UTC)."""
 
     def __init__(
         self,
@@ -58,7 +69,6 @@ class VantaxState:
         rate_limit: int = 120,
         clock: Callable[[], datetime] = _utc_now,
     ) -> None:
-        self._initial = clinic
         self.clinic = clinic if clinic is not None else default_clinic()
         self.lock = threading.Lock()
         self.clock = clock
@@ -74,8 +84,10 @@ class VantaxState:
         return self.clock().astimezone(UTC).replace(microsecond=0)
 
     def appointments(self) -> list[dict[str, Any]]:
+        """Every sub-account's appointments, by time (for tests and `/__sandbox__`)."""
         with self.lock:
-            return [self._public(a) for a in self._sorted()]
+            rows = sorted(self._appointments.values(), key=lambda a: (a["_instant"], a["id"]))
+            return [_public(a) for a in rows]
 
     def contacts(self) -> list[dict[str, Any]]:
         with self.lock:
@@ -90,18 +102,25 @@ class VantaxState:
         self.faults.clear()
         self.limiter.reset()
 
-    def _sorted(self) -> list[dict[str, Any]]:
-        return sorted(self._appointments.values(), key=lambda a: (a["_instant"], a["id"]))
+    def sub_of(self, api_key: str) -> str:
+        """The sub-account a sub-account key acts on."""
+        key = self.clinic.keys.get(api_key)
+        assert key is not None and key.sub_account_id is not None, "not a sub-account key"
+        return key.sub_account_id
+
+    def _scoped(self, params: Mapping[str, str], api_key: str) -> str:
+        """A list's ``sub_account_id``: the key's own, and still one of the agency's (404)."""
+        own = self.sub_of(api_key)
+        check_scope(params, own)
+        if self.clinic.sub_account(own) is None:
+            raise not_found(f"Sub-account {own} not found")
+        return own
 
     def _new_id(self, prefix: str, taken: Callable[[str], bool]) -> str:
         while True:
             candidate = prefix + secrets.token_hex(3)
             if not taken(candidate):
                 return candidate
-
-    @staticmethod
-    def _public(record: dict[str, Any]) -> dict[str, Any]:
-        return {k: v for k, v in record.items() if not k.startswith("_")}
 
     # -- idempotency ----------------------------------------------------------------------
 
@@ -114,7 +133,7 @@ class VantaxState:
         body: object,
         run: Callable[[], Answer],
     ) -> Answer:
-        """Steps 2-3 then `run` (under the lock): body, key replay or reuse, the operation."""
+        """Body, key replay or reuse, then `run` (under the lock)."""
         with self.lock:
             try:
                 if not isinstance(body, dict):
@@ -143,37 +162,37 @@ class VantaxState:
     def create(
         self, body: object, idempotency_key: str | None = None, api_key: str = DEFAULT_KEY
     ) -> Answer:
+        own = self.sub_of(api_key)
+
         def run() -> Answer:
             assert isinstance(body, dict)
-            return self._create(body)
+            return self._create(own, body)
 
         return self._idempotent(api_key, "POST", "/appointments", idempotency_key, body, run)
 
-    def _owned(self, sub_id: str, contact_id: str | None, calendar_id: str | None) -> None:
-        """Steps 5-6: existence in the sub-account, then an active calendar."""
-        if self.clinic.sub_account(sub_id) is None:
+    def _owned(
+        self, own: str, sub_id: str, contact_id: str | None, calendar_id: str | None
+    ) -> None:
+        """Existence in the key's sub-account (404), then an active calendar (409, ours)."""
+        if sub_id != own or self.clinic.sub_account(sub_id) is None:
             raise not_found(f"Sub-account {sub_id} not found")
         if contact_id is not None and not any(
-            c.id == contact_id and c.sub_account_id == sub_id for c in self._contacts
+            c.id == contact_id and c.sub_account_id == own for c in self._contacts
         ):
             raise not_found(f"Contact {contact_id} not found")
         if calendar_id is None:
             return
         calendar = self.clinic.calendar(calendar_id)
-        if calendar is None or calendar.sub_account_id != sub_id:
+        if calendar is None or calendar.sub_account_id != own:
             raise not_found(f"Calendar {calendar_id} not found")
         if not calendar.is_active:
-            raise ApiError(
-                409,
-                "conflict",
-                f"Calendar {calendar_id} is inactive and does not accept appointments",
-            )
+            message = f"Calendar {calendar_id} is inactive and does not accept appointments"
+            raise ApiError(409, message)
 
-    def _create(self, body: dict[str, Any]) -> Answer:
+    def _create(self, own: str, body: dict[str, Any]) -> Answer:
         check_create(body)
-        sub_id: str = body["sub_account_id"]
         calendar_id: str | None = body.get("calendar_id")
-        self._owned(sub_id, body["contact_id"], calendar_id)
+        self._owned(own, body["sub_account_id"], body["contact_id"], calendar_id)
         calendar = self.clinic.calendar(calendar_id) if calendar_id else None
         instant = parse_stamp(body["appointment_date"])
         assert instant is not None
@@ -185,29 +204,28 @@ class VantaxState:
             "id": self._new_id("appt_", lambda c: c in self._appointments),
             "contact_id": body["contact_id"],
             "calendar_id": calendar_id,
-            "agent_id": calendar.agent_id if calendar else None,
-            "sub_account_id": sub_id,
+            "agent_id": self.clinic.agent_of(calendar_id),
             "title": body["title"],
             "description": body.get("description"),
             "appointment_date": stamp_text(instant),
             "duration": duration,
             "status": body.get("status") or "confirmed",
             "location": body.get("location"),
-            "assigned_user_id": body.get("assigned_user_id"),
             "created_at": now,
-            "updated_at": now,
+            "_updated_at": now,
+            "_assigned_user_id": body.get("assigned_user_id"),
+            "_sub": own,
             "_instant": instant,
-            "_updated": self.now(),
         }
         self._appointments[record["id"]] = record
-        return Answer(
-            201,
-            {
-                "success": True,
-                "message": "Appointment created successfully",
-                "data": self._public(record),
-            },
-        )
+        message = "Appointment created successfully"
+        return Answer(201, {"success": True, "message": message, "data": _public(record)})
+
+    def _mine(self, own: str, appointment_id: str) -> dict[str, Any]:
+        found = self._appointments.get(appointment_id)
+        if found is None or found["_sub"] != own:
+            raise not_found(f"Appointment {appointment_id} not found")
+        return found
 
     def patch(
         self,
@@ -216,20 +234,20 @@ class VantaxState:
         idempotency_key: str | None = None,
         api_key: str = DEFAULT_KEY,
     ) -> Answer:
+        own = self.sub_of(api_key)
+
         def run() -> Answer:
             assert isinstance(body, dict)
-            return self._patch(appointment_id, body)
+            return self._patch(own, appointment_id, body)
 
         path = f"/appointments/{appointment_id}"
         return self._idempotent(api_key, "PATCH", path, idempotency_key, body, run)
 
-    def _patch(self, appointment_id: str, body: dict[str, Any]) -> Answer:
-        current = self._appointments.get(appointment_id)
-        if current is None:
-            raise not_found(f"Appointment {appointment_id} not found")
+    def _patch(self, own: str, appointment_id: str, body: dict[str, Any]) -> Answer:
+        current = self._mine(own, appointment_id)
         check_patch(body)
         if "calendar_id" in body and body["calendar_id"] != current["calendar_id"]:
-            self._owned(current["sub_account_id"], None, body["calendar_id"])
+            self._owned(own, own, None, body["calendar_id"])
         updated = dict(current)
         for name in PATCH_FIELDS:
             if name not in body:
@@ -244,73 +262,65 @@ class VantaxState:
             else:
                 updated[name] = body[name]
         if "calendar_id" in body:
-            calendar = self.clinic.calendar(body["calendar_id"]) if body["calendar_id"] else None
-            updated["agent_id"] = calendar.agent_id if calendar else None
+            updated["agent_id"] = self.clinic.agent_of(body["calendar_id"])
         if updated != current:
-            updated["updated_at"] = stamp_text(self.now())
-            updated["_updated"] = self.now()
+            updated["_updated_at"] = stamp_text(self.now())
             self._appointments[appointment_id] = updated
-        return Answer(
-            200,
-            {
-                "success": True,
-                "message": "Appointment updated successfully",
-                "data": self._public(updated),
-            },
-        )
+        data = {**_public(updated), "updated_at": updated["_updated_at"]}
+        message = "Appointment updated successfully"
+        return Answer(200, {"success": True, "message": message, "data": data})
 
     def delete(
         self, appointment_id: str, idempotency_key: str | None = None, api_key: str = DEFAULT_KEY
     ) -> Answer:
+        own = self.sub_of(api_key)
+
         def run() -> Answer:
-            if self._appointments.pop(appointment_id, None) is None:
-                raise not_found(f"Appointment {appointment_id} not found")
-            return Answer(
-                200,
-                {
-                    "success": True,
-                    "message": "Appointment deleted successfully",
-                    "data": {"id": appointment_id, "deleted": True},
-                },
-            )
+            self._mine(own, appointment_id)
+            del self._appointments[appointment_id]
+            return Answer(200, {"success": True, "message": "Appointment deleted successfully"})
 
         path = f"/appointments/{appointment_id}"
         return self._idempotent(api_key, "DELETE", path, idempotency_key, {}, run)
 
-    def get(self, appointment_id: str) -> Answer:
-        with self.lock:
-            found = self._appointments.get(appointment_id)
-            if found is None:
-                return not_found(f"Appointment {appointment_id} not found").answer()
-            return Answer(200, {"success": True, "data": self._public(found)})
-
-    def list_appointments(self, params: Mapping[str, str]) -> Answer:
+    def get(self, appointment_id: str, api_key: str = DEFAULT_KEY) -> Answer:
         with self.lock:
             try:
-                errors: list[tuple[str, str]] = []
+                found = self._mine(self.sub_of(api_key), appointment_id)
+            except ApiError as error:
+                return error.answer()
+            return Answer(200, {"success": True, "data": _public(found)})
+
+    def list_appointments(self, params: Mapping[str, str], api_key: str = DEFAULT_KEY) -> Answer:
+        """Newest first by ``appointment_date``; ``start_date`` and ``end_date`` inclusive;
+        filters ``calendar_id``, ``agent_id``, ``status`` (``/appointments/list-appointments``).
+        """
+        with self.lock:
+            try:
+                errors = scope_errors(params)
                 bounds: dict[str, datetime] = {}
-                for name in ("start_date", "end_date", "updated_since"):
+                for name in ("start_date", "end_date"):
                     if name in params:
-                        parsed = parse_bound(params[name])
+                        parsed = parse_stamp(params[name])
                         if parsed is None:
-                            errors.append(
-                                (name, f"{name} must be an ISO-8601 UTC timestamp or date")
-                            )
+                            errors.append((name, f"{name} must be an ISO-8601 UTC timestamp"))
                         else:
                             bounds[name] = parsed
                 if "status" in params and params["status"] not in STATUSES:
                     errors.append(("status", MSG_STATUS))
-                rows = self._sorted()
-                for name in ("sub_account_id", "calendar_id", "status"):
+                if errors:
+                    raise invalid(errors)
+                own = self._scoped(params, api_key)
+                rows = [a for a in self._appointments.values() if a["_sub"] == own]
+                for name in ("calendar_id", "agent_id", "status"):
                     if name in params:
                         rows = [a for a in rows if a[name] == params[name]]
                 if "start_date" in bounds:
                     rows = [a for a in rows if a["_instant"] >= bounds["start_date"]]
                 if "end_date" in bounds:
-                    rows = [a for a in rows if a["_instant"] < bounds["end_date"]]
-                if "updated_since" in bounds:
-                    rows = [a for a in rows if a["_updated"] >= bounds["updated_since"]]
-                return page([self._public(a) for a in rows], params, errors)
+                    rows = [a for a in rows if a["_instant"] <= bounds["end_date"]]
+                rows.sort(key=lambda a: (a["_instant"], a["id"]), reverse=True)
+                return page([_public(a) for a in rows], params, [])
             except ApiError as error:
                 return error.answer()
 
@@ -319,10 +329,12 @@ class VantaxState:
     def create_contact(
         self, body: object, idempotency_key: str | None = None, api_key: str = DEFAULT_KEY
     ) -> Answer:
+        own = self.sub_of(api_key)
+
         def run() -> Answer:
             assert isinstance(body, dict)
             check_contact(body)
-            if self.clinic.sub_account(body["sub_account_id"]) is None:
+            if body["sub_account_id"] != own or self.clinic.sub_account(own) is None:
                 raise not_found(f"Sub-account {body['sub_account_id']} not found")
             taken = {c.id for c in self._contacts}
             contact = Contact(
@@ -331,98 +343,75 @@ class VantaxState:
                 last_name=body["last_name"],
                 email=body["email"],
                 phone=body["phone"],
-                sub_account_id=body["sub_account_id"],
+                sub_account_id=own,
                 created_at=stamp_text(self.now()),
+                status=body.get("status") or "active",
+                address=body.get("address"),
+                lead_source=body.get("lead_source"),
             )
             self._contacts.append(contact)
-            return Answer(
-                201,
-                {
-                    "success": True,
-                    "message": "Contact created successfully",
-                    "data": contact.json(),
-                },
-            )
+            message = "Contact created successfully"
+            return Answer(201, {"success": True, "message": message, "data": contact.json()})
 
         return self._idempotent(api_key, "POST", "/contacts", idempotency_key, body, run)
 
-    def list_contacts(self, params: Mapping[str, str]) -> Answer:
+    def list_contacts(self, params: Mapping[str, str], api_key: str = DEFAULT_KEY) -> Answer:
+        """Newest first; ``search`` a substring of name, email or phone; ``status`` filter."""
         with self.lock:
-            rows = list(self._contacts)
-            if "sub_account_id" in params:
-                rows = [c for c in rows if c.sub_account_id == params["sub_account_id"]]
-            if params.get("search"):
-                needle = params["search"].casefold()
-                rows = [
-                    c
-                    for c in rows
-                    if needle in f"{c.first_name} {c.last_name}".casefold()
-                    or needle in c.email.casefold()
-                    or needle in c.phone.casefold()
-                ]
             try:
+                errors = scope_errors(params)
+                if "status" in params and params["status"] not in CONTACT_STATUSES:
+                    errors.append(("status", "status must be one of active, deactivated"))
+                if errors:
+                    raise invalid(errors)
+                own = self._scoped(params, api_key)
+                rows = [c for c in reversed(self._contacts) if c.sub_account_id == own]
+                rows.sort(key=lambda c: c.created_at, reverse=True)
+                if "status" in params:
+                    rows = [c for c in rows if c.status == params["status"]]
+                if params.get("search"):
+                    needle = params["search"].casefold()
+                    rows = [
+                        c
+                        for c in rows
+                        if needle in f"{c.first_name} {c.last_name}".casefold()
+                        or needle in c.email.casefold()
+                        or needle in c.phone.casefold()
+                    ]
                 return page([c.json() for c in rows], params, [])
             except ApiError as error:
                 return error.answer()
 
-    def get_contact(self, contact_id: str) -> Answer:
-        with self.lock:
-            found = next((c for c in self._contacts if c.id == contact_id), None)
-            if found is None:
-                return not_found(f"Contact {contact_id} not found").answer()
-            return Answer(200, {"success": True, "data": found.json()})
-
     # -- calendars and sub-accounts -------------------------------------------------------
 
-    def list_calendars(self, params: Mapping[str, str]) -> Answer:
-        rows = list(self.clinic.calendars)
-        errors: list[tuple[str, str]] = []
-        if "sub_account_id" in params:
-            rows = [c for c in rows if c.sub_account_id == params["sub_account_id"]]
-        if "is_active" in params:
-            flag = params["is_active"]
-            if flag not in ("true", "false"):
-                errors.append(("is_active", "is_active must be true or false"))
-            else:
-                rows = [c for c in rows if c.is_active == (flag == "true")]
+    def list_calendars(self, params: Mapping[str, str], api_key: str = DEFAULT_KEY) -> Answer:
+        """Alphabetically by name; ``is_active`` filter."""
         try:
-            return page([c.json() for c in rows], params, errors)
+            errors = scope_errors(params)
+            flag = params.get("is_active")
+            if flag is not None and flag not in ("true", "false"):
+                errors.append(("is_active", "is_active must be true or false"))
+            if errors:
+                raise invalid(errors)
+            own = self._scoped(params, api_key)
+            rows = [c for c in self.clinic.calendars if c.sub_account_id == own]
+            if flag is not None:
+                rows = [c for c in rows if c.is_active == (flag == "true")]
+            rows.sort(key=lambda c: (c.name.casefold(), c.id))
+            return page([c.json() for c in rows], params, [])
         except ApiError as error:
             return error.answer()
 
-    def get_calendar(self, calendar_id: str) -> Answer:
+    def get_calendar(self, calendar_id: str, api_key: str = DEFAULT_KEY) -> Answer:
         found = self.clinic.calendar(calendar_id)
-        if found is None:
+        if found is None or found.sub_account_id != self.sub_of(api_key):
             return not_found(f"Calendar {calendar_id} not found").answer()
         return Answer(200, {"success": True, "data": found.json()})
 
     def list_sub_accounts(self, params: Mapping[str, str]) -> Answer:
+        """``/v1/agency/sub-accounts`` (an agency key's; mentioned by the vendor, not shown:
+        the record and the paging are ours)."""
         try:
             return page([s.json() for s in self.clinic.sub_accounts], params, [])
         except ApiError as error:
             return error.answer()
-
-
-def page(
-    items: Sequence[dict[str, Any]], params: Mapping[str, str], errors: list[tuple[str, str]]
-) -> Answer:
-    """One cursor page of `items` (already filtered and sorted); 422 on bad parameters."""
-    limit = 20
-    if "limit" in params:
-        text = params["limit"]
-        if text.isascii() and text.isdigit() and 1 <= int(text) <= 100:
-            limit = int(text)
-        else:
-            errors.append(("limit", "limit must be an integer between 1 and 100"))
-    start = 0
-    if "starting_after" in params:
-        ids = [item["id"] for item in items]
-        if params["starting_after"] in ids:
-            start = ids.index(params["starting_after"]) + 1
-        else:
-            errors.append(("starting_after", "starting_after does not match any item"))
-    if errors:
-        raise invalid(errors)
-    chunk = list(items[start : start + limit])
-    pagination = {"total": len(items), "limit": limit, "has_more": start + limit < len(items)}
-    return Answer(200, {"success": True, "data": chunk, "pagination": pagination})
