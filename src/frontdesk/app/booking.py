@@ -212,7 +212,8 @@ class BookingService:
         )
         if not verdict.accepted and (known_day or not about_hours):
             return [verdict]
-        risks: list[Verdict] = []
+        # a rule set's own warning (CareValidate: a slot only the server can judge)
+        risks: list[Verdict] = [verdict] if verdict.severity is Severity.RISK else []
         if not known_day:  # beyond the cached horizon: the rules cannot judge the hours
             risks.append(
                 Verdict(
