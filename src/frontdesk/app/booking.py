@@ -277,7 +277,7 @@ class BookingService:
     def _remote_may_hold(self, booking: Booking) -> bool:
         """Whether the remote holds the booking or may (a create sent, answer not seen). The
         patient's record being sent says nothing about the booking."""
-        if booking.remote_id is not None:
+        if booking.held_remotely:
             return True
         return any(
             op.sent_at is not None and op.kind is not OperationKind.CREATE_PATIENT
@@ -389,7 +389,7 @@ class BookingService:
                 )
             ]
         if (
-            booking.remote_id is None
+            not booking.held_remotely
             and booking.sync_state is not SyncState.OUTCOME_UNKNOWN  # its change waits behind
             and not self.repo.queued_operations(booking.id)
         ):
