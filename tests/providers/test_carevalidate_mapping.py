@@ -348,9 +348,12 @@ def test_cancel_without_an_id_looks_it_up_first_and_waits_while_unlisted() -> No
         connector, script = scripted(lookup)
         waits = connector.cancel(desk_booking(), "k")
         assert isinstance(waits, RetryLater) and waits.untouched and len(script.sent) == 1
-    nothing, _ = scripted()
+    nothing, script = scripted()
     refused = nothing.cancel(desk_booking(patient_email=None, remote_id="apt-1"), "k")
     assert isinstance(refused, Refused) and refused.verdict.field == "patient_email"
+    unmovable = nothing.reschedule(desk_booking(patient_email=None, remote_id="apt-1"), "k")
+    assert isinstance(unmovable, Refused) and unmovable.verdict.field == "patient_email"
+    assert script.sent == []
 
 
 def test_a_refused_cancel_of_an_unlisted_appointment_is_done() -> None:

@@ -52,6 +52,7 @@ ID_READING = (
     "reading: CareValidate's pages do not say the two are the same)"
 )
 NO_EMAIL = "CareValidate needs the invitee's email to cancel; add it to the booking"
+NO_EMAIL_MOVE = "CareValidate needs the invitee's email to book the new time; add it"
 
 
 def _field_of(text: str) -> str | None:
@@ -199,6 +200,8 @@ class CareValidateConnector(HttpConnector, PatientInBooking):
         reschedule call; Calendly's reschedule is a cancel and a new booking)."""
         if self.options.problem:
             return RetryLater(f"connection option {self.options.problem}", untouched=True)
+        if not booking.patient_email:  # the book body requires it, and so does every lookup
+            return Refused(Verdict(400, None, NO_EMAIL_MOVE, "patient_email"))
         old = self._old_of(booking)
         if not isinstance(old, Booking):
             return old
