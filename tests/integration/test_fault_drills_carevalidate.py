@@ -1,7 +1,8 @@
 """Fault drills against CareValidate: 500 scripted sequences of connection errors, timeouts
 after the commit, answers cut mid-way, 5xx, 429 with Retry-After (seconds and HTTP date) and
-malformed bodies, on the create and on the lookup that precedes a resend (CareValidate has no
-idempotency key). After each: exactly one remote appointment, confirmed locally, no retry
+malformed bodies, on the create, on the list lookup that follows its 200 (the answer carries no
+id) and on the lookup that precedes a resend (CareValidate has no idempotency key). After
+each: exactly one remote appointment, confirmed locally (with or without its id yet), no retry
 earlier than Retry-After; a 4xx refusal is never retried."""
 
 from __future__ import annotations
@@ -14,9 +15,9 @@ import pytest
 from frontdesk.domain.booking import Booking
 from frontdesk.domain.timeutil import local_to_utc
 from frontdesk.providers.carevalidate import CareValidateConnector
+from frontdesk.sandbox.carevalidate import EMULATOR
 from frontdesk.sandbox.carevalidate.clinic import TELEHEALTH_ID
 from frontdesk.sandbox.carevalidate.state import CareValidateState
-from frontdesk.storage.repo import Repository
 from support.drill import (
     CID,
     Rig,
@@ -28,16 +29,17 @@ from support.drill import (
     spaced,
 )
 
-ANA = "prov_ana_ruiz"
+ANA = "Dr. Ana Ruiz"
 ZONE = "America/Los_Angeles"
+OPTIONS = dict(EMULATOR.demo_options)
 
 
 @pytest.fixture(scope="module")
 def drill(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Rig]:
     def make(base_url: str, key: str, timeout: float) -> CareValidateConnector:
-        return CareValidateConnector(CID, base_url, key, timeout=timeout)
+        return CareValidateConnector(CID, base_url, key, OPTIONS, timeout=timeout)
 
-    with rig(tmp_path_factory.mktemp("drill"), "carevalidate", make) as made:
+    with rig(tmp_path_factory.mktemp("drill"), "carevalidate", make, options=OPTIONS) as made:
         yield made
 
 
@@ -47,21 +49,18 @@ def state_of(drill: Rig) -> CareValidateState:
     return state
 
 
-def spots(repo: Repository) -> list[datetime]:
-    """Telehealth spots (30 minutes, Dr. Ruiz) from 2 days ahead, none overlapping another."""
-    today = datetime.now(UTC).date()
-    catalog = repo.catalog(CID, today + timedelta(days=2), today + timedelta(days=27))
-    starts = (
-        local_to_utc(w.day, w.start, ZONE).instant
-        for w in catalog.windows
-        if w.open and w.service_id == TELEHEALTH_ID
-    )
+def spots(state: CareValidateState) -> list[datetime]:
+    """Telehealth spots (30 minutes, Dr. Ruiz) from 2 days ahead, none overlapping another:
+    the open slots Calendly would offer (the sandbox's own view; CareValidate's API lists
+    none)."""
+    first = datetime.now(UTC) + timedelta(days=2)
+    starts = state.open_starts(TELEHEALTH_ID, first, first + timedelta(days=25))
     return spaced(starts, timedelta(minutes=30))
 
 
-def bookings(repo: Repository) -> Iterator[Booking]:
+def bookings(state: CareValidateState) -> Iterator[Booking]:
     """A new patient per sequence, the spots used in turn."""
-    return new_patients(spots(repo), service_id=TELEHEALTH_ID, resource_id=ANA, minutes=30)
+    return new_patients(spots(state), service_id=TELEHEALTH_ID, resource_id=ANA, minutes=30)
 
 
 def test_fault_drills(drill: Rig) -> None:
@@ -74,7 +73,7 @@ def test_fault_drills(drill: Rig) -> None:
 
     run_drill(
         drill,
-        bookings(drill.repo),
+        bookings(state),
         copies,
         seed=20261125,
         max_offset=1,
@@ -93,7 +92,7 @@ def test_a_refusal_is_never_retried(drill: Rig) -> None:
         start=start,
         end=start + timedelta(minutes=30),
         patient_name="Drill Refused",
-        patient_phone="+15555550100",
+        patient_phone="+12125550100",
         patient_email="refused@example.com",
     )
     assert_refusal_not_retried(drill, booking)

@@ -276,7 +276,7 @@ def new_patients(
     minutes: int,
     prefix: str = "drill",
     name: str = "Drill Patient{n}",
-    phone: str = "+15555550100",
+    phone: str = "+12125550100",
 ) -> Iterator[Booking]:
     """A new patient per sequence (``name`` and ``phone`` formatted with ``n``), the starts used
     in turn: the drill frees each place once checked, so it is free again when its turn comes

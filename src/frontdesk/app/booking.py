@@ -276,7 +276,7 @@ class BookingService:
         )
         if not verdict.accepted and (known_day or not about_hours):
             return [verdict]
-        # a rule the API does not document, judged from the cache: a warning, not a refusal
+        # a rule set's own warning: a check the API does not document, judged from the cache
         risks: list[Verdict] = [verdict] if verdict.severity is Severity.RISK else []
         if not known_day:  # beyond the cached horizon: the rules cannot judge the hours
             risks.append(
@@ -341,7 +341,7 @@ class BookingService:
     def _remote_may_hold(self, booking: Booking) -> bool:
         """Whether the remote holds the booking or may (a create sent, answer not seen). The
         patient's record being sent says nothing about the booking."""
-        if booking.remote_id is not None:
+        if booking.held_remotely:
             return True
         return any(
             op.sent_at is not None and op.kind is not OperationKind.CREATE_PATIENT
@@ -453,7 +453,7 @@ class BookingService:
                 )
             ]
         if (
-            booking.remote_id is None
+            not booking.held_remotely
             and booking.sync_state is not SyncState.OUTCOME_UNKNOWN  # its change waits behind
             and not self.repo.queued_operations(booking.id)
         ):

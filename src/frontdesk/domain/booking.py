@@ -37,6 +37,14 @@ class SyncState(enum.StrEnum):
     OUTCOME_UNKNOWN = "outcome_unknown"
 
 
+# Set in a booking's ``extra`` by a connector whose API acknowledges a booking without giving
+# its id (CareValidate's book answer has none; the id is looked up later): the remote holds it
+# although ``remote_id`` may still be None, so a change to it is sent, never kept at the desk.
+# The value is the connector's own non-empty text for finding it again (CareValidate: the
+# start it holds, ISO 8601 UTC).
+HELD_WITHOUT_ID = "heldWithoutId"
+
+
 @dataclass(frozen=True, slots=True)
 class Booking:
     """One appointment in the local cache."""
@@ -68,6 +76,12 @@ class Booking:
     def active(self) -> bool:
         """Whether the booking holds its place (counts against capacity)."""
         return self.visit_status is not VisitStatus.CANCELLED
+
+    @property
+    def held_remotely(self) -> bool:
+        """Whether the remote holds the booking: it has a remote id, or the remote acknowledged
+        it without one (``extra[HELD_WITHOUT_ID]``)."""
+        return self.remote_id is not None or bool(self.extra.get(HELD_WITHOUT_ID))
 
     def with_changes(self, **changes: object) -> Booking:
         return replace(self, **changes)  # type: ignore[arg-type]

@@ -19,7 +19,7 @@ import email.utils
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from frontdesk.domain.booking import Booking
 from frontdesk.domain.catalog import Catalog
@@ -134,6 +134,20 @@ class Connector(Protocol):
         ...
 
     def close(self) -> None: ...
+
+
+# The desk's cached bookings of one connection starting in ``[first, last)``.
+DeskView = Callable[[datetime, datetime], list[Booking]]
+
+
+@runtime_checkable
+class SeesDeskBookings(Protocol):
+    """A connector that reads the desk's cached bookings of its own connection (optional: the
+    sync engine installs the view where a connector has ``set_desk_view``; none of the others
+    does). CareValidate's book answer has no id and its list has no reference of ours, so its
+    pull ties the desk's bookings to listed appointments itself."""
+
+    def set_desk_view(self, view: DeskView) -> None: ...
 
 
 class PatientInBooking:

@@ -1,10 +1,13 @@
 """CareValidate's book checks, predicted offline.
 
-Follows docs/providers.md ("CareValidate", "Book") step by step and answers with CareValidate's
-own status and ``error`` text (``code`` is always ``None``: the API has no error codes). The
-input is the exact wire body. Open slots come from the cached catalog: each is an
-``exact`` window of one event type (``service_id``) on its provider (``resource_id``); the
-desk's own active bookings of the same provider also take the time they overlap.
+Follows docs/providers.md ("CareValidate", "Book") step by step. Errors are only what the
+create page documents (a JSON object; the required fields, as strings; names and `tracking`
+members as strings or null; an ISO 8601 `startTime`; an email; an IANA `timezone`; the
+`location` values), answered with CareValidate's status and the sandbox's `error` text (the
+page shows a placeholder; ``code`` is always ``None``). Whether the start is "the correct slot
+time" CareValidate (Calendly) judges when the booking is sent: no open slots can be read, so
+the rules only warn (``Severity.RISK``) when an event type is not among those listed, the start
+has passed, or a cached booking of the same provider overlaps it.
 """
 
 from __future__ import annotations
@@ -17,8 +20,7 @@ from functools import lru_cache
 
 from frontdesk.domain.booking import Booking
 from frontdesk.domain.catalog import Catalog, Service
-from frontdesk.domain.timeutil import to_local
-from frontdesk.domain.verdict import Verdict
+from frontdesk.domain.verdict import Severity, Verdict
 
 REQUIRED = ("eventTypeId", "startTime", "email", "timezone", "location")
 OPTIONAL_NAMES = ("firstName", "lastName")
@@ -38,7 +40,16 @@ LOCATIONS = (
     "webex_conference",
 )
 ACCEPTED_MESSAGE = "Meeting scheduled successfully"
-NOT_A_SLOT = "startTime is not an available slot for this event type"
+SENT_CHECK = "CareValidate checks the slot when the booking is sent"
+UNLISTED_TYPE = (
+    "This event type is not among those CareValidate lists for the connection's states; "
+    f"it may refuse it. {SENT_CHECK}."
+)
+START_PASSED = f"The start has passed; CareValidate will likely refuse it. {SENT_CHECK}."
+SLOT_TAKEN = (
+    "The provider already has a booking at this time in the desk's cache; "
+    f"{SENT_CHECK} and refuses a time that is taken."
+)
 
 _START = re.compile(
     r"([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2})"
@@ -48,6 +59,10 @@ _START = re.compile(
 
 def _refuse(message: str, field: str | None) -> Verdict:
     return Verdict(status=400, code=None, message=message, field=field)
+
+
+def _risk(message: str, field: str) -> Verdict:
+    return Verdict(status=200, code=None, message=message, field=field, severity=Severity.RISK)
 
 
 def parse_start(text: str) -> datetime | None:
@@ -98,26 +113,44 @@ def zone_ok(name: str) -> bool:
     return name in _iana()
 
 
-def provider_of(catalog: Catalog, service: Service | None, fallback: str = "") -> str:
-    if service is not None:
-        value = service.extra.get("providerId")
-        if isinstance(value, str) and value:
-            return value
-    return fallback
+def providers_of(service: Service | None) -> frozenset[str]:
+    """The providers (resource ids: provider names) listed with an event type."""
+    names = service.extra.get("providers") if service is not None else None
+    return frozenset(str(n) for n in names) if isinstance(names, list) else frozenset()
 
 
-def slot_is_cached(catalog: Catalog, service: Service, instant: datetime) -> bool:
-    """An open exact window of this event type starting at the instant's local wall time."""
-    local = to_local(instant, catalog.policy.timezone)
-    wall = local.time().replace(tzinfo=None)
-    return any(
-        w.exact
-        and w.open
-        and w.service_id == service.id
-        and w.day == local.date()
-        and w.start == wall
-        for w in catalog.windows
-    )
+def documented_errors(body: object) -> tuple[Verdict | None, datetime | None]:
+    """Checks 1-8, what the create page documents: the first refusal, else the start."""
+    if not isinstance(body, Mapping):
+        return _refuse("Request body must be a JSON object", None), None
+    for name in REQUIRED:
+        value = body.get(name)
+        if value is None or (isinstance(value, str) and value.strip() == ""):
+            return _refuse(f"{name} is required", name), None
+        if not isinstance(value, str):
+            return _refuse(f"{name} must be a string", name), None
+    for name in OPTIONAL_NAMES:
+        value = body.get(name)
+        if value is not None and not isinstance(value, str):
+            return _refuse(f"{name} must be a string", name), None
+    tracking = body.get("tracking")
+    if tracking is not None:
+        if not isinstance(tracking, Mapping):
+            return _refuse("tracking must be an object", "tracking"), None
+        for member in TRACKING_MEMBERS:
+            value = tracking.get(member)
+            if value is not None and not isinstance(value, str):
+                return _refuse(f"tracking.{member} must be a string or null", "tracking"), None
+    instant = parse_start(body["startTime"])
+    if instant is None:
+        return _refuse("startTime must be a valid ISO 8601 date-time", "startTime"), None
+    if not email_ok(body["email"]):
+        return _refuse("email must be a valid email address", "email"), None
+    if not zone_ok(body["timezone"]):
+        return _refuse("timezone must be a valid IANA timezone", "timezone"), None
+    if body["location"] not in LOCATIONS:
+        return _refuse("location must be one of " + ", ".join(LOCATIONS), "location"), None
+    return None, instant
 
 
 def predict_create(
@@ -128,50 +161,26 @@ def predict_create(
     *,
     ignore_booking_id: str | None = None,
 ) -> Verdict:
-    """What ``POST /api/v1/calendar/appointments`` with ``body`` would answer."""
-    if not isinstance(body, Mapping):
-        return _refuse("Request body must be a JSON object", None)
-    for name in REQUIRED:
-        value = body.get(name)
-        if value is None or (isinstance(value, str) and value.strip() == ""):
-            return _refuse(f"{name} is required", name)
-        if not isinstance(value, str):
-            return _refuse(f"{name} must be a string", name)
-    for name in OPTIONAL_NAMES:
-        value = body.get(name)
-        if value is not None and not isinstance(value, str):
-            return _refuse(f"{name} must be a string", name)
-    tracking = body.get("tracking")
-    if tracking is not None:
-        if not isinstance(tracking, Mapping):
-            return _refuse("tracking must be an object", "tracking")
-        for member in TRACKING_MEMBERS:
-            value = tracking.get(member)
-            if value is not None and not isinstance(value, str):
-                return _refuse(f"tracking.{member} must be a string or null", "tracking")
-    instant = parse_start(body["startTime"])
-    if instant is None:
-        return _refuse("startTime must be a valid ISO 8601 date-time", "startTime")
-    if not email_ok(body["email"]):
-        return _refuse("email must be a valid email address", "email")
-    if not zone_ok(body["timezone"]):
-        return _refuse("timezone must be a valid IANA timezone", "timezone")
-    if body["location"] not in LOCATIONS:
-        return _refuse("location must be one of " + ", ".join(LOCATIONS), "location")
+    """What ``POST /api/v1/calendar/appointments`` with ``body`` would answer: a documented
+    refusal, a risk (accepted as far as the desk can tell), or accepted."""
+    refused, instant = documented_errors(body)
+    if refused is not None or instant is None or not isinstance(body, Mapping):
+        return refused or _refuse("Request body must be a JSON object", None)
     service = catalog.service(body["eventTypeId"])
-    if service is None or not service.active:
-        return _refuse("eventTypeId does not match any event type", "eventTypeId")
+    if service is None:
+        return _risk(UNLISTED_TYPE, "eventTypeId")
     if instant <= now:
-        return _refuse("startTime must be in the future", "startTime")
-    not_a_slot = _refuse(NOT_A_SLOT, "startTime")
-    if not slot_is_cached(catalog, service, instant):
-        return not_a_slot
-    provider = provider_of(catalog, service)
+        return _risk(START_PASSED, "startTime")
     end = instant + timedelta(minutes=service.duration_minutes)
+    mine = providers_of(service)
     for other in bookings:
         if not other.active or other.id == ignore_booking_id:
             continue
-        owner = provider_of(catalog, catalog.service(other.service_id), other.resource_id)
-        if owner == provider and other.start < end and instant < other.end:
-            return not_a_slot
+        theirs = (
+            {other.resource_id}
+            if other.resource_id
+            else providers_of(catalog.service(other.service_id))
+        )
+        if mine & theirs and other.start < end and instant < other.end:
+            return _risk(SLOT_TAKEN, "startTime")
     return Verdict(status=200, code=None, message=ACCEPTED_MESSAGE)

@@ -24,7 +24,7 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from frontdesk.domain.booking import Booking
+from frontdesk.domain.booking import HELD_WITHOUT_ID, Booking
 from frontdesk.domain.merge import CLASH_CODE
 from frontdesk.domain.outbox import (
     PATIENT_REF,
@@ -146,7 +146,8 @@ class OutboxStore:
                 raise StaleBooking(booking.id)
             queued = [operation_of_row(r) for r in s.scalars(queued_query(booking.id))]
             waiting = self._waiting_on(s, queued) if kind is OperationKind.CANCEL else {}
-            plan, withdraw = plan_change(kind, queued, row.remote_id is not None, waiting)
+            held = row.remote_id is not None or bool((row.extra or {}).get(HELD_WITHOUT_ID))
+            plan, withdraw = plan_change(kind, queued, held, waiting)
             self._withdraw(s, withdraw, f"superseded by {kind.value}")
             for op_id, others in waiting.items():  # the patient's record goes on for the others
                 s.get_one(OutboxRow, op_id).booking_id = others[0]
@@ -305,7 +306,10 @@ class OutboxStore:
             if later and state is OperationState.DONE:
                 # the desk changed the booking since this was sent: keep its fields (the
                 # queued operations will send them) and take only the remote's identity
-                booking = booking_of_row(brow).with_changes(remote_id=booking.remote_id)
+                kept = booking_of_row(brow)
+                held = booking.extra.get(HELD_WITHOUT_ID)  # an identity without an id
+                extra = {**kept.extra, HELD_WITHOUT_ID: held} if held else kept.extra
+                booking = kept.with_changes(remote_id=booking.remote_id, extra=extra)
             elif later and op.kind is OperationKind.CREATE:
                 self._withdraw(s, later, "the booking's create was refused")
             copy_into(brow, booking)

@@ -56,19 +56,23 @@ class RemoteMergeStore(UnknownOutcomes):
         Matches by remote id, else by our own reference (a desk booking whose create answer
         was lost: left to that create's own reconciling), else, for a desk booking whose
         create's outcome is unknown, by service, start and patient email; finding such a
-        booking settles it as arrived. Returns how many rows changed.
+        booking settles it as arrived. A pulled booking without a remote id (CareValidate's
+        flag on a desk booking it has not tied to an appointment yet) is matched by our
+        reference only. Returns how many rows changed.
         """
         changed = 0
         with self.db.write() as s:
             channel = s.get_one(ConnectionRow, connection_id).provider
             unknown = self._unknown_bookings(s, connection_id)  # few: usually none
             for item in remote:
-                row = s.scalar(
-                    select(BookingRow).where(
-                        BookingRow.connection_id == connection_id,
-                        BookingRow.remote_id == item.remote_id,
+                row = None
+                if item.remote_id is not None:  # never "IS NULL": any untied row would match
+                    row = s.scalar(
+                        select(BookingRow).where(
+                            BookingRow.connection_id == connection_id,
+                            BookingRow.remote_id == item.remote_id,
+                        )
                     )
-                )
                 if row is None and item.external_ref:
                     row = s.get(BookingRow, item.external_ref)
                 if row is None and unknown and item.remote_id is not None:

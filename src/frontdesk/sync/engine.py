@@ -32,9 +32,11 @@ from frontdesk.providers.base import (
     ApiError,
     CannotTell,
     Connector,
+    DeskView,
     Outcome,
     Refused,
     RetryLater,
+    SeesDeskBookings,
 )
 from frontdesk.providers.http import BadAnswer
 from frontdesk.storage.repo import Repository
@@ -110,6 +112,16 @@ class SyncEngine:
         self.on_change: Callable[[str], None] | None = None
         for cid, connector in connectors.items():
             connector.set_pacer(lambda cid=cid: self._pace(cid))  # type: ignore[misc]
+            if isinstance(connector, SeesDeskBookings):  # CareValidate only
+                connector.set_desk_view(self._desk_view(cid))
+
+    def _desk_view(self, cid: str) -> DeskView:
+        """The cached bookings of connection ``cid`` starting in ``[first, last)``."""
+
+        def view(first: datetime, last: datetime) -> list[Booking]:
+            return self.repo.bookings_between(first, last, cid)
+
+        return view
 
     def _seconds(self) -> float:
         return self.clock().timestamp()

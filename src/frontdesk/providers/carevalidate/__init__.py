@@ -1,4 +1,5 @@
-"""The CareValidate connector: wire DTOs, mapping and client, and its declaration."""
+"""The CareValidate connector: wire DTOs, options, reads, pull, mapping and client, and its
+declaration."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from collections.abc import Mapping
 
 from frontdesk.domain.booking import VisitStatus
 from frontdesk.providers.carevalidate.client import CareValidateConnector
-from frontdesk.providers.spec import LostCreate, ProviderForm, ProviderSpec
+from frontdesk.providers.spec import LostCreate, OptionField, ProviderForm, ProviderSpec
 
 
 def _connect(
@@ -24,9 +25,44 @@ PROVIDER = ProviderSpec(
         base_url="https://api.care360-next.carevalidate.com",
         key_label="cv-api-key",
         patient_required=frozenset({"patient_email"}),
+        options=(
+            OptionField(
+                "provider_states",
+                "Provider states",
+                "US state codes, comma-separated (CA,NY): CareValidate lists the providers "
+                "of these states",
+                required=True,
+            ),
+            OptionField(
+                "timezone",
+                "Clinic time zone",
+                "IANA zone (America/Los_Angeles); also sent as the invitee's zone. Default UTC",
+            ),
+            OptionField(
+                "location",
+                "Meeting location",
+                "google_conference (default), zoom_conference, gotomeeting_conference, "
+                "microsoft_teams_conference or webex_conference",
+            ),
+            OptionField(
+                "durations",
+                "Visit lengths",
+                "<eventTypeId>=<minutes>, comma-separated: CareValidate does not tell them",
+            ),
+            OptionField(
+                "duration_minutes",
+                "Other visits' length",
+                "minutes, for event types not listed above (default 30)",
+            ),
+            OptionField(
+                "provider_email",
+                "Only this provider",
+                "a provider's email, to list only that provider's event types",
+            ),
+        ),
     ),
     remote_statuses=frozenset({VisitStatus.BOOKED, VisitStatus.CANCELLED}),
-    lost_create=LostCreate.LOOKED_UP,
+    lost_create=LostCreate.LOOKED_UP_OR_UNKNOWN,
 )
 
 __all__ = ["PROVIDER", "CareValidateConnector"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from frontdesk.sandbox.carevalidate.app import BASE_PATH, carevalidate_app
-from frontdesk.sandbox.carevalidate.clinic import ZONE
+from frontdesk.sandbox.carevalidate.clinic import ZONE, default_cv_clinic
 from frontdesk.sandbox.carevalidate.seed import seed_demo
 from frontdesk.sandbox.carevalidate.state import CareValidateState, scaled_limit
 from frontdesk.sandbox.emulator import Emulator, ProviderBuild, SandboxSettings
@@ -22,6 +22,21 @@ def _seed(state: object, start: date) -> int:
     return seed_demo(state, start)
 
 
+def _durations() -> str:
+    """The default clinic's event-type lengths, as the connection option `durations` takes
+    them: CareValidate's API tells no duration, so a desk is told."""
+    events = default_cv_clinic().event_types
+    return ",".join(f"{e.id}={e.duration_minutes}" for e in events if e.active)
+
+
 EMULATOR = Emulator(
-    "carevalidate", build, _seed, {"timezone": ZONE, "location": "google_conference"}
+    "carevalidate",
+    build,
+    _seed,
+    {
+        "provider_states": "CA,NY",
+        "timezone": ZONE,
+        "location": "google_conference",
+        "durations": _durations(),
+    },
 )

@@ -1,9 +1,13 @@
-"""The CareValidate sandbox over HTTP: a Starlette app serving `/api/v1/calendar`.
+"""The CareValidate sandbox over HTTP: a Starlette app serving the documented endpoints.
 
-Owns what is HTTP about the API: the `cv-api-key` gate (401), the per-key sliding-window rate
-limit (429 with `Retry-After`) and the `X-RateLimit-*` headers, the envelope for unknown paths
-(404) and methods (405), the cut answers of the fault hook on book and cancel, and the
-loopback-only test endpoints under `/__sandbox__`. Order: key, rate limit, route, checks.
+Book, list and cancel under `/api/v1/calendar/appointments`; provider availability at both
+documented paths (staging `/api/v1/calendar/provider-availability`, production
+`/api/v1/provider-availability`). Owns what is HTTP about the API: the `cv-api-key` gate (401),
+the per-key sliding-window rate limit (429, with our `Retry-After`) and our `X-RateLimit-*`
+headers, the envelope for unknown paths (404) and methods (405) [ours], the cut answers of the
+fault hook on book and cancel, and the loopback-only test endpoints under `/__sandbox__`.
+Order: key, rate limit, route, checks. There is no available-times endpoint: CareValidate
+documents none.
 """
 
 from __future__ import annotations
@@ -66,11 +70,8 @@ def carevalidate_app(state: CareValidateState) -> Starlette:
     async def cancel(request: Request) -> Any:
         return respond_write(state.faults, state.cancel(await json_body(request)))
 
-    async def providers(request: Request) -> Response:
-        return respond(state.providers(request.query_params))
-
-    async def available_times(request: Request) -> Response:
-        return respond(state.available_times(request.query_params))
+    async def availability(request: Request) -> Response:
+        return respond(state.provider_availability(request.query_params))
 
     async def set_faults(request: Request) -> Response:
         refused = _not_loopback(request)
@@ -103,8 +104,8 @@ def carevalidate_app(state: CareValidateState) -> Starlette:
     routes = [
         Route(f"{cal}/appointments", appointments, methods=["GET", "POST"]),
         Route(f"{cal}/appointments/cancel", cancel, methods=["POST"]),
-        Route(f"{cal}/providers", providers, methods=["GET"]),
-        Route(f"{cal}/available-times", available_times, methods=["GET"]),
+        Route(f"{cal}/provider-availability", availability, methods=["GET"]),
+        Route(f"{API_PREFIX}/provider-availability", availability, methods=["GET"]),
         Route("/__sandbox__/faults", set_faults, methods=["POST"]),
         Route("/__sandbox__/appointments", dump, methods=["GET"]),
     ]

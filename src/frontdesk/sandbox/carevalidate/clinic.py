@@ -2,6 +2,8 @@
 
 Owns the default clinic of docs/providers.md ("CareValidate", "The sandbox's default clinic")
 as plain data. Hours are local wall times in each provider's zone; nothing here knows HTTP.
+The hours, zones and durations are the sandbox's own (**[ours]**): CareValidate's pages name
+none of them; they stand in for the Calendly event-type settings the real API books against.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ class Hours:
 class Provider:
     id: str
     name: str
+    email: str
     slug: str
     timezone: str
     states: tuple[str, ...]
@@ -82,6 +85,7 @@ def default_cv_clinic() -> CvClinic:
             Provider(
                 ANA_RUIZ_ID,
                 "Dr. Ana Ruiz",
+                "ana.ruiz@carevalidate-sandbox.test",
                 "ana-ruiz",
                 ZONE,
                 ("AZ", "CA", "NV", "OR", "WA"),
@@ -90,6 +94,7 @@ def default_cv_clinic() -> CvClinic:
             Provider(
                 MARK_CHEN_ID,
                 "Dr. Mark Chen",
+                "mark.chen@carevalidate-sandbox.test",
                 "mark-chen",
                 ZONE,
                 ("CA", "CT", "NJ", "NY"),

@@ -1,9 +1,11 @@
 """CareValidate's checks and slots, written from docs/providers.md ("CareValidate").
 
-Owns the stored appointment record, the parsing of request values (instants, emails, zones),
-the slot generator (weekly hours minus booked time) and the numbered book checks 1-11, each
-raising `CvError` with the doc's status and text. `carevalidate_state` calls them under its
-lock; `carevalidate` turns the outcome into HTTP.
+Owns the stored appointment record, the parsing of request values (instants, dates, emails,
+zones, US state codes), the slot generator (weekly hours minus booked time) and the numbered
+book checks 1-11, each raising `CvError` with the doc's status and text. Checks 1-8 are what
+the vendor's create page documents (the texts are ours: the page shows a placeholder); 9-11
+(event type, future, open slot) are Calendly's "correct slot time", judged only here. `state`
+calls them under its lock; `app` turns the outcome into HTTP.
 """
 
 from __future__ import annotations
@@ -45,6 +47,20 @@ MSG_LOCATION = "location must be one of " + ", ".join(LOCATIONS)
 MSG_TYPE = "eventTypeId does not match any event type"
 MSG_PAST = "startTime must be in the future"
 MSG_SLOT = "startTime is not an available slot for this event type"
+MSG_CANCELLED = "Meeting cancelled successfully"  # the staging page's 200 message
+MSG_SCHEDULED = "Meeting scheduled successfully"
+MSG_LISTED = "Appointments fetched successfully"
+MSG_LINKS = "Providers Availability link fetched successfully"
+
+# "Each state code must be a valid US state abbreviation" [doc]; which codes count is not
+# said: the 50 states and DC [ours].
+US_STATES = frozenset(
+    (  # noqa: SIM905
+        "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH "
+        "NJ NM NY NC ND OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY DC"
+    ).split()
+)
+_DATE_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)
 
 _INSTANT_RE = re.compile(
     r"(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})",
@@ -83,8 +99,30 @@ def invalid(text: str) -> CvError:
     return CvError(400, text)
 
 
-def ok(data: object, message: str = "OK", **more: object) -> Answer:
-    return Answer(200, {"status": 200, "success": True, "message": message, "data": data, **more})
+def ok(message: str, data: object = None) -> Answer:
+    """A 200 envelope; `data` only where the vendor shows one (the reads)."""
+    body: dict[str, Any] = {"status": 200, "success": True, "message": message}
+    if data is not None:
+        body["data"] = data
+    return Answer(200, body)
+
+
+def parse_date(text: object) -> date | None:
+    """`YYYY-MM-DD` and a real date, else None."""
+    if not isinstance(text, str):
+        return None
+    match = _DATE_RE.fullmatch(text)
+    if match is None:
+        return None
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+
+
+def stamp(value: datetime) -> str:
+    """An instant as the list example writes it: `2024-01-20T14:00:00Z` (UTC, seconds)."""
+    return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def format_instant(value: datetime) -> str:
@@ -152,10 +190,40 @@ class Appointment:
     created_at: datetime
     cancel_reason: str | None = None
     canceled_at: datetime | None = None
+    agent_event_id: str = ""
+    case_id: str = ""
 
     @property
     def active(self) -> bool:
         return self.status == "active"
+
+    @property
+    def updated_at(self) -> datetime:
+        return self.canceled_at or self.created_at
+
+    def item(self, event_name: str, provider_name: str) -> dict[str, Any]:
+        """The appointment as the list shows it: exactly the documented members [doc names
+        and types; the values of `title`, `topic`, `description`, `color`, `agentEventId`,
+        `meetingDetails` and `case.id` are ours]. Only active ones are ever listed."""
+        invitee = " ".join(p for p in (self.first_name, self.last_name) if p)
+        return {
+            "id": self.appointment_id,
+            "createdAt": stamp(self.created_at),
+            "updatedAt": stamp(self.updated_at),
+            "title": invitee or event_name,
+            "start": stamp(self.start),
+            "end": stamp(self.end),
+            "topic": event_name,
+            "description": "",
+            "color": "#1E88E5",
+            "isEditable": True,
+            "agentEventId": self.agent_event_id,
+            "agentName": provider_name,
+            "status": "CONFIRMED",
+            "isDeleted": False,
+            "meetingDetails": {},
+            "case": {"id": self.case_id},
+        }
 
     @property
     def end(self) -> datetime:

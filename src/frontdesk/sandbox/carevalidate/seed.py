@@ -18,7 +18,8 @@ from frontdesk.sandbox.seeding import (
 def seed_carevalidate(
     state: CareValidateState, start_date: date, count: int = 25, rng_seed: int = 0
 ) -> int:
-    """Book the open slots the API lists for each active event type. Returns how many."""
+    """Book open slots of each active event type (Calendly's view, `state.open_starts`)
+    through the book path. Returns how many."""
     rng = random.Random(rng_seed)
     candidates: list[tuple[str, str, str]] = []
     for event in state.clinic.event_types:
@@ -26,13 +27,8 @@ def seed_carevalidate(
         if not event.active or provider is None:
             continue
         first = datetime.combine(start_date, time(0), tzinfo=ZoneInfo(provider.timezone))
-        params = {
-            "eventTypeId": event.id,
-            "start": utc_stamp(first),
-            "end": utc_stamp(first + timedelta(days=DAYS)),
-        }
-        times = state.available_times(params).body["data"]["availableTimes"]
-        candidates += [(event.id, t["startTime"], provider.timezone) for t in times]
+        starts = state.open_starts(event.id, first, first + timedelta(days=DAYS))
+        candidates += [(event.id, utc_stamp(s), provider.timezone) for s in starts]
 
     def create(candidate: Any, name: str, phone: str, email: str) -> bool:
         event_id, start, zone = candidate

@@ -1,39 +1,42 @@
 """The live state of one CareValidate sandbox organisation, and every operation on it.
 
-Owns the clinic, the stored appointments, the clock, the rate limiter and the fault switches,
-behind one `threading.Lock`. Each operation returns an `Answer`; HTTP concerns (the key gate,
-headers, cut answers) stay in `carevalidate`.
+Owns the clinic, the stored appointments, the users (an invitee email becomes a user when it
+first books, [ours]), the clock, the rate limiter and the fault switches, behind one
+`threading.Lock`. Each operation returns an `Answer`; HTTP concerns (the key gate, headers,
+cut answers) stay in `app`.
 """
 
 from __future__ import annotations
 
-import math
-import secrets
 import threading
+import uuid
 from collections.abc import Callable, Mapping
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
 
 from frontdesk.sandbox.carevalidate.clinic import CvClinic, default_cv_clinic
+from frontdesk.sandbox.carevalidate.reads import list_appointments, provider_availability
 from frontdesk.sandbox.carevalidate.rules import (
     MSG_BODY,
-    MSG_TYPE,
+    MSG_CANCELLED,
+    MSG_SCHEDULED,
     Answer,
     Appointment,
     CvError,
     check_slot,
-    format_instant,
     invalid,
     ok,
     open_slots,
-    parse_instant,
     read_book_body,
 )
 from frontdesk.sandbox.faults import Faults
 from frontdesk.sandbox.ratelimit import SlidingWindowLimiter
 
 DOCUMENTED_LIMIT = 500
-MAX_SPAN = timedelta(days=31)
+# Our texts for what the cancel page leaves unsaid (it documents only 400/401/429).
+CANCEL_UNKNOWN = "Appointment not found"
+CANCEL_AGAIN = "Appointment is already cancelled"
+CANCEL_STARTED = "Appointment has already started and cannot be cancelled"
 
 
 def scaled_limit(rate_limit: int) -> int:
@@ -62,6 +65,7 @@ class CareValidateState:
         self.limiter = SlidingWindowLimiter(limit)
         self.faults = Faults()
         self._appointments: dict[str, Appointment] = {}
+        self._users: dict[str, str] = {}  # casefolded invitee email -> its case id
 
     @property
     def api_key(self) -> str:
@@ -72,26 +76,24 @@ class CareValidateState:
         return now.replace(microsecond=now.microsecond // 1000 * 1000)
 
     def appointments(self) -> list[dict[str, Any]]:
+        """Every stored appointment, cancelled ones too, in the sandbox's own record shape
+        (what `/__sandbox__/appointments` shows tests; not a vendor shape)."""
         with self.lock:
             return [a.record() for a in self._sorted()]
 
     def reset(self) -> None:
         with self.lock:
             self._appointments.clear()
+            self._users.clear()
         self.faults.clear()
         self.limiter.reset()
 
     def _sorted(self) -> list[Appointment]:
         return sorted(self._appointments.values(), key=lambda a: (a.start, a.appointment_id))
 
-    def _new_id(self) -> str:
-        while True:
-            candidate = "cvapt_" + secrets.token_hex(5)
-            if candidate not in self._appointments:
-                return candidate
-
     # -- book and cancel ------------------------------------------------------------------
     def create(self, body: object) -> Answer:
+        """Book: checks 1-11; the documented 200 carries no id and no record."""
         with self.lock:
             try:
                 request = read_book_body(body)
@@ -99,8 +101,10 @@ class CareValidateState:
                 event = check_slot(self.clinic, request, list(self._appointments.values()), now)
             except CvError as error:
                 return error.answer()
+            user = request.email.casefold()
+            case_id = self._users.setdefault(user, f"case-{uuid.uuid4()}")
             appointment = Appointment(
-                appointment_id=self._new_id(),
+                appointment_id=str(uuid.uuid4()),
                 event_type_id=event.id,
                 provider_id=event.provider_id,
                 start=request.start,
@@ -113,9 +117,11 @@ class CareValidateState:
                 tracking=request.tracking,
                 status="active",
                 created_at=now,
+                agent_event_id=str(uuid.uuid4()),
+                case_id=case_id,
             )
             self._appointments[appointment.appointment_id] = appointment
-            return ok(appointment.record(), "Meeting scheduled successfully")
+            return ok(MSG_SCHEDULED)
 
     def cancel(self, body: object) -> Answer:
         with self.lock:
@@ -127,145 +133,45 @@ class CareValidateState:
     def _cancel(self, body: object) -> Answer:
         if not isinstance(body, dict):
             raise invalid(MSG_BODY)
-        for name in ("appointmentId", "email"):
+        for name in ("email", "appointmentId"):  # the page's order
             value = body.get(name)
-            if not isinstance(value, str) or not value.strip():
+            if value is None or (isinstance(value, str) and not value.strip()):
                 raise invalid(f"{name} is required")
+            if not isinstance(value, str):
+                raise invalid(f"{name} must be a string")
         reason = body.get("reason")
         if reason is not None and not isinstance(reason, str):
             raise invalid("reason must be a string")
         found = self._appointments.get(body["appointmentId"])
-        if found is None or found.email.casefold() != body["email"].casefold():
-            raise CvError(404, "Appointment not found")
+        if found is None or found.email.casefold() != body["email"].strip().casefold():
+            raise invalid(CANCEL_UNKNOWN)
         if not found.active:
-            raise invalid("Appointment is already canceled")
+            raise invalid(CANCEL_AGAIN)
         now = self.now()
         if found.start <= now:
-            raise invalid("Appointment has already started and cannot be canceled")
+            raise invalid(CANCEL_STARTED)
         found.status = "canceled"
         found.cancel_reason = reason
         found.canceled_at = now
-        return ok(found.record(), "Appointment canceled successfully")
+        return ok(MSG_CANCELLED)
 
     # -- reads ----------------------------------------------------------------------------
     def list_appointments(self, params: Mapping[str, str]) -> Answer:
         with self.lock:
-            try:
-                return self._list(params)
-            except CvError as error:
-                return error.answer()
+            rows = list(self._appointments.values())
+            return list_appointments(params, rows, self._users, self.clinic, self.now())
 
-    def _list(self, params: Mapping[str, str]) -> Answer:
-        has_start, has_end = "startDate" in params, "endDate" in params
-        if has_start != has_end:
-            raise invalid("startDate and endDate must be given together")
-        if not has_start and "email" not in params:
-            raise invalid("Give startDate and endDate, or email")
-        first = last = None
-        if has_start:
-            first, last = parse_instant(params["startDate"]), parse_instant(params["endDate"])
-            if first is None or last is None:
-                raise invalid("startDate and endDate must be ISO 8601 date-times")
-            if last <= first:
-                raise invalid("endDate must be after startDate")
-        status = params.get("status")
-        if status is not None and status not in ("active", "canceled"):
-            raise invalid("status must be one of active, canceled")
-        page = _whole(params.get("page", "1"), 1, None, "page must be a positive integer")
-        limit = _whole(
-            params.get("limit", "50"), 1, 100, "limit must be an integer between 1 and 100"
-        )
-        rows = self._sorted()
-        if first is not None and last is not None:
-            rows = [a for a in rows if first <= a.start < last]
-        if "email" in params:
-            wanted = params["email"].casefold()
-            rows = [a for a in rows if a.email.casefold() == wanted]
-        if "eventTypeId" in params:
-            rows = [a for a in rows if a.event_type_id == params["eventTypeId"]]
-        if status is not None:
-            rows = [a for a in rows if a.status == status]
-        total = len(rows)
-        chunk = rows[(page - 1) * limit : page * limit]
-        pagination = {
-            "page": page,
-            "limit": limit,
-            "total": total,
-            "totalPages": math.ceil(total / limit),
-        }
-        return ok([a.record() for a in chunk], pagination=pagination)
-
-    def providers(self, params: Mapping[str, str]) -> Answer:
-        state = params.get("state")
-        if state is not None:
-            if len(state) != 2 or not state.isascii() or not state.isalpha():
-                return invalid("state must be a two-letter US state code").answer()
-            state = state.upper()
-        entries: list[dict[str, Any]] = []
-        for event in self.clinic.event_types:
-            provider = self.clinic.provider(event.provider_id)
-            if provider is None or (state is not None and state not in provider.states):
-                continue
-            entries.append(
-                {
-                    "providerId": provider.id,
-                    "providerName": provider.name,
-                    "calendlyLink": self.clinic.link(event),
-                    "eventTypeId": event.id,
-                    "eventTypeName": event.name,
-                    "durationMinutes": event.duration_minutes,
-                    "timezone": provider.timezone,
-                    "states": sorted(provider.states),
-                    "active": event.active,
-                }
-            )
-        entries.sort(key=lambda e: (e["providerName"], e["eventTypeName"]))
-        return ok(entries)
-
-    def available_times(self, params: Mapping[str, str]) -> Answer:
+    def provider_availability(self, params: Mapping[str, str]) -> Answer:
         with self.lock:
-            try:
-                event_id = params.get("eventTypeId", "")
-                if not event_id.strip():
-                    raise invalid("eventTypeId is required")
-                first = parse_instant(params.get("start"))
-                last = parse_instant(params.get("end"))
-                if first is None or last is None:
-                    raise invalid("start and end must be ISO 8601 date-times")
-                if last <= first:
-                    raise invalid("end must be after start")
-                if last - first > MAX_SPAN:
-                    raise invalid("The range between start and end must not exceed 31 days")
-                event = self.clinic.event_type(event_id)
-                if event is None:
-                    raise invalid(MSG_TYPE)
-            except CvError as error:
-                return error.answer()
-            provider = self.clinic.provider(event.provider_id)
-            starts = open_slots(
-                self.clinic, event, first, last, list(self._appointments.values()), self.now()
-            )
-            return ok(
-                {
-                    "eventTypeId": event.id,
-                    "timezone": provider.timezone if provider else "UTC",
-                    "durationMinutes": event.duration_minutes,
-                    "availableTimes": [
-                        {
-                            "startTime": format_instant(s),
-                            "status": "available",
-                            "inviteesRemaining": 1,
-                        }
-                        for s in starts
-                    ],
-                }
-            )
+            return provider_availability(params, self.clinic)
 
-
-def _whole(text: str, low: int, high: int | None, message: str) -> int:
-    if not text.isascii() or not text.isdigit():
-        raise invalid(message)
-    value = int(text)
-    if value < low or (high is not None and value > high):
-        raise invalid(message)
-    return value
+    # -- for the demo seeding and tests (no HTTP route dresses this up as the vendor's) ----
+    def open_starts(self, event_type_id: str, first: datetime, last: datetime) -> list[datetime]:
+        """The open slot starts of an active event type in `[first, last)` (Calendly's view,
+        which CareValidate's API does not expose)."""
+        with self.lock:
+            event = self.clinic.event_type(event_type_id)
+            if event is None:
+                return []
+            rows = list(self._appointments.values())
+            return open_slots(self.clinic, event, first, last, rows, self.now())
