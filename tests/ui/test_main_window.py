@@ -153,3 +153,40 @@ def test_a_sync_keeps_the_selection_the_scroll_and_a_half_typed_form(  # type: i
     assert dialog.isVisible() and dialog.name_edit.text() == "Half typed"
     assert view.selected_booking() == booking_id
     assert view.verticalScrollBar().value() == scroll
+
+
+def test_file_quit_closes_the_desk_with_ctrl_q(window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    assert window.quit_action in window.file_menu.actions()
+    assert window.quit_action.shortcut().toString() == "Ctrl+Q"
+    window.quit_action.trigger()
+    assert not window.isVisible()
+
+
+def test_help_lists_every_key_of_the_desk(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from frontdesk.ui.window_menus import show_shortcuts
+
+    assert window.shortcuts_action in window.help_menu.actions()
+    dialog = show_shortcuts(window)
+    qtbot.waitExposed(dialog)
+    listed = " | ".join(f"{keys} = {what}" for keys, what in dialog.rows)
+    for keys in (
+        "F1",
+        "F2",
+        "F3",
+        "F4",
+        "F5",
+        "Ctrl+N",
+        "Ctrl+F",
+        "Ctrl+P",
+        "Ctrl+Q",
+        "A",
+        "C",
+        "N",
+    ):
+        assert any(k == keys or keys in k.split(" or ") for k, _ in dialog.rows), (keys, listed)
+    for action in [*window.actions(), *window.pane.actions()]:
+        for key in action.shortcuts():
+            assert key.toString() in listed, action.text()
+    assert "Enter" in listed and "Escape" in listed
+    assert dialog.table.rowCount() == len(dialog.rows)
+    dialog.close()

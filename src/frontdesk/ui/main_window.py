@@ -74,6 +74,9 @@ class MainWindow(QMainWindow):
     connections_action: QAction
     print_action: QAction
     pdf_action: QAction
+    quit_action: QAction
+    shortcuts_action: QAction
+    shortcuts_dialog: QDialog | None = None
 
     def __init__(
         self,

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QToolBar, QWidget
 
 from frontdesk.domain.booking import VisitStatus
 from frontdesk.ui.calendar_pane import MODE_NAMES, Mode
+from frontdesk.ui.shortcuts_dialog import ShortcutsDialog
 
 if TYPE_CHECKING:
     from frontdesk.ui.main_window import MainWindow
@@ -36,8 +37,8 @@ def make_action(
 
 
 def build_menus(window: MainWindow) -> None:
-    """File (connections, day sheet), View (views, panels), Booking, and an empty Help that
-    ``about_dialog`` fills."""
+    """File (connections, day sheet, quit), View (views, panels), Booking, and Help (the
+    keyboard shortcuts; ``about_dialog`` adds About)."""
     menu = window.menuBar()
     window.file_menu = menu.addMenu("&File")
     window.connections_action = make_action(
@@ -51,7 +52,7 @@ def build_menus(window: MainWindow) -> None:
     window.print_action = make_action(
         window,
         "&Print day sheet…",
-        "Print the shown day, a page per provider",
+        "Print the shown day: the whole day, then a page per provider",
         window.print_day_sheet,
         QKeySequence.StandardKey.Print,
     )
@@ -63,6 +64,16 @@ def build_menus(window: MainWindow) -> None:
     )
     window.file_menu.addAction(window.print_action)
     window.file_menu.addAction(window.pdf_action)
+    window.file_menu.addSeparator()
+    window.quit_action = make_action(
+        window,
+        "&Quit",
+        "Close FrontDesk",
+        lambda _checked=False: window.close(),
+        [QKeySequence("Ctrl+Q")],
+    )
+    window.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+    window.file_menu.addAction(window.quit_action)
     window.view_menu = menu.addMenu("&View")
     for act in window.view_actions.values():
         window.view_menu.addAction(act)
@@ -76,6 +87,24 @@ def build_menus(window: MainWindow) -> None:
     for act in (*window.status_actions.values(), window.move_action, window.cancel_action):
         window.booking_menu.addAction(act)
     window.help_menu = menu.addMenu("&Help")
+    window.shortcuts_action = make_action(
+        window,
+        "&Keyboard shortcuts",
+        "Every key the desk answers to",
+        lambda _checked=False: show_shortcuts(window),
+        [QKeySequence("Ctrl+/")],
+    )
+    window.help_menu.addAction(window.shortcuts_action)
+
+
+def show_shortcuts(window: MainWindow) -> ShortcutsDialog:
+    """Help > Keyboard shortcuts, over the window (non-blocking)."""
+    actions = [*window.actions(), *window.pane.actions()]
+    dialog = ShortcutsDialog(actions, window)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+    dialog.open()
+    window.shortcuts_dialog = dialog
+    return dialog
 
 
 def _act(
