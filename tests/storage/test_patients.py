@@ -99,11 +99,13 @@ def test_migration_fills_the_index_from_cached_bookings(tmp_path: Path) -> None:
         conn.execute(text("ALTER TABLE bookings DROP COLUMN remote_base"))  # 0004
         conn.execute(text("DROP INDEX ix_bookings_calendar"))  # 0005
         conn.execute(text("CREATE INDEX ix_bookings_start ON bookings (start)"))
+        conn.execute(text("DROP INDEX ix_bookings_patient_name"))  # 0006
         conn.execute(text("UPDATE alembic_version SET version_num = '0002'"))
     db.close()
     reopened = Database.open(path)  # migrates again, from 0002
     try:
         assert names(Repository(reopened), "walsh") == ["Theo Walsh"]
+        assert names(Repository(reopened), "alsh") == ["Theo Walsh"]  # 0006: any part
         assert names(Repository(reopened), "0207946077") == ["Theo Walsh"]
     finally:
         reopened.close()
@@ -149,3 +151,42 @@ def test_the_catalog_is_kept_until_it_is_saved_again(repo: Repository) -> None:
     assert repo.catalog("conn-1", day, day) is first  # served from memory
     repo.save_catalog("conn-1", catalog(4), [day])
     assert repo.catalog("conn-1", day, day).windows[0].capacity == 4
+
+
+def test_any_part_of_a_name_finds_the_patient(repo: Repository) -> None:
+    repo.merge_remote(
+        "conn-1",
+        [
+            booking(1, "Amelia Robinson", "+442079460101"),
+            booking(2, "Jean-Luc Picard", "+442079460102"),
+            booking(3, "Mel Gibson", "+442079460103"),
+        ],
+    )
+    assert sorted(names(repo, "mel")) == ["Amelia Robinson", "Mel Gibson"]
+    assert sorted(names(repo, "son")) == ["Amelia Robinson", "Mel Gibson"]
+    assert names(repo, "luc pic") == ["Jean-Luc Picard"]
+    assert repo.count_patients("son") == 2
+
+
+def test_every_match_is_counted_and_paged(repo: Repository) -> None:
+    repo.merge_remote(
+        "conn-1", [booking(n, f"Pat Number{n:03d}", f"+4420794{n:05d}") for n in range(1, 131)]
+    )
+    assert repo.count_patients("pat") == 130
+    first = repo.search_patients("pat", limit=100)
+    rest = repo.search_patients("pat", limit=100, offset=100)
+    assert len(first) == 100 and len(rest) == 30
+    assert {p.name for p in first} | {p.name for p in rest} == {
+        f"Pat Number{n:03d}" for n in range(1, 131)
+    }
+
+
+def test_a_patient_with_no_phone_has_their_appointments(repo: Repository) -> None:
+    repo.merge_remote(
+        "conn-1",
+        [booking(1, "Nora Nophone", ""), booking(2, "Nora Nophone", ""), booking(3, "Other", "")],
+    )
+    (nora,) = repo.search_patients("nora")
+    assert nora.phone == ""
+    found = repo.bookings_of_patient(nora)
+    assert len(found) == 2 and {b.patient_name for b in found} == {"Nora Nophone"}

@@ -368,3 +368,44 @@ def test_a_refresh_after_a_pull_reads_off_the_gui_thread_then_swaps(
         return block is not None and block.booking.sync_state is SyncState.PENCILLED
 
     qtbot.waitUntil(swapped, timeout=10_000)
+
+
+def test_find_shows_every_match_a_page_at_a_time_with_the_count(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow
+) -> None:
+    from dataclasses import replace
+
+    repo = window.context.repo
+    template = repo.bookings_between(
+        datetime(2000, 1, 1, tzinfo=UTC), datetime(2100, 1, 1, tzinfo=UTC)
+    )[0]
+    repo.merge_remote(
+        template.connection_id,
+        [
+            replace(
+                template,
+                id=f"many-{n}",
+                remote_id=f"many-{n}",
+                external_ref=None,
+                patient_name=f"Pat Manyfold{n:03d}",
+                patient_phone="" if n % 10 == 0 else f"+4420794{n:05d}",
+            )
+            for n in range(120)
+        ],
+    )
+    dialog = window.find_patient()
+    dialog.search.setText("nyfol")  # the middle of a word
+    dialog.search_now()
+    assert dialog.results.topLevelItemCount() == 50
+    assert dialog.count.text() == "120 patients (first 50; scroll for more)"
+    bar = dialog.results.verticalScrollBar()
+    for _ in range(5):
+        bar.setValue(bar.maximum())
+    assert dialog.results.topLevelItemCount() == 120
+    assert dialog.count.text() == "120 patients"
+    no_phone = [
+        dialog.results.topLevelItem(i)
+        for i in range(120)
+        if dialog.results.topLevelItem(i).text(1) == "no phone"
+    ]
+    assert len(no_phone) == 12 and all(item.childCount() == 1 for item in no_phone)

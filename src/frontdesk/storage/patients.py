@@ -1,5 +1,5 @@
-"""The patient index: who has booked, found by any word of their name, their phone number
-(typed in any common form) or their email, with index range scans only.
+"""The patient index: who has booked, found by any part of a word of their name, their phone
+number (typed in any common form) or their email, with index range scans only.
 
 Each patient is one row per (folded name, phone digits); its search terms live in
 ``patient_terms`` (primary key ``(term, patient_id)``), so a prefix is a range scan of that
@@ -43,21 +43,34 @@ def patient_key(name: str, phone: str) -> str:
 
 def phone_terms(phone: str) -> set[str]:
     """The digit strings a receptionist may start typing: as stored, without the leading
-    zeros, and in national form with and without its trunk 0 (``07700…``, ``7700…``)."""
+    zeros, and for an international number (``+44…``, as the desk keeps them) in national form
+    with and without its trunk 0 (``020 7946…``, ``20 7946…``)."""
     found = {digits(phone)}
     found.add(digits(phone).lstrip("0"))
-    try:
-        parsed = phonenumbers.parse(phone, None if phone.strip().startswith("+") else "GB")
-    except phonenumbers.NumberParseException:
-        parsed = None
+    parsed = None
+    if phone.strip().startswith("+"):  # no region is guessed for a number kept without one
+        try:
+            parsed = phonenumbers.parse(phone, None)
+        except phonenumbers.NumberParseException:
+            parsed = None
     if parsed is not None:
         national = str(parsed.national_number)
         found.update({national, "0" + national})
     return {term for term in found if term}
 
 
+def name_terms(name: str) -> set[str]:
+    """Every word of the name and every tail of it of two letters or more, so that a prefix
+    search finds any part of a word ("mel" finds Amelia, "son" finds Robinson)."""
+    found: set[str] = set()
+    for word in (w.casefold() for w in _WORD.findall(name)):
+        found.add(word)
+        found.update(word[i:] for i in range(1, len(word) - 1))
+    return found
+
+
 def terms(name: str, phone: str, email: str | None) -> set[str]:
-    found = {w.casefold() for w in _WORD.findall(name)}
+    found = name_terms(name)
     found.update(phone_terms(phone))
     if email:
         folded = email.strip().casefold()
@@ -129,27 +142,38 @@ def remember_many(s: Session, people: Sequence[tuple[str, str, str | None, datet
         s.execute(insert(PatientTermRow), new_terms)
 
 
-def search_query(text: str, limit: int) -> Select[PatientRow] | None:
-    words = query_terms(text)
-    if not words:
-        return None
+def _matching_ids(words: list[str]) -> Select[int]:
     scans = [
         select(PatientTermRow.patient_id).where(
             and_(PatientTermRow.term >= w, PatientTermRow.term < w + _HIGH)
         )
         for w in dict.fromkeys(words)
     ]
-    ids = scans[0] if len(scans) == 1 else scans[0].intersect(*scans[1:])
+    if len(scans) == 1:
+        return scans[0]
+    return select(scans[0].intersect(*scans[1:]).subquery().c[0])
+
+
+def search_query(text: str, limit: int, offset: int = 0) -> Select[PatientRow] | None:
+    """The patients matching every word typed, most recently seen first."""
+    words = query_terms(text)
+    if not words:
+        return None
     return (
         select(PatientRow)
-        .where(
-            PatientRow.id.in_(
-                ids.scalar_subquery() if len(scans) == 1 else select(ids.subquery().c[0])
-            )
-        )
+        .where(PatientRow.id.in_(_matching_ids(words).scalar_subquery()))
         .order_by(PatientRow.last_seen.desc(), PatientRow.id)
         .limit(limit)
+        .offset(offset)
     )
+
+
+def count_query(text: str) -> Select[int] | None:
+    """How many patients match what was typed."""
+    words = query_terms(text)
+    if not words:
+        return None
+    return select(func.count()).select_from(_matching_ids(words).subquery())
 
 
 def count(s: Session) -> int:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import delete, insert, select, text
+from sqlalchemy import and_, delete, insert, select, text
 
 from frontdesk.domain.booking import Booking, BookingGlimpse, VisitStatus
 from frontdesk.domain.catalog import Catalog, Policy, Resource, Service, Window
@@ -332,16 +332,25 @@ class Repository(RemoteMergeStore, OutboxRecords, OutboxReads):
             add_history(s, booking_id, "note", note, actor)
 
     # -- patients ----------------------------------------------------------------------
-    def search_patients(self, text: str, limit: int = 12) -> list[Patient]:
-        """Patients whose name words, phone or email start with what was typed; most recently
-        booked first. Index range scans only, so it keeps up with typing on a large cache."""
-        query = patients.search_query(text, limit)
+    def search_patients(self, text: str, limit: int = 12, offset: int = 0) -> list[Patient]:
+        """Patients any part of whose name words, or whose phone or email, start with what was
+        typed; most recently booked first. Index range scans only, so it keeps up with typing
+        on a large cache."""
+        query = patients.search_query(text, limit, offset)
         if query is None:
             return []
         with self.db.read() as s:
             return [
                 Patient(r.name, r.phone, r.email, r.last_seen, r.bookings) for r in s.scalars(query)
             ]
+
+    def count_patients(self, text: str) -> int:
+        """How many patients :meth:`search_patients` finds for ``text`` in all."""
+        query = patients.count_query(text)
+        if query is None:
+            return 0
+        with self.db.read() as s:
+            return int(s.scalar(query) or 0)
 
     def bookings_of(self, phone: str, limit: int = 50) -> list[Booking]:
         """The bookings made with this phone number, latest first."""
@@ -353,6 +362,25 @@ class Repository(RemoteMergeStore, OutboxRecords, OutboxReads):
         )
         with self.db.read() as s:
             return [booking_of_tuple(r) for r in s.execute(query)]
+
+    def bookings_of_patient(self, patient: Patient, limit: int = 50) -> list[Booking]:
+        """The bookings of one patient of the index (the same name and phone, or, for a
+        patient with no phone, the same name and no phone), latest first."""
+        key = patients.patient_key(patient.name, patient.phone)
+        if patient.phone.strip():
+            where = BookingRow.patient_phone == patient.phone
+        else:  # by name: ix_bookings_patient_name
+            where = and_(BookingRow.patient_name == patient.name, BookingRow.patient_phone == "")
+        query = select(*BOOKING_COLUMNS).where(where).order_by(BookingRow.start.desc())
+        found: list[Booking] = []
+        with self.db.read() as s:
+            for row in s.execute(query.limit(limit * 4)):
+                booking = booking_of_tuple(row)
+                if patients.patient_key(booking.patient_name, booking.patient_phone) == key:
+                    found.append(booking)
+                if len(found) == limit:
+                    break
+        return found
 
     def import_bookings(self, bookings: Sequence[Booking]) -> None:
         """Add many bookings already held remotely (no outbox), in one transaction."""

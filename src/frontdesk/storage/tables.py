@@ -120,6 +120,7 @@ class BookingRow(Base):
             "problem_message",
         ),
         Index("ix_bookings_patient_phone", "patient_phone", "start"),
+        Index("ix_bookings_patient_name", "patient_name", "start"),  # patients with no phone
         Index(
             "ix_bookings_attention",
             "start",

@@ -1,6 +1,7 @@
-"""Find a patient (Ctrl+F): type part of a name, phone number or email; see the matching
-patients with their latest appointments. Enter on an appointment shows it in the calendar;
-on a patient, books a new appointment for them."""
+"""Find a patient (Ctrl+F): type any part of a name, a phone number or an email; see every
+matching patient (a page at a time as the list scrolls, with the count) with their latest
+appointments, patients with no phone included. Enter on an appointment shows it in the
+calendar; on a patient, books a new appointment for them."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from frontdesk.app.context import AppContext
 from frontdesk.app.desk import clinic_zone
-from frontdesk.app.patients import Patient, find_patients
+from frontdesk.app.patients import Patient, count_patients, find_patients
 from frontdesk.domain.timeutil import to_local
 from frontdesk.ui.blocks import VISIT_WORDS
 from frontdesk.ui.theme import mark_hint
@@ -26,6 +27,7 @@ from frontdesk.ui.theme import mark_hint
 BOOKING_ROLE = Qt.ItemDataRole.UserRole
 PATIENT_ROLE = Qt.ItemDataRole.UserRole + 1
 BOOKINGS_PER_PATIENT = 4
+PAGE = 50  # patients read at a time; the next page when the list is scrolled to its end
 
 
 class FindPatientDialog(QDialog):
@@ -48,7 +50,13 @@ class FindPatientDialog(QDialog):
         self.results.setHeaderLabels(["Patient / appointment", "Phone", "Status"])
         self.results.setAccessibleName("Matching patients")
         self.results.itemActivated.connect(self._activated)
+        self.results.verticalScrollBar().valueChanged.connect(self._maybe_more)
         layout.addWidget(self.results, 1)
+        self.count = QLabel("", self)
+        self.count.setAccessibleName("How many patients match")
+        layout.addWidget(self.count)
+        self._shown = 0
+        self._total = 0
         self.hint = QLabel("Enter on an appointment shows it; on a patient, books for them.", self)
         mark_hint(self.hint)
         layout.addWidget(self.hint)
@@ -61,29 +69,51 @@ class FindPatientDialog(QDialog):
         self.search.installEventFilter(self)
 
     def search_now(self) -> list[Patient]:
+        """A new search: the first page of matches and how many there are in all."""
         self._timer.stop()
-        zone = clinic_zone(self.context)
-        found = find_patients(self.context.repo, self.search.text())
         self.results.clear()
+        self._shown = 0
+        self._total = count_patients(self.context.repo, self.search.text())
+        found = self._add_page()
+        first = self.results.topLevelItem(0)
+        if first is not None:
+            self.results.setCurrentItem(first)
+        return found
+
+    def more(self) -> list[Patient]:
+        """The next page of matches (the list scrolled to its end)."""
+        return self._add_page()
+
+    def _maybe_more(self, value: int) -> None:
+        bar = self.results.verticalScrollBar()
+        if value >= bar.maximum() - 2 and self._shown < self._total:
+            self._add_page()
+
+    def _add_page(self) -> list[Patient]:
+        zone = clinic_zone(self.context)
+        found = find_patients(self.context.repo, self.search.text(), PAGE, self._shown)
         for patient in found:
-            top = QTreeWidgetItem(
-                self.results, [patient.name, patient.phone, f"{patient.bookings} booked"]
-            )
+            phone = patient.phone or "no phone"
+            top = QTreeWidgetItem(self.results, [patient.name, phone, _booked(patient.bookings)])
             top.setData(0, PATIENT_ROLE, patient)
-            for booking in self.context.repo.bookings_of(patient.phone, BOOKINGS_PER_PATIENT):
-                if booking.patient_name.casefold() != patient.name.casefold():
-                    continue
+            for booking in self.context.repo.bookings_of_patient(patient, BOOKINGS_PER_PATIENT):
                 start = to_local(booking.start, zone)
                 child = QTreeWidgetItem(
                     top, [f"{start:%a %d %b %Y %H:%M}", "", VISIT_WORDS[booking.visit_status]]
                 )
                 child.setData(0, BOOKING_ROLE, booking.id)
-        self.results.expandAll()
+            top.setExpanded(True)
+        self._shown += len(found)
+        if self._shown == 0 and len(self.search.text().strip()) >= 2:
+            self.count.setText("No patient matches.")
+        elif self._total:
+            whole = "1 patient" if self._total == 1 else f"{self._total} patients"
+            more = "" if self._shown >= self._total else f" (first {self._shown}; scroll for more)"
+            self.count.setText(f"{whole}{more}")
+        else:
+            self.count.setText("")
         for column in range(3):
             self.results.resizeColumnToContents(column)
-        first = self.results.topLevelItem(0)
-        if first is not None:
-            self.results.setCurrentItem(first)
         return found
 
     def eventFilter(self, watched: object, event: object) -> bool:
@@ -115,3 +145,7 @@ class FindPatientDialog(QDialog):
         if isinstance(patient, Patient):
             self.bookFor.emit(patient)
             self.accept()
+
+
+def _booked(count: int) -> str:
+    return "1 booking" if count == 1 else f"{count} bookings"
