@@ -8,6 +8,9 @@ that time would be. Times clear of the resource's other appointments are preferr
 that overlaps one is offered only when the rules allow it and nothing clear is left in that
 window. The search is bounded (days ahead, checks per window, checks in all) so the booking
 dialog can show its first openings at once, and it reads each day's bookings once.
+
+An ``OpeningFilter`` narrows it to some weekdays and parts of the day on the clinic's clock
+(the "Find an opening" window); a time offered by two windows is offered once.
 """
 
 from __future__ import annotations
@@ -50,6 +53,29 @@ class Opening:
     overlaps: bool  # the resource already has an appointment at this time
 
 
+PARTS_OF_DAY = {"morning": (0, 12), "afternoon": (12, 17), "evening": (17, 24)}
+
+
+@dataclass(frozen=True, slots=True)
+class OpeningFilter:
+    """Which openings are wanted, on the clinic's clock: some weekdays (0 = Monday) and some
+    parts of the day (``PARTS_OF_DAY``: before noon, noon to five, from five); None = any."""
+
+    zone: str
+    weekdays: frozenset[int] | None = None
+    parts: frozenset[str] | None = None
+
+    def admits(self, start: datetime) -> bool:
+        local = to_local(start, self.zone)
+        if self.weekdays is not None and local.weekday() not in self.weekdays:
+            return False
+        if self.parts is None:
+            return True
+        return any(
+            PARTS_OF_DAY[part][0] <= local.hour < PARTS_OF_DAY[part][1] for part in self.parts
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class Limits:
     count: int = 8
@@ -65,14 +91,19 @@ def find_openings(
     after: datetime,
     limits: Limits = Limits(),
     now: datetime | None = None,
+    wanted: OpeningFilter | None = None,
 ) -> list[Opening]:
-    """The first ``limits.count`` openings from ``after`` on, earliest first."""
+    """The first ``limits.count`` openings from ``after`` on, earliest first, each place and
+    time once."""
     current = now or utc_now()
     found: list[Opening] = []
     for query in queries:
-        found.extend(_search(service, query, max(after, current), limits, current))
+        found.extend(_search(service, query, max(after, current), limits, current, wanted))
     found.sort(key=lambda o: (o.start, o.overlaps, o.connection_id, o.resource_id))
-    return found[: limits.count]
+    once: dict[tuple[str, str, datetime], Opening] = {}
+    for opening in found:
+        once.setdefault((opening.connection_id, opening.resource_id, opening.start), opening)
+    return list(once.values())[: limits.count]
 
 
 def opening_queries(
@@ -108,6 +139,7 @@ def _search(
     after: datetime,
     limits: Limits,
     now: datetime,
+    wanted: OpeningFilter | None = None,
 ) -> list[Opening]:
     connector = service.connectors.get(query.connection_id)
     if connector is None:
@@ -152,9 +184,12 @@ def _search(
         taken = 0
         fallback: Opening | None = None
         refusals = 0
+        seen = {o.start for o in found if o.resource_id == window.resource_id}
         for start in _grid(window, duration, zone_name, after):
             if taken >= limits.per_window or refusals >= limits.refusals_per_window:
                 break
+            if start in seen or (wanted is not None and not wanted.admits(start)):
+                continue  # offered already (windows that overlap), or not what is wanted
             if checks >= limits.checks:
                 break
             overlaps = any(s < start + duration and start < e for s, e in busy)

@@ -1,5 +1,5 @@
-"""The dialogs the main window opens and keeps track of (booking, find a patient,
-connections), and the day sheet of the shown day, to the printer or to a PDF.
+"""The dialogs the main window opens and keeps track of (booking, find a patient, find an
+opening, connections), and the day sheet of the shown day, to the printer or to a PDF.
 
 Each dialog is window-modal but does not block; the open ones are listed so that closing the
 window can ask each first (a half-typed booking is never lost silently).
@@ -16,12 +16,14 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 
 from frontdesk.app.day_sheet import DaySheet, day_sheet
 from frontdesk.app.desk import ResourceKey
+from frontdesk.app.openings import Opening
 from frontdesk.app.patients import Patient
 from frontdesk.domain.booking import Booking
 from frontdesk.ui.booking_dialog import BookingDialog
 from frontdesk.ui.connections_dialog import ConnectionsDialog
 from frontdesk.ui.day_sheet import print_sheet, save_pdf
 from frontdesk.ui.find_dialog import FindPatientDialog
+from frontdesk.ui.openings_dialog import OpeningsDialog
 
 if TYPE_CHECKING:
     from frontdesk.ui.main_window import MainWindow
@@ -68,6 +70,19 @@ class DeskDialogs(QObject):
 
     def _book_for(self, patient: Patient) -> None:
         self.new_booking().use_patient(patient)
+
+    def find_opening(self) -> OpeningsDialog:
+        dialog = OpeningsDialog(self.context, self.window)
+        dialog.chosen.connect(self.book_opening)
+        self._keep(dialog)
+        return dialog
+
+    def book_opening(self, opening: Opening) -> BookingDialog:
+        """The booking dialog on a found opening: its service, place and time filled in."""
+        dialog = self.new_booking(opening.start, (opening.connection_id, opening.resource_id))
+        dialog.select_service(opening.service_id)
+        dialog.use_opening(opening)
+        return dialog
 
     def open_connections(self) -> ConnectionsDialog:
         dialog = ConnectionsDialog(self.context, self.window)

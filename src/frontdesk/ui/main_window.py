@@ -41,6 +41,7 @@ from frontdesk.ui.details_panel import DetailsPanelWidget
 from frontdesk.ui.elided_label import ElidedLabel
 from frontdesk.ui.find_dialog import FindPatientDialog
 from frontdesk.ui.gc_policy import CollectorPolicy
+from frontdesk.ui.openings_dialog import OpeningsDialog
 from frontdesk.ui.side_panel import SidePanelWidget
 from frontdesk.ui.status_bar import ConnectionStatusBar
 from frontdesk.ui.sync_panel import ATTENTION_TAB, UNKNOWN_TAB, SyncPanelWidget
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
     pdf_action: QAction
     quit_action: QAction
     shortcuts_action: QAction
+    opening_action: QAction
     shortcuts_dialog: QDialog | None = None
 
     def __init__(
@@ -355,6 +357,10 @@ class MainWindow(QMainWindow):
 
     def find_patient(self) -> FindPatientDialog:
         return self.dialogs.find_patient()
+
+    def find_opening(self) -> OpeningsDialog:
+        """Open "Find an opening" (window-modal, non-blocking); returns it."""
+        return self.dialogs.find_opening()
 
     def open_connections(self) -> ConnectionsDialog:
         return self.dialogs.open_connections()

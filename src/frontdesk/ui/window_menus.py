@@ -81,7 +81,14 @@ def build_menus(window: MainWindow) -> None:
     for dock in (window.side_dock, window.details_dock, window.sync_dock):
         window.view_menu.addAction(dock.toggleViewAction())
     window.booking_menu = menu.addMenu("&Booking")
-    for act in (window.new_action, window.find_action):
+    window.opening_action = make_action(
+        window,
+        "Find an &opening…",
+        "Search the next free times for a service, provider, days and part of day",
+        lambda _checked=False: window.find_opening(),
+        [QKeySequence("Ctrl+O")],
+    )
+    for act in (window.new_action, window.opening_action, window.find_action):
         window.booking_menu.addAction(act)
     window.booking_menu.addSeparator()
     for act in (*window.status_actions.values(), window.move_action, window.cancel_action):

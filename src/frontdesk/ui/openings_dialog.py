@@ -1,0 +1,219 @@
+"""Find an opening (Booking > Find an opening…, Ctrl+O): the next free times for a service
+across every connection that offers it (by name), narrowed to a provider, some weekdays and
+parts of the day, from a date on, outside the booking dialog (Open Dental's "search for
+opening"). Each time is judged by its booking system's offline rules, as a booking would be;
+picking one opens the booking dialog on it.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import date, time
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from frontdesk.app.context import AppContext
+from frontdesk.app.desk import clinic_zone
+from frontdesk.app.openings import (
+    PARTS_OF_DAY,
+    Limits,
+    Opening,
+    OpeningFilter,
+    OpeningQuery,
+    find_openings,
+    opening_queries,
+)
+from frontdesk.domain.timeutil import local_to_utc, to_local, utc_now
+from frontdesk.ui.theme import mark_hint
+
+log = logging.getLogger("frontdesk.ui")
+
+DATA_ROLE = Qt.ItemDataRole.UserRole
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+SHOWN = 30
+LIMITS = Limits(count=SHOWN, days=60, per_window=3, checks=1500)
+
+
+class OpeningsDialog(QDialog):
+    """Search for free times; ``chosen`` carries the picked :class:`Opening`."""
+
+    chosen = Signal(object)  # Opening
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle("Find an opening")
+        self.setAccessibleName("Find an opening")
+        self.found: list[Opening] = []
+        self._names: dict[tuple[str, str], str] = {}
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        layout.addLayout(form)
+
+        self.service = QComboBox(self)
+        self.service.setAccessibleName("Service")
+        for name, (cid, sid) in self._services().items():
+            self.service.addItem(name, (cid, sid))
+        form.addRow("&Service", self.service)
+
+        self.provider = QComboBox(self)
+        self.provider.setAccessibleName("Provider or room")
+        form.addRow("&Provider", self.provider)
+
+        days = QHBoxLayout()
+        self.weekdays: list[QCheckBox] = []
+        for index, name in enumerate(WEEKDAYS):
+            box = QCheckBox(name, self)
+            box.setChecked(index < 5)
+            box.setAccessibleName(f"On {name}")
+            days.addWidget(box)
+            self.weekdays.append(box)
+        form.addRow("Days", days)
+
+        parts = QHBoxLayout()
+        self.parts: dict[str, QCheckBox] = {}
+        for part in PARTS_OF_DAY:
+            box = QCheckBox(part.capitalize(), self)
+            box.setChecked(True)
+            parts.addWidget(box)
+            self.parts[part] = box
+        form.addRow("Part of day", parts)
+
+        self.from_date = QDateEdit(self)
+        self.from_date.setCalendarPopup(True)
+        self.from_date.setAccessibleName("From")
+        today = to_local(utc_now(), clinic_zone(context)).date()
+        self.from_date.setDate(QDate(today.year, today.month, today.day))
+        form.addRow("&From", self.from_date)
+
+        self.search_button = QPushButton("Sea&rch", self)
+        self.search_button.setDefault(True)
+        self.search_button.clicked.connect(self.search)
+        layout.addWidget(self.search_button, alignment=Qt.AlignmentFlag.AlignRight)
+
+        self.results = QListWidget(self)
+        self.results.setAccessibleName("Free times")
+        self.results.itemActivated.connect(self._picked)
+        self.results.itemDoubleClicked.connect(self._picked)
+        layout.addWidget(self.results, 1)
+        self.note = QLabel("Choose what you look for, then Search.", self)
+        mark_hint(self.note)
+        layout.addWidget(self.note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.book_button = buttons.addButton(
+            "&Book this time", QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.book_button.clicked.connect(lambda: self._picked(self.results.currentItem()))
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.service.currentIndexChanged.connect(self._fill_providers)
+        self._fill_providers()
+        self.resize(560, 560)
+
+    # -- choices ---------------------------------------------------------------------------
+    def _services(self) -> dict[str, tuple[str, str]]:
+        """Every active service by name (one per name: the same name in several booking
+        systems is searched in all of them)."""
+        found: dict[str, tuple[str, str]] = {}
+        for record in self.context.connections():
+            for svc in self.context.booking.catalog_for(record.id).services:
+                if svc.active:
+                    found.setdefault(svc.name.strip(), (record.id, svc.id))
+        return dict(sorted(found.items(), key=lambda kv: kv[0].casefold()))
+
+    def _queries(self) -> list[OpeningQuery]:
+        chosen = self.service.currentData()
+        if not chosen:
+            return []
+        connection_id, service_id = chosen
+        others = [r.id for r in self.context.connections()]
+        queries, self._names = opening_queries(
+            self.context.booking, connection_id, service_id, others
+        )
+        return queries
+
+    def _fill_providers(self) -> None:
+        self.provider.clear()
+        self.provider.addItem("Any provider", None)
+        self._queries()
+        for key, name in sorted(self._names.items(), key=lambda kv: kv[1].casefold()):
+            self.provider.addItem(name, key)
+
+    def select_service(self, name: str) -> bool:
+        index = self.service.findText(name, Qt.MatchFlag.MatchFixedString)
+        if index >= 0:
+            self.service.setCurrentIndex(index)
+        return index >= 0
+
+    def wanted(self) -> OpeningFilter:
+        days = frozenset(i for i, box in enumerate(self.weekdays) if box.isChecked())
+        parts = frozenset(part for part, box in self.parts.items() if box.isChecked())
+        return OpeningFilter(clinic_zone(self.context), days, parts)
+
+    # -- searching -------------------------------------------------------------------------
+    def search(self) -> list[Opening]:
+        zone = clinic_zone(self.context)
+        queries = self._queries()
+        place = self.provider.currentData()
+        if place is not None:
+            queries = [
+                OpeningQuery(q.connection_id, q.service_id, (place[1],))
+                for q in queries
+                if q.connection_id == place[0]
+            ]
+        picked = self.from_date.date()
+        day = date(picked.year(), picked.month(), picked.day())
+        after = max(local_to_utc(day, time(0), zone).instant, utc_now())
+        wanted = self.wanted()
+        self.results.clear()
+        if not wanted.weekdays or not wanted.parts:
+            self.found = []
+            self.note.setText("Tick at least one day and one part of the day.")
+            return []
+        try:
+            self.found = find_openings(self.context.booking, queries, after, LIMITS, wanted=wanted)
+        except Exception:
+            log.exception("finding openings failed")
+            self.found = []
+        names = {r.id: r.name for r in self.context.connections()}
+        several = len({q.connection_id for q in queries}) > 1
+        for opening in self.found:
+            start = to_local(opening.start, zone)
+            where = self._names.get((opening.connection_id, opening.resource_id), "")
+            if several:
+                where += f" ({names.get(opening.connection_id, '')})"
+            left = "" if opening.remaining is None else f" · {opening.remaining} left"
+            item = QListWidgetItem(f"{start:%a %d %b  %H:%M}   {where}{left}", self.results)
+            item.setData(DATA_ROLE, opening)
+        if self.found:
+            self.results.setCurrentRow(0)
+            count = len(self.found)
+            shown = "1 free time" if count == 1 else f"{count} free times"
+            self.note.setText(f"{shown}. Double-click one (or Enter) to book it.")
+        else:
+            self.note.setText(
+                "No free time matches in the cached calendars; try other days or parts of the "
+                "day, or a later date."
+            )
+        return self.found
+
+    def _picked(self, item: QListWidgetItem | None) -> None:
+        opening = item.data(DATA_ROLE) if item is not None else None
+        if isinstance(opening, Opening):
+            self.chosen.emit(opening)
+            self.accept()
