@@ -24,6 +24,9 @@ from frontdesk.storage.repo import ConnectionRecord, Repository
 class CheckResult:
     ok: bool
     message: str  # plain words: what was found, or why it failed
+    # False when the booking system could not be asked (no network, busy, failing): the
+    # settings may be right, so the desk may save them and try again later
+    reached: bool = True
 
 
 def check_connection(
@@ -50,20 +53,24 @@ def check_connection(
     try:
         catalog = connector.pull_catalog([today or date.today()])
     except ApiError as exc:
-        return CheckResult(False, _plain(str(exc), provider))
+        return CheckResult(False, _plain(str(exc), provider), reached=not exc.retry)
     except BadAnswer as exc:
         return CheckResult(False, f"This address answered, but not like {title(provider)}: {exc}")
     except TransportError as exc:
-        return CheckResult(False, f"Cannot reach this address ({exc.kind}).")
+        return CheckResult(False, f"Cannot reach this address ({exc.kind}).", reached=False)
     finally:
         connector.close()
     services = sum(1 for s in catalog.services if s.active)
     places = len(catalog.resources)
     return CheckResult(
         True,
-        f"Connected: {services} bookable service(s), {places} place(s), "
-        f"clinic time zone {catalog.policy.timezone}.",
+        f"Connected: {_count(services, 'bookable service')}, {_count(places, 'place')}, "
+        f"time zone {catalog.policy.timezone}.",
     )
+
+
+def _count(n: int, word: str) -> str:
+    return f"1 {word}" if n == 1 else f"{n} {word}s"
 
 
 def _plain(error: str, provider: str) -> str:

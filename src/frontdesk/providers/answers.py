@@ -46,5 +46,6 @@ def checked_get(
     if answer.status == 429 or answer.status >= 500:
         raise ApiError(f"HTTP {answer.status} on GET {path}", retry=True, not_before_s=wait(answer))
     if answer.status >= 400:
-        raise ApiError(f"{describe(answer)} on GET {path}", retry=False)
+        refused_key = answer.status in (401, 403)
+        raise ApiError(f"{describe(answer)} on GET {path}", retry=False, credentials=refused_key)
     return answer

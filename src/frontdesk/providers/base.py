@@ -59,12 +59,20 @@ Outcome = Accepted | Refused | RetryLater | Ambiguous
 
 
 class ApiError(Exception):
-    """A catalog or pull call was refused or failed; ``retry`` says whether to try later."""
+    """A catalog or pull call was refused or failed; ``retry`` says whether to try later;
+    ``credentials``: the API refused the key (401/403), so the connection waits for a person."""
 
-    def __init__(self, message: str, retry: bool, not_before_s: float | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        retry: bool,
+        not_before_s: float | None = None,
+        credentials: bool = False,
+    ) -> None:
         super().__init__(message)
         self.retry = retry
         self.not_before_s = not_before_s
+        self.credentials = credentials
 
 
 class CannotTell(Exception):

@@ -368,6 +368,9 @@ class SyncEngine:
             health = self.health[cid]
             health.online = False
             health.last_error = f"refresh failed: {exc}"
+            if isinstance(exc, ApiError) and exc.credentials:  # the same words on every API
+                health.paused = True
+                log.warning("connection %s paused: its API key was refused", cid)
             raise
         self.repo.save_catalog(cid, catalog, days)
         changed = self.repo.merge_remote(cid, remote)

@@ -58,6 +58,7 @@ class CheckWorker(QObject):
 class ConnectionsDialog(QDialog):
     connectionsChanged = Signal()
     checked = Signal(object)  # CheckResult, on the GUI thread
+    saved = Signal(bool)  # after Save: whether the connection was saved
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,6 +68,7 @@ class ConnectionsDialog(QDialog):
         self.resize(720, 420)
         self.editing: ConnectionRecord | None = None
         self._threads: list[tuple[QThread, CheckWorker]] = []
+        self._save_when_tested = False
         outer = QHBoxLayout(self)
         left = QVBoxLayout()
         self.list = QListWidget(self)
@@ -220,21 +222,75 @@ class ConnectionsDialog(QDialog):
 
     def _tested(self, result: CheckResult) -> None:
         self.test_button.setEnabled(True)
+        self.save_button.setEnabled(True)
         tones = Tones.of(self.palette())
         color = tones.ok if result.ok else tones.error
         prefix = "OK. " if result.ok else ""
         self.outcome.setText(span(html.escape(f"{prefix}{result.message}"), color))
         self.checked.emit(result)
+        if self._save_when_tested:
+            self._save_when_tested = False
+            self._after_test(result)
 
-    def save(self) -> bool:
+    def _missing(self) -> list[str]:
         provider = str(self.provider.currentData() or "")
-        missing = [
+        return [
             option.label
             for option in form_for(provider).options
             if option.required and not self._options().get(option.key)
         ]
+
+    def _needs_test(self) -> bool:
+        """A new connection, or a changed address, key or option, is tried before it is kept;
+        a new name alone is not."""
+        record = self.editing
+        if record is None or self.api_key.text().strip():
+            return True
+        return (self.base_url.text().strip(), self._options() or dict(record.options)) != (
+            record.base_url,
+            dict(record.options),
+        )
+
+    def save(self) -> None:
+        """Try the connection first (off the GUI thread), then keep it: at once when the test
+        passes; with a note when the booking system could not be reached (the settings may be
+        right: the desk tries again when it is online); not at all when it refused the key or
+        the settings. ``saved`` says how it ended."""
+        missing = self._missing()
         if missing:
             self.outcome.setText(f"Fill in: {', '.join(missing)}.")
+            self.saved.emit(False)
+            return
+        if self.editing is None and not self.api_key.text().strip():
+            self.outcome.setText("Type the API key.")
+            self.saved.emit(False)
+            return
+        if not self._needs_test():
+            self.saved.emit(self.save_now())
+            return
+        self._save_when_tested = True
+        self.save_button.setEnabled(False)
+        self.test()
+
+    def _after_test(self, result: CheckResult) -> None:
+        tones = Tones.of(self.palette())
+        if result.ok:
+            ok = self.save_now("Tested and saved.")
+        elif not result.reached:
+            ok = self.save_now(
+                f"Saved without a test: {result.message} The desk will try again when the "
+                "booking system answers."
+            )
+        else:
+            self.outcome.setText(span(html.escape(f"Not saved: {result.message}"), tones.error))
+            ok = False
+        self.saved.emit(ok)
+
+    def save_now(self, first: str = "Saved.") -> bool:
+        """Keep the connection as typed, without trying it."""
+        provider = str(self.provider.currentData() or "")
+        if self._missing():
+            self.outcome.setText(f"Fill in: {', '.join(self._missing())}.")
             return False
         try:
             if self.editing is None:
@@ -272,7 +328,7 @@ class ConnectionsDialog(QDialog):
             if self.context.credentials.use_keyring
             else "a file only this user account can read (no keyring on this computer)"
         )
-        self.outcome.setText(f"Saved. The key is kept in {where}.")
+        self.outcome.setText(html.escape(f"{first} The key is kept in {where}."))
         self.connectionsChanged.emit()
         return True
 

@@ -73,7 +73,10 @@ def get(http: HttpClient, path: str, params: dict[str, str | int]) -> Answer:
 
 def refused(answer: Answer, path: str) -> ApiError:
     text = fail_text(answer) or "(the answer could not be read)"
-    return ApiError(f"HTTP {answer.status} {text} on GET {path}", retry=False)
+    refused_key = answer.status in (401, 403)
+    return ApiError(
+        f"HTTP {answer.status} {text} on GET {path}", retry=False, credentials=refused_key
+    )
 
 
 def read_links(

@@ -73,7 +73,7 @@ class _Refused(ApiError):
     """A read refused with a 4xx: keeps the answer so a write can report it as VantaX said it."""
 
     def __init__(self, message: str, answer: Answer) -> None:
-        super().__init__(message, retry=False)
+        super().__init__(message, retry=False, credentials=answer.status in (401, 402, 403))
         self.answer = answer
 
 
