@@ -213,6 +213,8 @@ class BookingService:
         if not verdict.accepted and (known_day or not about_hours):
             return [verdict]
         risks: list[Verdict] = []
+        if verdict.accepted and verdict.severity is Severity.RISK:
+            risks.append(verdict)  # accepted by the rules, with a doubt they can name
         if not known_day:  # beyond the cached horizon: the rules cannot judge the hours
             risks.append(
                 Verdict(

@@ -56,21 +56,30 @@ class RemoteMergeStore(UnknownOutcomes):
         Matches by remote id, else by our own reference (a desk booking whose create answer
         was lost: left to that create's own reconciling), else, for a desk booking whose
         create's outcome is unknown, by service, start and patient email; finding such a
-        booking settles it as arrived. Returns how many rows changed.
+        booking settles it as arrived. A pulled booking without a remote id (meetergo: a
+        provisional booking that expired or was declined) only updates the desk booking of
+        its reference that has no remote id, and is never added. Returns how many rows
+        changed.
         """
         changed = 0
         with self.db.write() as s:
             channel = s.get_one(ConnectionRow, connection_id).provider
             unknown = self._unknown_bookings(s, connection_id)  # few: usually none
             for item in remote:
-                row = s.scalar(
-                    select(BookingRow).where(
-                        BookingRow.connection_id == connection_id,
-                        BookingRow.remote_id == item.remote_id,
+                row = None
+                if item.remote_id is not None:
+                    row = s.scalar(
+                        select(BookingRow).where(
+                            BookingRow.connection_id == connection_id,
+                            BookingRow.remote_id == item.remote_id,
+                        )
                     )
-                )
                 if row is None and item.external_ref:
                     row = s.get(BookingRow, item.external_ref)
+                if item.remote_id is None and (row is None or row.remote_id is not None):
+                    # a pulled booking without a remote id (a provisional booking that ended)
+                    # speaks only for a desk booking the remote holds under no id either
+                    continue
                 if row is None and unknown and item.remote_id is not None:
                     row = self._unknown_match(s, connection_id, item)
                 if row is not None and row.id in unknown:
