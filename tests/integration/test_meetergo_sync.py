@@ -5,6 +5,7 @@ confirmed, expired or declined, a group seat and a phone-only patient."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -12,8 +13,10 @@ import pytest
 
 from frontdesk.app.context import AppContext
 from frontdesk.app.paths import Paths
-from frontdesk.domain.booking import BookingRequest, SyncState, VisitStatus
-from frontdesk.providers.base import Accepted
+from frontdesk.domain.booking import Booking, BookingRequest, SyncState, VisitStatus
+from frontdesk.domain.outbox import OperationKind
+from frontdesk.domain.verdict import Severity
+from frontdesk.providers.base import Accepted, ApiError
 from frontdesk.sandbox import SandboxServer
 from frontdesk.sandbox.meetergo.state import MeetergoState
 from support.meetergo import (
@@ -24,8 +27,10 @@ from support.meetergo import (
     CONSULT,
     GROUP,
     OPTIONS,
+    PERSONAL_TOKEN,
     SECOND,
     THERAPY,
+    TRIAGE,
     at,
     next_tuesday,
 )
@@ -266,3 +271,77 @@ def test_a_patient_without_email_books_a_phone_only_type(
             ctx.booking.book(
                 request(ctx, CONSULT, ANNA, 10).model_copy(update={"patient_email": None})
             )
+
+
+def test_an_undocumented_opt_in_setting_is_a_risk_at_the_desk(
+    contexts: Callable[[str], AppContext],
+) -> None:
+    with SandboxServer(rate_limit=0, providers=("meetergo",)) as server:
+        account = state_of(server).account
+        account.types = [
+            replace(t, double_opt_in="useCompanySettings") if t.id == CONSULT else t
+            for t in account.types
+        ]
+        ctx = contexts(server.provider("meetergo").base_url)
+        pull(ctx)
+        verdicts = ctx.booking.validate(request(ctx, CONSULT, ANNA, 10))
+        (risk,) = [v for v in verdicts if v.code == "MAYBE_PROVISIONAL"]
+        assert risk.severity is Severity.RISK and "useCompanySettings" in (risk.message or "")
+        booking = ctx.booking.book(request(ctx, CONSULT, ANNA, 10))  # a risk does not stop it
+        assert ctx.engine.drain().confirmed == 1  # this company's setting is off
+        stored = ctx.repo.booking(booking.id)
+        assert stored is not None and stored.sync_state is SyncState.CONFIRMED
+
+
+def test_a_missing_api_user_id_pauses_the_connection_in_plain_words(tmp_path: Path) -> None:
+    with SandboxServer(rate_limit=0, providers=("meetergo",)) as server:
+        ctx = AppContext(Paths.resolve(tmp_path / "profile"), use_keyring=False)
+        try:
+            url = server.provider("meetergo").base_url
+            ctx.connect("meetergo", "Praxis", url, API_KEY, {"timezone": "Europe/Berlin"})
+            cid = ctx.connections()[0].id
+            with pytest.raises(ApiError, match="the API user id is missing"):
+                ctx.engine.pull(cid)
+            stored = Booking(
+                id="b1",
+                connection_id=cid,
+                service_id=CONSULT,
+                resource_id=ANNA,
+                start=at(DAY, 10),
+                end=at(DAY, 10, 30),
+                patient_name="Erika Mustermann",
+                patient_phone="+4930123456",
+                patient_email="erika@example.com",
+            )
+            ctx.repo.book(stored, OperationKind.CREATE, {}, "k-b1", "desk")
+            ctx.engine.drain()
+            health = ctx.engine.health[cid]
+            assert health.paused and "the API user id is missing" in (health.last_error or "")
+            assert state_of(server).appointments() == []
+        finally:
+            ctx.close()
+
+
+def test_a_personal_access_token_books_without_the_user_header(tmp_path: Path) -> None:
+    with SandboxServer(rate_limit=0, providers=("meetergo",)) as server:
+        ctx = AppContext(Paths.resolve(tmp_path / "token"), use_keyring=False)
+        try:
+            url = server.provider("meetergo").base_url
+            ctx.connect("meetergo", "Praxis", url, PERSONAL_TOKEN, {"timezone": "Europe/Berlin"})
+            ctx.engine.clock = MovableClock()
+            pull(ctx)
+            cid = ctx.connections()[0].id
+            services = {s.id for s in ctx.repo.catalog(cid, DAY, DAY).services}
+            assert services == {CONSULT, SECOND, TRIAGE}  # the token's owner's (Anna's)
+            booking = ctx.booking.book(request(ctx, SECOND, ANNA, 13))
+            state_of(server).faults.drop_next_answers(1)
+            assert ctx.engine.drain().retrying == 1
+            clock = ctx.engine.clock
+            assert isinstance(clock, MovableClock)
+            clock.advance(600)
+            report = ctx.engine.drain()
+            assert (report.sent, report.confirmed, report.unknown) == (0, 1, 0)  # found
+            stored = ctx.repo.booking(booking.id)
+            assert stored is not None and stored.sync_state is SyncState.AWAITING_CONFIRMATION
+        finally:
+            ctx.close()

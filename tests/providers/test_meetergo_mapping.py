@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -13,10 +11,21 @@ import pytest
 from frontdesk.domain.booking import Booking, SyncState, VisitStatus
 from frontdesk.domain.catalog import Service
 from frontdesk.providers.base import Accepted, Ambiguous, Refused, RetryLater
-from frontdesk.providers.http import Answer, BadAnswer
+from frontdesk.providers.http import BadAnswer
 from frontdesk.providers.meetergo import MeetergoConnector, mapping
 from frontdesk.providers.meetergo.wire import MgAppointment, MgMeetingType, MgProvisional
-from support.meetergo import ANNA, BEN, CONSULT, GROUP, QUEUE, SERVICES, THERAPY, TRIAGE
+from support.meetergo import (
+    ANNA,
+    BEN,
+    CONSULT,
+    GROUP,
+    QUEUE,
+    SERVICES,
+    THERAPY,
+    TRIAGE,
+    answer,
+    fake,
+)
 
 START = datetime(2027, 6, 15, 8, 0, tzinfo=UTC)
 DESK = Booking(
@@ -53,42 +62,11 @@ def service(type_id: str, **changes: Any) -> Service:
     return Service(s.id, s.name, s.duration_minutes, extra={**s.extra, **changes})
 
 
-@dataclass
-class Sent:
-    """What the connector sent (method, path, params, body, headers), answered in turn."""
-
-    answers: list[Answer]
-    calls: list[tuple[str, str, Any, Any, dict[str, str]]] = field(default_factory=list)
-
-    def request(
-        self,
-        method: str,
-        path: str,
-        *,
-        params: Any = None,
-        body: Any = None,
-        headers: dict[str, str] | None = None,
-    ) -> Answer:
-        self.calls.append((method, path, params, body, dict(headers or {})))
-        return self.answers.pop(0)
-
-
-def fake(connector: MeetergoConnector, *answers: Answer) -> Sent:
-    sent = Sent(list(answers))
-    connector._http.request = sent.request  # type: ignore[method-assign]
-    return sent
-
-
 @pytest.fixture
 def connector() -> Iterator[MeetergoConnector]:
     c = MeetergoConnector("c1", "http://127.0.0.1:9/v4", "ak_live:x:y", ANNA, "Europe/Berlin")
     yield c
     c.close()
-
-
-def answer(status: int, body: object, **headers: str) -> Answer:
-    text = body if isinstance(body, str) else json.dumps(body)
-    return Answer(status, {k.lower().replace("_", "-"): v for k, v in headers.items()}, text)
 
 
 def test_create_body_names_the_host_or_the_queue() -> None:

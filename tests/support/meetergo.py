@@ -5,11 +5,15 @@ not document, a risk offline and a refusal **[ours]** in the sandbox)."""
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from frontdesk.domain.catalog import Catalog, Policy, Resource, Service, Window
+from frontdesk.providers.http import Answer
+from frontdesk.providers.meetergo import MeetergoConnector
 
 ZONE = "Europe/Berlin"
 API_KEY = "ak_live:6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f:sandboxsecret"
@@ -656,3 +660,35 @@ def make_catalog(days: list[date]) -> Catalog:
         ],
         windows=windows,
     )
+
+
+# -- canned answers for the connector (no network) ------------------------------------
+def answer(status: int, body: object, **headers: str) -> Answer:
+    text = body if isinstance(body, str) else json.dumps(body)
+    return Answer(status, {k.lower().replace("_", "-"): v for k, v in headers.items()}, text)
+
+
+@dataclass
+class Sent:
+    """What the connector sent (method, path, params, body, headers), answered in turn."""
+
+    answers: list[Answer]
+    calls: list[tuple[str, str, Any, Any, dict[str, str]]] = field(default_factory=list)
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Any = None,
+        body: Any = None,
+        headers: dict[str, str] | None = None,
+    ) -> Answer:
+        self.calls.append((method, path, params, body, dict(headers or {})))
+        return self.answers.pop(0)
+
+
+def fake(connector: MeetergoConnector, *answers: Answer) -> Sent:
+    sent = Sent(list(answers))
+    connector._http.request = sent.request  # type: ignore[method-assign]
+    return sent

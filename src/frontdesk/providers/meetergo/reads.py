@@ -164,12 +164,15 @@ class MeetergoReads(HttpConnector):
 
     # -- users ---------------------------------------------------------------------------
     def load_users(self) -> None:
-        """``GET /v4/user`` (admin only), else ``GET /v4/user/me``, else the API user."""
+        """``GET /v4/user`` (admin only), else ``GET /v4/user/me``, else the API user; a
+        refusal other than 403 / 404 (a wrong key, a missing user id) is raised."""
         self.names, self.all_users = {}, False
         if not self.personal_token:
             try:
                 users = parse(MgUsers, self.read("user")).users
             except ReadRefused as exc:
+                if exc.status not in (403, 404):
+                    raise  # the key or the user id is wrong: not a matter of rights
                 log.info("meetergo user list refused (HTTP %s): reading one user", exc.status)
             else:
                 self.names = {u.id: u.display_name for u in users}
@@ -178,7 +181,9 @@ class MeetergoReads(HttpConnector):
                     return
         try:
             me = parse(MgUser, self.read("user/me", as_user=not self.personal_token))
-        except ReadRefused:
+        except ReadRefused as exc:
+            if exc.status not in (403, 404):
+                raise
             if self.api_user:
                 self.names = {self.api_user: f"meetergo user {self.api_user[:8]}"}
             return
