@@ -401,3 +401,15 @@ def test_ambiguous_only_when_the_create_answer_is_unreadable(
     detail = answer(200, {"id": CONSULT, "userId": ANNA, "meetingOptions": {}})
     fake(connector, detail, answer(201, "<html>"))
     assert isinstance(connector.create(DESK, "k"), Ambiguous)
+
+
+def test_without_a_zone_option_the_api_users_zone_is_taken() -> None:
+    bare = MeetergoConnector("c", "http://127.0.0.1:9/v4", "ak_live:x:y", ANNA, None)
+    try:
+        assert bare.zone == "UTC"  # the API's default
+        users = {"users": [{"id": ANNA, "timezone": "Europe/Vienna"}, {"id": BEN}]}
+        fake(bare, answer(200, users))
+        bare.load_users()
+        assert bare.zone == "Europe/Vienna" and bare.all_users
+    finally:
+        bare.close()

@@ -116,6 +116,7 @@ class MeetergoReads(HttpConnector):
         super().__init__(connection_id, base_url, {"Authorization": f"Bearer {api_key}"}, timeout)
         self.personal_token = api_key.strip().startswith(TOKEN_PREFIX)
         self.api_user = None if self.personal_token else api_user_id
+        self.zone_option = zone  # the connection's; None: the API user's own, else UTC
         self.zone = zone or DEFAULT_ZONE
         self.names: dict[str, str] = {}  # user id → display name
         self.all_users = False  # whether every user of the company is known
@@ -177,6 +178,7 @@ class MeetergoReads(HttpConnector):
             else:
                 self.names = {u.id: u.display_name for u in users}
                 self.all_users = bool(users)
+                self._take_zone(next((u for u in users if u.id == self.api_user), None))
                 if self.names:
                     return
         try:
@@ -188,8 +190,16 @@ class MeetergoReads(HttpConnector):
                 self.names = {self.api_user: f"meetergo user {self.api_user[:8]}"}
             return
         self.names = {me.id: me.display_name}
+        self._take_zone(me)
         if self.personal_token:
             self.owner = me.id
+
+    def _take_zone(self, user: MgUser | None) -> None:
+        """Without a ``timezone`` option, the API user's own zone (a user's documented
+        ``timezone``), else UTC, the API's default **[ours]**."""
+        wanted = user.timezone if user is not None else None
+        if self.zone_option is None and wanted and valid_zone(wanted):
+            self.zone = wanted
 
     # -- meeting types -------------------------------------------------------------------
     def _type_list(self, user: str | None) -> list[MgMeetingType]:

@@ -43,6 +43,7 @@ class MgUser(_Wire):
     fullName: str | None = None
     title: str | None = None
     isAdmin: bool | None = None
+    timezone: str | None = None
 
     @property
     def display_name(self) -> str:
