@@ -13,6 +13,7 @@ from frontdesk.domain.catalog import Service
 from frontdesk.providers.base import Accepted, Ambiguous, Refused, RetryLater
 from frontdesk.providers.http import BadAnswer
 from frontdesk.providers.meetergo import MeetergoConnector, mapping
+from frontdesk.providers.meetergo.reads import ReadRefused
 from frontdesk.providers.meetergo.wire import MgAppointment, MgMeetingType, MgProvisional
 from support.meetergo import (
     ANNA,
@@ -413,3 +414,15 @@ def test_without_a_zone_option_the_api_users_zone_is_taken() -> None:
         assert bare.zone == "Europe/Vienna" and bare.all_users
     finally:
         bare.close()
+
+
+def test_one_type_whose_spots_are_refused_does_not_stop_the_others(
+    connector: MeetergoConnector,
+) -> None:
+    facts = mapping.facts_of(MgMeetingType(id=CONSULT, userId=ANNA), [ANNA], True)
+    refused = {"statusCode": 400, "message": "Meeting type not found", "error": "Bad Request"}
+    fake(connector, answer(400, refused))
+    assert connector.windows(facts, [START.date()]) == []
+    fake(connector, answer(401, {"statusCode": 401, "message": "Invalid API key"}))
+    with pytest.raises(ReadRefused):
+        connector.windows(facts, [START.date()])

@@ -304,6 +304,8 @@ def bookings_from_record(
     if end is None:
         end = start + timedelta(minutes=int(info.duration or 30) if info else 30)
     group = record.meetingTypeId in set(group_types) or len(record.attendees) > 1
+    if group and not record.attendees:
+        return []  # a group session whose every seat was cancelled: no one's booking
     people = record.attendees or [MgAttendee()]
     bookings = []
     for person in people:

@@ -267,11 +267,20 @@ class MeetergoReads(HttpConnector):
         return starts
 
     def windows(self, facts: TypeFacts, days: list[date]) -> list[Any]:
+        """A type's spot windows on ``days``; none (and a warning) when meetergo refuses
+        its availability with a 400 or 404 ("Meeting Type Not Found"), so one broken type
+        does not stop the others **[ours]**."""
         wanted = set(days)
         found = []
         for minutes in facts.durations():
             for first, last in _chunks(days):
-                starts = self.spots(facts, minutes, first, last)
+                try:
+                    starts = self.spots(facts, minutes, first, last)
+                except ReadRefused as exc:
+                    if exc.status not in (400, 404):
+                        raise
+                    log.warning("meetergo refused a meeting type's spots (HTTP %s)", exc.status)
+                    return []
                 found += mapping.spot_windows(facts, minutes, self.zone, starts, wanted)
         return found
 
