@@ -30,6 +30,7 @@ from support.meetergo import (
     SECOND,
     THERAPY,
     TRIAGE,
+    ZONE,
     at,
     example_request,
     iso,
@@ -59,6 +60,8 @@ def _argv(server: SandboxServer, request: Path, user: str = ANNA) -> list[str]:
         API_KEY,
         "--option",
         f"api_user_id={user}",
+        "--option",
+        f"timezone={ZONE}",
         str(request),
     ]
 
@@ -142,6 +145,13 @@ MUTATIONS: list[tuple[str, Any]] = [
     ("channel", "zoom"),
     ("duration", 0),
     ("duration", 30.5),
+    ("duration", 30.0),
+    ("duration", "30"),
+    ("phoneOnlyBooking", True),
+    ("paymentProvider", "stripe"),
+    ("paymentProvider", "cash"),
+    ("channel", "teamsForExchange"),
+    ("couponCode", 5),
     ("duration", 123),
     ("duration", 60),
     ("duration", 30),
@@ -191,7 +201,7 @@ def bodies(draw: st.DrawFn) -> object:
 @given(body=bodies())
 def test_prediction_equals_sandbox_answer(server: SandboxServer, body: object) -> None:
     url = server.provider("meetergo").base_url
-    connector = MeetergoConnector("diff", url, API_KEY, ANNA)
+    connector = MeetergoConnector("diff", url, API_KEY, ANNA, ZONE)
     try:
         predicted = predict(connector, body)
     finally:

@@ -1,8 +1,10 @@
-"""meetergo provisional bookings whose answer is lost: outcome unknown, against the real
-sandbox. A double opt-in (or host confirmation) meeting type answers a create with a
-provisional booking that no list shows until it is confirmed, so after a lost answer nothing
-can be asked: the desk must neither resend (a second provisional booking) nor call it done.
-A person settles it (it arrived / send again / cancel), or a pull that finds it does."""
+"""meetergo provisional bookings whose answer is lost, against the real sandbox. A double
+opt-in (or host confirmation) meeting type answers a create with a provisional booking;
+meetergo lists those (``GET /v4/provisional-booking/paginated``), so after a lost answer the
+desk looks there and finds it: no resend, no doubt. Only where that list cannot be read (a
+user without the permission: the sandbox's ``forbidden`` hook answers 403) is the outcome
+unknown: the desk must neither resend (a second provisional booking) nor call it done. A
+person settles it (it arrived / send again / cancel), or a pull that finds it does."""
 
 from __future__ import annotations
 
@@ -23,7 +25,7 @@ from frontdesk.domain.outbox import OperationState, Settlement
 from frontdesk.sandbox import SandboxServer
 from frontdesk.sandbox.fault_spec import FaultInjector, FaultSpec
 from frontdesk.sandbox.meetergo.state import MeetergoState
-from support.meetergo import ANNA, API_KEY, BEN, CHECK_IN, SECOND, at, next_tuesday
+from support.meetergo import ANNA, API_KEY, BEN, CHECK_IN, OPTIONS, SECOND, at, next_tuesday
 from support.net import MovableClock
 
 DAY = next_tuesday()
@@ -38,10 +40,19 @@ def server() -> Iterator[SandboxServer]:
 
 @pytest.fixture
 def ctx(server: SandboxServer, tmp_path: Path) -> Iterator[AppContext]:
+    yield from _desk(server, tmp_path)
+
+
+@pytest.fixture
+def blind(server: SandboxServer, tmp_path: Path) -> Iterator[AppContext]:
+    """A desk whose API user may not read provisional bookings (403)."""
+    state_of(server).forbidden.add("provisional-booking")
+    yield from _desk(server, tmp_path)
+
+
+def _desk(server: SandboxServer, tmp_path: Path) -> Iterator[AppContext]:
     context = AppContext(Paths.resolve(tmp_path / "profile"), use_keyring=False)
-    context.connect(
-        "meetergo", "Praxis", server.provider("meetergo").base_url, API_KEY, {"api_user_id": ANNA}
-    )
+    context.connect("meetergo", "Praxis", server.provider("meetergo").base_url, API_KEY, OPTIONS)
     context.engine.clock = MovableClock()
     for cid in context.connectors:
         context.engine.pull(cid)
@@ -112,13 +123,15 @@ def the_op(ctx: AppContext) -> int:
 
 @pytest.mark.parametrize("type_id", [CHECK_IN, SECOND], ids=["doubleOptIn", "hostConfirmation"])
 def test_a_lost_provisional_answer_is_unknown_and_never_resent(
-    ctx: AppContext, server: SandboxServer, type_id: str
+    blind: AppContext, server: SandboxServer, type_id: str
 ) -> None:
+    ctx = blind
     booking = book(ctx, type_id)
     stored = lose_the_answer(ctx, server, "drop")  # committed, then the answer cut short
     assert stored.sync_state is SyncState.OUTCOME_UNKNOWN
     assert stored.problem_message is not None
     assert "meetergo cannot be asked whether it arrived" in stored.problem_message
+    assert "refused the list of provisional bookings" in stored.problem_message
     assert len(state_of(server).provisional_ids()) == 1  # exactly one, and it stays one
     for _ in range(3):
         later(ctx, 24 * 3600)
@@ -133,7 +146,8 @@ def test_a_lost_provisional_answer_is_unknown_and_never_resent(
         ctx.booking.cancel(booking.id)
 
 
-def test_it_did_not_arrive_send_again(ctx: AppContext, server: SandboxServer) -> None:
+def test_it_did_not_arrive_send_again(blind: AppContext, server: SandboxServer) -> None:
+    ctx = blind
     booking = book(ctx, CHECK_IN)
     lose_the_answer(ctx, server, "reset")  # cut before anything was done
     assert state_of(server).provisional_ids() == []
@@ -148,7 +162,10 @@ def test_it_did_not_arrive_send_again(ctx: AppContext, server: SandboxServer) ->
     assert ("outcome settled", "it did not arrive: create sent again", ctx.desk) in history
 
 
-def test_it_arrived_then_the_confirmation_links_it(ctx: AppContext, server: SandboxServer) -> None:
+def test_it_arrived_then_the_confirmation_links_it(
+    blind: AppContext, server: SandboxServer
+) -> None:
+    ctx = blind
     booking = book(ctx, CHECK_IN)
     lose_the_answer(ctx, server, "garbage")  # committed, then an HTML page for an answer
     settled = sync_status.settle(ctx, the_op(ctx), Settlement.ARRIVED)
@@ -157,6 +174,9 @@ def test_it_arrived_then_the_confirmation_links_it(ctx: AppContext, server: Sand
     assert ctx.engine.drain().sent == 0
     (pid,) = state_of(server).provisional_ids()
     assert state_of(server).confirm_provisional(pid).status == 200  # the patient confirms
+    # the appointment's record does not carry the desk's note (attendees come "without
+    # relation properties"): only the provisional list links it, once it may be read again
+    state_of(server).forbidden.clear()
     ctx.engine.pull(ctx.connections()[0].id)
     (copy,) = copies(server, booking.id)
     stored = ctx.repo.booking(booking.id)
@@ -164,9 +184,13 @@ def test_it_arrived_then_the_confirmation_links_it(ctx: AppContext, server: Sand
     assert (stored.sync_state, stored.remote_id) == (SyncState.CONFIRMED, copy["id"])
     history = [(e, d, a) for _, e, d, a in ctx.repo.history(booking.id)]
     assert ("outcome settled", "it arrived", ctx.desk) in history
+    assert len(ctx.repo.bookings_between(at(DAY, 0), at(DAY, 23))) == 1  # no twin
 
 
-def test_a_pull_that_finds_it_confirmed_settles_it(ctx: AppContext, server: SandboxServer) -> None:
+def test_a_pull_that_finds_it_confirmed_settles_it(
+    blind: AppContext, server: SandboxServer
+) -> None:
+    ctx = blind
     booking = book(ctx, SECOND)
     lose_the_answer(ctx, server, "drop")
     (pid,) = state_of(server).provisional_ids()
@@ -184,7 +208,8 @@ def test_a_pull_that_finds_it_confirmed_settles_it(ctx: AppContext, server: Sand
     assert len(copies(server, booking.id)) == 1
 
 
-def test_cancel_the_booking(ctx: AppContext, server: SandboxServer) -> None:
+def test_cancel_the_booking(blind: AppContext, server: SandboxServer) -> None:
+    ctx = blind
     book(ctx, CHECK_IN)
     lose_the_answer(ctx, server, "drop")
     settled = sync_status.settle(ctx, the_op(ctx), Settlement.CANCEL)
@@ -211,8 +236,9 @@ def test_a_429_or_503_leaves_no_doubt(ctx: AppContext, server: SandboxServer) ->
 
 
 def test_frontdesk_sync_says_what_to_settle(
-    ctx: AppContext, server: SandboxServer, capsys: pytest.CaptureFixture[str]
+    blind: AppContext, server: SandboxServer, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    ctx = blind
     booking = book(ctx, CHECK_IN)
     lose_the_answer(ctx, server, "drop")
     capsys.readouterr()
@@ -227,3 +253,21 @@ def test_frontdesk_sync_says_what_to_settle(
     assert f"booking {booking.id} (new booking, " in line and "Praxis" in line
     assert "settles it at the desk" in line
     assert "Erika" not in out  # no patient names on the console
+
+
+@pytest.mark.parametrize("type_id", [CHECK_IN, SECOND], ids=["doubleOptIn", "hostConfirmation"])
+@pytest.mark.parametrize("fault", ["drop", "garbage"])
+def test_a_lost_provisional_answer_is_found_in_the_provisional_list(
+    ctx: AppContext, server: SandboxServer, type_id: str, fault: str
+) -> None:
+    booking = book(ctx, type_id)
+    injector(server).script([fault])
+    assert ctx.engine.drain().retrying == 1
+    later(ctx)
+    report = ctx.engine.drain()
+    assert (report.sent, report.unknown, report.confirmed) == (0, 0, 1)  # found, not resent
+    (pid,) = state_of(server).provisional_ids()
+    stored = ctx.repo.booking(booking.id)
+    assert stored is not None and stored.sync_state is SyncState.AWAITING_CONFIRMATION
+    assert stored.extra["provisional_booking_id"] == pid
+    assert ctx.repo.unknown_count() == 0

@@ -8,14 +8,20 @@ from typing import Any
 import pytest
 
 from frontdesk.domain.booking import Booking, SyncState, VisitStatus
+from frontdesk.domain.catalog import Catalog, Service
+from frontdesk.domain.verdict import Severity
 from frontdesk.rules import meetergo as rules
 from support.meetergo import (
     ANNA,
     BEN,
     CASES,
+    CHECK_IN,
     CONSULT,
+    DROP,
     GROUP,
+    RISKS,
     THERAPY,
+    TRIAGE,
     at,
     body,
     case_body,
@@ -51,6 +57,64 @@ def test_each_create_rule(case: tuple[Any, ...]) -> None:
     assert (verdict.status, verdict.message) == (case[6], case[7])
     if verdict.status >= 400:
         assert verdict.code == ("Not Found" if verdict.status == 404 else "Bad Request")
+    # a check the pages do not document is a risk: the booking system may judge otherwise
+    expected = Severity.RISK if case[0] in RISKS else Severity.ERROR
+    assert verdict.severity is expected
+
+
+def _with_extra(type_id: str, **changes: Any) -> Catalog:
+    services = [
+        Service(s.id, s.name, s.duration_minutes, extra={**s.extra, **changes})
+        if s.id == type_id
+        else s
+        for s in CATALOG.services
+    ]
+    return Catalog(CATALOG.policy, services, CATALOG.resources, CATALOG.windows)
+
+
+def test_an_undocumented_opt_in_value_may_be_provisional() -> None:
+    catalog = _with_extra(CONSULT, doubleOptIn="useCompanySettings", provisional="maybe")
+    verdict = rules.predict_create(body(at(DAY, 10)), catalog, [], NOW)
+    assert (verdict.status, verdict.code, verdict.severity) == (
+        201,
+        "MAYBE_PROVISIONAL",
+        Severity.RISK,
+    )
+    assert "useCompanySettings" in (verdict.message or "")
+    on = rules.predict_create(body(at(DAY, 10), CHECK_IN), CATALOG, [], NOW)
+    assert (on.status, on.message, on.severity) == (
+        201,
+        "Provisional booking (doubleOptIn)",
+        Severity.ERROR,
+    )
+
+
+def test_round_robin_spots_without_members_are_only_a_risk() -> None:
+    """Without the members, meetergo may list one host's spots: a start missing from them
+    may still be free."""
+    catalog = _with_extra(TRIAGE, members=[], membersKnown=False)
+    empty = Catalog(catalog.policy, catalog.services, catalog.resources, [])
+    verdict = rules.predict_create(body(at(DAY, 10), TRIAGE), empty, [], NOW)
+    assert (verdict.status, verdict.message, verdict.severity) == (
+        400,
+        "start is not an available spot",
+        Severity.RISK,
+    )
+    known = Catalog(CATALOG.policy, CATALOG.services, CATALOG.resources, [])
+    assert rules.predict_create(body(at(DAY, 10), TRIAGE), known, [], NOW).severity is (
+        Severity.ERROR
+    )
+
+
+def test_round_robin_with_a_chosen_host_leaves_the_queue_out() -> None:
+    catalog = _with_extra(TRIAGE, allowHostSelection=True)
+    chosen = body(at(DAY, 10), TRIAGE, hostIds=[BEN], queueId=DROP)
+    assert rules.predict_create(chosen, catalog, [], NOW).status == 201
+    both = body(at(DAY, 10), TRIAGE, hostIds=[BEN])
+    verdict = rules.predict_create(both, catalog, [], NOW)
+    assert verdict.message == "queueId must be undefined when a specific host is chosen"
+    stranger = body(at(DAY, 10), TRIAGE, hostIds=["someone"], queueId=DROP)
+    assert rules.predict_create(stranger, catalog, [], NOW).severity is Severity.RISK
 
 
 def test_the_doc_example_is_accepted() -> None:

@@ -1,18 +1,24 @@
 """meetergo test data built from docs/providers.md (not from the sandbox): the default
 account's ids, the doc's example request, a catalog for the rules, and the create rule cases
-replayed both offline and against the sandbox."""
+replayed both offline and against the sandbox (``RISKS``: the cases whose check the pages do
+not document, a risk offline and a refusal **[ours]** in the sandbox)."""
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from frontdesk.domain.catalog import Catalog, Policy, Resource, Service, Window
+from frontdesk.providers.http import Answer
+from frontdesk.providers.meetergo import MeetergoConnector
 
 ZONE = "Europe/Berlin"
 API_KEY = "ak_live:6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f:sandboxsecret"
 EXPIRED_KEY = "ak_live:6f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f:expiredsecret"
+PERSONAL_TOKEN = "rgo-7c1e9a2b4d6f8a0c2e4b6d8f0a2c4e6b"  # Anna's
 ANNA = "a1f0c3d2-5b6e-4f70-8a9b-0c1d2e3f4a51"
 BEN = "b2e1d4c3-6c7f-4081-9bac-1d2e3f4a5b62"
 CONSULT = "c0a8012e-7f3d-4b5a-9c1e-2d3f4a5b6c01"
@@ -23,6 +29,7 @@ TRIAGE = "c0a8012e-7f3d-4b5a-9c1e-2d3f4a5b6c05"
 GROUP = "c0a8012e-7f3d-4b5a-9c1e-2d3f4a5b6c06"
 QUEUE = "d4c3b2a1-0f9e-4d8c-b7a6-5e4d3c2b1a07"
 DROP = object()  # a field to leave out
+OPTIONS: dict[str, object] = {"api_user_id": ANNA, "timezone": ZONE}  # a desk's connection
 
 
 def next_tuesday(days_ahead: int = 7) -> date:
@@ -86,7 +93,7 @@ def body(
         "fullname": "Max Muster",
     }
     person.update(who or {})
-    hosts = {CONSULT: [ANNA], SECOND: [ANNA], THERAPY: [BEN], CHECK_IN: [BEN]}
+    hosts = {CONSULT: [ANNA], SECOND: [ANNA], THERAPY: [BEN], CHECK_IN: [BEN], GROUP: [BEN]}
     payload: dict[str, Any] = {"attendee": person, "meetingTypeId": type_id, "start": iso(when)}
     if type_id in hosts:
         payload["hostIds"] = hosts[type_id]
@@ -247,7 +254,7 @@ CASES: list[tuple[str, int, int, str, dict[str, Any], dict[str, Any], int, str |
         {},
         {"duration": 0},
         400,
-        "duration must be a positive integer",
+        "duration must be the meeting type's duration or one of its allowedDurations",
     ),
     (
         "duration float",
@@ -257,7 +264,32 @@ CASES: list[tuple[str, int, int, str, dict[str, Any], dict[str, Any], int, str |
         {},
         {"duration": 30.5},
         400,
-        "duration must be a positive integer",
+        "duration must be the meeting type's duration or one of its allowedDurations",
+    ),
+    ("duration whole float", 10, 0, CONSULT, {}, {"duration": 30.0}, 201, None),
+    ("duration text", 10, 0, CONSULT, {}, {"duration": "30"}, 400, "duration must be a number"),
+    (
+        "payment provider",
+        10,
+        0,
+        CONSULT,
+        {},
+        {"paymentProvider": "bitcoin"},
+        400,
+        "paymentProvider must be one of paypal, stripe, none",
+    ),
+    ("payment provider ok", 10, 0, CONSULT, {}, {"paymentProvider": "none"}, 201, None),
+    ("coupon", 10, 0, CONSULT, {}, {"couponCode": 5}, 400, "couponCode must be a string"),
+    ("newest channel", 10, 0, CONSULT, {}, {"channel": "teamsForExchange"}, 201, None),
+    (
+        "phone-only flag type",
+        10,
+        0,
+        CONSULT,
+        {},
+        {"phoneOnlyBooking": "yes"},
+        400,
+        "phoneOnlyBooking must be a boolean",
     ),
     (
         "skip flag",
@@ -360,25 +392,17 @@ CASES: list[tuple[str, int, int, str, dict[str, Any], dict[str, Any], int, str |
         400,
         "queueId must be undefined for one-to-one and group meeting types",
     ),
+    ("hosts missing", 10, 0, CONSULT, {}, {"hostIds": DROP}, 400, "hostIds or queueId is required"),
+    ("hosts empty", 10, 0, CONSULT, {}, {"hostIds": []}, 400, "hostIds or queueId is required"),
     (
-        "hosts missing",
+        "group hosts missing",
         10,
         0,
-        CONSULT,
+        GROUP,
         {},
         {"hostIds": DROP},
         400,
-        "hostIds is required for one-to-one meeting types",
-    ),
-    (
-        "hosts empty",
-        10,
-        0,
-        CONSULT,
-        {},
-        {"hostIds": []},
-        400,
-        "hostIds is required for one-to-one meeting types",
+        "hostIds or queueId is required",
     ),
     (
         "hosts other",
@@ -410,16 +434,45 @@ CASES: list[tuple[str, int, int, str, dict[str, Any], dict[str, Any], int, str |
         400,
         "attendee.email is required",
     ),
-    ("phone only", 10, 0, THERAPY, {"email": DROP, "phone": "+49301234"}, {}, 201, None),
+    (
+        "phone only",
+        10,
+        0,
+        THERAPY,
+        {"email": DROP, "phone": "+49301234"},
+        {"phoneOnlyBooking": True},
+        201,
+        None,
+    ),
+    (
+        "phone only without the flag",
+        10,
+        0,
+        THERAPY,
+        {"email": DROP, "phone": "+49301234"},
+        {},
+        400,
+        "attendee.email is required",
+    ),
     (
         "phone only blank",
         10,
         0,
         THERAPY,
         {"email": DROP, "phone": " "},
-        {},
+        {"phoneOnlyBooking": True},
         400,
-        "attendee.email is required",
+        "attendee.phone is required when phoneOnlyBooking is true",
+    ),
+    (
+        "phone only not allowed",
+        10,
+        0,
+        CONSULT,
+        {"email": DROP, "phone": "+49301234"},
+        {"phoneOnlyBooking": True},
+        400,
+        "phoneOnlyBooking requires a meeting type with allowPhoneOnlyBooking enabled",
     ),
     (
         "guests not allowed",
@@ -475,6 +528,20 @@ CASES: list[tuple[str, int, int, str, dict[str, Any], dict[str, Any], int, str |
 ]
 
 
+# cases whose check the pages do not document: a risk offline, a refusal [ours] in the sandbox
+RISKS = frozenset(
+    {
+        "language",
+        "zone",
+        "queue wrong",
+        "hosts other",
+        "group other host",
+        "guests not allowed",
+        "channel not allowed",
+    }
+)
+
+
 def case_body(day: date, case: tuple[Any, ...]) -> dict[str, Any]:
     _, hh, mm, type_id, attendee, top, _, _ = case
     return body(at(day, hh, mm), type_id, attendee, **top)
@@ -488,22 +555,25 @@ HOURS = {
 
 
 def _extra(kind: str, user: str | None, **options: Any) -> dict[str, Any]:
+    """``Service.extra`` as the connector derives it from the documented fields."""
     extra: dict[str, Any] = {
         "type": kind,
         "userId": user,
         "queueId": QUEUE if kind == "round-robin" else None,
-        "hostIds": [ANNA, BEN] if kind == "round-robin" else [user],
+        "members": [ANNA, BEN] if kind == "round-robin" else [user],
+        "membersKnown": True,
+        "spots": 1,
         "channel": "local",
         "bufferBefore": 0,
         "bufferAfter": 0,
         "allowedDurations": [],
         "allowedChannels": [],
         "allowHostSelection": False,
-        "doubleOptIn": False,
-        "requireHostConfirmation": False,
         "allowPhoneOnlyBooking": False,
         "allowAddingGuests": False,
-        "maxAttendees": 1,
+        "doubleOptIn": "disabled",
+        "requireHostConfirmation": "disabled",
+        "provisional": "no",
     }
     extra.update(options)
     return extra
@@ -534,17 +604,20 @@ SERVICES = [
         CHECK_IN,
         "Online Check-in",
         20,
-        extra=_extra("one-to-one", BEN, channel="zoom", doubleOptIn=True),
+        extra=_extra("one-to-one", BEN, channel="zoom", doubleOptIn="enabled", provisional="yes"),
     ),
     Service(
-        SECOND, "Second Opinion", 60, extra=_extra("one-to-one", ANNA, requireHostConfirmation=True)
+        SECOND,
+        "Second Opinion",
+        60,
+        extra=_extra("one-to-one", ANNA, requireHostConfirmation="enabled", provisional="yes"),
     ),
     Service(TRIAGE, "Video Triage", 20, extra=_extra("round-robin", None, channel="google")),
     Service(
         GROUP,
         "Back Care Group",
         60,
-        extra=_extra("group", BEN, allowAddingGuests=True, maxAttendees=3),
+        extra=_extra("group", BEN, allowAddingGuests=True, spots=3),
     ),
 ]
 
@@ -553,7 +626,7 @@ def make_catalog(days: list[date]) -> Catalog:
     """Every grid start of every type and duration on ``days`` as a spot (no bookings yet)."""
     windows: list[Window] = []
     for service in SERVICES:
-        hosts = service.extra["hostIds"]
+        hosts = service.extra["members"]
         column = QUEUE if service.extra["type"] == "round-robin" else hosts[0]
         for minutes in [service.duration_minutes, *service.extra["allowedDurations"]]:
             for day in days:
@@ -587,3 +660,35 @@ def make_catalog(days: list[date]) -> Catalog:
         ],
         windows=windows,
     )
+
+
+# -- canned answers for the connector (no network) ------------------------------------
+def answer(status: int, body: object, **headers: str) -> Answer:
+    text = body if isinstance(body, str) else json.dumps(body)
+    return Answer(status, {k.lower().replace("_", "-"): v for k, v in headers.items()}, text)
+
+
+@dataclass
+class Sent:
+    """What the connector sent (method, path, params, body, headers), answered in turn."""
+
+    answers: list[Answer]
+    calls: list[tuple[str, str, Any, Any, dict[str, str]]] = field(default_factory=list)
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Any = None,
+        body: Any = None,
+        headers: dict[str, str] | None = None,
+    ) -> Answer:
+        self.calls.append((method, path, params, body, dict(headers or {})))
+        return self.answers.pop(0)
+
+
+def fake(connector: MeetergoConnector, *answers: Answer) -> Sent:
+    sent = Sent(list(answers))
+    connector._http.request = sent.request  # type: ignore[method-assign]
+    return sent

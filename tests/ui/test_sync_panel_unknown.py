@@ -1,7 +1,8 @@
 """The desk over outcome-unknown changes, on a meetergo sandbox: a double opt-in booking whose
-answer was lost opens the sync panel on "Outcome unknown" with its reason; the status bar says
-so (not "All bookings synced"); the calendar marks the block; move and cancel wait for it to
-be settled; and the three buttons settle it, each into the booking's history."""
+answer was lost, for an API user who may not list provisional bookings, opens the sync panel
+on "Outcome unknown" with its reason; the status bar says so (not "All bookings synced"); the
+calendar marks the block; move and cancel wait for it to be settled; and the three buttons
+settle it, each into the booking's history."""
 
 from __future__ import annotations
 
@@ -23,7 +24,7 @@ from frontdesk.ui.blocks import ALARM_BADGES, tooltip_html
 from frontdesk.ui.calendar_pane import Mode
 from frontdesk.ui.main_window import MainWindow
 from frontdesk.ui.sync_panel import UNKNOWN_TAB, WAITING_TAB
-from support.meetergo import ANNA, API_KEY, BEN, CHECK_IN, at, next_tuesday
+from support.meetergo import API_KEY, BEN, CHECK_IN, OPTIONS, at, next_tuesday
 from support.net import MovableClock
 
 DAY = next_tuesday()
@@ -38,7 +39,7 @@ def meetergo_desk(qtbot, tmp_path: Path) -> Iterator[tuple[MainWindow, SandboxSe
             "Praxis Berger",
             server.provider("meetergo").base_url,
             API_KEY,
-            {"api_user_id": ANNA},
+            OPTIONS,
         )
         ctx.engine.clock = MovableClock()
         for cid in ctx.connectors:
@@ -59,7 +60,7 @@ def meetergo_desk(qtbot, tmp_path: Path) -> Iterator[tuple[MainWindow, SandboxSe
 
 def unknown_booking(desk: MainWindow, server: SandboxServer, hh: int, name: str) -> Booking:
     """Book a double opt-in check-in; its answer is dropped after the commit; the next attempt
-    finds no lookup can tell."""
+    finds no lookup can tell (the provisional list answers 403)."""
     ctx = desk.context
     booking = ctx.booking.book(
         BookingRequest(
@@ -72,6 +73,9 @@ def unknown_booking(desk: MainWindow, server: SandboxServer, hh: int, name: str)
             patient_email=f"{name.split()[0].lower()}@example.com",
         )
     )
+    state = server.provider("meetergo").build.state
+    assert isinstance(state, MeetergoState)
+    state.forbidden.add("provisional-booking")  # a user who may not list provisional ones
     server.injectors["meetergo"].script(["drop"])
     assert ctx.engine.drain().retrying == 1
     clock = ctx.engine.clock

@@ -1,10 +1,15 @@
 """meetergo's create checks, predicted offline.
 
 Follows docs/providers.md ("meetergo", "Create: POST /v4/booking") check by check and answers
-with meetergo's own status, ``error`` reason (as the code) and message. The spots are the
-catalog's exact windows (one per spot, ``service_id`` = meeting type, ``end - start`` = the
-duration), as the API listed them at the last pull; bookings the desk knows of are taken out
-of them again with the documented blocking rule, so a spot booked since the pull is refused.
+with meetergo's own status, ``error`` reason (as the code) and message. The documented checks
+(the body's shape, host or queue, email or phone-only, duration, the spot) are errors; the
+checks the pages do not document (the host is the type's, language and zone formats, guests,
+allowed channels) come after them and are only risks (``Severity.RISK``): the booking system
+may judge them differently. The spots are the catalog's exact windows (one per spot,
+``service_id`` = meeting type, ``end - start`` = the duration), as the API listed them at the
+last pull; bookings the desk knows of are taken out of them again with the blocking rule, so
+a spot booked since the pull is refused. A round-robin type whose members the desk could not
+learn has spots meetergo may under-report: a start missing from them is only a risk.
 """
 
 from __future__ import annotations
@@ -19,8 +24,9 @@ from typing import Any
 from frontdesk.domain.booking import Booking, SyncState
 from frontdesk.domain.catalog import Catalog, Service, Window
 from frontdesk.domain.timeutil import local_to_utc, to_local
-from frontdesk.domain.verdict import Verdict
+from frontdesk.domain.verdict import Severity, Verdict
 
+# The newest create page's enum (21 values).
 CHANNELS = frozenset(
     {
         "local",
@@ -32,16 +38,27 @@ CHANNELS = frozenset(
         "whatsapp",
         "connect",
         "webex",
-        "whereby",
-        "kmeet",
-        "jitsi",
-        "zava",
+        "skypeForConsumer",
+        "skypeForBusiness",
+        "teamsForBusiness",
         "teamsForBusiness2",
+        "teamsForExchange",
+        "teams2ForExchange",
         "custom",
         "resource",
+        "whereby",
+        "kmeet",
+        "zava",
+        "jitsi",
     }
 )
+PAYMENT_PROVIDERS = frozenset({"paypal", "stripe", "none"})
 SPOT_MESSAGE = "start is not an available spot"
+MAYBE_PROVISIONAL = (
+    "meetergo may keep this booking provisional until the patient or the host confirms it: "
+    "the meeting type's double opt-in or host confirmation is {value!r}, whose meaning the "
+    "API does not document"
+)
 REASONS = {400: "Bad Request", 404: "Not Found"}
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -52,9 +69,12 @@ _LANGUAGE = re.compile(r"^[a-z]{2}$", re.ASCII)
 
 
 class _Refusal(Exception):
-    def __init__(self, message: str, field: str | None, status: int = 400) -> None:
+    def __init__(
+        self, message: str, field: str | None, status: int = 400, risk: bool = False
+    ) -> None:
         super().__init__(message)
-        self.verdict = Verdict(status=status, code=REASONS[status], message=message, field=field)
+        severity = Severity.RISK if risk else Severity.ERROR
+        self.verdict = Verdict(status, REASONS[status], message, field, severity)
 
 
 def parse_start(value: object) -> datetime | None:
@@ -90,7 +110,7 @@ def _check_attendee(body: Mapping[str, Any]) -> Mapping[str, Any]:
         raise _Refusal("attendee.receiveReminders must be a boolean", "attendee.receiveReminders")
     if not isinstance(attendee.get("notes"), Mapping):
         raise _Refusal("attendee.notes must be an object", "attendee.notes")
-    for name in ("firstname", "lastname", "fullname", "phone"):
+    for name in ("firstname", "lastname", "fullname", "phone", "language", "timezone"):
         if attendee.get(name) is not None and not isinstance(attendee[name], str):
             raise _Refusal(f"attendee.{name} must be a string", f"attendee.{name}")
     has_full = _filled(attendee.get("fullname"))
@@ -100,12 +120,6 @@ def _check_attendee(body: Mapping[str, Any]) -> Mapping[str, Any]:
             "attendee.fullname or attendee.firstname and attendee.lastname are required",
             "attendee.fullname",
         )
-    language = attendee.get("language")
-    if language is not None and not (isinstance(language, str) and _LANGUAGE.match(language)):
-        raise _Refusal("attendee.language must be a two-letter language code", "attendee.language")
-    zone_name = attendee.get("timezone")
-    if zone_name is not None and not (isinstance(zone_name, str) and zone_name in _iana()):
-        raise _Refusal("attendee.timezone must be a valid IANA time zone", "attendee.timezone")
     guests = attendee.get("bringalongEmails")
     if guests is not None:
         if not isinstance(guests, list) or not all(_email(g) for g in guests):
@@ -126,12 +140,17 @@ def _check_attendee(body: Mapping[str, Any]) -> Mapping[str, Any]:
     return attendee
 
 
+def _number(value: object) -> bool:
+    """A JSON number (an integer or a float; ``30.0`` is fine), not a boolean."""
+    return type(value) in (int, float)
+
+
 def _strings(value: object) -> bool:
     return isinstance(value, list) and all(isinstance(v, str) for v in value)
 
 
 def _check_shape(body: Mapping[str, Any]) -> datetime:
-    """Checks 12-14; returns the start."""
+    """The body's own fields (after the attendee); returns the start."""
     if not _filled(body.get("meetingTypeId")):
         raise _Refusal("meetingTypeId is required", "meetingTypeId")
     if not _filled(body.get("start")):
@@ -147,21 +166,25 @@ def _check_shape(body: Mapping[str, Any]) -> datetime:
         "location",
         "routingFormId",
         "paymentId",
+        "couponCode",
         "oneTimeLinkId",
     ):
         if body.get(name) is not None and not isinstance(body[name], str):
             raise _Refusal(f"{name} must be a string", name)
-    if body.get("channel") is not None and body["channel"] not in CHANNELS:
+    channel = body.get("channel")
+    if channel is not None and not (isinstance(channel, str) and channel in CHANNELS):
         raise _Refusal("channel must be a valid meeting channel", "channel")
-    duration = body.get("duration")
-    if duration is not None and not (type(duration) is int and duration > 0):
-        raise _Refusal("duration must be a positive integer", "duration")
-    for name in ("ignoreAvailability", "skipNotifications"):
+    if body.get("duration") is not None and not _number(body["duration"]):
+        raise _Refusal("duration must be a number", "duration")
+    for name in ("ignoreAvailability", "skipNotifications", "phoneOnlyBooking"):
         if body.get(name) is not None and type(body[name]) is not bool:
             raise _Refusal(f"{name} must be a boolean", name)
     pending = body.get("attendeePendingId")
-    if pending is not None and type(pending) not in (int, float):
+    if pending is not None and not _number(pending):
         raise _Refusal("attendeePendingId must be a number", "attendeePendingId")
+    provider = body.get("paymentProvider")
+    if provider is not None and not (isinstance(provider, str) and provider in PAYMENT_PROVIDERS):
+        raise _Refusal("paymentProvider must be one of paypal, stripe, none", "paymentProvider")
     if body.get("resourceChannelIds") is not None and not _strings(body["resourceChannelIds"]):
         raise _Refusal("resourceChannelIds must be an array of strings", "resourceChannelIds")
     for name, most in (("icsTitle", 200), ("icsDescription", 2000)):
@@ -179,34 +202,46 @@ def durations_of(service: Service) -> list[int]:
     return [service.duration_minutes, *service.extra.get("allowedDurations", [])]
 
 
-def _check_type(body: Mapping[str, Any], attendee: Mapping[str, Any], t: Service) -> int:
-    """Checks 16-21; returns the booking's duration."""
+def _chosen_host(body: Mapping[str, Any], t: Service) -> bool:
+    """A round-robin booking names its host: host selection is on and hostIds is given."""
     extra = t.extra
-    kind = extra.get("type")
+    return extra.get("type") == "round-robin" and bool(
+        extra.get("allowHostSelection") and body.get("hostIds")
+    )
+
+
+def _check_type(body: Mapping[str, Any], attendee: Mapping[str, Any], t: Service) -> int:
+    """The documented checks against the type: queue or hosts, email or phone-only,
+    duration. Returns the booking's duration."""
+    extra = t.extra
     queue = body.get("queueId")
-    if kind == "round-robin":
-        if queue is None:
+    if extra.get("type") == "round-robin":
+        if _chosen_host(body, t):
+            if queue is not None:
+                raise _Refusal(
+                    "queueId must be undefined when a specific host is chosen", "queueId"
+                )
+        elif queue is None:
             raise _Refusal("queueId is required for round-robin meeting types", "queueId")
-        if queue != extra.get("queueId"):
-            raise _Refusal("queueId does not match the meeting type's queue", "queueId")
     else:
         if queue is not None:
             raise _Refusal(
                 "queueId must be undefined for one-to-one and group meeting types", "queueId"
             )
-        hosts = body.get("hostIds") or []
-        if kind == "one-to-one" and not hosts:
-            raise _Refusal("hostIds is required for one-to-one meeting types", "hostIds")
-        if any(h != extra.get("userId") for h in hosts):
-            raise _Refusal("hostIds must contain only the meeting type's host", "hostIds")
-    phone_only = bool(extra.get("allowPhoneOnlyBooking")) and _filled(attendee.get("phone"))
-    if attendee.get("email") is None and not phone_only:
+        if not body.get("hostIds"):
+            raise _Refusal("hostIds or queueId is required", "hostIds")
+    if body.get("phoneOnlyBooking") is True:
+        if not extra.get("allowPhoneOnlyBooking"):
+            raise _Refusal(
+                "phoneOnlyBooking requires a meeting type with allowPhoneOnlyBooking enabled",
+                "phoneOnlyBooking",
+            )
+        if not _filled(attendee.get("phone")):
+            raise _Refusal(
+                "attendee.phone is required when phoneOnlyBooking is true", "attendee.phone"
+            )
+    elif attendee.get("email") is None:
         raise _Refusal("attendee.email is required", "attendee.email")
-    if attendee.get("bringalongEmails") and not extra.get("allowAddingGuests"):
-        raise _Refusal(
-            "attendee.bringalongEmails are not allowed for this meeting type",
-            "attendee.bringalongEmails",
-        )
     minutes = body.get("duration")
     if minutes is None:
         minutes = t.duration_minutes
@@ -215,11 +250,46 @@ def _check_type(body: Mapping[str, Any], attendee: Mapping[str, Any], t: Service
             "duration must be the meeting type's duration or one of its allowedDurations",
             "duration",
         )
+    return int(minutes)
+
+
+def _check_ours(body: Mapping[str, Any], attendee: Mapping[str, Any], t: Service) -> None:
+    """Checks the pages do not document: risks only, after every documented one."""
+    extra = t.extra
+    hosts = body.get("hostIds") or []
+    if extra.get("type") == "round-robin":
+        members = extra.get("members") or []
+        if _chosen_host(body, t) and members and any(h not in members for h in hosts):
+            raise _Refusal(
+                "hostIds must contain only members of the meeting type's queue",
+                "hostIds",
+                risk=True,
+            )
+        queue = body.get("queueId")
+        if queue is not None and queue != extra.get("queueId"):
+            raise _Refusal("queueId does not match the meeting type's queue", "queueId", risk=True)
+    elif extra.get("userId") and any(h != extra["userId"] for h in hosts):
+        raise _Refusal("hostIds must contain only the meeting type's host", "hostIds", risk=True)
+    language = attendee.get("language")
+    if language is not None and not _LANGUAGE.match(language):
+        raise _Refusal(
+            "attendee.language must be a two-letter language code", "attendee.language", risk=True
+        )
+    zone_name = attendee.get("timezone")
+    if zone_name is not None and zone_name not in _iana():
+        raise _Refusal(
+            "attendee.timezone must be a valid IANA time zone", "attendee.timezone", risk=True
+        )
+    if attendee.get("bringalongEmails") and not extra.get("allowAddingGuests"):
+        raise _Refusal(
+            "attendee.bringalongEmails are not allowed for this meeting type",
+            "attendee.bringalongEmails",
+            risk=True,
+        )
     channel = body.get("channel")
     allowed = extra.get("allowedChannels") or []
     if channel is not None and allowed and channel not in allowed:
-        raise _Refusal("channel is not allowed for this meeting type", "channel")
-    return int(minutes)
+        raise _Refusal("channel is not allowed for this meeting type", "channel", risk=True)
 
 
 def spot_minutes(window: Window) -> int:
@@ -290,7 +360,7 @@ def taken_since_pull(
             return True
         if _overlap(start, end, b.start - o_before, b.end + o_after):
             return True
-    return t.extra.get("type") == "group" and seats >= int(t.extra.get("maxAttendees", 1))
+    return t.extra.get("type") == "group" and seats >= int(t.extra.get("spots") or 1)
 
 
 def predict_create(
@@ -313,16 +383,43 @@ def predict_create(
                 "meetingTypeId does not match any meeting type", "meetingTypeId", status=404
             )
         minutes = _check_type(body, attendee, t)
-        if (
-            start <= now
-            or spot_window(catalog, t.id, start, minutes) is None
-            or taken_since_pull(catalog, t, start, minutes, bookings, ignore_booking_id)
-        ):
+        if start <= now:
             raise _Refusal(SPOT_MESSAGE, "start")
+        if spot_window(catalog, t.id, start, minutes) is None:
+            # a round-robin's spots without its members may be one host's only
+            under = t.extra.get("type") == "round-robin" and not t.extra.get("membersKnown")
+            raise _Refusal(SPOT_MESSAGE, "start", risk=under)
+        if taken_since_pull(catalog, t, start, minutes, bookings, ignore_booking_id):
+            raise _Refusal(SPOT_MESSAGE, "start")
+        _check_ours(body, attendee, t)
     except _Refusal as refusal:
         return refusal.verdict
-    if t.extra.get("doubleOptIn"):
+    return _accepted(t)
+
+
+def _accepted(t: Service) -> Verdict:
+    """201, saying when meetergo answers (or may answer) with a provisional booking."""
+    opt_in = t.extra.get("doubleOptIn")
+    confirm = t.extra.get("requireHostConfirmation")
+    if _setting(opt_in) == "yes":
         return Verdict(status=201, message="Provisional booking (doubleOptIn)")
-    if t.extra.get("requireHostConfirmation"):
+    if _setting(confirm) == "yes":
         return Verdict(status=201, message="Provisional booking (requireHostConfirmation)")
+    unsure = next((v for v in (opt_in, confirm) if _setting(v) == "maybe"), None)
+    if unsure is not None or (opt_in is None and confirm is None):
+        message = MAYBE_PROVISIONAL.format(value=unsure)
+        return Verdict(201, "MAYBE_PROVISIONAL", message, None, Severity.RISK)
     return Verdict(status=201)
+
+
+def _setting(value: object) -> str:
+    """``yes`` / ``no`` / ``maybe`` for a double opt-in or host-confirmation value (a
+    boolean, ``enabled`` / ``disabled``, or an undocumented string such as
+    ``useCompanySettings``)."""
+    if value is True or (isinstance(value, str) and value.casefold() in ("enabled", "true", "on")):
+        return "yes"
+    if value is False or (
+        isinstance(value, str) and value.casefold() in ("disabled", "false", "off")
+    ):
+        return "no"
+    return "maybe"

@@ -57,8 +57,9 @@ class RemoteMergeStore(UnknownOutcomes):
         was lost: left to that create's own reconciling), else, for a desk booking whose
         create's outcome is unknown, by service, start and patient email; finding such a
         booking settles it as arrived. A pulled booking without a remote id (CareValidate's
-        flag on a desk booking it has not tied to an appointment yet) is matched by our
-        reference only. Returns how many rows changed.
+        flag on a desk booking it has not tied to an appointment yet; meetergo's provisional
+        booking that expired or was declined) is matched by our reference only, updates only a
+        desk booking with no remote id, and is never added. Returns how many rows changed.
         """
         changed = 0
         with self.db.write() as s:
@@ -75,6 +76,10 @@ class RemoteMergeStore(UnknownOutcomes):
                     )
                 if row is None and item.external_ref:
                     row = s.get(BookingRow, item.external_ref)
+                if item.remote_id is None and (row is None or row.remote_id is not None):
+                    # a pulled booking without a remote id (a provisional booking that ended)
+                    # speaks only for a desk booking the remote holds under no id either
+                    continue
                 if row is None and unknown and item.remote_id is not None:
                     row = self._unknown_match(s, connection_id, item)
                 if row is not None and row.id in unknown:

@@ -1,4 +1,4 @@
-"""The meetergo connector: wire DTOs, mapping and client, and its declaration."""
+"""The meetergo connector: wire DTOs, mapping, reads and client, and its declaration."""
 
 from __future__ import annotations
 
@@ -18,7 +18,13 @@ from frontdesk.providers.spec import (
 def _connect(
     connection_id: str, base_url: str, api_key: str, options: Mapping[str, object]
 ) -> MeetergoConnector:
-    return MeetergoConnector(connection_id, base_url, api_key, option_text(options, "api_user_id"))
+    return MeetergoConnector(
+        connection_id,
+        base_url,
+        api_key,
+        option_text(options, "api_user_id"),
+        option_text(options, "timezone"),
+    )
 
 
 PROVIDER = ProviderSpec(
@@ -28,10 +34,19 @@ PROVIDER = ProviderSpec(
     form=ProviderForm(
         "meetergo",
         base_url="https://api.meetergo.com/v4",
-        key_hint="ak_live:<uuid>:<secret>",
-        patient_required=frozenset({"patient_name", "patient_email"}),
+        key_hint="ak_live:<uuid>:<secret> (platform API key) or rgo-… (personal access token)",
+        # the email is required unless the meeting type allows phone-only booking: the
+        # offline rules say so per meeting type, as meetergo does
+        patient_required=frozenset({"patient_name"}),
         options=(
-            OptionField("api_user_id", "API user id", "x-meetergo-api-user-id", required=True),
+            OptionField(
+                "api_user_id",
+                "API user id",
+                "x-meetergo-api-user-id: a user of the company (platform API key only)",
+            ),
+            OptionField(
+                "timezone", "Time zone", "the clinic's IANA zone, e.g. Europe/Berlin", required=True
+            ),
         ),
     ),
     remote_statuses=frozenset({VisitStatus.BOOKED, VisitStatus.CANCELLED}),

@@ -6,7 +6,7 @@ from datetime import date
 
 from frontdesk.sandbox.emulator import Emulator, ProviderBuild, SandboxSettings
 from frontdesk.sandbox.meetergo.app import API_PREFIX, meetergo_app
-from frontdesk.sandbox.meetergo.clinic import ANNA, API_KEY
+from frontdesk.sandbox.meetergo.clinic import ANNA, API_KEY, ZONE
 from frontdesk.sandbox.meetergo.seed import seed_demo
 from frontdesk.sandbox.meetergo.state import BURST, MeetergoState
 
@@ -23,4 +23,4 @@ def _seed(state: object, start: date) -> int:
     return seed_demo(state, start)
 
 
-EMULATOR = Emulator("meetergo", build, _seed, {"api_user_id": ANNA})
+EMULATOR = Emulator("meetergo", build, _seed, {"api_user_id": ANNA, "timezone": ZONE})

@@ -6,7 +6,6 @@ import random
 from datetime import date, timedelta
 from typing import Any
 
-from frontdesk.sandbox.meetergo.clinic import CHECK_IN, SECOND_OPINION
 from frontdesk.sandbox.meetergo.state import MeetergoState
 from frontdesk.sandbox.seeding import (
     DAYS,
@@ -21,12 +20,19 @@ def seed_meetergo(
     or host-confirmation ones, which would only be provisional). Returns how many."""
     rng = random.Random(rng_seed)
     last = start_date + timedelta(days=DAYS - 1)
+    zone = state.account.timezone
     candidates: list[tuple[Any, str]] = []
     for kind in state.account.types:
-        if kind.id in (CHECK_IN, SECOND_OPINION):
+        if state.account.provisional_kind(kind) is not None:
             continue
-        params = {"meetingTypeId": kind.id, "start": str(start_date), "end": str(last)}
-        spots = state.availability(params).body["dates"]
+        params = {
+            "meetingTypeId": kind.id,
+            "start": str(start_date),
+            "end": str(last),
+            "timezone": zone,
+        }
+        hosts = [",".join(kind.host_ids)] if kind.queue_id is not None else []
+        spots = state.availability(params, hosts).body["dates"]
         candidates += [(kind, s["startTime"]) for d in spots for s in d["spots"]]
 
     def create(candidate: Any, name: str, phone: str, email: str) -> bool:

@@ -1,8 +1,11 @@
 """The live state of one meetergo sandbox, and every operation on it.
 
 Owns the account, the appointments, the provisional bookings, the clock, the rate limiter and
-the fault switches, behind one `threading.Lock`. Each operation returns an `Answer`; HTTP
-concerns (keys, headers, cut answers) stay in `meetergo`.
+the fault switches, behind one `threading.Lock`. Each operation returns an `Answer` in the
+documented shape; HTTP concerns (keys, the user header, cut answers) stay in `app`. Reads
+that act for a user (``x-meetergo-api-user-id``) get that user's id: the appointment and
+provisional lists show that user's own (as host), **[ours]** reading of "for the
+authenticated user".
 """
 
 from __future__ import annotations
@@ -11,34 +14,32 @@ import secrets
 import threading
 import uuid
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from frontdesk.sandbox.faults import Faults
+from frontdesk.sandbox.meetergo.catalog import CatalogReads
 from frontdesk.sandbox.meetergo.clinic import Account, MeetingType, default_account
+from frontdesk.sandbox.meetergo.records import Appointment, Attendee, Provisional
 from frontdesk.sandbox.meetergo.rules import (
     MSG_BODY,
-    MSG_DURATION,
     MSG_SPOT,
     Answer,
-    Appointment,
     MgError,
     bad,
     check_against_type,
-    free_hosts_at,
-    iso_ms,
-    parse_instant,
+    check_ours,
+    chosen_host,
     read_create_body,
     read_start,
-    spot_hosts,
-    stored_attendee,
 )
+from frontdesk.sandbox.meetergo.spots import free_hosts_at, group_at
 from frontdesk.sandbox.ratelimit import SlidingWindowLimiter
 
 WINDOW_SECONDS = 120.0
 BURST = 200
+STATUSES = ("pending", "confirmed", "expired", "declined_by_host")
+FORBIDDEN = MgError(403, "Insufficient permissions")
 
 
 def _utc_now() -> datetime:
@@ -49,19 +50,36 @@ def _not_found() -> MgError:
     return MgError(404, "Appointment not found")
 
 
-@dataclass
-class Provisional:
-    id: str
-    booking_type: str
-    type_id: str
-    start: datetime
-    duration: int
-    channel: str
-    location: str | None
-    attendee: dict[str, Any]
+def _whole(text: str, message: str, low: int, high: int | None) -> int:
+    if not text.isdigit() or int(text) < low or (high is not None and int(text) > high):
+        raise bad(message)
+    return int(text)
 
 
-class MeetergoState:
+def _paging(params: Mapping[str, str]) -> tuple[int, int]:
+    page = _whole(params.get("page", "1"), "page must be a positive integer", 1, None)
+    limit = _whole(params.get("limit", "20"), "limit must be between 1 and 100", 1, 100)
+    return page, limit
+
+
+def _attendee(raw: Mapping[str, Any]) -> Attendee:
+    fullname = raw.get("fullname")
+    if not isinstance(fullname, str) or not fullname.strip():
+        fullname = f"{raw.get('firstname') or ''} {raw.get('lastname') or ''}".strip()
+    return Attendee(
+        id=str(uuid.uuid4()),
+        email=raw.get("email"),
+        firstname=raw.get("firstname"),
+        lastname=raw.get("lastname"),
+        fullname=fullname,
+        phone=raw.get("phone"),
+        timezone=raw.get("timezone"),
+        language=raw.get("language"),
+        notes=dict(raw.get("notes") or {}),
+    )
+
+
+class MeetergoState(CatalogReads):
     """One account's bookings. `clock` may be swapped by tests (aware UTC)."""
 
     def __init__(
@@ -75,6 +93,9 @@ class MeetergoState:
         self.clock = clock
         self.limiter = SlidingWindowLimiter(rate_limit, WINDOW_SECONDS)
         self.faults = Faults()
+        # test hook: API paths (first segment after /v4/) that answer 403 "Insufficient
+        # permissions", as for a user without that permission
+        self.forbidden: set[str] = set()
         self._appointments: dict[str, Appointment] = {}
         self._provisional: dict[str, Provisional] = {}
 
@@ -84,29 +105,42 @@ class MeetergoState:
         return self.clock().astimezone(UTC)
 
     def appointments(self) -> list[dict[str, Any]]:
+        """Every seat (an appointment's attendee) as its record plus ``attendee``: that
+        attendee with its notes (a test view, not an endpoint)."""
         with self.lock:
-            return [a.record() for a in self._sorted()]
+            rows = []
+            for a in self._sorted():
+                record = a.record(self.account.meeting_type(a.type_id))
+                for person in a.attendees:
+                    rows.append({**record, "attendee": {**person.record(), "notes": person.notes}})
+            return rows
 
-    def provisional_ids(self) -> list[str]:
+    def provisional_ids(self, status: str = "pending") -> list[str]:
         with self.lock:
-            return list(self._provisional)
+            return [pid for pid, p in self._provisional.items() if p.status == status]
 
     def provisional_notes(self) -> dict[str, dict[str, Any]]:
-        """Each unconfirmed provisional booking's ``attendee.notes``, by its id."""
+        """Each pending provisional booking's ``attendee.notes``, by its id."""
         with self.lock:
             return {
-                pid: dict(p.attendee.get("notes") or {}) for pid, p in self._provisional.items()
+                pid: dict(p.attendee.notes)
+                for pid, p in self._provisional.items()
+                if p.status == "pending"
             }
 
     def reset(self) -> None:
         with self.lock:
             self._appointments.clear()
             self._provisional.clear()
+        self.forbidden.clear()
         self.faults.clear()
         self.limiter.reset()
 
     def _sorted(self) -> list[Appointment]:
         return sorted(self._appointments.values(), key=lambda a: (a.start, a.id))
+
+    def _pool(self) -> list[Appointment]:
+        return list(self._appointments.values())
 
     # -- create ------------------------------------------------------------------------
 
@@ -120,30 +154,37 @@ class MeetergoState:
     def _create(self, body: object) -> Answer:
         request = read_create_body(body)
         t, minutes, channel = check_against_type(self.account, request)
-        now = self.now()
-        pool = list(self._appointments.values())
-        hosts = free_hosts_at(self.account, t, request.start, minutes, pool, now)
+        chosen = request.host_ids if chosen_host(t, request) else None
+        hosts = free_hosts_at(
+            self.account, t, request.start, minutes, self._pool(), self.now(), chosen
+        )
         if not hosts:
             raise bad(MSG_SPOT, "start")
-        attendee = stored_attendee(request.attendee)
-        if t.double_opt_in or t.require_host_confirmation:
-            kind = "doubleOptIn" if t.double_opt_in else "requireHostConfirmation"
+        check_ours(t, request)
+        attendee = _attendee(request.attendee)
+        kind = self.account.provisional_kind(t)
+        if kind is not None:
             pid = str(uuid.uuid4())
             self._provisional[pid] = Provisional(
-                pid, kind, t.id, request.start, minutes, channel, request.location, attendee
+                pid,
+                kind,
+                t.id,
+                request.start,
+                minutes,
+                channel,
+                request.location,
+                attendee,
+                dict(request.raw),
+                list(hosts if t.kind != "round-robin" else t.host_ids),
+                self.now(),
             )
             return Answer(201, {"bookingType": kind, "provisionalBookingId": pid})
-        appointment = self._book(
-            t, hosts, request.start, minutes, channel, request.location, attendee
-        )
-        return Answer(
-            201,
-            {
-                "appointmentId": appointment.id,
-                "secret": appointment.secret,
-                "attendeeEmail": attendee["email"],
-            },
-        )
+        appointment = self._book(t, hosts, request.start, minutes, channel, request.location)
+        appointment.attendees.append(attendee)
+        answer: dict[str, Any] = {"appointmentId": appointment.id, "secret": appointment.secret}
+        if attendee.email is not None:
+            answer["attendeeEmail"] = attendee.email
+        return Answer(201, answer)
 
     def _book(
         self,
@@ -153,9 +194,11 @@ class MeetergoState:
         minutes: int,
         channel: str,
         location: str | None,
-        attendee: dict[str, Any],
-        provisional_id: str | None = None,
     ) -> Appointment:
+        """The appointment a new attendee goes into: a group's own at that start while it
+        has seats, else a new one for the free host with the fewest appointments of the type
+        (ties in queue order) [ours]."""
+
         def load(host: str) -> int:
             return sum(
                 1
@@ -164,223 +207,180 @@ class MeetergoState:
             )
 
         host = min(hosts, key=lambda h: (load(h), hosts.index(h)))
+        if t.kind == "group":
+            joined = group_at(t, host, start, self._pool())
+            if joined is not None:
+                joined.updated_at = self.now()
+                return joined
         now = self.now()
         appointment = Appointment(
             id=str(uuid.uuid4()),
             type_id=t.id,
             host_id=host,
-            queue_id=t.queue_id,
             start=start,
             duration=minutes,
             channel=channel,
             location=location,
-            attendee=attendee,
-            status="confirmed",
+            attendees=[],
             created_at=now,
             updated_at=now,
-            provisional_id=provisional_id,
             secret=secrets.token_hex(16),
         )
         self._appointments[appointment.id] = appointment
         return appointment
 
     def confirm_provisional(self, provisional_id: str) -> Answer:
-        """The attendee (or host) confirms: book it if the spot is still free, else drop it."""
+        """The attendee (or host) confirms: booked if the spot is still free; else it
+        expires [ours]."""
         with self.lock:
-            p = self._provisional.pop(provisional_id, None)
-            if p is None:
+            p = self._provisional.get(provisional_id)
+            if p is None or p.status != "pending":
                 return MgError(404, "Provisional booking not found").answer()
             t = self.account.meeting_type(p.type_id)
             assert t is not None
-            pool = list(self._appointments.values())
-            hosts = free_hosts_at(self.account, t, p.start, p.duration, pool, self.now())
-            if not hosts:
-                return bad(MSG_SPOT, "start").answer()
-            appointment = self._book(
-                t, hosts, p.start, p.duration, p.channel, p.location, p.attendee, p.id
+            hosts = free_hosts_at(
+                self.account, t, p.start, p.duration, self._pool(), self.now(), p.host_ids
             )
-            return Answer(200, appointment.record())
+            p.deleted_at = self.now()
+            if not hosts:
+                p.status = "expired"
+                return bad(MSG_SPOT, "start").answer()
+            p.status = "confirmed"
+            appointment = self._book(t, hosts, p.start, p.duration, p.channel, p.location)
+            appointment.attendees.append(p.attendee)
+            return Answer(200, appointment.record(t))
+
+    def end_provisional(self, provisional_id: str, status: str) -> Answer:
+        """The patient let it expire, or the host declined it (``expired`` /
+        ``declined_by_host``)."""
+        with self.lock:
+            p = self._provisional.get(provisional_id)
+            if p is None or p.status != "pending" or status not in STATUSES[2:]:
+                return MgError(404, "Provisional booking not found").answer()
+            p.status, p.deleted_at = status, self.now()
+            return Answer(200, p.record(self.account, self.account.meeting_type(p.type_id)))
 
     # -- appointments ------------------------------------------------------------------
 
-    def get(self, appointment_id: str) -> Answer:
-        with self.lock:
-            found = self._appointments.get(appointment_id)
-            return _not_found().answer() if found is None else Answer(200, found.record())
+    def _acting_on(self, appointment_id: str, user: str) -> Appointment:
+        found = self._appointments.get(appointment_id)
+        if found is None:
+            raise _not_found()
+        acting = self.account.user(user)
+        if found.host_id != user and (acting is None or not acting.is_admin):
+            raise FORBIDDEN  # "as the host or admin"
+        return found
 
-    def reschedule(self, appointment_id: str, body: object) -> Answer:
+    def get(self, appointment_id: str, user: str) -> Answer:
         with self.lock:
             try:
-                return self._reschedule(appointment_id, body)
+                found = self._acting_on(appointment_id, user)
+            except MgError as error:
+                return error.answer()
+            return Answer(200, found.record(self.account.meeting_type(found.type_id)))
+
+    def reschedule(self, appointment_id: str, body: object, user: str) -> Answer:
+        with self.lock:
+            try:
+                return self._reschedule(appointment_id, body, user)
             except MgError as error:
                 return error.answer()
 
-    def _reschedule(self, appointment_id: str, body: object) -> Answer:
-        current = self._appointments.get(appointment_id)
-        if current is None:
-            raise _not_found()
+    def _reschedule(self, appointment_id: str, body: object, user: str) -> Answer:
+        current = self._acting_on(appointment_id, user)
         if not isinstance(body, dict):
             raise bad(MSG_BODY)
         start = read_start(body)
+        ignore = body.get("ignoreAvailability")
+        if ignore is not None and not isinstance(ignore, bool):
+            raise bad("ignoreAvailability must be a boolean", "ignoreAvailability")
         if not current.active:
             raise bad("Cancelled appointments cannot be rescheduled")
         t = self.account.meeting_type(current.type_id)
         assert t is not None
-        others = [a for a in self._appointments.values() if a.id != appointment_id]
-        hosts = free_hosts_at(self.account, t, start, current.duration, others, self.now())
-        if not hosts:
-            raise bad(MSG_SPOT, "start")
-        host = current.host_id if current.host_id in hosts else hosts[0]
-        if t.kind != "round-robin" and host != current.host_id:
-            raise bad(MSG_SPOT, "start")
-        updated = replace(current, start=start, host_id=host, updated_at=self.now())
-        self._appointments[appointment_id] = updated
-        return Answer(200, updated.record())
+        if not ignore:
+            others = [a for a in self._appointments.values() if a.id != appointment_id]
+            hosts = free_hosts_at(self.account, t, start, current.duration, others, self.now())
+            if current.host_id not in hosts:
+                raise bad(MSG_SPOT, "start")
+        current.start, current.updated_at = start, self.now()
+        return Answer(200, {"appointment": current.record(t)})
 
-    def cancel(self, appointment_id: str, body: object) -> Answer:
+    def cancel(self, appointment_id: str, body: object, user: str) -> Answer:
         with self.lock:
-            current = self._appointments.get(appointment_id)
-            if current is None:
-                return _not_found().answer()
-            reason = body.get("cancelReason") if isinstance(body, dict) else None
-            if reason is not None and not isinstance(reason, str):
-                return bad("cancelReason must be a string", "cancelReason").answer()
-            if not current.active:
-                return Answer(200, current.record())
-            if current.start <= self.now():
-                return bad("Past appointments cannot be cancelled").answer()
-            updated = replace(
-                current, status="cancelled", cancel_reason=reason, updated_at=self.now()
-            )
-            self._appointments[appointment_id] = updated
-            return Answer(200, updated.record())
+            try:
+                return self._cancel(appointment_id, body, user)
+            except MgError as error:
+                return error.answer()
 
-    def list_page(self, params: Mapping[str, str]) -> Answer:
+    def _cancel(self, appointment_id: str, body: object, user: str) -> Answer:
+        current = self._acting_on(appointment_id, user)
+        body = body if body is not None else {}
+        if not isinstance(body, dict):
+            raise bad(MSG_BODY)
+        reason = body.get("reason")
+        if reason is not None and not isinstance(reason, str):
+            raise bad("reason must be a string", "reason")
+        if isinstance(reason, str) and len(reason) > 500:
+            raise bad("reason must be shorter than or equal to 500 characters", "reason")
+        attendee_id = body.get("attendeeId")
+        if attendee_id is not None and not isinstance(attendee_id, str):
+            raise bad("attendeeId must be a string", "attendeeId")
+        for name in ("cancelAll", "cancelEntireSeries"):
+            if body.get(name) is not None and not isinstance(body[name], bool):
+                raise bad(f"{name} must be a boolean", name)
+        t = self.account.meeting_type(current.type_id)
+        group = t is not None and t.kind == "group"
+        if group and attendee_id is None and body.get("cancelAll") is not True:
+            raise bad("attendeeId or cancelAll is required for group bookings", "attendeeId")
+        if not current.active:
+            return Answer(200, current.record(t))  # already cancelled: unchanged [ours]
+        if current.start <= self.now():
+            raise bad("Past appointments cannot be cancelled")
+        now = self.now()
+        if group and attendee_id is not None:
+            kept = [a for a in current.attendees if a.id != attendee_id]
+            if len(kept) == len(current.attendees):
+                raise bad("attendeeId is not an attendee of this appointment", "attendeeId")
+            current.attendees, current.updated_at = kept, now
+            if kept:
+                return Answer(200, current.record(t))
+        current.cancel = {
+            "actionSource": "host",
+            "actionAt": now.isoformat(timespec="milliseconds").replace("+00:00", "Z"),
+            "actionBy": user,
+            "reason": reason,
+        }
+        current.updated_at = now
+        return Answer(200, current.record(t))
+
+    def list_page(self, params: Mapping[str, str], user: str) -> Answer:
         try:
-            page = _whole(params.get("page", "1"), "page must be a positive integer", 1, None)
-            limit = _whole(params.get("limit", "20"), "limit must be between 1 and 100", 1, 100)
-            bounds: dict[str, datetime] = {}
-            for name in ("start", "end", "updatedSince"):
-                if name in params:
-                    parsed = parse_instant(params[name])
-                    if parsed is None:
-                        raise bad(f"{name} must be an ISO 8601 date-time with a time zone offset")
-                    bounds[name] = parsed
+            page, limit = _paging(params)
         except MgError as error:
             return error.answer()
-        email = params.get("attendeeEmail")
+        with self.lock:
+            rows = [a for a in self._sorted() if a.host_id == user]
+            chunk = rows[(page - 1) * limit : page * limit]
+            records = [a.record(self.account.meeting_type(a.type_id)) for a in chunk]
+        return Answer(200, {"appointments": records})
+
+    def provisional_page(self, params: Mapping[str, str], user: str) -> Answer:
+        """``GET /v4/provisional-booking/paginated``: the user's provisional bookings (as one
+        of their hosts), newest first [ours], ``status`` one of the four documented."""
+        try:
+            page, limit = _paging(params)
+            status = params.get("status")
+            if status is not None and status not in STATUSES:
+                raise bad("status must be one of " + ", ".join(STATUSES), "status")
+        except MgError as error:
+            return error.answer()
         with self.lock:
             rows = [
-                a
-                for a in self._sorted()
-                if ("start" not in bounds or a.start >= bounds["start"])
-                and ("end" not in bounds or a.start < bounds["end"])
-                and ("updatedSince" not in bounds or a.updated_at >= bounds["updatedSince"])
-                and params.get("meetingTypeId", a.type_id) == a.type_id
-                and params.get("status", a.status) == a.status
-                and (
-                    email is None or (a.attendee.get("email") or "").casefold() == email.casefold()
-                )
+                p
+                for p in sorted(self._provisional.values(), key=lambda p: p.created_at)[::-1]
+                if user in p.host_ids and (status is None or p.status == status)
             ]
-        total = len(rows)
-        chunk = rows[(page - 1) * limit : page * limit]
-        meta = {"page": page, "limit": limit, "total": total, "totalPages": -(-total // limit)}
-        return Answer(200, {"data": [a.record() for a in chunk], "meta": meta})
-
-    # -- catalog -----------------------------------------------------------------------
-
-    def meeting_types(self) -> Answer:
-        return Answer(200, [self._type_json(t) for t in self.account.types])
-
-    def meeting_type(self, type_id: str) -> Answer:
-        t = self.account.meeting_type(type_id)
-        if t is None:
-            return MgError(404, "Meeting type not found").answer()
-        return Answer(200, self._type_json(t))
-
-    def _type_json(self, t: MeetingType) -> dict[str, Any]:
-        hosts = [self.account.user(h) for h in t.host_ids]
-        return {
-            "id": t.id,
-            "type": t.kind,
-            "userId": t.user_id,
-            "queueId": t.queue_id,
-            "hosts": [{"id": u.id, "name": u.name} for u in hosts if u is not None],
-            "timezone": self.account.timezone,
-            "meetingInfo": {
-                "name": t.name,
-                "duration": t.duration,
-                "channel": t.channel,
-                "bufferBefore": t.buffer_before,
-                "bufferAfter": t.buffer_after,
-            },
-            "meetingOptions": {
-                "allowedDurations": list(t.allowed_durations),
-                "allowedChannels": list(t.allowed_channels),
-                "allowHostSelection": t.allow_host_selection,
-                "doubleOptIn": t.double_opt_in,
-                "requireHostConfirmation": t.require_host_confirmation,
-                "allowPhoneOnlyBooking": t.allow_phone_only_booking,
-                "allowAddingGuests": t.allow_adding_guests,
-                "maxAttendees": t.max_attendees,
-            },
-        }
-
-    def availability(self, params: Mapping[str, str]) -> Answer:
-        try:
-            type_id = params.get("meetingTypeId", "")
-            if not type_id.strip():
-                raise bad("meetingTypeId is required", "meetingTypeId")
-            t = self.account.meeting_type(type_id)
-            if t is None:
-                raise MgError(404, "Meeting type not found")
-            first = _day(params.get("start"), "start")
-            last = _day(params.get("end"), "end")
-            if last < first:
-                raise bad("end must not be before start", "end")
-            if (last - first).days + 1 > 31:
-                raise bad("The range between start and end must not exceed 31 days", "end")
-            minutes = t.duration
-            if "meetingDuration" in params:
-                try:
-                    minutes = int(params["meetingDuration"])
-                except ValueError:
-                    minutes = -1
-                if minutes not in t.durations():
-                    raise bad(
-                        "meetingDuration" + MSG_DURATION.removeprefix("duration"),
-                        "meetingDuration",
-                    )
-        except MgError as error:
-            return error.answer()
-        with self.lock:
-            pool = list(self._appointments.values())
-            now = self.now()
-            dates = []
-            day = first
-            while day <= last:
-                spots = spot_hosts(self.account, t, day, minutes, pool, now)
-                dates.append(
-                    {"date": day.isoformat(), "spots": [{"startTime": iso_ms(s)} for s in spots]}
-                )
-                day += timedelta(days=1)
-        return Answer(200, {"timezone": self.account.timezone, "dates": dates})
-
-    @property
-    def zone(self) -> ZoneInfo:
-        return ZoneInfo(self.account.timezone)
-
-
-def _whole(text: str, message: str, low: int, high: int | None) -> int:
-    if not text.isdigit() or int(text) < low or (high is not None and int(text) > high):
-        raise bad(message)
-    return int(text)
-
-
-def _day(text: str | None, name: str) -> date:
-    try:
-        if text is None or len(text) != 10:
-            raise ValueError
-        return date.fromisoformat(text)
-    except ValueError:
-        raise bad(f"{name} must be a date (YYYY-MM-DD)", name) from None
+            chunk = rows[(page - 1) * limit : page * limit]
+            records = [p.record(self.account, self.account.meeting_type(p.type_id)) for p in chunk]
+        return Answer(200, {"provisionalBookings": records, "total": len(rows)})
