@@ -341,4 +341,4 @@ def test_a_server_that_ignores_page_does_not_loop(
 
 def test_testing_a_connection_without_a_zone_says_so() -> None:
     result = check_connection("vastal", "http://127.0.0.1:9/v1", "vst_x", {"plan": "Starter"})
-    assert not result.ok and result.message.startswith("timezone: ")
+    assert not result.ok and result.message.startswith("Check the settings: timezone: ")
