@@ -207,7 +207,7 @@ def test_a_stale_change_is_refused(ctx: AppContext) -> None:
     assert stale is not None
     ctx.booking.set_status(booking_id, VisitStatus.NO_SHOW, now=start + timedelta(hours=1))  # type: ignore[operator]
     with pytest.raises(BookingRefused) as refused:
-        ctx.booking._commit(stale, stale, ctx_kind(), "arrived", None)  # type: ignore[arg-type]
+        ctx.booking.commit(stale, stale, ctx_kind(), "arrived", None)  # type: ignore[arg-type]
     assert refused.value.verdicts[0].code == "CHANGED_ELSEWHERE"
 
 

@@ -142,6 +142,12 @@ def test_the_agenda_lists_the_days_and_enter_opens(qtbot, desk: MainWindow) -> N
     qtbot.keyClick(agenda, Qt.Key.Key_Return)
     assert opened == [booking.id]
     assert desk.details.title.text() == booking.patient_name
+    window = desk.dialogs.open[-1]  # the appointment's own window
+    assert window.windowTitle() == f"Appointment — {booking.patient_name}"
+    window.done(0)
+    qtbot.waitUntil(lambda: window not in desk.dialogs.open)
+    desk.activateWindow()
+    qtbot.waitActive(desk)
 
 
 def test_one_key_marks_arrived_and_the_same_key_undoes_it(

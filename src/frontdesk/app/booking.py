@@ -50,14 +50,14 @@ class Change:
     plan: ChangePlan
 
 
-def _refusal(code: str, message: str, field: str | None = None, status: int = 409) -> Verdict:
+def refusal(code: str, message: str, field: str | None = None, status: int = 409) -> Verdict:
     return Verdict(status, code, message, field)
 
 
-def _changed_elsewhere() -> BookingRefused:
+def changed_elsewhere() -> BookingRefused:
     return BookingRefused(
         [
-            _refusal(
+            refusal(
                 "CHANGED_ELSEWHERE",
                 "This booking was just changed by the booking system or another desk. "
                 "Look at it again, then retry.",
@@ -86,7 +86,7 @@ def desk_only_words(title: str, status: VisitStatus) -> str:
 def _unsettled() -> Verdict:
     """A booking whose create's outcome is unknown moves or cancels only once it is settled:
     until then nobody knows whether the booking system holds it."""
-    return _refusal(
+    return refusal(
         "OUTCOME_UNKNOWN",
         "Nobody knows yet whether the booking system received this booking. Settle it in the "
         "sync panel first (it arrived, send it again, or cancel it).",
@@ -101,14 +101,12 @@ def cancellation_verdicts(booking: Booking, policy: Policy, now: datetime) -> li
     """
     if not policy.allow_cancellation:
         return [
-            _refusal(
-                "CANCELLATION_NOT_ALLOWED", "Cancellation is not allowed for this organization"
-            )
+            refusal("CANCELLATION_NOT_ALLOWED", "Cancellation is not allowed for this organization")
         ]
     hours = policy.cancellation_notice_hours
     if booking.start - now < timedelta(hours=hours):
         return [
-            _refusal(
+            refusal(
                 "CANCELLATION_TOO_LATE",
                 f"Appointments must be cancelled at least {hours} hours before they start",
             )
@@ -165,7 +163,7 @@ def status_timing(
     start = to_local(booking.start, zone_name)
     if status is VisitStatus.ARRIVED and start.date() != to_local(now, zone_name).date():
         return [
-            _refusal(
+            refusal(
                 "NOT_TODAY",
                 f"A patient can only arrive on the day of the appointment; this one is on "
                 f"{start:%A %d %B}.",
@@ -177,7 +175,7 @@ def status_timing(
         day = "today" if start.date() == to_local(now, zone_name).date() else f"{start:%a %d %b}"
         word = "completed" if status is VisitStatus.COMPLETED else "a no-show"
         return [
-            _refusal(
+            refusal(
                 "NOT_STARTED",
                 f"Not yet: the appointment starts at {start:%H:%M} {day}, so it cannot be "
                 f"{word} before then.",
@@ -240,8 +238,11 @@ class BookingService:
             extra=dict(request.extra),
         )
 
-    def validate(self, request: BookingRequest, now: datetime | None = None) -> list[Verdict]:
-        """Errors (the server will refuse) and risks, empty when all is well."""
+    def validate(
+        self, request: BookingRequest, now: datetime | None = None, booking_id: str | None = None
+    ) -> list[Verdict]:
+        """Errors (the server will refuse) and risks, empty when all is well. ``booking_id``:
+        the booking this request changes, which does not count against itself."""
         if request.connection_id not in self.connectors:
             return [Verdict(400, "NO_CONNECTION", "Choose a connection.", "connection_id")]
         catalog = self.catalog_for(request.connection_id, request.start)
@@ -252,7 +253,7 @@ class BookingService:
             problems.append(refusal)
         if problems:
             return problems
-        return self._judge(self.draft(request), catalog, now or utc_now())
+        return self._judge(self.draft(request, booking_id), catalog, now or utc_now())
 
     def _judge(self, booking: Booking, catalog: Catalog, now: datetime) -> list[Verdict]:
         """The connection's offline rules on ``booking`` placed among the cached bookings, plus
@@ -330,15 +331,15 @@ class BookingService:
         return connector is not None and connector.creates_patients
 
     # -- changes to a booking -------------------------------------------------------------
-    def _existing(self, booking_id: str) -> Booking:
+    def existing(self, booking_id: str) -> Booking:
         booking = self.repo.booking(booking_id)
         if booking is None:
             raise BookingRefused(
-                [_refusal("NOT_FOUND", "This booking is no longer here.", None, 404)]
+                [refusal("NOT_FOUND", "This booking is no longer here.", None, 404)]
             )
         return booking
 
-    def _remote_may_hold(self, booking: Booking) -> bool:
+    def remote_may_hold(self, booking: Booking) -> bool:
         """Whether the remote holds the booking or may (a create sent, answer not seen). The
         patient's record being sent says nothing about the booking."""
         if booking.held_remotely:
@@ -373,10 +374,10 @@ class BookingService:
         now: datetime | None = None,
     ) -> list[Verdict]:
         """Errors and risks of moving a booking, judged offline; nothing is written."""
-        booking = self._existing(booking_id)
+        booking = self.existing(booking_id)
         if booking.visit_status is not VisitStatus.BOOKED:
             word = booking.visit_status.value.replace("_", "-")
-            return [_refusal("NOT_MOVABLE", f"A {word} booking cannot be moved.", "start", 400)]
+            return [refusal("NOT_MOVABLE", f"A {word} booking cannot be moved.", "start", 400)]
         if booking.sync_state is SyncState.OUTCOME_UNKNOWN:
             return [_unsettled()]
         if booking.connection_id not in self.connectors:
@@ -396,7 +397,7 @@ class BookingService:
         A booking whose create was refused is booked again (a new create); one whose create has
         not left yet has that create rewritten (it reads the row when it is sent).
         """
-        booking = self._existing(booking_id)
+        booking = self.existing(booking_id)
         errors = [
             v
             for v in self.check_reschedule(booking_id, start, resource_id, now)
@@ -407,17 +408,17 @@ class BookingService:
         draft = self.moved(booking, start, resource_id).with_changes(
             sync_state=SyncState.PENCILLED, problem_code=None, problem_message=None
         )
-        kind = OperationKind.RESCHEDULE if self._remote_may_hold(booking) else OperationKind.CREATE
+        kind = OperationKind.RESCHEDULE if self.remote_may_hold(booking) else OperationKind.CREATE
         # the history keeps the instant; each screen shows it on the clinic's clock
-        return self._commit(booking, draft, kind, "moved", f"to {iso_utc(start)}")
+        return self.commit(booking, draft, kind, "moved", f"to {iso_utc(start)}")
 
     def check_cancel(self, booking_id: str, now: datetime | None = None) -> list[Verdict]:
-        booking = self._existing(booking_id)
+        booking = self.existing(booking_id)
         if not booking.active:
-            return [_refusal("ALREADY_CANCELLED", "This booking is already cancelled.", None, 400)]
+            return [refusal("ALREADY_CANCELLED", "This booking is already cancelled.", None, 400)]
         if booking.sync_state is SyncState.OUTCOME_UNKNOWN:
             return [_unsettled()]
-        if not self._remote_may_hold(booking):
+        if not self.remote_may_hold(booking):
             return []  # never left this desk: nothing remote to ask
         connector = self.connectors.get(booking.connection_id)
         policy = self.repo.policy(booking.connection_id)
@@ -429,26 +430,26 @@ class BookingService:
 
     def cancel(self, booking_id: str, reason: str = "", now: datetime | None = None) -> Change:
         """Cancel a booking, within the organisation's cancellation policy."""
-        booking = self._existing(booking_id)
+        booking = self.existing(booking_id)
         errors = self.check_cancel(booking_id, now)
         if errors:
             raise BookingRefused(errors)
         draft = booking.with_changes(
             visit_status=VisitStatus.CANCELLED, problem_code=None, problem_message=None
         )
-        if self._remote_may_hold(booking):
+        if self.remote_may_hold(booking):
             draft = draft.with_changes(sync_state=SyncState.PENCILLED)
-        return self._commit(booking, draft, OperationKind.CANCEL, "cancelled", reason.strip())
+        return self.commit(booking, draft, OperationKind.CANCEL, "cancelled", reason.strip())
 
     def check_status(
         self, booking_id: str, status: VisitStatus, now: datetime | None = None
     ) -> list[Verdict]:
-        booking = self._existing(booking_id)
+        booking = self.existing(booking_id)
         if status is VisitStatus.CANCELLED:
             return self.check_cancel(booking_id, now)
         if not booking.active:
             return [
-                _refusal(
+                refusal(
                     "CANCELLED", "This booking is cancelled; book the patient again.", None, 400
                 )
             ]
@@ -458,7 +459,7 @@ class BookingService:
             and not self.repo.queued_operations(booking.id)
         ):
             return [
-                _refusal(
+                refusal(
                     "NOT_IN_REMOTE",
                     "The booking system refused this booking; rebook it first.",
                     None,
@@ -473,7 +474,7 @@ class BookingService:
         """Mark a booking arrived, completed, no-show (or back to booked)."""
         if status is VisitStatus.CANCELLED:
             return self.cancel(booking_id, now=now)
-        booking = self._existing(booking_id)
+        booking = self.existing(booking_id)
         if booking.visit_status is status:
             return Change(booking, ChangePlan.FOLD)
         errors = [
@@ -482,7 +483,7 @@ class BookingService:
         if errors:
             raise BookingRefused(errors)
         draft = booking.with_changes(visit_status=status)
-        spec = self._spec(booking.connection_id)
+        spec = self.spec(booking.connection_id)
         if spec is not None and spec.as_remote(status) is spec.as_remote(booking.visit_status):
             # the booking system cannot tell the two apart: the mark is the desk's own
             try:
@@ -494,22 +495,22 @@ class BookingService:
                     expected_version=booking.version,
                 )
             except StaleBooking as exc:
-                raise _changed_elsewhere() from exc
+                raise changed_elsewhere() from exc
             return Change(self.repo.booking(booking.id) or draft, ChangePlan.LOCAL)
         if draft.sync_state is SyncState.CONFIRMED:
             draft = draft.with_changes(sync_state=SyncState.PENCILLED)
-        return self._commit(booking, draft, OperationKind.SET_STATUS, status.value, None)
+        return self.commit(booking, draft, OperationKind.SET_STATUS, status.value, None)
 
     def desk_only_note(self, booking: Booking) -> str | None:
         """Where the booking's visit status is a mark its booking system does not keep, the
         words that say so (the desk shows them beside the status); else None."""
-        spec = self._spec(booking.connection_id)
+        spec = self.spec(booking.connection_id)
         status = booking.visit_status
         if spec is None or status is VisitStatus.BOOKED or spec.holds(status):
             return None
         return desk_only_words(spec.title, status)
 
-    def _spec(self, connection_id: str) -> ProviderSpec | None:
+    def spec(self, connection_id: str) -> ProviderSpec | None:
         """The declaration of the connection's API (None for a connection of an unknown API)."""
         connector = self.connectors.get(connection_id)
         if connector is not None:
@@ -517,7 +518,7 @@ class BookingService:
         record = next((c for c in self.repo.connections() if c.id == connection_id), None)
         return PROVIDERS.get(record.provider) if record is not None else None
 
-    def _commit(
+    def commit(
         self,
         before: Booking,
         after: Booking,
@@ -537,6 +538,6 @@ class BookingService:
                 patient_records=self._patient_records(after.connection_id),
             )
         except StaleBooking as exc:
-            raise _changed_elsewhere() from exc
+            raise changed_elsewhere() from exc
         stored = self.repo.booking(after.id)
         return Change(stored or after, plan)

@@ -73,6 +73,10 @@ class ProviderSpec:
     remote_statuses: frozenset[VisitStatus]
     lost_create: LostCreate
     patient_record: str | None = None
+    # what the booking system lets the desk change on a booking it already holds, beyond
+    # its time and place (which its own rules judge, as for a drag): e.g. "notes"; the
+    # service and the patient's details are fixed once it holds the booking unless named here
+    changeable: frozenset[str] = frozenset()
 
     def holds(self, status: VisitStatus) -> bool:
         """Whether the booking system keeps ``status`` (else it is the desk's own mark)."""

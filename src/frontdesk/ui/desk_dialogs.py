@@ -19,6 +19,7 @@ from frontdesk.app.desk import ResourceKey
 from frontdesk.app.openings import Opening
 from frontdesk.app.patients import Patient
 from frontdesk.domain.booking import Booking
+from frontdesk.ui.appointment_dialog import AppointmentDialog
 from frontdesk.ui.booking_dialog import BookingDialog
 from frontdesk.ui.connections_dialog import ConnectionsDialog
 from frontdesk.ui.day_sheet import print_sheet, save_pdf
@@ -70,6 +71,22 @@ class DeskDialogs(QObject):
 
     def _book_for(self, patient: Patient) -> None:
         self.new_booking().use_patient(patient)
+
+    def open_appointment(self, booking: Booking) -> AppointmentDialog:
+        """The appointment's own window, where what its booking system allows is changed."""
+        dialog = AppointmentDialog(self.context, booking, self.window)
+        dialog.changed.connect(self._appointment_changed)
+        self._keep(dialog)
+        return dialog
+
+    def _appointment_changed(self, booking: Booking) -> None:
+        window = self.window
+        window.refresh()
+        window.show_booking(booking)
+        window.statusBar().showMessage(
+            "Changes saved at this desk; they will be sent shortly.", 8000
+        )
+        window.sync_now()
 
     def find_opening(self) -> OpeningsDialog:
         dialog = OpeningsDialog(self.context, self.window)

@@ -381,10 +381,14 @@ class MainWindow(QMainWindow):
             self.show_booking(booking)
 
     def _booking_activated(self, booking_id: str) -> None:
+        """Enter or a double-click on an appointment: its own window (an active one), the
+        details panel, and what needs a look in the status bar."""
         self.pane.select_booking(booking_id)
         self.details_dock.show()
         self.details_dock.raise_()
         booking = self.context.repo.booking(booking_id)
+        if booking is not None and booking.active:
+            self.dialogs.open_appointment(booking)
         if booking is not None and booking.problem_message:
             head = "Outcome unknown" if booking.sync_state is SyncState.OUTCOME_UNKNOWN else None
             self.statusBar().showMessage(
