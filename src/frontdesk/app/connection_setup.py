@@ -14,6 +14,7 @@ from datetime import date
 
 from frontdesk.app.connections import ConnectionError_, check_options, connect
 from frontdesk.app.credentials import Credentials
+from frontdesk.app.words import counted
 from frontdesk.providers.base import ApiError
 from frontdesk.providers.http import BadAnswer, TransportError
 from frontdesk.providers.registry import PROVIDERS, title
@@ -64,13 +65,9 @@ def check_connection(
     places = len(catalog.resources)
     return CheckResult(
         True,
-        f"Connected: {_count(services, 'bookable service')}, {_count(places, 'place')}, "
+        f"Connected: {counted(services, 'bookable service')}, {counted(places, 'place')}, "
         f"time zone {catalog.policy.timezone}.",
     )
-
-
-def _count(n: int, word: str) -> str:
-    return f"1 {word}" if n == 1 else f"{n} {word}s"
 
 
 def _plain(error: str, provider: str) -> str:

@@ -10,6 +10,7 @@ from types import FrameType
 
 from frontdesk.app import sync_status
 from frontdesk.app.context import AppContext
+from frontdesk.app.words import counted
 from frontdesk.domain.merge import CLASH_CODE
 from frontdesk.providers.base import ApiError
 from frontdesk.providers.http import BadAnswer
@@ -60,7 +61,7 @@ def _attention_line(context: AppContext) -> str:
         return ""
     clashes = sum(1 for b in attention if b.problem_code == CLASH_CODE)
     return (
-        f"{ATTENTION}{len(attention)} booking(s), {clashes} of them changed here and in "
+        f"{ATTENTION}{counted(len(attention), 'booking')}, {clashes} of them changed here and in "
         "the booking system at once; settle them in the desk's sync panel"
     )
 
@@ -75,7 +76,8 @@ def run_sync(context: AppContext, once: bool, interval: float) -> int:
 
     signal.signal(signal.SIGTERM, _stop)
     print(
-        f"syncing {len(context.connectors)} connection(s), {context.engine.pending()} pending",
+        f"syncing {counted(len(context.connectors), 'connection')}, "
+        f"{context.engine.pending()} pending",
         flush=True,
     )
     if once:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QWidget
 
 from frontdesk.app.context import AppContext
 from frontdesk.app.patients import Patient, find_patients
+from frontdesk.app.words import counted
 from frontdesk.providers.registry import form_for
 
 DATA_ROLE = Qt.ItemDataRole.UserRole
@@ -123,7 +124,7 @@ class PatientMatches(QListWidget):
             email = f" · {patient.email}" if patient.email else ""
             item = QListWidgetItem(f"{patient.name} · {patient.phone}{email}", self)
             item.setData(DATA_ROLE, patient)
-            item.setToolTip(f"Booked {patient.bookings} time(s); use this patient")
+            item.setToolTip(f"Booked {counted(patient.bookings, 'time')}; use this patient")
         self.setVisible(bool(patients))
 
     def patients(self) -> list[Patient]:

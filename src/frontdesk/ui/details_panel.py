@@ -25,11 +25,13 @@ from PySide6.QtWidgets import (
 from frontdesk.app.booking import status_timing
 from frontdesk.app.context import AppContext
 from frontdesk.app.desk import clinic_zone, on_clinic_clock, resources, system_time_words
+from frontdesk.app.words import counted
 from frontdesk.domain.booking import Booking, SyncState, VisitStatus
 from frontdesk.domain.timeutil import to_local, utc_now
 from frontdesk.providers.registry import title
 from frontdesk.ui.blocks import STATE_WORDS, VISIT_WORDS
 from frontdesk.ui.theme import Tones, span
+from frontdesk.ui.wording import history_words
 
 EVENT_WORDS = {
     "created": "Booked",
@@ -50,6 +52,8 @@ EVENT_WORDS = {
     "dismissed": "Dismissed",
     "clash": "Changed here and in the booking system at once",
     "clash settled": "Clash settled",
+    "edited": "Changed at the desk",
+    "note": "Note",
 }
 
 
@@ -218,11 +222,13 @@ class DetailsPanelWidget(QWidget):
         lines = []
         for at, event, detail, actor in reversed(history):
             stamp_at = to_local(at, zone)
-            words = EVENT_WORDS.get(event, event)
+            fallback = EVENT_WORDS.get(event, event.replace("_", " ").capitalize())
+            words, said, small = history_words(event, detail, fallback)
             who = f" · {esc(title(actor))}" if actor else ""
-            extra = f": {esc(on_clinic_clock(detail, zone))}" if detail else ""
+            extra = f": {esc(on_clinic_clock(said, zone))}" if said else ""
+            small = f" {span(esc(small), hint, small=True)}" if small else ""
             stamp = span(f"{stamp_at:%d %b %H:%M}", hint)
-            lines.append(f"{stamp} {esc(words)}{extra}{span(who, hint)}")
+            lines.append(f"{stamp} {esc(words)}{extra}{small}{span(who, hint)}")
         self.history.setText("<br>".join(lines) or "—")
 
     @staticmethod
@@ -247,5 +253,5 @@ class DetailsPanelWidget(QWidget):
             return f"{span(words, tones.error)}<br>{reason} {span(code, tones.hint, small=True)}"
         waiting = len(self.context.repo.queued_operations(b.id))
         if waiting:
-            words += "<br>" + span(f"{waiting} change(s) waiting to be sent", tones.hint)
+            words += "<br>" + span(f"{counted(waiting, 'change')} waiting to be sent", tones.hint)
         return words

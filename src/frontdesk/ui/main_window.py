@@ -30,6 +30,7 @@ from frontdesk.app import sync_status
 from frontdesk.app.context import AppContext
 from frontdesk.app.day_sheet import DaySheet
 from frontdesk.app.desk import ResourceKey, monday_of
+from frontdesk.app.words import counted
 from frontdesk.domain.booking import Booking, SyncState, VisitStatus
 from frontdesk.domain.timeutil import to_local
 from frontdesk.ui.actions import DeskActions
@@ -273,15 +274,15 @@ class MainWindow(QMainWindow):
         if attention > attention_before and not self.sync_dock.isVisible():
             if unknown > unknown_before:
                 self.statusBar().showMessage(
-                    f"{unknown} booking(s) sent without an answer, and the booking system "
-                    "cannot be asked whether they arrived: settle them in the sync panel.",
+                    f"{counted(unknown, 'booking')} sent without an answer, and the booking "
+                    "system cannot be asked whether they arrived: settle them in the sync panel.",
                     15000,
                 )
                 self.show_sync_panel(tab=UNKNOWN_TAB)
             else:
                 self.statusBar().showMessage(
-                    f"{attention - unknown} booking(s) need attention: the booking system "
-                    "refused them.",
+                    f"{counted(attention - unknown, 'booking')} need attention: the booking "
+                    "system refused them.",
                     15000,
                 )
                 self.show_sync_panel(tab=ATTENTION_TAB)

@@ -9,6 +9,7 @@ small print in the hint tone (``ui.theme.Tones``), so support can still match th
 from __future__ import annotations
 
 import html
+import re
 
 from frontdesk.domain.verdict import Severity, Verdict
 from frontdesk.ui.theme import Tones, span
@@ -73,3 +74,42 @@ def verdict_html(verdict: Verdict, tones: Tones | None = None) -> str:
 def verdicts_html(verdicts: list[Verdict], tones: Tones | None = None) -> str:
     tones = tones or Tones.of()
     return "<br>".join(verdict_html(v, tones) for v in verdicts)
+
+
+# what each kind of change is called where the history names it
+KIND_WORDS: dict[str, str] = {
+    "create": "the booking",
+    "reschedule": "the move",
+    "cancel": "the cancellation",
+    "set_status": "the status",
+    "create_patient": "the patient's record",
+}
+_CONFIRMED = {
+    "create": "Confirmed by the booking system",
+    "reschedule": "Move confirmed by the booking system",
+    "cancel": "Cancellation confirmed by the booking system",
+    "set_status": "Status confirmed by the booking system",
+    "create_patient": "Patient's record made in the booking system",
+}
+_REFUSAL = re.compile(r"^HTTP (\d{3}) ([^:]*): (.*)$", re.S)
+
+
+def history_words(event: str, detail: str | None, fallback: str) -> tuple[str, str, str]:
+    """One history entry in plain words: the headline, what to say of it, and small print
+    (the booking system's code and status). No operation names, no raw API codes in the
+    sentence a receptionist reads."""
+    text = (detail or "").strip()
+    if event == "synced":
+        kind, _, how = text.partition(" ")
+        small = "it already had it" if how.startswith("replayed") else ""
+        return _CONFIRMED.get(kind, fallback), "", small
+    if event == "refused":
+        found = _REFUSAL.match(text)
+        if found:
+            status, code, message = int(found.group(1)), found.group(2), found.group(3)
+            verdict = Verdict(status, code or None, message)
+            return fallback, plain_message(verdict), code_line(verdict)
+        return fallback, text, ""
+    if event in ("sent again", "dismissed"):
+        return fallback, KIND_WORDS.get(text, text), ""
+    return fallback, text, ""
