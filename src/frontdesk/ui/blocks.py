@@ -267,8 +267,8 @@ def _layout_text(
         lines = [(0, style.soft, when), (1, ink, booking.patient_name), (0, ink, service_name)]
     elif height - 1 >= bold_h + small_h:
         lines = [(1, ink, booking.patient_name), (0, style.soft, f"{begins} · {service_name}")]
-    else:
-        lines = [(1, ink, f"{begins} {booking.patient_name} · {service_name}")]
+    else:  # a short appointment: the name first (on hover, the tooltip says the rest)
+        lines = [(1, ink, f"{booking.patient_name} · {begins} · {service_name}")]
     label = VISIT_LABELS.get(booking.visit_status) or STATE_LABELS.get(booking.sync_state)
     first_w = width
     block._tag = None

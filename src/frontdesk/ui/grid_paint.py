@@ -11,7 +11,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPixmap
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen, QPixmap
 
 from frontdesk.app.desk import resource_key
 from frontdesk.domain.timeutil import to_local
@@ -306,8 +306,9 @@ class GridPainter:
             right = min(x1, float(v.viewport().width()))
             p.setFont(bold)
             p.setPen(c.accent if is_today else c.text)
-            text = v.fontMetrics().elidedText(
-                group, Qt.TextElideMode.ElideRight, int(right - left - 8)
+            # measured in the bold font it is drawn in, so it never runs into its neighbour
+            text = QFontMetrics(bold).elidedText(
+                group, Qt.TextElideMode.ElideRight, max(0, int(right - left - 8))
             )
             p.drawText(QRectF(left, 0, right - left, head / 2), Qt.AlignmentFlag.AlignCenter, text)
             p.setPen(QPen(c.grid, 1))
