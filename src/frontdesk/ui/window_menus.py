@@ -78,8 +78,16 @@ def build_menus(window: MainWindow) -> None:
     for act in window.view_actions.values():
         window.view_menu.addAction(act)
     window.view_menu.addSeparator()
-    for dock in (window.side_dock, window.details_dock, window.sync_dock):
-        window.view_menu.addAction(dock.toggleViewAction())
+    for dock, key in (
+        (window.side_dock, "Ctrl+1"),
+        (window.details_dock, "Ctrl+2"),
+        (window.sync_dock, "F6"),
+    ):
+        toggle = dock.toggleViewAction()
+        toggle.setShortcut(QKeySequence(key))
+        toggle.setStatusTip(f"Show or hide the {dock.windowTitle().lower()} panel")
+        window.addAction(toggle)
+        window.view_menu.addAction(toggle)
     window.booking_menu = menu.addMenu("&Booking")
     window.opening_action = make_action(
         window,
