@@ -56,7 +56,8 @@ class ReadRefused(ApiError):
     """A read answered with a 4xx other than 429: its status and error body (if readable)."""
 
     def __init__(self, message: str, status: int, error: MgError | None) -> None:
-        super().__init__(message, retry=False)
+        # 401: the key itself was refused (a 403 may be one endpoint's permission only)
+        super().__init__(message, retry=False, credentials=status == 401)
         self.status = status
         self.error = error
 
