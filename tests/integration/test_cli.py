@@ -151,3 +151,28 @@ def test_sync_against_a_dead_server_keeps_the_queue(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert "Traceback" not in done.stderr and "pull Dead failed" in done.stderr
     assert os.path.exists(Path(env_profile) / "data" / "frontdesk.sqlite3")
+
+
+def test_settings_shows_and_sets_the_clinics_clock_and_region(tmp_path: Path) -> None:
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "frontdesk", "--profile-dir", str(tmp_path), "settings", *args],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+
+    done = run("--timezone", "Asia/Kolkata", "--paper", "auto")
+    assert done.returncode == 0, done.stderr
+    shown = json.loads(done.stdout)
+    assert shown == {
+        "timezone": "Asia/Kolkata",
+        "timezone_set": True,
+        "phone_region": "IN",
+        "paper": "A4",
+    }
+    assert json.loads(run("--phone-region", "us").stdout)["paper"] == "Letter"
+    wrong = run("--timezone", "Mars/Olympus")
+    assert wrong.returncode == 2
+    assert wrong.stderr.strip() == "frontdesk settings: timezone: unknown time zone 'Mars/Olympus'"
+    assert json.loads(run().stdout)["timezone"] == "Asia/Kolkata"  # nothing half-written

@@ -90,8 +90,9 @@ def _start(text: str, zone_name: str) -> datetime | str:
 
 
 def _request(
-    row: dict[str, str], number: int, connection_id: str, catalog: Catalog
+    row: dict[str, str], number: int, connection_id: str, catalog: Catalog, zone_name: str
 ) -> BookingRequest | RowProblem:
+    """One row as a booking request; a wall time is the clinic's (``zone_name``)."""
     for name in REQUIRED:
         if not row.get(name, "").strip():
             return RowProblem(number, name, "is empty; fill it in")
@@ -106,7 +107,7 @@ def _request(
         if found is None:
             return RowProblem(number, "resource", f"{row['resource']!r} is not known here")
         resource = found
-    start = _start(row["start"], catalog.policy.timezone)
+    start = _start(row["start"], zone_name)
     if isinstance(start, str):
         return RowProblem(number, "start", start)
     return BookingRequest(
@@ -155,7 +156,7 @@ def import_csv(service: BookingService, connection_id: str, path: Path, actor: s
             report.already += 1
             continue
         catalog = service.catalog_for(connection_id, parse_iso_instant(row.get("start", "")))
-        request = _request(row, number, connection_id, catalog)
+        request = _request(row, number, connection_id, catalog, service.clinic().zone)
         if isinstance(request, RowProblem):
             report.problems.append(request)
             continue

@@ -8,13 +8,16 @@ import logging
 import sys
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from frontdesk.app.connections import ConnectionError_
 from frontdesk.app.context import AppContext
+from frontdesk.app.settings import ClinicSettings
 from frontdesk.cli import validate_cmd
 from frontdesk.providers.base import ApiError
 from frontdesk.providers.http import BadAnswer
 
-SUBCOMMANDS = ("sandbox", "validate", "connect", "sync", "import")
+SUBCOMMANDS = ("sandbox", "validate", "connect", "sync", "import", "settings")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -45,6 +48,17 @@ def build_parser() -> argparse.ArgumentParser:
         "answers late after the work (slow_s=S), answers cut after the work is committed "
         "(drop), and HTML instead of JSON (garbage); seed=N replays a run",
     )
+
+    st = sub.add_parser(
+        "settings", help="show or set the clinic's settings (zone, phone region, paper)"
+    )
+    st.add_argument(
+        "--timezone", help="the clinic's IANA zone, e.g. Europe/Berlin ('' = this computer's)"
+    )
+    st.add_argument(
+        "--phone-region", help="country code phone numbers are read in, e.g. DE ('' = the zone's)"
+    )
+    st.add_argument("--paper", choices=["auto", "A4", "Letter"], help="the day sheet's paper")
 
     va = sub.add_parser("validate", help="predict offline what the API would answer")
     va.add_argument("--provider", required=True)
@@ -117,6 +131,41 @@ def _import(context: AppContext, name: str, path: Path) -> int:
     return 1 if report.problems else 0
 
 
+def _settings(context: AppContext, args: argparse.Namespace) -> int:
+    """Set what was given, then print the clinic's settings as the desk uses them."""
+    changes = {
+        key: value
+        for key, value in (
+            ("timezone", args.timezone),
+            ("phone_region", args.phone_region),
+            ("paper", args.paper),
+        )
+        if value is not None
+    }
+    if changes:
+        try:
+            updated = ClinicSettings.model_validate({**context.settings.model_dump(), **changes})
+        except ValidationError as exc:
+            error = exc.errors()[0]
+            where = str(error["loc"][0]) if error["loc"] else "settings"
+            why = str(error['msg']).removeprefix("Value error, ")
+            print(f"frontdesk settings: {where}: {why}", file=sys.stderr)
+            return 2
+        context.update_settings(updated)
+    shown = context.settings
+    print(
+        json.dumps(
+            {
+                "timezone": shown.zone,
+                "timezone_set": shown.timezone is not None,
+                "phone_region": shown.region,
+                "paper": shown.paper_size,
+            }
+        )
+    )
+    return 0
+
+
 def _options(pairs: list[str]) -> dict[str, object]:
     options: dict[str, object] = {}
     for pair in pairs:
@@ -172,6 +221,8 @@ def _dispatch(args: argparse.Namespace) -> int:
             return 0
         if args.command == "import":
             return _import(context, args.connection, args.file)
+        if args.command == "settings":
+            return _settings(context, args)
         from frontdesk.cli.sync_cmd import run_sync
 
         return run_sync(context, once=args.once, interval=args.interval)
