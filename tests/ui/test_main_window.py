@@ -190,3 +190,24 @@ def test_help_lists_every_key_of_the_desk(qtbot, window: MainWindow) -> None:  #
     assert "Enter" in listed and "Escape" in listed
     assert dialog.table.rowCount() == len(dialog.rows)
     dialog.close()
+
+
+def test_clinic_settings_move_the_desk_to_another_clock(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+    from frontdesk.ui.settings_dialog import SettingsDialog
+
+    assert window.settings_action in window.file_menu.actions()
+    dialog = window.dialogs.clinic_settings()
+    assert isinstance(dialog, SettingsDialog)
+    dialog.zone.setCurrentIndex(dialog.zone.findData("Asia/Kolkata"))
+    dialog.region.setCurrentIndex(dialog.region.findData("US"))
+    assert "Asia/Kolkata" in dialog.note.text() and "United States" in dialog.note.text()
+    dialog.zone.setEditText("Nowhere/Atlantis")
+    assert "Not valid" in dialog.note.text()
+    dialog.save()
+    assert "Not saved" in dialog.note.text()
+    assert window.context.settings.timezone != "Nowhere/Atlantis"
+    dialog.zone.setCurrentIndex(dialog.zone.findData("Asia/Kolkata"))
+    dialog.save()
+    assert window.context.settings.timezone == "Asia/Kolkata"
+    assert window.context.settings.paper_size == "Letter"
+    assert window.zone == "Asia/Kolkata"  # the calendar is on the new clock at once

@@ -148,7 +148,7 @@ def _settings(context: AppContext, args: argparse.Namespace) -> int:
         except ValidationError as exc:
             error = exc.errors()[0]
             where = str(error["loc"][0]) if error["loc"] else "settings"
-            why = str(error['msg']).removeprefix("Value error, ")
+            why = str(error["msg"]).removeprefix("Value error, ")
             print(f"frontdesk settings: {where}: {why}", file=sys.stderr)
             return 2
         context.update_settings(updated)

@@ -25,6 +25,7 @@ from frontdesk.ui.connections_dialog import ConnectionsDialog
 from frontdesk.ui.day_sheet import print_sheet, save_pdf
 from frontdesk.ui.find_dialog import FindPatientDialog
 from frontdesk.ui.openings_dialog import OpeningsDialog
+from frontdesk.ui.settings_dialog import SettingsDialog
 
 if TYPE_CHECKING:
     from frontdesk.ui.main_window import MainWindow
@@ -87,6 +88,12 @@ class DeskDialogs(QObject):
             "Changes saved at this desk; they will be sent shortly.", 8000
         )
         window.sync_now()
+
+    def clinic_settings(self) -> SettingsDialog:
+        dialog = SettingsDialog(self.context, self.window)
+        dialog.saved.connect(lambda _settings: self.window.refresh())  # the new clock
+        self._keep(dialog)
+        return dialog
 
     def find_opening(self) -> OpeningsDialog:
         dialog = OpeningsDialog(self.context, self.window)

@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
     quit_action: QAction
     shortcuts_action: QAction
     opening_action: QAction
+    settings_action: QAction
     shortcuts_dialog: QDialog | None = None
 
     def __init__(

@@ -48,6 +48,14 @@ def build_menus(window: MainWindow) -> None:
         window.open_connections,
     )
     window.file_menu.addAction(window.connections_action)
+    window.settings_action = make_action(
+        window,
+        "Clinic &settings…",
+        "The clinic's time zone, phone region and paper",
+        lambda _checked=False: window.dialogs.clinic_settings(),
+    )
+    window.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+    window.file_menu.addAction(window.settings_action)
     window.file_menu.addSeparator()
     window.print_action = make_action(
         window,

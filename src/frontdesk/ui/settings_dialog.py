@@ -1,0 +1,120 @@
+"""File > Clinic settings: the clinic's time zone (the one clock every screen uses), the region
+phone numbers are read in, and the day sheet's paper (``app.settings``). Each is checked as it
+is typed; saving refreshes every screen on the new clock."""
+
+from __future__ import annotations
+
+import zoneinfo
+
+import phonenumbers
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from frontdesk.app.context import AppContext
+from frontdesk.app.settings import ClinicSettings, computer_zone, region_name
+from frontdesk.ui.theme import mark_hint
+
+AUTO = ""
+
+
+class SettingsDialog(QDialog):
+    saved = Signal(object)  # ClinicSettings
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle("Clinic settings")
+        self.setAccessibleName("Clinic settings")
+        current = context.settings
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        layout.addLayout(form)
+
+        self.zone = QComboBox(self)
+        self.zone.setEditable(True)
+        self.zone.setAccessibleName("Time zone")
+        self.zone.addItem(f"This computer's ({computer_zone()})", AUTO)
+        for name in sorted(zoneinfo.available_timezones()):
+            if "/" in name and not name.startswith(("Etc/", "SystemV/", "posix/", "right/")):
+                self.zone.addItem(name, name)
+        completer = QCompleter([self.zone.itemText(i) for i in range(self.zone.count())], self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.zone.setCompleter(completer)
+        self.zone.setCurrentIndex(max(0, self.zone.findData(current.timezone or AUTO)))
+        form.addRow("&Time zone", self.zone)
+
+        self.region = QComboBox(self)
+        self.region.setAccessibleName("Phone region")
+        self.region.addItem("The time zone's country", AUTO)
+        for code in sorted(phonenumbers.SUPPORTED_REGIONS, key=region_name):
+            self.region.addItem(f"{region_name(code)} ({code})", code)
+        self.region.setCurrentIndex(max(0, self.region.findData(current.phone_region or AUTO)))
+        form.addRow("&Phone numbers from", self.region)
+
+        self.paper = QComboBox(self)
+        self.paper.setAccessibleName("Paper")
+        for label, value in (("As the region uses", "auto"), ("A4", "A4"), ("Letter", "Letter")):
+            self.paper.addItem(label, value)
+        self.paper.setCurrentIndex(max(0, self.paper.findData(current.paper)))
+        form.addRow("P&aper", self.paper)
+
+        self.note = QLabel(self)
+        self.note.setWordWrap(True)
+        mark_hint(self.note)
+        layout.addWidget(self.note)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        for box in (self.zone, self.region, self.paper):
+            box.currentIndexChanged.connect(self._explain)
+        self.zone.editTextChanged.connect(self._explain)
+        self._explain()
+        self.resize(480, 220)
+
+    def chosen(self) -> ClinicSettings | str:
+        """The settings as chosen, or why they cannot be kept."""
+        typed = self.zone.currentText().strip()
+        index = self.zone.findText(typed)  # a name picked from the list, or typed
+        zone = self.zone.itemData(index) if index >= 0 else typed
+        try:
+            return ClinicSettings(
+                timezone=str(zone) or None,
+                phone_region=str(self.region.currentData() or "") or None,
+                paper=str(self.paper.currentData() or "auto"),
+            )
+        except ValueError as exc:
+            return str(exc).split("\n")[-1].strip().removeprefix("Value error, ")
+
+    def _explain(self) -> None:
+        chosen = self.chosen()
+        if isinstance(chosen, str):
+            self.note.setText(f"Not valid: {chosen}")
+            return
+        region = chosen.region
+        country = region_name(region) if region else "no region (numbers need their +code)"
+        self.note.setText(
+            f"Every time on the desk is shown on {chosen.zone} time. Phone numbers are read as "
+            f"dialled in {country}. The day sheet prints on {chosen.paper_size} paper."
+        )
+
+    def save(self) -> None:
+        chosen = self.chosen()
+        if isinstance(chosen, str):
+            self.note.setText(f"Not saved: {chosen}")
+            return
+        self.context.update_settings(chosen)
+        self.saved.emit(chosen)
+        self.accept()
