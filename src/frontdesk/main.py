@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 
-from frontdesk.cli.main import SUBCOMMANDS
+from frontdesk.cli import SUBCOMMANDS
 
 
 def first_positional(args: list[str]) -> str | None:

@@ -348,3 +348,49 @@ def test_taking_a_remote_cancel_over_a_desk_move_leaves_nothing_to_send(repo: Re
     assert got is not None and got.visit_status is VisitStatus.CANCELLED
     assert got.sync_state is SyncState.CONFIRMED
     assert repo.pending_count("conn-1") == 0
+
+
+def test_the_known_heads_are_the_migration_scripts_heads() -> None:
+    import re
+
+    from frontdesk.storage.db import HEADS, MIGRATIONS, script_heads
+
+    assert script_heads() == set(HEADS)
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        revision = re.search(r'^revision: str = "([^"]+)"', path.read_text(), re.M)
+        assert revision is not None and path.stem.split("_", 1)[0] == revision.group(1)
+
+
+def test_a_cache_from_a_newer_frontdesk_is_refused_untouched(tmp_path: Path) -> None:
+    from sqlalchemy import text
+
+    from frontdesk.storage.db import NewerCache
+
+    path = tmp_path / "cache.sqlite3"
+    Database.open(path).close()
+    engine = create_db_engine(sqlite_url(path))
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '0099'"))
+    engine.dispose()
+    before = path.read_bytes()
+    with pytest.raises(NewerCache) as refused:
+        Database.open(path)
+    assert "newer version of FrontDesk" in str(refused.value) and "0099" in str(refused.value)
+    assert path.read_bytes() == before
+    assert not list(tmp_path.glob("*.before-migration-*"))
+
+
+def test_an_up_to_date_cache_opens_without_alembic(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "cache.sqlite3"
+    Database.open(path).close()
+    code = (
+        "import sys; from pathlib import Path; from frontdesk.storage.db import Database; "
+        "Database.open(Path(sys.argv[1])).close(); print('alembic' in sys.modules)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=60
+    )
+    assert done.stdout.strip() == "False", done.stderr

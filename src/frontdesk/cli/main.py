@@ -16,8 +16,7 @@ from frontdesk.app.settings import ClinicSettings
 from frontdesk.cli import validate_cmd
 from frontdesk.providers.base import ApiError
 from frontdesk.providers.http import BadAnswer
-
-SUBCOMMANDS = ("sandbox", "validate", "connect", "sync", "import", "settings")
+from frontdesk.storage.db import NewerCache
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -180,7 +179,7 @@ def main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     try:
         return _dispatch(args)
-    except (ConnectionError_, ApiError, BadAnswer) as exc:
+    except (ConnectionError_, ApiError, BadAnswer, NewerCache) as exc:
         print(f"frontdesk {args.command}: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

@@ -2,7 +2,10 @@
 
 SQLite runs in WAL with ``synchronous=FULL`` and foreign keys on. Writes take ``BEGIN
 IMMEDIATE`` so two writers never deadlock halfway through. Migrations run at start-up through
-Alembic; when one is pending the file is first copied aside.
+Alembic; when one is pending the file is first copied aside. Alembic is only imported when one
+is due: the cache's stamped revisions are read with one query and compared with ``HEADS`` (a
+test keeps it equal to the migration scripts' heads), which keeps it off a normal start. A
+cache stamped by a newer FrontDesk is refused with :class:`NewerCache` rather than touched.
 """
 
 from __future__ import annotations
@@ -13,18 +16,32 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 log = logging.getLogger("frontdesk.storage")
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+# the newest revisions of migrations/versions (tests/storage checks it against Alembic's view)
+HEADS = frozenset({"0006"})
+
+
+class NewerCache(Exception):
+    """The cache was migrated by a newer FrontDesk than this one."""
+
+    def __init__(self, path: Path | None, found: set[str]) -> None:
+        where = f" ({path})" if path is not None else ""
+        super().__init__(
+            f"This cache{where} was last opened by a newer version of FrontDesk (schema "
+            f"{', '.join(sorted(found))}; this version knows up to {', '.join(sorted(HEADS))}). "
+            "Install the newer version on this computer; nothing was changed."
+        )
+        self.found = found
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -57,19 +74,44 @@ def sqlite_url(path: Path) -> str:
 
 
 def _alembic_config(url: str) -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.set_main_option("sqlalchemy.url", url)
     return config
 
 
-def pending_migrations(engine: Engine) -> bool:
-    """Whether the database is behind the newest migration."""
-    script = ScriptDirectory.from_config(_alembic_config(str(engine.url)))
+def stamped(engine: Engine) -> set[str]:
+    """The revisions the cache is stamped with (none for a new file), in one query."""
     with engine.connect() as conn:
-        current = MigrationContext.configure(conn).get_current_heads()
+        found = conn.exec_driver_sql(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+        ).scalar()
+        rows = (
+            conn.exec_driver_sql("SELECT version_num FROM alembic_version").all() if found else []
+        )
         conn.rollback()
-    return set(current) != set(script.get_heads())
+    return {str(r[0]) for r in rows}
+
+
+def script_heads() -> set[str]:
+    """The heads of the migration scripts, as Alembic reads them (imports Alembic)."""
+    from alembic.script import ScriptDirectory
+
+    return set(ScriptDirectory.from_config(_alembic_config("sqlite://")).get_heads())
+
+
+def pending_migrations(engine: Engine, path: Path | None = None) -> bool:
+    """Whether the database is behind the newest migration; :class:`NewerCache` when it is
+    ahead of it (a revision this version does not know)."""
+    current = stamped(engine)
+    if current == HEADS:
+        return False
+    known = {p.stem.split("_", 1)[0] for p in (MIGRATIONS / "versions").glob("*.py")}
+    if current - known:
+        raise NewerCache(path, current)
+    return True
 
 
 def _has_tables(engine: Engine) -> bool:
@@ -86,7 +128,7 @@ def migrate(engine: Engine, db_path: Path | None) -> Path | None:
 
     A file that already holds tables is copied aside first; a brand-new file is not.
     """
-    if not pending_migrations(engine):
+    if not pending_migrations(engine, db_path):
         return None
     backup: Path | None = None
     if db_path is not None and db_path.exists() and _has_tables(engine):
@@ -97,6 +139,8 @@ def migrate(engine: Engine, db_path: Path | None) -> Path | None:
             conn.rollback()
         shutil.copy2(db_path, backup)
         log.info("database copied aside before migrating: %s", backup.name)
+    from alembic import command
+
     config = _alembic_config(str(engine.url))
     with engine.begin() as conn:
         config.attributes["connection"] = conn

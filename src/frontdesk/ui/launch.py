@@ -256,6 +256,10 @@ def _settle(app: object, ms: int) -> None:
 
 
 def _plain_start_error(exc: Exception) -> str:
+    from frontdesk.storage.db import NewerCache
+
+    if isinstance(exc, NewerCache):
+        return str(exc)
     if isinstance(exc, PermissionError):
         return "FrontDesk may not write to its data folder. Ask IT to check the folder's rights."
     if isinstance(exc, OSError):
