@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from frontdesk.app.context import AppContext
 from frontdesk.app.desk import clinic_zone, resources
-from frontdesk.domain.booking import Booking, SyncState, VisitStatus
+from frontdesk.domain.booking import Booking, SyncState, VisitStatus, approximate_time
 from frontdesk.domain.timeutil import to_local, utc_now
 from frontdesk.providers.registry import title
 from frontdesk.ui.blocks import STATE_WORDS, VISIT_WORDS
@@ -178,10 +178,18 @@ class DetailsPanelWidget(QWidget):
         hint = Tones.of(self.palette()).hint
         self.title.setText(esc(b.patient_name))
         f = self.fields
-        f["when"].setText(
-            f"{start:%A %d %B %Y}<br>{start:%H:%M}–{end:%H:%M} "
-            + span(f"({esc(zone.rsplit('/', 1)[-1])} time)", hint)
-        )
+        rough = approximate_time(b)  # the booking system keeps a session, not a minute
+        if rough is not None:
+            session = f"in the {rough.label}" if rough.label else "time not given"
+            f["when"].setText(
+                f"{start:%A %d %B %Y}<br>{esc(session)} "
+                + span("(the booking system gives no time of day)", hint)
+            )
+        else:
+            f["when"].setText(
+                f"{start:%A %d %B %Y}<br>{start:%H:%M}–{end:%H:%M} "
+                + span(f"({esc(zone.rsplit('/', 1)[-1])} time)", hint)
+            )
         f["service"].setText(esc(service.name if service else b.service_id))
         f["where"].setText(
             esc(place.name if place else b.resource_id)
