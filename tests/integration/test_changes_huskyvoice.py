@@ -124,16 +124,67 @@ def test_a_status_set_before_the_create_left_survives_the_create(
     ctx: AppContext, sandbox: SandboxServer
 ) -> None:
     booking_id = book(ctx, at(2, 11, 0))
-    change = ctx.booking.set_status(booking_id, VisitStatus.ARRIVED)
-    assert change.plan is ChangePlan.ENQUEUE
-    assert ctx.repo.pending_count() == 2
+    ctx.booking.set_status(booking_id, VisitStatus.ARRIVED)
     report = ctx.engine.drain()
-    assert report.confirmed == 2
+    assert report.refused == 0 and report.retrying == 0
+    assert ctx.repo.pending_count() == 0
+    # "arrived" is not a HuskyVoice status (PATCH takes confirmed, completed, cancelled): the
+    # remote keeps its own, the desk its mark; the confirmed create does not undo it
     (copy,) = remote(sandbox, booking_id)
-    assert copy["status"] == "arrived"
+    assert copy["status"] == "confirmed"
     stored = ctx.repo.booking(booking_id)
     assert stored is not None
     assert (stored.visit_status, stored.sync_state) == (VisitStatus.ARRIVED, SyncState.CONFIRMED)
+    ctx.engine.pull(ctx.connections()[0].id)  # nor does the next pull
+    stored = ctx.repo.booking(booking_id)
+    assert stored is not None and stored.visit_status is VisitStatus.ARRIVED
+
+
+def test_completed_is_sent_and_arrived_is_not(ctx: AppContext, sandbox: SandboxServer) -> None:
+    booking_id = book(ctx, at(2, 10, 0))
+    ctx.engine.drain()
+    ctx.booking.set_status(booking_id, VisitStatus.ARRIVED)
+    ctx.engine.drain()
+    assert remote(sandbox, booking_id)[0]["status"] == "confirmed"
+    ctx.booking.set_status(booking_id, VisitStatus.COMPLETED)
+    assert ctx.engine.drain().confirmed == 1
+    assert remote(sandbox, booking_id)[0]["status"] == "completed"
+
+
+def test_another_branch_for_a_held_booking_is_refused_offline(ctx: AppContext) -> None:
+    """Branch and service are not updatable fields of HuskyVoice's PATCH: cancel and book
+    again (a booking whose create has not left yet can still change them, see above)."""
+    booking_id = book(ctx, at(4, 9, 30))
+    ctx.engine.drain()
+    with pytest.raises(BookingRefused) as refused:
+        ctx.booking.reschedule(booking_id, at(4, 10, 30), NORTH)  # type: ignore[arg-type]
+    verdict = refused.value.verdicts[0]
+    assert (verdict.code, verdict.field) == ("VALIDATION_ERROR", "resource_id")
+    assert verdict.message and "Cancel it and book it again" in verdict.message
+    assert ctx.booking.check_reschedule(booking_id, at(4, 10, 30)) == []  # type: ignore[arg-type]
+
+
+def test_a_move_keeps_the_desks_time_through_later_pulls(
+    ctx: AppContext, sandbox: SandboxServer
+) -> None:
+    """The record has a date and a session, no minute: the desk's own start stands as long
+    as the booking system still has the booking in that window."""
+    booking_id = book(ctx, at(1, 10, 25))
+    ctx.engine.drain()
+    ctx.booking.reschedule(booking_id, at(1, 15, 40))  # type: ignore[arg-type]
+    assert ctx.engine.drain().confirmed == 1
+    (copy,) = remote(sandbox, booking_id)
+    assert (copy["session"], copy["status"]) == ("Afternoon", "rescheduled")
+    cid = ctx.connections()[0].id
+    ctx.engine.pull(cid)
+    stored = ctx.repo.booking(booking_id)
+    assert stored is not None
+    assert (stored.start, stored.session, stored.visit_status) == (
+        at(1, 15, 40),
+        "Afternoon",
+        VisitStatus.BOOKED,
+    )
+    assert stored.sync_state is SyncState.CONFIRMED
 
 
 def test_status_of_a_cancelled_booking_is_refused(ctx: AppContext) -> None:
