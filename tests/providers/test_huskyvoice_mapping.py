@@ -356,10 +356,14 @@ def test_a_long_list_is_pulled_per_utc_day_of_the_cached_days(
         f"{d}-{n}" for d in ("2027-06-14", "2027-06-15") for n in range(3)
     ]
     assert all(p["limit"] == 2 and "updated_since" not in p for _, _, p, _ in wire.sent)
-    # a first pull (since None) lists everything, page by page
+    # a first pull (since None) lists the same days
     wire.sent.clear()
-    everything = connector.pull_bookings(None)
-    assert len(everything) == len(records)
+    assert len(connector.pull_bookings(None)) == len(pulled)
+    assert [p.get("date") for _, _, p, _ in wire.sent] == [d for d, _ in asked]
+    # with no cached days (no catalog pulled), every page of the whole list
+    connector._days = []
+    wire.sent.clear()
+    assert len(connector.pull_bookings(None)) == len(records)
     assert [p.get("date") for _, _, p, _ in wire.sent] == [None] * 7
 
 

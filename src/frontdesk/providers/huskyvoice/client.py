@@ -170,15 +170,16 @@ class HuskyVoiceConnector(HttpConnector, PatientInBooking):
 
     def pull_bookings(self, since: datetime | None) -> list[Booking]:
         """The org's appointments: one unfiltered page first; when that is the whole list (a
-        short page) it is all. Otherwise a first pull (``since`` None) lists every page, and a
-        later one lists each UTC day of the cached local days by ``date``."""
+        short page) it is all. Otherwise each UTC day the cached local days touch, by ``date``
+        (``since`` is not used: the search has no ``updated_since``). Without cached days (no
+        catalog pulled by this connector) every page is listed."""
         places = self._places
         if places is None:
             _, zone_name = self._config()
             places = self._places = Places(zone_name)
         records = self._list_page({}, 1)
         if len(records) >= self.page_limit:
-            if since is None or not self._days:
+            if not self._days:
                 records += self._pages({}, 2, MAX_PAGES - 1, records)
             else:
                 records = []
