@@ -39,7 +39,7 @@ def slots(count: int) -> list[tuple[str, datetime]]:
             continue
         for branch in BRANCHES:
             for hour in (9, 10, 11, 14, 15, 16):
-                for minute in (0, 20, 40):
+                for minute in (0, 30):  # six a window: its ai_slots, every service together
                     start = local_to_utc(day, clock_time(hour, minute), "Europe/London").instant
                     found.append((branch, start))
     return found[:count]

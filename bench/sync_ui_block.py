@@ -78,31 +78,31 @@ def queue_bookings(context: AppContext, connection_id: str) -> None:
             )
             for branch in (MAIN_BRANCH_ID, NORTH_BRANCH_ID):
                 for opens, places in sessions:
-                    for service, minutes in SERVICES.items():
-                        for n in range(places):
-                            if made >= OPERATIONS:
-                                return
-                            start = local_to_utc(day, wall(opens.hour, 5 * n), ZONE).instant
-                            booking_id = str(uuid.uuid4())
-                            context.repo.book(
-                                Booking(
-                                    id=booking_id,
-                                    connection_id=connection_id,
-                                    service_id=service,
-                                    resource_id=branch,
-                                    start=start,
-                                    end=start + timedelta(minutes=minutes),
-                                    patient_name=f"Sync Bench {made}",
-                                    patient_phone=f"+4420794{made:05d}",
-                                    external_ref=booking_id,
-                                    sync_state=SyncState.PENCILLED,
-                                ),
-                                OperationKind.CREATE,
-                                {},
-                                str(uuid.uuid4()),
-                                "bench",
-                            )
-                            made += 1
+                    for n in range(places):  # a window's ai_slots, every service together
+                        service, minutes = list(SERVICES.items())[n % len(SERVICES)]
+                        if made >= OPERATIONS:
+                            return
+                        start = local_to_utc(day, wall(opens.hour, 5 * n), ZONE).instant
+                        booking_id = str(uuid.uuid4())
+                        context.repo.book(
+                            Booking(
+                                id=booking_id,
+                                connection_id=connection_id,
+                                service_id=service,
+                                resource_id=branch,
+                                start=start,
+                                end=start + timedelta(minutes=minutes),
+                                patient_name=f"Sync Bench {made}",
+                                patient_phone=f"+4477009{made:05d}",
+                                external_ref=booking_id,
+                                sync_state=SyncState.PENCILLED,
+                            ),
+                            OperationKind.CREATE,
+                            {},
+                            str(uuid.uuid4()),
+                            "bench",
+                        )
+                        made += 1
         day += timedelta(days=1)
 
 

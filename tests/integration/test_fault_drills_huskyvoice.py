@@ -29,7 +29,8 @@ def drill(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Rig]:
 
 
 def bookings(repo: Repository) -> Iterator[Booking]:
-    """Distinct (branch, start) pairs inside open windows, a few per window."""
+    """Distinct (branch, start) pairs inside open windows, as many per window as it has
+    places (its available_slots), each of a service the window takes."""
     today = datetime.now(UTC).date()
     catalog = repo.catalog(CID, today + timedelta(days=2), today + timedelta(days=27))
     services = [s.id for s in catalog.services if s.active]
@@ -37,13 +38,14 @@ def bookings(repo: Repository) -> Iterator[Booking]:
     for window in catalog.windows:
         if not window.open:
             continue
-        for minutes in range(0, 120, 20):
+        places = window.capacity if window.capacity is not None else 6
+        for minutes in range(0, 20 * min(6, places), 20):
             start = local_to_utc(window.day, window.start, "Europe/London").instant
             start += timedelta(minutes=minutes)
             yield Booking(
                 id=f"drill-{n}",
                 connection_id=CID,
-                service_id=services[n % len(services)],
+                service_id=window.service_id or services[n % len(services)],
                 resource_id=window.resource_id,
                 start=start,
                 end=start + timedelta(minutes=30),

@@ -57,7 +57,11 @@ def test_import_reports_refused_rows_and_queues_the_rest_once(
         out = capsys.readouterr().out.splitlines()
         assert "row 9: service: 'Massage' is not a service of this connection" in out
         assert any(line.startswith("row 10: start: use") for line in out)
-        assert "row 11: start: The calendar window is closed (SLOT_INACTIVE, HTTP 409)" in out
+        # Sunday's Morning window is closed; HuskyVoice's availability lists open windows only
+        assert (
+            "row 11: start: appointment_date does not fall within any configured calendar "
+            "window (OUTSIDE_AVAILABILITY, HTTP 422)"
+        ) in out
         assert "row 12: patient_name: is empty; fill it in" in out
         # the Morning window holds 6 checkups: the 7th row of the file is refused
         assert "row 8: start: No remaining capacity in this window (SLOT_FULL, HTTP 409)" in out

@@ -138,7 +138,21 @@ def test_desk_refuses_now_what_the_server_would_refuse(
     sunday = day + timedelta(days=5)
     with pytest.raises(BookingRefused) as refused:
         ctx.booking.book(request_at(ctx, sunday, 9, 30))
-    assert refused.value.verdicts[0].code == "SLOT_INACTIVE"
+    # Closed windows are not listed by the availability endpoint: the desk, which read that
+    # Sunday, sees no open window (OUTSIDE_AVAILABILITY); the server knows it is closed.
+    assert refused.value.verdicts[0].code == "OUTSIDE_AVAILABILITY"
+    start = request_at(ctx, sunday, 9, 30).start
+    assert start is not None
+    server_says = sandbox.state.create(
+        {
+            "appointment_type": GENERAL_CHECKUP_ID,
+            "appointment_date": start.strftime("%Y-%m-%dT%H:%M:%S.000Z"),
+            "patient_name": "Test Patient",
+            "parent_phone": "+442079460555",
+            "branch_id": MAIN,
+        }
+    )
+    assert (server_says.status, server_says.body["error"]["code"]) == (409, "SLOT_INACTIVE")
     ctx.booking.book(request_at(ctx, day, 9, 30, phone="+442079460777"))
     with pytest.raises(
         BookingRefused

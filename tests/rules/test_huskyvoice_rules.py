@@ -2,15 +2,25 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 import pytest
 
-from frontdesk.domain.booking import Booking, VisitStatus
-from frontdesk.domain.catalog import Catalog
+from frontdesk.domain.booking import Booking, SyncState, VisitStatus
+from frontdesk.domain.catalog import Catalog, Window
 from frontdesk.domain.timeutil import iso_utc, local_to_utc
-from frontdesk.rules.huskyvoice import normalize_phone, predict_create
+from frontdesk.domain.verdict import Severity
+from frontdesk.rules.huskyvoice import (
+    DUPLICATES_KNOWN,
+    HELD,
+    SLOTS_READ_AT,
+    normalize_phone,
+    places_left,
+    predict_change,
+    predict_create,
+)
 from support.clinic import CHECKUP, MAIN, NORTH, make_catalog, next_weekday
 
 NOW = datetime.now(UTC)
@@ -179,13 +189,119 @@ def test_sunday_window_is_closed(tuesday: date, catalog: Catalog) -> None:
     assert code(body(sunday), catalog) == (409, "SLOT_INACTIVE")
 
 
-def test_slot_full_counts_per_service(tuesday: date, catalog: Catalog) -> None:
+def test_slot_full_counts_every_service(tuesday: date, catalog: Catalog) -> None:
+    """The cached capacity is the window's available_slots; every non-cancelled booking in it
+    counts, whatever its service [ours: refuses whenever either reading would]."""
     full = [existing(tuesday, 9, n, phone=f"+4420794600{n:02d}") for n in range(6)]
     assert code(body(tuesday), catalog, full) == (409, "SLOT_FULL")
-    assert code(body(tuesday, appointment_type="Vaccination"), catalog, full) == (201, None)
+    assert code(body(tuesday, appointment_type="Vaccination"), catalog, full) == (
+        409,
+        "SLOT_FULL",
+    )
+    mixed = [*full[:5], full[5].with_changes(service_id="svc-vacc")]
+    assert code(body(tuesday), catalog, mixed) == (409, "SLOT_FULL")
     assert code(body(tuesday, branch_id=NORTH), catalog, full) == (201, None)
     freed = [*full[:5], full[5].with_changes(visit_status=VisitStatus.CANCELLED)]
     assert code(body(tuesday), catalog, freed) == (201, None)
+
+
+def held(b: Booking, at: datetime | None, branch: str | None = None) -> Booking:
+    """``b`` as the connector leaves a booking HuskyVoice holds (pulled: ``at`` None)."""
+    window_start = at_london(b.start.date(), 9)
+    return b.with_changes(
+        sync_state=SyncState.CONFIRMED,
+        extra={
+            HELD: {
+                "branch_id": branch or b.resource_id,
+                "service_id": b.service_id,
+                "from": iso_utc(window_start),
+                "to": iso_utc(window_start + timedelta(hours=3)),
+                "at": iso_utc(at) if at is not None else None,
+                "status": "confirmed",
+            }
+        },
+    )
+
+
+def at_london(day: date, hh: int) -> datetime:
+    return local_to_utc(day, time(hh), "Europe/London").instant
+
+
+def read_at(catalog: Catalog, when: datetime) -> Catalog:
+    policy = replace(catalog.policy, extra={SLOTS_READ_AT: iso_utc(when)})
+    return replace(catalog, policy=policy)
+
+
+def test_only_what_available_slots_cannot_include_counts(tuesday: date, catalog: Catalog) -> None:
+    """available_slots is live when read: bookings a pull saw, or that the booking system
+    accepted before that read, are in it already; pencilled ones, and ones accepted since,
+    are not."""
+    read = NOW - timedelta(minutes=10)
+    cached = read_at(catalog, read)
+    pulled = [held(existing(tuesday, 9, n, phone=f"+44770090{n:04d}"), None) for n in range(6)]
+    assert code(body(tuesday), cached, pulled) == (201, None)
+    before = [held(b, read - timedelta(minutes=1)) for b in pulled]
+    assert code(body(tuesday), cached, before) == (201, None)
+    since = [held(b, read + timedelta(minutes=1)) for b in pulled]
+    assert code(body(tuesday), cached, since) == (409, "SLOT_FULL")
+    pencilled = [b.with_changes(extra={}, sync_state=SyncState.PENCILLED) for b in pulled]
+    assert code(body(tuesday), cached, pencilled) == (409, "SLOT_FULL")
+    # moved at the desk to another window (pencilled): not where the remote holds it
+    moved = [b.with_changes(start=at_london(tuesday, 14)) for b in pulled]
+    assert code(body(tuesday, 15, 0, session="Afternoon"), cached, moved) == (409, "SLOT_FULL")
+    assert code(body(tuesday), cached, moved) == (201, None)
+    # five places left as read: five more fit, the sixth does not
+    smaller = replace(
+        cached,
+        windows=[
+            replace(w, capacity=5) if w.window_id == f"{MAIN}_morning" else w
+            for w in cached.windows
+        ],
+    )
+    window = next(
+        w for w in smaller.windows if w.window_id == f"{MAIN}_morning" and w.day == tuesday
+    )
+    assert places_left(window, smaller, pencilled[:4]) == 1
+    assert code(body(tuesday), smaller, pencilled[:4]) == (201, None)
+    assert code(body(tuesday), smaller, pencilled[:5]) == (409, "SLOT_FULL")
+    assert places_left(window, smaller, pencilled) == 0
+
+
+def test_a_window_restricted_to_one_service(tuesday: date, catalog: Catalog) -> None:
+    """A window "can optionally be restricted to a specific service type": the others fall
+    outside it (OUTSIDE_AVAILABILITY)."""
+    restricted = replace(
+        catalog,
+        windows=[
+            replace(w, service_id="svc-vacc") if w.resource_id == MAIN else w
+            for w in catalog.windows
+        ],
+    )
+    assert code(body(tuesday), restricted) == (422, "OUTSIDE_AVAILABILITY")
+    assert code(body(tuesday, appointment_type="Vaccination"), restricted) == (201, None)
+    assert code(body(tuesday, branch_id=NORTH), restricted) == (201, None)
+    # a restricted window beside an open one: the one that takes the service is used
+    both = replace(
+        catalog,
+        windows=[
+            *catalog.windows,
+            Window("vacc", MAIN, tuesday, time(9), time(12), "Morning", "VA", True, 6, "svc-vacc"),
+        ],
+    )
+    assert code(body(tuesday, appointment_type="Vaccination"), both) == (201, None)
+
+
+def test_a_booking_held_remotely_keeps_its_branch_and_service(tuesday: date) -> None:
+    booking = held(existing(tuesday, 9, 1), None)
+    assert predict_change(booking) is None
+    verdict = predict_change(booking.with_changes(resource_id=NORTH))
+    assert verdict is not None
+    assert (verdict.status, verdict.code, verdict.field) == (400, "VALIDATION_ERROR", "resource_id")
+    assert verdict.message and "Cancel it and book it again" in verdict.message
+    verdict = predict_change(booking.with_changes(service_id="svc-vacc"))
+    assert verdict is not None and verdict.field == "service_id"
+    # not held remotely yet (its create has not left): the create carries any change
+    assert predict_change(booking.with_changes(resource_id=NORTH, remote_id=None)) is None
 
 
 def test_duplicate_booking(tuesday: date, catalog: Catalog) -> None:
@@ -198,6 +314,23 @@ def test_duplicate_booking(tuesday: date, catalog: Catalog) -> None:
     assert code(body(tuesday), off, [other]) == (201, None)
     next_day = existing(tuesday + timedelta(days=1), 9, 2, phone="+919840XXXXXX")
     assert code(body(tuesday), catalog, [next_day]) == (201, None)
+
+
+def test_an_unknown_duplicate_setting_makes_a_duplicate_a_risk(
+    tuesday: date, catalog: Catalog
+) -> None:
+    """The create page: DUPLICATE_BOOKING "Only applies when duplicate prevention is enabled
+    in your org settings"; where the configuration does not say, it is only a risk."""
+    other = existing(tuesday, 14, 1, phone="+919840XXXXXX")
+    unknown = replace(
+        catalog,
+        policy=replace(catalog.policy, duplicate_prevention=False, extra={DUPLICATES_KNOWN: False}),
+    )
+    v = predict_create(body(tuesday), unknown, [other], NOW)
+    assert (v.status, v.code, v.severity) == (409, "DUPLICATE_BOOKING", Severity.RISK)
+    assert v.message and "does not say" in v.message
+    v = predict_create(body(tuesday), catalog, [other], NOW)
+    assert v.severity is Severity.ERROR
 
 
 def test_dst_summer_vs_winter(catalog: Catalog) -> None:

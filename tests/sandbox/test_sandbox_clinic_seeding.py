@@ -15,6 +15,7 @@ from frontdesk.sandbox.huskyvoice.clinic import (
     ALL_SCOPES,
     GENERAL_CHECKUP_ID,
     READ_SCOPES,
+    VACCINATION_ID,
     clinic_from_dict,
     clinic_to_dict,
     default_clinic,
@@ -38,10 +39,15 @@ def test_the_default_clinic() -> None:
     assert clinic.primary_key == "sk_test_frontdesk_demo"
     assert clinic.scopes_of("sk_test_frontdesk_demo") == ALL_SCOPES
     assert clinic.scopes_of("sk_test_readonly") == READ_SCOPES
-    assert {"appointments:read", "slots:read", "config:read"} == READ_SCOPES
+    assert {"appointments:read", "slots:read"} == READ_SCOPES
+    assert {"appointments:read", "appointments:write", "slots:read"} == ALL_SCOPES
     per_day = Counter((w.branch_id, w.weekday) for w in clinic.windows if w.status == "OPEN")
-    assert per_day[("branch_north", 1)] == 3 and per_day[("branch_north", 6)] == 2
+    assert per_day[("branch_north", 1)] == 3 and per_day[("branch_north", 6)] == 3
+    assert per_day[("branch_uuid_here", 6)] == 2
     assert per_day[("branch_north", 7)] == 0
+    restricted = [(w.window_id, w.service_id) for w in clinic.windows if w.service_id]
+    assert restricted == [("w_north_evening_6", VACCINATION_ID)]
+    assert all(w.ai_slots <= w.max_slots for w in clinic.windows)
     closed = [w for w in clinic.windows if w.status == "CLOSED"]
     assert [(w.weekday, w.session) for w in closed] == [(7, "Morning")] * 2
     assert len({w.window_id for w in clinic.windows}) == len(clinic.windows)
@@ -94,12 +100,12 @@ def test_seed_week_books_through_the_rules() -> None:
     assert (
         min(dates) >= MONDAY.isoformat() and max(dates) <= (MONDAY + timedelta(days=6)).isoformat()
     )
-    seats = Counter((m["branch_id"], m["date"], m["session"], m["appointment_type"]) for m in made)
-    assert max(seats.values()) <= 6
+    seats = Counter((m["branch_id"], m["date"], m["session"]) for m in made)
+    assert max(seats.values()) <= 6  # a window's ai_slots, every service together
     other = HuskyVoiceState(clock=fixed_clock(datetime(2031, 3, 3, tzinfo=UTC)))
     twin = seed_week(other, MONDAY, count=60, rng_seed=7)
-    assert [(m["patient_name"], m["appointment_date"]) for m in twin] == [
-        (m["patient_name"], m["appointment_date"]) for m in made
+    assert [(m["patient_name"], other.booked_at(m["appointment_id"])) for m in twin] == [
+        (m["patient_name"], state.booked_at(m["appointment_id"])) for m in made
     ]
 
 
@@ -107,7 +113,8 @@ def test_seed_week_skips_the_past() -> None:
     wednesday_noon = datetime(2031, 3, 5, 12, tzinfo=UTC)
     state = HuskyVoiceState(clock=fixed_clock(wednesday_noon))
     made = seed_week(state, MONDAY, count=30, rng_seed=1)
-    assert made and all(m["appointment_date"] > "2031-03-05T12:00:00.000Z" for m in made)
+    booked = [state.booked_at(m["appointment_id"]) for m in made]
+    assert made and all(at is not None and at > wednesday_noon for at in booked)
 
 
 BOOKING = st.fixed_dictionaries(
@@ -145,7 +152,7 @@ def test_no_sequence_overfills_a_window_or_duplicates(
         if i in cancels and made:
             state.patch(made[0], {"status": "cancelled"})
     live = [a for a in state.appointments() if a["status"] != "cancelled"]
-    seats = Counter((a["branch_id"], a["date"], a["session"], a["appointment_type"]) for a in live)
+    seats = Counter((a["branch_id"], a["date"], a["session"]) for a in live)
     assert all(n <= (4 if key[2] == "Evening" else 6) for key, n in seats.items())
     same = Counter((phone_key(a["parent_phone"]), a["appointment_type"], a["date"]) for a in live)
     assert all(n == 1 for n in same.values())

@@ -77,7 +77,9 @@ def test_book_through_the_dialog_pencilled_then_confirmed(qtbot, window: MainWin
 
 @pytest.mark.parametrize(
     ("weekday", "wall", "code"),
-    [(6, time(10, 0), "SLOT_INACTIVE"), (2, time(23, 0), "OUTSIDE_AVAILABILITY")],
+    # Sunday's window is closed: HuskyVoice's availability does not list it, so the desk sees
+    # no open window there (the server itself would say SLOT_INACTIVE)
+    [(6, time(10, 0), "OUTSIDE_AVAILABILITY"), (2, time(23, 0), "OUTSIDE_AVAILABILITY")],
 )
 def test_a_closed_time_is_refused_next_to_the_time_field(  # type: ignore[no-untyped-def]
     qtbot, demo: Demo, weekday: int, wall: time, code: str

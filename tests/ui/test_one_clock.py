@@ -14,7 +14,8 @@ import pytest
 
 from frontdesk.app.day_sheet import day_sheet
 from frontdesk.app.demo import ALL_PROVIDERS, Demo
-from frontdesk.domain.booking import Booking
+from frontdesk.app.openings import OpeningQuery, find_openings
+from frontdesk.domain.booking import Booking, BookingRequest
 from frontdesk.domain.timeutil import to_local
 from frontdesk.ui.appointment_dialog import AppointmentDialog
 from frontdesk.ui.calendar_pane import Mode
@@ -36,8 +37,27 @@ def kolkata(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
 
 
 def _booking_of(demo: Demo, provider: str) -> Booking:
+    """A booking with an exact time: CareValidate's pulled ones have one; HuskyVoice keeps
+    only a session for those, so the desk books one there (at its first free time)."""
     cid = demo.connection_id(provider)
     now = datetime.now(UTC)
+    if provider == "huskyvoice":
+        service = next(s for s in demo.context.booking.catalog_for(cid).services if s.active)
+        queries = [OpeningQuery(cid, service.id)]
+        opening = find_openings(demo.context.booking, queries, now + timedelta(days=1))[0]
+        request = BookingRequest(
+            connection_id=cid,
+            service_id=service.id,
+            resource_id=opening.resource_id,
+            start=opening.start,
+            patient_name="Clock Patient",
+            patient_phone="+442079460888",
+        )
+        booked = demo.context.booking.book(request)
+        assert demo.context.engine.drain().confirmed >= 1
+        stored = demo.context.repo.booking(booked.id)
+        assert stored is not None
+        return stored
     found = demo.context.repo.bookings_between(now, now + timedelta(days=30), connection_id=cid)
     assert found, provider
     return found[len(found) // 2]

@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from frontdesk.app.demo import Demo
-from frontdesk.domain.booking import BookingRequest, SyncState
+from frontdesk.domain.booking import BookingRequest, SyncState, approximate_time
 from frontdesk.domain.timeutil import local_to_utc, to_local
 from frontdesk.sandbox.huskyvoice.clinic import GENERAL_CHECKUP_ID
 from frontdesk.ui.main_window import MainWindow
@@ -141,7 +141,8 @@ def test_a_clash_shows_both_versions_and_keeping_the_desks_sends_it(  # type: ig
     context, panel = desk.context, desk.sync_panel
     assert panel.clash_box.isVisible() and not panel.openings.isVisible()
     table = panel.clash_table.text()
-    assert "11:00" in table and "15:00" in table and "Time" in table
+    # the record has a date and a session, not a minute: the booking system's side says so
+    assert "11:00" in table and "Afternoon session" in table and "Time" in table
     assert "at the same time: time" in panel.reason.text()
     if SHOTS:
         panel.grab().save(str(Path(SHOTS) / "clash.png"))
@@ -155,8 +156,8 @@ def test_a_clash_shows_both_versions_and_keeping_the_desks_sends_it(  # type: ig
     assert stored is not None and stored.sync_state is SyncState.CONFIRMED
     assert to_local(stored.start, ZONE).time() == time(11, 0)  # the desk's time...
     remote = desk_demo.server.state.appointment(remote_id)
-    assert remote is not None  # ... is the booking system's now
-    assert remote["appointment_date"] == stored.start.strftime("%Y-%m-%dT%H:%M:%S.000Z")
+    assert remote is not None and remote["session"] == "Morning"  # ... is the booking
+    assert desk_demo.server.state.booked_at(remote_id) == stored.start  # system's now
 
 
 def test_taking_the_booking_systems_version_drops_the_desks_move(  # type: ignore[no-untyped-def]
@@ -171,6 +172,10 @@ def test_taking_the_booking_systems_version_drops_the_desks_move(  # type: ignor
     assert context.engine.drain().sent == 0
     stored = context.repo.booking(booking_id)
     assert stored is not None and stored.sync_state is SyncState.CONFIRMED
-    assert to_local(stored.start, ZONE).time() == time(15, 0)
+    # the booking system says "Afternoon": the desk places it at the window's start and
+    # knows it does not know the minute
+    assert to_local(stored.start, ZONE).time() == time(14, 0)
+    span = approximate_time(stored)
+    assert span is not None and span.label == "Afternoon session"
     history = [h[1] for h in context.repo.history(booking_id)]
     assert "clash" in history and "clash settled" in history

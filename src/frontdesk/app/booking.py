@@ -270,6 +270,9 @@ class BookingService:
         verdict = connector.predict_create(booking, catalog, others, now)
         local_day = to_local(booking.start, catalog.policy.timezone).date()
         known_day = any(w.day == local_day for w in catalog.windows)
+        judged = getattr(connector, "judged_day", None)  # a day cached with no open window
+        if not known_day and callable(judged):
+            known_day = bool(judged(catalog, local_day))
         about_hours = verdict.code in WINDOW_CODES or (
             verdict.field == "start"
             and booking.start > now

@@ -209,7 +209,7 @@ def _search(
                 start + duration,
                 window.window_id,
                 window.session,
-                _remaining(window, catalog, others, query.service_id, probe_id, zone_name),
+                _remaining(connector, window, catalog, others, query.service_id, probe_id),
                 overlaps,
             )
             if overlaps:
@@ -271,15 +271,23 @@ def _bookings_around(service: BookingService, cid: str, day: date, zone_name: st
 
 
 def _remaining(
+    connector: object,
     window: Window,
     catalog: Catalog,
     others: list[Booking],
     service_id: str,
     probe_id: str,
-    zone_name: str,
 ) -> int | None:
+    """Places left in ``window`` for ``service_id``. A connector whose cached capacity is
+    already net of the remote's bookings (HuskyVoice's ``available_slots``) counts them its
+    own way (``places_left``); else the window's capacity less the same service's bookings."""
+    places_left = getattr(connector, "places_left", None)
+    if callable(places_left):
+        left: int | None = places_left(window, catalog, others, probe_id)
+        return left
     if window.capacity is None:
         return None
+    zone_name = catalog.policy.timezone
     taken = 0
     for b in others:
         if not b.active or b.service_id != service_id or b.resource_id != window.resource_id:

@@ -17,7 +17,7 @@ from datetime import timedelta
 from frontdesk.app.context import AppContext
 from frontdesk.app.desk import clinic_zone
 from frontdesk.app.openings import Limits, Opening, OpeningQuery, find_openings
-from frontdesk.domain.booking import Booking
+from frontdesk.domain.booking import Booking, approximate_time
 from frontdesk.domain.merge import PART_WORDS, PARTS
 from frontdesk.domain.outbox import Operation, OperationKind, OperationState, Settlement
 from frontdesk.domain.timeutil import to_local, utc_now
@@ -141,6 +141,9 @@ def clash(context: AppContext, booking: Booking) -> list[tuple[str, str, str]]:
 
     def shown(b: Booking, part: str) -> str:
         if part == "time":
+            span = approximate_time(b)  # the booking system gives a session, not a minute
+            if span is not None and span.label:
+                return f"{to_local(b.start, zone):%a %d %b}, {span.label}"
             return f"{to_local(b.start, zone):%a %d %b %H:%M}"
         if part == "column":
             return names.get(b.resource_id, b.resource_id)

@@ -87,6 +87,51 @@ class Booking:
         return replace(self, **changes)  # type: ignore[arg-type]
 
 
+# A booking system that keeps an appointment's date and session but not its minute
+# (HuskyVoice) places a pulled booking at the start of the span it knows, and says so in the
+# booking's ``extra`` under this key: ``{"at": ISO instant (the placeholder start), "from": ISO
+# instant, "to": ISO instant, "label": "Morning session"}``. The desk then shows the label
+# rather than a minute, and a pull does not move a booking whose own start (one the desk set)
+# lies inside ``[from, to)`` (``domain.merge``).
+APPROXIMATE_TIME = "approximate_time"
+
+
+@dataclass(frozen=True, slots=True)
+class TimeSpan:
+    """What a remote knows of a booking's time: somewhere in ``[start, end)``, called
+    ``label``; a booking it pulls starts at ``at``."""
+
+    start: datetime
+    end: datetime
+    at: datetime
+    label: str
+
+    def holds(self, instant: datetime) -> bool:
+        return self.start <= instant < self.end
+
+
+def time_span(booking: Booking) -> TimeSpan | None:
+    """The span in ``booking.extra[APPROXIMATE_TIME]``, None when there is none (or it is
+    unreadable)."""
+    value = booking.extra.get(APPROXIMATE_TIME)
+    if not isinstance(value, Mapping):
+        return None
+    try:
+        start = ensure_utc(datetime.fromisoformat(str(value["from"])))
+        end = ensure_utc(datetime.fromisoformat(str(value["to"])))
+        at = ensure_utc(datetime.fromisoformat(str(value.get("at") or value["from"])))
+    except (KeyError, TypeError, ValueError):
+        return None
+    return TimeSpan(start, end, at, str(value.get("label") or ""))
+
+
+def approximate_time(booking: Booking) -> TimeSpan | None:
+    """The span a booking's minute is unknown within: its start is still the placeholder a
+    pull gave it (once the desk sets a start of its own, the time is known)."""
+    span = time_span(booking)
+    return span if span is not None and booking.start == span.at else None
+
+
 class BookingGlimpse(NamedTuple):
     """What the calendars show of a booking: who, what, where, when and its two states. A
     busy week is thousands of these, read from the cache as plain rows; the full

@@ -16,16 +16,28 @@ cancel.
 
 Without a base (a row cached before bases were kept) the parts the queued operations carry
 stay ours and the rest is taken from the remote, and nothing is called a clash.
+
+A remote that knows a booking's time only as a span (a date and a session: HuskyVoice) puts
+that span in the pulled booking (``APPROXIMATE_TIME``); a start of the desk's own inside the
+span is then no change, on either side of the comparison.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any
 
-from frontdesk.domain.booking import Booking, SyncState, VisitStatus
+from frontdesk.domain.booking import (
+    APPROXIMATE_TIME,
+    Booking,
+    SyncState,
+    TimeSpan,
+    VisitStatus,
+    approximate_time,
+    time_span,
+)
 from frontdesk.domain.outbox import OperationKind
 
 CLASH_CODE = "CLASH"
@@ -114,6 +126,10 @@ def merge(
         theirs["email"] = ours["email"]
     if remote.visit_status is VisitStatus.BOOKED and local.visit_status in DESK_ONLY_STATUSES:
         theirs["status"] = ours["status"]  # the API cannot say "arrived": not said either
+    span = time_span(remote)
+    kept_ours = False  # the desk's own start lies in the remote's span: it stands, known
+    if span is not None:
+        kept_ours, base = _within_span(ours, theirs, base, span, approximate_time(local) is None)
     carried = frozenset().union(*(carried_by(kind) for kind in pending))
     taken: list[str] = []
     clashes: list[str] = []
@@ -156,10 +172,10 @@ def merge(
         )
     if remote.patient_email is None:
         merged = merged.with_changes(patient_email=local.patient_email)
-    merged = merged.with_changes(
-        remote_id=remote.remote_id or local.remote_id,
-        extra={**local.extra, **remote.extra},
-    )
+    extra = {**local.extra, **remote.extra}
+    if kept_ours and "time" not in clashes:
+        extra.pop(APPROXIMATE_TIME, None)  # the desk's start stands: the time is known
+    merged = merged.with_changes(remote_id=remote.remote_id or local.remote_id, extra=extra)
     if clashes:
         merged = merged.with_changes(
             sync_state=SyncState.NEEDS_ATTENTION,
@@ -177,6 +193,37 @@ def merge(
             sync_state=SyncState.PENCILLED, problem_code=None, problem_message=None
         )
     return Merged(merged, tuple(taken), tuple(clashes))
+
+
+def _within_span(
+    ours: Snapshot,
+    theirs: Snapshot,
+    base: Mapping[str, Any] | None,
+    span: TimeSpan,
+    known: bool,
+) -> tuple[bool, Mapping[str, Any] | None]:
+    """Where the remote gives only a span: a known start of ours inside it is the remote's
+    time too (``theirs`` takes it, keeping the remote's session and batch), and a base whose
+    start lies inside it is what the remote still says (the base takes the remote's time).
+    Returns whether ours was kept so, and the base to compare with."""
+    kept = known and span.holds(_instant(_values(ours, "time")[0]))
+    if kept:
+        theirs["time"] = _values(ours, "time")[:2] + _values(theirs, "time")[2:]
+    if base is None:
+        return kept, None
+    was = _values(base, "time")
+    if was and span.holds(_instant(was[0])):
+        return kept, {**base, "time": theirs["time"]}
+    return kept, base
+
+
+def _instant(value: object) -> datetime:
+    if isinstance(value, datetime):
+        return value
+    try:
+        return datetime.fromisoformat(str(value))
+    except ValueError:
+        return datetime.min.replace(tzinfo=UTC)
 
 
 def clash_message(parts: Collection[str]) -> str:

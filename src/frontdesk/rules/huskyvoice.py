@@ -1,8 +1,16 @@
-"""HuskyVoice's create checks, predicted offline.
+"""HuskyVoice's create checks, predicted offline, and what the cache must say for them.
 
 Follows docs/providers.md ("Create: POST /v1/appointments") step by step and answers with
 HuskyVoice's own status, code and message. The input is the exact wire body, so ``frontdesk
 validate`` can judge a request file and the desk can judge what its mapper would send.
+
+Capacity: a window's cached ``capacity`` is the ``available_slots`` the availability endpoint
+gave when the catalog was pulled (``ai_slots - filled_slots``, live at that moment). Counted
+against it are only the bookings that figure cannot include yet: those the booking system does
+not hold where they now are (pencilled, moved at the desk, refused) and those it accepted into
+that window after the availability was read (``HELD``'s ``at`` against the policy's
+``SLOTS_READ_AT``). Every non-cancelled booking of the window counts, whatever its service
+[ours: the reading that refuses whenever either reading of the create page would].
 """
 
 from __future__ import annotations
@@ -14,8 +22,21 @@ from datetime import date, datetime
 
 from frontdesk.domain.booking import Booking
 from frontdesk.domain.catalog import Catalog, Service, Window
-from frontdesk.domain.timeutil import parse_iso_instant, to_local
-from frontdesk.domain.verdict import Verdict
+from frontdesk.domain.timeutil import ensure_utc, parse_iso_instant, to_local
+from frontdesk.domain.verdict import Severity, Verdict
+
+# In a booking's ``extra``: what the booking system holds of it, as the connector last saw it:
+# {"branch_id", "service_id", "from", "to" (ISO instants: where in time it is held, the
+# window's span or the desk's own start), "at" (ISO instant it was accepted there by a desk
+# send, null when a pull saw it), "status" (the record's own word, e.g. "rescheduled")}.
+HELD = "huskyvoice"
+# In the policy's ``extra``: when the availability behind the cached windows was read (ISO),
+# and the local days it was read for (ISO dates): a day read with no window listed is closed.
+SLOTS_READ_AT = "slots_read_at"
+SLOTS_DAYS = "slots_days"
+# In the policy's ``extra``: False when the org's configuration did not say whether duplicate
+# prevention is on (then a duplicate is only a risk).
+DUPLICATES_KNOWN = "duplicate_prevention_known"
 
 REQUIRED = ("appointment_type", "appointment_date", "patient_name", "parent_phone")
 OPTIONAL_STRINGS = ("branch_id", "session", "batch", "assigned_doctor", "external_reference_id")
@@ -70,16 +91,24 @@ class Placement:
 
 
 def find_window(
-    catalog: Catalog, branch_id: str, instant: datetime, session: str | None
+    catalog: Catalog,
+    branch_id: str,
+    instant: datetime,
+    session: str | None,
+    service_id: str | None = None,
 ) -> Window | None:
-    """The branch's window on the local date that holds the local time of ``instant``."""
+    """The branch's window on the local date that holds the local time of ``instant`` (of
+    ``session`` when given) and takes ``service_id`` (a window restricted to another service
+    does not); an open one first."""
     local = to_local(instant, catalog.policy.timezone)
-    for window in catalog.windows_on(branch_id, local.date()):
-        if session is not None and (window.session or "").casefold() != session.casefold():
-            continue
-        if window.holds(local.time().replace(tzinfo=None)):
-            return window
-    return None
+    found = [
+        window
+        for window in catalog.windows_on(branch_id, local.date())
+        if (session is None or (window.session or "").casefold() == session.casefold())
+        and (window.service_id is None or service_id is None or window.service_id == service_id)
+        and window.holds(local.time().replace(tzinfo=None))
+    ]
+    return next((w for w in found if w.open), found[0] if found else None)
 
 
 def _same_window(booking: Booking, window: Window, zone_name: str) -> bool:
@@ -89,6 +118,107 @@ def _same_window(booking: Booking, window: Window, zone_name: str) -> bool:
         and local.date() == window.day
         and window.holds(local.time().replace(tzinfo=None))
     )
+
+
+def _instant(value: object) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return ensure_utc(datetime.fromisoformat(value))
+    except ValueError:
+        return None
+
+
+def slots_read_at(catalog: Catalog) -> datetime | None:
+    """When the cached windows' ``available_slots`` were read (None: not known)."""
+    return _instant(catalog.policy.extra.get(SLOTS_READ_AT))
+
+
+def availability_read_for(catalog: Catalog, day: date) -> bool:
+    """Whether the cached windows of ``day`` are what the availability listed for it (so no
+    window there means no open window, not an unknown day)."""
+    days = catalog.policy.extra.get(SLOTS_DAYS)
+    return isinstance(days, list) and day.isoformat() in days
+
+
+def held_here(booking: Booking) -> Mapping[str, object] | None:
+    """``HELD`` when the booking system holds ``booking`` at its present branch and time."""
+    held = booking.extra.get(HELD)
+    if not isinstance(held, Mapping) or held.get("branch_id") != booking.resource_id:
+        return None
+    start, end = _instant(held.get("from")), _instant(held.get("to"))
+    if start is None or end is None or not start <= booking.start < end:
+        return None
+    return held
+
+
+def in_available_slots(booking: Booking, read_at: datetime | None) -> bool:
+    """Whether the cached ``available_slots`` of the booking's window already counts it: the
+    booking system holds it there, and did when the availability was read (a pull saw it, or
+    the desk's send was accepted before that read)."""
+    held = held_here(booking)
+    if held is None:
+        return False
+    accepted = held.get("at")
+    if accepted is None:
+        return True
+    when = _instant(accepted)
+    return when is not None and read_at is not None and when < read_at
+
+
+def taken_since(
+    window: Window,
+    catalog: Catalog,
+    bookings: Iterable[Booking],
+    ignore_booking_id: str | None = None,
+) -> int:
+    """The window's non-cancelled bookings its cached ``available_slots`` cannot include."""
+    zone_name = catalog.policy.timezone
+    read_at = slots_read_at(catalog)
+    return sum(
+        1
+        for b in bookings
+        if b.active
+        and b.id != ignore_booking_id
+        and _same_window(b, window, zone_name)
+        and not in_available_slots(b, read_at)
+    )
+
+
+def places_left(
+    window: Window,
+    catalog: Catalog,
+    bookings: Iterable[Booking],
+    ignore_booking_id: str | None = None,
+) -> int | None:
+    """Places the window still has for a booking made through the API (None: no limit)."""
+    if window.capacity is None:
+        return None
+    return max(0, window.capacity - taken_since(window, catalog, bookings, ignore_booking_id))
+
+
+def predict_change(booking: Booking) -> Verdict | None:
+    """A change HuskyVoice's PATCH cannot make to a booking it holds: another branch or
+    another service (neither is an updatable field). None when there is none."""
+    held = booking.extra.get(HELD)
+    if booking.remote_id is None or not isinstance(held, Mapping):
+        return None
+    for key, field, word in (
+        ("branch_id", "resource_id", "branch"),
+        ("service_id", "service_id", "service"),
+    ):
+        was = held.get(key)
+        if isinstance(was, str) and was and was != getattr(booking, field):
+            return Verdict(
+                status=400,
+                code="VALIDATION_ERROR",
+                message=(
+                    f"HuskyVoice cannot move an appointment to another {word}. "
+                    "Cancel it and book it again instead."
+                ),
+                field=field,
+            )
+    return None
 
 
 def predict_create(
@@ -144,7 +274,7 @@ def predict_create(
             "appointment_type does not match any configured service",
             "appointment_type",
         )
-    window = find_window(catalog, branch, instant, session)
+    window = find_window(catalog, branch, instant, session, service.id)
     if window is None:
         return _error(
             422,
@@ -155,11 +285,12 @@ def predict_create(
     if not window.open:
         return _error(409, "SLOT_INACTIVE", "The calendar window is closed", "appointment_date")
     zone_name = catalog.policy.timezone
-    same_service = [b for b in pool if b.active and b.service_id == service.id]
-    taken = sum(1 for b in same_service if _same_window(b, window, zone_name))
-    if window.capacity is not None and taken >= window.capacity:
+    left = places_left(window, catalog, pool)
+    if left is not None and left <= 0:
         return _error(409, "SLOT_FULL", "No remaining capacity in this window", "appointment_date")
-    if catalog.policy.duplicate_prevention:
+    same_service = [b for b in pool if b.active and b.service_id == service.id]
+    known = catalog.policy.extra.get(DUPLICATES_KNOWN, True) is not False
+    if catalog.policy.duplicate_prevention or not known:
         phone = normalize_phone(str(body["parent_phone"]))
         day = to_local(instant, zone_name).date()
         for other in same_service:
@@ -167,14 +298,21 @@ def predict_create(
                 normalize_phone(other.patient_phone) == phone
                 and to_local(other.start, zone_name).date() == day
             ):
+                message = (
+                    "A non-cancelled appointment already exists for this phone number, "
+                    "type and date"
+                )
+                if not known:
+                    message = (
+                        f"{message}. HuskyVoice refuses it if duplicate prevention is on in "
+                        "the org's settings, which its configuration does not say"
+                    )
                 return Verdict(
                     status=409,
                     code="DUPLICATE_BOOKING",
-                    message=(
-                        "A non-cancelled appointment already exists for this phone number, "
-                        "type and date"
-                    ),
+                    message=message,
                     field="parent_phone",
+                    severity=Severity.ERROR if known else Severity.RISK,
                     existing_id=other.remote_id,
                 )
     return Verdict(status=201, message="Appointment would be created")

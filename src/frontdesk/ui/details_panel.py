@@ -26,7 +26,7 @@ from frontdesk.app.booking import status_timing
 from frontdesk.app.context import AppContext
 from frontdesk.app.desk import clinic_zone, on_clinic_clock, resources, system_time_words
 from frontdesk.app.words import counted
-from frontdesk.domain.booking import Booking, SyncState, VisitStatus
+from frontdesk.domain.booking import Booking, SyncState, VisitStatus, approximate_time
 from frontdesk.domain.timeutil import to_local, utc_now
 from frontdesk.providers.registry import title
 from frontdesk.ui.blocks import STATE_WORDS, VISIT_WORDS
@@ -183,10 +183,17 @@ class DetailsPanelWidget(QWidget):
         hint = Tones.of(self.palette()).hint
         self.title.setText(esc(b.patient_name))
         f = self.fields
-        when = f"{start:%A %d %B %Y}<br>{start:%H:%M}–{end:%H:%M}"
-        elsewhere = system_time_words(self.context, b)
-        if elsewhere:  # small print only: the clinic's clock is the one that counts
-            when += "<br>" + span(esc(elsewhere), hint, small=True)
+        rough = approximate_time(b)  # the booking system keeps a session, not a minute
+        if rough is not None:
+            session = f"in the {rough.label}" if rough.label else "time not given"
+            when = f"{start:%A %d %B %Y}<br>{esc(session)} " + span(
+                "(the booking system gives no time of day)", hint
+            )
+        else:
+            when = f"{start:%A %d %B %Y}<br>{start:%H:%M}–{end:%H:%M}"
+            elsewhere = system_time_words(self.context, b)
+            if elsewhere:  # small print only: the clinic's clock is the one that counts
+                when += "<br>" + span(esc(elsewhere), hint, small=True)
         f["when"].setText(when)
         f["service"].setText(esc(service.name if service else b.service_id))
         f["where"].setText(

@@ -1,4 +1,4 @@
-"""The HuskyVoice connector: wire DTOs, mapping and client, and its declaration."""
+"""The HuskyVoice connector: wire DTOs, mapping, placement and client, and its declaration."""
 
 from __future__ import annotations
 
@@ -6,13 +6,21 @@ from collections.abc import Mapping
 
 from frontdesk.domain.booking import VisitStatus
 from frontdesk.providers.huskyvoice.client import HuskyVoiceConnector
-from frontdesk.providers.spec import LostCreate, ProviderForm, ProviderSpec
+from frontdesk.providers.spec import (
+    LostCreate,
+    OptionField,
+    ProviderForm,
+    ProviderSpec,
+    option_text,
+)
 
 
 def _connect(
     connection_id: str, base_url: str, api_key: str, options: Mapping[str, object]
 ) -> HuskyVoiceConnector:
-    return HuskyVoiceConnector(connection_id, base_url, api_key)
+    return HuskyVoiceConnector(
+        connection_id, base_url, api_key, timezone=option_text(options, "timezone")
+    )
 
 
 PROVIDER = ProviderSpec(
@@ -24,6 +32,16 @@ PROVIDER = ProviderSpec(
         base_url="https://api.huskyvoice.ai/v1",
         key_hint="sk_live_…",
         patient_required=frozenset({"patient_name", "patient_phone"}),
+        options=(
+            # The org's zone comes from GET /v1/appointment-config, whose shape is not
+            # published: this is the fallback when that answer gives none.
+            OptionField(
+                "timezone",
+                "Clinic time zone",
+                "IANA name, e.g. Asia/Kolkata; only used if HuskyVoice's configuration "
+                "does not give one",
+            ),
+        ),
     ),
     # PATCH takes confirmed, completed and cancelled; arrived and no-show are the desk's own
     remote_statuses=frozenset({VisitStatus.BOOKED, VisitStatus.COMPLETED, VisitStatus.CANCELLED}),

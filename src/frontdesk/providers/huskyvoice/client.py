@@ -2,23 +2,31 @@
 classifies every answer into one sync outcome (see ``providers.base``).
 
 Creates carry ``external_reference_id`` = the local booking id, so a resend after a lost answer
-returns the first booking (200, ``idempotent: true``) instead of a second one.
+returns the first booking (200, ``idempotent: true``) instead of a second one. Reads use only
+documented endpoints and parameters (docs/providers.md, HuskyVoice): the configuration and
+services (shapes unpublished: read leniently), the availability of each cached local day, and
+the appointment search by UTC ``date`` (no ``updated_since``: it is not documented).
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import BaseModel, ValidationError
 
 from frontdesk.domain.booking import Booking, SyncState
 from frontdesk.domain.catalog import Catalog, Window
-from frontdesk.domain.timeutil import iso_utc, utc_now
+from frontdesk.domain.timeutil import utc_now
 from frontdesk.domain.verdict import Verdict
 from frontdesk.providers.answers import parse
 from frontdesk.providers.base import (
     Accepted,
     Ambiguous,
+    ApiError,
     Outcome,
     PatientInBooking,
     Refused,
@@ -28,20 +36,48 @@ from frontdesk.providers.base import (
 from frontdesk.providers.connector_base import HttpConnector, desk_fields, wire_days
 from frontdesk.providers.http import Answer, BadAnswer, TransportError
 from frontdesk.providers.huskyvoice import mapping
+from frontdesk.providers.huskyvoice.places import Places, utc_days
 from frontdesk.providers.huskyvoice.wire import (
-    HvAvailabilityBody,
-    HvConfigBody,
+    HvAppointment,
+    HvAvailability,
+    HvConfig,
     HvCreated,
     HvErrorBody,
     HvList,
     HvOne,
-    HvServices,
+    HvService,
+    HvSlot,
 )
 from frontdesk.rules import huskyvoice as rules
 
 log = logging.getLogger("frontdesk.providers")
 
-PAGE = 200
+PAGE = 200  # the search's documented maximum ``limit``
+MAX_PAGES = 500  # [ours] a listing of every appointment stops here (100,000 records)
+MAX_DAY_PAGES = 50  # [ours] one UTC day's listing stops here
+WRITE_SCOPE = "appointments:write"
+
+
+def _data_or_self(value: Any) -> Any:
+    """``value["data"]`` when the body wraps its object in ``data``, else the body itself."""
+    if isinstance(value, dict) and isinstance(value.get("data"), dict | list):
+        return value["data"]
+    return value
+
+
+M = TypeVar("M", bound=BaseModel)
+
+
+def _each(model: type[M], items: Iterable[Any]) -> list[M]:
+    """The items that parse as ``model``; the others are logged (by position) and skipped."""
+    found: list[M] = []
+    for n, item in enumerate(items):
+        try:
+            found.append(model.model_validate(item))
+        except ValidationError as exc:
+            where = ".".join(str(p) for p in exc.errors()[0]["loc"]) or "item"
+            log.warning("HuskyVoice %s #%d unreadable (%s); skipped", model.__name__, n, where)
+    return found
 
 
 class HuskyVoiceConnector(HttpConnector, PatientInBooking):
@@ -49,76 +85,148 @@ class HuskyVoiceConnector(HttpConnector, PatientInBooking):
     rate_per_minute = 60
     idempotent_creates = True
     send_reference = True  # external_reference_id on creates; off only for a negative control
+    page_limit = PAGE
 
     def __init__(
-        self, connection_id: str, base_url: str, api_key: str, timeout: float = 15.0
+        self,
+        connection_id: str,
+        base_url: str,
+        api_key: str,
+        timeout: float = 15.0,
+        timezone: str | None = None,
     ) -> None:
         super().__init__(connection_id, base_url, {"Authorization": f"Bearer {api_key}"}, timeout)
+        self._zone_fallback = timezone
         self._durations: dict[str, int] = {}
+        self._places: Places | None = None  # the zone and windows of the last catalog pull
+        self._days: list[date] = []
 
     # -- reads ---------------------------------------------------------------------------
     @staticmethod
     def _describe_error(answer: Answer) -> str:
         return _describe_error(answer)
 
+    def _config(self) -> tuple[HvConfig, str]:
+        body = _data_or_self(self._get("appointment-config").json())
+        try:
+            config = HvConfig.model_validate(body)
+        except ValidationError as exc:
+            raise BadAnswer(f"appointment-config answer is unreadable: {exc.errors()[0]}") from exc
+        for name in (config.timezone, self._zone_fallback):
+            if name and _is_zone(name):
+                return config, name
+        raise ApiError(
+            "HuskyVoice's configuration gives no time zone this desk can read; set the "
+            "connection's time zone option",
+            retry=False,
+        )
+
+    def _services(self) -> list[HvService]:
+        body = _data_or_self(self._get("services").json())
+        if not isinstance(body, list):
+            raise BadAnswer("services answer holds no list of services")
+        return _each(HvService, body)
+
     def pull_catalog(self, days: list[date]) -> Catalog:
-        config = parse(HvConfigBody, self._get("appointment-config")).data
-        services = parse(HvServices, self._get("services")).data
-        self._durations = {s.id: s.duration_minutes for s in services}
+        config, zone_name = self._config()
+        services = [mapping.service_from_wire(s) for s in self._services()]
+        service_ids = {s.name.casefold(): s.id for s in services}
+        service_ids.update({s.id.casefold(): s.id for s in services})
+        read_at = utc_now()  # before the first availability read: a later send counts
         windows: list[Window] = []
         for day in days:
-            body = parse(
-                HvAvailabilityBody,
-                self._get("appointment-slots/availability", {"date": day.isoformat()}),
-            )
-            windows.extend(mapping.window_from_wire(day, w) for w in body.data.windows)
-        return mapping.catalog_from_wire(config, services, windows)
+            answer = self._get("appointment-slots/availability", {"date": day.isoformat()})
+            windows.extend(windows_of(day, answer, service_ids))
+        self._durations = {s.id: s.duration_minutes for s in services}
+        self._places = Places(zone_name, windows)
+        self._days = list(days)
+        return mapping.catalog_from_wire(config, zone_name, services, windows, read_at, days)
+
+    def _list_page(self, params: dict[str, str | int], page: int) -> list[HvAppointment]:
+        answer = self._get("appointments", {**params, "page": page, "limit": self.page_limit})
+        return _each(HvAppointment, parse(HvList, answer).data)
+
+    def _pages(
+        self,
+        params: dict[str, str | int],
+        first: int,
+        cap: int,
+        before: Iterable[HvAppointment] = (),
+    ) -> list[HvAppointment]:
+        """Pages ``first``.. of a listing (``before``: its earlier pages), until a page is
+        shorter than ``limit`` [ours: the pagination object is not published], brings nothing
+        new, or ``cap`` is reached."""
+        found: list[HvAppointment] = []
+        seen = {r.appointment_id for r in before}
+        for page in range(first, first + cap):
+            rows = self._list_page(params, page)
+            fresh = [r for r in rows if r.appointment_id not in seen]
+            found.extend(fresh)
+            seen.update(r.appointment_id for r in rows)
+            if len(rows) < self.page_limit or not fresh:
+                return found
+        log.warning("HuskyVoice listing %s stopped after %d pages", params or "(all)", cap)
+        return found
 
     def pull_bookings(self, since: datetime | None) -> list[Booking]:
-        params: dict[str, str | int] = {"limit": PAGE}
-        if since is not None:
-            params["updated_since"] = iso_utc(since)
-        result: list[Booking] = []
-        page = 1
-        while True:
-            body = parse(HvList, self._get("appointments", {**params, "page": page}))
-            result.extend(
-                mapping.booking_from_wire(r, self.connection_id, self._durations) for r in body.data
-            )
-            if page >= body.pagination.total_pages:
-                return result
-            page += 1
+        """The org's appointments: one unfiltered page first; when that is the whole list (a
+        short page) it is all. Otherwise each UTC day the cached local days touch, by ``date``
+        (``since`` is not used: the search has no ``updated_since``). Without cached days (no
+        catalog pulled by this connector) every page is listed."""
+        places = self._places
+        if places is None:
+            _, zone_name = self._config()
+            places = self._places = Places(zone_name)
+        records = self._list_page({}, 1)
+        if len(records) >= self.page_limit:
+            if not self._days:
+                records += self._pages({}, 2, MAX_PAGES - 1, records)
+            else:
+                records = []
+                for day in utc_days(self._days, places.zone_name):
+                    records += self._pages({"date": day.isoformat()}, 1, MAX_DAY_PAGES)
+        result: dict[str, Booking] = {}
+        for record in records:
+            booking = mapping.booking_from_wire(record, self.connection_id, places, self._durations)
+            if booking is not None and booking.remote_id is not None:
+                result[booking.remote_id] = booking
+        return list(result.values())
 
     # -- writes --------------------------------------------------------------------------
     def create(self, booking: Booking, idempotency_key: str) -> Outcome:
         body = mapping.create_body(booking, with_reference=self.send_reference)
-        return self._send("POST", "appointments", body, booking, HvCreated)
+        return self._send("POST", "appointments", body, booking, placed=True)
 
     def reschedule(self, booking: Booking, idempotency_key: str) -> Outcome:
         if booking.remote_id is None:
             return RetryLater("waiting for the booking's create to be acknowledged")
+        refused = rules.predict_change(booking)
+        if refused is not None:  # branch and service are not updatable: never sent
+            return Refused(refused)
         body = mapping.reschedule_body(booking)
-        return self._send("PATCH", f"appointments/{booking.remote_id}", body, booking, HvOne)
+        return self._send("PATCH", f"appointments/{booking.remote_id}", body, booking, placed=True)
 
     def cancel(self, booking: Booking, idempotency_key: str) -> Outcome:
         if booking.remote_id is None:
             return RetryLater("waiting for the booking's create to be acknowledged")
         body = {"status": "cancelled"}
-        return self._send("PATCH", f"appointments/{booking.remote_id}", body, booking, HvOne)
+        path = f"appointments/{booking.remote_id}"
+        return self._send("PATCH", path, body, booking, placed=False)
 
     def set_status(self, booking: Booking, idempotency_key: str) -> Outcome:
+        if booking.visit_status in mapping.DESK_ONLY:  # not a HuskyVoice status: nothing to send
+            state = SyncState.CONFIRMED if booking.remote_id else booking.sync_state
+            return Accepted(
+                booking.with_changes(sync_state=state, problem_code=None, problem_message=None)
+            )
         if booking.remote_id is None:
             return RetryLater("waiting for the booking's create to be acknowledged")
         body = {"status": mapping.TO_WIRE_STATUS[booking.visit_status]}
-        return self._send("PATCH", f"appointments/{booking.remote_id}", body, booking, HvOne)
+        path = f"appointments/{booking.remote_id}"
+        return self._send("PATCH", path, body, booking, placed=False)
 
     def _send(
-        self,
-        method: str,
-        path: str,
-        body: dict[str, Any],
-        booking: Booking,
-        model: type[HvCreated] | type[HvOne],
+        self, method: str, path: str, body: dict[str, Any], booking: Booking, placed: bool
     ) -> Outcome:
         try:
             answer = self._http.request(method, path, body=body)
@@ -126,50 +234,51 @@ class HuskyVoiceConnector(HttpConnector, PatientInBooking):
             if exc.maybe_sent:
                 return Ambiguous(f"no answer after sending ({exc.kind})")
             return RetryLater(f"cannot reach HuskyVoice ({exc.kind})")
-        return self._classify_safely(answer, booking, model, f"{method} {path}")
+        return self._classify_safely(answer, booking, f"{method} {path}", placed)
 
     def _classify_safely(
-        self, answer: Answer, booking: Booking, model: type[HvCreated] | type[HvOne], what: str
+        self, answer: Answer, booking: Booking, what: str, placed: bool = True
     ) -> Outcome:
         try:
-            return self._classify(answer, booking, model)
+            return self._classify(answer, booking, placed)
         except BadAnswer as exc:
             log.warning("bad answer from HuskyVoice on %s: %s", what, exc)
             return Ambiguous(f"unreadable answer: {exc}")
 
-    def _classify(
-        self, answer: Answer, booking: Booking, model: type[HvCreated] | type[HvOne]
-    ) -> Outcome:
+    def _classify(self, answer: Answer, booking: Booking, placed: bool = True) -> Outcome:
         status = answer.status
         if 200 <= status < 300:
-            parsed = parse(model, answer)
-            remote = mapping.booking_from_wire(parsed.data, self.connection_id, self._durations)
-            replayed = isinstance(parsed, HvCreated) and parsed.idempotent
-            return Accepted(
-                booking.with_changes(
-                    remote_id=remote.remote_id,
-                    session=remote.session,
-                    batch=remote.batch,
-                    visit_status=remote.visit_status,
-                    sync_state=SyncState.CONFIRMED,
-                    problem_code=None,
-                    problem_message=None,
-                ),
-                replayed=replayed,
-            )
+            return self._accepted(answer, booking, placed)
         wait = retry_after_seconds(answer.header("retry-after"), utc_now())
         if status == 429:
             return RetryLater("rate limited by HuskyVoice", wait)
         if status >= 500:
             return RetryLater(f"HuskyVoice server error (HTTP {status})", wait)
-        error = parse(HvErrorBody, answer)
+        error = _error_body(answer)
+        message = error.message_or(status)
+        if status == 403 and WRITE_SCOPE not in message:
+            message = f"{message} (changes need the {WRITE_SCOPE} scope)"
         verdict = Verdict(
             status=status,
-            code=error.error.code,
-            message=error.error.message,
-            existing_id=error.existing_appointment_id,
+            code=error.code_or(status),
+            message=message,
+            existing_id=error.existing_id(),
         )
         return Refused(verdict, credentials=status in (401, 403))
+
+    def _accepted(self, answer: Answer, booking: Booking, placed: bool) -> Outcome:
+        body = answer.json()
+        record: HvAppointment | None
+        if isinstance(body, dict) and "appointment_id" in body:  # a create's answer
+            created = parse(HvCreated, answer)
+            record = _record_or_none(created.data)
+            appointment_id, replayed = created.appointment_id, created.idempotent
+        else:
+            record = parse(HvOne, answer).data
+            appointment_id, replayed = record.appointment_id, False
+        places = self._places or Places(self._zone_fallback or "UTC")
+        remote = mapping.accepted(booking, record, appointment_id, places, utc_now(), placed)
+        return Accepted(remote, replayed=replayed)
 
     # -- offline rules -------------------------------------------------------------------
     def predict_body(
@@ -186,14 +295,67 @@ class HuskyVoiceConnector(HttpConnector, PatientInBooking):
     def predict_create(
         self, booking: Booking, catalog: Catalog, others: list[Booking], now: datetime
     ) -> Verdict:
+        change = rules.predict_change(booking)
+        if change is not None:
+            return change
         body = mapping.create_body(booking)
         verdict = rules.predict_create(body, catalog, others, now, ignore_booking_id=booking.id)
         return desk_fields(verdict, mapping.WIRE_TO_FIELD)
 
+    def judged_day(self, catalog: Catalog, day: date) -> bool:
+        """Whether the cache holds what the availability listed for local ``day``: closed
+        windows are not listed, so a day read with none is closed, not unknown."""
+        return rules.availability_read_for(catalog, day)
+
+    def places_left(
+        self, window: Window, catalog: Catalog, others: list[Booking], booking_id: str
+    ) -> int | None:
+        """Places ``window`` has left for a booking through the API (the openings list)."""
+        return rules.places_left(window, catalog, others, booking_id)
+
+
+def windows_of(day: date, answer: Answer, service_ids: Mapping[str, str]) -> list[Window]:
+    """The windows of local ``day`` in an availability answer (``service_ids``: a service's
+    id by its folded name or id, for a slot restricted to one)."""
+    body = parse(HvAvailability, answer)
+    if body.date and body.date != day.isoformat():
+        log.warning("HuskyVoice availability for %s answered date %s", day, body.date)
+    found = (mapping.window_from_wire(day, slot, service_ids) for slot in _each(HvSlot, body.slots))
+    return [w for w in found if w is not None]
+
+
+def _is_zone(name: str) -> bool:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
+def _record_or_none(data: object) -> HvAppointment | None:
+    """A create answer's ``data`` as a record, None when it is not a whole one."""
+    if not isinstance(data, dict) or not data:
+        return None
+    try:
+        return HvAppointment.model_validate(data)
+    except ValidationError:
+        return None
+
+
+def _error_body(answer: Answer) -> HvErrorBody:
+    """The error answer, whatever its shape (an unreadable one reads as empty)."""
+    try:
+        body = answer.json()
+    except BadAnswer:
+        return HvErrorBody()
+    if not isinstance(body, dict):
+        return HvErrorBody()
+    try:
+        return HvErrorBody.model_validate(body)
+    except ValidationError:
+        return HvErrorBody()
+
 
 def _describe_error(answer: Answer) -> str:
-    try:
-        body = parse(HvErrorBody, answer)
-    except BadAnswer:
-        return f"HTTP {answer.status}"
-    return f"HTTP {answer.status} {body.error.code}: {body.error.message}"
+    error = _error_body(answer)
+    return f"HTTP {answer.status} {error.code_or(answer.status)}: {error.message_or(answer.status)}"

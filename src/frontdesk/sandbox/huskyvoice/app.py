@@ -1,10 +1,11 @@
 """The HuskyVoice sandbox over HTTP: a Starlette app serving `/v1` from a `HuskyVoiceState`.
 
-Owns what is HTTP about the API: the bearer-key gate (401), the per-key sliding-window rate
-limit (429 with `Retry-After`) and the `X-RateLimit-*` headers on every `/v1` answer, scopes
-(403), the envelope for unknown paths (404) and methods (405), the cut answers of the fault
-hook, and the loopback-only test endpoints under `/__sandbox__`. The order for a `/v1` request
-is: key (401), rate limit (429), route (404/405), scope (403), then the operation's own checks.
+Owns what is HTTP about the API: the bearer-key gate (401 [ours]), the per-key sliding-window
+rate limit (429 with `Retry-After` and the rate-limit page's body, no other headers), scopes
+(403: the API keys page's `appointments:read`, `appointments:write`, `slots:read`), the
+envelope for unknown paths (404) and methods (405) [ours], the cut answers of the fault hook,
+and the loopback-only test endpoints under `/__sandbox__`. The order for a `/v1` request is:
+key (401), rate limit (429), route (404/405), scope (403), then the operation's own checks.
 """
 
 from __future__ import annotations
@@ -39,29 +40,29 @@ def _gate(state: HuskyVoiceState) -> dict[str, Any]:
         key = bearer_key(scope)
         if key is not None and state.clinic.scopes_of(key) is not None:
             return key, None
-        headers = None
-        if state.limiter.enabled:
-            limit = str(state.limiter.limit)
-            headers = {"X-RateLimit-Limit": limit, "X-RateLimit-Remaining": limit}
-        return None, _error(401, "UNAUTHORIZED", "Missing or invalid API key", headers)
+        return None, _error(401, "UNAUTHORIZED", "Missing or invalid API key")
 
     def too_many(verdict: Verdict, headers: dict[str, str]) -> Response:
+        # exactly the rate-limit page's body (no "success"), and only its Retry-After header
         message = f"Rate limit exceeded: {verdict.limit} requests per minute"
-        return _error(429, "RATE_LIMIT_EXCEEDED", message, headers)
+        body = {"error": {"code": "RATE_LIMIT_EXCEEDED", "message": message}}
+        return JSONResponse(body, status_code=429, headers=headers)
 
     return {
         "prefix": API_PREFIX,
         "limiter": lambda: state.limiter,
         "authenticate": authenticate,
         "too_many": too_many,
+        "rate_headers": lambda limiter, verdict, key: {},  # none are documented
     }
 
 
-def _missing_scope(request: Request, state: HuskyVoiceState, needed: str) -> Response | None:
+def _missing_scope(request: Request, state: HuskyVoiceState, *needed: str) -> Response | None:
+    """403 unless the key holds one of ``needed`` (the first is the one named)."""
     scopes = state.clinic.scopes_of(request.state.api_key) or frozenset()
-    if needed in scopes:
+    if any(scope in scopes for scope in needed):
         return None
-    message = f"API key does not have the required scope: {needed}"
+    message = f"API key does not have the required scope: {needed[0]}"
     return _error(403, "INSUFFICIENT_SCOPE", message)
 
 
@@ -93,14 +94,16 @@ def huskyvoice_app(state: HuskyVoiceState) -> Starlette:
         answer = state.patch(request.path_params["appointment_id"], await json_body(request))
         return respond_write(state.faults, answer)
 
+    # "appointments:read: Fetch appointments, configuration, services, and availability"
+    # (API keys page); the availability page asks for slots:read: either will do.
     async def services(request: Request) -> Response:
-        return _missing_scope(request, state, "config:read") or respond(state.services())
+        return _missing_scope(request, state, "appointments:read") or respond(state.services())
 
     async def config(request: Request) -> Response:
-        return _missing_scope(request, state, "config:read") or respond(state.config())
+        return _missing_scope(request, state, "appointments:read") or respond(state.config())
 
     async def availability(request: Request) -> Response:
-        refused = _missing_scope(request, state, "slots:read")
+        refused = _missing_scope(request, state, "slots:read", "appointments:read")
         return refused or respond(state.availability(request.query_params))
 
     async def set_faults(request: Request) -> Response:

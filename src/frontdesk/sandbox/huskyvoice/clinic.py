@@ -9,17 +9,20 @@ JSON form (every key optional except where noted; missing keys take the default 
     {"timezone": "Europe/London", "duplicate_prevention": true, "allow_cancellation": true,
      "cancellation_notice_hours": 2,
      "branches": [{"id": "branch_uuid_here", "name": "Main Branch"}],
-     "services": [{"id": UUID, "name": "...", "duration_minutes": 30, "color": "#4F8EF7",
-                   "is_active": true}],
+     "services": [{"service_id": UUID, "name": "...", "duration_minutes": 30,
+                   "color": "#4F8EF7", "is_active": true}],
      "windows": [{"branch_id": ..., "session": "Morning", "batch": "MA",
-                  "start_time": "09:00", "end_time": "12:00", "max_slots": 6, "ai_slots": 2,
+                  "start_time": "09:00", "end_time": "12:00", "max_slots": 8, "ai_slots": 6,
+                  "appointment_type": null | service UUID,
                   "status": "OPEN", "weekday": 2 | "weekdays": [1, 2, 3],
                   "window_id": optional, only with "weekday"}],
      "closures": [{"window_id": "w_main_morning_2", "date": "2027-06-15"}],
      "api_keys": [{"key": "sk_test_...", "scopes": ["appointments:read", ...]}]}
 
-Weekdays are ISO numbers (1 = Monday ... 7 = Sunday). A generated window id is
-`w_<branch id>_<session>_<weekday>`; the default clinic uses the short names `main`/`north`.
+(a service's `"id"` is read too). Weekdays are ISO numbers (1 = Monday ... 7 = Sunday). A
+generated window id is `w_<branch id>_<session>_<weekday>`; the default clinic uses the short
+names `main`/`north`. `ai_slots` is what bookings through the API may take of a window
+(availability page: `available_slots = ai_slots - filled_slots`); `max_slots` is shown only.
 """
 
 from __future__ import annotations
@@ -31,10 +34,9 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-ALL_SCOPES: frozenset[str] = frozenset(
-    {"appointments:read", "appointments:write", "slots:read", "config:read"}
-)
-READ_SCOPES: frozenset[str] = frozenset({"appointments:read", "slots:read", "config:read"})
+# The vendor's booking scopes (API keys page); there is no config scope.
+ALL_SCOPES: frozenset[str] = frozenset({"appointments:read", "appointments:write", "slots:read"})
+READ_SCOPES: frozenset[str] = frozenset({"appointments:read", "slots:read"})
 SESSIONS: tuple[str, ...] = ("Morning", "Afternoon", "Evening")
 
 DEFAULT_API_KEY = "sk_test_frontdesk_demo"
@@ -77,6 +79,7 @@ class Window:
     max_slots: int
     ai_slots: int
     status: str = "OPEN"  # or "CLOSED"
+    service_id: str | None = None  # the one service it takes (`appointment_type`), or any
 
 
 @dataclass(frozen=True)
@@ -124,9 +127,9 @@ class Clinic:
 def _weekly_rows(branch_id: str, short: str) -> list[Window]:
     rows: list[Window] = []
     sessions = [
-        ("Morning", "MA", time(9), time(12), 6, 2, range(1, 7)),
-        ("Afternoon", "AA", time(14), time(17), 6, 2, range(1, 7)),
-        ("Evening", "EA", time(18), time(20), 4, 1, range(1, 6)),
+        ("Morning", "MA", time(9), time(12), 8, 6, range(1, 7)),
+        ("Afternoon", "AA", time(14), time(17), 8, 6, range(1, 7)),
+        ("Evening", "EA", time(18), time(20), 6, 4, range(1, 6)),
     ]
     for session, batch, start, end, max_slots, ai_slots, weekdays in sessions:
         for weekday in weekdays:
@@ -138,10 +141,26 @@ def _weekly_rows(branch_id: str, short: str) -> list[Window]:
             )
     rows.append(
         Window(
-            f"w_{short}_morning_7", branch_id, 7, "Morning", "MA", time(9), time(12), 6, 2, "CLOSED"
+            f"w_{short}_morning_7", branch_id, 7, "Morning", "MA", time(9), time(12), 8, 6, "CLOSED"
         )
     )
     return rows
+
+
+def _vaccination_evening() -> Window:
+    """North Branch's Saturday evening: vaccinations only."""
+    return Window(
+        "w_north_evening_6",
+        NORTH_BRANCH_ID,
+        6,
+        "Evening",
+        "VE",
+        time(18),
+        time(20),
+        6,
+        4,
+        service_id=VACCINATION_ID,
+    )
 
 
 def default_clinic() -> Clinic:
@@ -159,7 +178,11 @@ def default_clinic() -> Clinic:
             Service(FOLLOW_UP_ID, "Follow-up", 15, "#9B59B6"),
             Service(OLD_SERVICE_ID, "Old Service", 30, "#9E9E9E", is_active=False),
         ],
-        windows=_weekly_rows(MAIN_BRANCH_ID, "main") + _weekly_rows(NORTH_BRANCH_ID, "north"),
+        windows=[
+            *_weekly_rows(MAIN_BRANCH_ID, "main"),
+            *_weekly_rows(NORTH_BRANCH_ID, "north"),
+            _vaccination_evening(),
+        ],
         api_keys=[ApiKey(DEFAULT_API_KEY, ALL_SCOPES), ApiKey(READONLY_API_KEY, READ_SCOPES)],
     )
 
@@ -195,8 +218,11 @@ def _windows_from(items: list[dict[str, Any]]) -> list[Window]:
                     start_time=_hhmm(str(item["start_time"])),
                     end_time=_hhmm(str(item["end_time"])),
                     max_slots=int(item["max_slots"]),
-                    ai_slots=int(item.get("ai_slots", 0)),
+                    ai_slots=int(item.get("ai_slots", item["max_slots"])),
                     status=str(item.get("status", "OPEN")).upper(),
+                    service_id=(
+                        str(item["appointment_type"]) if item.get("appointment_type") else None
+                    ),
                 )
             )
     return rows
@@ -220,7 +246,7 @@ def clinic_from_dict(data: dict[str, Any]) -> Clinic:
         services=(
             [
                 Service(
-                    id=str(s["id"]),
+                    id=str(s["service_id"] if "service_id" in s else s["id"]),
                     name=str(s["name"]),
                     duration_minutes=int(s["duration_minutes"]),
                     color=str(s.get("color", "#4F8EF7")),
@@ -248,16 +274,20 @@ def clinic_from_dict(data: dict[str, Any]) -> Clinic:
         raise ValueError("a clinic needs at least one branch")
     if not clinic.api_keys:
         raise ValueError("a clinic needs at least one API key")
+    service_ids = {s.id for s in clinic.services}
     for window in clinic.windows:
         if window.branch_id not in branch_ids:
             raise ValueError(f"window {window.window_id} names an unknown branch")
+        if window.service_id is not None and window.service_id not in service_ids:
+            raise ValueError(f"window {window.window_id} names an unknown service")
     return clinic
 
 
 def service_json(service: Service) -> dict[str, Any]:
-    """A service as the API and the fixture files spell it."""
+    """A service as the sandbox answers it: `service_id` is the overview page's name for
+    its UUID; the rest of the shape is ours (the services list is not published)."""
     return {
-        "id": service.id,
+        "service_id": service.id,
         "name": service.name,
         "duration_minutes": service.duration_minutes,
         "color": service.color,
@@ -285,6 +315,7 @@ def clinic_to_dict(clinic: Clinic) -> dict[str, Any]:
                 "end_time": w.end_time.strftime("%H:%M"),
                 "max_slots": w.max_slots,
                 "ai_slots": w.ai_slots,
+                "appointment_type": w.service_id,
                 "status": w.status,
             }
             for w in clinic.windows

@@ -1,15 +1,17 @@
 """HuskyVoice's read endpoints as pure functions of a clinic and its bookings.
 
-Owns the answers of `GET /v1/appointments` (filters, sorting, pagination), `GET /v1/services`,
-`GET /v1/appointment-config` and `GET /v1/appointment-slots/availability` (per-window and
-per-service counts), from docs/providers.md. The caller (`HuskyVoiceState`) holds its lock.
+Owns the answers of `GET /v1/appointments` (the search page's filters: `date` is the UTC day,
+`status`, `appointment_type` a service UUID, `branch_id`, `session`, `batch`; sorted by
+appointment time; `page`/`limit`), `GET /v1/services`, `GET /v1/appointment-config` and
+`GET /v1/appointment-slots/availability` (the open windows of one date with their live counts,
+in the availability page's shape). The caller (`HuskyVoiceState`) holds its lock.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from frontdesk.sandbox.huskyvoice.clinic import Clinic, service_json
 from frontdesk.sandbox.huskyvoice.rules import (
@@ -18,14 +20,15 @@ from frontdesk.sandbox.huskyvoice.rules import (
     Answer,
     ApiError,
     Appointment,
-    parse_instant,
+    filled,
+    format_instant,
     parse_local_date,
-    resolve_service,
     session_name,
     validation,
 )
 
 MSG_LIST_DATE = "date must be a date in YYYY-MM-DD format"
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
 def _int_param(
@@ -45,7 +48,8 @@ def _int_param(
 def list_page(
     clinic: Clinic, appointments: Sequence[Appointment], params: Mapping[str, str]
 ) -> Answer:
-    """Filter by org-local date, status, service, branch, session and `updated_since`."""
+    """The search: every parameter optional; other parameters (`updated_since`, say) are not
+    the API's and are ignored. `pagination` is ours (the page's example is cut before it)."""
     try:
         page = _int_param(params, "page", 1, 1, None, "page must be a positive integer")
         limit = _int_param(
@@ -56,28 +60,22 @@ def list_page(
             on = parse_local_date(params["date"])
             if on is None:
                 raise validation(MSG_LIST_DATE)
-        since: datetime | None = None
-        if "updated_since" in params:
-            since = parse_instant(params["updated_since"])
-            if since is None:
-                raise validation("updated_since must be an ISO 8601 datetime")
     except ApiError as error:
         return error.answer()
     rows = sorted(appointments, key=lambda a: (a.instant, a.appointment_id))
-    if on is not None:
-        rows = [a for a in rows if a.local_date == on]
+    if on is not None:  # "matches the full day in UTC"
+        rows = [a for a in rows if a.instant.astimezone(UTC).date() == on]
     if "status" in params:
         rows = [a for a in rows if a.status == params["status"]]
     if "appointment_type" in params:
-        service = resolve_service(clinic, params["appointment_type"], active_only=False)
-        rows = [a for a in rows if service is not None and a.service_id == service.id]
+        rows = [a for a in rows if a.service_id == params["appointment_type"]]
     if "branch_id" in params:
         rows = [a for a in rows if a.branch_id == params["branch_id"]]
     if "session" in params:
         wanted = params["session"].casefold()
         rows = [a for a in rows if a.session.casefold() == wanted]
-    if since is not None:
-        rows = [a for a in rows if a.updated_at >= since]
+    if "batch" in params:
+        rows = [a for a in rows if a.batch == params["batch"]]
     total = len(rows)
     chunk = rows[(page - 1) * limit : page * limit]
     pagination = {
@@ -98,6 +96,8 @@ def services(clinic: Clinic) -> Answer:
 
 
 def config(clinic: Clinic) -> Answer:
+    """The names the pages use (the org's timezone, `allow_cancellation`,
+    `cancellation_notice_hours`); `duplicate_prevention`, `branches` and the envelope are ours."""
     data = {
         "timezone": clinic.timezone,
         "duplicate_prevention": clinic.duplicate_prevention,
@@ -109,13 +109,15 @@ def config(clinic: Clinic) -> Answer:
 
 
 def availability(
-    clinic: Clinic, appointments: Sequence[Appointment], params: Mapping[str, str]
+    clinic: Clinic,
+    appointments: Sequence[Appointment],
+    params: Mapping[str, str],
+    stamp: datetime,
 ) -> Answer:
-    """The windows of one local date with their status and seat counts.
-
-    A window's `filled_slots` is its fullest active service's count; `available_slots` is
-    `max_slots - filled_slots` (never below 0), whatever the window's status.
-    """
+    """ "All open calendar windows for a specific date, with live filled and available slot
+    counts": `filled_slots` counts the window's non-cancelled appointments that date (every
+    service), `available_slots` is `ai_slots - filled_slots` (never below 0). Closed windows
+    are not listed. `stamp` is the windows' `created_at`/`updated_at`."""
     try:
         if not params.get("date"):
             raise validation("date is required")
@@ -138,42 +140,34 @@ def availability(
             w
             for w in clinic.windows
             if w.weekday == on.isoweekday()
+            and not clinic.is_closed(w, on)
             and (branch_id is None or w.branch_id == branch_id)
             and (session is None or w.session == session)
         ),
         key=lambda w: (branch_order[w.branch_id], w.start_time, w.window_id),
     )
-    active = [s for s in clinic.services if s.is_active]
-    that_day = [a for a in appointments if a.active and a.local_date == on]
-    rows = []
+    made = format_instant(stamp)
+    slots = []
     for window in windows:
-        counts = {s.id: 0 for s in active}
-        for a in that_day:
-            if a.window_id == window.window_id and a.service_id in counts:
-                counts[a.service_id] += 1
-        filled = max(counts.values(), default=0)
-        rows.append(
+        taken = filled(appointments, window, on)
+        slots.append(
             {
-                "window_id": window.window_id,
+                "slot_id": f"{window.window_id}||{on.isoformat()}",
+                "calendar_id": window.window_id,
                 "branch_id": window.branch_id,
+                "day": WEEKDAYS[window.weekday - 1],
                 "session": window.session,
                 "batch": window.batch,
                 "start_time": window.start_time.strftime("%H:%M"),
                 "end_time": window.end_time.strftime("%H:%M"),
-                "status": "CLOSED" if clinic.is_closed(window, on) else "OPEN",
+                "appointment_type": window.service_id,
                 "max_slots": window.max_slots,
                 "ai_slots": window.ai_slots,
-                "filled_slots": filled,
-                "available_slots": max(0, window.max_slots - filled),
-                "services": [
-                    {
-                        "appointment_type": service_id,
-                        "filled_slots": n,
-                        "available_slots": max(0, window.max_slots - n),
-                    }
-                    for service_id, n in counts.items()
-                ],
+                "filled_slots": taken,
+                "available_slots": max(0, window.ai_slots - taken),
+                "status": "OPEN",
+                "created_at": made,
+                "updated_at": made,
             }
         )
-    data = {"date": on.isoformat(), "timezone": clinic.timezone, "windows": rows}
-    return Answer(200, {"success": True, "data": data})
+    return Answer(200, {"success": True, "date": on.isoformat(), "slots": slots})

@@ -1,9 +1,14 @@
-"""HuskyVoice's booking checks, written from docs/providers.md ("Create" and "PATCH").
+"""HuskyVoice's booking checks, written from the vendor's pages (docs/providers.md, "Create"
+and "PATCH").
 
-Owns the stored appointment record, the parsing of request values (instants, dates, sessions,
-phones, service names) and the numbered create checks 1-13, each raising `ApiError` with the
-doc's status, code and message. The order of the checks is the doc's; `huskyvoice_state`
-calls them under its lock and `huskyvoice` turns the outcome into HTTP.
+Owns the stored appointment record (the pages' 14 fields: a `date`, `session` and `batch`, no
+start instant), the parsing of request values (instants, dates, sessions, phones, service
+names) and the numbered create checks 1-13, each raising `ApiError` with the doc's status,
+code and message. A window restricted to one service (`appointment_type`) holds no other;
+capacity is the window's `ai_slots`, against every non-cancelled appointment in it that date
+whatever its service [ours: the reading of "each service type is counted independently" that
+refuses whenever either reading would]. `state` calls the checks under its lock and `app`
+turns the outcome into HTTP.
 """
 
 from __future__ import annotations
@@ -16,7 +21,9 @@ from typing import Any
 
 from frontdesk.sandbox.huskyvoice.clinic import SESSIONS, Clinic, Service, Window
 
-STATUSES: tuple[str, ...] = ("confirmed", "arrived", "completed", "no_show", "cancelled")
+# What a PATCH may set (updating page); a record may also say "rescheduled" (search page).
+STATUSES: tuple[str, ...] = ("confirmed", "completed", "cancelled")
+RESCHEDULED = "rescheduled"
 REQUIRED_FIELDS: tuple[str, ...] = (
     "appointment_type",
     "appointment_date",
@@ -165,7 +172,8 @@ def resolve_service(clinic: Clinic, text: str, *, active_only: bool = True) -> S
 
 @dataclass
 class Appointment:
-    """One stored booking. `window_id` is the weekly row it was placed in."""
+    """One stored booking. `instant` is the time it was booked for (kept, never shown: the
+    record has none); `window_id` is the weekly row it was placed in."""
 
     appointment_id: str
     service_id: str
@@ -175,7 +183,6 @@ class Appointment:
     session: str
     batch: str
     window_id: str
-    duration_minutes: int
     patient_name: str
     parent_phone: str
     assigned_doctor: str | None
@@ -183,20 +190,19 @@ class Appointment:
     external_reference_id: str | None
     created_at: datetime
     updated_at: datetime
+    notes: str | None = None  # PATCH takes it; the record does not show it (updating page)
 
     @property
     def active(self) -> bool:
         return self.status != "cancelled"
 
     def record(self) -> dict[str, Any]:
-        """The API's `data` object: the seed's fields plus appointment_date, duration."""
+        """The API's `data` object, exactly the pages' 14 fields."""
         return {
             "appointment_id": self.appointment_id,
             "appointment_type": self.service_id,
             "branch_id": self.branch_id,
             "date": self.local_date.isoformat(),
-            "appointment_date": format_instant(self.instant),
-            "duration_minutes": self.duration_minutes,
             "session": self.session,
             "batch": self.batch,
             "token": None,
@@ -278,6 +284,15 @@ def resolve_branch(clinic: Clinic, branch_id: str | None) -> str:
     return branch_id
 
 
+def filled(appointments: Iterable[Appointment], window: Window, on: date) -> int:
+    """The window's non-cancelled appointments on local date `on`, every service together."""
+    return sum(
+        1
+        for a in appointments
+        if a.active and a.window_id == window.window_id and a.local_date == on
+    )
+
+
 def find_replay(appointments: Iterable[Appointment], reference: str | None) -> Appointment | None:
     """Check 7: the non-cancelled booking already made with this external reference."""
     if reference is None or not reference.strip():
@@ -289,15 +304,17 @@ def find_replay(appointments: Iterable[Appointment], reference: str | None) -> A
 
 
 def find_window(
-    clinic: Clinic, branch_id: str, local: datetime, session: str | None
+    clinic: Clinic, branch_id: str, local: datetime, session: str | None, service_id: str
 ) -> Window | None:
-    """The branch's weekly row holding this local wall time (an open one first)."""
+    """The branch's weekly row holding this local wall time that takes the service (a row
+    restricted to another service does not); an open one first."""
     found = [
         window
         for window in clinic.windows
         if window.branch_id == branch_id
         and window.weekday == local.isoweekday()
         and (session is None or window.session == session)
+        and (window.service_id is None or window.service_id == service_id)
         and window.start_time <= local.time() < window.end_time
     ]
     open_ones = [w for w in found if not clinic.is_closed(w, local.date())]
@@ -324,21 +341,14 @@ def place(
     if service is None:
         raise ApiError(422, "INVALID_APPOINTMENT_TYPE", MSG_TYPE)
     local = instant.astimezone(clinic.zone)
-    window = find_window(clinic, branch_id, local, session)
+    window = find_window(clinic, branch_id, local, session, service.id)
     if window is None:
         raise ApiError(422, "OUTSIDE_AVAILABILITY", MSG_OUTSIDE)
     local_date = local.date()
     if clinic.is_closed(window, local_date):
         raise ApiError(409, "SLOT_INACTIVE", MSG_CLOSED)
     others = [a for a in appointments if a.active and a.appointment_id != exclude_id]
-    taken = sum(
-        1
-        for a in others
-        if a.service_id == service.id
-        and a.window_id == window.window_id
-        and a.local_date == local_date
-    )
-    if taken >= window.max_slots:
+    if filled(others, window, local_date) >= window.ai_slots:
         raise ApiError(409, "SLOT_FULL", MSG_FULL)
     if clinic.duplicate_prevention:
         key = phone_key(parent_phone)

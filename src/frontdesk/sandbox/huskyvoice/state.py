@@ -3,13 +3,17 @@
 Owns the clinic, the stored appointments, the clock, the rate limiter and the fault switches,
 all behind one `threading.Lock` (uvicorn serves from its own thread while tests read from
 theirs). Each operation returns an `Answer` (status and JSON body); HTTP concerns (auth,
-headers, cut answers) stay in `huskyvoice`. Seeding uses the same `create` as the route.
+headers, cut answers) stay in `app`. Seeding uses the same `create` as the route.
 
-PATCH runs in this order: 404 `NOT_FOUND`; body object; field types (`appointment_date`,
-`branch_id`, `appointment_type`, `status` must be strings; `session`, `assigned_doctor` strings
-or null); the instant; the session; the status; the branch; then, when cancelling, 409
-`CANCELLATION_NOT_ALLOWED` / `CANCELLATION_TOO_LATE`; then, when the time, session, branch or
-type changes (or a cancelled booking is revived), create checks 8-13 against the other bookings.
+PATCH (updating page: "Send only the fields you want to change. At least one field is
+required.") takes `appointment_date`, `status` (confirmed, completed, cancelled),
+`assigned_doctor`, `notes`, `session` and `batch`, in this order: 404 `NOT_FOUND`; body object;
+`branch_id` / `appointment_type` present → 400 (not updatable [ours]: cancel and book again);
+no updatable field → 400; field types; the instant; the session; the status; then, when
+cancelling, 409 `CANCELLATION_NOT_ALLOWED` / `CANCELLATION_TOO_LATE` [ours codes]; then, when the
+time or session changes (or a cancelled booking is revived), create checks 8-13 against the
+other bookings. A new `appointment_date` without a `status` sets the status to `rescheduled`
+[ours: the page's sentence is cut at "the appointment's status is automati"].
 """
 
 from __future__ import annotations
@@ -26,10 +30,10 @@ from frontdesk.sandbox.huskyvoice import queries
 from frontdesk.sandbox.huskyvoice.clinic import Clinic, default_clinic
 from frontdesk.sandbox.huskyvoice.rules import (
     MSG_BODY,
-    MSG_BRANCH_UNKNOWN,
     MSG_DATE,
     MSG_SESSION,
     MSG_STATUS,
+    RESCHEDULED,
     STATUSES,
     Answer,
     ApiError,
@@ -39,22 +43,16 @@ from frontdesk.sandbox.huskyvoice.rules import (
     place,
     read_create_body,
     resolve_branch,
-    resolve_service,
     session_name,
     truncate_ms,
     validation,
 )
 from frontdesk.sandbox.ratelimit import SlidingWindowLimiter
 
-_PATCH_FIELDS = (
-    "appointment_date",
-    "session",
-    "branch_id",
-    "appointment_type",
-    "assigned_doctor",
-    "status",
-)
-_NULLABLE = ("session", "assigned_doctor")
+_PATCH_FIELDS = ("appointment_date", "status", "assigned_doctor", "notes", "session", "batch")
+_NULLABLE = ("session", "assigned_doctor", "notes", "batch")
+_NOT_UPDATABLE = ("branch_id", "appointment_type")
+MSG_NO_FIELD = "At least one field is required"
 
 
 def _utc_now() -> datetime:
@@ -80,6 +78,7 @@ class HuskyVoiceState:
         self.limiter = SlidingWindowLimiter(rate_limit)
         self.faults = Faults()
         self._appointments: dict[str, Appointment] = {}
+        self.started = self.now()  # the windows' created_at / updated_at
 
     # -- helpers for tests and the demo --------------------------------------------------
 
@@ -95,6 +94,12 @@ class HuskyVoiceState:
         with self.lock:
             found = self._appointments.get(appointment_id)
             return found.record() if found else None
+
+    def booked_at(self, appointment_id: str) -> datetime | None:
+        """The instant an appointment was booked for (the record does not show it)."""
+        with self.lock:
+            found = self._appointments.get(appointment_id)
+            return found.instant if found else None
 
     def close_window(self, window_id: str, on: date) -> None:
         """Close one weekly window on one local date (a holiday)."""
@@ -166,7 +171,6 @@ class HuskyVoiceState:
             session=placement.window.session,
             batch=request.batch if request.batch else placement.window.batch,
             window_id=placement.window.window_id,
-            duration_minutes=placement.service.duration_minutes,
             patient_name=request.patient_name,
             parent_phone=request.parent_phone,
             assigned_doctor=request.assigned_doctor,
@@ -206,6 +210,13 @@ class HuskyVoiceState:
             raise _not_found()
         if not isinstance(body, dict):
             raise validation(MSG_BODY)
+        for name in _NOT_UPDATABLE:
+            if name in body:
+                raise validation(
+                    f"{name} cannot be updated; cancel the appointment and book a new one"
+                )
+        if not any(name in body for name in _PATCH_FIELDS):
+            raise validation(MSG_NO_FIELD)
         for name in _PATCH_FIELDS:
             if name in body and not isinstance(body[name], str):
                 if body[name] is None and name in _NULLABLE:
@@ -222,70 +233,64 @@ class HuskyVoiceState:
             session = session_name(body["session"])
             if session is None:
                 raise validation(MSG_SESSION)
-        status = body.get("status", current.status)
-        if status not in STATUSES:
+        if "status" in body and body["status"] not in STATUSES:
             raise validation(MSG_STATUS)
-        branch_id = body.get("branch_id", current.branch_id)
-        if all(branch.id != branch_id for branch in self.clinic.branches):
-            raise validation(MSG_BRANCH_UNKNOWN)
+        status = body.get("status", current.status)
+        if "appointment_date" in body and "status" not in body:
+            status = RESCHEDULED if current.active else current.status
         now = self.now()
         if status == "cancelled" and current.active:
-            if not self.clinic.allow_cancellation:
-                raise ApiError(
-                    409,
-                    "CANCELLATION_NOT_ALLOWED",
-                    "Cancellation is not allowed for this organization",
-                )
-            hours = self.clinic.cancellation_notice_hours
-            if current.instant - now < timedelta(hours=hours):
-                raise ApiError(
-                    409,
-                    "CANCELLATION_TOO_LATE",
-                    f"Appointments must be cancelled at least {hours} hours before they start",
-                )
-        type_text = body.get("appointment_type", current.service_id)
-        service = resolve_service(self.clinic, type_text, active_only=False)
-        moved = (
-            instant != current.instant
-            or branch_id != current.branch_id
-            or (session is not None and session != current.session)
-            or service is None
-            or service.id != current.service_id
-        )
+            self._may_cancel(current, now)
+        moved = instant != current.instant or (session is not None and session != current.session)
         revived = not current.active and status != "cancelled"
         updated = replace(
             current,
             instant=instant,
-            branch_id=branch_id,
             status=status,
             assigned_doctor=body.get("assigned_doctor", current.assigned_doctor),
+            notes=body.get("notes", current.notes),
+            batch=body.get("batch") or current.batch,
         )
-        if moved or revived:
+        if (moved or revived) and status != "cancelled":
             placement = place(
                 self.clinic,
                 self._appointments.values(),
                 instant=instant,
-                appointment_type=type_text,
-                branch_id=branch_id,
+                appointment_type=current.service_id,
+                branch_id=current.branch_id,
                 session=session,
                 parent_phone=current.parent_phone,
                 now=now,
                 exclude_id=current.appointment_id,
             )
-            batch = current.batch if not moved else placement.window.batch
+            window = placement.window
             updated = replace(
                 updated,
-                service_id=placement.service.id,
-                duration_minutes=placement.service.duration_minutes,
                 local_date=placement.local_date,
-                session=placement.window.session,
-                batch=batch,
-                window_id=placement.window.window_id,
+                session=window.session,
+                batch=body.get("batch") or (window.batch if moved else current.batch),
+                window_id=window.window_id,
             )
         if updated != current:
             updated = replace(updated, updated_at=now)
             self._appointments[appointment_id] = updated
         return Answer(200, {"success": True, "data": updated.record()})
+
+    def _may_cancel(self, current: Appointment, now: datetime) -> None:
+        """The cancel page's policy: `allow_cancellation`, `cancellation_notice_hours`."""
+        if not self.clinic.allow_cancellation:
+            raise ApiError(
+                409,
+                "CANCELLATION_NOT_ALLOWED",
+                "Cancellation is not allowed for this organization",
+            )
+        hours = self.clinic.cancellation_notice_hours
+        if current.instant - now < timedelta(hours=hours):
+            raise ApiError(
+                409,
+                "CANCELLATION_TOO_LATE",
+                f"Appointments must be cancelled at least {hours} hours before they start",
+            )
 
     def list_appointments(self, params: Mapping[str, str]) -> Answer:
         with self.lock:
@@ -299,4 +304,5 @@ class HuskyVoiceState:
 
     def availability(self, params: Mapping[str, str]) -> Answer:
         with self.lock:
-            return queries.availability(self.clinic, list(self._appointments.values()), params)
+            appointments = list(self._appointments.values())
+            return queries.availability(self.clinic, appointments, params, self.started)
