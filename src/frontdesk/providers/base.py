@@ -78,9 +78,9 @@ class ApiError(Exception):
 class CannotTell(Exception):
     """Raised by ``find_existing``: no lookup can tell whether an earlier create arrived.
 
-    meetergo keeps a provisional booking (double opt-in, host confirmation) in no list until it
-    is confirmed, so after a lost answer nothing can be asked. The engine then neither resends
-    (a second provisional booking would be a duplicate once both are confirmed) nor closes the
+    E.g. a meetergo provisional booking (double opt-in, host confirmation) when the API user
+    may not read the provisional list, or a CareValidate lookup that finds several candidates.
+    The engine then neither resends (a second booking would be a duplicate) nor closes the
     operation: it waits, outcome unknown, for a person (or a later pull that finds it).
     """
 

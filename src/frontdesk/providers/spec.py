@@ -48,7 +48,7 @@ class LostCreate(enum.Enum):
 
     REPLAYED = "resent: the booking system replays its first answer for the same key"
     LOOKED_UP = "looked up before it is sent again"
-    # looked up, but some creates (meetergo's provisional bookings) no lookup can find
+    # looked up, but where no documented list can tell, a person settles it (outcome unknown)
     LOOKED_UP_OR_UNKNOWN = "looked up; where no lookup can tell, a person settles it"
 
 

@@ -1,9 +1,9 @@
 """Operations whose outcome is unknown: sent, no usable answer, and the remote cannot be asked
-(a meetergo provisional booking is in no list). Such an operation is never resent by itself and
-never done; it and whatever its booking queued after it wait for a person (``it arrived``,
-``send it again``, ``cancel the booking``) or for a pull that finds the booking, which settles
-it as arrived (:mod:`frontdesk.storage.remote_merge` asks :meth:`UnknownOutcomes._unknown_match`
-and :meth:`UnknownOutcomes._settle_seen`).
+(e.g. a meetergo provisional booking whose list the API user may not read). Such an operation
+is never resent by itself and never done; it and whatever its booking queued after it wait for
+a person (``it arrived``, ``send it again``, ``cancel the booking``) or for a pull that finds
+the booking, which settles it as arrived (:mod:`frontdesk.storage.remote_merge` asks
+:meth:`UnknownOutcomes._unknown_match` and :meth:`UnknownOutcomes._settle_seen`).
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """The sync panel's "Outcome unknown" tab: changes sent with no answer back, which the remote
-cannot be asked about (a meetergo provisional booking is in no list).
+cannot be asked about (e.g. a meetergo provisional booking whose list the API user may not read).
 
 Nothing is resent until a person settles each one: it arrived (optionally with its remote id),
 it did not arrive (send it again), or cancel the booking. One a pull settled meanwhile says so
