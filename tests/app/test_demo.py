@@ -45,9 +45,10 @@ def test_one_connection_per_api_with_its_sandboxs_address_key_and_options(demo: 
     assert records["vantax"].options["sub_account_id"] == "sub_8a1f4c2e"
     assert records["meetergo"].options["api_user_id"]
     assert records["vastal"].options["plan"] == "Starter"
-    assert records["vastal"].options["timezone"] == "America/New_York"
-    assert records["carevalidate"].options["timezone"] == "America/Los_Angeles"
-    # the first API sorts first, so the desk keeps its zone whatever is pulled later
+    # every demo clinic keeps its hours on the desk's own clock
+    zone = demo.context.clinic_zone
+    for provider in ("vantax", "vastal", "meetergo", "carevalidate"):
+        assert records[provider].options["timezone"] == zone, provider
     assert demo.context.connections()[0].provider == "huskyvoice"
 
 
@@ -114,3 +115,56 @@ def test_a_quick_start_connects_the_first_api_and_finish_the_others(tmp_path: Pa
         assert len(quick.context.connectors) == 5
     finally:
         quick.close()
+
+
+def test_a_kept_profile_shows_the_same_week_after_a_restart(tmp_path: Path) -> None:
+    """The sandboxes keep what they held: a restart neither seeds a second week beside the
+    first nor loses a booking made at the desk."""
+    first = Demo(tmp_path / "kept", providers=ALL_PROVIDERS)
+    first.pull()
+    cid = first.connection_id("huskyvoice")
+    made = first.context.repo.bookings_between(*EVER, connection_id=cid)[0]
+    before = {
+        r.id: sorted(
+            (b.start, b.patient_name)
+            for b in first.context.repo.bookings_between(*EVER, connection_id=r.id)
+        )
+        for r in first.context.connections()
+    }
+    remote_before = {
+        p: len(first.server.provider(p).build.state.appointments())  # type: ignore[attr-defined]
+        for p in ALL_PROVIDERS
+    }
+    first.close()
+    again = Demo(tmp_path / "kept", providers=ALL_PROVIDERS)
+    try:
+        again.pull()
+        after = {
+            r.id: sorted(
+                (b.start, b.patient_name)
+                for b in again.context.repo.bookings_between(*EVER, connection_id=r.id)
+            )
+            for r in again.context.connections()
+        }
+        assert after == before  # the same week, once
+        for provider, count in remote_before.items():
+            state = again.server.provider(provider).build.state
+            assert len(state.appointments()) == count, provider  # type: ignore[attr-defined]
+        assert again.context.repo.booking(made.id) is not None
+    finally:
+        again.close()
+
+
+def test_a_hostile_kept_state_is_not_run(tmp_path: Path) -> None:
+    import pickle
+
+    from frontdesk.sandbox.registry import EMULATORS
+
+    class Boom:
+        def __reduce__(self) -> tuple[object, tuple[str]]:
+            return (print, ("pwned",))
+
+    path = tmp_path / "evil.state"
+    path.write_bytes(pickle.dumps({"_appointments": Boom()}))
+    state = object()
+    assert EMULATORS["huskyvoice"].load(state, path) is False

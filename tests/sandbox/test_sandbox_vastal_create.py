@@ -102,7 +102,7 @@ def test_seed_example_as_written_with_only_the_date_moved(
         "source": "manual",
         "appointment_type": {
             "id": "type_def456",
-            "name": "Tax Consultation",
+            "name": "Physiotherapy Assessment",
             "duration_minutes": 60,
             "color": "#3b82f6",
         },

@@ -242,7 +242,7 @@ def test_the_update_pages_example_answers_its_partial_record(
             "internal_notes": "Great session, follow-up needed",
             "appointment_type": {
                 "id": TAX,
-                "name": "Tax Consultation",
+                "name": "Physiotherapy Assessment",
                 "duration_minutes": 60,
                 "color": "#3b82f6",
             },
@@ -316,7 +316,7 @@ def test_appointment_types(state: VastalState, http: httpx.Client) -> None:
     assert types[TAX] == {
         "id": TAX,
         "orgId": "org_xyz789",
-        "name": "Tax Consultation",
+        "name": "Physiotherapy Assessment",
         "description": "One-on-one tax planning session",
         "durationMinutes": 60,
         "color": "#3b82f6",

@@ -55,16 +55,21 @@ class Demo:
         if not providers:
             raise ValueError("the demo needs at least one provider")
         self._tmp: tempfile.TemporaryDirectory[str] | None = None
+        self.kept = profile_dir is not None  # a kept profile keeps its sandboxes' bookings too
         if profile_dir is None:
             self._tmp = tempfile.TemporaryDirectory(prefix="frontdesk-demo-")
             profile_dir = Path(self._tmp.name)
         self.providers = tuple(providers)
-        self.server = SandboxServer(rate_limit=rate_limit, providers=self.providers).start()
         self.context = AppContext(Paths.resolve(profile_dir), use_keyring=False)
         if clinic_zone is not None:  # else the profile's, by default the computer's
             self.context.update_settings(
                 self.context.settings.model_copy(update={"timezone": clinic_zone})
             )
+        # the demo clinics keep their hours on the desk's clock: 09:00 is 09:00 at the desk
+        self.zone = self.context.clinic_zone
+        self.server = SandboxServer(
+            rate_limit=rate_limit, providers=self.providers, timezone=self.zone
+        ).start()
         self._unseeded = list(self.providers)
         self._unconnected = list(self.providers)
         first = self.providers[:1] if quick_start else self.providers
@@ -74,11 +79,29 @@ class Demo:
         self._connect(first)
         self.context.reload_connectors()
 
+    def _kept_state(self, provider: str) -> Path:
+        return self.context.paths.data_dir / "demo-sandbox" / f"{provider}.state"
+
     def _seed(self, provider: str) -> None:
+        """A week of bookings in ``provider``'s sandbox; in a kept profile, the bookings the
+        sandbox held when the demo last closed instead (so a restart shows the same week, not
+        a second seeding beside the first)."""
         self._unseeded.remove(provider)
-        state = self.server.provider(provider).build.state
-        made = EMULATORS[provider].seed_demo(state, utc_now().date())
+        emulator, state = EMULATORS[provider], self.server.provider(provider).build.state
+        if self.kept and emulator.load(state, self._kept_state(provider)):
+            log.info("demo: the %s sandbox holds what it held last time", provider)
+            return
+        made = emulator.seed_demo(state, utc_now().date())
         log.info("demo: %d bookings seeded in the %s sandbox", made, provider)
+
+    def keep(self) -> None:
+        """Save what each seeded sandbox holds, for the next run of a kept profile."""
+        if not self.kept:
+            return
+        for provider in self.providers:
+            if provider not in self._unseeded:
+                state = self.server.provider(provider).build.state
+                EMULATORS[provider].save(state, self._kept_state(provider))
 
     def _connect(self, now: Sequence[str]) -> None:
         """Add the connections to `now`'s sandboxes, and point every connection a kept demo
@@ -88,6 +111,8 @@ class Demo:
             served = self.server.provider(provider)
             url, key = served.base_url, served.build.api_key
             options = dict(EMULATORS[provider].demo_options)
+            if "timezone" in options:
+                options["timezone"] = self.zone
             existing = repo.connection_by_name(connection_name(provider))
             if existing is not None:  # a kept demo profile: point it at this run's sandbox
                 merged = {**existing.options, **options}
@@ -128,6 +153,10 @@ class Demo:
             self.context.engine.pull(cid)
 
     def close(self) -> None:
+        try:
+            self.keep()
+        except OSError as exc:  # a full disk must not stop the desk closing
+            log.warning("demo: the sandboxes' bookings could not be kept: %s", exc)
         self.context.close()
         self.server.stop()
         if self._tmp is not None:

@@ -6,10 +6,14 @@ and the server, the demo and `frontdesk sandbox` read that list. Nothing here kn
 
 from __future__ import annotations
 
+import io
+import os
+import pickle
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from starlette.types import ASGIApp
 
@@ -26,6 +30,9 @@ class SandboxSettings:
     rate_limit: int = 60
     clinic: Clinic | None = None
     faults: FaultSpec | None = None
+    # the zone the default clinics keep their hours in (the demo: the desk's clinic zone, so
+    # a demo clinic opens at 09:00 on the receptionist's clock); None: each API's own default
+    timezone: str | None = None
 
 
 @dataclass(frozen=True)
@@ -52,3 +59,49 @@ class Emulator:
     build: Callable[[SandboxSettings], ProviderBuild]
     seed_demo: Callable[[object, date], int]
     demo_options: Mapping[str, object] = field(default_factory=dict)
+    # the attributes of its state that hold what was booked (kept between demo runs)
+    persisted: tuple[str, ...] = ("_appointments",)
+
+    def save(self, state: object, path: Path) -> None:
+        """Keep what ``state`` holds in ``path`` (written in one step, read only by us)."""
+        lock = getattr(state, "lock", None)
+        if lock is not None:
+            with lock:
+                data = pickle.dumps({name: getattr(state, name) for name in self.persisted})
+        else:
+            data = pickle.dumps({name: getattr(state, name) for name in self.persisted})
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+
+    def load(self, state: object, path: Path) -> bool:
+        """Put back what :meth:`save` kept; False (``state`` untouched) when there is nothing
+        to read or it cannot be read."""
+        try:
+            kept = _SandboxUnpickler(io.BytesIO(path.read_bytes())).load()
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            return False
+        if not isinstance(kept, dict) or set(kept) != set(self.persisted):
+            return False
+        for name, value in kept.items():
+            setattr(state, name, value)
+        return True
+
+
+_PLAIN_MODULES = frozenset({"datetime", "zoneinfo", "collections"})
+_PLAIN_BUILTINS = frozenset({"dict", "list", "set", "frozenset", "tuple", "str", "int", "float"})
+
+
+class _SandboxUnpickler(pickle.Unpickler):
+    """Reads back only the sandbox's own records and plain values: a file that names anything
+    else (a hand-made or hostile one) is refused, never run."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if module.startswith("frontdesk.sandbox.") or module in _PLAIN_MODULES:
+            return super().find_class(module, name)
+        if module == "builtins" and name in _PLAIN_BUILTINS:
+            return super().find_class(module, name)
+        raise pickle.UnpicklingError(f"{module}.{name} is not a sandbox record")

@@ -132,8 +132,11 @@ class SandboxServer:
         clinic: Clinic | None = None,
         providers: Sequence[str] = ("huskyvoice",),
         faults: FaultSpec | None = None,
+        timezone: str | None = None,
     ) -> None:
-        settings = SandboxSettings(rate_limit=rate_limit, clinic=clinic, faults=faults)
+        settings = SandboxSettings(
+            rate_limit=rate_limit, clinic=clinic, faults=faults, timezone=timezone
+        )
         self.servers: list[ProviderServer] = []
         self.injectors: dict[str, FaultInjector] = {}
         for index, name in enumerate(providers):

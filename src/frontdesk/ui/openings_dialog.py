@@ -127,14 +127,17 @@ class OpeningsDialog(QDialog):
 
     # -- choices ---------------------------------------------------------------------------
     def _services(self) -> dict[str, tuple[str, str]]:
-        """Every active service by name (one per name: the same name in several booking
-        systems is searched in all of them)."""
-        found: dict[str, tuple[str, str]] = {}
+        """Every active service by name, one per name whatever its case ("Dental cleaning"
+        and "Dental Cleaning" are one): the same name in several booking systems is searched
+        in all of them."""
+        found: dict[str, tuple[str, str, str]] = {}
         for record in self.context.connections():
             for svc in self.context.booking.catalog_for(record.id).services:
                 if svc.active:
-                    found.setdefault(svc.name.strip(), (record.id, svc.id))
-        return dict(sorted(found.items(), key=lambda kv: kv[0].casefold()))
+                    name = " ".join(svc.name.split())
+                    found.setdefault(name.casefold(), (name, record.id, svc.id))
+        shown = sorted(found.values(), key=lambda v: v[0].casefold())
+        return {name: (cid, sid) for name, cid, sid in shown}
 
     def _queries(self) -> list[OpeningQuery]:
         chosen = self.service.currentData()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from frontdesk.sandbox.carevalidate.app import BASE_PATH, carevalidate_app
@@ -13,7 +14,10 @@ from frontdesk.sandbox.emulator import Emulator, ProviderBuild, SandboxSettings
 
 def build(settings: SandboxSettings) -> ProviderBuild:
     """The default organisation at the sandbox's scale of the documented 500 per 60 s."""
-    state = CareValidateState(limit=scaled_limit(settings.rate_limit))
+    clinic = default_cv_clinic()
+    if settings.timezone:
+        clinic.providers = [replace(p, timezone=settings.timezone) for p in clinic.providers]
+    state = CareValidateState(clinic=clinic, limit=scaled_limit(settings.rate_limit))
     return ProviderBuild(state, carevalidate_app(state), state.api_key, BASE_PATH)
 
 
@@ -39,4 +43,5 @@ EMULATOR = Emulator(
         "location": "google_conference",
         "durations": _durations(),
     },
+    persisted=("_appointments", "_users"),
 )

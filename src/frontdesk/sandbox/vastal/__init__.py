@@ -6,14 +6,17 @@ from datetime import date
 
 from frontdesk.sandbox.emulator import Emulator, ProviderBuild, SandboxSettings
 from frontdesk.sandbox.vastal.app import API_PREFIX, vastal_app
-from frontdesk.sandbox.vastal.clinic import ORG_ZONE
+from frontdesk.sandbox.vastal.clinic import ORG_ZONE, default_vastal_clinic
 from frontdesk.sandbox.vastal.seed import seed_demo
 from frontdesk.sandbox.vastal.state import VastalState
 
 
 def build(settings: SandboxSettings) -> ProviderBuild:
     """A fresh default Vastal org; `settings.rate_limit` scales the hourly limit (0 = off)."""
-    state = VastalState(rate_limit=settings.rate_limit)
+    clinic = default_vastal_clinic()
+    if settings.timezone:
+        clinic.timezone = settings.timezone
+    state = VastalState(clinic=clinic, rate_limit=settings.rate_limit)
     return ProviderBuild(state, vastal_app(state), state.clinic.primary_key, API_PREFIX)
 
 

@@ -197,25 +197,25 @@ def default_vastal_clinic() -> VastalClinic:
     topics = {
         "id": "q1",
         "type": "text",
-        "label": "What topics would you like to discuss?",
+        "label": "What brings you in?",
         "required": True,
     }
     types = [
         AppointmentType(
             TAX_CONSULTATION_ID,
-            "Tax Consultation",
+            "Physiotherapy Assessment",
             60,
             "#3b82f6",
-            description="One-on-one tax planning session",
+            description="A first assessment with a physiotherapist",
             booking_questions=(topics,),
             sort_order=1,
         ),
         AppointmentType(
             BOOKKEEPING_REVIEW_ID,
-            "Bookkeeping Review",
+            "Follow-up Treatment",
             30,
             "#10b981",
-            description="A look through the month's books",
+            description="A treatment session after the assessment",
             buffer_before_minutes=15,
             buffer_after_minutes=15,
             max_per_day=2,
@@ -225,7 +225,7 @@ def default_vastal_clinic() -> VastalClinic:
         ),
         AppointmentType(
             ONBOARDING_CALL_ID,
-            "Onboarding Call",
+            "New Patient Call",
             45,
             "#f59e0b",
             buffer_after_minutes=10,
@@ -237,17 +237,17 @@ def default_vastal_clinic() -> VastalClinic:
         ),
         AppointmentType(
             STRATEGY_CALL_ID,
-            "Strategy Call",
+            "Evening Consultation",
             30,
             "#8b5cf6",
-            description="Quick 30-minute strategy call",
+            description="A 30-minute consultation after work hours",
             min_notice_hours=4,
             max_days_ahead=30,
             schedule_id=EVENING_SCHEDULE_ID,
             sort_order=4,
         ),
         AppointmentType(
-            LEGACY_FILING_ID, "Legacy Filing", 30, "#6b7280", is_active=False, sort_order=5
+            LEGACY_FILING_ID, "Legacy Massage", 30, "#6b7280", is_active=False, sort_order=5
         ),
     ]
     days = ("mon", "tue", "wed", "thu", "fri")
