@@ -28,7 +28,7 @@ CLINIC = "Asia/Kolkata"
 @pytest.fixture(scope="module")
 def kolkata(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
     profile = tmp_path_factory.mktemp("one-clock") / "p"
-    demo = Demo(profile, providers=ALL_PROVIDERS, clinic_zone=CLINIC)
+    demo = Demo(profile, providers=ALL_PROVIDERS, clinic_zone=CLINIC, own_zones=True)
     demo.pull()
     try:
         yield demo

@@ -16,8 +16,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-
-import email_validator
+from typing import TYPE_CHECKING
 
 from frontdesk.app import phones
 from frontdesk.app.settings import ClinicSettings
@@ -26,10 +25,11 @@ from frontdesk.domain.catalog import Catalog, Policy, Service
 from frontdesk.domain.outbox import ChangePlan, OperationKind
 from frontdesk.domain.timeutil import iso_utc, to_local, utc_now
 from frontdesk.domain.verdict import Severity, Verdict
-from frontdesk.providers.base import Connector
-from frontdesk.providers.registry import PROVIDERS, form_for
-from frontdesk.providers.spec import ProviderSpec
 from frontdesk.storage.repo import Repository, StaleBooking
+
+if TYPE_CHECKING:
+    from frontdesk.providers.base import Connector
+    from frontdesk.providers.spec import ProviderSpec
 
 STALE_AFTER = timedelta(hours=1)
 # Refusals about opening hours, which need the day's windows in the cache to be judged.
@@ -141,6 +141,8 @@ def _form_problems(
         if field in required and not getattr(request, field):
             need(field, message)
     if request.patient_email:
+        import email_validator  # heavy to import; a booking form needs it, a start does not
+
         try:
             email_validator.validate_email(request.patient_email, check_deliverability=False)
         except email_validator.EmailNotValidError:
@@ -246,6 +248,8 @@ class BookingService:
         if request.connection_id not in self.connectors:
             return [Verdict(400, "NO_CONNECTION", "Choose a connection.", "connection_id")]
         catalog = self.catalog_for(request.connection_id, request.start)
+        from frontdesk.providers.registry import form_for
+
         provider = self.connectors[request.connection_id].provider
         problems = _form_problems(request, catalog, form_for(provider).patient_required)
         refusal = _phone_refusal(request.patient_phone, self.clinic().region)
@@ -515,6 +519,8 @@ class BookingService:
 
     def spec(self, connection_id: str) -> ProviderSpec | None:
         """The declaration of the connection's API (None for a connection of an unknown API)."""
+        from frontdesk.providers.registry import PROVIDERS
+
         connector = self.connectors.get(connection_id)
         if connector is not None:
             return PROVIDERS.get(connector.provider)

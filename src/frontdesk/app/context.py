@@ -1,46 +1,70 @@
-"""The composition root: one profile's paths, cache, credentials, connectors and services."""
+"""The composition root: one profile's paths, cache, credentials, connectors and services.
+
+A desk starts without its connectors (``connect=False``) and builds them once its window is
+painted (``reload_connectors``, on the sync worker): the cache is all the first paint needs,
+and the connectors' HTTP clients, the keyring and every API's wire models can wait.
+"""
 
 from __future__ import annotations
 
 import logging
 import socket
 import threading
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from frontdesk.app import logs
 from frontdesk.app import settings as clinic_settings
 from frontdesk.app.booking import BookingService
-from frontdesk.app.connections import add_connection, build_connector
-from frontdesk.app.credentials import Credentials
 from frontdesk.app.paths import Paths
-from frontdesk.providers.base import Connector
 from frontdesk.storage.db import Database
 from frontdesk.storage.repo import ConnectionRecord, Repository
 from frontdesk.sync.engine import SyncEngine
+
+if TYPE_CHECKING:
+    from frontdesk.app.credentials import Credentials
+    from frontdesk.providers.base import Connector
 
 log = logging.getLogger("frontdesk.app")
 
 
 class AppContext:
-    def __init__(self, paths: Paths, use_keyring: bool | None = None) -> None:
+    def __init__(self, paths: Paths, use_keyring: bool | None = None, connect: bool = True) -> None:
         self.paths = paths
         logs.configure(paths.log_dir)
         self.db = Database.open(paths.database)
         self.repo = Repository(self.db)
         self.settings = clinic_settings.load(paths.config_dir)
-        self.credentials = Credentials(paths.credentials_file, use_keyring)
-        if self.credentials.warning:
-            log.warning(self.credentials.warning)
+        self._use_keyring = use_keyring
         self.connectors: dict[str, Connector] = {}
+        # False until the connectors were first built: "connecting", not "not set up"
+        self.connectors_ready = False
         self.desk = socket.gethostname() or "desk"
         self.stop = threading.Event()
-        self.reload_connectors()
+        self.booking = BookingService(self.repo, self.connectors, self.desk, lambda: self.settings)
+        self.engine = SyncEngine(self.repo, self.connectors, stop=self.stop)
+        if connect:
+            self.reload_connectors()
 
     @classmethod
-    def open(cls, profile_dir: Path | None = None) -> AppContext:
-        return cls(Paths.resolve(profile_dir))
+    def open(cls, profile_dir: Path | None = None, connect: bool = True) -> AppContext:
+        return cls(Paths.resolve(profile_dir), connect=connect)
+
+    @cached_property
+    def credentials(self) -> Credentials:
+        """The API keys' store (the OS keyring, or the protected file), found when first
+        needed: looking for a keyring is slow, and the first paint needs no key."""
+        from frontdesk.app.credentials import Credentials
+
+        found = Credentials(self.paths.credentials_file, self._use_keyring)
+        if found.warning:
+            log.warning(found.warning)
+        return found
 
     def reload_connectors(self) -> None:
+        from frontdesk.app.connections import build_connector
+
         for connector in self.connectors.values():
             connector.close()
         self.connectors = {}
@@ -51,6 +75,7 @@ class AppContext:
                 log.error("connection %s unusable: %s", record.name, exc)
         self.booking = BookingService(self.repo, self.connectors, self.desk, lambda: self.settings)
         self.engine = SyncEngine(self.repo, self.connectors, stop=self.stop)
+        self.connectors_ready = True
 
     def connect(
         self,
@@ -60,6 +85,8 @@ class AppContext:
         api_key: str,
         options: dict[str, object] | None = None,
     ) -> ConnectionRecord:
+        from frontdesk.app.connections import add_connection
+
         record = add_connection(
             self.repo, self.credentials, provider, name, base_url, api_key, options
         )

@@ -12,26 +12,36 @@ from __future__ import annotations
 
 import logging
 import tempfile
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from frontdesk.app.connections import add_connection
 from frontdesk.app.context import AppContext
 from frontdesk.app.paths import Paths
 from frontdesk.domain.timeutil import utc_now
 from frontdesk.providers.registry import PROVIDERS
-from frontdesk.sandbox import SandboxServer
-from frontdesk.sandbox.registry import EMULATORS
+
+if TYPE_CHECKING:
+    from frontdesk.sandbox import SandboxServer
+    from frontdesk.sandbox.emulator import Emulator
 
 log = logging.getLogger("frontdesk.app")
 
 # every API the desk connects to that the sandbox emulates, in the registry's order
-ALL_PROVIDERS = tuple(name for name in PROVIDERS if name in EMULATORS)
+ALL_PROVIDERS = tuple(PROVIDERS)  # every API has its emulator (tests/app/test_demo.py)
 # The first API's connection keeps the demo's old name: it sorts first (a space before the
 # others' colon), so the desk's zone, the first connection's, is the same before and after the
 # worker pulls the rest, and demo profiles kept from before the five-API demo still match.
 DEMO_CONNECTION = "Demo clinic (HuskyVoice sandbox)"
+
+
+def _emulators() -> dict[str, Emulator]:
+    """The sandbox's emulators, imported when the demo first needs them (not at the start)."""
+    from frontdesk.sandbox.registry import EMULATORS
+
+    return EMULATORS
 
 
 def connection_name(provider: str) -> str:
@@ -51,6 +61,8 @@ class Demo:
         providers: Sequence[str] = ("huskyvoice",),
         quick_start: bool = False,
         clinic_zone: str | None = None,
+        defer: bool = False,
+        own_zones: bool = False,
     ) -> None:
         if not providers:
             raise ValueError("the demo needs at least one provider")
@@ -60,24 +72,65 @@ class Demo:
             self._tmp = tempfile.TemporaryDirectory(prefix="frontdesk-demo-")
             profile_dir = Path(self._tmp.name)
         self.providers = tuple(providers)
-        self.context = AppContext(Paths.resolve(profile_dir), use_keyring=False)
+        self.context = AppContext(Paths.resolve(profile_dir), use_keyring=False, connect=False)
         if clinic_zone is not None:  # else the profile's, by default the computer's
             self.context.update_settings(
                 self.context.settings.model_copy(update={"timezone": clinic_zone})
             )
-        # the demo clinics keep their hours on the desk's clock: 09:00 is 09:00 at the desk
-        self.zone = self.context.clinic_zone
-        self.server = SandboxServer(
-            rate_limit=rate_limit, providers=self.providers, timezone=self.zone
-        ).start()
+        # the demo clinics keep their hours on the desk's clock: 09:00 is 09:00 at the desk;
+        # ``own_zones``: each keeps its own default zone instead (London, Los Angeles, ...)
+        self.zone: str | None = None if own_zones else self.context.clinic_zone
+        self._rate_limit = rate_limit
+        self._quick = quick_start
+        self._server: SandboxServer | None = None
         self._unseeded = list(self.providers)
         self._unconnected = list(self.providers)
-        first = self.providers[:1] if quick_start else self.providers
+        self._beginning: threading.Thread | None = None
+        if not defer:
+            self.begin()
+
+    @property
+    def server(self) -> SandboxServer:
+        if self._server is None:
+            raise RuntimeError("the demo's sandboxes are not started yet (Demo.begin)")
+        return self._server
+
+    @property
+    def begun(self) -> bool:
+        return self._server is not None
+
+    def begin(self, reload: bool = True) -> None:
+        """Start the sandboxes, seed them (or put back what a kept profile's held), and
+        connect the profile to them; ``reload``: build the connectors now (else the caller's
+        sync worker does). A deferred demo (``defer=True``) is begun after the first paint."""
+        from frontdesk.sandbox import SandboxServer
+
+        self._server = SandboxServer(
+            rate_limit=self._rate_limit, providers=self.providers, timezone=self.zone
+        ).start()
+        first = self.providers[:1] if self._quick else self.providers
         # a week of bookings from today on (the sandboxes only book in the future)
         for provider in first:
             self._seed(provider)
         self._connect(first)
-        self.context.reload_connectors()
+        if reload:
+            self.context.reload_connectors()
+
+    def begin_in_background(self, then: Callable[[], None]) -> None:
+        """:meth:`begin` on a thread of its own (the sandboxes' start and seeding take a
+        moment the window need not wait for), then ``then`` (the worker builds the
+        connectors and pulls); :meth:`close` waits for it."""
+
+        def run() -> None:
+            try:
+                self.begin(reload=False)
+            except Exception:  # the desk stays open on its cache; the log says why
+                log.exception("demo: the sandboxes could not start")
+                return
+            then()
+
+        self._beginning = threading.Thread(target=run, name="demo-begin", daemon=True)
+        self._beginning.start()
 
     def _kept_state(self, provider: str) -> Path:
         return self.context.paths.data_dir / "demo-sandbox" / f"{provider}.state"
@@ -87,7 +140,7 @@ class Demo:
         sandbox held when the demo last closed instead (so a restart shows the same week, not
         a second seeding beside the first)."""
         self._unseeded.remove(provider)
-        emulator, state = EMULATORS[provider], self.server.provider(provider).build.state
+        emulator, state = _emulators()[provider], self.server.provider(provider).build.state
         if self.kept and emulator.load(state, self._kept_state(provider)):
             log.info("demo: the %s sandbox holds what it held last time", provider)
             return
@@ -96,12 +149,12 @@ class Demo:
 
     def keep(self) -> None:
         """Save what each seeded sandbox holds, for the next run of a kept profile."""
-        if not self.kept:
+        if not self.kept or self._server is None:
             return
         for provider in self.providers:
             if provider not in self._unseeded:
                 state = self.server.provider(provider).build.state
-                EMULATORS[provider].save(state, self._kept_state(provider))
+                _emulators()[provider].save(state, self._kept_state(provider))
 
     def _connect(self, now: Sequence[str]) -> None:
         """Add the connections to `now`'s sandboxes, and point every connection a kept demo
@@ -110,8 +163,8 @@ class Demo:
         for provider in list(self._unconnected):
             served = self.server.provider(provider)
             url, key = served.base_url, served.build.api_key
-            options = dict(EMULATORS[provider].demo_options)
-            if "timezone" in options:
+            options = dict(_emulators()[provider].demo_options)
+            if "timezone" in options and self.zone is not None:
                 options["timezone"] = self.zone
             existing = repo.connection_by_name(connection_name(provider))
             if existing is not None:  # a kept demo profile: point it at this run's sandbox
@@ -119,6 +172,8 @@ class Demo:
                 repo.update_connection(replace(existing, base_url=url, options=merged))
                 credentials.set(existing.id, key)
             elif provider in now:
+                from frontdesk.app.connections import add_connection
+
                 name = connection_name(provider)
                 add_connection(repo, credentials, provider, name, url, key, options)
             else:
@@ -153,11 +208,14 @@ class Demo:
             self.context.engine.pull(cid)
 
     def close(self) -> None:
+        if self._beginning is not None:
+            self._beginning.join(60)
         try:
             self.keep()
         except OSError as exc:  # a full disk must not stop the desk closing
             log.warning("demo: the sandboxes' bookings could not be kept: %s", exc)
         self.context.close()
-        self.server.stop()
+        if self._server is not None:
+            self._server.stop()
         if self._tmp is not None:
             self._tmp.cleanup()

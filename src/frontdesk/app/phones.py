@@ -9,12 +9,17 @@ booking form's question.
 
 from __future__ import annotations
 
-import phonenumbers
+from typing import TYPE_CHECKING
 
 from frontdesk.app.settings import region_name
 
+if TYPE_CHECKING:
+    import phonenumbers
+
 
 def _parsed(phone: str, region: str | None) -> phonenumbers.PhoneNumber | None:
+    import phonenumbers  # imported when a number is first read, not at the desk's start
+
     try:
         number = phonenumbers.parse(phone, region)
     except phonenumbers.NumberParseException:
@@ -24,6 +29,8 @@ def _parsed(phone: str, region: str | None) -> phonenumbers.PhoneNumber | None:
 
 def normalized(phone: str, region: str | None) -> str | None:
     """``phone`` as E.164, or None when it is not a valid number in ``region``."""
+    import phonenumbers
+
     number = _parsed(phone, region)
     if number is None:
         return None
@@ -48,6 +55,8 @@ def problem(phone: str, region: str | None) -> str | None:
 def shown(phone: str, region: str | None) -> str:
     """``phone`` as people write it (``+44 20 7946 0123``; national form for the clinic's
     own region), or as stored when it cannot be read."""
+    import phonenumbers
+
     number = _parsed(phone, region)
     if number is None:
         return phone

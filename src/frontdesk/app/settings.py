@@ -20,8 +20,6 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
-import phonenumbers
-import tzlocal
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from frontdesk.domain.timeutil import zone
@@ -55,6 +53,8 @@ class ClinicSettings(BaseModel):
     def _known_region(cls, value: str | None) -> str | None:
         if value is None or not value.strip():
             return None
+        import phonenumbers
+
         region = value.strip().upper()
         if region not in phonenumbers.SUPPORTED_REGIONS:
             raise ValueError(f"unknown phone region {value!r}; use a country code such as GB")
@@ -80,6 +80,8 @@ class ClinicSettings(BaseModel):
 
 def computer_zone() -> str:
     """This computer's IANA zone name (``UTC`` where it cannot be told)."""
+    import tzlocal
+
     try:
         name = tzlocal.get_localzone_name()
     except Exception:  # tzlocal raises its own errors for a broken setup
@@ -107,6 +109,8 @@ def _zone_countries() -> dict[str, str]:
 
 def zone_country(zone_name: str) -> str | None:
     """The country (ISO 3166 code) of an IANA zone, e.g. ``GB`` for ``Europe/London``."""
+    import phonenumbers
+
     code = _zone_countries().get(zone_name)
     return code if code in phonenumbers.SUPPORTED_REGIONS else None
 

@@ -4,6 +4,9 @@ It turns httpx's exception zoo into one :class:`TransportError` that says whethe
 may have reached the server (``maybe_sent``): a refused connection certainly did not, a read
 timeout or a connection reset after the request was written may have. Everything above this
 module reasons about that, never about httpx.
+
+httpx itself is imported, and the connection pool made, at the first request (on the sync
+worker, after the window is painted), so building the connectors costs a desk's start nothing.
 """
 
 from __future__ import annotations
@@ -12,9 +15,10 @@ import json
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import httpx
+if TYPE_CHECKING:
+    import httpx
 
 log = logging.getLogger("frontdesk.providers")
 
@@ -58,11 +62,23 @@ class HttpClient:
     ) -> None:
         # Called before every request; the sync engine installs its rate pacer here.
         self.before_request: Callable[[], None] = lambda: None
-        self._client = httpx.Client(
-            base_url=base_url.rstrip("/") + "/",
-            headers=headers,
-            timeout=httpx.Timeout(timeout, connect=connect),
-        )
+        self._base_url = base_url.rstrip("/") + "/"
+        self._headers = dict(headers)
+        self._timeouts = (timeout, connect)
+        self._open: httpx.Client | None = None
+
+    @property
+    def _client(self) -> httpx.Client:
+        if self._open is None:
+            import httpx
+
+            timeout, connect = self._timeouts
+            self._open = httpx.Client(
+                base_url=self._base_url,
+                headers=self._headers,
+                timeout=httpx.Timeout(timeout, connect=connect),
+            )
+        return self._open
 
     def request(
         self,
@@ -74,6 +90,8 @@ class HttpClient:
         headers: dict[str, str] | None = None,
     ) -> Answer:
         self.before_request()
+        import httpx
+
         try:
             response = self._client.request(
                 method,
@@ -94,4 +112,6 @@ class HttpClient:
         return Answer(response.status_code, headers, response.text)
 
     def close(self) -> None:
-        self._client.close()
+        if self._open is not None:
+            self._open.close()
+            self._open = None

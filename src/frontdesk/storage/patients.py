@@ -14,7 +14,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-import phonenumbers
 from sqlalchemy import Select, and_, func, insert, select
 from sqlalchemy.orm import Session
 
@@ -49,6 +48,8 @@ def phone_terms(phone: str) -> set[str]:
     found.add(digits(phone).lstrip("0"))
     parsed = None
     if phone.strip().startswith("+"):  # no region is guessed for a number kept without one
+        import phonenumbers  # when a patient is first indexed, not at the desk's start
+
         try:
             parsed = phonenumbers.parse(phone, None)
         except phonenumbers.NumberParseException:

@@ -19,16 +19,15 @@ from frontdesk.app.desk import ResourceKey
 from frontdesk.app.openings import Opening
 from frontdesk.app.patients import Patient
 from frontdesk.domain.booking import Booking
-from frontdesk.ui.appointment_dialog import AppointmentDialog
-from frontdesk.ui.booking_dialog import BookingDialog
-from frontdesk.ui.connections_dialog import ConnectionsDialog
-from frontdesk.ui.day_sheet import print_sheet, save_pdf
-from frontdesk.ui.find_dialog import FindPatientDialog
-from frontdesk.ui.openings_dialog import OpeningsDialog
-from frontdesk.ui.settings_dialog import SettingsDialog
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # each dialog is imported when first opened
+    from frontdesk.ui.appointment_dialog import AppointmentDialog
+    from frontdesk.ui.booking_dialog import BookingDialog
+    from frontdesk.ui.connections_dialog import ConnectionsDialog
+    from frontdesk.ui.find_dialog import FindPatientDialog
     from frontdesk.ui.main_window import MainWindow
+    from frontdesk.ui.openings_dialog import OpeningsDialog
+    from frontdesk.ui.settings_dialog import SettingsDialog
 
 
 class DeskDialogs(QObject):
@@ -51,6 +50,8 @@ class DeskDialogs(QObject):
     def new_booking(
         self, start: datetime | None = None, resource: ResourceKey | None = None
     ) -> BookingDialog:
+        from frontdesk.ui.booking_dialog import BookingDialog
+
         dialog = BookingDialog(self.context, self.window, start, resource)
         dialog.booked.connect(self._booked)
         self._keep(dialog)
@@ -64,6 +65,8 @@ class DeskDialogs(QObject):
         window.sync_now()
 
     def find_patient(self) -> FindPatientDialog:
+        from frontdesk.ui.find_dialog import FindPatientDialog
+
         dialog = FindPatientDialog(self.context, self.window)
         dialog.bookingChosen.connect(self.window._show_booking_id)
         dialog.bookFor.connect(self._book_for)
@@ -75,6 +78,8 @@ class DeskDialogs(QObject):
 
     def open_appointment(self, booking: Booking) -> AppointmentDialog:
         """The appointment's own window, where what its booking system allows is changed."""
+        from frontdesk.ui.appointment_dialog import AppointmentDialog
+
         dialog = AppointmentDialog(self.context, booking, self.window)
         dialog.changed.connect(self._appointment_changed)
         self._keep(dialog)
@@ -90,12 +95,16 @@ class DeskDialogs(QObject):
         window.sync_now()
 
     def clinic_settings(self) -> SettingsDialog:
+        from frontdesk.ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.context, self.window)
         dialog.saved.connect(lambda _settings: self.window.refresh())  # the new clock
         self._keep(dialog)
         return dialog
 
     def find_opening(self) -> OpeningsDialog:
+        from frontdesk.ui.openings_dialog import OpeningsDialog
+
         dialog = OpeningsDialog(self.context, self.window)
         dialog.chosen.connect(self.book_opening)
         self._keep(dialog)
@@ -109,6 +118,8 @@ class DeskDialogs(QObject):
         return dialog
 
     def open_connections(self) -> ConnectionsDialog:
+        from frontdesk.ui.connections_dialog import ConnectionsDialog
+
         dialog = ConnectionsDialog(self.context, self.window)
         dialog.connectionsChanged.connect(self._connections_changed)
         self._keep(dialog)
@@ -123,6 +134,8 @@ class DeskDialogs(QObject):
         return day_sheet(self.context, pane.day, pane.hidden)
 
     def print_day_sheet(self) -> None:
+        from frontdesk.ui.day_sheet import print_sheet
+
         if print_sheet(self.day_sheet(), self.window):
             self.window.statusBar().showMessage("Day sheet sent to the printer.", 8000)
 
@@ -137,6 +150,8 @@ class DeskDialogs(QObject):
             if not chosen:
                 return None
             path = Path(chosen)
+        from frontdesk.ui.day_sheet import save_pdf
+
         sheet = self.day_sheet()
         save_pdf(sheet, path)
         note = f" ({sheet.unsynced} not yet synced, marked ✎)" if sheet.unsynced else ""

@@ -98,6 +98,9 @@ def launch(argv: list[str]) -> int:
     args, qt_args = parse_args(argv)
     if args.smoke_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # the cache's side before PySide6: once PySide6 is loaded, its import hook inspects every
+    # module imported after it, which makes each later import dearer
+    from frontdesk.app.context import AppContext
     from frontdesk.app.system_libs import advice, missing_libraries
 
     missing = missing_libraries()
@@ -108,7 +111,6 @@ def launch(argv: list[str]) -> int:
     from PySide6.QtCore import QCoreApplication, QTimer, qInstallMessageHandler
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from frontdesk.app.context import AppContext
     from frontdesk.ui.about_dialog import show_about
     from frontdesk.ui.branding import apply_branding
     from frontdesk.ui.main_window import MainWindow
@@ -141,14 +143,12 @@ def launch(argv: list[str]) -> int:
             if args.demo:
                 from frontdesk.app.demo import ALL_PROVIDERS, Demo
 
-                demo = Demo(args.profile_dir, providers=ALL_PROVIDERS, quick_start=True)
+                # the window first (on what a kept profile has cached); the sandboxes are
+                # started, seeded, connected and pulled after the first paint
+                demo = Demo(args.profile_dir, providers=ALL_PROVIDERS, defer=True)
                 context = demo.context
-                try:
-                    demo.pull_first()  # the others are pulled by the worker, after the paint
-                except Exception as exc:  # the worker retries; the desk opens regardless
-                    log.warning("demo: first refresh failed: %s", type(exc).__name__)
-            else:
-                context = AppContext.open(args.profile_dir)
+            else:  # the connectors are built once the window is painted
+                context = AppContext.open(args.profile_dir, connect=False)
             log_path.append(str(context.paths.log_dir / "frontdesk.log"))
             window = MainWindow(context, start_sync=False)
         except Exception as exc:
@@ -226,17 +226,22 @@ def after_first_paint(
 
 def sync_after_first_paint(window: Any, demo: Any = None) -> None:
     """Start the window's sync worker once the window is on screen: its first cycle pulls
-    every stale connection, which would slow the first paint. A quick-started demo is
-    finished first (its other sandboxes seeded and connected); their connectors are built on
-    the worker's thread, whose next cycle pulls them."""
+    every stale connection, which would slow the first paint. A deferred demo is begun then
+    (on a thread of its own: its sandboxes started, seeded and connected), a quick-started
+    one finished (its other sandboxes seeded and connected); the connectors are built on the
+    worker's thread, whose next cycle pulls them."""
     from PySide6.QtCore import QTimer
 
     def start() -> None:
         if not window.isVisible():  # closed before it was painted
             return
+        if demo is not None and not demo.begun:  # a deferred demo: its sandboxes come now
+            window.sync.start()
+            demo.begin_in_background(window.sync.reload_connectors)
+            return
         added = demo is not None and demo.finish()
         window.sync.start()
-        if added:
+        if added or not window.context.connectors_ready:
             window.sync.reload_connectors()
 
     # once this paint is done

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent
@@ -34,20 +34,22 @@ from frontdesk.app.words import counted
 from frontdesk.domain.booking import Booking, SyncState, VisitStatus
 from frontdesk.domain.timeutil import to_local
 from frontdesk.ui.actions import DeskActions
-from frontdesk.ui.booking_dialog import BookingDialog
 from frontdesk.ui.calendar_pane import CalendarPane, Mode, week_label
-from frontdesk.ui.connections_dialog import ConnectionsDialog
 from frontdesk.ui.desk_dialogs import DeskDialogs
 from frontdesk.ui.details_panel import DetailsPanelWidget
 from frontdesk.ui.elided_label import ElidedLabel
-from frontdesk.ui.find_dialog import FindPatientDialog
 from frontdesk.ui.gc_policy import CollectorPolicy
-from frontdesk.ui.openings_dialog import OpeningsDialog
 from frontdesk.ui.side_panel import SidePanelWidget
 from frontdesk.ui.status_bar import ConnectionStatusBar
 from frontdesk.ui.sync_panel import ATTENTION_TAB, UNKNOWN_TAB, SyncPanelWidget
 from frontdesk.ui.window_menus import build_menus, build_toolbar
 from frontdesk.ui.workers import DEFAULT_INTERVAL_MS, ChangeRecord, SyncThread
+
+if TYPE_CHECKING:  # the dialogs are imported when first opened, not at the desk's start
+    from frontdesk.ui.booking_dialog import BookingDialog
+    from frontdesk.ui.connections_dialog import ConnectionsDialog
+    from frontdesk.ui.find_dialog import FindPatientDialog
+    from frontdesk.ui.openings_dialog import OpeningsDialog
 
 __all__ = ["MainWindow", "week_label"]
 

@@ -114,7 +114,9 @@ class ConnectionStatusBar(QStatusBar):
                 fresh = max(fresh or state["last_fresh_at"], state["last_fresh_at"])
             if fresh is not None and (oldest is None or fresh < oldest):
                 oldest = fresh
-            if record.id not in self.context.connectors:
+            if not self.context.connectors_ready:
+                color, words = tones.hint, "connecting…"
+            elif record.id not in self.context.connectors:
                 color, words = tones.error, "not set up: check it in Connections"
             elif state is None:
                 color, words = tones.hint, "connecting…"

@@ -4,15 +4,20 @@ declaration."""
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from frontdesk.domain.booking import VisitStatus
-from frontdesk.providers.carevalidate.client import CareValidateConnector
 from frontdesk.providers.spec import LostCreate, OptionField, ProviderForm, ProviderSpec
+
+if TYPE_CHECKING:
+    from frontdesk.providers.carevalidate.client import CareValidateConnector
 
 
 def _connect(
     connection_id: str, base_url: str, api_key: str, options: Mapping[str, object]
 ) -> CareValidateConnector:
+    from frontdesk.providers.carevalidate.client import CareValidateConnector  # when first built
+
     return CareValidateConnector(connection_id, base_url, api_key, options)
 
 
@@ -66,3 +71,13 @@ PROVIDER = ProviderSpec(
 )
 
 __all__ = ["PROVIDER", "CareValidateConnector"]
+
+
+def __getattr__(name: str) -> object:
+    """The client's classes, imported when first asked for: the registry needs only
+    ``PROVIDER``, and importing the client means its HTTP side and wire models."""
+    if name == "CareValidateConnector":
+        from frontdesk.providers.carevalidate.client import CareValidateConnector
+
+        return CareValidateConnector
+    raise AttributeError(name)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from frontdesk.domain.booking import VisitStatus
-from frontdesk.providers.huskyvoice.client import HuskyVoiceConnector
 from frontdesk.providers.spec import (
     LostCreate,
     OptionField,
@@ -14,10 +14,15 @@ from frontdesk.providers.spec import (
     option_text,
 )
 
+if TYPE_CHECKING:
+    from frontdesk.providers.huskyvoice.client import HuskyVoiceConnector
+
 
 def _connect(
     connection_id: str, base_url: str, api_key: str, options: Mapping[str, object]
 ) -> HuskyVoiceConnector:
+    from frontdesk.providers.huskyvoice.client import HuskyVoiceConnector  # when first built
+
     return HuskyVoiceConnector(
         connection_id, base_url, api_key, timezone=option_text(options, "timezone")
     )
@@ -49,3 +54,13 @@ PROVIDER = ProviderSpec(
 )
 
 __all__ = ["PROVIDER", "HuskyVoiceConnector"]
+
+
+def __getattr__(name: str) -> object:
+    """The client's classes, imported when first asked for: the registry needs only
+    ``PROVIDER``, and importing the client means its HTTP side and wire models."""
+    if name == "HuskyVoiceConnector":
+        from frontdesk.providers.huskyvoice.client import HuskyVoiceConnector
+
+        return HuskyVoiceConnector
+    raise AttributeError(name)

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from frontdesk.domain.booking import VisitStatus
-from frontdesk.providers.meetergo.client import MeetergoConnector
 from frontdesk.providers.spec import (
     LostCreate,
     OptionField,
@@ -14,10 +14,15 @@ from frontdesk.providers.spec import (
     option_text,
 )
 
+if TYPE_CHECKING:
+    from frontdesk.providers.meetergo.client import MeetergoConnector
+
 
 def _connect(
     connection_id: str, base_url: str, api_key: str, options: Mapping[str, object]
 ) -> MeetergoConnector:
+    from frontdesk.providers.meetergo.client import MeetergoConnector  # when first built
+
     return MeetergoConnector(
         connection_id,
         base_url,
@@ -54,3 +59,13 @@ PROVIDER = ProviderSpec(
 )
 
 __all__ = ["PROVIDER", "MeetergoConnector"]
+
+
+def __getattr__(name: str) -> object:
+    """The client's classes, imported when first asked for: the registry needs only
+    ``PROVIDER``, and importing the client means its HTTP side and wire models."""
+    if name == "MeetergoConnector":
+        from frontdesk.providers.meetergo.client import MeetergoConnector
+
+        return MeetergoConnector
+    raise AttributeError(name)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from frontdesk.domain.booking import VisitStatus
 from frontdesk.providers.spec import (
@@ -13,7 +14,9 @@ from frontdesk.providers.spec import (
     ProviderSpec,
     option_text,
 )
-from frontdesk.providers.vantax.client import OptionError, VantaxConnector
+
+if TYPE_CHECKING:
+    from frontdesk.providers.vantax.client import VantaxConnector
 
 
 def _connect(
@@ -21,6 +24,8 @@ def _connect(
 ) -> VantaxConnector:
     """Raises :class:`OptionError` (naming the option) when ``sub_account_id`` or
     ``timezone`` is missing, or the zone is not an IANA zone."""
+    from frontdesk.providers.vantax.client import VantaxConnector  # when first built
+
     return VantaxConnector(
         connection_id,
         base_url,
@@ -56,3 +61,17 @@ PROVIDER = ProviderSpec(
 )
 
 __all__ = ["PROVIDER", "OptionError", "VantaxConnector"]
+
+
+def __getattr__(name: str) -> object:
+    """The client's classes, imported when first asked for: the registry needs only
+    ``PROVIDER``, and importing the client means its HTTP side and wire models."""
+    if name == "OptionError":
+        from frontdesk.providers.vantax.client import OptionError
+
+        return OptionError
+    if name == "VantaxConnector":
+        from frontdesk.providers.vantax.client import VantaxConnector
+
+        return VantaxConnector
+    raise AttributeError(name)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from frontdesk.domain.booking import VisitStatus
 from frontdesk.providers.spec import LostCreate, OptionField, ProviderForm, ProviderSpec
-from frontdesk.providers.vastal.client import VastalConnector
+
+if TYPE_CHECKING:
+    from frontdesk.providers.vastal.client import VastalConnector
 
 
 def _connect(
@@ -14,6 +17,8 @@ def _connect(
 ) -> VastalConnector:
     """The connector; raises ``ApiError("timezone: …")`` when the zone option is missing or
     not an IANA name (no Vastal page gives the organisation's zone)."""
+    from frontdesk.providers.vastal.client import VastalConnector  # when first built
+
     return VastalConnector(
         connection_id, base_url, api_key, options.get("timezone"), options.get("plan")
     )
@@ -46,3 +51,13 @@ PROVIDER = ProviderSpec(
 )
 
 __all__ = ["PROVIDER", "VastalConnector"]
+
+
+def __getattr__(name: str) -> object:
+    """The client's classes, imported when first asked for: the registry needs only
+    ``PROVIDER``, and importing the client means its HTTP side and wire models."""
+    if name == "VastalConnector":
+        from frontdesk.providers.vastal.client import VastalConnector
+
+        return VastalConnector
+    raise AttributeError(name)
