@@ -126,3 +126,30 @@ def test_blocks_by_id_are_made_when_asked_for_and_every_block_can_be_had() -> No
     assert len(list(geometry.made())) == 1
     assert geometry.get("nope") is None
     assert sorted(b.booking.id for b in geometry.blocks()) == sorted(geometry)
+
+
+def test_a_crowded_column_draws_what_fits_and_counts_the_rest() -> None:
+    """Thirty appointments at once in a 120 px column: the lanes that fit are drawn, the rest
+    are hidden (no area, so no click finds them) and counted for the column's "+N"."""
+    from datetime import UTC, date, datetime
+
+    from frontdesk.domain.booking import BookingGlimpse, SyncState, VisitStatus
+    from frontdesk.ui.grid_layout import MIN_DRAWN_LANE_W, GridColumn, arrange, place
+
+    day = date(2027, 6, 15)
+    start = datetime(2027, 6, 15, 9, tzinfo=UTC)
+    bookings = [
+        BookingGlimpse(
+            f"b{n}", "c", "s", f"r{n}", start, start.replace(hour=10), f"P{n}", "",
+            VisitStatus.BOOKED, SyncState.CONFIRMED, None,
+        )
+        for n in range(30)
+    ]  # fmt: skip
+    columns = [GridColumn(day, None, "Tue")]
+    geometry = place(arrange(bookings, columns, "UTC"), columns, 58 + 120, 0, 44)
+    blocks = geometry.column(0)
+    drawn = [b for b in blocks if not b.hidden]
+    assert len(blocks) == 30
+    assert len(drawn) == int((120 - 7) // MIN_DRAWN_LANE_W)
+    assert all(b.rect.width() >= MIN_DRAWN_LANE_W - 2 for b in drawn)
+    assert all(b.rect.width() == 0 for b in blocks if b.hidden)

@@ -74,6 +74,9 @@ class BlockFonts:
         self.heights = (self.small_m.height(), self.bold_m.height())
 
 
+MIN_TEXT_W = 30.0  # a block narrower than this is a coloured bar, with no text
+
+
 @dataclass(slots=True)
 class Block:
     """One booking placed on a grid, with its painted text cached."""
@@ -83,6 +86,8 @@ class Block:
     column: int
     start: datetime  # local
     end: datetime  # local
+    # too many at once for the column's width: not drawn; the column says "+N" instead
+    hidden: bool = False
     # the text: font (0 small, 1 bold), ink, words, baseline
     _lines: list[tuple[int, QColor, str, float]] | None = field(default=None, repr=False)
     _tag: tuple[QRectF, str] | None = field(default=None, repr=False)
@@ -192,7 +197,8 @@ def paint_block(
     p.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5))
     if selected:
         paint_selection(p, rect, colors)
-    _paint_text(p, block, service, style, colors, fonts, {} if elided is None else elided)
+    if rect.width() >= MIN_TEXT_W:  # narrower, no word fits: the tooltip says who and when
+        _paint_text(p, block, service, style, colors, fonts, {} if elided is None else elided)
 
 
 def paint_selection(p: QPainter, rect: QRectF, colors: CalendarColors) -> None:

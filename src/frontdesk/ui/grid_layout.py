@@ -27,6 +27,10 @@ from frontdesk.ui.blocks import Block
 from frontdesk.ui.grid_paint import HOUR_H, TIME_W
 
 MIN_LANE_W = 74  # narrowest block that still shows a time and a name
+# narrowest lane drawn at all: where more appointments overlap than lanes this wide fit the
+# column (a week's day holding thirty providers' days), the first lanes are drawn and the
+# column marks the rest "+N" (open the day to see them); a paint then costs what is seen
+MIN_DRAWN_LANE_W = 22
 # a column width that means: no minimum, the columns share the viewport's width (the week)
 FIT = 0
 FIRST_HOUR = 7
@@ -234,15 +238,19 @@ class Geometry(Mapping[str, Block]):
         usable = self.x[column + 1] - self.x[column] - 7
         origin = self._origin
         per_minute = HOUR_H / 60
+        most = max(1, int(usable // MIN_DRAWN_LANE_W))  # lanes this column can draw
         for rank in ranks:
             k = order[rank]
             _, _, _, booking, start, end = items[k]
-            lane_w = usable / count[k]
+            lanes = min(count[k], most)
+            lane_w = usable / lanes
             top = origin + (start.hour * 60 + start.minute + start.second / 60) * per_minute
             bottom = origin + (end.hour * 60 + end.minute + end.second / 60) * per_minute
             height = max(bottom - top, 18.0) - 2
-            rect = QRectF(x0 + index[k] * lane_w, top + 1, lane_w - 2, height)
-            block = made[rank] = Block(booking, rect, column, start, end)
+            hidden = index[k] >= lanes
+            left = x0 + (lanes - 1 if hidden else index[k]) * lane_w
+            rect = QRectF(left, top + 1, 0.0 if hidden else lane_w - 2, height)
+            block = made[rank] = Block(booking, rect, column, start, end, hidden)
             self._by_id[booking.id] = block
 
     # -- the blocks by booking id --------------------------------------------------------

@@ -165,7 +165,13 @@ class GridPainter:
         resource_colors = v._resource_colors
         dragged = v._drag.booking.id if v._drag is not None and v._drag.active else None
         elided: Elided = {}  # this paint's only
+        more: dict[tuple[int, int], int] = {}  # (column, quarter hour): blocks not drawn
+        quarter = HOUR_H / 4
         for block in v.visible_blocks(visible, columns):
+            if block.hidden:
+                key = (block.column, int(block.rect.top() // quarter))
+                more[key] = more.get(key, 0) + 1
+                continue
             if not block.rect.intersects(visible):
                 continue
             booking = block.booking
@@ -183,6 +189,26 @@ class GridPainter:
             )
             if booking.id == dragged:
                 p.setOpacity(1.0)
+        if more:
+            self._more(p, more, quarter)
+
+    def _more(self, p: QPainter, more: dict[tuple[int, int], int], quarter: float) -> None:
+        """A "+N" chip at the column's right edge for the appointments it has no room to
+        draw, per quarter hour (the day view shows them all, a column per provider)."""
+        v = self.view
+        p.setFont(v.fonts.tiny)
+        metrics = v.fonts.tiny_m
+        p.setPen(Qt.PenStyle.NoPen)
+        for (column, slot), count in sorted(more.items()):
+            label = f"+{count}"
+            width = metrics.horizontalAdvance(label) + 6
+            right = v._x[column + 1] - 3
+            chip = QRectF(right - width, slot * quarter + 1, width, metrics.height() + 1)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(v.colors.tag_fill)
+            p.drawRoundedRect(chip, 3, 3)
+            p.setPen(v.colors.text)
+            p.drawText(chip, Qt.AlignmentFlag.AlignCenter, label)
 
     def _now(self, p: QPainter) -> None:
         v = self.view
