@@ -15,25 +15,22 @@ import time
 from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from datetime import time as clock_time
 from pathlib import Path
 
 import pytest
 
 from frontdesk.app.context import AppContext
 from frontdesk.app.paths import Paths
-from frontdesk.domain.booking import Booking, SyncState
-from frontdesk.domain.outbox import OperationKind
-from frontdesk.domain.timeutil import local_to_utc
+from frontdesk.domain.booking import SyncState
 from frontdesk.sandbox import SandboxServer
 from frontdesk.sandbox.fault_spec import FaultSpec
 from frontdesk.sandbox.huskyvoice.clinic import default_clinic
+from support.huskyvoice import queue_checkups
 
 pytestmark = pytest.mark.slow
 
 FAULTS = "5xx=0.05,429=0.03,reset=0.05,drop=0.12,garbage=0.03,retry_after=1,seed=3"
 KILLS = int(os.environ.get("FD_KILLS", "200"))
-CHECKUP = "f47ac10b-58cc-4372-a567-0e02b2c3d479"
 
 
 @pytest.fixture
@@ -58,31 +55,7 @@ def prepare(profile: Path, server: SandboxServer, count: int, unsafe: bool) -> l
         record = ctx.connect("huskyvoice", "Crash", server.base_url, server.api_key, options)
         ctx.engine.catalog_days = 0
         ctx.engine.pull(record.id)
-        phones: list[str] = []
-        day = datetime.now(UTC).date() + timedelta(days=2)
-        while len(phones) < count:
-            day += timedelta(days=1)
-            if day.weekday() == 6:
-                continue
-            for branch in ("branch_uuid_here", "branch_north"):
-                for hour in (9, 10, 11, 14, 15, 16):
-                    if len(phones) >= count:
-                        break
-                    start = local_to_utc(day, clock_time(hour, 0), "Europe/London").instant
-                    phone = f"+4420794{len(phones):05d}"
-                    booking = Booking(
-                        id=f"crash-{len(phones)}",
-                        connection_id=record.id,
-                        service_id=CHECKUP,
-                        resource_id=branch,
-                        start=start,
-                        end=start + timedelta(minutes=30),
-                        patient_name="Crash Patient",
-                        patient_phone=phone,
-                    )
-                    ctx.repo.book(booking, OperationKind.CREATE, {}, f"key-{phone}", "crash")
-                    phones.append(phone)
-        return phones
+        return queue_checkups(ctx, record.id, count, "crash", "Crash Patient")
     finally:
         ctx.close()
         injector.spec = spec

@@ -85,7 +85,7 @@ def test_nothing_is_due_before_what_it_waits_for_is_done(repo: Repository) -> No
     assert repo.next_due_at("conn-1") == ops(repo, "b-1")[0].next_attempt_at
     patient = ops(repo, "b-1")[0]
     later = datetime.now(UTC) + timedelta(minutes=5)
-    repo.retry_later(patient.id, later, "HTTP 503")
+    repo.retry_later(patient, later, "HTTP 503")
     assert due(repo, datetime.now(UTC)) == []
     # the waiting creates are not due before the record they wait for
     assert repo.next_due_at("conn-1") == later
@@ -201,7 +201,7 @@ def test_cancelling_one_booking_of_two_hands_the_record_to_the_other(repo: Repos
 def test_a_record_that_may_have_been_made_is_left_to_finish(repo: Repository) -> None:
     book(repo, booking(1))
     patient = ops(repo, "b-1")[0]
-    repo.mark_sent(patient.id, datetime.now(UTC))
+    repo.claim(patient.id, "desk-a", datetime.now(UTC))
     cancel(repo, "b-1")
     left = {o.kind: o.state for o in ops(repo, "b-1")}
     assert left == {K.CREATE_PATIENT: OperationState.QUEUED, K.CREATE: OperationState.WITHDRAWN}

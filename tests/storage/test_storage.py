@@ -104,8 +104,9 @@ def test_due_operations_one_per_booking_in_order(repo: Repository) -> None:
 def test_retry_later_hides_until_due(repo: Repository) -> None:
     op = repo.book(booking(1), OperationKind.CREATE, {}, "k1", "desk")
     now = datetime.now(UTC)
-    repo.mark_sent(op.id, now)
-    repo.retry_later(op.id, now + timedelta(seconds=30), "HTTP 503")
+    claimed = repo.claim(op.id, "desk-a", now)
+    assert claimed is not None
+    repo.retry_later(claimed, now + timedelta(seconds=30), "HTTP 503")
     assert repo.due_operations("conn-1", now) == []
     later = repo.due_operations("conn-1", now + timedelta(seconds=31))
     assert later[0].attempts == 1 and later[0].sent_at is not None

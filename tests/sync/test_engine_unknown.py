@@ -147,7 +147,8 @@ def test_a_crash_after_marking_sent_is_reconciled_into_unknown(repo: Repository)
     """Killed between "marked sent" and the answer: the restart cannot tell either."""
     _book(repo)
     (op,) = ops_of(repo, "b-1")
-    repo.mark_sent(op.id, datetime.now(UTC))  # ... and the process died here
+    # ... claimed (marked sent), and the process died here; its lease has run out
+    repo.claim(op.id, "gone", datetime.now(UTC), lease=timedelta(0))
     rig = Rig(repo, ProvisionalConnector(lose=lambda n: False))
     assert rig.engine.drain().unknown == 1
     assert rig.connector.sends == 0
@@ -369,7 +370,7 @@ def test_the_repository_reopened_on_the_file_still_knows(db: Database, repo: Rep
 def test_marking_unknown_keeps_a_desk_change_made_meanwhile(repo: Repository) -> None:
     booking = _book(repo)
     (op,) = ops_of(repo, "b-1")
-    repo.mark_sent(op.id, datetime.now(UTC))
+    op = repo.claim(op.id, "desk-a", datetime.now(UTC)) or op
     _queue_status(repo, "b-1")  # the desk marks the patient arrived while the engine asks
     flagged = booking.with_changes(
         sync_state=SyncState.OUTCOME_UNKNOWN, problem_code=UNKNOWN_CODE, problem_message="?"

@@ -64,6 +64,8 @@ class Operation:
     sent_at: datetime | None = None
     last_error: str | None = None
     depends_on: int | None = None  # an operation that must be done before this one is sent
+    # the sender holding it (``claim``); its answer is stored only while it still does
+    claimed_by: str | None = None
 
 
 class ChangePlan(enum.Enum):

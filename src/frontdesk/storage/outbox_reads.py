@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import exists, func, or_, select
+from sqlalchemy import case, exists, func, or_, select
 from sqlalchemy.orm import aliased
 
 from frontdesk.domain.booking import Booking
@@ -21,6 +21,11 @@ from frontdesk.storage.tables import BookingRow, OutboxRow
 
 # The operation an operation waits for, in queries that need its state (a primary-key lookup).
 _DEPENDENCY = aliased(OutboxRow)
+# When an operation may be sent: its next attempt, or when another sender's claim runs out.
+_DUE_AT = case(
+    (OutboxRow.claimed_until > OutboxRow.next_attempt_at, OutboxRow.claimed_until),
+    else_=OutboxRow.next_attempt_at,
+)
 
 
 class OutboxReads:
@@ -85,11 +90,12 @@ class OutboxReads:
 
     def next_due_at(self, connection_id: str | None = None) -> datetime | None:
         """When the next queued operation falls due (one waiting for another counts as that
-        one); one that waits for a person (behind an unknown outcome, or in a clash) is not."""
+        one; one another sender holds, when its claim runs out); one that waits for a person
+        (behind an unknown outcome, or in a clash) is not."""
         held = aliased(OutboxRow)
         with self.db.read() as s:
             query = (
-                select(func.min(OutboxRow.next_attempt_at))
+                select(func.min(_DUE_AT))
                 .join(BookingRow, BookingRow.id == OutboxRow.booking_id)
                 .outerjoin(_DEPENDENCY, _DEPENDENCY.id == OutboxRow.depends_on)
                 .where(
@@ -107,7 +113,8 @@ class OutboxReads:
             )
             if connection_id is not None:
                 query = query.where(OutboxRow.connection_id == connection_id)
-            return s.scalar(query)
+            due: datetime | None = s.scalar(query)
+            return due
 
     def pending_count(self, connection_id: str | None = None) -> int:
         with self.db.read() as s:

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from frontdesk.domain.booking import SyncState
 from frontdesk.domain.outbox import PATIENT_REF, Operation, OperationKind, OperationState
 from frontdesk.domain.timeutil import utc_now
+from frontdesk.storage.claims import settled_row
 from frontdesk.storage.outbox_store import OutboxStore
 from frontdesk.storage.rows import add_history, queued_query
 from frontdesk.storage.tables import BookingRow, OutboxRow
@@ -28,7 +29,9 @@ class OutboxRecords(OutboxStore):
         close it, keep the record's id in its payload and give it to its booking and every
         booking whose operation waits for it; returns those bookings."""
         with self.db.write() as s:
-            row = s.get_one(OutboxRow, op.id)
+            row = settled_row(s, op)
+            if row is None:
+                return []
             row.state, row.done_at, row.last_error = OperationState.DONE.value, utc_now(), None
             row.payload = {**(row.payload or {}), PATIENT_REF: ref}
             changed = [row.booking_id, *self._dependents(s, op.id)]
@@ -47,7 +50,9 @@ class OutboxRecords(OutboxStore):
         was queued behind a create is withdrawn, as when a create is refused. Returns the
         bookings changed."""
         with self.db.write() as s:
-            row = s.get_one(OutboxRow, op.id)
+            row = settled_row(s, op)
+            if row is None:
+                return []
             row.state, row.done_at, row.last_error = OperationState.FAILED.value, utc_now(), detail
             changed = [row.booking_id]
             waiting = s.scalars(

@@ -2,12 +2,13 @@
 booking changes that create those debts, each in one transaction with its booking.
 
 Owns the writes: queueing (a desk change and the operations it owes, a create that waits for
-its patient's record), sending again or putting aside a refused operation, the sending marks,
-and settling a sent operation by its answer (done or refused). Its kin, composed with it into
-``Repository``: :mod:`~frontdesk.storage.outbox_reads` (what is due, how many wait, the
-panel's lists), :mod:`~frontdesk.storage.outbox_records` (the answers to a patient's record and
-the operations waiting for it) and :mod:`~frontdesk.storage.outbox_unknown` (operations whose
-outcome is unknown).
+its patient's record), sending again or putting aside a refused operation, claiming an
+operation to send it (:mod:`~frontdesk.storage.claims`), and settling a sent operation by its
+answer (done or refused). Its kin, composed with it into ``Repository``:
+:mod:`~frontdesk.storage.outbox_reads` (what is due, how many wait, the panel's lists),
+:mod:`~frontdesk.storage.outbox_records` (the answers to a patient's record and the operations
+waiting for it) and :mod:`~frontdesk.storage.outbox_unknown` (operations whose outcome is
+unknown).
 
 An operation may wait for another (``depends_on``): a booking's create waits for its patient's
 record (``CREATE_PATIENT``, on APIs that keep patients apart), which is never sent twice for one
@@ -17,8 +18,8 @@ gives its id to every booking that waited (:mod:`frontdesk.storage.patient_recor
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
-from datetime import datetime
+from collections.abc import Callable, Sequence
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete, func, select
@@ -35,6 +36,7 @@ from frontdesk.domain.outbox import (
     plan_change,
 )
 from frontdesk.domain.timeutil import utc_now
+from frontdesk.storage.claims import LEASE, claim_row, settled_row
 from frontdesk.storage.db import Database
 from frontdesk.storage.patient_records import PatientRecords, patient_payload
 from frontdesk.storage.rows import (
@@ -262,24 +264,33 @@ class OutboxStore:
             row.state = OperationState.WITHDRAWN.value
             add_history(s, row.booking_id, "dismissed", row.kind, actor)
 
-    def mark_sent(self, op_id: int, at: datetime) -> None:
-        """Record, before the request goes out, that an attempt may reach the server."""
+    def claim(
+        self,
+        op_id: int,
+        owner: str,
+        now: datetime,
+        *,
+        lease: timedelta = LEASE,
+        abandoned: Callable[[str], bool] | None = None,
+    ) -> Operation | None:
+        """Claim a due operation for sending and record, before the request goes out, that an
+        attempt may reach the server; ``None`` when it is not ours to send (see
+        :mod:`frontdesk.storage.claims`)."""
         with self.db.write() as s:
-            row = s.get_one(OutboxRow, op_id)
-            row.sent_at = at
-            row.attempts += 1
+            return claim_row(s, op_id, owner, now, lease, abandoned)
 
-    def mark_unsent(self, op_id: int) -> None:
-        """The attempt surely did not arrive (a 429, no connection): the next one need not
-        reconcile first."""
+    def retry_later(
+        self, op: Operation, when: datetime, error: str, *, unsent: bool = False
+    ) -> None:
+        """Keep ``op`` queued until ``when`` and release its claim. ``unsent``: the attempt
+        surely did not arrive (a 429, no connection), so the next one need not reconcile first.
+        """
         with self.db.write() as s:
-            s.get_one(OutboxRow, op_id).sent_at = None
-
-    def retry_later(self, op_id: int, when: datetime, error: str) -> None:
-        with self.db.write() as s:
-            row = s.get_one(OutboxRow, op_id)
-            row.next_attempt_at = when
-            row.last_error = error
+            row = settled_row(s, op)
+            if row is not None:
+                row.next_attempt_at, row.last_error = when, error
+                if unsent:
+                    row.sent_at = None
 
     def complete(self, op: Operation, booking: Booking, detail: str) -> None:
         """The remote acknowledged ``op``: close it and store the booking as it now is."""
@@ -293,7 +304,9 @@ class OutboxStore:
         self, op: Operation, booking: Booking, state: OperationState, event: str, detail: str
     ) -> None:
         with self.db.write() as s:
-            row = s.get_one(OutboxRow, op.id)
+            row = settled_row(s, op)
+            if row is None:
+                return
             row.state = state.value
             row.done_at = utc_now()
             row.last_error = None if state is OperationState.DONE else detail

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from frontdesk.domain.booking import Booking, SyncState, VisitStatus
 from frontdesk.domain.outbox import Operation, OperationState, Settlement
 from frontdesk.domain.timeutil import utc_now
+from frontdesk.storage.claims import settled_row
 from frontdesk.storage.outbox_store import OutboxStore
 from frontdesk.storage.rows import add_history, booking_of_row, copy_into, queued_query
 from frontdesk.storage.tables import BookingRow, OutboxRow
@@ -31,7 +32,9 @@ class UnknownOutcomes(OutboxStore):
         resent by itself, never done) and the booking shows ``booking``'s sync state and
         problem (only those: a desk change since it was read keeps its fields)."""
         with self.db.write() as s:
-            row = s.get_one(OutboxRow, op.id)
+            row = settled_row(s, op)
+            if row is None:
+                return
             row.state, row.last_error = OperationState.UNKNOWN.value, detail
             brow = s.get_one(BookingRow, booking.id)
             brow.sync_state = booking.sync_state.value

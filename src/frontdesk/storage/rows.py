@@ -229,6 +229,7 @@ def operation_of_row(row: OutboxRow) -> Operation:
         sent_at=row.sent_at,
         last_error=row.last_error,
         depends_on=row.depends_on,
+        claimed_by=row.claimed_by,
     )
 
 

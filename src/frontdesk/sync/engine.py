@@ -1,7 +1,8 @@
 """Draining the outbox: one operation at a time per connection, each to exactly one outcome.
 
-For each due operation: mark it sent (so a crash leaves a trace that it may have left), send it
-through the connector, then act on the outcome in one transaction: accepted closes it and
+For each due operation: claim it, which marks it sent (so a crash leaves a trace that it may
+have left, and no other process or desk sends it meanwhile: :mod:`frontdesk.storage.claims`),
+send it through the connector, then act on the outcome in one transaction: accepted closes it and
 confirms the booking; refused closes it and flags the booking; retry-later and ambiguous keep it
 queued with a backoff no shorter than the server's ``Retry-After``. An ambiguous create is only
 resent where the API deduplicates it (HuskyVoice's ``external_reference_id``) or a lookup found
@@ -41,6 +42,7 @@ from frontdesk.providers.base import (
 from frontdesk.providers.http import BadAnswer
 from frontdesk.storage.repo import Repository
 from frontdesk.sync.pacing import SlidingWindow, backoff_seconds
+from frontdesk.sync.senders import abandoned, sender_id
 
 log = logging.getLogger("frontdesk.sync")
 
@@ -94,8 +96,10 @@ class SyncEngine:
         stop: threading.Event | None = None,
         catalog_days: int = CATALOG_DAYS,
         sleep: Callable[[float], object] | None = None,
+        owner: str | None = None,
     ) -> None:
         self.repo = repo
+        self.owner = owner or sender_id()  # the name on this engine's claims
         self.connectors = connectors
         self.clock = clock
         self.rng = rng or random.Random()
@@ -154,23 +158,29 @@ class SyncEngine:
             if health.open_until is not None and self.clock() < health.open_until:
                 return  # circuit open: the API looks down; keep queueing, try again later
             due = self.repo.due_operations(cid, self.clock(), limit=20)
-            if not due:
-                return
+            taken = 0
             for op in due:
                 if limit is not None and report.sent >= limit:
                     return
                 if self.stop.is_set():
                     return
-                if not self._send(cid, connector, op, report):
+                claimed = self.repo.claim(op.id, self.owner, self.clock(), abandoned=abandoned)
+                if claimed is None:
+                    continue  # another sender has it, or it was settled since the read
+                taken += 1
+                if not self._send(cid, connector, claimed, report):
                     return  # the connection asked us to back off: leave the rest queued
+            if not taken:
+                return  # nothing due, or all of it in other senders' hands
 
     def _send(self, cid: str, connector: Connector, op: Operation, report: DrainReport) -> bool:
-        # marked sent before the booking is read: a desk change that commits after this sees
-        # the operation as sent and queues its own, so no change is lost in between
-        self.repo.mark_sent(op.id, self.clock())
+        """Send ``op``, claimed (and so marked sent) before the booking is read: a desk change
+        that commits after the claim sees the operation as sent and queues its own, so no change
+        is lost in between; ``op.sent_at`` is the earlier attempt's, if any."""
         booking = self.repo.booking(op.booking_id)
         if booking is None:
             log.error("operation %s names a missing booking", op.id)
+            self.repo.retry_later(op, self.clock() + timedelta(hours=1), "its booking is gone")
             return True
         outcome: Outcome | Unknown | None = None
         if op.sent_at is not None and op.kind is OperationKind.CREATE:
@@ -206,7 +216,7 @@ class SyncEngine:
             v = outcome.verdict
             if outcome.credentials:
                 health.paused, health.last_error = True, f"{v.code}: {v.message}"
-                self.repo.retry_later(op.id, self.clock() + timedelta(minutes=5), health.last_error)
+                self.repo.retry_later(op, self.clock() + timedelta(minutes=5), health.last_error)
                 log.warning("connection %s paused: credentials refused (%s)", cid, v.code)
                 return False
             if patient:
@@ -221,9 +231,9 @@ class SyncEngine:
             self._changed(report, booking.id)
             log.info("op %s (%s) refused: HTTP %s %s", op.id, op.kind, v.status, v.code)
             return True
-        if sent_now and isinstance(outcome, RetryLater) and outcome.untouched:
-            self.repo.mark_unsent(op.id)  # it surely did not arrive: no reconcile before the next
-        return self._later(cid, op, outcome, report)
+        # it surely did not arrive: no reconcile before the next attempt
+        unsent = sent_now and isinstance(outcome, RetryLater) and outcome.untouched
+        return self._later(cid, op, outcome, report, unsent=unsent)
 
     def _patient_made(
         self, cid: str, op: Operation, outcome: Accepted, report: DrainReport
@@ -283,11 +293,17 @@ class SyncEngine:
             self.on_change(booking_id)
 
     def _later(
-        self, cid: str, op: Operation, outcome: RetryLater | Ambiguous, report: DrainReport
+        self,
+        cid: str,
+        op: Operation,
+        outcome: RetryLater | Ambiguous,
+        report: DrainReport,
+        unsent: bool = False,
     ) -> bool:
         retry_after = outcome.not_before_s if isinstance(outcome, RetryLater) else None
         delay = backoff_seconds(op.attempts + 1, retry_after, rng=self.rng)
-        self.repo.retry_later(op.id, self.clock() + timedelta(seconds=delay), outcome.reason)
+        when = self.clock() + timedelta(seconds=delay)
+        self.repo.retry_later(op, when, outcome.reason, unsent=unsent)
         report.retrying += 1
         health = self.health[cid]
         health.online, health.last_error = False, outcome.reason

@@ -5,6 +5,8 @@ defence that turns any unexpected error into a plain message instead of a traceb
 exits 0: the check a packaged build runs (a missing app icon fails it; in a normal start it is
 only logged). It prints the version the About dialog shows.
 ``--version`` prints the version from the package metadata.
+A second desk on a profile a desk already holds (:mod:`frontdesk.app.desk_lock`) says which one
+holds it and exits 4.
 """
 
 from __future__ import annotations
@@ -17,9 +19,12 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from frontdesk import __version__
+
+if TYPE_CHECKING:
+    from frontdesk.app.desk_lock import DeskLock
 
 log = logging.getLogger("frontdesk.ui")
 
@@ -101,6 +106,7 @@ def launch(argv: list[str]) -> int:
     # the cache's side before PySide6: once PySide6 is loaded, its import hook inspects every
     # module imported after it, which makes each later import dearer
     from frontdesk.app.context import AppContext
+    from frontdesk.app.desk_lock import DeskRunning
     from frontdesk.app.system_libs import advice, missing_libraries
 
     missing = missing_libraries()
@@ -132,7 +138,15 @@ def launch(argv: list[str]) -> int:
     demo = None
     context = None
     window = None
+    lock = None
     try:
+        try:
+            lock = _hold_profile(args)
+        except DeskRunning as exc:
+            print(f"{APP_NAME}: {exc}", file=sys.stderr)
+            if not args.smoke_test and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+                QMessageBox.warning(None, APP_NAME, str(exc))
+            return 4
         try:
             try:
                 apply_branding(app)
@@ -191,8 +205,20 @@ def launch(argv: list[str]) -> int:
             demo.close()
         elif context is not None:
             context.close()
+        if lock is not None:
+            lock.release()
         sys.excepthook = previous_hook
         qInstallMessageHandler(previous_handler)
+
+
+def _hold_profile(args: argparse.Namespace) -> DeskLock | None:
+    """Take the profile's desk lock (a demo in a throwaway folder needs none)."""
+    if args.demo and args.profile_dir is None:
+        return None
+    from frontdesk.app.desk_lock import DeskLock
+    from frontdesk.app.paths import Paths
+
+    return DeskLock.acquire(Paths.resolve(args.profile_dir).data_dir)
 
 
 def after_first_paint(
