@@ -1,7 +1,7 @@
-"""Crash test: ``frontdesk sync`` killed with SIGKILL at random moments while it drains
-bookings against the sandbox with faults on. Afterwards every booking exists remotely exactly
-once and none is lost locally. The negative control (idempotency switched off) must show
-duplicates, proving the test can see them."""
+"""Crash test: ``frontdesk sync`` killed with SIGKILL at random moments while it drains bookings
+against the sandbox with faults on. Afterwards every booking exists remotely exactly once and
+none is lost locally, on a desk's SQLite cache and on a clinic's PostgreSQL store. The negative
+control (idempotency switched off) must show duplicates, proving the test can see them."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 
+from frontdesk.app import store
 from frontdesk.app.context import AppContext
 from frontdesk.app.paths import Paths
 from frontdesk.domain.booking import SyncState
@@ -31,6 +32,15 @@ pytestmark = pytest.mark.slow
 
 FAULTS = "5xx=0.05,429=0.03,reset=0.05,drop=0.12,garbage=0.03,retry_after=1,seed=3"
 KILLS = int(os.environ.get("FD_KILLS", "200"))
+# on the shared store, fewer: the same code paths, and the run stays within CI's budget
+KILLS_SHARED = int(os.environ.get("FD_KILLS_SHARED", "80"))
+
+
+@pytest.fixture(autouse=True)
+def store_of_the_profile(store_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every drill twice: on a desk's SQLite cache and on a clinic's PostgreSQL store (the
+    killed processes find it in the environment)."""
+    monkeypatch.setenv(store.ENV, store_url)
 
 
 @pytest.fixture
@@ -132,18 +142,20 @@ def remote_counts(server: SandboxServer) -> Counter[str]:
 
 
 def test_kill_9_two_hundred_times_loses_nothing_and_doubles_nothing(
-    sandbox: SandboxServer, tmp_path: Path
+    sandbox: SandboxServer, tmp_path: Path, store_url: str
 ) -> None:
     profile = tmp_path / "desk"
     phones = prepare(profile, sandbox, count=150, unsafe=False)
-    kill_runs(profile, kills=KILLS, rng=random.Random(7))
+    kills = KILLS if store_url.startswith("sqlite") else KILLS_SHARED
+    kill_runs(profile, kills=kills, rng=random.Random(7))
     pending, confirmed = settle(profile, sandbox)
     counts = remote_counts(sandbox)
     duplicates = sum(1 for p in phones if counts[p] > 1)
     missing = sum(1 for p in phones if counts[p] == 0)
     injected = sandbox.injectors["huskyvoice"].stats.counts
     print(
-        f"\ncrash test: {KILLS} kills, {len(phones)} bookings, remote {sum(counts.values())}, "
+        f"\ncrash test ({store_url.split(':')[0]}): {kills} kills, {len(phones)} bookings, "
+        f"remote {sum(counts.values())}, "
         f"duplicates {duplicates}, missing {missing}, confirmed locally {confirmed}, "
         f"faults injected {injected}"
     )

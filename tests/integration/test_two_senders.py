@@ -3,7 +3,8 @@
 every booking is created exactly once remotely however the two interleave. The sandbox
 answers slowly (every request waits) so the two drains overlap, and keeps no guard of its own
 (duplicate prevention off, our idempotency reference off); the negative control, two engines
-whose claim takes nothing (the old ``mark_sent``), shows doubles, proving the test sees them."""
+whose claim takes nothing (the old ``mark_sent``), shows doubles, proving the test sees them.
+Each runs on a desk's SQLite cache and on a clinic's PostgreSQL store."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from frontdesk.app import store
 from frontdesk.app.context import AppContext
 from frontdesk.app.paths import Paths
 from frontdesk.domain.booking import SyncState
@@ -32,6 +34,13 @@ from frontdesk.storage.tables import OutboxRow
 from support.huskyvoice import queue_checkups
 
 COUNT = 60
+
+
+@pytest.fixture(autouse=True)
+def store_of_the_profile(store_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test twice: on a desk's SQLite cache, and on a clinic's PostgreSQL store (the
+    processes started here find it in the environment, as a clinic's desks would)."""
+    monkeypatch.setenv(store.ENV, store_url)
 
 
 @pytest.fixture

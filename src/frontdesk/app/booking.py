@@ -26,6 +26,7 @@ from frontdesk.domain.outbox import ChangePlan, OperationKind
 from frontdesk.domain.timeutil import iso_utc, to_local, utc_now
 from frontdesk.domain.verdict import Severity, Verdict
 from frontdesk.storage.repo import Repository, StaleBooking
+from frontdesk.storage.rows import BookingsBetween, Guard
 
 if TYPE_CHECKING:
     from frontdesk.providers.base import Connector
@@ -259,14 +260,21 @@ class BookingService:
             return problems
         return self._judge(self.draft(request, booking_id), catalog, now or utc_now())
 
-    def _judge(self, booking: Booking, catalog: Catalog, now: datetime) -> list[Verdict]:
+    def _judge(
+        self,
+        booking: Booking,
+        catalog: Catalog,
+        now: datetime,
+        between: BookingsBetween | None = None,
+    ) -> list[Verdict]:
         """The connection's offline rules on ``booking`` placed among the cached bookings, plus
-        the risks they cannot see: a day beyond the cached windows, a stale cache."""
+        the risks they cannot see: a day beyond the cached windows, a stale cache. ``between``
+        reads the bookings (default: the cache as it is now; inside a write, as it stands)."""
         connector = self.connectors[booking.connection_id]
         # Most rules look at one org-local day (a day either side of the instant covers it);
         # a connector whose rules count weeks or months (Vastal's caps) asks for more.
         span = timedelta(days=getattr(connector, "lookaround_days", 1))
-        others = self.repo.bookings_between(
+        others = (between or self.repo.bookings_between)(
             booking.start - span,
             booking.start + span + timedelta(seconds=1),
             booking.connection_id,
@@ -317,8 +325,14 @@ class BookingService:
         return None if rec is None else rec.last_fresh_at
 
     def book(self, request: BookingRequest, now: datetime | None = None) -> Booking:
-        """Save a pencilled booking and its create operation; refuses what would be refused."""
-        errors = [v for v in self.validate(request, now) if v.severity is Severity.ERROR]
+        """Save a pencilled booking and its create operation; refuses what would be refused.
+
+        Judged twice: first as the form was (quick, and what the receptionist saw), then again
+        inside the write lock among the bookings as they stand at that moment, so a booking
+        another desk or process pencilled meanwhile (the last place of a window, the same
+        patient) counts: of two desks booking the last place at once, one is refused."""
+        when = now or utc_now()
+        errors = [v for v in self.validate(request, when) if v.severity is Severity.ERROR]
         if errors:
             raise BookingRefused(errors)
         booking = self.draft(request)
@@ -329,8 +343,22 @@ class BookingService:
             str(uuid.uuid4()),
             self.desk,
             patient_records=self._patient_records(booking.connection_id),
+            guard=self._still_fits(booking, when),
         )
         return booking
+
+    def _still_fits(self, booking: Booking, now: datetime) -> Guard:
+        """A guard for the write of ``booking``: the rules again, inside the write lock, among
+        the bookings as they stand then; refuses (``BookingRefused``) what no longer fits."""
+        catalog = self.catalog_for(booking.connection_id, booking.start)
+
+        def guard(between: BookingsBetween) -> None:
+            judged = self._judge(booking, catalog, now, between)
+            late = [v for v in judged if v.severity is Severity.ERROR]
+            if late:
+                raise BookingRefused(late)
+
+        return guard
 
     def _patient_records(self, connection_id: str) -> bool:
         """Whether the connection's API keeps patients apart (a create may wait for one)."""
@@ -416,8 +444,9 @@ class BookingService:
             sync_state=SyncState.PENCILLED, problem_code=None, problem_message=None
         )
         kind = OperationKind.RESCHEDULE if self.remote_may_hold(booking) else OperationKind.CREATE
+        guard = self._still_fits(draft, now or utc_now())
         # the history keeps the instant; each screen shows it on the clinic's clock
-        return self.commit(booking, draft, kind, "moved", f"to {iso_utc(start)}")
+        return self.commit(booking, draft, kind, "moved", f"to {iso_utc(start)}", guard)
 
     def check_cancel(self, booking_id: str, now: datetime | None = None) -> list[Verdict]:
         booking = self.existing(booking_id)
@@ -534,6 +563,7 @@ class BookingService:
         kind: OperationKind,
         event: str,
         detail: str | None,
+        guard: Guard | None = None,
     ) -> Change:
         try:
             plan, _ = self.repo.change_booking(
@@ -545,6 +575,7 @@ class BookingService:
                 detail or None,
                 expected_version=before.version,
                 patient_records=self._patient_records(after.connection_id),
+                guard=guard,
             )
         except StaleBooking as exc:
             raise changed_elsewhere() from exc

@@ -14,7 +14,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from frontdesk.app import logs
+from frontdesk.app import logs, store
 from frontdesk.app import settings as clinic_settings
 from frontdesk.app.booking import BookingService
 from frontdesk.app.paths import Paths
@@ -30,10 +30,19 @@ log = logging.getLogger("frontdesk.app")
 
 
 class AppContext:
-    def __init__(self, paths: Paths, use_keyring: bool | None = None, connect: bool = True) -> None:
+    def __init__(
+        self,
+        paths: Paths,
+        use_keyring: bool | None = None,
+        connect: bool = True,
+        database_url: str | None = None,
+    ) -> None:
         self.paths = paths
         logs.configure(paths.log_dir)
-        self.db = Database.open(paths.database)
+        where = store.target(paths, database_url)
+        if isinstance(where, str):
+            log.info("store: %s", store.shown(where))
+        self.db = Database.open(where)
         self.repo = Repository(self.db)
         self.settings = clinic_settings.load(paths.config_dir)
         self._use_keyring = use_keyring
@@ -48,8 +57,10 @@ class AppContext:
             self.reload_connectors()
 
     @classmethod
-    def open(cls, profile_dir: Path | None = None, connect: bool = True) -> AppContext:
-        return cls(Paths.resolve(profile_dir), connect=connect)
+    def open(
+        cls, profile_dir: Path | None = None, connect: bool = True, database_url: str | None = None
+    ) -> AppContext:
+        return cls(Paths.resolve(profile_dir), connect=connect, database_url=database_url)
 
     @cached_property
     def credentials(self) -> Credentials:

@@ -10,18 +10,26 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from frontdesk.app import store
 from frontdesk.app.connections import ConnectionError_
 from frontdesk.app.context import AppContext
+from frontdesk.app.paths import Paths
 from frontdesk.app.settings import ClinicSettings
 from frontdesk.cli import validate_cmd
 from frontdesk.providers.base import ApiError
 from frontdesk.providers.http import BadAnswer
-from frontdesk.storage.db import NewerCache
+from frontdesk.storage.db import NewerCache, StoreUnreachable
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="frontdesk", description="FrontDesk headless tools")
     parser.add_argument("--profile-dir", type=Path, help="keep data, settings and logs here")
+    parser.add_argument(
+        "--database-url",
+        metavar="URL",
+        help="the clinic's shared store, postgresql://USER@HOST:5432/DATABASE (default: the "
+        f"profile's setting, {store.ENV}, else this desk's own cache)",
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
     sb = sub.add_parser("sandbox", help="serve the emulated booking APIs on loopback")
@@ -58,6 +66,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--phone-region", help="country code phone numbers are read in, e.g. DE ('' = the zone's)"
     )
     st.add_argument("--paper", choices=["auto", "A4", "Letter"], help="the day sheet's paper")
+    st.add_argument(
+        "--database-url",
+        dest="store_url",
+        metavar="URL",
+        help="keep this desk on the clinic's shared store, postgresql://USER@HOST:5432/DATABASE "
+        "(no password: it goes in the PostgreSQL password file); '' = this desk's own cache",
+    )
 
     va = sub.add_parser("validate", help="predict offline what the API would answer")
     va.add_argument("--provider", required=True)
@@ -159,6 +174,9 @@ def _settings(context: AppContext, args: argparse.Namespace) -> int:
                 "timezone_set": shown.timezone is not None,
                 "phone_region": shown.region,
                 "paper": shown.paper_size,
+                "database": store.shown(str(context.db.engine.url))
+                if context.db.shared
+                else "this desk's own cache",
             }
         )
     )
@@ -179,7 +197,14 @@ def main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     try:
         return _dispatch(args)
-    except (ConnectionError_, ApiError, BadAnswer, NewerCache) as exc:
+    except (
+        ConnectionError_,
+        ApiError,
+        BadAnswer,
+        NewerCache,
+        StoreUnreachable,
+        store.StoreUrlError,
+    ) as exc:
         print(f"frontdesk {args.command}: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
@@ -208,7 +233,15 @@ def _dispatch(args: argparse.Namespace) -> int:
         )
         print(line)
         return code
-    context = AppContext.open(args.profile_dir)
+    database_url, keep = args.database_url, False
+    if args.command == "settings" and args.store_url is not None:
+        if args.store_url:  # kept once it opens (migrated as needed)
+            database_url, keep = store.fit_to_keep(args.store_url), True
+        else:  # back to this desk's own cache
+            store.save_url(Paths.resolve(args.profile_dir).config_dir, None)
+    context = AppContext.open(args.profile_dir, database_url=database_url)
+    if keep:
+        store.save_url(context.paths.config_dir, database_url)
     try:
         if args.command == "connect":
             record = context.connect(

@@ -1,8 +1,13 @@
-"""Opening the cache: the SQLite engine with its pragmas, write transactions, migrations.
+"""Opening the store: a desk's SQLite cache or a clinic's shared PostgreSQL store, named by
+URL; write transactions; migrations.
 
 SQLite runs in WAL with ``synchronous=FULL`` and foreign keys on. Writes take ``BEGIN
-IMMEDIATE`` so two writers never deadlock halfway through. Migrations run at start-up through
-Alembic; when one is pending the file is first copied aside. Alembic is only imported when one
+IMMEDIATE`` so two writers never deadlock halfway through. On PostgreSQL a write transaction
+first takes a transaction-scoped advisory lock (``WRITE_LOCK``), the same one-writer-at-a-time
+rule for every desk of the clinic, so what the storage decides "inside the write lock" holds
+there too. Migrations run at start-up through Alembic (on PostgreSQL under an advisory lock,
+so desks started together migrate once); when one is pending a SQLite file is first copied
+aside (a PostgreSQL store is the server's to back up). Alembic is only imported when one
 is due: the cache's stamped revisions are read with one query and compared with ``HEADS`` (a
 test keeps it equal to the migration scripts' heads), which keeps it off a normal start. A
 cache stamped by a newer FrontDesk is refused with :class:`NewerCache` rather than touched.
@@ -19,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 if TYPE_CHECKING:
@@ -29,6 +35,10 @@ log = logging.getLogger("frontdesk.storage")
 MIGRATIONS = Path(__file__).with_name("migrations")
 # the newest revisions of migrations/versions (tests/storage checks it against Alembic's view)
 HEADS = frozenset({"0007"})
+
+
+class StoreUnreachable(Exception):
+    """The clinic's shared store could not be reached or refused this desk (plain words)."""
 
 
 class NewerCache(Exception):
@@ -60,13 +70,32 @@ def _begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
+# PostgreSQL advisory lock keys: writes, and migrations (any two numbers of our own).
+WRITE_LOCK = 0x46445752  # "FDWR"
+MIGRATION_LOCK = 0x46444D47  # "FDMG"
+
+
+def _pg_begin(conn: Any) -> None:
+    if conn.get_execution_options().get("frontdesk_write", False):
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
+
+
 def create_db_engine(url: str) -> Engine:
-    """An engine for ``url``; SQLite gets the pragmas and explicit BEGIN handling."""
+    """An engine for ``url``; SQLite gets the pragmas and explicit BEGIN handling,
+    PostgreSQL the write lock and connections checked before use (a server restarted)."""
+    if url.startswith("postgresql"):
+        engine = create_engine(url, pool_pre_ping=True, pool_size=4, max_overflow=8)
+        event.listen(engine, "begin", _pg_begin)
+        return engine
     engine = create_engine(url)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _begin)
     return engine
+
+
+def is_sqlite_url(url: str) -> bool:
+    return url.startswith("sqlite")
 
 
 def sqlite_url(path: Path) -> str:
@@ -82,12 +111,22 @@ def _alembic_config(url: str) -> Config:
     return config
 
 
+def _table_query(engine: Engine, name: str | None) -> str:
+    """A query counting the store's tables (those named ``name``, if given)."""
+    if engine.dialect.name == "sqlite":
+        named = f" AND name = '{name}'" if name else ""
+        return f"SELECT count(*) FROM sqlite_master WHERE type = 'table'{named}"
+    named = f" AND table_name = '{name}'" if name else ""
+    return (
+        "SELECT count(*) FROM information_schema.tables "
+        f"WHERE table_schema = current_schema(){named}"
+    )
+
+
 def stamped(engine: Engine) -> set[str]:
-    """The revisions the cache is stamped with (none for a new file), in one query."""
+    """The revisions the store is stamped with (none for a new one), in one query."""
     with engine.connect() as conn:
-        found = conn.exec_driver_sql(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
-        ).scalar()
+        found = conn.exec_driver_sql(_table_query(engine, "alembic_version")).scalar()
         rows = (
             conn.exec_driver_sql("SELECT version_num FROM alembic_version").all() if found else []
         )
@@ -116,9 +155,7 @@ def pending_migrations(engine: Engine, path: Path | None = None) -> bool:
 
 def _has_tables(engine: Engine) -> bool:
     with engine.connect() as conn:
-        found = conn.exec_driver_sql(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
-        ).scalar()
+        found = conn.exec_driver_sql(_table_query(engine, None)).scalar()
         conn.rollback()
     return bool(found)
 
@@ -141,16 +178,32 @@ def migrate(engine: Engine, db_path: Path | None) -> Path | None:
         log.info("database copied aside before migrating: %s", backup.name)
     from alembic import command
 
-    config = _alembic_config(str(engine.url))
+    config = _alembic_config(engine.url.render_as_string(hide_password=False))
     with engine.begin() as conn:
+        if engine.dialect.name == "postgresql":  # desks started together: one migrates
+            conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
+            if not pending_migrations(engine):  # the other did it while we waited
+                return None
         config.attributes["connection"] = conn
         # "heads": branches added side by side (one per feature) all apply, in any order
         command.upgrade(config, "heads")
     return backup
 
 
+def _unreachable(engine: Engine, exc: OperationalError) -> str:
+    url = engine.url
+    where = f"{url.database} on {url.host}:{url.port or 5432} (user {url.username or '?'})"
+    reason = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else str(exc)
+    return (
+        f"The clinic's shared database {where} could not be opened: {reason}. Check that the "
+        "clinic's server is on and reachable from this computer, and the database's name, "
+        "user and password (kept in this computer's PostgreSQL password file)."
+    )
+
+
 class Database:
-    """One cache file: its engine and the session factories for reads and writes."""
+    """One store (a cache file, or a clinic's PostgreSQL database): its engine and the
+    session factories for reads and writes."""
 
     def __init__(self, engine: Engine, path: Path | None = None) -> None:
         self.engine = engine
@@ -158,12 +211,30 @@ class Database:
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     @classmethod
-    def open(cls, path: Path) -> Database:
-        """Open (creating and migrating as needed) the SQLite cache at ``path``."""
+    def open(cls, where: Path | str) -> Database:
+        """Open (creating and migrating as needed) the SQLite cache at the path ``where``, or
+        the store a URL names (``sqlite:///…`` or ``postgresql+psycopg://…``)."""
+        if isinstance(where, str) and not is_sqlite_url(where):
+            engine = create_db_engine(where)
+            try:
+                migrate(engine, None)
+            except OperationalError as exc:
+                engine.dispose()
+                raise StoreUnreachable(_unreachable(engine, exc)) from exc
+            except BaseException:
+                engine.dispose()
+                raise
+            return cls(engine, None)
+        path = Path(where.removeprefix("sqlite:///")) if isinstance(where, str) else where
         path.parent.mkdir(parents=True, exist_ok=True)
         engine = create_db_engine(sqlite_url(path))
         migrate(engine, path)
         return cls(engine, path)
+
+    @property
+    def shared(self) -> bool:
+        """Whether this is a clinic's shared store (PostgreSQL) rather than a desk's cache."""
+        return self.engine.dialect.name != "sqlite"
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -172,7 +243,8 @@ class Database:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """A write transaction (``BEGIN IMMEDIATE`` on SQLite), committed on success."""
+        """A write transaction (``BEGIN IMMEDIATE`` on SQLite, the write lock on PostgreSQL),
+        committed on success."""
         with self._sessions() as session:
             session.connection(execution_options={"frontdesk_write": True})
             try:

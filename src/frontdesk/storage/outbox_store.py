@@ -40,8 +40,10 @@ from frontdesk.storage.claims import LEASE, claim_row, settled_row
 from frontdesk.storage.db import Database
 from frontdesk.storage.patient_records import PatientRecords, patient_payload
 from frontdesk.storage.rows import (
+    Guard,
     add_history,
     booking_of_row,
+    bookings_between_in,
     copy_into,
     operation_of_row,
     queued_query,
@@ -133,6 +135,7 @@ class OutboxStore:
         detail: str | None,
         expected_version: int | None = None,
         patient_records: bool = False,
+        guard: Guard | None = None,
     ) -> tuple[ChangePlan, Operation | None]:
         """Store a desk change to ``booking`` and what it owes the remote, in one transaction.
 
@@ -140,12 +143,15 @@ class OutboxStore:
         inside the write lock so the sync engine cannot send one in between. Raises
         :class:`StaleBooking` when ``expected_version`` no longer matches the stored row.
         ``patient_records``: the API keeps patients apart, so a new create (a rebook) may need
-        the patient's record first (see :meth:`_queue_create`).
+        the patient's record first (see :meth:`_queue_create`). ``guard``: as for
+        ``Repository.book`` (a move judged again among the bookings as they stand).
         """
         with self.db.write() as s:
             row = s.get_one(BookingRow, booking.id)
             if expected_version is not None and row.version != expected_version:
                 raise StaleBooking(booking.id)
+            if guard is not None:
+                guard(lambda first, last, cid: bookings_between_in(s, first, last, cid))
             queued = [operation_of_row(r) for r in s.scalars(queued_query(booking.id))]
             waiting = self._waiting_on(s, queued) if kind is OperationKind.CANCEL else {}
             held = row.remote_id is not None or bool((row.extra or {}).get(HELD_WITHOUT_ID))

@@ -39,9 +39,11 @@ from frontdesk.storage.rows import (
     GLIMPSE_SQL,
     TABLE,
     WINDOWS_SQL,
+    Guard,
     add_history,
     booking_of_row,
     booking_of_tuple,
+    bookings_between_in,
     copy_into,
     glimpses_of_tuples,
     plain_rows,
@@ -218,12 +220,8 @@ class Repository(RemoteMergeStore, OutboxRecords, OutboxReads):
     ) -> list[Booking]:
         """Bookings starting in ``[start, end)`` (an index range scan), earliest first."""
         # plain rows, not ORM objects: a busy week is thousands of bookings
-        query = select(*BOOKING_COLUMNS).where(TABLE["start"] >= start, TABLE["start"] < end)
-        if connection_id is not None:
-            query = query.where(TABLE["connection_id"] == connection_id)
         with self.db.read() as s:
-            rows = s.connection().execute(query.order_by(TABLE["start"], TABLE["id"]))
-            return [booking_of_tuple(r) for r in rows]
+            return bookings_between_in(s, start, end, connection_id)
 
     def bookings_by_ids(self, ids: Sequence[str]) -> list[Booking]:
         """The named bookings that exist (what a change record names), in no order."""
@@ -250,14 +248,21 @@ class Repository(RemoteMergeStore, OutboxRecords, OutboxReads):
         actor: str,
         *,
         patient_records: bool = False,
+        guard: Guard | None = None,
     ) -> Operation:
         """Write a new booking and its outbound operation in one transaction.
 
         ``patient_records``: the API keeps patients apart (VantaX's contacts), so a create of a
         patient whose record is not known waits for a ``CREATE_PATIENT`` queued first (or
         already queued for the same patient); the operation returned is the create.
+        ``guard``: called inside the write lock, before anything is written, with a reader of
+        the bookings between two instants as they stand then (every desk's pencils included);
+        it raises to refuse the booking, and nothing is written. No other write (another
+        process, another desk on a shared store) comes between its reading and the booking.
         """
         with self.db.write() as s:
+            if guard is not None:
+                guard(lambda first, last, cid: bookings_between_in(s, first, last, cid))
             row = BookingRow(created_at=utc_now())
             copy_into(row, booking)
             s.add(row)

@@ -5,7 +5,7 @@ cursor, the conversions both ways, and the history a write leaves."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, date, datetime, time
 from typing import Any
 
@@ -112,12 +112,12 @@ def windows_of_tuples(rows: Iterable[Sequence[Any]]) -> list[Window]:
         values = list(row)
         text = values[_DAY_AT]
         if text not in days:
-            days[text] = date.fromisoformat(text)
+            days[text] = text if isinstance(text, date) else date.fromisoformat(text)
         values[_DAY_AT] = days[text]
         for at in (_OPENS_AT, _CLOSES_AT):
             text = values[at]
             if text not in walls:
-                walls[text] = time.fromisoformat(text)
+                walls[text] = text if isinstance(text, time) else time.fromisoformat(text)
             values[at] = walls[text]
         for at in _FLAGS_AT:
             values[at] = bool(values[at])
@@ -127,8 +127,13 @@ def windows_of_tuples(rows: Iterable[Sequence[Any]]) -> list[Window]:
 
 def plain_rows(session: Session, sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
     """The rows of ``sql`` from the driver's cursor, in the session's transaction: where a read
-    is thousands of rows, SQLAlchemy's row objects are a third of its time."""
-    cursor = session.connection().connection.cursor()
+    is thousands of rows, SQLAlchemy's row objects are a third of its time. ``sql`` is written
+    for SQLite (``?`` parameters, which none of these statements holds otherwise); PostgreSQL's
+    driver takes ``%s`` and answers dates, times and instants as such, not as text."""
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        sql = sql.replace("?", "%s")
+    cursor = connection.connection.cursor()
     try:
         cursor.execute(sql, params)
         return list(cursor.fetchall())
@@ -136,8 +141,10 @@ def plain_rows(session: Session, sql: str, params: Sequence[Any]) -> list[tuple[
         cursor.close()
 
 
-def _instant(text: str) -> datetime:
-    return datetime.fromisoformat(text).replace(tzinfo=UTC)
+def _instant(text: str | datetime) -> datetime:
+    """A stored instant (naive UTC: text from SQLite, a datetime from PostgreSQL), aware."""
+    found = text if isinstance(text, datetime) else datetime.fromisoformat(text)
+    return found.replace(tzinfo=UTC)
 
 
 def booking_of_tuple(row: Sequence[Any]) -> Booking:
@@ -245,3 +252,22 @@ def add_history(
     s: Session, booking_id: str, event: str, detail: str | None, actor: str | None
 ) -> None:
     s.add(HistoryRow(booking_id=booking_id, at=utc_now(), event=event, detail=detail, actor=actor))
+
+
+# Reads the bookings starting in [first, last) of a connection (None: all), as they stand.
+BookingsBetween = Callable[[datetime, datetime, str | None], list[Booking]]
+# Called inside a write before a booking is written; raises to refuse it (``Repository.book``,
+# ``change_booking``): nothing is written, and no other write came between its read and it.
+Guard = Callable[[BookingsBetween], None]
+
+
+def bookings_between_in(
+    s: Session, start: datetime, end: datetime, connection_id: str | None
+) -> list[Booking]:
+    """The bookings starting in ``[start, end)`` (of one connection, or all), earliest first,
+    read in the session's transaction."""
+    query = select(*BOOKING_COLUMNS).where(TABLE["start"] >= start, TABLE["start"] < end)
+    if connection_id is not None:
+        query = query.where(TABLE["connection_id"] == connection_id)
+    rows = s.connection().execute(query.order_by(TABLE["start"], TABLE["id"]))
+    return [booking_of_tuple(r) for r in rows]

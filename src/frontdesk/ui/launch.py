@@ -40,6 +40,9 @@ def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
         "--smoke-test", action="store_true", help="build the main window offscreen and exit"
     )
     parser.add_argument("--profile-dir", type=Path, default=None, help="keep every file here")
+    parser.add_argument(
+        "--database-url", default=None, help="the clinic's shared store (postgresql://…)"
+    )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     return parser.parse_known_args(argv)
 
@@ -162,7 +165,9 @@ def launch(argv: list[str]) -> int:
                 demo = Demo(args.profile_dir, providers=ALL_PROVIDERS, defer=True)
                 context = demo.context
             else:  # the connectors are built once the window is painted
-                context = AppContext.open(args.profile_dir, connect=False)
+                context = AppContext.open(
+                    args.profile_dir, connect=False, database_url=args.database_url
+                )
             log_path.append(str(context.paths.log_dir / "frontdesk.log"))
             window = MainWindow(context, start_sync=False)
         except Exception as exc:
@@ -287,9 +292,10 @@ def _settle(app: object, ms: int) -> None:
 
 
 def _plain_start_error(exc: Exception) -> str:
-    from frontdesk.storage.db import NewerCache
+    from frontdesk.app.store import StoreUrlError
+    from frontdesk.storage.db import NewerCache, StoreUnreachable
 
-    if isinstance(exc, NewerCache):
+    if isinstance(exc, NewerCache | StoreUnreachable | StoreUrlError):
         return str(exc)
     if isinstance(exc, PermissionError):
         return "FrontDesk may not write to its data folder. Ask IT to check the folder's rights."

@@ -1,0 +1,110 @@
+"""Which store a profile uses: a desk's own SQLite cache (the default) or a clinic's shared
+PostgreSQL store, named by URL.
+
+The URL comes from, first to last: ``--database-url``, the ``FRONTDESK_DATABASE_URL``
+environment variable, the profile's ``store.json`` (``frontdesk settings --database-url``).
+A URL holds no password: PostgreSQL's own means supply it (the user's ``pgpass`` file,
+``PGPASSWORD``, or the server's trust of the desk's account); one given anyway is used, never
+written to the profile, and never logged."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from frontdesk.app.paths import Paths
+
+log = logging.getLogger("frontdesk.app")
+
+ENV = "FRONTDESK_DATABASE_URL"
+FILE_NAME = "store.json"
+_SCHEMES = ("sqlite:///", "postgresql+psycopg://", "postgresql://", "postgres://")
+
+
+class StoreUrlError(ValueError):
+    """A database URL FrontDesk cannot use; the message says why and what to write."""
+
+
+def check_url(url: str) -> str:
+    """``url`` as the storage opens it (``postgresql+psycopg://…``); raises
+    :class:`StoreUrlError` naming what is wrong."""
+    url = url.strip()
+    if not url.startswith(_SCHEMES):
+        raise StoreUrlError(
+            "database URL: write postgresql://USER@HOST:5432/DATABASE for a clinic's shared "
+            "store, or sqlite:///PATH for a cache file"
+        )
+    if url.startswith("sqlite:///"):
+        return url
+    rest = url.split("://", 1)[1]
+    parts = urlsplit(f"//{rest}")
+    if not parts.hostname or not parts.path.strip("/"):
+        raise StoreUrlError(
+            "database URL: name the server and the database, e.g. "
+            "postgresql://frontdesk@clinic-server:5432/frontdesk"
+        )
+    return f"postgresql+psycopg://{rest}"
+
+
+def shown(url: str) -> str:
+    """``url`` fit to show or log: without its password."""
+    if "://" not in url:
+        return url
+    scheme, rest = url.split("://", 1)
+    userinfo, at, host = rest.rpartition("@")
+    if at and ":" in userinfo:
+        userinfo = userinfo.split(":", 1)[0] + ":***"
+    return f"{scheme}://{userinfo}{at}{host}"
+
+
+def saved_url(config_dir: Path) -> str | None:
+    """The URL kept in the profile, if any (a broken file is logged and ignored)."""
+    path = config_dir / FILE_NAME
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as exc:
+        log.warning("%s cannot be read (%s); the desk's own cache is used", path.name, exc)
+        return None
+    url = data.get("database_url") if isinstance(data, dict) else None
+    return url if isinstance(url, str) and url.strip() else None
+
+
+def save_url(config_dir: Path, url: str | None) -> None:
+    """Keep ``url`` in the profile (``None``: back to the desk's own cache). A password in it
+    is refused: it belongs in PostgreSQL's ``pgpass`` file, not in the profile."""
+    path = config_dir / FILE_NAME
+    if url is None:
+        path.unlink(missing_ok=True)
+        return
+    checked = fit_to_keep(url)
+    config_dir.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        json.dump({"database_url": checked}, handle)
+    os.replace(tmp, path)
+
+
+def fit_to_keep(url: str) -> str:
+    """``url`` checked (:func:`check_url`) and without a password, as the profile keeps it."""
+    checked = check_url(url)
+    if shown(checked) != checked:
+        raise StoreUrlError(
+            "database URL: leave the password out of it; put it in the PostgreSQL password "
+            "file (pgpass) of this computer's user, or in PGPASSWORD"
+        )
+    return checked
+
+
+def target(paths: Paths, given: str | None = None) -> Path | str:
+    """What the profile opens: the URL given, set in the environment or kept in the profile,
+    else the desk's own cache file."""
+    url = given or os.environ.get(ENV) or saved_url(paths.config_dir)
+    if not url or not url.strip():
+        return paths.database
+    return check_url(url)
