@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import socket
 import threading
+from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -113,6 +114,13 @@ class AppContext:
         """Keep new clinic settings, in the profile and at once."""
         clinic_settings.save(self.paths.config_dir, settings)
         self.settings = settings
+
+    def watch_other_desks(self, listener: Callable[[set[str] | None], None]) -> bool:
+        """On a clinic's shared store, tell ``listener`` (on a thread of its own, within a
+        second) the ids of the bookings other desks book, move, cancel or mark, or None when
+        anything may have changed; until the context closes. False on a desk's own cache,
+        where no other desk writes."""
+        return self.db.watch(listener, self.stop) is not None
 
     def connections(self) -> list[ConnectionRecord]:
         return self.repo.connections()

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import logging
 import shutil
+import threading
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -26,6 +28,8 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+
+from frontdesk.storage import notices
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -209,6 +213,10 @@ class Database:
         self.engine = engine
         self.path = path
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        # this process's name on what it tells the other desks (its own notices are skipped)
+        self.origin = uuid.uuid4().hex[:12]
+        if self.shared:
+            notices.track(self._sessions)
 
     @classmethod
     def open(cls, where: Path | str) -> Database:
@@ -249,10 +257,20 @@ class Database:
             session.connection(execution_options={"frontdesk_write": True})
             try:
                 yield session
+                if self.shared:
+                    session.flush()
+                    notices.announce(session, self.origin)
                 session.commit()
             except BaseException:
                 session.rollback()
                 raise
+
+    def watch(self, listener: notices.Listener, stop: threading.Event) -> threading.Thread | None:
+        """On a shared store, tell ``listener`` (on a thread of its own) the bookings other
+        desks change, within a second, until ``stop``; a desk's own cache needs no watch."""
+        if not self.shared:
+            return None
+        return notices.watch(self.engine.url, self.origin, listener, stop)
 
     def close(self) -> None:
         self.engine.dispose()

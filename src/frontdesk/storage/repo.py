@@ -25,7 +25,7 @@ from frontdesk.domain.outbox import (
     OperationKind,
 )
 from frontdesk.domain.timeutil import utc_now
-from frontdesk.storage import patients
+from frontdesk.storage import notices, patients
 from frontdesk.storage.db import Database
 from frontdesk.storage.outbox_reads import OutboxReads
 from frontdesk.storage.outbox_records import OutboxRecords
@@ -391,6 +391,7 @@ class Repository(RemoteMergeStore, OutboxRecords, OutboxReads):
         """Add many bookings already held remotely (no outbox), in one transaction."""
         now = utc_now()
         with self.db.write() as s:
+            notices.changed_everything(s)  # a bulk insert no flush shows
             s.execute(
                 insert(BookingRow),
                 [

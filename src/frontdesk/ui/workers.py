@@ -248,6 +248,22 @@ class SyncThread:
         sys.setswitchinterval(min(sys.getswitchinterval(), SWITCH_INTERVAL_S))
         self.thread.start()
         self._running = True
+        self.context.watch_other_desks(self._other_desks_changed)
+
+    def _other_desks_changed(self, ids: set[str] | None) -> None:
+        """Another desk of the clinic's shared store changed bookings (on the watch's
+        thread): read them here and hand them to the window as a sync change is."""
+        if not self._running:
+            return
+        if ids is None:
+            self.worker.changed.emit(ChangeRecord.everything())
+            return
+        try:
+            record = ChangeRecord.of(self.context, sorted(ids))
+        except Exception:  # the GUI will read what it needs itself
+            log.warning("reading another desk's changes failed", exc_info=True)
+            record = ChangeRecord(sorted(ids))
+        self.worker.changed.emit(record)
 
     def sync_now(self) -> None:
         """Queue a sync on the worker thread (safe from the GUI thread)."""

@@ -1,0 +1,78 @@
+"""What a shared store tells the other desks: the ids of the bookings a committed write
+touched, never a rolled-back one, never a desk its own; "anything" for a bulk import."""
+
+from __future__ import annotations
+
+import queue
+import threading
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from frontdesk.domain.booking import Booking
+from frontdesk.domain.outbox import OperationKind
+from frontdesk.storage.db import Database
+from frontdesk.storage.notices import parse
+from frontdesk.storage.repo import ConnectionRecord, Repository
+from support.postgres import Cluster
+
+T0 = datetime(2027, 6, 15, 8, 30, tzinfo=UTC)
+
+
+def booking(n: int) -> Booking:
+    return Booking(
+        id=f"b-{n}",
+        connection_id="conn-1",
+        service_id="svc",
+        resource_id="res",
+        start=T0,
+        end=T0 + timedelta(minutes=30),
+        patient_name="P",
+        patient_phone="+442079460000",
+    )
+
+
+@pytest.fixture
+def two_desks(postgres: Cluster) -> Iterator[tuple[Repository, Repository, queue.Queue[object]]]:
+    url = postgres.new_database()
+    first, second = Database.open(url), Database.open(url)
+    heard: queue.Queue[object] = queue.Queue()
+    stop = threading.Event()
+    mine: queue.Queue[object] = queue.Queue()
+    watching = [second.watch(heard.put, stop), first.watch(mine.put, stop)]
+    repo_a, repo_b = Repository(first), Repository(second)
+    repo_a.add_connection(ConnectionRecord("conn-1", "C", "huskyvoice", "http://x/v1", {}, None))
+    assert heard.get(timeout=5) is None  # listening: what came before is not known
+    assert mine.get(timeout=5) is None
+    yield repo_a, repo_b, heard
+    stop.set()
+    for thread in watching:
+        assert thread is not None
+        thread.join(5)
+    assert mine.empty(), "a desk was told of its own writes"
+    first.close()
+    second.close()
+
+
+def test_the_other_desk_hears_what_changed(
+    two_desks: tuple[Repository, Repository, queue.Queue[object]],
+) -> None:
+    first, _, heard = two_desks
+    first.book(booking(1), OperationKind.CREATE, {}, "k1", "desk a")
+    assert heard.get(timeout=5) == {"b-1"}
+    with pytest.raises(RuntimeError), first.db.write() as s:  # rolled back: nothing is said
+        from frontdesk.storage.tables import BookingRow
+
+        s.get_one(BookingRow, "b-1").patient_name = "Q"
+        s.flush()
+        raise RuntimeError("the desk gave up")
+    first.import_bookings([booking(2)])
+    assert heard.get(timeout=5) is None  # a bulk import: anything may have changed
+    assert heard.empty()
+
+
+def test_notices_are_read_apart_from_their_sender() -> None:
+    assert parse("abc|b-1,b-2", "xyz") == (True, {"b-1", "b-2"})
+    assert parse("abc|*", "xyz") == (True, None)
+    assert parse("abc|b-1", "abc") == (False, None)

@@ -1,0 +1,80 @@
+"""Several desks on a clinic's shared PostgreSQL store: a desk shows what another desk books,
+moves or cancels without a restart, told by the store (LISTEN/NOTIFY), not at its next sync.
+Desk B here holds no API key (it only shows the clinic's calendar); desk A books."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import time, timedelta
+from pathlib import Path
+
+import pytest
+
+from frontdesk.app.context import AppContext
+from frontdesk.app.desk import monday_of
+from frontdesk.app.paths import Paths
+from frontdesk.domain.booking import BookingRequest
+from frontdesk.domain.timeutil import local_to_utc, to_local
+from frontdesk.sandbox import SandboxServer
+from frontdesk.sandbox.huskyvoice.clinic import GENERAL_CHECKUP_ID
+from frontdesk.ui.main_window import MainWindow
+from support.clinic import MAIN, next_weekday
+from support.postgres import Cluster
+
+ZONE = "Europe/London"
+
+
+@pytest.fixture
+def desks(postgres: Cluster, tmp_path: Path) -> Iterator[tuple[AppContext, AppContext]]:
+    url = postgres.new_database()
+    with SandboxServer(rate_limit=0) as sandbox:
+        a = AppContext(Paths.resolve(tmp_path / "a"), use_keyring=False, database_url=url)
+        record = a.connect("huskyvoice", "Clinic", sandbox.base_url, sandbox.api_key)
+        a.engine.pull(record.id)
+        b = AppContext(Paths.resolve(tmp_path / "b"), use_keyring=False, database_url=url)
+        try:
+            yield a, b
+        finally:
+            a.close()
+            b.close()
+
+
+def test_a_desk_shows_another_desks_booking_move_and_cancel(  # type: ignore[no-untyped-def]
+    qtbot, desks: tuple[AppContext, AppContext]
+) -> None:
+    a, b = desks
+    day = next_weekday(2)
+    start = local_to_utc(day, time(10, 0), ZONE).instant
+    window = MainWindow(b, sync_interval_ms=3_600_000, start_sync=False)
+    qtbot.addWidget(window)
+    window.resize(1400, 860)
+    window.show()
+    window.go_to_week(monday_of(to_local(start, window.zone).date()))
+    window.sync.start()
+    try:
+        booking = a.booking.book(
+            BookingRequest(
+                connection_id=a.connections()[0].id,
+                service_id=GENERAL_CHECKUP_ID,
+                resource_id=MAIN,
+                start=start,
+                patient_name="Another Desk",
+                patient_phone="+442079460432",
+            )
+        )
+        view = window.week_view
+        qtbot.waitUntil(lambda: view.block_rect(booking.id) is not None, timeout=5000)
+        before = view.block_rect(booking.id)
+        a.booking.reschedule(booking.id, start + timedelta(hours=1))
+        qtbot.waitUntil(lambda: view.block_rect(booking.id) != before, timeout=5000)
+        moved = b.repo.booking(booking.id)
+        assert moved is not None and moved.start == start + timedelta(hours=1)
+        a.booking.cancel(booking.id)
+        qtbot.waitUntil(
+            lambda: (
+                not any(blk.booking.id == booking.id and blk.booking.active for blk in view._blocks)
+            ),
+            timeout=5000,
+        )
+    finally:
+        window.shutdown()
