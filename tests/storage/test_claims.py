@@ -10,25 +10,11 @@ import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
 
-from frontdesk.domain.booking import Booking, SyncState
+from frontdesk.domain.booking import SyncState
 from frontdesk.domain.outbox import OperationKind, OperationState
 from frontdesk.storage.repo import Repository
 from frontdesk.sync.senders import abandoned, sender_id
-
-T0 = datetime(2027, 6, 15, 8, 30, tzinfo=UTC)
-
-
-def booking(n: int) -> Booking:
-    return Booking(
-        id=f"b-{n}",
-        connection_id="conn-1",
-        service_id="svc",
-        resource_id="res",
-        start=T0,
-        end=T0 + timedelta(minutes=30),
-        patient_name="P",
-        patient_phone="+442079460000",
-    )
+from support.bookings import booking
 
 
 def test_one_sender_at_a_time(repo: Repository) -> None:

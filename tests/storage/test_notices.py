@@ -6,31 +6,15 @@ from __future__ import annotations
 import queue
 import threading
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from frontdesk.domain.booking import Booking
 from frontdesk.domain.outbox import OperationKind
 from frontdesk.storage.db import Database
 from frontdesk.storage.notices import parse
 from frontdesk.storage.repo import ConnectionRecord, Repository
+from support.bookings import booking
 from support.postgres import Cluster
-
-T0 = datetime(2027, 6, 15, 8, 30, tzinfo=UTC)
-
-
-def booking(n: int) -> Booking:
-    return Booking(
-        id=f"b-{n}",
-        connection_id="conn-1",
-        service_id="svc",
-        resource_id="res",
-        start=T0,
-        end=T0 + timedelta(minutes=30),
-        patient_name="P",
-        patient_phone="+442079460000",
-    )
 
 
 @pytest.fixture

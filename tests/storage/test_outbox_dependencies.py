@@ -18,29 +18,18 @@ from frontdesk.domain.outbox import PATIENT_REF, Operation, OperationKind, Opera
 from frontdesk.storage.repo import ConnectionRecord, Repository
 from frontdesk.storage.rows import operation_of_row
 from frontdesk.storage.tables import OutboxRow
+from support.bookings import T0
+from support.bookings import booking as a_booking
 
 K = OperationKind
-T0 = datetime(2027, 6, 15, 8, 30, tzinfo=UTC)
 LATER = datetime.now(UTC) + timedelta(days=1)  # due_operations' "now": everything is due
 
 
 def booking(
     n: int, name: str = "Amelia Hart", phone: str = "+1 212 555 0100", **kw: Any
 ) -> Booking:
-    start = T0 + timedelta(hours=n)
-    values: dict[str, Any] = {
-        "id": f"b-{n}",
-        "connection_id": "conn-1",
-        "service_id": "svc",
-        "resource_id": "res",
-        "start": start,
-        "end": start + timedelta(minutes=30),
-        "patient_name": name,
-        "patient_phone": phone,
-        "patient_email": "amelia@example.com",
-    }
-    values.update(kw)
-    return Booking(**values)
+    values: dict[str, Any] = {"patient_email": "amelia@example.com", **kw}
+    return a_booking(n, T0 + timedelta(hours=n), patient_name=name, patient_phone=phone, **values)
 
 
 def book(repo: Repository, b: Booking) -> Operation:

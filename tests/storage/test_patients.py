@@ -3,7 +3,7 @@ word, phone form or email, and filled from already cached bookings by its migrat
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 from sqlalchemy import text
@@ -13,19 +13,14 @@ from frontdesk.domain.outbox import OperationKind
 from frontdesk.storage.db import Database, create_db_engine, sqlite_url
 from frontdesk.storage.patients import query_terms
 from frontdesk.storage.repo import Repository
-
-T0 = datetime(2027, 6, 15, 8, 30, tzinfo=UTC)
+from support.bookings import T0
+from support.bookings import booking as a_booking
 
 
 def booking(n: int, name: str, phone: str, email: str | None = None, days: int = 0) -> Booking:
-    start = T0 + timedelta(days=days)
-    return Booking(
-        id=f"b-{n}",
-        connection_id="conn-1",
-        service_id="svc",
-        resource_id="res",
-        start=start,
-        end=start + timedelta(minutes=30),
+    return a_booking(
+        n,
+        T0 + timedelta(days=days),
         patient_name=name,
         patient_phone=phone,
         patient_email=email,

@@ -15,22 +15,7 @@ from frontdesk.domain.catalog import Catalog, Policy, Resource, Service, Window
 from frontdesk.domain.outbox import OperationKind, OperationState
 from frontdesk.storage.db import Database, create_db_engine, migrate, pending_migrations, sqlite_url
 from frontdesk.storage.repo import Repository
-
-T0 = datetime(2027, 6, 15, 8, 30, tzinfo=UTC)
-
-
-def booking(n: int, start: datetime = T0, **kw: object) -> Booking:
-    return Booking(
-        id=f"b-{n}",
-        connection_id="conn-1",
-        service_id="svc",
-        resource_id="res",
-        start=start,
-        end=start + timedelta(minutes=30),
-        patient_name="P",
-        patient_phone="+442079460000",
-        **kw,  # type: ignore[arg-type]
-    )
+from support.bookings import T0, booking
 
 
 def sqlite_only(db: Database) -> None:
