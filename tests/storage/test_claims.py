@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import os
 import socket
-import subprocess
-import sys
 from datetime import UTC, datetime, timedelta
 
 from frontdesk.domain.booking import SyncState
@@ -15,6 +13,7 @@ from frontdesk.domain.outbox import OperationKind, OperationState
 from frontdesk.storage.repo import Repository
 from frontdesk.sync.senders import abandoned, sender_id
 from support.bookings import booking
+from support.senders import ended_sender
 
 
 def test_one_sender_at_a_time(repo: Repository) -> None:
@@ -63,18 +62,12 @@ def test_a_lapsed_claim_is_taken_over_and_the_late_answer_is_dropped(repo: Repos
 
 def test_a_claim_of_a_dead_process_on_this_computer_is_taken_at_once(repo: Repository) -> None:
     op = repo.book(booking(1), OperationKind.CREATE, {}, "k1", "desk")
-    gone = subprocess.run(
-        [sys.executable, "-c", "import os; print(os.getpid())"],
-        text=True,
-        capture_output=True,
-        check=True,
-    )
-    dead = f"{socket.gethostname()}:{int(gone.stdout)}:0000"
+    dead, pid = ended_sender()
     now = datetime.now(UTC)
     assert repo.claim(op.id, dead, now) is not None
     assert abandoned(dead)
     assert not abandoned(sender_id())  # this very process
     assert not abandoned(f"{socket.gethostname()}:{os.getppid()}:1111")  # alive
-    assert not abandoned(f"another-host:{int(gone.stdout)}:0000")  # cannot tell: its lease
+    assert not abandoned(f"another-host:{pid}:0000")  # cannot tell: its lease
     assert repo.claim(op.id, "desk-b", now) is None
     assert repo.claim(op.id, "desk-b", now, abandoned=abandoned) is not None

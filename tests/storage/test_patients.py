@@ -97,6 +97,7 @@ def test_migration_fills_the_index_from_cached_bookings(tmp_path: Path) -> None:
         conn.execute(text("DROP INDEX ix_bookings_patient_name"))  # 0006
         conn.execute(text("ALTER TABLE outbox DROP COLUMN claimed_by"))  # 0007
         conn.execute(text("ALTER TABLE outbox DROP COLUMN claimed_until"))
+        conn.execute(text("DROP TABLE sending_roles"))  # 0008
         conn.execute(text("UPDATE alembic_version SET version_num = '0002'"))
     db.close()
     reopened = Database.open(path)  # migrates again, from 0002

@@ -4,6 +4,7 @@ Desk B here holds no API key (it only shows the clinic's calendar); desk A books
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from datetime import time, timedelta
 from pathlib import Path
@@ -76,5 +77,11 @@ def test_a_desk_shows_another_desks_booking_move_and_cancel(  # type: ignore[no-
             ),
             timeout=5000,
         )
+        label = next(iter(window.connection_labels.values()))
+        qtbot.waitUntil(lambda: "sent by a desk with its key" in label.text(), timeout=5000)
+        shot = os.environ.get("FRONTDESK_SHOT_DIR")
+        if shot:
+            Path(shot).mkdir(parents=True, exist_ok=True)
+            window.grab().save(str(Path(shot) / "other-desk.png"))
     finally:
         window.shutdown()

@@ -115,6 +115,12 @@ class AppContext:
         clinic_settings.save(self.paths.config_dir, settings)
         self.settings = settings
 
+    @property
+    def shared_store(self) -> bool:
+        """Whether the profile uses a clinic's shared store (several desks) rather than the
+        desk's own cache."""
+        return self.db.shared
+
     def watch_other_desks(self, listener: Callable[[set[str] | None], None]) -> bool:
         """On a clinic's shared store, tell ``listener`` (on a thread of its own, within a
         second) the ids of the bookings other desks book, move, cancel or mark, or None when
@@ -127,6 +133,10 @@ class AppContext:
 
     def close(self) -> None:
         self.stop.set()
+        try:  # another desk or process may send for its connections at once
+            self.engine.stop_sending()
+        except Exception:
+            log.warning("giving up the sending roles failed", exc_info=True)
         for connector in self.connectors.values():
             connector.close()
         self.db.close()

@@ -37,6 +37,10 @@ def _one_pass(context: AppContext, shown: set[str] | None = None) -> bool:
     for record in context.connections():
         if record.id not in context.connectors:
             continue
+        if not context.engine.may_refresh(record.id):
+            holder = context.engine.health[record.id].sent_elsewhere or "another desk"
+            print(f"{record.name}: sent and refreshed by {holder}", flush=True)
+            continue
         try:
             changed = context.engine.pull(record.id)
             print(f"pulled {record.name}: {changed} bookings changed", flush=True)

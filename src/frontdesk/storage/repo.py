@@ -33,6 +33,7 @@ from frontdesk.storage.outbox_store import StaleBooking
 from frontdesk.storage.patient_records import PatientRecords
 from frontdesk.storage.patients import Patient
 from frontdesk.storage.remote_merge import RemoteMergeStore
+from frontdesk.storage.roles import SendingRoles
 from frontdesk.storage.rows import (
     BOOKING_COLUMNS,
     BOOKING_FIELDS,
@@ -74,7 +75,7 @@ class ConnectionRecord:
     last_fresh_at: datetime | None
 
 
-class Repository(RemoteMergeStore, OutboxRecords, OutboxReads):
+class Repository(RemoteMergeStore, OutboxRecords, OutboxReads, SendingRoles):
     """Connections, catalog, bookings, outbox and history of one cache."""
 
     def __init__(self, db: Database) -> None:

@@ -180,6 +180,18 @@ class OutboxRow(Base):
     claimed_until: Mapped[datetime | None]
 
 
+class SendingRoleRow(Base):
+    """Who sends (and refreshes) for a connection, until when: one holder at a time."""
+
+    __tablename__ = "sending_roles"
+
+    connection_id: Mapped[str] = mapped_column(
+        ForeignKey("connections.id", ondelete="CASCADE"), primary_key=True
+    )
+    holder: Mapped[str] = mapped_column(String(100))
+    until: Mapped[datetime]
+
+
 class HistoryRow(Base):
     __tablename__ = "booking_history"
     __table_args__ = (Index("ix_history_booking", "booking_id", "at"),)

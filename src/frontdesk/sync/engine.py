@@ -66,6 +66,7 @@ class ConnectionHealth:
     last_fresh_at: datetime | None = None
     failures: int = 0  # failed attempts in a row (network, 5xx, unreadable answers)
     open_until: datetime | None = None  # circuit open: nothing is sent before then
+    sent_elsewhere: str | None = None  # another sender holds the sending role (its name)
 
 
 @dataclass
@@ -99,7 +100,10 @@ class SyncEngine:
         owner: str | None = None,
     ) -> None:
         self.repo = repo
-        self.owner = owner or sender_id()  # the name on this engine's claims
+        self.owner = owner or sender_id()  # the name on this engine's claims and roles
+        # one sender per connection sends and refreshes (storage/roles.py); tests of what
+        # claims alone guarantee switch it off
+        self.roles = True
         self.connectors = connectors
         self.clock = clock
         self.rng = rng or random.Random()
@@ -143,10 +147,27 @@ class SyncEngine:
         """Send every due operation (up to ``limit``), pacing; returns what happened."""
         report = DrainReport()
         for cid, connector in self.connectors.items():
-            if self.health[cid].paused:
-                continue
+            if self.health[cid].paused or not self.may_refresh(cid):
+                continue  # a refused key waits for a person; another sender has the role
             self._drain_connection(cid, connector, report, limit)
         return report
+
+    def may_refresh(self, cid: str) -> bool:
+        """Take or renew the connection's sending role: whether this engine sends and
+        refreshes for it now (False while another live sender does, which the connection's
+        health names)."""
+        if not self.roles:
+            return True
+        taken = self.repo.take_role(cid, self.owner, self.clock(), abandoned=abandoned)
+        health = self.health.get(cid)
+        if health is not None:
+            health.sent_elsewhere = None if taken else self.repo.role_holder(cid, self.clock())
+        return taken
+
+    def stop_sending(self) -> None:
+        """This engine stops: its sending roles are free for another sender at once."""
+        if self.roles:
+            self.repo.give_up_roles(self.owner)
 
     def _drain_connection(
         self, cid: str, connector: Connector, report: DrainReport, limit: int | None
@@ -157,6 +178,8 @@ class SyncEngine:
             health = self.health[cid]
             if health.open_until is not None and self.clock() < health.open_until:
                 return  # circuit open: the API looks down; keep queueing, try again later
+            if not self.may_refresh(cid):  # renewed while a long drain goes on
+                return
             due = self.repo.due_operations(cid, self.clock(), limit=20)
             taken = 0
             for op in due:

@@ -116,12 +116,17 @@ class ConnectionStatusBar(QStatusBar):
                 oldest = fresh
             if not self.context.connectors_ready:
                 color, words = tones.hint, "connecting…"
+            elif record.id not in self.context.connectors and self.context.shared_store:
+                # no key on this desk: it books and pencils; a desk with the key sends
+                color, words = tones.hint, "sent by a desk with its key"
             elif record.id not in self.context.connectors:
                 color, words = tones.error, "not set up: check it in Connections"
             elif state is None:
                 color, words = tones.hint, "connecting…"
             elif state.get("paused"):
                 color, words = tones.paused, "paused: check the API key"
+            elif state.get("sent_elsewhere"):
+                color, words = tones.ok, "sent by another desk"
             elif state.get("online"):
                 color, words = tones.ok, "online"
             else:

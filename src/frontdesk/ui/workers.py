@@ -199,6 +199,8 @@ class SyncWorker(QObject):
         for record in self._context.connections():
             if record.id not in self._context.connectors:
                 continue
+            if not self._context.engine.may_refresh(record.id):
+                continue  # another desk sends and refreshes for it; its results reach us
             fresh = record.last_fresh_at
             if (
                 fresh is None

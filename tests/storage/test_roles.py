@@ -1,0 +1,31 @@
+"""A connection's sending role: one holder at a time, renewed while it works, free when it
+gives up, when its lease runs out, or at once when its process on this computer has ended."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from frontdesk.storage.repo import Repository
+from frontdesk.sync.senders import abandoned
+from support.senders import ended_sender
+
+
+def test_one_holder_at_a_time(repo: Repository) -> None:
+    now = datetime.now(UTC)
+    assert repo.take_role("conn-1", "desk-a", now)
+    assert not repo.take_role("conn-1", "desk-b", now)
+    assert repo.role_holder("conn-1", now) == "desk-a"
+    assert repo.take_role("conn-1", "desk-a", now + timedelta(seconds=60))  # renewed
+    assert not repo.take_role("conn-1", "desk-b", now + timedelta(seconds=120))
+    assert repo.take_role("conn-1", "desk-b", now + timedelta(seconds=151))  # ran out
+    repo.give_up_roles("desk-b")
+    assert repo.role_holder("conn-1", now) is None
+    assert repo.take_role("conn-1", "desk-a", now)
+
+
+def test_the_role_of_an_ended_process_is_taken_at_once(repo: Repository) -> None:
+    dead, _ = ended_sender()
+    now = datetime.now(UTC)
+    assert repo.take_role("conn-1", dead, now)
+    assert not repo.take_role("conn-1", "desk-b", now)
+    assert repo.take_role("conn-1", "desk-b", now, abandoned=abandoned)
