@@ -190,6 +190,8 @@ class SendingRoleRow(Base):
     )
     holder: Mapped[str] = mapped_column(String(100))
     until: Mapped[datetime]
+    # the instants (epoch seconds) of the holder's requests within the API's rate window
+    recent: Mapped[list[float]] = mapped_column(JSON, default=list)
 
 
 class HistoryRow(Base):

@@ -104,6 +104,7 @@ class SyncEngine:
         # one sender per connection sends and refreshes (storage/roles.py); tests of what
         # claims alone guarantee switch it off
         self.roles = True
+        self._holding: set[str] = set()  # connections whose role this engine holds
         self.connectors = connectors
         self.clock = clock
         self.rng = rng or random.Random()
@@ -136,9 +137,12 @@ class SyncEngine:
 
     def _pace(self, cid: str) -> None:
         """Block until the connection's bucket lets one request go (or the engine stops)."""
+        bucket = self.buckets[cid]
         while not self.stop.is_set():
-            wait = self.buckets[cid].take()
+            wait = bucket.take()
             if wait <= 0:
+                if self.roles and cid in self._holding:  # for whoever sends next
+                    self.repo.note_requests(cid, self.owner, bucket.sent())
                 return
             self._sleep(wait)
 
@@ -159,6 +163,13 @@ class SyncEngine:
         if not self.roles:
             return True
         taken = self.repo.take_role(cid, self.owner, self.clock(), abandoned=abandoned)
+        if taken and cid not in self._holding and cid in self.buckets:
+            # taken over: the last holder's requests still count against the key's rate
+            self.buckets[cid].seed(self.repo.role_requests(cid))
+        if taken:
+            self._holding.add(cid)
+        else:
+            self._holding.discard(cid)
         health = self.health.get(cid)
         if health is not None:
             health.sent_elsewhere = None if taken else self.repo.role_holder(cid, self.clock())
@@ -168,6 +179,7 @@ class SyncEngine:
         """This engine stops: its sending roles are free for another sender at once."""
         if self.roles:
             self.repo.give_up_roles(self.owner)
+            self._holding.clear()
 
     def _drain_connection(
         self, cid: str, connector: Connector, report: DrainReport, limit: int | None

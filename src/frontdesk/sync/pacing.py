@@ -9,7 +9,7 @@ with jitter and a cap, and never shorter than what the server asked for in ``Ret
 from __future__ import annotations
 
 import random
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable
 
 
@@ -92,6 +92,20 @@ class SlidingWindow:
     def held_for(self) -> float:
         left = self._resume_at - self._clock()
         return left if left > 1e-3 else 0.0  # a millisecond of float noise is no hold
+
+    def sent(self) -> list[float]:
+        """The requests within the window (on the limiter's clock), oldest first."""
+        now = self._clock()
+        return [at for at in self._sent if at > now - self.window_s]
+
+    def seed(self, sent: list[float]) -> None:
+        """Count requests another sender made (a hand-over) as if they were this one's."""
+        now = self._clock()
+        ours = Counter(self._sent)
+        theirs = Counter(at for at in sent if now - self.window_s < at <= now)
+        # a request both know of (this sender held the role before) counts once; requests
+        # made at one instant (a burst on a coarse clock) each count
+        self._sent = deque(sorted((ours | theirs).elements()))
 
 
 def backoff_seconds(
