@@ -29,7 +29,9 @@ class QuietConnector:
     idempotent_creates = False
     creates_patients = False
 
-    def set_pacer(self, pace: Callable[[], None]) -> None:
+    def set_pacer(
+        self, pace: Callable[[], None], answered: Callable[[], None] | None = None
+    ) -> None:
         pass
 
     def pull_catalog(self, days: list[date]) -> Catalog:

@@ -19,9 +19,13 @@ from frontdesk.app import logs, store
 from frontdesk.app import settings as clinic_settings
 from frontdesk.app.booking import BookingService
 from frontdesk.app.paths import Paths
+from frontdesk.app.reads import DeskReads
 from frontdesk.storage.db import Database
 from frontdesk.storage.repo import ConnectionRecord, Repository
 from frontdesk.sync.engine import SyncEngine
+from frontdesk.sync.loop import CycleReport, SyncLoop
+
+__all__ = ["AppContext", "CycleReport", "SyncLoop"]
 
 if TYPE_CHECKING:
     from frontdesk.app.credentials import Credentials
@@ -45,6 +49,7 @@ class AppContext:
             log.info("store: %s", store.shown(where))
         self.db = Database.open(where)
         self.repo = Repository(self.db)
+        self.reads = DeskReads(self.repo)  # all the screens read
         self.settings = clinic_settings.load(paths.config_dir)
         self._use_keyring = use_keyring
         self.connectors: dict[str, Connector] = {}
@@ -127,6 +132,13 @@ class AppContext:
         anything may have changed; until the context closes. False on a desk's own cache,
         where no other desk writes."""
         return self.db.watch(listener, self.stop) is not None
+
+    def sync_loop(self, pull_every_s: float | None = None) -> SyncLoop:
+        """The sync loop (drain, refresh what is stale, wait) of the current engine: the desk's
+        worker and ``frontdesk sync`` run the same one."""
+        if pull_every_s is None:
+            return SyncLoop(self.engine)
+        return SyncLoop(self.engine, pull_every_s=pull_every_s)
 
     def connections(self) -> list[ConnectionRecord]:
         return self.repo.connections()

@@ -17,6 +17,10 @@ from urllib.parse import urlsplit
 
 from frontdesk.app.paths import Paths
 
+# the refusals a desk may meet opening its store, for the screens that say them
+from frontdesk.storage.db import NewerCache as NewerCache
+from frontdesk.storage.db import StoreUnreachable as StoreUnreachable
+
 log = logging.getLogger("frontdesk.app")
 
 ENV = "FRONTDESK_DATABASE_URL"

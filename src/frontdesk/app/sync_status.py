@@ -22,6 +22,7 @@ from frontdesk.domain.merge import PART_WORDS, PARTS
 from frontdesk.domain.outbox import Operation, OperationKind, OperationState, Settlement
 from frontdesk.domain.timeutil import to_local, utc_now
 from frontdesk.providers.registry import PROVIDERS
+from frontdesk.storage.outbox_unknown import NotUnknown as NotUnknown  # for the screens
 
 KIND_WORDS = {
     "create": "new booking",

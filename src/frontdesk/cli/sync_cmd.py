@@ -5,47 +5,45 @@ from __future__ import annotations
 
 import signal
 import sys
-import time
 from types import FrameType
 
 from frontdesk.app import sync_status
-from frontdesk.app.context import AppContext
+from frontdesk.app.context import AppContext, CycleReport
 from frontdesk.app.words import counted
 from frontdesk.domain.merge import CLASH_CODE
-from frontdesk.providers.base import ApiError
-from frontdesk.providers.http import BadAnswer
 
 ATTENTION = "needs attention: "
 
 
-def _one_pass(context: AppContext, shown: set[str] | None = None) -> bool:
-    """One drain and pull. Changes whose outcome is unknown are listed (in a loop, only when
-    that list changed: ``shown`` holds the last one)."""
-    report = context.engine.drain()
+def _show(context: AppContext, report: CycleReport, shown: set[str] | None = None) -> bool:
+    """Print one cycle of the sync loop; False if something failed. Changes whose outcome is
+    unknown are listed (in a loop, only when that list changed: ``shown`` holds the last one)."""
+    ok = True
+    drain = report.drain
     unknown = sync_status.unknown_lines(context)
-    print(
-        f"sent {report.sent}, confirmed {report.confirmed}, refused {report.refused}, "
-        f"retrying {report.retrying}, pending {context.engine.pending()}"
-        + (f", outcome unknown {len(unknown)}" if unknown else ""),
-        flush=True,
-    )
+    if drain is None:
+        print(f"sending failed: {report.drain_error}", file=sys.stderr, flush=True)
+        ok = False
+    else:
+        print(
+            f"sent {drain.sent}, confirmed {drain.confirmed}, refused {drain.refused}, "
+            f"retrying {drain.retrying}, pending {context.engine.pending()}"
+            + (f", outcome unknown {len(unknown)}" if unknown else ""),
+            flush=True,
+        )
     before = None if shown is None else {x for x in shown if not x.startswith(ATTENTION)}
     if before is None or set(unknown) != before:
         for line in unknown:
             print(line, flush=True)
-    ok = True
     for record in context.connections():
-        if record.id not in context.connectors:
-            continue
-        if not context.engine.may_refresh(record.id):
-            holder = context.engine.health[record.id].sent_elsewhere or "another desk"
-            print(f"{record.name}: sent and refreshed by {holder}", flush=True)
-            continue
-        try:
-            changed = context.engine.pull(record.id)
+        if record.id in report.elsewhere:
+            print(f"{record.name}: sent and refreshed by {report.elsewhere[record.id]}")
+        elif record.id in report.pulled:
+            changed = report.pulled[record.id]
             print(f"pulled {record.name}: {changed} bookings changed", flush=True)
-        except (ApiError, BadAnswer) as exc:
-            print(f"pull {record.name} failed: {exc}", file=sys.stderr, flush=True)
+        elif record.id in report.pull_errors:
+            why = report.pull_errors[record.id]
+            print(f"pull {record.name} failed: {why}", file=sys.stderr, flush=True)
             ok = False
     note = _attention_line(context)
     if note and (shown is None or note not in shown):
@@ -84,17 +82,10 @@ def run_sync(context: AppContext, once: bool, interval: float) -> int:
         f"{context.engine.pending()} pending",
         flush=True,
     )
-    if once:
-        ok = _one_pass(context)
-        return 0 if ok else 1
+    loop = context.sync_loop()
+    if once:  # everything refreshed, whatever its age; a server's Retry-After waited out
+        loop.forced_pull_s = 0.0
+        return 0 if _show(context, loop.cycle(forced=True, wait_out_limits=True)) else 1
     shown: set[str] = set()
-    while not context.stop.is_set():
-        _one_pass(context, shown)
-        due = context.repo.next_due_at()
-        wait = interval
-        if due is not None:
-            wait = max(0.5, min(interval, (due - context.engine.clock()).total_seconds()))
-        if context.stop.wait(wait):
-            break
-        time.sleep(0)
+    loop.run(interval, lambda report: _show(context, report, shown))
     return 0

@@ -120,3 +120,39 @@ def plan_change(
     if any(op.kind in carriers for op in unsent):
         return ChangePlan.FOLD, []
     return ChangePlan.ENQUEUE, []
+
+
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """Where a queued operation stands in the outbox: the facts that decide when it may go."""
+
+    state: OperationState
+    next_attempt_at: datetime
+    first_of_booking: bool = True  # no earlier open operation of its booking comes first
+    dependency_done: bool = True  # the operation it depends on (if any) is done
+    in_clash: bool = False  # its booking changed here and remotely at once
+    claimed_until: datetime | None = None  # another sender's claim on it runs until then
+
+
+def due_at(standing: Standing) -> datetime | None:
+    """When the operation may be sent: its next attempt, or when another sender's claim runs
+    out. None while it waits for a person (its outcome unknown, its booking in a clash) or for
+    another operation (its booking's earlier one, the one it depends on), whose own time then
+    counts. The outbox's one rule of "due": the engine's next operations and the loop's next
+    wake-up are both read by it."""
+    if (
+        standing.state is not OperationState.QUEUED
+        or not standing.first_of_booking
+        or not standing.dependency_done
+        or standing.in_clash
+    ):
+        return None
+    claimed = standing.claimed_until
+    if claimed is not None and claimed > standing.next_attempt_at:
+        return claimed
+    return standing.next_attempt_at
+
+
+def is_due(standing: Standing, now: datetime) -> bool:
+    at = due_at(standing)
+    return at is not None and at <= now

@@ -97,8 +97,11 @@ class Connector(Protocol):
     # know, and the create waits for it. The other APIs take the patient inside the booking.
     creates_patients: bool
 
-    def set_pacer(self, pace: Callable[[], None]) -> None:
-        """Install a callable that blocks until the next request may go."""
+    def set_pacer(
+        self, pace: Callable[[], None], answered: Callable[[], None] | None = None
+    ) -> None:
+        """Install a callable that blocks until the next request may go, and one told when a
+        request's answer (or failure) came back."""
 
     def pull_catalog(self, days: list[date]) -> Catalog: ...
 

@@ -28,8 +28,12 @@ class HttpConnector:
     def close(self) -> None:
         self._http.close()
 
-    def set_pacer(self, pace: Callable[[], None]) -> None:
+    def set_pacer(
+        self, pace: Callable[[], None], answered: Callable[[], None] | None = None
+    ) -> None:
         self._http.before_request = pace
+        if answered is not None:
+            self._http.after_request = answered
 
     @staticmethod
     def _describe_error(answer: Answer) -> str:

@@ -62,6 +62,9 @@ class HttpClient:
     ) -> None:
         # Called before every request; the sync engine installs its rate pacer here.
         self.before_request: Callable[[], None] = lambda: None
+        # Called after every request, answered or not: the pacer counts a request's slot of
+        # the rate window from here, since the server counts it from its arrival.
+        self.after_request: Callable[[], None] = lambda: None
         self._base_url = base_url.rstrip("/") + "/"
         self._headers = dict(headers)
         self._timeouts = (timeout, connect)
@@ -108,6 +111,8 @@ class HttpClient:
             raise TransportError("reset", True, type(exc).__name__) from exc
         except httpx.HTTPError as exc:
             raise TransportError("network", True, type(exc).__name__) from exc
+        finally:
+            self.after_request()
         headers = {k.lower(): v for k, v in response.headers.items()}
         return Answer(response.status_code, headers, response.text)
 

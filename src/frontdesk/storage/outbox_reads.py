@@ -6,26 +6,22 @@ sync panel's lists. Reads only; what writes the outbox is :class:`OutboxStore` a
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Generator, Sequence
+from contextlib import closing
 from datetime import datetime
 
-from sqlalchemy import case, exists, func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 
 from frontdesk.domain.booking import Booking
 from frontdesk.domain.merge import CLASH_CODE
-from frontdesk.domain.outbox import Operation, OperationState
+from frontdesk.domain.outbox import Operation, OperationState, Standing, due_at, is_due
 from frontdesk.storage.db import Database
 from frontdesk.storage.rows import BOOKING_COLUMNS, booking_of_tuple, operation_of_row, queued_query
 from frontdesk.storage.tables import BookingRow, OutboxRow
 
 # The operation an operation waits for, in queries that need its state (a primary-key lookup).
 _DEPENDENCY = aliased(OutboxRow)
-# When an operation may be sent: its next attempt, or when another sender's claim runs out.
-_DUE_AT = case(
-    (OutboxRow.claimed_until > OutboxRow.next_attempt_at, OutboxRow.claimed_until),
-    else_=OutboxRow.next_attempt_at,
-)
 
 
 class OutboxReads:
@@ -38,41 +34,52 @@ class OutboxReads:
         with self.db.read() as s:
             return [operation_of_row(r) for r in s.scalars(queued_query(booking_id))]
 
-    def due_operations(self, connection_id: str, now: datetime, limit: int = 50) -> list[Operation]:
-        """Queued operations whose time has come, oldest first, at most one per booking, and
-        none before the operation it depends on is done; none of a booking whose earlier
-        operation's outcome is unknown, or that is in a clash (both wait for a person; see
-        :mod:`frontdesk.storage.remote_merge`)."""
+    def _standings(
+        self, connection_id: str | None, *, claims: bool
+    ) -> Generator[tuple[OutboxRow, Standing], None, None]:
+        """Every open operation (queued, or its outcome unknown) in order, with where it
+        stands; ``claims``: whether another sender's claim delays it."""
+        query = (
+            select(OutboxRow, _DEPENDENCY.state, BookingRow.problem_code)
+            .join(BookingRow, BookingRow.id == OutboxRow.booking_id)
+            .outerjoin(_DEPENDENCY, _DEPENDENCY.id == OutboxRow.depends_on)
+            .where(OutboxRow.state.in_([OperationState.QUEUED.value, OperationState.UNKNOWN.value]))
+            .order_by(OutboxRow.id)
+        )
+        if connection_id is not None:
+            query = query.where(OutboxRow.connection_id == connection_id)
+        seen: set[str] = set()
         with self.db.read() as s:
-            rows = s.execute(
-                select(OutboxRow, _DEPENDENCY.state, BookingRow.problem_code)
-                .join(BookingRow, BookingRow.id == OutboxRow.booking_id)
-                .outerjoin(_DEPENDENCY, _DEPENDENCY.id == OutboxRow.depends_on)
-                .where(
-                    OutboxRow.connection_id == connection_id,
-                    OutboxRow.state.in_(
-                        [OperationState.QUEUED.value, OperationState.UNKNOWN.value]
+            for row, dependency, problem in s.execute(query):
+                first = row.booking_id not in seen  # strictly in order per booking
+                seen.add(row.booking_id)
+                yield (
+                    row,
+                    Standing(
+                        state=OperationState(row.state),
+                        next_attempt_at=row.next_attempt_at,
+                        first_of_booking=first,
+                        dependency_done=row.depends_on is None
+                        or dependency == OperationState.DONE.value,
+                        in_clash=problem == CLASH_CODE,
+                        claimed_until=row.claimed_until if claims else None,
                     ),
                 )
-                .order_by(OutboxRow.id)
-            )
-            seen: set[str] = set()
-            due: list[Operation] = []
-            for row, dependency, problem in rows:
-                if row.booking_id in seen:
-                    continue  # strictly in order per booking
-                seen.add(row.booking_id)
-                if row.state == OperationState.UNKNOWN.value:
-                    continue  # it and what follows it wait until a person settles it
-                if row.depends_on is not None and dependency != OperationState.DONE.value:
-                    continue  # waits for the operation it depends on (the booking waits too)
-                if problem == CLASH_CODE:
-                    continue  # held until a person settles the clash
-                if row.next_attempt_at <= now:
+
+    def due_operations(self, connection_id: str, now: datetime, limit: int = 50) -> list[Operation]:
+        """Queued operations that are due (:func:`~frontdesk.domain.outbox.is_due`), oldest
+        first: at most one per booking, none before the operation it depends on is done, none
+        of a booking whose earlier operation's outcome is unknown or that is in a clash (both
+        wait for a person; see :mod:`frontdesk.storage.remote_merge`). One another sender
+        claimed is listed: the claim judges whether that sender still lives."""
+        due: list[Operation] = []
+        with closing(self._standings(connection_id, claims=False)) as standings:
+            for row, standing in standings:
+                if is_due(standing, now):
                     due.append(operation_of_row(row))
-                if len(due) >= limit:
-                    break
-            return due
+                    if len(due) >= limit:
+                        break
+        return due
 
     def operations(
         self, states: Sequence[OperationState], limit: int = 500
@@ -92,29 +99,8 @@ class OutboxReads:
         """When the next queued operation falls due (one waiting for another counts as that
         one; one another sender holds, when its claim runs out); one that waits for a person
         (behind an unknown outcome, or in a clash) is not."""
-        held = aliased(OutboxRow)
-        with self.db.read() as s:
-            query = (
-                select(func.min(_DUE_AT))
-                .join(BookingRow, BookingRow.id == OutboxRow.booking_id)
-                .outerjoin(_DEPENDENCY, _DEPENDENCY.id == OutboxRow.depends_on)
-                .where(
-                    OutboxRow.state == OperationState.QUEUED.value,
-                    or_(
-                        OutboxRow.depends_on.is_(None),
-                        _DEPENDENCY.state == OperationState.DONE.value,
-                    ),
-                    ~exists().where(
-                        held.booking_id == OutboxRow.booking_id,
-                        held.state == OperationState.UNKNOWN.value,
-                    ),
-                    or_(BookingRow.problem_code.is_(None), BookingRow.problem_code != CLASH_CODE),
-                )
-            )
-            if connection_id is not None:
-                query = query.where(OutboxRow.connection_id == connection_id)
-            due: datetime | None = s.scalar(query)
-            return due
+        times = (due_at(st) for _row, st in self._standings(connection_id, claims=True))
+        return min((at for at in times if at is not None), default=None)
 
     def pending_count(self, connection_id: str | None = None) -> int:
         with self.db.read() as s:

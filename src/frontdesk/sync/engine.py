@@ -120,7 +120,10 @@ class SyncEngine:
         # told each booking id as soon as its operation is settled (the desk shows it at once)
         self.on_change: Callable[[str], None] | None = None
         for cid, connector in connectors.items():
-            connector.set_pacer(lambda cid=cid: self._pace(cid))  # type: ignore[misc]
+            connector.set_pacer(
+                lambda cid=cid: self._pace(cid),  # type: ignore[misc]
+                self.buckets[cid].answered,
+            )
             if isinstance(connector, SeesDeskBookings):  # CareValidate only
                 connector.set_desk_view(self._desk_view(cid))
 

@@ -93,6 +93,13 @@ class SlidingWindow:
         left = self._resume_at - self._clock()
         return left if left > 1e-3 else 0.0  # a millisecond of float noise is no hold
 
+    def answered(self) -> None:
+        """The last request's answer came back: count its slot from now. The server stamps a
+        request on arrival, after ``take`` stamped it here; counting from the answer, which
+        comes after the arrival, the window never frees a slot before the server's does."""
+        if self._sent:
+            self._sent[-1] = max(self._sent[-1], self._clock())
+
     def sent(self) -> list[float]:
         """The requests within the window (on the limiter's clock), oldest first."""
         now = self._clock()

@@ -43,7 +43,7 @@ class DeskActions(QObject):
         self.dialogs: list[QDialog] = []
 
     def set_status(self, booking_id: str, status: VisitStatus) -> bool:
-        booking = self.context.repo.booking(booking_id)
+        booking = self.context.reads.booking(booking_id)
         if booking is None:
             return False
         if booking.visit_status is status:  # the same key again undoes it
@@ -80,7 +80,7 @@ class DeskActions(QObject):
         return True
 
     def open_move(self, booking_id: str) -> RescheduleDialog | None:
-        booking = self.context.repo.booking(booking_id)
+        booking = self.context.reads.booking(booking_id)
         if booking is None:
             return None
         dialog = RescheduleDialog(self.context, booking, self.window)
@@ -88,7 +88,7 @@ class DeskActions(QObject):
         return self._open(dialog)
 
     def open_cancel(self, booking_id: str) -> CancelDialog | None:
-        booking = self.context.repo.booking(booking_id)
+        booking = self.context.reads.booking(booking_id)
         if booking is None or not booking.active:
             return None
         dialog = CancelDialog(self.context, booking, self.window)

@@ -10,10 +10,10 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QWidget
 
+from frontdesk.app.apis import form_for
 from frontdesk.app.context import AppContext
-from frontdesk.app.patients import Patient, find_patients
+from frontdesk.app.reads import Patient
 from frontdesk.app.words import counted
-from frontdesk.providers.registry import form_for
 
 DATA_ROLE = Qt.ItemDataRole.UserRole
 SEARCH_MS = 150
@@ -73,7 +73,7 @@ class PatientFields(QObject):
     def search_now(self) -> list[Patient]:
         """Known patients matching the patient field typed last."""
         self._timer.stop()
-        found = find_patients(self.context.repo, self._source.text(), limit=MATCHES)
+        found = self.context.reads.find_patients(self._source.text(), limit=MATCHES)
         typed = (self.name_edit.text().strip().casefold(), self.phone_edit.text().strip())
         if any((p.name.casefold(), p.phone) == typed for p in found):
             found = []  # the patient is already filled in

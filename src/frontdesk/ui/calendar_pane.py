@@ -214,7 +214,7 @@ class CalendarPane(QWidget):
         again. Nothing is re-read from scratch. ``fresh``: the bookings as they now are, when
         the caller has them (else they are read)."""
         if fresh is None:
-            fresh = {b.id: b for b in self.context.repo.bookings_by_ids(ids)}
+            fresh = {b.id: b for b in self.context.reads.bookings_by_ids(ids)}
         glimpses = {i: glimpse_of(b) for i, b in fresh.items()}
         current = self._span()
         self.spans.apply_changes(glimpses, ids, keep=current)

@@ -27,11 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from frontdesk.app.apis import PROVIDERS, ConnectionRecord, form_for, title
 from frontdesk.app.connection_setup import CheckResult, check_connection, update_connection
 from frontdesk.app.connections import ConnectionError_, add_connection
 from frontdesk.app.context import AppContext
-from frontdesk.providers.registry import PROVIDERS, form_for, title
-from frontdesk.storage.repo import ConnectionRecord
 from frontdesk.ui.theme import Tones, span
 
 log = logging.getLogger("frontdesk.ui")

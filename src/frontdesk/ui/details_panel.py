@@ -22,13 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from frontdesk.app.apis import title
 from frontdesk.app.booking import status_timing
 from frontdesk.app.context import AppContext
 from frontdesk.app.desk import clinic_zone, on_clinic_clock, resources, system_time_words
 from frontdesk.app.words import counted
 from frontdesk.domain.booking import Booking, SyncState, VisitStatus, approximate_time
 from frontdesk.domain.timeutil import to_local, utc_now
-from frontdesk.providers.registry import title
 from frontdesk.ui.blocks import STATE_WORDS, VISIT_WORDS
 from frontdesk.ui.theme import Tones, span
 from frontdesk.ui.wording import history_words
@@ -149,7 +149,7 @@ class DetailsPanelWidget(QWidget):
 
     def show_booking(self, booking_id: str | None) -> None:
         """Show ``booking_id`` as the cache has it now (None: an empty panel)."""
-        booking = self.context.repo.booking(booking_id) if booking_id else None
+        booking = self.context.reads.booking(booking_id) if booking_id else None
         self.booking = booking
         for button in self.buttons.values():
             button.setEnabled(booking is not None)
@@ -178,7 +178,7 @@ class DetailsPanelWidget(QWidget):
         place = next(
             (r for r in resources(self.context) if r.key == (b.connection_id, b.resource_id)), None
         )
-        history = self.context.repo.history(b.id)
+        history = self.context.reads.history(b.id)
         esc = html.escape
         hint = Tones.of(self.palette()).hint
         self.title.setText(esc(b.patient_name))
@@ -258,7 +258,7 @@ class DetailsPanelWidget(QWidget):
             reason = html.escape(b.problem_message or "")
             code = html.escape(b.problem_code or "")
             return f"{span(words, tones.error)}<br>{reason} {span(code, tones.hint, small=True)}"
-        waiting = len(self.context.repo.queued_operations(b.id))
+        waiting = self.context.reads.queued_count(b.id)
         if waiting:
             words += "<br>" + span(f"{counted(waiting, 'change')} waiting to be sent", tones.hint)
         return words

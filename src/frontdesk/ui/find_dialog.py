@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 
 from frontdesk.app.context import AppContext
 from frontdesk.app.desk import clinic_zone
-from frontdesk.app.patients import Patient, count_patients, find_patients
+from frontdesk.app.reads import Patient
 from frontdesk.domain.timeutil import to_local
 from frontdesk.ui.blocks import VISIT_WORDS
 from frontdesk.ui.theme import mark_hint
@@ -73,7 +73,7 @@ class FindPatientDialog(QDialog):
         self._timer.stop()
         self.results.clear()
         self._shown = 0
-        self._total = count_patients(self.context.repo, self.search.text())
+        self._total = self.context.reads.count_patients(self.search.text())
         found = self._add_page()
         first = self.results.topLevelItem(0)
         if first is not None:
@@ -91,12 +91,12 @@ class FindPatientDialog(QDialog):
 
     def _add_page(self) -> list[Patient]:
         zone = clinic_zone(self.context)
-        found = find_patients(self.context.repo, self.search.text(), PAGE, self._shown)
+        found = self.context.reads.find_patients(self.search.text(), PAGE, self._shown)
         for patient in found:
             phone = patient.phone or "no phone"
             top = QTreeWidgetItem(self.results, [patient.name, phone, _booked(patient.bookings)])
             top.setData(0, PATIENT_ROLE, patient)
-            for booking in self.context.repo.bookings_of_patient(patient, BOOKINGS_PER_PATIENT):
+            for booking in self.context.reads.bookings_of_patient(patient, BOOKINGS_PER_PATIENT):
                 start = to_local(booking.start, zone)
                 child = QTreeWidgetItem(
                     top, [f"{start:%a %d %b %Y %H:%M}", "", VISIT_WORDS[booking.visit_status]]

@@ -292,8 +292,7 @@ def _settle(app: object, ms: int) -> None:
 
 
 def _plain_start_error(exc: Exception) -> str:
-    from frontdesk.app.store import StoreUrlError
-    from frontdesk.storage.db import NewerCache, StoreUnreachable
+    from frontdesk.app.store import NewerCache, StoreUnreachable, StoreUrlError
 
     if isinstance(exc, NewerCache | StoreUnreachable | StoreUrlError):
         return str(exc)

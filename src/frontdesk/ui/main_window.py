@@ -342,7 +342,7 @@ class MainWindow(QMainWindow):
     def _on_desk_change(self, booking_id: str) -> None:
         self.apply_changes([booking_id])
         self.details.refresh()
-        booking = self.context.repo.booking(booking_id)
+        booking = self.context.reads.booking(booking_id)
         if booking is not None and booking.active:
             self.show_booking(booking)
 
@@ -380,7 +380,7 @@ class MainWindow(QMainWindow):
         return self.dialogs.save_day_sheet(path)
 
     def _show_booking_id(self, booking_id: str) -> None:
-        booking = self.context.repo.booking(booking_id)
+        booking = self.context.reads.booking(booking_id)
         if booking is not None:
             self.show_booking(booking)
 
@@ -390,7 +390,7 @@ class MainWindow(QMainWindow):
         self.pane.select_booking(booking_id)
         self.details_dock.show()
         self.details_dock.raise_()
-        booking = self.context.repo.booking(booking_id)
+        booking = self.context.reads.booking(booking_id)
         if booking is not None and booking.active:
             self.dialogs.open_appointment(booking)
         if booking is not None and booking.problem_message:

@@ -13,10 +13,10 @@ from typing import Any
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QStatusBar, QWidget
 
+from frontdesk.app.apis import ConnectionRecord
 from frontdesk.app.context import AppContext
 from frontdesk.app.desk import clinic_zone, today_in
 from frontdesk.domain.timeutil import to_local
-from frontdesk.storage.repo import ConnectionRecord
 from frontdesk.ui.elided_label import ElidedLabel
 from frontdesk.ui.theme import Tones
 
@@ -100,13 +100,13 @@ class ConnectionStatusBar(QStatusBar):
             waiting = (
                 pending.get(record.id, 0)
                 if pending is not None
-                else self.context.repo.pending_count(record.id)
+                else self.context.reads.pending_count(record.id)
             )
             total += waiting
             open_ = (
                 unknown.get(record.id, 0)
                 if unknown is not None
-                else self.context.repo.unknown_count(record.id)
+                else self.context.reads.unknown_count(record.id)
             )
             unsettled += open_
             fresh = record.last_fresh_at

@@ -130,7 +130,7 @@ class AttentionTab(QSplitter):
     def selected(self) -> Booking | None:
         item = self.tree.currentItem()
         booking_id = item.data(0, ID_ROLE) if item is not None else None
-        return self.context.repo.booking(str(booking_id)) if booking_id else None
+        return self.context.reads.booking(str(booking_id)) if booking_id else None
 
     def picked(self) -> None:
         booking = self.selected()

@@ -3,7 +3,7 @@ cannot be asked about (e.g. a meetergo provisional booking whose list the API us
 
 Nothing is resent until a person settles each one: it arrived (optionally with its remote id),
 it did not arrive (send it again), or cancel the booking. One a pull settled meanwhile says so
-and the panel refreshes (:class:`~frontdesk.storage.outbox_unknown.NotUnknown`).
+and the panel refreshes (:class:`~frontdesk.app.sync_status.NotUnknown`).
 """
 
 from __future__ import annotations
@@ -25,7 +25,6 @@ from frontdesk.app import sync_status
 from frontdesk.app.context import AppContext
 from frontdesk.domain.booking import Booking
 from frontdesk.domain.outbox import Operation, Settlement
-from frontdesk.storage.outbox_unknown import NotUnknown
 from frontdesk.ui.sync_lists import fill_tree, make_tree, picked_operation, rich_label, when_text
 from frontdesk.ui.theme import Tones, span
 
@@ -104,7 +103,7 @@ class UnknownTab(QSplitter):
 
     def picked(self) -> None:
         picked = picked_operation(self.tree)
-        booking = self.context.repo.booking(picked[0]) if picked else None
+        booking = self.context.reads.booking(picked[0]) if picked else None
         for widget in (self.arrived, self.resend, self.settle_cancel, self.remote_id):
             widget.setEnabled(booking is not None)
         hint = Tones.of(self.palette()).hint
@@ -127,7 +126,7 @@ class UnknownTab(QSplitter):
         remote_id = self.remote_id.text() if settlement is Settlement.ARRIVED else None
         try:
             sync_status.settle(self.context, op_id, settlement, remote_id)
-        except NotUnknown:
+        except sync_status.NotUnknown:
             self.stale.emit()
             hint = Tones.of(self.palette()).hint
             self.message.setText(span("Already settled (a refresh found it).", hint))

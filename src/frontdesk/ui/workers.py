@@ -5,10 +5,9 @@ only through queued signals carrying plain data (booking ids, a health snapshot)
 sync coalesce: however often "Sync now" is pressed, one cycle runs at a time and cycles start at
 most every ``MIN_GAP_S`` seconds, which also throttles the signals.
 
-A cycle sends what waits in the outbox first and reports those changes at once; then it
-refreshes the connections whose cache is older than ``pull_every_s`` (or, on "Sync now", older
-than ``MIN_FORCED_PULL_S``). A refresh costs a couple of dozen requests against the API's rate
-limit, which the engine paces, so it cannot run every cycle.
+A cycle is the Qt-free :class:`~frontdesk.sync.loop.SyncLoop`'s (the one ``frontdesk sync``
+runs too): it sends what waits in the outbox first, whose settled bookings the worker reports at
+once, then refreshes what is stale ("Sync now" forces it).
 
 Threading rule (as in Picard): never touch a widget from here.
 """
@@ -24,16 +23,14 @@ from typing import Any
 from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, QTimer, Signal, Slot
 
 from frontdesk.app import sync_status
-from frontdesk.app.context import AppContext
+from frontdesk.app.context import AppContext, SyncLoop
 from frontdesk.domain.booking import Booking
-from frontdesk.domain.timeutil import utc_now
 
 log = logging.getLogger("frontdesk.ui")
 
 MIN_GAP_S = 0.2
 DEFAULT_INTERVAL_MS = 30_000
 DEFAULT_PULL_EVERY_S = 300.0
-MIN_FORCED_PULL_S = 15.0
 PROGRESS_GAP_S = 0.2  # settled bookings reach the GUI at most five times a second
 SWITCH_INTERVAL_S = 0.001
 
@@ -57,10 +54,10 @@ class ChangeRecord:
 
     @classmethod
     def of(cls, context: AppContext, ids: list[str]) -> ChangeRecord:
-        found = {b.id: b for b in context.repo.bookings_by_ids(ids)}
+        found = {b.id: b for b in context.reads.bookings_by_ids(ids)}
         records = context.connections()
-        pending = {r.id: context.repo.pending_count(r.id) for r in records}
-        unknown = {r.id: context.repo.unknown_count(r.id) for r in records}
+        pending = {r.id: context.reads.pending_count(r.id) for r in records}
+        unknown = {r.id: context.reads.unknown_count(r.id) for r in records}
         return cls(ids, found, pending, sync_status.attention_count(context), unknown)
 
 
@@ -86,7 +83,7 @@ class SyncWorker(QObject):
         self._kick: QTimer | None = None
         self._last_end = 0.0
         self._forced = False
-        self._pull_errors: dict[str, str] = {}
+        self._sync_loop: SyncLoop | None = None
         self._pending_ids: list[str] = []
         self._last_emit = 0.0
 
@@ -121,7 +118,7 @@ class SyncWorker(QObject):
         """Rebuild the connectors after the connections changed (in this thread, between
         cycles, so no request is cut off), then report and sync."""
         self._context.reload_connectors()
-        self._pull_errors.clear()
+        self._sync_loop = None  # a new engine: a new loop, no old refresh failures
         self.changed.emit(ChangeRecord.everything())
         self.health.emit(self._snapshot())
         self.sync_now()
@@ -136,6 +133,13 @@ class SyncWorker(QObject):
         if thread is not None:
             thread.quit()
 
+    def _loop(self) -> SyncLoop:
+        """The loop of the context's current engine (rebuilt with the connectors)."""
+        engine = self._context.engine
+        if self._sync_loop is None or self._sync_loop.engine is not engine:
+            self._sync_loop = self._context.sync_loop(self._pull_every_s)
+        return self._sync_loop
+
     @Slot()
     def _cycle(self) -> None:
         context = self._context
@@ -143,30 +147,15 @@ class SyncWorker(QObject):
             return
         forced, self._forced = self._forced, False
         self.busy.emit(True)
-        context.engine.on_change = self._settled
-        try:
-            report = context.engine.drain()
-        except Exception:
-            log.exception("sync: sending queued changes failed")
-        else:
+        loop = self._loop()
+        loop.engine.on_change = self._settled
+        report = loop.cycle(forced=forced)
+        if report.drain is not None:
             self._flush_changes()
-            # a refusal means the cache was behind the remote: refresh it now, so the nearest
-            # openings offered for a rebook are judged on what the remote holds
-            forced = forced or report.refused > 0
-        pulled = False
-        for cid in self._pull_due(forced):
-            if context.stop.is_set():
-                break
-            try:
-                pulled = context.engine.pull(cid) > 0 or pulled
-                self._pull_errors.pop(cid, None)
-            except Exception as exc:  # offline, refused, bad answer: say so, keep going
-                self._pull_errors[cid] = _describe(exc)
-                log.warning("sync: refreshing connection %s failed: %s", cid, _describe(exc))
         self._last_end = time.monotonic()
         if context.stop.is_set():
             return
-        if pulled:
+        if report.changed_anything:
             self.changed.emit(ChangeRecord.everything())
         self.health.emit(self._snapshot())
         self.busy.emit(False)
@@ -191,40 +180,16 @@ class SyncWorker(QObject):
         self._pending_ids = []
         self._last_emit = time.monotonic()
 
-    def _pull_due(self, forced: bool) -> list[str]:
-        """Connections whose cache is old enough to refresh now."""
-        limit = MIN_FORCED_PULL_S if forced else self._pull_every_s
-        now = utc_now()
-        due: list[str] = []
-        for record in self._context.connections():
-            if record.id not in self._context.connectors:
-                continue
-            if not self._context.engine.may_refresh(record.id):
-                continue  # another desk sends and refreshes for it; its results reach us
-            fresh = record.last_fresh_at
-            if (
-                fresh is None
-                or (now - fresh).total_seconds() >= limit
-                or record.id in self._pull_errors
-            ):
-                due.append(record.id)
-        return due
-
     def _snapshot(self) -> dict[str, dict[str, Any]]:
-        engine = self._context.engine
+        loop = self._loop()
         snapshot: dict[str, dict[str, Any]] = {}
-        for cid, health in dict(engine.health).items():
+        for cid, health in dict(loop.engine.health).items():
             state = asdict(health)
-            if cid in self._pull_errors:
+            if cid in loop.pull_errors:
                 state["online"] = False
-                state["last_error"] = state["last_error"] or self._pull_errors[cid]
+                state["last_error"] = state["last_error"] or loop.pull_errors[cid]
             snapshot[cid] = state
         return snapshot
-
-
-def _describe(exc: BaseException) -> str:
-    text = str(exc).strip()
-    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
 class SyncThread:
