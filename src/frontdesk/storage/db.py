@@ -26,10 +26,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from frontdesk.storage import notices
+from frontdesk.storage.scopes import WriteConflict
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -77,10 +78,14 @@ def _begin(conn: Any) -> None:
 # PostgreSQL advisory lock keys: writes, and migrations (any two numbers of our own).
 WRITE_LOCK = 0x46445752  # "FDWR"
 MIGRATION_LOCK = 0x46444D47  # "FDMG"
+DEADLOCK = "40P01"  # PostgreSQL's deadlock_detected
 
 
 def _pg_begin(conn: Any) -> None:
-    if conn.get_execution_options().get("frontdesk_write", False):
+    write = conn.get_execution_options().get("frontdesk_write", False)
+    if write == "scoped":  # a desk's booking change: it locks what it judges (scopes.py)
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock_shared({WRITE_LOCK})")
+    elif write:
         conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
 
 
@@ -250,17 +255,25 @@ class Database:
             yield session
 
     @contextmanager
-    def write(self) -> Iterator[Session]:
+    def write(self, *, scoped: bool = False) -> Iterator[Session]:
         """A write transaction (``BEGIN IMMEDIATE`` on SQLite, the write lock on PostgreSQL),
-        committed on success."""
+        committed on success. ``scoped``: a desk's booking change, which on PostgreSQL shares
+        the write lock with other such changes and locks what it judges itself
+        (:mod:`frontdesk.storage.scopes`); a deadlock between two of them is raised as
+        :class:`~frontdesk.storage.scopes.WriteConflict`, nothing of it written."""
         with self._sessions() as session:
-            session.connection(execution_options={"frontdesk_write": True})
+            session.connection(execution_options={"frontdesk_write": "scoped" if scoped else True})
             try:
                 yield session
                 if self.shared:
                     session.flush()
                     notices.announce(session, self.origin)
                 session.commit()
+            except DBAPIError as exc:
+                session.rollback()
+                if getattr(exc.orig, "sqlstate", None) == DEADLOCK:
+                    raise WriteConflict(str(exc.orig)) from exc
+                raise
             except BaseException:
                 session.rollback()
                 raise

@@ -36,6 +36,7 @@ from frontdesk.domain.outbox import (
     plan_change,
 )
 from frontdesk.domain.timeutil import utc_now
+from frontdesk.storage import scopes
 from frontdesk.storage.claims import LEASE, claim_row, settled_row
 from frontdesk.storage.db import Database
 from frontdesk.storage.patient_records import PatientRecords, patient_payload
@@ -43,7 +44,6 @@ from frontdesk.storage.rows import (
     Guard,
     add_history,
     booking_of_row,
-    bookings_between_in,
     copy_into,
     operation_of_row,
     queued_query,
@@ -146,41 +146,48 @@ class OutboxStore:
         the patient's record first (see :meth:`_queue_create`). ``guard``: as for
         ``Repository.book`` (a move judged again among the bookings as they stand).
         """
-        with self.db.write() as s:
-            row = s.get_one(BookingRow, booking.id)
-            if expected_version is not None and row.version != expected_version:
-                raise StaleBooking(booking.id)
-            if guard is not None:
-                guard(lambda first, last, cid: bookings_between_in(s, first, last, cid))
-            queued = [operation_of_row(r) for r in s.scalars(queued_query(booking.id))]
-            waiting = self._waiting_on(s, queued) if kind is OperationKind.CANCEL else {}
-            held = row.remote_id is not None or bool((row.extra or {}).get(HELD_WITHOUT_ID))
-            plan, withdraw = plan_change(kind, queued, held, waiting)
-            self._withdraw(s, withdraw, f"superseded by {kind.value}")
-            for op_id, others in waiting.items():  # the patient's record goes on for the others
-                s.get_one(OutboxRow, op_id).booking_id = others[0]
-            ref = (row.extra or {}).get(PATIENT_REF)
-            if ref and not booking.extra.get(PATIENT_REF):  # made since the desk read the booking
-                booking = booking.with_changes(extra={**booking.extra, PATIENT_REF: ref})
-            refused = s.scalars(
-                select(OutboxRow.id).where(
-                    OutboxRow.booking_id == booking.id,
-                    OutboxRow.state == OperationState.FAILED.value,
-                )
-            ).all()
-            for op_id in refused:  # the desk has acted on the refusal: it is no dead letter
-                s.get_one(OutboxRow, op_id).state = OperationState.WITHDRAWN.value
-            if row.problem_code == CLASH_CODE and booking.problem_code != CLASH_CODE:
-                settle_clash(row)  # the desk acted on a booking in a clash: its version stands
-            copy_into(row, booking.with_changes(version=row.version + 1))
-            op = None
-            if plan is ChangePlan.ENQUEUE and kind is OperationKind.CREATE:
-                records = PatientRecords(s) if patient_records else None
-                op = self._queue_create(s, booking, idempotency_key, records)
-            elif plan is ChangePlan.ENQUEUE:
-                op = self._enqueue(s, booking, kind, {}, idempotency_key)
-            add_history(s, booking.id, event, detail, actor)
-            return plan, op
+
+        def write(booking: Booking) -> tuple[ChangePlan, Operation | None]:
+            with self.db.write(scoped=True) as s:
+                scopes.lock_booking(s, booking.id)
+                row = s.get_one(BookingRow, booking.id)
+                if expected_version is not None and row.version != expected_version:
+                    raise StaleBooking(booking.id)
+                if guard is not None:
+                    guard(scopes.locked_reader(s))
+                scopes.lock_days_of(s, booking)
+                scopes.lock_patient(s, booking)
+                queued = [operation_of_row(r) for r in s.scalars(queued_query(booking.id))]
+                waiting = self._waiting_on(s, queued) if kind is OperationKind.CANCEL else {}
+                held = row.remote_id is not None or bool((row.extra or {}).get(HELD_WITHOUT_ID))
+                plan, withdraw = plan_change(kind, queued, held, waiting)
+                self._withdraw(s, withdraw, f"superseded by {kind.value}")
+                for op_id, others in waiting.items():  # the patient's record goes on for the others
+                    s.get_one(OutboxRow, op_id).booking_id = others[0]
+                ref = (row.extra or {}).get(PATIENT_REF)
+                if ref and not booking.extra.get(PATIENT_REF):  # made since the desk read it
+                    booking = booking.with_changes(extra={**booking.extra, PATIENT_REF: ref})
+                refused = s.scalars(
+                    select(OutboxRow.id).where(
+                        OutboxRow.booking_id == booking.id,
+                        OutboxRow.state == OperationState.FAILED.value,
+                    )
+                ).all()
+                for op_id in refused:  # the desk has acted on the refusal: it is no dead letter
+                    s.get_one(OutboxRow, op_id).state = OperationState.WITHDRAWN.value
+                if row.problem_code == CLASH_CODE and booking.problem_code != CLASH_CODE:
+                    settle_clash(row)  # the desk acted on a booking in a clash: its version stands
+                copy_into(row, booking.with_changes(version=row.version + 1))
+                op = None
+                if plan is ChangePlan.ENQUEUE and kind is OperationKind.CREATE:
+                    records = PatientRecords(s) if patient_records else None
+                    op = self._queue_create(s, booking, idempotency_key, records)
+                elif plan is ChangePlan.ENQUEUE:
+                    op = self._enqueue(s, booking, kind, {}, idempotency_key)
+                add_history(s, booking.id, event, detail, actor)
+                return plan, op
+
+        return scopes.retrying(lambda: write(booking))
 
     @staticmethod
     def _waiting_on(s: Session, queued: Sequence[Operation]) -> dict[int, list[str]]:
@@ -284,6 +291,24 @@ class OutboxStore:
         :mod:`frontdesk.storage.claims`)."""
         with self.db.write() as s:
             return claim_row(s, op_id, owner, now, lease, abandoned)
+
+    def claim_to_send(
+        self,
+        op_id: int,
+        owner: str,
+        now: datetime,
+        *,
+        lease: timedelta = LEASE,
+        abandoned: Callable[[str], bool] | None = None,
+    ) -> tuple[Operation, Booking | None] | None:
+        """:meth:`claim`, and the operation's booking as it stands once claimed, in the same
+        transaction (the engine's one transaction before a request)."""
+        with self.db.write() as s:
+            op = claim_row(s, op_id, owner, now, lease, abandoned)
+            if op is None:
+                return None
+            row = s.get(BookingRow, op.booking_id)
+            return op, booking_of_row(row) if row is not None else None
 
     def retry_later(
         self, op: Operation, when: datetime, error: str, *, unsent: bool = False

@@ -25,7 +25,7 @@ from frontdesk.domain.outbox import (
     OperationKind,
 )
 from frontdesk.domain.timeutil import utc_now
-from frontdesk.storage import notices, patients
+from frontdesk.storage import notices, patients, scopes
 from frontdesk.storage.db import Database
 from frontdesk.storage.outbox_reads import OutboxReads
 from frontdesk.storage.outbox_records import OutboxRecords
@@ -261,23 +261,34 @@ class Repository(RemoteMergeStore, OutboxRecords, OutboxReads, SendingRoles):
         it raises to refuse the booking, and nothing is written. No other write (another
         process, another desk on a shared store) comes between its reading and the booking.
         """
-        with self.db.write() as s:
-            if guard is not None:
-                guard(lambda first, last, cid: bookings_between_in(s, first, last, cid))
-            row = BookingRow(created_at=utc_now())
-            copy_into(row, booking)
-            s.add(row)
-            s.flush()
-            patients.remember(
-                s, booking.patient_name, booking.patient_phone, booking.patient_email, booking.start
-            )
-            if operation_kind is OperationKind.CREATE:
-                records = PatientRecords(s) if patient_records else None
-                op = self._queue_create(s, booking, idempotency_key, records, payload)
-            else:
-                op = self._enqueue(s, booking, operation_kind, payload, idempotency_key)
-            add_history(s, booking.id, "created", "booked at the desk", actor)
-            return op
+
+        def write() -> Operation:
+            with self.db.write(scoped=True) as s:
+                scopes.lock_booking(s, booking.id)
+                if guard is not None:
+                    guard(scopes.locked_reader(s))
+                scopes.lock_days_of(s, booking)
+                scopes.lock_patient(s, booking)
+                row = BookingRow(created_at=utc_now())
+                copy_into(row, booking)
+                s.add(row)
+                s.flush()
+                patients.remember(
+                    s,
+                    booking.patient_name,
+                    booking.patient_phone,
+                    booking.patient_email,
+                    booking.start,
+                )
+                if operation_kind is OperationKind.CREATE:
+                    records = PatientRecords(s) if patient_records else None
+                    op = self._queue_create(s, booking, idempotency_key, records, payload)
+                else:
+                    op = self._enqueue(s, booking, operation_kind, payload, idempotency_key)
+                add_history(s, booking.id, "created", "booked at the desk", actor)
+                return op
+
+        return scopes.retrying(write)
 
     def book_many(
         self,
