@@ -15,7 +15,7 @@ from frontdesk.app.connections import ConnectionError_
 from frontdesk.app.context import AppContext
 from frontdesk.app.paths import Paths
 from frontdesk.app.settings import ClinicSettings
-from frontdesk.cli import validate_cmd
+from frontdesk.cli import export_cmd, validate_cmd
 from frontdesk.providers.base import ApiError
 from frontdesk.providers.http import BadAnswer
 from frontdesk.storage.db import NewerCache, StoreUnreachable
@@ -113,6 +113,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     im.add_argument("file", type=Path, metavar="FILE.csv")
     im.add_argument("--connection", required=True, help="the connection's name")
+
+    export_cmd.add_parser(sub)
 
     sy = sub.add_parser("sync", help="drain the outbox and pull remote bookings")
     sy.add_argument("--once", action="store_true", help="one pass, then exit")
@@ -239,7 +241,9 @@ def _dispatch(args: argparse.Namespace) -> int:
             database_url, keep = store.fit_to_keep(args.store_url), True
         else:  # back to this desk's own cache
             store.save_url(Paths.resolve(args.profile_dir).config_dir, None)
-    context = AppContext.open(args.profile_dir, database_url=database_url)
+    # an export reads the cache only: no connector, no keyring
+    connect = args.command != "export"
+    context = AppContext.open(args.profile_dir, connect=connect, database_url=database_url)
     if keep:
         store.save_url(context.paths.config_dir, database_url)
     try:
@@ -255,6 +259,8 @@ def _dispatch(args: argparse.Namespace) -> int:
             return _import(context, args.connection, args.file)
         if args.command == "settings":
             return _settings(context, args)
+        if args.command == "export":
+            return export_cmd.run(context, args)
         from frontdesk.cli.sync_cmd import run_sync
 
         return run_sync(context, once=args.once, interval=args.interval)

@@ -1,5 +1,6 @@
 """The dialogs the main window opens and keeps track of (booking, find a patient, find an
-opening, connections), and the day sheet of the shown day, to the printer or to a PDF.
+opening, connections, export, import), and the day sheet of the shown day, to the printer or
+to a PDF.
 
 Each dialog is window-modal but does not block; the open ones are listed so that closing the
 window can ask each first (a half-typed booking is never lost silently).
@@ -15,16 +16,20 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDialog, QFileDialog
 
 from frontdesk.app.day_sheet import DaySheet, day_sheet
-from frontdesk.app.desk import ResourceKey
+from frontdesk.app.desk import ResourceKey, resource_key
 from frontdesk.app.openings import Opening
 from frontdesk.app.patients import Patient
+from frontdesk.app.words import counted
 from frontdesk.domain.booking import Booking
 
 if TYPE_CHECKING:  # each dialog is imported when first opened
+    from frontdesk.app.exports import Kind
     from frontdesk.ui.appointment_dialog import AppointmentDialog
     from frontdesk.ui.booking_dialog import BookingDialog
     from frontdesk.ui.connections_dialog import ConnectionsDialog
+    from frontdesk.ui.export_dialog import ExportDialog
     from frontdesk.ui.find_dialog import FindPatientDialog
+    from frontdesk.ui.import_dialog import ImportDialog
     from frontdesk.ui.main_window import MainWindow
     from frontdesk.ui.openings_dialog import OpeningsDialog
     from frontdesk.ui.settings_dialog import SettingsDialog
@@ -157,3 +162,61 @@ class DeskDialogs(QObject):
         note = f" ({sheet.unsynced} not yet synced, marked ✎)" if sheet.unsynced else ""
         self.window.statusBar().showMessage(f"Day sheet saved to {path}{note}.", 10_000)
         return path
+
+    # -- files in and out -----------------------------------------------------------------
+    def export(self, kind: Kind = "day") -> ExportDialog:
+        """File > Export: the shown day, the shown week of the selected appointment's column
+        (else the first shown one), or the selected appointment's patient."""
+        from frontdesk.ui.export_dialog import ExportDialog
+
+        pane = self.window.pane
+        selected = self.context.repo.booking(pane.selected) if pane.selected else None
+        shown = [r.key for r in pane.shown_resources()]
+        column = resource_key(selected) if selected else (shown[0] if shown else None)
+        patient = ""
+        if selected is not None:
+            patient = selected.patient_phone or selected.patient_name
+        dialog = ExportDialog(
+            self.context,
+            self.window,
+            kind,
+            pane.day,
+            pane.hidden,
+            column,
+            patient,
+        )
+        dialog.exported.connect(self._exported)
+        self._keep(dialog)
+        return dialog
+
+    def _exported(self, path: Path, count: int) -> None:
+        self.window.statusBar().showMessage(
+            f"{counted(count, 'appointment')} exported to {path}.", 10_000
+        )
+
+    def import_bookings(self) -> ImportDialog:
+        """File > Import bookings: a CSV file, checked and shown before anything is queued."""
+        from frontdesk.ui.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.context, self.window)
+        dialog.queued.connect(self._imported)
+        self._keep(dialog)
+        return dialog
+
+    def _imported(self, report: object, path: Path) -> None:
+        from frontdesk.app.importer import ImportReport
+
+        assert isinstance(report, ImportReport)
+        window = self.window
+        refused = (
+            f"; {counted(len(report.problems), 'row')} refused as the calendar stands now"
+            if report.problems
+            else ""
+        )
+        window.refresh()
+        window.statusBar().showMessage(
+            f"{counted(report.written, 'booking')} queued from {path.name}{refused}; "
+            "they will be sent shortly.",
+            10_000,
+        )
+        window.sync_now()

@@ -78,6 +78,10 @@ class MainWindow(QMainWindow):
     connections_action: QAction
     print_action: QAction
     pdf_action: QAction
+    export_day_action: QAction
+    export_week_action: QAction
+    export_patient_action: QAction
+    import_action: QAction
     quit_action: QAction
     shortcuts_action: QAction
     opening_action: QAction

@@ -1,6 +1,7 @@
 """The main window's actions, toolbar and menu bar: how an action is made (tooltip with its
 shortcut, status tip, shortcut context), the navigation toolbar with the desk's actions (and
-its single-key status actions), and what the File, View, Booking and Help menus hold."""
+its single-key status actions), and what the File (with export and import), View, Booking and
+Help menus hold."""
 
 from __future__ import annotations
 
@@ -73,6 +74,8 @@ def build_menus(window: MainWindow) -> None:
     window.file_menu.addAction(window.print_action)
     window.file_menu.addAction(window.pdf_action)
     window.file_menu.addSeparator()
+    build_file_actions(window)
+    window.file_menu.addSeparator()
     window.quit_action = make_action(
         window,
         "&Quit",
@@ -118,6 +121,42 @@ def build_menus(window: MainWindow) -> None:
         [QKeySequence("Ctrl+/")],
     )
     window.help_menu.addAction(window.shortcuts_action)
+
+
+def build_file_actions(window: MainWindow) -> None:
+    """File > Export day / week / patient's appointments and Import bookings."""
+    for name, text, tip, kind in (
+        (
+            "export_day_action",
+            "&Export day…",
+            "Save the shown day as a calendar file or CSV",
+            "day",
+        ),
+        (
+            "export_week_action",
+            "Export &week…",
+            "Save a provider's week (no patient names) as a calendar file or CSV",
+            "week",
+        ),
+        (
+            "export_patient_action",
+            "Export patient's &appointments…",
+            "Save one patient's appointments as a calendar file or CSV",
+            "patient",
+        ),
+    ):
+        act = make_action(
+            window, text, tip, lambda _checked=False, k=kind: window.dialogs.export(k)
+        )
+        setattr(window, name, act)
+        window.file_menu.addAction(act)
+    window.import_action = make_action(
+        window,
+        "&Import bookings…",
+        "Book from a CSV file: see the rows it would queue and refuse first",
+        lambda _checked=False: window.dialogs.import_bookings(),
+    )
+    window.file_menu.addAction(window.import_action)
 
 
 def show_shortcuts(window: MainWindow) -> ShortcutsDialog:

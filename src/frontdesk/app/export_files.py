@@ -1,0 +1,167 @@
+"""Writing an export (``app.exports``) as an iCalendar or a CSV file, readable by its owner only.
+
+iCalendar (RFC 5545) is written by the ``icalendar`` library: one VEVENT per appointment, its
+UID the booking's own (so a calendar that imports a newer file updates the event instead of
+adding a second), DTSTART and DTEND in UTC (each calendar program shows them on its own clock,
+the clinic's wall times at the clinic), STATUS TENTATIVE until the booking system holds it.
+
+CSV has a header row and one row per appointment, times on the clinic's clock. A cell a
+spreadsheet would run as a formula (one starting with ``=``, ``+``, ``-``, ``@``, a tab or a
+carriage return; a patient's name is kept as typed) is written with a leading ``'`` (OWASP's
+CSV injection advice), so a phone number reads ``'+44…``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import os
+import tempfile
+from datetime import datetime
+from pathlib import Path
+from typing import Literal
+
+from icalendar import Calendar, Event
+
+from frontdesk.app.exports import Export, ExportError, ExportRow
+from frontdesk.domain.timeutil import utc_now
+
+Format = Literal["ics", "csv"]
+FORMATS: dict[str, str] = {"ics": "iCalendar", "csv": "CSV"}
+UID_DOMAIN = "frontdesk.booking"
+PRODUCT = "-//FrontDesk//Clinic appointments//EN"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def format_of(path: Path, given: str | None = None) -> Format:
+    """The format asked for, else the one the file's extension names, else iCalendar."""
+    chosen = (given or path.suffix.lstrip(".")).lower()
+    return "csv" if chosen == "csv" else "ics"
+
+
+def uid(booking_id: str) -> str:
+    return f"{booking_id}@{UID_DOMAIN}"
+
+
+def neutralised(cell: str) -> str:
+    """``cell`` as a spreadsheet shows it and never runs it."""
+    return f"'{cell}" if cell.startswith(FORMULA_STARTS) else cell
+
+
+def summary(export: Export, row: ExportRow) -> str:
+    """A day list's: who and what; a patient's: what and where; a provider's week: what."""
+    what = {
+        "day": f"{row.patient_name}: {row.service}",
+        "patient": f"{row.service}, {row.where}",
+    }.get(export.kind, row.service)
+    return f"{what} ({row.session})" if row.session else what
+
+
+def description(export: Export, row: ExportRow) -> str:
+    lines = [f"Service: {row.service}", f"Where: {row.where}" + _of(row)]
+    if row.session:
+        lines.append(f"Time: {row.session} (the booking system keeps no time of day)")
+    if export.names_patients:
+        lines.append(f"Patient: {row.patient_name}")
+        if export.kind == "day":
+            lines.extend(
+                f"{label}: {value}"
+                for label, value in (("Phone", row.patient_phone), ("Email", row.patient_email))
+                if value
+            )
+    lines.append(f"Status: {row.status}")
+    if export.for_desk:
+        if row.sync:
+            lines.append(f"Sync: {row.sync}")
+        lines.append(f"Booking: {row.booking_id}")
+    return "\n".join(lines)
+
+
+def _of(row: ExportRow) -> str:
+    return f" ({row.connection})" if row.connection else ""
+
+
+def to_ics(export: Export, now: datetime | None = None) -> bytes:
+    calendar = Calendar()
+    calendar.add("prodid", PRODUCT)
+    calendar.add("version", "2.0")
+    calendar.add("calscale", "GREGORIAN")
+    calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-calname", export.title)
+    stamp = now or utc_now()
+    for row in export.rows:
+        event = Event()
+        event.add("uid", uid(row.booking_id))
+        event.add("dtstamp", stamp)
+        event.add("dtstart", row.start)
+        event.add("dtend", row.end)
+        event.add("summary", summary(export, row))
+        event.add("description", description(export, row))
+        if row.where_kind == "branch":
+            event.add("location", row.where)
+        event.add("status", "CONFIRMED" if row.confirmed else "TENTATIVE")
+        calendar.add_component(event)
+    return bytes(calendar.to_ical())
+
+
+def csv_header(export: Export) -> list[str]:
+    head = ["date", "start", "end", "time_zone", "session", "service", "where", "connection"]
+    if export.names_patients:
+        head += ["patient_name", "patient_phone", "patient_email"]
+    head.append("status")
+    if export.for_desk:
+        head += ["sync", "booking_id"]
+    return head
+
+
+def csv_cells(export: Export, row: ExportRow) -> list[str]:
+    start, end = row.local_start, row.local_end
+    cells = [f"{start:%Y-%m-%d}", f"{start:%H:%M}", f"{end:%H:%M}", row.zone, row.session]
+    cells += [row.service, row.where, row.connection]
+    if export.names_patients:
+        cells += [row.patient_name, row.patient_phone, row.patient_email]
+    cells.append(row.status)
+    if export.for_desk:
+        cells += [row.sync, row.booking_id]
+    return cells
+
+
+def to_csv(export: Export) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
+    writer.writerow(csv_header(export))
+    for row in export.rows:
+        writer.writerow([neutralised(cell) for cell in csv_cells(export, row)])
+    return out.getvalue()
+
+
+def render(export: Export, fmt: Format, now: datetime | None = None) -> bytes:
+    if fmt == "csv":  # with a byte order mark: spreadsheets then read it as UTF-8
+        return to_csv(export).encode("utf-8-sig")
+    return to_ics(export, now)
+
+
+def write(export: Export, fmt: Format, path: Path) -> Path:
+    """Write the file whole (a half-written one never replaces an older one), readable and
+    writable by its owner only, whatever mode an older file of that name had."""
+    data = render(export, fmt)
+    target = path.expanduser().absolute()
+    try:
+        handle, temporary = tempfile.mkstemp(
+            dir=target.parent, prefix=f".{target.name}.", suffix=".part"
+        )
+    except OSError as exc:
+        raise ExportError(f"-o: cannot write in {target.parent}: {exc.strerror}") from exc
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temporary, 0o600)
+        os.replace(temporary, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise ExportError(f"-o: cannot write {target}: {exc.strerror}") from exc
+    return target

@@ -1,0 +1,236 @@
+"""What the desk exports: a day's appointments, a provider's (a column's) week, or a patient's
+appointments, as rows on the clinic's clock; ``export_files`` writes them as iCalendar or CSV.
+
+Who a file names (patient data, so every file is written readable by its owner only):
+
+- a **day** is the desk's day list in a file (the day sheet's): patient, phone and email;
+- a **patient's** appointments are for that patient: their name, phone and email;
+- a **provider's week** goes where the desk's lists do not (a provider's phone, a shared
+  calendar), so it names no patient: when, what, where, and the booking's reference.
+
+Cancelled appointments are left out. A booking whose booking system keeps a session but no
+minute (HuskyVoice) is exported as the whole session, named. No Qt here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Literal
+
+from frontdesk.app.context import AppContext
+from frontdesk.app.day_sheet import UNSYNCED
+from frontdesk.app.desk import ResourceInfo, ResourceKey, monday_of, resources
+from frontdesk.app.patients import Patient, find_patients
+from frontdesk.domain.booking import Booking, SyncState, approximate_time
+from frontdesk.domain.timeutil import local_day_bounds, to_local
+from frontdesk.storage.patients import digits, patient_key, phone_terms
+
+Kind = Literal["day", "week", "patient"]
+MAX_PATIENT_BOOKINGS = 2000  # far more than any patient's cached bookings
+
+
+class ExportError(Exception):
+    """What to export cannot be found; the message names the option and what to do."""
+
+
+@dataclass(frozen=True, slots=True)
+class ExportRow:
+    """One appointment as a file shows it; the patient fields are empty when the export names
+    no patient, the sync words when it is for a patient."""
+
+    booking_id: str
+    start: datetime  # UTC
+    end: datetime  # UTC
+    zone: str  # the clinic's
+    session: str  # the session's name when the booking system keeps no minute, else ""
+    service: str
+    where: str  # the provider, room, branch or calendar (the desk's column)
+    where_kind: str  # "branch", "host", "calendar", ...
+    connection: str
+    status: str  # booked, arrived, completed, no-show
+    confirmed: bool  # the booking system holds it as it is
+    sync: str = ""  # "" when confirmed (or not shown); else why it may still change
+    patient_name: str = ""
+    patient_phone: str = ""
+    patient_email: str = ""
+
+    @property
+    def local_start(self) -> datetime:
+        return to_local(self.start, self.zone)
+
+    @property
+    def local_end(self) -> datetime:
+        return to_local(self.end, self.zone)
+
+
+@dataclass(frozen=True, slots=True)
+class Export:
+    kind: Kind
+    title: str  # "Appointments on Sunday 28 March 2027"
+    zone: str
+    rows: list[ExportRow]
+    file_stem: str  # a file name without its extension, e.g. "appointments-2027-03-28"
+
+    @property
+    def names_patients(self) -> bool:
+        return self.kind != "week"
+
+    @property
+    def for_desk(self) -> bool:
+        """Whether the sync words and the booking's reference are in (not for a patient)."""
+        return self.kind != "patient"
+
+
+def columns(context: AppContext) -> list[ResourceInfo]:
+    """Every column of the desk (each connection's providers, rooms, branches, calendars)."""
+    return resources(context)
+
+
+def day_export(
+    context: AppContext, day: date, hidden: frozenset[ResourceKey] = frozenset()
+) -> Export:
+    """The day's appointments in every column but ``hidden`` ones, earliest first."""
+    zone = context.clinic_zone
+    start, end = local_day_bounds(day, zone)
+    found = [
+        b
+        for b in context.repo.bookings_between(start, end)
+        if (b.connection_id, b.resource_id) not in hidden
+    ]
+    rows = _rows(context, found, "day")
+    title = f"Appointments on {day:%A} {day.day} {day:%B %Y}"
+    return Export("day", title, zone, rows, f"appointments-{day}")
+
+
+def week_export(context: AppContext, day: date, column: ResourceKey) -> Export:
+    """The appointments of one column in the week (Monday to Sunday) that holds ``day``."""
+    zone = context.clinic_zone
+    monday = monday_of(day)
+    start, _ = local_day_bounds(monday, zone)
+    end, _ = local_day_bounds(monday + timedelta(days=7), zone)
+    info = next((c for c in columns(context) if c.key == column), None)
+    name = info.name if info else column[1]
+    found = context.repo.bookings_between(start, end, column[0])
+    rows = _rows(context, [b for b in found if b.resource_id == column[1]], "week")
+    sunday = monday + timedelta(days=6)
+    title = f"{name}: week of {_short(monday)} to {_short(sunday)} {sunday:%Y}"
+    return Export("week", title, zone, rows, f"{_slug(name)}-week-{monday}")
+
+
+def patient_export(context: AppContext, patient: Patient) -> Export:
+    """Every cached appointment of one patient (the same name and phone), earliest first."""
+    found = context.repo.bookings_of_patient(patient, MAX_PATIENT_BOOKINGS)
+    rows = _rows(context, found, "patient")
+    title = f"Appointments of {patient.name}"
+    return Export(
+        "patient", title, context.clinic_zone, rows, f"appointments-{_slug(patient.name)}"
+    )
+
+
+def find_column(context: AppContext, name: str, connection: str | None = None) -> ResourceInfo:
+    """The column named ``name`` (or with that id), of the connection named ``connection``
+    when given. Raises :class:`ExportError` naming the option to fix."""
+    known = columns(context)
+    if connection is not None:
+        wanted_connection = connection.strip().casefold()
+        known = [c for c in known if c.connection_name.casefold() == wanted_connection]
+        if not known:
+            names = ", ".join(sorted({c.connection_name for c in columns(context)})) or "none yet"
+            raise ExportError(f"--connection: no connection named {connection!r} ({names})")
+    wanted = name.strip().casefold()
+    found = [c for c in known if c.name.casefold() == wanted or c.key[1] == name.strip()]
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        names = ", ".join(sorted({c.name for c in known})) or "none yet"
+        raise ExportError(f"--column: no provider, room or calendar named {name!r} ({names})")
+    where = ", ".join(sorted(c.connection_name for c in found))
+    raise ExportError(
+        f"--column: {name!r} is a column of several connections ({where}); "
+        "name one with --connection"
+    )
+
+
+def find_patient(context: AppContext, text: str) -> Patient:
+    """The one patient ``text`` names: their full name, their phone (any common form), their
+    email, or a part of those only they match. Raises :class:`ExportError` otherwise."""
+    typed = text.strip()
+    found = find_patients(context.repo, typed, limit=50)
+    if not found:
+        raise ExportError(f"--patient: no patient matches {typed!r}; type a name or a phone")
+    if len(found) == 1:
+        return found[0]
+    exact = [p for p in found if _names(p, typed)]
+    if len({patient_key(p.name, p.phone) for p in exact}) == 1:
+        return exact[0]
+    shown = "; ".join(f"{p.name} ({p.phone or 'no phone'})" for p in (exact or found)[:8])
+    raise ExportError(
+        f"--patient: {len(exact or found)} patients match {typed!r}: {shown}; "
+        "give the full name and phone, or the phone alone"
+    )
+
+
+def _names(patient: Patient, typed: str) -> bool:
+    """Whether ``typed`` is all of the patient's name, phone or email (not a part of them)."""
+    folded = " ".join(typed.casefold().split())
+    if folded in (" ".join(patient.name.casefold().split()), (patient.email or "").casefold()):
+        return True
+    if len(digits(typed)) >= 6 and patient.phone:
+        return digits(typed) in phone_terms(patient.phone)
+    # "Name, phone" as the list of matches shows them
+    name, _, phone = typed.rpartition(",")
+    return bool(name) and _names(patient, name) and _names(patient, phone.strip(" ()"))
+
+
+def _rows(context: AppContext, bookings: list[Booking], kind: Kind) -> list[ExportRow]:
+    zone = context.clinic_zone
+    names = {c.key: c for c in columns(context)}
+    connections = {r.id: r.name for r in context.connections()}
+    services: dict[tuple[str, str], str] = {}
+    for connection_id in {b.connection_id for b in bookings}:
+        catalog = context.repo.catalog(connection_id, date.max, date.min)  # no windows
+        services.update(((connection_id, s.id), s.name) for s in catalog.services)
+    rows: list[ExportRow] = []
+    for b in bookings:
+        if not b.active:
+            continue
+        start, end, session = b.start, b.end, ""
+        span = approximate_time(b)  # the booking system keeps a session, not a minute
+        if span is not None:
+            start, end = span.start, span.end
+            session = span.label or "time of day not given"
+        column = names.get((b.connection_id, b.resource_id))
+        named = kind != "week"
+        rows.append(
+            ExportRow(
+                booking_id=b.id,
+                start=start,
+                end=end,
+                zone=zone,
+                session=session,
+                service=services.get((b.connection_id, b.service_id), b.service_id),
+                where=column.name if column else b.resource_id,
+                where_kind=column.kind if column else "",
+                connection=connections.get(b.connection_id, ""),
+                status=b.visit_status.value.replace("_", "-"),
+                confirmed=b.sync_state is SyncState.CONFIRMED,
+                sync=UNSYNCED.get(b.sync_state, "") if kind != "patient" else "",
+                patient_name=b.patient_name if named else "",
+                patient_phone=b.patient_phone if named else "",
+                patient_email=(b.patient_email or "") if named else "",
+            )
+        )
+    rows.sort(key=lambda r: (r.start, r.end, r.where, r.patient_name, r.booking_id))
+    return rows
+
+
+def _short(day: date) -> str:
+    """``Mon 30 Nov``."""
+    return f"{day:%a} {day.day} {day:%b}"
+
+
+def _slug(text: str) -> str:
+    """``text`` fit for a file name: letters and digits, words joined by ``-``."""
+    words = "".join(ch if ch.isalnum() else " " for ch in text.casefold()).split()
+    return "-".join(words)[:60] or "export"

@@ -1,0 +1,259 @@
+"""File > Export day / week / patient's appointments: what to export (a day, a provider's week,
+a patient's appointments), as iCalendar or CSV, how many appointments that is and who the file
+names, then a save dialog. The work is ``app.exports`` and ``app.export_files``'."""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from frontdesk.app import export_files, exports
+from frontdesk.app.context import AppContext
+from frontdesk.app.desk import ResourceKey
+from frontdesk.app.patients import Patient, find_patients
+from frontdesk.app.words import counted
+from frontdesk.ui.theme import mark_hint
+
+KINDS: dict[exports.Kind, str] = {
+    "day": "A &day's appointments",
+    "week": "A provider's &week",
+    "patient": "A &patient's appointments",
+}
+WHO: dict[exports.Kind, str] = {
+    "day": "The file names each patient, with phone and email (a day list).",
+    "week": "No patient is named: when, what and where only, for the provider's own calendar.",
+    "patient": "For the patient: their name, service and place; no desk notes.",
+}
+FILTERS = {"ics": "iCalendar files (*.ics)", "csv": "CSV files (*.csv)"}
+
+
+class ExportDialog(QDialog):
+    exported = Signal(object, int)  # the file written, how many appointments
+
+    def __init__(
+        self,
+        context: AppContext,
+        parent: QWidget | None = None,
+        kind: exports.Kind = "day",
+        day: date | None = None,
+        hidden: frozenset[ResourceKey] = frozenset(),
+        column: ResourceKey | None = None,
+        patient: str = "",
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.hidden = hidden
+        self.setWindowTitle("Export appointments")
+        self.setAccessibleName("Export appointments")
+        layout = QVBoxLayout(self)
+
+        box = QGroupBox("What to export", self)
+        row = QHBoxLayout(box)
+        self.kind_group = QButtonGroup(self)
+        self.kinds: dict[exports.Kind, QRadioButton] = {}
+        for key, text in KINDS.items():
+            button = QRadioButton(text, box)
+            button.setAccessibleName(text.replace("&", ""))
+            self.kind_group.addButton(button)
+            self.kinds[key] = button
+            row.addWidget(button)
+        layout.addWidget(box)
+
+        self.form = QFormLayout()
+        layout.addLayout(self.form)
+        self.day = QDateEdit(self)
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("ddd d MMM yyyy")
+        self.day.setAccessibleName("Day")
+        shown = day or date.today()
+        self.day.setDate(QDate(shown.year, shown.month, shown.day))
+        self.day_label = QLabel("D&ay", self)
+        self.day_label.setBuddy(self.day)
+        self.form.addRow(self.day_label, self.day)
+        self.column = QComboBox(self)
+        self.column.setAccessibleName("Provider, room or calendar")
+        for info in exports.columns(context):
+            self.column.addItem(f"{info.name} — {info.connection_name}", info.key)
+        if column is not None and self.column.findData(column) >= 0:
+            self.column.setCurrentIndex(self.column.findData(column))
+        self.form.addRow("Pro&vider / column", self.column)
+        self.patient = QLineEdit(patient, self)
+        self.patient.setPlaceholderText("Name or phone number")
+        self.patient.setAccessibleName("Patient")
+        self.patient.setClearButtonEnabled(True)
+        self.form.addRow("Pa&tient", self.patient)
+        self.matches = QComboBox(self)
+        self.matches.setAccessibleName("Matching patients")
+        self.form.addRow("&Found", self.matches)
+
+        formats = QGroupBox("Format", self)
+        row = QHBoxLayout(formats)
+        self.formats: dict[str, QRadioButton] = {}
+        self.format_group = QButtonGroup(self)
+        for fmt, text in (
+            ("ics", "&iCalendar (.ics), for calendar programs"),
+            ("csv", "&CSV (.csv), for spreadsheets"),
+        ):
+            button = QRadioButton(text, formats)
+            button.setAccessibleName(text.replace("&", ""))
+            self.format_group.addButton(button)
+            self.formats[fmt] = button
+            row.addWidget(button)
+        self.formats["ics"].setChecked(True)
+        layout.addWidget(formats)
+
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName("What the file holds")
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.summary)
+        self.hint = QLabel(self)
+        self.hint.setWordWrap(True)
+        self.hint.setTextFormat(Qt.TextFormat.RichText)
+        mark_hint(self.hint)
+        layout.addWidget(self.hint)
+        layout.addStretch(1)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.export_button = QPushButton("&Export…", self)
+        self.export_button.setDefault(True)
+        buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.export_button.clicked.connect(lambda _checked=False: self.export())
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+        self._search = QTimer(self)
+        self._search.setSingleShot(True)
+        self._search.setInterval(150)
+        self._search.timeout.connect(self.find_patient)
+        self.patient.textEdited.connect(self._search.start)
+        self.kinds[kind].setChecked(True)
+        self.kind_group.buttonToggled.connect(lambda *_: self.update_summary())
+        self.format_group.buttonToggled.connect(lambda *_: self.update_summary())
+        self.day.dateChanged.connect(lambda *_: self.update_summary())
+        self.column.currentIndexChanged.connect(lambda *_: self.update_summary())
+        self.matches.currentIndexChanged.connect(lambda *_: self.update_summary())
+        self.find_patient()
+        self.resize(640, max(300, self.sizeHint().height()))
+
+    # -- what is chosen -----------------------------------------------------------------
+    @property
+    def kind(self) -> exports.Kind:
+        return next(k for k, b in self.kinds.items() if b.isChecked())
+
+    @property
+    def file_format(self) -> export_files.Format:
+        return "csv" if self.formats["csv"].isChecked() else "ics"
+
+    def chosen_day(self) -> date:
+        shown = self.day.date()
+        return date(shown.year(), shown.month(), shown.day())
+
+    def find_patient(self) -> list[Patient]:
+        """The patients matching what is typed, in the list (the best first)."""
+        self._search.stop()
+        found = find_patients(self.context.repo, self.patient.text(), limit=30)
+        self.matches.blockSignals(True)
+        self.matches.clear()
+        for p in found:
+            self.matches.addItem(
+                f"{p.name}, {p.phone or 'no phone'} ({counted(p.bookings, 'booking')})", p
+            )
+        self.matches.blockSignals(False)
+        self.update_summary()
+        return found
+
+    def current_export(self) -> exports.Export | None:
+        """The export as chosen; None while nothing to export is chosen."""
+        kind = self.kind
+        if kind == "day":
+            return exports.day_export(self.context, self.chosen_day(), self.hidden)
+        if kind == "week":
+            key = self.column.currentData()
+            return (
+                None if key is None else exports.week_export(self.context, self.chosen_day(), key)
+            )
+        patient = self.matches.currentData()
+        return (
+            exports.patient_export(self.context, patient) if isinstance(patient, Patient) else None
+        )
+
+    def update_summary(self) -> exports.Export | None:
+        kind = self.kind
+        self.day_label.setText("Any day of the wee&k" if kind == "week" else "D&ay")
+        self.form.setRowVisible(self.day, kind != "patient")
+        self.form.setRowVisible(self.column, kind == "week")
+        self.form.setRowVisible(self.patient, kind == "patient")
+        self.form.setRowVisible(self.matches, kind == "patient")
+        export = self.current_export()
+        self.export_button.setEnabled(export is not None)
+        if export is None:
+            self.summary.setText(
+                "Type a patient's name or phone number, then pick them in the list."
+                if kind == "patient"
+                else "There is no provider, room or calendar yet."
+            )
+            self.hint.setText("")
+            return None
+        left_out = (
+            " Columns hidden in the side panel are left out."
+            if kind == "day" and self.hidden
+            else ""
+        )
+        shown = counted(len(export.rows), "appointment")
+        self.summary.setText(f"<b>{shown}</b>: {html.escape(export.title)}.{left_out}")
+        zone = f"<span style='white-space:nowrap'>{html.escape(export.zone)}</span>"
+        self.hint.setText(
+            f"{html.escape(WHO[kind])} Times are on the clinic's clock ({zone}); cancelled "
+            "appointments are left out. The file holds patient data: it is written readable "
+            "by your user account only."
+        )
+        return export
+
+    # -- writing ------------------------------------------------------------------------
+    def ask_path(self, suggested: Path) -> Path | None:
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, "Export appointments", str(suggested), FILTERS[self.file_format]
+        )
+        return Path(chosen) if chosen else None
+
+    def export(self, path: Path | None = None) -> Path | None:
+        """Write the chosen export (asks where, unless ``path`` is given); the written file."""
+        export = self.current_export()
+        if export is None:
+            return None
+        fmt = self.file_format
+        if path is None:
+            path = self.ask_path(Path.home() / f"{export.file_stem}.{fmt}")
+            if path is None:
+                return None
+            if not path.suffix:
+                path = path.with_suffix(f".{fmt}")
+        try:
+            written = export_files.write(export, fmt, path)
+        except exports.ExportError as exc:
+            self.summary.setText(f"Not saved: {str(exc).removeprefix('-o: ')}")
+            return None
+        self.exported.emit(written, len(export.rows))
+        self.accept()
+        return written

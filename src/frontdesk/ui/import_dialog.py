@@ -1,0 +1,233 @@
+"""File > Import bookings: pick a CSV file and a connection, see the rows that would be queued
+and the refused ones (row, field, reason) before anything is queued, then queue them
+(``app.import_preview``: the verdicts are ``frontdesk import``'s own)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from frontdesk.app.context import AppContext
+from frontdesk.app.import_preview import (
+    ImportFileError,
+    ImportPreview,
+    preview_import,
+    queue_import,
+)
+from frontdesk.app.importer import COLUMNS, REQUIRED, ImportReport
+from frontdesk.app.words import counted
+from frontdesk.ui.theme import mark_hint
+
+ACCEPTED_HEAD = ["Row", "When", "Service", "Where", "Patient", "Phone"]
+REFUSED_HEAD = ["Row", "Field", "Reason"]
+
+
+def _table(parent: QWidget, head: list[str], name: str, stretch: int) -> QTableWidget:
+    """A read-only table whose column ``stretch`` takes the room the others leave."""
+    table = QTableWidget(0, len(head), parent)
+    table.setHorizontalHeaderLabels(head)
+    table.setAccessibleName(name)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setWordWrap(True)
+    table.verticalHeader().setVisible(False)
+    header = table.horizontalHeader()
+    for column in range(len(head)):
+        mode = QHeaderView.ResizeMode
+        header.setSectionResizeMode(
+            column, mode.Stretch if column == stretch else mode.ResizeToContents
+        )
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
+    table.setRowCount(len(rows))
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            item = QTableWidgetItem(text)
+            item.setToolTip(text)
+            if c == 0:
+                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            table.setItem(r, c, item)
+    # once the columns have their widths (a wrapped reason is as tall as it needs)
+    QTimer.singleShot(0, table.resizeRowsToContents)
+
+
+class ImportDialog(QDialog):
+    queued = Signal(object, object)  # ImportReport, the file's Path
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.preview: ImportPreview | None = None
+        self.setWindowTitle("Import bookings from a CSV file")
+        self.setAccessibleName("Import bookings")
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        layout.addLayout(form)
+        row = QHBoxLayout()
+        self.path = QLineEdit(self)
+        self.path.setPlaceholderText("A CSV file whose first row names the columns")
+        self.path.setAccessibleName("CSV file")
+        self.browse_button = QPushButton("&Browse…", self)
+        self.browse_button.clicked.connect(lambda _checked=False: self.browse())
+        row.addWidget(self.path, 1)
+        row.addWidget(self.browse_button)
+        label = QLabel("&File", self)
+        label.setBuddy(self.path)
+        form.addRow(label, row)
+        self.connection = QComboBox(self)
+        self.connection.setAccessibleName("Connection")
+        for record in context.connections():
+            self.connection.addItem(record.name, record.id)
+        form.addRow("&Connection", self.connection)
+        columns = ", ".join(f"<b>{c}</b>" if c in REQUIRED else c for c in COLUMNS)
+        self.columns_hint = QLabel(
+            f"Columns (bold: required; any order): {columns}. A start is "
+            "<i>YYYY\u2011MM\u2011DD&nbsp;HH:MM</i> on the clinic's clock, or "
+            "ISO 8601 with Z or an offset.",
+            self,
+        )
+        self.columns_hint.setWordWrap(True)
+        mark_hint(self.columns_hint)
+        layout.addWidget(self.columns_hint)
+
+        self.summary = QLabel("Choose a file: nothing is queued before you press Queue.", self)
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName("What the import would do")
+        layout.addWidget(self.summary)
+        self.tabs = QTabWidget(self)
+        self.queued_rows = _table(self.tabs, ACCEPTED_HEAD, "Rows that would be queued", 4)
+        self.refused_rows = _table(self.tabs, REFUSED_HEAD, "Refused rows", 2)
+        self.tabs.addTab(self.queued_rows, "Would be queued")
+        self.tabs.addTab(self.refused_rows, "Refused")
+        layout.addWidget(self.tabs, 1)
+        self.tabs.currentChanged.connect(
+            lambda i: (self.queued_rows, self.refused_rows)[i].resizeRowsToContents()
+        )
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
+        self.check_button = QPushButton("Check &again", self)
+        self.queue_button = QPushButton("&Queue bookings", self)
+        self.queue_button.setEnabled(False)
+        self.queue_button.setDefault(True)
+        buttons.addButton(self.check_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.queue_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        self.check_button.clicked.connect(lambda _checked=False: self.check())
+        self.queue_button.clicked.connect(lambda _checked=False: self.queue())
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.path.editingFinished.connect(self._path_typed)
+        self.connection.currentIndexChanged.connect(lambda _i: self.check())
+        self.resize(880, 560)
+
+    # -- choosing -----------------------------------------------------------------------
+    def ask_path(self) -> Path | None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, "Import bookings", str(Path.home()), "CSV files (*.csv);;All files (*)"
+        )
+        return Path(chosen) if chosen else None
+
+    def browse(self) -> ImportPreview | None:
+        path = self.ask_path()
+        if path is None:
+            return None
+        self.path.setText(str(path))
+        return self.check()
+
+    def _path_typed(self) -> None:
+        if self.path.text().strip() and (
+            self.preview is None or str(self.preview.path) != self.path.text().strip()
+        ):
+            self.check()
+
+    # -- the preview --------------------------------------------------------------------
+    def check(self) -> ImportPreview | None:
+        """Judge the file as the import would, and show what it would queue and refuse."""
+        self.preview = None
+        self.queue_button.setEnabled(False)
+        self.queue_button.setText("&Queue bookings")
+        _fill(self.queued_rows, [])
+        _fill(self.refused_rows, [])
+        self._tab_titles(0, 0)
+        text, connection_id = self.path.text().strip(), self.connection.currentData()
+        if not text or connection_id is None:
+            self.summary.setText(
+                "Choose a file: nothing is queued before you press Queue."
+                if connection_id is not None
+                else "There is no connection yet: add one in File > Connections."
+            )
+            return None
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            preview = preview_import(self.context.booking, str(connection_id), Path(text))
+        except ImportFileError as exc:
+            self.summary.setText(f"This file cannot be imported: {exc}")
+            return None
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.preview = preview
+        _fill(
+            self.queued_rows,
+            [
+                [str(r.row), r.when, r.service, r.where, r.patient, r.phone]
+                for r in preview.accepted
+            ],
+        )
+        _fill(self.refused_rows, [[str(p.row), p.field, p.reason] for p in preview.refused])
+        self._tab_titles(len(preview.accepted), len(preview.refused))
+        self.tabs.setCurrentIndex(1 if preview.refused and not preview.accepted else 0)
+        n = len(preview.accepted)
+        self.queue_button.setText(f"&Queue {counted(n, 'booking')}")
+        self.queue_button.setEnabled(n > 0)
+        already = f"; {counted(preview.already, 'row')} already imported" if preview.already else ""
+        self.summary.setText(
+            f"<b>{counted(n, 'row')} would be queued</b>, "
+            f"{counted(len(preview.refused), 'row')} refused{already}. "
+            "Nothing is queued until you press Queue; a refused row is left out (fix it in "
+            "the file and import the file again: rows already queued are not queued twice)."
+        )
+        return preview
+
+    def _tab_titles(self, accepted: int, refused: int) -> None:
+        self.tabs.setTabText(0, f"Would be queued ({accepted})")
+        self.tabs.setTabText(1, f"Refused ({refused})")
+
+    def queue(self) -> ImportReport | None:
+        """Queue the good rows (judged again, as the cache stands now)."""
+        if self.preview is None or not self.preview.accepted:
+            return None
+        preview = self.preview
+        try:
+            report = queue_import(
+                self.context.booking,
+                preview.connection_id,
+                preview.path,
+                f"import:{self.context.desk}",
+            )
+        except ImportFileError as exc:
+            self.summary.setText(f"Nothing queued: {exc}")
+            return None
+        self.queued.emit(report, preview.path)
+        self.accept()
+        return report
