@@ -25,7 +25,7 @@ import pytest
 from frontdesk.app import store
 from frontdesk.app.context import AppContext
 from frontdesk.app.paths import Paths
-from frontdesk.domain.booking import SyncState
+from frontdesk.domain.booking import Booking, SyncState
 from frontdesk.domain.outbox import Operation
 from frontdesk.sandbox import SandboxServer
 from frontdesk.sandbox.fault_spec import FaultSpec
@@ -117,6 +117,12 @@ class Unclaimed(Repository):
             before = operation_of_row(row)
             row.sent_at, row.attempts = now, row.attempts + 1
             return before
+
+    def claim_to_send(
+        self, op_id: int, owner: str, now: datetime, **_: object
+    ) -> tuple[Operation, Booking | None] | None:
+        op = self.claim(op_id, owner, now)
+        return None if op is None else (op, self.booking(op.booking_id))
 
 
 def drain_side_by_side(profile: Path, repo_type: type[Repository]) -> None:

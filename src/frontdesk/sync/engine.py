@@ -54,6 +54,8 @@ BREAKER_BASE_S = 30.0
 BREAKER_MAX_S = 300.0
 # the problem code of a booking whose create's outcome is unknown (the desk shows the message)
 UNKNOWN_CODE = "OUTCOME_UNKNOWN"
+# how often a role's holder keeps its recent requests with the role (a write each time)
+NOTE_EVERY_S = 1.0
 
 
 @dataclass
@@ -105,6 +107,7 @@ class SyncEngine:
         # claims alone guarantee switch it off
         self.roles = True
         self._holding: set[str] = set()  # connections whose role this engine holds
+        self._noted_at: dict[str, float] = {}  # when each one's recent requests were kept
         self.connectors = connectors
         self.clock = clock
         self.rng = rng or random.Random()
@@ -145,7 +148,7 @@ class SyncEngine:
             wait = bucket.take()
             if wait <= 0:
                 if self.roles and cid in self._holding:  # for whoever sends next
-                    self.repo.note_requests(cid, self.owner, bucket.sent())
+                    self._note(cid)
                 return
             self._sleep(wait)
 
@@ -178,9 +181,20 @@ class SyncEngine:
             health.sent_elsewhere = None if taken else self.repo.role_holder(cid, self.clock())
         return taken
 
+    def _note(self, cid: str, *, now: bool = False) -> None:
+        """Keep the connection's recent requests with its role, at most every ``NOTE_EVERY_S``
+        (a crash loses at most that much of them; a hand-over, ``now``, none)."""
+        at = self._seconds()
+        if now or at - self._noted_at.get(cid, float("-inf")) >= NOTE_EVERY_S:
+            self.repo.note_requests(cid, self.owner, self.buckets[cid].sent())
+            self._noted_at[cid] = at
+
     def stop_sending(self) -> None:
-        """This engine stops: its sending roles are free for another sender at once."""
+        """This engine stops: its sending roles are free for another sender at once, with
+        every request it made for the next holder's pacer."""
         if self.roles:
+            for cid in sorted(self._holding & set(self.buckets)):
+                self._note(cid, now=True)
             self.repo.give_up_roles(self.owner)
             self._holding.clear()
 
@@ -202,20 +216,28 @@ class SyncEngine:
                     return
                 if self.stop.is_set():
                     return
-                claimed = self.repo.claim(op.id, self.owner, self.clock(), abandoned=abandoned)
+                claimed = self.repo.claim_to_send(
+                    op.id, self.owner, self.clock(), abandoned=abandoned
+                )
                 if claimed is None:
                     continue  # another sender has it, or it was settled since the read
                 taken += 1
-                if not self._send(cid, connector, claimed, report):
+                if not self._send(cid, connector, *claimed, report):
                     return  # the connection asked us to back off: leave the rest queued
             if not taken:
                 return  # nothing due, or all of it in other senders' hands
 
-    def _send(self, cid: str, connector: Connector, op: Operation, report: DrainReport) -> bool:
-        """Send ``op``, claimed (and so marked sent) before the booking is read: a desk change
-        that commits after the claim sees the operation as sent and queues its own, so no change
-        is lost in between; ``op.sent_at`` is the earlier attempt's, if any."""
-        booking = self.repo.booking(op.booking_id)
+    def _send(
+        self,
+        cid: str,
+        connector: Connector,
+        op: Operation,
+        booking: Booking | None,
+        report: DrainReport,
+    ) -> bool:
+        """Send ``op``, claimed (and so marked sent) in the transaction that read ``booking``:
+        a desk change that commits after the claim sees the operation as sent and queues its
+        own, so no change is lost in between; ``op.sent_at`` is the earlier attempt's, if any."""
         if booking is None:
             log.error("operation %s names a missing booking", op.id)
             self.repo.retry_later(op, self.clock() + timedelta(hours=1), "its booking is gone")
