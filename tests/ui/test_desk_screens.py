@@ -8,7 +8,7 @@ from collections import Counter
 from datetime import UTC, datetime, time, timedelta
 
 import pytest
-from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QKeySequence, QMouseEvent
 from PySide6.QtWidgets import QApplication
 
@@ -17,6 +17,7 @@ from frontdesk.domain.booking import Booking, BookingRequest, SyncState, VisitSt
 from frontdesk.domain.timeutil import local_to_utc, to_local, utc_now
 from frontdesk.sandbox.huskyvoice.clinic import GENERAL_CHECKUP_ID, MAIN_BRANCH_ID
 from frontdesk.ui.calendar_pane import Mode
+from frontdesk.ui.grid_space import TIME_W
 from frontdesk.ui.main_window import MainWindow
 from frontdesk.ui.time_grid import TimeGridView
 
@@ -40,6 +41,15 @@ def pick(desk: MainWindow, index: int) -> Booking:
     stored = desk.context.repo.booking(bookings[index].id)
     assert stored is not None
     return stored
+
+
+def visible_x(grid: TimeGridView, column: QRectF) -> float:
+    """A point of ``column`` the viewport shows, right of the hours (a narrow window scrolls
+    the day's columns under them)."""
+    left = max(column.left(), float(TIME_W)) + 5
+    right = min(column.right(), float(grid.viewport().width())) - 5
+    assert left < right, "the column is not on screen"
+    return (left + right) / 2
 
 
 def show(desk: MainWindow, booking: Booking, mode: Mode) -> TimeGridView:
@@ -277,7 +287,7 @@ def test_drag_moves_an_appointment_to_another_column(desk: MainWindow) -> None:
     assert here is not None
     other = 1 - here
     target = grid.column_rect(other)
-    end = QPointF(target.center().x(), rect.top() + 5)
+    end = QPointF(visible_x(grid, target), rect.top() + 5)
     moved: list[str] = []
     grid.moveRequested.connect(lambda bid, _s, _r: moved.append(bid))
     drag(grid, QPointF(rect.left() + 10, rect.top() + 5), end)
@@ -302,7 +312,7 @@ def test_a_held_booking_dragged_to_another_branch_snaps_back(desk: MainWindow) -
     drag(
         grid,
         QPointF(rect.left() + 10, rect.top() + 5),
-        QPointF(target.center().x(), rect.top() + 5),
+        QPointF(visible_x(grid, target), rect.top() + 5),
     )
     assert refused and "Cancel it and book it again" in refused[0]
     stored = desk.context.repo.booking(booking.id)

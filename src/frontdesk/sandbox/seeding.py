@@ -28,17 +28,20 @@ DOCTORS = ("Dr Okafor", "Dr Lindqvist", "Dr Mehta", None, None)
 
 
 def fake_patient(rng: random.Random) -> tuple[str, str]:
-    """A name and a UK drama-range mobile number like `+442079460123`."""
-    name = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
-    return name, f"+442079460{rng.randrange(1000):03d}"
+    """A name and their UK drama-range number like `+442079460123`: one number per name, so a
+    patient booked twice keeps their number and no two patients share one."""
+    first, last = rng.randrange(len(FIRST_NAMES)), rng.randrange(len(LAST_NAMES))
+    name = f"{FIRST_NAMES[first]} {LAST_NAMES[last]}"
+    return name, f"+442079460{first * len(LAST_NAMES) + last:03d}"
 
 
 DAYS = 7
 
 
 def fake_email(name: str, rng: random.Random) -> str:
-    """An address at the reserved `example.com` domain, e.g. `amelia.hart42@example.com`."""
-    return f"{name.lower().replace(' ', '.')}{rng.randrange(100)}@example.com"
+    """The patient's address at the reserved `example.com` domain, e.g.
+    `amelia.hart@example.com` (one per name, as their number)."""
+    return f"{name.lower().replace(' ', '.')}@example.com"
 
 
 def utc_stamp(instant: datetime) -> str:

@@ -380,23 +380,32 @@ class Repository(RemoteMergeStore, OutboxRecords, OutboxReads, SendingRoles):
         with self.db.read() as s:
             return [booking_of_tuple(r) for r in s.execute(query)]
 
-    def bookings_of_patient(self, patient: Patient, limit: int = 50) -> list[Booking]:
+    def bookings_of_patient(
+        self, patient: Patient, limit: int = 50, now: datetime | None = None
+    ) -> list[Booking]:
         """The bookings of one patient of the index (the same name and phone, or, for a
-        patient with no phone, the same name and no phone), latest first."""
+        patient with no phone, the same name and no phone): the coming ones first, soonest
+        first, then the past ones, latest first (what a receptionist looks for)."""
         key = patients.patient_key(patient.name, patient.phone)
         if patient.phone.strip():
             where = BookingRow.patient_phone == patient.phone
         else:  # by name: ix_bookings_patient_name
             where = and_(BookingRow.patient_name == patient.name, BookingRow.patient_phone == "")
-        query = select(*BOOKING_COLUMNS).where(where).order_by(BookingRow.start.desc())
+        now = now or utc_now()
+        coming = select(*BOOKING_COLUMNS).where(where, BookingRow.start >= now)
+        past = select(*BOOKING_COLUMNS).where(where, BookingRow.start < now)
         found: list[Booking] = []
         with self.db.read() as s:
-            for row in s.execute(query.limit(limit * 4)):
-                booking = booking_of_tuple(row)
-                if patients.patient_key(booking.patient_name, booking.patient_phone) == key:
-                    found.append(booking)
-                if len(found) == limit:
-                    break
+            for query in (
+                coming.order_by(BookingRow.start.asc()),
+                past.order_by(BookingRow.start.desc()),
+            ):
+                for row in s.execute(query.limit(limit * 4)):
+                    booking = booking_of_tuple(row)
+                    if patients.patient_key(booking.patient_name, booking.patient_phone) == key:
+                        found.append(booking)
+                    if len(found) == limit:
+                        return found
         return found
 
     def import_bookings(self, bookings: Sequence[Booking]) -> None:
