@@ -156,3 +156,46 @@ def due_at(standing: Standing) -> datetime | None:
 def is_due(standing: Standing, now: datetime) -> bool:
     at = due_at(standing)
     return at is not None and at <= now
+
+
+class Transition(enum.StrEnum):
+    """What can happen to an operation after it is queued (the outbox's state machine)."""
+
+    ACCEPTED = "accepted"  # the remote acknowledged it
+    REFUSED = "refused"  # the remote refused it (or the patient record it waited for)
+    LOST = "lost"  # sent, no answer, and no lookup can tell: a person decides
+    ARRIVED = "arrived"  # an unknown outcome settled: it arrived (a person, or a pull)
+    SEND_AGAIN = "send_again"  # a person sends a refused or unknown one again
+    WITHDRAWN = "withdrawn"  # no longer needed (superseded, its booking cancelled or acted on)
+    DISMISSED = "dismissed"  # a person puts a refused one aside
+
+
+_MOVES: dict[tuple[OperationState, Transition], OperationState] = {
+    (OperationState.QUEUED, Transition.ACCEPTED): OperationState.DONE,
+    (OperationState.QUEUED, Transition.REFUSED): OperationState.FAILED,
+    (OperationState.QUEUED, Transition.LOST): OperationState.UNKNOWN,
+    (OperationState.QUEUED, Transition.WITHDRAWN): OperationState.WITHDRAWN,
+    (OperationState.UNKNOWN, Transition.ARRIVED): OperationState.DONE,
+    (OperationState.UNKNOWN, Transition.SEND_AGAIN): OperationState.QUEUED,
+    (OperationState.UNKNOWN, Transition.WITHDRAWN): OperationState.WITHDRAWN,
+    (OperationState.FAILED, Transition.SEND_AGAIN): OperationState.QUEUED,
+    (OperationState.FAILED, Transition.WITHDRAWN): OperationState.WITHDRAWN,
+    (OperationState.FAILED, Transition.DISMISSED): OperationState.WITHDRAWN,
+}
+# states an operation leaves only by a person's decision (FAILED) or never
+CLOSED = frozenset({OperationState.DONE, OperationState.FAILED, OperationState.WITHDRAWN})
+
+
+class IllegalTransition(ValueError):
+    """A change of state the outbox does not allow (a bug, or a row changed underneath)."""
+
+
+def after(state: OperationState, transition: Transition) -> OperationState:
+    """The state an operation in ``state`` is in after ``transition``; every change of an
+    operation's state in the store goes through here."""
+    try:
+        return _MOVES[(state, transition)]
+    except KeyError:
+        raise IllegalTransition(
+            f"an operation {state.value} cannot be {transition.value}"
+        ) from None

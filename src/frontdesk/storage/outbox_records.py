@@ -13,11 +13,17 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from frontdesk.domain.booking import SyncState
-from frontdesk.domain.outbox import PATIENT_REF, Operation, OperationKind, OperationState
+from frontdesk.domain.outbox import (
+    PATIENT_REF,
+    Operation,
+    OperationKind,
+    OperationState,
+    Transition,
+)
 from frontdesk.domain.timeutil import utc_now
 from frontdesk.storage.claims import settled_row
 from frontdesk.storage.outbox_store import OutboxStore
-from frontdesk.storage.rows import add_history, queued_query
+from frontdesk.storage.rows import add_history, advance, queued_query
 from frontdesk.storage.tables import BookingRow, OutboxRow
 
 
@@ -32,7 +38,7 @@ class OutboxRecords(OutboxStore):
             row = settled_row(s, op)
             if row is None:
                 return []
-            row.state, row.done_at, row.last_error = OperationState.DONE.value, utc_now(), None
+            advance(row, Transition.ACCEPTED, None)
             row.payload = {**(row.payload or {}), PATIENT_REF: ref}
             changed = [row.booking_id, *self._dependents(s, op.id)]
             for booking_id in dict.fromkeys(changed):
@@ -53,7 +59,7 @@ class OutboxRecords(OutboxStore):
             row = settled_row(s, op)
             if row is None:
                 return []
-            row.state, row.done_at, row.last_error = OperationState.FAILED.value, utc_now(), detail
+            advance(row, Transition.REFUSED, detail)
             changed = [row.booking_id]
             waiting = s.scalars(
                 select(OutboxRow)
@@ -64,8 +70,7 @@ class OutboxRecords(OutboxStore):
                 .order_by(OutboxRow.id)
             ).all()
             for dependent in waiting:
-                dependent.state = OperationState.FAILED.value
-                dependent.done_at, dependent.last_error = utc_now(), detail
+                advance(dependent, Transition.REFUSED, detail)
                 if dependent.kind == OperationKind.CREATE.value:
                     later = [r.id for r in s.scalars(queued_query(dependent.booking_id))]
                     self._withdraw(s, later, "the booking's create was refused")

@@ -33,6 +33,7 @@ from frontdesk.domain.outbox import (
     Operation,
     OperationKind,
     OperationState,
+    Transition,
     plan_change,
 )
 from frontdesk.domain.timeutil import utc_now
@@ -43,6 +44,7 @@ from frontdesk.storage.patient_records import PatientRecords, patient_payload
 from frontdesk.storage.rows import (
     Guard,
     add_history,
+    advance,
     booking_of_row,
     copy_into,
     operation_of_row,
@@ -174,7 +176,7 @@ class OutboxStore:
                     )
                 ).all()
                 for op_id in refused:  # the desk has acted on the refusal: it is no dead letter
-                    s.get_one(OutboxRow, op_id).state = OperationState.WITHDRAWN.value
+                    advance(s.get_one(OutboxRow, op_id), Transition.WITHDRAWN)
                 if row.problem_code == CLASH_CODE and booking.problem_code != CLASH_CODE:
                     settle_clash(row)  # the desk acted on a booking in a clash: its version stands
                 copy_into(row, booking.with_changes(version=row.version + 1))
@@ -215,8 +217,7 @@ class OutboxStore:
     @staticmethod
     def _withdraw(s: Session, op_ids: Sequence[int], why: str) -> None:
         for op_id in op_ids:
-            row = s.get_one(OutboxRow, op_id)
-            row.state, row.done_at, row.last_error = OperationState.WITHDRAWN.value, utc_now(), why
+            advance(s.get_one(OutboxRow, op_id), Transition.WITHDRAWN, why)
 
     @staticmethod
     def _has_pending(s: Session, booking_id: str) -> bool:
@@ -254,19 +255,13 @@ class OutboxStore:
         create makes it itself)."""
         with self.db.write() as s:
             row = s.get_one(OutboxRow, op_id)
-            row.state, row.next_attempt_at, row.done_at = (
-                OperationState.QUEUED.value,
-                utc_now(),
-                None,
-            )
+            advance(row, Transition.SEND_AGAIN)
+            row.next_attempt_at = utc_now()
             add_history(s, row.booking_id, "sent again", row.kind, actor)
             first = s.get(OutboxRow, row.depends_on) if row.depends_on is not None else None
             if first is not None and first.state == OperationState.FAILED.value:
-                first.state, first.next_attempt_at, first.done_at = (
-                    OperationState.QUEUED.value,
-                    utc_now(),
-                    None,
-                )
+                advance(first, Transition.SEND_AGAIN)
+                first.next_attempt_at = utc_now()
             elif first is not None and first.state == OperationState.WITHDRAWN.value:
                 row.depends_on = None
 
@@ -274,7 +269,7 @@ class OutboxStore:
         """Put a refused operation aside for good (it stays in the history)."""
         with self.db.write() as s:
             row = s.get_one(OutboxRow, op_id)
-            row.state = OperationState.WITHDRAWN.value
+            advance(row, Transition.DISMISSED)
             add_history(s, row.booking_id, "dismissed", row.kind, actor)
 
     def claim(
@@ -338,9 +333,10 @@ class OutboxStore:
             row = settled_row(s, op)
             if row is None:
                 return
-            row.state = state.value
-            row.done_at = utc_now()
-            row.last_error = None if state is OperationState.DONE else detail
+            done = state is OperationState.DONE
+            advance(
+                row, Transition.ACCEPTED if done else Transition.REFUSED, None if done else detail
+            )
             if booking.remote_id is not None:
                 self._drop_pulled_twin(s, booking)
             brow = s.get_one(BookingRow, booking.id)

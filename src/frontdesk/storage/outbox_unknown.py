@@ -12,11 +12,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from frontdesk.domain.booking import Booking, SyncState, VisitStatus
-from frontdesk.domain.outbox import Operation, OperationState, Settlement
+from frontdesk.domain.outbox import Operation, OperationState, Settlement, Transition
 from frontdesk.domain.timeutil import utc_now
 from frontdesk.storage.claims import settled_row
 from frontdesk.storage.outbox_store import OutboxStore
-from frontdesk.storage.rows import add_history, booking_of_row, copy_into, queued_query
+from frontdesk.storage.rows import add_history, advance, booking_of_row, copy_into, queued_query
 from frontdesk.storage.tables import BookingRow, OutboxRow
 
 
@@ -35,7 +35,7 @@ class UnknownOutcomes(OutboxStore):
             row = settled_row(s, op)
             if row is None:
                 return
-            row.state, row.last_error = OperationState.UNKNOWN.value, detail
+            advance(row, Transition.LOST, detail)
             brow = s.get_one(BookingRow, booking.id)
             brow.sync_state = booking.sync_state.value
             brow.problem_code, brow.problem_message = booking.problem_code, booking.problem_message
@@ -89,7 +89,7 @@ class UnknownOutcomes(OutboxStore):
             )
             now = utc_now()
             if settlement is Settlement.ARRIVED:
-                row.state, row.done_at, row.last_error = OperationState.DONE.value, now, None
+                advance(row, Transition.ARRIVED, None)
                 if remote_id is not None:
                     booking = booking.with_changes(remote_id=remote_id)
                     self._drop_pulled_twin(s, booking)
@@ -99,13 +99,12 @@ class UnknownOutcomes(OutboxStore):
                 booking = booking.with_changes(sync_state=state)
                 detail = f"it arrived (remote id {remote_id})" if remote_id else "it arrived"
             elif settlement is Settlement.SEND_AGAIN:
-                row.state, row.sent_at, row.next_attempt_at = OperationState.QUEUED.value, None, now
-                row.last_error = "did not arrive: sent again"
+                advance(row, Transition.SEND_AGAIN, "did not arrive: sent again")
+                row.sent_at, row.next_attempt_at = None, now
                 booking = booking.with_changes(sync_state=SyncState.PENCILLED)
                 detail = f"it did not arrive: {row.kind} sent again"
             else:
-                row.state, row.done_at = OperationState.WITHDRAWN.value, now
-                row.last_error = "cancelled by a person"
+                advance(row, Transition.WITHDRAWN, "cancelled by a person")
                 self._withdraw(
                     s, [r.id for r in s.scalars(queued_query(row.booking_id))], "cancelled"
                 )
@@ -129,7 +128,7 @@ class UnknownOutcomes(OutboxStore):
         )
         if row is None:
             return False
-        row.state, row.done_at, row.last_error = OperationState.DONE.value, utc_now(), None
+        advance(row, Transition.ARRIVED, None)
         brow = s.get_one(BookingRow, booking_id)
         linked = booking_of_row(brow).with_changes(remote_id=remote_id)
         if remote_id is not None and brow.remote_id is None and self._holder(s, linked) is None:

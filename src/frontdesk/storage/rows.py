@@ -16,7 +16,14 @@ from sqlalchemy.orm import Session
 from frontdesk.domain.booking import Booking, BookingGlimpse, SyncState, VisitStatus
 from frontdesk.domain.catalog import Window
 from frontdesk.domain.merge import snapshot
-from frontdesk.domain.outbox import Operation, OperationKind, OperationState
+from frontdesk.domain.outbox import (
+    CLOSED,
+    Operation,
+    OperationKind,
+    OperationState,
+    Transition,
+    after,
+)
 from frontdesk.domain.timeutil import utc_now
 from frontdesk.storage.tables import BookingRow, HistoryRow, OutboxRow, WindowRow
 
@@ -246,6 +253,20 @@ def queued_query(booking_id: str) -> Select[OutboxRow]:
         .where(OutboxRow.booking_id == booking_id, OutboxRow.state == OperationState.QUEUED.value)
         .order_by(OutboxRow.id)
     )
+
+
+_KEEP = object()
+
+
+def advance(row: OutboxRow, transition: Transition, error: object = _KEEP) -> None:
+    """Move an outbox row through the outbox's state machine
+    (:func:`~frontdesk.domain.outbox.after`): its new state, when it closed (``done_at``), and
+    ``error`` as its last error when given."""
+    state = after(OperationState(row.state), transition)
+    row.state = state.value
+    row.done_at = utc_now() if state in CLOSED else None
+    if error is not _KEEP:
+        row.last_error = error  # type: ignore[assignment]
 
 
 def add_history(

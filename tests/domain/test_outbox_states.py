@@ -1,5 +1,5 @@
-"""The outbox's one rule of "due" (domain.outbox.due_at): what the engine sends next and when
-the loop wakes are both read by it."""
+"""The outbox's state machine (domain.outbox.after) and its one rule of "due" (due_at): what
+the engine sends next and when the loop wakes are both read by it."""
 
 from __future__ import annotations
 
@@ -35,3 +35,25 @@ def test_what_waits_for_a_person_or_another_operation_has_no_time() -> None:
     for standing in waiting:
         assert due_at(standing) is None
         assert not is_due(standing, NOW + timedelta(days=1))
+
+
+def test_the_outbox_state_machine_allows_only_its_moves() -> None:
+    from frontdesk.domain.outbox import IllegalTransition, Transition, after
+
+    assert after(OperationState.QUEUED, Transition.ACCEPTED) is OperationState.DONE
+    assert after(OperationState.QUEUED, Transition.LOST) is OperationState.UNKNOWN
+    assert after(OperationState.UNKNOWN, Transition.SEND_AGAIN) is OperationState.QUEUED
+    assert after(OperationState.FAILED, Transition.DISMISSED) is OperationState.WITHDRAWN
+    for state, move in [
+        (OperationState.DONE, Transition.SEND_AGAIN),  # what the remote holds is never resent
+        (OperationState.DONE, Transition.REFUSED),
+        (OperationState.WITHDRAWN, Transition.ACCEPTED),
+        (OperationState.UNKNOWN, Transition.ACCEPTED),  # only a person or a pull settles it
+        (OperationState.QUEUED, Transition.ARRIVED),
+    ]:
+        try:
+            after(state, move)
+        except IllegalTransition as refused:
+            assert state.value in str(refused)
+        else:
+            raise AssertionError(f"{state} -> {move} was allowed")
