@@ -21,13 +21,13 @@ import sys
 import tempfile
 import time
 import uuid
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from datetime import time as wall
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from bench_data import PROFILE, ZONE, open_profile, this_monday
+from bench_data import PROFILE, ZONE, open_profile
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -66,11 +66,20 @@ def start_sandbox() -> tuple[subprocess.Popen[str], str, str]:
     raise RuntimeError("the sandbox printed no HuskyVoice API")
 
 
+def first_day() -> date:
+    """The first day the synced bookings go on, and the week shown: tomorrow, or next Monday
+    when this week has fewer than three days left (so they are on screen whatever the day)."""
+    day = datetime.now(UTC).date() + timedelta(days=1)
+    if day.weekday() >= 4:
+        day += timedelta(days=7 - day.weekday())
+    return day
+
+
 def queue_bookings(context: AppContext, connection_id: str) -> None:
-    """1,000 bookings the sandbox accepts: its branches, services and windows, 6 a window."""
-    today = datetime.now(UTC).date()
+    """1,000 bookings the sandbox accepts: its branches, services and windows, 6 a window,
+    from :func:`first_day` on (the shown week first)."""
     made = 0
-    day = today + timedelta(days=1)
+    day = first_day()
     while made < OPERATIONS:
         if day.weekday() < 6:
             sessions = [(wall(9), 6), (wall(14), 6)] + (
@@ -128,12 +137,30 @@ def main() -> None:
 
         window = MainWindow(context, sync_interval_ms=3_600_000, start_sync=False)
         window.sync = type(window.sync)(context, 3_600_000, pull_every_s=1e9)
-        window.sync.worker.changed.connect(window._on_changed)
+        applying: list[float] = []  # the GUI thread's own work per change record, ms
+
+        def on_changed(record: object) -> None:
+            began = time.perf_counter()
+            window._on_changed(record)  # type: ignore[arg-type]
+            applying.append((time.perf_counter() - began) * 1000)
+
+        window.sync.worker.changed.connect(on_changed)
         window.sync.worker.health.connect(window._on_health)
         window.sync.worker.busy.connect(window._on_busy)
         window.resize(1400, 860)
         window.show()
-        window.pane.show_day(this_monday() + timedelta(days=1))
+        shown = first_day()
+        window.pane.show_day(shown)
+        monday = shown - timedelta(days=shown.weekday())
+        on_screen = [
+            b
+            for b in context.repo.bookings_between(
+                local_to_utc(monday, wall(0), ZONE).instant,
+                local_to_utc(monday + timedelta(days=7), wall(0), ZONE).instant,
+            )
+            if b.sync_state is SyncState.PENCILLED
+        ]
+        print(f"shown: the week of {monday}, {len(on_screen)} of the synced bookings in it")
         for _ in range(20):
             app.processEvents()
 
@@ -175,6 +202,12 @@ def main() -> None:
             f"99th percentile {p99:.1f} ms, median {statistics.median(blocked):.1f} ms "
             f"(n={len(blocked)} ticks)  {verdict}"
         )
+        if applying:
+            print(
+                f"applying {len(applying)} change records on the GUI thread: longest "
+                f"{max(applying):.1f} ms, median {statistics.median(applying):.1f} ms (the rest "
+                "of a gap is waiting for the interpreter lock the sync thread holds)"
+            )
         worst = sorted(range(len(gaps)), key=gaps.__getitem__)[-5:]
         print(
             "  longest gaps at (s into the drain): "

@@ -226,7 +226,7 @@ class CalendarPane(QWidget):
             return
         grid = self.grid()
         prepared = self.spans.prepared(current, self._plan(current))
-        shown = {b.id for b in prepared.bookings}
+        shown = prepared.positions()
         start, _ = local_day_bounds(current[0], self.zone)
         end, _ = local_day_bounds(current[0] + timedelta(days=current[1]), self.zone)
         visible = {
@@ -236,7 +236,7 @@ class CalendarPane(QWidget):
         }
         arriving = any(i not in shown for i in visible)
         if grid is not None and not arriving and grid.patch_bookings(visible):
-            prepared.bookings = [visible.get(b.id, b) for b in prepared.bookings]
+            prepared.swap(visible)
             prepared.geometry = None  # its blocks now hold the new versions
             return
         self.spans.forget_prepared(current)

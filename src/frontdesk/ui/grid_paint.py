@@ -43,6 +43,29 @@ class GridPainter:
         """What lies under the overlays changed (data, layout, colours): paint it anew."""
         self.generation += 1
 
+    def repaint_blocks(self, rects: list[QRectF]) -> None:
+        """Blocks at ``rects`` (content coordinates) changed but stayed where they were (a sync
+        confirming them): paint only their areas anew, in the buffer and on screen, rather
+        than the whole body (a busy week holds thousands of blocks)."""
+        v = self.view
+        vp = v.viewport()
+        buffer = self._buffer
+        body = QSize(vp.width() - TIME_W, vp.height() - v.header_h)
+        dpr = vp.devicePixelRatioF()
+        if buffer is None or self._key != (self.generation, body.width(), body.height(), dpr):
+            vp.update()  # the next paint renders it all anyway
+            return
+        if self._at != (v._dx(), v._dy()):
+            vp.update()  # scrolled since: the next paint shifts the buffer first
+            return
+        offset = QPointF(TIME_W + v._dx(), v.header_h + v._dy())
+        whole = QRect(QPoint(0, 0), body)
+        for rect in rects:
+            area = rect.translated(-offset).toAlignedRect().adjusted(-2, -2, 2, 2) & whole
+            if not area.isEmpty():
+                self._render(buffer, area)
+                vp.update(area.translated(TIME_W, v.header_h))
+
     def paint(self, p: QPainter, exposed: QRect) -> None:
         v = self.view
         c = v.colors

@@ -49,6 +49,21 @@ class Prepared:
     columns: list[GridColumn]
     arrangement: Arrangement
     geometry: Geometry | None = None
+    _positions: dict[str, int] | None = None
+
+    def positions(self) -> dict[str, int]:
+        """Where each shown booking is in ``bookings`` (made once)."""
+        if self._positions is None:
+            self._positions = {b.id: k for k, b in enumerate(self.bookings)}
+        return self._positions
+
+    def swap(self, fresh: dict[str, BookingGlimpse]) -> None:
+        """New versions of shown bookings that stayed where they were."""
+        positions = self.positions()
+        bookings = list(self.bookings)
+        for booking_id, booking in fresh.items():
+            bookings[positions[booking_id]] = booking
+        self.bookings = bookings
 
 
 def prepare(data: CalendarData, plan: Plan, every_block: bool = False) -> Prepared:
@@ -104,6 +119,8 @@ class SpanCache(QObject):
         self.context = context
         self._data: dict[Span, CalendarData] = {}
         self._prepared: dict[tuple[object, ...], Prepared] = {}
+        # per span, its data and where each booking is in its list (for patching in place)
+        self._ids: dict[Span, tuple[CalendarData, dict[str, int]]] = {}
         self._generation = 0  # bumped when the data changes: reads begun before are dropped
         self._reading: set[tuple[object, ...]] = set()
         self._reader = _Reader(self)
@@ -173,23 +190,52 @@ class SpanCache(QObject):
 
     def apply_changes(self, fresh: dict[str, BookingGlimpse], ids: list[str], keep: Span) -> None:
         """Patch the data of every span the changed bookings were or now are in. Arrangements
-        are dropped (read again ahead), except ``keep``'s: its caller patches or redoes it."""
+        are dropped (read again ahead), except ``keep``'s: its caller patches or redoes it.
+        Bookings that stay where they were (a sync confirming them) are swapped in place by
+        their index; only a move, an arrival or a departure sorts the span again (a busy week
+        holds thousands, and a drain confirms a few at a time)."""
         self._generation += 1
         named = set(ids)
-        for span, data in list(self._data.items()):
+        held = dict(self._data)
+        for key, prepared in self._prepared.items():  # its data may have been let go
+            held.setdefault(key[0], prepared.data)
+        for span, data in held.items():
             start, _ = local_day_bounds(span[0], data.zone)
             end, _ = local_day_bounds(span[0] + timedelta(days=span[1]), data.zone)
+            index = self._index(span, data)
+            present = {i for i in named if i in index}
             arriving = [b for b in fresh.values() if start <= b.start < end]
-            if not arriving and not any(b.id in named for b in data.bookings):
+            if not arriving and not present:
                 continue
-            kept = [b for b in data.bookings if b.id not in named]
-            patched = replace(data, bookings=sorted(kept + arriving, key=_by_start))
-            self._data[span] = patched
+            same_place = present == {b.id for b in arriving} and all(
+                data.bookings[index[b.id]].start == b.start for b in arriving
+            )
+            if same_place:
+                bookings = list(data.bookings)
+                for booking in arriving:
+                    bookings[index[booking.id]] = booking
+                patched = replace(data, bookings=bookings)
+                self._ids[span] = (patched, index)
+            else:
+                kept = [b for b in data.bookings if b.id not in named]
+                patched = replace(data, bookings=sorted(kept + arriving, key=_by_start))
+            if span in self._data:
+                self._data[span] = patched
             for key in [k for k in self._prepared if k[0] == span]:
                 if span == keep:
                     self._prepared[key].data = patched
                 else:
                     del self._prepared[key]
+
+    def _index(self, span: Span, data: CalendarData) -> dict[str, int]:
+        """Where each booking of ``span``'s data is in its list (made once per data)."""
+        found = self._ids.get(span)
+        if found is None or found[0] is not data:
+            found = (data, {b.id: k for k, b in enumerate(data.bookings)})
+            self._ids[span] = found
+            for old in [k for k in self._ids if k not in self._data]:
+                del self._ids[old]
+        return found[1]
 
     def forget_prepared(self, span: Span) -> None:
         for key in [k for k in self._prepared if k[0] == span]:

@@ -48,6 +48,7 @@ class TimeGridView(DraggableGrid):
         self.day_groups = False  # header groups are days (a week split per resource)
         self._col_of: dict[tuple[date, ResourceKey | None], int] = {}
         self._bookings: list[BookingGlimpse] = []
+        self._positions: dict[str, int] | None = None  # where each is in _bookings
         self._services: dict[str, Service] = {}
         self._resource_colors: dict[ResourceKey, str | None] = {}
         self._resource_names: dict[ResourceKey, str] = {}
@@ -101,6 +102,7 @@ class TimeGridView(DraggableGrid):
         ``arrangement`` and ``geometry``: prepared ahead for exactly these bookings and
         columns (the geometry is used only if the width has not changed since)."""
         self._bookings = list(bookings)
+        self._positions = None
         self._arrangement = arrangement
         self._services = dict(services)
         if windows is not None:
@@ -158,12 +160,18 @@ class TimeGridView(DraggableGrid):
             return True
         for block, booking in pairs:
             block.booking, block._lines, block._tag = booking, None, None
-        self._bookings = [fresh.get(b.id, b) for b in self._bookings]
-        if self._arrangement is not None:
-            for items in self._arrangement.per_column.values():
+        if self._positions is None:
+            self._positions = {b.id: k for k, b in enumerate(self._bookings)}
+        for booking_id, booking in fresh.items():
+            if booking_id in self._positions:
+                self._bookings[self._positions[booking_id]] = booking
+        if self._arrangement is not None:  # only the columns of the changed bookings
+            column_of = self._arrangement.column_of
+            for column in {column_of[i] for i in fresh if i in column_of}:
+                items = self._arrangement.per_column[column]
                 items[:] = [(s, e, n, fresh.get(b.id, b), ls, le) for s, e, n, b, ls, le in items]
-        self.painter_.invalidate()
-        self.viewport().update()
+        # only the changed blocks are painted again (a drain confirms a few at a time)
+        self.painter_.repaint_blocks([block.rect for block, _ in pairs if not block.hidden])
         return True
 
     def _relayout(self, geometry: Geometry | None = None) -> None:
