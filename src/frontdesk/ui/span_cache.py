@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import cast
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
@@ -198,7 +199,7 @@ class SpanCache(QObject):
         named = set(ids)
         held = dict(self._data)
         for key, prepared in self._prepared.items():  # its data may have been let go
-            held.setdefault(key[0], prepared.data)
+            held.setdefault(cast(Span, key[0]), prepared.data)
         for span, data in held.items():
             start, _ = local_day_bounds(span[0], data.zone)
             end, _ = local_day_bounds(span[0] + timedelta(days=span[1]), data.zone)
