@@ -7,14 +7,17 @@ import sys
 
 from frontdesk.cli import SUBCOMMANDS
 
+OPTIONS_WITH_VALUES = ("--profile-dir", "--database-url")
+
 
 def first_positional(args: list[str]) -> str | None:
-    """The first argument that is neither an option nor ``--profile-dir``'s value."""
+    """The first argument that is neither an option nor an option's value (``--profile-dir
+    DIR``, ``--database-url URL``)."""
     skip = False
     for arg in args:
         if skip:
             skip = False
-        elif arg == "--profile-dir":
+        elif arg in OPTIONS_WITH_VALUES:
             skip = True
         elif not arg.startswith("-"):
             return arg

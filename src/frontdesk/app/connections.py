@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 
 from frontdesk.app.credentials import Credentials
+from frontdesk.domain.sensitive import remember
 from frontdesk.providers.base import ApiError, Connector
 from frontdesk.providers.registry import PROVIDERS
 from frontdesk.storage.repo import ConnectionRecord, Repository
@@ -49,6 +50,11 @@ def add_connection(
 
 def connect(record: ConnectionRecord, api_key: str) -> Connector:
     """The connector of ``record``'s API with ``api_key``, nothing checked or stored."""
+    remember(api_key)  # never logged: masked wherever a log shows it
+    return _connector(record, api_key)
+
+
+def _connector(record: ConnectionRecord, api_key: str) -> Connector:
     spec = PROVIDERS[record.provider]
     return spec.connect(record.id, record.base_url, api_key, record.options)
 
@@ -57,7 +63,7 @@ def check_options(record: ConnectionRecord) -> None:
     """Build ``record``'s connector once (no network) so an option its API needs and lacks is
     refused now, in the connector's words (``timezone: ...``), not when the desk starts."""
     try:
-        connect(record, "check").close()
+        _connector(record, "check").close()  # a stand-in key: not one to mask
     except (ApiError, ValueError) as exc:  # a connector refusing its options (VantaX's)
         raise ConnectionError_(str(exc)) from exc
 

@@ -15,6 +15,8 @@ import keyring
 import keyring.errors
 from keyring.backends import fail
 
+from frontdesk.domain.sensitive import remember
+
 SERVICE = "FrontDesk"
 log = logging.getLogger("frontdesk.app")
 
@@ -39,6 +41,7 @@ class Credentials:
             )
 
     def set(self, connection_id: str, api_key: str) -> None:
+        remember(api_key)  # never logged: masked wherever a log shows it (read: app.connections)
         if self.use_keyring:
             try:
                 keyring.set_password(SERVICE, connection_id, api_key)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from frontdesk.app import store
+from frontdesk.app import logs, store
 from frontdesk.app.connections import ConnectionError_
 from frontdesk.app.context import AppContext
 from frontdesk.app.paths import Paths
@@ -24,6 +24,12 @@ from frontdesk.storage.db import NewerCache, StoreUnreachable
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="frontdesk", description="FrontDesk headless tools")
     parser.add_argument("--profile-dir", type=Path, help="keep data, settings and logs here")
+    parser.add_argument(
+        "--verbose",
+        action="store_true",
+        help="log everything, every library's records from DEBUG up, for support (names, "
+        f"phones, emails and keys are masked); also {logs.VERBOSE_ENV}=1",
+    )
     parser.add_argument(
         "--database-url",
         metavar="URL",
@@ -197,6 +203,7 @@ def _options(pairs: list[str]) -> dict[str, object]:
 
 def main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
+    logs.want_verbose(True if args.verbose else None)
     try:
         return _dispatch(args)
     except (

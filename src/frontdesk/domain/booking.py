@@ -15,8 +15,9 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any, NamedTuple
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from frontdesk.domain.sensitive import remember_patient
 from frontdesk.domain.timeutil import ensure_utc
 
 
@@ -71,6 +72,9 @@ class Booking:
     # Provider-specific fields the wire needs and the desk keeps (a VantaX contact id and
     # title, a meetergo channel, a CareValidate location...): JSON-able.
     extra: Mapping[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:  # never logged: masked wherever a log shows them
+        remember_patient(self.patient_name, self.patient_phone, self.patient_email, self.notes)
 
     @property
     def active(self) -> bool:
@@ -174,6 +178,9 @@ def glimpse_of(booking: Booking | BookingGlimpse) -> BookingGlimpse:
     )
 
 
+_PATIENT_FIELDS = ("patient_name", "patient_phone", "patient_email", "notes")
+
+
 class BookingRequest(BaseModel):
     """What the booking dialog asks for, before any API's vocabulary is applied."""
 
@@ -189,6 +196,15 @@ class BookingRequest(BaseModel):
     patient_email: str | None = None
     notes: str | None = Field(default=None, max_length=2000)
     extra: dict[str, Any] = Field(default_factory=dict)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _seen(cls, data: Any) -> Any:
+        """The patient's values are remembered before they are checked: an error that quotes
+        them (a note too long) is masked in a log too."""
+        if isinstance(data, Mapping):
+            remember_patient(*(data.get(k) for k in _PATIENT_FIELDS))
+        return data
 
     @field_validator("start")
     @classmethod

@@ -17,6 +17,7 @@ from datetime import datetime
 from sqlalchemy import Select, and_, func, insert, select
 from sqlalchemy.orm import Session
 
+from frontdesk.domain.sensitive import remember_patient
 from frontdesk.storage.tables import PatientRow, PatientTermRow
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -30,6 +31,9 @@ class Patient:
     email: str | None
     last_seen: datetime
     bookings: int
+
+    def __post_init__(self) -> None:  # never logged: masked wherever a log shows them
+        remember_patient(self.name, self.phone, self.email)
 
 
 def digits(text: str) -> str:

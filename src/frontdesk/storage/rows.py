@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, date, datetime, time
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Select, String, bindparam, select, type_coerce
@@ -24,6 +25,7 @@ from frontdesk.domain.outbox import (
     Transition,
     after,
 )
+from frontdesk.domain.sensitive import remember_patients
 from frontdesk.domain.timeutil import utc_now
 from frontdesk.storage.tables import BookingRow, HistoryRow, OutboxRow, WindowRow
 
@@ -205,7 +207,13 @@ def glimpses_of_tuples(rows: Iterable[Sequence[Any]]) -> list[BookingGlimpse]:
             end = instants[end_text] = _instant(end_text)
         glimpse = (id_, cid, sid, rid, start, end, name, phone, visits[visit], syncs[sync], problem)
         add(new(BookingGlimpse, glimpse))
+    remember_patients(map(_WHO, found))  # never logged: masked wherever a log shows them
     return found
+
+
+_WHO = itemgetter(
+    BookingGlimpse._fields.index("patient_name"), BookingGlimpse._fields.index("patient_phone")
+)
 
 
 def copy_into(row: BookingRow, booking: Booking) -> None:

@@ -43,6 +43,11 @@ def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
     parser.add_argument(
         "--database-url", default=None, help="the clinic's shared store (postgresql://…)"
     )
+    parser.add_argument(
+        "--verbose",
+        action="store_true",
+        help="log everything from DEBUG up, for support (patients' data and keys are masked)",
+    )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     return parser.parse_known_args(argv)
 
@@ -104,6 +109,10 @@ def _qt_to_log(mode: object, context: object, message: str) -> None:
 def launch(argv: list[str]) -> int:
     """Run the desk; returns the process exit code."""
     args, qt_args = parse_args(argv)
+    if args.verbose:
+        from frontdesk.app import logs
+
+        logs.want_verbose(True)
     if args.smoke_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     # the cache's side before PySide6: once PySide6 is loaded, its import hook inspects every

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from frontdesk.domain.booking import HELD_WITHOUT_ID, Booking, SyncState, VisitStatus
 from frontdesk.domain.catalog import Catalog, Policy, Resource, Service
+from frontdesk.domain.sensitive import remember
 from frontdesk.domain.timeutil import iso_utc, parse_iso_instant
 from frontdesk.providers.carevalidate.options import CvOptions
 from frontdesk.providers.carevalidate.wire import CvItem, CvLink
@@ -44,6 +45,7 @@ def split_name(name: str) -> tuple[str | None, str | None]:
     if not text:
         return None, None
     first, _, last = text.rpartition(" ")
+    remember(first, last)  # each travels alone on the wire: masked alone in a log
     if not first:
         return last, None
     return first, last

@@ -13,6 +13,8 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from frontdesk.domain.sensitive import remember
+
 
 class _Wire(BaseModel):
     model_config = ConfigDict(extra="ignore")
@@ -161,6 +163,9 @@ class MgAttendee(_Wire):
     fullname: str | None = None
     phone: str | None = None
     notes: dict[str, Any] | None = None
+
+    def model_post_init(self, context: Any, /) -> None:  # never logged: masked in a log
+        remember(self.fullname, self.firstname, self.lastname, self.phone, self.email)
 
     @property
     def name(self) -> str:

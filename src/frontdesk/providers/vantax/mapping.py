@@ -11,6 +11,7 @@ from typing import Any
 
 from frontdesk.domain.booking import Booking, SyncState, VisitStatus
 from frontdesk.domain.catalog import Catalog, Policy, Resource, Service, Window
+from frontdesk.domain.sensitive import remember
 from frontdesk.domain.timeutil import ensure_utc
 from frontdesk.providers.http import BadAnswer
 from frontdesk.providers.vantax.wire import VxAppointment, VxCalendar, VxContact
@@ -74,7 +75,9 @@ def split_name(name: str) -> tuple[str, str]:
     words = name.split()
     if len(words) < 2:
         return (words[0] if words else "", "")
-    return " ".join(words[:-1]), words[-1]
+    first, last = " ".join(words[:-1]), words[-1]
+    remember(first, last)  # each travels alone on the wire: masked alone in a log
+    return first, last
 
 
 def wire_phone(phone: str) -> str:

@@ -8,7 +8,11 @@ only ``{"success": false, "message"}``).
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import BaseModel, ConfigDict
+
+from frontdesk.domain.sensitive import remember
 
 
 class _Wire(BaseModel):
@@ -90,6 +94,9 @@ class VxContact(_Wire):
     phone: str | None = None
     status: str = "active"
     created_at: str | None = None
+
+    def model_post_init(self, context: Any, /) -> None:  # never logged: masked in a log
+        remember(self.first_name, self.last_name, self.phone, self.email)
 
 
 class VxContactOne(_Wire):
