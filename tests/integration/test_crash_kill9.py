@@ -71,8 +71,12 @@ def prepare(profile: Path, server: SandboxServer, count: int, unsafe: bool) -> l
         injector.spec = spec
 
 
-def kill_runs(profile: Path, kills: int, rng: random.Random) -> None:
-    """Start ``frontdesk sync``, let it get going, SIGKILL it at a random moment; repeat."""
+def kill_runs(
+    profile: Path, kills: int, rng: random.Random, sending: SandboxServer | None = None
+) -> None:
+    """Start ``frontdesk sync``, let it get going, SIGKILL it at a random moment; repeat.
+    ``sending``: the kill waits until this run has made a booking on that server (so on a
+    slow, busy machine it still lands in the middle of sends, not before the first)."""
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     command = [
         sys.executable,
@@ -89,8 +93,15 @@ def kill_runs(profile: Path, kills: int, rng: random.Random) -> None:
             command, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, text=True
         )
         assert proc.stdout is not None
+        made = len(sending.state.appointments()) if sending is not None else 0
         proc.stdout.readline()  # "syncing ...": started, about to drain
-        time.sleep(rng.uniform(0.0, 0.6))  # somewhere in the drain or the pull
+        if sending is not None:
+            deadline = time.monotonic() + 20
+            while len(sending.state.appointments()) == made and time.monotonic() < deadline:
+                time.sleep(0.005)
+            time.sleep(rng.uniform(0.0, 0.05))  # amid its sends
+        else:
+            time.sleep(rng.uniform(0.0, 0.6))  # somewhere in the drain or the pull
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=10)
         proc.stdout.close()
@@ -169,7 +180,7 @@ def test_negative_control_without_idempotency_shows_duplicates(
 ) -> None:
     profile = tmp_path / "unsafe"
     phones = prepare(profile, sandbox, count=60, unsafe=True)
-    kill_runs(profile, kills=25, rng=random.Random(8))
+    kill_runs(profile, kills=25, rng=random.Random(8), sending=sandbox)
     settle(profile, sandbox)
     counts = remote_counts(sandbox)
     duplicates = sum(1 for p in phones if counts[p] > 1)
