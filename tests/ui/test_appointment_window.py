@@ -17,6 +17,7 @@ from frontdesk.domain.timeutil import local_to_utc, to_local
 from frontdesk.ui.appointment_dialog import AppointmentDialog
 from frontdesk.ui.main_window import MainWindow
 from support.clinic import next_weekday
+from support.made import made
 
 MAIN = "branch_uuid_here"
 
@@ -53,6 +54,7 @@ def test_the_window_opens_filled_and_saves_a_new_time(
     dialog.notes_edit.setPlainText("Bring the referral letter")
     qtbot.waitUntil(lambda: not dialog.validation_pending())
     dialog.save()
+    made(dialog)
     assert dialog.result() == dialog.DialogCode.Accepted
     stored = window.context.repo.booking(booking_id)
     assert to_local(stored.start, window.context.clinic_zone).time() == time(11, 15)

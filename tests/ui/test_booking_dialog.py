@@ -16,6 +16,7 @@ from frontdesk.domain.verdict import Severity
 from frontdesk.ui.booking_dialog import BookingDialog
 from frontdesk.ui.form_bits import GAP_MESSAGE
 from frontdesk.ui.main_window import MainWindow
+from support.made import made
 
 
 def weekday_after(weekday: int, min_days: int) -> date:
@@ -50,6 +51,7 @@ def test_book_through_the_dialog_pencilled_then_confirmed(qtbot, window: MainWin
     assert dialog.save_button.isEnabled()
 
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    made(dialog)
 
     assert len(saved) == 1
     booking = saved[0]
@@ -195,6 +197,7 @@ def test_a_refused_save_keeps_everything_typed(qtbot, demo: Demo, monkeypatch) -
     _settled(qtbot, dialog)
     monkeypatch.setattr(demo.context.booking, "book", refuse)
     dialog.save()
+    made(dialog)
     assert dialog.booking is None
     assert "fully booked" in dialog.message_for("start")
     assert "SLOT_FULL · HTTP 409" in dialog.message_for("start")

@@ -20,6 +20,7 @@ from frontdesk.ui.calendar_pane import Mode
 from frontdesk.ui.grid_space import TIME_W
 from frontdesk.ui.main_window import MainWindow
 from frontdesk.ui.time_grid import TimeGridView
+from support.made import made
 
 FAR = datetime(2100, 1, 1, tzinfo=UTC)
 
@@ -173,6 +174,7 @@ def test_one_key_marks_arrived_and_the_same_key_undoes_it(
     qtbot.waitActive(desk)
     grid.setFocus()
     qtbot.keyClick(grid, Qt.Key.Key_A)
+    made(desk)
     stored = desk.context.repo.booking(booking.id)
     assert stored is not None and stored.visit_status is VisitStatus.ARRIVED
     # HuskyVoice keeps no "arrived": the mark is the desk's own, sent nowhere, and says so
@@ -181,9 +183,11 @@ def test_one_key_marks_arrived_and_the_same_key_undoes_it(
     assert "Kept at the desk only" in desk.details.fields["status"].text()
     assert not desk.context.repo.queued_operations(booking.id)
     qtbot.keyClick(grid, Qt.Key.Key_A)
+    made(desk)
     stored = desk.context.repo.booking(booking.id)
     assert stored is not None and stored.visit_status is VisitStatus.BOOKED
     qtbot.keyClick(grid, Qt.Key.Key_N)
+    made(desk)
     stored = desk.context.repo.booking(booking.id)
     assert stored is not None and stored.visit_status is VisitStatus.NO_SHOW
     assert grid.selected_booking() == booking.id  # the refresh kept the selection
@@ -223,6 +227,7 @@ def test_details_show_history_and_move_through_a_dialog(qtbot, desk: MainWindow)
     dialog.validate_now()
     assert dialog.save_button.isEnabled(), dialog.message.text()
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    made(desk)
     stored = desk.context.repo.booking(booking.id)
     assert stored is not None
     assert (stored.start, stored.resource_id) == (opening.start, opening.resource_id)
@@ -238,6 +243,7 @@ def test_cancel_shows_the_rules_then_cancels(qtbot, desk: MainWindow) -> None:  
     assert dialog is not None and dialog.confirm.isEnabled()
     qtbot.keyClicks(dialog.reason, "patient phoned")
     qtbot.mouseClick(dialog.confirm, Qt.MouseButton.LeftButton)
+    made(desk)
     stored = desk.context.repo.booking(booking.id)
     assert stored is not None and stored.visit_status is VisitStatus.CANCELLED
     assert grid.block_rect(booking.id) is None
@@ -291,6 +297,7 @@ def test_drag_moves_an_appointment_to_another_column(desk: MainWindow) -> None:
     moved: list[str] = []
     grid.moveRequested.connect(lambda bid, _s, _r: moved.append(bid))
     drag(grid, QPointF(rect.left() + 10, rect.top() + 5), end)
+    made(desk)
     assert moved == [booking.id]
     stored = desk.context.repo.booking(booking.id)
     assert stored is not None

@@ -16,6 +16,7 @@ from frontdesk.domain.timeutil import local_to_utc, to_local
 from frontdesk.sandbox.huskyvoice.clinic import GENERAL_CHECKUP_ID
 from frontdesk.ui.main_window import MainWindow
 from support.clinic import MAIN, next_weekday
+from support.made import made
 
 ZONE = "Europe/London"
 SHOTS = os.environ.get("FRONTDESK_SHOTS")  # set to save screenshots beside the tests
@@ -71,6 +72,8 @@ def test_a_refusal_lands_in_needs_attention_and_one_click_rebooks(  # type: igno
     opening = panel.openings.item(0).data(Qt.ItemDataRole.UserRole)
 
     qtbot.mouseClick(panel.rebook, Qt.MouseButton.LeftButton)
+
+    made(panel)
 
     stored = context.repo.booking(booking.id)
     assert stored is not None
@@ -151,6 +154,8 @@ def test_a_clash_shows_both_versions_and_keeping_the_desks_sends_it(  # type: ig
 
     qtbot.mouseClick(panel.keep_ours, Qt.MouseButton.LeftButton)
 
+    made(panel)
+
     assert context.engine.drain().confirmed == 1
     stored = context.repo.booking(booking_id)
     assert stored is not None and stored.sync_state is SyncState.CONFIRMED
@@ -167,6 +172,8 @@ def test_taking_the_booking_systems_version_drops_the_desks_move(  # type: ignor
     context, panel = desk.context, desk.sync_panel
 
     qtbot.mouseClick(panel.take_theirs, Qt.MouseButton.LeftButton)
+
+    made(panel)
 
     assert context.repo.pending_count() == 0
     assert context.engine.drain().sent == 0

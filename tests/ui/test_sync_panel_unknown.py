@@ -24,6 +24,7 @@ from frontdesk.ui.blocks import ALARM_BADGES, tooltip_html
 from frontdesk.ui.calendar_pane import Mode
 from frontdesk.ui.main_window import MainWindow
 from frontdesk.ui.sync_panel import UNKNOWN_TAB, WAITING_TAB
+from support.made import made as changes_made
 from support.meetergo import API_KEY, BEN, CHECK_IN, OPTIONS, at, next_tuesday
 from support.net import MovableClock
 
@@ -132,11 +133,13 @@ def test_the_panel_settles_outcome_unknown_bookings(qtbot, meetergo_desk) -> Non
         desk.grab().save(str(Path(os.environ["FRONTDESK_SCREENSHOTS"]) / "outcome-unknown.png"))
         panel.unknown.setCurrentItem(panel.unknown.topLevelItem(1))
         qtbot.mouseClick(panel.settle_cancel, Qt.MouseButton.LeftButton)
+        changes_made(panel)
 
     # "It did not arrive: send again": queued again, sent on the next drain
     panel.unknown.setCurrentItem(panel.unknown.topLevelItem(0))
     made = provisional(server)
     qtbot.mouseClick(panel.resend, Qt.MouseButton.LeftButton)
+    changes_made(panel)
     assert panel.unknown_count() == 0
     assert ctx.repo.pending_count() == 1
     assert desk.pending_label.text() == "1 waiting to sync"
@@ -154,6 +157,7 @@ def test_the_panel_settles_outcome_unknown_bookings(qtbot, meetergo_desk) -> Non
     assert panel.unknown_count() == 1
     qtbot.keyClicks(panel.remote_id, "mg-4711")
     qtbot.mouseClick(panel.arrived, Qt.MouseButton.LeftButton)
+    changes_made(panel)
     stored = ctx.repo.booking(second.id)
     assert stored is not None
     assert (stored.sync_state, stored.remote_id) == (SyncState.CONFIRMED, "mg-4711")
@@ -164,6 +168,7 @@ def test_the_panel_settles_outcome_unknown_bookings(qtbot, meetergo_desk) -> Non
     # "Cancel the booking"
     third = unknown_booking(desk, server, 13, "Jane Doe")
     qtbot.mouseClick(panel.settle_cancel, Qt.MouseButton.LeftButton)
+    changes_made(panel)
     stored = ctx.repo.booking(third.id)
     assert stored is not None and stored.visit_status is VisitStatus.CANCELLED
     assert ctx.repo.operations([OperationState.UNKNOWN]) == []

@@ -2,7 +2,8 @@
 no-show in one keystroke, move (a dialog, or a drop on the calendar), cancel (a dialog).
 
 Each runs the use-case of :class:`~frontdesk.app.booking.BookingService` (judged offline,
-written with its outbox operation in one transaction), then reports: ``changed`` with the
+written with its outbox operation in one transaction) on the desk's change runner
+(:mod:`frontdesk.ui.desk_ops`, off the GUI thread), then reports: ``changed`` with the
 booking id so the screens refresh what it names, ``notice`` with a sentence for the status
 bar (a refusal's plain reason, or what happened), and ``sendSoon`` so the sync worker runs.
 """
@@ -25,6 +26,7 @@ from frontdesk.domain.outbox import ChangePlan
 from frontdesk.domain.verdict import Severity
 from frontdesk.ui.blocks import VISIT_WORDS
 from frontdesk.ui.change_dialogs import CancelDialog, RescheduleDialog
+from frontdesk.ui.desk_ops import booking_ids, ops_for
 from frontdesk.ui.wording import plain_message
 
 log = logging.getLogger("frontdesk.ui")
@@ -62,21 +64,24 @@ class DeskActions(QObject):
         )
 
     def _run(self, change: Callable[[], Change], done: str) -> bool:
-        try:
-            result = change()
-        except BookingRefused as refused:
-            errors = [v for v in refused.verdicts if v.severity is Severity.ERROR]
-            reason = " ".join(plain_message(v) for v in errors or refused.verdicts)
+        """Make ``change`` on the desk's change runner (off the GUI thread); the window
+        applies its record and the status bar says how it went."""
+
+        def made(result: Change) -> None:
+            self.changed.emit(result.booking.id)
+            if result.plan is not ChangePlan.LOCAL:
+                self.sendSoon.emit()
+            self.notice.emit(done)
+
+        def refused(refusal: BookingRefused) -> None:
+            errors = [v for v in refusal.verdicts if v.severity is Severity.ERROR]
+            reason = " ".join(plain_message(v) for v in errors or refusal.verdicts)
             self.notice.emit(f"Not changed: {reason}")
-            return False
-        except Exception:
-            log.exception("a booking change failed")
+
+        def failed(_why: BaseException) -> None:
             self.notice.emit("Not changed: the desk could not save this change; try again.")
-            return False
-        self.changed.emit(result.booking.id)
-        if result.plan is not ChangePlan.LOCAL:
-            self.sendSoon.emit()
-        self.notice.emit(done)
+
+        ops_for(self.window, self.context).run(change, booking_ids, made, refused, failed)
         return True
 
     def open_move(self, booking_id: str) -> RescheduleDialog | None:

@@ -12,11 +12,11 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from frontdesk.app import editing
-from frontdesk.app.booking import BookingRefused
+from frontdesk.app.booking import Change
 from frontdesk.app.context import AppContext
 from frontdesk.domain.booking import Booking
 from frontdesk.domain.verdict import Severity, Verdict
-from frontdesk.ui.booking_dialog import NOT_SAVED, BookingDialog
+from frontdesk.ui.booking_dialog import BookingDialog
 from frontdesk.ui.booking_verdicts import check_form
 
 log = logging.getLogger("frontdesk.ui")
@@ -75,16 +75,10 @@ class AppointmentDialog(BookingDialog):
         if errors or request is None:
             self.shown.focus_first(errors)
             return
-        try:
-            change = editing.edit(self.context.booking, self.original.id, request)
-        except BookingRefused as refused:
-            self._show(list(refused.verdicts))
-            self.shown.focus_first(refused.verdicts)
-            return
-        except Exception:
-            log.exception("saving a change failed")
-            self._show([Verdict(500, "NOT_SAVED", NOT_SAVED)])
-            return
+        original = self.original.id
+        self.run_change(lambda: editing.edit(self.context.booking, original, request), self._saved)
+
+    def _saved(self, change: Change) -> None:
         self.booking = change.booking
         self.changed.emit(change.booking)
         self.accept()

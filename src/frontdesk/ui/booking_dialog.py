@@ -12,7 +12,9 @@ field (``booking_verdicts``).
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import date, datetime, time
+from typing import TypeVar
 
 from PySide6.QtCore import QDate, QTime, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -39,6 +41,7 @@ from frontdesk.ui.booking_openings import OpeningsPicker
 from frontdesk.ui.booking_patient import PatientFields
 from frontdesk.ui.booking_request import typed_request, when_words
 from frontdesk.ui.booking_verdicts import VerdictRows, check_form
+from frontdesk.ui.desk_ops import booking_ids, ops_for
 from frontdesk.ui.form_bits import (
     FiveMinuteTimeEdit,
     WhenRow,
@@ -48,6 +51,7 @@ from frontdesk.ui.form_bits import (
 )
 
 log = logging.getLogger("frontdesk.ui")
+T = TypeVar("T")
 
 DEBOUNCE_MS = 250
 NOT_SAVED = (
@@ -158,6 +162,7 @@ class BookingDialog(QDialog):
         )
         self.save_button.setDefault(True)
         self.save_button.setAccessibleName("Save booking")
+        self._saving = False  # a change is being made: the form waits for its outcome
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setAccessibleName("Cancel")
         self.buttons.accepted.connect(self.save)
@@ -341,16 +346,39 @@ class BookingDialog(QDialog):
         if errors or request is None:
             self.shown.focus_first(errors)
             return
-        try:
-            booking = self.context.booking.book(request)
-        except BookingRefused as refused:
-            self._show(list(refused.verdicts))
-            self.shown.focus_first(refused.verdicts)
+        self.run_change(lambda: self.context.booking.book(request), self._booked)
+
+    def run_change(self, work: Callable[[], T], done: Callable[[T], None]) -> None:
+        """Save off the GUI thread (the desk's change runner); the form keeps what was typed,
+        and says a refusal or a failure, until the change is made."""
+        if self._saving:
             return
-        except Exception:
-            log.exception("saving a booking failed")
+        self._saving = True
+        label = self.save_button.text()
+        self.save_button.setEnabled(False)
+        self.save_button.setText("Saving…")
+
+        def finished() -> None:
+            self._saving = False
+            self.save_button.setText(label)
+            self.save_button.setEnabled(True)
+
+        def made(result: T) -> None:
+            finished()
+            done(result)
+
+        def refused(refusal: BookingRefused) -> None:
+            finished()
+            self._show(list(refusal.verdicts))
+            self.shown.focus_first(refusal.verdicts)
+
+        def failed(_why: BaseException) -> None:
+            finished()
             self._show([Verdict(500, "NOT_SAVED", NOT_SAVED)])
-            return
+
+        ops_for(self, self.context).run(work, booking_ids, made, refused, failed)
+
+    def _booked(self, booking: Booking) -> None:
         self.booking = booking
         self.booked.emit(booking)
         self.accept()

@@ -25,16 +25,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk.app.booking import BookingRefused
+from frontdesk.app.booking import BookingRefused, Change
 from frontdesk.app.context import AppContext
 from frontdesk.app.desk import clinic_zone
 from frontdesk.app.openings import Limits, Opening, OpeningQuery, find_openings
 from frontdesk.domain.booking import Booking
 from frontdesk.domain.timeutil import local_to_utc, to_local, utc_now
 from frontdesk.domain.verdict import Severity, Verdict
+from frontdesk.ui.desk_ops import booking_ids, ops_for
 from frontdesk.ui.form_bits import FiveMinuteTimeEdit
 from frontdesk.ui.wording import verdicts_html
 
+NOT_SAVED_HTML = "The desk could not save this change; try again."
 log = logging.getLogger("frontdesk.ui")
 OPENING_ROLE = Qt.ItemDataRole.UserRole
 
@@ -175,12 +177,26 @@ class RescheduleDialog(QDialog):
         if any(v.severity is Severity.ERROR for v in self.validate_now()):
             return
         start, resource = self.target()
-        try:
-            change = self.context.booking.reschedule(self.booking.id, start, resource)
-        except BookingRefused as refused:
-            self.verdicts = refused.verdicts
-            self.message.setText(verdicts_html(refused.verdicts))
-            return
+        booking_id = self.booking.id
+        self.save_button.setEnabled(False)  # until the runner tells
+
+        def refused(refusal: BookingRefused) -> None:
+            self.verdicts = refusal.verdicts
+            self.message.setText(verdicts_html(refusal.verdicts))
+
+        ops_for(self, self.context).run(
+            lambda: self.context.booking.reschedule(booking_id, start, resource),
+            booking_ids,
+            self._moved,
+            refused,
+            self._not_saved,
+        )
+
+    def _not_saved(self, _why: BaseException) -> None:
+        self.message.setText(NOT_SAVED_HTML)
+        self.save_button.setEnabled(True)
+
+    def _moved(self, change: Change) -> None:
         self.result_booking = change.booking
         self.moved.emit(change.booking)
         self.accept()
@@ -233,12 +249,25 @@ class CancelDialog(QDialog):
         self.confirm.setEnabled(not self.verdicts)
 
     def save(self) -> None:
-        try:
-            change = self.context.booking.cancel(self.booking.id, self.reason.text())
-        except BookingRefused as refused:
-            self.verdicts = refused.verdicts
-            self.message.setText(verdicts_html(refused.verdicts))
-            self.confirm.setEnabled(False)
-            return
+        booking_id, reason = self.booking.id, self.reason.text()
+        self.confirm.setEnabled(False)  # until the runner tells
+
+        def refused(refusal: BookingRefused) -> None:
+            self.verdicts = refusal.verdicts
+            self.message.setText(verdicts_html(refusal.verdicts))
+
+        def failed(_why: BaseException) -> None:
+            self.message.setText(NOT_SAVED_HTML)
+            self.confirm.setEnabled(True)
+
+        ops_for(self, self.context).run(
+            lambda: self.context.booking.cancel(booking_id, reason),
+            booking_ids,
+            self._cancelled,
+            refused,
+            failed,
+        )
+
+    def _cancelled(self, change: Change) -> None:
         self.cancelled.emit(change.booking)
         self.accept()

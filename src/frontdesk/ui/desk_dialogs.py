@@ -63,8 +63,7 @@ class DeskDialogs(QObject):
         return dialog
 
     def _booked(self, booking: Booking) -> None:
-        window = self.window
-        window.refresh()
+        window = self.window  # its record was applied as the change was made
         window.show_booking(booking)
         window.statusBar().showMessage("Booking saved at this desk; it will be sent shortly.", 8000)
         window.sync_now()
@@ -91,8 +90,7 @@ class DeskDialogs(QObject):
         return dialog
 
     def _appointment_changed(self, booking: Booking) -> None:
-        window = self.window
-        window.refresh()
+        window = self.window  # its record was applied as the change was made
         window.show_booking(booking)
         window.statusBar().showMessage(
             "Changes saved at this desk; they will be sent shortly.", 8000

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk.app import sync_status
+from frontdesk.app.changes import ChangeRecord
 from frontdesk.app.context import AppContext
 from frontdesk.app.day_sheet import DaySheet
 from frontdesk.app.desk import ResourceKey, monday_of
@@ -36,6 +37,7 @@ from frontdesk.domain.timeutil import to_local
 from frontdesk.ui.actions import DeskActions
 from frontdesk.ui.calendar_pane import CalendarPane, Mode, week_label
 from frontdesk.ui.desk_dialogs import DeskDialogs
+from frontdesk.ui.desk_ops import DeskOps
 from frontdesk.ui.details_panel import DetailsPanelWidget
 from frontdesk.ui.elided_label import ElidedLabel
 from frontdesk.ui.gc_policy import CollectorPolicy
@@ -43,7 +45,7 @@ from frontdesk.ui.side_panel import SidePanelWidget
 from frontdesk.ui.status_bar import ConnectionStatusBar
 from frontdesk.ui.sync_panel import ATTENTION_TAB, UNKNOWN_TAB, SyncPanelWidget
 from frontdesk.ui.window_menus import build_menus, build_toolbar
-from frontdesk.ui.workers import DEFAULT_INTERVAL_MS, ChangeRecord, SyncThread
+from frontdesk.ui.workers import DEFAULT_INTERVAL_MS, SyncThread
 
 if TYPE_CHECKING:  # the dialogs are imported when first opened, not at the desk's start
     from frontdesk.ui.booking_dialog import BookingDialog
@@ -104,6 +106,9 @@ class MainWindow(QMainWindow):
         self._settings = QSettings(
             str(context.paths.config_dir / "window.ini"), QSettings.Format.IniFormat
         )
+        # the desk's changes are made off the GUI thread; their records come back here
+        self.ops = DeskOps(context, self)
+        self.ops.applied.connect(self._on_desk_record)
         self.dialogs = DeskDialogs(self)
         self._attention = 0
         self._unknown = 0
@@ -120,7 +125,7 @@ class MainWindow(QMainWindow):
         self.pane.slotActivated.connect(self._slot_activated)
         self.pane.shownChanged.connect(self._shown_changed)
         self.actions_ = DeskActions(context, self)
-        self.actions_.changed.connect(self._on_desk_change)
+        self.actions_.changed.connect(self._show_changed)
         self.actions_.notice.connect(lambda text: self.statusBar().showMessage(text, 10_000))
         self.actions_.sendSoon.connect(self.sync_now)
         for grid in (self.pane.day_view, self.pane.week_view):
@@ -192,7 +197,7 @@ class MainWindow(QMainWindow):
         )
         self.details_dock.setMinimumWidth(260)
         self.sync_panel = SyncPanelWidget(self.context, self)
-        self.sync_panel.changed.connect(self._on_desk_change)
+        self.sync_panel.changed.connect(self._show_changed)  # its record applied already
         self.sync_panel.showBooking.connect(self._show_booking_id)
         self.sync_panel.sendSoon.connect(self.sync_now)
         self.sync_dock = self._dock(
@@ -248,9 +253,12 @@ class MainWindow(QMainWindow):
         self.status.refresh()
         self._refresh_sync_panel()
 
-    def apply_changes(self, booking_ids: list[str], record: ChangeRecord | None = None) -> None:
+    def apply_changes(
+        self, booking_ids: list[str], record: ChangeRecord | None = None, *, at_once: bool = False
+    ) -> None:
         """Bookings changed (a sync, a desk action): refresh what they touch, nothing more.
-        A sync's ``record`` carries what changed, so nothing is read here."""
+        A ``record`` carries what changed, so nothing is read here. ``at_once``: a person's
+        change, so the sync panel shows it now (a drain's records refresh it once a second)."""
         if self._closed:
             return
         self.pane.apply_changes(booking_ids, record.bookings if record else None)
@@ -260,7 +268,7 @@ class MainWindow(QMainWindow):
         self.status.refresh(record.pending if record else None, unknown)
         self._refresh_sync_panel(
             record.attention if record else None,
-            throttle=bool(record),
+            throttle=bool(record) and not at_once,
             unknown=sum(unknown.values()) if unknown is not None else None,
         )
 
@@ -343,8 +351,12 @@ class MainWindow(QMainWindow):
         if self._selected():
             self.actions_.open_cancel(self._selected() or "")
 
-    def _on_desk_change(self, booking_id: str) -> None:
-        self.apply_changes([booking_id])
+    def _on_desk_record(self, record: ChangeRecord) -> None:
+        if not self._closed:
+            self.apply_changes(record.ids, record, at_once=True)
+
+    def _show_changed(self, booking_id: str) -> None:
+        """A desk change was made (its record already applied): show the booking."""
         self.details.refresh()
         booking = self.context.reads.booking(booking_id)
         if booking is not None and booking.active:
@@ -457,6 +469,7 @@ class MainWindow(QMainWindow):
         self._settings.setValue("main/state", self.saveState())
         self._settings.setValue("main/mode", int(self.pane.mode))
         self._settings.sync()
+        self.ops.close()  # what the receptionist asked for is made before the desk stops
         self.pane.stop_reading()
         self.collector.stop()
         self.sync.shutdown()

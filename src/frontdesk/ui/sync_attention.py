@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk.app import sync_status
-from frontdesk.app.booking import BookingRefused
 from frontdesk.app.context import AppContext
 from frontdesk.app.openings import Opening
 from frontdesk.domain.booking import Booking
 from frontdesk.domain.timeutil import to_local
 from frontdesk.domain.verdict import Verdict
+from frontdesk.ui.desk_ops import ops_for
 from frontdesk.ui.sync_lists import ID_ROLE, fill_tree, make_tree, rich_label, when_text
 from frontdesk.ui.theme import Tones, span
 from frontdesk.ui.wording import plain_message, verdicts_html
@@ -187,44 +187,54 @@ class AttentionTab(QSplitter):
             f"<th align='left'>Booking system</th></tr>{cells}</table>"
         )
 
+    def _make(self, booking_id: str, work: Callable[[], object], send: bool = True) -> None:
+        """A person's decision, made on the desk's change runner; then the panel hears it."""
+
+        def done(_result: object) -> None:
+            self.changed.emit(booking_id)
+            if send:
+                self.sendSoon.emit()
+
+        ops_for(self, self.context).run(
+            work,
+            lambda _result: [booking_id],
+            done,
+            lambda refused: self.message.setText(verdicts_html(refused.verdicts)),
+            lambda _why: self.message.setText("The desk could not save this; try again."),
+        )
+
     def _settle_clash(self, how: Callable[[AppContext, str], None]) -> None:
         booking = self.selected()
-        if booking is None:
-            return
-        how(self.context, booking.id)
-        self.changed.emit(booking.id)
-        self.sendSoon.emit()
+        if booking is not None:
+            booking_id = booking.id
+            self._make(booking_id, lambda: how(self.context, booking_id))
 
     def _rebook_item(self, item: QListWidgetItem | None) -> None:
         booking = self.selected()
         opening = item.data(ID_ROLE) if item is not None else None
         if booking is None or not isinstance(opening, Opening):
             return
-        try:
-            self.context.booking.reschedule(booking.id, opening.start, opening.resource_id)
-        except BookingRefused as refused:
-            self.message.setText(verdicts_html(refused.verdicts))
-            return
-        self.changed.emit(booking.id)
-        self.sendSoon.emit()
+        booking_id = booking.id
+        self._make(
+            booking_id,
+            lambda: self.context.booking.reschedule(booking_id, opening.start, opening.resource_id),
+        )
 
     def _cancel(self) -> None:
         booking = self.selected()
-        if booking is None:
-            return
-        try:
-            self.context.booking.cancel(booking.id, "refused by the booking system")
-        except BookingRefused as refused:
-            self.message.setText(verdicts_html(refused.verdicts))
-            return
-        self.changed.emit(booking.id)
-        self.sendSoon.emit()
+        if booking is not None:
+            booking_id = booking.id
+            self._make(
+                booking_id,
+                lambda: self.context.booking.cancel(booking_id, "refused by the booking system"),
+            )
 
     def _note(self) -> None:
         booking = self.selected()
-        if booking is None or not self.note.text().strip():
+        text = self.note.text()
+        if booking is None or not text.strip():
             return
-        sync_status.add_note(self.context, booking.id, self.note.text())
+        booking_id = booking.id
         self.note.clear()
         self.message.setText(span("Note saved.", Tones.of(self.palette()).hint))
-        self.changed.emit(booking.id)
+        self._make(booking_id, lambda: sync_status.add_note(self.context, booking_id, text), False)

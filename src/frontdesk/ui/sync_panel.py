@@ -32,6 +32,7 @@ from frontdesk.app.desk import clinic_zone
 from frontdesk.domain.booking import Booking
 from frontdesk.domain.merge import CLASH_CODE
 from frontdesk.domain.outbox import Operation, OperationKind
+from frontdesk.ui.desk_ops import ops_for
 from frontdesk.ui.sync_attention import AttentionTab
 from frontdesk.ui.sync_lists import ID_ROLE, fill_tree, make_tree, picked_operation, when_text
 from frontdesk.ui.sync_unknown import UnknownTab
@@ -175,15 +176,27 @@ class SyncPanelWidget(QWidget):
     def _send_again(self) -> None:
         picked = picked_operation(self.failed)
         if picked is not None:
-            sync_status.send_again(self.context, picked[1])
-            self.changed.emit(picked[0])
-            self.sendSoon.emit()
+            booking_id, op_id = picked
+
+            def sent_again(_result: object) -> None:
+                self.changed.emit(booking_id)
+                self.sendSoon.emit()
+
+            ops_for(self, self.context).run(
+                lambda: sync_status.send_again(self.context, op_id),
+                lambda _r: [booking_id],
+                sent_again,
+            )
 
     def _dismiss(self) -> None:
         picked = picked_operation(self.failed)
         if picked is not None:
-            sync_status.dismiss(self.context, picked[1])
-            self.changed.emit(picked[0])
+            booking_id, op_id = picked
+            ops_for(self, self.context).run(
+                lambda: sync_status.dismiss(self.context, op_id),
+                lambda _r: [booking_id],
+                lambda _r: self.changed.emit(booking_id),
+            )
 
     def _show(self, item: QTreeWidgetItem) -> None:
         booking_id = item.data(0, ID_ROLE)

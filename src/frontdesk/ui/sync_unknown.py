@@ -25,6 +25,7 @@ from frontdesk.app import sync_status
 from frontdesk.app.context import AppContext
 from frontdesk.domain.booking import Booking
 from frontdesk.domain.outbox import Operation, Settlement
+from frontdesk.ui.desk_ops import ops_for
 from frontdesk.ui.sync_lists import fill_tree, make_tree, picked_operation, rich_label, when_text
 from frontdesk.ui.theme import Tones, span
 
@@ -124,18 +125,28 @@ class UnknownTab(QSplitter):
             return
         booking_id, op_id = picked
         remote_id = self.remote_id.text() if settlement is Settlement.ARRIVED else None
-        try:
-            sync_status.settle(self.context, op_id, settlement, remote_id)
-        except sync_status.NotUnknown:
-            self.stale.emit()
-            hint = Tones.of(self.palette()).hint
-            self.message.setText(span("Already settled (a refresh found it).", hint))
-            return
-        except ValueError as exc:  # a remote id another booking already has
-            self.message.setText(html.escape(str(exc)))
-            return
-        self.remote_id.clear()
-        self.message.clear()
-        self.changed.emit(booking_id)
-        if settlement is Settlement.SEND_AGAIN:
-            self.sendSoon.emit()
+
+        def settled(_result: object) -> None:
+            self.remote_id.clear()
+            self.message.clear()
+            self.changed.emit(booking_id)
+            if settlement is Settlement.SEND_AGAIN:
+                self.sendSoon.emit()
+
+        def not_settled(why: BaseException) -> None:
+            if isinstance(why, sync_status.NotUnknown):
+                self.stale.emit()
+                hint = Tones.of(self.palette()).hint
+                self.message.setText(span("Already settled (a refresh found it).", hint))
+            elif isinstance(why, ValueError):  # a remote id another booking already has
+                self.message.setText(html.escape(str(why)))
+            else:
+                self.message.setText("The desk could not save this; try again.")
+
+        ops_for(self, self.context).run(
+            lambda: sync_status.settle(self.context, op_id, settlement, remote_id),
+            lambda _r: [booking_id],
+            settled,
+            failed=not_settled,
+            expected=(sync_status.NotUnknown, ValueError),
+        )

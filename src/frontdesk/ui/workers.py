@@ -17,14 +17,13 @@ from __future__ import annotations
 import logging
 import sys
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from typing import Any
 
 from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, QTimer, Signal, Slot
 
-from frontdesk.app import sync_status
+from frontdesk.app.changes import ChangeRecord
 from frontdesk.app.context import AppContext, SyncLoop
-from frontdesk.domain.booking import Booking
 
 log = logging.getLogger("frontdesk.ui")
 
@@ -33,32 +32,6 @@ DEFAULT_INTERVAL_MS = 30_000
 DEFAULT_PULL_EVERY_S = 300.0
 PROGRESS_GAP_S = 0.2  # settled bookings reach the GUI at most five times a second
 SWITCH_INTERVAL_S = 0.001
-
-
-@dataclass(frozen=True, slots=True)
-class ChangeRecord:
-    """What a sync step changed, read on the worker's thread so the GUI need not touch the
-    database to show it: the bookings as they now are, the waiting and outcome-unknown counts
-    per connection and how many bookings need a person (refused or outcome unknown). ``ids``
-    empty: anything may have changed (a pull)."""
-
-    ids: list[str]
-    bookings: dict[str, Booking] | None = None
-    pending: dict[str, int] | None = None  # per connection id
-    attention: int | None = None
-    unknown: dict[str, int] | None = None  # per connection id
-
-    @classmethod
-    def everything(cls) -> ChangeRecord:
-        return cls([])
-
-    @classmethod
-    def of(cls, context: AppContext, ids: list[str]) -> ChangeRecord:
-        found = {b.id: b for b in context.reads.bookings_by_ids(ids)}
-        records = context.connections()
-        pending = {r.id: context.reads.pending_count(r.id) for r in records}
-        unknown = {r.id: context.reads.unknown_count(r.id) for r in records}
-        return cls(ids, found, pending, sync_status.attention_count(context), unknown)
 
 
 class SyncWorker(QObject):
