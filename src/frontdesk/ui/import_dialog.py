@@ -36,6 +36,7 @@ from frontdesk.app.import_preview import (
 )
 from frontdesk.app.importer import COLUMNS, REQUIRED, ImportReport
 from frontdesk.app.words import counted
+from frontdesk.ui.desk_ops import ops_for
 from frontdesk.ui.theme import mark_hint
 
 ACCEPTED_HEAD = ["Row", "When", "Service", "Where", "Patient", "Phone"]
@@ -213,21 +214,30 @@ class ImportDialog(QDialog):
         self.tabs.setTabText(0, f"Would be queued ({accepted})")
         self.tabs.setTabText(1, f"Refused ({refused})")
 
-    def queue(self) -> ImportReport | None:
-        """Queue the good rows (judged again, as the cache stands now)."""
+    def queue(self) -> None:
+        """Queue the good rows (judged again, as the cache stands now), on the desk's change
+        runner: a big file never freezes the window."""
         if self.preview is None or not self.preview.accepted:
-            return None
+            return
         preview = self.preview
-        try:
-            report = queue_import(
-                self.context.booking,
-                preview.connection_id,
-                preview.path,
-                f"import:{self.context.desk}",
-            )
-        except ImportFileError as exc:
-            self.summary.setText(f"Nothing queued: {exc}")
-            return None
-        self.queued.emit(report, preview.path)
-        self.accept()
-        return report
+        actor = f"import:{self.context.desk}"
+        self.queue_button.setEnabled(False)
+        self.queue_button.setText("Queueing…")
+
+        def queued(report: ImportReport) -> None:
+            self.queued.emit(report, preview.path)
+            self.accept()
+
+        def not_queued(why: BaseException) -> None:
+            reason = str(why) if isinstance(why, ImportFileError) else "try again"
+            self.summary.setText(f"Nothing queued: {reason}")
+            self.queue_button.setText("&Queue")
+            self.queue_button.setEnabled(True)
+
+        ops_for(self, self.context).run(
+            lambda: queue_import(self.context.booking, preview.connection_id, preview.path, actor),
+            lambda _report: [],  # many bookings: the window reads the shown span again
+            queued,
+            failed=not_queued,
+            expected=(ImportFileError,),
+        )
