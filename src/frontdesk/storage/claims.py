@@ -56,11 +56,15 @@ def claim_row(
 
 def settled_row(s: Session, op: Operation) -> OutboxRow | None:
     """``op``'s row, its claim released, for storing its answer; ``None`` when another sender
-    took the operation over since ``op`` was claimed (its answer is that sender's to store).
+    took the operation over since ``op`` was claimed (its answer is that sender's to store), or
+    when it is no longer queued (it was settled meanwhile).
     An operation never claimed (``claimed_by`` unset) settles as it is."""
     row = s.get_one(OutboxRow, op.id)
     if op.claimed_by is not None and row.claimed_by != op.claimed_by:
         log.warning("operation %s: answered after another sender took it over; not stored", op.id)
+        return None
+    if row.state != OperationState.QUEUED.value:  # settled meanwhile (a sender without a claim)
+        log.warning("operation %s: answered after it was %s; not stored", op.id, row.state)
         return None
     row.claimed_by = row.claimed_until = None
     return row
