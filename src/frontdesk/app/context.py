@@ -15,7 +15,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from frontdesk.app import logs, store
+from frontdesk.app import logs, private_files, store
 from frontdesk.app import settings as clinic_settings
 from frontdesk.app.booking import BookingService
 from frontdesk.app.paths import Paths
@@ -44,9 +44,17 @@ class AppContext:
     ) -> None:
         self.paths = paths
         logs.configure(paths.log_dir)
+        private_files.keep_logs_private(logging.getLogger("frontdesk"))
+        loose = paths.tighten()
+        if loose:
+            log.warning(
+                "%d of the profile's files or folders were open to others: made private", loose
+            )
         where = store.target(paths, database_url)
         if isinstance(where, str):
             log.info("store: %s", store.shown(where))
+        else:  # SQLite gives its -wal/-shm/-journal files the database file's mode
+            private_files.private_file(where)
         self.db = Database.open(where)
         self.repo = Repository(self.db)
         self.reads = DeskReads(self.repo)  # all the screens read
