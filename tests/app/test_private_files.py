@@ -116,8 +116,8 @@ def test_connect_in_a_shell_with_umask_0_leaves_nothing_open(tmp_path: Path) -> 
     root = tmp_path / "profile"
     args = ["connect", "huskyvoice", "--name", "Clinic", "--base-url", "http://127.0.0.1:9/v1"]
     done = subprocess.run(
-        [sys.executable, "-m", "frontdesk", "--profile-dir", str(root), *args, "--api-key", "k"],
-        input="",
+        [sys.executable, "-m", "frontdesk", "--profile-dir", str(root), *args, "--api-key-stdin"],
+        input="sk_test_key\n",
         capture_output=True,
         text=True,
         timeout=60,
