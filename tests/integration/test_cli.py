@@ -124,7 +124,7 @@ def test_connect_refuses_bad_input_with_the_field_named(tmp_path: Path) -> None:
         "k",
     )
     assert done.returncode == 2
-    assert "base-url" in done.stderr and "Traceback" not in done.stderr
+    assert "base_url" in done.stderr and "Traceback" not in done.stderr
 
 
 def test_sync_without_connections_says_what_to_do(tmp_path: Path) -> None:

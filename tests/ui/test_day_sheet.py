@@ -92,3 +92,21 @@ def test_save_as_pdf_writes_a_pdf_page_per_provider(desk: MainWindow, tmp_path: 
     pages = len(re.findall(rb"/Type\s*/Page[^s]", data))
     assert pages >= len(desk.day_sheet().sections) + 1
     assert "Day sheet saved" in desk.statusBar().currentMessage()
+
+
+def test_a_saved_day_sheet_is_readable_by_its_user_only(desk: MainWindow, tmp_path: Path) -> None:
+    """It holds patients' names and phones: 0600 whatever the umask, even over an older file."""
+    import os
+    import stat
+
+    older = tmp_path / "sheet.pdf"
+    older.write_bytes(b"an older sheet")
+    older.chmod(0o644)
+    previous = os.umask(0o022)
+    try:
+        for path in (older, tmp_path / "new-sheet.pdf"):
+            saved = desk.save_day_sheet(path)
+            assert saved is not None and saved.read_bytes().startswith(b"%PDF-")
+            assert stat.S_IMODE(saved.stat().st_mode) == 0o600
+    finally:
+        os.umask(previous)

@@ -12,12 +12,13 @@ import uuid
 from dataclasses import dataclass, replace
 from datetime import date
 
-from frontdesk.app.connections import ConnectionError_, check_options, connect
+from frontdesk.app.connections import ConnectionError_, check_base_url, check_options, connect
 from frontdesk.app.credentials import Credentials
 from frontdesk.app.words import counted
 from frontdesk.providers.base import ApiError
 from frontdesk.providers.http import BadAnswer, TransportError
 from frontdesk.providers.registry import PROVIDERS, title
+from frontdesk.providers.spec import option_problems
 from frontdesk.storage.repo import ConnectionRecord, Repository
 
 
@@ -40,10 +41,15 @@ def check_connection(
     """Build a connector and read its catalog for one day; never writes anything anywhere."""
     if provider not in PROVIDERS:
         return CheckResult(False, f"FrontDesk cannot talk to {provider!r} yet.")
-    if not base_url.startswith(("http://", "https://")):
-        return CheckResult(False, "The address must start with https:// (or http://).")
+    try:
+        base_url = check_base_url(base_url)
+    except ConnectionError_ as exc:
+        return CheckResult(False, f"Check the address: {_why(exc)}")
     if not api_key.strip():
         return CheckResult(False, "Type the API key.")
+    problems = option_problems(PROVIDERS[provider], dict(options or {}), unknown=False)
+    if problems:
+        return CheckResult(False, f"Check the settings: {'; '.join(problems)}")
     record = ConnectionRecord(
         f"check-{uuid.uuid4()}", "check", provider, base_url, dict(options or {}), None
     )
@@ -70,6 +76,12 @@ def check_connection(
     )
 
 
+def _why(exc: Exception) -> str:
+    """A refusal's reason without the field it names (``base_url: ...``)."""
+    field, sep, why = str(exc).partition(": ")
+    return why if sep and " " not in field else str(exc)
+
+
 def _plain(error: str, provider: str) -> str:
     status = re.search(r"HTTP (\d{3})", error)
     code = int(status.group(1)) if status else 0
@@ -86,6 +98,30 @@ def _plain(error: str, provider: str) -> str:
     return error
 
 
+def checked_update(
+    repo: Repository,
+    record: ConnectionRecord,
+    name: str,
+    base_url: str,
+    options: dict[str, object] | None = None,
+) -> ConnectionRecord:
+    """``record`` with a new name, address and options, checked (nothing kept): what can be
+    refused is refused before anyone is asked for a key."""
+    if not name.strip():
+        raise ConnectionError_("name: give the connection a name")
+    clash = repo.connection_by_name(name.strip())
+    if clash is not None and clash.id != record.id:
+        raise ConnectionError_(f"name: a connection named {name.strip()!r} already exists")
+    changed = replace(
+        record,
+        name=name.strip(),
+        base_url=check_base_url(base_url),
+        options=dict(options if options is not None else record.options),
+    )
+    check_options(changed)
+    return changed
+
+
 def update_connection(
     repo: Repository,
     creds: Credentials,
@@ -94,23 +130,15 @@ def update_connection(
     base_url: str,
     api_key: str | None,
     options: dict[str, object] | None = None,
+    allow_file: bool = False,
 ) -> ConnectionRecord:
-    """Change a connection's name, address, options, and (when given) its key."""
-    if not name.strip():
-        raise ConnectionError_("name: give the connection a name")
-    if not base_url.startswith(("http://", "https://")):
-        raise ConnectionError_("base-url: must start with http:// or https://")
-    clash = repo.connection_by_name(name.strip())
-    if clash is not None and clash.id != record.id:
-        raise ConnectionError_(f"name: a connection named {name!r} already exists")
-    changed = replace(
-        record,
-        name=name.strip(),
-        base_url=base_url.strip(),
-        options=dict(options if options is not None else record.options),
-    )
-    check_options(changed)
-    repo.update_connection(changed)
+    """Change a connection's name, address, options, and (when given) its key: everything is
+    checked first, then the key is kept (a keyring that refuses changes nothing, unless
+    ``allow_file``), then the row."""
+    if api_key is not None and not api_key.strip():
+        raise ConnectionError_("api-key: the API key is empty")
+    changed = checked_update(repo, record, name, base_url, options)
     if api_key:
-        creds.set(record.id, api_key.strip())
+        creds.set(record.id, api_key.strip(), allow_file=allow_file)
+    repo.update_connection(changed)
     return changed

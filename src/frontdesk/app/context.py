@@ -15,7 +15,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from frontdesk.app import logs, store
+from frontdesk.app import logs, private_files, store
 from frontdesk.app import settings as clinic_settings
 from frontdesk.app.booking import BookingService
 from frontdesk.app.paths import Paths
@@ -44,15 +44,25 @@ class AppContext:
     ) -> None:
         self.paths = paths
         logs.configure(paths.log_dir)
+        private_files.keep_logs_private(logging.getLogger("frontdesk"))
+        loose = paths.tighten()
+        if loose:
+            log.warning(
+                "%d of the profile's files or folders were open to others: made private", loose
+            )
         where = store.target(paths, database_url)
         if isinstance(where, str):
             log.info("store: %s", store.shown(where))
+        else:  # SQLite gives its -wal/-shm/-journal files the database file's mode
+            private_files.private_file(where)
         self.db = Database.open(where)
         self.repo = Repository(self.db)
         self.reads = DeskReads(self.repo)  # all the screens read
         self.settings = clinic_settings.load(paths.config_dir)
         self._use_keyring = use_keyring
         self.connectors: dict[str, Connector] = {}
+        # why a connection has no connector (no key, a locked keyring, a bad option), by id
+        self.connector_problems: dict[str, str] = {}
         # False until the connectors were first built: "connecting", not "not set up"
         self.connectors_ready = False
         self.desk = socket.gethostname() or "desk"
@@ -85,11 +95,14 @@ class AppContext:
         for connector in self.connectors.values():
             connector.close()
         self.connectors = {}
+        problems: dict[str, str] = {}
         for record in self.repo.connections():
             try:
                 self.connectors[record.id] = build_connector(record, self.credentials)
             except Exception as exc:  # a broken connection must not stop the desk
+                problems[record.id] = str(exc) or type(exc).__name__
                 log.error("connection %s unusable: %s", record.name, exc)
+        self.connector_problems = problems
         self.booking = BookingService(self.repo, self.connectors, self.desk, lambda: self.settings)
         self.engine = SyncEngine(self.repo, self.connectors, stop=self.stop)
         self.connectors_ready = True
@@ -101,14 +114,23 @@ class AppContext:
         base_url: str,
         api_key: str,
         options: dict[str, object] | None = None,
+        allow_file: bool = False,
     ) -> ConnectionRecord:
         from frontdesk.app.connections import add_connection
 
         record = add_connection(
-            self.repo, self.credentials, provider, name, base_url, api_key, options
+            self.repo, self.credentials, provider, name, base_url, api_key, options, allow_file
         )
         self.reload_connectors()
         return record
+
+    @property
+    def key_store_warning(self) -> str | None:
+        """What to say at every start while API keys are kept in a file rather than the
+        system keyring; None until the keys' store was first needed (never looked for on
+        the GUI thread only to say this)."""
+        found = self.__dict__.get("credentials")
+        return found.warning if found is not None else None
 
     @property
     def clinic_zone(self) -> str:

@@ -1,24 +1,49 @@
 """API keys: in the OS keyring, never in the database, settings or logs.
 
-Where the machine has no keyring backend, keys go to a file readable only by the user and the
-fallback is said plainly (``warning``), so clinic IT can fix the machine.
+Never silently elsewhere:
+
+- A machine with **no keyring backend at all** keeps keys in a file only the user may read
+  (0600, ``credentials.json`` in the profile's config folder), and says so at every start
+  (``warning``) until a keyring is installed: keys found in the file then move into it.
+- A keyring that **refuses** (locked, failing) raises :class:`KeyringUnavailable`, saying what
+  happened; the key goes to the file only when the person agreed (``allow_file=True``: the
+  CLI's ``--allow-key-file`` or its prompt, the desk's dialog). A key kept there is stated at
+  every start too, and moved into the keyring once it works.
+- A credentials file that cannot be read is :class:`CredentialsFileError`, naming the file and
+  what to do, never a traceback, and never overwritten (other keys would be lost).
+
+A caller that chooses the file itself (``use_keyring=False``: the demo's sandbox keys, tests)
+gets no warning: nothing is wrong to fix.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import os
 from pathlib import Path
 
 import keyring
 import keyring.errors
 from keyring.backends import fail
 
+from frontdesk.app.private_files import private_dir, write_private
 from frontdesk.domain.sensitive import remember
 
 SERVICE = "FrontDesk"
 log = logging.getLogger("frontdesk.app")
+
+
+class KeyringUnavailable(Exception):
+    """The system keyring exists but refused (locked, failing); the message says what happened
+    and what to do, ``reason`` only what happened ("it is locked"). Nothing was stored."""
+
+    def __init__(self, message: str, reason: str = "") -> None:
+        super().__init__(message)
+        self.reason = reason or message
+
+
+class CredentialsFileError(Exception):
+    """The credentials file cannot be read; the message names it and says what to do."""
 
 
 def _keyring_usable() -> bool:
@@ -29,49 +54,157 @@ def _keyring_usable() -> bool:
     return bool(priority is None or priority > 0)
 
 
+def _why(exc: BaseException) -> str:
+    """What the keyring's refusal means, in words (never the key: keyring errors hold none)."""
+    if isinstance(exc, keyring.errors.KeyringLocked):
+        return "it is locked"
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    return f"it failed: {type(exc).__name__}" + (f" ({text})" if text else "")
+
+
 class Credentials:
     def __init__(self, fallback_file: Path, use_keyring: bool | None = None) -> None:
         self.fallback_file = fallback_file
-        self.use_keyring = _keyring_usable() if use_keyring is None else use_keyring
-        self.warning: str | None = None
-        if not self.use_keyring:
-            self.warning = (
-                "No system keyring is available on this computer; API keys are stored in "
-                f"{fallback_file}, readable only by this user account."
-            )
+        self.has_keyring = _keyring_usable() if use_keyring is None else use_keyring
+        self._file_chosen = use_keyring is False  # by the caller: nothing to fix or to say
 
-    def set(self, connection_id: str, api_key: str) -> None:
+    @property
+    def use_keyring(self) -> bool:
+        """Whether keys go to the system keyring (else to the protected file)."""
+        return self.has_keyring
+
+    @property
+    def warning(self) -> str | None:
+        """What to say at every start while keys are (or would be) kept in the file."""
+        if self._file_chosen:
+            return None
+        if not self.has_keyring:
+            return (
+                "No system keyring is available on this computer: API keys are kept in "
+                f"{self.fallback_file}, readable only by this user account. Install a "
+                "keyring (the desktop's secret service) to keep them there instead."
+            )
+        try:
+            kept = len(self._read_file())
+        except CredentialsFileError as exc:
+            return str(exc)
+        if kept:
+            return (
+                f"{kept} API key{'s are' if kept > 1 else ' is'} kept in {self.fallback_file} "
+                "(readable only by this user account), not in the system keyring, which "
+                "refused when it was saved; it moves into the keyring once the keyring works."
+            )
+        return None
+
+    def set(self, connection_id: str, api_key: str, allow_file: bool = False) -> str:
+        """Keep ``api_key``; returns where ("keyring" or "file"). Raises
+        :class:`KeyringUnavailable` when the keyring refuses and ``allow_file`` is False."""
         remember(api_key)  # never logged: masked wherever a log shows it (read: app.connections)
-        if self.use_keyring:
+        if self.has_keyring:
             try:
                 keyring.set_password(SERVICE, connection_id, api_key)
-                return
-            except keyring.errors.KeyringError as exc:
-                log.warning("keyring refused the key (%s); using the protected file", exc)
-                self.use_keyring = False
+            except Exception as exc:  # any backend's failure: said, never silent
+                if not allow_file:
+                    raise KeyringUnavailable(
+                        f"api-key: the system keyring did not take the key: {_why(exc)}. "
+                        "Unlock it (or fix it) and try again, or agree to keep the key in "
+                        f"{self.fallback_file}, readable only by this user account. "
+                        "Nothing was saved.",
+                        _why(exc),
+                    ) from exc
+                log.warning("keyring refused a key (%s); kept in the protected file", _why(exc))
+            else:
+                self._drop_from_file(connection_id)
+                return "keyring"
         keys = self._read_file()
         keys[connection_id] = api_key
         self._write_file(keys)
+        return "file"
 
     def get(self, connection_id: str) -> str | None:
-        if self.use_keyring:
+        """The key of ``connection_id``, None when none is kept. Raises
+        :class:`KeyringUnavailable` when the keyring cannot be read and the file has none."""
+        if not self.has_keyring:
+            return self._read_file().get(connection_id)
+        try:
+            found = keyring.get_password(SERVICE, connection_id)
+        except Exception as exc:  # locked or failing
+            in_file = self._read_file().get(connection_id)  # kept there with consent
+            if in_file is not None:
+                return in_file
+            raise KeyringUnavailable(
+                f"api-key: the system keyring could not be read: {_why(exc)}. Unlock it, "
+                "then sync again.",
+                _why(exc),
+            ) from exc
+        if found is not None:
+            return found
+        in_file = self._read_file().get(connection_id)
+        if in_file is not None:  # agreed to earlier: into the keyring now that it works
             try:
-                return keyring.get_password(SERVICE, connection_id)
-            except keyring.errors.KeyringError as exc:
-                log.warning("keyring unavailable (%s); reading the protected file", exc)
-        return self._read_file().get(connection_id)
+                keyring.set_password(SERVICE, connection_id, in_file)
+            except Exception:
+                log.info("a key kept in the protected file stays there: the keyring refused")
+            else:
+                self._drop_from_file(connection_id)
+                log.info("a key kept in the protected file moved into the system keyring")
+        return in_file
 
+    def has(self, connection_id: str) -> bool | None:
+        """Whether a key is kept for ``connection_id``; None when that cannot be told."""
+        try:
+            return self.get(connection_id) is not None
+        except (KeyringUnavailable, CredentialsFileError):
+            return None
+
+    def delete(self, connection_id: str) -> None:
+        """Forget the key wherever it is kept (the keyring and the file)."""
+        if self.has_keyring:
+            try:
+                keyring.delete_password(SERVICE, connection_id)
+            except keyring.errors.PasswordDeleteError:
+                pass  # none there
+            except Exception as exc:
+                raise KeyringUnavailable(
+                    f"api-key: the system keyring did not let the key be deleted: {_why(exc)}. "
+                    "Unlock it and try again.",
+                    _why(exc),
+                ) from exc
+        self._drop_from_file(connection_id)
+
+    # -- the protected file ------------------------------------------------------------
     def _read_file(self) -> dict[str, str]:
-        if not self.fallback_file.exists():
+        try:
+            text = self.fallback_file.read_text(encoding="utf-8")
+        except FileNotFoundError:
             return {}
-        data = json.loads(self.fallback_file.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError) as exc:
+            raise self._unreadable(str(getattr(exc, "strerror", None) or exc)) from exc
+        try:
+            data = json.loads(text)
+        except ValueError as exc:
+            raise self._unreadable("it is not the JSON FrontDesk writes") from exc
+        if not isinstance(data, dict):
+            raise self._unreadable("it is not the JSON FrontDesk writes")
         return {str(k): str(v) for k, v in data.items()}
 
+    def _unreadable(self, why: str) -> CredentialsFileError:
+        return CredentialsFileError(
+            f"credentials file: {self.fallback_file} cannot be read ({why}). Move it aside, "
+            "then give the API keys again ('frontdesk connections edit NAME --api-key-stdin')."
+        )
+
+    def _drop_from_file(self, connection_id: str) -> None:
+        if not self.fallback_file.exists():
+            return
+        try:
+            keys = self._read_file()
+        except CredentialsFileError as exc:  # no key of ours can be read from it either
+            log.warning("%s", exc)
+            return
+        if keys.pop(connection_id, None) is not None:
+            self._write_file(keys)
+
     def _write_file(self, keys: dict[str, str]) -> None:
-        self.fallback_file.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.fallback_file.with_suffix(".tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(keys, handle)
-        os.replace(tmp, self.fallback_file)
-        os.chmod(self.fallback_file, 0o600)
+        private_dir(self.fallback_file.parent)
+        write_private(self.fallback_file, json.dumps(keys))

@@ -49,6 +49,8 @@ class DeskLock:
         """Take the lock of the profile in ``data_dir``; raises :class:`DeskRunning`."""
         path = data_dir / LOCK_FILE
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)  # never truncated before it is ours
+        if sys.platform != "win32":
+            os.fchmod(fd, 0o600)  # the user's own, whatever the umask or an older file's mode
         handle = os.fdopen(fd, "r+", encoding="utf-8")
         try:
             _lock(handle)

@@ -1,4 +1,7 @@
-"""Where FrontDesk keeps its files: the platform's user dirs, or all under ``--profile-dir``."""
+"""Where FrontDesk keeps its files: the platform's user dirs, or all under ``--profile-dir``.
+
+The folders are created the user's own (``app.private_files``: 0700, or the user's own access
+list on Windows); :meth:`Paths.tighten` makes an older profile's loose modes private."""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ from pathlib import Path
 import platformdirs
 
 from frontdesk import APP_NAME
+from frontdesk.app.private_files import private_dir, tighten
 
 
 def resource_path(name: str) -> Path:
@@ -37,9 +41,18 @@ class Paths:
                 Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
                 Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)),
             )
-        for folder in (paths.data_dir, paths.config_dir, paths.log_dir):
-            folder.mkdir(parents=True, exist_ok=True)
+        for folder in paths.folders:
+            private_dir(folder)
         return paths
+
+    @property
+    def folders(self) -> tuple[Path, ...]:
+        """The profile's own folders (one where the platform keeps two in the same place)."""
+        return tuple(dict.fromkeys((self.data_dir, self.config_dir, self.log_dir)))
+
+    def tighten(self) -> int:
+        """Make every folder and file of the profile the user's own; how many were loose."""
+        return sum(tighten(folder) for folder in self.folders)
 
     @property
     def database(self) -> Path:

@@ -15,13 +15,13 @@ from __future__ import annotations
 import importlib.resources
 import json
 import logging
-import os
 from functools import cache
 from pathlib import Path
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
+from frontdesk.app.private_files import private_dir, write_private
 from frontdesk.domain.timeutil import zone
 
 log = logging.getLogger("frontdesk.app")
@@ -149,13 +149,5 @@ def load(config_dir: Path) -> ClinicSettings:
 
 def save(config_dir: Path, settings: ClinicSettings) -> None:
     """Write the settings in one step (a reader never sees half a file)."""
-    config_dir.mkdir(parents=True, exist_ok=True)
-    path = config_dir / FILE_NAME
-    tmp = path.with_suffix(".tmp")
-    data = settings.model_dump(mode="json")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        json.dump(data, handle, indent=2)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
+    private_dir(config_dir)
+    write_private(config_dir / FILE_NAME, json.dumps(settings.model_dump(mode="json"), indent=2))

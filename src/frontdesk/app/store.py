@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from frontdesk.app.paths import Paths
+from frontdesk.app.private_files import private_dir, write_private
 
 # the refusals a desk may meet opening its store, for the screens that say them
 from frontdesk.storage.db import NewerCache as NewerCache
@@ -86,12 +87,8 @@ def save_url(config_dir: Path, url: str | None) -> None:
         path.unlink(missing_ok=True)
         return
     checked = fit_to_keep(url)
-    config_dir.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        json.dump({"database_url": checked}, handle)
-    os.replace(tmp, path)
+    private_dir(config_dir)
+    write_private(path, json.dumps({"database_url": checked}))
 
 
 def fit_to_keep(url: str) -> str:

@@ -11,11 +11,13 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from frontdesk.app import logs, store
-from frontdesk.app.connections import ConnectionError_
+from frontdesk.app.connections import ConnectionError_, check_base_url
 from frontdesk.app.context import AppContext
+from frontdesk.app.credentials import CredentialsFileError, KeyringUnavailable
 from frontdesk.app.paths import Paths
 from frontdesk.app.settings import ClinicSettings
-from frontdesk.cli import export_cmd, validate_cmd
+from frontdesk.cli import connections_cmd, export_cmd, validate_cmd
+from frontdesk.cli.api_keys import add_key_arguments, read_api_key
 from frontdesk.providers.base import ApiError
 from frontdesk.providers.http import BadAnswer
 from frontdesk.storage.db import NewerCache, StoreUnreachable
@@ -83,7 +85,7 @@ def build_parser() -> argparse.ArgumentParser:
     va = sub.add_parser("validate", help="predict offline what the API would answer")
     va.add_argument("--provider", required=True)
     va.add_argument("--base-url", required=True)
-    va.add_argument("--api-key", required=True)
+    add_key_arguments(va, consent=False)
     va.add_argument(
         "--option",
         action="append",
@@ -93,18 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     va.add_argument("request", type=Path, metavar="REQUEST.json")
 
-    co = sub.add_parser("connect", help="add a connection to the profile")
-    co.add_argument("provider")
-    co.add_argument("--name", required=True)
-    co.add_argument("--base-url", required=True)
-    co.add_argument("--api-key", required=True)
-    co.add_argument(
-        "--option",
-        action="append",
-        default=[],
-        metavar="KEY=VALUE",
-        help="a provider option (e.g. api_user_id=... for meetergo)",
-    )
+    connections_cmd.add_parsers(sub)
 
     from frontdesk.app.importer import COLUMNS
 
@@ -191,16 +182,6 @@ def _settings(context: AppContext, args: argparse.Namespace) -> int:
     return 0
 
 
-def _options(pairs: list[str]) -> dict[str, object]:
-    options: dict[str, object] = {}
-    for pair in pairs:
-        key, sep, value = pair.partition("=")
-        if not sep or not key.strip():
-            raise ConnectionError_(f"option: {pair!r} is not KEY=VALUE")
-        options[key.strip()] = value
-    return options
-
-
 def main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     logs.want_verbose(True if args.verbose else None)
@@ -208,6 +189,8 @@ def main(argv: list[str]) -> int:
         return _dispatch(args)
     except (
         ConnectionError_,
+        KeyringUnavailable,
+        CredentialsFileError,
         ApiError,
         BadAnswer,
         NewerCache,
@@ -237,9 +220,11 @@ def _dispatch(args: argparse.Namespace) -> int:
             return 2
         return 0
     if args.command == "validate":
-        code, line = validate_cmd.run(
-            args.provider, args.base_url, args.api_key, args.request, _options(args.option)
-        )
+        base_url = check_base_url(args.base_url)
+        key = read_api_key(args, base_url, "validate")
+        assert key is not None  # needed: read_api_key raised otherwise
+        options = connections_cmd.options_of(args.option)
+        code, line = validate_cmd.run(args.provider, base_url, key, args.request, options)
         print(line)
         return code
     database_url, keep = args.database_url, False
@@ -253,15 +238,12 @@ def _dispatch(args: argparse.Namespace) -> int:
     context = AppContext.open(args.profile_dir, connect=connect, database_url=database_url)
     if keep:
         store.save_url(context.paths.config_dir, database_url)
+    said = _say_key_store(context, None)  # at every start, until fixed (before a long sync)
     try:
         if args.command == "connect":
-            record = context.connect(
-                args.provider, args.name, args.base_url, args.api_key, _options(args.option)
-            )
-            print(json.dumps({"connection": record.name, "id": record.id}))
-            if context.credentials.warning:
-                print(f"warning: {context.credentials.warning}", file=sys.stderr)
-            return 0
+            return connections_cmd.run_connect(context, args)
+        if args.command == "connections":
+            return connections_cmd.run_connections(context, args)
         if args.command == "import":
             return _import(context, args.connection, args.file)
         if args.command == "settings":
@@ -272,7 +254,16 @@ def _dispatch(args: argparse.Namespace) -> int:
 
         return run_sync(context, once=args.once, interval=args.interval)
     finally:
+        _say_key_store(context, said)  # or once the command first needed the keys
         context.close()
+
+
+def _say_key_store(context: AppContext, said: str | None) -> str | None:
+    """Print where API keys are kept when not in the keyring (once a run); what was said."""
+    warning = context.key_store_warning
+    if warning and warning != said:
+        print(f"warning: {warning}", file=sys.stderr)
+    return warning or said
 
 
 logging.getLogger("frontdesk").addHandler(logging.NullHandler())

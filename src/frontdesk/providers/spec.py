@@ -15,20 +15,96 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from frontdesk.domain.booking import VisitStatus
+from frontdesk.domain.timeutil import zone
 from frontdesk.providers.base import Connector
 
 PATIENT_FIELDS = ("patient_name", "patient_phone", "patient_email")
 
 
+class OptionKind(enum.Enum):
+    """What an option's value must be; the value is what a refusal says it should be."""
+
+    TEXT = "text"
+    ZONE = "an IANA time zone name such as Europe/Berlin"
+    WHOLE = "a whole number above 0"
+    NUMBER = "a number above 0"
+    CHOICE = "one of"
+    FLAG = "1 or true, 0 or false"
+
+
+FLAG_WORDS = {"1": True, "true": True, "yes": True, "0": False, "false": False, "no": False}
+
+
 @dataclass(frozen=True, slots=True)
 class OptionField:
-    """One extra connection setting, stored in the connection's ``options``."""
+    """One extra connection setting, stored in the connection's ``options``.
+
+    ``kind`` (and ``choices`` for a choice) says what its value must be; ``check``, where the
+    API needs more (a list of US states), raises ``ValueError`` naming the option."""
 
     key: str
     label: str
     hint: str = ""
     required: bool = False
     secret: bool = False  # goes to the keyring with the key, never into options
+    kind: OptionKind = OptionKind.TEXT
+    choices: tuple[str, ...] = ()
+    check: Callable[[str], object] | None = None
+    listed: bool = True  # named when an unknown option is refused (a test switch is not)
+
+    def problem(self, value: object) -> str | None:
+        """Why ``value`` will not do, as ``key: reason``; None when it will (or is blank)."""
+        text = "" if value is None else str(value).strip()
+        if not text:
+            return None
+        kind, wrong = self.kind, f"{self.key}: {text!r} is not {self.kind.value}"
+        if kind is OptionKind.ZONE and not _is_zone(text):
+            return wrong
+        if kind is OptionKind.WHOLE and not (text.isdigit() and int(text) > 0):
+            return wrong
+        if kind is OptionKind.NUMBER and not _positive(text):
+            return wrong
+        if kind is OptionKind.CHOICE and text not in self.choices:
+            return f"{self.key}: {text!r} is not one of {', '.join(self.choices)}"
+        if kind is OptionKind.FLAG and text.lower() not in FLAG_WORDS:
+            return wrong
+        if self.check is not None:
+            try:
+                self.check(text)
+            except ValueError as exc:
+                why = str(exc)
+                return why if why.startswith(f"{self.key}:") else f"{self.key}: {why}"
+        return None
+
+
+def _is_zone(text: str) -> bool:
+    try:
+        zone(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _positive(text: str) -> bool:
+    try:
+        number = float(text)
+    except ValueError:
+        return False
+    return number > 0 and number != float("inf")
+
+
+# Options every connection may have, whatever its API (not asked for by the desk's forms).
+COMMON_OPTIONS: tuple[OptionField, ...] = (
+    OptionField(
+        "rate_per_minute",
+        "Requests a minute",
+        "a plan above the API's documented rate, or a scaled-up sandbox",
+        kind=OptionKind.WHOLE,
+    ),
+    OptionField(  # for the crash test's negative control only
+        "unsafe_disable_idempotency", "Resend without a key", kind=OptionKind.FLAG, listed=False
+    ),
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,3 +168,29 @@ def option_text(options: Mapping[str, object], key: str) -> str | None:
     value = options.get(key)
     text = "" if value is None else str(value).strip()
     return text or None
+
+
+def option_problems(
+    spec: ProviderSpec, options: Mapping[str, object], unknown: bool = True
+) -> list[str]:
+    """What is wrong with ``options`` for ``spec``'s API, one ``key: reason`` each: a value of
+    the wrong kind, a required option missing, and (``unknown``) an option the API has not."""
+    fields = {f.key: f for f in (*spec.form.options, *COMMON_OPTIONS)}
+    problems: list[str] = []
+    for key, value in options.items():
+        found = fields.get(key)
+        if found is None:
+            if unknown:
+                known = ", ".join(f.key for f in fields.values() if f.listed)
+                problems.append(
+                    f"option: {key!r} is not an option of {spec.title} connections ({known})"
+                )
+            continue
+        problem = found.problem(value)
+        if problem is not None:
+            problems.append(problem)
+    for required in spec.form.options:
+        if required.required and option_text(options, required.key) is None:
+            hint = f": {required.hint}" if required.hint else ""
+            problems.append(f"{required.key}: required for {spec.title} connections{hint}")
+    return problems

@@ -2,8 +2,8 @@
 
 ``Repository`` holds connections, catalogs, bookings, patients and history; the outbox side
 (operations and the desk changes that queue them) and what pulls write are its bases:
-``RemoteMergeStore`` (over ``UnknownOutcomes`` over ``OutboxStore``), ``OutboxRecords`` and
-``OutboxReads``.
+``RemoteMergeStore`` (over ``UnknownOutcomes`` over ``OutboxStore``), ``OutboxRecords``,
+``OutboxReads``, ``SendingRoles`` and ``ConnectionRemoval``.
 
 Each method opens its own short transaction on :class:`Database` (one session per call, so
 any thread may call), and hands back domain objects, never rows.
@@ -26,6 +26,7 @@ from frontdesk.domain.outbox import (
 )
 from frontdesk.domain.timeutil import utc_now
 from frontdesk.storage import notices, patients, scopes
+from frontdesk.storage.connection_removal import ConnectionRemoval
 from frontdesk.storage.db import Database
 from frontdesk.storage.outbox_reads import OutboxReads
 from frontdesk.storage.outbox_records import OutboxRecords
@@ -75,7 +76,7 @@ class ConnectionRecord:
     last_fresh_at: datetime | None
 
 
-class Repository(RemoteMergeStore, OutboxRecords, OutboxReads, SendingRoles):
+class Repository(RemoteMergeStore, OutboxRecords, OutboxReads, SendingRoles, ConnectionRemoval):
     """Connections, catalog, bookings, outbox and history of one cache."""
 
     def __init__(self, db: Database) -> None:

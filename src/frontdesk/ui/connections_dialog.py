@@ -1,6 +1,8 @@
-"""Connections settings: the booking systems this desk books into. Add, edit and test one for
-any API registered in ``app.connections`` (the form's fields come from
+"""Connections settings: the booking systems this desk books into. Add, edit, test and remove
+one for any API registered in ``app.connections`` (the form's fields come from
 ``providers.registry``); keys go to the system keyring, never to the settings or the cache.
+A keyring that refuses a key is said, and the key goes to the protected file only when the
+receptionist agrees; removing a connection first says what is lost (``ui.connection_prompts``).
 
 "Test" makes one real read call (the catalog of today) through a freshly built connector on a
 worker thread, so the dialog stays responsive while it waits, and says OK or the plain reason.
@@ -31,6 +33,8 @@ from frontdesk.app.apis import PROVIDERS, ConnectionRecord, form_for, title
 from frontdesk.app.connection_setup import CheckResult, check_connection, update_connection
 from frontdesk.app.connections import ConnectionError_, add_connection
 from frontdesk.app.context import AppContext
+from frontdesk.app.credentials import CredentialsFileError, KeyringUnavailable
+from frontdesk.ui.connection_prompts import Question, RemovingConnections, key_file_question
 from frontdesk.ui.theme import Tones, span
 
 log = logging.getLogger("frontdesk.ui")
@@ -54,10 +58,11 @@ class CheckWorker(QObject):
         self.finished.emit(result)
 
 
-class ConnectionsDialog(QDialog):
+class ConnectionsDialog(RemovingConnections, QDialog):
     connectionsChanged = Signal()
     checked = Signal(object)  # CheckResult, on the GUI thread
     saved = Signal(bool)  # after Save: whether the connection was saved
+    asked = Signal(object)  # a Question opened (removing, keeping a key in a file)
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,6 +73,7 @@ class ConnectionsDialog(QDialog):
         self.editing: ConnectionRecord | None = None
         self._threads: list[tuple[QThread, CheckWorker]] = []
         self._save_when_tested = False
+        self.question: Question | None = None
         outer = QHBoxLayout(self)
         left = QVBoxLayout()
         self.list = QListWidget(self)
@@ -78,6 +84,12 @@ class ConnectionsDialog(QDialog):
         self.add_button.setAccessibleName("Add a connection")
         self.add_button.clicked.connect(self.start_new)
         left.addWidget(self.add_button)
+        self.remove_button = QPushButton("&Remove…", self)
+        self.remove_button.setAccessibleName("Remove the connection")
+        self.remove_button.setToolTip("Remove this connection, its cached bookings and its key")
+        self.remove_button.clicked.connect(self.ask_remove)
+        self.remove_button.setEnabled(False)
+        left.addWidget(self.remove_button)
         outer.addLayout(left, 2)
         right = QVBoxLayout()
         self.form = QFormLayout()
@@ -106,6 +118,7 @@ class ConnectionsDialog(QDialog):
         right.addLayout(self.form)
         self.outcome = QLabel(self)
         self.outcome.setWordWrap(True)
+        self.outcome.setTextFormat(Qt.TextFormat.RichText)  # escaped where it is plain words
         self.outcome.setAccessibleName("Test result")
         right.addWidget(self.outcome)
         right.addStretch(1)
@@ -140,6 +153,7 @@ class ConnectionsDialog(QDialog):
 
     def start_new(self) -> None:
         self.editing = None
+        self.remove_button.setEnabled(False)
         self.list.clearSelection()
         self.provider.setEnabled(True)
         self.name.clear()
@@ -156,6 +170,7 @@ class ConnectionsDialog(QDialog):
         if record is None:
             return
         self.editing = record
+        self.remove_button.setEnabled(True)
         self.provider.setCurrentIndex(max(0, self.provider.findData(record.provider)))
         self.provider.setEnabled(False)  # a connection's API never changes: add a new one
         self.name.setText(record.name)
@@ -285,8 +300,10 @@ class ConnectionsDialog(QDialog):
             ok = False
         self.saved.emit(ok)
 
-    def save_now(self, first: str = "Saved.") -> bool:
-        """Keep the connection as typed, without trying it."""
+    def save_now(self, first: str = "Saved.", allow_file: bool = False) -> bool:
+        """Keep the connection as typed, without trying it. Should the keyring refuse the
+        key, nothing is kept and the receptionist is asked whether to keep it in the
+        protected file (``allow_file``: they agreed)."""
         provider = str(self.provider.currentData() or "")
         if self._missing():
             self.outcome.setText(f"Fill in: {', '.join(self._missing())}.")
@@ -304,6 +321,7 @@ class ConnectionsDialog(QDialog):
                     self.base_url.text().strip(),
                     self.api_key.text().strip(),
                     self._options(),
+                    allow_file=allow_file,
                 )
             else:
                 record = update_connection(
@@ -313,23 +331,44 @@ class ConnectionsDialog(QDialog):
                     self.name.text(),
                     self.base_url.text(),
                     self.api_key.text().strip() or None,
-                    self._options() or dict(self.editing.options),
+                    self._kept_options(self.editing),
+                    allow_file=allow_file,
                 )
-        except ConnectionError_ as exc:
+        except KeyringUnavailable as exc:
+            why = f"The system keyring did not take the key: {exc.reason}."
+            self.outcome.setText(html.escape(f"Not saved. {why}", quote=False))
+            self._ask(
+                key_file_question(self, why, str(self.context.credentials.fallback_file)),
+                lambda: self.saved.emit(self.save_now(first, allow_file=True)),
+            )
+            return False
+        except (ConnectionError_, CredentialsFileError) as exc:
             field, _, why = str(exc).partition(": ")
-            self.outcome.setText(f"Not saved: {why or field}")
+            self.outcome.setText(html.escape(f"Not saved: {why or field}", quote=False))
             return False
         self.editing = record
+        self.remove_button.setEnabled(True)
         self._reload_list(select=record.id)
         self.api_key.clear()
         where = (
-            "the system keyring"
+            "a file only this user account can read, as you chose"
+            if allow_file
+            else "the system keyring"
             if self.context.credentials.use_keyring
             else "a file only this user account can read (no keyring on this computer)"
         )
-        self.outcome.setText(html.escape(f"{first} The key is kept in {where}."))
+        self.outcome.setText(html.escape(f"{first} The key is kept in {where}.", quote=False))
         self.connectionsChanged.emit()
         return True
+
+    def _kept_options(self, record: ConnectionRecord) -> dict[str, object]:
+        """The form's options, and those the form does not show kept as they were (a
+        ``rate_per_minute`` set with ``frontdesk connections edit``)."""
+        shown = set(self.option_edits)
+        typed = self._options()
+        if not typed:
+            return dict(record.options)
+        return {**{k: v for k, v in record.options.items() if k not in shown}, **typed}
 
     def done(self, result: int) -> None:
         for thread, _worker in list(self._threads):

@@ -13,6 +13,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
 
 from frontdesk.app.day_sheet import DaySheet, SheetRow
+from frontdesk.app.private_files import private_file
 
 NOWRAP = "style='white-space:nowrap'"  # times and phone numbers never break
 HEAD = (
@@ -100,12 +101,15 @@ def _printer(
 
 
 def save_pdf(sheet: DaySheet, path: Path) -> Path:
-    """Write the day sheet as a PDF file at ``path``."""
+    """Write the day sheet as a PDF file at ``path``, readable by the user only (it holds
+    patients' names and phones)."""
+    private_file(path)  # Qt's PDF writer keeps an existing file's mode
     printer = _printer(sheet.paper)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(path))
     printer.setDocName(f"Day sheet {sheet.day:%Y-%m-%d}")
     _document(sheet, printer).print_(printer)
+    private_file(path)
     return path
 
 

@@ -1,6 +1,9 @@
 """The status bar: per connection, whether it is online, offline or paused, how many changes
 wait to be sent (and how many were sent with no answer: outcome unknown, for a person to
-settle), and how fresh its cached calendar is; then the totals.
+settle), and how fresh its cached calendar is; then the totals. While API keys are kept in a
+file rather than the system keyring (none on this computer, or it refused them), a warning
+says so at every start, until fixed; a connection whose key the keyring will not give (locked)
+says that rather than "not set up".
 
 Every label elides (``ElidedLabel``): the connections share what width is left and give it up
 first, the totals keep theirs, and the window never grows to show a long line."""
@@ -48,6 +51,11 @@ class ConnectionStatusBar(QStatusBar):
         self.fresh_label = ElidedLabel(self, min_chars=10)
         self.fresh_label.setAccessibleName("Calendar last refreshed")
         self.fresh_label.setContentsMargins(6, 0, 6, 0)
+        self.keys_label = ElidedLabel(self, min_chars=12)
+        self.keys_label.setAccessibleName("Where the API keys are kept")
+        self.keys_label.setContentsMargins(6, 0, 6, 0)
+        self.keys_label.hide()
+        self.addPermanentWidget(self.keys_label)
         self.addPermanentWidget(self.pending_label)
         self.addPermanentWidget(self.fresh_label)
 
@@ -120,7 +128,15 @@ class ConnectionStatusBar(QStatusBar):
                 # no key on this desk: it books and pencils; a desk with the key sends
                 color, words = tones.hint, "sent by a desk with its key"
             elif record.id not in self.context.connectors:
-                color, words = tones.error, "not set up: check it in Connections"
+                problem = self.context.connector_problems.get(record.id, "")
+                color, words = (
+                    tones.error,
+                    (
+                        "key locked in the keyring: unlock it, then Sync now"
+                        if "keyring" in problem
+                        else "not set up: check it in Connections"
+                    ),
+                )
             elif state is None:
                 color, words = tones.hint, "connecting…"
             elif state.get("paused"):
@@ -141,7 +157,11 @@ class ConnectionStatusBar(QStatusBar):
                     (f"· fresh {fresh_words(fresh, zone)}", tones.hint),
                 ]
             )
-            label.setToolTip((state or {}).get("last_error") or "")
+            label.setToolTip(
+                (state or {}).get("last_error")
+                or self.context.connector_problems.get(record.id)
+                or ""
+            )
         text = (
             "All bookings synced"
             if total == 0 and unsettled == 0
@@ -154,7 +174,15 @@ class ConnectionStatusBar(QStatusBar):
         if self.busy:
             text += " · syncing…"
         self.pending_label.setText(text)
+        self._show_key_store(tones)
         if oldest is None:
             self.fresh_label.setText("Calendar not refreshed yet")
         else:
             self.fresh_label.setText(f"Calendar refreshed {fresh_words(oldest, zone)}")
+
+    def _show_key_store(self, tones: Tones) -> None:
+        warning = self.context.key_store_warning if self.context.connectors_ready else None
+        self.keys_label.setVisible(bool(warning))
+        if warning:
+            self.keys_label.set_parts([("⚠ ", tones.error), ("API keys kept in a file", None)])
+            self.keys_label.setToolTip(warning[:1].upper() + warning[1:])

@@ -7,7 +7,14 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from frontdesk.domain.booking import VisitStatus
-from frontdesk.providers.spec import LostCreate, OptionField, ProviderForm, ProviderSpec
+from frontdesk.providers.carevalidate import options as cv_options
+from frontdesk.providers.spec import (
+    LostCreate,
+    OptionField,
+    OptionKind,
+    ProviderForm,
+    ProviderSpec,
+)
 
 if TYPE_CHECKING:
     from frontdesk.providers.carevalidate.client import CareValidateConnector
@@ -37,27 +44,33 @@ PROVIDER = ProviderSpec(
                 "US state codes, comma-separated (CA,NY): CareValidate lists the providers "
                 "of these states",
                 required=True,
+                check=cv_options.states_of,
             ),
             OptionField(
                 "timezone",
                 "Clinic time zone",
                 "IANA zone (America/Los_Angeles); also sent as the invitee's zone. Default UTC",
+                kind=OptionKind.ZONE,
             ),
             OptionField(
                 "location",
                 "Meeting location",
                 "google_conference (default), zoom_conference, gotomeeting_conference, "
                 "microsoft_teams_conference or webex_conference",
+                kind=OptionKind.CHOICE,
+                choices=cv_options.LOCATIONS,
             ),
             OptionField(
                 "durations",
                 "Visit lengths",
                 "<eventTypeId>=<minutes>, comma-separated: CareValidate does not tell them",
+                check=cv_options.durations_of,
             ),
             OptionField(
                 "duration_minutes",
                 "Other visits' length",
                 "minutes, for event types not listed above (default 30)",
+                check=cv_options.minutes_of,
             ),
             OptionField(
                 "provider_email",

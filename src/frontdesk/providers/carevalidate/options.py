@@ -82,6 +82,11 @@ def _minutes(text: str, what: str) -> int:
     return value
 
 
+def minutes_of(text: str) -> int:
+    """`duration_minutes`: a length in whole minutes, at most a day."""
+    return _minutes(text, "duration_minutes")
+
+
 def durations_of(text: str) -> dict[str, int]:
     """`durations`: `<eventTypeId>=<minutes>` pairs, comma-separated."""
     found: dict[str, int] = {}

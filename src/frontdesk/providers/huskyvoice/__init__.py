@@ -9,6 +9,7 @@ from frontdesk.domain.booking import VisitStatus
 from frontdesk.providers.spec import (
     LostCreate,
     OptionField,
+    OptionKind,
     ProviderForm,
     ProviderSpec,
     option_text,
@@ -45,6 +46,7 @@ PROVIDER = ProviderSpec(
                 "Clinic time zone",
                 "IANA name, e.g. Asia/Kolkata; only used if HuskyVoice's configuration "
                 "does not give one",
+                kind=OptionKind.ZONE,
             ),
         ),
     ),

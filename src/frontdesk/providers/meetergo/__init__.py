@@ -9,6 +9,7 @@ from frontdesk.domain.booking import VisitStatus
 from frontdesk.providers.spec import (
     LostCreate,
     OptionField,
+    OptionKind,
     ProviderForm,
     ProviderSpec,
     option_text,
@@ -50,7 +51,11 @@ PROVIDER = ProviderSpec(
                 "x-meetergo-api-user-id: a user of the company (platform API key only)",
             ),
             OptionField(
-                "timezone", "Time zone", "the clinic's IANA zone, e.g. Europe/Berlin", required=True
+                "timezone",
+                "Time zone",
+                "the clinic's IANA zone, e.g. Europe/Berlin",
+                required=True,
+                kind=OptionKind.ZONE,
             ),
         ),
     ),

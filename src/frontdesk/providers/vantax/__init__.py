@@ -10,6 +10,7 @@ from frontdesk.providers.spec import (
     PATIENT_FIELDS,
     LostCreate,
     OptionField,
+    OptionKind,
     ProviderForm,
     ProviderSpec,
     option_text,
@@ -49,7 +50,11 @@ PROVIDER = ProviderSpec(
                 "sub_account_id", "Sub-account", "the sub-account the API key belongs to", True
             ),
             OptionField(
-                "timezone", "Time zone", "the clinic's IANA zone, e.g. America/New_York", True
+                "timezone",
+                "Time zone",
+                "the clinic's IANA zone, e.g. America/New_York",
+                True,
+                kind=OptionKind.ZONE,
             ),
         ),
     ),

@@ -6,7 +6,13 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from frontdesk.domain.booking import VisitStatus
-from frontdesk.providers.spec import LostCreate, OptionField, ProviderForm, ProviderSpec
+from frontdesk.providers.spec import (
+    LostCreate,
+    OptionField,
+    OptionKind,
+    ProviderForm,
+    ProviderSpec,
+)
 
 if TYPE_CHECKING:
     from frontdesk.providers.vastal.client import VastalConnector
@@ -22,6 +28,13 @@ def _connect(
     return VastalConnector(
         connection_id, base_url, api_key, options.get("timezone"), options.get("plan")
     )
+
+
+def _plan(text: str) -> int:
+    """The ``plan`` option as requests per hour; ValueError when it is no plan."""
+    from frontdesk.providers.vastal.client import plan_of
+
+    return plan_of(text)
 
 
 PROVIDER = ProviderSpec(
@@ -40,8 +53,14 @@ PROVIDER = ProviderSpec(
                 "Time zone",
                 "the clinic's IANA zone, e.g. America/New_York",
                 required=True,
+                kind=OptionKind.ZONE,
             ),
-            OptionField("plan", "Plan", "Starter, Professional, or Enterprise and its limit"),
+            OptionField(
+                "plan",
+                "Plan",
+                "Starter, Professional, or Enterprise and its limit",
+                check=_plan,
+            ),
         ),
     ),
     remote_statuses=frozenset(

@@ -57,12 +57,10 @@ OLD_PLANS: dict[str, int] = {"standard": 1000, "pro": 10000}
 DEFAULT_PLAN = PLANS["starter"]
 
 
-def plan_per_hour(value: object) -> int:
-    """The ``plan`` option as requests per hour: a plan name ("Professional"), a name with its
-    number ("Enterprise 50000"), or a number; Starter's 1,000 when unset or unreadable."""
-    if value is None or not str(value).strip():
-        return DEFAULT_PLAN
-    found = re.fullmatch(r"([a-z]+)?[\s:=]*([\d,_ ]*)", str(value).strip().lower())
+def plan_of(text: str) -> int:
+    """A plan name ("Professional"), a name with its number ("Enterprise 50000"), or a number,
+    as requests per hour; ValueError naming the option when it is none of them."""
+    found = re.fullmatch(r"([a-z]+)?[\s:=]*([\d,_ ]*)", text.strip().lower())
     if found is not None:
         name, number = found.group(1), re.sub(r"[,_ ]", "", found.group(2))
         known = PLANS.get(name or "") or OLD_PLANS.get(name or "")
@@ -70,9 +68,23 @@ def plan_per_hour(value: object) -> int:
             return int(number)
         if not number and known is not None:
             return known
-    log.warning("Vastal plan option %r is not a plan name or number; using %d/h", value,
-                DEFAULT_PLAN)  # fmt: skip
-    return DEFAULT_PLAN
+    raise ValueError(
+        f"plan: {text.strip()!r} is not a Vastal plan: write Starter, Professional, "
+        "Enterprise and its requests per hour (Enterprise 50000), or a number"
+    )
+
+
+def plan_per_hour(value: object) -> int:
+    """The ``plan`` option as requests per hour (:func:`plan_of`); Starter's 1,000 when unset
+    or unreadable."""
+    if value is None or not str(value).strip():
+        return DEFAULT_PLAN
+    try:
+        return plan_of(str(value))
+    except ValueError:
+        log.warning("Vastal plan option %r is not a plan name or number; using %d/h", value,
+                    DEFAULT_PLAN)  # fmt: skip
+        return DEFAULT_PLAN
 
 
 def connection_zone(value: object) -> str:
