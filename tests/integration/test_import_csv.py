@@ -92,3 +92,20 @@ def test_import_file_problems_name_what_to_fix(
             main(["--profile-dir", str(profile), "import", str(bad), "--connection", "Nope"]) == 2
         )
         assert "no connection named 'Nope'" in capsys.readouterr().err
+        latin = tmp_path / "latin.csv"  # saved by a spreadsheet as "CSV (Windows)"
+        latin.write_bytes(
+            "service,start,patient_name\nx,2027-01-01 09:00,J\xe9r\xf4me\n".encode("cp1252")
+        )
+        assert (
+            main(["--profile-dir", str(profile), "import", str(latin), "--connection", "Clinic"])
+            == 2
+        )
+        err = capsys.readouterr().err
+        assert "not UTF-8" in err and "Traceback" not in err
+        binary = tmp_path / "photo.csv"  # a file that is no text at all
+        binary.write_bytes(bytes(range(256)) * 4)
+        assert (
+            main(["--profile-dir", str(profile), "import", str(binary), "--connection", "Clinic"])
+            == 2
+        )
+        assert "Traceback" not in capsys.readouterr().err

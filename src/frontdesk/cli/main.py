@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import logging
 import sys
@@ -133,6 +134,16 @@ def _import(context: AppContext, name: str, path: Path) -> int:
         report = import_csv(context.booking, record.id, path, f"import:{context.desk}")
     except ImportFileError as exc:
         print(f"frontdesk import: {exc}", file=sys.stderr)
+        return 2
+    except UnicodeDecodeError:
+        print(
+            "frontdesk import: FILE.csv: this is not UTF-8 text; save it as 'CSV UTF-8' and "
+            "import it again",
+            file=sys.stderr,
+        )
+        return 2
+    except csv.Error as exc:
+        print(f"frontdesk import: FILE.csv: it cannot be read as CSV ({exc})", file=sys.stderr)
         return 2
     for problem in report.problems:
         print(problem.line())
