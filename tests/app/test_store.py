@@ -20,13 +20,21 @@ from support.postgres import Cluster
 
 def test_urls_are_checked_and_shown_without_their_password() -> None:
     assert store.check_url("postgresql://fd@clinic:5432/desk") == (
-        "postgresql+psycopg://fd@clinic:5432/desk"
+        "postgresql+psycopg://fd@clinic:5432/desk?sslmode=verify-full"  # another computer: TLS
+    )
+    assert store.check_url("postgresql://fd@127.0.0.1:5432/desk") == (
+        "postgresql+psycopg://fd@127.0.0.1:5432/desk"  # this computer: no network crossed
+    )
+    assert store.check_url("postgresql://fd@clinic/desk?sslmode=verify-ca&connect_timeout=5") == (
+        "postgresql+psycopg://fd@clinic/desk?sslmode=verify-ca&connect_timeout=5"
     )
     assert store.check_url("sqlite:////tmp/x.sqlite3") == "sqlite:////tmp/x.sqlite3"
     for wrong, words in [
         ("mysql://x@y/z", "postgresql://USER@HOST:5432/DATABASE"),
         ("postgresql://clinic", "name the server and the database"),
         ("clinic-server", "postgresql://USER@HOST:5432/DATABASE"),
+        ("postgresql://fd@clinic/desk?sslmode=disable", "sslmode=disable would let patient"),
+        ("postgresql://fd@clinic/desk?sslmode=require", "sslmode=require would let patient"),
     ]:
         with pytest.raises(store.StoreUrlError, match=words):
             store.check_url(wrong)
@@ -41,8 +49,10 @@ def test_the_profile_keeps_a_url_but_never_a_password(tmp_path: Path) -> None:
         store.save_url(paths.config_dir, "postgresql://fd:s3cret@h/db")
     assert not (paths.config_dir / store.FILE_NAME).exists()
     store.save_url(paths.config_dir, "postgresql://fd@h/db")
-    assert store.target(paths) == "postgresql+psycopg://fd@h/db"
-    assert store.target(paths, "postgresql://other@h/db2") == "postgresql+psycopg://other@h/db2"
+    assert store.target(paths) == "postgresql+psycopg://fd@h/db?sslmode=verify-full"
+    assert store.target(paths, "postgresql://other@h/db2") == (
+        "postgresql+psycopg://other@h/db2?sslmode=verify-full"
+    )
     (paths.config_dir / store.FILE_NAME).write_text("{broken", encoding="utf-8")
     assert store.target(paths) == paths.database  # logged and ignored, never a traceback
     store.save_url(paths.config_dir, None)

@@ -13,7 +13,7 @@ import json
 import logging
 import os
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 from frontdesk.app.paths import Paths
 from frontdesk.app.private_files import private_dir, write_private
@@ -51,7 +51,34 @@ def check_url(url: str) -> str:
             "database URL: name the server and the database, e.g. "
             "postgresql://frontdesk@clinic-server:5432/frontdesk"
         )
+    if not _loopback(parts.hostname):
+        rest = _over_tls(rest, parts.query)
     return f"postgresql+psycopg://{rest}"
+
+
+# TLS modes that check the server is the clinic's (its certificate), not only encrypt
+_TLS_CHECKED = ("verify-full", "verify-ca")
+
+
+def _loopback(host: str) -> bool:
+    return host in ("localhost", "::1") or host.startswith("127.")
+
+
+def _over_tls(rest: str, query: str) -> str:
+    """A store on another computer is reached over TLS with the server's certificate checked
+    (``sslmode=verify-full`` unless the URL asks for ``verify-ca``): patient data never
+    crosses the clinic's network in the clear or to a server pretending to be the store."""
+    modes = [v for k, v in parse_qsl(query) if k == "sslmode"]
+    if not modes:
+        return rest + ("&" if query else "?") + "sslmode=verify-full"
+    if modes[-1] not in _TLS_CHECKED:
+        raise StoreUrlError(
+            f"database URL: sslmode={modes[-1]} would let patient data cross the network "
+            "unchecked; leave sslmode out (FrontDesk then uses verify-full: TLS, the server's "
+            "certificate checked against the system's or PGSSLROOTCERT's authorities) or write "
+            "sslmode=verify-ca"
+        )
+    return rest
 
 
 def shown(url: str) -> str:
