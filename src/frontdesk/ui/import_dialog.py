@@ -223,7 +223,7 @@ class ImportDialog(QDialog):
                 self.context.booking,
                 preview.connection_id,
                 preview.path,
-                f"import:{self.context.desk}",
+                self.context.staff.actor().label,
             )
         except ImportFileError as exc:
             self.summary.setText(f"Nothing queued: {exc}")
