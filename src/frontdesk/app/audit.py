@@ -27,9 +27,10 @@ from frontdesk.domain.audit import (
     AuditEvent,
     AuditFilter,
     AuditRecord,
+    Changes,
     changes_words,
 )
-from frontdesk.domain.timeutil import iso_utc, local_day_bounds, to_local
+from frontdesk.domain.timeutil import iso_utc, local_day_bounds, parse_iso_instant, to_local
 
 if TYPE_CHECKING:
     from frontdesk.app.context import AppContext
@@ -112,6 +113,22 @@ def staff_names(context: AppContext) -> list[str]:
     return sorted(names, key=str.casefold)
 
 
+def on_clock(changes: Changes, zone: str) -> Changes:
+    """``changes`` with each instant (kept in ISO 8601 UTC) on the clinic's clock, as the
+    viewer shows them (a CSV keeps them exact, in UTC)."""
+    shown: Changes = {}
+    for name, pair in changes.items():
+        shown[name] = [_on_clock(value, zone) for value in pair]
+    return shown
+
+
+def _on_clock(value: str | None, zone: str) -> str | None:
+    if value is None or len(value) < 20 or value[10:11] != "T" or not value.endswith("Z"):
+        return value
+    instant = parse_iso_instant(value)
+    return value if instant is None else f"{to_local(instant, zone):%a %d %b %Y %H:%M}"
+
+
 def days_filter(
     zone: str,
     first: date | None,
@@ -176,10 +193,23 @@ def export_csv(context: AppContext, where: AuditFilter, path: Path | None) -> tu
     if path is not None:
         _write_private(path, text.encode("utf-8-sig"))  # a BOM: spreadsheets read UTF-8
     detail = f"{written} lines to {path.name if path is not None else 'standard output'}"
-    if where.staff or where.event or where.subject or where.start or where.end:
-        detail += " (filtered)"
+    asked = described(where)
+    if asked:
+        detail += f" ({asked})"
     record(context, AuditEntry(AuditEvent.AUDIT_EXPORTED, context.staff.actor(), detail=detail))
     return text, written
+
+
+def described(where: AuditFilter) -> str:
+    """What a filter asks for, in words (``from 2027-06-01T… ; staff Ben``)."""
+    parts = [
+        f"from {iso_utc(where.start)}" if where.start else "",
+        f"until {iso_utc(where.end)}" if where.end else "",
+        f"staff {where.staff}" if where.staff else "",
+        f"event {where.event}" if where.event else "",
+        f"patient or booking {where.subject!r}" if where.subject else "",
+    ]
+    return "; ".join(p for p in parts if p)
 
 
 def _write_private(path: Path, data: bytes) -> None:

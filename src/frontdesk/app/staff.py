@@ -86,6 +86,7 @@ class StaffSession:
         self.member: StaffMember | None = None
         self.locked = False
         self.required = False
+        self.hint: str | None = None  # what the sign-in form says beside it (the demo's PINs)
 
     # -- who acts ---------------------------------------------------------------------
     def require_sign_in(self) -> None:
@@ -239,8 +240,10 @@ class StaffSession:
         self.repo.set_pin(member.name, pins.hash_pin(pin), entry)
 
     def set_disabled(self, name: str, disabled: bool) -> StaffMember:
-        self.require_admin("disable or enable staff")
+        me = self.require_admin("disable or enable staff")
         member = self._member(name)
+        if disabled and member.id == me.id:
+            raise StaffRefused("You cannot disable yourself; another administrator can.")
         event = AuditEvent.STAFF_DISABLED if disabled else AuditEvent.STAFF_ENABLED
         return self.repo.set_disabled(member.name, disabled, self._entry(event, detail=member.name))
 
