@@ -146,6 +146,8 @@ def test_the_first_start_asks_for_the_first_administrator(fresh: MainWindow, qtb
     assert events == ["signed in", "staff added"]
 
 
+# a combo box's list opened offscreen: the plugin cannot raise it or grab the keyboard
+@pytest.mark.qt_log_ignore("This plugin does not support (raise|grabbing)", extend=True)
 def test_a_locked_desk_shows_no_patient_data(window: MainWindow, demo: Demo, qtbot) -> None:  # type: ignore[no-untyped-def]
     window.resize(*SMALL_SCREEN)
     names = patient_names(window)
@@ -183,6 +185,11 @@ def test_a_locked_desk_shows_no_patient_data(window: MainWindow, demo: Demo, qtb
     assert len(window.open_dialogs) == 2  # ...and Ctrl+N itself is swallowed
     window.open_dialogs[-1].done(0)
 
+    names_list = window.guard.screen.name
+    names_list.showPopup()  # the lock screen's own list of names opens (a window of its own)
+    qtbot.wait(50)
+    assert names_list.view().isVisible()
+    names_list.hidePopup()
     unlock(window, qtbot, DEMO_ADMIN, "0000")
     assert window.guard.locked and "do not match" in window.guard.screen.message.text()
     qtbot.waitUntil(lambda: window.guard.screen.button.isEnabled(), timeout=3000)
@@ -213,9 +220,12 @@ def test_the_desk_locks_itself_after_the_idle_time(window: MainWindow, qtbot) ->
 
 
 def test_the_clinic_sets_the_idle_time(window: MainWindow) -> None:
-    settings = window.context.settings
-    window.context.update_settings(settings.model_copy(update={"idle_lock_minutes": 7}))
-    window.dialogs._settings_saved(window.context.settings)
+    dialog = window.dialogs.clinic_settings()
+    assert dialog is not None and dialog.idle.value() == 240  # the tests' fixture's
+    dialog.idle.setValue(7)
+    assert "locks itself after 7 idle minutes" in dialog.note.text()
+    dialog.save()
+    assert window.context.settings.idle_lock_minutes == 7
     assert window.guard.idle_s == 7 * 60
 
 

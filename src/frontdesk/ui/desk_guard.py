@@ -125,10 +125,12 @@ class DeskGuard(QObject):
         window.menuBar().setEnabled(False)
         window.statusBar().clearMessage()
 
-    def _ours(self, obj: QObject | None) -> bool:
-        """Whether ``obj`` belongs to this window (is it, or lives under it)."""
+    def _ours(self, obj: QObject | None, owner: QObject | None = None) -> bool:
+        """Whether ``obj`` belongs to ``owner`` (default: this window): is it, or lives under
+        it, in its window or in one of its own (a dialog, a combo box's list)."""
+        owner = owner or self.window
         while obj is not None:
-            if obj is self.window:
+            if obj is owner:
                 return True
             obj = obj.parent()
         return False
@@ -136,7 +138,7 @@ class DeskGuard(QObject):
     def _ours_apart(self, widget: QWidget) -> bool:
         """A window of this desk other than the main one: one of its dialogs, or a window
         with no owner (a message box), but never another desk's main window."""
-        if widget is self.window or widget is self.screen:
+        if widget is self.window or self._ours(widget, self.screen):
             return False
         if widget.parent() is None:
             return not isinstance(widget, QMainWindow)
@@ -195,11 +197,8 @@ class DeskGuard(QObject):
             if isinstance(watched, QWidget) and watched.isWindow() and self._ours_apart(watched):
                 QTimer.singleShot(0, self, lambda w=watched: self._hide_late(w))
             return False
-        inside = isinstance(watched, QWidget) and (
-            watched is self.screen or self.screen.isAncestorOf(watched)
-        )
-        # the desk's input and shortcuts reach the lock screen only
-        return not inside and self._ours(watched)
+        # the desk's input and shortcuts reach the lock screen (and its name list) only
+        return not self._ours(watched, self.screen) and self._ours(watched)
 
     def _hide_late(self, widget: QWidget) -> None:
         try:
