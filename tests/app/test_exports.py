@@ -22,6 +22,8 @@ from frontdesk.app import export_files, exports
 from frontdesk.app.context import AppContext
 from frontdesk.app.paths import Paths
 from frontdesk.app.settings import ClinicSettings
+from frontdesk.app.staff import command_line_user
+from frontdesk.domain.audit import AuditFilter
 from frontdesk.domain.booking import APPROXIMATE_TIME, Booking, SyncState, VisitStatus
 from frontdesk.domain.catalog import Resource
 from frontdesk.domain.timeutil import local_to_utc
@@ -265,6 +267,18 @@ def test_frontdesk_export_writes_the_file_or_names_the_option_to_fix(
         main(["--profile-dir", profile, "export", "--day", "2027-03-28", "-o", str(missing)]) == 2
     )
     assert "-o: cannot write in" in capsys.readouterr().err
+    reopened = AppContext.open(Path(profile), connect=False)
+    try:  # each file written is in the audit trail, by the command line's user
+        lines = reopened.repo.audit_page(AuditFilter(event="exported"))
+    finally:
+        reopened.close()
+    assert [(line.detail or "").rsplit(", ", 2)[1:] for line in reversed(lines)] == [
+        ["CSV", "day.csv"],
+        ["ICS", "week.txt"],
+        ["ICS", "anna.ics"],
+    ]
+    assert lines[0].booking_id is not None and lines[1].booking_id is None
+    assert {line.staff for line in lines} == {command_line_user()}
 
 
 def test_an_unknown_booking_system_zone_does_not_shift_exported_times(context: AppContext) -> None:

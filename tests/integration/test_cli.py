@@ -170,6 +170,7 @@ def test_settings_shows_and_sets_the_clinics_clock_and_region(tmp_path: Path) ->
         "timezone_set": True,
         "phone_region": "IN",
         "paper": "A4",
+        "idle_lock_minutes": 5,
         "database": "this desk's own cache",
     }
     assert json.loads(run("--phone-region", "us").stdout)["paper"] == "Letter"

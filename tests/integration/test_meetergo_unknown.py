@@ -159,7 +159,11 @@ def test_it_did_not_arrive_send_again(blind: AppContext, server: SandboxServer) 
     assert stored is not None and stored.sync_state is SyncState.AWAITING_CONFIRMATION
     assert stored.extra["provisional_booking_id"] == pid
     history = [(e, d, a) for _, e, d, a in ctx.repo.history(booking.id)]
-    assert ("outcome settled", "it did not arrive: create sent again", ctx.desk) in history
+    assert (
+        "outcome settled",
+        "it did not arrive: create sent again",
+        ctx.staff.actor().label,
+    ) in history
 
 
 def test_it_arrived_then_the_confirmation_links_it(
@@ -183,7 +187,7 @@ def test_it_arrived_then_the_confirmation_links_it(
     assert stored is not None
     assert (stored.sync_state, stored.remote_id) == (SyncState.CONFIRMED, copy["id"])
     history = [(e, d, a) for _, e, d, a in ctx.repo.history(booking.id)]
-    assert ("outcome settled", "it arrived", ctx.desk) in history
+    assert ("outcome settled", "it arrived", ctx.staff.actor().label) in history
     assert len(ctx.repo.bookings_between(at(DAY, 0), at(DAY, 23))) == 1  # no twin
 
 

@@ -1,5 +1,6 @@
 """Fixtures for the desk's widgets: a real demo clinic (sandbox in-process) in a temporary
-profile, and a main window on it whose worker only syncs when asked."""
+profile, with the demo's administrator signed in as the demo does, and a main window on it
+whose worker only syncs when asked."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import pytest
 from frontdesk.app.demo import Demo
 from frontdesk.sandbox.huskyvoice.seed import seed_week
 from frontdesk.ui.main_window import MainWindow
+from support.staff import long_idle
 
 HERE = Path(__file__).parent
 
@@ -33,7 +35,8 @@ CLINIC_ZONE = "Europe/London"
 
 
 def _start_demo(profile: Path) -> Demo:
-    running = Demo(profile, clinic_zone=CLINIC_ZONE)
+    running = Demo(profile, clinic_zone=CLINIC_ZONE)  # its administrator signed in
+    long_idle(running.context)  # no idle lock halfway through a slow module
     running.pull()
     if running.context.repo.pending_count() == 0 and not _cached_bookings(running):
         # late on a Sunday the current week has no future slot left to seed

@@ -21,6 +21,7 @@ from frontdesk.sandbox.huskyvoice.clinic import GENERAL_CHECKUP_ID
 from frontdesk.ui.main_window import MainWindow
 from support.clinic import MAIN, next_weekday
 from support.postgres import Cluster
+from support.staff import sign_in_admin
 
 ZONE = "Europe/London"
 
@@ -46,6 +47,7 @@ def test_a_desk_shows_another_desks_booking_move_and_cancel(  # type: ignore[no-
     a, b = desks
     day = next_weekday(2)
     start = local_to_utc(day, time(10, 0), ZONE).instant
+    sign_in_admin(b)
     window = MainWindow(b, sync_interval_ms=3_600_000, start_sync=False)
     qtbot.addWidget(window)
     window.resize(1400, 860)

@@ -27,6 +27,7 @@ from frontdesk.ui.sync_panel import UNKNOWN_TAB, WAITING_TAB
 from support.made import made as changes_made
 from support.meetergo import API_KEY, BEN, CHECK_IN, OPTIONS, at, next_tuesday
 from support.net import MovableClock
+from support.staff import sign_in_admin
 
 DAY = next_tuesday()
 
@@ -45,6 +46,7 @@ def meetergo_desk(qtbot, tmp_path: Path) -> Iterator[tuple[MainWindow, SandboxSe
         ctx.engine.clock = MovableClock()
         for cid in ctx.connectors:
             ctx.engine.pull(cid)
+        sign_in_admin(ctx)
         main = MainWindow(ctx, sync_interval_ms=3_600_000, start_sync=False)
         main.resize(1400, 860)
         main.show()
@@ -150,7 +152,11 @@ def test_the_panel_settles_outcome_unknown_bookings(qtbot, meetergo_desk) -> Non
     stored = ctx.repo.booking(first.id)
     assert stored is not None and stored.sync_state is SyncState.AWAITING_CONFIRMATION
     history = [(e, d, a) for _, e, d, a in ctx.repo.history(first.id)]
-    assert ("outcome settled", "it did not arrive: create sent again", ctx.desk) in history
+    assert (
+        "outcome settled",
+        "it did not arrive: create sent again",
+        ctx.staff.actor().label,
+    ) in history
 
     # "It arrived", with the id found in meetergo
     second = unknown_booking(desk, server, 12, "Max Muster")
@@ -163,7 +169,7 @@ def test_the_panel_settles_outcome_unknown_bookings(qtbot, meetergo_desk) -> Non
     assert (stored.sync_state, stored.remote_id) == (SyncState.CONFIRMED, "mg-4711")
     assert panel.unknown_count() == 0 and panel.remote_id.text() == ""
     history = [(e, d, a) for _, e, d, a in ctx.repo.history(second.id)]
-    assert ("outcome settled", "it arrived (remote id mg-4711)", ctx.desk) in history
+    assert ("outcome settled", "it arrived (remote id mg-4711)", ctx.staff.actor().label) in history
 
     # "Cancel the booking"
     third = unknown_booking(desk, server, 13, "Jane Doe")

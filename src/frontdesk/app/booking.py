@@ -8,6 +8,8 @@ the organisation's cancellation policy, ``set_status`` records arrived / complet
 each writes the booking and what it owes the remote in one transaction
 (``Repository.change_booking``). On an API that keeps patients as records of their own
 (VantaX's contacts) a new patient's create waits for a ``CREATE_PATIENT`` queued with it.
+Each names who made it (``actor``: the staff member signed in at the desk) in the booking's
+history and in an audit line written in the same transaction (``domain.audit``).
 """
 
 from __future__ import annotations
@@ -20,6 +22,14 @@ from typing import TYPE_CHECKING
 
 from frontdesk.app import phones
 from frontdesk.app.settings import ClinicSettings
+from frontdesk.domain.audit import (
+    BOOKED_FIELDS,
+    CHANGED_FIELDS,
+    Actor,
+    AuditEntry,
+    AuditEvent,
+    changes_between,
+)
 from frontdesk.domain.booking import Booking, BookingRequest, SyncState, VisitStatus
 from frontdesk.domain.catalog import Catalog, Policy, Service
 from frontdesk.domain.outbox import ChangePlan, OperationKind
@@ -35,6 +45,20 @@ if TYPE_CHECKING:
 STALE_AFTER = timedelta(hours=1)
 # Refusals about opening hours, which need the day's windows in the cache to be judged.
 WINDOW_CODES = {"OUTSIDE_AVAILABILITY", "SLOT_INACTIVE"}
+
+
+# the audit trail's event of a change's history event (the others are visit status marks)
+AUDIT_EVENTS = {
+    "moved": AuditEvent.MOVED,
+    "cancelled": AuditEvent.CANCELLED,
+    "edited": AuditEvent.EDITED,
+}
+
+
+def _command_line() -> str:
+    from frontdesk.app.staff import command_line_user
+
+    return command_line_user()
 
 
 class BookingRefused(Exception):
@@ -198,6 +222,7 @@ class BookingService:
         connectors: dict[str, Connector],
         desk: str,
         clinic: Callable[[], ClinicSettings] = ClinicSettings,
+        actor: Callable[[], Actor] | None = None,
     ) -> None:
         # the clinic's settings (``app.settings``): the one clock the desk shows and takes
         # times in ("today" is the clinic's; each booking system's own zone stays with its
@@ -206,6 +231,21 @@ class BookingService:
         self.repo = repo
         self.connectors = connectors
         self.desk = desk
+        # who acts (``app.staff``: the member signed in; raises at a desk nobody is signed in
+        # to); without one, the command line's user at this computer
+        self.actor = actor or (lambda: Actor(_command_line(), desk))
+
+    def import_entry(self, file_name: str) -> AuditEntry:
+        """The audit line each booking of an import gets (its id and fields added to it)."""
+        return AuditEntry(AuditEvent.IMPORTED, self.actor(), detail=f"from {file_name}")
+
+    def audit_entry(
+        self, event: AuditEvent, before: Booking | None, after: Booking, detail: str | None = None
+    ) -> AuditEntry:
+        """The audit line of a change of ``before`` into ``after`` by whoever acts now."""
+        fields = BOOKED_FIELDS if before is None else CHANGED_FIELDS
+        changes = changes_between(before, after, fields)
+        return AuditEntry(event, self.actor(), after.id, changes, detail or None)
 
     def catalog_for(self, connection_id: str, start: datetime | None = None) -> Catalog:
         day = (start or utc_now()).date()
@@ -332,18 +372,21 @@ class BookingService:
         another desk or process pencilled meanwhile (the last place of a window, the same
         patient) counts: of two desks booking the last place at once, one is refused."""
         when = now or utc_now()
+        who = self.actor()  # nobody signed in: nothing is judged or written
         errors = [v for v in self.validate(request, when) if v.severity is Severity.ERROR]
         if errors:
             raise BookingRefused(errors)
         booking = self.draft(request)
+        audit = self.audit_entry(AuditEvent.BOOKED, None, booking)
         self.repo.book(
             booking,
             OperationKind.CREATE,
             {},
             str(uuid.uuid4()),
-            self.desk,
+            who.label,
             patient_records=self._patient_records(booking.connection_id),
             guard=self._still_fits(booking, when),
+            audit=audit,
         )
         return booking
 
@@ -522,13 +565,15 @@ class BookingService:
         spec = self.spec(booking.connection_id)
         if spec is not None and spec.as_remote(status) is spec.as_remote(booking.visit_status):
             # the booking system cannot tell the two apart: the mark is the desk's own
+            words = desk_only_words(spec.title, status)
             try:
                 self.repo.change_at_desk(
                     draft,
-                    self.desk,
+                    self.actor().label,
                     status.value,
-                    desk_only_words(spec.title, status),
+                    words,
                     expected_version=booking.version,
+                    audit=self.audit_entry(AuditEvent.STATUS, booking, draft, words),
                 )
             except StaleBooking as exc:
                 raise changed_elsewhere() from exc
@@ -565,17 +610,21 @@ class BookingService:
         detail: str | None,
         guard: Guard | None = None,
     ) -> Change:
+        """Write a desk change (``event`` in the booking's history) with what it owes the
+        remote and its audit line, in one transaction."""
+        audit = self.audit_entry(AUDIT_EVENTS.get(event, AuditEvent.STATUS), before, after, detail)
         try:
             plan, _ = self.repo.change_booking(
                 after,
                 kind,
                 str(uuid.uuid4()),
-                self.desk,
+                audit.actor.label,
                 event,
                 detail or None,
                 expected_version=before.version,
                 patient_records=self._patient_records(after.connection_id),
                 guard=guard,
+                audit=audit,
             )
         except StaleBooking as exc:
             raise changed_elsewhere() from exc

@@ -20,6 +20,7 @@ from frontdesk.app import settings as clinic_settings
 from frontdesk.app.booking import BookingService
 from frontdesk.app.paths import Paths
 from frontdesk.app.reads import DeskReads
+from frontdesk.app.staff import StaffSession
 from frontdesk.storage.db import Database
 from frontdesk.storage.repo import ConnectionRecord, Repository
 from frontdesk.sync.engine import SyncEngine
@@ -66,8 +67,11 @@ class AppContext:
         # False until the connectors were first built: "connecting", not "not set up"
         self.connectors_ready = False
         self.desk = socket.gethostname() or "desk"
+        self.staff = StaffSession(self.repo, self.desk)  # who is signed in (app.staff)
         self.stop = threading.Event()
-        self.booking = BookingService(self.repo, self.connectors, self.desk, lambda: self.settings)
+        self.booking = BookingService(
+            self.repo, self.connectors, self.desk, lambda: self.settings, self.staff.actor
+        )
         self.engine = SyncEngine(self.repo, self.connectors, stop=self.stop)
         if connect:
             self.reload_connectors()
@@ -103,7 +107,9 @@ class AppContext:
                 problems[record.id] = str(exc) or type(exc).__name__
                 log.error("connection %s unusable: %s", record.name, exc)
         self.connector_problems = problems
-        self.booking = BookingService(self.repo, self.connectors, self.desk, lambda: self.settings)
+        self.booking = BookingService(
+            self.repo, self.connectors, self.desk, lambda: self.settings, self.staff.actor
+        )
         self.engine = SyncEngine(self.repo, self.connectors, stop=self.stop)
         self.connectors_ready = True
 

@@ -1,6 +1,11 @@
 """The demo clinic: emulated booking APIs (the sandbox) in-process on free loopback ports, each
 seeded with a week of bookings, and a profile with one connection per API.
 
+The demo opens straight into a usable desk for training: it signs in its administrator itself
+(`DEMO_ADMIN`, PIN `DEMO_ADMIN_PIN`) and also has a receptionist (`DEMO_STAFF`, PIN
+`DEMO_STAFF_PIN`, not an administrator), both made on its first start; the lock screen shows
+both PINs, so a trainee can unlock it and try what a receptionist may not do.
+
 `Demo()` serves HuskyVoice alone (what the desk's tests use); `frontdesk --demo` serves all five
 (`ALL_PROVIDERS`), so the day view shows the columns of five connections side by side, as a
 clinic using several APIs sees them. With `quick_start` only the first API is seeded and (in a
@@ -35,6 +40,29 @@ ALL_PROVIDERS = tuple(PROVIDERS)  # every API has its emulator (tests/app/test_d
 # others' colon), so the desk's zone, the first connection's, is the same before and after the
 # worker pulls the rest, and demo profiles kept from before the five-API demo still match.
 DEMO_CONNECTION = "Demo clinic (HuskyVoice sandbox)"
+DEMO_ADMIN, DEMO_ADMIN_PIN = "Demo Admin", "2580"
+DEMO_STAFF, DEMO_STAFF_PIN = "Demo Receptionist", "1470"
+DEMO_HINT = (
+    f"Demo clinic: {DEMO_ADMIN} (administrator), PIN {DEMO_ADMIN_PIN}; "
+    f"{DEMO_STAFF}, PIN {DEMO_STAFF_PIN}."
+)
+
+
+def sign_in_demo(context: AppContext) -> None:
+    """The demo's staff (made on its first start) and its administrator signed in; a kept demo
+    profile whose PIN was changed opens on the lock screen instead."""
+    from frontdesk.app.staff import Role, SignInRefused
+
+    session = context.staff
+    session.hint = DEMO_HINT
+    if session.first_start:
+        session.create_first_admin(DEMO_ADMIN, DEMO_ADMIN_PIN)
+        session.add_staff(DEMO_STAFF, Role.STAFF, DEMO_STAFF_PIN)
+        return
+    try:
+        session.sign_in(DEMO_ADMIN, DEMO_ADMIN_PIN, detail="the demo")
+    except SignInRefused as refused:
+        log.warning("demo: %s; the desk asks for a PIN", refused)
 
 
 def _emulators() -> dict[str, Emulator]:
@@ -77,6 +105,7 @@ class Demo:
             self.context.update_settings(
                 self.context.settings.model_copy(update={"timezone": clinic_zone})
             )
+        sign_in_demo(self.context)
         # the demo clinics keep their hours on the desk's clock: 09:00 is 09:00 at the desk;
         # ``own_zones``: each keeps its own default zone instead (London, Los Angeles, ...)
         self.zone: str | None = None if own_zones else self.context.clinic_zone

@@ -20,6 +20,7 @@ from frontdesk.app.booking import (
     changed_elsewhere,
     refusal,
 )
+from frontdesk.domain.audit import AuditEvent
 from frontdesk.domain.booking import Booking, BookingRequest, SyncState, VisitStatus
 from frontdesk.domain.outbox import ChangePlan, OperationKind
 from frontdesk.domain.timeutil import iso_utc, utc_now
@@ -153,9 +154,11 @@ def edit(
     words = ", ".join(sorted(_part_word(p) for p in parts))
     sent = parts - {"notes"} if spec is None or "notes" not in spec.changeable else parts
     if held and not sent:  # only what the booking system cannot take: kept at the desk
+        detail = f"{words} (kept at the desk)"
+        audit = service.audit_entry(AuditEvent.EDITED, booking, after, detail)
         try:
             service.repo.change_at_desk(
-                after, service.desk, "edited", f"{words} (kept at the desk)", booking.version
+                after, audit.actor.label, "edited", detail, booking.version, audit=audit
             )
         except StaleBooking as exc:
             raise changed_elsewhere() from exc

@@ -185,6 +185,7 @@ def import_csv(service: BookingService, connection_id: str, path: Path, actor: s
         actor,
         "imported from a CSV file",
         patient_records=connector.creates_patients,
+        audit=service.import_entry(path.name),
     )
     return report
 

@@ -1,4 +1,5 @@
-"""The clinic's settings of a profile: its time zone, its phone region, its paper.
+"""The clinic's settings of a profile: its time zone, its phone region, its paper, and how long
+the desk may stay idle before it locks itself (5 minutes unless set; 1 to 240).
 
 One clock: every time the desk shows or takes (grid, dialogs, openings, history, day sheet, CLI)
 is in the clinic's zone, whatever zone the computer or each booking system runs in. By default
@@ -19,7 +20,7 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from frontdesk.app.private_files import private_dir, write_private
 from frontdesk.domain.timeutil import zone
@@ -29,6 +30,8 @@ log = logging.getLogger("frontdesk.app")
 FILE_NAME = "clinic.json"
 LETTER_REGIONS = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "GT", "CR", "PA", "DO"})
 Paper = Literal["auto", "A4", "Letter"]
+DEFAULT_IDLE_LOCK = 5  # minutes
+MAX_IDLE_LOCK = 240
 
 
 class ClinicSettings(BaseModel):
@@ -39,6 +42,8 @@ class ClinicSettings(BaseModel):
     timezone: str | None = None
     phone_region: str | None = None
     paper: Paper = "auto"
+    # the desk locks itself after this long without a key, a click or a scroll
+    idle_lock_minutes: int = Field(default=DEFAULT_IDLE_LOCK, ge=1, le=MAX_IDLE_LOCK)
 
     @field_validator("timezone")
     @classmethod

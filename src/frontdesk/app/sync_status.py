@@ -100,7 +100,7 @@ def settle(
 ) -> Booking:
     """A person's decision on a change whose outcome is unknown (it goes into the booking's
     history with the desk's name). Raises ``NotUnknown`` if it was settled meanwhile."""
-    return context.repo.settle_unknown(op_id, settlement, context.desk, remote_id)
+    return context.repo.settle_unknown(op_id, settlement, _who(context), remote_id)
 
 
 def nearest_openings(context: AppContext, booking: Booking, count: int = 4) -> list[Opening]:
@@ -118,15 +118,15 @@ def nearest_openings(context: AppContext, booking: Booking, count: int = 4) -> l
 
 def add_note(context: AppContext, booking_id: str, note: str) -> None:
     if note.strip():
-        context.repo.add_note(booking_id, note.strip(), context.desk)
+        context.repo.add_note(booking_id, note.strip(), _who(context))
 
 
 def send_again(context: AppContext, op_id: int) -> None:
-    context.repo.requeue(op_id, context.desk)
+    context.repo.requeue(op_id, _who(context))
 
 
 def dismiss(context: AppContext, op_id: int) -> None:
-    context.repo.dismiss(op_id, context.desk)
+    context.repo.dismiss(op_id, _who(context))
 
 
 def clash(context: AppContext, booking: Booking) -> list[tuple[str, str, str]]:
@@ -163,9 +163,14 @@ def clash(context: AppContext, booking: Booking) -> list[tuple[str, str, str]]:
 
 def keep_ours(context: AppContext, booking_id: str) -> None:
     """Settle a clash the desk's way: its queued changes are sent."""
-    context.repo.keep_ours(booking_id, context.desk)
+    context.repo.keep_ours(booking_id, _who(context))
 
 
 def take_theirs(context: AppContext, booking_id: str) -> None:
     """Settle a clash the booking system's way: the desk's clashing changes are dropped."""
-    context.repo.take_theirs(booking_id, context.desk)
+    context.repo.take_theirs(booking_id, _who(context))
+
+
+def _who(context: AppContext) -> str:
+    """Who decides, as the booking's history names them (the member signed in at the desk)."""
+    return context.staff.actor().label

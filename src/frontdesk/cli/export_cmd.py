@@ -20,7 +20,8 @@ def add_parser(sub: Any) -> None:
         description="Times are the clinic's (its zone: 'frontdesk settings'); in the iCalendar "
         "file they are UTC, which every calendar program shows on its own clock. A day and a "
         "patient's export name the patients; a provider's week does not. Cancelled "
-        "appointments are left out. The file is readable by you only (it holds patient data).",
+        "appointments are left out. The file is readable by you only (it holds patient data); "
+        "each export is recorded in the audit trail.",
     )
     what = ex.add_mutually_exclusive_group(required=True)
     what.add_argument("--day", metavar="YYYY-MM-DD", help="every appointment of this day")
@@ -60,7 +61,7 @@ class _Refused(Exception):
 
 
 def run(context: AppContext, args: argparse.Namespace) -> int:
-    from frontdesk.app import export_files, exports
+    from frontdesk.app import audit, export_files, exports
 
     try:
         if args.week is None and (args.column or args.connection):
@@ -77,6 +78,11 @@ def run(context: AppContext, args: argparse.Namespace) -> int:
             export = exports.patient_export(context, patient)
         fmt = export_files.format_of(args.output, args.format)
         written = export_files.write(export, fmt, args.output)
+        try:
+            audit.exported(context, export, fmt, written)
+        except Exception:  # no export of patient data the audit trail does not show
+            written.unlink(missing_ok=True)
+            raise
     except (_Refused, exports.ExportError) as exc:
         print(f"frontdesk export: {exc}", file=sys.stderr)
         return 2

@@ -17,7 +17,7 @@ from frontdesk.app.context import AppContext
 from frontdesk.app.credentials import CredentialsFileError, KeyringUnavailable
 from frontdesk.app.paths import Paths
 from frontdesk.app.settings import ClinicSettings
-from frontdesk.cli import connections_cmd, export_cmd, validate_cmd
+from frontdesk.cli import audit_cmd, connections_cmd, export_cmd, staff_cmd, validate_cmd
 from frontdesk.cli.api_keys import add_key_arguments, read_api_key
 from frontdesk.providers.base import ApiError
 from frontdesk.providers.http import BadAnswer
@@ -76,6 +76,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     st.add_argument("--paper", choices=["auto", "A4", "Letter"], help="the day sheet's paper")
     st.add_argument(
+        "--idle-lock-minutes",
+        type=int,
+        metavar="N",
+        help="the desk locks itself after N idle minutes (1 to 240; default 5)",
+    )
+    st.add_argument(
         "--database-url",
         dest="store_url",
         metavar="URL",
@@ -113,6 +119,8 @@ def build_parser() -> argparse.ArgumentParser:
     im.add_argument("--connection", required=True, help="the connection's name")
 
     export_cmd.add_parser(sub)
+    staff_cmd.add_parser(sub)
+    audit_cmd.add_parser(sub)
 
     sy = sub.add_parser("sync", help="drain the outbox and pull remote bookings")
     sy.add_argument("--once", action="store_true", help="one pass, then exit")
@@ -131,7 +139,7 @@ def _import(context: AppContext, name: str, path: Path) -> int:
         )
         return 2
     try:
-        report = import_csv(context.booking, record.id, path, f"import:{context.desk}")
+        report = import_csv(context.booking, record.id, path, context.staff.actor().label)
     except ImportFileError as exc:
         print(f"frontdesk import: {exc}", file=sys.stderr)
         return 2
@@ -163,6 +171,7 @@ def _settings(context: AppContext, args: argparse.Namespace) -> int:
             ("timezone", args.timezone),
             ("phone_region", args.phone_region),
             ("paper", args.paper),
+            ("idle_lock_minutes", args.idle_lock_minutes),
         )
         if value is not None
     }
@@ -184,6 +193,7 @@ def _settings(context: AppContext, args: argparse.Namespace) -> int:
                 "timezone_set": shown.timezone is not None,
                 "phone_region": shown.region,
                 "paper": shown.paper_size,
+                "idle_lock_minutes": shown.idle_lock_minutes,
                 "database": store.shown(str(context.db.engine.url))
                 if context.db.shared
                 else "this desk's own cache",
@@ -245,7 +255,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         else:  # back to this desk's own cache
             store.save_url(Paths.resolve(args.profile_dir).config_dir, None)
     # an export reads the cache only: no connector, no keyring
-    connect = args.command != "export"
+    connect = args.command not in ("export", "staff", "audit")
     context = AppContext.open(args.profile_dir, connect=connect, database_url=database_url)
     if keep:
         store.save_url(context.paths.config_dir, database_url)
@@ -261,6 +271,10 @@ def _dispatch(args: argparse.Namespace) -> int:
             return _settings(context, args)
         if args.command == "export":
             return export_cmd.run(context, args)
+        if args.command == "staff":
+            return staff_cmd.run(context, args)
+        if args.command == "audit":
+            return audit_cmd.run(context, args)
         from frontdesk.cli.sync_cmd import run_sync
 
         return run_sync(context, once=args.once, interval=args.interval)

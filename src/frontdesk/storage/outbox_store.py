@@ -25,6 +25,7 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from frontdesk.domain.audit import AuditEntry
 from frontdesk.domain.booking import HELD_WITHOUT_ID, Booking
 from frontdesk.domain.merge import CLASH_CODE
 from frontdesk.domain.outbox import (
@@ -38,6 +39,7 @@ from frontdesk.domain.outbox import (
 )
 from frontdesk.domain.timeutil import utc_now
 from frontdesk.storage import scopes
+from frontdesk.storage.audit import add_audit
 from frontdesk.storage.claims import LEASE, claim_row, settled_row
 from frontdesk.storage.db import Database
 from frontdesk.storage.patient_records import PatientRecords, patient_payload
@@ -138,6 +140,7 @@ class OutboxStore:
         expected_version: int | None = None,
         patient_records: bool = False,
         guard: Guard | None = None,
+        audit: AuditEntry | None = None,
     ) -> tuple[ChangePlan, Operation | None]:
         """Store a desk change to ``booking`` and what it owes the remote, in one transaction.
 
@@ -146,7 +149,8 @@ class OutboxStore:
         :class:`StaleBooking` when ``expected_version`` no longer matches the stored row.
         ``patient_records``: the API keeps patients apart, so a new create (a rebook) may need
         the patient's record first (see :meth:`_queue_create`). ``guard``: as for
-        ``Repository.book`` (a move judged again among the bookings as they stand).
+        ``Repository.book`` (a move judged again among the bookings as they stand). ``audit``:
+        the audit trail's line, appended in the same transaction.
         """
 
         def write(booking: Booking) -> tuple[ChangePlan, Operation | None]:
@@ -187,6 +191,8 @@ class OutboxStore:
                 elif plan is ChangePlan.ENQUEUE:
                     op = self._enqueue(s, booking, kind, {}, idempotency_key)
                 add_history(s, booking.id, event, detail, actor)
+                if audit is not None:
+                    add_audit(s, audit)
                 return plan, op
 
         return scopes.retrying(lambda: write(booking))
@@ -238,16 +244,20 @@ class OutboxStore:
         event: str,
         detail: str | None,
         expected_version: int | None = None,
+        audit: AuditEntry | None = None,
     ) -> None:
         """Store a change the remote system never hears of (a visit status only the desk
-        keeps, such as "arrived" where the API has none): the booking and its history, in one
-        transaction, and nothing queued. Raises :class:`StaleBooking` like ``change_booking``."""
+        keeps, such as "arrived" where the API has none): the booking, its history and its
+        ``audit`` line, in one transaction, and nothing queued. Raises :class:`StaleBooking`
+        like ``change_booking``."""
         with self.db.write() as s:
             row = s.get_one(BookingRow, booking.id)
             if expected_version is not None and row.version != expected_version:
                 raise StaleBooking(booking.id)
             copy_into(row, booking.with_changes(version=row.version + 1))
             add_history(s, booking.id, event, detail, actor)
+            if audit is not None:
+                add_audit(s, audit)
 
     def requeue(self, op_id: int, actor: str) -> None:
         """Send a refused operation again (same idempotency key), from now; one that waited

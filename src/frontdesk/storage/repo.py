@@ -3,7 +3,9 @@
 ``Repository`` holds connections, catalogs, bookings, patients and history; the outbox side
 (operations and the desk changes that queue them) and what pulls write are its bases:
 ``RemoteMergeStore`` (over ``UnknownOutcomes`` over ``OutboxStore``), ``OutboxRecords``,
-``OutboxReads``, ``SendingRoles`` and ``ConnectionRemoval``.
+``OutboxReads``, ``SendingRoles`` and ``ConnectionRemoval``; staff and the audit trail are
+``StaffStore`` and ``AuditTrail``. A desk write given an ``audit`` entry appends it in the same
+transaction as the booking and its history.
 
 Each method opens its own short transaction on :class:`Database` (one session per call, so
 any thread may call), and hands back domain objects, never rows.
@@ -18,6 +20,7 @@ from typing import Any
 
 from sqlalchemy import and_, delete, insert, select, text
 
+from frontdesk.domain.audit import BOOKED_FIELDS, AuditEntry
 from frontdesk.domain.booking import Booking, BookingGlimpse, VisitStatus
 from frontdesk.domain.catalog import Catalog, Policy, Resource, Service, Window
 from frontdesk.domain.outbox import (
@@ -26,6 +29,7 @@ from frontdesk.domain.outbox import (
 )
 from frontdesk.domain.timeutil import utc_now
 from frontdesk.storage import notices, patients, scopes
+from frontdesk.storage.audit import AuditTrail, add_audit, add_audits
 from frontdesk.storage.connection_removal import ConnectionRemoval
 from frontdesk.storage.db import Database
 from frontdesk.storage.outbox_reads import OutboxReads
@@ -52,6 +56,7 @@ from frontdesk.storage.rows import (
     stored_instant,
     windows_of_tuples,
 )
+from frontdesk.storage.staff import StaffStore
 from frontdesk.storage.tables import (
     BookingRow,
     ConnectionRow,
@@ -76,8 +81,16 @@ class ConnectionRecord:
     last_fresh_at: datetime | None
 
 
-class Repository(RemoteMergeStore, OutboxRecords, OutboxReads, SendingRoles, ConnectionRemoval):
-    """Connections, catalog, bookings, outbox and history of one cache."""
+class Repository(
+    RemoteMergeStore,
+    OutboxRecords,
+    OutboxReads,
+    SendingRoles,
+    ConnectionRemoval,
+    StaffStore,
+    AuditTrail,
+):
+    """Connections, catalog, bookings, outbox, history, staff and audit trail of one cache."""
 
     def __init__(self, db: Database) -> None:
         self.db = db
@@ -251,6 +264,7 @@ class Repository(RemoteMergeStore, OutboxRecords, OutboxReads, SendingRoles, Con
         *,
         patient_records: bool = False,
         guard: Guard | None = None,
+        audit: AuditEntry | None = None,
     ) -> Operation:
         """Write a new booking and its outbound operation in one transaction.
 
@@ -261,6 +275,7 @@ class Repository(RemoteMergeStore, OutboxRecords, OutboxReads, SendingRoles, Con
         the bookings between two instants as they stand then (every desk's pencils included);
         it raises to refuse the booking, and nothing is written. No other write (another
         process, another desk on a shared store) comes between its reading and the booking.
+        ``audit``: the audit trail's line, appended in the same transaction.
         """
 
         def write() -> Operation:
@@ -287,6 +302,8 @@ class Repository(RemoteMergeStore, OutboxRecords, OutboxReads, SendingRoles, Con
                 else:
                     op = self._enqueue(s, booking, operation_kind, payload, idempotency_key)
                 add_history(s, booking.id, "created", "booked at the desk", actor)
+                if audit is not None:
+                    add_audit(s, audit)
                 return op
 
         return scopes.retrying(write)
@@ -298,12 +315,14 @@ class Repository(RemoteMergeStore, OutboxRecords, OutboxReads, SendingRoles, Con
         detail: str,
         *,
         patient_records: bool = False,
+        audit: AuditEntry | None = None,
     ) -> int:
         """Write new bookings, each with its create operation, all in one transaction (an
         import lands whole or not at all). Bookings whose id is already cached are skipped;
         returns how many were written. ``patient_records`` as for :meth:`book`: the bookings of
-        one new patient share one ``CREATE_PATIENT``."""
-        written = 0
+        one new patient share one ``CREATE_PATIENT``. ``audit``: each booking written gets this
+        audit line (with its id and what it holds), in the same transaction."""
+        made: list[Booking] = []
         with self.db.write() as s:
             records = PatientRecords(s) if patient_records else None
             for booking in bookings:
@@ -315,8 +334,10 @@ class Repository(RemoteMergeStore, OutboxRecords, OutboxReads, SendingRoles, Con
                 s.flush()
                 self._queue_create(s, booking, f"create:{booking.id}", records)
                 add_history(s, booking.id, "created", detail, actor)
-                written += 1
-        return written
+                made.append(booking)
+            if audit is not None:
+                add_audits(s, audit, made, BOOKED_FIELDS)
+        return len(made)
 
     def save_booking(
         self, booking: Booking, event: str, detail: str | None, actor: str | None

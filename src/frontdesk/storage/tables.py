@@ -2,7 +2,7 @@
 
 Indexes serve the desk's range queries: bookings by (connection, start), by (resource, start)
 and by start (covering what the calendars read of them); windows by (connection, day); the
-outbox by (state, next attempt).
+outbox by (state, next attempt); the audit trail by time and by booking.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    Boolean,
     ForeignKey,
     Index,
     Integer,
@@ -230,3 +231,40 @@ class PatientTermRow(Base):
     patient_id: Mapped[int] = mapped_column(
         ForeignKey("patients.id", ondelete="CASCADE"), primary_key=True
     )
+
+
+class StaffRow(Base):
+    """Someone who signs in to the desk; ``key`` is the name folded (one member per name)."""
+
+    __tablename__ = "staff"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    key: Mapped[str] = mapped_column(String(100), unique=True)
+    name: Mapped[str] = mapped_column(String(100))
+    role: Mapped[str] = mapped_column(String(20))
+    pin_hash: Mapped[str] = mapped_column(String(300))  # app.pins: KDF, parameters, salt
+    disabled: Mapped[bool] = mapped_column(Boolean, default=False)
+    failed: Mapped[int] = mapped_column(Integer, default=0)  # wrong PINs in a row
+    locked_until: Mapped[datetime | None]
+    created_at: Mapped[datetime]
+    last_sign_in: Mapped[datetime | None]
+
+
+class AuditRow(Base):
+    """One line of the append-only audit trail (no foreign key: a line outlives its booking;
+    triggers refuse UPDATE and DELETE, see migration 0009)."""
+
+    __tablename__ = "audit"
+    __table_args__ = (
+        Index("ix_audit_at", "at"),
+        Index("ix_audit_booking", "booking_id", "at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    at: Mapped[datetime]
+    staff: Mapped[str] = mapped_column(String(100))
+    desk: Mapped[str] = mapped_column(String(100))
+    event: Mapped[str] = mapped_column(String(40))
+    booking_id: Mapped[str | None] = mapped_column(String(64))
+    changes: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    detail: Mapped[str | None] = mapped_column(Text)

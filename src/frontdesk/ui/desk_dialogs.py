@@ -1,13 +1,16 @@
 """The dialogs the main window opens and keeps track of (booking, find a patient, find an
-opening, connections, export, import), and the day sheet of the shown day, to the printer or
-to a PDF.
+opening, connections, export, import, staff, audit trail), and the day sheet of the shown
+day, to the printer or to a PDF.
 
 Each dialog is window-modal but does not block; the open ones are listed so that closing the
-window can ask each first (a half-typed booking is never lost silently).
+window can ask each first (a half-typed booking is never lost silently). The connections,
+clinic settings, staff and the audit trail are an administrator's (``DeskGuard.admit``); an
+appointment's own window and a printed day sheet are recorded in the audit trail.
 """
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,6 +18,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDialog, QFileDialog
 
+from frontdesk.app import audit
 from frontdesk.app.day_sheet import DaySheet, day_sheet
 from frontdesk.app.desk import ResourceKey, resource_key
 from frontdesk.app.openings import Opening
@@ -25,6 +29,7 @@ from frontdesk.domain.booking import Booking
 if TYPE_CHECKING:  # each dialog is imported when first opened
     from frontdesk.app.exports import Kind
     from frontdesk.ui.appointment_dialog import AppointmentDialog
+    from frontdesk.ui.audit_dialog import AuditDialog
     from frontdesk.ui.booking_dialog import BookingDialog
     from frontdesk.ui.connections_dialog import ConnectionsDialog
     from frontdesk.ui.export_dialog import ExportDialog
@@ -33,6 +38,9 @@ if TYPE_CHECKING:  # each dialog is imported when first opened
     from frontdesk.ui.main_window import MainWindow
     from frontdesk.ui.openings_dialog import OpeningsDialog
     from frontdesk.ui.settings_dialog import SettingsDialog
+    from frontdesk.ui.staff_dialog import StaffDialog
+
+log = logging.getLogger("frontdesk.ui")
 
 
 class DeskDialogs(QObject):
@@ -87,7 +95,15 @@ class DeskDialogs(QObject):
         dialog = AppointmentDialog(self.context, booking, self.window)
         dialog.changed.connect(self._appointment_changed)
         self._keep(dialog)
+        self.opened(booking.id, "the appointment's window")
         return dialog
+
+    def opened(self, booking_id: str, where: str) -> None:
+        """A patient's details were opened: into the audit trail (never stopping the desk)."""
+        try:
+            audit.opened(self.context, booking_id, where)
+        except Exception:
+            log.exception("the audit trail could not record an opening")
 
     def _appointment_changed(self, booking: Booking) -> None:
         window = self.window  # its record was applied as the change was made
@@ -97,11 +113,38 @@ class DeskDialogs(QObject):
         )
         window.sync_now()
 
-    def clinic_settings(self) -> SettingsDialog:
+    def clinic_settings(self) -> SettingsDialog | None:
         from frontdesk.ui.settings_dialog import SettingsDialog
 
+        if not self.window.guard.admit("change the clinic's settings"):
+            return None
         dialog = SettingsDialog(self.context, self.window)
-        dialog.saved.connect(lambda _settings: self.window.refresh())  # the new clock
+        dialog.saved.connect(self._settings_saved)
+        dialog.setProperty("adminOnly", True)
+        self._keep(dialog)
+        return dialog
+
+    def _settings_saved(self, _settings: object) -> None:
+        self.window.guard.set_idle_seconds(self.context.settings.idle_lock_minutes * 60)
+        self.window.refresh()  # the new clock
+
+    def staff(self) -> StaffDialog | None:
+        """File ▸ Staff (an administrator's): add, reset a PIN, disable."""
+        from frontdesk.ui.staff_dialog import StaffDialog
+
+        if not self.window.guard.admit("manage staff"):
+            return None
+        dialog = StaffDialog(self.context, self.window)
+        self._keep(dialog)
+        return dialog
+
+    def audit_trail(self) -> AuditDialog | None:
+        """File ▸ Audit trail (an administrator's)."""
+        from frontdesk.ui.audit_dialog import AuditDialog
+
+        if not self.window.guard.admit("read the audit trail"):
+            return None
+        dialog = AuditDialog(self.context, self.window)
         self._keep(dialog)
         return dialog
 
@@ -120,10 +163,13 @@ class DeskDialogs(QObject):
         dialog.use_opening(opening)
         return dialog
 
-    def open_connections(self) -> ConnectionsDialog:
+    def open_connections(self) -> ConnectionsDialog | None:
         from frontdesk.ui.connections_dialog import ConnectionsDialog
 
+        if not self.window.guard.admit("change the connections"):
+            return None
         dialog = ConnectionsDialog(self.context, self.window)
+        dialog.setProperty("adminOnly", True)
         dialog.connectionsChanged.connect(self._connections_changed)
         self._keep(dialog)
         return dialog
@@ -139,8 +185,16 @@ class DeskDialogs(QObject):
     def print_day_sheet(self) -> None:
         from frontdesk.ui.day_sheet import print_sheet
 
-        if print_sheet(self.day_sheet(), self.window):
+        sheet = self.day_sheet()
+        if print_sheet(sheet, self.window):
+            self._printed(sheet, "to the printer")
             self.window.statusBar().showMessage("Day sheet sent to the printer.", 8000)
+
+    def _printed(self, sheet: DaySheet, how: str) -> None:
+        try:
+            audit.printed(self.context, sheet, how)
+        except Exception:
+            log.exception("the audit trail could not record a printed day sheet")
 
     def save_day_sheet(self, path: Path | None = None) -> Path | None:
         if path is None:
@@ -157,6 +211,7 @@ class DeskDialogs(QObject):
 
         sheet = self.day_sheet()
         save_pdf(sheet, path)
+        self._printed(sheet, f"as a PDF ({path.name})")
         note = f" ({sheet.unsynced} not yet synced, marked ✎)" if sheet.unsynced else ""
         self.window.statusBar().showMessage(f"Day sheet saved to {path}{note}.", 10_000)
         return path

@@ -3,7 +3,9 @@ status with waiting time, where it stands with the booking system, notes), its h
 changed it, at which desk or through which channel), and the actions on it.
 
 It reads the cache when the selection changes or after a refresh; the buttons only ask
-(signals), the main window's :class:`~frontdesk.ui.actions.DeskActions` does the change.
+(signals), the main window's :class:`~frontdesk.ui.actions.DeskActions` does the change. Once an
+appointment has been shown for a moment (``VIEWED_AFTER_MS``, so arrowing through a day does not
+count each one), ``viewed`` says so, for the audit trail.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import html
 from datetime import datetime
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
@@ -57,15 +59,24 @@ EVENT_WORDS = {
 }
 
 
+VIEWED_AFTER_MS = 1500
+
+
 class DetailsPanelWidget(QWidget):
     statusRequested = Signal(str, object)  # booking id, VisitStatus
     moveRequested = Signal(str)
     cancelRequested = Signal(str)
+    viewed = Signal(str)  # booking id: its patient's details were looked at
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self.booking: Booking | None = None
+        self._viewed: str | None = None
+        self._look = QTimer(self)
+        self._look.setSingleShot(True)
+        self._look.setInterval(VIEWED_AFTER_MS)
+        self._look.timeout.connect(self._looked)
         self.setAccessibleName("Appointment details")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -151,6 +162,9 @@ class DetailsPanelWidget(QWidget):
         """Show ``booking_id`` as the cache has it now (None: an empty panel)."""
         booking = self.context.reads.booking(booking_id) if booking_id else None
         self.booking = booking
+        if booking is None or booking.id != self._viewed:
+            self._viewed = None
+            self._look.start()
         for button in self.buttons.values():
             button.setEnabled(booking is not None)
         if booking is None:
@@ -164,6 +178,11 @@ class DetailsPanelWidget(QWidget):
 
     def refresh(self) -> None:
         self.show_booking(self.booking.id if self.booking else None)
+
+    def _looked(self) -> None:
+        if self.booking is not None and self.isVisible() and self._viewed != self.booking.id:
+            self._viewed = self.booking.id
+            self.viewed.emit(self.booking.id)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):

@@ -5,6 +5,7 @@ names, then a save dialog. The work is ``app.exports`` and ``app.export_files``'
 from __future__ import annotations
 
 import html
+import logging
 from datetime import date
 from pathlib import Path
 
@@ -27,12 +28,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk.app import export_files, exports
+from frontdesk.app import audit, export_files, exports
 from frontdesk.app.context import AppContext
 from frontdesk.app.desk import ResourceKey
 from frontdesk.app.patients import Patient, find_patients
 from frontdesk.app.words import counted
 from frontdesk.ui.theme import mark_hint
+
+log = logging.getLogger("frontdesk.ui")
 
 KINDS: dict[exports.Kind, str] = {
     "day": "A &day's appointments",
@@ -253,6 +256,13 @@ class ExportDialog(QDialog):
             written = export_files.write(export, fmt, path)
         except exports.ExportError as exc:
             self.summary.setText(f"Not saved: {str(exc).removeprefix('-o: ')}")
+            return None
+        try:
+            audit.exported(self.context, export, fmt, written)
+        except Exception:  # no export of patient data the audit trail does not show
+            log.exception("the audit trail could not record an export")
+            written.unlink(missing_ok=True)
+            self.summary.setText("Not saved: the audit trail could not record it; try again.")
             return None
         self.exported.emit(written, len(export.rows))
         self.accept()

@@ -220,7 +220,7 @@ class ImportDialog(QDialog):
         if self.preview is None or not self.preview.accepted:
             return
         preview = self.preview
-        actor = f"import:{self.context.desk}"
+        actor = self.context.staff.actor().label
         self.queue_button.setEnabled(False)
         self.queue_button.setText("Queueing…")
 

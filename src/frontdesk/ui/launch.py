@@ -238,12 +238,16 @@ def _hold_profile(args: argparse.Namespace) -> DeskLock | None:
 def after_first_paint(
     window: Any, callback: Callable[[], None], latest_ms: int | None = None
 ) -> None:
-    """Call ``callback`` once, when the calendar is first painted (from its paint event), or
-    after ``latest_ms`` should it not be painted by then (a window started minimised)."""
+    """Call ``callback`` once, when the calendar (on a locked desk: the lock screen) is first
+    painted (from its paint event), or after ``latest_ms`` should it not be painted by then
+    (a window started minimised)."""
     from PySide6.QtCore import QEvent, QObject, QTimer
 
     view = window.pane.current_view()
     target = view.viewport() if hasattr(view, "viewport") else view
+    guard = getattr(window, "guard", None)
+    if guard is not None and guard.locked:  # nobody signed in: the lock screen comes first
+        target = guard.screen
     done: list[bool] = []
 
     def once() -> None:

@@ -5,7 +5,8 @@ the status bar, and the sync worker's lifetime. The menus are put together in
 
 Reads go to the local cache only; the worker does all network I/O and reports back through
 queued signals, after which the shown span is re-read without moving the scroll position, the
-selection or any half-typed form.
+selection or any half-typed form. Nobody sees or changes anything until a staff member has
+signed in, and the desk locks itself when idle (``desk_guard``).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from frontdesk.domain.timeutil import to_local
 from frontdesk.ui.actions import DeskActions
 from frontdesk.ui.calendar_pane import CalendarPane, Mode, week_label
 from frontdesk.ui.desk_dialogs import DeskDialogs
+from frontdesk.ui.desk_guard import DeskGuard, install_actions
 from frontdesk.ui.desk_ops import DeskOps
 from frontdesk.ui.details_panel import DetailsPanelWidget
 from frontdesk.ui.elided_label import ElidedLabel
@@ -88,6 +90,10 @@ class MainWindow(QMainWindow):
     shortcuts_action: QAction
     opening_action: QAction
     settings_action: QAction
+    # put together by desk_guard.install_actions
+    staff_action: QAction
+    audit_action: QAction
+    lock_action: QAction
     shortcuts_dialog: QDialog | None = None
 
     def __init__(
@@ -138,6 +144,7 @@ class MainWindow(QMainWindow):
         self._build_docks()
         build_toolbar(self)
         build_menus(self)
+        install_actions(self)
         self.status = ConnectionStatusBar(context, self)
         self.status.openSyncPanel.connect(lambda: self.show_sync_panel())
         self.setStatusBar(self.status)
@@ -159,6 +166,8 @@ class MainWindow(QMainWindow):
         self._busy = False
         self.collector = CollectorPolicy(lambda: not self._busy and self.isActiveWindow(), self)
         QTimer.singleShot(0, self.collector.start)  # once the first paint is done
+        # locked until someone signs in (a demo's administrator, or the tests', already has)
+        self.guard = DeskGuard(self)
         if start_sync:
             self.sync.start()
         from frontdesk.ui.about_dialog import install_about_action
@@ -192,6 +201,7 @@ class MainWindow(QMainWindow):
         self.details.statusRequested.connect(self.actions_.set_status)
         self.details.moveRequested.connect(self.actions_.open_move)
         self.details.cancelRequested.connect(self.actions_.open_cancel)
+        self.details.viewed.connect(lambda b: self.dialogs.opened(b, "the details panel"))
         self.details_dock = self._dock(
             "Appointment", "details", self.details, Qt.DockWidgetArea.RightDockWidgetArea
         )
@@ -303,6 +313,9 @@ class MainWindow(QMainWindow):
                 self.show_sync_panel(tab=ATTENTION_TAB)
 
     def show_sync_panel(self, tab: int = 0) -> None:
+        guard = getattr(self, "guard", None)
+        if guard is not None and guard.locked:  # it lists patients: not on a locked desk
+            return
         if not self.sync_dock.isVisible():
             self.sync_dock.show()
             # a third of the window at most: the calendar stays the main thing
@@ -382,7 +395,7 @@ class MainWindow(QMainWindow):
         """Open "Find an opening" (window-modal, non-blocking); returns it."""
         return self.dialogs.find_opening()
 
-    def open_connections(self) -> ConnectionsDialog:
+    def open_connections(self) -> ConnectionsDialog | None:
         return self.dialogs.open_connections()
 
     def day_sheet(self) -> DaySheet:
@@ -465,8 +478,10 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         self._closed = True
+        self.guard.stop()
         self._settings.setValue("main/geometry", self.saveGeometry())
-        self._settings.setValue("main/state", self.saveState())
+        if not self.guard.locked:  # a locked window's panels are hidden, not closed
+            self._settings.setValue("main/state", self.saveState())
         self._settings.setValue("main/mode", int(self.pane.mode))
         self._settings.sync()
         self.ops.close()  # what the receptionist asked for is made before the desk stops
@@ -475,6 +490,10 @@ class MainWindow(QMainWindow):
         self.sync.shutdown()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.guard.locked and self.open_dialogs:  # nobody may discard someone's form
+            event.ignore()
+            self.guard.screen.say("Sign in first: a form is still open on this desk.")
+            return
         for dialog in list(self.open_dialogs):
             if not dialog.close():  # the receptionist chose to keep editing
                 event.ignore()

@@ -1,6 +1,7 @@
-"""File > Clinic settings: the clinic's time zone (the one clock every screen uses), the region
-phone numbers are read in, and the day sheet's paper (``app.settings``). Each is checked as it
-is typed; saving refreshes every screen on the new clock."""
+"""File > Clinic settings (an administrator's): the clinic's time zone (the one clock every
+screen uses), the region phone numbers are read in, the day sheet's paper and how long the desk
+may stay idle before it locks itself (``app.settings``). Each is checked as it is typed; saving
+refreshes every screen on the new clock."""
 
 from __future__ import annotations
 
@@ -15,12 +16,13 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from frontdesk.app.context import AppContext
-from frontdesk.app.settings import ClinicSettings, computer_zone, region_name
+from frontdesk.app.settings import MAX_IDLE_LOCK, ClinicSettings, computer_zone, region_name
 from frontdesk.ui.theme import mark_hint
 
 AUTO = ""
@@ -68,6 +70,13 @@ class SettingsDialog(QDialog):
         self.paper.setCurrentIndex(max(0, self.paper.findData(current.paper)))
         form.addRow("P&aper", self.paper)
 
+        self.idle = QSpinBox(self)
+        self.idle.setAccessibleName("Lock when idle after")
+        self.idle.setRange(1, MAX_IDLE_LOCK)
+        self.idle.setSuffix(" minutes")
+        self.idle.setValue(current.idle_lock_minutes)
+        form.addRow("&Lock when idle after", self.idle)
+
         self.note = QLabel(self)
         self.note.setWordWrap(True)
         mark_hint(self.note)
@@ -81,6 +90,7 @@ class SettingsDialog(QDialog):
         for box in (self.zone, self.region, self.paper):
             box.currentIndexChanged.connect(self._explain)
         self.zone.editTextChanged.connect(self._explain)
+        self.idle.valueChanged.connect(self._explain)
         self._explain()
         self.resize(480, 220)
 
@@ -94,6 +104,7 @@ class SettingsDialog(QDialog):
                 timezone=str(zone) or None,
                 phone_region=str(self.region.currentData() or "") or None,
                 paper=str(self.paper.currentData() or "auto"),
+                idle_lock_minutes=self.idle.value(),
             )
         except ValueError as exc:
             return str(exc).split("\n")[-1].strip().removeprefix("Value error, ")
@@ -107,7 +118,8 @@ class SettingsDialog(QDialog):
         country = region_name(region) if region else "no region (numbers need their +code)"
         self.note.setText(
             f"Every time on the desk is shown on {chosen.zone} time. Phone numbers are read as "
-            f"dialled in {country}. The day sheet prints on {chosen.paper_size} paper."
+            f"dialled in {country}. The day sheet prints on {chosen.paper_size} paper. The desk "
+            f"locks itself after {chosen.idle_lock_minutes} idle minutes."
         )
 
     def save(self) -> None:

@@ -1,0 +1,159 @@
+"""The audit trail's words: who did something (``Actor``: a signed-in staff member at a desk),
+what they did (``AuditEvent``), an entry to append (``AuditEntry``), a stored one as the viewer
+reads it (``AuditRecord``) and a viewer's filter (``AuditFilter``).
+
+What changed is kept as ``{field: [before, after]}`` of the fields that changed only, each value
+as text (instants in ISO 8601 UTC); a new booking has no "before". Pure: no storage, no Qt.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from frontdesk.domain.timeutil import iso_utc
+
+# history rows keep who in 100 characters
+ACTOR_WIDTH = 100
+# what a new booking's audit line says of it, and the fields a change's line compares
+BOOKED_FIELDS = ("start", "service_id", "resource_id", "patient_name")
+CHANGED_FIELDS = (
+    "start",
+    "end",
+    "resource_id",
+    "service_id",
+    "patient_name",
+    "patient_phone",
+    "patient_email",
+    "notes",
+    "visit_status",
+)
+
+
+class AuditEvent(enum.StrEnum):
+    BOOKED = "booked"
+    MOVED = "moved"
+    CANCELLED = "cancelled"
+    STATUS = "status"  # arrived, completed, no-show, back to booked
+    EDITED = "edited"  # the appointment window's changes (patient details, service, ...)
+    IMPORTED = "imported"  # one row per booking an import queued
+    EXPORTED = "exported"
+    PRINTED = "printed"  # a day sheet, to the printer or a PDF
+    OPENED = "opened"  # a patient's details: the appointment's own window, the details panel
+    SIGNED_IN = "signed in"
+    SIGN_IN_REFUSED = "sign-in refused"
+    LOCKED = "locked"
+    STAFF_ADDED = "staff added"
+    PIN_RESET = "PIN reset"
+    STAFF_DISABLED = "staff disabled"
+    STAFF_ENABLED = "staff enabled"
+    AUDIT_EXPORTED = "audit exported"
+
+
+EVENT_WORDS: dict[AuditEvent, str] = {
+    AuditEvent.BOOKED: "Booked",
+    AuditEvent.MOVED: "Moved",
+    AuditEvent.CANCELLED: "Cancelled",
+    AuditEvent.STATUS: "Visit status",
+    AuditEvent.EDITED: "Changed in its window",
+    AuditEvent.IMPORTED: "Imported",
+    AuditEvent.EXPORTED: "Exported",
+    AuditEvent.PRINTED: "Day sheet printed",
+    AuditEvent.OPENED: "Patient's details opened",
+    AuditEvent.SIGNED_IN: "Signed in",
+    AuditEvent.SIGN_IN_REFUSED: "Sign-in refused",
+    AuditEvent.LOCKED: "Desk locked",
+    AuditEvent.STAFF_ADDED: "Staff member added",
+    AuditEvent.PIN_RESET: "PIN reset",
+    AuditEvent.STAFF_DISABLED: "Staff member disabled",
+    AuditEvent.STAFF_ENABLED: "Staff member enabled",
+    AuditEvent.AUDIT_EXPORTED: "Audit trail exported",
+}
+
+Changes = dict[str, list[str | None]]
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """Who acts: a staff member's name (or the command line's OS user), and the desk (host)."""
+
+    staff: str
+    desk: str
+
+    @property
+    def label(self) -> str:
+        """How a booking's history names them: ``Anna at reception-1``."""
+        return f"{self.staff} at {self.desk}"[:ACTOR_WIDTH]
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    """One line to append to the trail; the store stamps it with the time (UTC)."""
+
+    event: AuditEvent
+    actor: Actor
+    booking_id: str | None = None
+    changes: Changes = field(default_factory=dict)
+    detail: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AuditRecord:
+    """One stored line of the trail; ``patient`` is the booking's patient as the cache holds
+    it now (the trail itself keeps no patient but what changed)."""
+
+    id: int
+    at: datetime
+    staff: str
+    desk: str
+    event: str
+    booking_id: str | None
+    changes: Changes
+    detail: str | None
+    patient: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AuditFilter:
+    """What the viewer asks for: instants ``[start, end)``, a staff member, an event, and a
+    booking id or the start of a patient's name or phone (``subject``)."""
+
+    start: datetime | None = None
+    end: datetime | None = None
+    staff: str | None = None
+    event: str | None = None
+    subject: str | None = None
+
+
+def text_of(value: Any) -> str | None:
+    """A field's value as the trail keeps it."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return iso_utc(value)
+    if isinstance(value, enum.Enum):
+        return str(value.value)
+    return str(value)
+
+
+def changes_between(before: object | None, after: object, fields: Iterable[str]) -> Changes:
+    """``{field: [before, after]}`` of the ``fields`` that differ (all, with no ``before``)."""
+    found: Changes = {}
+    for name in fields:
+        old = text_of(getattr(before, name)) if before is not None else None
+        new = text_of(getattr(after, name))
+        if before is None or old != new:
+            found[name] = [old, new]
+    return found
+
+
+def changes_words(changes: Mapping[str, list[str | None]]) -> str:
+    """``start: 2027-… → 2027-…; notes: (none) → Ring first`` for a screen or a CSV cell."""
+    parts = []
+    for name, pair in changes.items():
+        before, after = [*list(pair), None, None][:2]
+        parts.append(f"{name}: {before if before is not None else '(none)'} → {after or '(none)'}")
+    return "; ".join(parts)

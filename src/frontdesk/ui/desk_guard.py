@@ -1,0 +1,267 @@
+"""Who may see and use the desk: the lock, the idle lock and the administrator's actions.
+
+``DeskGuard`` makes the window's context a desk (``StaffSession.require_sign_in``: a change
+with nobody signed in is refused), and locks the window until a member signs in, after the
+clinic's idle time (``ClinicSettings.idle_lock_minutes``: no key, click, scroll or mouse move
+in any of the desk's windows), and on File ▸ Lock desk (Ctrl+L). A locked window shows no
+patient data: the calendar, the panels and the toolbars are hidden (not merely covered), every
+other window of the desk (a booking form, a dialog, a floating panel) is hidden and comes back
+when the desk is unlocked, any window opened meanwhile is hidden at once, the status bar's
+message is cleared, the menus are off and every shortcut but the lock screen's is swallowed;
+:class:`~frontdesk.ui.lock_screen.LockScreen` covers it all. Unlocking needs a PIN; another
+member may sign in instead (the desk is then theirs; an administrator's window it had open is
+closed for a member who is not one).
+
+The administrator's actions (connections, clinic settings, staff, the audit trail) are enabled
+for administrators only, and each also refuses when called otherwise (``admit``).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QToolBar,
+    QWidget,
+)
+
+from frontdesk.ui.lock_screen import LockScreen
+
+if TYPE_CHECKING:
+    from frontdesk.ui.main_window import MainWindow
+
+log = logging.getLogger("frontdesk.ui")
+
+_T = QEvent.Type
+ACTIVITY = frozenset({_T.KeyPress, _T.MouseButtonPress, _T.MouseMove, _T.Wheel, _T.TouchBegin})
+SHORTCUTS = frozenset({_T.Shortcut, _T.ShortcutOverride})
+INPUT = ACTIVITY | {_T.KeyRelease, _T.MouseButtonRelease, _T.MouseButtonDblClick}
+WATCHED = INPUT | SHORTCUTS | {_T.Show, _T.Resize}
+ADMIN_ACTIONS = {
+    "connections_action": "change the connections",
+    "settings_action": "change the clinic's settings",
+    "staff_action": "manage staff",
+    "audit_action": "read the audit trail",
+}
+
+
+class DeskGuard(QObject):
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.session = window.context.staff
+        self.session.require_sign_in()
+        self.locked = False
+        self.idle_s = window.context.settings.idle_lock_minutes * 60.0
+        self._last_input = time.monotonic()
+        self._hidden: list[QWidget] = []
+        self._shown_bars: list[QWidget] = []
+        self.screen = LockScreen(window.context, window)
+        self.screen.signedIn.connect(self._opened)
+        self.who = QLabel(window)
+        self.who.setAccessibleName("Signed in")
+        window.statusBar().addPermanentWidget(self.who)
+        self._idle = QTimer(self)
+        self._idle.timeout.connect(self._check_idle)
+        self.set_idle_seconds(self.idle_s)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self)
+        if self.session.signed_in:
+            self._apply_role()
+        else:
+            self.lock("start")
+
+    # -- locking ----------------------------------------------------------------------------
+    def set_idle_seconds(self, seconds: float) -> None:
+        """Lock after ``seconds`` without input (the clinic's setting; tests use less)."""
+        self.idle_s = max(0.05, seconds)
+        self._idle.start(int(min(1000.0, self.idle_s * 250)))
+
+    def lock(self, reason: str = "by hand") -> None:
+        """Lock the desk now; ``reason`` goes into the audit trail (idle, by hand)."""
+        if self.locked:
+            return
+        self.locked = True
+        if reason != "start":
+            try:
+                self.session.lock(reason)
+            except Exception:  # an unreachable store must not leave the desk open
+                log.exception("the lock could not be recorded")
+                self.session.locked = True
+        self._conceal()
+        words = {
+            "idle": "The desk locked itself after a while without use.",
+            "by hand": "The desk is locked.",
+        }.get(reason, "")
+        self.screen.present(f"{words} Sign in with your name and PIN." if words else "")
+        self.who.setText("Locked")
+
+    def _conceal(self) -> None:
+        window = self.window
+        for widget in QApplication.topLevelWidgets():
+            if widget.isVisible() and self._ours_apart(widget):
+                self._hide_window(widget)
+        self._shown_bars = [
+            w
+            for w in (
+                window.centralWidget(),
+                *window.findChildren(QDockWidget),
+                *window.findChildren(QToolBar),
+            )
+            if w is not None and not w.isHidden()  # shown, or to be with the window
+        ]
+        for widget in self._shown_bars:
+            widget.hide()
+        window.menuBar().setEnabled(False)
+        window.statusBar().clearMessage()
+
+    def _ours(self, obj: QObject | None, owner: QObject | None = None) -> bool:
+        """Whether ``obj`` belongs to ``owner`` (default: this window): is it, or lives under
+        it, in its window or in one of its own (a dialog, a combo box's list)."""
+        owner = owner or self.window
+        while obj is not None:
+            if obj is owner:
+                return True
+            obj = obj.parent()
+        return False
+
+    def _ours_apart(self, widget: QWidget) -> bool:
+        """A window of this desk other than the main one: one of its dialogs, or a window
+        with no owner (a message box), but never another desk's main window."""
+        if widget is self.window or self._ours(widget, self.screen):
+            return False
+        if widget.parent() is None:
+            return not isinstance(widget, QMainWindow)
+        return self._ours(widget)
+
+    def _hide_window(self, widget: QWidget) -> None:
+        if isinstance(widget, QDockWidget):  # a floating panel: it comes back with the docks
+            return
+        transient = widget.windowType() in (Qt.WindowType.Popup, Qt.WindowType.ToolTip)
+        if not transient and widget not in self._hidden:
+            self._hidden.append(widget)
+        widget.hide()
+
+    def _opened(self) -> None:
+        """A member signed in: the desk as it was, theirs now."""
+        self.locked = False
+        window = self.window
+        for widget in self._shown_bars:
+            widget.show()
+        self._shown_bars = []
+        window.menuBar().setEnabled(True)
+        admin = self.session.is_admin
+        for widget in self._hidden:
+            try:
+                if widget.property("adminOnly") and not admin:
+                    if isinstance(widget, QDialog):
+                        widget.done(0)  # hidden: close() would not finish it
+                    else:
+                        widget.close()
+                else:
+                    widget.show()
+            except RuntimeError:  # closed and deleted meanwhile
+                continue
+        self._hidden = []
+        self._last_input = time.monotonic()
+        self._apply_role()
+        window.pane.setFocus()
+
+    def _check_idle(self) -> None:
+        if not self.locked and time.monotonic() - self._last_input >= self.idle_s:
+            self.lock("idle")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        kind = event.type()
+        if kind not in WATCHED:
+            return False
+        if kind == _T.Resize:
+            if watched is self.window:
+                self.screen.setGeometry(self.window.rect())
+            return False
+        if not self.locked:
+            if kind in ACTIVITY:
+                self._last_input = time.monotonic()
+            return False
+        if kind == _T.Show:
+            if isinstance(watched, QWidget) and watched.isWindow() and self._ours_apart(watched):
+                QTimer.singleShot(0, self, lambda w=watched: self._hide_late(w))
+            return False
+        # the desk's input and shortcuts reach the lock screen (and its name list) only
+        return not self._ours(watched, self.screen) and self._ours(watched)
+
+    def _hide_late(self, widget: QWidget) -> None:
+        try:
+            if self.locked and widget.isVisible():
+                self._hide_window(widget)
+        except RuntimeError:
+            pass
+
+    # -- who may do what --------------------------------------------------------------------
+    def _apply_role(self) -> None:
+        admin = self.session.is_admin
+        for name, what in ADMIN_ACTIONS.items():
+            action = getattr(self.window, name, None)
+            if isinstance(action, QAction):
+                action.setEnabled(admin)
+                tip = action.statusTip().split(" (only an administrator")[0]
+                action.setStatusTip(tip if admin else f"{tip} (only an administrator can {what})")
+        member = self.session.member
+        if member is not None:
+            role = "administrator" if member.admin else "staff"
+            self.who.setText(f"{member.name} ({role})")
+
+    def admit(self, what: str) -> bool:
+        """Whether the member signed in may ``what`` (an administrator's); if not, the status
+        bar says so."""
+        if self.session.is_admin:
+            return True
+        self.window.statusBar().showMessage(f"Only an administrator can {what}.", 10_000)
+        return False
+
+    def stop(self) -> None:
+        self._idle.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+
+
+def install_actions(window: MainWindow) -> None:
+    """File ▸ Staff…, Audit trail… (an administrator's) and Lock desk (Ctrl+L), before Quit."""
+    from frontdesk.ui.window_menus import make_action
+
+    window.staff_action = make_action(
+        window,
+        "S&taff…",
+        "Add staff, reset a PIN, disable a member",
+        lambda _checked=False: window.dialogs.staff(),
+    )
+    window.audit_action = make_action(
+        window,
+        "&Audit trail…",
+        "Who booked, changed, opened, printed and exported what, and when",
+        lambda _checked=False: window.dialogs.audit_trail(),
+    )
+    window.lock_action = make_action(
+        window,
+        "&Lock desk",
+        "Lock the desk now; a PIN unlocks it (another member may sign in)",
+        lambda _checked=False: window.guard.lock("by hand"),
+        [QKeySequence("Ctrl+L")],
+    )
+    menu = window.file_menu
+    actions = menu.actions()
+    after = actions[actions.index(window.settings_action) + 1]
+    menu.insertActions(after, [window.staff_action, window.audit_action])
+    menu.insertAction(window.quit_action, window.lock_action)
+    menu.insertSeparator(window.quit_action)

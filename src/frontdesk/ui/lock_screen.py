@@ -1,0 +1,203 @@
+"""The lock screen: what covers the whole main window while nobody is signed in or the desk is
+locked. It shows no patient data: the FrontDesk name, who may sign in, a PIN field and a
+message. On the first start (no staff yet) it asks for the first administrator instead.
+
+Signing in runs ``StaffSession.sign_in`` (a refused PIN is said in plain words; after a wrong
+one the button rests a second, after a lockout until it ends). ``signedIn`` is emitted once the
+desk may open; :class:`~frontdesk.ui.desk_guard.DeskGuard` does the opening.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QPalette, QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from frontdesk.app.context import AppContext
+from frontdesk.app.staff import SignInRefused, StaffRefused
+from frontdesk.ui.theme import Tones, mark_hint
+
+log = logging.getLogger("frontdesk.ui")
+REST_MS = 1000  # the button rests after a wrong PIN
+
+
+def pin_field(parent: QWidget, name: str) -> QLineEdit:
+    field = QLineEdit(parent)
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setMaxLength(12)
+    field.setValidator(QRegularExpressionValidator(r"[0-9]{0,12}", field))
+    field.setAccessibleName(name)
+    field.setInputMethodHints(Qt.InputMethodHint.ImhDigitsOnly)
+    return field
+
+
+class LockScreen(QWidget):
+    signedIn = Signal()
+
+    def __init__(self, context: AppContext, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.session = context.staff
+        self.setObjectName("lock_screen")
+        self.setAccessibleName("FrontDesk is locked")
+        self.setAutoFillBackground(True)
+        self.setBackgroundRole(QPalette.ColorRole.Window)
+        outer = QVBoxLayout(self)
+        outer.addStretch(1)
+        card = QFrame(self)
+        card.setFrameShape(QFrame.Shape.StyledPanel)
+        card.setFixedWidth(400)
+        outer.addWidget(card, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.card = card
+        outer.addStretch(2)
+        layout = QVBoxLayout(card)
+        layout.setContentsMargins(28, 24, 28, 24)
+        self.title = QLabel("FrontDesk", card)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.8)
+        font.setBold(True)
+        self.title.setFont(font)
+        layout.addWidget(self.title)
+        self.heading = QLabel(card)
+        self.heading.setWordWrap(True)
+        layout.addWidget(self.heading)
+        form = QFormLayout()
+        layout.addLayout(form)
+        self.name = QComboBox(card)
+        self.name.setEditable(True)
+        self.name.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.name.setAccessibleName("Staff name")
+        self.new_name = QLineEdit(card)
+        self.new_name.setAccessibleName("Administrator's name")
+        self.pin = pin_field(card, "PIN")
+        self.again = pin_field(card, "PIN again")
+        form.addRow("&Name", self.name)
+        form.addRow("&Name", self.new_name)
+        form.addRow("&PIN", self.pin)
+        form.addRow("PIN &again", self.again)
+        self._form = form
+        self.button = QPushButton("&Unlock", card)
+        self.button.setDefault(True)
+        self.button.clicked.connect(self.submit)
+        layout.addWidget(self.button)
+        self.message = QLabel(card)
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("Sign-in message")
+        layout.addWidget(self.message)
+        self.hint = QLabel(card)
+        self.hint.setWordWrap(True)
+        mark_hint(self.hint)
+        layout.addWidget(self.hint)
+        for field in (self.pin, self.again, self.new_name):
+            field.returnPressed.connect(self.submit)
+        self._rest = QTimer(self)
+        self._rest.setSingleShot(True)
+        self._rest.timeout.connect(lambda: self.button.setEnabled(True))
+        self.first = False
+        self.hide()
+
+    # -- showing ----------------------------------------------------------------------------
+    def present(self, reason: str = "") -> None:
+        """Cover the window, ready for a PIN (or the first administrator)."""
+        self.first = self.session.first_start
+        self._rows(first=self.first)
+        if self.first:
+            self.heading.setText(
+                "Welcome. Nobody can sign in yet: create the clinic's first administrator, "
+                "who then adds the other staff (File ▸ Staff)."
+            )
+            self.button.setText("&Create and sign in")
+        else:
+            member = self.session.member
+            self.heading.setText(reason or "Sign in with your name and PIN.")
+            self.button.setText("&Unlock" if member is not None else "&Sign in")
+            self.name.clear()
+            self.name.addItems(self.session.active_names())
+            if member is not None:
+                self.name.setCurrentText(member.name)
+            elif self.name.count() == 1:
+                self.name.setCurrentIndex(0)
+            else:
+                self.name.setCurrentIndex(-1)
+        self.hint.setText(self.session.hint or "")
+        self.hint.setVisible(bool(self.session.hint))
+        self.pin.clear()
+        self.again.clear()
+        self.button.setEnabled(True)
+        self._fit()
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
+        self.show()
+        self.raise_()
+        first_field = self.new_name if self.first else self.pin
+        if not self.first and not self.name.currentText():
+            first_field = self.name  # type: ignore[assignment]
+        first_field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _rows(self, first: bool) -> None:
+        self._form.setRowVisible(self.name, not first)
+        self._form.setRowVisible(self.new_name, first)
+        self._form.setRowVisible(self.again, first)
+
+    def _fit(self) -> None:
+        """The card as tall as its wrapped words need (a box layout gives a card of wrapped
+        labels only its minimum height, squeezing the fields)."""
+        layout = self.card.layout()
+        if layout is None:
+            return
+        layout.activate()
+        self.card.setFixedHeight(layout.totalHeightForWidth(self.card.width()))
+
+    def say(self, text: str, error: bool = True) -> None:
+        tones = Tones.of(self.palette())
+        color = tones.error.name() if error else self.palette().windowText().color().name()
+        self.message.setStyleSheet(f"color: {color}")
+        self.message.setText(text)
+        self._fit()
+
+    # -- signing in -------------------------------------------------------------------------
+    def submit(self) -> None:
+        if not self.button.isEnabled():
+            return
+        try:
+            if self.first:
+                if self.pin.text() != self.again.text():
+                    self.say("The two PINs differ; type the same PIN twice.")
+                    return
+                self.session.create_first_admin(self.new_name.text(), self.pin.text())
+            else:
+                name = self.name.currentText().strip()
+                if not name:
+                    self.say("Choose or type your name.")
+                    return
+                self.session.sign_in(name, self.pin.text())
+        except SignInRefused as refused:
+            self.pin.clear()
+            self.say(str(refused))
+            self.button.setEnabled(False)
+            self._rest.start(max(REST_MS, int(refused.wait_s * 1000)))
+            return
+        except StaffRefused as refused:
+            self.say(str(refused))
+            return
+        except Exception:
+            log.exception("signing in failed")
+            self.say("The desk could not check the PIN; try again.")
+            return
+        self.pin.clear()
+        self.again.clear()
+        self.message.clear()
+        self.hide()
+        self.signedIn.emit()
