@@ -6,20 +6,32 @@ file cannot overfill a window. Refused rows are reported (row number, field, rea
 nothing of theirs is written; accepted rows are written with their create operations in one
 transaction. A row's booking id is derived from the connection and the row's content, so
 importing the same file again queues nothing twice.
+
+Each org-local day's cached bookings are read once for the whole file and the accepted rows
+are kept by day (``app.import_days``): a row is judged among the bookings of the days its
+rules declare they read, not by reading ±40 days again and rescanning every row before it.
 """
 
 from __future__ import annotations
 
 import csv
 import uuid
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-from frontdesk.app.booking import BookingService
+from frontdesk.app.booking import BookingService, context_bounds
+from frontdesk.app.import_days import DayBookings
 from frontdesk.domain.booking import Booking, BookingRequest
 from frontdesk.domain.catalog import Catalog
-from frontdesk.domain.timeutil import WallTimeKind, local_to_utc, parse_iso_instant, utc_now
+from frontdesk.domain.timeutil import (
+    WallTimeKind,
+    local_to_utc,
+    parse_iso_instant,
+    to_local,
+    utc_now,
+)
 from frontdesk.domain.verdict import Severity, Verdict
 
 COLUMNS: dict[str, str] = {
@@ -123,6 +135,7 @@ def _request(
     )
 
 
+_NEAR = timedelta(days=40)
 _FIELD_TO_COLUMN = {"service_id": "service", "resource_id": "resource", "start": "start"}
 
 
@@ -147,38 +160,51 @@ def import_csv(service: BookingService, connection_id: str, path: Path, actor: s
     if missing:
         raise ImportFileError(f"FILE.csv: the header has no {missing[0]!r} column")
     report = ImportReport()
+    rows = [
+        (number, raw, {_key(k): (v or "") for k, v in raw.items() if k is not None})
+        for number, raw in enumerate(reader, start=2)
+    ]
+    ids = [_row_id(connection_id, raw) for _, raw, _ in rows]
+    known = {b.id for b in service.repo.bookings_by_ids(ids)}
+    # the policy, services and resources (a row's windows come with its day's catalog)
+    catalog = service.repo.catalog(connection_id, date.max, date.min)
+    zone_name = catalog.policy.timezone
+    days = DayBookings(service.repo.plain_bookings_between, connection_id, zone_name)
+    day_catalogs: dict[date, Catalog] = {}
     accepted: list[Booking] = []
+    accepted_starts: list[datetime] = []  # sorted
     now = utc_now()
-    for number, raw in enumerate(reader, start=2):
-        row = {_key(k): (v or "") for k, v in raw.items() if k is not None}
-        row_id = _row_id(connection_id, raw)
-        if service.repo.booking(row_id) is not None:
+    for (number, _, row), row_id in zip(rows, ids, strict=True):
+        if row_id in known:
             report.already += 1
             continue
-        catalog = service.catalog_for(connection_id, parse_iso_instant(row.get("start", "")))
         request = _request(row, number, connection_id, catalog, service.clinic().zone)
         if isinstance(request, RowProblem):
             report.problems.append(request)
             continue
-        verdicts = service.validate(request, now)
-        draft = service.draft(request, booking_id=row_id)
-        if not any(v.severity is Severity.ERROR for v in verdicts):
+        assert request.start is not None
+        day = to_local(request.start, zone_name).date()
+        if day not in day_catalogs:  # the rules read the windows of the row's own day
+            day_catalogs[day] = service.repo.catalog(connection_id, day, day)
+        draft, verdicts = service.judge_new(
+            request, row_id, day_catalogs[day], now, days.cached_between
+        )
+        if not any(v.severity is Severity.ERROR for v in verdicts) and _near(
+            accepted_starts, request.start
+        ):
             # the rows accepted earlier in this file count too
-            assert request.start is not None
-            window = [b for b in accepted if abs(b.start - request.start) < timedelta(days=40)]
-            if window:
-                others = service.repo.bookings_between(
-                    request.start - timedelta(days=40),
-                    request.start + timedelta(days=40),
-                    connection_id,
-                )
-                verdict = connector.predict_create(draft, catalog, others + window, now)
-                verdicts = [] if verdict.accepted else [verdict]
+            others = days.between(
+                *context_bounds(connector, request.start, zone_name), connection_id
+            )
+            verdict = connector.predict_create(draft, day_catalogs[day], others, now)
+            verdicts = [] if verdict.accepted else [verdict]
         errors = [v for v in verdicts if v.severity is Severity.ERROR]
         if errors:
             report.problems.append(_problem(number, errors[0]))
             continue
         accepted.append(draft)
+        insort(accepted_starts, draft.start)
+        days.accept(draft)
     report.accepted = len(accepted)
     report.written = service.repo.book_many(
         accepted,
@@ -187,6 +213,12 @@ def import_csv(service: BookingService, connection_id: str, path: Path, actor: s
         patient_records=connector.creates_patients,
     )
     return report
+
+
+def _near(starts: list[datetime], instant: datetime) -> bool:
+    """Whether an accepted row starts less than 40 days from ``instant`` (``starts``: sorted)."""
+    at = bisect_left(starts, instant)
+    return any(abs(starts[i] - instant) < _NEAR for i in (at - 1, at) if 0 <= i < len(starts))
 
 
 def _problem(number: int, verdict: Verdict) -> RowProblem:

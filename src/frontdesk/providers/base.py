@@ -125,6 +125,12 @@ class Connector(Protocol):
         self, booking: Booking, catalog: Catalog, others: list[Booking], now: datetime
     ) -> Verdict: ...
 
+    def context_days(self, day: date) -> tuple[date, date]:
+        """The first and last org-local days (the catalog's zone) whose cached bookings
+        ``predict_create`` reads for a booking starting on local ``day``: the desk hands it
+        the bookings starting on those days (declared by each API's rules module)."""
+        ...
+
     def predict_body(
         self, body: object, catalog: Catalog, bookings: list[Booking], now: datetime
     ) -> Verdict:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import zoneinfo
 from collections.abc import Iterable, Mapping
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from functools import lru_cache
 
 from frontdesk.domain.booking import Booking
@@ -151,6 +151,13 @@ def documented_errors(body: object) -> tuple[Verdict | None, datetime | None]:
     if body["location"] not in LOCATIONS:
         return _refuse("location must be one of " + ", ".join(LOCATIONS), "location"), None
     return None, instant
+
+
+def context_days(day: date) -> tuple[date, date]:
+    """The first and last org-local days whose cached bookings :func:`predict_create` reads
+    for a booking starting on local ``day``: the day and its neighbours, where a booking that
+    overlaps it (an event lasts less than a day) can start."""
+    return day - timedelta(days=1), day + timedelta(days=1)
 
 
 def predict_create(

@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 
 from frontdesk.domain.booking import Booking
 from frontdesk.domain.catalog import Catalog, Service, Window
@@ -65,6 +66,7 @@ def parse_wire_instant(text: str) -> datetime | None:
     return parse_iso_instant(text)
 
 
+@lru_cache(maxsize=4096)  # a day's bookings are compared with every booking made on it
 def normalize_phone(phone: str) -> str:
     """Digits of a phone number, keeping a leading ``+``: how duplicates are compared."""
     text = phone.strip()
@@ -112,12 +114,10 @@ def find_window(
 
 
 def _same_window(booking: Booking, window: Window, zone_name: str) -> bool:
+    if booking.resource_id != window.resource_id:
+        return False  # most bookings of the day: told apart without a zone conversion
     local = to_local(booking.start, zone_name)
-    return (
-        booking.resource_id == window.resource_id
-        and local.date() == window.day
-        and window.holds(local.time().replace(tzinfo=None))
-    )
+    return local.date() == window.day and window.holds(local.time().replace(tzinfo=None))
 
 
 def _instant(value: object) -> datetime | None:
@@ -178,7 +178,8 @@ def taken_since(
     return sum(
         1
         for b in bookings
-        if b.active
+        if b.resource_id == window.resource_id  # the cheap test first: a day has thousands
+        and b.active
         and b.id != ignore_booking_id
         and _same_window(b, window, zone_name)
         and not in_available_slots(b, read_at)
@@ -221,6 +222,14 @@ def predict_change(booking: Booking) -> Verdict | None:
     return None
 
 
+def context_days(day: date) -> tuple[date, date]:
+    """The first and last org-local days whose cached bookings :func:`predict_create` reads
+    for a booking starting on local ``day``: that day alone. A window's places and the
+    duplicate rule count one local date; a replay is the booking itself (its reference is its
+    own id), on its own day."""
+    return day, day
+
+
 def predict_create(
     body: object,
     catalog: Catalog,
@@ -255,7 +264,7 @@ def predict_create(
     pool = [b for b in bookings if b.id != ignore_booking_id]
     reference = body.get("external_reference_id")
     if reference:  # a blank reference asks for no replay
-        replay = next((b for b in pool if b.active and b.external_ref == reference), None)
+        replay = next((b for b in pool if b.external_ref == reference and b.active), None)
         if replay is not None:
             return Verdict(
                 status=200,
@@ -288,7 +297,7 @@ def predict_create(
     left = places_left(window, catalog, pool)
     if left is not None and left <= 0:
         return _error(409, "SLOT_FULL", "No remaining capacity in this window", "appointment_date")
-    same_service = [b for b in pool if b.active and b.service_id == service.id]
+    same_service = [b for b in pool if b.service_id == service.id and b.active]
     known = catalog.policy.extra.get(DUPLICATES_KNOWN, True) is not False
     if catalog.policy.duplicate_prevention or not known:
         phone = normalize_phone(str(body["parent_phone"]))

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import zoneinfo
 from collections.abc import Iterable, Mapping
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from functools import cache
 from typing import Any
 
@@ -361,6 +361,13 @@ def taken_since_pull(
         if _overlap(start, end, b.start - o_before, b.end + o_after):
             return True
     return t.extra.get("type") == "group" and seats >= int(t.extra.get("spots") or 1)
+
+
+def context_days(day: date) -> tuple[date, date]:
+    """The first and last org-local days whose cached bookings :func:`predict_create` reads
+    for a booking starting on local ``day``: the day and its neighbours, where a booking that
+    overlaps it (with both types' buffers, less than a day) can start."""
+    return day - timedelta(days=1), day + timedelta(days=1)
 
 
 def predict_create(

@@ -329,6 +329,9 @@ class CareValidateConnector(HttpConnector, PatientInBooking):
     def days_for_body(self, body: object) -> list[date]:
         return wire_days(body, "startTime", rules.parse_start)
 
+    def context_days(self, day: date) -> tuple[date, date]:
+        return rules.context_days(day)
+
     def predict_create(
         self, booking: Booking, catalog: Catalog, others: list[Booking], now: datetime
     ) -> Verdict:

@@ -292,6 +292,9 @@ class HuskyVoiceConnector(HttpConnector, PatientInBooking):
     def find_existing(self, booking: Booking) -> Booking | None:
         return None  # external_reference_id makes a resend return the first booking
 
+    def context_days(self, day: date) -> tuple[date, date]:
+        return rules.context_days(day)
+
     def predict_create(
         self, booking: Booking, catalog: Catalog, others: list[Booking], now: datetime
     ) -> Verdict:

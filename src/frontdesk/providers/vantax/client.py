@@ -363,6 +363,9 @@ class VantaxConnector(HttpConnector):
     def days_for_body(self, body: object) -> list[date]:
         return []  # VantaX calendars have no hours: no day's windows are needed
 
+    def context_days(self, day: date) -> tuple[date, date]:
+        return rules.context_days(day)
+
     def predict_create(
         self, booking: Booking, catalog: Catalog, others: list[Booking], now: datetime
     ) -> Verdict:
