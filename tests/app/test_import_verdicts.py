@@ -16,9 +16,10 @@ from frontdesk.app.context import AppContext
 from frontdesk.app.importer import import_csv
 from frontdesk.app.paths import Paths
 from frontdesk.app.settings import ClinicSettings
-from frontdesk.domain.booking import Booking, SyncState, VisitStatus
+from frontdesk.domain.booking import Booking, BookingRequest, SyncState, VisitStatus
 from frontdesk.domain.catalog import Catalog, Policy, Resource, Service, Window
 from frontdesk.domain.timeutil import local_to_utc, utc_now, zone
+from frontdesk.domain.verdict import Severity
 
 ZONE = "America/New_York"
 MAIN, NORTH = "branch-main", "branch-north"
@@ -258,5 +259,44 @@ def test_the_refusals_are_the_same_row_for_row(tmp_path: Path, store_url: str) -
         assert (report.accepted, report.written, report.already) == (15, 14, 0)
         again = import_csv(context.booking, connection_id, csv_file, "desk")
         assert (again.accepted, again.written, again.already) == (0, 0, 15)
+    finally:
+        context.close()
+
+
+def test_rows_on_a_day_without_cached_hours_are_judged_as_the_desk_judges_them(
+    tmp_path: Path, store_url: str
+) -> None:
+    """A day the cache holds no hours for (beyond the availability last read): the desk books
+    it with a risk, and the booking system checks the hours at sync. So does an import, for
+    each of its rows there, whatever rows came before. (Before, once a row was accepted within
+    40 days, the rows after it were judged without that allowance: refused as outside any
+    window.)"""
+    context, connection_id, days = setup(tmp_path / "desk", store_url)
+    try:
+        later = days.one + timedelta(days=20)
+        while later.weekday() > 4 or later in (days.sunday, days.gap, days.fold):
+            later += timedelta(days=1)
+        csv_file = tmp_path / "rows.csv"
+        csv_file.write_text(
+            "patient_name,patient_phone,service,resource,start\n"
+            f"Ann A,+12125550101,General Checkup,Main Branch,{days.one} 14:00\n"
+            f"Ben B,+12125550102,General Checkup,Main Branch,{later} 09:30\n"
+            f"Cat C,+12125550103,Vaccination,Main Branch,{later} 09:30\n"
+            f"Dan D,+12125550104,General Checkup,North Branch,{later} 23:30\n",
+            encoding="utf-8",
+        )
+        report = import_csv(context.booking, connection_id, csv_file, "desk")
+        assert (report.problems, report.written) == ([], 4)
+        request = BookingRequest(
+            connection_id=connection_id,
+            service_id=CHECK,
+            resource_id=MAIN,
+            start=at(later, 11),
+            patient_name="Eve E",
+            patient_phone="+12125550105",
+        )
+        desk = context.booking.validate(request)
+        assert "NO_CACHED_WINDOWS" in [v.code for v in desk]
+        assert all(v.severity is Severity.RISK for v in desk)
     finally:
         context.close()

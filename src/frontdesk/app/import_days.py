@@ -35,11 +35,9 @@ class DayBookings:
     def between(self, start: datetime, end: datetime, connection_id: str | None) -> list[Booking]:
         """A ``BookingsBetween``: the cached bookings starting in ``[start, end)``, earliest
         first, then the accepted rows starting there, in the order they were accepted."""
-        return self.cached_between(start, end, connection_id) + self.accepted_between(start, end)
+        return self.cached(start, end, connection_id) + self._accepted_between(start, end)
 
-    def cached_between(
-        self, start: datetime, end: datetime, connection_id: str | None
-    ) -> list[Booking]:
+    def cached(self, start: datetime, end: datetime, connection_id: str | None) -> list[Booking]:
         """A ``BookingsBetween`` of the cache alone: its bookings starting in ``[start, end)``,
         earliest first; a day not read yet is read now, once."""
         if connection_id != self._connection_id:
@@ -52,7 +50,7 @@ class DayBookings:
             found.extend(bookings[bisect_left(starts, start) : bisect_left(starts, end)])
         return found
 
-    def accepted_between(self, start: datetime, end: datetime) -> list[Booking]:
+    def _accepted_between(self, start: datetime, end: datetime) -> list[Booking]:
         """The accepted rows starting in ``[start, end)``, in the order they were accepted."""
         found = [
             (n, b)

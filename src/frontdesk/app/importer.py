@@ -7,21 +7,23 @@ nothing of theirs is written; accepted rows are written with their create operat
 transaction. A row's booking id is derived from the connection and the row's content, so
 importing the same file again queues nothing twice.
 
-Each org-local day's cached bookings are read once for the whole file and the accepted rows
-are kept by day (``app.import_days``): a row is judged among the bookings of the days its
-rules declare they read, not by reading ±40 days again and rescanning every row before it.
+A row is judged as the desk judges a booking (``BookingService.judge_new``: on a day the cache
+holds no hours for, the hours are left to the booking system), among the cached bookings and
+the rows accepted before it of the org-local days its rules declare they read; a refused row's
+reason is the one the cache alone gives where it refuses the row too. Each day's cached
+bookings are read once for the whole file and the accepted rows are kept by day
+(``app.import_days``), so a row costs the same however long the file or busy the cache.
 """
 
 from __future__ import annotations
 
 import csv
 import uuid
-from bisect import bisect_left, insort
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from pathlib import Path
 
-from frontdesk.app.booking import BookingService, context_bounds
+from frontdesk.app.booking import BookingService
 from frontdesk.app.import_days import DayBookings
 from frontdesk.domain.booking import Booking, BookingRequest
 from frontdesk.domain.catalog import Catalog
@@ -135,7 +137,6 @@ def _request(
     )
 
 
-_NEAR = timedelta(days=40)
 _FIELD_TO_COLUMN = {"service_id": "service", "resource_id": "resource", "start": "start"}
 
 
@@ -172,7 +173,6 @@ def import_csv(service: BookingService, connection_id: str, path: Path, actor: s
     days = DayBookings(service.repo.plain_bookings_between, connection_id, zone_name)
     day_catalogs: dict[date, Catalog] = {}
     accepted: list[Booking] = []
-    accepted_starts: list[datetime] = []  # sorted
     now = utc_now()
     for (number, _, row), row_id in zip(rows, ids, strict=True):
         if row_id in known:
@@ -186,24 +186,15 @@ def import_csv(service: BookingService, connection_id: str, path: Path, actor: s
         day = to_local(request.start, zone_name).date()
         if day not in day_catalogs:  # the rules read the windows of the row's own day
             day_catalogs[day] = service.repo.catalog(connection_id, day, day)
-        draft, verdicts = service.judge_new(
-            request, row_id, day_catalogs[day], now, days.cached_between
-        )
-        if not any(v.severity is Severity.ERROR for v in verdicts) and _near(
-            accepted_starts, request.start
-        ):
-            # the rows accepted earlier in this file count too
-            others = days.between(
-                *context_bounds(connector, request.start, zone_name), connection_id
-            )
-            verdict = connector.predict_create(draft, day_catalogs[day], others, now)
-            verdicts = [] if verdict.accepted else [verdict]
+        # among the cached bookings and the rows accepted earlier in this file
+        draft, verdicts = service.judge_new(request, row_id, day_catalogs[day], now, days.between)
         errors = [v for v in verdicts if v.severity is Severity.ERROR]
-        if errors:
+        if errors:  # where the cache alone refuses it too, that is the reason given
+            _, alone = service.judge_new(request, row_id, day_catalogs[day], now, days.cached)
+            errors = [v for v in alone if v.severity is Severity.ERROR] or errors
             report.problems.append(_problem(number, errors[0]))
             continue
         accepted.append(draft)
-        insort(accepted_starts, draft.start)
         days.accept(draft)
     report.accepted = len(accepted)
     report.written = service.repo.book_many(
@@ -213,12 +204,6 @@ def import_csv(service: BookingService, connection_id: str, path: Path, actor: s
         patient_records=connector.creates_patients,
     )
     return report
-
-
-def _near(starts: list[datetime], instant: datetime) -> bool:
-    """Whether an accepted row starts less than 40 days from ``instant`` (``starts``: sorted)."""
-    at = bisect_left(starts, instant)
-    return any(abs(starts[i] - instant) < _NEAR for i in (at - 1, at) if 0 <= i < len(starts))
 
 
 def _problem(number: int, verdict: Verdict) -> RowProblem:
