@@ -269,20 +269,19 @@ class BookingService:
     def judge_new(
         self,
         request: BookingRequest,
-        booking_id: str,
+        draft: Booking,
         catalog: Catalog,
         now: datetime,
         between: BookingsBetween,
-    ) -> tuple[Booking, list[Verdict]]:
-        """A new booking ``booking_id`` made of ``request`` (an imported row), and the errors
-        :meth:`validate` finds in it, with the rules' bookings read through ``between``.
+    ) -> list[Verdict]:
+        """The errors :meth:`validate` finds in ``draft``, the new booking :meth:`draft` made
+        of ``request`` (an imported row), with the rules' bookings read through ``between``.
         ``catalog`` must hold the windows of the booking's local day. Only the risks that need
         a read of their own (a stale cache) are left out: the caller reports errors only."""
-        draft = self.draft(request, booking_id, catalog)
         problems = self._problems(request, catalog)
         if problems:
-            return draft, problems
-        return draft, self._judge(draft, catalog, now, between, cache_age=False)
+            return problems
+        return self._judge(draft, catalog, now, between, cache_age=False)
 
     def _problems(self, request: BookingRequest, catalog: Catalog) -> list[Verdict]:
         """What the form lacks or has wrong, before any rule can judge."""

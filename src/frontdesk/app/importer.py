@@ -204,7 +204,12 @@ def _import_rows(
     # the policy, services and resources (a row's windows come with its day's catalog)
     catalog = service.repo.catalog(connection_id, date.max, date.min)
     zone_name = catalog.policy.timezone
-    days = DayBookings(service.repo.plain_bookings_between, connection_id, zone_name)
+    days = DayBookings(
+        service.repo.plain_bookings_between,
+        connection_id,
+        zone_name,
+        lambda booking: connector.neighbour_keys(booking, catalog),
+    )
     day_catalogs: dict[date, Catalog] = {}
     accepted: list[Booking] = []
     now = utc_now()
@@ -220,12 +225,14 @@ def _import_rows(
         day = to_local(request.start, zone_name).date()
         if day not in day_catalogs:  # the rules read the windows of the row's own day
             day_catalogs[day] = service.repo.catalog(connection_id, day, day)
-        # among the cached bookings and the rows accepted earlier in this file
-        draft, verdicts = service.judge_new(request, row_id, day_catalogs[day], now, days.between)
+        draft = service.draft(request, row_id, day_catalogs[day])
+        # among its neighbours: the cached bookings and the rows accepted earlier in this file
+        verdicts = service.judge_new(request, draft, day_catalogs[day], now, days.neighbours(draft))
         errors = [v for v in verdicts if v.severity is Severity.ERROR]
         if errors:  # where the cache alone refuses it too, that is the reason given
-            _, alone = service.judge_new(request, row_id, day_catalogs[day], now, days.cached)
-            errors = [v for v in alone if v.severity is Severity.ERROR] or errors
+            alone = days.neighbours(draft, accepted=False)
+            verdicts = service.judge_new(request, draft, day_catalogs[day], now, alone)
+            errors = [v for v in verdicts if v.severity is Severity.ERROR] or errors
             report.problems.append(_problem(number, errors[0]))
             continue
         accepted.append(draft)

@@ -16,7 +16,7 @@ that window after the availability was read (``HELD``'s ``at`` against the polic
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
@@ -228,6 +228,19 @@ def context_days(day: date) -> tuple[date, date]:
     duplicate rule count one local date; a replay is the booking itself (its reference is its
     own id), on its own day."""
     return day, day
+
+
+def neighbour_keys(booking: Booking, catalog: Catalog) -> frozenset[Hashable] | None:
+    """Of the bookings of its days, :func:`predict_create` weighs against ``booking`` only
+    those sharing one of these keys with it (and it against them): its branch (a window's
+    places), its patient for its service (the duplicate rule) and its reference (a replay)."""
+    return frozenset(
+        {
+            ("branch", booking.resource_id),
+            ("patient", booking.service_id, normalize_phone(booking.patient_phone)),
+            ("reference", booking.external_ref or booking.id),
+        }
+    )
 
 
 def predict_create(

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 import zoneinfo
-from collections.abc import Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from datetime import UTC, date, datetime, timedelta
 from functools import cache
 from typing import Any
@@ -368,6 +368,15 @@ def context_days(day: date) -> tuple[date, date]:
     for a booking starting on local ``day``: the day and its neighbours, where a booking that
     overlaps it (with both types' buffers, less than a day) can start."""
     return day - timedelta(days=1), day + timedelta(days=1)
+
+
+def neighbour_keys(booking: Booking, catalog: Catalog) -> frozenset[Hashable] | None:
+    """Of the bookings of its days, :func:`predict_create` weighs against ``booking`` only
+    those sharing one of these keys with it: a spot is blocked by its meeting type's host's
+    bookings (a booking is the host's whose column is the host)."""
+    t = catalog.service(booking.service_id)
+    host = t.extra.get("userId") if t is not None else None
+    return frozenset({("host", booking.resource_id), ("host", host)})
 
 
 def predict_create(

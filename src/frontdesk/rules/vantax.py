@@ -17,7 +17,7 @@ has ``sub_account_id`` (the connection's: its API key acts on that one only) and
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Hashable, Iterable, Mapping
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -162,6 +162,12 @@ def context_days(day: date) -> tuple[date, date]:
     starting on local ``day``: :func:`predict_create` reads none; :func:`overlap_risk` the day
     and its neighbours, where an overlapping appointment (shorter than a day) can start."""
     return day - timedelta(days=1), day + timedelta(days=1)
+
+
+def neighbour_keys(booking: Booking, catalog: Catalog) -> frozenset[Hashable] | None:
+    """Of the bookings of its days, the checks weigh against ``booking`` only those sharing
+    one of these keys with it: its calendar (:func:`overlap_risk`)."""
+    return frozenset({("calendar", booking.resource_id)})
 
 
 def predict_create(

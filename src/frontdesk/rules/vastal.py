@@ -18,7 +18,7 @@ read in ``Policy.timezone`` (the connection's ``timezone`` option), so any date 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, timezone
 from typing import Any
@@ -233,6 +233,12 @@ def context_days(day: date) -> tuple[date, date]:
     following = (day.replace(day=28) + timedelta(days=4)).replace(day=1)
     last = max(monday + timedelta(days=6), following - timedelta(days=1))
     return first - timedelta(days=1), last + timedelta(days=1)
+
+
+def neighbour_keys(booking: Booking, catalog: Catalog) -> frozenset[Hashable] | None:
+    """None: an overlap is any booking's (Vastal's calendar has no columns), so every
+    booking of the days is weighed."""
+    return None
 
 
 def predict_create(

@@ -13,7 +13,7 @@ and raises ``CannotTell`` where the answer cannot tell.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -331,6 +331,9 @@ class CareValidateConnector(HttpConnector, PatientInBooking):
 
     def context_days(self, day: date) -> tuple[date, date]:
         return rules.context_days(day)
+
+    def neighbour_keys(self, booking: Booking, catalog: Catalog) -> frozenset[Hashable] | None:
+        return rules.neighbour_keys(booking, catalog)
 
     def predict_create(
         self, booking: Booking, catalog: Catalog, others: list[Booking], now: datetime

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
+from collections.abc import Hashable
 from datetime import date, datetime
 from typing import Any
 
@@ -360,6 +361,9 @@ class MeetergoConnector(MeetergoReads, PatientInBooking):
 
     def context_days(self, day: date) -> tuple[date, date]:
         return rules.context_days(day)
+
+    def neighbour_keys(self, booking: Booking, catalog: Catalog) -> frozenset[Hashable] | None:
+        return rules.neighbour_keys(booking, catalog)
 
     def predict_create(
         self, booking: Booking, catalog: Catalog, others: list[Booking], now: datetime

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Hashable
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -310,6 +311,9 @@ class VastalConnector(HttpConnector, PatientInBooking):
 
     def context_days(self, day: date) -> tuple[date, date]:
         return rules.context_days(day)
+
+    def neighbour_keys(self, booking: Booking, catalog: Catalog) -> frozenset[Hashable] | None:
+        return rules.neighbour_keys(booking, catalog)
 
     def predict_create(
         self, booking: Booking, catalog: Catalog, others: list[Booking], now: datetime
