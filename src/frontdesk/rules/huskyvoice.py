@@ -19,7 +19,6 @@ import re
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from functools import lru_cache
 
 from frontdesk.domain.booking import Booking
 from frontdesk.domain.catalog import Catalog, Service, Window
@@ -66,12 +65,13 @@ def parse_wire_instant(text: str) -> datetime | None:
     return parse_iso_instant(text)
 
 
-@lru_cache(maxsize=4096)  # a day's bookings are compared with every booking made on it
+_NOT_DIGITS = re.compile(r"[^0-9]")  # ASCII digits only: a str pattern's [0-9] is just those
+
+
 def normalize_phone(phone: str) -> str:
     """Digits of a phone number, keeping a leading ``+``: how duplicates are compared."""
     text = phone.strip()
-    digits = "".join(ch for ch in text if ch in "0123456789")
-    return ("+" if text.startswith("+") else "") + digits
+    return ("+" if text.startswith("+") else "") + _NOT_DIGITS.sub("", text)
 
 
 def resolve_service(catalog: Catalog, value: str) -> Service | None:
