@@ -348,3 +348,4 @@ def test_dst_summer_vs_winter(catalog: Catalog) -> None:
 def test_phone_normalisation() -> None:
     assert normalize_phone(" +44 (20) 7946-0123 ") == "+442079460123"
     assert normalize_phone("020 7946 0123") == "02079460123"
+    assert normalize_phone("+٤4 ２0") == "+40"  # other scripts' digits are not digits here

@@ -53,6 +53,8 @@ def test_the_other_desk_hears_what_changed(
         raise RuntimeError("the desk gave up")
     first.import_bookings([booking(2)])
     assert heard.get(timeout=5) is None  # a bulk import: anything may have changed
+    first.book_many([booking(3)], "desk a", "imported from a CSV file")
+    assert heard.get(timeout=5) is None  # an import's rows go in bulk too
     assert heard.empty()
 
 

@@ -48,6 +48,12 @@ class QuietConnector:
     def predict_create(self, *args: object) -> Verdict:
         return Verdict(201)
 
+    def context_days(self, day: date) -> tuple[date, date]:
+        return day, day
+
+    def neighbour_keys(self, *args: object) -> None:
+        return None
+
     def predict_body(self, *args: object) -> Verdict:
         return Verdict(201)
 

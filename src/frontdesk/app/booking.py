@@ -33,7 +33,7 @@ from frontdesk.domain.audit import (
 from frontdesk.domain.booking import Booking, BookingRequest, SyncState, VisitStatus
 from frontdesk.domain.catalog import Catalog, Policy, Service
 from frontdesk.domain.outbox import ChangePlan, OperationKind
-from frontdesk.domain.timeutil import iso_utc, to_local, utc_now
+from frontdesk.domain.timeutil import iso_utc, local_day_bounds, to_local, utc_now
 from frontdesk.domain.verdict import Severity, Verdict
 from frontdesk.storage.repo import Repository, StaleBooking
 from frontdesk.storage.rows import BookingsBetween, Guard
@@ -213,6 +213,16 @@ def status_timing(
     return []
 
 
+def context_bounds(
+    connector: Connector, start: datetime, zone_name: str
+) -> tuple[datetime, datetime]:
+    """Where the bookings ``connector``'s rules read for a booking at ``start`` start: from the
+    first instant of the first org-local day they declare (``Connector.context_days``) to the
+    first instant after the last one."""
+    first, last = connector.context_days(to_local(start, zone_name).date())
+    return local_day_bounds(first, zone_name)[0], local_day_bounds(last, zone_name)[1]
+
+
 class BookingService:
     """Desk use-cases over one cache and its connections."""
 
@@ -254,8 +264,10 @@ class BookingService:
     def service(self, connection_id: str, service_id: str) -> Service | None:
         return self.catalog_for(connection_id).service(service_id)
 
-    def draft(self, request: BookingRequest, booking_id: str | None = None) -> Booking:
-        catalog = self.catalog_for(request.connection_id, request.start)
+    def draft(
+        self, request: BookingRequest, booking_id: str | None = None, catalog: Catalog | None = None
+    ) -> Booking:
+        catalog = catalog or self.catalog_for(request.connection_id, request.start)
         service = catalog.service(request.service_id)
         minutes = service.duration_minutes if service else 30
         resource = request.resource_id or (catalog.resources[0].id if catalog.resources else "")
@@ -289,6 +301,30 @@ class BookingService:
         if request.connection_id not in self.connectors:
             return [Verdict(400, "NO_CONNECTION", "Choose a connection.", "connection_id")]
         catalog = self.catalog_for(request.connection_id, request.start)
+        problems = self._problems(request, catalog)
+        if problems:
+            return problems
+        return self._judge(self.draft(request, booking_id), catalog, now or utc_now())
+
+    def judge_new(
+        self,
+        request: BookingRequest,
+        draft: Booking,
+        catalog: Catalog,
+        now: datetime,
+        between: BookingsBetween,
+    ) -> list[Verdict]:
+        """The errors :meth:`validate` finds in ``draft``, the new booking :meth:`draft` made
+        of ``request`` (an imported row), with the rules' bookings read through ``between``.
+        ``catalog`` must hold the windows of the booking's local day. Only the risks that need
+        a read of their own (a stale cache) are left out: the caller reports errors only."""
+        problems = self._problems(request, catalog)
+        if problems:
+            return problems
+        return self._judge(draft, catalog, now, between, cache_age=False)
+
+    def _problems(self, request: BookingRequest, catalog: Catalog) -> list[Verdict]:
+        """What the form lacks or has wrong, before any rule can judge."""
         from frontdesk.providers.registry import form_for
 
         provider = self.connectors[request.connection_id].provider
@@ -296,9 +332,7 @@ class BookingService:
         refusal = _phone_refusal(request.patient_phone, self.clinic().region)
         if refusal is not None and not any(p.field == "patient_phone" for p in problems):
             problems.append(refusal)
-        if problems:
-            return problems
-        return self._judge(self.draft(request, booking_id), catalog, now or utc_now())
+        return problems
 
     def _judge(
         self,
@@ -306,19 +340,17 @@ class BookingService:
         catalog: Catalog,
         now: datetime,
         between: BookingsBetween | None = None,
+        *,
+        cache_age: bool = True,
     ) -> list[Verdict]:
         """The connection's offline rules on ``booking`` placed among the cached bookings, plus
-        the risks they cannot see: a day beyond the cached windows, a stale cache. ``between``
-        reads the bookings (default: the cache as it is now; inside a write, as it stands)."""
+        the risks they cannot see: a day beyond the cached windows, a stale cache (unless not
+        ``cache_age``). ``between`` reads the bookings (default: the cache as it is now; inside
+        a write, as it stands): those starting on the org-local days the rules declare they
+        read (``Connector.context_days``)."""
         connector = self.connectors[booking.connection_id]
-        # Most rules look at one org-local day (a day either side of the instant covers it);
-        # a connector whose rules count weeks or months (Vastal's caps) asks for more.
-        span = timedelta(days=getattr(connector, "lookaround_days", 1))
-        others = (between or self.repo.bookings_between)(
-            booking.start - span,
-            booking.start + span + timedelta(seconds=1),
-            booking.connection_id,
-        )
+        first, last = context_bounds(connector, booking.start, catalog.policy.timezone)
+        others = (between or self.repo.bookings_between)(first, last, booking.connection_id)
         verdict = connector.predict_create(booking, catalog, others, now)
         local_day = to_local(booking.start, catalog.policy.timezone).date()
         known_day = any(w.day == local_day for w in catalog.windows)
@@ -345,7 +377,7 @@ class BookingService:
                     Severity.RISK,
                 )
             )
-        fresh = self._last_fresh(booking.connection_id)
+        fresh = self._last_fresh(booking.connection_id) if cache_age else now
         if fresh is None or now - fresh > STALE_AFTER:
             risks.append(
                 Verdict(

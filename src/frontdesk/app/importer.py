@@ -6,21 +6,42 @@ file cannot overfill a window. Refused rows are reported (row number, field, rea
 nothing of theirs is written; accepted rows are written with their create operations in one
 transaction. A row's booking id is derived from the connection and the row's content, so
 importing the same file again queues nothing twice.
+
+A row is judged as the desk judges a booking (``BookingService.judge_new``: on a day the cache
+holds no hours for, the hours are left to the booking system), among the cached bookings and
+the rows accepted before it of the org-local days its rules declare they read; a refused row's
+reason is the one the cache alone gives where it refuses the row too. Each day's cached
+bookings are read once for the whole file and the accepted rows are kept by day
+(``app.import_days``), so a row costs the same however long the file or busy the cache.
 """
 
 from __future__ import annotations
 
 import csv
+import gc
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from frontdesk.app.booking import BookingService
+from frontdesk.app.import_days import DayBookings
 from frontdesk.domain.booking import Booking, BookingRequest
 from frontdesk.domain.catalog import Catalog
-from frontdesk.domain.timeutil import WallTimeKind, local_to_utc, parse_iso_instant, utc_now
+from frontdesk.domain.timeutil import (
+    WallTimeKind,
+    local_to_utc,
+    parse_iso_instant,
+    to_local,
+    utc_now,
+)
 from frontdesk.domain.verdict import Severity, Verdict
+
+if TYPE_CHECKING:
+    from frontdesk.providers.base import Connector
 
 COLUMNS: dict[str, str] = {
     "service": "service id or name (required)",
@@ -146,46 +167,84 @@ def import_csv(service: BookingService, connection_id: str, path: Path, actor: s
     missing = [c for c in ("service", "start", "patient_name") if c not in header]
     if missing:
         raise ImportFileError(f"FILE.csv: the header has no {missing[0]!r} column")
+    with _collector_paused():
+        return _import_rows(service, connector, connection_id, reader, actor, path.name)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cycle collection while the rows are judged: the days' bookings are thousands of
+    objects a day, all kept to the end, which every collection would walk again (about a
+    quarter of an import's time); what the import leaves is collected after it. Process-wide:
+    in the desk (an import on its change runner) the window's collections wait too, as they do
+    while it lays out a week (``ui/gc_policy.py``); reference counting frees all else."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _import_rows(
+    service: BookingService,
+    connector: Connector,
+    connection_id: str,
+    reader: csv.DictReader[str],
+    actor: str,
+    file_name: str,
+) -> ImportReport:
     report = ImportReport()
+    rows = [
+        (number, raw, {_key(k): (v or "") for k, v in raw.items() if k is not None})
+        for number, raw in enumerate(reader, start=2)
+    ]
+    ids = [_row_id(connection_id, raw) for _, raw, _ in rows]
+    known = {b.id for b in service.repo.bookings_by_ids(ids)}
+    # the policy, services and resources (a row's windows come with its day's catalog)
+    catalog = service.repo.catalog(connection_id, date.max, date.min)
+    zone_name = catalog.policy.timezone
+    days = DayBookings(
+        service.repo.plain_bookings_between,
+        connection_id,
+        zone_name,
+        lambda booking: connector.neighbour_keys(booking, catalog),
+    )
+    day_catalogs: dict[date, Catalog] = {}
     accepted: list[Booking] = []
     now = utc_now()
-    for number, raw in enumerate(reader, start=2):
-        row = {_key(k): (v or "") for k, v in raw.items() if k is not None}
-        row_id = _row_id(connection_id, raw)
-        if service.repo.booking(row_id) is not None:
+    for (number, _, row), row_id in zip(rows, ids, strict=True):
+        if row_id in known:
             report.already += 1
             continue
-        catalog = service.catalog_for(connection_id, parse_iso_instant(row.get("start", "")))
         request = _request(row, number, connection_id, catalog, service.clinic().zone)
         if isinstance(request, RowProblem):
             report.problems.append(request)
             continue
-        verdicts = service.validate(request, now)
-        draft = service.draft(request, booking_id=row_id)
-        if not any(v.severity is Severity.ERROR for v in verdicts):
-            # the rows accepted earlier in this file count too
-            assert request.start is not None
-            window = [b for b in accepted if abs(b.start - request.start) < timedelta(days=40)]
-            if window:
-                others = service.repo.bookings_between(
-                    request.start - timedelta(days=40),
-                    request.start + timedelta(days=40),
-                    connection_id,
-                )
-                verdict = connector.predict_create(draft, catalog, others + window, now)
-                verdicts = [] if verdict.accepted else [verdict]
+        assert request.start is not None
+        day = to_local(request.start, zone_name).date()
+        if day not in day_catalogs:  # the rules read the windows of the row's own day
+            day_catalogs[day] = service.repo.catalog(connection_id, day, day)
+        draft = service.draft(request, row_id, day_catalogs[day])
+        # among its neighbours: the cached bookings and the rows accepted earlier in this file
+        verdicts = service.judge_new(request, draft, day_catalogs[day], now, days.neighbours(draft))
         errors = [v for v in verdicts if v.severity is Severity.ERROR]
-        if errors:
+        if errors:  # where the cache alone refuses it too, that is the reason given
+            alone = days.neighbours(draft, accepted=False)
+            verdicts = service.judge_new(request, draft, day_catalogs[day], now, alone)
+            errors = [v for v in verdicts if v.severity is Severity.ERROR] or errors
             report.problems.append(_problem(number, errors[0]))
             continue
         accepted.append(draft)
+        days.accept(draft)
     report.accepted = len(accepted)
     report.written = service.repo.book_many(
         accepted,
         actor,
         "imported from a CSV file",
         patient_records=connector.creates_patients,
-        audit=service.import_entry(path.name),
+        audit=service.import_entry(file_name),
     )
     return report
 

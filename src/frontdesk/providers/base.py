@@ -16,7 +16,7 @@ operation waits, outcome unknown, for a person to settle it.
 from __future__ import annotations
 
 import email.utils
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Protocol, runtime_checkable
@@ -124,6 +124,18 @@ class Connector(Protocol):
     def predict_create(
         self, booking: Booking, catalog: Catalog, others: list[Booking], now: datetime
     ) -> Verdict: ...
+
+    def context_days(self, day: date) -> tuple[date, date]:
+        """The first and last org-local days (the catalog's zone) whose cached bookings
+        ``predict_create`` reads for a booking starting on local ``day``: the desk hands it
+        the bookings starting on those days (declared by each API's rules module)."""
+        ...
+
+    def neighbour_keys(self, booking: Booking, catalog: Catalog) -> frozenset[Hashable] | None:
+        """Keys that tell, of the bookings of its context days, the ones ``predict_create``
+        can weigh against ``booking`` (and it against them): only those sharing a key with it.
+        None: every one. An import hands each row only those (``app.import_days``)."""
+        ...
 
     def predict_body(
         self, body: object, catalog: Catalog, bookings: list[Booking], now: datetime

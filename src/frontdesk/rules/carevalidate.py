@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 import zoneinfo
-from collections.abc import Iterable, Mapping
-from datetime import UTC, datetime, timedelta, timezone
+from collections.abc import Hashable, Iterable, Mapping
+from datetime import UTC, date, datetime, timedelta, timezone
 from functools import lru_cache
 
 from frontdesk.domain.booking import Booking
@@ -151,6 +151,23 @@ def documented_errors(body: object) -> tuple[Verdict | None, datetime | None]:
     if body["location"] not in LOCATIONS:
         return _refuse("location must be one of " + ", ".join(LOCATIONS), "location"), None
     return None, instant
+
+
+def context_days(day: date) -> tuple[date, date]:
+    """The first and last org-local days whose cached bookings :func:`predict_create` reads
+    for a booking starting on local ``day``: the day and its neighbours, where a booking that
+    overlaps it (an event lasts less than a day) can start."""
+    return day - timedelta(days=1), day + timedelta(days=1)
+
+
+def neighbour_keys(booking: Booking, catalog: Catalog) -> frozenset[Hashable] | None:
+    """Of the bookings of its days, :func:`predict_create` weighs against ``booking`` only
+    those sharing one of these keys with it: the providers of its event type and its own
+    provider (an overlap is a provider's)."""
+    names = set(providers_of(catalog.service(booking.service_id)))
+    if booking.resource_id:
+        names.add(booking.resource_id)
+    return frozenset(("provider", name) for name in names)
 
 
 def predict_create(

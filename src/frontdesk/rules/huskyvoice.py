@@ -16,7 +16,7 @@ that window after the availability was read (``HELD``'s ``at`` against the polic
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -65,11 +65,13 @@ def parse_wire_instant(text: str) -> datetime | None:
     return parse_iso_instant(text)
 
 
+_NOT_DIGITS = re.compile(r"[^0-9]")  # ASCII digits only: a str pattern's [0-9] is just those
+
+
 def normalize_phone(phone: str) -> str:
     """Digits of a phone number, keeping a leading ``+``: how duplicates are compared."""
     text = phone.strip()
-    digits = "".join(ch for ch in text if ch in "0123456789")
-    return ("+" if text.startswith("+") else "") + digits
+    return ("+" if text.startswith("+") else "") + _NOT_DIGITS.sub("", text)
 
 
 def resolve_service(catalog: Catalog, value: str) -> Service | None:
@@ -112,12 +114,10 @@ def find_window(
 
 
 def _same_window(booking: Booking, window: Window, zone_name: str) -> bool:
+    if booking.resource_id != window.resource_id:
+        return False  # most bookings of the day: told apart without a zone conversion
     local = to_local(booking.start, zone_name)
-    return (
-        booking.resource_id == window.resource_id
-        and local.date() == window.day
-        and window.holds(local.time().replace(tzinfo=None))
-    )
+    return local.date() == window.day and window.holds(local.time().replace(tzinfo=None))
 
 
 def _instant(value: object) -> datetime | None:
@@ -178,7 +178,8 @@ def taken_since(
     return sum(
         1
         for b in bookings
-        if b.active
+        if b.resource_id == window.resource_id  # the cheap test first: a day has thousands
+        and b.active
         and b.id != ignore_booking_id
         and _same_window(b, window, zone_name)
         and not in_available_slots(b, read_at)
@@ -221,6 +222,27 @@ def predict_change(booking: Booking) -> Verdict | None:
     return None
 
 
+def context_days(day: date) -> tuple[date, date]:
+    """The first and last org-local days whose cached bookings :func:`predict_create` reads
+    for a booking starting on local ``day``: that day alone. A window's places and the
+    duplicate rule count one local date; a replay is the booking itself (its reference is its
+    own id), on its own day."""
+    return day, day
+
+
+def neighbour_keys(booking: Booking, catalog: Catalog) -> frozenset[Hashable] | None:
+    """Of the bookings of its days, :func:`predict_create` weighs against ``booking`` only
+    those sharing one of these keys with it (and it against them): its branch (a window's
+    places), its patient for its service (the duplicate rule) and its reference (a replay)."""
+    return frozenset(
+        {
+            ("branch", booking.resource_id),
+            ("patient", booking.service_id, normalize_phone(booking.patient_phone)),
+            ("reference", booking.external_ref or booking.id),
+        }
+    )
+
+
 def predict_create(
     body: object,
     catalog: Catalog,
@@ -255,7 +277,7 @@ def predict_create(
     pool = [b for b in bookings if b.id != ignore_booking_id]
     reference = body.get("external_reference_id")
     if reference:  # a blank reference asks for no replay
-        replay = next((b for b in pool if b.active and b.external_ref == reference), None)
+        replay = next((b for b in pool if b.external_ref == reference and b.active), None)
         if replay is not None:
             return Verdict(
                 status=200,
@@ -288,7 +310,7 @@ def predict_create(
     left = places_left(window, catalog, pool)
     if left is not None and left <= 0:
         return _error(409, "SLOT_FULL", "No remaining capacity in this window", "appointment_date")
-    same_service = [b for b in pool if b.active and b.service_id == service.id]
+    same_service = [b for b in pool if b.service_id == service.id and b.active]
     known = catalog.policy.extra.get(DUPLICATES_KNOWN, True) is not False
     if catalog.policy.duplicate_prevention or not known:
         phone = normalize_phone(str(body["parent_phone"]))

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import re
 import zoneinfo
-from collections.abc import Iterable, Mapping
-from datetime import UTC, datetime, timedelta
+from collections.abc import Hashable, Iterable, Mapping
+from datetime import UTC, date, datetime, timedelta
 from functools import cache
 from typing import Any
 
@@ -361,6 +361,22 @@ def taken_since_pull(
         if _overlap(start, end, b.start - o_before, b.end + o_after):
             return True
     return t.extra.get("type") == "group" and seats >= int(t.extra.get("spots") or 1)
+
+
+def context_days(day: date) -> tuple[date, date]:
+    """The first and last org-local days whose cached bookings :func:`predict_create` reads
+    for a booking starting on local ``day``: the day and its neighbours, where a booking that
+    overlaps it (with both types' buffers, less than a day) can start."""
+    return day - timedelta(days=1), day + timedelta(days=1)
+
+
+def neighbour_keys(booking: Booking, catalog: Catalog) -> frozenset[Hashable] | None:
+    """Of the bookings of its days, :func:`predict_create` weighs against ``booking`` only
+    those sharing one of these keys with it: a spot is blocked by its meeting type's host's
+    bookings (a booking is the host's whose column is the host)."""
+    t = catalog.service(booking.service_id)
+    host = t.extra.get("userId") if t is not None else None
+    return frozenset({("host", booking.resource_id), ("host", host)})
 
 
 def predict_create(

@@ -17,8 +17,8 @@ has ``sub_account_id`` (the connection's: its API key acts on that one only) and
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Iterable, Mapping
-from datetime import UTC, datetime
+from collections.abc import Callable, Collection, Hashable, Iterable, Mapping
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from frontdesk.domain.booking import Booking
@@ -155,6 +155,19 @@ def _no_sub_account(sub_account: str) -> Verdict:
     """Another sub-account than the key's: "not visible to the account derived from your key"
     (``/errors``, 404); the wording is ours."""
     return Verdict(404, "not_found", f"Sub-account {sub_account} not found", "sub_account_id")
+
+
+def context_days(day: date) -> tuple[date, date]:
+    """The first and last org-local days whose cached bookings the checks read for a booking
+    starting on local ``day``: :func:`predict_create` reads none; :func:`overlap_risk` the day
+    and its neighbours, where an overlapping appointment (shorter than a day) can start."""
+    return day - timedelta(days=1), day + timedelta(days=1)
+
+
+def neighbour_keys(booking: Booking, catalog: Catalog) -> frozenset[Hashable] | None:
+    """Of the bookings of its days, the checks weigh against ``booking`` only those sharing
+    one of these keys with it: its calendar (:func:`overlap_risk`)."""
+    return frozenset({("calendar", booking.resource_id)})
 
 
 def predict_create(

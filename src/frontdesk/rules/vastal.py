@@ -18,9 +18,9 @@ read in ``Policy.timezone`` (the connection's ``timezone`` option), so any date 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from typing import Any
 
 from frontdesk.domain.booking import Booking, SyncState
@@ -220,6 +220,24 @@ def _body_verdict(body: object) -> Verdict | None:
         value = body.get(name)
         if value is not None and not isinstance(value, str):
             return risk("FIELD_TYPE", name, wire=name)
+    return None
+
+
+def context_days(day: date) -> tuple[date, date]:
+    """The first and last org-local days whose cached bookings :func:`predict_create` reads
+    for a booking starting on local ``day``: its ISO week and its month (the weekly and
+    monthly caps), and a day either side of them, where a booking overlapping the first or
+    last of them (with buffers, less than a day) can start."""
+    monday = day - timedelta(days=day.weekday())
+    first = min(monday, day.replace(day=1))
+    following = (day.replace(day=28) + timedelta(days=4)).replace(day=1)
+    last = max(monday + timedelta(days=6), following - timedelta(days=1))
+    return first - timedelta(days=1), last + timedelta(days=1)
+
+
+def neighbour_keys(booking: Booking, catalog: Catalog) -> frozenset[Hashable] | None:
+    """None: an overlap is any booking's (Vastal's calendar has no columns), so every
+    booking of the days is weighed."""
     return None
 
 

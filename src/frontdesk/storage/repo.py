@@ -19,6 +19,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import and_, delete, insert, select, text
+from sqlalchemy.orm import Session
 
 from frontdesk.domain.audit import BOOKED_FIELDS, AuditEntry
 from frontdesk.domain.booking import Booking, BookingGlimpse, VisitStatus
@@ -26,10 +27,12 @@ from frontdesk.domain.catalog import Catalog, Policy, Resource, Service, Window
 from frontdesk.domain.outbox import (
     Operation,
     OperationKind,
+    OperationState,
 )
 from frontdesk.domain.timeutil import utc_now
 from frontdesk.storage import notices, patients, scopes
 from frontdesk.storage.audit import AuditTrail, add_audit, add_audits
+from frontdesk.storage.booking_reads import plain_bookings_between
 from frontdesk.storage.connection_removal import ConnectionRemoval
 from frontdesk.storage.db import Database
 from frontdesk.storage.outbox_reads import OutboxReads
@@ -61,6 +64,7 @@ from frontdesk.storage.tables import (
     BookingRow,
     ConnectionRow,
     HistoryRow,
+    OutboxRow,
     ResourceRow,
     ServiceRow,
     WindowRow,
@@ -238,6 +242,16 @@ class Repository(
         with self.db.read() as s:
             return bookings_between_in(s, start, end, connection_id)
 
+    def plain_bookings_between(
+        self, start: datetime, end: datetime, connection_id: str | None
+    ) -> list[Booking]:
+        """:meth:`bookings_between` for whole days of a busy cache (an import's): read on the
+        driver's cursor, several times faster per booking (``booking_reads``)."""
+        if connection_id is None:
+            return self.bookings_between(start, end)
+        with self.db.read() as s:
+            return plain_bookings_between(s, start, end, connection_id)
+
     def bookings_by_ids(self, ids: Sequence[str]) -> list[Booking]:
         """The named bookings that exist (what a change record names), in no order."""
         found: list[Booking] = []
@@ -320,11 +334,15 @@ class Repository(
         """Write new bookings, each with its create operation, all in one transaction (an
         import lands whole or not at all). Bookings whose id is already cached are skipped;
         returns how many were written. ``patient_records`` as for :meth:`book`: the bookings of
-        one new patient share one ``CREATE_PATIENT``. ``audit``: each booking written gets this
-        audit line (with its id and what it holds), in the same transaction."""
+        one new patient share one ``CREATE_PATIENT``; without patient records the rows go in as
+        three bulk inserts (bookings, their creates in order, their history). ``audit``: each
+        booking written gets this audit line (with its id and what it holds), in the same
+        transaction."""
         made: list[Booking] = []
         with self.db.write() as s:
-            records = PatientRecords(s) if patient_records else None
+            if not patient_records:
+                return self._insert_creates(s, bookings, actor, detail, audit)
+            records = PatientRecords(s)
             for booking in bookings:
                 if s.get(BookingRow, booking.id) is not None:
                     continue
@@ -338,6 +356,77 @@ class Repository(
             if audit is not None:
                 add_audits(s, audit, made, BOOKED_FIELDS)
         return len(made)
+
+    def _insert_creates(
+        self,
+        s: Session,
+        bookings: Sequence[Booking],
+        actor: str,
+        detail: str,
+        audit: AuditEntry | None = None,
+    ) -> int:
+        """:meth:`book_many`'s bookings with their creates, the ones not cached yet (the first
+        of one id), as bulk inserts in ``s``."""
+        ids = [b.id for b in bookings]
+        cached: set[str] = set()
+        for first in range(0, len(ids), 500):
+            chunk = ids[first : first + 500]
+            cached.update(s.scalars(select(BookingRow.id).where(BookingRow.id.in_(chunk))))
+        fresh: dict[str, Booking] = {}
+        for booking in bookings:
+            if booking.id not in cached:
+                fresh.setdefault(booking.id, booking)
+        if not fresh:
+            return 0
+        now = utc_now()
+        notices.changed_everything(s)  # bulk inserts no flush shows
+        s.execute(
+            insert(BookingRow),
+            [
+                {
+                    **{name: getattr(b, name) for name in BOOKING_FIELDS},
+                    "visit_status": b.visit_status.value,
+                    "sync_state": b.sync_state.value,
+                    "extra": dict(b.extra),
+                    "created_at": now,
+                    "updated_at": now,
+                }
+                for b in fresh.values()
+            ],
+        )
+        s.execute(
+            insert(OutboxRow),
+            [
+                {
+                    "booking_id": b.id,
+                    "connection_id": b.connection_id,
+                    "kind": OperationKind.CREATE.value,
+                    "payload": {},
+                    "idempotency_key": f"create:{b.id}",
+                    "state": OperationState.QUEUED.value,
+                    "attempts": 0,
+                    "next_attempt_at": now,
+                    "created_at": now,
+                }
+                for b in fresh.values()
+            ],
+        )
+        s.execute(
+            insert(HistoryRow),
+            [
+                {
+                    "booking_id": b.id,
+                    "at": now,
+                    "event": "created",
+                    "detail": detail,
+                    "actor": actor,
+                }
+                for b in fresh.values()
+            ],
+        )
+        if audit is not None:
+            add_audits(s, audit, list(fresh.values()), BOOKED_FIELDS)
+        return len(fresh)
 
     def save_booking(
         self, booking: Booking, event: str, detail: str | None, actor: str | None

@@ -13,7 +13,7 @@ and raises ``CannotTell`` where the answer cannot tell.
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -328,6 +328,12 @@ class CareValidateConnector(HttpConnector, PatientInBooking):
 
     def days_for_body(self, body: object) -> list[date]:
         return wire_days(body, "startTime", rules.parse_start)
+
+    def context_days(self, day: date) -> tuple[date, date]:
+        return rules.context_days(day)
+
+    def neighbour_keys(self, booking: Booking, catalog: Catalog) -> frozenset[Hashable] | None:
+        return rules.neighbour_keys(booking, catalog)
 
     def predict_create(
         self, booking: Booking, catalog: Catalog, others: list[Booking], now: datetime

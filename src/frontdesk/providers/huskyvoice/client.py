@@ -11,7 +11,7 @@ the appointment search by UTC ``date`` (no ``updated_since``: it is not document
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping
 from datetime import date, datetime
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -291,6 +291,12 @@ class HuskyVoiceConnector(HttpConnector, PatientInBooking):
 
     def find_existing(self, booking: Booking) -> Booking | None:
         return None  # external_reference_id makes a resend return the first booking
+
+    def context_days(self, day: date) -> tuple[date, date]:
+        return rules.context_days(day)
+
+    def neighbour_keys(self, booking: Booking, catalog: Catalog) -> frozenset[Hashable] | None:
+        return rules.neighbour_keys(booking, catalog)
 
     def predict_create(
         self, booking: Booking, catalog: Catalog, others: list[Booking], now: datetime

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
+from collections.abc import Hashable
 from datetime import date, datetime
 from typing import Any
 
@@ -357,6 +358,12 @@ class MeetergoConnector(MeetergoReads, PatientInBooking):
 
     def days_for_body(self, body: object) -> list[date]:
         return wire_days(body, "start", rules.parse_start)
+
+    def context_days(self, day: date) -> tuple[date, date]:
+        return rules.context_days(day)
+
+    def neighbour_keys(self, booking: Booking, catalog: Catalog) -> frozenset[Hashable] | None:
+        return rules.neighbour_keys(booking, catalog)
 
     def predict_create(
         self, booking: Booking, catalog: Catalog, others: list[Booking], now: datetime

@@ -20,7 +20,7 @@ the contact first, with the key + ``:contact``.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -362,6 +362,12 @@ class VantaxConnector(HttpConnector):
 
     def days_for_body(self, body: object) -> list[date]:
         return []  # VantaX calendars have no hours: no day's windows are needed
+
+    def context_days(self, day: date) -> tuple[date, date]:
+        return rules.context_days(day)
+
+    def neighbour_keys(self, booking: Booking, catalog: Catalog) -> frozenset[Hashable] | None:
+        return rules.neighbour_keys(booking, catalog)
 
     def predict_create(
         self, booking: Booking, catalog: Catalog, others: list[Booking], now: datetime

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Hashable
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -142,10 +143,9 @@ def error_verdict(answer: Answer) -> Verdict:
 
 
 class VastalConnector(HttpConnector, PatientInBooking):
-    # Its rules read the weekly rows from the policy, so they judge any date exactly, and its
-    # caps count a day, an ISO week and a month: the desk passes bookings that far around.
+    # Its rules read the weekly rows from the policy, so they judge any date exactly (its caps
+    # count a day, an ISO week and a month: ``rules.context_days`` says how far around).
     judges_any_day = True
-    lookaround_days = 35
     provider = "vastal"
     idempotent_creates = False
 
@@ -308,6 +308,12 @@ class VastalConnector(HttpConnector, PatientInBooking):
 
     def days_for_body(self, body: object) -> list[date]:
         return wire_days(body, "start_time", rules.parse_start)
+
+    def context_days(self, day: date) -> tuple[date, date]:
+        return rules.context_days(day)
+
+    def neighbour_keys(self, booking: Booking, catalog: Catalog) -> frozenset[Hashable] | None:
+        return rules.neighbour_keys(booking, catalog)
 
     def predict_create(
         self, booking: Booking, catalog: Catalog, others: list[Booking], now: datetime

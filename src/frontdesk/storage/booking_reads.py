@@ -1,0 +1,82 @@
+"""One connection's whole bookings of a span, read on the driver's cursor (an index range scan
+of ``ix_bookings_connection_start``): what an import's days need, thousands of bookings a day
+in a busy cache, where SQLAlchemy's row processing would be most of the time. Each stored
+instant is parsed once per distinct value (a day repeats the same few hundred times)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import String, bindparam, select, type_coerce
+from sqlalchemy.dialects import sqlite
+from sqlalchemy.orm import Session
+
+from frontdesk.domain.booking import Booking
+from frontdesk.storage.rows import (
+    _BY_POSITION,
+    _END,
+    _ORDER,
+    _START,
+    _SYNC_AT,
+    _VISIT_AT,
+    SYNC,
+    TABLE,
+    VISIT,
+    _instant,
+    plain_rows,
+    stored_instant,
+)
+
+_EXTRA_AT = _ORDER.index("extra")
+BOOKINGS_SQL = str(
+    select(
+        *(
+            type_coerce(TABLE[name], String) if name in ("start", "end", "extra") else TABLE[name]
+            for name in _ORDER
+        )
+    )
+    .where(
+        TABLE["connection_id"] == bindparam("connection_id"),
+        TABLE["start"] >= bindparam("first"),
+        TABLE["start"] < bindparam("last"),
+    )
+    .order_by(TABLE["start"], TABLE["id"])
+    .compile(dialect=sqlite.dialect())
+)
+
+
+def plain_bookings_between(
+    s: Session, start: datetime, end: datetime, connection_id: str
+) -> list[Booking]:
+    """The connection's bookings starting in ``[start, end)``, earliest first (ties by id):
+    the same as ``rows.bookings_between_in``, read faster."""
+    params = (connection_id, stored_instant(start), stored_instant(end))
+    return bookings_of_plain_rows(plain_rows(s, BOOKINGS_SQL, params))
+
+
+def bookings_of_plain_rows(rows: Iterable[Sequence[Any]]) -> list[Booking]:
+    """Rows of ``BOOKINGS_SQL`` as bookings: instants as stored (text from SQLite, datetimes
+    from PostgreSQL) parsed once each, ``extra`` as stored JSON text or as the driver's dict."""
+    instants: dict[str | datetime, datetime] = {}
+    found: list[Booking] = []
+    add = found.append
+    for row in rows:
+        values = list(row)
+        for at in (_START, _END):
+            stored = values[at]
+            instant = instants.get(stored)
+            if instant is None:
+                instant = instants[stored] = _instant(stored)
+            values[at] = instant
+        extra = values[_EXTRA_AT]
+        if isinstance(extra, str):
+            values[_EXTRA_AT] = {} if extra == "{}" else json.loads(extra)
+        else:
+            values[_EXTRA_AT] = dict(extra or {})
+        values[_VISIT_AT] = VISIT[values[_VISIT_AT]]
+        values[_SYNC_AT] = SYNC[values[_SYNC_AT]]
+        add(Booking(*values) if _BY_POSITION else Booking(**dict(zip(_ORDER, values, strict=True))))
+    return found

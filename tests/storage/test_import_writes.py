@@ -1,0 +1,55 @@
+"""What an import reads and writes in bulk: whole days of bookings on the driver's cursor, the
+same as the range read; the accepted rows with their creates, in order, never twice."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from frontdesk.domain.booking import SyncState, VisitStatus
+from frontdesk.domain.outbox import OperationKind, OperationState
+from frontdesk.storage.repo import ConnectionRecord, Repository
+from support.bookings import T0, booking
+from support.fakes import ops_of
+
+
+def test_the_plain_read_of_a_span_is_the_range_read(repo: Repository) -> None:
+    repo.add_connection(ConnectionRecord("conn-2", "Other", "huskyvoice", "http://x/v1", {}, None))
+    held = {"huskyvoice": {"branch_id": "res", "from": T0.isoformat(), "at": None}}
+    repo.import_bookings(
+        [
+            booking(1, T0),  # the first instant: in
+            booking(2, T0 + timedelta(hours=2, microseconds=1), extra=held, remote_id="r-2"),
+            booking(4, T0 + timedelta(hours=3), visit_status=VisitStatus.CANCELLED),
+            booking(3, T0 + timedelta(hours=3), sync_state=SyncState.NEEDS_ATTENTION),
+            booking(5, T0 + timedelta(days=1)),  # the end: out
+            booking(6, T0 + timedelta(hours=1), connection_id="conn-2"),
+            booking(7, T0 - timedelta(microseconds=1)),  # before: out
+        ]
+    )
+    first, last = T0, T0 + timedelta(days=1)
+    plain = repo.plain_bookings_between(first, last, "conn-1")
+    assert [b.id for b in plain] == ["b-1", "b-2", "b-3", "b-4"]  # ties by id
+    assert plain == repo.bookings_between(first, last, "conn-1")
+    assert plain[1].extra == held and plain[1].start.tzinfo is UTC
+    assert plain[2].start is plain[3].start  # one stored instant, parsed once
+    assert repo.plain_bookings_between(first, last, None) == repo.bookings_between(first, last)
+
+
+def test_book_many_writes_the_new_ones_with_their_creates_in_order(repo: Repository) -> None:
+    repo.import_bookings([booking(1)])  # cached already: left as it is
+    rows = [booking(n, T0 + timedelta(hours=n)) for n in (3, 1, 2)]
+    written = repo.book_many([*rows, booking(3, T0 + timedelta(days=1))], "import:desk", "a file")
+    assert written == 2  # b-3 and b-2; the second b-3 is the first one again
+    assert repo.booking("b-3") == rows[0]
+    assert ops_of(repo, "b-1") == []
+    creates = [op for n in (3, 2) for op in ops_of(repo, f"b-{n}")]
+    assert [(op.kind, op.state, op.idempotency_key) for op in creates] == [
+        (OperationKind.CREATE, OperationState.QUEUED, "create:b-3"),
+        (OperationKind.CREATE, OperationState.QUEUED, "create:b-2"),
+    ]
+    assert creates[0].id < creates[1].id  # sent in the file's order
+    due = repo.due_operations("conn-1", datetime.now(UTC))
+    assert [op.booking_id for op in due] == ["b-3", "b-2"]
+    event = repo.history("b-2")
+    assert [(e[1], e[2], e[3]) for e in event] == [("created", "a file", "import:desk")]
+    assert repo.book_many(rows, "import:desk", "a file") == 0
