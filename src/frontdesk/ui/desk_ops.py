@@ -126,9 +126,13 @@ class DeskOps(QObject):
         return self._running == 0
 
     def close(self) -> None:
-        """Finish what was asked (it is the receptionist's work) and stop the runner."""
-        self.wait(30.0)
-        self._pool.shutdown(wait=True)
+        """Finish what was asked (it is the receptionist's work) and stop the runner; a change
+        still waiting after 30 s (a store that does not answer) is left to end on its own, its
+        transaction whole or not at all, rather than hold the desk open."""
+        finished = self.wait(30.0)
+        if not finished:
+            log.error("a desk change was still being made when the desk closed")
+        self._pool.shutdown(wait=finished)
 
 
 def booking_ids(result: object) -> list[str]:
