@@ -15,6 +15,7 @@ from frontdesk.providers.base import Accepted, ApiError, Refused, RetryLater
 from frontdesk.providers.http import Answer, BadAnswer
 from frontdesk.providers.vastal import PROVIDER, VastalConnector, mapping
 from frontdesk.providers.vastal.wire import VsAppointment
+from frontdesk.sync.pacing import SlidingWindow
 from support.vastal import NOW, ORG, REVIEW, TAX, ZONE, at, booking, make_catalog
 
 START = datetime(2027, 3, 4, 15, 0, tzinfo=UTC)
@@ -250,15 +251,16 @@ def test_the_connection_keeps_its_zone() -> None:
         c.close()
 
 
-@pytest.mark.parametrize(("plan", "per_minute"), [
-    (None, 16), ("1000", 16), ("10,000", 166), (10000, 166), ("lots", 16),
-    ("Starter", 16), ("professional", 166), ("Enterprise", 166), ("Enterprise 60000", 1000),
-    ("standard", 16), ("pro", 166), ("starter 5000", 83), ("nonsense 5000", 16),
+@pytest.mark.parametrize(("plan", "per_hour"), [
+    (None, 1000), ("1000", 1000), ("10,000", 10000), (10000, 10000), ("lots", 1000),
+    ("Starter", 1000), ("professional", 10000), ("Enterprise", 10000), ("Enterprise 60000", 60000),
+    ("standard", 1000), ("pro", 10000), ("starter 5000", 5000), ("nonsense 5000", 1000),
 ])  # fmt: skip
-def test_pace_follows_the_plan(plan: object, per_minute: int) -> None:
+def test_pace_follows_the_plan(plan: object, per_hour: int) -> None:
     c = VastalConnector("c1", "http://127.0.0.1:9/v1", "k", ZONE, plan)
-    try:
-        assert c.rate_per_minute == per_minute
+    try:  # the plan's hour, all of it usable at once (the pacer's window is the hour)
+        assert SlidingWindow.for_rate(c.rate_per_minute, c.rate_window_s).limit == per_hour
+        assert c.rate_window_s == 3600
         assert c.idempotent_creates is False
     finally:
         c.close()

@@ -26,6 +26,7 @@ class QuietConnector:
     provider = "fake"
     connection_id = "conn-1"
     rate_per_minute = 600
+    rate_window_s = 60.0
     idempotent_creates = False
     creates_patients = False
 

@@ -90,7 +90,11 @@ class Connector(Protocol):
 
     provider: str
     connection_id: str
-    rate_per_minute: int
+    # The API key's documented limit: ``rate_per_minute`` on average, counted over any
+    # ``rate_window_s`` seconds, so ``rate_per_minute * rate_window_s / 60`` requests may go
+    # at once within one window (meetergo's burst of 200 over 120 s, Vastal's hourly plan).
+    rate_per_minute: float
+    rate_window_s: float
     idempotent_creates: bool
     # The API keeps patients as records of their own that a booking names (VantaX's contacts):
     # the desk queues a CREATE_PATIENT before the create of a patient whose record it does not

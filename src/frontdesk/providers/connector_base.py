@@ -18,6 +18,7 @@ class HttpConnector:
     """The HTTP side shared by the connectors; ``_describe_error`` words a refused read."""
 
     connection_id: str
+    rate_window_s: float = 60.0  # the window the API counts its limit over (a minute unless said)
 
     def __init__(
         self, connection_id: str, base_url: str, headers: dict[str, str], timeout: float

@@ -116,7 +116,7 @@ class SyncEngine:
         self.catalog_days = catalog_days
         # Pacers run on the engine's clock, so a test's clock moves them too.
         self.buckets = {
-            cid: SlidingWindow(c.rate_per_minute, clock=self._seconds)
+            cid: SlidingWindow.for_rate(c.rate_per_minute, c.rate_window_s, self._seconds)
             for cid, c in connectors.items()
         }
         self._sleep = sleep or self.stop.wait

@@ -1,13 +1,16 @@
 """Pacing: a limiter per connection and the retry backoff.
 
-A token bucket (steady rate with bursts) or a sliding window (the limit HuskyVoice documents);
-either answers ``take()`` with how long to wait before a request may go, so the engine never
-earns a 429 it could have avoided. Backoff is exponential
-with jitter and a cap, and never shorter than what the server asked for in ``Retry-After``.
+The engine paces each connection with a sliding window at its API's documented limit (the
+connector's ``rate_per_minute`` over its ``rate_window_s``: a minute, meetergo's 120 s burst
+window, Vastal's hour); a token bucket (steady rate with bursts) is here too. Either answers
+``take()`` with how long to wait before a request may go, so the engine never earns a 429 it
+could have avoided. Backoff is exponential with jitter and a cap, and never shorter than what
+the server asked for in ``Retry-After``.
 """
 
 from __future__ import annotations
 
+import math
 import random
 from collections import Counter, deque
 from collections.abc import Callable
@@ -57,9 +60,9 @@ class TokenBucket:
 
 
 class SlidingWindow:
-    """At most ``limit`` requests in any ``window_s`` seconds: the server's own algorithm for
-    APIs that document a sliding window (HuskyVoice), so the whole allowance can be used and
-    no request is ever early."""
+    """At most ``limit`` requests in any ``window_s`` seconds: the sandbox's algorithm for every
+    API (HuskyVoice documents it), so the whole allowance can be used, a window's at once,
+    and no request is ever early."""
 
     def __init__(
         self, limit: int, window_s: float = 60.0, clock: Callable[[], float] | None = None
@@ -72,18 +75,31 @@ class SlidingWindow:
         self._sent: deque[float] = deque()
         self._resume_at = 0.0
 
+    @classmethod
+    def for_rate(
+        cls, per_minute: float, window_s: float = 60.0, clock: Callable[[], float] | None = None
+    ) -> SlidingWindow:
+        """``per_minute`` on average over any ``window_s``: all of a window's requests may go
+        at once (a documented burst, an hourly plan's), none more within it."""
+        limit = max(1, math.floor(per_minute * window_s / 60.0 + 1e-9))
+        return cls(limit, window_s, clock)
+
     def take(self) -> float:
         """Record a request if one may go now (returns 0), else the seconds to wait."""
         held = self.held_for()
         if held > 0:
             return held
         now = self._clock()
-        while self._sent and self._sent[0] <= now - self.window_s:
+        # A slot frees when its request is window_s old. One expression decides both whether
+        # it has (pop) and how long until it will (wait): two spellings of it can disagree at
+        # the boundary by a rounding, and a wait of 0.0 for an unrecorded request let one go
+        # uncounted (a 429 a window later).
+        while self._sent and self._sent[0] + self.window_s <= now:
             self._sent.popleft()
         if len(self._sent) < self.limit:
             self._sent.append(now)
             return 0.0
-        return self._sent[0] + self.window_s - now
+        return max(self._sent[0] + self.window_s - now, 1e-6)
 
     def hold(self, seconds: float) -> None:
         """Send nothing for ``seconds`` (the server said ``Retry-After``)."""
@@ -103,13 +119,13 @@ class SlidingWindow:
     def sent(self) -> list[float]:
         """The requests within the window (on the limiter's clock), oldest first."""
         now = self._clock()
-        return [at for at in self._sent if at > now - self.window_s]
+        return [at for at in self._sent if at + self.window_s > now]
 
     def seed(self, sent: list[float]) -> None:
         """Count requests another sender made (a hand-over) as if they were this one's."""
         now = self._clock()
         ours = Counter(self._sent)
-        theirs = Counter(at for at in sent if now - self.window_s < at <= now)
+        theirs = Counter(at for at in sent if at + self.window_s > now >= at)
         # a request both know of (this sender held the role before) counts once; requests
         # made at one instant (a burst on a coarse clock) each count
         self._sent = deque(sorted((ours | theirs).elements()))

@@ -65,7 +65,7 @@ def _field_of(text: str) -> str | None:
 
 class CareValidateConnector(HttpConnector, PatientInBooking):
     provider = "carevalidate"
-    rate_per_minute = 500
+    rate_per_minute: float = 500
     idempotent_creates = False
     judges_any_day = True  # the rules' start checks never need cached hours (there are none)
 

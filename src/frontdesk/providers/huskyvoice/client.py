@@ -82,7 +82,7 @@ def _each(model: type[M], items: Iterable[Any]) -> list[M]:
 
 class HuskyVoiceConnector(HttpConnector, PatientInBooking):
     provider = "huskyvoice"
-    rate_per_minute = 60
+    rate_per_minute: float = 60
     idempotent_creates = True
     send_reference = True  # external_reference_id on creates; off only for a negative control
     page_limit = PAGE

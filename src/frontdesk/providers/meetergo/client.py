@@ -61,7 +61,10 @@ RISK_WORDS = " (meetergo does not document this check; it may judge the booking 
 
 class MeetergoConnector(MeetergoReads, PatientInBooking):
     provider = "meetergo"
-    rate_per_minute = 100
+    # "Standard rate 100 requests Per minute", "Burst allowance Up to 200 requests": the 200
+    # may go at once, then none until they are 120 s old (100 a minute on average)
+    rate_per_minute: float = 100
+    rate_window_s = 120.0
     idempotent_creates = False
 
     def __init__(

@@ -107,7 +107,7 @@ def checked_options(sub_account_id: str | None, timezone: str | None) -> tuple[s
 
 class VantaxConnector(HttpConnector):
     provider = "vantax"
-    rate_per_minute = 120  # ours: VantaX documents 429 but no number
+    rate_per_minute: float = 120  # ours: VantaX documents 429 but no number
     idempotent_creates = False  # the key is sent, but a replay is not documented: look up
     creates_patients = True
 

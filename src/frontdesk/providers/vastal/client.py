@@ -161,7 +161,9 @@ class VastalConnector(HttpConnector, PatientInBooking):
         self.timezone = connection_zone(timezone)
         super().__init__(connection_id, base_url, {"Authorization": f"Bearer {api_key}"}, timeout)
         self.plan = plan_per_hour(plan)
-        self.rate_per_minute = max(1, self.plan // 60)
+        # the plan's hourly figure, all of which may go at once within the hour
+        self.rate_per_minute: float = self.plan / 60
+        self.rate_window_s = 3600.0
         self._durations: dict[str, int] = {}
         self._org_id = ""
         # The type each known appointment has at Vastal (PATCH cannot change it).
