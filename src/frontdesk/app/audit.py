@@ -11,16 +11,14 @@ headless tools read it as the computer's user. Each CSV export is itself recorde
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
-import os
-import tempfile
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from frontdesk.app.private_files import write_whole
 from frontdesk.domain.audit import (
     EVENT_WORDS,
     AuditEntry,
@@ -191,7 +189,8 @@ def export_csv(context: AppContext, where: AuditFilter, path: Path | None) -> tu
     _may_read(context)
     text, written = to_csv(context.repo.audit_lines(where), context.clinic_zone)
     if path is not None:
-        _write_private(path, text.encode("utf-8-sig"))  # a BOM: spreadsheets read UTF-8
+        # with a byte order mark: spreadsheets then read it as UTF-8
+        write_whole(path, text.encode("utf-8-sig"), AuditFileError)
     detail = f"{written} lines to {path.name if path is not None else 'standard output'}"
     asked = described(where)
     if asked:
@@ -210,25 +209,3 @@ def described(where: AuditFilter) -> str:
         f"patient or booking {where.subject!r}" if where.subject else "",
     ]
     return "; ".join(p for p in parts if p)
-
-
-def _write_private(path: Path, data: bytes) -> None:
-    """The file whole (never half of it), readable and writable by its owner only."""
-    target = path.expanduser().absolute()
-    try:
-        handle, temporary = tempfile.mkstemp(
-            dir=target.parent, prefix=f".{target.name}.", suffix=".part"
-        )
-    except OSError as exc:
-        raise AuditFileError(f"-o: cannot write in {target.parent}: {exc.strerror}") from exc
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temporary, 0o600)
-        os.replace(temporary, target)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise AuditFileError(f"-o: cannot write {target}: {exc.strerror}") from exc

@@ -13,11 +13,8 @@ CSV injection advice), so a phone number reads ``'+44…``.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
-import os
-import tempfile
 from datetime import datetime
 from pathlib import Path
 from typing import Literal
@@ -25,6 +22,7 @@ from typing import Literal
 from icalendar import Calendar, Event
 
 from frontdesk.app.exports import Export, ExportError, ExportRow
+from frontdesk.app.private_files import write_whole
 from frontdesk.domain.timeutil import utc_now
 
 Format = Literal["ics", "csv"]
@@ -145,23 +143,4 @@ def render(export: Export, fmt: Format, now: datetime | None = None) -> bytes:
 def write(export: Export, fmt: Format, path: Path) -> Path:
     """Write the file whole (a half-written one never replaces an older one), readable and
     writable by its owner only, whatever mode an older file of that name had."""
-    data = render(export, fmt)
-    target = path.expanduser().absolute()
-    try:
-        handle, temporary = tempfile.mkstemp(
-            dir=target.parent, prefix=f".{target.name}.", suffix=".part"
-        )
-    except OSError as exc:
-        raise ExportError(f"-o: cannot write in {target.parent}: {exc.strerror}") from exc
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temporary, 0o600)
-        os.replace(temporary, target)
-    except OSError as exc:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise ExportError(f"-o: cannot write {target}: {exc.strerror}") from exc
-    return target
+    return write_whole(path, render(export, fmt), ExportError)

@@ -22,6 +22,7 @@ import os
 import stat
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 log = logging.getLogger("frontdesk.app")
@@ -160,3 +161,28 @@ def _windows_own_acl(path: Path, directory: bool) -> None:  # pragma: no cover -
         return
     if done.returncode != 0:
         log.warning("icacls could not restrict %s: %s", path.name, done.stderr.strip())
+
+
+def write_whole(path: Path, data: bytes, error: type[Exception]) -> Path:
+    """Write ``data`` to ``path`` whole (a half-written file never replaces an older one),
+    readable and writable by its owner only whatever mode an older file had; a failure is
+    raised as ``error`` naming the ``-o`` file."""
+    target = path.expanduser().absolute()
+    try:
+        handle, temporary = tempfile.mkstemp(
+            dir=target.parent, prefix=f".{target.name}.", suffix=".part"
+        )
+    except OSError as exc:
+        raise error(f"-o: cannot write in {target.parent}: {exc.strerror}") from exc
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temporary, 0o600)
+        os.replace(temporary, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise error(f"-o: cannot write {target}: {exc.strerror}") from exc
+    return target
