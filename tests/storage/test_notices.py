@@ -10,6 +10,7 @@ from collections.abc import Iterator
 import pytest
 
 from frontdesk.domain.outbox import OperationKind
+from frontdesk.storage import notices
 from frontdesk.storage.db import Database
 from frontdesk.storage.notices import parse
 from frontdesk.storage.repo import ConnectionRecord, Repository
@@ -62,3 +63,14 @@ def test_notices_are_read_apart_from_their_sender() -> None:
     assert parse("abc|b-1,b-2", "xyz") == (True, {"b-1", "b-2"})
     assert parse("abc|*", "xyz") == (True, None)
     assert parse("abc|b-1", "abc") == (False, None)
+
+
+def test_a_topic_travels_beside_the_booking_ids() -> None:
+    from frontdesk.app.changes import ChangeRecord
+
+    assert notices.is_topic("#blockouts") and not notices.is_topic("b-1")
+    record = ChangeRecord.of_topics("asap")
+    assert record.only_topics and record.topics == {"asap"} and record.ids == []
+    assert not ChangeRecord.everything().only_topics
+    with pytest.raises(ValueError):
+        notices.changed_topic(None, "a,b")  # type: ignore[arg-type]

@@ -87,3 +87,40 @@ def test_a_desk_shows_another_desks_booking_move_and_cancel(  # type: ignore[no-
             window.grab().save(str(Path(shot) / "other-desk.png"))
     finally:
         window.shutdown()
+
+
+def test_a_desk_rereads_the_desk_local_records_another_desk_changed(  # type: ignore[no-untyped-def]
+    qtbot, desks: tuple[AppContext, AppContext]
+) -> None:
+    """A desk-local topic (a blockout, the ASAP list...) written at desk A is re-read at desk
+    B, and only the readers of that topic are told; a booking's change tells no topic."""
+    from frontdesk.storage import notices
+
+    a, b = desks
+    sign_in_admin(b)
+    window = MainWindow(b, sync_interval_ms=3_600_000, start_sync=False)
+    qtbot.addWidget(window)
+    told: list[str] = []
+    window.on_topic("blockouts", lambda: told.append("blockouts"))
+    window.on_topic("asap", lambda: told.append("asap"))
+    window.sync.start()
+    try:
+        qtbot.waitUntil(lambda: {"blockouts", "asap"} <= set(told), timeout=5000)  # listening
+        told.clear()
+        with a.db.write() as session:
+            notices.changed_topic(session, "blockouts")
+        qtbot.waitUntil(lambda: told == ["blockouts"], timeout=5000)
+        a.booking.book(
+            BookingRequest(
+                connection_id=a.connections()[0].id,
+                service_id=GENERAL_CHECKUP_ID,
+                resource_id=MAIN,
+                start=local_to_utc(next_weekday(3), time(11, 0), ZONE).instant,
+                patient_name="Another Desk",
+                patient_phone="+442079460432",
+            )
+        )
+        qtbot.wait(1500)
+        assert told == ["blockouts"]
+    finally:
+        window.shutdown()

@@ -8,7 +8,11 @@ listening desk when, and only if, the transaction commits. A desk's watcher (:fu
 thread with its own connection) hands the ids of other desks' changes to a callback within a
 second; its own are skipped. The callback is first told "anything may have changed" once the
 watch listens (what came before is not known to it), and again whenever a lost connection is
-made again, since notices sent meanwhile are gone."""
+made again, since notices sent meanwhile are gone.
+
+Desk-local records that are not bookings (blockouts, the ASAP list, the pinboard, the clinic's
+columns...) are told as *topics*: a write marks its topic with :func:`changed_topic` and the
+other desks receive ``"#<topic>"`` among the ids (see :func:`is_topic`)."""
 
 from __future__ import annotations
 
@@ -27,6 +31,7 @@ log = logging.getLogger("frontdesk.storage")
 
 CHANNEL = "frontdesk_bookings"
 EVERYTHING = "*"
+TOPIC_MARK = "#"  # "#blockouts": a desk-local topic changed, not a booking
 _MAX_PAYLOAD = 7000  # PostgreSQL's limit is 8000 bytes: beyond, "anything changed"
 _CHANGED = "frontdesk_changed"
 
@@ -49,6 +54,19 @@ def track(sessions: sessionmaker[Session]) -> None:
 def changed_everything(session: Session) -> None:
     """Mark ``session``'s write as touching bookings no flush shows (a bulk insert)."""
     session.info.setdefault(_CHANGED, set()).add(EVERYTHING)
+
+
+def changed_topic(session: Session, topic: str) -> None:
+    """Mark ``session``'s write as changing the desk-local records of ``topic`` (a short
+    name without ``,`` or ``|``), so the other desks re-read them."""
+    if not topic or "," in topic or "|" in topic:
+        raise ValueError(f"not a topic name: {topic!r}")
+    session.info.setdefault(_CHANGED, set()).add(TOPIC_MARK + topic)
+
+
+def is_topic(name: str) -> bool:
+    """Whether ``name`` among a notice's ids is a topic rather than a booking id."""
+    return name.startswith(TOPIC_MARK)
 
 
 def announce(session: Session, origin: str) -> None:

@@ -12,6 +12,7 @@ signed in, and the desk locks itself when idle (``desk_guard``).
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Iterable
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -106,6 +107,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.context = context
         self._closed = False
+        self._topic_readers: dict[str, list[Callable[[], None]]] = {}
         self.setWindowTitle("FrontDesk")
         self.setAccessibleName("FrontDesk")
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks)
@@ -364,8 +366,23 @@ class MainWindow(QMainWindow):
         if self._selected():
             self.actions_.open_cancel(self._selected() or "")
 
+    def on_topic(self, topic: str, reread: Callable[[], None]) -> None:
+        """Call ``reread`` (on the GUI thread) whenever the desk-local records of ``topic``
+        change, at this desk or another desk of a shared store, or anything may have."""
+        self._topic_readers.setdefault(topic, []).append(reread)
+
+    def _tell_topics(self, topics: Iterable[str] | None) -> None:
+        """Tell the readers of ``topics`` (None: of every topic) to re-read."""
+        names = list(self._topic_readers) if topics is None else topics
+        for name in names:
+            for reread in self._topic_readers.get(name, []):
+                reread()
+
     def _on_desk_record(self, record: ChangeRecord) -> None:
-        if not self._closed:
+        if self._closed:
+            return
+        self._tell_topics(record.topics)
+        if not record.only_topics:
             self.apply_changes(record.ids, record, at_once=True)
 
     def _show_changed(self, booking_id: str) -> None:
@@ -433,9 +450,14 @@ class MainWindow(QMainWindow):
     def _on_changed(self, record: ChangeRecord) -> None:
         if self._closed:
             return
+        if record.only_topics:  # another desk changed desk-local records
+            self._tell_topics(record.topics)
+            return
         if not record.ids:  # a refresh from the remote: anything may have changed
+            self._tell_topics(None)
             self.refresh(background=True)
             return
+        self._tell_topics(record.topics)
         self.apply_changes(record.ids, record)
 
     @Slot(object)
