@@ -29,6 +29,7 @@ from frontdesk.app.desk import (
 )
 from frontdesk.domain.booking import Booking, glimpse_of
 from frontdesk.domain.timeutil import local_day_bounds, to_local
+from frontdesk.domain.translation import QT_TRANSLATE_NOOP
 from frontdesk.ui.agenda_view import AgendaView
 from frontdesk.ui.gc_policy import hold_until_idle
 from frontdesk.ui.month_view import MonthView
@@ -54,7 +55,13 @@ class Mode(enum.IntEnum):
     AGENDA = 3
 
 
-MODE_NAMES = {Mode.DAY: "Day", Mode.WEEK: "Week", Mode.MONTH: "Month", Mode.AGENDA: "Agenda"}
+# English names; shown through translate("Views", name)
+MODE_NAMES = {
+    Mode.DAY: QT_TRANSLATE_NOOP("Views", "Day"),
+    Mode.WEEK: QT_TRANSLATE_NOOP("Views", "Week"),
+    Mode.MONTH: QT_TRANSLATE_NOOP("Views", "Month"),
+    Mode.AGENDA: QT_TRANSLATE_NOOP("Views", "Agenda"),
+}
 
 
 def week_label(monday: date) -> str:
