@@ -130,5 +130,5 @@ def forget_language(app: QApplication) -> None:
     while _KEPT:
         app.removeTranslator(_KEPT.pop())
     translation.install(None)
-    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom))
+    QLocale.setDefault(QLocale.system())
     app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
