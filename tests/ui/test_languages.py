@@ -194,3 +194,27 @@ def test_the_language_chosen_in_the_settings_is_kept(  # type: ignore[no-untyped
     dialog.grab().save(str(Path(qtbot_dir()) / "settings-de.png"))
     dialog.save()
     assert demo.context.settings.language == "hi"
+
+
+@pytest.mark.parametrize(
+    ("name", "short", "long_", "week", "clock"),
+    [
+        ("de_DE", "Sa., 5. Dez.", "Samstag, 5. Dezember 2026", "30. Nov. – 6. Dez. 2026", "14:30"),
+        ("en_US", "Sat, Dec 5", "Saturday, December 5, 2026", "Nov 30 – Dec 6, 2026", "2:30"),
+        ("hi_IN", "शनि, 5 दिस॰", "शनिवार, 5 दिसंबर 2026", "30 नव॰ – 6 दिस॰ 2026", "2:30"),
+    ],
+)
+def test_dates_and_times_follow_the_locale(name, short, long_, week, clock) -> None:  # type: ignore[no-untyped-def]
+    from datetime import date, datetime
+
+    from frontdesk.domain import dates
+    from frontdesk.ui.calendar_pane import week_label
+
+    dates.install(i18n.locale_formats(QLocale(name)))
+    try:
+        assert dates.short_day(date(2026, 12, 5)) == short
+        assert dates.long_day(date(2026, 12, 5)) == long_
+        assert week_label(date(2026, 11, 30)) == week
+        assert dates.clock(datetime(2026, 12, 5, 14, 30)).startswith(clock)
+    finally:
+        dates.install(None)

@@ -27,6 +27,7 @@ from frontdesk.app.desk import (
     resources,
     today_in,
 )
+from frontdesk.domain import dates
 from frontdesk.domain.booking import Booking, glimpse_of
 from frontdesk.domain.timeutil import local_day_bounds, to_local
 from frontdesk.domain.translation import QT_TRANSLATE_NOOP
@@ -65,13 +66,14 @@ MODE_NAMES = {
 
 
 def week_label(monday: date) -> str:
-    """``17 – 23 November 2025``; months and years only where they differ."""
+    """``17 – 23 November 2025``; months and years only where they differ (in the desk's
+    language, :mod:`frontdesk.domain.dates`)."""
     sunday = monday + timedelta(days=6)
     if monday.year != sunday.year:
-        return f"{monday.day} {monday:%b %Y} – {sunday.day} {sunday:%b %Y}"
+        return f"{dates.day_month(monday, year=True)} – {dates.day_month(sunday, year=True)}"
     if monday.month != sunday.month:
-        return f"{monday.day} {monday:%b} – {sunday.day} {sunday:%b %Y}"
-    return f"{monday.day} – {sunday.day} {sunday:%B %Y}"
+        return f"{dates.day_month(monday)} – {dates.day_month(sunday, year=True)}"
+    return f"{monday.day} – {dates.day_month(sunday, year=True, long=True)}"
 
 
 class CalendarPane(QWidget):
@@ -131,13 +133,13 @@ class CalendarPane(QWidget):
 
     def title(self) -> str:
         if self.mode is Mode.DAY:
-            return f"{self.day:%A} {self.day.day} {self.day:%B %Y}"
+            return dates.long_day(self.day)
         if self.mode is Mode.WEEK:
             return week_label(monday_of(self.day))
         if self.mode is Mode.MONTH:
-            return f"{self.day:%B %Y}"
+            return dates.month_year(self.day)
         last = self.day + timedelta(days=AGENDA_DAYS - 1)
-        return f"{self.day.day} {self.day:%b} – {last.day} {last:%b %Y}"
+        return f"{dates.day_month(self.day)} – {dates.day_month(last, year=True)}"
 
     def set_mode(self, mode: Mode) -> None:
         if mode == self.mode:

@@ -29,7 +29,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QApplication
 
 from frontdesk.app.languages import SOURCE, chosen, language_of, ts_file
-from frontdesk.domain import translation
+from frontdesk.domain import dates, translation
 
 log = logging.getLogger("frontdesk.ui")
 
@@ -113,12 +113,60 @@ def install_language(app: QApplication, setting: str | None) -> Spoken:
             app.installTranslator(qt_own)
             _KEPT.append(qt_own)
     translation.install(_qt_translate if translated else None)
+    dates.install(locale_formats(locale))
     app.setLayoutDirection(
         Qt.LayoutDirection.RightToLeft
         if locale.textDirection() == Qt.LayoutDirection.RightToLeft
         else Qt.LayoutDirection.LeftToRight
     )
     return Spoken(code, locale, translated)
+
+
+_TOKENS = (("dddd", "{wd}"), ("ddd", "{wd}"), ("MMMM", "{m}"), ("MMM", "{m}"), ("yyyy", "{y}"))
+
+
+def _pattern(qt_format: str) -> str:
+    """A ``QLocale`` date format as a :class:`~frontdesk.domain.dates.Formats` pattern."""
+    import re
+
+    text = qt_format.replace("{", "{{").replace("}", "}}")
+    for token, field in _TOKENS:
+        text = text.replace(token, field)
+    text = re.sub(r"(?<![{a-z])dd?(?![a-z}])", "{d}", text)
+    return text.replace("'", "")
+
+
+def _without(pattern: str, *fields: str) -> str:
+    """``pattern`` without ``fields`` and the separators they leave dangling."""
+    import re
+
+    for field in fields:  # "{d}." (German's day) goes with its dot
+        pattern = pattern.replace(field + ".", "\0").replace(field, "\0")
+    pattern = re.sub(r"[\s,،]*\x00[\s,،]*", " ", pattern).strip(" ,،")
+    return pattern.replace("\0", "")
+
+
+def locale_formats(locale: QLocale) -> dates.Formats:
+    """The named date formats as ``locale`` writes them."""
+    short, long_ = QLocale.FormatType.ShortFormat, QLocale.FormatType.LongFormat
+    full = _pattern(locale.dateFormat(long_))
+    if "{wd}" not in full or "{m}" not in full or "{d}" not in full:
+        full = dates.ENGLISH.long_day
+    clock = locale.timeFormat(short)
+    return dates.Formats(
+        weekdays_short=tuple(locale.dayName(i, short) for i in range(1, 8)),
+        weekdays_long=tuple(locale.dayName(i, long_) for i in range(1, 8)),
+        months_short=tuple(locale.monthName(i, short) for i in range(1, 13)),
+        months_long=tuple(locale.monthName(i, long_) for i in range(1, 13)),
+        short_day=_without(full, "{y}"),
+        long_day=full,
+        day_month=_without(full, "{wd}", "{y}"),
+        day_month_year=_without(full, "{wd}"),
+        month_year=_without(full, "{wd}", "{d}"),
+        twelve_hour="h" in clock and "H" not in clock,
+        am=locale.amText() or "AM",
+        pm=locale.pmText() or "PM",
+    )
 
 
 def _qt_translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
@@ -130,5 +178,6 @@ def forget_language(app: QApplication) -> None:
     while _KEPT:
         app.removeTranslator(_KEPT.pop())
     translation.install(None)
+    dates.install(None)
     QLocale.setDefault(QLocale.system())
     app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
