@@ -7,7 +7,7 @@ window filters, greys and removes expired entries, edits one; a locked desk show
 from __future__ import annotations
 
 import os
-from datetime import date, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -15,9 +15,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from frontdesk.app import asap
+from frontdesk.app.changes import ChangeRecord
+from frontdesk.app.demo import Demo
 from frontdesk.domain.asap import AsapEntry, PartOfDay
 from frontdesk.domain.booking import Booking, BookingRequest, VisitStatus
-from frontdesk.domain.timeutil import local_to_utc
+from frontdesk.domain.timeutil import local_to_utc, utc_now
 from frontdesk.sandbox.huskyvoice.clinic import GENERAL_CHECKUP_ID, MAIN_BRANCH_ID
 from frontdesk.ui.asap_offer import open_asap_list, put_on_asap_list
 from frontdesk.ui.main_window import MainWindow
@@ -47,7 +49,7 @@ def _put(window: MainWindow, name: str, phone: str, **kw: object) -> AsapEntry:
         patient_name=name,
         patient_phone=phone,
         connection_id=context.connections()[0].id,
-        service_id=GENERAL_CHECKUP_ID,
+        service_id=str(kw.pop("service_id", GENERAL_CHECKUP_ID)),
         until=kw.pop("until", asap.today(context) + timedelta(days=30)),  # type: ignore[arg-type]
         **kw,  # type: ignore[arg-type]
     )
@@ -226,3 +228,30 @@ def test_a_locked_desk_shows_no_offer_until_someone_signs_in(  # type: ignore[no
     qtbot.keyClick(screen.pin, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: watch.dock.isVisible(), timeout=5000)
     assert watch.panel.list.topLevelItem(0).child(0).text(0) == "Locked Waiting"
+
+
+def test_a_remote_cancel_pulled_by_sync_is_offered(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, demo: Demo
+) -> None:
+    """An appointment cancelled in the booking system (the patient cancelled online) frees its
+    slot at the desk's next pull; the desk offers it like one cancelled at the desk."""
+    context = window.context
+    cid = context.connections()[0].id
+    far = datetime(2100, 1, 1, tzinfo=UTC)
+    held = [
+        b
+        for b in context.repo.bookings_between(utc_now() + timedelta(days=2), far, cid)
+        if b.active and b.remote_id and b.visit_status is VisitStatus.BOOKED
+    ]
+    assert held, "the demo seeds bookings ahead"
+    server = demo.server.state
+    target = next(
+        b for b in held if server.patch(b.remote_id or "", {"status": "cancelled"}).status == 200
+    )
+    entry = _put(window, "Online Cancel Fill", "+442079460541", service_id=target.service_id)
+    watch = window.asap_watch  # type: ignore[attr-defined]
+    assert context.engine.pull(cid) > 0  # the worker's pull, as its cycle makes it
+    window.sync.worker.changed.emit(ChangeRecord.everything())  # and what it then tells
+    qtbot.waitUntil(lambda: "Online Cancel Fill" in _offered(window), timeout=10_000)
+    offer = next(o for o in watch.offers if o.entry.id == entry.id)
+    assert offer.slot.booking_id == target.id and offer.slot.start == target.start

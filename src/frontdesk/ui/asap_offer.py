@@ -216,10 +216,14 @@ class AsapWatch(QObject):
 
     @Slot(object)
     def _changed(self, _record: ChangeRecord) -> None:
-        self._soon.start()
+        if not getattr(self.window, "_closed", False):
+            self._soon.start()
 
     def refresh(self) -> None:
         """Read what freed since the last look and work the offers out again."""
+        if getattr(self.window, "_closed", False):  # the desk is closing: its store too
+            self._soon.stop()
+            return
         context = self.context
         fresh = asap.freed_since(context, self.last_id)
         if fresh:
