@@ -14,6 +14,7 @@ from frontdesk.domain.asap import (
     PartOfDay,
     nearest_first,
     part_of_day,
+    remaining,
     slot_fits,
     time_suits,
 )
@@ -128,3 +129,15 @@ def test_nearest_first_is_the_earliest_until_then_the_longest_waiting() -> None:
     assert [e.id for e in nearest_first([late, early, soon])] == ["soon", "early", "late"]
     assert entry(until=date(2027, 2, 28)).expired(date(2027, 3, 1))
     assert not entry(until=date(2027, 3, 1)).expired(date(2027, 3, 1))
+
+
+def test_what_is_left_of_a_no_show_is_offered_from_the_next_five_minutes() -> None:
+    start = datetime(2027, 3, 9, 10, tzinfo=UTC)
+    missed = slot(start, end=start + timedelta(minutes=60))
+    assert remaining(missed, start - timedelta(minutes=1)) == missed  # not begun: all of it
+    left = remaining(missed, start + timedelta(minutes=12, seconds=30))
+    assert left is not None and left.start == start + timedelta(minutes=15)
+    assert left.end == missed.end and left.id == missed.id
+    on_the_mark = remaining(missed, start + timedelta(minutes=20))
+    assert on_the_mark is not None and on_the_mark.start == start + timedelta(minutes=25)
+    assert remaining(missed, start + timedelta(minutes=56)) is None  # nothing left

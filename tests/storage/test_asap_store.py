@@ -126,5 +126,21 @@ def test_a_pulled_remote_cancel_frees_its_slot_but_a_past_one_does_not(repo: Rep
     assert gone is not None and gone.visit_status is VisitStatus.CANCELLED
     freed = repo.asap.freed_since(before)
     assert [(f.booking_id, f.start) for f in freed] == [("b-1", soon)]
-    # a slot whose time has passed is no longer offered
-    assert repo.asap.freed_since(before, now=soon + timedelta(minutes=1)) == []
+    # a slot is read until it has ended
+    assert len(repo.asap.freed_since(before, now=soon + timedelta(minutes=29))) == 1
+    assert repo.asap.freed_since(before, now=soon + timedelta(minutes=30)) == []
+
+
+def test_a_no_show_marked_once_begun_frees_what_is_left_of_it(repo: Repository) -> None:
+    begun = datetime.now(UTC) - timedelta(minutes=10)
+    over = datetime.now(UTC) - timedelta(minutes=40)
+    repo.book(booking(1, begun), OperationKind.CREATE, {}, "k1", "A")
+    repo.book(booking(2, over), OperationKind.CREATE, {}, "k2", "A")
+    before = repo.asap.last_freed_id()
+    for booking_id in ("b-1", "b-2"):
+        found = repo.booking(booking_id)
+        assert found is not None
+        repo.change_at_desk(found.with_changes(visit_status=VisitStatus.NO_SHOW), "A", "no_show",
+                            None)  # fmt: skip
+    freed = repo.asap.freed_since(before)
+    assert [(f.booking_id, f.cause) for f in freed] == [("b-1", FreedCause.NO_SHOW)]

@@ -23,7 +23,14 @@ from frontdesk.app import phones
 from frontdesk.app.booking import Change
 from frontdesk.app.context import AppContext
 from frontdesk.app.desk import today_in
-from frontdesk.domain.asap import AsapEntry, FreedSlot, PartOfDay, nearest_first, slot_fits
+from frontdesk.domain.asap import (
+    AsapEntry,
+    FreedSlot,
+    PartOfDay,
+    nearest_first,
+    remaining,
+    slot_fits,
+)
 from frontdesk.domain.audit import AuditEntry, AuditEvent, Changes
 from frontdesk.domain.booking import Booking, BookingRequest
 from frontdesk.domain.timeutil import to_local, utc_now
@@ -221,13 +228,16 @@ def _judged(context: AppContext, entry: AsapEntry, slot: FreedSlot, now: datetim
 def offers(
     context: AppContext, slots: Sequence[FreedSlot], now: datetime | None = None
 ) -> list[Offer]:
-    """For each freed slot (in order), the entries it suits that the offline rules would book
-    there, nearest first."""
+    """For each freed slot (in order; of a no-show, what is left of it), the entries it suits
+    that the offline rules would book there, nearest first."""
     when = now or utc_now()
     zone = context.clinic_zone
     listed = nearest_first(entries(context))
     found: list[Offer] = []
-    for slot in slots:
+    for freed in slots:
+        slot = remaining(freed, when)
+        if slot is None:
+            continue
         for entry in listed:
             if slot_fits(entry, slot, zone, when):
                 offer = _judged(context, entry, slot, when)

@@ -29,13 +29,13 @@ class Names:
 
     def service(self, connection_id: str, service_id: str) -> str:
         found = next((s for s in self.services.get(connection_id, []) if s.id == service_id), None)
-        return found.name if found is not None else service_id
+        return found.name if found is not None else "(a service not in the cache yet)"
 
     def resource(self, connection_id: str, resource_id: str | None) -> str:
         if not resource_id:
             return "anyone"
         found = (r for r in self.resources.get(connection_id, []) if r.id == resource_id)
-        return next((r.name for r in found), resource_id)
+        return next((r.name for r in found), "(a column not in the cache yet)")
 
 
 def names(context: AppContext) -> Names:

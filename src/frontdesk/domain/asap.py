@@ -13,13 +13,14 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 
 from frontdesk.domain.sensitive import remember_patient
 from frontdesk.domain.timeutil import to_local
 
 MORNING_ENDS = time(12)
 AFTERNOON_ENDS = time(17)
+STEP_MINUTES = 5  # what is left of a no-show is offered from the next five-minute mark
 WEEKDAY_WORDS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
@@ -90,6 +91,17 @@ class FreedSlot:
     booking_id: str
     cause: FreedCause
     freed_at: datetime
+
+
+def remaining(slot: FreedSlot, now: datetime) -> FreedSlot | None:
+    """What of ``slot`` is still ahead: the slot itself when it has not begun, else (a no-show,
+    marked once its time has begun) from the next five-minute mark, while that is before its
+    end; None when nothing is left."""
+    if slot.start > now:
+        return slot
+    step = STEP_MINUTES * 60
+    start = datetime.fromtimestamp((int(now.timestamp()) // step + 1) * step, tz=UTC)
+    return replace(slot, start=start) if start < slot.end else None
 
 
 def days_words(weekdays: Iterable[int]) -> str:

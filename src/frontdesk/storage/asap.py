@@ -5,9 +5,10 @@ slots that freed up.
 A freed slot is noted by the store itself, whoever frees it: a ``before_flush`` hook on every
 session sees a booking row leave its time (booked → cancelled or no-show, or a new start or
 column while still booked; a desk's change or a pulled one alike) and, when that time is still
-to come, adds an ``asap_freed`` row with the time as it was, in the same transaction. Desks
-read the freed slots newer than the last they saw (:meth:`AsapStore.freed_since`); rows whose
-time has passed are dropped as new ones come.
+to come (for a no-show, marked once its time has begun: when some of it is left), adds an
+``asap_freed`` row with the time as it was, in the same transaction. Desks read the freed
+slots newer than the last they saw (:meth:`AsapStore.freed_since`); rows whose time has
+ended are dropped as new ones come.
 """
 
 from __future__ import annotations
@@ -53,13 +54,13 @@ def _note_freed(session: Session, _context: Any, _instances: Any) -> None:
         if _old(row, "visit_status") != _BOOKED:
             continue
         start: datetime = _old(row, "start")
-        if start is None or start <= now:
-            continue
+        end: datetime = _old(row, "end")
         cause = _FREEING.get(row.visit_status)
         moved = start != row.start or _old(row, "resource_id") != row.resource_id
         if cause is None and row.visit_status == _BOOKED and moved:
             cause = FreedCause.MOVED
-        if cause is None:
+        # a no-show is marked once its time has begun: what is left of it is freed
+        if cause is None or (end if cause is FreedCause.NO_SHOW else start) <= now:
             continue
         freed.append(
             AsapFreedRow(
@@ -67,7 +68,7 @@ def _note_freed(session: Session, _context: Any, _instances: Any) -> None:
                 service_id=_old(row, "service_id"),
                 resource_id=_old(row, "resource_id"),
                 start=start,
-                end=_old(row, "end"),
+                end=end,
                 booking_id=row.id,
                 cause=cause.value,
                 freed_at=now,
@@ -75,7 +76,7 @@ def _note_freed(session: Session, _context: Any, _instances: Any) -> None:
         )
     if freed:
         session.add_all(freed)
-        session.execute(delete(AsapFreedRow).where(AsapFreedRow.start < now))
+        session.execute(delete(AsapFreedRow).where(AsapFreedRow.end < now))
 
 
 event.listen(Session, "before_flush", _note_freed)
@@ -186,11 +187,11 @@ class AsapStore:
             return int(s.scalar(select(func.max(AsapFreedRow.id))) or 0)
 
     def freed_since(self, after_id: int, now: datetime | None = None) -> list[FreedSlot]:
-        """The slots freed after the one numbered ``after_id`` whose time is still to come."""
+        """The slots freed after the one numbered ``after_id`` that have not ended yet."""
         with self.db.read() as s:
             rows = s.scalars(
                 select(AsapFreedRow)
-                .where(AsapFreedRow.id > after_id, AsapFreedRow.start > (now or utc_now()))
+                .where(AsapFreedRow.id > after_id, AsapFreedRow.end > (now or utc_now()))
                 .order_by(AsapFreedRow.id)
             )
             return [_freed(r) for r in rows]

@@ -34,7 +34,7 @@ class AsapRow(Base):
 
 class AsapFreedRow(Base):
     __tablename__ = "asap_freed"
-    __table_args__ = (Index("ix_asap_freed_start", "start"),)
+    __table_args__ = (Index("ix_asap_freed_end", "end"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     connection_id: Mapped[str] = mapped_column(ForeignKey("connections.id", ondelete="CASCADE"))

@@ -64,7 +64,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_asap_freed")),
     )
     with op.batch_alter_table("asap_freed") as batch:
-        batch.create_index("ix_asap_freed_start", ["start"], unique=False)
+        batch.create_index("ix_asap_freed_end", ["end"], unique=False)
 
 
 def downgrade() -> None:
