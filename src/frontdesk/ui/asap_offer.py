@@ -123,6 +123,10 @@ class OffersPanel(QWidget):
             if first is not None:
                 self.list.setCurrentItem(first)
         patients = len({o.entry.id for o in offers})
+        if not offers:
+            self.title.setText("No freed slot to fill just now.")
+            self._chosen()
+            return
         self.title.setText(
             f"{counted(len(slots), 'freed slot')}, {counted(patients, 'patient')} on the ASAP "
             "list who could take it, nearest first (the earliest “until”, then the longest "
