@@ -17,6 +17,7 @@ from frontdesk.domain.booking import BookingRequest
 from frontdesk.domain.timeutil import local_to_utc
 from frontdesk.sandbox import SandboxServer
 from frontdesk.sandbox.huskyvoice.clinic import GENERAL_CHECKUP_ID
+from frontdesk.ui.asap_offer import open_asap_list
 from frontdesk.ui.main_window import MainWindow
 from support.clinic import MAIN, next_weekday
 from support.postgres import Cluster
@@ -92,5 +93,15 @@ def test_a_slot_freed_at_one_desk_is_offered_and_booked_at_another(  # type: ign
                  if b.active]  # fmt: skip
         assert [t.patient_name for t in taken] == ["Waiting Elsewhere"]
         qtbot.waitUntil(lambda: not watch.dock.isVisible(), timeout=5000)  # nothing left
+
+        # the list window at desk B re-reads what desk A puts on the list
+        shown = open_asap_list(window)
+        assert shown.table.topLevelItemCount() == 0
+        asap.add(a, asap.AsapForm(patient_name="Added At A", patient_phone="+442079460603",
+                                  connection_id=cid, service_id=GENERAL_CHECKUP_ID,
+                                  until=asap.today(a) + timedelta(days=5)))  # fmt: skip
+        qtbot.waitUntil(lambda: shown.table.topLevelItemCount() == 1, timeout=5000)
+        assert shown.table.topLevelItem(0).text(0) == "Added At A"
+        shown.close()
     finally:
         window.shutdown()

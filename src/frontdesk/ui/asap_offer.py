@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -85,6 +86,8 @@ class OffersPanel(QWidget):
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
         self.list.currentItemChanged.connect(self._chosen)
+        # as wide as the side panels already are: it never narrows the calendar
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
     def show_offers(self, offers: list[asap.Offer]) -> None:
         keep = self.current()
