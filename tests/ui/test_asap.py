@@ -21,7 +21,7 @@ from frontdesk.domain.asap import AsapEntry, PartOfDay
 from frontdesk.domain.booking import Booking, BookingRequest, VisitStatus
 from frontdesk.domain.timeutil import local_to_utc, utc_now
 from frontdesk.sandbox.huskyvoice.clinic import GENERAL_CHECKUP_ID, MAIN_BRANCH_ID
-from frontdesk.ui.asap_offer import open_asap_list, put_on_asap_list
+from frontdesk.ui.asap_actions import open_asap_list, put_on_asap_list
 from frontdesk.ui.main_window import MainWindow
 from support.clinic import next_weekday
 

@@ -17,7 +17,7 @@ from frontdesk.domain.booking import BookingRequest
 from frontdesk.domain.timeutil import local_to_utc
 from frontdesk.sandbox import SandboxServer
 from frontdesk.sandbox.huskyvoice.clinic import GENERAL_CHECKUP_ID
-from frontdesk.ui.asap_offer import open_asap_list
+from frontdesk.ui.asap_actions import open_asap_list
 from frontdesk.ui.main_window import MainWindow
 from support.clinic import MAIN, next_weekday
 from support.postgres import Cluster

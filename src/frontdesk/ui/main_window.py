@@ -37,7 +37,7 @@ from frontdesk.app.words import counted
 from frontdesk.domain.booking import Booking, SyncState, VisitStatus
 from frontdesk.domain.timeutil import to_local
 from frontdesk.ui.actions import DeskActions
-from frontdesk.ui.asap_offer import install_asap_actions
+from frontdesk.ui.asap_actions import install_asap_actions
 from frontdesk.ui.calendar_pane import CalendarPane, Mode, week_label
 from frontdesk.ui.desk_dialogs import DeskDialogs
 from frontdesk.ui.desk_guard import DeskGuard, install_actions
