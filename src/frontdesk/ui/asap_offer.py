@@ -232,8 +232,11 @@ class AsapWatch(QObject):
         if fresh:
             self.last_id = fresh[-1].id
         now = utc_now()
-        self.slots = [s for s in self.slots if s.start > now] + fresh
-        self.show(asap.offers(context, self._kept()))
+        self.slots = [s for s in self.slots if s.end > now] + fresh
+        kept = self._kept()
+        if not kept and not self.offers:
+            return  # nothing freed, nothing shown: the list need not be read
+        self.show(asap.offers(context, kept))
         new = {s.id for s in fresh}
         patients = len({o.entry.id for o in self.offers if o.slot.id in new})
         if patients:
