@@ -204,7 +204,11 @@ class Demo:
                 from frontdesk.app.connections import add_connection
 
                 name = connection_name(provider)
-                add_connection(repo, credentials, provider, name, url, key, options)
+                record = add_connection(repo, credentials, provider, name, url, key, options)
+                if provider == "huskyvoice":  # two patients on the ASAP list (F9)
+                    from frontdesk.app.demo_asap import seed_asap
+
+                    seed_asap(self.context, record.id)
             else:
                 continue
             self._unconnected.remove(provider)

@@ -51,6 +51,9 @@ class AuditEvent(enum.StrEnum):
     STAFF_DISABLED = "staff disabled"
     STAFF_ENABLED = "staff enabled"
     AUDIT_EXPORTED = "audit exported"
+    ASAP_ADDED = "ASAP added"  # the ASAP list (domain.asap)
+    ASAP_CHANGED = "ASAP changed"
+    ASAP_REMOVED = "ASAP removed"
 
 
 EVENT_WORDS: dict[AuditEvent, str] = {
@@ -71,6 +74,9 @@ EVENT_WORDS: dict[AuditEvent, str] = {
     AuditEvent.STAFF_DISABLED: "Staff member disabled",
     AuditEvent.STAFF_ENABLED: "Staff member enabled",
     AuditEvent.AUDIT_EXPORTED: "Audit trail exported",
+    AuditEvent.ASAP_ADDED: "Put on the ASAP list",
+    AuditEvent.ASAP_CHANGED: "ASAP entry changed",
+    AuditEvent.ASAP_REMOVED: "Taken off the ASAP list",
 }
 
 Changes = dict[str, list[str | None]]
