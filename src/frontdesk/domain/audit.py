@@ -51,6 +51,8 @@ class AuditEvent(enum.StrEnum):
     STAFF_DISABLED = "staff disabled"
     STAFF_ENABLED = "staff enabled"
     AUDIT_EXPORTED = "audit exported"
+    CONFIRMATION = "confirmation"  # a call's outcome: confirmed, left a message, no answer
+    ARRIVAL = "arrival"  # the patient's arrival time, or "in the chair" (desk-only marks)
 
 
 EVENT_WORDS: dict[AuditEvent, str] = {
@@ -71,6 +73,8 @@ EVENT_WORDS: dict[AuditEvent, str] = {
     AuditEvent.STAFF_DISABLED: "Staff member disabled",
     AuditEvent.STAFF_ENABLED: "Staff member enabled",
     AuditEvent.AUDIT_EXPORTED: "Audit trail exported",
+    AuditEvent.CONFIRMATION: "Patient's confirmation",
+    AuditEvent.ARRIVAL: "Arrival",
 }
 
 Changes = dict[str, list[str | None]]

@@ -1,0 +1,116 @@
+"""The desk's own marks on an appointment's block: the patient's confirmation (a small ✓, ✉ or
+☎ chip at the block's bottom right, apart from the booking system's sync state, which the
+block's fill and border show) and, while an arrived patient waits, the minutes waited.
+
+:class:`DeskMarks` keeps the day and week grids' marks up to date: on the shown span, on a
+change of the topics ``confirmations`` and ``arrivals`` (here or at another desk), after a desk
+change, and each minute (the minutes waited). ``install_desk_day_actions`` puts the confirmation
+list (F7), the waiting room (F8) and the marks on the main window.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QRectF, Qt, QTimer
+from PySide6.QtGui import QColor, QPainter
+
+from frontdesk.app.arrivals import TOPIC as ARRIVALS
+from frontdesk.app.arrivals import DeskMark
+from frontdesk.app.confirmations import TOPIC as CONFIRMATIONS
+from frontdesk.domain.booking import VisitStatus
+from frontdesk.domain.confirmations import (
+    CONFIRMATION_MARKS,
+    PatientConfirmation,
+    waited_words,
+)
+from frontdesk.domain.timeutil import local_day_bounds, utc_now
+from frontdesk.ui.blocks import MIN_TEXT_W, Block, BlockFonts
+from frontdesk.ui.palette import CalendarColors
+
+if TYPE_CHECKING:
+    from frontdesk.ui.main_window import MainWindow
+
+CONFIRMED_INK = QColor("#188038")
+WAITING_INK = QColor("#b06000")
+
+
+def mark_words(mark: DeskMark, status: VisitStatus) -> str:
+    """The chip's words: ``✓``, ``✓ waiting 12 min``, ``waiting 3 min``."""
+    glyph = CONFIRMATION_MARKS.get(mark.confirmation, "")
+    waited = waited_words(mark.waited) if mark.waited is not None else ""
+    if status is not VisitStatus.ARRIVED:
+        waited = ""
+    return " ".join(w for w in (glyph, waited) if w)
+
+
+def paint_desk_mark(
+    p: QPainter, block: Block, mark: DeskMark, colors: CalendarColors, fonts: BlockFonts
+) -> None:
+    rect = block.rect
+    words = mark_words(mark, block.booking.visit_status)
+    if not words or rect.width() < MIN_TEXT_W:
+        return
+    metrics = fonts.small_m
+    width = min(rect.width() - 8, metrics.horizontalAdvance(words) + 8)
+    height = metrics.height() + 1
+    chip = QRectF(rect.right() - width - 3, rect.bottom() - height - 2, width, height)
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(colors.base)
+    p.drawRoundedRect(chip, 3, 3)
+    waiting = mark.waited is not None and block.booking.visit_status is VisitStatus.ARRIVED
+    confirmed = mark.confirmation is PatientConfirmation.CONFIRMED
+    ink = WAITING_INK if waiting else CONFIRMED_INK if confirmed else colors.muted
+    if colors.dark:
+        ink = ink.lighter(160)
+    p.setPen(ink)
+    p.setFont(fonts.bold if waiting else fonts.small)
+    shown = metrics.elidedText(words, Qt.TextElideMode.ElideRight, int(width - 6))
+    p.drawText(chip, Qt.AlignmentFlag.AlignCenter, shown)
+
+
+class DeskMarks(QObject):
+    """Reads the shown span's marks and gives them to the day and week grids."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.timer = QTimer(self)
+        self.timer.setInterval(60_000)
+        self.timer.timeout.connect(self.refresh)
+        self.timer.start()
+        window.on_topic(CONFIRMATIONS, self.refresh)
+        window.on_topic(ARRIVALS, self.refresh)
+        window.pane.shownChanged.connect(self.refresh)
+        window.actions_.changed.connect(lambda _id: self.refresh())
+        window.synced.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        window = self.window
+        if getattr(window, "_closed", False):
+            return
+        context, pane = window.context, window.pane
+        guard = getattr(window, "guard", None)
+        marks: dict[str, DeskMark] = {}
+        if guard is None or not guard.locked:
+            first = pane.day - timedelta(days=pane.day.weekday())  # the week around the day
+            start, _ = local_day_bounds(first, window.zone)
+            end, _ = local_day_bounds(first + timedelta(days=7), window.zone)
+            marks = context.arrivals.marks_between(start, end, utc_now())
+        for grid in (pane.day_view, pane.week_view):
+            if dict(grid.desk_marks) != marks:
+                grid.desk_marks = marks
+                grid.painter_.invalidate()
+                grid.viewport().update()
+
+
+def install_desk_day_actions(window: MainWindow) -> None:
+    """The confirmation list (F7), the waiting room (F8) and the blocks' marks."""
+    from frontdesk.ui.confirmation_list import install_confirmation_actions
+    from frontdesk.ui.waiting_room import install_waiting_room
+
+    window.desk_marks = DeskMarks(window)  # type: ignore[attr-defined]
+    install_confirmation_actions(window)
+    install_waiting_room(window)
