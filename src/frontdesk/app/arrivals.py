@@ -41,6 +41,11 @@ class WaitingRow:
     def waited(self) -> str:
         return waited_words(self.minutes) if self.minutes is not None else "time not recorded"
 
+    @property
+    def minutes_words(self) -> str:
+        """``12 min``, ``1 h 05``, ``—`` (the waiting room's column)."""
+        return self.waited.removeprefix("waiting ") if self.minutes is not None else "—"
+
 
 @dataclass(frozen=True, slots=True)
 class DeskMark:

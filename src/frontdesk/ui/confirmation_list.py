@@ -12,8 +12,8 @@ import html
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtCore import QDate, QEvent, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -59,13 +59,25 @@ class CallTable(QTableWidget):
 
     marked = Signal(int, object)  # row, PatientConfirmation
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        state = KEYS.get(Qt.Key(event.key()))
+    @staticmethod
+    def _ours(event: QKeyEvent) -> PatientConfirmation | None:
         plain = event.modifiers() in (
             Qt.KeyboardModifier.NoModifier,
             Qt.KeyboardModifier.KeypadModifier,
         )
-        if state is not None and plain and self.currentRow() >= 0:
+        return KEYS.get(Qt.Key(event.key())) if plain else None
+
+    def event(self, event: QEvent) -> bool:
+        # C and N are the calendar's "completed" and "no-show" keys: here they are the list's
+        overrides = event.type() == QEvent.Type.ShortcutOverride
+        if overrides and isinstance(event, QKeyEvent) and self._ours(event) is not None:
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        state = self._ours(event)
+        if state is not None and self.currentRow() >= 0:
             self.marked.emit(self.currentRow(), state)
             return
         super().keyPressEvent(event)
@@ -332,8 +344,9 @@ def open_confirmation_list(window: MainWindow) -> ConfirmationList:
     else:
         dialog.show_day(dialog.day if dialog.isVisible() else None)
     dialog.show()
-    dialog.raise_()
-    dialog.activateWindow()
+    if QGuiApplication.platformName() != "offscreen":  # (a test's screen has no stacking)
+        dialog.raise_()
+        dialog.activateWindow()
     dialog.table.setFocus()
     return dialog
 

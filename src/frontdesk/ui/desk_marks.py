@@ -10,7 +10,8 @@ list (F7), the waiting room (F8) and the marks on the main window.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from collections.abc import Callable
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRectF, Qt, QTimer
@@ -76,6 +77,7 @@ class DeskMarks(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
+        self.clock: Callable[[], datetime] = utc_now  # the tests' own
         self.timer = QTimer(self)
         self.timer.setInterval(60_000)
         self.timer.timeout.connect(self.refresh)
@@ -98,7 +100,7 @@ class DeskMarks(QObject):
             first = pane.day - timedelta(days=pane.day.weekday())  # the week around the day
             start, _ = local_day_bounds(first, window.zone)
             end, _ = local_day_bounds(first + timedelta(days=7), window.zone)
-            marks = context.arrivals.marks_between(start, end, utc_now())
+            marks = context.arrivals.marks_between(start, end, self.clock())
         for grid in (pane.day_view, pane.week_view):
             if dict(grid.desk_marks) != marks:
                 grid.desk_marks = marks

@@ -40,7 +40,7 @@ from frontdesk.ui.wording import plain_message
 if TYPE_CHECKING:
     from frontdesk.ui.main_window import MainWindow
 
-HEADERS = ("Patient", "Appointment", "Arrived", "Waited")
+HEADERS = ("Patient", "Booked for", "Arrived", "Waited")
 
 
 class WaitingTable(QTableWidget):
@@ -84,6 +84,8 @@ class WaitingRoom(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, len(HEADERS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setWordWrap(False)
         self.table.seat.connect(self.seat_current)
         self.table.cellDoubleClicked.connect(lambda r, _c: self._show(r))
         layout.addWidget(self.table, 1)
@@ -112,7 +114,7 @@ class WaitingRoom(QWidget):
         self.table.setRowCount(len(self.rows))
         for index, row in enumerate(self.rows):
             arrived = f"{row.arrived:%H:%M}" if row.arrived is not None else "—"
-            cells = (row.patient, f"{row.appointment:%H:%M}", arrived, row.waited)
+            cells = (row.patient, f"{row.appointment:%H:%M}", arrived, row.minutes_words)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column == 3 and row.minutes is not None and row.minutes >= 15:
@@ -181,6 +183,7 @@ def install_waiting_room(window: MainWindow) -> None:
     room.seenRequested.connect(window.actions_.set_status)
     window.waiting_room = room  # type: ignore[attr-defined]
     dock = window._dock("Waiting room", "waiting", room, Qt.DockWidgetArea.RightDockWidgetArea)
+    dock.setMinimumWidth(300)
     dock.hide()  # F8 shows it
     window.waiting_dock = dock  # type: ignore[attr-defined]
     window.on_topic(TOPIC, room.refresh)
