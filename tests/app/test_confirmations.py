@@ -4,7 +4,8 @@ outcome kept with an audit line, and the waiting room's longest wait first."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -15,6 +16,7 @@ from frontdesk.app.settings import ClinicSettings
 from frontdesk.domain.audit import Actor, AuditEvent, AuditFilter
 from frontdesk.domain.booking import VisitStatus
 from frontdesk.domain.confirmations import PatientConfirmation, tomorrow
+from frontdesk.domain.timeutil import local_to_utc
 from frontdesk.storage.repo import Repository
 from support.bookings import booking
 
@@ -142,3 +144,33 @@ def test_the_waiting_room_is_todays_arrived_not_yet_in_longest_wait_first(
     assert next(r.booking_id for r in arrivals.waiting_room(now)) == "b-3"
     lines = repo.audit_page(AuditFilter(event=AuditEvent.ARRIVAL.value))
     assert {line.detail for line in lines} == {"arrived", "in the chair", "back to waiting"}
+
+
+def test_the_demo_has_a_few_calls_made_and_a_patient_waiting(tmp_path: Path) -> None:
+    from frontdesk.app.demo import Demo
+    from frontdesk.app.desk_day import demo_sample
+
+    demo = Demo(tmp_path / "profile", clinic_zone="Europe/London")
+    try:
+        demo.pull()
+        context = demo.context
+        assert demo.context.demo
+        # the morning of a day with appointments, before the next day with appointments
+        first = context.confirmations.tomorrow()
+        days = [first + timedelta(days=n) for n in range(7)]
+        busy = [d for d in days if context.confirmations.call_list(d).rows]
+        day, after = busy[0], busy[1]
+        morning = local_to_utc(day, time(7, 30), "Europe/London").instant
+        assert demo_sample(context, morning)
+        listed = context.confirmations.call_list(after)
+        marked = [r for r in listed.rows if r.status.attempts]
+        assert len(listed.rows) > len(marked) >= 2  # some called, some still to call
+        assert any(r.status.confirmed for r in marked)
+        waiting = context.arrivals.waiting_room(morning + timedelta(hours=1))
+        assert [r.minutes for r in waiting] == [72]  # arrived 12 minutes before 07:30
+        assert demo_sample(context, morning)  # once only
+        assert len(
+            context.repo.audit_page(AuditFilter(event=AuditEvent.CONFIRMATION.value))
+        ) == len(marked)
+    finally:
+        demo.close()

@@ -39,14 +39,22 @@ SAMPLE = (
 
 
 def demo_sample(context: AppContext, now: datetime | None = None) -> bool:
-    """In a demo clinic with bookings cached and no confirmation kept yet: mark a few of
-    tomorrow's confirmed, left a message, no answer (the rest stay to call), and one of
-    today's later patients arrived 12 minutes ago. False when there was nothing to do."""
+    """In a demo clinic: mark a few of tomorrow's patients (or of the next day with bookings)
+    confirmed, left a message, no answer (the rest stay to call), and one of today's later
+    patients arrived 12 minutes ago. True once the sample is there (made now or before);
+    False while no booking is cached yet."""
     now = now or utc_now()
     zone = context.settings.zone
-    rows = context.confirmations.call_list(context.confirmations.tomorrow(now)).rows
-    if not rows or any(r.status.attempts for r in rows):
+    first = context.confirmations.tomorrow(now)
+    rows = []
+    for offset in range(7):
+        rows = context.confirmations.call_list(first + timedelta(days=offset)).rows
+        if rows:
+            break
+    if not rows:
         return False
+    if any(r.status.attempts for r in rows):
+        return True
     for row, state in zip(rows[::2], SAMPLE, strict=False):
         context.confirmations.mark(row.booking_id, state, now)
     start, end = local_day_bounds(to_local(now, zone).date(), zone)
@@ -59,8 +67,7 @@ def demo_sample(context: AppContext, now: datetime | None = None) -> bool:
         if context.booking.check_status(glimpse.id, VisitStatus.ARRIVED, now):
             continue
         context.arrivals.set_status(glimpse.id, VisitStatus.ARRIVED, now)
-        arrived = now - timedelta(minutes=12)
-        context.arrivals.arrived(glimpse.id, arrived)
+        context.arrivals.arrived(glimpse.id, now - timedelta(minutes=12))
         break
     log.info("demo: sample confirmations and an arrival made")
     return True

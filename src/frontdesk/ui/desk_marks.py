@@ -116,3 +116,36 @@ def install_desk_day_actions(window: MainWindow) -> None:
     window.desk_marks = DeskMarks(window)  # type: ignore[attr-defined]
     install_confirmation_actions(window)
     install_waiting_room(window)
+    if window.context.demo:
+        _demo_sample_after_sync(window)
+
+
+def _demo_sample_after_sync(window: MainWindow) -> None:
+    """The demo's sample calls and arrival (``app.desk_day.demo_sample``), made on the change
+    runner after a sync cycle once bookings are cached."""
+    from frontdesk.app.desk_day import demo_sample
+    from frontdesk.ui.desk_ops import ops_for
+
+    state = {"done": False, "running": False}
+
+    def made(done: bool) -> None:
+        state["done"], state["running"] = done, False
+        if done:
+            window.synced.disconnect(after_sync)
+            window.refresh()  # the arrived patient's block
+
+    def failed(_why: BaseException) -> None:
+        state["running"] = False
+
+    def after_sync() -> None:
+        if state["done"] or state["running"] or window.guard.locked:
+            return
+        state["running"] = True
+        ops_for(window, window.context).run(
+            lambda: demo_sample(window.context),
+            lambda _done: ["#" + CONFIRMATIONS, "#" + ARRIVALS],
+            made,
+            failed=failed,
+        )
+
+    window.synced.connect(after_sync)
