@@ -39,20 +39,18 @@ SAMPLE = (
 
 
 def demo_sample(context: AppContext, now: datetime | None = None) -> bool:
-    """In a demo clinic: mark a few of tomorrow's patients (or of the next day with bookings)
+    """In a demo clinic: mark a few of tomorrow's patients (or of the next busy day)
     confirmed, left a message, no answer (the rest stay to call), and one of today's later
     patients arrived 12 minutes ago. True once the sample is there (made now or before);
     False while no booking is cached yet."""
     now = now or utc_now()
     zone = context.settings.zone
     first = context.confirmations.tomorrow(now)
-    rows = []
-    for offset in range(7):
-        rows = context.confirmations.call_list(first + timedelta(days=offset)).rows
-        if rows:
-            break
-    if not rows:
+    days = [context.confirmations.call_list(first + timedelta(days=n)).rows for n in range(7)]
+    if not any(days):
         return False
+    # tomorrow, unless it has too few appointments to show (a Sunday): the next busy day
+    rows = next((d for d in days if len(d) >= len(SAMPLE) + 2), next(d for d in days if d))
     if any(r.status.attempts for r in rows):
         return True
     for row, state in zip(rows[::2], SAMPLE, strict=False):

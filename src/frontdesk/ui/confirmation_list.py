@@ -203,6 +203,7 @@ class ConfirmationList(QDialog):
             for r in self.data.rows
             if everything or not r.status.confirmed or r.booking_id in self._worked
         ]
+        self.table.clearSpans()
         self.table.setRowCount(len(self.rows))
         for index, row in enumerate(self.rows):
             cells = (row.time, row.patient, row.phone, row.provider, row.service)
@@ -227,10 +228,21 @@ class ConfirmationList(QDialog):
     def _show_counts(self) -> None:
         if self.data is None:
             return
+        day = f"{self.data.day:%a %d %b}"
         if not self.data.rows:
-            self.counts.setText(f"No appointments on {self.data.day:%a %d %b}")
+            self.counts.setText(f"No appointments on {day}")
         else:
             self.counts.setText(self.data.counts())
+        self.table.setToolTip("")
+        if not self.rows:  # said on the empty table itself
+            everyone = self.data.rows and not self.data.to_call
+            empty = f"Everyone on {day} has confirmed." if everyone else f"Nobody to call on {day}."
+            self.table.setToolTip(empty)
+            self.table.setRowCount(1)
+            self.table.setSpan(0, 0, 1, len(HEADERS))
+            item = QTableWidgetItem(empty)
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.table.setItem(0, 0, item)
 
     def current_booking(self) -> str | None:
         index = self.table.currentRow()
