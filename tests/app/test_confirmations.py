@@ -154,7 +154,6 @@ def test_the_demo_has_a_few_calls_made_and_a_patient_waiting(tmp_path: Path) -> 
     try:
         demo.pull()
         context = demo.context
-        assert demo.context.demo
         # the morning of a day with appointments, before the next day with appointments
         first = context.confirmations.tomorrow()
         days = [first + timedelta(days=n) for n in range(7)]

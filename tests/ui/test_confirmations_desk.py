@@ -70,7 +70,7 @@ def window(qtbot, demo: Demo) -> Iterator[MainWindow]:  # type: ignore[no-untype
         main.shutdown()
 
 
-def test_a_day_is_worked_through_with_c_m_n(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
+def test_a_day_is_worked_through_with_c_m_n(qtbot, window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     context = window.context
     day = _busy_day(context)
     window.confirmations_action.trigger()  # type: ignore[attr-defined]  # F7
@@ -102,6 +102,14 @@ def test_a_day_is_worked_through_with_c_m_n(qtbot, window: MainWindow) -> None: 
     assert len(lines) == 3 and {line.booking_id for line in lines} == {first, second, third}
     html = dialog.list_html()
     assert "Confirmation list" in html and f"{total - 1} to call, 1 confirmed" in html
+    printed: list[str] = []
+    monkeypatch.setattr(
+        "frontdesk.ui.confirmation_print.print_html",
+        lambda text, paper, _title, _parent: printed.append(text) or True,
+    )
+    assert dialog.print_list() and printed == [html]  # the day sheet's print path
+    lines = context.repo.audit_page(AuditFilter(event=AuditEvent.PRINTED.value))
+    assert lines[0].detail == f"confirmation list of {day.isoformat()}, {total} appointments"
     _shot(dialog, "confirmation-list.png")
     # read again (another day and back): the confirmed patient is off the list
     dialog.show_day(day + timedelta(days=1))

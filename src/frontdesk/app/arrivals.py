@@ -80,9 +80,9 @@ class Arrivals:
     ) -> Change:
         """The visit status key (``BookingService.set_status``), then the arrival it makes,
         undoes or ends kept at the desk."""
-        now = now or utc_now()
         before = self.repo.booking(booking_id)
         change = self.booking().set_status(booking_id, status, now)
+        now = now or utc_now()
         after = change.booking.visit_status
         was = before.visit_status if before is not None else None
         if after is VisitStatus.ARRIVED and was is not VisitStatus.ARRIVED:

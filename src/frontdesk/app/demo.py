@@ -105,7 +105,6 @@ class Demo:
             self.context.update_settings(
                 self.context.settings.model_copy(update={"timezone": clinic_zone})
             )
-        self.context.demo = True  # a few sample records (app.desk_day.demo_sample)
         sign_in_demo(self.context)
         # the demo clinics keep their hours on the desk's clock: 09:00 is 09:00 at the desk;
         # ``own_zones``: each keeps its own default zone instead (London, Los Angeles, ...)

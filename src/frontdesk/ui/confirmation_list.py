@@ -8,7 +8,6 @@ sheet's path (``ui.day_sheet.print_html``) or works on screen; the counts say ho
 
 from __future__ import annotations
 
-import html
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -34,11 +33,9 @@ from frontdesk.app.confirmations import TOPIC, CallList, CallRow
 from frontdesk.app.context import AppContext
 from frontdesk.domain.confirmations import (
     CONFIRMATION_MARKS,
-    CONFIRMATION_WORDS,
     ConfirmationStatus,
     PatientConfirmation,
 )
-from frontdesk.domain.timeutil import to_local, utc_now
 from frontdesk.ui.desk_ops import ops_for
 from frontdesk.ui.wording import plain_message
 
@@ -303,47 +300,16 @@ class ConfirmationList(QDialog):
 
     # -- paper ---------------------------------------------------------------------------
     def list_html(self) -> str:
-        """The list as printed: the rows shown, a box to tick per call."""
-        esc = html.escape
-        data = self.data
-        day = data.day if data is not None else self.day
-        printed = to_local(utc_now(), self.context.settings.zone)
-        head = "".join(
-            f"<th align='left' style='white-space:nowrap'>{h}</th>"
-            for h in ("Time", "Patient", "Phone", "Provider", "Answer", "C / M / N")
-        )
-        body = "".join(
-            f"<tr><td>{esc(r.time)}</td><td>{esc(r.patient)}</td>"
-            f"<td style='white-space:nowrap'>{esc(r.phone)}</td><td>{esc(r.provider)}</td>"
-            f"<td>{esc(CONFIRMATION_WORDS[r.status.state]) if r.status.attempts else ''}</td>"
-            "<td>☐ ☐ ☐</td></tr>"
-            for r in self.rows
-        )
-        counts = esc(data.counts()) if data is not None else ""
-        return (
-            f"<html><body><h2>Confirmation list — {day:%A %d %B %Y}</h2>"
-            f"<p style='color:#555'>{counts} · printed {printed:%d %b %Y %H:%M}</p>"
-            "<table width='100%' cellspacing='0' cellpadding='4' border='1' "
-            f"style='border-collapse:collapse'><tr>{head}</tr>{body}</table>"
-            "<p style='color:#555'>C = confirmed, M = left a message, N = no answer.</p>"
-            "</body></html>"
-        )
+        """The list as printed (``ui.confirmation_print``)."""
+        from frontdesk.ui.confirmation_print import list_html
+
+        return list_html(self.data, self.rows, self.day, self.context.settings.zone)
 
     def print_list(self) -> bool:
-        from frontdesk.app import audit
-        from frontdesk.domain.audit import AuditEntry, AuditEvent
-        from frontdesk.ui.day_sheet import print_html
+        """Ask which printer, print the rows shown, and say so in the audit trail."""
+        from frontdesk.ui.confirmation_print import print_list
 
-        if not print_html(
-            self.list_html(), self.context.settings.paper_size, "Print the confirmation list", self
-        ):
-            return False
-        detail = f"confirmation list of {self.day.isoformat()}, {len(self.rows)} appointments"
-        audit.record(
-            self.context,
-            AuditEntry(AuditEvent.PRINTED, self.context.staff.actor(), detail=detail),
-        )
-        return True
+        return print_list(self.context, self.list_html(), self.day, len(self.rows), self)
 
 
 def open_confirmation_list(window: MainWindow) -> ConfirmationList:
