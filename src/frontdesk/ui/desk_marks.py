@@ -10,6 +10,7 @@ list (F7), the waiting room (F8) and the marks on the main window.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
@@ -33,6 +34,7 @@ from frontdesk.ui.palette import CalendarColors
 if TYPE_CHECKING:
     from frontdesk.ui.main_window import MainWindow
 
+log = logging.getLogger("frontdesk.ui")
 CONFIRMED_INK = QColor("#188038")
 WAITING_INK = QColor("#b06000")
 
@@ -92,6 +94,7 @@ class DeskMarks(QObject):
     def refresh(self) -> None:
         window = self.window
         if getattr(window, "_closed", False):
+            self.timer.stop()
             return
         context, pane = window.context, window.pane
         guard = getattr(window, "guard", None)
@@ -100,7 +103,11 @@ class DeskMarks(QObject):
             first = pane.day - timedelta(days=pane.day.weekday())  # the week around the day
             start, _ = local_day_bounds(first, window.zone)
             end, _ = local_day_bounds(first + timedelta(days=7), window.zone)
-            marks = context.arrivals.marks_between(start, end, self.clock())
+            try:
+                marks = context.arrivals.marks_between(start, end, self.clock())
+            except Exception as exc:  # a shared store out of reach: the marks stay
+                log.warning("the blocks' marks could not be read: %s", type(exc).__name__)
+                return
         for grid in (pane.day_view, pane.week_view):
             if dict(grid.desk_marks) != marks:
                 grid.desk_marks = marks

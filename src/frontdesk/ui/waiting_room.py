@@ -10,6 +10,7 @@ store (topic ``arrivals``).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -39,6 +40,8 @@ from frontdesk.ui.wording import plain_message
 
 if TYPE_CHECKING:
     from frontdesk.ui.main_window import MainWindow
+
+log = logging.getLogger("frontdesk.ui")
 
 HEADERS = ("Patient", "Booked for", "Arrived", "Waited")
 
@@ -109,8 +112,15 @@ class WaitingRoom(QWidget):
 
     def refresh(self) -> None:
         """Read the waiting room again; the selected patient stays selected."""
+        if getattr(self.window(), "_closed", False):
+            self.timer.stop()
+            return
         current = self.current_booking()
-        self.rows = self.context.arrivals.waiting_room(self.clock())
+        try:
+            self.rows = self.context.arrivals.waiting_room(self.clock())
+        except Exception as exc:  # a shared store out of reach: the last list stays
+            log.warning("the waiting room could not be read: %s", type(exc).__name__)
+            return
         self.table.setRowCount(len(self.rows))
         for index, row in enumerate(self.rows):
             arrived = f"{row.arrived:%H:%M}" if row.arrived is not None else "—"
