@@ -116,6 +116,7 @@ def test_a_day_is_worked_through_with_c_m_n(qtbot, window: MainWindow, monkeypat
     dialog.show_day(day)
     assert first not in [r.booking_id for r in dialog.rows] and len(dialog.rows) == total - 1
     # the booking's block carries the patient's mark; the details panel says it apart
+    window.pane.set_mode(Mode.DAY)
     window.pane.show_day(day)
     qtbot.waitUntil(lambda: first in window.day_view.desk_marks)
     assert window.day_view.desk_marks[first].confirmation is PatientConfirmation.CONFIRMED
@@ -123,9 +124,16 @@ def test_a_day_is_worked_through_with_c_m_n(qtbot, window: MainWindow, monkeypat
     qtbot.waitUntil(
         lambda: window.details.booking is not None and window.details.booking.id == first
     )
-    assert "Confirmed by the patient" in window.details.fields["patient"].text()
+    assert "✓ Confirmed<br>" in window.details.fields["patient"].text()
     assert "booking system" in window.details.fields["sync"].text().lower()
-    dialog.close()
+    _shot(window, "confirmed-marks.png")
+    # a locked desk shows neither the list nor the waiting room, and F7 / F8 open nothing
+    window.waiting_action.trigger()  # type: ignore[attr-defined]
+    assert window.waiting_dock.isVisible()  # type: ignore[attr-defined]
+    window.guard.lock("by hand")
+    assert not dialog.isVisible() and not window.waiting_dock.isVisible()  # type: ignore[attr-defined]
+    qtbot.keyClick(window, Qt.Key.Key_F7)
+    assert not dialog.isVisible()
 
 
 def test_the_waiting_room_counts_the_minutes_on_a_controlled_clock(  # type: ignore[no-untyped-def]

@@ -31,7 +31,12 @@ from frontdesk.app.context import AppContext
 from frontdesk.app.desk import clinic_zone, on_clinic_clock, resources, system_time_words
 from frontdesk.app.words import counted
 from frontdesk.domain.booking import Booking, SyncState, VisitStatus, approximate_time
-from frontdesk.domain.confirmations import CONFIRMATION_MARKS, Arrival, waited_words
+from frontdesk.domain.confirmations import (
+    CONFIRMATION_MARKS,
+    Arrival,
+    PatientConfirmation,
+    waited_words,
+)
 from frontdesk.domain.timeutil import to_local, utc_now
 from frontdesk.ui.blocks import STATE_WORDS, VISIT_WORDS
 from frontdesk.ui.theme import Tones, span
@@ -296,10 +301,19 @@ class DetailsPanelWidget(QWidget):
 
 
 def confirmation_text(context: AppContext, b: Booking, zone: str, hint: QColor) -> str:
-    """The patient's confirmation (the desk's record), apart from the booking system's."""
+    """The patient's confirmation (the desk's record), apart from the booking system's: the
+    outcome, then who and when in small print."""
     status = context.confirmations.status(b.id)
+    last = status.last
+    if last is None:
+        return span("Not confirmed yet (F7)", hint)
+    words = {
+        PatientConfirmation.UNCONFIRMED: "Not confirmed",
+        PatientConfirmation.CONFIRMED: "Confirmed",
+        PatientConfirmation.LEFT_MESSAGE: "Left a message",
+        PatientConfirmation.NO_ANSWER: "No answer",
+    }[status.state]
     mark = CONFIRMATION_MARKS.get(status.state, "")
-    words = html.escape(status.words(zone))
-    if not status.attempts:
-        return span("Not confirmed yet (the confirmation list, F7)", hint)
-    return f"{mark} {words}".strip()
+    calls = f" · {status.calls} calls" if status.calls > 1 else ""
+    who = f"{last.staff}, {to_local(last.at, zone):%a %d %b %H:%M}{calls}"
+    return f"{mark} {words}".strip() + "<br>" + span(html.escape(who), hint, small=True)
