@@ -54,6 +54,8 @@ class AuditEvent(enum.StrEnum):
     ASAP_ADDED = "ASAP added"  # the ASAP list (domain.asap)
     ASAP_CHANGED = "ASAP changed"
     ASAP_REMOVED = "ASAP removed"
+    CONFIRMATION = "confirmation"  # a call's outcome: confirmed, left a message, no answer
+    ARRIVAL = "arrival"  # the patient's arrival time, or "in the chair" (desk-only marks)
 
 
 EVENT_WORDS: dict[AuditEvent, str] = {
@@ -77,6 +79,8 @@ EVENT_WORDS: dict[AuditEvent, str] = {
     AuditEvent.ASAP_ADDED: "Put on the ASAP list",
     AuditEvent.ASAP_CHANGED: "ASAP entry changed",
     AuditEvent.ASAP_REMOVED: "Taken off the ASAP list",
+    AuditEvent.CONFIRMATION: "Patient's confirmation",
+    AuditEvent.ARRIVAL: "Arrival",
 }
 
 Changes = dict[str, list[str | None]]

@@ -35,6 +35,7 @@ from frontdesk.storage import notices, patients, scopes
 from frontdesk.storage.asap import AsapStore
 from frontdesk.storage.audit import AuditTrail, add_audit, add_audits
 from frontdesk.storage.booking_reads import plain_bookings_between
+from frontdesk.storage.confirmations import ArrivalStore, ConfirmationStore
 from frontdesk.storage.connection_removal import ConnectionRemoval
 from frontdesk.storage.db import Database
 from frontdesk.storage.outbox_reads import OutboxReads
@@ -100,6 +101,7 @@ class Repository(RemoteMergeStore, OutboxRecords, OutboxReads):
         self.roles = SendingRoles(db)
         self.removal = ConnectionRemoval(db, self._forget_catalogs)
         self.asap = AsapStore(db)  # the ASAP list and the freed slots (storage.asap)
+        self.confirmations, self.arrivals = ConfirmationStore(db), ArrivalStore(db)
 
     def _forget_catalogs(self) -> None:
         """The catalogs read before are no longer the store's (a connection was removed)."""

@@ -271,3 +271,4 @@ class AuditRow(Base):
 
 
 from frontdesk.storage import tables_asap as tables_asap  # noqa: E402  (the ASAP list)
+from frontdesk.storage import tables_confirmations  # noqa: E402, F401

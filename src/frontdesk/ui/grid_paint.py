@@ -17,6 +17,7 @@ from frontdesk.app.desk import resource_key
 from frontdesk.domain import dates
 from frontdesk.domain.timeutil import to_local
 from frontdesk.ui.blocks import Block, Elided, paint_block, paint_selection
+from frontdesk.ui.desk_marks import paint_desk_mark
 
 if TYPE_CHECKING:
     from frontdesk.ui.time_grid import TimeGridView
@@ -210,6 +211,8 @@ class GridPainter:
                 False,  # the selection is an overlay
                 elided,
             )
+            if booking.id in v.desk_marks:  # the patient's confirmation, minutes waited
+                paint_desk_mark(p, block, v.desk_marks[booking.id], colors, fonts)
             if booking.id == dragged:
                 p.setOpacity(1.0)
         if more:

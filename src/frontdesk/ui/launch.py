@@ -173,6 +173,7 @@ def launch(argv: list[str]) -> int:
                 # started, seeded, connected and pulled after the first paint
                 demo = Demo(args.profile_dir, providers=ALL_PROVIDERS, defer=True)
                 context = demo.context
+                context.demo = True  # sample records too (app.desk_day.demo_sample)
             else:  # the connectors are built once the window is painted
                 context = AppContext.open(
                     args.profile_dir, connect=False, database_url=args.database_url

@@ -41,6 +41,7 @@ from frontdesk.ui.asap_actions import install_asap_actions
 from frontdesk.ui.calendar_pane import CalendarPane, Mode, week_label
 from frontdesk.ui.desk_dialogs import DeskDialogs
 from frontdesk.ui.desk_guard import DeskGuard, install_actions
+from frontdesk.ui.desk_marks import install_desk_day_actions
 from frontdesk.ui.desk_ops import DeskOps
 from frontdesk.ui.details_panel import DetailsPanelWidget
 from frontdesk.ui.elided_label import ElidedLabel
@@ -149,6 +150,7 @@ class MainWindow(QMainWindow):
         build_menus(self)
         install_actions(self)
         install_asap_actions(self)  # Booking ▸ ASAP list (F9), and filling a freed slot
+        install_desk_day_actions(self)  # confirmation list (F7), waiting room (F8), marks
         self.status = ConnectionStatusBar(context, self)
         self.status.openSyncPanel.connect(lambda: self.show_sync_panel())
         self.setStatusBar(self.status)

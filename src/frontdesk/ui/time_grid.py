@@ -21,6 +21,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QToolTip, QWidget
 
+from frontdesk.app.arrivals import DeskMark
 from frontdesk.app.desk import ResourceKey, resource_key
 from frontdesk.domain.booking import BookingGlimpse
 from frontdesk.domain.catalog import Service, Window
@@ -56,6 +57,7 @@ class TimeGridView(DraggableGrid):
         self._spans: list[list[tuple[time, time, bool]]] = []
         self._selected: str | None = None
         self._arrangement: Arrangement | None = None
+        self.desk_marks: Mapping[str, DeskMark] = {}  # ui.desk_marks: set_desk_marks
         self.fonts = BlockFonts(self.font())
         self.colors = CalendarColors.from_palette(self.palette())
         self.painter_ = GridPainter(self)
