@@ -51,6 +51,9 @@ class AuditEvent(enum.StrEnum):
     STAFF_DISABLED = "staff disabled"
     STAFF_ENABLED = "staff enabled"
     AUDIT_EXPORTED = "audit exported"
+    BLOCKOUT_ADDED = "blockout added"
+    BLOCKOUT_CHANGED = "blockout changed"
+    BLOCKOUT_REMOVED = "blockout removed"
 
 
 EVENT_WORDS: dict[AuditEvent, str] = {
@@ -71,6 +74,9 @@ EVENT_WORDS: dict[AuditEvent, str] = {
     AuditEvent.STAFF_DISABLED: "Staff member disabled",
     AuditEvent.STAFF_ENABLED: "Staff member enabled",
     AuditEvent.AUDIT_EXPORTED: "Audit trail exported",
+    AuditEvent.BLOCKOUT_ADDED: "Blockout added",
+    AuditEvent.BLOCKOUT_CHANGED: "Blockout changed",
+    AuditEvent.BLOCKOUT_REMOVED: "Blockout removed",
 }
 
 Changes = dict[str, list[str | None]]

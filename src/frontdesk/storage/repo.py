@@ -32,6 +32,7 @@ from frontdesk.domain.outbox import (
 from frontdesk.domain.timeutil import utc_now
 from frontdesk.storage import notices, patients, scopes
 from frontdesk.storage.audit import AuditTrail, add_audit, add_audits
+from frontdesk.storage.blockouts import BlockoutStore
 from frontdesk.storage.booking_reads import plain_bookings_between
 from frontdesk.storage.connection_removal import ConnectionRemoval
 from frontdesk.storage.db import Database
@@ -100,6 +101,7 @@ class Repository(
         self.db = db
         self._catalogs: dict[tuple[str, date, date], Catalog] = {}
         self._catalog_generation = 0
+        self.blockouts = BlockoutStore(db)
 
     # -- connections -------------------------------------------------------------------
     def add_connection(self, record: ConnectionRecord) -> None:
