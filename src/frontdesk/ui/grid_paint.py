@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen, Q
 from frontdesk.app.desk import resource_key
 from frontdesk.domain.timeutil import to_local
 from frontdesk.ui.blocks import Block, Elided, paint_block, paint_selection
+from frontdesk.ui.grid_schedule import paint_schedule
 
 if TYPE_CHECKING:
     from frontdesk.ui.time_grid import TimeGridView
@@ -134,6 +135,7 @@ class GridPainter:
         block = v._by_id.get(v._selected or "")
         if block is not None:
             paint_selection(p, block.rect, v.colors)
+        v.paint_pick(p)
         self._now(p)
         self._ghost(p)
 
@@ -157,6 +159,7 @@ class GridPainter:
                 else:
                     p.fillRect(rect, QBrush(c.closed_fill))
                     p.fillRect(rect, QBrush(c.grid, Qt.BrushStyle.FDiagPattern))
+        paint_schedule(p, v, visible, columns)  # out of hours, the clinic's blockouts
         if not columns:
             return
 

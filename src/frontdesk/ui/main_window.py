@@ -37,6 +37,7 @@ from frontdesk.app.words import counted
 from frontdesk.domain.booking import Booking, SyncState, VisitStatus
 from frontdesk.domain.timeutil import to_local
 from frontdesk.ui.actions import DeskActions
+from frontdesk.ui.blockout_actions import install_blockout_actions
 from frontdesk.ui.calendar_pane import CalendarPane, Mode, week_label
 from frontdesk.ui.desk_dialogs import DeskDialogs
 from frontdesk.ui.desk_guard import DeskGuard, install_actions
@@ -147,6 +148,7 @@ class MainWindow(QMainWindow):
         build_toolbar(self)
         build_menus(self)
         install_actions(self)
+        install_blockout_actions(self)
         self.status = ConnectionStatusBar(context, self)
         self.status.openSyncPanel.connect(lambda: self.show_sync_panel())
         self.setStatusBar(self.status)
