@@ -80,9 +80,10 @@ def connection_name(provider: str) -> str:
     return f"Demo: {PROVIDERS[provider].title} sandbox"
 
 
-# the demo's daily lunch: one provider's column (Vastal's calendar, open 09:00-17:00), every
-# day for a year from the first start, on the clinic's clock
-LUNCH_PROVIDER, LUNCH_RESOURCE = "vastal", "org_xyz789"
+# the demo's daily lunch: one provider's column (CareValidate's Dr. Ana Ruiz, whose booking
+# system publishes no hours: the clinic knows when she lunches), every day for a year from the
+# first start, on the clinic's clock
+LUNCH_PROVIDER, LUNCH_RESOURCE = "carevalidate", "Dr. Ana Ruiz"
 LUNCH_FROM, LUNCH_TO = time(12, 30), time(13, 30)
 
 
