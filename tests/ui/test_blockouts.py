@@ -163,7 +163,24 @@ def test_block_a_picked_time_drawn_and_respected(qtbot, window: MainWindow) -> N
     assert any(o.start >= end and o.start.date() == end.date() for o in found_openings)
     finder.done(0)
 
-    # changed and removed from its own dialog
+    # changed from its own dialog (the band's menu opens it): the label follows
+    change = BlockoutDialog(context, window.pane.all_resources, window, blockout=found)
+    qtbot.addWidget(change)
+    assert change.save_button.text() == "&Save" and change.note.text() == "team huddle"
+    change.note.setText("staff training")
+    qtbot.mouseClick(change.save_button, Qt.MouseButton.LeftButton)
+    assert window.ops.wait()
+    qtbot.waitUntil(
+        lambda: (
+            grid.blockout_at(_at(grid, column, day, time(10, 30))) is not None
+            and grid.blockout_at(_at(grid, column, day, time(10, 30))).note == "staff training"
+        ),
+        timeout=5000,
+    )
+    found = grid.blockout_at(_at(grid, column, day, time(10, 30)))
+    assert found is not None and found.version == 2
+
+    # and removed
     edit = BlockoutDialog(context, window.pane.all_resources, window, blockout=found)
     qtbot.addWidget(edit)
     assert edit.remove_button is not None

@@ -26,6 +26,8 @@ from frontdesk.storage.repo import Repository
 
 __all__ = ["TOPIC", "BlockoutDesk", "new_id"]
 
+COVER_WEEKS = 12  # how far ahead the dialog counts the bookings a blockout lies over
+
 
 def new_id() -> str:
     return str(uuid.uuid4())
@@ -81,12 +83,15 @@ class BlockoutDesk:
         return sorted(found, key=lambda o: (o.start, o.blockout.id))
 
     def covered(self, blockout: Blockout) -> int:
-        """How many active bookings lie (partly) under ``blockout``'s occurrences."""
+        """How many active bookings lie (partly) under ``blockout``'s occurrences in its first
+        ``COVER_WEEKS`` weeks (the dialog asks as it is typed: a year of a busy clinic's
+        bookings is not read for a warning; :func:`covering_words` says how far it looked)."""
         if blockout.end <= blockout.start:
             return 0
         first = blockout.start - timedelta(days=1)
+        last = min(blockout.reach, blockout.start + timedelta(weeks=COVER_WEEKS))
         count = 0
-        for booking in self.repo.bookings_between(first, blockout.reach):
+        for booking in self.repo.glimpses_between(first, last):
             if not booking.active:
                 continue
             if not blockout.applies_to(booking.connection_id, booking.resource_id):
@@ -156,9 +161,11 @@ def _gone() -> BookingRefused:
     )
 
 
-def covering_words(count: int) -> str:
+def covering_words(count: int, blockout: Blockout | None = None) -> str:
     """The dialog's warning about bookings already under a blockout ("" for none)."""
     if count == 0:
         return ""
     what = "1 booking lies" if count == 1 else f"{count} bookings lie"
-    return f"{what} in this time. They stay booked; move or cancel them yourself if need be."
+    longer = blockout is not None and blockout.reach > blockout.start + timedelta(weeks=COVER_WEEKS)
+    when = f" in its first {COVER_WEEKS} weeks" if longer else ""
+    return f"{what} in this time{when}. They stay booked; move or cancel them yourself if need be."

@@ -259,7 +259,7 @@ class BlockoutDialog(QDialog):
         self.verdicts = self.context.blockouts.check(typed)
         self.covered = 0 if self.verdicts else self.context.blockouts.covered(typed)
         self.message.setText(verdicts_html(self.verdicts))
-        words = covering_words(self.covered)
+        words = covering_words(self.covered, typed)
         tones = Tones.of()
         self.warning.setText(
             f'<span style="color:{tones.risk}">⚠ {html.escape(words)}</span>' if words else ""
