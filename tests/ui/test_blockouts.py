@@ -10,8 +10,9 @@ import os
 from datetime import date, time, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QPointF, Qt, QTime
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QDate, QEvent, QPointF, Qt, QTime
+from PySide6.QtGui import QKeySequence, QMouseEvent
+from PySide6.QtWidgets import QApplication
 
 from frontdesk.app.blockouts import BlockoutDesk
 from frontdesk.domain.blockouts import Reason
@@ -54,6 +55,25 @@ def _at(grid: TimeGridView, column: int, day: date, wall: time) -> QPointF:
     return QPointF(grid.column_rect(column).center().x(), y)
 
 
+def _send(
+    grid: TimeGridView,
+    kind: QEvent.Type,
+    pos: QPointF,
+    buttons: Qt.MouseButton = Qt.MouseButton.LeftButton,
+) -> None:
+    """A mouse event with the left button held (QTest's moves carry no button)."""
+    viewport = grid.viewport()
+    event = QMouseEvent(
+        kind,
+        pos,
+        viewport.mapToGlobal(pos),
+        Qt.MouseButton.LeftButton,
+        buttons,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(viewport, event)
+
+
 def test_block_a_picked_time_drawn_and_respected(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     context = window.context
     cid = context.connections()[0].id
@@ -83,15 +103,11 @@ def test_block_a_picked_time_drawn_and_respected(qtbot, window: MainWindow) -> N
     assert (12 * 60, 14 * 60) in off and any(s <= 7 * 60 and e >= 9 * 60 for s, e in off)
 
     # pick 10:00-11:00 with the mouse, then Ctrl+B
-    qtbot.mousePress(
-        grid.viewport(), Qt.MouseButton.LeftButton, pos=_at(grid, column, day, time(10)).toPoint()
-    )
-    qtbot.mouseMove(grid.viewport(), pos=_at(grid, column, day, time(10, 45)).toPoint())
-    qtbot.mouseRelease(
-        grid.viewport(),
-        Qt.MouseButton.LeftButton,
-        pos=_at(grid, column, day, time(10, 45)).toPoint(),
-    )
+    _send(grid, QEvent.Type.MouseButtonPress, _at(grid, column, day, time(10)))
+    assert grid.picked() is not None and grid.picked().end == start + timedelta(minutes=15)
+    _send(grid, QEvent.Type.MouseMove, _at(grid, column, day, time(10, 45)))
+    end = _at(grid, column, day, time(10, 45))
+    _send(grid, QEvent.Type.MouseButtonRelease, end, Qt.MouseButton.NoButton)
     pick = grid.picked()
     assert pick is not None and pick.resource == (cid, MAIN)
     assert (pick.start, pick.end) == (start, start + timedelta(hours=1))
@@ -150,6 +166,23 @@ def test_block_a_picked_time_drawn_and_respected(qtbot, window: MainWindow) -> N
     )
     assert window._move_reasons(later.id, start + timedelta(minutes=45), (cid, MAIN)) == [WORDS]
     assert window._move_reasons(later.id, start + timedelta(hours=1), (cid, MAIN)) == []
+    window.refresh()
+    qtbot.waitUntil(lambda: grid.block_rect(later.id) is not None, timeout=5000)
+    grid.scroll_to_hour(9)
+    grab = _at(grid, column, day, time(15, 5))  # inside its block, near the top
+    refused: list[str] = []
+    grid.moveRefused.connect(lambda _id, why: refused.append(why))
+    shown = grid.block_at(grab)
+    assert shown is not None and shown.id == later.id
+    target = _at(grid, column, day, time(10, 20))
+    _send(grid, QEvent.Type.MouseButtonPress, grab, Qt.MouseButton.LeftButton)
+    for step in range(1, 6):  # a drag in steps, as a hand moves
+        _send(grid, QEvent.Type.MouseMove, grab + (target - grab) * (step / 5))
+    drag = grid.drag_state()
+    assert drag is not None and drag.reason == WORDS
+    _send(grid, QEvent.Type.MouseButtonRelease, target, Qt.MouseButton.NoButton)
+    assert refused == [WORDS]
+    assert context.repo.booking(later.id).start == start + timedelta(hours=5)  # not moved
 
     # the openings finder skips it
     finder = window.find_opening()
