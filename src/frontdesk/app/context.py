@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from frontdesk.app import desk_day, logs, private_files, store
 from frontdesk.app import settings as clinic_settings
+from frontdesk.app.blockouts import BlockoutDesk
 from frontdesk.app.booking import BookingService
 from frontdesk.app.paths import Paths
 from frontdesk.app.reads import DeskReads
@@ -75,6 +76,7 @@ class AppContext:
         self.engine = SyncEngine(self.repo, self.connectors, stop=self.stop)
         self.demo = False  # a demo clinic (app.demo): screens may show sample records
         self.confirmations, self.arrivals = desk_day.services(self)  # the patient's side
+        self.blockouts = BlockoutDesk(self.repo, lambda: self.settings.zone, self.staff.actor)
         if connect:
             self.reload_connectors()
 

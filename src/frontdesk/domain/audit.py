@@ -56,6 +56,9 @@ class AuditEvent(enum.StrEnum):
     ASAP_REMOVED = "ASAP removed"
     CONFIRMATION = "confirmation"  # a call's outcome: confirmed, left a message, no answer
     ARRIVAL = "arrival"  # the patient's arrival time, or "in the chair" (desk-only marks)
+    BLOCKOUT_ADDED = "blockout added"
+    BLOCKOUT_CHANGED = "blockout changed"
+    BLOCKOUT_REMOVED = "blockout removed"
 
 
 EVENT_WORDS: dict[AuditEvent, str] = {
@@ -81,6 +84,9 @@ EVENT_WORDS: dict[AuditEvent, str] = {
     AuditEvent.ASAP_REMOVED: "Taken off the ASAP list",
     AuditEvent.CONFIRMATION: "Patient's confirmation",
     AuditEvent.ARRIVAL: "Arrival",
+    AuditEvent.BLOCKOUT_ADDED: "Blockout added",
+    AuditEvent.BLOCKOUT_CHANGED: "Blockout changed",
+    AuditEvent.BLOCKOUT_REMOVED: "Blockout removed",
 }
 
 Changes = dict[str, list[str | None]]

@@ -34,6 +34,7 @@ from frontdesk.domain.timeutil import utc_now
 from frontdesk.storage import notices, patients, scopes
 from frontdesk.storage.asap import AsapStore
 from frontdesk.storage.audit import AuditTrail, add_audit, add_audits
+from frontdesk.storage.blockouts import BlockoutStore
 from frontdesk.storage.booking_reads import plain_bookings_between
 from frontdesk.storage.confirmations import ArrivalStore, ConfirmationStore
 from frontdesk.storage.connection_removal import ConnectionRemoval
@@ -102,6 +103,7 @@ class Repository(RemoteMergeStore, OutboxRecords, OutboxReads):
         self.removal = ConnectionRemoval(db, self._forget_catalogs)
         self.asap = AsapStore(db)  # the ASAP list and the freed slots (storage.asap)
         self.confirmations, self.arrivals = ConfirmationStore(db), ArrivalStore(db)
+        self.blockouts = BlockoutStore(db)
 
     def _forget_catalogs(self) -> None:
         """The catalogs read before are no longer the store's (a connection was removed)."""
