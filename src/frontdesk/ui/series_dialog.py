@@ -68,7 +68,7 @@ class SeriesDialog(QDialog):
         self._saving = False
         self.setWindowTitle("Repeat appointment")
         self.setAccessibleName("Repeat appointment")
-        self.setMinimumSize(620, 480)
+        self.setMinimumSize(780, 500)
         layout = QVBoxLayout(self)
         first = to_local(request.start, self.zone)
         intro = QLabel(
@@ -115,7 +115,7 @@ class SeriesDialog(QDialog):
         self.list.setAccessibleName("The series' appointments")
         self.list.setColumnWidth(0, 30)
         self.list.setColumnWidth(1, 150)
-        self.list.setColumnWidth(2, 220)
+        self.list.setColumnWidth(2, 330)
         layout.addWidget(self.list, 1)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
@@ -175,7 +175,7 @@ class SeriesDialog(QDialog):
         )
         risks = [v for v in occurrence.verdicts if v not in occurrence.errors]
         if occurrence.fits and risks:
-            words = "Fits (" + " ".join(plain_message(v) for v in risks) + ")"
+            words = "Likely fits (" + " ".join(plain_message(v) for v in risks) + ")"
         item = QTreeWidgetItem(self.list, [str(occurrence.number), f"{local:%a %d %b %Y %H:%M}"])
         item.setText(2, words)
         item.setToolTip(2, words)
@@ -184,7 +184,7 @@ class SeriesDialog(QDialog):
         if occurrence.fits:
             choice.addItem("As asked", ASKED)
         else:
-            choice.addItem("Choose another time, or skip it…", None)
+            choice.addItem("Choose a time…", None)
             for opening in occurrence.openings:
                 at = to_local(opening.start, self.zone)
                 choice.addItem(f"{at:%a %d %b %H:%M}", opening.start)
@@ -222,9 +222,12 @@ class SeriesDialog(QDialog):
             words = f"All {len(self.planned)} appointments fit; they are booked together."
         else:
             numbers = ", ".join(str(o.number) for o in misfits)
+            why = " ".join(
+                f"{o.number}: " + " ".join(plain_message(v) for v in o.errors) for o in misfits
+            )
             words = (
                 f"{len(misfits)} of {len(self.planned)} do not fit (number {numbers}): pick "
-                "one of the nearest openings for each, or skip it."
+                f"one of the nearest openings for each, or skip it. {why}"
             )
         if open_:
             words += f" {open_} still to choose."
