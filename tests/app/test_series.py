@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from frontdesk.app import series
+from frontdesk.app import series, series_following
 from frontdesk.app.booking import BookingService
 from frontdesk.app.reads import DeskReads
 from frontdesk.domain.audit import AuditFilter
@@ -122,17 +122,17 @@ def test_this_and_the_following_move_by_the_same_local_shift_or_not_at_all(desk:
     blocked = to_local(booked[3].start, ZONE).date() + timedelta(days=1)
     series.book(desk, request(at(blocked, 15)), [at(blocked, 15)], 1)
     with pytest.raises(series.SeriesRefused) as caught:
-        series.move_following(desk, second.id, target)
+        series_following.move_following(desk, second.id, target)
     assert [to_local(s, ZONE).date() for s, _ in caught.value.refusals] == [blocked]
     assert [desk.repo.booking(b.id).start for b in booked] == starts
     # a week later: each lands where the next one was, which moves too
     later = second.start + timedelta(weeks=1)
-    change = series.move_following(desk, second.id, later)
+    change = series_following.move_following(desk, second.id, later)
     assert change.booking.id == second.id
     moved = [desk.repo.booking(b.id).start for b in booked]
     assert moved == [starts[0], *(s + timedelta(weeks=1) for s in starts[1:])]
     assert {to_local(s, ZONE).strftime("%H:%M") for s in moved} == {"10:00"}
-    series.cancel_following(desk, booked[3].id, "course ended early")
+    series_following.cancel_following(desk, booked[3].id, "course ended early")
     assert [desk.repo.booking(b.id).active for b in booked] == [True, True, True, False, False]
     details = [
         r.detail or "" for r in desk.repo.audit.audit_page(AuditFilter()) if r.event == "cancelled"

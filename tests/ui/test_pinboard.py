@@ -15,6 +15,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication
 
 from frontdesk.app import pinboard
+from frontdesk.app.demo import DEMO_ADMIN, DEMO_ADMIN_PIN
 from frontdesk.app.desk import resource_key
 from frontdesk.domain.audit import AuditFilter
 from frontdesk.domain.booking import Booking, BookingRequest
@@ -188,3 +189,17 @@ def test_the_pinboard_survives_the_window_and_a_cancel_takes_a_pin_off(
     assert "Gone Patient's appointment" in board.message.text()
     assert "cancelled meanwhile" in board.message.text()
     assert [p.booking_id for p in window.context.repo.pinboard.pins()] == [booking.id]
+
+    # a locked desk shows no patient on its pinboard; unlocked, the pinboard is as it was
+    window.pinboard_dock.show()
+    window.lock_action.trigger()
+    QApplication.processEvents()
+    assert window.guard.locked and not window.pinboard_dock.isVisible()
+    assert not board.isVisible()
+    screen = window.guard.screen
+    screen.name.setCurrentText(DEMO_ADMIN)
+    screen.pin.clear()
+    qtbot.keyClicks(screen.pin, DEMO_ADMIN_PIN)
+    qtbot.keyClick(screen.pin, Qt.Key.Key_Return)
+    assert not window.guard.locked and window.pinboard_dock.isVisible()
+    assert board.pinned_ids() == [booking.id]

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk.app import series
+from frontdesk.app import series, series_following
 from frontdesk.app.booking import BookingRefused, Change
 from frontdesk.app.context import AppContext
 from frontdesk.app.desk import clinic_zone
@@ -203,8 +203,8 @@ class RescheduleDialog(QDialog):
         context = self.context
         if self.scope is not None and self.scope.following:
             ops_for(self, context).run(
-                lambda: series.move_following(context, booking_id, start, resource),
-                lambda _c: series.changed_ids(context, booking_id),
+                lambda: series_following.move_following(context, booking_id, start, resource),
+                lambda _c: series_following.changed_ids(context, booking_id),
                 self._moved,
                 refused,
                 self._not_saved,
@@ -295,10 +295,12 @@ class CancelDialog(QDialog):
         context = self.context
         following = self.scope is not None and self.scope.following
         ops_for(self, self.context).run(
-            (lambda: series.cancel_following(context, booking_id, reason))
+            (lambda: series_following.cancel_following(context, booking_id, reason))
             if following
             else (lambda: self.context.booking.cancel(booking_id, reason)),
-            (lambda _c: series.changed_ids(context, booking_id)) if following else booking_ids,
+            (lambda _c: series_following.changed_ids(context, booking_id))
+            if following
+            else booking_ids,
             self._cancelled,
             refused,
             failed,

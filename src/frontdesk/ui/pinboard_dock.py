@@ -14,8 +14,8 @@ import logging
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QEvent, QMimeData, QObject, Qt
-from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence, QMouseEvent
+from PySide6.QtCore import QByteArray, QMimeData, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -32,12 +32,10 @@ from frontdesk.app.changes import ChangeRecord
 from frontdesk.app.desk import ResourceKey
 from frontdesk.domain.timeutil import to_local
 from frontdesk.ui.desk_ops import ops_for
-from frontdesk.ui.grid_drag import DRAG_SNAP_MINUTES
 from frontdesk.ui.wording import plain_message
 
 if TYPE_CHECKING:
     from frontdesk.ui.main_window import MainWindow
-    from frontdesk.ui.time_grid import TimeGridView
 
 log = logging.getLogger("frontdesk.ui")
 MIME = "application/x-frontdesk-pin"
@@ -215,6 +213,10 @@ class PinboardWidget(QWidget):
         selected = self.window_._selected()
         if selected:
             self.cut(selected)
+        else:
+            self.window_.statusBar().showMessage(
+                "Select an appointment on the calendar first, then Ctrl+X pins it.", 8000
+            )
 
     def reasons(self, booking_id: str, start: datetime, resource: ResourceKey | None) -> str:
         """Why dropping ``booking_id`` there is refused ("" if it is not): a drag's words."""
@@ -278,56 +280,9 @@ class PinboardWidget(QWidget):
         return refused
 
 
-class GridDrops(QObject):
-    """Watches a grid's viewport: a pin dragged from the dock is judged and placed where it is
-    dropped; a click on a free time picks the slot for Place here."""
-
-    def __init__(self, grid: TimeGridView, board: PinboardWidget) -> None:
-        super().__init__(grid)
-        self.grid = grid
-        self.board = board
-        grid.setAcceptDrops(True)
-        grid.viewport().setAcceptDrops(True)
-        grid.viewport().installEventFilter(self)
-
-    def target(self, pos: Any) -> tuple[datetime, ResourceKey | None] | None:
-        column = self.grid.column_at(pos)
-        start = self.grid.slot_at(pos, DRAG_SNAP_MINUTES)
-        if column is None or start is None:
-            return None
-        return start, self.grid.columns[column].resource
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
-            assert isinstance(event, (QDragEnterEvent, QDragMoveEvent))
-            if not event.mimeData().hasFormat(MIME):
-                return False
-            event.acceptProposedAction()
-            return True
-        if kind == QEvent.Type.Drop:
-            assert isinstance(event, QDropEvent)
-            if not event.mimeData().hasFormat(MIME):
-                return False
-            booking_id = bytes(event.mimeData().data(MIME).data()).decode()
-            found = self.target(event.position())
-            event.acceptProposedAction()
-            if found is not None:
-                self.board.drop(booking_id, *found)
-            return True
-        if kind == QEvent.Type.MouseButtonPress:
-            assert isinstance(event, QMouseEvent)
-            pos = event.position()
-            if event.button() == Qt.MouseButton.LeftButton and self.grid.block_at(pos) is None:
-                found = self.target(pos)
-                column = self.grid.column_at(pos)
-                if found is not None and column is not None:
-                    self.board.pick_slot(*found, self.grid.columns[column].title)
-        return False
-
-
 def install_pinboard_actions(window: MainWindow) -> None:
     """The pinboard dock (View ▸ Pinboard, Ctrl+3) and Booking ▸ Cut to pinboard (Ctrl+X)."""
+    from frontdesk.ui.pinboard_drops import GridDrops
     from frontdesk.ui.window_menus import make_action
 
     board = PinboardWidget(window)

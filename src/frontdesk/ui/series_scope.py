@@ -11,7 +11,7 @@ from datetime import datetime
 
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QRadioButton, QWidget
 
-from frontdesk.app import series
+from frontdesk.app import series, series_following
 from frontdesk.app.context import AppContext
 from frontdesk.domain.booking import Booking
 from frontdesk.domain.timeutil import to_local
@@ -75,7 +75,7 @@ def check_move_html(
     context: AppContext, booking_id: str, start: datetime, resource: str | None
 ) -> tuple[list[Verdict], str]:
     """The errors of moving this and the following, and what to say of them."""
-    judged = series.check_following(context, booking_id, start, resource)
+    judged = series_following.check_following(context, booking_id, start, resource)
     refused = [(target, errors) for _, target, errors in judged if errors]
     if refused:
         verdicts = [v for _, errors in refused for v in errors]
