@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 from frontdesk.app import pinboard
 from frontdesk.app.demo import DEMO_ADMIN, DEMO_ADMIN_PIN
 from frontdesk.app.desk import resource_key
+from frontdesk.domain import dates
 from frontdesk.domain.audit import AuditFilter
 from frontdesk.domain.booking import Booking, BookingRequest
 from frontdesk.domain.timeutil import local_to_utc, to_local
@@ -94,7 +95,7 @@ def test_cut_browse_and_drop_a_pinned_appointment(qtbot, window: MainWindow) -> 
     assert board.pinned_ids() == [booking.id]
     row = board.list.item(0).text()
     assert "Pinned Patient" in row and "General Checkup" in row and "30 min" in row
-    assert f"still booked at {to_local(booking.start, ZONE):%a %d %b %H:%M}" in row
+    assert f"still booked at {dates.moment(to_local(booking.start, ZONE))}" in row
     assert "stays booked at its own time" in board.intro.text()
     stored = window.context.reads.booking(booking.id)
     assert stored is not None and stored.start == booking.start and stored.active  # untouched

@@ -16,6 +16,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from frontdesk.app.booking import BookingRefused, Change, refusal
+from frontdesk.domain import dates
 from frontdesk.domain.audit import AuditEntry, AuditEvent
 from frontdesk.domain.booking import Booking, SyncState, VisitStatus
 from frontdesk.domain.timeutil import to_local
@@ -39,7 +40,7 @@ class PinnedItem:
 
     def original(self, zone: str) -> str:
         """Where it still is, on the clinic's clock: ``Tue 10 Mar 14:30``."""
-        return f"{to_local(self.booking.start, zone):%a %d %b %H:%M}"
+        return f"{dates.moment(to_local(self.booking.start, zone))}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +52,7 @@ class FellOff:
 
 
 def _when(booking: Booking, zone: str) -> str:
-    return f"{to_local(booking.start, zone):%a %d %b %H:%M}"
+    return f"{dates.moment(to_local(booking.start, zone))}"
 
 
 def read(context: AppContext) -> tuple[list[PinnedItem], list[FellOff]]:

@@ -30,7 +30,9 @@ from frontdesk.app import pinboard
 from frontdesk.app.booking import BookingRefused
 from frontdesk.app.changes import ChangeRecord
 from frontdesk.app.desk import ResourceKey
+from frontdesk.domain import dates
 from frontdesk.domain.timeutil import to_local
+from frontdesk.domain.translation import translate
 from frontdesk.ui.desk_ops import ops_for
 from frontdesk.ui.wording import plain_message
 
@@ -182,7 +184,7 @@ class PinboardWidget(QWidget):
         self.slot = (start, resource)
         where = f" · {title}" if title and resource is not None else ""
         local = to_local(start, self.window_.zone)
-        self.slot_label.setText(f"Picked: {local:%a %d %b %H:%M}{where}")
+        self.slot_label.setText(f"Picked: {dates.moment(local)}{where}")
         self._enable()
 
     # -- changes ---------------------------------------------------------------------------
@@ -190,7 +192,7 @@ class PinboardWidget(QWidget):
         """Put ``booking_id`` on the pinboard (it stays booked where it is)."""
 
         def done(booking: Any) -> None:
-            when = f"{to_local(booking.start, self.window_.zone):%a %d %b %H:%M}"
+            when = f"{dates.moment(to_local(booking.start, self.window_.zone))}"
             words = (
                 f"{booking.patient_name} is on the pinboard; still booked at {when} "
                 "until you place it."
@@ -292,13 +294,20 @@ def install_pinboard_actions(window: MainWindow) -> None:
     dock.hide()  # opened by Ctrl+3, or when something is cut to it
     toggle = dock.toggleViewAction()
     toggle.setShortcut(QKeySequence("Ctrl+3"))
-    toggle.setStatusTip("Show or hide the pinboard panel")
+    toggle.setStatusTip(
+        translate("Menus", "Show or hide the {panel} panel").format(
+            panel=dock.windowTitle().lower()
+        )
+    )
     window.addAction(toggle)
     window.view_menu.addAction(toggle)
     window.cut_action = make_action(  # type: ignore[attr-defined]
         window,
-        "Cu&t to pinboard",
-        "Pin the selected appointment, to place it on another day (it stays booked until then)",
+        translate("Menus", "Cu&t to pinboard"),
+        translate(
+            "Menus",
+            "Pin the selected appointment, to place it on another day (it stays booked until then)",
+        ),
         lambda _checked=False: board.cut_selected(),
         [QKeySequence("Ctrl+X")],
     )

@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QMouseEvent
 
 from frontdesk.app.desk import ResourceKey
+from frontdesk.domain import dates
 from frontdesk.domain.timeutil import to_local
 from frontdesk.ui.grid_drag import DRAG_SNAP_MINUTES
 from frontdesk.ui.pinboard_dock import MIME, PinboardWidget
@@ -47,7 +48,7 @@ class GridDrops(QObject):
             self._judged[key] = self.board.reasons(booking_id, *found)
         why = self._judged[key]
         local = to_local(found[0], self.grid.zone)
-        words = f"Not here: {why}" if why else f"Drop to move it to {local:%a %d %b %H:%M}."
+        words = f"Not here: {why}" if why else f"Drop to move it to {dates.moment(local)}."
         self.board.window_.statusBar().showMessage(words, 3000)
 
     def target(self, pos: Any) -> tuple[datetime, ResourceKey | None] | None:

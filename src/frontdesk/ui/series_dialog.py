@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from frontdesk.app import series
 from frontdesk.app.booking import BookingRefused
 from frontdesk.app.context import AppContext
+from frontdesk.domain import dates
 from frontdesk.domain.booking import Booking, BookingRequest
 from frontdesk.domain.timeutil import to_local
 from frontdesk.domain.verdict import Severity
@@ -72,9 +73,9 @@ class SeriesDialog(QDialog):
         layout = QVBoxLayout(self)
         first = to_local(request.start, self.zone)
         intro = QLabel(
-            f"<b>{html.escape(request.patient_name)}</b>, at <b>{first:%H:%M}</b> (clinic time) "
-            f"from {first:%A %d %B %Y}. Every appointment keeps this time of day, also across "
-            "a change of the clocks.",
+            f"<b>{html.escape(request.patient_name)}</b>, at <b>{dates.clock(first)}</b> "
+            f"(clinic time) from {dates.long_day(first.date())}. Every appointment keeps this "
+            "time of day, also across a change of the clocks.",
             self,
         )
         intro.setWordWrap(True)
@@ -176,7 +177,9 @@ class SeriesDialog(QDialog):
         risks = [v for v in occurrence.verdicts if v not in occurrence.errors]
         if occurrence.fits and risks:
             words = "Likely fits (" + " ".join(plain_message(v) for v in risks) + ")"
-        item = QTreeWidgetItem(self.list, [str(occurrence.number), f"{local:%a %d %b %Y %H:%M}"])
+        item = QTreeWidgetItem(
+            self.list, [str(occurrence.number), f"{dates.moment(local, year=True)}"]
+        )
         item.setText(2, words)
         item.setToolTip(2, words)
         choice = QComboBox(self.list)
@@ -187,7 +190,7 @@ class SeriesDialog(QDialog):
             choice.addItem("Choose a time…", None)
             for opening in occurrence.openings:
                 at = to_local(opening.start, self.zone)
-                choice.addItem(f"{at:%a %d %b %H:%M}", opening.start)
+                choice.addItem(f"{dates.moment(at)}", opening.start)
         choice.addItem("Skip this one", SKIP)
         choice.currentIndexChanged.connect(lambda _i: self._update())
         self.list.setItemWidget(item, 3, choice)
@@ -255,7 +258,7 @@ class SeriesDialog(QDialog):
             self.plan_now()
             found = getattr(refusal, "refusals", [])
             lines = [
-                f"{to_local(start, self.zone):%a %d %b %H:%M}: "
+                f"{dates.moment(to_local(start, self.zone))}: "
                 + " ".join(plain_message(v) for v in verdicts)
                 for start, verdicts in found
             ] or [" ".join(plain_message(v) for v in refusal.verdicts)]

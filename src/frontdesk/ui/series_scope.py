@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QRadioButton, Q
 
 from frontdesk.app import series, series_following
 from frontdesk.app.context import AppContext
+from frontdesk.domain import dates
 from frontdesk.domain.booking import Booking
 from frontdesk.domain.timeutil import to_local
 from frontdesk.domain.verdict import Verdict
@@ -61,7 +62,7 @@ def series_scope(
 def refusals_html(refusals: list[tuple[datetime, list[Verdict]]], zone: str, verb: str) -> str:
     """Which occurrences the rules refuse, one line each."""
     lines = "".join(
-        f"<li>{to_local(start, zone):%a %d %b %H:%M}: "
+        f"<li>{dates.moment(to_local(start, zone))}: "
         f"{html.escape(' '.join(plain_message(v) for v in verdicts))}</li>"
         for start, verdicts in refusals
     )
