@@ -112,7 +112,10 @@ def pin(context: AppContext, booking_id: str) -> Booking:
         raise BookingRefused([refusal("CANCELLED", "A cancelled appointment cannot be pinned.")])
     if booking.visit_status is not VisitStatus.BOOKED:
         word = booking.visit_status.value.replace("_", "-")
-        raise BookingRefused([refusal("NOT_MOVABLE", f"A {word} booking cannot be moved.")])
+        article = "An" if word[0] in "aeiou" else "A"
+        raise BookingRefused(
+            [refusal("NOT_MOVABLE", f"{article} {word} appointment cannot be moved or pinned.")]
+        )
     if booking.sync_state is SyncState.OUTCOME_UNKNOWN:
         raise BookingRefused(
             [refusal("OUTCOME_UNKNOWN", "Settle this booking in the sync panel first.")]
