@@ -394,10 +394,25 @@ def test_the_calendar_follows_the_palette(desk: MainWindow, dark: bool) -> None:
         grid.setPalette(QPalette())
 
 
+def _reads_settled(desk: MainWindow) -> None:
+    """Wait until the calendar's reads ahead (a timer, then the pool) have all arrived."""
+    from PySide6.QtTest import QTest
+
+    pane = desk.pane
+    for _ in range(100):
+        pane.spans._pool.waitForDone(2000)
+        QApplication.processEvents()
+        if not pane._ahead.isActive() and pane.spans._pool.activeThreadCount() == 0:
+            return
+        QTest.qWait(20)
+    raise AssertionError("the calendar kept reading ahead")
+
+
 def test_a_change_record_refreshes_only_what_it_names(desk: MainWindow) -> None:
     booking = pick(desk, 12)
     grid = show(desk, booking, Mode.WEEK)
     grid.select_booking(booking.id)
+    _reads_settled(desk)  # the neighbours read ahead are in: only apply_changes may change them
     spans_before = set(desk.pane.spans._data)
     flagged = booking.with_changes(
         sync_state=SyncState.NEEDS_ATTENTION, problem_code="SLOT_FULL", problem_message="full"

@@ -59,6 +59,8 @@ class AuditEvent(enum.StrEnum):
     BLOCKOUT_ADDED = "blockout added"
     BLOCKOUT_CHANGED = "blockout changed"
     BLOCKOUT_REMOVED = "blockout removed"
+    PINNED = "pinned"  # cut to the pinboard (the booking itself unchanged)
+    UNPINNED = "unpinned"  # taken off the pinboard: placed, put back, or fell off
 
 
 EVENT_WORDS: dict[AuditEvent, str] = {
@@ -87,6 +89,8 @@ EVENT_WORDS: dict[AuditEvent, str] = {
     AuditEvent.BLOCKOUT_ADDED: "Blockout added",
     AuditEvent.BLOCKOUT_CHANGED: "Blockout changed",
     AuditEvent.BLOCKOUT_REMOVED: "Blockout removed",
+    AuditEvent.PINNED: "Put on the pinboard",
+    AuditEvent.UNPINNED: "Taken off the pinboard",
 }
 
 Changes = dict[str, list[str | None]]

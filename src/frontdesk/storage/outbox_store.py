@@ -153,49 +153,79 @@ class OutboxStore:
         the audit trail's line, appended in the same transaction.
         """
 
-        def write(booking: Booking) -> tuple[ChangePlan, Operation | None]:
+        def write() -> tuple[ChangePlan, Operation | None]:
             with self.db.write(scoped=True) as s:
-                scopes.lock_booking(s, booking.id)
-                row = s.get_one(BookingRow, booking.id)
-                if expected_version is not None and row.version != expected_version:
-                    raise StaleBooking(booking.id)
-                if guard is not None:
-                    guard(scopes.locked_reader(s))
-                scopes.lock_days_of(s, booking)
-                scopes.lock_patient(s, booking)
-                queued = [operation_of_row(r) for r in s.scalars(queued_query(booking.id))]
-                waiting = self._waiting_on(s, queued) if kind is OperationKind.CANCEL else {}
-                held = row.remote_id is not None or bool((row.extra or {}).get(HELD_WITHOUT_ID))
-                plan, withdraw = plan_change(kind, queued, held, waiting)
-                self._withdraw(s, withdraw, f"superseded by {kind.value}")
-                for op_id, others in waiting.items():  # the patient's record goes on for the others
-                    s.get_one(OutboxRow, op_id).booking_id = others[0]
-                ref = (row.extra or {}).get(PATIENT_REF)
-                if ref and not booking.extra.get(PATIENT_REF):  # made since the desk read it
-                    booking = booking.with_changes(extra={**booking.extra, PATIENT_REF: ref})
-                refused = s.scalars(
-                    select(OutboxRow.id).where(
-                        OutboxRow.booking_id == booking.id,
-                        OutboxRow.state == OperationState.FAILED.value,
-                    )
-                ).all()
-                for op_id in refused:  # the desk has acted on the refusal: it is no dead letter
-                    advance(s.get_one(OutboxRow, op_id), Transition.WITHDRAWN)
-                if row.problem_code == CLASH_CODE and booking.problem_code != CLASH_CODE:
-                    settle_clash(row)  # the desk acted on a booking in a clash: its version stands
-                copy_into(row, booking.with_changes(version=row.version + 1))
-                op = None
-                if plan is ChangePlan.ENQUEUE and kind is OperationKind.CREATE:
-                    records = PatientRecords(s) if patient_records else None
-                    op = self._queue_create(s, booking, idempotency_key, records)
-                elif plan is ChangePlan.ENQUEUE:
-                    op = self._enqueue(s, booking, kind, {}, idempotency_key)
-                add_history(s, booking.id, event, detail, actor)
-                if audit is not None:
-                    add_audit(s, audit)
-                return plan, op
+                return self.change_in(
+                    s,
+                    booking,
+                    kind,
+                    idempotency_key,
+                    actor,
+                    event,
+                    detail,
+                    expected_version,
+                    patient_records,
+                    guard,
+                    audit,
+                )
 
-        return scopes.retrying(lambda: write(booking))
+        return scopes.retrying(write)
+
+    def change_in(
+        self,
+        s: Session,
+        booking: Booking,
+        kind: OperationKind,
+        idempotency_key: str,
+        actor: str,
+        event: str,
+        detail: str | None,
+        expected_version: int | None = None,
+        patient_records: bool = False,
+        guard: Guard | None = None,
+        audit: AuditEntry | None = None,
+    ) -> tuple[ChangePlan, Operation | None]:
+        """:meth:`change_booking`'s write in the transaction ``s`` (several changes that land
+        together: a series' "this and the following", ``storage.series``)."""
+        scopes.lock_booking(s, booking.id)
+        row = s.get_one(BookingRow, booking.id)
+        if expected_version is not None and row.version != expected_version:
+            raise StaleBooking(booking.id)
+        if guard is not None:
+            guard(scopes.locked_reader(s))
+        scopes.lock_days_of(s, booking)
+        scopes.lock_patient(s, booking)
+        queued = [operation_of_row(r) for r in s.scalars(queued_query(booking.id))]
+        waiting = self._waiting_on(s, queued) if kind is OperationKind.CANCEL else {}
+        held = row.remote_id is not None or bool((row.extra or {}).get(HELD_WITHOUT_ID))
+        plan, withdraw = plan_change(kind, queued, held, waiting)
+        self._withdraw(s, withdraw, f"superseded by {kind.value}")
+        for op_id, others in waiting.items():  # the patient's record goes on for the others
+            s.get_one(OutboxRow, op_id).booking_id = others[0]
+        ref = (row.extra or {}).get(PATIENT_REF)
+        if ref and not booking.extra.get(PATIENT_REF):  # made since the desk read it
+            booking = booking.with_changes(extra={**booking.extra, PATIENT_REF: ref})
+        refused = s.scalars(
+            select(OutboxRow.id).where(
+                OutboxRow.booking_id == booking.id,
+                OutboxRow.state == OperationState.FAILED.value,
+            )
+        ).all()
+        for op_id in refused:  # the desk has acted on the refusal: it is no dead letter
+            advance(s.get_one(OutboxRow, op_id), Transition.WITHDRAWN)
+        if row.problem_code == CLASH_CODE and booking.problem_code != CLASH_CODE:
+            settle_clash(row)  # the desk acted on a booking in a clash: its version stands
+        copy_into(row, booking.with_changes(version=row.version + 1))
+        op = None
+        if plan is ChangePlan.ENQUEUE and kind is OperationKind.CREATE:
+            records = PatientRecords(s) if patient_records else None
+            op = self._queue_create(s, booking, idempotency_key, records)
+        elif plan is ChangePlan.ENQUEUE:
+            op = self._enqueue(s, booking, kind, {}, idempotency_key)
+        add_history(s, booking.id, event, detail, actor)
+        if audit is not None:
+            add_audit(s, audit)
+        return plan, op
 
     @staticmethod
     def _waiting_on(s: Session, queued: Sequence[Operation]) -> dict[int, list[str]]:

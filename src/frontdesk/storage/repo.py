@@ -44,6 +44,7 @@ from frontdesk.storage.outbox_records import OutboxRecords
 from frontdesk.storage.outbox_store import StaleBooking
 from frontdesk.storage.patient_records import PatientRecords
 from frontdesk.storage.patients import Patient
+from frontdesk.storage.pinboard import PinboardStore
 from frontdesk.storage.remote_merge import RemoteMergeStore
 from frontdesk.storage.roles import SendingRoles
 from frontdesk.storage.rows import (
@@ -63,6 +64,7 @@ from frontdesk.storage.rows import (
     stored_instant,
     windows_of_tuples,
 )
+from frontdesk.storage.series import SeriesStore
 from frontdesk.storage.staff import StaffStore
 from frontdesk.storage.tables import (
     BookingRow,
@@ -104,6 +106,8 @@ class Repository(RemoteMergeStore, OutboxRecords, OutboxReads):
         self.asap = AsapStore(db)  # the ASAP list and the freed slots (storage.asap)
         self.confirmations, self.arrivals = ConfirmationStore(db), ArrivalStore(db)
         self.blockouts = BlockoutStore(db)
+        self.pinboard = PinboardStore(db)
+        self.series = SeriesStore(db, self)
 
     def _forget_catalogs(self) -> None:
         """The catalogs read before are no longer the store's (a connection was removed)."""
@@ -303,33 +307,61 @@ class Repository(RemoteMergeStore, OutboxRecords, OutboxReads):
 
         def write() -> Operation:
             with self.db.write(scoped=True) as s:
-                scopes.lock_booking(s, booking.id)
-                if guard is not None:
-                    guard(scopes.locked_reader(s))
-                scopes.lock_days_of(s, booking)
-                scopes.lock_patient(s, booking)
-                row = BookingRow(created_at=utc_now())
-                copy_into(row, booking)
-                s.add(row)
-                s.flush()
-                patients.remember(
+                return self.book_in(
                     s,
-                    booking.patient_name,
-                    booking.patient_phone,
-                    booking.patient_email,
-                    booking.start,
+                    booking,
+                    operation_kind,
+                    payload,
+                    idempotency_key,
+                    actor,
+                    patient_records=patient_records,
+                    guard=guard,
+                    audit=audit,
                 )
-                if operation_kind is OperationKind.CREATE:
-                    records = PatientRecords(s) if patient_records else None
-                    op = self._queue_create(s, booking, idempotency_key, records, payload)
-                else:
-                    op = self._enqueue(s, booking, operation_kind, payload, idempotency_key)
-                add_history(s, booking.id, "created", "booked at the desk", actor)
-                if audit is not None:
-                    add_audit(s, audit)
-                return op
 
         return scopes.retrying(write)
+
+    def book_in(
+        self,
+        s: Session,
+        booking: Booking,
+        operation_kind: OperationKind,
+        payload: dict[str, Any],
+        idempotency_key: str,
+        actor: str,
+        *,
+        patient_records: bool = False,
+        guard: Guard | None = None,
+        audit: AuditEntry | None = None,
+        detail: str = "booked at the desk",
+    ) -> Operation:
+        """:meth:`book`'s write in the transaction ``s`` (several bookings that land together,
+        a series: ``storage.series``)."""
+        scopes.lock_booking(s, booking.id)
+        if guard is not None:
+            guard(scopes.locked_reader(s))
+        scopes.lock_days_of(s, booking)
+        scopes.lock_patient(s, booking)
+        row = BookingRow(created_at=utc_now())
+        copy_into(row, booking)
+        s.add(row)
+        s.flush()
+        patients.remember(
+            s,
+            booking.patient_name,
+            booking.patient_phone,
+            booking.patient_email,
+            booking.start,
+        )
+        if operation_kind is OperationKind.CREATE:
+            records = PatientRecords(s) if patient_records else None
+            op = self._queue_create(s, booking, idempotency_key, records, payload)
+        else:
+            op = self._enqueue(s, booking, operation_kind, payload, idempotency_key)
+        add_history(s, booking.id, "created", detail, actor)
+        if audit is not None:
+            add_audit(s, audit)
+        return op
 
     def book_many(
         self,

@@ -49,6 +49,7 @@ from frontdesk.ui.form_bits import (
     fill_choices,
     select_in,
 )
+from frontdesk.ui.series_dialog import install_repeat
 
 log = logging.getLogger("frontdesk.ui")
 T = TypeVar("T")
@@ -166,6 +167,7 @@ class BookingDialog(QDialog):
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.cancel_button.setAccessibleName("Cancel")
         self.buttons.accepted.connect(self.save)
+        self.repeat_button = install_repeat(self)  # Repeat…: a series (ui.series_dialog)
         self.buttons.rejected.connect(self.reject)
         outer.addWidget(self.buttons)
 

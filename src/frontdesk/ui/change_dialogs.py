@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from frontdesk.app import series, series_following
 from frontdesk.app.booking import BookingRefused, Change
 from frontdesk.app.context import AppContext
 from frontdesk.app.desk import clinic_zone
@@ -34,6 +35,7 @@ from frontdesk.domain.timeutil import local_to_utc, to_local, utc_now
 from frontdesk.domain.verdict import Severity, Verdict
 from frontdesk.ui.desk_ops import booking_ids, ops_for
 from frontdesk.ui.form_bits import FiveMinuteTimeEdit
+from frontdesk.ui.series_scope import check_move_html, refusals_html, series_scope
 from frontdesk.ui.wording import verdicts_html
 
 NOT_SAVED_HTML = "The desk could not save this change; try again."
@@ -100,6 +102,9 @@ class RescheduleDialog(QDialog):
         self.where.setCurrentIndex(max(0, self.where.findData(booking.resource_id)))
         form.addRow("W&here", self.where)
         layout.addLayout(form)
+        self.scope = series_scope(context, booking, self, lambda: self._timer.start())
+        if self.scope is not None:
+            layout.addWidget(self.scope)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.RichText)
@@ -165,10 +170,19 @@ class RescheduleDialog(QDialog):
         self._timer.stop()
         start, resource = self.target()
         try:
-            self.verdicts = self.context.booking.check_reschedule(self.booking.id, start, resource)
+            if self.scope is not None and self.scope.following:
+                self.verdicts, words = check_move_html(
+                    self.context, self.booking.id, start, resource
+                )
+            else:
+                self.verdicts = self.context.booking.check_reschedule(
+                    self.booking.id, start, resource
+                )
+                words = verdicts_html(self.verdicts)
         except BookingRefused as refused:
             self.verdicts = refused.verdicts
-        self.message.setText(verdicts_html(self.verdicts))
+            words = verdicts_html(self.verdicts)
+        self.message.setText(words)
         errors = [v for v in self.verdicts if v.severity is Severity.ERROR]
         self.save_button.setEnabled(not errors)
         return self.verdicts
@@ -182,8 +196,20 @@ class RescheduleDialog(QDialog):
 
         def refused(refusal: BookingRefused) -> None:
             self.verdicts = refusal.verdicts
-            self.message.setText(verdicts_html(refusal.verdicts))
+            found = getattr(refusal, "refusals", None)
+            words = refusals_html(found, self._zone, "moved") if found else None
+            self.message.setText(words or verdicts_html(refusal.verdicts))
 
+        context = self.context
+        if self.scope is not None and self.scope.following:
+            ops_for(self, context).run(
+                lambda: series_following.move_following(context, booking_id, start, resource),
+                lambda _c: series_following.changed_ids(context, booking_id),
+                self._moved,
+                refused,
+                self._not_saved,
+            )
+            return
         ops_for(self, self.context).run(
             lambda: self.context.booking.reschedule(booking_id, start, resource),
             booking_ids,
@@ -230,6 +256,10 @@ class CancelDialog(QDialog):
         self.reason.setAccessibleName("Reason")
         form.addRow("&Reason", self.reason)
         layout.addLayout(form)
+        self.zone = zone
+        self.scope = series_scope(context, booking, self, self._scope_changed)
+        if self.scope is not None:
+            layout.addWidget(self.scope)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.RichText)
@@ -254,19 +284,45 @@ class CancelDialog(QDialog):
 
         def refused(refusal: BookingRefused) -> None:
             self.verdicts = refusal.verdicts
-            self.message.setText(verdicts_html(refusal.verdicts))
+            found = getattr(refusal, "refusals", None)
+            words = refusals_html(found, self.zone, "cancelled") if found else None
+            self.message.setText(words or verdicts_html(refusal.verdicts))
 
         def failed(_why: BaseException) -> None:
             self.message.setText(NOT_SAVED_HTML)
             self.confirm.setEnabled(True)
 
+        context = self.context
+        following = self.scope is not None and self.scope.following
         ops_for(self, self.context).run(
-            lambda: self.context.booking.cancel(booking_id, reason),
-            booking_ids,
+            (lambda: series_following.cancel_following(context, booking_id, reason))
+            if following
+            else (lambda: self.context.booking.cancel(booking_id, reason)),
+            (lambda _c: series_following.changed_ids(context, booking_id))
+            if following
+            else booking_ids,
             self._cancelled,
             refused,
             failed,
         )
+
+    def _scope_changed(self) -> None:
+        """This one, or this and the following: the cancellation rules of each."""
+        if self.scope is not None and self.scope.following:
+            later = series.following(self.context, self.booking.id)
+            found = [(b.start, self.context.booking.check_cancel(b.id)) for b in later]
+            refused = [(start, errors) for start, errors in found if errors]
+            self.verdicts = [v for _, errors in refused for v in errors]
+            words = (
+                refusals_html(refused, self.zone, "cancelled")
+                if refused
+                else f"{len(later)} appointments are cancelled together."
+            )
+        else:
+            self.verdicts = self.context.booking.check_cancel(self.booking.id)
+            words = verdicts_html(self.verdicts)
+        self.message.setText(words)
+        self.confirm.setEnabled(not self.verdicts)
 
     def _cancelled(self, change: Change) -> None:
         self.cancelled.emit(change.booking)

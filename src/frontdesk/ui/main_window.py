@@ -47,6 +47,7 @@ from frontdesk.ui.desk_ops import DeskOps
 from frontdesk.ui.details_panel import DetailsPanelWidget
 from frontdesk.ui.elided_label import ElidedLabel
 from frontdesk.ui.gc_policy import CollectorPolicy
+from frontdesk.ui.pinboard_dock import install_pinboard_actions
 from frontdesk.ui.side_panel import SidePanelWidget
 from frontdesk.ui.status_bar import ConnectionStatusBar
 from frontdesk.ui.sync_panel import ATTENTION_TAB, UNKNOWN_TAB, SyncPanelWidget
@@ -161,6 +162,7 @@ class MainWindow(QMainWindow):
         self.sync.worker.changed.connect(self._on_changed)
         self.sync.worker.health.connect(self._on_health)
         self.sync.worker.busy.connect(self._on_busy)
+        install_pinboard_actions(self)  # the pinboard dock, Ctrl+X and Ctrl+3
 
         self._restore_geometry()
         self.pane.refresh()

@@ -1,0 +1,93 @@
+"""Series on a real demo desk: Repeat… in the booking dialog plans six weekly appointments,
+lists the one that does not fit (the patient is booked that day) with its nearest openings,
+books the five and the picked opening in one go; the move dialog offers "this and the
+following"; cancelling "this and the following" cancels the later ones and keeps the
+earlier ones."""
+
+from __future__ import annotations
+
+import os
+from datetime import time
+from pathlib import Path
+
+from frontdesk.app import series
+from frontdesk.domain.booking import BookingRequest
+from frontdesk.domain.timeutil import local_to_utc, to_local
+from frontdesk.sandbox.huskyvoice.clinic import GENERAL_CHECKUP_ID, MAIN_BRANCH_ID
+from frontdesk.ui.main_window import MainWindow
+from frontdesk.ui.series_dialog import SeriesDialog
+from support.clinic import next_weekday
+from support.made import made
+
+ZONE = "Europe/London"
+PHONE = "+442079460999"
+
+
+def test_book_a_six_week_series_then_cancel_this_and_the_following(
+    qtbot, window: MainWindow
+) -> None:  # type: ignore[no-untyped-def]
+    cid = window.context.connections()[0].id
+    first_day = next_weekday(3, after_days=2)  # a Thursday
+    start = local_to_utc(first_day, time(11, 30), ZONE).instant
+    starts = series.starts_of(start, ZONE, 1, times=6)
+    third = starts[2]
+    window.context.booking.book(  # the patient already has a checkup on the third's day
+        BookingRequest(
+            connection_id=cid,
+            service_id=GENERAL_CHECKUP_ID,
+            resource_id=MAIN_BRANCH_ID,
+            start=local_to_utc(to_local(third, ZONE).date(), time(15, 0), ZONE).instant,
+            patient_name="Course Patient",
+            patient_phone=PHONE,
+        )
+    )
+    dialog = window.new_booking(start, (cid, MAIN_BRANCH_ID))
+    dialog.select_service(GENERAL_CHECKUP_ID)
+    dialog.name_edit.setText("Course Patient")
+    dialog.phone_edit.setText(PHONE)
+    dialog.repeat_button.click()
+    repeat = dialog.series_dialog
+    assert isinstance(repeat, SeriesDialog)
+    repeat.every.setValue(1)
+    repeat.times.setValue(6)
+    planned = repeat.plan_now()
+    assert [o.start for o in planned] == starts
+    misfits = [o for o in planned if not o.fits]
+    assert [o.number for o in misfits] == [3]
+    row = repeat.list.topLevelItem(2)
+    assert row is not None and row.text(2).startswith("Does not fit")
+    assert "already" in row.text(2)
+    assert not repeat.book_button.isEnabled()  # the third still needs a choice
+    assert "1 of 6 do not fit (number 3)" in repeat.summary.text()
+    choice = repeat.choice(3)
+    assert choice.count() >= 3  # "choose…", at least one opening, "skip"
+    if shot := os.environ.get("FRONTDESK_SHOTS"):
+        repeat.grab().save(str(Path(shot) / "series-dialog.png"))
+    choice.setCurrentIndex(1)  # the nearest opening
+    assert repeat.book_button.isEnabled() and "Book 6" in repeat.book_button.text()
+    repeat.book_button.click()
+    made(window)
+    booked = repeat.bookings
+    assert len(booked) == 6 and dialog.booking == booked[0]
+    info = series.series_of(window.context, booked[0].id)
+    assert info is not None and len(info.booking_ids) == 6
+    assert [b.start for b in booked][:2] == starts[:2]
+    assert to_local(booked[2].start, ZONE).date() != to_local(third, ZONE).date()
+
+    move = window.actions_.open_move(booked[1].id)
+    assert move is not None and move.scope is not None
+    assert "following (5)" in move.scope.and_following.text()
+    move.scope.and_following.setChecked(True)
+    move.validate_now()
+    move.done(0)
+
+    cancel = window.actions_.open_cancel(booked[3].id)
+    assert cancel is not None and cancel.scope is not None
+    cancel.scope.and_following.setChecked(True)
+    assert "3 appointments are cancelled together" in cancel.message.text()
+    if shot := os.environ.get("FRONTDESK_SHOTS"):
+        cancel.grab().save(str(Path(shot) / "series-cancel.png"))
+    cancel.save()
+    made(window)
+    stored = [window.context.reads.booking(b.id) for b in booked]
+    assert [b.active for b in stored if b is not None] == [True, True, True, False, False, False]
