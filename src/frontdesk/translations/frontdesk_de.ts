@@ -507,6 +507,50 @@
             <source>Fill in: {fields}.</source>
             <translation>Bitte ausfüllen: {fields}.</translation>
         </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+        <message>
+            <source>Remove {name} and lose unsent changes?</source>
+            <translation>{name} entfernen und nicht gesendete Änderungen verlieren?</translation>
+        </message>
+        <message>
+            <source>Remove anyway</source>
+            <translation>Trotzdem entfernen</translation>
+        </message>
+        <message>
+            <source>These changes have not reached the booking system yet. Sync first (Sync now), and remove the connection once nothing waits.</source>
+            <translation>Diese Änderungen haben das Buchungssystem noch nicht erreicht. Synchronisieren Sie zuerst (Jetzt synchronisieren) und entfernen Sie die Verbindung, wenn nichts mehr wartet.</translation>
+        </message>
+        <message>
+            <source>Remove {name}?</source>
+            <translation>{name} entfernen?</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Entfernen</translation>
+        </message>
+        <message>
+            <source>Keep the API key in a file?</source>
+            <translation>API-Schlüssel in einer Datei speichern?</translation>
+        </message>
+        <message>
+            <source>Keep it in a file</source>
+            <translation>In einer Datei speichern</translation>
+        </message>
+        <message>
+            <source>Unlock the keyring and Save again, or keep the key in {where}, which only your user account can read. FrontDesk will say so at every start, and move the key into the keyring once it works.</source>
+            <translation>Entsperren Sie den Schlüsselbund und speichern Sie erneut, oder speichern Sie den Schlüssel in {where}, das nur Ihr Benutzerkonto lesen kann. FrontDesk weist bei jedem Start darauf hin und verschiebt den Schlüssel in den Schlüsselbund, sobald dieser funktioniert.</translation>
+        </message>
+        <message>
+            <source>Not removed: {why}</source>
+            <translation>Nicht entfernt: {why}</translation>
+        </message>
+        <message>
+            <source>Removed {name} and its API key.</source>
+            <translation>{name} und ihr API-Schlüssel wurden entfernt.</translation>
+        </message>
     </context>
     <context>
         <name>Export</name>
@@ -1891,6 +1935,74 @@
         <message>
             <source>The clocks go back this night, so {time} happens twice; the first one ({zone}) is used.</source>
             <translation>In dieser Nacht wird die Uhr zurückgestellt, {time} gibt es also zweimal; die erste ({zone}) wird verwendet.</translation>
+        </message>
+        <message>
+            <source>The clinic does not take bookings at this time. Pick a time inside the opening hours.</source>
+            <translation>Die Praxis nimmt zu dieser Zeit keine Buchungen an. Wählen Sie eine Zeit innerhalb der Öffnungszeiten.</translation>
+        </message>
+        <message>
+            <source>This session is closed on this day. Pick another day or session.</source>
+            <translation>Diese Sprechstunde ist an diesem Tag geschlossen. Wählen Sie einen anderen Tag oder eine andere Sprechstunde.</translation>
+        </message>
+        <message>
+            <source>This session is fully booked. Pick another time or branch.</source>
+            <translation>Diese Sprechstunde ist ausgebucht. Wählen Sie eine andere Zeit oder einen anderen Standort.</translation>
+        </message>
+        <message>
+            <source>This time has already passed. Pick a time in the future.</source>
+            <translation>Diese Zeit ist bereits vorbei. Wählen Sie eine Zeit in der Zukunft.</translation>
+        </message>
+        <message>
+            <source>This service can no longer be booked. Choose another service.</source>
+            <translation>Diese Leistung kann nicht mehr gebucht werden. Wählen Sie eine andere Leistung.</translation>
+        </message>
+        <message>
+            <source>This patient already has this service booked on this day.</source>
+            <translation>Dieser Patient hat diese Leistung an diesem Tag bereits gebucht.</translation>
+        </message>
+        <message>
+            <source>Choose which booking system to book in.</source>
+            <translation>Wählen Sie, in welchem Buchungssystem gebucht wird.</translation>
+        </message>
+        <message>
+            <source>This clinic does not allow cancelling through the booking system. Call the clinic's office to cancel.</source>
+            <translation>Diese Praxis erlaubt keine Absagen über das Buchungssystem. Rufen Sie zum Absagen das Praxisbüro an.</translation>
+        </message>
+        <message>
+            <source>It is too late to cancel this appointment in the booking system.</source>
+            <translation>Für eine Absage dieses Termins im Buchungssystem ist es zu spät.</translation>
+        </message>
+        <message>
+            <source>Choose a valid date and time.</source>
+            <translation>Wählen Sie ein gültiges Datum und eine gültige Uhrzeit.</translation>
+        </message>
+        <message>
+            <source>Pick a time inside a morning, afternoon or evening session.</source>
+            <translation>Wählen Sie eine Zeit in einer Vormittags-, Nachmittags- oder Abendsprechstunde.</translation>
+        </message>
+        <message>
+            <source>Choose a branch.</source>
+            <translation>Wählen Sie einen Standort.</translation>
+        </message>
+        <message>
+            <source>Choose a service.</source>
+            <translation>Wählen Sie eine Leistung.</translation>
+        </message>
+        <message>
+            <source>Type the patient's name.</source>
+            <translation>Geben Sie den Namen des Patienten ein.</translation>
+        </message>
+        <message>
+            <source>Type the patient's phone number.</source>
+            <translation>Geben Sie die Telefonnummer des Patienten ein.</translation>
+        </message>
+        <message>
+            <source>Check the details and try again.</source>
+            <translation>Prüfen Sie die Angaben und versuchen Sie es erneut.</translation>
+        </message>
+        <message>
+            <source>The booking system refused this booking.</source>
+            <translation>Das Buchungssystem hat diese Buchung abgelehnt.</translation>
         </message>
     </context>
     <context>

@@ -507,6 +507,50 @@
             <source>Fill in: {fields}.</source>
             <translation>भरें: {fields}।</translation>
         </message>
+        <message>
+            <source>Cancel</source>
+            <translation>रद्द करें</translation>
+        </message>
+        <message>
+            <source>Remove {name} and lose unsent changes?</source>
+            <translation>{name} हटाएँ और न भेजे गए बदलाव खो दें?</translation>
+        </message>
+        <message>
+            <source>Remove anyway</source>
+            <translation>फिर भी हटाएँ</translation>
+        </message>
+        <message>
+            <source>These changes have not reached the booking system yet. Sync first (Sync now), and remove the connection once nothing waits.</source>
+            <translation>ये बदलाव अभी बुकिंग सिस्टम तक नहीं पहुँचे हैं। पहले सिंक करें (अभी सिंक करें), और जब कुछ भी प्रतीक्षा में न हो तब कनेक्शन हटाएँ।</translation>
+        </message>
+        <message>
+            <source>Remove {name}?</source>
+            <translation>{name} हटाएँ?</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>हटाएँ</translation>
+        </message>
+        <message>
+            <source>Keep the API key in a file?</source>
+            <translation>API कुंजी फ़ाइल में रखें?</translation>
+        </message>
+        <message>
+            <source>Keep it in a file</source>
+            <translation>फ़ाइल में रखें</translation>
+        </message>
+        <message>
+            <source>Unlock the keyring and Save again, or keep the key in {where}, which only your user account can read. FrontDesk will say so at every start, and move the key into the keyring once it works.</source>
+            <translation>कीरिंग अनलॉक करें और फिर से सहेजें, या कुंजी {where} में रखें, जिसे केवल आपका यूज़र अकाउंट पढ़ सकता है। FrontDesk हर शुरुआत पर यह बताएगा, और कीरिंग काम करने पर कुंजी उसमें ले जाएगा।</translation>
+        </message>
+        <message>
+            <source>Not removed: {why}</source>
+            <translation>हटाया नहीं गया: {why}</translation>
+        </message>
+        <message>
+            <source>Removed {name} and its API key.</source>
+            <translation>{name} और इसकी API कुंजी हटा दी गई।</translation>
+        </message>
     </context>
     <context>
         <name>Export</name>
@@ -1891,6 +1935,74 @@
         <message>
             <source>The clocks go back this night, so {time} happens twice; the first one ({zone}) is used.</source>
             <translation>इस रात घड़ियाँ पीछे होती हैं, इसलिए {time} दो बार आता है; पहला ({zone}) इस्तेमाल होता है।</translation>
+        </message>
+        <message>
+            <source>The clinic does not take bookings at this time. Pick a time inside the opening hours.</source>
+            <translation>क्लिनिक इस समय बुकिंग नहीं लेता। खुलने के समय के भीतर कोई समय चुनें।</translation>
+        </message>
+        <message>
+            <source>This session is closed on this day. Pick another day or session.</source>
+            <translation>यह सत्र इस दिन बंद है। कोई दूसरा दिन या सत्र चुनें।</translation>
+        </message>
+        <message>
+            <source>This session is fully booked. Pick another time or branch.</source>
+            <translation>यह सत्र पूरी तरह बुक है। कोई दूसरा समय या शाखा चुनें।</translation>
+        </message>
+        <message>
+            <source>This time has already passed. Pick a time in the future.</source>
+            <translation>यह समय बीत चुका है। आगे का कोई समय चुनें।</translation>
+        </message>
+        <message>
+            <source>This service can no longer be booked. Choose another service.</source>
+            <translation>यह सेवा अब बुक नहीं की जा सकती। कोई दूसरी सेवा चुनें।</translation>
+        </message>
+        <message>
+            <source>This patient already has this service booked on this day.</source>
+            <translation>इस मरीज़ की इस दिन यह सेवा पहले से बुक है।</translation>
+        </message>
+        <message>
+            <source>Choose which booking system to book in.</source>
+            <translation>चुनें कि किस बुकिंग सिस्टम में बुक करना है।</translation>
+        </message>
+        <message>
+            <source>This clinic does not allow cancelling through the booking system. Call the clinic's office to cancel.</source>
+            <translation>यह क्लिनिक बुकिंग सिस्टम से रद्द करने की अनुमति नहीं देता। रद्द करने के लिए क्लिनिक के ऑफ़िस को फ़ोन करें।</translation>
+        </message>
+        <message>
+            <source>It is too late to cancel this appointment in the booking system.</source>
+            <translation>बुकिंग सिस्टम में यह अपॉइंटमेंट रद्द करने के लिए बहुत देर हो चुकी है।</translation>
+        </message>
+        <message>
+            <source>Choose a valid date and time.</source>
+            <translation>सही तारीख़ और समय चुनें।</translation>
+        </message>
+        <message>
+            <source>Pick a time inside a morning, afternoon or evening session.</source>
+            <translation>सुबह, दोपहर या शाम के सत्र के भीतर कोई समय चुनें।</translation>
+        </message>
+        <message>
+            <source>Choose a branch.</source>
+            <translation>शाखा चुनें।</translation>
+        </message>
+        <message>
+            <source>Choose a service.</source>
+            <translation>सेवा चुनें।</translation>
+        </message>
+        <message>
+            <source>Type the patient's name.</source>
+            <translation>मरीज़ का नाम लिखें।</translation>
+        </message>
+        <message>
+            <source>Type the patient's phone number.</source>
+            <translation>मरीज़ का फ़ोन नंबर लिखें।</translation>
+        </message>
+        <message>
+            <source>Check the details and try again.</source>
+            <translation>विवरण जाँचें और फिर से कोशिश करें।</translation>
+        </message>
+        <message>
+            <source>The booking system refused this booking.</source>
+            <translation>बुकिंग सिस्टम ने यह बुकिंग अस्वीकार कर दी।</translation>
         </message>
     </context>
     <context>
