@@ -2004,6 +2004,62 @@
             <source>The booking system refused this booking.</source>
             <translation>Das Buchungssystem hat diese Buchung abgelehnt.</translation>
         </message>
+        <message>
+            <source>Vastal may refuse it, or accept it as a manual booking.</source>
+            <translation>Vastal kann ihn ablehnen oder als manuelle Buchung annehmen.</translation>
+        </message>
+        <message>
+            <source>{wire} is not text; Vastal may refuse the booking.</source>
+            <translation>{wire} ist kein Text; Vastal kann die Buchung ablehnen.</translation>
+        </message>
+        <message>
+            <source>start_time is not an ISO 8601 date-time with a zone (such as 2027-01-21T14:00:00Z); Vastal may refuse it or read it differently.</source>
+            <translation>start_time ist kein ISO-8601-Zeitpunkt mit Zone (wie 2027-01-21T14:00:00Z); Vastal kann ihn ablehnen oder anders lesen.</translation>
+        </message>
+        <message>
+            <source>This appointment type is not in the list Vastal last gave (refresh the catalog); Vastal may refuse the booking.</source>
+            <translation>Diese Terminart steht nicht in der zuletzt von Vastal gelieferten Liste (Katalog aktualisieren); Vastal kann die Buchung ablehnen.</translation>
+        </message>
+        <message>
+            <source>This appointment type is switched off in Vastal.</source>
+            <translation>Diese Terminart ist in Vastal ausgeschaltet.</translation>
+        </message>
+        <message>
+            <source>This time has already passed.</source>
+            <translation>Diese Zeit ist bereits vorbei.</translation>
+        </message>
+        <message>
+            <source>This type asks for {n} hours' notice.</source>
+            <translation>Diese Terminart verlangt {n} Stunden Vorlauf.</translation>
+        </message>
+        <message>
+            <source>This type is booked at most {n} days ahead.</source>
+            <translation>Diese Terminart wird höchstens {n} Tage im Voraus gebucht.</translation>
+        </message>
+        <message>
+            <source>This time is outside the weekly availability for this type.</source>
+            <translation>Diese Zeit liegt außerhalb der wöchentlichen Verfügbarkeit dieser Terminart.</translation>
+        </message>
+        <message>
+            <source>This type's daily limit ({n}) is reached.</source>
+            <translation>Das Tageslimit dieser Terminart ({n}) ist erreicht.</translation>
+        </message>
+        <message>
+            <source>This type's weekly limit ({n}) is reached.</source>
+            <translation>Das Wochenlimit dieser Terminart ({n}) ist erreicht.</translation>
+        </message>
+        <message>
+            <source>This type's monthly limit ({n}) is reached.</source>
+            <translation>Das Monatslimit dieser Terminart ({n}) ist erreicht.</translation>
+        </message>
+        <message>
+            <source>This time overlaps another appointment (with the buffers).</source>
+            <translation>Diese Zeit überschneidet sich mit einem anderen Termin (einschließlich Pufferzeiten).</translation>
+        </message>
+        <message>
+            <source>This type follows Vastal's named schedule {name}, whose hours no Vastal endpoint shows; Vastal checks the time when the booking is sent.</source>
+            <translation>Diese Terminart folgt Vastals benanntem Zeitplan {name}, dessen Zeiten kein Vastal-Endpunkt zeigt; Vastal prüft die Zeit, wenn die Buchung gesendet wird.</translation>
+        </message>
     </context>
     <context>
         <name>Views</name>

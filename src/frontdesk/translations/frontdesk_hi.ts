@@ -2004,6 +2004,62 @@
             <source>The booking system refused this booking.</source>
             <translation>बुकिंग सिस्टम ने यह बुकिंग अस्वीकार कर दी।</translation>
         </message>
+        <message>
+            <source>Vastal may refuse it, or accept it as a manual booking.</source>
+            <translation>Vastal इसे अस्वीकार कर सकता है, या मैनुअल बुकिंग के रूप में स्वीकार कर सकता है।</translation>
+        </message>
+        <message>
+            <source>{wire} is not text; Vastal may refuse the booking.</source>
+            <translation>{wire} टेक्स्ट नहीं है; Vastal बुकिंग अस्वीकार कर सकता है।</translation>
+        </message>
+        <message>
+            <source>start_time is not an ISO 8601 date-time with a zone (such as 2027-01-21T14:00:00Z); Vastal may refuse it or read it differently.</source>
+            <translation>start_time ज़ोन के साथ ISO 8601 तारीख़-समय नहीं है (जैसे 2027-01-21T14:00:00Z); Vastal इसे अस्वीकार कर सकता है या अलग ढंग से पढ़ सकता है।</translation>
+        </message>
+        <message>
+            <source>This appointment type is not in the list Vastal last gave (refresh the catalog); Vastal may refuse the booking.</source>
+            <translation>यह अपॉइंटमेंट प्रकार Vastal की पिछली सूची में नहीं है (कैटलॉग रीफ़्रेश करें); Vastal बुकिंग अस्वीकार कर सकता है।</translation>
+        </message>
+        <message>
+            <source>This appointment type is switched off in Vastal.</source>
+            <translation>यह अपॉइंटमेंट प्रकार Vastal में बंद है।</translation>
+        </message>
+        <message>
+            <source>This time has already passed.</source>
+            <translation>यह समय बीत चुका है।</translation>
+        </message>
+        <message>
+            <source>This type asks for {n} hours' notice.</source>
+            <translation>इस प्रकार के लिए {n} घंटे पहले सूचना चाहिए।</translation>
+        </message>
+        <message>
+            <source>This type is booked at most {n} days ahead.</source>
+            <translation>यह प्रकार अधिकतम {n} दिन पहले बुक होता है।</translation>
+        </message>
+        <message>
+            <source>This time is outside the weekly availability for this type.</source>
+            <translation>यह समय इस प्रकार की साप्ताहिक उपलब्धता से बाहर है।</translation>
+        </message>
+        <message>
+            <source>This type's daily limit ({n}) is reached.</source>
+            <translation>इस प्रकार की दैनिक सीमा ({n}) पूरी हो गई है।</translation>
+        </message>
+        <message>
+            <source>This type's weekly limit ({n}) is reached.</source>
+            <translation>इस प्रकार की साप्ताहिक सीमा ({n}) पूरी हो गई है।</translation>
+        </message>
+        <message>
+            <source>This type's monthly limit ({n}) is reached.</source>
+            <translation>इस प्रकार की मासिक सीमा ({n}) पूरी हो गई है।</translation>
+        </message>
+        <message>
+            <source>This time overlaps another appointment (with the buffers).</source>
+            <translation>यह समय किसी दूसरे अपॉइंटमेंट से टकराता है (बफ़र समय सहित)।</translation>
+        </message>
+        <message>
+            <source>This type follows Vastal's named schedule {name}, whose hours no Vastal endpoint shows; Vastal checks the time when the booking is sent.</source>
+            <translation>यह प्रकार Vastal के नामित शेड्यूल {name} का पालन करता है, जिसके घंटे कोई Vastal एंडपॉइंट नहीं दिखाता; बुकिंग भेजे जाने पर Vastal समय जाँचता है।</translation>
+        </message>
     </context>
     <context>
         <name>Views</name>
