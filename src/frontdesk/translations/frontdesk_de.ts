@@ -2060,6 +2060,26 @@
             <source>This type follows Vastal's named schedule {name}, whose hours no Vastal endpoint shows; Vastal checks the time when the booking is sent.</source>
             <translation>Diese Terminart folgt Vastals benanntem Zeitplan {name}, dessen Zeiten kein Vastal-Endpunkt zeigt; Vastal prüft die Zeit, wenn die Buchung gesendet wird.</translation>
         </message>
+        <message>
+            <source>This event type is not among those CareValidate lists for the connection's states; it may refuse it. CareValidate checks the slot when the booking is sent.</source>
+            <translation>Diese Terminart gehört nicht zu denen, die CareValidate für die Bundesstaaten der Verbindung auflistet; es kann sie ablehnen. CareValidate prüft den Termin, wenn die Buchung gesendet wird.</translation>
+        </message>
+        <message>
+            <source>The start has passed; CareValidate will likely refuse it. CareValidate checks the slot when the booking is sent.</source>
+            <translation>Der Beginn ist vorbei; CareValidate wird die Buchung wahrscheinlich ablehnen. CareValidate prüft den Termin, wenn die Buchung gesendet wird.</translation>
+        </message>
+        <message>
+            <source>The provider already has a booking at this time in the desk's cache; CareValidate checks the slot when the booking is sent and refuses a time that is taken.</source>
+            <translation>Der Behandler hat laut Zwischenspeicher des Empfangs zu dieser Zeit bereits eine Buchung; CareValidate prüft den Termin beim Senden und lehnt eine belegte Zeit ab.</translation>
+        </message>
+        <message>
+            <source>meetergo may keep this booking provisional until the patient or the host confirms it: the meeting type's double opt-in or host confirmation is {value}, whose meaning the API does not document</source>
+            <translation>meetergo hält diese Buchung möglicherweise vorläufig, bis der Patient oder der Gastgeber sie bestätigt: Double-Opt-in oder Gastgeberbestätigung der Terminart ist {value}, dessen Bedeutung die API nicht dokumentiert</translation>
+        </message>
+        <message>
+            <source>Another booking on this calendar overlaps this time. VantaX publishes no opening hours or overlap rule, so it may judge this differently; checked against the desk's cached bookings only.</source>
+            <translation>Eine andere Buchung in diesem Kalender überschneidet sich mit dieser Zeit. VantaX veröffentlicht keine Öffnungszeiten oder Überschneidungsregel und kann es daher anders beurteilen; geprüft nur gegen die zwischengespeicherten Buchungen des Empfangs.</translation>
+        </message>
     </context>
     <context>
         <name>Views</name>

@@ -2060,6 +2060,26 @@
             <source>This type follows Vastal's named schedule {name}, whose hours no Vastal endpoint shows; Vastal checks the time when the booking is sent.</source>
             <translation>यह प्रकार Vastal के नामित शेड्यूल {name} का पालन करता है, जिसके घंटे कोई Vastal एंडपॉइंट नहीं दिखाता; बुकिंग भेजे जाने पर Vastal समय जाँचता है।</translation>
         </message>
+        <message>
+            <source>This event type is not among those CareValidate lists for the connection's states; it may refuse it. CareValidate checks the slot when the booking is sent.</source>
+            <translation>यह इवेंट प्रकार उन प्रकारों में नहीं है जिन्हें CareValidate कनेक्शन के राज्यों के लिए दिखाता है; वह इसे अस्वीकार कर सकता है। बुकिंग भेजे जाने पर CareValidate स्लॉट जाँचता है।</translation>
+        </message>
+        <message>
+            <source>The start has passed; CareValidate will likely refuse it. CareValidate checks the slot when the booking is sent.</source>
+            <translation>शुरुआत का समय बीत चुका है; CareValidate शायद इसे अस्वीकार करेगा। बुकिंग भेजे जाने पर CareValidate स्लॉट जाँचता है।</translation>
+        </message>
+        <message>
+            <source>The provider already has a booking at this time in the desk's cache; CareValidate checks the slot when the booking is sent and refuses a time that is taken.</source>
+            <translation>डेस्क के कैश में इस समय डॉक्टर की पहले से एक बुकिंग है; बुकिंग भेजे जाने पर CareValidate स्लॉट जाँचता है और भरा हुआ समय अस्वीकार करता है।</translation>
+        </message>
+        <message>
+            <source>meetergo may keep this booking provisional until the patient or the host confirms it: the meeting type's double opt-in or host confirmation is {value}, whose meaning the API does not document</source>
+            <translation>meetergo इस बुकिंग को तब तक अस्थायी रख सकता है जब तक मरीज़ या होस्ट इसकी पुष्टि न करे: मीटिंग प्रकार का डबल ऑप्ट-इन या होस्ट पुष्टि {value} है, जिसका अर्थ API में दर्ज नहीं है</translation>
+        </message>
+        <message>
+            <source>Another booking on this calendar overlaps this time. VantaX publishes no opening hours or overlap rule, so it may judge this differently; checked against the desk's cached bookings only.</source>
+            <translation>इस कैलेंडर पर कोई दूसरी बुकिंग इस समय से टकराती है। VantaX खुलने का समय या टकराव का नियम प्रकाशित नहीं करता, इसलिए वह इसे अलग तरह से आँक सकता है; केवल डेस्क की सहेजी गई बुकिंग से जाँचा गया।</translation>
+        </message>
     </context>
     <context>
         <name>Views</name>
