@@ -9,7 +9,8 @@ dropped). A translator then fills them in with Qt Linguist (``pyside6-linguist``
 (the packaging step does it, so the installers carry compiled translations) and prints how
 much of each language is translated.
 
-``merge CODE TABLE.json`` fills a language from a JSON table ``{context: {source: text}}``.
+``merge CODE TABLE.json`` fills a language from a JSON table ``{context: {source: text}}``
+(a sentence with a count: a list of the language's plural forms, ``["%n Termin", "%n Termine"]``).
 
 Run: ``uv run python packaging/translations.py update`` / ``... release build/translations``
 """
@@ -93,7 +94,7 @@ def merge(code: str, table: Path) -> int:
     the table does not name are left as they are."""
     import json
 
-    given: dict[str, dict[str, str]] = json.loads(table.read_text(encoding="utf-8"))
+    given: dict[str, dict[str, str | list[str]]] = json.loads(table.read_text(encoding="utf-8"))
     ts = TS_DIR / f"frontdesk_{code}.ts"
     tree = ET.parse(ts)
     filled = 0
@@ -102,9 +103,18 @@ def merge(code: str, table: Path) -> int:
         for message in context.iter("message"):
             text = given.get(name, {}).get(message.findtext("source") or "")
             found = message.find("translation")
-            if text is None or found is None or message.get("numerus") == "yes":
+            if text is None or found is None:
                 continue
-            found.text = text
+            if message.get("numerus") == "yes":  # a list: the language's plural forms
+                forms = found.findall("numerusform")
+                if not isinstance(text, list) or len(text) != len(forms):
+                    continue
+                for form, said in zip(forms, text, strict=True):
+                    form.text = said
+            elif isinstance(text, str):
+                found.text = text
+            else:
+                continue
             found.attrib.pop("type", None)
             filled += 1
     ET.indent(tree, space="    ")

@@ -12,6 +12,7 @@ import pytest
 from frontdesk.app.context import AppContext
 from frontdesk.app.desk import clinic_zone
 from frontdesk.app.paths import Paths
+from frontdesk.domain import dates
 from frontdesk.domain.booking import BookingRequest
 from frontdesk.domain.timeutil import to_local
 from frontdesk.sandbox import SandboxServer
@@ -57,7 +58,7 @@ def test_the_contact_waits_as_its_own_line(qtbot, context: AppContext) -> None: 
     panel = SyncPanelWidget(context)
     qtbot.addWidget(panel)
     panel.refresh()
-    when = f"{to_local(booking.start, clinic_zone(context)):%a %d %b %H:%M}"
+    when = dates.moment(to_local(booking.start, clinic_zone(context)))
     rows = [panel.queue.topLevelItem(i) for i in range(panel.queue.topLevelItemCount())]
     assert [(r.text(1), r.text(2)) for r in rows] == [
         ("Amelia Hart", f"VantaX contact for {when} Dental cleaning"),

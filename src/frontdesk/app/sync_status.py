@@ -17,30 +17,42 @@ from datetime import timedelta
 from frontdesk.app.context import AppContext
 from frontdesk.app.desk import clinic_zone
 from frontdesk.app.openings import Limits, Opening, OpeningQuery, find_openings
+from frontdesk.domain import dates
 from frontdesk.domain.booking import Booking, approximate_time
 from frontdesk.domain.merge import PART_WORDS, PARTS
 from frontdesk.domain.outbox import Operation, OperationKind, OperationState, Settlement
 from frontdesk.domain.timeutil import to_local, utc_now
+from frontdesk.domain.translation import QT_TRANSLATE_NOOP, translate
 from frontdesk.providers.registry import PROVIDERS
 from frontdesk.storage.outbox_unknown import NotUnknown as NotUnknown  # for the screens
 
+# English (``frontdesk sync`` says them so); the sync panel shows translate("SyncPanel", word)
 KIND_WORDS = {
-    "create": "new booking",
-    "reschedule": "move",
-    "cancel": "cancellation",
-    "set_status": "status",
-    "create_patient": "patient's record",
+    "create": QT_TRANSLATE_NOOP("SyncPanel", "new booking"),
+    "reschedule": QT_TRANSLATE_NOOP("SyncPanel", "move"),
+    "cancel": QT_TRANSLATE_NOOP("SyncPanel", "cancellation"),
+    "set_status": QT_TRANSLATE_NOOP("SyncPanel", "status"),
+    "create_patient": QT_TRANSLATE_NOOP("SyncPanel", "patient's record"),
 }
 
 
+def kind_words(kind: str) -> str:
+    """What kind of change it is, in the desk's language ("move")."""
+    return translate("SyncPanel", KIND_WORDS[kind]) if kind in KIND_WORDS else kind
+
+
 def change_words(op: Operation, when: str, service: str, provider: str) -> str:
-    """The change in plain words; a patient's record names the booking it was queued for
-    ("VantaX contact for Tue 16 Jun 10:00 Dental cleaning"), since it is not the booking."""
+    """The change in plain words, in the desk's language; a patient's record names the booking
+    it was queued for ("VantaX contact for Tue 16 Jun 10:00 Dental cleaning"), since it is not
+    the booking."""
     if op.kind is OperationKind.CREATE_PATIENT:
         spec = PROVIDERS.get(provider)
-        record = (spec.patient_record if spec else None) or "Patient's record"
-        return f"{record} for {when} {service}".strip()
-    return KIND_WORDS.get(op.kind.value, op.kind.value)
+        record = (spec.patient_record if spec else None) or translate(
+            "SyncPanel", "Patient's record"
+        )
+        said = translate("SyncPanel", "{record} for {when} {service}")
+        return said.format(record=record, when=when, service=service).strip()
+    return kind_words(op.kind.value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,8 +156,8 @@ def clash(context: AppContext, booking: Booking) -> list[tuple[str, str, str]]:
         if part == "time":
             span = approximate_time(b)  # the booking system gives a session, not a minute
             if span is not None and span.label:
-                return f"{to_local(b.start, zone):%a %d %b}, {span.label}"
-            return f"{to_local(b.start, zone):%a %d %b %H:%M}"
+                return f"{dates.short_day(to_local(b.start, zone).date())}, {span.label}"
+            return dates.moment(to_local(b.start, zone))
         if part == "column":
             return names.get(b.resource_id, b.resource_id)
         if part == "service":

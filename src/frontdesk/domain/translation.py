@@ -20,8 +20,13 @@ Translator = Callable[[str, str, str | None, int], str]
 
 
 def english(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    """The source text itself, ``%n`` replaced by ``n`` when a count is given."""
-    return text.replace("%n", str(n)) if n >= 0 else text
+    """The source text itself; with a count ``n``, ``%n`` is the number and a plural mark
+    ``(s)`` or ``(es)`` is said in the number's form ("1 booking", "3 bookings")."""
+    if n < 0:
+        return text
+    one = n == 1
+    text = text.replace("(es)", "" if one else "es").replace("(s)", "" if one else "s")
+    return text.replace("%n", str(n))
 
 
 _installed: Translator = english
@@ -36,6 +41,16 @@ def install(translator: Translator | None) -> None:
 def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
     """``text`` (English, in ``context``) in the installed language."""
     return _installed(context, text, disambiguation, n)
+
+
+def plural(context: str, text: str, n: int) -> str:
+    """``text`` (with ``%n``) for the count ``n``, in the installed language's plural forms.
+
+    Qt's ``lupdate`` reads a sentence as one with plural forms only where ``translate`` is
+    given a literal count, so a module declares each such sentence once for it (a function
+    never called, ``translate("Ctx", "%n booking(s)", None, 1)``) and says it with
+    :func:`plural`, which ``lupdate`` does not read (a second, singular entry would win)."""
+    return _installed(context, text, None, n)
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:

@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from frontdesk.domain.booking import Booking
 from frontdesk.domain.catalog import Catalog, Service
+from frontdesk.domain.translation import QT_TRANSLATE_NOOP, translate
 from frontdesk.domain.verdict import Severity, Verdict
 
 REQUIRED = ("eventTypeId", "startTime", "email", "timezone", "location")
@@ -40,15 +41,21 @@ LOCATIONS = (
     "webex_conference",
 )
 ACCEPTED_MESSAGE = "Meeting scheduled successfully"
-SENT_CHECK = "CareValidate checks the slot when the booking is sent"
-UNLISTED_TYPE = (
+# The desk's own warnings (English; said in the desk's language, translate("Verdicts", ...))
+UNLISTED_TYPE = QT_TRANSLATE_NOOP(
+    "Verdicts",
     "This event type is not among those CareValidate lists for the connection's states; "
-    f"it may refuse it. {SENT_CHECK}."
+    "it may refuse it. CareValidate checks the slot when the booking is sent.",
 )
-START_PASSED = f"The start has passed; CareValidate will likely refuse it. {SENT_CHECK}."
-SLOT_TAKEN = (
-    "The provider already has a booking at this time in the desk's cache; "
-    f"{SENT_CHECK} and refuses a time that is taken."
+START_PASSED = QT_TRANSLATE_NOOP(
+    "Verdicts",
+    "The start has passed; CareValidate will likely refuse it. CareValidate checks the slot "
+    "when the booking is sent.",
+)
+SLOT_TAKEN = QT_TRANSLATE_NOOP(
+    "Verdicts",
+    "The provider already has a booking at this time in the desk's cache; CareValidate checks "
+    "the slot when the booking is sent and refuses a time that is taken.",
 )
 
 _START = re.compile(
@@ -62,7 +69,9 @@ def _refuse(message: str, field: str | None) -> Verdict:
 
 
 def _risk(message: str, field: str) -> Verdict:
-    return Verdict(status=200, code=None, message=message, field=field, severity=Severity.RISK)
+    """One of the desk's warnings above, in the desk's language."""
+    said = translate("Verdicts", message)
+    return Verdict(status=200, code=None, message=said, field=field, severity=Severity.RISK)
 
 
 def parse_start(text: str) -> datetime | None:

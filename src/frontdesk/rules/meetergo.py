@@ -24,6 +24,7 @@ from typing import Any
 from frontdesk.domain.booking import Booking, SyncState
 from frontdesk.domain.catalog import Catalog, Service, Window
 from frontdesk.domain.timeutil import local_to_utc, to_local
+from frontdesk.domain.translation import QT_TRANSLATE_NOOP, translate
 from frontdesk.domain.verdict import Severity, Verdict
 
 # The newest create page's enum (21 values).
@@ -54,10 +55,11 @@ CHANNELS = frozenset(
 )
 PAYMENT_PROVIDERS = frozenset({"paypal", "stripe", "none"})
 SPOT_MESSAGE = "start is not an available spot"
-MAYBE_PROVISIONAL = (
+MAYBE_PROVISIONAL = QT_TRANSLATE_NOOP(
+    "Verdicts",
     "meetergo may keep this booking provisional until the patient or the host confirms it: "
-    "the meeting type's double opt-in or host confirmation is {value!r}, whose meaning the "
-    "API does not document"
+    "the meeting type's double opt-in or host confirmation is {value}, whose meaning the "
+    "API does not document",
 )
 REASONS = {400: "Bad Request", 404: "Not Found"}
 
@@ -423,7 +425,7 @@ def _accepted(t: Service) -> Verdict:
         return Verdict(status=201, message="Provisional booking (requireHostConfirmation)")
     unsure = next((v for v in (opt_in, confirm) if _setting(v) == "maybe"), None)
     if unsure is not None or (opt_in is None and confirm is None):
-        message = MAYBE_PROVISIONAL.format(value=unsure)
+        message = translate("Verdicts", MAYBE_PROVISIONAL).format(value=repr(unsure))
         return Verdict(201, "MAYBE_PROVISIONAL", message, None, Severity.RISK)
     return Verdict(status=201)
 

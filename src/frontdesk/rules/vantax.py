@@ -23,6 +23,7 @@ from typing import Any
 
 from frontdesk.domain.booking import Booking
 from frontdesk.domain.catalog import Catalog
+from frontdesk.domain.translation import translate
 from frontdesk.domain.verdict import Severity, Verdict
 
 STATUSES = ("scheduled", "confirmed", "completed", "cancelled", "no_show")
@@ -262,9 +263,12 @@ def overlap_risk(booking: Booking, others: Iterable[Booking]) -> Verdict | None:
             return Verdict(
                 201,
                 OVERLAP_RISK,
-                "Another booking on this calendar overlaps this time. VantaX publishes no "
-                "opening hours or overlap rule, so it may judge this differently; checked "
-                "against the desk's cached bookings only.",
+                translate(
+                    "Verdicts",
+                    "Another booking on this calendar overlaps this time. VantaX publishes no "
+                    "opening hours or overlap rule, so it may judge this differently; checked "
+                    "against the desk's cached bookings only.",
+                ),
                 "start",
                 Severity.RISK,
             )

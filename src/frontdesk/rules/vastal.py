@@ -26,6 +26,7 @@ from typing import Any
 from frontdesk.domain.booking import Booking, SyncState
 from frontdesk.domain.catalog import Catalog, Service
 from frontdesk.domain.timeutil import to_local
+from frontdesk.domain.translation import QT_TRANSLATE_NOOP, translate
 from frontdesk.domain.verdict import Severity, Verdict
 
 REQUIRED = ("appointment_type_id", "start_time", "client_name")
@@ -37,32 +38,84 @@ ACCEPTED_MESSAGE = "Appointment would be created"
 PENDING_MESSAGE = "Appointment would be created, pending confirmation"
 
 # Risks: FrontDesk's code, the status Vastal would answer if it refuses, and the words.
-MAY = "Vastal may refuse it, or accept it as a manual booking."
-RISKS: dict[str, tuple[int, str]] = {
-    "FIELD_TYPE": (400, "{wire} is not text; Vastal may refuse the booking."),
+# The desk's own words, said in its language (translate("Verdicts", ...)); the third item:
+# MAY follows the sentence.
+MAY = QT_TRANSLATE_NOOP("Verdicts", "Vastal may refuse it, or accept it as a manual booking.")
+RISKS: dict[str, tuple[int, str, bool]] = {
+    "FIELD_TYPE": (
+        400,
+        QT_TRANSLATE_NOOP("Verdicts", "{wire} is not text; Vastal may refuse the booking."),
+        False,
+    ),
     "START_FORMAT": (
         400,
-        "start_time is not an ISO 8601 date-time with a zone (such as 2027-01-21T14:00:00Z); "
-        "Vastal may refuse it or read it differently.",
+        QT_TRANSLATE_NOOP(
+            "Verdicts",
+            "start_time is not an ISO 8601 date-time with a zone (such as 2027-01-21T14:00:00Z); "
+            "Vastal may refuse it or read it differently.",
+        ),
+        False,
     ),
     "TYPE_NOT_LISTED": (
         404,
-        "This appointment type is not in the list Vastal last gave (refresh the catalog); "
-        "Vastal may refuse the booking.",
+        QT_TRANSLATE_NOOP(
+            "Verdicts",
+            "This appointment type is not in the list Vastal last gave (refresh the catalog); "
+            "Vastal may refuse the booking.",
+        ),
+        False,
     ),
-    "TYPE_INACTIVE": (400, "This appointment type is switched off in Vastal. " + MAY),
-    "PAST": (400, "This time has already passed. " + MAY),
-    "MIN_NOTICE": (400, "This type asks for {n} hours' notice. " + MAY),
-    "MAX_DAYS_AHEAD": (400, "This type is booked at most {n} days ahead. " + MAY),
-    "OUTSIDE_HOURS": (400, "This time is outside the weekly availability for this type. " + MAY),
-    "DAILY_LIMIT": (400, "This type's daily limit ({n}) is reached. " + MAY),
-    "WEEKLY_LIMIT": (400, "This type's weekly limit ({n}) is reached. " + MAY),
-    "MONTHLY_LIMIT": (400, "This type's monthly limit ({n}) is reached. " + MAY),
-    "OVERLAP": (400, "This time overlaps another appointment (with the buffers). " + MAY),
+    "TYPE_INACTIVE": (
+        400,
+        QT_TRANSLATE_NOOP("Verdicts", "This appointment type is switched off in Vastal."),
+        True,
+    ),
+    "PAST": (400, QT_TRANSLATE_NOOP("Verdicts", "This time has already passed."), True),
+    "MIN_NOTICE": (
+        400,
+        QT_TRANSLATE_NOOP("Verdicts", "This type asks for {n} hours' notice."),
+        True,
+    ),
+    "MAX_DAYS_AHEAD": (
+        400,
+        QT_TRANSLATE_NOOP("Verdicts", "This type is booked at most {n} days ahead."),
+        True,
+    ),
+    "OUTSIDE_HOURS": (
+        400,
+        QT_TRANSLATE_NOOP(
+            "Verdicts", "This time is outside the weekly availability for this type."
+        ),
+        True,
+    ),
+    "DAILY_LIMIT": (
+        400,
+        QT_TRANSLATE_NOOP("Verdicts", "This type's daily limit ({n}) is reached."),
+        True,
+    ),
+    "WEEKLY_LIMIT": (
+        400,
+        QT_TRANSLATE_NOOP("Verdicts", "This type's weekly limit ({n}) is reached."),
+        True,
+    ),
+    "MONTHLY_LIMIT": (
+        400,
+        QT_TRANSLATE_NOOP("Verdicts", "This type's monthly limit ({n}) is reached."),
+        True,
+    ),
+    "OVERLAP": (
+        400,
+        QT_TRANSLATE_NOOP("Verdicts", "This time overlaps another appointment (with the buffers)."),
+        True,
+    ),
     "NAMED_SCHEDULE": (
         200,
-        "This type follows Vastal's named schedule {name}, whose hours no Vastal endpoint "
-        "shows; Vastal checks the time when the booking is sent.",
+        QT_TRANSLATE_NOOP(
+            "Verdicts",
+            "This type follows Vastal's named schedule {name}, whose hours no Vastal endpoint "
+            "shows; Vastal checks the time when the booking is sent.",
+        ),
+        False,
     ),
 }
 CAP_CODES = {"daily": "DAILY_LIMIT", "weekly": "WEEKLY_LIMIT", "monthly": "MONTHLY_LIMIT"}
@@ -110,8 +163,11 @@ def parse_start(text: str) -> datetime | None:
 
 def risk(code: str, field: str | None = "start_time", **words: object) -> Verdict:
     """One of ``RISKS`` as a verdict: Vastal's likely status, FrontDesk's code and words."""
-    status, text = RISKS[code]
-    return Verdict(status, code, text.format(**words), field, Severity.RISK)
+    status, text, may = RISKS[code]
+    said = translate("Verdicts", text).format(**words)
+    if may:
+        said += " " + translate("Verdicts", MAY)
+    return Verdict(status, code, said, field, Severity.RISK)
 
 
 @dataclass(frozen=True, slots=True)

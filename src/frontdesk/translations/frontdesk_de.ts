@@ -2,6 +2,930 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
     <context>
+        <name>Agenda</name>
+        <message>
+            <source>Time</source>
+            <translation>Zeit</translation>
+        </message>
+        <message>
+            <source>Patient</source>
+            <translation>Patient</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Telefon</translation>
+        </message>
+        <message>
+            <source>Service</source>
+            <translation>Leistung</translation>
+        </message>
+        <message>
+            <source>Where</source>
+            <translation>Wo</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Sync</source>
+            <translation>Sync</translation>
+        </message>
+        <message>
+            <source>needs attention</source>
+            <translation>Prüfung nötig</translation>
+        </message>
+        <message>
+            <source>outcome unknown</source>
+            <translation>Ergebnis unbekannt</translation>
+        </message>
+        <message>
+            <source>Agenda</source>
+            <translation>Terminliste</translation>
+        </message>
+        <message>
+            <source>The shown days as a list of appointments.</source>
+            <translation>Die angezeigten Tage als Terminliste.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Appointment</name>
+        <message>
+            <source>Appointment — {name}</source>
+            <translation>Termin — {name}</translation>
+        </message>
+        <message>
+            <source>Appointment</source>
+            <translation>Termin</translation>
+        </message>
+        <message>
+            <source>&amp;Save changes</source>
+            <translation>Änderungen &amp;speichern</translation>
+        </message>
+        <message>
+            <source>Save changes</source>
+            <translation>Änderungen speichern</translation>
+        </message>
+    </context>
+    <context>
+        <name>Audit</name>
+        <message>
+            <source>When</source>
+            <translation>Wann</translation>
+        </message>
+        <message>
+            <source>Staff</source>
+            <translation>Mitarbeiter</translation>
+        </message>
+        <message>
+            <source>Desk</source>
+            <translation>Empfang</translation>
+        </message>
+        <message>
+            <source>Event</source>
+            <translation>Ereignis</translation>
+        </message>
+        <message>
+            <source>Patient</source>
+            <translation>Patient</translation>
+        </message>
+        <message>
+            <source>Booking</source>
+            <translation>Buchung</translation>
+        </message>
+        <message>
+            <source>What changed</source>
+            <translation>Was sich geändert hat</translation>
+        </message>
+        <message>
+            <source>Audit trail</source>
+            <translation>Protokoll</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>Von</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>Bis</translation>
+        </message>
+        <message>
+            <source>Anyone</source>
+            <translation>Alle</translation>
+        </message>
+        <message>
+            <source>Any event</source>
+            <translation>Jedes Ereignis</translation>
+        </message>
+        <message>
+            <source>Patient or booking</source>
+            <translation>Patient oder Buchung</translation>
+        </message>
+        <message>
+            <source>Patient (name, phone, email) or booking id</source>
+            <translation>Patient (Name, Telefon, E-Mail) oder Buchungs-ID</translation>
+        </message>
+        <message>
+            <source>&amp;From</source>
+            <translation>&amp;Von</translation>
+        </message>
+        <message>
+            <source>&amp;To</source>
+            <translation>&amp;Bis</translation>
+        </message>
+        <message>
+            <source>&amp;Staff</source>
+            <translation>&amp;Mitarbeiter</translation>
+        </message>
+        <message>
+            <source>&amp;Event</source>
+            <translation>&amp;Ereignis</translation>
+        </message>
+        <message>
+            <source>Audit lines</source>
+            <translation>Protokollzeilen</translation>
+        </message>
+        <message>
+            <source>&amp;Newer</source>
+            <translation>&amp;Neuere</translation>
+        </message>
+        <message>
+            <source>&amp;Older</source>
+            <translation>Ä&amp;ltere</translation>
+        </message>
+        <message>
+            <source>Lines shown</source>
+            <translation>Angezeigte Zeilen</translation>
+        </message>
+        <message>
+            <source>Save as &amp;CSV…</source>
+            <translation>Als &amp;CSV speichern…</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Schließen</translation>
+        </message>
+        <message>
+            <source>Times are the clinic's. The trail can only grow: nothing in it can be changed or removed. The patient is the booking's as the desk holds it now.</source>
+            <translation>Die Zeiten sind die der Praxis. Das Protokoll kann nur wachsen: Nichts darin kann geändert oder entfernt werden. Der Patient ist der der Buchung, wie der Empfang sie jetzt führt.</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>keine</translation>
+        </message>
+        <message>
+            <source>Lines {shown} of {total}</source>
+            <translation>Zeilen {shown} von {total}</translation>
+        </message>
+        <message>
+            <source>Save the audit trail</source>
+            <translation>Protokoll speichern</translation>
+        </message>
+        <message>
+            <source>Not saved: {why}</source>
+            <translation>Nicht gespeichert: {why}</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n line(s) saved to {path}.</source>
+            <translation>
+                <numerusform>%n Zeile in {path} gespeichert.</numerusform>
+                <numerusform>%n Zeilen in {path} gespeichert.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Blocks</name>
+        <message>
+            <source>synced</source>
+            <translation>synchronisiert</translation>
+        </message>
+        <message>
+            <source>pencilled</source>
+            <translation>vorgemerkt</translation>
+        </message>
+        <message>
+            <source>awaiting</source>
+            <translation>ausstehend</translation>
+        </message>
+        <message>
+            <source>arrived</source>
+            <translation>da</translation>
+        </message>
+        <message>
+            <source>done</source>
+            <translation>fertig</translation>
+        </message>
+        <message>
+            <source>no-show</source>
+            <translation>nicht erschienen</translation>
+        </message>
+        <message>
+            <source>Pencilled: saved at this desk, not yet confirmed by the booking system</source>
+            <translation>Vorgemerkt: an diesem Empfang gespeichert, vom Buchungssystem noch nicht bestätigt</translation>
+        </message>
+        <message>
+            <source>Confirmed by the booking system</source>
+            <translation>Vom Buchungssystem bestätigt</translation>
+        </message>
+        <message>
+            <source>Held by the booking system, awaiting confirmation</source>
+            <translation>Vom Buchungssystem reserviert, Bestätigung ausstehend</translation>
+        </message>
+        <message>
+            <source>Needs attention: the booking system refused it</source>
+            <translation>Prüfung nötig: Das Buchungssystem hat den Termin abgelehnt</translation>
+        </message>
+        <message>
+            <source>Outcome unknown: sent, no answer came back; settle it</source>
+            <translation>Ergebnis unbekannt: gesendet, keine Antwort erhalten; bitte klären</translation>
+        </message>
+        <message>
+            <source>Booked</source>
+            <translation>Gebucht</translation>
+        </message>
+        <message>
+            <source>Arrived</source>
+            <translation>Eingetroffen</translation>
+        </message>
+        <message>
+            <source>Completed</source>
+            <translation>Abgeschlossen</translation>
+        </message>
+        <message>
+            <source>No-show</source>
+            <translation>Nicht erschienen</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>Abgesagt</translation>
+        </message>
+        <message>
+            <source>Unknown service</source>
+            <translation>Unbekannte Leistung</translation>
+        </message>
+    </context>
+    <context>
+        <name>BookingDialog</name>
+        <message>
+            <source>Next free times</source>
+            <translation>Nächste freie Zeiten</translation>
+        </message>
+        <message>
+            <source>Pick one to fill in the place and time.</source>
+            <translation>Wählen Sie eine, um Ort und Zeit einzutragen.</translation>
+        </message>
+        <message>
+            <source>No free time in the cached calendar; type a time below.</source>
+            <translation>Keine freie Zeit im zwischengespeicherten Kalender; geben Sie unten eine Zeit ein.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n left</source>
+            <translation>
+                <numerusform>%n frei</numerusform>
+                <numerusform>%n frei</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>First and last name</source>
+            <translation>Vor- und Nachname</translation>
+        </message>
+        <message>
+            <source>name@example.org</source>
+            <translation>name@beispiel.de</translation>
+        </message>
+        <message>
+            <source>Optional</source>
+            <translation>Optional</translation>
+        </message>
+        <message>
+            <source>Required</source>
+            <translation>Pflichtfeld</translation>
+        </message>
+        <message>
+            <source>Known patients</source>
+            <translation>Bekannte Patienten</translation>
+        </message>
+        <message>
+            <source>Patients seen before who match what is typed.</source>
+            <translation>Bereits bekannte Patienten, die zur Eingabe passen.</translation>
+        </message>
+        <message numerus="yes">
+            <source>Booked %n time(s); use this patient</source>
+            <translation>
+                <numerusform>%n-mal gebucht; diesen Patienten übernehmen</numerusform>
+                <numerusform>%n-mal gebucht; diesen Patienten übernehmen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Notes can be at most 2000 characters.</source>
+            <translation>Notizen dürfen höchstens 2000 Zeichen lang sein.</translation>
+        </message>
+        <message>
+            <source>Check this field.</source>
+            <translation>Bitte prüfen Sie dieses Feld.</translation>
+        </message>
+        <message>
+            <source>until {time}</source>
+            <translation>bis {time}</translation>
+        </message>
+        <message>
+            <source>Messages about this booking</source>
+            <translation>Hinweise zu dieser Buchung</translation>
+        </message>
+        <message>
+            <source>{field} message</source>
+            <translation>Hinweis zu {field}</translation>
+        </message>
+        <message>
+            <source>Time zone and end time</source>
+            <translation>Zeitzone und Endzeit</translation>
+        </message>
+        <message>
+            <source>Discard this booking?</source>
+            <translation>Diese Buchung verwerfen?</translation>
+        </message>
+        <message>
+            <source>What you typed has not been saved.</source>
+            <translation>Ihre Eingaben wurden nicht gespeichert.</translation>
+        </message>
+        <message>
+            <source>Keep editing</source>
+            <translation>Weiter bearbeiten</translation>
+        </message>
+        <message>
+            <source>Choose a service…</source>
+            <translation>Leistung wählen…</translation>
+        </message>
+        <message>
+            <source>{name} ({minutes} min)</source>
+            <translation>{name} ({minutes} Min.)</translation>
+        </message>
+        <message>
+            <source>Choose a branch…</source>
+            <translation>Standort wählen…</translation>
+        </message>
+    </context>
+    <context>
+        <name>Connections</name>
+        <message>
+            <source>The test failed: {error}</source>
+            <translation>Der Test ist fehlgeschlagen: {error}</translation>
+        </message>
+        <message>
+            <source>Connections</source>
+            <translation>Verbindungen</translation>
+        </message>
+        <message>
+            <source>&amp;Add a connection</source>
+            <translation>Verbindung &amp;hinzufügen</translation>
+        </message>
+        <message>
+            <source>Add a connection</source>
+            <translation>Verbindung hinzufügen</translation>
+        </message>
+        <message>
+            <source>&amp;Remove…</source>
+            <translation>&amp;Entfernen…</translation>
+        </message>
+        <message>
+            <source>Remove the connection</source>
+            <translation>Verbindung entfernen</translation>
+        </message>
+        <message>
+            <source>Remove this connection, its cached bookings and its key</source>
+            <translation>Diese Verbindung, ihre zwischengespeicherten Buchungen und ihren Schlüssel entfernen</translation>
+        </message>
+        <message>
+            <source>Booking system</source>
+            <translation>Buchungssystem</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>e.g. Main clinic</source>
+            <translation>z. B. Hauptpraxis</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Adresse</translation>
+        </message>
+        <message>
+            <source>API key</source>
+            <translation>API-Schlüssel</translation>
+        </message>
+        <message>
+            <source>&amp;Booking system</source>
+            <translation>&amp;Buchungssystem</translation>
+        </message>
+        <message>
+            <source>&amp;Name</source>
+            <translation>&amp;Name</translation>
+        </message>
+        <message>
+            <source>A&amp;ddress</source>
+            <translation>A&amp;dresse</translation>
+        </message>
+        <message>
+            <source>API &amp;key</source>
+            <translation>API-&amp;Schlüssel</translation>
+        </message>
+        <message>
+            <source>Test result</source>
+            <translation>Testergebnis</translation>
+        </message>
+        <message>
+            <source>&amp;Test</source>
+            <translation>&amp;Testen</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>S&amp;peichern</translation>
+        </message>
+        <message>
+            <source>Test</source>
+            <translation>Testen</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Speichern</translation>
+        </message>
+        <message>
+            <source>New connection: fill in the details, then Test and Save.</source>
+            <translation>Neue Verbindung: Angaben ausfüllen, dann Testen und Speichern.</translation>
+        </message>
+        <message>
+            <source>Kept safely on this computer; type a new one to replace it</source>
+            <translation>Sicher auf diesem Computer gespeichert; zum Ersetzen einen neuen eingeben</translation>
+        </message>
+        <message>
+            <source>OK.</source>
+            <translation>OK.</translation>
+        </message>
+        <message>
+            <source>Type the API key.</source>
+            <translation>Geben Sie den API-Schlüssel ein.</translation>
+        </message>
+        <message>
+            <source>Tested and saved.</source>
+            <translation>Getestet und gespeichert.</translation>
+        </message>
+        <message>
+            <source>Saved without a test: {message} The desk will try again when the booking system answers.</source>
+            <translation>Ohne Test gespeichert: {message} Der Empfang versucht es erneut, sobald das Buchungssystem antwortet.</translation>
+        </message>
+        <message>
+            <source>Not saved: {why}</source>
+            <translation>Nicht gespeichert: {why}</translation>
+        </message>
+        <message>
+            <source>Saved.</source>
+            <translation>Gespeichert.</translation>
+        </message>
+        <message>
+            <source>The system keyring did not take the key: {why}.</source>
+            <translation>Der Schlüsselbund des Systems hat den Schlüssel nicht angenommen: {why}.</translation>
+        </message>
+        <message>
+            <source>Not saved.</source>
+            <translation>Nicht gespeichert.</translation>
+        </message>
+        <message>
+            <source>The key is kept in a file only this user account can read, as you chose.</source>
+            <translation>Der Schlüssel liegt, wie gewählt, in einer Datei, die nur dieses Benutzerkonto lesen kann.</translation>
+        </message>
+        <message>
+            <source>The key is kept in the system keyring.</source>
+            <translation>Der Schlüssel liegt im Schlüsselbund des Systems.</translation>
+        </message>
+        <message>
+            <source>The key is kept in a file only this user account can read (no keyring on this computer).</source>
+            <translation>Der Schlüssel liegt in einer Datei, die nur dieses Benutzerkonto lesen kann (kein Schlüsselbund auf diesem Computer).</translation>
+        </message>
+        <message>
+            <source>Fill in: {fields}.</source>
+            <translation>Bitte ausfüllen: {fields}.</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+        <message>
+            <source>Remove {name} and lose unsent changes?</source>
+            <translation>{name} entfernen und nicht gesendete Änderungen verlieren?</translation>
+        </message>
+        <message>
+            <source>Remove anyway</source>
+            <translation>Trotzdem entfernen</translation>
+        </message>
+        <message>
+            <source>These changes have not reached the booking system yet. Sync first (Sync now), and remove the connection once nothing waits.</source>
+            <translation>Diese Änderungen haben das Buchungssystem noch nicht erreicht. Synchronisieren Sie zuerst (Jetzt synchronisieren) und entfernen Sie die Verbindung, wenn nichts mehr wartet.</translation>
+        </message>
+        <message>
+            <source>Remove {name}?</source>
+            <translation>{name} entfernen?</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Entfernen</translation>
+        </message>
+        <message>
+            <source>Keep the API key in a file?</source>
+            <translation>API-Schlüssel in einer Datei speichern?</translation>
+        </message>
+        <message>
+            <source>Keep it in a file</source>
+            <translation>In einer Datei speichern</translation>
+        </message>
+        <message>
+            <source>Unlock the keyring and Save again, or keep the key in {where}, which only your user account can read. FrontDesk will say so at every start, and move the key into the keyring once it works.</source>
+            <translation>Entsperren Sie den Schlüsselbund und speichern Sie erneut, oder speichern Sie den Schlüssel in {where}, das nur Ihr Benutzerkonto lesen kann. FrontDesk weist bei jedem Start darauf hin und verschiebt den Schlüssel in den Schlüsselbund, sobald dieser funktioniert.</translation>
+        </message>
+        <message>
+            <source>Not removed: {why}</source>
+            <translation>Nicht entfernt: {why}</translation>
+        </message>
+        <message>
+            <source>Removed {name} and its API key.</source>
+            <translation>{name} und ihr API-Schlüssel wurden entfernt.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Export</name>
+        <message>
+            <source>A &amp;day's appointments</source>
+            <translation>Termine eines &amp;Tages</translation>
+        </message>
+        <message>
+            <source>A provider's &amp;week</source>
+            <translation>&amp;Woche eines Behandlers</translation>
+        </message>
+        <message>
+            <source>A &amp;patient's appointments</source>
+            <translation>Termine eines &amp;Patienten</translation>
+        </message>
+        <message>
+            <source>The file names each patient, with phone and email (a day list).</source>
+            <translation>Die Datei nennt jeden Patienten mit Telefon und E-Mail (eine Tagesliste).</translation>
+        </message>
+        <message>
+            <source>No patient is named: when, what and where only, for the provider's own calendar.</source>
+            <translation>Kein Patient wird genannt: nur wann, was und wo, für den eigenen Kalender des Behandlers.</translation>
+        </message>
+        <message>
+            <source>For the patient: their name, service and place; no desk notes.</source>
+            <translation>Für den Patienten: Name, Leistung und Ort; keine Notizen des Empfangs.</translation>
+        </message>
+        <message>
+            <source>iCalendar files (*.ics)</source>
+            <translation>iCalendar-Dateien (*.ics)</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>CSV-Dateien (*.csv)</translation>
+        </message>
+        <message>
+            <source>Export appointments</source>
+            <translation>Termine exportieren</translation>
+        </message>
+        <message>
+            <source>What to export</source>
+            <translation>Was exportiert wird</translation>
+        </message>
+        <message>
+            <source>Day</source>
+            <translation>Tag</translation>
+        </message>
+        <message>
+            <source>D&amp;ay</source>
+            <translation>T&amp;ag</translation>
+        </message>
+        <message>
+            <source>Provider, room or calendar</source>
+            <translation>Behandler, Raum oder Kalender</translation>
+        </message>
+        <message>
+            <source>Pro&amp;vider / column</source>
+            <translation>Be&amp;handler / Spalte</translation>
+        </message>
+        <message>
+            <source>Name or phone number</source>
+            <translation>Name oder Telefonnummer</translation>
+        </message>
+        <message>
+            <source>Patient</source>
+            <translation>Patient</translation>
+        </message>
+        <message>
+            <source>Pa&amp;tient</source>
+            <translation>Pa&amp;tient</translation>
+        </message>
+        <message>
+            <source>Matching patients</source>
+            <translation>Passende Patienten</translation>
+        </message>
+        <message>
+            <source>&amp;Found</source>
+            <translation>&amp;Gefunden</translation>
+        </message>
+        <message>
+            <source>Format</source>
+            <translation>Format</translation>
+        </message>
+        <message>
+            <source>&amp;iCalendar (.ics), for calendar programs</source>
+            <translation>&amp;iCalendar (.ics), für Kalenderprogramme</translation>
+        </message>
+        <message>
+            <source>&amp;CSV (.csv), for spreadsheets</source>
+            <translation>&amp;CSV (.csv), für Tabellenkalkulationen</translation>
+        </message>
+        <message>
+            <source>What the file holds</source>
+            <translation>Was die Datei enthält</translation>
+        </message>
+        <message>
+            <source>&amp;Export…</source>
+            <translation>&amp;Exportieren…</translation>
+        </message>
+        <message>
+            <source>no phone</source>
+            <translation>kein Telefon</translation>
+        </message>
+        <message>
+            <source>Any day of the wee&amp;k</source>
+            <translation>Ein beliebiger Tag der &amp;Woche</translation>
+        </message>
+        <message>
+            <source>Type a patient's name or phone number, then pick them in the list.</source>
+            <translation>Geben Sie Namen oder Telefonnummer eines Patienten ein und wählen Sie ihn in der Liste.</translation>
+        </message>
+        <message>
+            <source>There is no provider, room or calendar yet.</source>
+            <translation>Es gibt noch keinen Behandler, Raum oder Kalender.</translation>
+        </message>
+        <message>
+            <source>Columns hidden in the side panel are left out.</source>
+            <translation>In der Seitenleiste ausgeblendete Spalten werden weggelassen.</translation>
+        </message>
+        <message>
+            <source>Times are on the clinic's clock ({zone}); cancelled appointments are left out. The file holds patient data: it is written readable by your user account only.</source>
+            <translation>Die Zeiten sind die der Praxis ({zone}); abgesagte Termine werden weggelassen. Die Datei enthält Patientendaten: Sie wird nur für Ihr Benutzerkonto lesbar geschrieben.</translation>
+        </message>
+        <message>
+            <source>Not saved: {why}</source>
+            <translation>Nicht gespeichert: {why}</translation>
+        </message>
+        <message>
+            <source>Not saved: the audit trail could not record it; try again.</source>
+            <translation>Nicht gespeichert: Das Protokoll konnte es nicht festhalten; bitte erneut versuchen.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n booking(s)</source>
+            <translation>
+                <numerusform>%n Buchung</numerusform>
+                <numerusform>%n Buchungen</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n appointment(s)</source>
+            <translation>
+                <numerusform>%n Termin</numerusform>
+                <numerusform>%n Termine</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>FindPatient</name>
+        <message>
+            <source>Find a patient</source>
+            <translation>Patienten suchen</translation>
+        </message>
+        <message>
+            <source>Name, phone number or email</source>
+            <translation>Name, Telefonnummer oder E-Mail</translation>
+        </message>
+        <message>
+            <source>Search patients</source>
+            <translation>Patienten durchsuchen</translation>
+        </message>
+        <message>
+            <source>Patient / appointment</source>
+            <translation>Patient / Termin</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Telefon</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Matching patients</source>
+            <translation>Passende Patienten</translation>
+        </message>
+        <message>
+            <source>How many patients match</source>
+            <translation>Anzahl passender Patienten</translation>
+        </message>
+        <message>
+            <source>Enter on an appointment shows it; on a patient, books for them.</source>
+            <translation>Eingabetaste auf einem Termin zeigt ihn an, auf einem Patienten bucht für ihn.</translation>
+        </message>
+        <message>
+            <source>no phone</source>
+            <translation>kein Telefon</translation>
+        </message>
+        <message>
+            <source>No patient matches.</source>
+            <translation>Kein passender Patient.</translation>
+        </message>
+        <message>
+            <source>(first {shown}; scroll for more)</source>
+            <translation>(die ersten {shown}; für mehr scrollen)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n patient(s)</source>
+            <translation>
+                <numerusform>%n Patient</numerusform>
+                <numerusform>%n Patienten</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n booking(s)</source>
+            <translation>
+                <numerusform>%n Buchung</numerusform>
+                <numerusform>%n Buchungen</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Import</name>
+        <message>
+            <source>Row</source>
+            <translation>Zeile</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>Wann</translation>
+        </message>
+        <message>
+            <source>Service</source>
+            <translation>Leistung</translation>
+        </message>
+        <message>
+            <source>Where</source>
+            <translation>Wo</translation>
+        </message>
+        <message>
+            <source>Patient</source>
+            <translation>Patient</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Telefon</translation>
+        </message>
+        <message>
+            <source>Field</source>
+            <translation>Feld</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Grund</translation>
+        </message>
+        <message>
+            <source>Import bookings from a CSV file</source>
+            <translation>Buchungen aus einer CSV-Datei importieren</translation>
+        </message>
+        <message>
+            <source>Import bookings</source>
+            <translation>Buchungen importieren</translation>
+        </message>
+        <message>
+            <source>A CSV file whose first row names the columns</source>
+            <translation>Eine CSV-Datei, deren erste Zeile die Spalten benennt</translation>
+        </message>
+        <message>
+            <source>CSV file</source>
+            <translation>CSV-Datei</translation>
+        </message>
+        <message>
+            <source>&amp;Browse…</source>
+            <translation>&amp;Durchsuchen…</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;Datei</translation>
+        </message>
+        <message>
+            <source>Connection</source>
+            <translation>Verbindung</translation>
+        </message>
+        <message>
+            <source>&amp;Connection</source>
+            <translation>&amp;Verbindung</translation>
+        </message>
+        <message>
+            <source>Columns (bold: required; any order): {columns}. A start is {pattern} on the clinic's clock, or ISO 8601 with Z or an offset.</source>
+            <translation>Spalten (fett: Pflicht; beliebige Reihenfolge): {columns}. Ein Beginn ist {pattern} nach der Uhr der Praxis, oder ISO 8601 mit Z oder einem Versatz.</translation>
+        </message>
+        <message>
+            <source>What the import would do</source>
+            <translation>Was der Import tun würde</translation>
+        </message>
+        <message>
+            <source>Rows that would be queued</source>
+            <translation>Zeilen, die eingereiht würden</translation>
+        </message>
+        <message>
+            <source>Refused rows</source>
+            <translation>Abgelehnte Zeilen</translation>
+        </message>
+        <message>
+            <source>Would be queued</source>
+            <translation>Würde eingereiht</translation>
+        </message>
+        <message>
+            <source>Refused</source>
+            <translation>Abgelehnt</translation>
+        </message>
+        <message>
+            <source>Check &amp;again</source>
+            <translation>&amp;Erneut prüfen</translation>
+        </message>
+        <message>
+            <source>&amp;Queue bookings</source>
+            <translation>Buchungen &amp;einreihen</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv);;All files (*)</source>
+            <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
+        </message>
+        <message>
+            <source>There is no connection yet: add one in File &gt; Connections.</source>
+            <translation>Es gibt noch keine Verbindung: Fügen Sie eine unter Datei &gt; Verbindungen hinzu.</translation>
+        </message>
+        <message>
+            <source>This file cannot be imported: {why}</source>
+            <translation>Diese Datei kann nicht importiert werden: {why}</translation>
+        </message>
+        <message>
+            <source>Nothing is queued until you press Queue; a refused row is left out (fix it in the file and import the file again: rows already queued are not queued twice).</source>
+            <translation>Nichts wird eingereiht, bevor Sie Einreihen drücken; eine abgelehnte Zeile wird weggelassen (korrigieren Sie sie in der Datei und importieren Sie die Datei erneut: bereits eingereihte Zeilen werden nicht doppelt eingereiht).</translation>
+        </message>
+        <message>
+            <source>Queueing…</source>
+            <translation>Wird eingereiht…</translation>
+        </message>
+        <message>
+            <source>try again</source>
+            <translation>bitte erneut versuchen</translation>
+        </message>
+        <message>
+            <source>Nothing queued: {why}</source>
+            <translation>Nichts eingereiht: {why}</translation>
+        </message>
+        <message>
+            <source>&amp;Queue</source>
+            <translation>&amp;Einreihen</translation>
+        </message>
+        <message>
+            <source>Choose a file: nothing is queued before you press Queue.</source>
+            <translation>Wählen Sie eine Datei: Nichts wird eingereiht, bevor Sie Einreihen drücken.</translation>
+        </message>
+        <message numerus="yes">
+            <source>&amp;Queue %n booking(s)</source>
+            <translation>
+                <numerusform>%n Buchung &amp;einreihen</numerusform>
+                <numerusform>%n Buchungen &amp;einreihen</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n row(s) already imported</source>
+            <translation>
+                <numerusform>%n Zeile bereits importiert</numerusform>
+                <numerusform>%n Zeilen bereits importiert</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n row(s) would be queued</source>
+            <translation>
+                <numerusform>%n Zeile würde eingereiht</numerusform>
+                <numerusform>%n Zeilen würden eingereiht</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n row(s) refused</source>
+            <translation>
+                <numerusform>%n Zeile abgelehnt</numerusform>
+                <numerusform>%n Zeilen abgelehnt</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>Menus</name>
         <message>
             <source>&amp;File</source>
@@ -54,6 +978,14 @@
         <message>
             <source>Show or hide the {panel} panel</source>
             <translation>Bereich „{panel}“ ein- oder ausblenden</translation>
+        </message>
+        <message>
+            <source>Cu&amp;t to pinboard</source>
+            <translation>Auf die Pinnwand &amp;ausschneiden</translation>
+        </message>
+        <message>
+            <source>Pin the selected appointment, to place it on another day (it stays booked until then)</source>
+            <translation>Den ausgewählten Termin an die Pinnwand heften, um ihn an einem anderen Tag einzusetzen (bis dahin bleibt er gebucht)</translation>
         </message>
         <message>
             <source>&amp;Booking</source>
@@ -201,6 +1133,122 @@
         </message>
     </context>
     <context>
+        <name>MonthView</name>
+        <message>
+            <source>Month calendar</source>
+            <translation>Monatskalender</translation>
+        </message>
+        <message>
+            <source>Bookings per day of the shown month. Double-click a day to open it.</source>
+            <translation>Buchungen pro Tag im angezeigten Monat. Doppelklicken Sie auf einen Tag, um ihn zu öffnen.</translation>
+        </message>
+        <message>
+            <source>{count} booked</source>
+            <translation>{count} gebucht</translation>
+        </message>
+        <message>
+            <source>+{count} more</source>
+            <translation>+{count} weitere</translation>
+        </message>
+    </context>
+    <context>
+        <name>Openings</name>
+        <message>
+            <source>Morning</source>
+            <translation>Vormittag</translation>
+        </message>
+        <message>
+            <source>Afternoon</source>
+            <translation>Nachmittag</translation>
+        </message>
+        <message>
+            <source>Evening</source>
+            <translation>Abend</translation>
+        </message>
+        <message>
+            <source>Find an opening</source>
+            <translation>Freien Termin suchen</translation>
+        </message>
+        <message>
+            <source>Service</source>
+            <translation>Leistung</translation>
+        </message>
+        <message>
+            <source>&amp;Service</source>
+            <translation>&amp;Leistung</translation>
+        </message>
+        <message>
+            <source>Provider or room</source>
+            <translation>Behandler oder Raum</translation>
+        </message>
+        <message>
+            <source>&amp;Provider</source>
+            <translation>&amp;Behandler</translation>
+        </message>
+        <message>
+            <source>On {day}</source>
+            <translation>Am {day}</translation>
+        </message>
+        <message>
+            <source>Days</source>
+            <translation>Tage</translation>
+        </message>
+        <message>
+            <source>Part of day</source>
+            <translation>Tageszeit</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>Ab</translation>
+        </message>
+        <message>
+            <source>&amp;From</source>
+            <translation>&amp;Ab</translation>
+        </message>
+        <message>
+            <source>Sea&amp;rch</source>
+            <translation>&amp;Suchen</translation>
+        </message>
+        <message>
+            <source>Free times</source>
+            <translation>Freie Zeiten</translation>
+        </message>
+        <message>
+            <source>Choose what you look for, then Search.</source>
+            <translation>Wählen Sie, was Sie suchen, dann Suchen.</translation>
+        </message>
+        <message>
+            <source>&amp;Book this time</source>
+            <translation>Diese Zeit &amp;buchen</translation>
+        </message>
+        <message>
+            <source>Any provider</source>
+            <translation>Beliebiger Behandler</translation>
+        </message>
+        <message>
+            <source>Tick at least one day and one part of the day.</source>
+            <translation>Wählen Sie mindestens einen Tag und eine Tageszeit.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n left</source>
+            <translation>
+                <numerusform>%n frei</numerusform>
+                <numerusform>%n frei</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n free time(s). Double-click one (or Enter) to book it.</source>
+            <translation>
+                <numerusform>%n freie Zeit. Doppelklicken (oder Eingabetaste), um sie zu buchen.</numerusform>
+                <numerusform>%n freie Zeiten. Doppelklicken Sie auf eine (oder Eingabetaste), um sie zu buchen.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No free time matches in the cached calendars; try other days or parts of the day, or a later date.</source>
+            <translation>Keine passende freie Zeit in den zwischengespeicherten Kalendern; versuchen Sie andere Tage, Tageszeiten oder ein späteres Datum.</translation>
+        </message>
+    </context>
+    <context>
         <name>Settings</name>
         <message>
             <source>Clinic settings</source>
@@ -289,6 +1337,760 @@
         <message>
             <source>Not saved: {reason}</source>
             <translation>Nicht gespeichert: {reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Shortcuts</name>
+        <message>
+            <source>Previous / next day (in the day view), or move across the week</source>
+            <translation>Vorheriger / nächster Tag (in der Tagesansicht) oder durch die Woche bewegen</translation>
+        </message>
+        <message>
+            <source>Previous / next appointment</source>
+            <translation>Vorheriger / nächster Termin</translation>
+        </message>
+        <message>
+            <source>Enter</source>
+            <translation>Eingabetaste</translation>
+        </message>
+        <message>
+            <source>Open the selected appointment</source>
+            <translation>Den gewählten Termin öffnen</translation>
+        </message>
+        <message>
+            <source>Escape</source>
+            <translation>Esc</translation>
+        </message>
+        <message>
+            <source>Stop dragging an appointment (it goes back where it was)</source>
+            <translation>Ziehen eines Termins abbrechen (er kehrt an seinen Platz zurück)</translation>
+        </message>
+        <message>
+            <source>Double-click</source>
+            <translation>Doppelklick</translation>
+        </message>
+        <message>
+            <source>Open an appointment, or book at an empty time</source>
+            <translation>Einen Termin öffnen oder zu einer freien Zeit buchen</translation>
+        </message>
+        <message>
+            <source> or </source>
+            <translation> oder </translation>
+        </message>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation>Tastenkürzel</translation>
+        </message>
+        <message>
+            <source>Keys</source>
+            <translation>Tasten</translation>
+        </message>
+        <message>
+            <source>What they do</source>
+            <translation>Funktion</translation>
+        </message>
+    </context>
+    <context>
+        <name>SidePanel</name>
+        <message>
+            <source>Calendar side panel</source>
+            <translation>Kalender-Seitenleiste</translation>
+        </message>
+        <message>
+            <source>Go to date</source>
+            <translation>Gehe zu Datum</translation>
+        </message>
+        <message>
+            <source>Show</source>
+            <translation>Anzeigen</translation>
+        </message>
+        <message>
+            <source>Resource filter</source>
+            <translation>Ressourcenfilter</translation>
+        </message>
+        <message>
+            <source>Tick the providers, rooms or calendars the calendar shows.</source>
+            <translation>Wählen Sie die Behandler, Räume oder Kalender, die der Kalender zeigt.</translation>
+        </message>
+        <message>
+            <source>Week: a column per resource</source>
+            <translation>Woche: eine Spalte pro Ressource</translation>
+        </message>
+    </context>
+    <context>
+        <name>Staff</name>
+        <message>
+            <source>Staff</source>
+            <translation>Mitarbeiter</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>Rolle</translation>
+        </message>
+        <message>
+            <source>May sign in</source>
+            <translation>Darf sich anmelden</translation>
+        </message>
+        <message>
+            <source>Last signed in</source>
+            <translation>Zuletzt angemeldet</translation>
+        </message>
+        <message>
+            <source>Staff members</source>
+            <translation>Mitarbeiter</translation>
+        </message>
+        <message>
+            <source>The selected member</source>
+            <translation>Gewählter Mitarbeiter</translation>
+        </message>
+        <message>
+            <source>New PIN</source>
+            <translation>Neue PIN</translation>
+        </message>
+        <message>
+            <source>New PIN again</source>
+            <translation>Neue PIN wiederholen</translation>
+        </message>
+        <message>
+            <source>again</source>
+            <translation>wiederholen</translation>
+        </message>
+        <message>
+            <source>&amp;Reset PIN</source>
+            <translation>PIN &amp;zurücksetzen</translation>
+        </message>
+        <message>
+            <source>&amp;Disable</source>
+            <translation>&amp;Sperren</translation>
+        </message>
+        <message>
+            <source>Add a staff member</source>
+            <translation>Mitarbeiter hinzufügen</translation>
+        </message>
+        <message>
+            <source>New member's name</source>
+            <translation>Name des neuen Mitarbeiters</translation>
+        </message>
+        <message>
+            <source>Staff: books and changes appointments</source>
+            <translation>Mitarbeiter: bucht und ändert Termine</translation>
+        </message>
+        <message>
+            <source>Administrator: also staff, connections, settings, audit trail</source>
+            <translation>Administrator: zusätzlich Mitarbeiter, Verbindungen, Einstellungen, Protokoll</translation>
+        </message>
+        <message>
+            <source>PIN</source>
+            <translation>PIN</translation>
+        </message>
+        <message>
+            <source>PIN again</source>
+            <translation>PIN wiederholen</translation>
+        </message>
+        <message>
+            <source>&amp;Name</source>
+            <translation>&amp;Name</translation>
+        </message>
+        <message>
+            <source>R&amp;ole</source>
+            <translation>R&amp;olle</translation>
+        </message>
+        <message>
+            <source>&amp;PIN (4 to 12 digits)</source>
+            <translation>&amp;PIN (4 bis 12 Ziffern)</translation>
+        </message>
+        <message>
+            <source>PIN a&amp;gain</source>
+            <translation>PIN &amp;wiederholen</translation>
+        </message>
+        <message>
+            <source>&amp;Add</source>
+            <translation>&amp;Hinzufügen</translation>
+        </message>
+        <message>
+            <source>Staff message</source>
+            <translation>Hinweis zu Mitarbeitern</translation>
+        </message>
+        <message>
+            <source>Each change is recorded in the audit trail. A member who typed too many wrong PINs waits; a PIN reset ends the wait.</source>
+            <translation>Jede Änderung wird im Protokoll festgehalten. Wer zu oft eine falsche PIN eingegeben hat, muss warten; ein Zurücksetzen der PIN beendet die Wartezeit.</translation>
+        </message>
+        <message>
+            <source>No (disabled)</source>
+            <translation>Nein (gesperrt)</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>Ja</translation>
+        </message>
+        <message>
+            <source>Waits until {time}</source>
+            <translation>Wartet bis {time}</translation>
+        </message>
+        <message>
+            <source>Administrator</source>
+            <translation>Administrator</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>nie</translation>
+        </message>
+        <message>
+            <source>&amp;Enable</source>
+            <translation>&amp;Entsperren</translation>
+        </message>
+        <message>
+            <source>The two PINs differ; type the same PIN twice.</source>
+            <translation>Die beiden PINs unterscheiden sich; geben Sie zweimal dieselbe PIN ein.</translation>
+        </message>
+        <message>
+            <source>{name} added; they sign in with their name and PIN.</source>
+            <translation>{name} hinzugefügt; die Anmeldung erfolgt mit Name und PIN.</translation>
+        </message>
+        <message>
+            <source>{name}'s PIN was reset.</source>
+            <translation>Die PIN von {name} wurde zurückgesetzt.</translation>
+        </message>
+        <message>
+            <source>{name} may no longer sign in.</source>
+            <translation>{name} darf sich nicht mehr anmelden.</translation>
+        </message>
+        <message>
+            <source>{name} may sign in again.</source>
+            <translation>{name} darf sich wieder anmelden.</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatusBar</name>
+        <message>
+            <source>not refreshed yet</source>
+            <translation>noch nicht aktualisiert</translation>
+        </message>
+        <message>
+            <source>Waiting to sync</source>
+            <translation>Wartet auf Synchronisierung</translation>
+        </message>
+        <message>
+            <source>Open the sync panel</source>
+            <translation>Sync-Bereich öffnen</translation>
+        </message>
+        <message>
+            <source>Calendar last refreshed</source>
+            <translation>Kalender zuletzt aktualisiert</translation>
+        </message>
+        <message>
+            <source>Where the API keys are kept</source>
+            <translation>Wo die API-Schlüssel gespeichert sind</translation>
+        </message>
+        <message>
+            <source>Connection {name}</source>
+            <translation>Verbindung {name}</translation>
+        </message>
+        <message>
+            <source>connecting…</source>
+            <translation>verbindet…</translation>
+        </message>
+        <message>
+            <source>sent by a desk with its key</source>
+            <translation>gesendet von einem Empfang mit Schlüssel</translation>
+        </message>
+        <message>
+            <source>key locked in the keyring: unlock it, then Sync now</source>
+            <translation>Schlüssel im Schlüsselbund gesperrt: entsperren, dann Jetzt synchronisieren</translation>
+        </message>
+        <message>
+            <source>not set up: check it in Connections</source>
+            <translation>nicht eingerichtet: unter Verbindungen prüfen</translation>
+        </message>
+        <message>
+            <source>paused: check the API key</source>
+            <translation>pausiert: API-Schlüssel prüfen</translation>
+        </message>
+        <message>
+            <source>sent by another desk</source>
+            <translation>von einem anderen Empfang gesendet</translation>
+        </message>
+        <message>
+            <source>online</source>
+            <translation>online</translation>
+        </message>
+        <message>
+            <source>offline: bookings wait here</source>
+            <translation>offline: Buchungen warten hier</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n waiting</source>
+            <translation>
+                <numerusform>%n wartet</numerusform>
+                <numerusform>%n warten</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n outcome unknown</source>
+            <translation>
+                <numerusform>%n Ergebnis unbekannt</numerusform>
+                <numerusform>%n Ergebnisse unbekannt</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>fresh {when}</source>
+            <translation>Stand {when}</translation>
+        </message>
+        <message>
+            <source>All bookings synced</source>
+            <translation>Alle Buchungen synchronisiert</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n waiting to sync</source>
+            <translation>
+                <numerusform>%n wartet auf Synchronisierung</numerusform>
+                <numerusform>%n warten auf Synchronisierung</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n outcome unknown: settle in the sync panel</source>
+            <translation>
+                <numerusform>%n Ergebnis unbekannt: im Sync-Bereich klären</numerusform>
+                <numerusform>%n Ergebnisse unbekannt: im Sync-Bereich klären</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>syncing…</source>
+            <translation>synchronisiert…</translation>
+        </message>
+        <message>
+            <source>Calendar not refreshed yet</source>
+            <translation>Kalender noch nicht aktualisiert</translation>
+        </message>
+        <message>
+            <source>Calendar refreshed {when}</source>
+            <translation>Kalender aktualisiert {when}</translation>
+        </message>
+        <message>
+            <source>API keys kept in a file</source>
+            <translation>API-Schlüssel in einer Datei gespeichert</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncPanel</name>
+        <message>
+            <source>new booking</source>
+            <translation>neue Buchung</translation>
+        </message>
+        <message>
+            <source>move</source>
+            <translation>Verschiebung</translation>
+        </message>
+        <message>
+            <source>cancellation</source>
+            <translation>Absage</translation>
+        </message>
+        <message>
+            <source>status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>patient's record</source>
+            <translation>Patientendatensatz</translation>
+        </message>
+        <message>
+            <source>Patient's record</source>
+            <translation>Patientendatensatz</translation>
+        </message>
+        <message>
+            <source>{record} for {when} {service}</source>
+            <translation>{record} für {when} {service}</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>Zeit</translation>
+        </message>
+        <message>
+            <source>Provider or room</source>
+            <translation>Behandler oder Raum</translation>
+        </message>
+        <message>
+            <source>Service</source>
+            <translation>Leistung</translation>
+        </message>
+        <message>
+            <source>Patient name</source>
+            <translation>Patientenname</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Telefon</translation>
+        </message>
+        <message>
+            <source>Email</source>
+            <translation>E-Mail</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Needs attention</source>
+            <translation>Prüfung nötig</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>Wann</translation>
+        </message>
+        <message>
+            <source>Patient</source>
+            <translation>Patient</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Grund</translation>
+        </message>
+        <message>
+            <source>Why it was refused</source>
+            <translation>Warum abgelehnt wurde</translation>
+        </message>
+        <message>
+            <source>Nearest free times (double-click or Enter to rebook):</source>
+            <translation>Nächste freie Zeiten (Doppelklick oder Eingabetaste zum Umbuchen):</translation>
+        </message>
+        <message>
+            <source>Nearest free times</source>
+            <translation>Nächste freie Zeiten</translation>
+        </message>
+        <message>
+            <source>&amp;Rebook at this time</source>
+            <translation>Zu dieser Zeit &amp;umbuchen</translation>
+        </message>
+        <message>
+            <source>&amp;Cancel booking</source>
+            <translation>Buchung &amp;absagen</translation>
+        </message>
+        <message>
+            <source>Note, e.g. called the patient, left a message</source>
+            <translation>Notiz, z. B. Patient angerufen, Nachricht hinterlassen</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Notiz</translation>
+        </message>
+        <message>
+            <source>Save &amp;note</source>
+            <translation>&amp;Notiz speichern</translation>
+        </message>
+        <message>
+            <source>Save note</source>
+            <translation>Notiz speichern</translation>
+        </message>
+        <message>
+            <source>Changed in two places</source>
+            <translation>An zwei Stellen geändert</translation>
+        </message>
+        <message>
+            <source>The desk's and the booking system's versions</source>
+            <translation>Die Fassung des Empfangs und die des Buchungssystems</translation>
+        </message>
+        <message>
+            <source>&amp;Keep the desk's version</source>
+            <translation>Fassung des Empfangs &amp;behalten</translation>
+        </message>
+        <message>
+            <source>&amp;Take the booking system's version</source>
+            <translation>Fassung des Buchungssystems &amp;übernehmen</translation>
+        </message>
+        <message>
+            <source>Nothing needs attention.</source>
+            <translation>Nichts muss geprüft werden.</translation>
+        </message>
+        <message>
+            <source>This desk</source>
+            <translation>Dieser Empfang</translation>
+        </message>
+        <message>
+            <source>Booking system</source>
+            <translation>Buchungssystem</translation>
+        </message>
+        <message>
+            <source>The desk could not save this; try again.</source>
+            <translation>Der Empfang konnte das nicht speichern; bitte erneut versuchen.</translation>
+        </message>
+        <message>
+            <source>Note saved.</source>
+            <translation>Notiz gespeichert.</translation>
+        </message>
+        <message>
+            <source>Held: changed here and in the booking system; settle it under Needs attention</source>
+            <translation>Zurückgehalten: hier und im Buchungssystem geändert; unter Prüfung nötig klären</translation>
+        </message>
+        <message>
+            <source>Sync panel</source>
+            <translation>Sync-Bereich</translation>
+        </message>
+        <message>
+            <source>Waiting to be sent</source>
+            <translation>Wartet auf Versand</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>Änderung</translation>
+        </message>
+        <message>
+            <source>System</source>
+            <translation>System</translation>
+        </message>
+        <message>
+            <source>Tries</source>
+            <translation>Versuche</translation>
+        </message>
+        <message>
+            <source>Last problem</source>
+            <translation>Letztes Problem</translation>
+        </message>
+        <message>
+            <source>Waiting</source>
+            <translation>Wartend</translation>
+        </message>
+        <message>
+            <source>Outcome unknown</source>
+            <translation>Ergebnis unbekannt</translation>
+        </message>
+        <message>
+            <source>Refused changes</source>
+            <translation>Abgelehnte Änderungen</translation>
+        </message>
+        <message>
+            <source>Refusal</source>
+            <translation>Ablehnung</translation>
+        </message>
+        <message>
+            <source>Send a&amp;gain</source>
+            <translation>&amp;Erneut senden</translation>
+        </message>
+        <message>
+            <source>&amp;Dismiss</source>
+            <translation>&amp;Verwerfen</translation>
+        </message>
+        <message>
+            <source>Failed</source>
+            <translation>Fehlgeschlagen</translation>
+        </message>
+        <message>
+            <source>Why the outcome is unknown</source>
+            <translation>Warum das Ergebnis unbekannt ist</translation>
+        </message>
+        <message>
+            <source>Its id there, if you found it (optional):</source>
+            <translation>Die dortige ID, falls Sie sie gefunden haben (optional):</translation>
+        </message>
+        <message>
+            <source>Remote id</source>
+            <translation>Entfernte ID</translation>
+        </message>
+        <message>
+            <source>else the next refresh links it</source>
+            <translation>sonst verknüpft die nächste Aktualisierung sie</translation>
+        </message>
+        <message>
+            <source>&amp;It arrived</source>
+            <translation>&amp;Ist angekommen</translation>
+        </message>
+        <message>
+            <source>The booking system holds it: close this, nothing is sent</source>
+            <translation>Das Buchungssystem hat sie: schließen, nichts wird gesendet</translation>
+        </message>
+        <message>
+            <source>Did no&amp;t arrive: send again</source>
+            <translation>&amp;Nicht angekommen: erneut senden</translation>
+        </message>
+        <message>
+            <source>The booking system does not hold it: send it again</source>
+            <translation>Das Buchungssystem hat sie nicht: erneut senden</translation>
+        </message>
+        <message>
+            <source>Cancel t&amp;he booking</source>
+            <translation>Buchung a&amp;bsagen</translation>
+        </message>
+        <message>
+            <source>Cancel it at this desk and send nothing more (if the booking system holds it, cancel it there too)</source>
+            <translation>An diesem Empfang absagen und nichts mehr senden (falls das Buchungssystem sie hat, dort ebenfalls absagen)</translation>
+        </message>
+        <message>
+            <source>Every change sent has had its answer.</source>
+            <translation>Jede gesendete Änderung hat eine Antwort erhalten.</translation>
+        </message>
+        <message>
+            <source>Nothing is sent again until you decide.</source>
+            <translation>Nichts wird erneut gesendet, bis Sie entscheiden.</translation>
+        </message>
+        <message>
+            <source>Already settled (a refresh found it).</source>
+            <translation>Bereits geklärt (eine Aktualisierung hat sie gefunden).</translation>
+        </message>
+    </context>
+    <context>
+        <name>Verdicts</name>
+        <message>
+            <source>The desk could not check this booking; it will be checked on save.</source>
+            <translation>Der Empfang konnte diese Buchung nicht prüfen; sie wird beim Speichern geprüft.</translation>
+        </message>
+        <message>
+            <source>This time does not exist on this day (clocks change)</source>
+            <translation>Diese Uhrzeit gibt es an diesem Tag nicht (Zeitumstellung)</translation>
+        </message>
+        <message>
+            <source>The clocks go back this night, so {time} happens twice; the first one ({zone}) is used.</source>
+            <translation>In dieser Nacht wird die Uhr zurückgestellt, {time} gibt es also zweimal; die erste ({zone}) wird verwendet.</translation>
+        </message>
+        <message>
+            <source>The clinic does not take bookings at this time. Pick a time inside the opening hours.</source>
+            <translation>Die Praxis nimmt zu dieser Zeit keine Buchungen an. Wählen Sie eine Zeit innerhalb der Öffnungszeiten.</translation>
+        </message>
+        <message>
+            <source>This session is closed on this day. Pick another day or session.</source>
+            <translation>Diese Sprechstunde ist an diesem Tag geschlossen. Wählen Sie einen anderen Tag oder eine andere Sprechstunde.</translation>
+        </message>
+        <message>
+            <source>This session is fully booked. Pick another time or branch.</source>
+            <translation>Diese Sprechstunde ist ausgebucht. Wählen Sie eine andere Zeit oder einen anderen Standort.</translation>
+        </message>
+        <message>
+            <source>This time has already passed. Pick a time in the future.</source>
+            <translation>Diese Zeit ist bereits vorbei. Wählen Sie eine Zeit in der Zukunft.</translation>
+        </message>
+        <message>
+            <source>This service can no longer be booked. Choose another service.</source>
+            <translation>Diese Leistung kann nicht mehr gebucht werden. Wählen Sie eine andere Leistung.</translation>
+        </message>
+        <message>
+            <source>This patient already has this service booked on this day.</source>
+            <translation>Dieser Patient hat diese Leistung an diesem Tag bereits gebucht.</translation>
+        </message>
+        <message>
+            <source>Choose which booking system to book in.</source>
+            <translation>Wählen Sie, in welchem Buchungssystem gebucht wird.</translation>
+        </message>
+        <message>
+            <source>This clinic does not allow cancelling through the booking system. Call the clinic's office to cancel.</source>
+            <translation>Diese Praxis erlaubt keine Absagen über das Buchungssystem. Rufen Sie zum Absagen das Praxisbüro an.</translation>
+        </message>
+        <message>
+            <source>It is too late to cancel this appointment in the booking system.</source>
+            <translation>Für eine Absage dieses Termins im Buchungssystem ist es zu spät.</translation>
+        </message>
+        <message>
+            <source>Choose a valid date and time.</source>
+            <translation>Wählen Sie ein gültiges Datum und eine gültige Uhrzeit.</translation>
+        </message>
+        <message>
+            <source>Pick a time inside a morning, afternoon or evening session.</source>
+            <translation>Wählen Sie eine Zeit in einer Vormittags-, Nachmittags- oder Abendsprechstunde.</translation>
+        </message>
+        <message>
+            <source>Choose a branch.</source>
+            <translation>Wählen Sie einen Standort.</translation>
+        </message>
+        <message>
+            <source>Choose a service.</source>
+            <translation>Wählen Sie eine Leistung.</translation>
+        </message>
+        <message>
+            <source>Type the patient's name.</source>
+            <translation>Geben Sie den Namen des Patienten ein.</translation>
+        </message>
+        <message>
+            <source>Type the patient's phone number.</source>
+            <translation>Geben Sie die Telefonnummer des Patienten ein.</translation>
+        </message>
+        <message>
+            <source>Check the details and try again.</source>
+            <translation>Prüfen Sie die Angaben und versuchen Sie es erneut.</translation>
+        </message>
+        <message>
+            <source>The booking system refused this booking.</source>
+            <translation>Das Buchungssystem hat diese Buchung abgelehnt.</translation>
+        </message>
+        <message>
+            <source>{code} · this desk's own rule</source>
+            <translation>{code} · eigene Regel dieses Empfangs</translation>
+        </message>
+        <message>
+            <source>Vastal may refuse it, or accept it as a manual booking.</source>
+            <translation>Vastal kann ihn ablehnen oder als manuelle Buchung annehmen.</translation>
+        </message>
+        <message>
+            <source>{wire} is not text; Vastal may refuse the booking.</source>
+            <translation>{wire} ist kein Text; Vastal kann die Buchung ablehnen.</translation>
+        </message>
+        <message>
+            <source>start_time is not an ISO 8601 date-time with a zone (such as 2027-01-21T14:00:00Z); Vastal may refuse it or read it differently.</source>
+            <translation>start_time ist kein ISO-8601-Zeitpunkt mit Zone (wie 2027-01-21T14:00:00Z); Vastal kann ihn ablehnen oder anders lesen.</translation>
+        </message>
+        <message>
+            <source>This appointment type is not in the list Vastal last gave (refresh the catalog); Vastal may refuse the booking.</source>
+            <translation>Diese Terminart steht nicht in der zuletzt von Vastal gelieferten Liste (Katalog aktualisieren); Vastal kann die Buchung ablehnen.</translation>
+        </message>
+        <message>
+            <source>This appointment type is switched off in Vastal.</source>
+            <translation>Diese Terminart ist in Vastal ausgeschaltet.</translation>
+        </message>
+        <message>
+            <source>This time has already passed.</source>
+            <translation>Diese Zeit ist bereits vorbei.</translation>
+        </message>
+        <message>
+            <source>This type asks for {n} hours' notice.</source>
+            <translation>Diese Terminart verlangt {n} Stunden Vorlauf.</translation>
+        </message>
+        <message>
+            <source>This type is booked at most {n} days ahead.</source>
+            <translation>Diese Terminart wird höchstens {n} Tage im Voraus gebucht.</translation>
+        </message>
+        <message>
+            <source>This time is outside the weekly availability for this type.</source>
+            <translation>Diese Zeit liegt außerhalb der wöchentlichen Verfügbarkeit dieser Terminart.</translation>
+        </message>
+        <message>
+            <source>This type's daily limit ({n}) is reached.</source>
+            <translation>Das Tageslimit dieser Terminart ({n}) ist erreicht.</translation>
+        </message>
+        <message>
+            <source>This type's weekly limit ({n}) is reached.</source>
+            <translation>Das Wochenlimit dieser Terminart ({n}) ist erreicht.</translation>
+        </message>
+        <message>
+            <source>This type's monthly limit ({n}) is reached.</source>
+            <translation>Das Monatslimit dieser Terminart ({n}) ist erreicht.</translation>
+        </message>
+        <message>
+            <source>This time overlaps another appointment (with the buffers).</source>
+            <translation>Diese Zeit überschneidet sich mit einem anderen Termin (einschließlich Pufferzeiten).</translation>
+        </message>
+        <message>
+            <source>This type follows Vastal's named schedule {name}, whose hours no Vastal endpoint shows; Vastal checks the time when the booking is sent.</source>
+            <translation>Diese Terminart folgt Vastals benanntem Zeitplan {name}, dessen Zeiten kein Vastal-Endpunkt zeigt; Vastal prüft die Zeit, wenn die Buchung gesendet wird.</translation>
+        </message>
+        <message>
+            <source>This event type is not among those CareValidate lists for the connection's states; it may refuse it. CareValidate checks the slot when the booking is sent.</source>
+            <translation>Diese Terminart gehört nicht zu denen, die CareValidate für die Bundesstaaten der Verbindung auflistet; es kann sie ablehnen. CareValidate prüft den Termin, wenn die Buchung gesendet wird.</translation>
+        </message>
+        <message>
+            <source>The start has passed; CareValidate will likely refuse it. CareValidate checks the slot when the booking is sent.</source>
+            <translation>Der Beginn ist vorbei; CareValidate wird die Buchung wahrscheinlich ablehnen. CareValidate prüft den Termin, wenn die Buchung gesendet wird.</translation>
+        </message>
+        <message>
+            <source>The provider already has a booking at this time in the desk's cache; CareValidate checks the slot when the booking is sent and refuses a time that is taken.</source>
+            <translation>Der Behandler hat laut Zwischenspeicher des Empfangs zu dieser Zeit bereits eine Buchung; CareValidate prüft den Termin beim Senden und lehnt eine belegte Zeit ab.</translation>
+        </message>
+        <message>
+            <source>meetergo may keep this booking provisional until the patient or the host confirms it: the meeting type's double opt-in or host confirmation is {value}, whose meaning the API does not document</source>
+            <translation>meetergo hält diese Buchung möglicherweise vorläufig, bis der Patient oder der Gastgeber sie bestätigt: Double-Opt-in oder Gastgeberbestätigung der Terminart ist {value}, dessen Bedeutung die API nicht dokumentiert</translation>
+        </message>
+        <message>
+            <source>Another booking on this calendar overlaps this time. VantaX publishes no opening hours or overlap rule, so it may judge this differently; checked against the desk's cached bookings only.</source>
+            <translation>Eine andere Buchung in diesem Kalender überschneidet sich mit dieser Zeit. VantaX veröffentlicht keine Öffnungszeiten oder Überschneidungsregel und kann es daher anders beurteilen; geprüft nur gegen die zwischengespeicherten Buchungen des Empfangs.</translation>
         </message>
     </context>
     <context>

@@ -2,6 +2,930 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="hi">
     <context>
+        <name>Agenda</name>
+        <message>
+            <source>Time</source>
+            <translation>समय</translation>
+        </message>
+        <message>
+            <source>Patient</source>
+            <translation>मरीज़</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>फ़ोन</translation>
+        </message>
+        <message>
+            <source>Service</source>
+            <translation>सेवा</translation>
+        </message>
+        <message>
+            <source>Where</source>
+            <translation>कहाँ</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>स्थिति</translation>
+        </message>
+        <message>
+            <source>Sync</source>
+            <translation>सिंक</translation>
+        </message>
+        <message>
+            <source>needs attention</source>
+            <translation>ध्यान दें</translation>
+        </message>
+        <message>
+            <source>outcome unknown</source>
+            <translation>परिणाम अज्ञात</translation>
+        </message>
+        <message>
+            <source>Agenda</source>
+            <translation>अपॉइंटमेंट सूची</translation>
+        </message>
+        <message>
+            <source>The shown days as a list of appointments.</source>
+            <translation>दिखाए गए दिन अपॉइंटमेंट की सूची के रूप में।</translation>
+        </message>
+    </context>
+    <context>
+        <name>Appointment</name>
+        <message>
+            <source>Appointment — {name}</source>
+            <translation>अपॉइंटमेंट — {name}</translation>
+        </message>
+        <message>
+            <source>Appointment</source>
+            <translation>अपॉइंटमेंट</translation>
+        </message>
+        <message>
+            <source>&amp;Save changes</source>
+            <translation>बदलाव सहेजें (&amp;S)</translation>
+        </message>
+        <message>
+            <source>Save changes</source>
+            <translation>बदलाव सहेजें</translation>
+        </message>
+    </context>
+    <context>
+        <name>Audit</name>
+        <message>
+            <source>When</source>
+            <translation>कब</translation>
+        </message>
+        <message>
+            <source>Staff</source>
+            <translation>स्टाफ़</translation>
+        </message>
+        <message>
+            <source>Desk</source>
+            <translation>डेस्क</translation>
+        </message>
+        <message>
+            <source>Event</source>
+            <translation>घटना</translation>
+        </message>
+        <message>
+            <source>Patient</source>
+            <translation>मरीज़</translation>
+        </message>
+        <message>
+            <source>Booking</source>
+            <translation>बुकिंग</translation>
+        </message>
+        <message>
+            <source>What changed</source>
+            <translation>क्या बदला</translation>
+        </message>
+        <message>
+            <source>Audit trail</source>
+            <translation>ऑडिट ट्रेल</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>से</translation>
+        </message>
+        <message>
+            <source>To</source>
+            <translation>तक</translation>
+        </message>
+        <message>
+            <source>Anyone</source>
+            <translation>कोई भी</translation>
+        </message>
+        <message>
+            <source>Any event</source>
+            <translation>कोई भी घटना</translation>
+        </message>
+        <message>
+            <source>Patient or booking</source>
+            <translation>मरीज़ या बुकिंग</translation>
+        </message>
+        <message>
+            <source>Patient (name, phone, email) or booking id</source>
+            <translation>मरीज़ (नाम, फ़ोन, ईमेल) या बुकिंग आईडी</translation>
+        </message>
+        <message>
+            <source>&amp;From</source>
+            <translation>से (&amp;F)</translation>
+        </message>
+        <message>
+            <source>&amp;To</source>
+            <translation>तक (&amp;T)</translation>
+        </message>
+        <message>
+            <source>&amp;Staff</source>
+            <translation>स्टाफ़ (&amp;S)</translation>
+        </message>
+        <message>
+            <source>&amp;Event</source>
+            <translation>घटना (&amp;E)</translation>
+        </message>
+        <message>
+            <source>Audit lines</source>
+            <translation>ऑडिट पंक्तियाँ</translation>
+        </message>
+        <message>
+            <source>&amp;Newer</source>
+            <translation>नई (&amp;N)</translation>
+        </message>
+        <message>
+            <source>&amp;Older</source>
+            <translation>पुरानी (&amp;O)</translation>
+        </message>
+        <message>
+            <source>Lines shown</source>
+            <translation>दिखाई गई पंक्तियाँ</translation>
+        </message>
+        <message>
+            <source>Save as &amp;CSV…</source>
+            <translation>CSV के रूप में सहेजें (&amp;C)…</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>बंद करें</translation>
+        </message>
+        <message>
+            <source>Times are the clinic's. The trail can only grow: nothing in it can be changed or removed. The patient is the booking's as the desk holds it now.</source>
+            <translation>समय क्लिनिक के हैं। ट्रेल केवल बढ़ सकती है: इसमें कुछ भी बदला या हटाया नहीं जा सकता। मरीज़ वही है जो अभी डेस्क पर बुकिंग में दर्ज है।</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>कोई नहीं</translation>
+        </message>
+        <message>
+            <source>Lines {shown} of {total}</source>
+            <translation>{total} में से पंक्तियाँ {shown}</translation>
+        </message>
+        <message>
+            <source>Save the audit trail</source>
+            <translation>ऑडिट ट्रेल सहेजें</translation>
+        </message>
+        <message>
+            <source>Not saved: {why}</source>
+            <translation>सहेजा नहीं गया: {why}</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n line(s) saved to {path}.</source>
+            <translation>
+                <numerusform>%n पंक्ति {path} में सहेजी गई।</numerusform>
+                <numerusform>%n पंक्तियाँ {path} में सहेजी गईं।</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Blocks</name>
+        <message>
+            <source>synced</source>
+            <translation>सिंक हुआ</translation>
+        </message>
+        <message>
+            <source>pencilled</source>
+            <translation>अस्थायी</translation>
+        </message>
+        <message>
+            <source>awaiting</source>
+            <translation>प्रतीक्षा में</translation>
+        </message>
+        <message>
+            <source>arrived</source>
+            <translation>आ गए</translation>
+        </message>
+        <message>
+            <source>done</source>
+            <translation>पूरा</translation>
+        </message>
+        <message>
+            <source>no-show</source>
+            <translation>नहीं आए</translation>
+        </message>
+        <message>
+            <source>Pencilled: saved at this desk, not yet confirmed by the booking system</source>
+            <translation>अस्थायी: इस डेस्क पर सहेजा गया, बुकिंग सिस्टम ने अभी पुष्टि नहीं की</translation>
+        </message>
+        <message>
+            <source>Confirmed by the booking system</source>
+            <translation>बुकिंग सिस्टम द्वारा पुष्टि की गई</translation>
+        </message>
+        <message>
+            <source>Held by the booking system, awaiting confirmation</source>
+            <translation>बुकिंग सिस्टम ने रोका है, पुष्टि की प्रतीक्षा है</translation>
+        </message>
+        <message>
+            <source>Needs attention: the booking system refused it</source>
+            <translation>ध्यान दें: बुकिंग सिस्टम ने इसे अस्वीकार किया</translation>
+        </message>
+        <message>
+            <source>Outcome unknown: sent, no answer came back; settle it</source>
+            <translation>परिणाम अज्ञात: भेजा गया, कोई जवाब नहीं आया; इसे निपटाएँ</translation>
+        </message>
+        <message>
+            <source>Booked</source>
+            <translation>बुक किया</translation>
+        </message>
+        <message>
+            <source>Arrived</source>
+            <translation>आ गए</translation>
+        </message>
+        <message>
+            <source>Completed</source>
+            <translation>पूरा हुआ</translation>
+        </message>
+        <message>
+            <source>No-show</source>
+            <translation>नहीं आए</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>रद्द</translation>
+        </message>
+        <message>
+            <source>Unknown service</source>
+            <translation>अज्ञात सेवा</translation>
+        </message>
+    </context>
+    <context>
+        <name>BookingDialog</name>
+        <message>
+            <source>Next free times</source>
+            <translation>अगले खाली समय</translation>
+        </message>
+        <message>
+            <source>Pick one to fill in the place and time.</source>
+            <translation>जगह और समय भरने के लिए एक चुनें।</translation>
+        </message>
+        <message>
+            <source>No free time in the cached calendar; type a time below.</source>
+            <translation>सहेजे गए कैलेंडर में कोई खाली समय नहीं; नीचे समय लिखें।</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n left</source>
+            <translation>
+                <numerusform>%n बाकी</numerusform>
+                <numerusform>%n बाकी</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>First and last name</source>
+            <translation>पहला और अंतिम नाम</translation>
+        </message>
+        <message>
+            <source>name@example.org</source>
+            <translation>name@example.in</translation>
+        </message>
+        <message>
+            <source>Optional</source>
+            <translation>वैकल्पिक</translation>
+        </message>
+        <message>
+            <source>Required</source>
+            <translation>ज़रूरी</translation>
+        </message>
+        <message>
+            <source>Known patients</source>
+            <translation>पहले के मरीज़</translation>
+        </message>
+        <message>
+            <source>Patients seen before who match what is typed.</source>
+            <translation>पहले आए मरीज़ जो लिखे गए से मेल खाते हैं।</translation>
+        </message>
+        <message numerus="yes">
+            <source>Booked %n time(s); use this patient</source>
+            <translation>
+                <numerusform>%n बार बुक किया; यह मरीज़ चुनें</numerusform>
+                <numerusform>%n बार बुक किया; यह मरीज़ चुनें</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Notes can be at most 2000 characters.</source>
+            <translation>नोट्स अधिकतम 2000 अक्षर के हो सकते हैं।</translation>
+        </message>
+        <message>
+            <source>Check this field.</source>
+            <translation>कृपया यह फ़ील्ड जाँचें।</translation>
+        </message>
+        <message>
+            <source>until {time}</source>
+            <translation>{time} तक</translation>
+        </message>
+        <message>
+            <source>Messages about this booking</source>
+            <translation>इस बुकिंग के बारे में संदेश</translation>
+        </message>
+        <message>
+            <source>{field} message</source>
+            <translation>{field} संदेश</translation>
+        </message>
+        <message>
+            <source>Time zone and end time</source>
+            <translation>समय क्षेत्र और समाप्ति समय</translation>
+        </message>
+        <message>
+            <source>Discard this booking?</source>
+            <translation>यह बुकिंग छोड़ दें?</translation>
+        </message>
+        <message>
+            <source>What you typed has not been saved.</source>
+            <translation>आपने जो लिखा है वह सहेजा नहीं गया है।</translation>
+        </message>
+        <message>
+            <source>Keep editing</source>
+            <translation>संपादन जारी रखें</translation>
+        </message>
+        <message>
+            <source>Choose a service…</source>
+            <translation>सेवा चुनें…</translation>
+        </message>
+        <message>
+            <source>{name} ({minutes} min)</source>
+            <translation>{name} ({minutes} मिनट)</translation>
+        </message>
+        <message>
+            <source>Choose a branch…</source>
+            <translation>शाखा चुनें…</translation>
+        </message>
+    </context>
+    <context>
+        <name>Connections</name>
+        <message>
+            <source>The test failed: {error}</source>
+            <translation>जाँच विफल रही: {error}</translation>
+        </message>
+        <message>
+            <source>Connections</source>
+            <translation>कनेक्शन</translation>
+        </message>
+        <message>
+            <source>&amp;Add a connection</source>
+            <translation>कनेक्शन जोड़ें (&amp;A)</translation>
+        </message>
+        <message>
+            <source>Add a connection</source>
+            <translation>कनेक्शन जोड़ें</translation>
+        </message>
+        <message>
+            <source>&amp;Remove…</source>
+            <translation>हटाएँ (&amp;R)…</translation>
+        </message>
+        <message>
+            <source>Remove the connection</source>
+            <translation>कनेक्शन हटाएँ</translation>
+        </message>
+        <message>
+            <source>Remove this connection, its cached bookings and its key</source>
+            <translation>यह कनेक्शन, इसकी सहेजी गई बुकिंग और इसकी कुंजी हटाएँ</translation>
+        </message>
+        <message>
+            <source>Booking system</source>
+            <translation>बुकिंग सिस्टम</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>नाम</translation>
+        </message>
+        <message>
+            <source>e.g. Main clinic</source>
+            <translation>जैसे मुख्य क्लिनिक</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>पता</translation>
+        </message>
+        <message>
+            <source>API key</source>
+            <translation>API कुंजी</translation>
+        </message>
+        <message>
+            <source>&amp;Booking system</source>
+            <translation>बुकिंग सिस्टम (&amp;B)</translation>
+        </message>
+        <message>
+            <source>&amp;Name</source>
+            <translation>नाम (&amp;N)</translation>
+        </message>
+        <message>
+            <source>A&amp;ddress</source>
+            <translation>पता (&amp;D)</translation>
+        </message>
+        <message>
+            <source>API &amp;key</source>
+            <translation>API कुंजी (&amp;K)</translation>
+        </message>
+        <message>
+            <source>Test result</source>
+            <translation>जाँच का परिणाम</translation>
+        </message>
+        <message>
+            <source>&amp;Test</source>
+            <translation>जाँचें (&amp;T)</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>सहेजें (&amp;S)</translation>
+        </message>
+        <message>
+            <source>Test</source>
+            <translation>जाँचें</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>सहेजें</translation>
+        </message>
+        <message>
+            <source>New connection: fill in the details, then Test and Save.</source>
+            <translation>नया कनेक्शन: विवरण भरें, फिर जाँचें और सहेजें।</translation>
+        </message>
+        <message>
+            <source>Kept safely on this computer; type a new one to replace it</source>
+            <translation>इस कंप्यूटर पर सुरक्षित रखी है; बदलने के लिए नई लिखें</translation>
+        </message>
+        <message>
+            <source>OK.</source>
+            <translation>ठीक है।</translation>
+        </message>
+        <message>
+            <source>Type the API key.</source>
+            <translation>API कुंजी लिखें।</translation>
+        </message>
+        <message>
+            <source>Tested and saved.</source>
+            <translation>जाँचा और सहेजा गया।</translation>
+        </message>
+        <message>
+            <source>Saved without a test: {message} The desk will try again when the booking system answers.</source>
+            <translation>बिना जाँच के सहेजा गया: {message} बुकिंग सिस्टम के जवाब देने पर डेस्क फिर कोशिश करेगा।</translation>
+        </message>
+        <message>
+            <source>Not saved: {why}</source>
+            <translation>सहेजा नहीं गया: {why}</translation>
+        </message>
+        <message>
+            <source>Saved.</source>
+            <translation>सहेजा गया।</translation>
+        </message>
+        <message>
+            <source>The system keyring did not take the key: {why}.</source>
+            <translation>सिस्टम कीरिंग ने कुंजी नहीं ली: {why}।</translation>
+        </message>
+        <message>
+            <source>Not saved.</source>
+            <translation>सहेजा नहीं गया।</translation>
+        </message>
+        <message>
+            <source>The key is kept in a file only this user account can read, as you chose.</source>
+            <translation>आपके चुनाव के अनुसार, कुंजी ऐसी फ़ाइल में रखी है जिसे केवल यह यूज़र अकाउंट पढ़ सकता है।</translation>
+        </message>
+        <message>
+            <source>The key is kept in the system keyring.</source>
+            <translation>कुंजी सिस्टम कीरिंग में रखी है।</translation>
+        </message>
+        <message>
+            <source>The key is kept in a file only this user account can read (no keyring on this computer).</source>
+            <translation>कुंजी ऐसी फ़ाइल में रखी है जिसे केवल यह यूज़र अकाउंट पढ़ सकता है (इस कंप्यूटर पर कीरिंग नहीं है)।</translation>
+        </message>
+        <message>
+            <source>Fill in: {fields}.</source>
+            <translation>भरें: {fields}।</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>रद्द करें</translation>
+        </message>
+        <message>
+            <source>Remove {name} and lose unsent changes?</source>
+            <translation>{name} हटाएँ और न भेजे गए बदलाव खो दें?</translation>
+        </message>
+        <message>
+            <source>Remove anyway</source>
+            <translation>फिर भी हटाएँ</translation>
+        </message>
+        <message>
+            <source>These changes have not reached the booking system yet. Sync first (Sync now), and remove the connection once nothing waits.</source>
+            <translation>ये बदलाव अभी बुकिंग सिस्टम तक नहीं पहुँचे हैं। पहले सिंक करें (अभी सिंक करें), और जब कुछ भी प्रतीक्षा में न हो तब कनेक्शन हटाएँ।</translation>
+        </message>
+        <message>
+            <source>Remove {name}?</source>
+            <translation>{name} हटाएँ?</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>हटाएँ</translation>
+        </message>
+        <message>
+            <source>Keep the API key in a file?</source>
+            <translation>API कुंजी फ़ाइल में रखें?</translation>
+        </message>
+        <message>
+            <source>Keep it in a file</source>
+            <translation>फ़ाइल में रखें</translation>
+        </message>
+        <message>
+            <source>Unlock the keyring and Save again, or keep the key in {where}, which only your user account can read. FrontDesk will say so at every start, and move the key into the keyring once it works.</source>
+            <translation>कीरिंग अनलॉक करें और फिर से सहेजें, या कुंजी {where} में रखें, जिसे केवल आपका यूज़र अकाउंट पढ़ सकता है। FrontDesk हर शुरुआत पर यह बताएगा, और कीरिंग काम करने पर कुंजी उसमें ले जाएगा।</translation>
+        </message>
+        <message>
+            <source>Not removed: {why}</source>
+            <translation>हटाया नहीं गया: {why}</translation>
+        </message>
+        <message>
+            <source>Removed {name} and its API key.</source>
+            <translation>{name} और इसकी API कुंजी हटा दी गई।</translation>
+        </message>
+    </context>
+    <context>
+        <name>Export</name>
+        <message>
+            <source>A &amp;day's appointments</source>
+            <translation>एक दिन के अपॉइंटमेंट (&amp;D)</translation>
+        </message>
+        <message>
+            <source>A provider's &amp;week</source>
+            <translation>डॉक्टर का सप्ताह (&amp;W)</translation>
+        </message>
+        <message>
+            <source>A &amp;patient's appointments</source>
+            <translation>एक मरीज़ के अपॉइंटमेंट (&amp;P)</translation>
+        </message>
+        <message>
+            <source>The file names each patient, with phone and email (a day list).</source>
+            <translation>फ़ाइल में हर मरीज़ का नाम, फ़ोन और ईमेल होता है (दिन की सूची)।</translation>
+        </message>
+        <message>
+            <source>No patient is named: when, what and where only, for the provider's own calendar.</source>
+            <translation>किसी मरीज़ का नाम नहीं: केवल कब, क्या और कहाँ, डॉक्टर के अपने कैलेंडर के लिए।</translation>
+        </message>
+        <message>
+            <source>For the patient: their name, service and place; no desk notes.</source>
+            <translation>मरीज़ के लिए: उनका नाम, सेवा और जगह; डेस्क के नोट्स नहीं।</translation>
+        </message>
+        <message>
+            <source>iCalendar files (*.ics)</source>
+            <translation>iCalendar फ़ाइलें (*.ics)</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>CSV फ़ाइलें (*.csv)</translation>
+        </message>
+        <message>
+            <source>Export appointments</source>
+            <translation>अपॉइंटमेंट एक्सपोर्ट करें</translation>
+        </message>
+        <message>
+            <source>What to export</source>
+            <translation>क्या एक्सपोर्ट करें</translation>
+        </message>
+        <message>
+            <source>Day</source>
+            <translation>दिन</translation>
+        </message>
+        <message>
+            <source>D&amp;ay</source>
+            <translation>दिन (&amp;A)</translation>
+        </message>
+        <message>
+            <source>Provider, room or calendar</source>
+            <translation>डॉक्टर, कमरा या कैलेंडर</translation>
+        </message>
+        <message>
+            <source>Pro&amp;vider / column</source>
+            <translation>डॉक्टर / कॉलम (&amp;V)</translation>
+        </message>
+        <message>
+            <source>Name or phone number</source>
+            <translation>नाम या फ़ोन नंबर</translation>
+        </message>
+        <message>
+            <source>Patient</source>
+            <translation>मरीज़</translation>
+        </message>
+        <message>
+            <source>Pa&amp;tient</source>
+            <translation>मरीज़ (&amp;T)</translation>
+        </message>
+        <message>
+            <source>Matching patients</source>
+            <translation>मिलते-जुलते मरीज़</translation>
+        </message>
+        <message>
+            <source>&amp;Found</source>
+            <translation>मिले (&amp;F)</translation>
+        </message>
+        <message>
+            <source>Format</source>
+            <translation>फ़ॉर्मैट</translation>
+        </message>
+        <message>
+            <source>&amp;iCalendar (.ics), for calendar programs</source>
+            <translation>iCalendar (.ics), कैलेंडर प्रोग्राम के लिए (&amp;I)</translation>
+        </message>
+        <message>
+            <source>&amp;CSV (.csv), for spreadsheets</source>
+            <translation>CSV (.csv), स्प्रेडशीट के लिए (&amp;C)</translation>
+        </message>
+        <message>
+            <source>What the file holds</source>
+            <translation>फ़ाइल में क्या है</translation>
+        </message>
+        <message>
+            <source>&amp;Export…</source>
+            <translation>एक्सपोर्ट करें (&amp;E)…</translation>
+        </message>
+        <message>
+            <source>no phone</source>
+            <translation>फ़ोन नहीं</translation>
+        </message>
+        <message>
+            <source>Any day of the wee&amp;k</source>
+            <translation>सप्ताह का कोई भी दिन (&amp;K)</translation>
+        </message>
+        <message>
+            <source>Type a patient's name or phone number, then pick them in the list.</source>
+            <translation>मरीज़ का नाम या फ़ोन नंबर लिखें, फिर सूची में से चुनें।</translation>
+        </message>
+        <message>
+            <source>There is no provider, room or calendar yet.</source>
+            <translation>अभी कोई डॉक्टर, कमरा या कैलेंडर नहीं है।</translation>
+        </message>
+        <message>
+            <source>Columns hidden in the side panel are left out.</source>
+            <translation>साइड पैनल में छिपे कॉलम शामिल नहीं हैं।</translation>
+        </message>
+        <message>
+            <source>Times are on the clinic's clock ({zone}); cancelled appointments are left out. The file holds patient data: it is written readable by your user account only.</source>
+            <translation>समय क्लिनिक की घड़ी ({zone}) के अनुसार हैं; रद्द अपॉइंटमेंट शामिल नहीं हैं। फ़ाइल में मरीज़ों का डेटा है: इसे केवल आपका यूज़र अकाउंट पढ़ सकता है।</translation>
+        </message>
+        <message>
+            <source>Not saved: {why}</source>
+            <translation>सहेजा नहीं गया: {why}</translation>
+        </message>
+        <message>
+            <source>Not saved: the audit trail could not record it; try again.</source>
+            <translation>सहेजा नहीं गया: ऑडिट ट्रेल इसे दर्ज नहीं कर सकी; फिर से कोशिश करें।</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n booking(s)</source>
+            <translation>
+                <numerusform>%n बुकिंग</numerusform>
+                <numerusform>%n बुकिंग</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n appointment(s)</source>
+            <translation>
+                <numerusform>%n अपॉइंटमेंट</numerusform>
+                <numerusform>%n अपॉइंटमेंट</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>FindPatient</name>
+        <message>
+            <source>Find a patient</source>
+            <translation>मरीज़ खोजें</translation>
+        </message>
+        <message>
+            <source>Name, phone number or email</source>
+            <translation>नाम, फ़ोन नंबर या ईमेल</translation>
+        </message>
+        <message>
+            <source>Search patients</source>
+            <translation>मरीज़ खोजें</translation>
+        </message>
+        <message>
+            <source>Patient / appointment</source>
+            <translation>मरीज़ / अपॉइंटमेंट</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>फ़ोन</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>स्थिति</translation>
+        </message>
+        <message>
+            <source>Matching patients</source>
+            <translation>मिलते-जुलते मरीज़</translation>
+        </message>
+        <message>
+            <source>How many patients match</source>
+            <translation>कितने मरीज़ मिले</translation>
+        </message>
+        <message>
+            <source>Enter on an appointment shows it; on a patient, books for them.</source>
+            <translation>अपॉइंटमेंट पर Enter उसे दिखाता है; मरीज़ पर, उनके लिए बुक करता है।</translation>
+        </message>
+        <message>
+            <source>no phone</source>
+            <translation>फ़ोन नहीं</translation>
+        </message>
+        <message>
+            <source>No patient matches.</source>
+            <translation>कोई मरीज़ नहीं मिला।</translation>
+        </message>
+        <message>
+            <source>(first {shown}; scroll for more)</source>
+            <translation>(पहले {shown}; और देखने के लिए स्क्रॉल करें)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n patient(s)</source>
+            <translation>
+                <numerusform>%n मरीज़</numerusform>
+                <numerusform>%n मरीज़</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n booking(s)</source>
+            <translation>
+                <numerusform>%n बुकिंग</numerusform>
+                <numerusform>%n बुकिंग</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Import</name>
+        <message>
+            <source>Row</source>
+            <translation>पंक्ति</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>कब</translation>
+        </message>
+        <message>
+            <source>Service</source>
+            <translation>सेवा</translation>
+        </message>
+        <message>
+            <source>Where</source>
+            <translation>कहाँ</translation>
+        </message>
+        <message>
+            <source>Patient</source>
+            <translation>मरीज़</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>फ़ोन</translation>
+        </message>
+        <message>
+            <source>Field</source>
+            <translation>फ़ील्ड</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>कारण</translation>
+        </message>
+        <message>
+            <source>Import bookings from a CSV file</source>
+            <translation>CSV फ़ाइल से बुकिंग इंपोर्ट करें</translation>
+        </message>
+        <message>
+            <source>Import bookings</source>
+            <translation>बुकिंग इंपोर्ट करें</translation>
+        </message>
+        <message>
+            <source>A CSV file whose first row names the columns</source>
+            <translation>CSV फ़ाइल जिसकी पहली पंक्ति में कॉलम के नाम हों</translation>
+        </message>
+        <message>
+            <source>CSV file</source>
+            <translation>CSV फ़ाइल</translation>
+        </message>
+        <message>
+            <source>&amp;Browse…</source>
+            <translation>ब्राउज़ करें (&amp;B)…</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>फ़ाइल (&amp;F)</translation>
+        </message>
+        <message>
+            <source>Connection</source>
+            <translation>कनेक्शन</translation>
+        </message>
+        <message>
+            <source>&amp;Connection</source>
+            <translation>कनेक्शन (&amp;C)</translation>
+        </message>
+        <message>
+            <source>Columns (bold: required; any order): {columns}. A start is {pattern} on the clinic's clock, or ISO 8601 with Z or an offset.</source>
+            <translation>कॉलम (बोल्ड: ज़रूरी; किसी भी क्रम में): {columns}। शुरुआत क्लिनिक की घड़ी पर {pattern} है, या Z या ऑफ़सेट के साथ ISO 8601।</translation>
+        </message>
+        <message>
+            <source>What the import would do</source>
+            <translation>इंपोर्ट क्या करेगा</translation>
+        </message>
+        <message>
+            <source>Rows that would be queued</source>
+            <translation>कतार में जाने वाली पंक्तियाँ</translation>
+        </message>
+        <message>
+            <source>Refused rows</source>
+            <translation>अस्वीकार की गई पंक्तियाँ</translation>
+        </message>
+        <message>
+            <source>Would be queued</source>
+            <translation>कतार में जाएँगी</translation>
+        </message>
+        <message>
+            <source>Refused</source>
+            <translation>अस्वीकृत</translation>
+        </message>
+        <message>
+            <source>Check &amp;again</source>
+            <translation>फिर से जाँचें (&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;Queue bookings</source>
+            <translation>बुकिंग कतार में डालें (&amp;Q)</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv);;All files (*)</source>
+            <translation>CSV फ़ाइलें (*.csv);;सभी फ़ाइलें (*)</translation>
+        </message>
+        <message>
+            <source>There is no connection yet: add one in File &gt; Connections.</source>
+            <translation>अभी कोई कनेक्शन नहीं है: फ़ाइल &gt; कनेक्शन में जोड़ें।</translation>
+        </message>
+        <message>
+            <source>This file cannot be imported: {why}</source>
+            <translation>यह फ़ाइल इंपोर्ट नहीं हो सकती: {why}</translation>
+        </message>
+        <message>
+            <source>Nothing is queued until you press Queue; a refused row is left out (fix it in the file and import the file again: rows already queued are not queued twice).</source>
+            <translation>जब तक आप 'कतार में डालें' नहीं दबाते, कुछ भी कतार में नहीं जाता; अस्वीकार की गई पंक्ति छोड़ दी जाती है (उसे फ़ाइल में ठीक करें और फ़ाइल फिर से इंपोर्ट करें: पहले से कतार में गई पंक्तियाँ दोबारा नहीं जातीं)।</translation>
+        </message>
+        <message>
+            <source>Queueing…</source>
+            <translation>कतार में डाल रहे हैं…</translation>
+        </message>
+        <message>
+            <source>try again</source>
+            <translation>फिर से कोशिश करें</translation>
+        </message>
+        <message>
+            <source>Nothing queued: {why}</source>
+            <translation>कुछ भी कतार में नहीं गया: {why}</translation>
+        </message>
+        <message>
+            <source>&amp;Queue</source>
+            <translation>कतार में डालें (&amp;Q)</translation>
+        </message>
+        <message>
+            <source>Choose a file: nothing is queued before you press Queue.</source>
+            <translation>फ़ाइल चुनें: 'कतार में डालें' दबाने से पहले कुछ भी कतार में नहीं जाता।</translation>
+        </message>
+        <message numerus="yes">
+            <source>&amp;Queue %n booking(s)</source>
+            <translation>
+                <numerusform>%n बुकिंग कतार में डालें (&amp;Q)</numerusform>
+                <numerusform>%n बुकिंग कतार में डालें (&amp;Q)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n row(s) already imported</source>
+            <translation>
+                <numerusform>%n पंक्ति पहले ही इंपोर्ट हो चुकी</numerusform>
+                <numerusform>%n पंक्तियाँ पहले ही इंपोर्ट हो चुकीं</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n row(s) would be queued</source>
+            <translation>
+                <numerusform>%n पंक्ति कतार में जाएगी</numerusform>
+                <numerusform>%n पंक्तियाँ कतार में जाएँगी</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n row(s) refused</source>
+            <translation>
+                <numerusform>%n पंक्ति अस्वीकृत</numerusform>
+                <numerusform>%n पंक्तियाँ अस्वीकृत</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>Menus</name>
         <message>
             <source>&amp;File</source>
@@ -54,6 +978,14 @@
         <message>
             <source>Show or hide the {panel} panel</source>
             <translation>{panel} पैनल दिखाएँ या छिपाएँ</translation>
+        </message>
+        <message>
+            <source>Cu&amp;t to pinboard</source>
+            <translation>पिनबोर्ड पर काटें (&amp;T)</translation>
+        </message>
+        <message>
+            <source>Pin the selected appointment, to place it on another day (it stays booked until then)</source>
+            <translation>चुनी गई अपॉइंटमेंट को पिनबोर्ड पर लगाएँ, ताकि उसे किसी और दिन रखा जा सके (तब तक वह बुक रहती है)</translation>
         </message>
         <message>
             <source>&amp;Booking</source>
@@ -201,6 +1133,122 @@
         </message>
     </context>
     <context>
+        <name>MonthView</name>
+        <message>
+            <source>Month calendar</source>
+            <translation>मासिक कैलेंडर</translation>
+        </message>
+        <message>
+            <source>Bookings per day of the shown month. Double-click a day to open it.</source>
+            <translation>दिखाए गए महीने में हर दिन की बुकिंग। किसी दिन को खोलने के लिए डबल-क्लिक करें।</translation>
+        </message>
+        <message>
+            <source>{count} booked</source>
+            <translation>{count} बुक</translation>
+        </message>
+        <message>
+            <source>+{count} more</source>
+            <translation>+{count} और</translation>
+        </message>
+    </context>
+    <context>
+        <name>Openings</name>
+        <message>
+            <source>Morning</source>
+            <translation>सुबह</translation>
+        </message>
+        <message>
+            <source>Afternoon</source>
+            <translation>दोपहर</translation>
+        </message>
+        <message>
+            <source>Evening</source>
+            <translation>शाम</translation>
+        </message>
+        <message>
+            <source>Find an opening</source>
+            <translation>खाली समय खोजें</translation>
+        </message>
+        <message>
+            <source>Service</source>
+            <translation>सेवा</translation>
+        </message>
+        <message>
+            <source>&amp;Service</source>
+            <translation>सेवा (&amp;S)</translation>
+        </message>
+        <message>
+            <source>Provider or room</source>
+            <translation>डॉक्टर या कमरा</translation>
+        </message>
+        <message>
+            <source>&amp;Provider</source>
+            <translation>डॉक्टर (&amp;P)</translation>
+        </message>
+        <message>
+            <source>On {day}</source>
+            <translation>{day} को</translation>
+        </message>
+        <message>
+            <source>Days</source>
+            <translation>दिन</translation>
+        </message>
+        <message>
+            <source>Part of day</source>
+            <translation>दिन का हिस्सा</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>से</translation>
+        </message>
+        <message>
+            <source>&amp;From</source>
+            <translation>से (&amp;F)</translation>
+        </message>
+        <message>
+            <source>Sea&amp;rch</source>
+            <translation>खोजें (&amp;R)</translation>
+        </message>
+        <message>
+            <source>Free times</source>
+            <translation>खाली समय</translation>
+        </message>
+        <message>
+            <source>Choose what you look for, then Search.</source>
+            <translation>जो खोजना है चुनें, फिर खोजें दबाएँ।</translation>
+        </message>
+        <message>
+            <source>&amp;Book this time</source>
+            <translation>यह समय बुक करें (&amp;B)</translation>
+        </message>
+        <message>
+            <source>Any provider</source>
+            <translation>कोई भी डॉक्टर</translation>
+        </message>
+        <message>
+            <source>Tick at least one day and one part of the day.</source>
+            <translation>कम से कम एक दिन और दिन का एक हिस्सा चुनें।</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n left</source>
+            <translation>
+                <numerusform>%n बाकी</numerusform>
+                <numerusform>%n बाकी</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n free time(s). Double-click one (or Enter) to book it.</source>
+            <translation>
+                <numerusform>%n खाली समय। बुक करने के लिए डबल-क्लिक करें (या Enter)।</numerusform>
+                <numerusform>%n खाली समय। बुक करने के लिए किसी एक पर डबल-क्लिक करें (या Enter)।</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No free time matches in the cached calendars; try other days or parts of the day, or a later date.</source>
+            <translation>सहेजे गए कैलेंडरों में कोई मेल खाता खाली समय नहीं; दूसरे दिन, दिन के हिस्से या बाद की तारीख़ आज़माएँ।</translation>
+        </message>
+    </context>
+    <context>
         <name>Settings</name>
         <message>
             <source>Clinic settings</source>
@@ -289,6 +1337,760 @@
         <message>
             <source>Not saved: {reason}</source>
             <translation>सहेजा नहीं गया: {reason}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Shortcuts</name>
+        <message>
+            <source>Previous / next day (in the day view), or move across the week</source>
+            <translation>पिछला / अगला दिन (दिन के दृश्य में), या सप्ताह में आगे-पीछे</translation>
+        </message>
+        <message>
+            <source>Previous / next appointment</source>
+            <translation>पिछला / अगला अपॉइंटमेंट</translation>
+        </message>
+        <message>
+            <source>Enter</source>
+            <translation>Enter</translation>
+        </message>
+        <message>
+            <source>Open the selected appointment</source>
+            <translation>चुना हुआ अपॉइंटमेंट खोलें</translation>
+        </message>
+        <message>
+            <source>Escape</source>
+            <translation>Esc</translation>
+        </message>
+        <message>
+            <source>Stop dragging an appointment (it goes back where it was)</source>
+            <translation>अपॉइंटमेंट खींचना रोकें (वह अपनी जगह लौट जाता है)</translation>
+        </message>
+        <message>
+            <source>Double-click</source>
+            <translation>डबल-क्लिक</translation>
+        </message>
+        <message>
+            <source>Open an appointment, or book at an empty time</source>
+            <translation>अपॉइंटमेंट खोलें, या खाली समय पर बुक करें</translation>
+        </message>
+        <message>
+            <source> or </source>
+            <translation> या </translation>
+        </message>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation>कीबोर्ड शॉर्टकट</translation>
+        </message>
+        <message>
+            <source>Keys</source>
+            <translation>कुंजियाँ</translation>
+        </message>
+        <message>
+            <source>What they do</source>
+            <translation>क्या करती हैं</translation>
+        </message>
+    </context>
+    <context>
+        <name>SidePanel</name>
+        <message>
+            <source>Calendar side panel</source>
+            <translation>कैलेंडर साइड पैनल</translation>
+        </message>
+        <message>
+            <source>Go to date</source>
+            <translation>तारीख़ पर जाएँ</translation>
+        </message>
+        <message>
+            <source>Show</source>
+            <translation>दिखाएँ</translation>
+        </message>
+        <message>
+            <source>Resource filter</source>
+            <translation>संसाधन फ़िल्टर</translation>
+        </message>
+        <message>
+            <source>Tick the providers, rooms or calendars the calendar shows.</source>
+            <translation>कैलेंडर में दिखाने के लिए डॉक्टर, कमरे या कैलेंडर चुनें।</translation>
+        </message>
+        <message>
+            <source>Week: a column per resource</source>
+            <translation>सप्ताह: हर संसाधन का एक कॉलम</translation>
+        </message>
+    </context>
+    <context>
+        <name>Staff</name>
+        <message>
+            <source>Staff</source>
+            <translation>स्टाफ़</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>नाम</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>भूमिका</translation>
+        </message>
+        <message>
+            <source>May sign in</source>
+            <translation>साइन इन कर सकते हैं</translation>
+        </message>
+        <message>
+            <source>Last signed in</source>
+            <translation>पिछला साइन इन</translation>
+        </message>
+        <message>
+            <source>Staff members</source>
+            <translation>स्टाफ़ सदस्य</translation>
+        </message>
+        <message>
+            <source>The selected member</source>
+            <translation>चुना हुआ सदस्य</translation>
+        </message>
+        <message>
+            <source>New PIN</source>
+            <translation>नया PIN</translation>
+        </message>
+        <message>
+            <source>New PIN again</source>
+            <translation>नया PIN दोबारा</translation>
+        </message>
+        <message>
+            <source>again</source>
+            <translation>दोबारा</translation>
+        </message>
+        <message>
+            <source>&amp;Reset PIN</source>
+            <translation>PIN रीसेट करें (&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Disable</source>
+            <translation>अक्षम करें (&amp;D)</translation>
+        </message>
+        <message>
+            <source>Add a staff member</source>
+            <translation>स्टाफ़ सदस्य जोड़ें</translation>
+        </message>
+        <message>
+            <source>New member's name</source>
+            <translation>नए सदस्य का नाम</translation>
+        </message>
+        <message>
+            <source>Staff: books and changes appointments</source>
+            <translation>स्टाफ़: अपॉइंटमेंट बुक करते और बदलते हैं</translation>
+        </message>
+        <message>
+            <source>Administrator: also staff, connections, settings, audit trail</source>
+            <translation>एडमिनिस्ट्रेटर: साथ में स्टाफ़, कनेक्शन, सेटिंग्स, ऑडिट ट्रेल</translation>
+        </message>
+        <message>
+            <source>PIN</source>
+            <translation>PIN</translation>
+        </message>
+        <message>
+            <source>PIN again</source>
+            <translation>PIN दोबारा</translation>
+        </message>
+        <message>
+            <source>&amp;Name</source>
+            <translation>नाम (&amp;N)</translation>
+        </message>
+        <message>
+            <source>R&amp;ole</source>
+            <translation>भूमिका (&amp;O)</translation>
+        </message>
+        <message>
+            <source>&amp;PIN (4 to 12 digits)</source>
+            <translation>PIN (4 से 12 अंक) (&amp;P)</translation>
+        </message>
+        <message>
+            <source>PIN a&amp;gain</source>
+            <translation>PIN दोबारा (&amp;G)</translation>
+        </message>
+        <message>
+            <source>&amp;Add</source>
+            <translation>जोड़ें (&amp;A)</translation>
+        </message>
+        <message>
+            <source>Staff message</source>
+            <translation>स्टाफ़ संदेश</translation>
+        </message>
+        <message>
+            <source>Each change is recorded in the audit trail. A member who typed too many wrong PINs waits; a PIN reset ends the wait.</source>
+            <translation>हर बदलाव ऑडिट ट्रेल में दर्ज होता है। बहुत बार गलत PIN डालने वाले सदस्य को इंतज़ार करना होता है; PIN रीसेट करने से इंतज़ार खत्म होता है।</translation>
+        </message>
+        <message>
+            <source>No (disabled)</source>
+            <translation>नहीं (अक्षम)</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>हाँ</translation>
+        </message>
+        <message>
+            <source>Waits until {time}</source>
+            <translation>{time} तक इंतज़ार</translation>
+        </message>
+        <message>
+            <source>Administrator</source>
+            <translation>एडमिनिस्ट्रेटर</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>कभी नहीं</translation>
+        </message>
+        <message>
+            <source>&amp;Enable</source>
+            <translation>सक्षम करें (&amp;E)</translation>
+        </message>
+        <message>
+            <source>The two PINs differ; type the same PIN twice.</source>
+            <translation>दोनों PIN अलग हैं; एक ही PIN दो बार लिखें।</translation>
+        </message>
+        <message>
+            <source>{name} added; they sign in with their name and PIN.</source>
+            <translation>{name} जोड़े गए; वे अपने नाम और PIN से साइन इन करेंगे।</translation>
+        </message>
+        <message>
+            <source>{name}'s PIN was reset.</source>
+            <translation>{name} का PIN रीसेट हुआ।</translation>
+        </message>
+        <message>
+            <source>{name} may no longer sign in.</source>
+            <translation>{name} अब साइन इन नहीं कर सकते।</translation>
+        </message>
+        <message>
+            <source>{name} may sign in again.</source>
+            <translation>{name} फिर से साइन इन कर सकते हैं।</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatusBar</name>
+        <message>
+            <source>not refreshed yet</source>
+            <translation>अभी रीफ़्रेश नहीं हुआ</translation>
+        </message>
+        <message>
+            <source>Waiting to sync</source>
+            <translation>सिंक की प्रतीक्षा</translation>
+        </message>
+        <message>
+            <source>Open the sync panel</source>
+            <translation>सिंक पैनल खोलें</translation>
+        </message>
+        <message>
+            <source>Calendar last refreshed</source>
+            <translation>कैलेंडर पिछली बार रीफ़्रेश हुआ</translation>
+        </message>
+        <message>
+            <source>Where the API keys are kept</source>
+            <translation>API कुंजियाँ कहाँ रखी हैं</translation>
+        </message>
+        <message>
+            <source>Connection {name}</source>
+            <translation>कनेक्शन {name}</translation>
+        </message>
+        <message>
+            <source>connecting…</source>
+            <translation>जुड़ रहा है…</translation>
+        </message>
+        <message>
+            <source>sent by a desk with its key</source>
+            <translation>कुंजी वाले डेस्क से भेजा जाता है</translation>
+        </message>
+        <message>
+            <source>key locked in the keyring: unlock it, then Sync now</source>
+            <translation>कुंजी कीरिंग में लॉक है: अनलॉक करें, फिर अभी सिंक करें</translation>
+        </message>
+        <message>
+            <source>not set up: check it in Connections</source>
+            <translation>सेट अप नहीं: कनेक्शन में जाँचें</translation>
+        </message>
+        <message>
+            <source>paused: check the API key</source>
+            <translation>रुका हुआ: API कुंजी जाँचें</translation>
+        </message>
+        <message>
+            <source>sent by another desk</source>
+            <translation>दूसरे डेस्क से भेजा गया</translation>
+        </message>
+        <message>
+            <source>online</source>
+            <translation>ऑनलाइन</translation>
+        </message>
+        <message>
+            <source>offline: bookings wait here</source>
+            <translation>ऑफ़लाइन: बुकिंग यहाँ प्रतीक्षा में हैं</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n waiting</source>
+            <translation>
+                <numerusform>%n प्रतीक्षा में</numerusform>
+                <numerusform>%n प्रतीक्षा में</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n outcome unknown</source>
+            <translation>
+                <numerusform>%n का परिणाम अज्ञात</numerusform>
+                <numerusform>%n का परिणाम अज्ञात</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>fresh {when}</source>
+            <translation>ताज़ा {when}</translation>
+        </message>
+        <message>
+            <source>All bookings synced</source>
+            <translation>सभी बुकिंग सिंक हो गईं</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n waiting to sync</source>
+            <translation>
+                <numerusform>%n सिंक की प्रतीक्षा में</numerusform>
+                <numerusform>%n सिंक की प्रतीक्षा में</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n outcome unknown: settle in the sync panel</source>
+            <translation>
+                <numerusform>%n का परिणाम अज्ञात: सिंक पैनल में निपटाएँ</numerusform>
+                <numerusform>%n का परिणाम अज्ञात: सिंक पैनल में निपटाएँ</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>syncing…</source>
+            <translation>सिंक हो रहा है…</translation>
+        </message>
+        <message>
+            <source>Calendar not refreshed yet</source>
+            <translation>कैलेंडर अभी रीफ़्रेश नहीं हुआ</translation>
+        </message>
+        <message>
+            <source>Calendar refreshed {when}</source>
+            <translation>कैलेंडर रीफ़्रेश हुआ {when}</translation>
+        </message>
+        <message>
+            <source>API keys kept in a file</source>
+            <translation>API कुंजियाँ एक फ़ाइल में रखी हैं</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncPanel</name>
+        <message>
+            <source>new booking</source>
+            <translation>नई बुकिंग</translation>
+        </message>
+        <message>
+            <source>move</source>
+            <translation>समय बदलना</translation>
+        </message>
+        <message>
+            <source>cancellation</source>
+            <translation>रद्द करना</translation>
+        </message>
+        <message>
+            <source>status</source>
+            <translation>स्थिति</translation>
+        </message>
+        <message>
+            <source>patient's record</source>
+            <translation>मरीज़ का रिकॉर्ड</translation>
+        </message>
+        <message>
+            <source>Patient's record</source>
+            <translation>मरीज़ का रिकॉर्ड</translation>
+        </message>
+        <message>
+            <source>{record} for {when} {service}</source>
+            <translation>{when} {service} के लिए {record}</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>समय</translation>
+        </message>
+        <message>
+            <source>Provider or room</source>
+            <translation>डॉक्टर या कमरा</translation>
+        </message>
+        <message>
+            <source>Service</source>
+            <translation>सेवा</translation>
+        </message>
+        <message>
+            <source>Patient name</source>
+            <translation>मरीज़ का नाम</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>फ़ोन</translation>
+        </message>
+        <message>
+            <source>Email</source>
+            <translation>ईमेल</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>स्थिति</translation>
+        </message>
+        <message>
+            <source>Needs attention</source>
+            <translation>ध्यान दें</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>कब</translation>
+        </message>
+        <message>
+            <source>Patient</source>
+            <translation>मरीज़</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>कारण</translation>
+        </message>
+        <message>
+            <source>Why it was refused</source>
+            <translation>इसे क्यों अस्वीकार किया गया</translation>
+        </message>
+        <message>
+            <source>Nearest free times (double-click or Enter to rebook):</source>
+            <translation>सबसे नज़दीकी खाली समय (फिर से बुक करने के लिए डबल-क्लिक या Enter):</translation>
+        </message>
+        <message>
+            <source>Nearest free times</source>
+            <translation>सबसे नज़दीकी खाली समय</translation>
+        </message>
+        <message>
+            <source>&amp;Rebook at this time</source>
+            <translation>इस समय फिर से बुक करें (&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Cancel booking</source>
+            <translation>बुकिंग रद्द करें (&amp;C)</translation>
+        </message>
+        <message>
+            <source>Note, e.g. called the patient, left a message</source>
+            <translation>नोट, जैसे मरीज़ को फ़ोन किया, संदेश छोड़ा</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>नोट</translation>
+        </message>
+        <message>
+            <source>Save &amp;note</source>
+            <translation>नोट सहेजें (&amp;N)</translation>
+        </message>
+        <message>
+            <source>Save note</source>
+            <translation>नोट सहेजें</translation>
+        </message>
+        <message>
+            <source>Changed in two places</source>
+            <translation>दो जगह बदला गया</translation>
+        </message>
+        <message>
+            <source>The desk's and the booking system's versions</source>
+            <translation>डेस्क का और बुकिंग सिस्टम का संस्करण</translation>
+        </message>
+        <message>
+            <source>&amp;Keep the desk's version</source>
+            <translation>डेस्क का संस्करण रखें (&amp;K)</translation>
+        </message>
+        <message>
+            <source>&amp;Take the booking system's version</source>
+            <translation>बुकिंग सिस्टम का संस्करण लें (&amp;T)</translation>
+        </message>
+        <message>
+            <source>Nothing needs attention.</source>
+            <translation>किसी पर ध्यान देने की ज़रूरत नहीं।</translation>
+        </message>
+        <message>
+            <source>This desk</source>
+            <translation>यह डेस्क</translation>
+        </message>
+        <message>
+            <source>Booking system</source>
+            <translation>बुकिंग सिस्टम</translation>
+        </message>
+        <message>
+            <source>The desk could not save this; try again.</source>
+            <translation>डेस्क इसे सहेज नहीं सका; फिर से कोशिश करें।</translation>
+        </message>
+        <message>
+            <source>Note saved.</source>
+            <translation>नोट सहेजा गया।</translation>
+        </message>
+        <message>
+            <source>Held: changed here and in the booking system; settle it under Needs attention</source>
+            <translation>रोका गया: यहाँ और बुकिंग सिस्टम दोनों में बदला गया; 'ध्यान दें' में निपटाएँ</translation>
+        </message>
+        <message>
+            <source>Sync panel</source>
+            <translation>सिंक पैनल</translation>
+        </message>
+        <message>
+            <source>Waiting to be sent</source>
+            <translation>भेजे जाने की प्रतीक्षा</translation>
+        </message>
+        <message>
+            <source>Change</source>
+            <translation>बदलाव</translation>
+        </message>
+        <message>
+            <source>System</source>
+            <translation>सिस्टम</translation>
+        </message>
+        <message>
+            <source>Tries</source>
+            <translation>प्रयास</translation>
+        </message>
+        <message>
+            <source>Last problem</source>
+            <translation>पिछली समस्या</translation>
+        </message>
+        <message>
+            <source>Waiting</source>
+            <translation>प्रतीक्षा में</translation>
+        </message>
+        <message>
+            <source>Outcome unknown</source>
+            <translation>परिणाम अज्ञात</translation>
+        </message>
+        <message>
+            <source>Refused changes</source>
+            <translation>अस्वीकार किए गए बदलाव</translation>
+        </message>
+        <message>
+            <source>Refusal</source>
+            <translation>अस्वीकृति</translation>
+        </message>
+        <message>
+            <source>Send a&amp;gain</source>
+            <translation>फिर से भेजें (&amp;G)</translation>
+        </message>
+        <message>
+            <source>&amp;Dismiss</source>
+            <translation>हटाएँ (&amp;D)</translation>
+        </message>
+        <message>
+            <source>Failed</source>
+            <translation>विफल</translation>
+        </message>
+        <message>
+            <source>Why the outcome is unknown</source>
+            <translation>परिणाम अज्ञात क्यों है</translation>
+        </message>
+        <message>
+            <source>Its id there, if you found it (optional):</source>
+            <translation>वहाँ इसकी आईडी, अगर आपको मिली हो (वैकल्पिक):</translation>
+        </message>
+        <message>
+            <source>Remote id</source>
+            <translation>रिमोट आईडी</translation>
+        </message>
+        <message>
+            <source>else the next refresh links it</source>
+            <translation>वरना अगला रीफ़्रेश इसे जोड़ देगा</translation>
+        </message>
+        <message>
+            <source>&amp;It arrived</source>
+            <translation>यह पहुँच गया (&amp;I)</translation>
+        </message>
+        <message>
+            <source>The booking system holds it: close this, nothing is sent</source>
+            <translation>बुकिंग सिस्टम में यह है: इसे बंद करें, कुछ नहीं भेजा जाएगा</translation>
+        </message>
+        <message>
+            <source>Did no&amp;t arrive: send again</source>
+            <translation>नहीं पहुँचा: फिर से भेजें (&amp;T)</translation>
+        </message>
+        <message>
+            <source>The booking system does not hold it: send it again</source>
+            <translation>बुकिंग सिस्टम में यह नहीं है: फिर से भेजें</translation>
+        </message>
+        <message>
+            <source>Cancel t&amp;he booking</source>
+            <translation>बुकिंग रद्द करें (&amp;H)</translation>
+        </message>
+        <message>
+            <source>Cancel it at this desk and send nothing more (if the booking system holds it, cancel it there too)</source>
+            <translation>इसे इस डेस्क पर रद्द करें और आगे कुछ न भेजें (अगर बुकिंग सिस्टम में यह है, तो वहाँ भी रद्द करें)</translation>
+        </message>
+        <message>
+            <source>Every change sent has had its answer.</source>
+            <translation>भेजे गए हर बदलाव का जवाब आ गया है।</translation>
+        </message>
+        <message>
+            <source>Nothing is sent again until you decide.</source>
+            <translation>जब तक आप तय नहीं करते, कुछ भी फिर से नहीं भेजा जाएगा।</translation>
+        </message>
+        <message>
+            <source>Already settled (a refresh found it).</source>
+            <translation>पहले ही निपटा दिया गया (रीफ़्रेश में मिला)।</translation>
+        </message>
+    </context>
+    <context>
+        <name>Verdicts</name>
+        <message>
+            <source>The desk could not check this booking; it will be checked on save.</source>
+            <translation>डेस्क यह बुकिंग जाँच नहीं सका; सहेजते समय इसकी जाँच होगी।</translation>
+        </message>
+        <message>
+            <source>This time does not exist on this day (clocks change)</source>
+            <translation>इस दिन यह समय मौजूद नहीं है (घड़ियाँ बदलती हैं)</translation>
+        </message>
+        <message>
+            <source>The clocks go back this night, so {time} happens twice; the first one ({zone}) is used.</source>
+            <translation>इस रात घड़ियाँ पीछे होती हैं, इसलिए {time} दो बार आता है; पहला ({zone}) इस्तेमाल होता है।</translation>
+        </message>
+        <message>
+            <source>The clinic does not take bookings at this time. Pick a time inside the opening hours.</source>
+            <translation>क्लिनिक इस समय बुकिंग नहीं लेता। खुलने के समय के भीतर कोई समय चुनें।</translation>
+        </message>
+        <message>
+            <source>This session is closed on this day. Pick another day or session.</source>
+            <translation>यह सत्र इस दिन बंद है। कोई दूसरा दिन या सत्र चुनें।</translation>
+        </message>
+        <message>
+            <source>This session is fully booked. Pick another time or branch.</source>
+            <translation>यह सत्र पूरी तरह बुक है। कोई दूसरा समय या शाखा चुनें।</translation>
+        </message>
+        <message>
+            <source>This time has already passed. Pick a time in the future.</source>
+            <translation>यह समय बीत चुका है। आगे का कोई समय चुनें।</translation>
+        </message>
+        <message>
+            <source>This service can no longer be booked. Choose another service.</source>
+            <translation>यह सेवा अब बुक नहीं की जा सकती। कोई दूसरी सेवा चुनें।</translation>
+        </message>
+        <message>
+            <source>This patient already has this service booked on this day.</source>
+            <translation>इस मरीज़ की इस दिन यह सेवा पहले से बुक है।</translation>
+        </message>
+        <message>
+            <source>Choose which booking system to book in.</source>
+            <translation>चुनें कि किस बुकिंग सिस्टम में बुक करना है।</translation>
+        </message>
+        <message>
+            <source>This clinic does not allow cancelling through the booking system. Call the clinic's office to cancel.</source>
+            <translation>यह क्लिनिक बुकिंग सिस्टम से रद्द करने की अनुमति नहीं देता। रद्द करने के लिए क्लिनिक के ऑफ़िस को फ़ोन करें।</translation>
+        </message>
+        <message>
+            <source>It is too late to cancel this appointment in the booking system.</source>
+            <translation>बुकिंग सिस्टम में यह अपॉइंटमेंट रद्द करने के लिए बहुत देर हो चुकी है।</translation>
+        </message>
+        <message>
+            <source>Choose a valid date and time.</source>
+            <translation>सही तारीख़ और समय चुनें।</translation>
+        </message>
+        <message>
+            <source>Pick a time inside a morning, afternoon or evening session.</source>
+            <translation>सुबह, दोपहर या शाम के सत्र के भीतर कोई समय चुनें।</translation>
+        </message>
+        <message>
+            <source>Choose a branch.</source>
+            <translation>शाखा चुनें।</translation>
+        </message>
+        <message>
+            <source>Choose a service.</source>
+            <translation>सेवा चुनें।</translation>
+        </message>
+        <message>
+            <source>Type the patient's name.</source>
+            <translation>मरीज़ का नाम लिखें।</translation>
+        </message>
+        <message>
+            <source>Type the patient's phone number.</source>
+            <translation>मरीज़ का फ़ोन नंबर लिखें।</translation>
+        </message>
+        <message>
+            <source>Check the details and try again.</source>
+            <translation>विवरण जाँचें और फिर से कोशिश करें।</translation>
+        </message>
+        <message>
+            <source>The booking system refused this booking.</source>
+            <translation>बुकिंग सिस्टम ने यह बुकिंग अस्वीकार कर दी।</translation>
+        </message>
+        <message>
+            <source>{code} · this desk's own rule</source>
+            <translation>{code} · इस डेस्क का अपना नियम</translation>
+        </message>
+        <message>
+            <source>Vastal may refuse it, or accept it as a manual booking.</source>
+            <translation>Vastal इसे अस्वीकार कर सकता है, या मैनुअल बुकिंग के रूप में स्वीकार कर सकता है।</translation>
+        </message>
+        <message>
+            <source>{wire} is not text; Vastal may refuse the booking.</source>
+            <translation>{wire} टेक्स्ट नहीं है; Vastal बुकिंग अस्वीकार कर सकता है।</translation>
+        </message>
+        <message>
+            <source>start_time is not an ISO 8601 date-time with a zone (such as 2027-01-21T14:00:00Z); Vastal may refuse it or read it differently.</source>
+            <translation>start_time ज़ोन के साथ ISO 8601 तारीख़-समय नहीं है (जैसे 2027-01-21T14:00:00Z); Vastal इसे अस्वीकार कर सकता है या अलग ढंग से पढ़ सकता है।</translation>
+        </message>
+        <message>
+            <source>This appointment type is not in the list Vastal last gave (refresh the catalog); Vastal may refuse the booking.</source>
+            <translation>यह अपॉइंटमेंट प्रकार Vastal की पिछली सूची में नहीं है (कैटलॉग रीफ़्रेश करें); Vastal बुकिंग अस्वीकार कर सकता है।</translation>
+        </message>
+        <message>
+            <source>This appointment type is switched off in Vastal.</source>
+            <translation>यह अपॉइंटमेंट प्रकार Vastal में बंद है।</translation>
+        </message>
+        <message>
+            <source>This time has already passed.</source>
+            <translation>यह समय बीत चुका है।</translation>
+        </message>
+        <message>
+            <source>This type asks for {n} hours' notice.</source>
+            <translation>इस प्रकार के लिए {n} घंटे पहले सूचना चाहिए।</translation>
+        </message>
+        <message>
+            <source>This type is booked at most {n} days ahead.</source>
+            <translation>यह प्रकार अधिकतम {n} दिन पहले बुक होता है।</translation>
+        </message>
+        <message>
+            <source>This time is outside the weekly availability for this type.</source>
+            <translation>यह समय इस प्रकार की साप्ताहिक उपलब्धता से बाहर है।</translation>
+        </message>
+        <message>
+            <source>This type's daily limit ({n}) is reached.</source>
+            <translation>इस प्रकार की दैनिक सीमा ({n}) पूरी हो गई है।</translation>
+        </message>
+        <message>
+            <source>This type's weekly limit ({n}) is reached.</source>
+            <translation>इस प्रकार की साप्ताहिक सीमा ({n}) पूरी हो गई है।</translation>
+        </message>
+        <message>
+            <source>This type's monthly limit ({n}) is reached.</source>
+            <translation>इस प्रकार की मासिक सीमा ({n}) पूरी हो गई है।</translation>
+        </message>
+        <message>
+            <source>This time overlaps another appointment (with the buffers).</source>
+            <translation>यह समय किसी दूसरे अपॉइंटमेंट से टकराता है (बफ़र समय सहित)।</translation>
+        </message>
+        <message>
+            <source>This type follows Vastal's named schedule {name}, whose hours no Vastal endpoint shows; Vastal checks the time when the booking is sent.</source>
+            <translation>यह प्रकार Vastal के नामित शेड्यूल {name} का पालन करता है, जिसके घंटे कोई Vastal एंडपॉइंट नहीं दिखाता; बुकिंग भेजे जाने पर Vastal समय जाँचता है।</translation>
+        </message>
+        <message>
+            <source>This event type is not among those CareValidate lists for the connection's states; it may refuse it. CareValidate checks the slot when the booking is sent.</source>
+            <translation>यह इवेंट प्रकार उन प्रकारों में नहीं है जिन्हें CareValidate कनेक्शन के राज्यों के लिए दिखाता है; वह इसे अस्वीकार कर सकता है। बुकिंग भेजे जाने पर CareValidate स्लॉट जाँचता है।</translation>
+        </message>
+        <message>
+            <source>The start has passed; CareValidate will likely refuse it. CareValidate checks the slot when the booking is sent.</source>
+            <translation>शुरुआत का समय बीत चुका है; CareValidate शायद इसे अस्वीकार करेगा। बुकिंग भेजे जाने पर CareValidate स्लॉट जाँचता है।</translation>
+        </message>
+        <message>
+            <source>The provider already has a booking at this time in the desk's cache; CareValidate checks the slot when the booking is sent and refuses a time that is taken.</source>
+            <translation>डेस्क के कैश में इस समय डॉक्टर की पहले से एक बुकिंग है; बुकिंग भेजे जाने पर CareValidate स्लॉट जाँचता है और भरा हुआ समय अस्वीकार करता है।</translation>
+        </message>
+        <message>
+            <source>meetergo may keep this booking provisional until the patient or the host confirms it: the meeting type's double opt-in or host confirmation is {value}, whose meaning the API does not document</source>
+            <translation>meetergo इस बुकिंग को तब तक अस्थायी रख सकता है जब तक मरीज़ या होस्ट इसकी पुष्टि न करे: मीटिंग प्रकार का डबल ऑप्ट-इन या होस्ट पुष्टि {value} है, जिसका अर्थ API में दर्ज नहीं है</translation>
+        </message>
+        <message>
+            <source>Another booking on this calendar overlaps this time. VantaX publishes no opening hours or overlap rule, so it may judge this differently; checked against the desk's cached bookings only.</source>
+            <translation>इस कैलेंडर पर कोई दूसरी बुकिंग इस समय से टकराती है। VantaX खुलने का समय या टकराव का नियम प्रकाशित नहीं करता, इसलिए वह इसे अलग तरह से आँक सकता है; केवल डेस्क की सहेजी गई बुकिंग से जाँचा गया।</translation>
         </message>
     </context>
     <context>

@@ -13,16 +13,26 @@ from PySide6.QtGui import QBrush, QColor, QFont, QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from frontdesk.app.desk import ResourceKey, resource_key
+from frontdesk.domain import dates
 from frontdesk.domain.booking import BookingGlimpse, SyncState, VisitStatus
 from frontdesk.domain.catalog import Service
 from frontdesk.domain.timeutil import to_local
-from frontdesk.ui.blocks import STATE_LABELS, VISIT_WORDS
+from frontdesk.domain.translation import QT_TRANSLATE_NOOP, translate
+from frontdesk.ui.blocks import STATE_LABELS, clock_range, unknown_service, visit_words
 from frontdesk.ui.theme import Tones, readable
 
-HEADERS = ("Time", "Patient", "Phone", "Service", "Where", "Status", "Sync")
+HEADERS = (
+    QT_TRANSLATE_NOOP("Agenda", "Time"),
+    QT_TRANSLATE_NOOP("Agenda", "Patient"),
+    QT_TRANSLATE_NOOP("Agenda", "Phone"),
+    QT_TRANSLATE_NOOP("Agenda", "Service"),
+    QT_TRANSLATE_NOOP("Agenda", "Where"),
+    QT_TRANSLATE_NOOP("Agenda", "Status"),
+    QT_TRANSLATE_NOOP("Agenda", "Sync"),
+)
 ALARM_WORDS = {
-    SyncState.NEEDS_ATTENTION: "needs attention",
-    SyncState.OUTCOME_UNKNOWN: "outcome unknown",
+    SyncState.NEEDS_ATTENTION: QT_TRANSLATE_NOOP("Agenda", "needs attention"),
+    SyncState.OUTCOME_UNKNOWN: QT_TRANSLATE_NOOP("Agenda", "outcome unknown"),
 }
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -33,10 +43,12 @@ class AgendaView(QTreeWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Agenda")
-        self.setAccessibleDescription("The shown days as a list of appointments.")
+        self.setAccessibleName(translate("Agenda", "Agenda"))
+        self.setAccessibleDescription(
+            translate("Agenda", "The shown days as a list of appointments.")
+        )
         self.setColumnCount(len(HEADERS))
-        self.setHeaderLabels(list(HEADERS))
+        self.setHeaderLabels([translate("Agenda", h) for h in HEADERS])
         self.setRootIsDecorated(False)
         self.setUniformRowHeights(True)
         self.setAlternatingRowColors(True)
@@ -69,24 +81,26 @@ class AgendaView(QTreeWidget):
                 start = to_local(booking.start, zone)
                 if start.date() != current:
                     current = start.date()
-                    heading = QTreeWidgetItem(self, [f"{current:%A %d %B}"])
+                    heading = QTreeWidgetItem(self, [dates.long_day(current)])
                     heading.setFirstColumnSpanned(True)
                     heading.setFont(0, heading_font)
                     heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 end = to_local(booking.end, zone)
                 service = services.get(booking.service_id)
-                sync = ALARM_WORDS.get(booking.sync_state) or STATE_LABELS.get(
-                    booking.sync_state, "synced"
+                sync = translate(
+                    "Agenda" if booking.sync_state in ALARM_WORDS else "Blocks",
+                    ALARM_WORDS.get(booking.sync_state)
+                    or STATE_LABELS.get(booking.sync_state, QT_TRANSLATE_NOOP("Blocks", "synced")),
                 )
                 item = QTreeWidgetItem(
                     self,
                     [
-                        f"{start:%H:%M}–{end:%H:%M}",
+                        clock_range(start, end),
                         booking.patient_name,
                         booking.patient_phone,
-                        service.name if service else "Unknown service",
+                        service.name if service else unknown_service(),
                         names.get(resource_key(booking), booking.resource_id),
-                        VISIT_WORDS[booking.visit_status],
+                        visit_words(booking.visit_status),
                         sync,
                     ],
                 )

@@ -15,6 +15,7 @@ from frontdesk.app import editing
 from frontdesk.app.booking import Change
 from frontdesk.app.context import AppContext
 from frontdesk.domain.booking import Booking
+from frontdesk.domain.translation import translate
 from frontdesk.domain.verdict import Severity, Verdict
 from frontdesk.ui.booking_dialog import BookingDialog
 from frontdesk.ui.booking_verdicts import check_form
@@ -33,8 +34,10 @@ class AppointmentDialog(BookingDialog):
             context, parent, booking.start, (booking.connection_id, booking.resource_id)
         )
         self._loading = True
-        self.setWindowTitle(f"Appointment — {booking.patient_name}")
-        self.setAccessibleName("Appointment")
+        self.setWindowTitle(
+            translate("Appointment", "Appointment — {name}").format(name=booking.patient_name)
+        )
+        self.setAccessibleName(translate("Appointment", "Appointment"))
         self.connection_combo.setEnabled(False)  # it stays in its booking system
         self.select_service(booking.service_id)
         self.select_resource(booking.resource_id)
@@ -43,8 +46,8 @@ class AppointmentDialog(BookingDialog):
         self.phone_edit.setText(booking.patient_phone)
         self.email_edit.setText(booking.patient_email or "")
         self.notes_edit.setPlainText(booking.notes or "")
-        self.save_button.setText("&Save changes")
-        self.save_button.setAccessibleName("Save changes")
+        self.save_button.setText(translate("Appointment", "&Save changes"))
+        self.save_button.setAccessibleName(translate("Appointment", "Save changes"))
         self._initial = self._values()
         self._loading = False
         self.validate_now()

@@ -11,7 +11,7 @@ import logging
 from datetime import timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import QDate, QLocale, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,11 +34,20 @@ from frontdesk.app.context import AppContext
 from frontdesk.app.desk import clinic_zone, today_in
 from frontdesk.app.staff import NotAllowed
 from frontdesk.domain.timeutil import to_local
+from frontdesk.domain.translation import QT_TRANSLATE_NOOP, plural, translate
 from frontdesk.ui.theme import mark_hint
 
 log = logging.getLogger("frontdesk.ui")
 PAGE = 100
-COLUMNS = ("When", "Staff", "Desk", "Event", "Patient", "Booking", "What changed")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("Audit", "When"),
+    QT_TRANSLATE_NOOP("Audit", "Staff"),
+    QT_TRANSLATE_NOOP("Audit", "Desk"),
+    QT_TRANSLATE_NOOP("Audit", "Event"),
+    QT_TRANSLATE_NOOP("Audit", "Patient"),
+    QT_TRANSLATE_NOOP("Audit", "Booking"),
+    QT_TRANSLATE_NOOP("Audit", "What changed"),
+)
 
 
 class AuditDialog(QDialog):
@@ -46,35 +55,37 @@ class AuditDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.setProperty("adminOnly", True)
-        self.setWindowTitle("Audit trail")
-        self.setAccessibleName("Audit trail")
+        self.setWindowTitle(translate("Audit", "Audit trail"))
+        self.setAccessibleName(translate("Audit", "Audit trail"))
         self.offset = 0
         self.total = 0
         layout = QVBoxLayout(self)
         filters = QHBoxLayout()
         layout.addLayout(filters)
         today = today_in(clinic_zone(context))
-        self.first = self._date_edit("From", today - timedelta(days=30))
-        self.last = self._date_edit("To", today)
+        self.first = self._date_edit(translate("Audit", "From"), today - timedelta(days=30))
+        self.last = self._date_edit(translate("Audit", "To"), today)
         self.staff = QComboBox(self)
-        self.staff.setAccessibleName("Staff")
-        self.staff.addItem("Anyone", "")
+        self.staff.setAccessibleName(translate("Audit", "Staff"))
+        self.staff.addItem(translate("Audit", "Anyone"), "")
         for name in audit.staff_names(context):
             self.staff.addItem(name, name)
         self.kind = QComboBox(self)
-        self.kind.setAccessibleName("Event")
-        self.kind.addItem("Any event", "")
+        self.kind.setAccessibleName(translate("Audit", "Event"))
+        self.kind.addItem(translate("Audit", "Any event"), "")
         for event, words in audit.EVENT_WORDS.items():
             self.kind.addItem(words, event.value)
         self.subject = QLineEdit(self)
-        self.subject.setAccessibleName("Patient or booking")
-        self.subject.setPlaceholderText("Patient (name, phone, email) or booking id")
+        self.subject.setAccessibleName(translate("Audit", "Patient or booking"))
+        self.subject.setPlaceholderText(
+            translate("Audit", "Patient (name, phone, email) or booking id")
+        )
         self.subject.setClearButtonEnabled(True)
         for label, widget in (
-            ("&From", self.first),
-            ("&To", self.last),
-            ("&Staff", self.staff),
-            ("&Event", self.kind),
+            (translate("Audit", "&From"), self.first),
+            (translate("Audit", "&To"), self.last),
+            (translate("Audit", "&Staff"), self.staff),
+            (translate("Audit", "&Event"), self.kind),
         ):
             caption = QLabel(f"{label} ", self)  # the space: a glyph's overhang shows
             caption.setBuddy(widget)
@@ -84,8 +95,8 @@ class AuditDialog(QDialog):
         filters.addWidget(self.subject, 1)
 
         self.table = QTableWidget(0, len(COLUMNS), self)
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
-        self.table.setAccessibleName("Audit lines")
+        self.table.setHorizontalHeaderLabels([translate("Audit", c) for c in COLUMNS])
+        self.table.setAccessibleName(translate("Audit", "Audit lines"))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(False)
@@ -99,24 +110,27 @@ class AuditDialog(QDialog):
 
         paging = QHBoxLayout()
         layout.addLayout(paging)
-        self.newer = QPushButton("◀ &Newer", self)
-        self.older = QPushButton("&Older ▶", self)
+        self.newer = QPushButton("◀ " + translate("Audit", "&Newer"), self)
+        self.older = QPushButton(translate("Audit", "&Older") + " ▶", self)
         self.newer.clicked.connect(lambda: self.show_page(self.offset - PAGE))
         self.older.clicked.connect(lambda: self.show_page(self.offset + PAGE))
         self.count = QLabel(self)
-        self.count.setAccessibleName("Lines shown")
+        self.count.setAccessibleName(translate("Audit", "Lines shown"))
         paging.addWidget(self.newer)
         paging.addWidget(self.older)
         paging.addWidget(self.count, 1)
-        self.export_button = QPushButton("Save as &CSV…", self)
+        self.export_button = QPushButton(translate("Audit", "Save as &CSV…"), self)
         self.export_button.clicked.connect(lambda: self.export_csv())
         paging.addWidget(self.export_button)
-        close = QPushButton("Close", self)
+        close = QPushButton(translate("Audit", "Close"), self)
         close.clicked.connect(self.reject)
         paging.addWidget(close)
         note = QLabel(
-            "Times are the clinic's. The trail can only grow: nothing in it can be changed "
-            "or removed. The patient is the booking's as the desk holds it now.",
+            translate(
+                "Audit",
+                "Times are the clinic's. The trail can only grow: nothing in it can be changed "
+                "or removed. The patient is the booking's as the desk holds it now.",
+            ),
             self,
         )
         note.setWordWrap(True)
@@ -184,8 +198,9 @@ class AuditDialog(QDialog):
                 if column == len(cells) - 1:
                     item.setToolTip(html.escape(text))
                 self.table.setItem(row, column, item)
-        shown = f"{offset + 1}–{offset + len(lines)}" if lines else "none"
-        self.count.setText(f"Lines {shown} of {self.total:,}")
+        shown = f"{offset + 1}–{offset + len(lines)}" if lines else translate("Audit", "none")
+        lines_of = translate("Audit", "Lines {shown} of {total}")
+        self.count.setText(lines_of.format(shown=shown, total=QLocale().toString(self.total)))
         self.newer.setEnabled(offset > 0)
         self.older.setEnabled(offset + PAGE < self.total)
         self.export_button.setEnabled(self.total > 0)
@@ -195,7 +210,10 @@ class AuditDialog(QDialog):
         if path is None:
             day = self.last.date().toString("yyyy-MM-dd")
             chosen, _ = QFileDialog.getSaveFileName(
-                self, "Save the audit trail", str(Path.home() / f"audit-{day}.csv"), "CSV (*.csv)"
+                self,
+                translate("Audit", "Save the audit trail"),
+                str(Path.home() / f"audit-{day}.csv"),
+                "CSV (*.csv)",
             )
             if not chosen:
                 return None
@@ -203,11 +221,12 @@ class AuditDialog(QDialog):
         try:
             _, written = audit.export_csv(self.context, self.where(), path)
         except (audit.AuditFileError, NotAllowed) as exc:
-            self.count.setText(f"Not saved: {str(exc).removeprefix('-o: ')}")
+            why = str(exc).removeprefix("-o: ")
+            self.count.setText(translate("Audit", "Not saved: {why}").format(why=why))
             return None
-        self.count.setText(f"{written:,} lines saved to {path}.")
+        saved = plural("Audit", "%n line(s) saved to {path}.", written).format(path=path)
         self.show_page(self.offset)  # the export is a line of its own
-        self.count.setText(f"{written:,} lines saved to {path}.")
+        self.count.setText(saved)
         return path
 
     def keyPressEvent(self, event: object) -> None:  # Enter filters, it does not close
@@ -217,3 +236,7 @@ class AuditDialog(QDialog):
             self.show_page(0)
             return
         super().keyPressEvent(event)  # type: ignore[arg-type]
+
+
+def _counts() -> None:  # never called: for lupdate (domain.translation.plural)
+    translate("Audit", "%n line(s) saved to {path}.", None, 1)

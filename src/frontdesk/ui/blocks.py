@@ -15,37 +15,74 @@ from datetime import datetime
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QFontMetricsF, QPainter, QPen
 
+from frontdesk.domain import dates
 from frontdesk.domain.booking import BookingGlimpse, SyncState, VisitStatus
 from frontdesk.domain.catalog import Service
 from frontdesk.domain.timeutil import to_local
+from frontdesk.domain.translation import QT_TRANSLATE_NOOP, translate
 from frontdesk.ui.palette import DEFAULT_SERVICE, CalendarColors, mix
 from frontdesk.ui.theme import Tones, span
 
+# The tables below are English; each is shown through translate("Blocks", word).
 STATE_LABELS = {
-    SyncState.PENCILLED: "pencilled",
-    SyncState.AWAITING_CONFIRMATION: "awaiting",
+    SyncState.PENCILLED: QT_TRANSLATE_NOOP("Blocks", "pencilled"),
+    SyncState.AWAITING_CONFIRMATION: QT_TRANSLATE_NOOP("Blocks", "awaiting"),
 }
 VISIT_LABELS = {
-    VisitStatus.ARRIVED: "arrived",
-    VisitStatus.COMPLETED: "done",
-    VisitStatus.NO_SHOW: "no-show",
+    VisitStatus.ARRIVED: QT_TRANSLATE_NOOP("Blocks", "arrived"),
+    VisitStatus.COMPLETED: QT_TRANSLATE_NOOP("Blocks", "done"),
+    VisitStatus.NO_SHOW: QT_TRANSLATE_NOOP("Blocks", "no-show"),
 }
 STATE_WORDS = {
-    SyncState.PENCILLED: "Pencilled: saved at this desk, not yet confirmed by the booking system",
-    SyncState.CONFIRMED: "Confirmed by the booking system",
-    SyncState.AWAITING_CONFIRMATION: "Held by the booking system, awaiting confirmation",
-    SyncState.NEEDS_ATTENTION: "Needs attention: the booking system refused it",
-    SyncState.OUTCOME_UNKNOWN: "Outcome unknown: sent, no answer came back; settle it",
+    SyncState.PENCILLED: QT_TRANSLATE_NOOP(
+        "Blocks", "Pencilled: saved at this desk, not yet confirmed by the booking system"
+    ),
+    SyncState.CONFIRMED: QT_TRANSLATE_NOOP("Blocks", "Confirmed by the booking system"),
+    SyncState.AWAITING_CONFIRMATION: QT_TRANSLATE_NOOP(
+        "Blocks", "Held by the booking system, awaiting confirmation"
+    ),
+    SyncState.NEEDS_ATTENTION: QT_TRANSLATE_NOOP(
+        "Blocks", "Needs attention: the booking system refused it"
+    ),
+    SyncState.OUTCOME_UNKNOWN: QT_TRANSLATE_NOOP(
+        "Blocks", "Outcome unknown: sent, no answer came back; settle it"
+    ),
 }
 # States a person must act on: drawn red, with a badge
 ALARM_BADGES = {SyncState.NEEDS_ATTENTION: "!", SyncState.OUTCOME_UNKNOWN: "?"}
 VISIT_WORDS = {
-    VisitStatus.BOOKED: "Booked",
-    VisitStatus.ARRIVED: "Arrived",
-    VisitStatus.COMPLETED: "Completed",
-    VisitStatus.NO_SHOW: "No-show",
-    VisitStatus.CANCELLED: "Cancelled",
+    VisitStatus.BOOKED: QT_TRANSLATE_NOOP("Blocks", "Booked"),
+    VisitStatus.ARRIVED: QT_TRANSLATE_NOOP("Blocks", "Arrived"),
+    VisitStatus.COMPLETED: QT_TRANSLATE_NOOP("Blocks", "Completed"),
+    VisitStatus.NO_SHOW: QT_TRANSLATE_NOOP("Blocks", "No-show"),
+    VisitStatus.CANCELLED: QT_TRANSLATE_NOOP("Blocks", "Cancelled"),
 }
+
+
+def visit_words(status: VisitStatus) -> str:
+    """The visit status in the desk's language ("Arrived")."""
+    return translate("Blocks", VISIT_WORDS[status])
+
+
+def state_words(state: SyncState) -> str:
+    """The sync state's sentence in the desk's language."""
+    words = STATE_WORDS.get(state)
+    return translate("Blocks", words) if words else state.value
+
+
+def short_label(booking: BookingGlimpse) -> str | None:
+    """The block's tag ("arrived", "pencilled") in the desk's language; None for none."""
+    label = VISIT_LABELS.get(booking.visit_status) or STATE_LABELS.get(booking.sync_state)
+    return translate("Blocks", label) if label else None
+
+
+def unknown_service() -> str:
+    return translate("Blocks", "Unknown service")
+
+
+def clock_range(start: datetime, end: datetime) -> str:
+    """``09:00–09:30`` in the desk's clock."""
+    return f"{dates.clock(start)}–{dates.clock(end)}"
 
 
 NO_BRUSH = QBrush()  # set as an object: cheaper than converting the enum on every block
@@ -261,21 +298,23 @@ def _layout_text(
     left, top = rect.left(), rect.top()
     height = rect.height()
     width = max(0.0, right - left - 12)
-    service_name = service.name if service else "Unknown service"
+    service_name = service.name if service else unknown_service()
+    twelve = dates.installed().twelve_hour
     small_h, bold_h = heights = fonts.heights
     # no strftime here: it imports the time module on each call, and this runs per block
     start = block.start
-    begins = f"{start.hour:02d}:{start.minute:02d}"
+    begins = dates.clock(start) if twelve else f"{start.hour:02d}:{start.minute:02d}"
     lines: list[tuple[int, QColor, str]]
     if height - 1 >= bold_h + 2 * small_h:
         end = block.end
-        when = f"{begins}–{end.hour:02d}:{end.minute:02d}"
+        ends = dates.clock(end) if twelve else f"{end.hour:02d}:{end.minute:02d}"
+        when = f"{begins}–{ends}"
         lines = [(0, style.soft, when), (1, ink, booking.patient_name), (0, ink, service_name)]
     elif height - 1 >= bold_h + small_h:
         lines = [(1, ink, booking.patient_name), (0, style.soft, f"{begins} · {service_name}")]
     else:  # a short appointment: the name first (on hover, the tooltip says the rest)
         lines = [(1, ink, f"{booking.patient_name} · {begins} · {service_name}")]
-    label = VISIT_LABELS.get(booking.visit_status) or STATE_LABELS.get(booking.sync_state)
+    label = short_label(booking)
     first_w = width
     block._tag = None
     if label:  # top right, beside the first line, if the block is wide enough
@@ -311,13 +350,13 @@ def tooltip_html(
     end = to_local(booking.end, zone)
     lines = [
         f"<b>{_esc(booking.patient_name)}</b>",
-        f"{start:%a %d %b} {start:%H:%M}–{end:%H:%M}",
-        _esc(service.name if service else "Unknown service"),
+        f"{dates.short_day(start.date())} {clock_range(start, end)}",
+        _esc(service.name if service else unknown_service()),
     ]
     if resource_name:
         lines.append(_esc(resource_name))
-    lines.append(VISIT_WORDS[booking.visit_status])
-    lines.append(STATE_WORDS.get(booking.sync_state, booking.sync_state.value))
+    lines.append(visit_words(booking.visit_status))
+    lines.append(state_words(booking.sync_state))
     if booking.sync_state in ALARM_BADGES and booking.problem_message:
         lines.append(span(_esc(booking.problem_message), Tones.of().error))
     return "<br>".join(lines)

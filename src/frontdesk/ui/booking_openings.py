@@ -13,7 +13,9 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout,
 from frontdesk.app.context import AppContext
 from frontdesk.app.desk import ResourceKey
 from frontdesk.app.openings import Limits, Opening, find_openings, opening_queries
+from frontdesk.domain import dates
 from frontdesk.domain.timeutil import to_local, utc_now
+from frontdesk.domain.translation import plural, translate
 from frontdesk.ui.theme import mark_hint
 
 log = logging.getLogger("frontdesk.ui")
@@ -33,8 +35,10 @@ class OpeningsPicker(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
         self.list = QListWidget(self)
-        self.list.setAccessibleName("Next free times")
-        self.list.setAccessibleDescription("Pick one to fill in the place and time.")
+        self.list.setAccessibleName(translate("BookingDialog", "Next free times"))
+        self.list.setAccessibleDescription(
+            translate("BookingDialog", "Pick one to fill in the place and time.")
+        )
         rows = 5
         self.list.setFixedHeight(self.list.fontMetrics().height() * rows + 10)
         self.list.itemClicked.connect(self._picked)
@@ -60,13 +64,22 @@ class OpeningsPicker(QWidget):
             where = names.get((opening.connection_id, opening.resource_id), opening.resource_id)
             if connection_names:
                 where += f" ({connection_names.get(opening.connection_id, '')})"
-            left = "" if opening.remaining is None else f" · {opening.remaining} left"
-            item = QListWidgetItem(f"{start:%a %d %b  %H:%M}   {where}{left}", self.list)
+            left = (
+                ""
+                if opening.remaining is None
+                else " · " + plural("BookingDialog", "%n left", opening.remaining)
+            )
+            when = f"{dates.short_day(start.date())}  {dates.clock(start)}"
+            item = QListWidgetItem(f"{when}   {where}{left}", self.list)
             item.setData(DATA_ROLE, opening)
         self.note.setVisible(not openings)
         self.list.setVisible(bool(openings))
         if not openings:
-            self.note.setText("No free time in the cached calendar; type a time below.")
+            self.note.setText(
+                translate(
+                    "BookingDialog", "No free time in the cached calendar; type a time below."
+                )
+            )
 
     def refresh(
         self,
@@ -101,3 +114,7 @@ class OpeningsPicker(QWidget):
         opening = item.data(DATA_ROLE)
         if isinstance(opening, Opening):
             self.picked.emit(opening)
+
+
+def _counts() -> None:  # never called: for lupdate (domain.translation.plural)
+    translate("BookingDialog", "%n left", None, 1)

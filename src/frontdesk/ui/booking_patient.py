@@ -13,15 +13,15 @@ from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QWidget
 from frontdesk.app.apis import form_for
 from frontdesk.app.context import AppContext
 from frontdesk.app.reads import Patient
-from frontdesk.app.words import counted
+from frontdesk.domain.translation import QT_TRANSLATE_NOOP, plural, translate
 
 DATA_ROLE = Qt.ItemDataRole.UserRole
 SEARCH_MS = 150
 MATCHES = 6
 PLACEHOLDERS = {
-    "patient_name": "First and last name",
+    "patient_name": QT_TRANSLATE_NOOP("BookingDialog", "First and last name"),
     "patient_phone": "+44 20 7946 0123",
-    "patient_email": "name@example.org",
+    "patient_email": QT_TRANSLATE_NOOP("BookingDialog", "name@example.org"),
 }
 
 
@@ -35,12 +35,12 @@ class PatientFields(QObject):
         super().__init__(parent)
         self.context = context
         self.name_edit = QLineEdit(parent)
-        self.name_edit.setPlaceholderText("First and last name")
+        self.name_edit.setPlaceholderText(translate("BookingDialog", "First and last name"))
         self.phone_edit = QLineEdit(parent)
         self.phone_edit.setPlaceholderText("+44 20 7946 0123")
         self.phone_edit.setInputMethodHints(Qt.InputMethodHint.ImhDialableCharactersOnly)
         self.email_edit = QLineEdit(parent)
-        self.email_edit.setPlaceholderText("Optional")
+        self.email_edit.setPlaceholderText(translate("BookingDialog", "Optional"))
         self.edits = {
             "patient_name": self.name_edit,
             "patient_phone": self.phone_edit,
@@ -62,9 +62,13 @@ class PatientFields(QObject):
     def apply_form(self, provider: str) -> None:
         """Required / optional fields as the connection's API wants them."""
         required = form_for(provider).patient_required
+        optional = translate("BookingDialog", "Optional")
         for key, edit in self.edits.items():
-            edit.setPlaceholderText(PLACEHOLDERS[key] if key in required else "Optional")
-            edit.setAccessibleDescription("Required" if key in required else "Optional")
+            shown = translate("BookingDialog", PLACEHOLDERS[key]) if key in required else optional
+            edit.setPlaceholderText(shown)
+            edit.setAccessibleDescription(
+                translate("BookingDialog", "Required") if key in required else optional
+            )
 
     def _typed(self, edit: QLineEdit) -> None:
         self._source = edit
@@ -111,8 +115,10 @@ class PatientMatches(QListWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Known patients")
-        self.setAccessibleDescription("Patients seen before who match what is typed.")
+        self.setAccessibleName(translate("BookingDialog", "Known patients"))
+        self.setAccessibleDescription(
+            translate("BookingDialog", "Patients seen before who match what is typed.")
+        )
         self.setFixedHeight(self.fontMetrics().height() * 4 + 10)
         self.itemClicked.connect(self._chosen)
         self.itemActivated.connect(self._chosen)
@@ -124,7 +130,9 @@ class PatientMatches(QListWidget):
             email = f" · {patient.email}" if patient.email else ""
             item = QListWidgetItem(f"{patient.name} · {patient.phone}{email}", self)
             item.setData(DATA_ROLE, patient)
-            item.setToolTip(f"Booked {counted(patient.bookings, 'time')}; use this patient")
+            item.setToolTip(
+                plural("BookingDialog", "Booked %n time(s); use this patient", patient.bookings)
+            )
         self.setVisible(bool(patients))
 
     def patients(self) -> list[Patient]:
@@ -142,3 +150,7 @@ class PatientMatches(QListWidget):
             self.hide()
             return
         super().keyPressEvent(event)
+
+
+def _counts() -> None:  # never called: for lupdate (domain.translation.plural)
+    translate("BookingDialog", "Booked %n time(s); use this patient", None, 1)

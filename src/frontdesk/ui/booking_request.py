@@ -9,7 +9,9 @@ from datetime import date, datetime, time, timedelta
 
 from pydantic import ValidationError
 
+from frontdesk.domain import dates
 from frontdesk.domain.booking import BookingRequest
+from frontdesk.domain.translation import translate
 from frontdesk.domain.verdict import Verdict
 from frontdesk.ui.form_bits import wall_time
 
@@ -36,7 +38,9 @@ def typed_request(
         for error in exc.errors():
             where = str(error["loc"][0]) if error["loc"] else None
             message = (
-                "Notes can be at most 2000 characters." if where == "notes" else "Check this field."
+                translate("BookingDialog", "Notes can be at most 2000 characters.")
+                if where == "notes"
+                else translate("BookingDialog", "Check this field.")
             )
             local.append(Verdict(400, "VALIDATION_ERROR", message, where))
         return None, local
@@ -49,4 +53,4 @@ def when_words(day: date, wall: time, zone: str, minutes: int | None) -> str:
     if minutes is None:
         return ""
     end = (datetime.combine(day, wall) + timedelta(minutes=minutes)).time()
-    return f"until {end:%H:%M}"
+    return translate("BookingDialog", "until {time}").format(time=dates.clock(end))

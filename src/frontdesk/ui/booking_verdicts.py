@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 from frontdesk.app.context import AppContext
 from frontdesk.app.desk import validate_as_typed
 from frontdesk.domain.booking import BookingRequest
+from frontdesk.domain.translation import translate
 from frontdesk.domain.verdict import Severity, Verdict
 from frontdesk.ui.form_bits import field_style, worst
 from frontdesk.ui.theme import Tones, span
@@ -55,7 +56,9 @@ def check_form(
             Verdict(
                 500,
                 "CHECK_FAILED",
-                "The desk could not check this booking; it will be checked on save.",
+                translate(
+                    "Verdicts", "The desk could not check this booking; it will be checked on save."
+                ),
                 None,
                 Severity.RISK,
             )
@@ -85,7 +88,7 @@ class VerdictRows:
         self.touched: set[str] = set()
         general.setWordWrap(True)
         general.setTextFormat(Qt.TextFormat.RichText)
-        general.setAccessibleName("Messages about this booking")
+        general.setAccessibleName(translate("BookingDialog", "Messages about this booking"))
         general.hide()
 
     def add(self, key: str, label_text: str, field: QWidget, focus: QWidget | None = None) -> None:
@@ -94,7 +97,7 @@ class VerdictRows:
         message = QLabel(self.owner)
         message.setWordWrap(True)
         message.setTextFormat(Qt.TextFormat.RichText)
-        message.setAccessibleName(f"{plain} message")
+        message.setAccessibleName(translate("BookingDialog", "{field} message").format(field=plain))
         message.hide()
         cell = QWidget(self.owner)
         box = QVBoxLayout(cell)

@@ -20,6 +20,7 @@ from frontdesk.app.apis import ConnectionRecord
 from frontdesk.app.connections import ConnectionError_, Removal, removal, remove_connection
 from frontdesk.app.context import AppContext
 from frontdesk.app.credentials import KeyringUnavailable
+from frontdesk.domain.translation import translate
 
 log = logging.getLogger("frontdesk.ui")
 
@@ -27,8 +28,9 @@ log = logging.getLogger("frontdesk.ui")
 class Question(QMessageBox):
     """A message box with one button that goes ahead (``go``) and one that does not."""
 
-    def __init__(self, parent: QWidget, title: str, go: str, stay: str = "Cancel") -> None:
+    def __init__(self, parent: QWidget, title: str, go: str, stay: str | None = None) -> None:
         super().__init__(parent)
+        stay = stay or translate("Connections", "Cancel")
         self.setWindowTitle(title)
         self.setText(title)
         self.go: QPushButton = self.addButton(go, QMessageBox.ButtonRole.DestructiveRole)
@@ -45,14 +47,20 @@ class Question(QMessageBox):
 def removal_question(parent: QWidget, name: str, lost: Removal) -> Question:
     """ "Remove NAME?", with what it loses; a warning first when changes wait to be sent."""
     if lost.unsent:
-        box = Question(parent, f"Remove {name!r} and lose unsent changes?", "Remove anyway")
-        box.setIcon(QMessageBox.Icon.Warning)
-        box.setInformativeText(
-            f"{lost.words(name)}\n\nThese changes have not reached the booking system yet. "
-            "Sync first (Sync now), and remove the connection once nothing waits."
+        title = translate("Connections", "Remove {name} and lose unsent changes?")
+        box = Question(
+            parent, title.format(name=repr(name)), translate("Connections", "Remove anyway")
         )
+        box.setIcon(QMessageBox.Icon.Warning)
+        wait = translate(
+            "Connections",
+            "These changes have not reached the booking system yet. Sync first (Sync now), and "
+            "remove the connection once nothing waits.",
+        )
+        box.setInformativeText(f"{lost.words(name)}\n\n{wait}")
     else:
-        box = Question(parent, f"Remove {name!r}?", "Remove")
+        title = translate("Connections", "Remove {name}?").format(name=repr(name))
+        box = Question(parent, title, translate("Connections", "Remove"))
         box.setIcon(QMessageBox.Icon.Question)
         box.setInformativeText(lost.words(name))
     return box
@@ -60,13 +68,19 @@ def removal_question(parent: QWidget, name: str, lost: Removal) -> Question:
 
 def key_file_question(parent: QWidget, reason: str, where: str) -> Question:
     """The keyring refused the key: keep it in the protected file instead?"""
-    box = Question(parent, "Keep the API key in a file?", "Keep it in a file")
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setInformativeText(
-        f"{reason}\n\nUnlock the keyring and Save again, or keep the key in {where}, which "
-        "only your user account can read. FrontDesk will say so at every start, and move the "
-        "key into the keyring once it works."
+    box = Question(
+        parent,
+        translate("Connections", "Keep the API key in a file?"),
+        translate("Connections", "Keep it in a file"),
     )
+    box.setIcon(QMessageBox.Icon.Warning)
+    said = translate(
+        "Connections",
+        "Unlock the keyring and Save again, or keep the key in {where}, which only your user "
+        "account can read. FrontDesk will say so at every start, and move the key into the "
+        "keyring once it works.",
+    )
+    box.setInformativeText(f"{reason}\n\n{said.format(where=where)}")
     return box
 
 
@@ -101,7 +115,8 @@ class RemovingConnections:
             )
         except (KeyringUnavailable, ConnectionError_) as exc:
             why = str(exc).partition(": ")[2] or str(exc)
-            self.outcome.setText(html.escape(f"Not removed: {why}", quote=False))
+            not_removed = translate("Connections", "Not removed: {why}").format(why=why)
+            self.outcome.setText(html.escape(not_removed, quote=False))
             return
         log.info("connection removed at the desk")
         self._reload_list()
@@ -109,7 +124,8 @@ class RemovingConnections:
             self.list.setCurrentRow(0)
         else:
             self.start_new()
-        self.outcome.setText(html.escape(f"Removed {record.name!r} and its API key.", quote=False))
+        removed = translate("Connections", "Removed {name} and its API key.")
+        self.outcome.setText(html.escape(removed.format(name=repr(record.name)), quote=False))
         self.connectionsChanged.emit()
 
     def _ask(self, box: Question, then: Callable[[], None]) -> None:

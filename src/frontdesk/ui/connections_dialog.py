@@ -34,6 +34,7 @@ from frontdesk.app.connection_setup import CheckResult, check_connection, update
 from frontdesk.app.connections import ConnectionError_, add_connection
 from frontdesk.app.context import AppContext
 from frontdesk.app.credentials import CredentialsFileError, KeyringUnavailable
+from frontdesk.domain.translation import translate
 from frontdesk.ui.connection_prompts import Question, RemovingConnections, key_file_question
 from frontdesk.ui.theme import Tones, span
 
@@ -54,7 +55,8 @@ class CheckWorker(QObject):
             result = check_connection(*self.args)
         except Exception as exc:  # a connector bug must not take the dialog down
             log.exception("testing a connection failed")
-            result = CheckResult(False, f"The test failed: {type(exc).__name__}")
+            failed = translate("Connections", "The test failed: {error}")
+            result = CheckResult(False, failed.format(error=type(exc).__name__))
         self.finished.emit(result)
 
 
@@ -67,8 +69,8 @@ class ConnectionsDialog(RemovingConnections, QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.setWindowTitle("Connections")
-        self.setAccessibleName("Connections")
+        self.setWindowTitle(translate("Connections", "Connections"))
+        self.setAccessibleName(translate("Connections", "Connections"))
         self.resize(720, 420)
         self.editing: ConnectionRecord | None = None
         self._threads: list[tuple[QThread, CheckWorker]] = []
@@ -77,16 +79,18 @@ class ConnectionsDialog(RemovingConnections, QDialog):
         outer = QHBoxLayout(self)
         left = QVBoxLayout()
         self.list = QListWidget(self)
-        self.list.setAccessibleName("Connections")
+        self.list.setAccessibleName(translate("Connections", "Connections"))
         self.list.currentItemChanged.connect(lambda *_: self._picked())
         left.addWidget(self.list, 1)
-        self.add_button = QPushButton("&Add a connection", self)
-        self.add_button.setAccessibleName("Add a connection")
+        self.add_button = QPushButton(translate("Connections", "&Add a connection"), self)
+        self.add_button.setAccessibleName(translate("Connections", "Add a connection"))
         self.add_button.clicked.connect(self.start_new)
         left.addWidget(self.add_button)
-        self.remove_button = QPushButton("&Remove…", self)
-        self.remove_button.setAccessibleName("Remove the connection")
-        self.remove_button.setToolTip("Remove this connection, its cached bookings and its key")
+        self.remove_button = QPushButton(translate("Connections", "&Remove…"), self)
+        self.remove_button.setAccessibleName(translate("Connections", "Remove the connection"))
+        self.remove_button.setToolTip(
+            translate("Connections", "Remove this connection, its cached bookings and its key")
+        )
         self.remove_button.clicked.connect(self.ask_remove)
         self.remove_button.setEnabled(False)
         left.addWidget(self.remove_button)
@@ -94,24 +98,24 @@ class ConnectionsDialog(RemovingConnections, QDialog):
         right = QVBoxLayout()
         self.form = QFormLayout()
         self.provider = QComboBox(self)
-        self.provider.setAccessibleName("Booking system")
+        self.provider.setAccessibleName(translate("Connections", "Booking system"))
         for key, label in sorted(
             ((k, s.title) for k, s in PROVIDERS.items()), key=lambda kv: kv[1]
         ):
             self.provider.addItem(label, key)
         self.provider.currentIndexChanged.connect(self._provider_changed)
         self.name = QLineEdit(self)
-        self.name.setAccessibleName("Name")
-        self.name.setPlaceholderText("e.g. Main clinic")
+        self.name.setAccessibleName(translate("Connections", "Name"))
+        self.name.setPlaceholderText(translate("Connections", "e.g. Main clinic"))
         self.base_url = QLineEdit(self)
-        self.base_url.setAccessibleName("Address")
+        self.base_url.setAccessibleName(translate("Connections", "Address"))
         self.api_key = QLineEdit(self)
-        self.api_key.setAccessibleName("API key")
+        self.api_key.setAccessibleName(translate("Connections", "API key"))
         self.api_key.setEchoMode(QLineEdit.EchoMode.Password)
-        self.form.addRow("&Booking system", self.provider)
-        self.form.addRow("&Name", self.name)
-        self.form.addRow("A&ddress", self.base_url)
-        self.key_label = QLabel("API &key", self)
+        self.form.addRow(translate("Connections", "&Booking system"), self.provider)
+        self.form.addRow(translate("Connections", "&Name"), self.name)
+        self.form.addRow(translate("Connections", "A&ddress"), self.base_url)
+        self.key_label = QLabel(translate("Connections", "API &key"), self)
         self.key_label.setBuddy(self.api_key)
         self.form.addRow(self.key_label, self.api_key)
         self.option_edits: dict[str, QLineEdit] = {}
@@ -119,15 +123,19 @@ class ConnectionsDialog(RemovingConnections, QDialog):
         self.outcome = QLabel(self)
         self.outcome.setWordWrap(True)
         self.outcome.setTextFormat(Qt.TextFormat.RichText)  # escaped where it is plain words
-        self.outcome.setAccessibleName("Test result")
+        self.outcome.setAccessibleName(translate("Connections", "Test result"))
         right.addWidget(self.outcome)
         right.addStretch(1)
         buttons = QDialogButtonBox(self)
-        self.test_button = buttons.addButton("&Test", QDialogButtonBox.ButtonRole.ActionRole)
-        self.save_button = buttons.addButton("&Save", QDialogButtonBox.ButtonRole.ApplyRole)
+        self.test_button = buttons.addButton(
+            translate("Connections", "&Test"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.save_button = buttons.addButton(
+            translate("Connections", "&Save"), QDialogButtonBox.ButtonRole.ApplyRole
+        )
         close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        self.test_button.setAccessibleName("Test")
-        self.save_button.setAccessibleName("Save")
+        self.test_button.setAccessibleName(translate("Connections", "Test"))
+        self.save_button.setAccessibleName(translate("Connections", "Save"))
         self.test_button.clicked.connect(self.test)
         self.save_button.clicked.connect(self.save)
         close.clicked.connect(self.reject)
@@ -160,7 +168,9 @@ class ConnectionsDialog(RemovingConnections, QDialog):
         self.api_key.clear()
         self.api_key.setPlaceholderText("")
         self._provider_changed()
-        self.outcome.setText("New connection: fill in the details, then Test and Save.")
+        self.outcome.setText(
+            translate("Connections", "New connection: fill in the details, then Test and Save.")
+        )
         self.name.setFocus()
 
     def _picked(self) -> None:
@@ -177,7 +187,7 @@ class ConnectionsDialog(RemovingConnections, QDialog):
         self.base_url.setText(record.base_url)
         self.api_key.clear()
         self.api_key.setPlaceholderText(
-            "Kept safely on this computer; type a new one to replace it"
+            translate("Connections", "Kept safely on this computer; type a new one to replace it")
         )
         for key, edit in self.option_edits.items():
             edit.setText(str(record.options.get(key, "")))
@@ -188,7 +198,11 @@ class ConnectionsDialog(RemovingConnections, QDialog):
         form = form_for(provider)
         if self.editing is None:
             self.base_url.setText(form.base_url)
-        self.key_label.setText(f"{form.key_label.replace('API key', 'API &key')}")
+        self.key_label.setText(
+            translate("Connections", "API &key")
+            if form.key_label == "API key"
+            else form.key_label.replace("API key", "API &key")
+        )
         self.api_key.setPlaceholderText(form.key_hint)
         for edit in self.option_edits.values():
             self.form.removeRow(edit)
@@ -239,7 +253,7 @@ class ConnectionsDialog(RemovingConnections, QDialog):
         self.save_button.setEnabled(True)
         tones = Tones.of(self.palette())
         color = tones.ok if result.ok else tones.error
-        prefix = "OK. " if result.ok else ""
+        prefix = translate("Connections", "OK.") + " " if result.ok else ""
         self.outcome.setText(span(html.escape(f"{prefix}{result.message}"), color))
         self.checked.emit(result)
         if self._save_when_tested:
@@ -272,11 +286,11 @@ class ConnectionsDialog(RemovingConnections, QDialog):
         the settings. ``saved`` says how it ended."""
         missing = self._missing()
         if missing:
-            self.outcome.setText(f"Fill in: {', '.join(missing)}.")
+            self.outcome.setText(_fill_in(missing))
             self.saved.emit(False)
             return
         if self.editing is None and not self.api_key.text().strip():
-            self.outcome.setText("Type the API key.")
+            self.outcome.setText(translate("Connections", "Type the API key."))
             self.saved.emit(False)
             return
         if not self._needs_test():
@@ -289,29 +303,34 @@ class ConnectionsDialog(RemovingConnections, QDialog):
     def _after_test(self, result: CheckResult) -> None:
         tones = Tones.of(self.palette())
         if result.ok:
-            ok = self.save_now("Tested and saved.")
+            ok = self.save_now(translate("Connections", "Tested and saved."))
         elif not result.reached:
             ok = self.save_now(
-                f"Saved without a test: {result.message} The desk will try again when the "
-                "booking system answers."
+                translate(
+                    "Connections",
+                    "Saved without a test: {message} The desk will try again when the "
+                    "booking system answers.",
+                ).format(message=result.message)
             )
         else:
-            self.outcome.setText(span(html.escape(f"Not saved: {result.message}"), tones.error))
+            refused = translate("Connections", "Not saved: {why}").format(why=result.message)
+            self.outcome.setText(span(html.escape(refused), tones.error))
             ok = False
         self.saved.emit(ok)
 
-    def save_now(self, first: str = "Saved.", allow_file: bool = False) -> bool:
+    def save_now(self, first: str | None = None, allow_file: bool = False) -> bool:
         """Keep the connection as typed, without trying it. Should the keyring refuse the
         key, nothing is kept and the receptionist is asked whether to keep it in the
         protected file (``allow_file``: they agreed)."""
         provider = str(self.provider.currentData() or "")
+        first = first or translate("Connections", "Saved.")
         if self._missing():
-            self.outcome.setText(f"Fill in: {', '.join(self._missing())}.")
+            self.outcome.setText(_fill_in(self._missing()))
             return False
         try:
             if self.editing is None:
                 if not self.api_key.text().strip():
-                    self.outcome.setText("Type the API key.")
+                    self.outcome.setText(translate("Connections", "Type the API key."))
                     return False
                 record = add_connection(
                     self.context.repo,
@@ -335,8 +354,10 @@ class ConnectionsDialog(RemovingConnections, QDialog):
                     allow_file=allow_file,
                 )
         except KeyringUnavailable as exc:
-            why = f"The system keyring did not take the key: {exc.reason}."
-            self.outcome.setText(html.escape(f"Not saved. {why}", quote=False))
+            why = translate("Connections", "The system keyring did not take the key: {why}.")
+            why = why.format(why=exc.reason)
+            not_saved = translate("Connections", "Not saved.")
+            self.outcome.setText(html.escape(f"{not_saved} {why}", quote=False))
             self._ask(
                 key_file_question(self, why, str(self.context.credentials.fallback_file)),
                 lambda: self.saved.emit(self.save_now(first, allow_file=True)),
@@ -344,20 +365,28 @@ class ConnectionsDialog(RemovingConnections, QDialog):
             return False
         except (ConnectionError_, CredentialsFileError) as exc:
             field, _, why = str(exc).partition(": ")
-            self.outcome.setText(html.escape(f"Not saved: {why or field}", quote=False))
+            refused = translate("Connections", "Not saved: {why}").format(why=why or field)
+            self.outcome.setText(html.escape(refused, quote=False))
             return False
         self.editing = record
         self.remove_button.setEnabled(True)
         self._reload_list(select=record.id)
         self.api_key.clear()
-        where = (
-            "a file only this user account can read, as you chose"
+        kept = (
+            translate(
+                "Connections",
+                "The key is kept in a file only this user account can read, as you chose.",
+            )
             if allow_file
-            else "the system keyring"
+            else translate("Connections", "The key is kept in the system keyring.")
             if self.context.credentials.use_keyring
-            else "a file only this user account can read (no keyring on this computer)"
+            else translate(
+                "Connections",
+                "The key is kept in a file only this user account can read (no keyring on this "
+                "computer).",
+            )
         )
-        self.outcome.setText(html.escape(f"{first} The key is kept in {where}.", quote=False))
+        self.outcome.setText(html.escape(f"{first} {kept}", quote=False))
         self.connectionsChanged.emit()
         return True
 
@@ -375,3 +404,8 @@ class ConnectionsDialog(RemovingConnections, QDialog):
             thread.quit()
             thread.wait(20_000)
         super().done(result)
+
+
+def _fill_in(missing: list[str]) -> str:
+    """``Fill in: Account id, Region.``"""
+    return translate("Connections", "Fill in: {fields}.").format(fields=", ".join(missing))

@@ -32,22 +32,31 @@ from frontdesk.app import audit, export_files, exports
 from frontdesk.app.context import AppContext
 from frontdesk.app.desk import ResourceKey
 from frontdesk.app.patients import Patient, find_patients
-from frontdesk.app.words import counted
+from frontdesk.domain.translation import QT_TRANSLATE_NOOP, plural, translate
 from frontdesk.ui.theme import mark_hint
 
 log = logging.getLogger("frontdesk.ui")
 
 KINDS: dict[exports.Kind, str] = {
-    "day": "A &day's appointments",
-    "week": "A provider's &week",
-    "patient": "A &patient's appointments",
+    "day": QT_TRANSLATE_NOOP("Export", "A &day's appointments"),
+    "week": QT_TRANSLATE_NOOP("Export", "A provider's &week"),
+    "patient": QT_TRANSLATE_NOOP("Export", "A &patient's appointments"),
 }
 WHO: dict[exports.Kind, str] = {
-    "day": "The file names each patient, with phone and email (a day list).",
-    "week": "No patient is named: when, what and where only, for the provider's own calendar.",
-    "patient": "For the patient: their name, service and place; no desk notes.",
+    "day": QT_TRANSLATE_NOOP(
+        "Export", "The file names each patient, with phone and email (a day list)."
+    ),
+    "week": QT_TRANSLATE_NOOP(
+        "Export", "No patient is named: when, what and where only, for the provider's own calendar."
+    ),
+    "patient": QT_TRANSLATE_NOOP(
+        "Export", "For the patient: their name, service and place; no desk notes."
+    ),
 }
-FILTERS = {"ics": "iCalendar files (*.ics)", "csv": "CSV files (*.csv)"}
+FILTERS = {
+    "ics": QT_TRANSLATE_NOOP("Export", "iCalendar files (*.ics)"),
+    "csv": QT_TRANSLATE_NOOP("Export", "CSV files (*.csv)"),
+}
 
 
 class ExportDialog(QDialog):
@@ -66,15 +75,16 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.hidden = hidden
-        self.setWindowTitle("Export appointments")
-        self.setAccessibleName("Export appointments")
+        self.setWindowTitle(translate("Export", "Export appointments"))
+        self.setAccessibleName(translate("Export", "Export appointments"))
         layout = QVBoxLayout(self)
 
-        box = QGroupBox("What to export", self)
+        box = QGroupBox(translate("Export", "What to export"), self)
         row = QHBoxLayout(box)
         self.kind_group = QButtonGroup(self)
         self.kinds: dict[exports.Kind, QRadioButton] = {}
-        for key, text in KINDS.items():
+        for key, words in KINDS.items():
+            text = translate("Export", words)
             button = QRadioButton(text, box)
             button.setAccessibleName(text.replace("&", ""))
             self.kind_group.addButton(button)
@@ -87,35 +97,35 @@ class ExportDialog(QDialog):
         self.day = QDateEdit(self)
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("ddd d MMM yyyy")
-        self.day.setAccessibleName("Day")
+        self.day.setAccessibleName(translate("Export", "Day"))
         shown = day or date.today()
         self.day.setDate(QDate(shown.year, shown.month, shown.day))
-        self.day_label = QLabel("D&ay", self)
+        self.day_label = QLabel(translate("Export", "D&ay"), self)
         self.day_label.setBuddy(self.day)
         self.form.addRow(self.day_label, self.day)
         self.column = QComboBox(self)
-        self.column.setAccessibleName("Provider, room or calendar")
+        self.column.setAccessibleName(translate("Export", "Provider, room or calendar"))
         for info in exports.columns(context):
             self.column.addItem(f"{info.name} — {info.connection_name}", info.key)
         if column is not None and self.column.findData(column) >= 0:
             self.column.setCurrentIndex(self.column.findData(column))
-        self.form.addRow("Pro&vider / column", self.column)
+        self.form.addRow(translate("Export", "Pro&vider / column"), self.column)
         self.patient = QLineEdit(patient, self)
-        self.patient.setPlaceholderText("Name or phone number")
-        self.patient.setAccessibleName("Patient")
+        self.patient.setPlaceholderText(translate("Export", "Name or phone number"))
+        self.patient.setAccessibleName(translate("Export", "Patient"))
         self.patient.setClearButtonEnabled(True)
-        self.form.addRow("Pa&tient", self.patient)
+        self.form.addRow(translate("Export", "Pa&tient"), self.patient)
         self.matches = QComboBox(self)
-        self.matches.setAccessibleName("Matching patients")
-        self.form.addRow("&Found", self.matches)
+        self.matches.setAccessibleName(translate("Export", "Matching patients"))
+        self.form.addRow(translate("Export", "&Found"), self.matches)
 
-        formats = QGroupBox("Format", self)
+        formats = QGroupBox(translate("Export", "Format"), self)
         row = QHBoxLayout(formats)
         self.formats: dict[str, QRadioButton] = {}
         self.format_group = QButtonGroup(self)
         for fmt, text in (
-            ("ics", "&iCalendar (.ics), for calendar programs"),
-            ("csv", "&CSV (.csv), for spreadsheets"),
+            ("ics", translate("Export", "&iCalendar (.ics), for calendar programs")),
+            ("csv", translate("Export", "&CSV (.csv), for spreadsheets")),
         ):
             button = QRadioButton(text, formats)
             button.setAccessibleName(text.replace("&", ""))
@@ -127,7 +137,7 @@ class ExportDialog(QDialog):
 
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName("What the file holds")
+        self.summary.setAccessibleName(translate("Export", "What the file holds"))
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.summary)
         self.hint = QLabel(self)
@@ -138,7 +148,7 @@ class ExportDialog(QDialog):
         layout.addStretch(1)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.export_button = QPushButton("&Export…", self)
+        self.export_button = QPushButton(translate("Export", "&Export…"), self)
         self.export_button.setDefault(True)
         buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.export_button.clicked.connect(lambda _checked=False: self.export())
@@ -179,9 +189,9 @@ class ExportDialog(QDialog):
         self.matches.blockSignals(True)
         self.matches.clear()
         for p in found:
-            self.matches.addItem(
-                f"{p.name}, {p.phone or 'no phone'} ({counted(p.bookings, 'booking')})", p
-            )
+            phone = p.phone or translate("Export", "no phone")
+            bookings = plural("Export", "%n booking(s)", p.bookings)
+            self.matches.addItem(f"{p.name}, {phone} ({bookings})", p)
         self.matches.blockSignals(False)
         self.update_summary()
         return found
@@ -203,7 +213,11 @@ class ExportDialog(QDialog):
 
     def update_summary(self) -> exports.Export | None:
         kind = self.kind
-        self.day_label.setText("Any day of the wee&k" if kind == "week" else "D&ay")
+        self.day_label.setText(
+            translate("Export", "Any day of the wee&k")
+            if kind == "week"
+            else translate("Export", "D&ay")
+        )
         self.form.setRowVisible(self.day, kind != "patient")
         self.form.setRowVisible(self.column, kind == "week")
         self.form.setRowVisible(self.patient, kind == "patient")
@@ -212,31 +226,38 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(export is not None)
         if export is None:
             self.summary.setText(
-                "Type a patient's name or phone number, then pick them in the list."
+                translate(
+                    "Export", "Type a patient's name or phone number, then pick them in the list."
+                )
                 if kind == "patient"
-                else "There is no provider, room or calendar yet."
+                else translate("Export", "There is no provider, room or calendar yet.")
             )
             self.hint.setText("")
             return None
         left_out = (
-            " Columns hidden in the side panel are left out."
+            " " + translate("Export", "Columns hidden in the side panel are left out.")
             if kind == "day" and self.hidden
             else ""
         )
-        shown = counted(len(export.rows), "appointment")
+        shown = plural("Export", "%n appointment(s)", len(export.rows))
         self.summary.setText(f"<b>{shown}</b>: {html.escape(export.title)}.{left_out}")
         zone = f"<span style='white-space:nowrap'>{html.escape(export.zone)}</span>"
-        self.hint.setText(
-            f"{html.escape(WHO[kind])} Times are on the clinic's clock ({zone}); cancelled "
-            "appointments are left out. The file holds patient data: it is written readable "
-            "by your user account only."
+        said = translate(
+            "Export",
+            "Times are on the clinic's clock ({zone}); cancelled appointments are left out. The "
+            "file holds patient data: it is written readable by your user account only.",
         )
+        who = html.escape(translate("Export", WHO[kind]))
+        self.hint.setText(f"{who} {said.format(zone=zone)}")
         return export
 
     # -- writing ------------------------------------------------------------------------
     def ask_path(self, suggested: Path) -> Path | None:
         chosen, _ = QFileDialog.getSaveFileName(
-            self, "Export appointments", str(suggested), FILTERS[self.file_format]
+            self,
+            translate("Export", "Export appointments"),
+            str(suggested),
+            translate("Export", FILTERS[self.file_format]),
         )
         return Path(chosen) if chosen else None
 
@@ -255,15 +276,23 @@ class ExportDialog(QDialog):
         try:
             written = export_files.write(export, fmt, path)
         except exports.ExportError as exc:
-            self.summary.setText(f"Not saved: {str(exc).removeprefix('-o: ')}")
+            why = str(exc).removeprefix("-o: ")
+            self.summary.setText(translate("Export", "Not saved: {why}").format(why=why))
             return None
         try:
             audit.exported(self.context, export, fmt, written)
         except Exception:  # no export of patient data the audit trail does not show
             log.exception("the audit trail could not record an export")
             written.unlink(missing_ok=True)
-            self.summary.setText("Not saved: the audit trail could not record it; try again.")
+            self.summary.setText(
+                translate("Export", "Not saved: the audit trail could not record it; try again.")
+            )
             return None
         self.exported.emit(written, len(export.rows))
         self.accept()
         return written
+
+
+def _counts() -> None:  # never called: for lupdate (domain.translation.plural)
+    translate("Export", "%n booking(s)", None, 1)
+    translate("Export", "%n appointment(s)", None, 1)

@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
 from frontdesk.app.context import AppContext
 from frontdesk.app.desk import clinic_zone
 from frontdesk.app.reads import Patient
+from frontdesk.domain import dates
 from frontdesk.domain.timeutil import to_local
-from frontdesk.ui.blocks import VISIT_WORDS
+from frontdesk.domain.translation import plural, translate
+from frontdesk.ui.blocks import visit_words
 from frontdesk.ui.theme import mark_hint
 
 BOOKING_ROLE = Qt.ItemDataRole.UserRole
@@ -37,27 +39,38 @@ class FindPatientDialog(QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.setWindowTitle("Find a patient")
-        self.setAccessibleName("Find a patient")
+        self.setWindowTitle(translate("FindPatient", "Find a patient"))
+        self.setAccessibleName(translate("FindPatient", "Find a patient"))
         self.resize(560, 420)
         layout = QVBoxLayout(self)
         self.search = QLineEdit(self)
-        self.search.setPlaceholderText("Name, phone number or email")
-        self.search.setAccessibleName("Search patients")
+        self.search.setPlaceholderText(translate("FindPatient", "Name, phone number or email"))
+        self.search.setAccessibleName(translate("FindPatient", "Search patients"))
         self.search.setClearButtonEnabled(True)
         layout.addWidget(self.search)
         self.results = QTreeWidget(self)
-        self.results.setHeaderLabels(["Patient / appointment", "Phone", "Status"])
-        self.results.setAccessibleName("Matching patients")
+        self.results.setHeaderLabels(
+            [
+                translate("FindPatient", "Patient / appointment"),
+                translate("FindPatient", "Phone"),
+                translate("FindPatient", "Status"),
+            ]
+        )
+        self.results.setAccessibleName(translate("FindPatient", "Matching patients"))
         self.results.itemActivated.connect(self._activated)
         self.results.verticalScrollBar().valueChanged.connect(self._maybe_more)
         layout.addWidget(self.results, 1)
         self.count = QLabel("", self)
-        self.count.setAccessibleName("How many patients match")
+        self.count.setAccessibleName(translate("FindPatient", "How many patients match"))
         layout.addWidget(self.count)
         self._shown = 0
         self._total = 0
-        self.hint = QLabel("Enter on an appointment shows it; on a patient, books for them.", self)
+        self.hint = QLabel(
+            translate(
+                "FindPatient", "Enter on an appointment shows it; on a patient, books for them."
+            ),
+            self,
+        )
         mark_hint(self.hint)
         layout.addWidget(self.hint)
         self._timer = QTimer(self)
@@ -93,22 +106,29 @@ class FindPatientDialog(QDialog):
         zone = clinic_zone(self.context)
         found = self.context.reads.find_patients(self.search.text(), PAGE, self._shown)
         for patient in found:
-            phone = patient.phone or "no phone"
+            phone = patient.phone or translate("FindPatient", "no phone")
             top = QTreeWidgetItem(self.results, [patient.name, phone, _booked(patient.bookings)])
             top.setData(0, PATIENT_ROLE, patient)
             for booking in self.context.reads.bookings_of_patient(patient, BOOKINGS_PER_PATIENT):
                 start = to_local(booking.start, zone)
                 child = QTreeWidgetItem(
-                    top, [f"{start:%a %d %b %Y %H:%M}", "", VISIT_WORDS[booking.visit_status]]
+                    top, [dates.moment(start, year=True), "", visit_words(booking.visit_status)]
                 )
                 child.setData(0, BOOKING_ROLE, booking.id)
             top.setExpanded(True)
         self._shown += len(found)
         if self._shown == 0 and len(self.search.text().strip()) >= 2:
-            self.count.setText("No patient matches.")
+            self.count.setText(translate("FindPatient", "No patient matches."))
         elif self._total:
-            whole = "1 patient" if self._total == 1 else f"{self._total} patients"
-            more = "" if self._shown >= self._total else f" (first {self._shown}; scroll for more)"
+            whole = plural("FindPatient", "%n patient(s)", self._total)
+            more = (
+                ""
+                if self._shown >= self._total
+                else " "
+                + translate("FindPatient", "(first {shown}; scroll for more)").format(
+                    shown=self._shown
+                )
+            )
             self.count.setText(f"{whole}{more}")
         else:
             self.count.setText("")
@@ -148,4 +168,9 @@ class FindPatientDialog(QDialog):
 
 
 def _booked(count: int) -> str:
-    return "1 booking" if count == 1 else f"{count} bookings"
+    return plural("FindPatient", "%n booking(s)", count)
+
+
+def _counts() -> None:  # never called: for lupdate (domain.translation.plural)
+    translate("FindPatient", "%n patient(s)", None, 1)
+    translate("FindPatient", "%n booking(s)", None, 1)

@@ -20,12 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from frontdesk.domain import dates
 from frontdesk.domain.catalog import Catalog
 from frontdesk.domain.timeutil import WallTimeKind, local_to_utc, to_local
+from frontdesk.domain.translation import QT_TRANSLATE_NOOP, translate
 from frontdesk.domain.verdict import Severity, Verdict
 from frontdesk.ui.theme import Tones, mark_hint
 
-GAP_MESSAGE = "This time does not exist on this day (clocks change)"
+GAP_MESSAGE = QT_TRANSLATE_NOOP("Verdicts", "This time does not exist on this day (clocks change)")
 
 
 def wall_time(day: date, wall: time, zone: str) -> tuple[datetime, list[Verdict]]:
@@ -35,13 +37,15 @@ def wall_time(day: date, wall: time, zone: str) -> tuple[datetime, list[Verdict]
     wall = wall.replace(second=0, microsecond=0)
     resolution = local_to_utc(day, wall, zone)
     if resolution.kind is WallTimeKind.GAP:
-        return resolution.instant, [Verdict(400, "DST_GAP", GAP_MESSAGE + ".", "start")]
+        gap = translate("Verdicts", GAP_MESSAGE) + "."
+        return resolution.instant, [Verdict(400, "DST_GAP", gap, "start")]
     if resolution.kind is WallTimeKind.FOLD:
         first = to_local(resolution.instant, zone)
-        message = (
-            f"The clocks go back this night, so {wall:%H:%M} happens twice; the first "
-            f"one ({first.tzname()}) is used."
-        )
+        message = translate(
+            "Verdicts",
+            "The clocks go back this night, so {time} happens twice; the first one ({zone}) "
+            "is used.",
+        ).format(time=dates.clock(wall), zone=first.tzname())
         return resolution.instant, [Verdict(201, "DST_FOLD", message, "start", Severity.RISK)]
     return resolution.instant, []
 
@@ -73,7 +77,7 @@ class WhenRow(QWidget):
         self.time.setCurrentSection(QTimeEdit.Section.MinuteSection)
         self.time.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
         self.hint = mark_hint(QLabel(self))
-        self.hint.setAccessibleName("Time zone and end time")
+        self.hint.setAccessibleName(translate("BookingDialog", "Time zone and end time"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.date, 3)
@@ -85,12 +89,12 @@ def confirm_discard(parent: QWidget) -> bool:
     """Ask "Discard this booking?"; True when the receptionist chooses to discard."""
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle("Discard this booking?")
-    box.setText("Discard this booking?")
-    box.setInformativeText("What you typed has not been saved.")
+    box.setWindowTitle(translate("BookingDialog", "Discard this booking?"))
+    box.setText(translate("BookingDialog", "Discard this booking?"))
+    box.setInformativeText(translate("BookingDialog", "What you typed has not been saved."))
     box.setStandardButtons(QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel)
     keep = box.button(QMessageBox.StandardButton.Cancel)
-    keep.setText("Keep editing")
+    keep.setText(translate("BookingDialog", "Keep editing"))
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.setEscapeButton(keep)
     answer = box.exec()
@@ -108,13 +112,15 @@ def fill_choices(services: QComboBox, resources: QComboBox, catalog: Catalog) ->
     services.blockSignals(True)
     resources.blockSignals(True)
     services.clear()
-    services.addItem("Choose a service…", "")
+    services.addItem(translate("BookingDialog", "Choose a service…"), "")
+    minutes = translate("BookingDialog", "{name} ({minutes} min)")
     for service in catalog.services:
         if service.active:
-            services.addItem(f"{service.name} ({service.duration_minutes} min)", service.id)
+            shown = minutes.format(name=service.name, minutes=service.duration_minutes)
+            services.addItem(shown, service.id)
     resources.clear()
     if len(catalog.resources) != 1:
-        resources.addItem("Choose a branch…", "")
+        resources.addItem(translate("BookingDialog", "Choose a branch…"), "")
     for resource in catalog.resources:
         resources.addItem(resource.name, resource.id)
     for combo, keep in ((services, keep_service), (resources, keep_resource)):

@@ -35,18 +35,29 @@ from frontdesk.app.import_preview import (
     queue_import,
 )
 from frontdesk.app.importer import COLUMNS, REQUIRED, ImportReport
-from frontdesk.app.words import counted
+from frontdesk.domain.translation import QT_TRANSLATE_NOOP, plural, translate
 from frontdesk.ui.desk_ops import ops_for
 from frontdesk.ui.theme import mark_hint
 
-ACCEPTED_HEAD = ["Row", "When", "Service", "Where", "Patient", "Phone"]
-REFUSED_HEAD = ["Row", "Field", "Reason"]
+ACCEPTED_HEAD = [
+    QT_TRANSLATE_NOOP("Import", "Row"),
+    QT_TRANSLATE_NOOP("Import", "When"),
+    QT_TRANSLATE_NOOP("Import", "Service"),
+    QT_TRANSLATE_NOOP("Import", "Where"),
+    QT_TRANSLATE_NOOP("Import", "Patient"),
+    QT_TRANSLATE_NOOP("Import", "Phone"),
+]
+REFUSED_HEAD = [
+    QT_TRANSLATE_NOOP("Import", "Row"),
+    QT_TRANSLATE_NOOP("Import", "Field"),
+    QT_TRANSLATE_NOOP("Import", "Reason"),
+]
 
 
 def _table(parent: QWidget, head: list[str], name: str, stretch: int) -> QTableWidget:
     """A read-only table whose column ``stretch`` takes the room the others leave."""
     table = QTableWidget(0, len(head), parent)
-    table.setHorizontalHeaderLabels(head)
+    table.setHorizontalHeaderLabels([translate("Import", h) for h in head])
     table.setAccessibleName(name)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -81,55 +92,60 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.preview: ImportPreview | None = None
-        self.setWindowTitle("Import bookings from a CSV file")
-        self.setAccessibleName("Import bookings")
+        self.setWindowTitle(translate("Import", "Import bookings from a CSV file"))
+        self.setAccessibleName(translate("Import", "Import bookings"))
         layout = QVBoxLayout(self)
         form = QFormLayout()
         layout.addLayout(form)
         row = QHBoxLayout()
         self.path = QLineEdit(self)
-        self.path.setPlaceholderText("A CSV file whose first row names the columns")
-        self.path.setAccessibleName("CSV file")
-        self.browse_button = QPushButton("&Browse…", self)
+        self.path.setPlaceholderText(
+            translate("Import", "A CSV file whose first row names the columns")
+        )
+        self.path.setAccessibleName(translate("Import", "CSV file"))
+        self.browse_button = QPushButton(translate("Import", "&Browse…"), self)
         self.browse_button.clicked.connect(lambda _checked=False: self.browse())
         row.addWidget(self.path, 1)
         row.addWidget(self.browse_button)
-        label = QLabel("&File", self)
+        label = QLabel(translate("Import", "&File"), self)
         label.setBuddy(self.path)
         form.addRow(label, row)
         self.connection = QComboBox(self)
-        self.connection.setAccessibleName("Connection")
+        self.connection.setAccessibleName(translate("Import", "Connection"))
         for record in context.connections():
             self.connection.addItem(record.name, record.id)
-        form.addRow("&Connection", self.connection)
+        form.addRow(translate("Import", "&Connection"), self.connection)
         columns = ", ".join(f"<b>{c}</b>" if c in REQUIRED else c for c in COLUMNS)
-        self.columns_hint = QLabel(
-            f"Columns (bold: required; any order): {columns}. A start is "
-            "<i>YYYY\u2011MM\u2011DD&nbsp;HH:MM</i> on the clinic's clock, or "
-            "ISO 8601 with Z or an offset.",
-            self,
+        said = translate(
+            "Import",
+            "Columns (bold: required; any order): {columns}. A start is {pattern} on the "
+            "clinic's clock, or ISO 8601 with Z or an offset.",
         )
+        pattern = "<i>YYYY\u2011MM\u2011DD&nbsp;HH:MM</i>"
+        self.columns_hint = QLabel(said.format(columns=columns, pattern=pattern), self)
         self.columns_hint.setWordWrap(True)
         mark_hint(self.columns_hint)
         layout.addWidget(self.columns_hint)
 
-        self.summary = QLabel("Choose a file: nothing is queued before you press Queue.", self)
+        self.summary = QLabel(_choose(), self)
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName("What the import would do")
+        self.summary.setAccessibleName(translate("Import", "What the import would do"))
         layout.addWidget(self.summary)
         self.tabs = QTabWidget(self)
-        self.queued_rows = _table(self.tabs, ACCEPTED_HEAD, "Rows that would be queued", 4)
-        self.refused_rows = _table(self.tabs, REFUSED_HEAD, "Refused rows", 2)
-        self.tabs.addTab(self.queued_rows, "Would be queued")
-        self.tabs.addTab(self.refused_rows, "Refused")
+        self.queued_rows = _table(
+            self.tabs, ACCEPTED_HEAD, translate("Import", "Rows that would be queued"), 4
+        )
+        self.refused_rows = _table(self.tabs, REFUSED_HEAD, translate("Import", "Refused rows"), 2)
+        self.tabs.addTab(self.queued_rows, translate("Import", "Would be queued"))
+        self.tabs.addTab(self.refused_rows, translate("Import", "Refused"))
         layout.addWidget(self.tabs, 1)
         self.tabs.currentChanged.connect(
             lambda i: (self.queued_rows, self.refused_rows)[i].resizeRowsToContents()
         )
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.check_button = QPushButton("Check &again", self)
-        self.queue_button = QPushButton("&Queue bookings", self)
+        self.check_button = QPushButton(translate("Import", "Check &again"), self)
+        self.queue_button = QPushButton(translate("Import", "&Queue bookings"), self)
         self.queue_button.setEnabled(False)
         self.queue_button.setDefault(True)
         buttons.addButton(self.check_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -145,7 +161,10 @@ class ImportDialog(QDialog):
     # -- choosing -----------------------------------------------------------------------
     def ask_path(self) -> Path | None:
         chosen, _ = QFileDialog.getOpenFileName(
-            self, "Import bookings", str(Path.home()), "CSV files (*.csv);;All files (*)"
+            self,
+            translate("Import", "Import bookings"),
+            str(Path.home()),
+            translate("Import", "CSV files (*.csv);;All files (*)"),
         )
         return Path(chosen) if chosen else None
 
@@ -167,23 +186,27 @@ class ImportDialog(QDialog):
         """Judge the file as the import would, and show what it would queue and refuse."""
         self.preview = None
         self.queue_button.setEnabled(False)
-        self.queue_button.setText("&Queue bookings")
+        self.queue_button.setText(translate("Import", "&Queue bookings"))
         _fill(self.queued_rows, [])
         _fill(self.refused_rows, [])
         self._tab_titles(0, 0)
         text, connection_id = self.path.text().strip(), self.connection.currentData()
         if not text or connection_id is None:
             self.summary.setText(
-                "Choose a file: nothing is queued before you press Queue."
+                _choose()
                 if connection_id is not None
-                else "There is no connection yet: add one in File > Connections."
+                else translate(
+                    "Import", "There is no connection yet: add one in File > Connections."
+                )
             )
             return None
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             preview = preview_import(self.context.booking, str(connection_id), Path(text))
         except ImportFileError as exc:
-            self.summary.setText(f"This file cannot be imported: {exc}")
+            self.summary.setText(
+                translate("Import", "This file cannot be imported: {why}").format(why=exc)
+            )
             return None
         finally:
             QGuiApplication.restoreOverrideCursor()
@@ -199,20 +222,30 @@ class ImportDialog(QDialog):
         self._tab_titles(len(preview.accepted), len(preview.refused))
         self.tabs.setCurrentIndex(1 if preview.refused and not preview.accepted else 0)
         n = len(preview.accepted)
-        self.queue_button.setText(f"&Queue {counted(n, 'booking')}")
+        self.queue_button.setText(plural("Import", "&Queue %n booking(s)", n))
         self.queue_button.setEnabled(n > 0)
-        already = f"; {counted(preview.already, 'row')} already imported" if preview.already else ""
-        self.summary.setText(
-            f"<b>{counted(n, 'row')} would be queued</b>, "
-            f"{counted(len(preview.refused), 'row')} refused{already}. "
-            "Nothing is queued until you press Queue; a refused row is left out (fix it in "
-            "the file and import the file again: rows already queued are not queued twice)."
+        already = (
+            "; " + plural("Import", "%n row(s) already imported", preview.already)
+            if preview.already
+            else ""
         )
+        queued = plural("Import", "%n row(s) would be queued", n)
+        refused = plural("Import", "%n row(s) refused", len(preview.refused))
+        rest = translate(
+            "Import",
+            "Nothing is queued until you press Queue; a refused row is left out (fix it in "
+            "the file and import the file again: rows already queued are not queued twice).",
+        )
+        self.summary.setText(f"<b>{queued}</b>, {refused}{already}. {rest}")
         return preview
 
     def _tab_titles(self, accepted: int, refused: int) -> None:
-        self.tabs.setTabText(0, f"Would be queued ({accepted})")
-        self.tabs.setTabText(1, f"Refused ({refused})")
+        would, refused_words = (
+            translate("Import", "Would be queued"),
+            translate("Import", "Refused"),
+        )
+        self.tabs.setTabText(0, f"{would} ({accepted})")
+        self.tabs.setTabText(1, f"{refused_words} ({refused})")
 
     def queue(self) -> None:
         """Queue the good rows (judged again, as the cache stands now), on the desk's change
@@ -222,16 +255,18 @@ class ImportDialog(QDialog):
         preview = self.preview
         actor = self.context.staff.actor().label
         self.queue_button.setEnabled(False)
-        self.queue_button.setText("Queueing…")
+        self.queue_button.setText(translate("Import", "Queueing…"))
 
         def queued(report: ImportReport) -> None:
             self.queued.emit(report, preview.path)
             self.accept()
 
         def not_queued(why: BaseException) -> None:
-            reason = str(why) if isinstance(why, ImportFileError) else "try again"
-            self.summary.setText(f"Nothing queued: {reason}")
-            self.queue_button.setText("&Queue")
+            reason = (
+                str(why) if isinstance(why, ImportFileError) else translate("Import", "try again")
+            )
+            self.summary.setText(translate("Import", "Nothing queued: {why}").format(why=reason))
+            self.queue_button.setText(translate("Import", "&Queue"))
             self.queue_button.setEnabled(True)
 
         ops_for(self, self.context).run(
@@ -241,3 +276,14 @@ class ImportDialog(QDialog):
             failed=not_queued,
             expected=(ImportFileError,),
         )
+
+
+def _choose() -> str:  # said in two places
+    return translate("Import", "Choose a file: nothing is queued before you press Queue.")
+
+
+def _counts() -> None:  # never called: for lupdate (domain.translation.plural)
+    translate("Import", "&Queue %n booking(s)", None, 1)
+    translate("Import", "%n row(s) already imported", None, 1)
+    translate("Import", "%n row(s) would be queued", None, 1)
+    translate("Import", "%n row(s) refused", None, 1)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QWidget
 
 from frontdesk.app.desk import DaySummary
 from frontdesk.domain import dates
+from frontdesk.domain.translation import translate
 from frontdesk.ui.palette import CalendarColors
 
 HEAD_H = 26
@@ -25,9 +26,11 @@ class MonthView(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Month calendar")
+        self.setAccessibleName(translate("MonthView", "Month calendar"))
         self.setAccessibleDescription(
-            "Bookings per day of the shown month. Double-click a day to open it."
+            translate(
+                "MonthView", "Bookings per day of the shown month. Double-click a day to open it."
+            )
         )
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._month = date.today().replace(day=1)
@@ -96,6 +99,8 @@ class MonthView(QWidget):
             small = QFont(self.font())
             small.setPointSizeF(max(7.0, self.font().pointSizeF() - 1))
             line_h = self.fontMetrics().height()
+            booked = translate("MonthView", "{count} booked")
+            more_words = translate("MonthView", "+{count} more")
             for index in range(42):
                 day = self.first_shown + timedelta(days=index)
                 cell = self._cell(index)
@@ -118,7 +123,7 @@ class MonthView(QWidget):
                 summary = self._summary.get(day)
                 if summary is None or summary.count == 0:
                     continue
-                count = f"{summary.count} booked"
+                count = booked.format(count=summary.count)
                 if summary.attention:
                     count += f" · {summary.attention}!"
                 p.setPen(c.attention if summary.attention else c.muted)
@@ -142,7 +147,7 @@ class MonthView(QWidget):
                     p.setPen(c.muted)
                     p.drawText(
                         QRectF(cell.left() + 6, y, cell.width() - 12, metrics.height()),
-                        f"+{more} more",
+                        more_words.format(count=more),
                     )
         finally:
             p.end()

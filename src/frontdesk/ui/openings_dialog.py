@@ -38,13 +38,19 @@ from frontdesk.app.openings import (
     find_openings,
     opening_queries,
 )
+from frontdesk.domain import dates
 from frontdesk.domain.timeutil import local_to_utc, to_local, utc_now
+from frontdesk.domain.translation import QT_TRANSLATE_NOOP, plural, translate
 from frontdesk.ui.theme import mark_hint
 
 log = logging.getLogger("frontdesk.ui")
 
 DATA_ROLE = Qt.ItemDataRole.UserRole
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+PART_WORDS = {
+    "morning": QT_TRANSLATE_NOOP("Openings", "Morning"),
+    "afternoon": QT_TRANSLATE_NOOP("Openings", "Afternoon"),
+    "evening": QT_TRANSLATE_NOOP("Openings", "Evening"),
+}
 SHOWN = 30
 LIMITS = Limits(count=SHOWN, days=60, per_window=3, checks=1500)
 
@@ -57,8 +63,8 @@ class OpeningsDialog(QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.setWindowTitle("Find an opening")
-        self.setAccessibleName("Find an opening")
+        self.setWindowTitle(translate("Openings", "Find an opening"))
+        self.setAccessibleName(translate("Openings", "Find an opening"))
         self.found: list[Opening] = []
         self._names: dict[tuple[str, str], str] = {}
         layout = QVBoxLayout(self)
@@ -66,57 +72,58 @@ class OpeningsDialog(QDialog):
         layout.addLayout(form)
 
         self.service = QComboBox(self)
-        self.service.setAccessibleName("Service")
+        self.service.setAccessibleName(translate("Openings", "Service"))
         for name, (cid, sid) in self._services().items():
             self.service.addItem(name, (cid, sid))
-        form.addRow("&Service", self.service)
+        form.addRow(translate("Openings", "&Service"), self.service)
 
         self.provider = QComboBox(self)
-        self.provider.setAccessibleName("Provider or room")
-        form.addRow("&Provider", self.provider)
+        self.provider.setAccessibleName(translate("Openings", "Provider or room"))
+        form.addRow(translate("Openings", "&Provider"), self.provider)
 
         days = QHBoxLayout()
         self.weekdays: list[QCheckBox] = []
-        for index, name in enumerate(WEEKDAYS):
+        for index, name in enumerate(dates.installed().weekdays_short):
             box = QCheckBox(name, self)
             box.setChecked(index < 5)
-            box.setAccessibleName(f"On {name}")
+            long_name = dates.installed().weekdays_long[index]
+            box.setAccessibleName(translate("Openings", "On {day}").format(day=long_name))
             days.addWidget(box)
             self.weekdays.append(box)
-        form.addRow("Days", days)
+        form.addRow(translate("Openings", "Days"), days)
 
         parts = QHBoxLayout()
         self.parts: dict[str, QCheckBox] = {}
         for part in PARTS_OF_DAY:
-            box = QCheckBox(part.capitalize(), self)
+            box = QCheckBox(translate("Openings", PART_WORDS.get(part, part)), self)
             box.setChecked(True)
             parts.addWidget(box)
             self.parts[part] = box
-        form.addRow("Part of day", parts)
+        form.addRow(translate("Openings", "Part of day"), parts)
 
         self.from_date = QDateEdit(self)
         self.from_date.setCalendarPopup(True)
-        self.from_date.setAccessibleName("From")
+        self.from_date.setAccessibleName(translate("Openings", "From"))
         today = to_local(utc_now(), clinic_zone(context)).date()
         self.from_date.setDate(QDate(today.year, today.month, today.day))
-        form.addRow("&From", self.from_date)
+        form.addRow(translate("Openings", "&From"), self.from_date)
 
-        self.search_button = QPushButton("Sea&rch", self)
+        self.search_button = QPushButton(translate("Openings", "Sea&rch"), self)
         self.search_button.setDefault(True)
         self.search_button.clicked.connect(self.search)
         layout.addWidget(self.search_button, alignment=Qt.AlignmentFlag.AlignRight)
 
         self.results = QListWidget(self)
-        self.results.setAccessibleName("Free times")
+        self.results.setAccessibleName(translate("Openings", "Free times"))
         self.results.itemActivated.connect(self._picked)
         self.results.itemDoubleClicked.connect(self._picked)
         layout.addWidget(self.results, 1)
-        self.note = QLabel("Choose what you look for, then Search.", self)
+        self.note = QLabel(translate("Openings", "Choose what you look for, then Search."), self)
         mark_hint(self.note)
         layout.addWidget(self.note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.book_button = buttons.addButton(
-            "&Book this time", QDialogButtonBox.ButtonRole.ActionRole
+            translate("Openings", "&Book this time"), QDialogButtonBox.ButtonRole.ActionRole
         )
         self.book_button.clicked.connect(lambda: self._picked(self.results.currentItem()))
         buttons.rejected.connect(self.reject)
@@ -152,7 +159,7 @@ class OpeningsDialog(QDialog):
 
     def _fill_providers(self) -> None:
         self.provider.clear()
-        self.provider.addItem("Any provider", None)
+        self.provider.addItem(translate("Openings", "Any provider"), None)
         self._queries()
         for key, name in sorted(self._names.items(), key=lambda kv: kv[1].casefold()):
             self.provider.addItem(name, key)
@@ -186,7 +193,9 @@ class OpeningsDialog(QDialog):
         self.results.clear()
         if not wanted.weekdays or not wanted.parts:
             self.found = []
-            self.note.setText("Tick at least one day and one part of the day.")
+            self.note.setText(
+                translate("Openings", "Tick at least one day and one part of the day.")
+            )
             return []
         try:
             self.found = find_openings(self.context.booking, queries, after, LIMITS, wanted=wanted)
@@ -200,18 +209,31 @@ class OpeningsDialog(QDialog):
             where = self._names.get((opening.connection_id, opening.resource_id), "")
             if several:
                 where += f" ({names.get(opening.connection_id, '')})"
-            left = "" if opening.remaining is None else f" · {opening.remaining} left"
-            item = QListWidgetItem(f"{start:%a %d %b  %H:%M}   {where}{left}", self.results)
+            left = (
+                ""
+                if opening.remaining is None
+                else " · " + plural("Openings", "%n left", opening.remaining)
+            )
+            when = f"{dates.short_day(start.date())}  {dates.clock(start)}"
+            item = QListWidgetItem(f"{when}   {where}{left}", self.results)
             item.setData(DATA_ROLE, opening)
         if self.found:
             self.results.setCurrentRow(0)
             count = len(self.found)
-            shown = "1 free time" if count == 1 else f"{count} free times"
-            self.note.setText(f"{shown}. Double-click one (or Enter) to book it.")
+            self.note.setText(
+                plural(
+                    "Openings",
+                    "%n free time(s). Double-click one (or Enter) to book it.",
+                    count,
+                )
+            )
         else:
             self.note.setText(
-                "No free time matches in the cached calendars; try other days or parts of the "
-                "day, or a later date."
+                translate(
+                    "Openings",
+                    "No free time matches in the cached calendars; try other days or parts of "
+                    "the day, or a later date.",
+                )
             )
         return self.found
 
@@ -220,3 +242,8 @@ class OpeningsDialog(QDialog):
         if isinstance(opening, Opening):
             self.chosen.emit(opening)
             self.accept()
+
+
+def _counts() -> None:  # never called: for lupdate (domain.translation.plural)
+    translate("Openings", "%n left", None, 1)
+    translate("Openings", "%n free time(s). Double-click one (or Enter) to book it.", None, 1)

@@ -16,14 +16,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from frontdesk.domain.translation import QT_TRANSLATE_NOOP, translate
+
 # keys the calendar handles itself (not QActions)
+# (English; translated where shown)
 CALENDAR_KEYS = (
-    ("← / →", "Previous / next day (in the day view), or move across the week"),
-    ("↑ / ↓", "Previous / next appointment"),
-    ("Enter", "Open the selected appointment"),
-    ("Escape", "Stop dragging an appointment (it goes back where it was)"),
-    ("Double-click", "Open an appointment, or book at an empty time"),
-)
+    ("← / →", QT_TRANSLATE_NOOP(
+        "Shortcuts", "Previous / next day (in the day view), or move across the week"
+    )),
+    ("↑ / ↓", QT_TRANSLATE_NOOP("Shortcuts", "Previous / next appointment")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Enter"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Open the selected appointment")),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Escape"), QT_TRANSLATE_NOOP(
+        "Shortcuts", "Stop dragging an appointment (it goes back where it was)"
+    )),
+    (QT_TRANSLATE_NOOP("Shortcuts", "Double-click"),
+     QT_TRANSLATE_NOOP("Shortcuts", "Open an appointment, or book at an empty time")),
+)  # fmt: skip
 
 
 def shortcut_rows(actions: list[QAction]) -> list[tuple[str, str]]:
@@ -40,22 +49,25 @@ def shortcut_rows(actions: list[QAction]) -> list[tuple[str, str]]:
         if not keys:
             continue
         what = action.statusTip() or action.text().replace("&", "").rstrip("…")
-        shown = " or ".join(keys)
+        shown = translate("Shortcuts", " or ").join(keys)
         if (shown, what) in seen:
             continue
         seen.add((shown, what))
         rows.append((shown, what))
-    return rows + list(CALENDAR_KEYS)
+    calendar = [(translate("Shortcuts", k), translate("Shortcuts", w)) for k, w in CALENDAR_KEYS]
+    return rows + calendar
 
 
 class ShortcutsDialog(QDialog):
     def __init__(self, actions: list[QAction], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(translate("Shortcuts", "Keyboard shortcuts"))
         self.rows = shortcut_rows(actions)
         table = QTableWidget(len(self.rows), 2, self)
-        table.setHorizontalHeaderLabels(["Keys", "What they do"])
-        table.setAccessibleName("Keyboard shortcuts")
+        table.setHorizontalHeaderLabels(
+            [translate("Shortcuts", "Keys"), translate("Shortcuts", "What they do")]
+        )
+        table.setAccessibleName(translate("Shortcuts", "Keyboard shortcuts"))
         table.verticalHeader().setVisible(False)
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk.app.desk import ResourceInfo, ResourceKey
+from frontdesk.domain.translation import translate
 from frontdesk.ui.theme import readable
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -33,11 +34,11 @@ class SidePanelWidget(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Calendar side panel")
+        self.setAccessibleName(translate("SidePanel", "Calendar side panel"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         self.calendar = QCalendarWidget(self)
-        self.calendar.setAccessibleName("Go to date")
+        self.calendar.setAccessibleName(translate("SidePanel", "Go to date"))
         self.calendar.setGridVisible(False)
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
@@ -45,21 +46,22 @@ class SidePanelWidget(QWidget):
         self.calendar.activated.connect(lambda qd: self.dayPicked.emit(qd.toPython()))
         layout.addWidget(self.calendar)
         self._ink_weekends()
-        title = QLabel("Show", self)
+        title = QLabel(translate("SidePanel", "Show"), self)
         font = title.font()
         font.setBold(True)
         title.setFont(font)
         layout.addWidget(title)
         self.resource_tree = QTreeWidget(self)
         self.resource_tree.setHeaderHidden(True)
-        self.resource_tree.setAccessibleName("Resource filter")
+        self.resource_tree.setAccessibleName(translate("SidePanel", "Resource filter"))
         self.resource_tree.setAccessibleDescription(
-            "Tick the providers, rooms or calendars the calendar shows."
+            translate("SidePanel", "Tick the providers, rooms or calendars the calendar shows.")
         )
         self.resource_tree.itemChanged.connect(self._item_changed)
         layout.addWidget(self.resource_tree, 1)
-        self.per_resource = QCheckBox("Week: a column per resource", self)
-        self.per_resource.setAccessibleName("Week: a column per resource")
+        per_resource = translate("SidePanel", "Week: a column per resource")
+        self.per_resource = QCheckBox(per_resource, self)
+        self.per_resource.setAccessibleName(per_resource)
         self.per_resource.toggled.connect(self.perResourceChanged.emit)
         layout.addWidget(self.per_resource)
         self._resources: list[ResourceInfo] = []

@@ -27,7 +27,9 @@ from PySide6.QtWidgets import (
 from frontdesk.app.context import AppContext
 from frontdesk.app.desk import clinic_zone
 from frontdesk.app.staff import NotAllowed, Role, StaffMember, StaffRefused
+from frontdesk.domain import dates
 from frontdesk.domain.timeutil import to_local, utc_now
+from frontdesk.domain.translation import translate
 from frontdesk.ui.lock_screen import pin_field
 from frontdesk.ui.theme import Tones, mark_hint
 
@@ -38,12 +40,19 @@ class StaffDialog(QDialog):
         self.context = context
         self.session = context.staff
         self.setProperty("adminOnly", True)
-        self.setWindowTitle("Staff")
-        self.setAccessibleName("Staff")
+        self.setWindowTitle(translate("Staff", "Staff"))
+        self.setAccessibleName(translate("Staff", "Staff"))
         layout = QVBoxLayout(self)
         self.table = QTableWidget(0, 4, self)
-        self.table.setHorizontalHeaderLabels(["Name", "Role", "May sign in", "Last signed in"])
-        self.table.setAccessibleName("Staff members")
+        self.table.setHorizontalHeaderLabels(
+            [
+                translate("Staff", "Name"),
+                translate("Staff", "Role"),
+                translate("Staff", "May sign in"),
+                translate("Staff", "Last signed in"),
+            ]
+        )
+        self.table.setAccessibleName(translate("Staff", "Staff members"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -53,50 +62,56 @@ class StaffDialog(QDialog):
         self.table.itemSelectionChanged.connect(self._selected_changed)
         layout.addWidget(self.table, 1)
 
-        chosen = QGroupBox("The selected member", self)
+        chosen = QGroupBox(translate("Staff", "The selected member"), self)
         row = QHBoxLayout(chosen)
-        self.reset_pin = pin_field(chosen, "New PIN")
-        self.reset_again = pin_field(chosen, "New PIN again")
-        row.addWidget(QLabel("New PIN", chosen))
+        self.reset_pin = pin_field(chosen, translate("Staff", "New PIN"))
+        self.reset_again = pin_field(chosen, translate("Staff", "New PIN again"))
+        row.addWidget(QLabel(translate("Staff", "New PIN"), chosen))
         row.addWidget(self.reset_pin)
-        row.addWidget(QLabel("again", chosen))
+        row.addWidget(QLabel(translate("Staff", "again"), chosen))
         row.addWidget(self.reset_again)
-        self.reset_button = QPushButton("&Reset PIN", chosen)
+        self.reset_button = QPushButton(translate("Staff", "&Reset PIN"), chosen)
         self.reset_button.clicked.connect(self.reset_selected)
         row.addWidget(self.reset_button)
-        self.disable_button = QPushButton("&Disable", chosen)
+        self.disable_button = QPushButton(translate("Staff", "&Disable"), chosen)
         self.disable_button.clicked.connect(self.toggle_selected)
         row.addWidget(self.disable_button)
         layout.addWidget(chosen)
 
-        adding = QGroupBox("Add a staff member", self)
+        adding = QGroupBox(translate("Staff", "Add a staff member"), self)
         form = QFormLayout(adding)
         self.new_name = QLineEdit(adding)
-        self.new_name.setAccessibleName("New member's name")
+        self.new_name.setAccessibleName(translate("Staff", "New member's name"))
         self.new_role = QComboBox(adding)
-        self.new_role.setAccessibleName("Role")
-        self.new_role.addItem("Staff: books and changes appointments", Role.STAFF.value)
+        self.new_role.setAccessibleName(translate("Staff", "Role"))
         self.new_role.addItem(
-            "Administrator: also staff, connections, settings, audit trail", Role.ADMIN.value
+            translate("Staff", "Staff: books and changes appointments"), Role.STAFF.value
         )
-        self.new_pin = pin_field(adding, "PIN")
-        self.new_again = pin_field(adding, "PIN again")
-        form.addRow("&Name", self.new_name)
-        form.addRow("R&ole", self.new_role)
-        form.addRow("&PIN (4 to 12 digits)", self.new_pin)
-        form.addRow("PIN a&gain", self.new_again)
-        self.add_button = QPushButton("&Add", adding)
+        self.new_role.addItem(
+            translate("Staff", "Administrator: also staff, connections, settings, audit trail"),
+            Role.ADMIN.value,
+        )
+        self.new_pin = pin_field(adding, translate("Staff", "PIN"))
+        self.new_again = pin_field(adding, translate("Staff", "PIN again"))
+        form.addRow(translate("Staff", "&Name"), self.new_name)
+        form.addRow(translate("Staff", "R&ole"), self.new_role)
+        form.addRow(translate("Staff", "&PIN (4 to 12 digits)"), self.new_pin)
+        form.addRow(translate("Staff", "PIN a&gain"), self.new_again)
+        self.add_button = QPushButton(translate("Staff", "&Add"), adding)
         self.add_button.clicked.connect(self.add)
         form.addRow("", self.add_button)
         layout.addWidget(adding)
 
         self.message = QLabel(self)
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Staff message")
+        self.message.setAccessibleName(translate("Staff", "Staff message"))
         layout.addWidget(self.message)
         note = QLabel(
-            "Each change is recorded in the audit trail. A member who typed too many wrong "
-            "PINs waits; a PIN reset ends the wait.",
+            translate(
+                "Staff",
+                "Each change is recorded in the audit trail. A member who typed too many wrong "
+                "PINs waits; a PIN reset ends the wait.",
+            ),
             self,
         )
         note.setWordWrap(True)
@@ -116,15 +131,24 @@ class StaffDialog(QDialog):
         now = utc_now()
         self.table.setRowCount(len(members))
         for row, member in enumerate(members):
-            status = "No (disabled)" if member.disabled else "Yes"
+            status = (
+                translate("Staff", "No (disabled)")
+                if member.disabled
+                else translate("Staff", "Yes")
+            )
             if not member.disabled and member.locked_until and member.locked_until > now:
-                status = f"Waits until {to_local(member.locked_until, zone):%H:%M:%S}"
+                until = dates.clock(to_local(member.locked_until, zone), seconds=True)
+                status = translate("Staff", "Waits until {time}").format(time=until)
             last = member.last_sign_in
             cells = (
                 member.name,
-                "Administrator" if member.admin else "Staff",
+                translate("Staff", "Administrator")
+                if member.admin
+                else translate("Staff", "Staff"),
                 status,
-                f"{to_local(last, zone):%a %d %b %Y %H:%M}" if last else "never",
+                dates.moment(to_local(last, zone), year=True)
+                if last
+                else translate("Staff", "never"),
             )
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
@@ -145,7 +169,11 @@ class StaffDialog(QDialog):
         member = self.selected()
         for widget in (self.reset_pin, self.reset_again, self.reset_button, self.disable_button):
             widget.setEnabled(member is not None)
-        self.disable_button.setText("&Enable" if member and member.disabled else "&Disable")
+        self.disable_button.setText(
+            translate("Staff", "&Enable")
+            if member and member.disabled
+            else translate("Staff", "&Disable")
+        )
 
     def say(self, text: str, error: bool = False) -> None:
         color = Tones.of(self.palette()).error.name() if error else ""
@@ -155,7 +183,9 @@ class StaffDialog(QDialog):
     # -- changing ---------------------------------------------------------------------------
     def add(self) -> StaffMember | None:
         if self.new_pin.text() != self.new_again.text():
-            self.say("The two PINs differ; type the same PIN twice.", error=True)
+            self.say(
+                translate("Staff", "The two PINs differ; type the same PIN twice."), error=True
+            )
             return None
         role = Role(str(self.new_role.currentData()))
         try:
@@ -166,7 +196,11 @@ class StaffDialog(QDialog):
         for field in (self.new_name, self.new_pin, self.new_again):
             field.clear()
         self.refresh(keep=member.name)
-        self.say(f"{member.name} added; they sign in with their name and PIN.")
+        self.say(
+            translate("Staff", "{name} added; they sign in with their name and PIN.").format(
+                name=member.name
+            )
+        )
         return member
 
     def reset_selected(self) -> bool:
@@ -174,7 +208,9 @@ class StaffDialog(QDialog):
         if member is None:
             return False
         if self.reset_pin.text() != self.reset_again.text():
-            self.say("The two PINs differ; type the same PIN twice.", error=True)
+            self.say(
+                translate("Staff", "The two PINs differ; type the same PIN twice."), error=True
+            )
             return False
         try:
             self.session.reset_pin(member.name, self.reset_pin.text())
@@ -184,7 +220,7 @@ class StaffDialog(QDialog):
         self.reset_pin.clear()
         self.reset_again.clear()
         self.refresh(keep=member.name)
-        self.say(f"{member.name}'s PIN was reset.")
+        self.say(translate("Staff", "{name}'s PIN was reset.").format(name=member.name))
         return True
 
     def toggle_selected(self) -> bool:
@@ -197,8 +233,12 @@ class StaffDialog(QDialog):
             self.say(str(refused), error=True)
             return False
         self.refresh(keep=changed.name)
-        words = "may no longer sign in" if changed.disabled else "may sign in again"
-        self.say(f"{changed.name} {words}.")
+        words = (
+            translate("Staff", "{name} may no longer sign in.")
+            if changed.disabled
+            else translate("Staff", "{name} may sign in again.")
+        )
+        self.say(words.format(name=changed.name))
         return True
 
     def keyPressEvent(self, event: object) -> None:  # Enter in a field adds, not closes

@@ -19,16 +19,20 @@ from PySide6.QtWidgets import QStatusBar, QWidget
 from frontdesk.app.apis import ConnectionRecord
 from frontdesk.app.context import AppContext
 from frontdesk.app.desk import clinic_zone, today_in
+from frontdesk.domain import dates
 from frontdesk.domain.timeutil import to_local
+from frontdesk.domain.translation import plural, translate
 from frontdesk.ui.elided_label import ElidedLabel
 from frontdesk.ui.theme import Tones
 
 
 def fresh_words(fresh: datetime | None, zone: str) -> str:
     if fresh is None:
-        return "not refreshed yet"
+        return translate("StatusBar", "not refreshed yet")
     local = to_local(fresh, zone)
-    return f"{local:%H:%M}" if local.date() == today_in(zone) else f"{local:%d %b %H:%M}"
+    if local.date() == today_in(zone):
+        return dates.clock(local)
+    return f"{dates.day_month(local.date())} {dates.clock(local)}"
 
 
 class ConnectionStatusBar(QStatusBar):
@@ -44,15 +48,15 @@ class ConnectionStatusBar(QStatusBar):
         self._zone = "UTC"
         self.connection_labels: dict[str, ElidedLabel] = {}
         self.pending_label = ElidedLabel(self, min_chars=12)
-        self.pending_label.setAccessibleName("Waiting to sync")
-        self.pending_label.setToolTip("Open the sync panel")
+        self.pending_label.setAccessibleName(translate("StatusBar", "Waiting to sync"))
+        self.pending_label.setToolTip(translate("StatusBar", "Open the sync panel"))
         self.pending_label.clicked.connect(self.openSyncPanel)
         self.pending_label.setContentsMargins(6, 0, 6, 0)
         self.fresh_label = ElidedLabel(self, min_chars=10)
-        self.fresh_label.setAccessibleName("Calendar last refreshed")
+        self.fresh_label.setAccessibleName(translate("StatusBar", "Calendar last refreshed"))
         self.fresh_label.setContentsMargins(6, 0, 6, 0)
         self.keys_label = ElidedLabel(self, min_chars=12)
-        self.keys_label.setAccessibleName("Where the API keys are kept")
+        self.keys_label.setAccessibleName(translate("StatusBar", "Where the API keys are kept"))
         self.keys_label.setContentsMargins(6, 0, 6, 0)
         self.keys_label.hide()
         self.addPermanentWidget(self.keys_label)
@@ -63,7 +67,7 @@ class ConnectionStatusBar(QStatusBar):
         label = self.connection_labels.get(cid)
         if label is None:
             label = ElidedLabel(self, min_chars=3)
-            label.setAccessibleName(f"Connection {name}")
+            label.setAccessibleName(translate("StatusBar", "Connection {name}").format(name=name))
             label.setContentsMargins(6, 0, 6, 0)
             label.clicked.connect(self.openSyncPanel)
             self.connection_labels[cid] = label
@@ -123,38 +127,43 @@ class ConnectionStatusBar(QStatusBar):
             if fresh is not None and (oldest is None or fresh < oldest):
                 oldest = fresh
             if not self.context.connectors_ready:
-                color, words = tones.hint, "connecting…"
+                color, words = tones.hint, translate("StatusBar", "connecting…")
             elif record.id not in self.context.connectors and self.context.shared_store:
                 # no key on this desk: it books and pencils; a desk with the key sends
-                color, words = tones.hint, "sent by a desk with its key"
+                color, words = tones.hint, translate("StatusBar", "sent by a desk with its key")
             elif record.id not in self.context.connectors:
                 problem = self.context.connector_problems.get(record.id, "")
                 color, words = (
                     tones.error,
                     (
-                        "key locked in the keyring: unlock it, then Sync now"
+                        translate(
+                            "StatusBar", "key locked in the keyring: unlock it, then Sync now"
+                        )
                         if "keyring" in problem
-                        else "not set up: check it in Connections"
+                        else translate("StatusBar", "not set up: check it in Connections")
                     ),
                 )
             elif state is None:
-                color, words = tones.hint, "connecting…"
+                color, words = tones.hint, translate("StatusBar", "connecting…")
             elif state.get("paused"):
-                color, words = tones.paused, "paused: check the API key"
+                color, words = tones.paused, translate("StatusBar", "paused: check the API key")
             elif state.get("sent_elsewhere"):
-                color, words = tones.ok, "sent by another desk"
+                color, words = tones.ok, translate("StatusBar", "sent by another desk")
             elif state.get("online"):
-                color, words = tones.ok, "online"
+                color, words = tones.ok, translate("StatusBar", "online")
             else:
-                color, words = tones.error, "offline: bookings wait here"
-            extra = f" · {waiting} waiting" if waiting else ""
+                color, words = tones.error, translate("StatusBar", "offline: bookings wait here")
+            extra = " · " + plural("StatusBar", "%n waiting", waiting) if waiting else ""
             if open_:
-                extra += f" · {open_} outcome unknown"
+                extra += " · " + plural("StatusBar", "%n outcome unknown", open_)
+            fresh_part = translate("StatusBar", "fresh {when}").format(
+                when=fresh_words(fresh, zone)
+            )
             label.set_parts(
                 [
                     ("● ", color),
                     (f"{record.name}: {words}{extra} ", None),
-                    (f"· fresh {fresh_words(fresh, zone)}", tones.hint),
+                    (f"· {fresh_part}", tones.hint),
                 ]
             )
             label.setToolTip(
@@ -163,26 +172,38 @@ class ConnectionStatusBar(QStatusBar):
                 or ""
             )
         text = (
-            "All bookings synced"
+            translate("StatusBar", "All bookings synced")
             if total == 0 and unsettled == 0
-            else ("1 waiting to sync" if total == 1 else f"{total} waiting to sync")
+            else plural("StatusBar", "%n waiting to sync", total)
         )
         if unsettled:  # sent, no answer: neither waiting nor synced, a person settles them
-            text = f"{unsettled} outcome unknown: settle in the sync panel" + (
-                f" · {text}" if total else ""
-            )
+            text = plural(
+                "StatusBar", "%n outcome unknown: settle in the sync panel", unsettled
+            ) + (f" · {text}" if total else "")
         if self.busy:
-            text += " · syncing…"
+            text += " · " + translate("StatusBar", "syncing…")
         self.pending_label.setText(text)
         self._show_key_store(tones)
         if oldest is None:
-            self.fresh_label.setText("Calendar not refreshed yet")
+            self.fresh_label.setText(translate("StatusBar", "Calendar not refreshed yet"))
         else:
-            self.fresh_label.setText(f"Calendar refreshed {fresh_words(oldest, zone)}")
+            self.fresh_label.setText(
+                translate("StatusBar", "Calendar refreshed {when}").format(
+                    when=fresh_words(oldest, zone)
+                )
+            )
 
     def _show_key_store(self, tones: Tones) -> None:
         warning = self.context.key_store_warning if self.context.connectors_ready else None
         self.keys_label.setVisible(bool(warning))
         if warning:
-            self.keys_label.set_parts([("⚠ ", tones.error), ("API keys kept in a file", None)])
+            kept = translate("StatusBar", "API keys kept in a file")
+            self.keys_label.set_parts([("⚠ ", tones.error), (kept, None)])
             self.keys_label.setToolTip(warning[:1].upper() + warning[1:])
+
+
+def _counts() -> None:  # never called: for lupdate (domain.translation.plural)
+    translate("StatusBar", "%n waiting", None, 1)
+    translate("StatusBar", "%n outcome unknown", None, 1)
+    translate("StatusBar", "%n waiting to sync", None, 1)
+    translate("StatusBar", "%n outcome unknown: settle in the sync panel", None, 1)

@@ -29,8 +29,10 @@ from PySide6.QtWidgets import (
 from frontdesk.app import sync_status
 from frontdesk.app.context import AppContext
 from frontdesk.app.openings import Opening
+from frontdesk.domain import dates
 from frontdesk.domain.booking import Booking
 from frontdesk.domain.timeutil import to_local
+from frontdesk.domain.translation import QT_TRANSLATE_NOOP, translate
 from frontdesk.domain.verdict import Verdict
 from frontdesk.ui.desk_ops import ops_for
 from frontdesk.ui.sync_lists import ID_ROLE, fill_tree, make_tree, rich_label, when_text
@@ -38,6 +40,18 @@ from frontdesk.ui.theme import Tones, span
 from frontdesk.ui.wording import plain_message, verdicts_html
 
 log = logging.getLogger("frontdesk.ui")
+
+
+# the parts of a clash (domain.merge.PART_WORDS), capitalized, as the table names them
+CLASH_PARTS = (
+    QT_TRANSLATE_NOOP("SyncPanel", "Time"),
+    QT_TRANSLATE_NOOP("SyncPanel", "Provider or room"),
+    QT_TRANSLATE_NOOP("SyncPanel", "Service"),
+    QT_TRANSLATE_NOOP("SyncPanel", "Patient name"),
+    QT_TRANSLATE_NOOP("SyncPanel", "Phone"),
+    QT_TRANSLATE_NOOP("SyncPanel", "Email"),
+    QT_TRANSLATE_NOOP("SyncPanel", "Status"),
+)
 
 
 def reason_words(b: Booking) -> str:
@@ -53,25 +67,35 @@ class AttentionTab(QSplitter):
         self.context = context
         self.panel = panel  # the openings are worked out only while it is shown
         self.zone = "UTC"
-        self.tree = make_tree(self, "Needs attention", ["When", "Patient", "Phone", "Reason"])
+        self.tree = make_tree(
+            self,
+            translate("SyncPanel", "Needs attention"),
+            [
+                translate("SyncPanel", "When"),
+                translate("SyncPanel", "Patient"),
+                translate("SyncPanel", "Phone"),
+                translate("SyncPanel", "Reason"),
+            ],
+        )
         self.tree.currentItemChanged.connect(lambda *_: self.picked())
         detail = QWidget(self)
         box = QVBoxLayout(detail)
-        self.reason = rich_label(detail, "Why it was refused")
+        self.reason = rich_label(detail, translate("SyncPanel", "Why it was refused"))
         box.addWidget(self.reason)
         box.addWidget(self._build_clash(detail))
         self.openings_label = QLabel(
-            "Nearest free times (double-click or Enter to rebook):", detail
+            translate("SyncPanel", "Nearest free times (double-click or Enter to rebook):"),
+            detail,
         )
         box.addWidget(self.openings_label)
         self.openings = QListWidget(detail)
-        self.openings.setAccessibleName("Nearest free times")
+        self.openings.setAccessibleName(translate("SyncPanel", "Nearest free times"))
         self.openings.itemActivated.connect(self._rebook_item)
         self.openings.itemDoubleClicked.connect(self._rebook_item)
         box.addWidget(self.openings, 1)
         buttons = QHBoxLayout()
-        self.rebook = QPushButton("&Rebook at this time", detail)
-        self.cancel = QPushButton("&Cancel booking", detail)
+        self.rebook = QPushButton(translate("SyncPanel", "&Rebook at this time"), detail)
+        self.cancel = QPushButton(translate("SyncPanel", "&Cancel booking"), detail)
         for button in (self.rebook, self.cancel):
             button.setAccessibleName(button.text().replace("&", ""))
             buttons.addWidget(button)
@@ -80,10 +104,12 @@ class AttentionTab(QSplitter):
         box.addLayout(buttons)
         notes = QHBoxLayout()
         self.note = QLineEdit(detail)
-        self.note.setPlaceholderText("Note, e.g. called the patient, left a message")
-        self.note.setAccessibleName("Note")
-        self.save_note = QPushButton("Save &note", detail)
-        self.save_note.setAccessibleName("Save note")
+        self.note.setPlaceholderText(
+            translate("SyncPanel", "Note, e.g. called the patient, left a message")
+        )
+        self.note.setAccessibleName(translate("SyncPanel", "Note"))
+        self.save_note = QPushButton(translate("SyncPanel", "Save &note"), detail)
+        self.save_note.setAccessibleName(translate("SyncPanel", "Save note"))
         self.note.returnPressed.connect(self._note)
         self.save_note.clicked.connect(self._note)
         notes.addWidget(self.note, 1)
@@ -97,16 +123,22 @@ class AttentionTab(QSplitter):
     def _build_clash(self, parent: QWidget) -> QWidget:
         """Both versions of a booking changed here and remotely at once, and the choice."""
         self.clash_box = QWidget(parent)
-        self.clash_box.setAccessibleName("Changed in two places")
+        self.clash_box.setAccessibleName(translate("SyncPanel", "Changed in two places"))
         box = QVBoxLayout(self.clash_box)
         box.setContentsMargins(0, 0, 0, 0)
         self.clash_table = QLabel(self.clash_box)
         self.clash_table.setTextFormat(Qt.TextFormat.RichText)
-        self.clash_table.setAccessibleName("The desk's and the booking system's versions")
+        self.clash_table.setAccessibleName(
+            translate("SyncPanel", "The desk's and the booking system's versions")
+        )
         box.addWidget(self.clash_table)
         buttons = QHBoxLayout()
-        self.keep_ours = QPushButton("&Keep the desk's version", self.clash_box)
-        self.take_theirs = QPushButton("&Take the booking system's version", self.clash_box)
+        self.keep_ours = QPushButton(
+            translate("SyncPanel", "&Keep the desk's version"), self.clash_box
+        )
+        self.take_theirs = QPushButton(
+            translate("SyncPanel", "&Take the booking system's version"), self.clash_box
+        )
         for button in (self.keep_ours, self.take_theirs):
             button.setAccessibleName(button.text().replace("&", ""))
             buttons.addWidget(button)
@@ -140,7 +172,7 @@ class AttentionTab(QSplitter):
             widget.setEnabled(booking is not None)
         hint = Tones.of(self.palette()).hint
         if booking is None:
-            self.reason.setText(span("Nothing needs attention.", hint))
+            self.reason.setText(span(translate("SyncPanel", "Nothing needs attention."), hint))
             self._show_clash([])
             return
         code = html.escape(booking.problem_code or "")
@@ -163,7 +195,7 @@ class AttentionTab(QSplitter):
         for opening in found:
             start = to_local(opening.start, self.zone)
             item = QListWidgetItem(
-                f"{start:%a %d %b %H:%M} · {names.get(opening.resource_id, opening.resource_id)}",
+                f"{dates.moment(start)} · {names.get(opening.resource_id, opening.resource_id)}",
                 self.openings,
             )
             item.setData(ID_ROLE, opening)
@@ -178,13 +210,16 @@ class AttentionTab(QSplitter):
         if not rows:
             return
         cells = "".join(
-            f"<tr><td>{html.escape(part.capitalize())}</td><td><b>{html.escape(ours)}</b></td>"
+            f"<tr><td>{html.escape(translate('SyncPanel', part.capitalize()))}</td>"
+            f"<td><b>{html.escape(ours)}</b></td>"
             f"<td><b>{html.escape(theirs)}</b></td></tr>"
             for part, ours, theirs in rows
         )
+        ours = html.escape(translate("SyncPanel", "This desk"))
+        theirs = html.escape(translate("SyncPanel", "Booking system"))
         self.clash_table.setText(
-            "<table cellspacing='0' cellpadding='3'><tr><th></th><th align='left'>This desk</th>"
-            f"<th align='left'>Booking system</th></tr>{cells}</table>"
+            "<table cellspacing='0' cellpadding='3'><tr><th></th>"
+            f"<th align='left'>{ours}</th><th align='left'>{theirs}</th></tr>{cells}</table>"
         )
 
     def _make(self, booking_id: str, work: Callable[[], object], send: bool = True) -> None:
@@ -200,7 +235,9 @@ class AttentionTab(QSplitter):
             lambda _result: [booking_id],
             done,
             lambda refused: self.message.setText(verdicts_html(refused.verdicts)),
-            lambda _why: self.message.setText("The desk could not save this; try again."),
+            lambda _why: self.message.setText(
+                translate("SyncPanel", "The desk could not save this; try again.")
+            ),
         )
 
     def _settle_clash(self, how: Callable[[AppContext, str], None]) -> None:
@@ -236,5 +273,7 @@ class AttentionTab(QSplitter):
             return
         booking_id = booking.id
         self.note.clear()
-        self.message.setText(span("Note saved.", Tones.of(self.palette()).hint))
+        self.message.setText(
+            span(translate("SyncPanel", "Note saved."), Tones.of(self.palette()).hint)
+        )
         self._make(booking_id, lambda: sync_status.add_note(self.context, booking_id, text), False)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem, QWidget
 
+from frontdesk.domain import dates
 from frontdesk.domain.booking import Booking
 from frontdesk.domain.timeutil import to_local
 
@@ -54,7 +55,8 @@ def picked_operation(tree: QTreeWidget) -> tuple[str, int] | None:
 
 
 def when_text(booking: Booking, zone: str) -> str:
-    return f"{to_local(booking.start, zone):%a %d %b %H:%M}"
+    """``Sat 5 Dec 09:00`` in the desk's words."""
+    return dates.moment(to_local(booking.start, zone))
 
 
 def rich_label(parent: QWidget, name: str | None = None) -> QLabel:

@@ -32,12 +32,15 @@ from frontdesk.app.desk import clinic_zone
 from frontdesk.domain.booking import Booking
 from frontdesk.domain.merge import CLASH_CODE
 from frontdesk.domain.outbox import Operation, OperationKind
+from frontdesk.domain.translation import QT_TRANSLATE_NOOP, translate
 from frontdesk.ui.desk_ops import ops_for
 from frontdesk.ui.sync_attention import AttentionTab
 from frontdesk.ui.sync_lists import ID_ROLE, fill_tree, make_tree, picked_operation, when_text
 from frontdesk.ui.sync_unknown import UnknownTab
 
-HELD = "Held: changed here and in the booking system; settle it under Needs attention"
+HELD = QT_TRANSLATE_NOOP(
+    "SyncPanel", "Held: changed here and in the booking system; settle it under Needs attention"
+)
 WAITING_TAB, ATTENTION_TAB, UNKNOWN_TAB, FAILED_TAB = range(4)
 
 
@@ -49,21 +52,28 @@ class SyncPanelWidget(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.setAccessibleName("Sync panel")
+        self.setAccessibleName(translate("SyncPanel", "Sync panel"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         self.tabs = QTabWidget(self)
         layout.addWidget(self.tabs)
         self.queue = make_tree(
             self,
-            "Waiting to be sent",
-            ["When", "Patient", "Change", "System", "Tries", "Last problem"],
+            translate("SyncPanel", "Waiting to be sent"),
+            [
+                translate("SyncPanel", "When"),
+                translate("SyncPanel", "Patient"),
+                translate("SyncPanel", "Change"),
+                translate("SyncPanel", "System"),
+                translate("SyncPanel", "Tries"),
+                translate("SyncPanel", "Last problem"),
+            ],
         )
-        self.tabs.addTab(self.queue, "Waiting")
+        self.tabs.addTab(self.queue, translate("SyncPanel", "Waiting"))
         self.attention_tab = AttentionTab(context, self)
-        self.tabs.addTab(self.attention_tab, "Needs attention")
+        self.tabs.addTab(self.attention_tab, translate("SyncPanel", "Needs attention"))
         self.unknown_tab = UnknownTab(context, self)
-        self.tabs.addTab(self.unknown_tab, "Outcome unknown")
+        self.tabs.addTab(self.unknown_tab, translate("SyncPanel", "Outcome unknown"))
         for tab in (self.attention_tab, self.unknown_tab):
             tab.changed.connect(self.changed)
             tab.sendSoon.connect(self.sendSoon)
@@ -72,12 +82,19 @@ class SyncPanelWidget(QWidget):
         failed_layout = QVBoxLayout(failed_box)
         failed_layout.setContentsMargins(0, 0, 0, 0)
         self.failed = make_tree(
-            failed_box, "Refused changes", ["When", "Patient", "Change", "Refusal"]
+            failed_box,
+            translate("SyncPanel", "Refused changes"),
+            [
+                translate("SyncPanel", "When"),
+                translate("SyncPanel", "Patient"),
+                translate("SyncPanel", "Change"),
+                translate("SyncPanel", "Refusal"),
+            ],
         )
         failed_layout.addWidget(self.failed)
         row = QHBoxLayout()
-        self.send_again = QPushButton("Send a&gain", failed_box)
-        self.dismiss = QPushButton("&Dismiss", failed_box)
+        self.send_again = QPushButton(translate("SyncPanel", "Send a&gain"), failed_box)
+        self.dismiss = QPushButton(translate("SyncPanel", "&Dismiss"), failed_box)
         for button in (self.send_again, self.dismiss):
             button.setAccessibleName(button.text().replace("&", ""))
             row.addWidget(button)
@@ -85,7 +102,7 @@ class SyncPanelWidget(QWidget):
         failed_layout.addLayout(row)
         self.send_again.clicked.connect(self._send_again)
         self.dismiss.clicked.connect(self._dismiss)
-        self.tabs.addTab(failed_box, "Failed")
+        self.tabs.addTab(failed_box, translate("SyncPanel", "Failed"))
         # the tabs' parts, reachable from the panel as before they had modules of their own
         attention, unknown = self.attention_tab, self.unknown_tab
         self.attention, self.reason = attention.tree, attention.reason
@@ -117,7 +134,9 @@ class SyncPanelWidget(QWidget):
                         self._change(op, b, data),
                         data.connection_names.get(op.connection_id, ""),
                         str(op.attempts),
-                        HELD if b.problem_code == CLASH_CODE else op.last_error or "",
+                        translate("SyncPanel", HELD)
+                        if b.problem_code == CLASH_CODE
+                        else op.last_error or "",
                     ],
                     op.id,
                 )
@@ -142,10 +161,13 @@ class SyncPanelWidget(QWidget):
                 for op, b in data.failed
             ],
         )
-        self.tabs.setTabText(WAITING_TAB, f"Waiting ({len(data.queued)})")
-        self.tabs.setTabText(ATTENTION_TAB, f"Needs attention ({len(data.attention)})")
-        self.tabs.setTabText(UNKNOWN_TAB, f"Outcome unknown ({len(data.unknown)})")
-        self.tabs.setTabText(FAILED_TAB, f"Failed ({len(data.failed)})")
+        for tab, words, items in (
+            (WAITING_TAB, translate("SyncPanel", "Waiting"), data.queued),
+            (ATTENTION_TAB, translate("SyncPanel", "Needs attention"), data.attention),
+            (UNKNOWN_TAB, translate("SyncPanel", "Outcome unknown"), data.unknown),
+            (FAILED_TAB, translate("SyncPanel", "Failed"), data.failed),
+        ):
+            self.tabs.setTabText(tab, f"{words} ({len(items)})")
         self.send_again.setEnabled(bool(data.failed))
         self.dismiss.setEnabled(bool(data.failed))
         self.attention_tab.picked()

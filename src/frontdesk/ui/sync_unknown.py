@@ -25,6 +25,7 @@ from frontdesk.app import sync_status
 from frontdesk.app.context import AppContext
 from frontdesk.domain.booking import Booking
 from frontdesk.domain.outbox import Operation, Settlement
+from frontdesk.domain.translation import translate
 from frontdesk.ui.desk_ops import ops_for
 from frontdesk.ui.sync_lists import fill_tree, make_tree, picked_operation, rich_label, when_text
 from frontdesk.ui.theme import Tones, span
@@ -40,32 +41,49 @@ class UnknownTab(QSplitter):
         self.context = context
         self.zone = "UTC"
         self.tree = make_tree(
-            self, "Outcome unknown", ["When", "Patient", "Phone", "Change", "System"]
+            self,
+            translate("SyncPanel", "Outcome unknown"),
+            [
+                translate("SyncPanel", "When"),
+                translate("SyncPanel", "Patient"),
+                translate("SyncPanel", "Phone"),
+                translate("SyncPanel", "Change"),
+                translate("SyncPanel", "System"),
+            ],
         )
         self.tree.currentItemChanged.connect(lambda *_: self.picked())
         detail = QWidget(self)
         box = QVBoxLayout(detail)
-        self.reason = rich_label(detail, "Why the outcome is unknown")
+        self.reason = rich_label(detail, translate("SyncPanel", "Why the outcome is unknown"))
         box.addWidget(self.reason)
         box.addStretch(1)
         ids = QHBoxLayout()
-        self.remote_id_label = QLabel("Its id there, if you found it (optional):", detail)
+        self.remote_id_label = QLabel(
+            translate("SyncPanel", "Its id there, if you found it (optional):"), detail
+        )
         self.remote_id = QLineEdit(detail)
-        self.remote_id.setAccessibleName("Remote id")
-        self.remote_id.setPlaceholderText("else the next refresh links it")
+        self.remote_id.setAccessibleName(translate("SyncPanel", "Remote id"))
+        self.remote_id.setPlaceholderText(translate("SyncPanel", "else the next refresh links it"))
         self.remote_id_label.setBuddy(self.remote_id)
         ids.addWidget(self.remote_id_label)
         ids.addWidget(self.remote_id, 1)
         box.addLayout(ids)
         buttons = QHBoxLayout()
-        self.arrived = QPushButton("&It arrived", detail)
-        self.arrived.setToolTip("The booking system holds it: close this, nothing is sent")
-        self.resend = QPushButton("Did no&t arrive: send again", detail)
-        self.resend.setToolTip("The booking system does not hold it: send it again")
-        self.settle_cancel = QPushButton("Cancel t&he booking", detail)
+        self.arrived = QPushButton(translate("SyncPanel", "&It arrived"), detail)
+        self.arrived.setToolTip(
+            translate("SyncPanel", "The booking system holds it: close this, nothing is sent")
+        )
+        self.resend = QPushButton(translate("SyncPanel", "Did no&t arrive: send again"), detail)
+        self.resend.setToolTip(
+            translate("SyncPanel", "The booking system does not hold it: send it again")
+        )
+        self.settle_cancel = QPushButton(translate("SyncPanel", "Cancel t&he booking"), detail)
         self.settle_cancel.setToolTip(
-            "Cancel it at this desk and send nothing more (if the booking system holds it, "
-            "cancel it there too)"
+            translate(
+                "SyncPanel",
+                "Cancel it at this desk and send nothing more (if the booking system holds it, "
+                "cancel it there too)",
+            )
         )
         for button in (self.arrived, self.resend, self.settle_cancel):
             button.setAccessibleName(button.text().replace("&", ""))
@@ -93,7 +111,7 @@ class UnknownTab(QSplitter):
                         when_text(b, zone),
                         b.patient_name,
                         b.patient_phone,
-                        sync_status.KIND_WORDS.get(op.kind.value, op.kind.value),
+                        sync_status.kind_words(op.kind.value),
                         names.get(op.connection_id, ""),
                     ],
                     op.id,
@@ -109,14 +127,17 @@ class UnknownTab(QSplitter):
             widget.setEnabled(booking is not None)
         hint = Tones.of(self.palette()).hint
         if booking is None:
-            self.reason.setText(span("Every change sent has had its answer.", hint))
+            self.reason.setText(
+                span(translate("SyncPanel", "Every change sent has had its answer."), hint)
+            )
             return
         when = html.escape(when_text(booking, self.zone))
+        waits = translate("SyncPanel", "Nothing is sent again until you decide.")
         self.reason.setText(
             f"<b>{html.escape(booking.patient_name)}</b> · "
             f"{html.escape(booking.patient_phone)} · {when}"
             f"<br>{html.escape(booking.problem_message or '')}"
-            f"<br>{span('Nothing is sent again until you decide.', hint)}"
+            f"<br>{span(waits, hint)}"
         )
 
     def _settle(self, settlement: Settlement) -> None:
@@ -137,11 +158,15 @@ class UnknownTab(QSplitter):
             if isinstance(why, sync_status.NotUnknown):
                 self.stale.emit()
                 hint = Tones.of(self.palette()).hint
-                self.message.setText(span("Already settled (a refresh found it).", hint))
+                self.message.setText(
+                    span(translate("SyncPanel", "Already settled (a refresh found it)."), hint)
+                )
             elif isinstance(why, ValueError):  # a remote id another booking already has
                 self.message.setText(html.escape(str(why)))
             else:
-                self.message.setText("The desk could not save this; try again.")
+                self.message.setText(
+                    translate("SyncPanel", "The desk could not save this; try again.")
+                )
 
         ops_for(self, self.context).run(
             lambda: sync_status.settle(self.context, op_id, settlement, remote_id),

@@ -12,49 +12,74 @@ import html
 import re
 
 from frontdesk.app.desk_rules import CODE as DESK_RULE
+from frontdesk.domain.translation import QT_TRANSLATE_NOOP, translate
 from frontdesk.domain.verdict import Severity, Verdict
 from frontdesk.ui.theme import Tones, span
 
+# English; shown through translate("Verdicts", sentence)
 PLAIN: dict[str, str] = {
-    "OUTSIDE_AVAILABILITY": "The clinic does not take bookings at this time. "
-    "Pick a time inside the opening hours.",
-    "SLOT_INACTIVE": "This session is closed on this day. Pick another day or session.",
-    "SLOT_FULL": "This session is fully booked. Pick another time or branch.",
-    "PAST_APPOINTMENT": "This time has already passed. Pick a time in the future.",
-    "INVALID_APPOINTMENT_TYPE": "This service can no longer be booked. Choose another service.",
-    "DUPLICATE_BOOKING": "This patient already has this service booked on this day.",
-    "NO_CONNECTION": "Choose which booking system to book in.",
-    "CANCELLATION_NOT_ALLOWED": "This clinic does not allow cancelling through the booking "
-    "system. Call the clinic's office to cancel.",
-    "CANCELLATION_TOO_LATE": "It is too late to cancel this appointment in the booking system.",
+    "OUTSIDE_AVAILABILITY": QT_TRANSLATE_NOOP(
+        "Verdicts",
+        "The clinic does not take bookings at this time. Pick a time inside the opening hours.",
+    ),
+    "SLOT_INACTIVE": QT_TRANSLATE_NOOP(
+        "Verdicts", "This session is closed on this day. Pick another day or session."
+    ),
+    "SLOT_FULL": QT_TRANSLATE_NOOP(
+        "Verdicts", "This session is fully booked. Pick another time or branch."
+    ),
+    "PAST_APPOINTMENT": QT_TRANSLATE_NOOP(
+        "Verdicts", "This time has already passed. Pick a time in the future."
+    ),
+    "INVALID_APPOINTMENT_TYPE": QT_TRANSLATE_NOOP(
+        "Verdicts", "This service can no longer be booked. Choose another service."
+    ),
+    "DUPLICATE_BOOKING": QT_TRANSLATE_NOOP(
+        "Verdicts", "This patient already has this service booked on this day."
+    ),
+    "NO_CONNECTION": QT_TRANSLATE_NOOP("Verdicts", "Choose which booking system to book in."),
+    "CANCELLATION_NOT_ALLOWED": QT_TRANSLATE_NOOP(
+        "Verdicts",
+        "This clinic does not allow cancelling through the booking system. Call the clinic's "
+        "office to cancel.",
+    ),
+    "CANCELLATION_TOO_LATE": QT_TRANSLATE_NOOP(
+        "Verdicts", "It is too late to cancel this appointment in the booking system."
+    ),
 }
 
 # The API's own validation messages name wire fields; say what to do instead.
 _VALIDATION_BY_FIELD: dict[str, str] = {
-    "start": "Choose a valid date and time.",
-    "session": "Pick a time inside a morning, afternoon or evening session.",
-    "resource_id": "Choose a branch.",
-    "service_id": "Choose a service.",
-    "patient_name": "Type the patient's name.",
-    "patient_phone": "Type the patient's phone number.",
+    "start": QT_TRANSLATE_NOOP("Verdicts", "Choose a valid date and time."),
+    "session": QT_TRANSLATE_NOOP(
+        "Verdicts", "Pick a time inside a morning, afternoon or evening session."
+    ),
+    "resource_id": QT_TRANSLATE_NOOP("Verdicts", "Choose a branch."),
+    "service_id": QT_TRANSLATE_NOOP("Verdicts", "Choose a service."),
+    "patient_name": QT_TRANSLATE_NOOP("Verdicts", "Type the patient's name."),
+    "patient_phone": QT_TRANSLATE_NOOP("Verdicts", "Type the patient's phone number."),
 }
 
 
 def plain_message(verdict: Verdict) -> str:
-    """One sentence a receptionist can act on."""
+    """One sentence a receptionist can act on, in the desk's language where the desk says it
+    in its own words (a booking system's own sentence is shown as it sent it)."""
     if verdict.code in PLAIN:
-        return PLAIN[verdict.code]
+        return translate("Verdicts", PLAIN[verdict.code])
     message = (verdict.message or "").strip()
     if verdict.code == "VALIDATION_ERROR" and _reads_like_wire(message):
-        return _VALIDATION_BY_FIELD.get(verdict.field or "", "Check the details and try again.")
-    return message or "The booking system refused this booking."
+        said = _VALIDATION_BY_FIELD.get(verdict.field or "")
+        if said is None:
+            return translate("Verdicts", "Check the details and try again.")
+        return translate("Verdicts", said)
+    return message or translate("Verdicts", "The booking system refused this booking.")
 
 
 def code_line(verdict: Verdict) -> str:
     """``SLOT_FULL · HTTP 409``; a risk (not a refusal) shows its code alone."""
     code = verdict.code or "ERROR"
     if code == DESK_RULE:  # no booking system answers it: no HTTP status to name
-        return f"{code} · this desk's own rule"
+        return translate("Verdicts", "{code} · this desk's own rule").format(code=code)
     if verdict.status >= 400:
         return f"{code} · HTTP {verdict.status}"
     return code
