@@ -51,6 +51,7 @@ class AuditEvent(enum.StrEnum):
     STAFF_DISABLED = "staff disabled"
     STAFF_ENABLED = "staff enabled"
     AUDIT_EXPORTED = "audit exported"
+    COLUMNS = "columns changed"  # the clinic's columns, their resources, the views
 
 
 EVENT_WORDS: dict[AuditEvent, str] = {
@@ -71,6 +72,7 @@ EVENT_WORDS: dict[AuditEvent, str] = {
     AuditEvent.STAFF_DISABLED: "Staff member disabled",
     AuditEvent.STAFF_ENABLED: "Staff member enabled",
     AuditEvent.AUDIT_EXPORTED: "Audit trail exported",
+    AuditEvent.COLUMNS: "Clinic columns changed",
 }
 
 Changes = dict[str, list[str | None]]

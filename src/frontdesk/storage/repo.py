@@ -33,6 +33,7 @@ from frontdesk.domain.timeutil import utc_now
 from frontdesk.storage import notices, patients, scopes
 from frontdesk.storage.audit import AuditTrail, add_audit, add_audits
 from frontdesk.storage.booking_reads import plain_bookings_between
+from frontdesk.storage.columns import ColumnStore
 from frontdesk.storage.connection_removal import ConnectionRemoval
 from frontdesk.storage.db import Database
 from frontdesk.storage.outbox_reads import OutboxReads
@@ -100,6 +101,7 @@ class Repository(
         self.db = db
         self._catalogs: dict[tuple[str, date, date], Catalog] = {}
         self._catalog_generation = 0
+        self.columns = ColumnStore(db)  # the clinic's columns and views (storage.columns)
 
     # -- connections -------------------------------------------------------------------
     def add_connection(self, record: ConnectionRecord) -> None:

@@ -268,3 +268,6 @@ class AuditRow(Base):
     booking_id: Mapped[str | None] = mapped_column(String(64))
     changes: Mapped[dict[str, Any]] = mapped_column(default=dict)
     detail: Mapped[str | None] = mapped_column(Text)
+
+
+from frontdesk.storage import tables_columns as _tables_columns  # noqa: E402, F401
