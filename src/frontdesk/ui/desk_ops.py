@@ -103,7 +103,7 @@ class DeskOps(QObject):
             if job.failed is not None:
                 _tell(job.failed, job.error)
             return
-        if job.record is not None and job.record.ids:
+        if job.record is not None and (job.record.ids or job.record.topics):
             self.applied.emit(job.record)
         _tell(job.done, job.result)
 

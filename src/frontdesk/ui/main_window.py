@@ -38,6 +38,7 @@ from frontdesk.domain.booking import Booking, SyncState, VisitStatus
 from frontdesk.domain.timeutil import to_local
 from frontdesk.ui.actions import DeskActions
 from frontdesk.ui.calendar_pane import CalendarPane, Mode, week_label
+from frontdesk.ui.columns_actions import ColumnViews, install_columns_actions
 from frontdesk.ui.desk_dialogs import DeskDialogs
 from frontdesk.ui.desk_guard import DeskGuard, install_actions
 from frontdesk.ui.desk_ops import DeskOps
@@ -95,6 +96,9 @@ class MainWindow(QMainWindow):
     staff_action: QAction
     audit_action: QAction
     lock_action: QAction
+    # put together by columns_actions.install_columns_actions
+    column_views: ColumnViews
+    columns_action: QAction
     shortcuts_dialog: QDialog | None = None
 
     def __init__(
@@ -147,6 +151,7 @@ class MainWindow(QMainWindow):
         build_toolbar(self)
         build_menus(self)
         install_actions(self)
+        install_columns_actions(self)
         self.status = ConnectionStatusBar(context, self)
         self.status.openSyncPanel.connect(lambda: self.show_sync_panel())
         self.setStatusBar(self.status)

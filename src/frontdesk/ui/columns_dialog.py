@@ -1,0 +1,419 @@
+"""View ▸ Clinic columns: the clinic's providers, chairs and rooms (name, kind, colour, order,
+hidden), which column each booking system's resource is shown in, and the saved views.
+
+Anyone may look; only an administrator may change (``app.columns.save`` refuses others too).
+The dialog edits a copy of the setup and saves it whole on the desk's change runner; a refusal
+(a field, or another desk saved meanwhile) is said under the tabs and what was typed stays.
+Sized for a 1366×768 screen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QColorDialog,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from frontdesk.app import columns as clinic_columns
+from frontdesk.app.desk import ResourceInfo, ResourceKey
+from frontdesk.domain.columns import (
+    KIND_WORDS,
+    ClinicColumn,
+    ColumnKind,
+    ColumnSetup,
+    ColumnView,
+)
+from frontdesk.ui.theme import mark_hint
+
+ID = Qt.ItemDataRole.UserRole
+OWN = ""  # a resource shown as its own column
+
+
+def swatch(color: str | None) -> QIcon:
+    pixmap = QPixmap(14, 14)
+    pixmap.fill(QColor(color) if color else Qt.GlobalColor.transparent)
+    return QIcon(pixmap)
+
+
+def _buttons(parent: QWidget, layout: QVBoxLayout, names: Sequence[str]) -> list[QPushButton]:
+    made = []
+    for name in names:
+        button = QPushButton(name, parent)
+        button.setProperty("edits", True)
+        layout.addWidget(button)
+        made.append(button)
+    layout.addStretch(1)
+    return made
+
+
+class ColumnsDialog(QDialog):
+    saveRequested = Signal(object)  # the edited ColumnSetup
+
+    def __init__(
+        self,
+        found: ColumnSetup,
+        api: Sequence[ResourceInfo],
+        may_edit: bool,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Clinic columns")
+        self.setAccessibleName("Clinic columns")
+        self.setProperty("adminOnly", may_edit)
+        self.api = list(api)
+        self.revision = found.revision
+        self.columns: list[ClinicColumn] = list(found.columns)
+        self.mapping: dict[ResourceKey, str] = dict(found.mapping)
+        self.views: list[ColumnView] = list(found.views)
+        self.may_edit = may_edit
+        self._rendering = False
+        layout = QVBoxLayout(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self._columns_tab(), "&Columns")
+        self.tabs.addTab(self._resources_tab(), "&Booking systems' resources")
+        self.tabs.addTab(self._views_tab(), "&Views")
+        self.tabs.currentChanged.connect(lambda _i: self.show_copy())
+        layout.addWidget(self.tabs, 1)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setAccessibleName("What happened")
+        layout.addWidget(self.message)
+        if not may_edit:
+            self.message.setText("Only an administrator can change the clinic's columns.")
+            mark_hint(self.message)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close, self
+        )
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        for button in self.findChildren(QPushButton):
+            if button.property("edits"):
+                button.setEnabled(may_edit)
+        self.save_button.setEnabled(may_edit)
+        self.show_copy()
+        self.resize(880, 560)
+
+    # -- building -------------------------------------------------------------------------
+    def _columns_tab(self) -> QWidget:
+        tab = QWidget(self)
+        row = QHBoxLayout(tab)
+        self.table = QTableWidget(0, 4, tab)
+        self.table.setAccessibleName("The clinic's columns, in order")
+        self.table.setHorizontalHeaderLabels(["Name", "Kind", "Colour", "Hidden"])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.itemChanged.connect(self._column_item_changed)
+        self.table.cellDoubleClicked.connect(
+            lambda r, c: self.pick_color(r) if c == 2 and self.may_edit else None
+        )
+        row.addWidget(self.table, 1)
+        side = QVBoxLayout()
+        add, remove, up, down, colour, each = _buttons(
+            tab,
+            side,
+            ["&Add", "&Remove", "Move &up", "Move do&wn", "C&olour…", "A column for &each"],
+        )
+        each.setToolTip("A column of its own for each resource no column shows yet")
+        add.clicked.connect(self.add_column)
+        remove.clicked.connect(lambda: self.remove_column(self.table.currentRow()))
+        up.clicked.connect(lambda: self.move_column(self.table.currentRow(), -1))
+        down.clicked.connect(lambda: self.move_column(self.table.currentRow(), 1))
+        colour.clicked.connect(lambda: self.pick_color(self.table.currentRow()))
+        each.clicked.connect(self.column_for_each)
+        row.addLayout(side)
+        return tab
+
+    def _resources_tab(self) -> QWidget:
+        tab = QWidget(self)
+        box = QVBoxLayout(tab)
+        note = QLabel(
+            "Each booking system's provider, room or calendar is shown in the clinic's column "
+            "chosen here; several may share one (a dentist on two booking systems).",
+            tab,
+        )
+        note.setWordWrap(True)
+        box.addWidget(note)
+        self.resources = QTableWidget(0, 3, tab)
+        self.resources.setAccessibleName("Which column each resource is shown in")
+        self.resources.setHorizontalHeaderLabels(["Booking system", "Resource", "Shown in"])
+        self.resources.verticalHeader().hide()
+        self.resources.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.resources.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        box.addWidget(self.resources, 1)
+        return tab
+
+    def _views_tab(self) -> QWidget:
+        tab = QWidget(self)
+        row = QHBoxLayout(tab)
+        left = QVBoxLayout()
+        left.addWidget(QLabel("Views (\u201cEverything\u201d always exists, first)", tab))
+        self.view_list = QListWidget(tab)
+        self.view_list.setAccessibleName("Saved views")
+        self.view_list.currentRowChanged.connect(lambda _r: self._render_view_columns())
+        self.view_list.itemChanged.connect(self._view_renamed)
+        left.addWidget(self.view_list, 1)
+        row.addLayout(left, 1)
+        side = QVBoxLayout()
+        add, remove, up, down = _buttons(tab, side, ["A&dd view", "Remo&ve view", "Up", "Down"])
+        add.clicked.connect(self.add_view)
+        remove.clicked.connect(lambda: self.remove_view(self.view_list.currentRow()))
+        up.clicked.connect(lambda: self.move_view(self.view_list.currentRow(), -1))
+        down.clicked.connect(lambda: self.move_view(self.view_list.currentRow(), 1))
+        row.addLayout(side)
+        right = QVBoxLayout()
+        right.addWidget(QLabel("Its columns (tick; drag or Up/Down to order)", tab))
+        self.view_columns = QListWidget(tab)
+        self.view_columns.setAccessibleName("The view's columns")
+        self.view_columns.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.view_columns.itemChanged.connect(lambda _i: self._store_view_columns())
+        self.view_columns.model().rowsMoved.connect(lambda *_a: self._store_view_columns())
+        right.addWidget(self.view_columns, 1)
+        row.addLayout(right, 1)
+        side2 = QVBoxLayout()
+        c_up, c_down = _buttons(tab, side2, ["Column up", "Column down"])
+        c_up.clicked.connect(lambda: self.move_view_column(self.view_columns.currentRow(), -1))
+        c_down.clicked.connect(lambda: self.move_view_column(self.view_columns.currentRow(), 1))
+        row.addLayout(side2)
+        return tab
+
+    # -- showing the copy ----------------------------------------------------------------
+    def show_copy(self) -> None:
+        self._rendering = True
+        try:
+            self._render_columns()
+            self._render_resources()
+            self._render_views()
+        finally:
+            self._rendering = False
+
+    def _render_columns(self) -> None:
+        current = self.table.currentRow()
+        self.table.setRowCount(len(self.columns))
+        for n, column in enumerate(self.columns):
+            name = QTableWidgetItem(column.name)
+            name.setData(ID, column.id)
+            self.table.setItem(n, 0, name)
+            kind = QComboBox(self.table)
+            kind.setAccessibleName(f"Kind of {column.name}")
+            for value, words in KIND_WORDS.items():
+                kind.addItem(words, value.value)
+            kind.setCurrentIndex(kind.findData(column.kind.value))
+            kind.setEnabled(self.may_edit)
+            kind.currentIndexChanged.connect(
+                lambda _i, n=n, box=kind: self._set(n, kind=ColumnKind(box.currentData()))
+            )
+            self.table.setCellWidget(n, 1, kind)
+            colour = QTableWidgetItem(column.color or "(none)")
+            colour.setIcon(swatch(column.color))
+            colour.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+            self.table.setItem(n, 2, colour)
+            hidden = QTableWidgetItem()
+            hidden.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            hidden.setCheckState(
+                Qt.CheckState.Checked if column.hidden else Qt.CheckState.Unchecked
+            )
+            self.table.setItem(n, 3, hidden)
+            if not self.may_edit:
+                name.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+                hidden.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        if 0 <= current < len(self.columns):
+            self.table.setCurrentCell(current, 0)
+
+    def _render_resources(self) -> None:
+        self.resources.setRowCount(len(self.api))
+        for n, resource in enumerate(self.api):
+            self.resources.setItem(n, 0, QTableWidgetItem(resource.connection_name))
+            self.resources.setItem(n, 1, QTableWidgetItem(resource.name))
+            choice = QComboBox(self.resources)
+            choice.setAccessibleName(f"Column of {resource.name}")
+            choice.addItem("Its own column", OWN)
+            for column in self.columns:
+                choice.addItem(swatch(column.color), column.name, column.id)
+            choice.setCurrentIndex(max(0, choice.findData(self.mapping.get(resource.key, OWN))))
+            choice.setEnabled(self.may_edit)
+            choice.currentIndexChanged.connect(
+                lambda _i, key=resource.key, box=choice: self.map_resource(key, box.currentData())
+            )
+            self.resources.setCellWidget(n, 2, choice)
+
+    def _render_views(self) -> None:
+        current = self.view_list.currentRow()
+        self.view_list.clear()
+        for view in self.views:
+            item = QListWidgetItem(view.name, self.view_list)
+            item.setData(ID, view.id)
+            if self.may_edit:
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+        self.view_list.setCurrentRow(min(max(current, 0), len(self.views) - 1))
+        self._render_view_columns()
+
+    def _render_view_columns(self) -> None:
+        rendering, self._rendering = self._rendering, True
+        try:
+            self.view_columns.clear()
+            row = self.view_list.currentRow()
+            if not 0 <= row < len(self.views):
+                return
+            chosen = list(self.views[row].columns)
+            rest = [c.id for c in self.columns if c.id not in chosen]
+            by_id = {c.id: c for c in self.columns}
+            for cid in [*chosen, *rest]:
+                column = by_id[cid]
+                item = QListWidgetItem(swatch(column.color), column.name, self.view_columns)
+                item.setData(ID, cid)
+                flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                if self.may_edit:
+                    flags |= Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsDragEnabled
+                item.setFlags(flags)
+                item.setCheckState(
+                    Qt.CheckState.Checked if cid in chosen else Qt.CheckState.Unchecked
+                )
+        finally:
+            self._rendering = rendering
+
+    # -- editing the copy ----------------------------------------------------------------
+    def _set(self, row: int, **changes: object) -> None:
+        if 0 <= row < len(self.columns):
+            self.columns[row] = replace(self.columns[row], **changes)  # type: ignore[arg-type]
+
+    def _column_item_changed(self, item: QTableWidgetItem) -> None:
+        if self._rendering:
+            return
+        if item.column() == 0:
+            self._set(item.row(), name=item.text())
+        elif item.column() == 3:
+            self._set(item.row(), hidden=item.checkState() == Qt.CheckState.Checked)
+
+    def add_column(self, name: str = "", kind: ColumnKind = ColumnKind.PROVIDER) -> ClinicColumn:
+        taken = {c.name.casefold() for c in self.columns}
+        n = len(self.columns) + 1
+        while not name and f"new column {n}" in taken:
+            n += 1
+        column = ClinicColumn(clinic_columns.new_id(), name or f"New column {n}", kind)
+        self.columns.append(column)
+        self.show_copy()
+        self.table.setCurrentCell(len(self.columns) - 1, 0)
+        item = self.table.item(len(self.columns) - 1, 0)
+        if not name and self.isVisible() and item is not None:
+            self.table.editItem(item)
+        return column
+
+    def remove_column(self, row: int) -> None:
+        if 0 <= row < len(self.columns):
+            gone = self.columns.pop(row).id
+            self.mapping = {k: v for k, v in self.mapping.items() if v != gone}
+            self.views = [
+                replace(v, columns=tuple(c for c in v.columns if c != gone)) for v in self.views
+            ]
+            self.show_copy()
+
+    def move_column(self, row: int, step: int) -> None:
+        to = row + step
+        if 0 <= row < len(self.columns) and 0 <= to < len(self.columns):
+            self.columns.insert(to, self.columns.pop(row))
+            self.show_copy()
+            self.table.setCurrentCell(to, 0)
+
+    def set_color(self, row: int, color: str | None) -> None:
+        self._set(row, color=color)
+        self.show_copy()
+
+    def pick_color(self, row: int) -> None:
+        if 0 <= row < len(self.columns):
+            old = self.columns[row].color
+            chosen = QColorDialog.getColor(QColor(old or "#1a73e8"), self, "Column colour")
+            if chosen.isValid():
+                self.set_color(row, chosen.name())
+
+    def column_for_each(self) -> None:
+        found = clinic_columns.with_unmapped(self.setup(), self.api)
+        self.columns, self.mapping = list(found.columns), dict(found.mapping)
+        self.show_copy()
+
+    def map_resource(self, key: ResourceKey, column_id: str) -> None:
+        if self._rendering:
+            return
+        if column_id == OWN:
+            self.mapping.pop(key, None)
+        else:
+            self.mapping[key] = column_id
+
+    def add_view(self, name: str = "", column_ids: Sequence[str] = ()) -> ColumnView:
+        view = ColumnView(clinic_columns.new_id(), name or f"View {len(self.views) + 1}")
+        self.views.append(replace(view, columns=tuple(column_ids)))
+        self.show_copy()
+        self.view_list.setCurrentRow(len(self.views) - 1)
+        return self.views[-1]
+
+    def remove_view(self, row: int) -> None:
+        if 0 <= row < len(self.views):
+            del self.views[row]
+            self.show_copy()
+
+    def move_view(self, row: int, step: int) -> None:
+        to = row + step
+        if 0 <= row < len(self.views) and 0 <= to < len(self.views):
+            self.views.insert(to, self.views.pop(row))
+            self.show_copy()
+            self.view_list.setCurrentRow(to)
+
+    def _view_renamed(self, item: QListWidgetItem) -> None:
+        row = self.view_list.row(item)
+        if not self._rendering and 0 <= row < len(self.views):
+            self.views[row] = replace(self.views[row], name=item.text())
+
+    def _store_view_columns(self) -> None:
+        row = self.view_list.currentRow()
+        if self._rendering or not 0 <= row < len(self.views):
+            return
+        items = [self.view_columns.item(i) for i in range(self.view_columns.count())]
+        chosen = tuple(str(i.data(ID)) for i in items if i.checkState() == Qt.CheckState.Checked)
+        self.views[row] = replace(self.views[row], columns=chosen)
+
+    def move_view_column(self, row: int, step: int) -> None:
+        to = row + step
+        if 0 <= row < self.view_columns.count() and 0 <= to < self.view_columns.count():
+            item = self.view_columns.takeItem(row)
+            self.view_columns.insertItem(to, item)
+            self.view_columns.setCurrentRow(to)
+            self._store_view_columns()
+
+    # -- saving --------------------------------------------------------------------------
+    def setup(self) -> ColumnSetup:
+        """The setup as edited here."""
+        return ColumnSetup(
+            tuple(self.columns), dict(self.mapping), tuple(self.views), self.revision
+        )
+
+    def save(self) -> None:
+        self.message.setText("Saving…")
+        self.save_button.setEnabled(False)
+        self.saveRequested.emit(self.setup())
+
+    def refused(self, why: str) -> None:
+        self.message.setText(why)
+        self.save_button.setEnabled(self.may_edit)
