@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu
+from shiboken6 import isValid
 
 from frontdesk.app import columns as clinic_columns
 from frontdesk.app.staff import NotAllowed
@@ -86,7 +87,7 @@ class ColumnViews:
         from frontdesk.ui.columns_dialog import ColumnsDialog
 
         window = self.window
-        if self.dialog is not None and self.dialog.isVisible():
+        if self.dialog is not None and isValid(self.dialog) and self.dialog.isVisible():
             self.dialog.raise_()
             return self.dialog
         context = window.context
@@ -102,10 +103,13 @@ class ColumnViews:
 
         def saved(_result: object) -> None:
             self.window.statusBar().showMessage("The clinic's columns are saved.", 10_000)
-            dialog.accept()
+            if isValid(dialog):
+                dialog.accept()
 
         def failed(error: BaseException) -> None:
-            if isinstance(error, (clinic_columns.ColumnsRefused, NotAllowed)):
+            if not isValid(dialog):  # closed meanwhile: the status bar says it
+                self.window.statusBar().showMessage(f"Columns not saved: {error}", 10_000)
+            elif isinstance(error, (clinic_columns.ColumnsRefused, NotAllowed)):
                 dialog.refused(str(error))
             else:
                 dialog.refused("The columns could not be saved; the log says why.")
