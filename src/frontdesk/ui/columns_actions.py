@@ -36,6 +36,7 @@ class ColumnViews:
         self.group.setExclusive(True)
         self.actions: list[QAction] = []
         self.dialog: ColumnsDialog | None = None
+        self.listed: ColumnSetup | None = None  # the setup the menu lists
 
     def rebuild(self) -> None:
         """The menu's entries from the clinic's views as the pane last read them."""
@@ -46,7 +47,7 @@ class ColumnViews:
             self.menu.removeAction(act)
             act.deleteLater()
         self.actions = []
-        found = pane.column_setup()
+        found = self.listed = pane.column_setup()
         current = found.view(pane.view_id).id
         for n, view in enumerate(found.choices()):
             keys = [QKeySequence(f"Alt+{n + 1}")] if n < MAX_KEYED else None
@@ -77,9 +78,14 @@ class ColumnViews:
             window._settings.sync()
 
     def reread(self) -> None:
-        """The clinic's columns changed (this desk's save, another desk's, or anything)."""
-        self.window.pane.setup = None
-        self.choose(self.window.pane.view_id, remember=False)
+        """The clinic's columns changed (this desk's save, another desk's), or anything may
+        have (a pull): read them, and show them again only if they did change."""
+        pane = self.window.pane
+        fresh = clinic_columns.setup(self.window.context)
+        if fresh == self.listed and fresh == pane.setup:
+            return
+        pane.setup = fresh
+        self.choose(pane.view_id, remember=False)
         self.rebuild()
 
     def open_dialog(self) -> ColumnsDialog:
@@ -141,8 +147,8 @@ def install_columns_actions(window: MainWindow) -> ColumnViews:
     menu.insertMenu(first_separator, views.menu)
     menu.insertAction(first_separator, window.columns_action)
     remembered = window._settings.value(SETTING)
-    if remembered:
-        views.choose(str(remembered), remember=False)
+    if remembered:  # shown by the window's first refresh (nothing is read here)
+        window.pane.view_id = str(remembered)
     views.rebuild()
     window.on_topic(clinic_columns.TOPIC, views.reread)
     return views
