@@ -167,10 +167,10 @@ def main() -> None:
     )
     pane.columns_of_view(EVERYTHING)
     pane.set_filter(frozenset())
-    paints(Mode.DAY, f"day in the clinic's {count} columns (2 resources each)")
+    paints(Mode.DAY, f"clinic-column day ({count} columns, 2 resources each)")
     pane.columns_of_view("five")
     pane.set_filter(frozenset())
-    paints(Mode.WEEK, "week of a 5-column view")
+    paints(Mode.WEEK, "5-column week")
     context.close()
 
 
