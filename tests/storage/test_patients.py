@@ -100,6 +100,14 @@ def test_migration_fills_the_index_from_cached_bookings(tmp_path: Path) -> None:
         conn.execute(text("DROP TABLE sending_roles"))  # 0008
         conn.execute(text("DROP TABLE audit"))  # 0009 (its triggers go with it)
         conn.execute(text("DROP TABLE staff"))
+        for table in (  # 0010
+            "column_view_members",
+            "column_views",
+            "column_resources",
+            "clinic_columns",
+            "column_revision",
+        ):
+            conn.execute(text(f"DROP TABLE {table}"))
         conn.execute(text("UPDATE alembic_version SET version_num = '0002'"))
     db.close()
     reopened = Database.open(path)  # migrates again, from 0002
