@@ -169,3 +169,13 @@ def test_only_an_administrator_saves_and_an_older_setup_is_refused(context: AppC
     with pytest.raises(NotAllowed, match="Only an administrator can change the clinic's columns"):
         clinic_columns.save(context, clinic_columns.setup(context))
     assert clinic_columns.setup(context).columns == (BERGER,)
+
+
+def test_what_a_view_hides_and_the_names_and_colours_resources_take() -> None:
+    shown = desk_columns(SETUP, API, "v")  # Dr. Berger alone
+    assert clinic_columns.hidden_resources(API, shown) == frozenset({HUSKY_NORTH})
+    assert clinic_columns.hidden_resources(API, desk_columns(SETUP, API)) == frozenset()
+    names, colors = clinic_columns.labels(API, desk_columns(SETUP, API))
+    assert names[HUSKY] == names[MEETERGO] == "Dr. Berger"  # the clinic's name
+    assert names[HUSKY_NORTH] == "North Branch"  # in no column: its own
+    assert colors[MEETERGO] == "#ff0000" and colors[HUSKY_NORTH] is None

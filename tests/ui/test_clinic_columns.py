@@ -231,3 +231,34 @@ def test_a_refused_save_says_why_and_keeps_the_dialog(  # type: ignore[no-untype
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: closed(dialog), timeout=10_000)
     assert [c.name for c in clinic_columns.setup(window.context).columns] == ["Dr. Berger"]
+
+
+def test_the_dialog_makes_a_column_for_each_resource_and_orders_a_views_columns(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow
+) -> None:
+    window.columns_action.trigger()
+    dialog = window.column_views.dialog
+    assert dialog is not None
+    buttons = {b.text(): b for b in dialog.findChildren(type(dialog.save_button))}
+    qtbot.mouseClick(buttons["A column for &each"], Qt.MouseButton.LeftButton)
+    assert [c.name for c in dialog.columns] == ["Main Branch", "North Branch"]
+    dialog.tabs.setCurrentIndex(2)
+    qtbot.mouseClick(buttons["A&dd view"], Qt.MouseButton.LeftButton)
+    view = dialog.view_list.item(0)
+    view.setText("Chairs")  # as typed in place
+    for row in range(dialog.view_columns.count()):
+        dialog.view_columns.item(row).setCheckState(Qt.CheckState.Checked)
+    dialog.view_columns.setCurrentRow(1)
+    qtbot.mouseClick(buttons["Column up"], Qt.MouseButton.LeftButton)  # North first
+    qtbot.mouseClick(buttons["A&dd view"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(buttons["Up"], Qt.MouseButton.LeftButton)  # the new view first
+    assert [v.name for v in dialog.views] == ["View 2", "Chairs"]
+    qtbot.mouseClick(buttons["Remo&ve view"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: closed(dialog), timeout=10_000)
+    stored = clinic_columns.setup(window.context)
+    (chairs,) = stored.views
+    assert chairs.name == "Chairs"
+    assert [stored.column(i).name for i in chairs.columns] == ["North Branch", "Main Branch"]  # type: ignore[union-attr]
+    assert [a.text() for a in window.column_views.menu.actions()] == ["Everything", "Chairs"]
+    assert window.column_views.menu.actions()[1].shortcut().toString() == "Alt+2"

@@ -86,6 +86,29 @@ def desk_columns(
     return shown
 
 
+def hidden_resources(
+    api: Sequence[ResourceInfo], shown: Sequence[ResourceInfo]
+) -> frozenset[ResourceKey]:
+    """The resources of ``api`` that none of the ``shown`` columns shows: what every view,
+    the day sheet and the exports leave out."""
+    showing = {k for column in shown for k in column.keys}
+    return frozenset(r.key for r in api if r.key not in showing)
+
+
+Labels = tuple[dict[ResourceKey, str], dict[ResourceKey, str | None]]
+
+
+def labels(api: Sequence[ResourceInfo], columns: Sequence[ResourceInfo]) -> Labels:
+    """The name and colour each resource of ``api`` is shown with (a tooltip, the agenda, a
+    block without a colour of its own): its clinic column's among ``columns``, else its own."""
+    names = {r.key: r.name for r in api}
+    colors = {r.key: r.color for r in api}
+    for column in columns:
+        for key in column.members or ():
+            names[key], colors[key] = column.name, column.color or colors.get(key)
+    return names, colors
+
+
 def resource_names(api: Sequence[ResourceInfo]) -> dict[ResourceKey, str]:
     """How the audit line and the dialog call each resource: ``Main Branch (Demo: X)``."""
     return {r.key: f"{r.name} ({r.connection_name})" for r in api}

@@ -217,21 +217,10 @@ class CalendarPane(QWidget):
         self._update_hidden()
 
     def _update_hidden(self) -> None:
-        shown = {k for r in self.shown_resources() for k in r.keys}
-        self.hidden = frozenset(k for r in self.api_resources for k in r.keys if k not in shown)
+        self.hidden = clinic_columns.hidden_resources(self.api_resources, self.shown_resources())
 
-    def labels(
-        self, data: CalendarData
-    ) -> tuple[dict[ResourceKey, str], dict[ResourceKey, str | None]]:
-        """The name and colour each booking system's resource is shown with: its clinic
-        column's where one shows it, else its own."""
-        names = {r.key: r.name for r in data.resources}
-        colors = {r.key: r.color for r in data.resources}
-        for column in self.all_resources:
-            if column.members is not None:
-                for key in column.members:
-                    names[key], colors[key] = column.name, column.color or colors.get(key)
-        return names, colors
+    def labels(self, data: CalendarData) -> clinic_columns.Labels:
+        return clinic_columns.labels(data.resources, self.all_resources)
 
     def set_per_resource(self, on: bool) -> None:
         self.per_resource = on

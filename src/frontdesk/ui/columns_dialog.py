@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QColorDialog,
@@ -23,8 +23,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -42,27 +40,10 @@ from frontdesk.domain.columns import (
     ColumnSetup,
     ColumnView,
 )
+from frontdesk.ui.column_views_tab import ID, ViewsTab, buttons, swatch
 from frontdesk.ui.theme import mark_hint
 
-ID = Qt.ItemDataRole.UserRole
 OWN = ""  # a resource shown as its own column
-
-
-def swatch(color: str | None) -> QIcon:
-    pixmap = QPixmap(14, 14)
-    pixmap.fill(QColor(color) if color else Qt.GlobalColor.transparent)
-    return QIcon(pixmap)
-
-
-def _buttons(parent: QWidget, layout: QVBoxLayout, names: Sequence[str]) -> list[QPushButton]:
-    made = []
-    for name in names:
-        button = QPushButton(name, parent)
-        button.setProperty("edits", True)
-        layout.addWidget(button)
-        made.append(button)
-    layout.addStretch(1)
-    return made
 
 
 class ColumnsDialog(QDialog):
@@ -90,7 +71,9 @@ class ColumnsDialog(QDialog):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._columns_tab(), "&Columns")
         self.tabs.addTab(self._resources_tab(), "&Booking systems' resources")
-        self.tabs.addTab(self._views_tab(), "&Views")
+        self.views_tab = ViewsTab(self)
+        self.view_list, self.view_columns = self.views_tab.view_list, self.views_tab.view_columns
+        self.tabs.addTab(self.views_tab, "&Views")
         self.tabs.currentChanged.connect(lambda _i: self.show_copy())
         layout.addWidget(self.tabs, 1)
         self.message = QLabel(self)
@@ -132,7 +115,7 @@ class ColumnsDialog(QDialog):
         )
         row.addWidget(self.table, 1)
         side = QVBoxLayout()
-        add, remove, up, down, colour, each = _buttons(
+        add, remove, up, down, colour, each = buttons(
             tab,
             side,
             ["&Add", "&Remove", "Move &up", "Move do&wn", "C&olour…", "A column for &each"],
@@ -166,47 +149,13 @@ class ColumnsDialog(QDialog):
         box.addWidget(self.resources, 1)
         return tab
 
-    def _views_tab(self) -> QWidget:
-        tab = QWidget(self)
-        row = QHBoxLayout(tab)
-        left = QVBoxLayout()
-        left.addWidget(QLabel("Views (\u201cEverything\u201d always exists, first)", tab))
-        self.view_list = QListWidget(tab)
-        self.view_list.setAccessibleName("Saved views")
-        self.view_list.currentRowChanged.connect(lambda _r: self._render_view_columns())
-        self.view_list.itemChanged.connect(self._view_renamed)
-        left.addWidget(self.view_list, 1)
-        row.addLayout(left, 1)
-        side = QVBoxLayout()
-        add, remove, up, down = _buttons(tab, side, ["A&dd view", "Remo&ve view", "Up", "Down"])
-        add.clicked.connect(self.add_view)
-        remove.clicked.connect(lambda: self.remove_view(self.view_list.currentRow()))
-        up.clicked.connect(lambda: self.move_view(self.view_list.currentRow(), -1))
-        down.clicked.connect(lambda: self.move_view(self.view_list.currentRow(), 1))
-        row.addLayout(side)
-        right = QVBoxLayout()
-        right.addWidget(QLabel("Its columns (tick; drag or Up/Down to order)", tab))
-        self.view_columns = QListWidget(tab)
-        self.view_columns.setAccessibleName("The view's columns")
-        self.view_columns.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
-        self.view_columns.itemChanged.connect(lambda _i: self._store_view_columns())
-        self.view_columns.model().rowsMoved.connect(lambda *_a: self._store_view_columns())
-        right.addWidget(self.view_columns, 1)
-        row.addLayout(right, 1)
-        side2 = QVBoxLayout()
-        c_up, c_down = _buttons(tab, side2, ["Column up", "Column down"])
-        c_up.clicked.connect(lambda: self.move_view_column(self.view_columns.currentRow(), -1))
-        c_down.clicked.connect(lambda: self.move_view_column(self.view_columns.currentRow(), 1))
-        row.addLayout(side2)
-        return tab
-
     # -- showing the copy ----------------------------------------------------------------
     def show_copy(self) -> None:
         self._rendering = True
         try:
             self._render_columns()
             self._render_resources()
-            self._render_views()
+            self.views_tab.show_views()
         finally:
             self._rendering = False
 
@@ -259,41 +208,6 @@ class ColumnsDialog(QDialog):
                 lambda _i, key=resource.key, box=choice: self.map_resource(key, box.currentData())
             )
             self.resources.setCellWidget(n, 2, choice)
-
-    def _render_views(self) -> None:
-        current = self.view_list.currentRow()
-        self.view_list.clear()
-        for view in self.views:
-            item = QListWidgetItem(view.name, self.view_list)
-            item.setData(ID, view.id)
-            if self.may_edit:
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
-        self.view_list.setCurrentRow(min(max(current, 0), len(self.views) - 1))
-        self._render_view_columns()
-
-    def _render_view_columns(self) -> None:
-        rendering, self._rendering = self._rendering, True
-        try:
-            self.view_columns.clear()
-            row = self.view_list.currentRow()
-            if not 0 <= row < len(self.views):
-                return
-            chosen = list(self.views[row].columns)
-            rest = [c.id for c in self.columns if c.id not in chosen]
-            by_id = {c.id: c for c in self.columns}
-            for cid in [*chosen, *rest]:
-                column = by_id[cid]
-                item = QListWidgetItem(swatch(column.color), column.name, self.view_columns)
-                item.setData(ID, cid)
-                flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-                if self.may_edit:
-                    flags |= Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsDragEnabled
-                item.setFlags(flags)
-                item.setCheckState(
-                    Qt.CheckState.Checked if cid in chosen else Qt.CheckState.Unchecked
-                )
-        finally:
-            self._rendering = rendering
 
     # -- editing the copy ----------------------------------------------------------------
     def _set(self, row: int, **changes: object) -> None:
@@ -363,44 +277,7 @@ class ColumnsDialog(QDialog):
             self.mapping[key] = column_id
 
     def add_view(self, name: str = "", column_ids: Sequence[str] = ()) -> ColumnView:
-        view = ColumnView(clinic_columns.new_id(), name or f"View {len(self.views) + 1}")
-        self.views.append(replace(view, columns=tuple(column_ids)))
-        self.show_copy()
-        self.view_list.setCurrentRow(len(self.views) - 1)
-        return self.views[-1]
-
-    def remove_view(self, row: int) -> None:
-        if 0 <= row < len(self.views):
-            del self.views[row]
-            self.show_copy()
-
-    def move_view(self, row: int, step: int) -> None:
-        to = row + step
-        if 0 <= row < len(self.views) and 0 <= to < len(self.views):
-            self.views.insert(to, self.views.pop(row))
-            self.show_copy()
-            self.view_list.setCurrentRow(to)
-
-    def _view_renamed(self, item: QListWidgetItem) -> None:
-        row = self.view_list.row(item)
-        if not self._rendering and 0 <= row < len(self.views):
-            self.views[row] = replace(self.views[row], name=item.text())
-
-    def _store_view_columns(self) -> None:
-        row = self.view_list.currentRow()
-        if self._rendering or not 0 <= row < len(self.views):
-            return
-        items = [self.view_columns.item(i) for i in range(self.view_columns.count())]
-        chosen = tuple(str(i.data(ID)) for i in items if i.checkState() == Qt.CheckState.Checked)
-        self.views[row] = replace(self.views[row], columns=chosen)
-
-    def move_view_column(self, row: int, step: int) -> None:
-        to = row + step
-        if 0 <= row < self.view_columns.count() and 0 <= to < self.view_columns.count():
-            item = self.view_columns.takeItem(row)
-            self.view_columns.insertItem(to, item)
-            self.view_columns.setCurrentRow(to)
-            self._store_view_columns()
+        return self.views_tab.add_view(name, column_ids)
 
     # -- saving --------------------------------------------------------------------------
     def setup(self) -> ColumnSetup:
