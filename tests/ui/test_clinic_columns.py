@@ -198,6 +198,9 @@ def test_a_member_who_is_no_administrator_may_look_but_not_change(  # type: igno
     qtbot, window: MainWindow
 ) -> None:
     context = window.context
+    kept = save_through_app(
+        window, ColumnSetup((ClinicColumn("a", "Dr. Berger", color="#1a73e8"),))
+    )
     context.staff.add_staff("Rita Desk", Role.STAFF, "1357")
     context.staff.sign_in("Rita Desk", "1357")
     window.columns_action.trigger()
@@ -205,12 +208,13 @@ def test_a_member_who_is_no_administrator_may_look_but_not_change(  # type: igno
     assert dialog is not None and not dialog.may_edit
     assert not dialog.save_button.isEnabled()
     assert "Only an administrator" in dialog.message.text()
+    shot(dialog, "clinic-columns-read-only.png")
     assert not any(
         b.isEnabled() for b in dialog.findChildren(type(dialog.save_button)) if b.property("edits")
     )
     with pytest.raises(NotAllowed):  # and the app refuses it too
-        clinic_columns.save(context, ColumnSetup((ClinicColumn("x", "Dr. X"),)))
-    assert clinic_columns.setup(context).columns == ()
+        clinic_columns.save(context, ColumnSetup((ClinicColumn("x", "Dr. X"),), {}, (), 1))
+    assert clinic_columns.setup(context) == kept
     dialog.done(0)
 
 
