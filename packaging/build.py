@@ -161,6 +161,10 @@ def freeze(target: str, dist: Path, work: Path, version: str) -> Layout:
 
     icons = work / "icons"
     write_icons(icons)
+    from translations import release
+
+    translations = work / "translations"
+    release(translations)  # the installers carry the translations compiled
     started = time.monotonic()
     run(
         [
@@ -182,6 +186,8 @@ def freeze(target: str, dist: Path, work: Path, version: str) -> Layout:
             str(icons),
             "--version",
             version,
+            "--translations",
+            str(translations),
         ],
         cwd=ROOT,
     )
@@ -204,6 +210,9 @@ def check_bundle(where: Layout, target: str) -> None:
         base / "frontdesk" / "resources" / "icons" / "frontdesk.svg",
         base / "frontdesk" / "storage" / "migrations" / "env.py",
         base / "frontdesk" / "storage" / "migrations" / "script.py.mako",
+        # the desk's languages, compiled (packaging/translations.py)
+        base / "frontdesk" / "translations" / "frontdesk_de.qm",
+        base / "frontdesk" / "translations" / "frontdesk_hi.qm",
     ]
     missing = [str(path) for path in required if not path.exists()]
     versions = list((base / "frontdesk" / "storage" / "migrations" / "versions").glob("*.py"))

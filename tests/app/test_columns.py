@@ -130,12 +130,12 @@ def test_an_administrator_saves_and_the_audit_line_says_what_changed(
     assert saved.columns[0].name == "Dr. Berger"  # spaces tidied
     assert saved.views[0].columns == ("berger",)  # once
     assert [c.name for c in desk_columns(saved, api)] == ["Dr. Berger"]
-    (line,) = context.repo.audit_page(AuditFilter(event="columns changed"))
+    (line,) = context.repo.audit.audit_page(AuditFilter(event="columns changed"))
     assert line.staff == "Test Admin"
     assert line.changes["column Dr. Berger"] == [None, "Dr. Berger (provider, #1a73e8)"]
     assert line.changes["resource Branch Uuid Here (HuskyVoice)"] == [None, "Dr. Berger"]
     assert clinic_columns.save(context, saved) == saved  # nothing changed: nothing written
-    assert len(context.repo.audit_page(AuditFilter(event="columns changed"))) == 1
+    assert len(context.repo.audit.audit_page(AuditFilter(event="columns changed"))) == 1
 
 
 @pytest.mark.parametrize(

@@ -269,7 +269,7 @@ def test_frontdesk_export_writes_the_file_or_names_the_option_to_fix(
     assert "-o: cannot write in" in capsys.readouterr().err
     reopened = AppContext.open(Path(profile), connect=False)
     try:  # each file written is in the audit trail, by the command line's user
-        lines = reopened.repo.audit_page(AuditFilter(event="exported"))
+        lines = reopened.repo.audit.audit_page(AuditFilter(event="exported"))
     finally:
         reopened.close()
     assert [(line.detail or "").rsplit(", ", 2)[1:] for line in reversed(lines)] == [

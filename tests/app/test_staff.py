@@ -30,7 +30,7 @@ def session(repo: Repository) -> StaffSession:
 
 
 def events(repo: Repository) -> list[tuple[str, str, str | None]]:
-    return [(r.event, r.staff, r.detail) for r in reversed(repo.audit_page(AuditFilter()))]
+    return [(r.event, r.staff, r.detail) for r in reversed(repo.audit.audit_page(AuditFilter()))]
 
 
 def test_a_pin_is_kept_as_a_salted_scrypt_hash() -> None:
@@ -109,7 +109,7 @@ def test_wrong_pins_are_counted_and_lock_the_member_out(
     assert session.sign_in("Ben", "4826", now=later).name == "Ben"
     assert lockout_after(6) == timedelta(seconds=60)
     assert lockout_after(40) == timedelta(minutes=15)
-    ben = repo.staff_member("Ben")
+    ben = repo.staff.staff_member("Ben")
     assert ben is not None and ben.failed == 0
     refusals = [e for e in events(repo) if e[0] == "sign-in refused"]
     assert [d for _, _, d in refusals] == ["wrong PIN"] * 5 + ["locked out"]
@@ -167,9 +167,9 @@ def test_a_hash_made_with_older_parameters_is_made_again_at_sign_in(
     session: StaffSession, repo: Repository
 ) -> None:
     session.create_first_admin("Anna", "2580")
-    repo.set_pin("Anna", pins.hash_pin("2580", pins.Kdf(log2_n=12)), None)
+    repo.staff.set_pin("Anna", pins.hash_pin("2580", pins.Kdf(log2_n=12)), None)
     session.lock("by hand")
     session.sign_in("Anna", "2580")
-    found = repo.staff_pin("Anna")
+    found = repo.staff.staff_pin("Anna")
     assert found is not None and not pins.outdated(found[1])
     assert pins.verify_pin("2580", found[1])

@@ -95,7 +95,7 @@ def tally(profile: Path) -> tuple[set[str], set[str]]:
 
             rows = s.execute(text("SELECT id FROM bookings WHERE patient_name = 'Drill Patient'"))
             bookings = {str(r[0]) for r in rows}
-        lines = ctx.repo.audit_lines(AuditFilter(event="booked"))
+        lines = ctx.repo.audit.audit_lines(AuditFilter(event="booked"))
         return bookings, {line.booking_id or "" for line in lines}
     finally:
         ctx.close()

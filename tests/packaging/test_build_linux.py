@@ -75,9 +75,12 @@ def test_the_bundle_carries_no_test_tools_or_other_bindings(built: tuple[Path, s
         for name in names
         if name.startswith(("pytest", "_pytest", "hypothesis", "PyQt", "PySide2", "tkinter"))
         or name.startswith(("libQt6Qml", "libQt6Quick", "libQt6Network", "libQt6WebEngine"))
-        or name in {"translations", "qml", "tests"}
+        or name in {"qml", "tests"}
     )
     assert leaked == []
+    # of translations, the desk's languages only: its own and Qt's words for their dialogs
+    carried = sorted(p.name for p in bundle.rglob("*.qm"))
+    assert carried == ["frontdesk_de.qm", "frontdesk_hi.qm", "qtbase_de.qm"]
 
 
 def test_the_frozen_app_runs_a_headless_command(built: tuple[Path, str]) -> None:

@@ -39,7 +39,7 @@ def test_a_booking_and_its_audit_line_are_written_together(repo: Repository) -> 
 
     with pytest.raises(RuntimeError):  # refused inside the write: no line either
         repo.book(booking(2), OperationKind.CREATE, {}, "k3", "x", guard=refuse, audit=entry)
-    lines = repo.audit_page(AuditFilter())
+    lines = repo.audit.audit_page(AuditFilter())
     assert [(r.event, r.booking_id, r.staff, r.desk) for r in lines] == [
         ("booked", "b-1", "Anna Berg", "reception-1")
     ]
@@ -60,7 +60,7 @@ def test_a_change_writes_its_line_with_the_booking(repo: Repository) -> None:
         repo.change_booking(
             cancelled, OperationKind.CANCEL, "k3", ANNA.label, "cancelled", None, 1, audit=entry
         )
-    assert repo.audit_count(AuditFilter(event="cancelled")) == 1
+    assert repo.audit.audit_count(AuditFilter(event="cancelled")) == 1
 
 
 def test_an_import_writes_a_line_per_booking_it_wrote(repo: Repository) -> None:
@@ -68,7 +68,7 @@ def test_an_import_writes_a_line_per_booking_it_wrote(repo: Repository) -> None:
     entry = line(AuditEvent.IMPORTED, detail="from week.csv")
     written = repo.book_many([booking(1), booking(2), booking(3)], ANNA.label, "csv", audit=entry)
     assert written == 2
-    lines = repo.audit_page(AuditFilter(event="imported"))
+    lines = repo.audit.audit_page(AuditFilter(event="imported"))
     assert sorted(r.booking_id or "" for r in lines) == ["b-2", "b-3"]
     assert lines[0].detail == "from week.csv" and "start" in lines[0].changes
 
@@ -76,30 +76,29 @@ def test_an_import_writes_a_line_per_booking_it_wrote(repo: Repository) -> None:
 def test_the_trail_is_filtered_and_paged_newest_first(repo: Repository) -> None:
     repo.book(booking(1, patient_name="Freya Price"), OperationKind.CREATE, {}, "k1", "d")
     for n in range(25):
-        repo.record(line(AuditEvent.OPENED, "b-1" if n % 5 == 0 else None, detail=str(n)))
-    repo.record(AuditEntry(AuditEvent.PRINTED, Actor("Ben", "reception-2")))
-    assert repo.audit_count(AuditFilter()) == 26
-    first = repo.audit_page(AuditFilter(), 0, 10)
+        repo.audit.record(line(AuditEvent.OPENED, "b-1" if n % 5 == 0 else None, detail=str(n)))
+    repo.audit.record(AuditEntry(AuditEvent.PRINTED, Actor("Ben", "reception-2")))
+    assert repo.audit.audit_count(AuditFilter()) == 26
+    first = repo.audit.audit_page(AuditFilter(), 0, 10)
     assert first[0].staff == "Ben" and [r.detail for r in first[1:4]] == ["24", "23", "22"]
-    last = repo.audit_page(AuditFilter(), 20, 10)
+    last = repo.audit.audit_page(AuditFilter(), 20, 10)
     assert [r.detail for r in last] == ["5", "4", "3", "2", "1", "0"]
-    assert repo.audit_count(AuditFilter(staff="Ben")) == 1
-    assert repo.audit_count(AuditFilter(subject="freya")) == 5  # by the booking's patient
-    assert repo.audit_count(AuditFilter(subject="b-1")) == 5  # by the booking's id
-    assert repo.audit_count(AuditFilter(subject="100%")) == 0  # a LIKE wildcard is text
+    assert repo.audit.audit_count(AuditFilter(staff="Ben")) == 1
+    assert repo.audit.audit_count(AuditFilter(subject="freya")) == 5  # by the booking's patient
+    assert repo.audit.audit_count(AuditFilter(subject="b-1")) == 5  # by the booking's id
+    assert repo.audit.audit_count(AuditFilter(subject="100%")) == 0  # a LIKE wildcard is text
     later = datetime.now(UTC) + timedelta(hours=1)
-    assert repo.audit_count(AuditFilter(start=later)) == 0
-    assert repo.audit_count(AuditFilter(end=later)) == 26
-    assert repo.audit_staff() == ["Anna Berg", "Ben"]
-    assert len(list(repo.audit_lines(AuditFilter(event="opened")))) == 25
+    assert repo.audit.audit_count(AuditFilter(start=later)) == 0
+    assert repo.audit.audit_count(AuditFilter(end=later)) == 26
+    assert repo.audit.audit_staff() == ["Anna Berg", "Ben"]
+    assert len(list(repo.audit.audit_lines(AuditFilter(event="opened")))) == 25
 
 
 def test_the_trail_has_no_way_to_be_changed(repo: Repository) -> None:
     """The store's API appends and reads; the store refuses an UPDATE or DELETE itself."""
-    public = {name for name in dir(repo) if not name.startswith("_")}
-    audit_api = {n for n in public if "audit" in n} | {"record"}
-    assert audit_api == {"audit_page", "audit_count", "audit_lines", "audit_staff", "record"}
-    repo.record(line(AuditEvent.PRINTED, detail="day sheet"))
+    audit_api = {name for name in dir(repo.audit) if not name.startswith("_")}
+    assert audit_api == {"audit_page", "audit_count", "audit_lines", "audit_staff", "record", "db"}
+    repo.audit.record(line(AuditEvent.PRINTED, detail="day sheet"))
     for statement in (
         "UPDATE audit SET staff = 'Mallory'",
         "DELETE FROM audit",
@@ -110,41 +109,41 @@ def test_the_trail_has_no_way_to_be_changed(repo: Repository) -> None:
     if repo.db.shared:
         with pytest.raises(DBAPIError, match="append-only"), repo.db.write() as s:
             s.execute(text("TRUNCATE audit"))
-    lines = repo.audit_page(AuditFilter())
+    lines = repo.audit.audit_page(AuditFilter())
     assert [(r.staff, r.detail) for r in lines] == [("Anna Berg", "day sheet")]
 
 
 def test_a_staff_name_is_taken_once_and_the_first_admin_made_once(repo: Repository) -> None:
     added = line(AuditEvent.STAFF_ADDED)
-    anna = repo.add_staff("  Anna   Berg ", Role.ADMIN, "h1", added, NOW, first=True)
+    anna = repo.staff.add_staff("  Anna   Berg ", Role.ADMIN, "h1", added, NOW, first=True)
     assert anna.name == "Anna Berg" and anna.admin
     with pytest.raises(StaffRefused, match="sign in instead"):
-        repo.add_staff("Ben", Role.ADMIN, "h2", added, NOW, first=True)
+        repo.staff.add_staff("Ben", Role.ADMIN, "h2", added, NOW, first=True)
     with pytest.raises(StaffRefused, match="already"):
-        repo.add_staff("anna berg", Role.STAFF, "h3", added, NOW)
-    repo.add_staff("Ben", Role.STAFF, "h4", added, NOW)
-    assert [m.name for m in repo.staff_members()] == ["Anna Berg", "Ben"]
-    found = repo.staff_pin("ANNA BERG")
+        repo.staff.add_staff("anna berg", Role.STAFF, "h3", added, NOW)
+    repo.staff.add_staff("Ben", Role.STAFF, "h4", added, NOW)
+    assert [m.name for m in repo.staff.staff_members()] == ["Anna Berg", "Ben"]
+    found = repo.staff.staff_pin("ANNA BERG")
     assert found is not None and found[1] == "h1"
-    assert repo.audit_count(AuditFilter(event="staff added")) == 2
+    assert repo.audit.audit_count(AuditFilter(event="staff added")) == 2
 
 
 def test_the_last_active_admin_stays_and_wrong_pins_lock_out(repo: Repository) -> None:
-    anna = repo.add_staff("Anna", Role.ADMIN, "h", line(AuditEvent.STAFF_ADDED), NOW)
+    anna = repo.staff.add_staff("Anna", Role.ADMIN, "h", line(AuditEvent.STAFF_ADDED), NOW)
     off = line(AuditEvent.STAFF_DISABLED)
     with pytest.raises(StaffRefused, match="only active administrator"):
-        repo.set_disabled("Anna", True, off)
-    repo.add_staff("Cleo", Role.ADMIN, "h", line(AuditEvent.STAFF_ADDED), NOW)
-    assert repo.set_disabled("anna", True, off).disabled
+        repo.staff.set_disabled("Anna", True, off)
+    repo.staff.add_staff("Cleo", Role.ADMIN, "h", line(AuditEvent.STAFF_ADDED), NOW)
+    assert repo.staff.set_disabled("anna", True, off).disabled
     with pytest.raises(StaffRefused, match="only active administrator"):
-        repo.set_disabled("Cleo", True, off)
+        repo.staff.set_disabled("Cleo", True, off)
     wrong = line(AuditEvent.SIGN_IN_REFUSED)
     for _ in range(4):
-        member = repo.sign_in_failed(anna.id, NOW, wrong)
+        member = repo.staff.sign_in_failed(anna.id, NOW, wrong)
     assert member.failed == 4 and member.locked_until is None
-    member = repo.sign_in_failed(anna.id, NOW, wrong)
+    member = repo.staff.sign_in_failed(anna.id, NOW, wrong)
     assert member.locked_until == NOW + timedelta(seconds=30)
-    member = repo.sign_in_failed(anna.id, NOW, wrong)
+    member = repo.staff.sign_in_failed(anna.id, NOW, wrong)
     assert member.locked_until == NOW + timedelta(seconds=60)
-    member = repo.sign_in_succeeded(anna.id, NOW, line(AuditEvent.SIGNED_IN))
+    member = repo.staff.sign_in_succeeded(anna.id, NOW, line(AuditEvent.SIGNED_IN))
     assert member.failed == 0 and member.locked_until is None and member.last_sign_in == NOW

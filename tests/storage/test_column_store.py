@@ -68,7 +68,7 @@ def test_a_setup_is_saved_whole_and_read_back_in_order(repo: Repository) -> None
     assert [c.name for c in store.setup().columns] == ["X-ray room", "Dr. B. Berger"]
     assert [v.id for v in store.setup().views] == ["v-hyg", "v-week"]
     assert dict(store.setup().mapping) == dict(second.mapping)
-    lines = repo.audit_page(AuditFilter())
+    lines = repo.audit.audit_page(AuditFilter())
     assert [(r.event, r.staff) for r in lines] == [("columns changed", "Anna Berg")] * 2
 
 
@@ -96,7 +96,7 @@ def test_a_save_from_an_older_revision_is_refused_and_writes_nothing(repo: Repos
     with pytest.raises(StaleSetup, match="Another desk changed"):
         store.save(ColumnSetup((ROOM,), {}, (), read_by_b.revision), entry())
     assert store.setup().columns == (BERGER, CHAIR, ROOM)
-    assert len(repo.audit_page(AuditFilter())) == 1
+    assert len(repo.audit.audit_page(AuditFilter())) == 1
     assert read_by_a.revision == 0
 
 

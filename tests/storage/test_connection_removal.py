@@ -52,14 +52,14 @@ def test_removing_a_connection_deletes_its_rows_and_only_its_rows(repo: Reposito
     repo.book(booking(3, connection_id="conn-2"), K.CREATE, {}, "k3", "desk")
     kept_history = history(repo)
 
-    counts = repo.connection_counts("conn-1")
+    counts = repo.removal.connection_counts("conn-1")
     assert counts == {"queued": 3, "bookings": 2}
-    assert repo.connection_counts("conn-2") == {"queued": 1, "bookings": 1}
+    assert repo.removal.connection_counts("conn-2") == {"queued": 1, "bookings": 1}
 
-    assert repo.remove_connection("conn-1") is True
+    assert repo.removal.remove_connection("conn-1") is True
     for table in (ConnectionRow, BookingRow, OutboxRow, ServiceRow, ResourceRow):
         assert count(repo, table, "conn-1") == 0, table.__name__
         assert count(repo, table, "conn-2") == 1, table.__name__
     assert history(repo) < kept_history and repo.booking("b-3") is not None
     assert [c.id for c in repo.connections()] == ["conn-2"]
-    assert repo.remove_connection("conn-1") is False  # gone already: nothing to do
+    assert repo.removal.remove_connection("conn-1") is False  # gone already: nothing to do

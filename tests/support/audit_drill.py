@@ -70,7 +70,7 @@ def main(profile: Path, first: int, gap: float) -> None:
             ctx.repo.book(booking, OperationKind.CREATE, {}, str(uuid.uuid4()), "drill")
             print(f"booked {booking.id}", flush=True)
             time.sleep(gap)
-            ctx.repo.record(entry)
+            ctx.repo.audit.record(entry)
         index += 1
 
 

@@ -83,7 +83,7 @@ def test_a_failed_refresh_is_said_and_tried_again_at_the_next_cycle(repo: Reposi
 
 def test_a_connection_another_sender_holds_is_left_to_it(repo: Repository) -> None:
     connector = CountingConnector()
-    assert repo.take_role("conn-1", "other-desk:1:x", datetime.now(UTC))
+    assert repo.roles.take_role("conn-1", "other-desk:1:x", datetime.now(UTC))
     _book(repo, 2)
     report = SyncLoop(_engine(repo, connector)).cycle(forced=True)
     assert report.elsewhere == {"conn-1": "other-desk:1:x"}

@@ -79,10 +79,11 @@ def test_about_joins_an_existing_help_menu(qtbot, tmp_path: Path) -> None:  # ty
     window = QMainWindow()
     qtbot.addWidget(window)
     window.menuBar().addMenu("&File")
-    help_menu = window.menuBar().addMenu("&Help")
+    help_menu = window.menuBar().addMenu("&Hilfe")  # found as the window's help menu, any words
+    window.help_menu = help_menu  # type: ignore[attr-defined]
     action = install_about_action(window, Paths.resolve(tmp_path))
     assert help_menu.actions() == [action]
-    assert [m.title() for m in window.menuBar().findChildren(QMenu)] == ["&File", "&Help"]
+    assert [m.title() for m in window.menuBar().findChildren(QMenu)] == ["&File", "&Hilfe"]
     assert action.menuRole() == action.MenuRole.AboutRole
 
 

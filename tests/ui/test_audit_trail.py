@@ -48,7 +48,7 @@ def checkup(window: MainWindow, wall: time, phone: str) -> BookingRequest:
 
 def lines_of(window: MainWindow, booking_id: str | None = None) -> list[tuple[str, str | None]]:
     where = AuditFilter(subject=booking_id) if booking_id else AuditFilter()
-    return [(r.event, r.detail) for r in reversed(window.context.repo.audit_page(where))]
+    return [(r.event, r.detail) for r in reversed(window.context.repo.audit.audit_page(where))]
 
 
 def test_every_change_and_every_look_at_patient_data_is_in_the_trail(  # type: ignore[no-untyped-def]
@@ -67,7 +67,7 @@ def test_every_change_and_every_look_at_patient_data_is_in_the_trail(  # type: i
     editing.edit(service, booked.id, edited)
     service.cancel(booked.id, "the patient phoned")
 
-    lines = [r for r in reversed(context.repo.audit_page(AuditFilter(subject=booked.id)))]
+    lines = [r for r in reversed(context.repo.audit.audit_page(AuditFilter(subject=booked.id)))]
     assert [r.event for r in lines] == [
         "booked",
         "moved",
@@ -115,7 +115,7 @@ def test_every_change_and_every_look_at_patient_data_is_in_the_trail(  # type: i
     dialog = window.open_dialogs[-1]
     assert isinstance(dialog, ExportDialog)
     dialog.export(tmp_path / "patient.csv")
-    (line,) = context.repo.audit_page(AuditFilter(event="exported"))
+    (line,) = context.repo.audit.audit_page(AuditFilter(event="exported"))
     assert line.booking_id is not None and "patient.csv" in (line.detail or "")
 
     # an import: a line per booking it queued, in its transaction
@@ -134,10 +134,10 @@ def test_every_change_and_every_look_at_patient_data_is_in_the_trail(  # type: i
     qtbot.mouseClick(importer.browse_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(importer.queue_button, Qt.MouseButton.LeftButton)
     made(window)
-    imported = context.repo.audit_page(AuditFilter(event="imported"))
+    imported = context.repo.audit.audit_page(AuditFilter(event="imported"))
     assert len(imported) == 2 and {r.patient for r in imported} == {"Ada Import", "Bo Import"}
     assert {r.detail for r in imported} == {"from bookings.csv"}
-    seen = {r.event for r in context.repo.audit_lines(AuditFilter(staff=DEMO_ADMIN))}
+    seen = {r.event for r in context.repo.audit.audit_lines(AuditFilter(staff=DEMO_ADMIN))}
     kinds = {"booked", "moved", "cancelled", "status", "edited"}
     assert kinds | {"imported", "exported", "printed", "opened"} <= seen
     viewer = window.dialogs.audit_trail()
@@ -153,8 +153,10 @@ def test_the_viewer_filters_pages_and_saves_csv(  # type: ignore[no-untyped-def]
     desk = window.context.desk
     ben = Actor("Ben", "reception-2")
     for n in range(PAGE + 30):
-        repo.record(AuditEntry(AuditEvent.OPENED, Actor(DEMO_ADMIN, desk), "b-x", detail=f"{n}"))
-    repo.record(AuditEntry(AuditEvent.PRINTED, ben, detail='=HYPERLINK("http://x")'))
+        repo.audit.record(
+            AuditEntry(AuditEvent.OPENED, Actor(DEMO_ADMIN, desk), "b-x", detail=f"{n}")
+        )
+    repo.audit.record(AuditEntry(AuditEvent.PRINTED, ben, detail='=HYPERLINK("http://x")'))
     window.audit_action.trigger()
     dialog = window.open_dialogs[-1]
     assert isinstance(dialog, AuditDialog)
@@ -191,7 +193,7 @@ def test_the_viewer_filters_pages_and_saves_csv(  # type: ignore[no-untyped-def]
     assert len(rows) == 1 + total
     printed = next(r for r in rows if r[2] == "Ben")
     assert printed[8] == '\'=HYPERLINK("http://x")'  # a spreadsheet shows it, never runs it
-    (line,) = repo.audit_page(AuditFilter(event="audit exported"))
+    (line,) = repo.audit.audit_page(AuditFilter(event="audit exported"))
     assert line.staff == DEMO_ADMIN
     assert (line.detail or "").startswith(f"{total} lines to audit.csv (from ")
     dialog.done(0)

@@ -117,7 +117,7 @@ def test_the_dialog_maps_two_resources_to_one_column_whose_bookings_share_it(  #
         rect = grid.block_rect(booking.id)
         assert rect is not None
         assert grid.column_at(rect.center()) == 0
-    line = window.context.repo.audit_page(AuditFilter(event="columns changed"))[0]
+    line = window.context.repo.audit.audit_page(AuditFilter(event="columns changed"))[0]
     assert line.staff == window.context.staff.actor().staff
     assert line.changes["column Dr. Berger"][1] == "Dr. Berger (provider, #1a73e8)"
     mapped = [k for k in line.changes if k.startswith("resource Main Branch (")]

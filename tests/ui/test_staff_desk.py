@@ -142,7 +142,7 @@ def test_the_first_start_asks_for_the_first_administrator(fresh: MainWindow, qtb
     assert fresh.pane.isVisible() and fresh.menuBar().isEnabled()
     assert fresh.guard.who.text() == "Anna Berg (administrator)"
     assert fresh.connections_action.isEnabled() and fresh.audit_action.isEnabled()
-    events = [r.event for r in fresh.context.repo.audit_page(AuditFilter())]
+    events = [r.event for r in fresh.context.repo.audit.audit_page(AuditFilter())]
     assert events == ["signed in", "staff added"]
 
 
@@ -197,7 +197,7 @@ def test_a_locked_desk_shows_no_patient_data(window: MainWindow, demo: Demo, qtb
     assert not window.guard.locked
     assert appointment.isVisible() and window.pane.isVisible()  # as it was
     assert window.details_dock.isVisible()
-    lines = window.context.repo.audit_page(AuditFilter())
+    lines = window.context.repo.audit.audit_page(AuditFilter())
     said = [(r.event, r.detail) for r in lines[:3]]
     assert said == [
         ("signed in", "unlocked"),
@@ -215,7 +215,7 @@ def test_the_desk_locks_itself_after_the_idle_time(window: MainWindow, qtbot) ->
     qtbot.waitUntil(lambda: window.guard.locked, timeout=5000)
     assert not window.pane.isVisible() and window.guard.screen.isVisible()
     assert "without use" in window.guard.screen.heading.text()
-    (line,) = window.context.repo.audit_page(AuditFilter(event="locked"), 0, 1)
+    (line,) = window.context.repo.audit.audit_page(AuditFilter(event="locked"), 0, 1)
     assert line.detail == "idle" and line.staff == DEMO_ADMIN
 
 
@@ -258,7 +258,7 @@ def test_another_member_may_unlock_and_a_receptionist_is_no_administrator(
         assert window.statusBar().currentMessage().startswith("Only an administrator can")
     # the receptionist books under their own name
     booked = window.context.booking.book(checkup(window, time(10, 30)))
-    (line,) = window.context.repo.audit_page(AuditFilter(subject=booked.id))
+    (line,) = window.context.repo.audit.audit_page(AuditFilter(subject=booked.id))
     assert (line.event, line.staff, line.desk) == ("booked", DEMO_STAFF, window.context.desk)
     assert line.changes["patient_name"] == [None, "Desk Patient"]
     history = window.context.repo.history(booked.id)
@@ -267,7 +267,7 @@ def test_another_member_may_unlock_and_a_receptionist_is_no_administrator(
     unlock(window, qtbot, DEMO_ADMIN, DEMO_ADMIN_PIN)
     assert window.connections_action.isEnabled()
     assert window.guard.who.text() == f"{DEMO_ADMIN} (administrator)"
-    lines = window.context.repo.audit_page(AuditFilter(event="signed in"), 0, 2)
+    lines = window.context.repo.audit.audit_page(AuditFilter(event="signed in"), 0, 2)
     assert [r.detail for r in lines] == [
         f"took over from {DEMO_STAFF}",
         f"took over from {DEMO_ADMIN}",
@@ -342,6 +342,6 @@ def test_an_administrator_manages_staff_in_the_staff_window(window: MainWindow, 
     ]
     unlock(window, qtbot, "Cleo Park", "3691")
     assert window.guard.who.text() == "Cleo Park (administrator)"
-    events = [r.event for r in window.context.repo.audit_page(AuditFilter(), 0, 6)]
+    events = [r.event for r in window.context.repo.audit.audit_page(AuditFilter(), 0, 6)]
     assert events[:2] == ["signed in", "locked"]
     assert {"staff added", "PIN reset", "staff disabled"} <= set(events)

@@ -65,7 +65,7 @@ class AuditFileError(Exception):
 
 # -- recording what reads ---------------------------------------------------------------
 def record(context: AppContext, entry: AuditEntry) -> None:
-    context.repo.record(entry)
+    context.repo.audit.record(entry)
 
 
 def opened(context: AppContext, booking_id: str, where: str) -> None:
@@ -96,18 +96,21 @@ def _may_read(context: AppContext) -> None:
 
 def page(context: AppContext, where: AuditFilter, offset: int, limit: int) -> list[AuditRecord]:
     _may_read(context)
-    return context.repo.audit_page(where, offset, limit)
+    return context.repo.audit.audit_page(where, offset, limit)
 
 
 def count(context: AppContext, where: AuditFilter) -> int:
     _may_read(context)
-    return context.repo.audit_count(where)
+    return context.repo.audit.audit_count(where)
 
 
 def staff_names(context: AppContext) -> list[str]:
     """Everyone the trail names, and every member (the viewer's staff filter)."""
     _may_read(context)
-    names = {*context.repo.audit_staff(), *(m.name for m in context.repo.staff_members())}
+    names = {
+        *context.repo.audit.audit_staff(),
+        *(m.name for m in context.repo.staff.staff_members()),
+    }
     return sorted(names, key=str.casefold)
 
 
@@ -187,7 +190,7 @@ def export_csv(context: AppContext, where: AuditFilter, path: Path | None) -> tu
     """Write the lines ``where`` asks for as CSV to ``path`` (or return the text when None),
     and record that it was done; returns the text and how many lines."""
     _may_read(context)
-    text, written = to_csv(context.repo.audit_lines(where), context.clinic_zone)
+    text, written = to_csv(context.repo.audit.audit_lines(where), context.clinic_zone)
     if path is not None:
         # with a byte order mark: spreadsheets then read it as UTF-8
         write_whole(path, text.encode("utf-8-sig"), AuditFileError)

@@ -153,7 +153,7 @@ class Removal:
 
 def removal(repo: Repository, record: ConnectionRecord) -> Removal:
     """What removing ``record`` would lose."""
-    counts = repo.connection_counts(record.id)
+    counts = repo.removal.connection_counts(record.id)
     return Removal(
         counts.get(OperationState.QUEUED.value, 0),
         counts.get(OperationState.UNKNOWN.value, 0),
@@ -174,7 +174,7 @@ def remove_connection(
             "(frontdesk sync --once), or remove it anyway and lose them (--discard-unsent)"
         )
     creds.delete(record.id)  # first: a key the keyring will not let go keeps the connection
-    repo.remove_connection(record.id)
+    repo.removal.remove_connection(record.id)
     return lost
 
 

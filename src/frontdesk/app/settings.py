@@ -1,5 +1,6 @@
-"""The clinic's settings of a profile: its time zone, its phone region, its paper, and how long
-the desk may stay idle before it locks itself (5 minutes unless set; 1 to 240).
+"""The clinic's settings of a profile: its time zone, its phone region, its paper, the desk's
+language, and how long the desk may stay idle before it locks itself (5 minutes unless set; 1
+to 240).
 
 One clock: every time the desk shows or takes (grid, dialogs, openings, history, day sheet, CLI)
 is in the clinic's zone, whatever zone the computer or each booking system runs in. By default
@@ -44,6 +45,21 @@ class ClinicSettings(BaseModel):
     paper: Paper = "auto"
     # the desk locks itself after this long without a key, a click or a scroll
     idle_lock_minutes: int = Field(default=DEFAULT_IDLE_LOCK, ge=1, le=MAX_IDLE_LOCK)
+    # the desk's language (app.languages.LANGUAGES); None: the computer's, where spoken
+    language: str | None = None
+
+    @field_validator("language")
+    @classmethod
+    def _spoken(cls, value: str | None) -> str | None:
+        from frontdesk.app.languages import LANGUAGES
+
+        if value is None or not value.strip():
+            return None
+        code = value.strip().lower()
+        if code not in LANGUAGES:
+            spoken = ", ".join(f"{c} ({name})" for c, name in LANGUAGES.items())
+            raise ValueError(f"the desk does not speak {value!r}; choose one of {spoken}")
+        return code
 
     @field_validator("timezone")
     @classmethod

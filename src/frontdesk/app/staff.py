@@ -121,7 +121,7 @@ class StaffSession:
     @property
     def first_start(self) -> bool:
         """No staff at all yet: the desk asks for the first administrator."""
-        return self.repo.staff_count() == 0
+        return self.repo.staff.staff_count() == 0
 
     def create_first_admin(self, name: str, pin: str) -> StaffMember:
         """The first administrator, signed in at once; refused once any staff exist."""
@@ -133,8 +133,10 @@ class StaffSession:
             detail="the first administrator, at the first start",
         )
         now = utc_now()
-        member = self.repo.add_staff(shown, Role.ADMIN, pins.hash_pin(pin), entry, now, first=True)
-        signed = self.repo.sign_in_succeeded(
+        member = self.repo.staff.add_staff(
+            shown, Role.ADMIN, pins.hash_pin(pin), entry, now, first=True
+        )
+        signed = self.repo.staff.sign_in_succeeded(
             member.id, now, self._entry(AuditEvent.SIGNED_IN, staff=shown)
         )
         self.member, self.locked = signed, False
@@ -144,10 +146,10 @@ class StaffSession:
         """The member ``name`` names if ``pin`` is theirs and they may sign in; otherwise
         ``SignInRefused`` (counted against the member, audited either way)."""
         now = now or utc_now()
-        found = self.repo.staff_pin(name)
+        found = self.repo.staff.staff_pin(name)
         if found is None:
             pins.nobody_has_it()
-            self.repo.note_refused(
+            self.repo.staff.note_refused(
                 self._entry(AuditEvent.SIGN_IN_REFUSED, staff=UNKNOWN_NAME, detail="unknown name")
             )
             raise SignInRefused("That name and PIN do not match. Check both and try again.")
@@ -155,13 +157,13 @@ class StaffSession:
         refused = self._entry(AuditEvent.SIGN_IN_REFUSED, staff=member.name)
         if member.locked_until is not None and member.locked_until > now:
             wait = _seconds(member.locked_until, now)
-            self.repo.note_refused(_with(refused, "locked out"))
+            self.repo.staff.note_refused(_with(refused, "locked out"))
             raise SignInRefused(
                 f"Too many wrong PINs for {member.name}: try again in {_wait_words(wait)}.",
                 wait,
             )
         if not pins.verify_pin(pin, encoded):
-            member = self.repo.sign_in_failed(member.id, now, _with(refused, "wrong PIN"))
+            member = self.repo.staff.sign_in_failed(member.id, now, _with(refused, "wrong PIN"))
             message = "That name and PIN do not match. Check both and try again."
             if member.locked_until is not None:
                 wait = _seconds(member.locked_until, now)
@@ -171,10 +173,10 @@ class StaffSession:
                 raise SignInRefused(message, wait)
             raise SignInRefused(message)
         if member.disabled:
-            self.repo.note_refused(_with(refused, "disabled"))
+            self.repo.staff.note_refused(_with(refused, "disabled"))
             raise SignInRefused(f"{member.name} may no longer sign in here; ask an administrator.")
         if pins.outdated(encoded):  # today's parameters, while the PIN is at hand
-            self.repo.set_pin(member.name, pins.hash_pin(pin), None)
+            self.repo.staff.set_pin(member.name, pins.hash_pin(pin), None)
         return member
 
     def sign_in(
@@ -186,7 +188,7 @@ class StaffSession:
         before = self.member
         if detail is None and before is not None and self.locked:
             detail = "unlocked" if before.id == member.id else f"took over from {before.name}"
-        signed = self.repo.sign_in_succeeded(
+        signed = self.repo.staff.sign_in_succeeded(
             member.id,
             now,
             self._entry(AuditEvent.SIGNED_IN, staff=member.name, detail=detail),
@@ -199,7 +201,7 @@ class StaffSession:
         if self.locked or self.member is None:
             self.locked = True
             return
-        self.repo.record(self._entry(AuditEvent.LOCKED, detail=reason))
+        self.repo.audit.record(self._entry(AuditEvent.LOCKED, detail=reason))
         self.locked = True
 
     # -- what an administrator does --------------------------------------------------------
@@ -215,11 +217,11 @@ class StaffSession:
         return self.member is not None and not self.locked and self.member.admin
 
     def staff(self) -> list[StaffMember]:
-        return self.repo.staff_members()
+        return self.repo.staff.staff_members()
 
     def active_names(self) -> list[str]:
         """The names that may sign in (the sign-in form's list)."""
-        return [m.name for m in self.repo.staff_members() if not m.disabled]
+        return [m.name for m in self.repo.staff.staff_members() if not m.disabled]
 
     def add_staff(self, name: str, role: Role, pin: str) -> StaffMember:
         self.require_admin("add staff")
@@ -228,7 +230,7 @@ class StaffSession:
             AuditEvent.STAFF_ADDED,
             changes={"name": [None, shown], "role": [None, role.value]},
         )
-        return self.repo.add_staff(shown, role, pins.hash_pin(pin), entry, utc_now())
+        return self.repo.staff.add_staff(shown, role, pins.hash_pin(pin), entry, utc_now())
 
     def reset_pin(self, name: str, pin: str) -> None:
         self.require_admin("reset a PIN")
@@ -237,7 +239,7 @@ class StaffSession:
             raise StaffRefused(problem)
         member = self._member(name)
         entry = self._entry(AuditEvent.PIN_RESET, detail=f"for {member.name}")
-        self.repo.set_pin(member.name, pins.hash_pin(pin), entry)
+        self.repo.staff.set_pin(member.name, pins.hash_pin(pin), entry)
 
     def set_disabled(self, name: str, disabled: bool) -> StaffMember:
         me = self.require_admin("disable or enable staff")
@@ -245,10 +247,12 @@ class StaffSession:
         if disabled and member.id == me.id:
             raise StaffRefused("You cannot disable yourself; another administrator can.")
         event = AuditEvent.STAFF_DISABLED if disabled else AuditEvent.STAFF_ENABLED
-        return self.repo.set_disabled(member.name, disabled, self._entry(event, detail=member.name))
+        return self.repo.staff.set_disabled(
+            member.name, disabled, self._entry(event, detail=member.name)
+        )
 
     def _member(self, name: str) -> StaffMember:
-        member = self.repo.staff_member(name)
+        member = self.repo.staff.staff_member(name)
         if member is None:
             raise StaffRefused(f"There is no staff member named {name.strip()!r}.")
         return member

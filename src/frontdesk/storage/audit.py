@@ -133,7 +133,8 @@ def _lines(where: AuditFilter) -> Select[Any]:
 class AuditTrail:
     """Appending to the audit trail and reading it; nothing else."""
 
-    db: Database
+    def __init__(self, db: Database) -> None:
+        self.db = db
 
     def record(self, entry: AuditEntry) -> None:
         """Append ``entry`` in a transaction of its own (what reads: opening, print, export)."""

@@ -4,11 +4,10 @@ bookings and their history, and its catalog (no migration: the tables' own keys)
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Callable
 
 from sqlalchemy import delete, func, select, update
 
-from frontdesk.domain.catalog import Catalog
 from frontdesk.storage.db import Database
 from frontdesk.storage.tables import (
     BookingRow,
@@ -23,9 +22,11 @@ from frontdesk.storage.tables import (
 
 
 class ConnectionRemoval:
-    db: Database
-    _catalogs: dict[tuple[str, date, date], Catalog]
-    _catalog_generation: int
+    """Counting what a connection holds, and removing it with everything cached for it."""
+
+    def __init__(self, db: Database, forget_catalogs: Callable[[], None]) -> None:
+        self.db = db
+        self._forget_catalogs = forget_catalogs  # the catalogs read before are gone
 
     def connection_counts(self, connection_id: str) -> dict[str, int]:
         """The connection's operations per state (``queued``, ``unknown``, ...) and its cached
@@ -68,6 +69,5 @@ class ConnectionRemoval:
             for table in (WindowRow, ResourceRow, ServiceRow, SendingRoleRow):
                 s.execute(delete(table).where(table.connection_id == connection_id))
             s.execute(delete(ConnectionRow).where(ConnectionRow.id == connection_id))
-        self._catalog_generation += 1  # the catalogs read before are no longer the store's
-        self._catalogs.clear()
+        self._forget_catalogs()
         return True

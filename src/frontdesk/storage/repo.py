@@ -2,10 +2,11 @@
 
 ``Repository`` holds connections, catalogs, bookings, patients and history; the outbox side
 (operations and the desk changes that queue them) and what pulls write are its bases:
-``RemoteMergeStore`` (over ``UnknownOutcomes`` over ``OutboxStore``), ``OutboxRecords``,
-``OutboxReads``, ``SendingRoles`` and ``ConnectionRemoval``; staff and the audit trail are
-``StaffStore`` and ``AuditTrail``. A desk write given an ``audit`` entry appends it in the same
-transaction as the booking and its history.
+``RemoteMergeStore`` (over ``UnknownOutcomes`` over ``OutboxStore``), ``OutboxRecords`` and
+``OutboxReads``. Smaller stores are composed, not inherited: ``repo.staff`` (:class:`StaffStore`),
+``repo.audit`` (:class:`AuditTrail`), ``repo.roles`` (:class:`SendingRoles`) and
+``repo.removal`` (:class:`ConnectionRemoval`), each owning its own transactions. A desk write
+given an ``audit`` entry appends it in the same transaction as the booking and its history.
 
 Each method opens its own short transaction on :class:`Database` (one session per call, so
 any thread may call), and hands back domain objects, never rows.
@@ -86,22 +87,24 @@ class ConnectionRecord:
     last_fresh_at: datetime | None
 
 
-class Repository(
-    RemoteMergeStore,
-    OutboxRecords,
-    OutboxReads,
-    SendingRoles,
-    ConnectionRemoval,
-    StaffStore,
-    AuditTrail,
-):
-    """Connections, catalog, bookings, outbox, history, staff and audit trail of one cache."""
+class Repository(RemoteMergeStore, OutboxRecords, OutboxReads):
+    """Connections, catalog, bookings, outbox and history of one store; the smaller stores
+    beside them are its attributes: ``staff``, ``audit``, ``roles`` and ``removal``."""
 
     def __init__(self, db: Database) -> None:
         self.db = db
         self._catalogs: dict[tuple[str, date, date], Catalog] = {}
         self._catalog_generation = 0
+        self.staff = StaffStore(db)
+        self.audit = AuditTrail(db)
+        self.roles = SendingRoles(db)
+        self.removal = ConnectionRemoval(db, self._forget_catalogs)
         self.columns = ColumnStore(db)  # the clinic's columns and views (storage.columns)
+
+    def _forget_catalogs(self) -> None:
+        """The catalogs read before are no longer the store's (a connection was removed)."""
+        self._catalog_generation += 1
+        self._catalogs.clear()
 
     # -- connections -------------------------------------------------------------------
     def add_connection(self, record: ConnectionRecord) -> None:

@@ -29,7 +29,8 @@ ROLE_LEASE = timedelta(seconds=90)
 class SendingRoles:
     """Taking, renewing and giving up connections' sending roles."""
 
-    db: Database
+    def __init__(self, db: Database) -> None:
+        self.db = db
 
     def take_role(
         self,

@@ -50,7 +50,8 @@ def _named(s: Session, name: str) -> StaffRow:
 class StaffStore:
     """The staff of one store."""
 
-    db: Database
+    def __init__(self, db: Database) -> None:
+        self.db = db
 
     def staff_count(self) -> int:
         """How many members there are, disabled ones included (none: the first start)."""

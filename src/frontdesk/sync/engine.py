@@ -168,17 +168,19 @@ class SyncEngine:
         health names)."""
         if not self.roles:
             return True
-        taken = self.repo.take_role(cid, self.owner, self.clock(), abandoned=abandoned)
+        taken = self.repo.roles.take_role(cid, self.owner, self.clock(), abandoned=abandoned)
         if taken and cid not in self._holding and cid in self.buckets:
             # taken over: the last holder's requests still count against the key's rate
-            self.buckets[cid].seed(self.repo.role_requests(cid))
+            self.buckets[cid].seed(self.repo.roles.role_requests(cid))
         if taken:
             self._holding.add(cid)
         else:
             self._holding.discard(cid)
         health = self.health.get(cid)
         if health is not None:
-            health.sent_elsewhere = None if taken else self.repo.role_holder(cid, self.clock())
+            health.sent_elsewhere = (
+                None if taken else self.repo.roles.role_holder(cid, self.clock())
+            )
         return taken
 
     def _note(self, cid: str, *, now: bool = False) -> None:
@@ -186,7 +188,7 @@ class SyncEngine:
         (a crash loses at most that much of them; a hand-over, ``now``, none)."""
         at = self._seconds()
         if now or at - self._noted_at.get(cid, float("-inf")) >= NOTE_EVERY_S:
-            self.repo.note_requests(cid, self.owner, self.buckets[cid].sent())
+            self.repo.roles.note_requests(cid, self.owner, self.buckets[cid].sent())
             self._noted_at[cid] = at
 
     def stop_sending(self) -> None:
@@ -195,7 +197,7 @@ class SyncEngine:
         if self.roles:
             for cid in sorted(self._holding & set(self.buckets)):
                 self._note(cid, now=True)
-            self.repo.give_up_roles(self.owner)
+            self.repo.roles.give_up_roles(self.owner)
             self._holding.clear()
 
     def _drain_connection(

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from frontdesk import APP_NAME, __version__
 from frontdesk.app.paths import Paths
+from frontdesk.domain.translation import translate
 from frontdesk.ui.branding import app_icon
 from frontdesk.ui.theme import mark_hint
 
@@ -158,12 +159,12 @@ def show_about(parent: QWidget, paths: Paths) -> AboutDialog:
 def install_about_action(window: QMainWindow, paths: Paths) -> QAction:
     """Add "About FrontDesk" to the window's Help menu, making the menu if there is none."""
     bar = window.menuBar()
-    menu = next((m for m in bar.findChildren(QMenu) if m.title().replace("&", "") == "Help"), None)
-    if menu is None:
-        menu = bar.addMenu("&Help")
-    action = QAction(f"&About {APP_NAME}", window)
+    menu = getattr(window, "help_menu", None)  # found by what it is, not by its words
+    if not isinstance(menu, QMenu):
+        menu = bar.addMenu(translate("Menus", "&Help"))
+    action = QAction(translate("Menus", "&About {app}").format(app=APP_NAME), window)
     action.setMenuRole(QAction.MenuRole.AboutRole)
-    action.setStatusTip("Version, and where this desk keeps its files")
+    action.setStatusTip(translate("Menus", "Version, and where this desk keeps its files"))
     action.triggered.connect(lambda: show_about(window, paths))
     menu.addAction(action)
     return action

@@ -31,9 +31,11 @@ from frontdesk.app.desk import (
     resources,
     today_in,
 )
+from frontdesk.domain import dates
 from frontdesk.domain.booking import Booking, glimpse_of
 from frontdesk.domain.columns import EVERYTHING, ColumnSetup
 from frontdesk.domain.timeutil import local_day_bounds, to_local
+from frontdesk.domain.translation import QT_TRANSLATE_NOOP
 from frontdesk.ui.agenda_view import AgendaView
 from frontdesk.ui.gc_policy import hold_until_idle
 from frontdesk.ui.month_view import MonthView
@@ -59,17 +61,24 @@ class Mode(enum.IntEnum):
     AGENDA = 3
 
 
-MODE_NAMES = {Mode.DAY: "Day", Mode.WEEK: "Week", Mode.MONTH: "Month", Mode.AGENDA: "Agenda"}
+# English names; shown through translate("Views", name)
+MODE_NAMES = {
+    Mode.DAY: QT_TRANSLATE_NOOP("Views", "Day"),
+    Mode.WEEK: QT_TRANSLATE_NOOP("Views", "Week"),
+    Mode.MONTH: QT_TRANSLATE_NOOP("Views", "Month"),
+    Mode.AGENDA: QT_TRANSLATE_NOOP("Views", "Agenda"),
+}
 
 
 def week_label(monday: date) -> str:
-    """``17 – 23 November 2025``; months and years only where they differ."""
+    """``17 – 23 November 2025``; months and years only where they differ (in the desk's
+    language, :mod:`frontdesk.domain.dates`)."""
     sunday = monday + timedelta(days=6)
     if monday.year != sunday.year:
-        return f"{monday.day} {monday:%b %Y} – {sunday.day} {sunday:%b %Y}"
+        return f"{dates.day_month(monday, year=True)} – {dates.day_month(sunday, year=True)}"
     if monday.month != sunday.month:
-        return f"{monday.day} {monday:%b} – {sunday.day} {sunday:%b %Y}"
-    return f"{monday.day} – {sunday.day} {sunday:%B %Y}"
+        return f"{dates.day_month(monday)} – {dates.day_month(sunday, year=True)}"
+    return f"{monday.day} – {dates.day_month(sunday, year=True, long=True)}"
 
 
 class CalendarPane(QWidget):
@@ -140,13 +149,13 @@ class CalendarPane(QWidget):
 
     def _span_title(self) -> str:
         if self.mode is Mode.DAY:
-            return f"{self.day:%A} {self.day.day} {self.day:%B %Y}"
+            return dates.long_day(self.day)
         if self.mode is Mode.WEEK:
             return week_label(monday_of(self.day))
         if self.mode is Mode.MONTH:
-            return f"{self.day:%B %Y}"
+            return dates.month_year(self.day)
         last = self.day + timedelta(days=AGENDA_DAYS - 1)
-        return f"{self.day.day} {self.day:%b} – {last.day} {last:%b %Y}"
+        return f"{dates.day_month(self.day)} – {dates.day_month(last, year=True)}"
 
     def set_mode(self, mode: Mode) -> None:
         if mode == self.mode:

@@ -14,13 +14,13 @@ from PySide6.QtCore import QPoint, QPointF, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen, QPixmap
 
 from frontdesk.app.desk import resource_key
+from frontdesk.domain import dates
 from frontdesk.domain.timeutil import to_local
 from frontdesk.ui.blocks import Block, Elided, paint_block, paint_selection
 
 if TYPE_CHECKING:
     from frontdesk.ui.time_grid import TimeGridView
 
-DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 TIME_W = 58
 HEADER_H = 44  # two lines: a group (day or connection) over a title, or one title
 HOUR_H = 60
@@ -420,7 +420,7 @@ class GridPainter:
 
 
 def day_title(day: date) -> str:
-    return f"{DAY_NAMES[day.weekday()]} {day.day} {day:%b}"
+    return dates.short_day(day)
 
 
 def _device_rect(rect: QRect, pixmap: QPixmap) -> QRectF:

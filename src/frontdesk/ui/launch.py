@@ -180,6 +180,9 @@ def launch(argv: list[str]) -> int:
                     args.profile_dir, connect=False, database_url=args.database_url
                 )
             log_path.append(str(context.paths.log_dir / "frontdesk.log"))
+            from frontdesk.ui.i18n import install_language
+
+            install_language(app, context.settings.language)  # before any screen is built
             window = MainWindow(context, start_sync=False)
         except Exception as exc:
             log.exception("FrontDesk could not start")

@@ -13,7 +13,7 @@ from PySide6.QtGui import QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, 
 from PySide6.QtWidgets import QWidget
 
 from frontdesk.app.desk import DaySummary
-from frontdesk.ui.grid_paint import DAY_NAMES
+from frontdesk.domain import dates
 from frontdesk.ui.palette import CalendarColors
 
 HEAD_H = 26
@@ -89,7 +89,7 @@ class MonthView(QWidget):
             p.fillRect(QRectF(0, 0, self.width(), HEAD_H), c.header)
             width = self.width() / 7
             p.setPen(c.muted)
-            for i, name in enumerate(DAY_NAMES):
+            for i, name in enumerate(dates.installed().weekdays_short):
                 p.drawText(QRectF(i * width, 0, width, HEAD_H), Qt.AlignmentFlag.AlignCenter, name)
             bold = QFont(self.font())
             bold.setBold(True)

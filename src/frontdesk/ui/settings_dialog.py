@@ -1,14 +1,15 @@
 """File > Clinic settings (an administrator's): the clinic's time zone (the one clock every
-screen uses), the region phone numbers are read in, the day sheet's paper and how long the desk
-may stay idle before it locks itself (``app.settings``). Each is checked as it is typed; saving
-refreshes every screen on the new clock."""
+screen uses), the region phone numbers are read in, the day sheet's paper, the desk's language
+(spoken from its next start) and how long the desk may stay idle before it locks itself
+(``app.settings``). Each is checked as it is typed; saving refreshes every screen on the new
+clock."""
 
 from __future__ import annotations
 
 import zoneinfo
 
 import phonenumbers
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -22,7 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk.app.context import AppContext
+from frontdesk.app.languages import LANGUAGES, chosen
 from frontdesk.app.settings import MAX_IDLE_LOCK, ClinicSettings, computer_zone, region_name
+from frontdesk.domain.translation import translate
 from frontdesk.ui.theme import mark_hint
 
 AUTO = ""
@@ -34,8 +37,8 @@ class SettingsDialog(QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.setWindowTitle("Clinic settings")
-        self.setAccessibleName("Clinic settings")
+        self.setWindowTitle(translate("Settings", "Clinic settings"))
+        self.setAccessibleName(translate("Settings", "Clinic settings"))
         current = context.settings
         layout = QVBoxLayout(self)
         form = QFormLayout()
@@ -43,8 +46,10 @@ class SettingsDialog(QDialog):
 
         self.zone = QComboBox(self)
         self.zone.setEditable(True)
-        self.zone.setAccessibleName("Time zone")
-        self.zone.addItem(f"This computer's ({computer_zone()})", AUTO)
+        self.zone.setAccessibleName(translate("Settings", "Time zone"))
+        self.zone.addItem(
+            translate("Settings", "This computer's ({zone})").format(zone=computer_zone()), AUTO
+        )
         for name in sorted(zoneinfo.available_timezones()):
             if "/" in name and not name.startswith(("Etc/", "SystemV/", "posix/", "right/")):
                 self.zone.addItem(name, name)
@@ -53,29 +58,44 @@ class SettingsDialog(QDialog):
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.zone.setCompleter(completer)
         self.zone.setCurrentIndex(max(0, self.zone.findData(current.timezone or AUTO)))
-        form.addRow("&Time zone", self.zone)
+        form.addRow(translate("Settings", "&Time zone"), self.zone)
 
         self.region = QComboBox(self)
-        self.region.setAccessibleName("Phone region")
-        self.region.addItem("The time zone's country", AUTO)
+        self.region.setAccessibleName(translate("Settings", "Phone region"))
+        self.region.addItem(translate("Settings", "The time zone's country"), AUTO)
         for code in sorted(phonenumbers.SUPPORTED_REGIONS, key=region_name):
             self.region.addItem(f"{region_name(code)} ({code})", code)
         self.region.setCurrentIndex(max(0, self.region.findData(current.phone_region or AUTO)))
-        form.addRow("&Phone numbers from", self.region)
+        form.addRow(translate("Settings", "&Phone numbers from"), self.region)
 
         self.paper = QComboBox(self)
-        self.paper.setAccessibleName("Paper")
-        for label, value in (("As the region uses", "auto"), ("A4", "A4"), ("Letter", "Letter")):
+        self.paper.setAccessibleName(translate("Settings", "Paper"))
+        for label, value in (
+            (translate("Settings", "As the region uses"), "auto"),
+            ("A4", "A4"),
+            (translate("Settings", "Letter"), "Letter"),
+        ):
             self.paper.addItem(label, value)
         self.paper.setCurrentIndex(max(0, self.paper.findData(current.paper)))
-        form.addRow("P&aper", self.paper)
+        form.addRow(translate("Settings", "P&aper"), self.paper)
+
+        self.language = QComboBox(self)
+        self.language.setAccessibleName(translate("Settings", "Language"))
+        computer = LANGUAGES[chosen(None, QLocale.system().name())]
+        self.language.addItem(
+            translate("Settings", "This computer's ({language})").format(language=computer), AUTO
+        )
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(current.language or AUTO)))
+        form.addRow(translate("Settings", "La&nguage"), self.language)
 
         self.idle = QSpinBox(self)
-        self.idle.setAccessibleName("Lock when idle after")
+        self.idle.setAccessibleName(translate("Settings", "Lock when idle after"))
         self.idle.setRange(1, MAX_IDLE_LOCK)
-        self.idle.setSuffix(" minutes")
+        self.idle.setSuffix(translate("Settings", " minutes"))
         self.idle.setValue(current.idle_lock_minutes)
-        form.addRow("&Lock when idle after", self.idle)
+        form.addRow(translate("Settings", "&Lock when idle after"), self.idle)
 
         self.note = QLabel(self)
         self.note.setWordWrap(True)
@@ -87,7 +107,7 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        for box in (self.zone, self.region, self.paper):
+        for box in (self.zone, self.region, self.paper, self.language):
             box.currentIndexChanged.connect(self._explain)
         self.zone.editTextChanged.connect(self._explain)
         self.idle.valueChanged.connect(self._explain)
@@ -105,6 +125,7 @@ class SettingsDialog(QDialog):
                 phone_region=str(self.region.currentData() or "") or None,
                 paper=str(self.paper.currentData() or "auto"),
                 idle_lock_minutes=self.idle.value(),
+                language=str(self.language.currentData() or "") or None,
             )
         except ValueError as exc:
             return str(exc).split("\n")[-1].strip().removeprefix("Value error, ")
@@ -112,20 +133,33 @@ class SettingsDialog(QDialog):
     def _explain(self) -> None:
         chosen = self.chosen()
         if isinstance(chosen, str):
-            self.note.setText(f"Not valid: {chosen}")
+            self.note.setText(translate("Settings", "Not valid: {reason}").format(reason=chosen))
             return
         region = chosen.region
-        country = region_name(region) if region else "no region (numbers need their +code)"
-        self.note.setText(
-            f"Every time on the desk is shown on {chosen.zone} time. Phone numbers are read as "
-            f"dialled in {country}. The day sheet prints on {chosen.paper_size} paper. The desk "
-            f"locks itself after {chosen.idle_lock_minutes} idle minutes."
+        country = (
+            region_name(region)
+            if region
+            else translate("Settings", "no region (numbers need their +code)")
         )
+        words = translate(
+            "Settings",
+            "Every time on the desk is shown on {zone} time. Phone numbers are read as dialled "
+            "in {country}. The day sheet prints on {paper} paper. The desk locks itself after "
+            "{minutes} idle minutes.",
+        ).format(
+            zone=chosen.zone,
+            country=country,
+            paper=chosen.paper_size,
+            minutes=chosen.idle_lock_minutes,
+        )
+        if chosen.language != self.context.settings.language:
+            words += " " + translate("Settings", "The new language is spoken from the next start.")
+        self.note.setText(words)
 
     def save(self) -> None:
         chosen = self.chosen()
         if isinstance(chosen, str):
-            self.note.setText(f"Not saved: {chosen}")
+            self.note.setText(translate("Settings", "Not saved: {reason}").format(reason=chosen))
             return
         self.context.update_settings(chosen)
         self.saved.emit(chosen)

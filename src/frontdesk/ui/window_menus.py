@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QLabel, QSizePolicy, QToolBar, QWidget
 
 from frontdesk.domain.booking import VisitStatus
+from frontdesk.domain.translation import translate
 from frontdesk.ui.calendar_pane import MODE_NAMES, Mode
 from frontdesk.ui.shortcuts_dialog import ShortcutsDialog
 
@@ -41,18 +42,18 @@ def build_menus(window: MainWindow) -> None:
     """File (connections, day sheet, quit), View (views, panels), Booking, and Help (the
     keyboard shortcuts; ``about_dialog`` adds About)."""
     menu = window.menuBar()
-    window.file_menu = menu.addMenu("&File")
+    window.file_menu = menu.addMenu(translate("Menus", "&File"))
     window.connections_action = make_action(
         window,
-        "&Connections…",
-        "Add, change or test the booking systems",
+        translate("Menus", "&Connections…"),
+        translate("Menus", "Add, change or test the booking systems"),
         window.open_connections,
     )
     window.file_menu.addAction(window.connections_action)
     window.settings_action = make_action(
         window,
-        "Clinic &settings…",
-        "The clinic's time zone, phone region and paper",
+        translate("Menus", "Clinic &settings…"),
+        translate("Menus", "The clinic's time zone, phone region and paper"),
         lambda _checked=False: window.dialogs.clinic_settings(),
     )
     window.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
@@ -60,15 +61,15 @@ def build_menus(window: MainWindow) -> None:
     window.file_menu.addSeparator()
     window.print_action = make_action(
         window,
-        "&Print day sheet…",
-        "Print the shown day: the whole day, then a page per provider",
+        translate("Menus", "&Print day sheet…"),
+        translate("Menus", "Print the shown day: the whole day, then a page per provider"),
         window.print_day_sheet,
         QKeySequence.StandardKey.Print,
     )
     window.pdf_action = make_action(
         window,
-        "Save day sheet as P&DF…",
-        "Save the shown day as a PDF file",
+        translate("Menus", "Save day sheet as P&DF…"),
+        translate("Menus", "Save the shown day as a PDF file"),
         lambda _checked=False: window.save_day_sheet(),  # not the "checked" flag as a path
     )
     window.file_menu.addAction(window.print_action)
@@ -78,14 +79,14 @@ def build_menus(window: MainWindow) -> None:
     window.file_menu.addSeparator()
     window.quit_action = make_action(
         window,
-        "&Quit",
-        "Close FrontDesk",
+        translate("Menus", "&Quit"),
+        translate("Menus", "Close FrontDesk"),
         lambda _checked=False: window.close(),
         [QKeySequence("Ctrl+Q")],
     )
     window.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
     window.file_menu.addAction(window.quit_action)
-    window.view_menu = menu.addMenu("&View")
+    window.view_menu = menu.addMenu(translate("Menus", "&View"))
     for act in window.view_actions.values():
         window.view_menu.addAction(act)
     window.view_menu.addSeparator()
@@ -96,14 +97,20 @@ def build_menus(window: MainWindow) -> None:
     ):
         toggle = dock.toggleViewAction()
         toggle.setShortcut(QKeySequence(key))
-        toggle.setStatusTip(f"Show or hide the {dock.windowTitle().lower()} panel")
+        toggle.setStatusTip(
+            translate("Menus", "Show or hide the {panel} panel").format(
+                panel=dock.windowTitle().lower()
+            )
+        )
         window.addAction(toggle)
         window.view_menu.addAction(toggle)
-    window.booking_menu = menu.addMenu("&Booking")
+    window.booking_menu = menu.addMenu(translate("Menus", "&Booking"))
     window.opening_action = make_action(
         window,
-        "Find an &opening…",
-        "Search the next free times for a service, provider, days and part of day",
+        translate("Menus", "Find an &opening…"),
+        translate(
+            "Menus", "Search the next free times for a service, provider, days and part of day"
+        ),
         lambda _checked=False: window.find_opening(),
         [QKeySequence("Ctrl+O")],
     )
@@ -112,11 +119,11 @@ def build_menus(window: MainWindow) -> None:
     window.booking_menu.addSeparator()
     for act in (*window.status_actions.values(), window.move_action, window.cancel_action):
         window.booking_menu.addAction(act)
-    window.help_menu = menu.addMenu("&Help")
+    window.help_menu = menu.addMenu(translate("Menus", "&Help"))
     window.shortcuts_action = make_action(
         window,
-        "&Keyboard shortcuts",
-        "Every key the desk answers to",
+        translate("Menus", "&Keyboard shortcuts"),
+        translate("Menus", "Every key the desk answers to"),
         lambda _checked=False: show_shortcuts(window),
         [QKeySequence("Ctrl+/")],
     )
@@ -128,20 +135,22 @@ def build_file_actions(window: MainWindow) -> None:
     for name, text, tip, kind in (
         (
             "export_day_action",
-            "&Export day…",
-            "Save the shown day as a calendar file or CSV",
+            translate("Menus", "&Export day…"),
+            translate("Menus", "Save the shown day as a calendar file or CSV"),
             "day",
         ),
         (
             "export_week_action",
-            "Export &week…",
-            "Save a provider's week (no patient names) as a calendar file or CSV",
+            translate("Menus", "Export &week…"),
+            translate(
+                "Menus", "Save a provider's week (no patient names) as a calendar file or CSV"
+            ),
             "week",
         ),
         (
             "export_patient_action",
-            "Export patient's &appointments…",
-            "Save one patient's appointments as a calendar file or CSV",
+            translate("Menus", "Export patient's &appointments…"),
+            translate("Menus", "Save one patient's appointments as a calendar file or CSV"),
             "patient",
         ),
     ):
@@ -152,8 +161,8 @@ def build_file_actions(window: MainWindow) -> None:
         window.file_menu.addAction(act)
     window.import_action = make_action(
         window,
-        "&Import bookings…",
-        "Book from a CSV file: see the rows it would queue and refuse first",
+        translate("Menus", "&Import bookings…"),
+        translate("Menus", "Book from a CSV file: see the rows it would queue and refuse first"),
         lambda _checked=False: window.dialogs.import_bookings(),
     )
     window.file_menu.addAction(window.import_action)
@@ -178,34 +187,55 @@ def _act(
 def build_toolbar(window: MainWindow) -> None:
     """The navigation toolbar (today, previous, next, the shown dates, the views, find, new,
     sync) and the desk's single-key status actions, move and cancel."""
-    bar = QToolBar("Navigation", window)
+    bar = QToolBar(translate("Menus", "Navigation"), window)
     bar.setObjectName("navigation")
     bar.setMovable(False)
     bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-    bar.setAccessibleName("Navigation")
+    bar.setAccessibleName(translate("Menus", "Navigation"))
     window.addToolBar(bar)
 
-    def add(act: QAction, name: str) -> QAction:
+    def add(act: QAction, name: str, spoken: str | None = None) -> QAction:
+        """Put ``act`` on the bar; its button is found by ``name`` (English, the same in
+        every language) and read out as ``spoken`` (its name in the desk's language)."""
         bar.addAction(act)
         widget = bar.widgetForAction(act)
         if widget is not None:
-            widget.setAccessibleName(name)
+            widget.setAccessibleName(spoken or translate("Menus", name))
             widget.setObjectName(name.replace(" ", "_").lower())
         return act
 
     window.today_action = add(
-        _act(window, "Today", "Go to today", window.pane.today, QKeySequence("Ctrl+T")), "Today"
+        _act(
+            window,
+            translate("Menus", "Today"),
+            translate("Menus", "Go to today"),
+            window.pane.today,
+            QKeySequence("Ctrl+T"),
+        ),
+        "Today",
     )
     window.prev_action = add(
-        _act(window, "◀", "Previous", lambda: window.pane.step(-1), QKeySequence("Alt+Left")),
-        "Previous",
+        _act(
+            window,
+            "◀",
+            translate("Menus", "Previous"),
+            lambda: window.pane.step(-1),
+            QKeySequence("Alt+Left"),
+        ),
+        translate("Menus", "Previous"),
     )
     window.next_action = add(
-        _act(window, "▶", "Next", lambda: window.pane.step(1), QKeySequence("Alt+Right")),
-        "Next",
+        _act(
+            window,
+            "▶",
+            translate("Menus", "Next"),
+            lambda: window.pane.step(1),
+            QKeySequence("Alt+Right"),
+        ),
+        translate("Menus", "Next"),
     )
     window.week_title = QLabel(window)
-    window.week_title.setAccessibleName("Shown dates")
+    window.week_title.setAccessibleName(translate("Menus", "Shown dates"))
     font = window.week_title.font()
     font.setPointSizeF(font.pointSizeF() + 2)
     font.setBold(True)
@@ -216,25 +246,25 @@ def build_toolbar(window: MainWindow) -> None:
     group = QActionGroup(window)
     window.view_actions = {}
     for mode in Mode:
-        name = MODE_NAMES[mode]
+        name = translate("Views", MODE_NAMES[mode])
         act = _act(
             window,
             name,
-            f"{name} view",
+            translate("Menus", "{view} view").format(view=name),
             lambda _checked=False, m=mode: window.pane.set_mode(m),
             QKeySequence(f"F{mode + 1}"),
         )
         act.setCheckable(True)
         group.addAction(act)
-        window.view_actions[mode] = add(act, f"{name} view")
+        window.view_actions[mode] = add(act, f"{MODE_NAMES[mode]} view", act.statusTip())
     spacer = QWidget(window)
     spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
     bar.addWidget(spacer)
     window.find_action = add(
         _act(
             window,
-            "Find patient",
-            "Find a patient",
+            translate("Menus", "Find patient"),
+            translate("Menus", "Find a patient"),
             window.find_patient,
             QKeySequence.StandardKey.Find,
         ),
@@ -243,8 +273,8 @@ def build_toolbar(window: MainWindow) -> None:
     window.new_action = add(
         _act(
             window,
-            "New booking",
-            "Book an appointment",
+            translate("Menus", "New booking"),
+            translate("Menus", "Book an appointment"),
             lambda: window.new_booking(None),
             QKeySequence.StandardKey.New,
         ),
@@ -253,8 +283,8 @@ def build_toolbar(window: MainWindow) -> None:
     window.sync_action = add(
         _act(
             window,
-            "Sync now",
-            "Send waiting bookings and refresh the calendars now",
+            translate("Menus", "Sync now"),
+            translate("Menus", "Send waiting bookings and refresh the calendars now"),
             window.sync_now,
             QKeySequence("F5"),
         ),
@@ -264,9 +294,9 @@ def build_toolbar(window: MainWindow) -> None:
     scoped = Qt.ShortcutContext.WidgetWithChildrenShortcut
     window.status_actions = {}
     for status, text, key in (
-        (VisitStatus.ARRIVED, "Arrived", "A"),
-        (VisitStatus.COMPLETED, "Completed", "C"),
-        (VisitStatus.NO_SHOW, "No-show", "N"),
+        (VisitStatus.ARRIVED, translate("Menus", "Arrived"), "A"),
+        (VisitStatus.COMPLETED, translate("Menus", "Completed"), "C"),
+        (VisitStatus.NO_SHOW, translate("Menus", "No-show"), "N"),
     ):
         act = QAction(text, window.pane)
         act.setShortcut(QKeySequence(key))
@@ -275,8 +305,14 @@ def build_toolbar(window: MainWindow) -> None:
         window.pane.addAction(act)
         window.status_actions[status] = act
     window.move_action = _act(
-        window, "Move…", "Move the selected appointment", window._move_selected
+        window,
+        translate("Menus", "Move…"),
+        translate("Menus", "Move the selected appointment"),
+        window._move_selected,
     )
     window.cancel_action = _act(
-        window, "Cancel appointment…", "Cancel the selected appointment", window._cancel_selected
+        window,
+        translate("Menus", "Cancel appointment…"),
+        translate("Menus", "Cancel the selected appointment"),
+        window._cancel_selected,
     )
