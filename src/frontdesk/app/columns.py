@@ -27,6 +27,7 @@ from frontdesk.domain.columns import (
     check,
     cleaned,
 )
+from frontdesk.domain.translation import translate
 from frontdesk.storage.columns import TOPIC, StaleSetup
 
 __all__ = ["CLINIC", "TOPIC", "ColumnsRefused", "desk_columns", "save", "setup"]
@@ -75,7 +76,7 @@ def desk_columns(
             ResourceInfo(
                 column_key(column.id),
                 column.name,
-                KIND_GROUPS[column.kind],
+                translate("Columns", KIND_GROUPS[column.kind]),
                 column.kind.value,
                 color,
                 members,

@@ -14,9 +14,11 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from frontdesk.domain.translation import QT_TRANSLATE_NOOP
+
 ResourceKey = tuple[str, str]  # (connection id, resource id), as app.desk keys columns
 EVERYTHING = ""  # the id of the view that always exists
-EVERYTHING_NAME = "Everything"
+EVERYTHING_NAME = QT_TRANSLATE_NOOP("Columns", "Everything")
 NAME_WIDTH = 100
 _COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
@@ -27,11 +29,16 @@ class ColumnKind(enum.StrEnum):
     ROOM = "room"
 
 
-KIND_WORDS = {ColumnKind.PROVIDER: "Provider", ColumnKind.CHAIR: "Chair", ColumnKind.ROOM: "Room"}
+# shown translated (context "Columns"): the kind of a column, and the header over its kind
+KIND_WORDS = {
+    ColumnKind.PROVIDER: QT_TRANSLATE_NOOP("Columns", "Provider"),
+    ColumnKind.CHAIR: QT_TRANSLATE_NOOP("Columns", "Chair"),
+    ColumnKind.ROOM: QT_TRANSLATE_NOOP("Columns", "Room"),
+}
 KIND_GROUPS = {
-    ColumnKind.PROVIDER: "Providers",
-    ColumnKind.CHAIR: "Chairs",
-    ColumnKind.ROOM: "Rooms",
+    ColumnKind.PROVIDER: QT_TRANSLATE_NOOP("Columns", "Providers"),
+    ColumnKind.CHAIR: QT_TRANSLATE_NOOP("Columns", "Chairs"),
+    ColumnKind.ROOM: QT_TRANSLATE_NOOP("Columns", "Rooms"),
 }
 
 

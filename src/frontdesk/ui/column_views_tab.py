@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from frontdesk.app import columns as clinic_columns
 from frontdesk.domain.columns import ColumnView
+from frontdesk.domain.translation import translate
 
 if TYPE_CHECKING:
     from frontdesk.ui.columns_dialog import ColumnsDialog
@@ -56,31 +57,48 @@ class ViewsTab(QWidget):
         self.rendering = False
         row = QHBoxLayout(self)
         left = QVBoxLayout()
-        left.addWidget(QLabel("Views (\u201cEverything\u201d always exists, first)", self))
+        left.addWidget(
+            QLabel(
+                translate("Columns", "Views (\u201cEverything\u201d always exists, first)"), self
+            )
+        )
         self.view_list = QListWidget(self)
-        self.view_list.setAccessibleName("Saved views")
+        self.view_list.setAccessibleName(translate("Columns", "Saved views"))
         self.view_list.currentRowChanged.connect(lambda _r: self._render_view_columns())
         self.view_list.itemChanged.connect(self._view_renamed)
         left.addWidget(self.view_list, 1)
         row.addLayout(left, 1)
         side = QVBoxLayout()
-        add, remove, up, down = buttons(self, side, ["A&dd view", "Remo&ve view", "Up", "Down"])
+        add, remove, up, down = buttons(
+            self,
+            side,
+            [
+                translate("Columns", "A&dd view"),
+                translate("Columns", "Remo&ve view"),
+                translate("Columns", "Up"),
+                translate("Columns", "Down"),
+            ],
+        )
         add.clicked.connect(self.add_view)
         remove.clicked.connect(lambda: self.remove_view(self.view_list.currentRow()))
         up.clicked.connect(lambda: self.move_view(self.view_list.currentRow(), -1))
         down.clicked.connect(lambda: self.move_view(self.view_list.currentRow(), 1))
         row.addLayout(side)
         right = QVBoxLayout()
-        right.addWidget(QLabel("Its columns (tick; drag or Up/Down to order)", self))
+        right.addWidget(
+            QLabel(translate("Columns", "Its columns (tick; drag or Up/Down to order)"), self)
+        )
         self.view_columns = QListWidget(self)
-        self.view_columns.setAccessibleName("The view's columns")
+        self.view_columns.setAccessibleName(translate("Columns", "The view's columns"))
         self.view_columns.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.view_columns.itemChanged.connect(lambda _i: self._store_view_columns())
         self.view_columns.model().rowsMoved.connect(lambda *_a: self._store_view_columns())
         right.addWidget(self.view_columns, 1)
         row.addLayout(right, 1)
         side2 = QVBoxLayout()
-        c_up, c_down = buttons(self, side2, ["Column up", "Column down"])
+        c_up, c_down = buttons(
+            self, side2, [translate("Columns", "Column up"), translate("Columns", "Column down")]
+        )
         c_up.clicked.connect(lambda: self.move_view_column(self.view_columns.currentRow(), -1))
         c_down.clicked.connect(lambda: self.move_view_column(self.view_columns.currentRow(), 1))
         row.addLayout(side2)
@@ -126,7 +144,10 @@ class ViewsTab(QWidget):
             self.rendering = rendering
 
     def add_view(self, name: str = "", column_ids: Sequence[str] = ()) -> ColumnView:
-        view = ColumnView(clinic_columns.new_id(), name or f"View {len(self.owner.views) + 1}")
+        view = ColumnView(
+            clinic_columns.new_id(),
+            name or translate("Columns", "View {n}").format(n=len(self.owner.views) + 1),
+        )
         self.owner.views.append(replace(view, columns=tuple(column_ids)))
         self.show_views()
         self.view_list.setCurrentRow(len(self.owner.views) - 1)

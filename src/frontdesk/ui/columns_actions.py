@@ -14,7 +14,8 @@ from shiboken6 import isValid
 
 from frontdesk.app import columns as clinic_columns
 from frontdesk.app.staff import NotAllowed
-from frontdesk.domain.columns import ColumnSetup
+from frontdesk.domain.columns import EVERYTHING, EVERYTHING_NAME, ColumnSetup, ColumnView
+from frontdesk.domain.translation import translate
 from frontdesk.ui.window_menus import make_action
 
 if TYPE_CHECKING:
@@ -25,13 +26,18 @@ SETTING = "columns/view"
 MAX_KEYED = 9
 
 
+def shown_name(view: ColumnView) -> str:
+    """A view's name as the menu shows it ("Everything" in the desk's language)."""
+    return translate("Columns", EVERYTHING_NAME) if view.id == EVERYTHING else view.name
+
+
 class ColumnViews:
     """The View menu's column views and their keys, for one window."""
 
     def __init__(self, window: MainWindow) -> None:
         self.window = window
-        self.menu = QMenu("Column &view", window)
-        self.menu.setAccessibleName("Column view")
+        self.menu = QMenu(translate("Columns", "Column &view"), window)
+        self.menu.setAccessibleName(translate("Columns", "Column view"))
         self.group = QActionGroup(window)
         self.group.setExclusive(True)
         self.actions: list[QAction] = []
@@ -53,8 +59,10 @@ class ColumnViews:
             keys = [QKeySequence(f"Alt+{n + 1}")] if n < MAX_KEYED else None
             act = make_action(
                 window,
-                view.name.replace("&", "&&"),
-                f"Show the columns of the view \u201c{view.name}\u201d",
+                shown_name(view).replace("&", "&&"),
+                translate("Columns", "Show the columns of the view \u201c{view}\u201d").format(
+                    view=shown_name(view)
+                ),
                 lambda _checked=False, vid=view.id: self.choose(vid),
                 keys,
             )
@@ -108,17 +116,23 @@ class ColumnViews:
         context = self.window.context
 
         def saved(_result: object) -> None:
-            self.window.statusBar().showMessage("The clinic's columns are saved.", 10_000)
+            self.window.statusBar().showMessage(
+                translate("Columns", "The clinic's columns are saved."), 10_000
+            )
             if isValid(dialog):
                 dialog.accept()
 
         def failed(error: BaseException) -> None:
             if not isValid(dialog):  # closed meanwhile: the status bar says it
-                self.window.statusBar().showMessage(f"Columns not saved: {error}", 10_000)
+                self.window.statusBar().showMessage(
+                    translate("Columns", "Columns not saved: {why}").format(why=error), 10_000
+                )
             elif isinstance(error, (clinic_columns.ColumnsRefused, NotAllowed)):
                 dialog.refused(str(error))
             else:
-                dialog.refused("The columns could not be saved; the log says why.")
+                dialog.refused(
+                    translate("Columns", "The columns could not be saved; the log says why.")
+                )
 
         self.window.ops.run(
             lambda: clinic_columns.save(context, setup),
@@ -136,9 +150,12 @@ def install_columns_actions(window: MainWindow) -> ColumnViews:
     window.column_views = views
     window.columns_action = make_action(
         window,
-        "Clinic &columns…",
-        "The clinic's providers, chairs and rooms, the booking systems' resources shown in "
-        "each, and the saved views",
+        translate("Columns", "Clinic &columns…"),
+        translate(
+            "Columns",
+            "The clinic's providers, chairs and rooms, the booking systems' resources shown "
+            "in each, and the saved views",
+        ),
         lambda _checked=False: views.open_dialog(),
     )
     menu = window.view_menu

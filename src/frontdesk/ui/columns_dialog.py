@@ -40,6 +40,7 @@ from frontdesk.domain.columns import (
     ColumnSetup,
     ColumnView,
 )
+from frontdesk.domain.translation import translate
 from frontdesk.ui.column_views_tab import ID, ViewsTab, buttons, swatch
 from frontdesk.ui.theme import mark_hint
 
@@ -57,8 +58,8 @@ class ColumnsDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Clinic columns")
-        self.setAccessibleName("Clinic columns")
+        self.setWindowTitle(translate("Columns", "Clinic columns"))
+        self.setAccessibleName(translate("Columns", "Clinic columns"))
         self.setProperty("adminOnly", may_edit)
         self.api = list(api)
         self.revision = found.revision
@@ -69,19 +70,21 @@ class ColumnsDialog(QDialog):
         self._rendering = False
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self._columns_tab(), "&Columns")
-        self.tabs.addTab(self._resources_tab(), "&Booking systems' resources")
+        self.tabs.addTab(self._columns_tab(), translate("Columns", "&Columns"))
+        self.tabs.addTab(self._resources_tab(), translate("Columns", "&Booking systems' resources"))
         self.views_tab = ViewsTab(self)
         self.view_list, self.view_columns = self.views_tab.view_list, self.views_tab.view_columns
-        self.tabs.addTab(self.views_tab, "&Views")
+        self.tabs.addTab(self.views_tab, translate("Columns", "&Views"))
         self.tabs.currentChanged.connect(lambda _i: self.show_copy())
         layout.addWidget(self.tabs, 1)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("What happened")
+        self.message.setAccessibleName(translate("Columns", "What happened"))
         layout.addWidget(self.message)
         if not may_edit:
-            self.message.setText("Only an administrator can change the clinic's columns.")
+            self.message.setText(
+                translate("Columns", "Only an administrator can change the clinic's columns.")
+            )
             mark_hint(self.message)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Close, self
@@ -102,8 +105,15 @@ class ColumnsDialog(QDialog):
         tab = QWidget(self)
         row = QHBoxLayout(tab)
         self.table = QTableWidget(0, 4, tab)
-        self.table.setAccessibleName("The clinic's columns, in order")
-        self.table.setHorizontalHeaderLabels(["Name", "Kind", "Colour", "Hidden"])
+        self.table.setAccessibleName(translate("Columns", "The clinic's columns, in order"))
+        self.table.setHorizontalHeaderLabels(
+            [
+                translate("Columns", "Name"),
+                translate("Columns", "Kind"),
+                translate("Columns", "Colour"),
+                translate("Columns", "Hidden"),
+            ]
+        )
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
@@ -118,9 +128,18 @@ class ColumnsDialog(QDialog):
         add, remove, up, down, colour, each = buttons(
             tab,
             side,
-            ["&Add", "&Remove", "Move &up", "Move do&wn", "C&olour…", "A column for &each"],
+            [
+                translate("Columns", "&Add"),
+                translate("Columns", "&Remove"),
+                translate("Columns", "Move &up"),
+                translate("Columns", "Move do&wn"),
+                translate("Columns", "C&olour…"),
+                translate("Columns", "A column for &each"),
+            ],
         )
-        each.setToolTip("A column of its own for each resource no column shows yet")
+        each.setToolTip(
+            translate("Columns", "A column of its own for each resource no column shows yet")
+        )
         add.clicked.connect(self.add_column)
         remove.clicked.connect(lambda: self.remove_column(self.table.currentRow()))
         up.clicked.connect(lambda: self.move_column(self.table.currentRow(), -1))
@@ -141,8 +160,16 @@ class ColumnsDialog(QDialog):
         note.setWordWrap(True)
         box.addWidget(note)
         self.resources = QTableWidget(0, 3, tab)
-        self.resources.setAccessibleName("Which column each resource is shown in")
-        self.resources.setHorizontalHeaderLabels(["Booking system", "Resource", "Shown in"])
+        self.resources.setAccessibleName(
+            translate("Columns", "Which column each resource is shown in")
+        )
+        self.resources.setHorizontalHeaderLabels(
+            [
+                translate("Columns", "Booking system"),
+                translate("Columns", "Resource"),
+                translate("Columns", "Shown in"),
+            ]
+        )
         self.resources.verticalHeader().hide()
         self.resources.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.resources.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -167,16 +194,16 @@ class ColumnsDialog(QDialog):
             name.setData(ID, column.id)
             self.table.setItem(n, 0, name)
             kind = QComboBox(self.table)
-            kind.setAccessibleName(f"Kind of {column.name}")
+            kind.setAccessibleName(translate("Columns", "Kind of {name}").format(name=column.name))
             for value, words in KIND_WORDS.items():
-                kind.addItem(words, value.value)
+                kind.addItem(translate("Columns", words), value.value)
             kind.setCurrentIndex(kind.findData(column.kind.value))
             kind.setEnabled(self.may_edit)
             kind.currentIndexChanged.connect(
                 lambda _i, n=n, box=kind: self._set(n, kind=ColumnKind(box.currentData()))
             )
             self.table.setCellWidget(n, 1, kind)
-            colour = QTableWidgetItem(column.color or "(none)")
+            colour = QTableWidgetItem(column.color or translate("Columns", "(none)"))
             colour.setIcon(swatch(column.color))
             colour.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
             self.table.setItem(n, 2, colour)
@@ -198,8 +225,10 @@ class ColumnsDialog(QDialog):
             self.resources.setItem(n, 0, QTableWidgetItem(resource.connection_name))
             self.resources.setItem(n, 1, QTableWidgetItem(resource.name))
             choice = QComboBox(self.resources)
-            choice.setAccessibleName(f"Column of {resource.name}")
-            choice.addItem("Its own column", OWN)
+            choice.setAccessibleName(
+                translate("Columns", "Column of {name}").format(name=resource.name)
+            )
+            choice.addItem(translate("Columns", "Its own column"), OWN)
             for column in self.columns:
                 choice.addItem(swatch(column.color), column.name, column.id)
             choice.setCurrentIndex(max(0, choice.findData(self.mapping.get(resource.key, OWN))))
@@ -227,7 +256,11 @@ class ColumnsDialog(QDialog):
         n = len(self.columns) + 1
         while not name and f"new column {n}" in taken:
             n += 1
-        column = ClinicColumn(clinic_columns.new_id(), name or f"New column {n}", kind)
+        column = ClinicColumn(
+            clinic_columns.new_id(),
+            name or translate("Columns", "New column {n}").format(n=n),
+            kind,
+        )
         self.columns.append(column)
         self.show_copy()
         self.table.setCurrentCell(len(self.columns) - 1, 0)
@@ -259,7 +292,9 @@ class ColumnsDialog(QDialog):
     def pick_color(self, row: int) -> None:
         if 0 <= row < len(self.columns):
             old = self.columns[row].color
-            chosen = QColorDialog.getColor(QColor(old or "#1a73e8"), self, "Column colour")
+            chosen = QColorDialog.getColor(
+                QColor(old or "#1a73e8"), self, translate("Columns", "Column colour")
+            )
             if chosen.isValid():
                 self.set_color(row, chosen.name())
 
@@ -287,7 +322,7 @@ class ColumnsDialog(QDialog):
         )
 
     def save(self) -> None:
-        self.message.setText("Saving…")
+        self.message.setText(translate("Columns", "Saving…"))
         self.save_button.setEnabled(False)
         self.saveRequested.emit(self.setup())
 
