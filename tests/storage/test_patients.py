@@ -100,6 +100,11 @@ def test_migration_fills_the_index_from_cached_bookings(tmp_path: Path) -> None:
         conn.execute(text("DROP TABLE sending_roles"))  # 0008
         conn.execute(text("DROP TABLE audit"))  # 0009 (its triggers go with it)
         conn.execute(text("DROP TABLE staff"))
+        conn.execute(text("DROP TABLE asap_freed"))  # 0013
+        conn.execute(text("DROP TABLE asap"))
+        conn.execute(text("DROP TABLE confirmation_attempts"))  # 0012
+        conn.execute(text("DROP TABLE arrivals"))
+        conn.execute(text("DROP TABLE blockouts"))  # 0011
         for table in (  # 0010
             "column_view_members",
             "column_views",

@@ -23,7 +23,7 @@ import pytest
 
 from frontdesk.domain.booking import Booking, SyncState
 from frontdesk.domain.outbox import Operation, OperationKind, OperationState, Settlement
-from frontdesk.providers.base import Accepted, Connector
+from frontdesk.providers.base import Accepted, Ambiguous, Connector
 from frontdesk.sandbox import SandboxServer
 from frontdesk.sandbox.fault_spec import FaultInjector, FaultSpec
 from frontdesk.storage.db import Database
@@ -303,7 +303,12 @@ def cancel_remotely(rig: Rig) -> Callable[[Booking], None]:
 
     def cancel(booking: Booking) -> None:
         rig.injector.script([])
-        cancelled = rig.live.cancel(booking, f"cancel-{booking.id}")
+        # no fault is injected here; on a machine busy enough to time a request out, the
+        # cancel (the same key, so at most once) is asked again rather than failing the drill
+        for _ in range(3):
+            cancelled = rig.live.cancel(booking, f"cancel-{booking.id}")
+            if not isinstance(cancelled, Ambiguous):
+                break
         assert isinstance(cancelled, Accepted), cancelled
 
     return cancel

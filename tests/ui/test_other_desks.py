@@ -124,3 +124,74 @@ def test_a_desk_rereads_the_desk_local_records_another_desk_changed(  # type: ig
         assert told == ["blockouts"]
     finally:
         window.shutdown()
+
+
+def test_a_blockout_made_at_one_desk_is_drawn_and_kept_at_the_other(  # type: ignore[no-untyped-def]
+    qtbot, desks: tuple[AppContext, AppContext]
+) -> None:
+    """Desk A keeps a lunch free on a shared store: desk B draws it within seconds. Desk B
+    keeps one free: desk A refuses a booking into it in the clinic rule's words. A removes
+    it and B's band goes; the time is booked and B shows the booking."""
+    from dataclasses import replace
+
+    from frontdesk.app.booking import BookingRefused
+    from frontdesk.domain.blockouts import Blockout, Reason, Repeat
+    from frontdesk.ui.calendar_pane import Mode
+
+    a, b = desks
+    sign_in_admin(a)
+    sign_in_admin(b)
+    day = next_weekday(2)
+    window = MainWindow(b, sync_interval_ms=3_600_000, start_sync=False)
+    qtbot.addWidget(window)
+    window.resize(1400, 860)
+    window.show()
+    window.pane.show_day(day, Mode.DAY)
+    window.sync.start()
+    cid = a.connections()[0].id
+    lunch = Blockout(
+        id="shared-lunch",
+        start=local_to_utc(day, time(11), ZONE).instant,
+        end=local_to_utc(day, time(11, 45), ZONE).instant,
+        zone=ZONE,
+        reason=Reason.LUNCH,
+        connection_id=cid,
+        resource_id=MAIN,
+        repeat=Repeat.WEEKLY,
+        weeks=2,
+    )
+    request = BookingRequest(
+        connection_id=cid,
+        service_id=GENERAL_CHECKUP_ID,
+        resource_id=MAIN,
+        start=local_to_utc(day + timedelta(days=7), time(11, 30), ZONE).instant,
+        patient_name="Second Week",
+        patient_phone="+442079460433",
+    )
+
+    def refusals() -> list[str | None]:
+        try:
+            a.booking.book(request)
+        except BookingRefused as refused:
+            return [v.message for v in refused.verdicts]
+        return []  # pragma: no cover - the assertion below says what went wrong
+
+    try:
+        told: list[str] = []
+        window.on_topic("blockouts", lambda: told.append("blockouts"))
+        qtbot.waitUntil(lambda: bool(told), timeout=5000)  # B listens
+        added = a.blockouts.add(lunch)
+        grid = window.day_view
+        qtbot.waitUntil(lambda: bool(grid.schedule and grid.schedule.bands), timeout=5000)
+        assert grid.schedule.bands[0].occurrence.blockout.id == "shared-lunch"  # type: ignore[union-attr]
+        b.blockouts.remove(added)
+        kept = b.blockouts.add(replace(lunch, id="b-lunch"))
+        assert refusals() == ["Blocked at this desk: lunch 11:00-11:45 (clinic rule)"]
+        a.blockouts.remove(kept)
+        qtbot.waitUntil(lambda: not (grid.schedule and grid.schedule.bands), timeout=5000)
+        booked = a.booking.book(  # the time is free again: booked, and B shows it
+            request.model_copy(update={"start": request.start - timedelta(days=7)})
+        )
+        qtbot.waitUntil(lambda: grid.block_rect(booked.id) is not None, timeout=5000)
+    finally:
+        window.shutdown()

@@ -21,6 +21,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from frontdesk.app import phones
+from frontdesk.app.desk_rules import desk_verdicts
 from frontdesk.app.settings import ClinicSettings
 from frontdesk.domain.audit import (
     BOOKED_FIELDS,
@@ -321,7 +322,7 @@ class BookingService:
         problems = self._problems(request, catalog)
         if problems:
             return problems
-        return self._judge(draft, catalog, now, between, cache_age=False)
+        return self._judge(draft, catalog, now, between, cache_age=False, desk_rules=False)
 
     def _problems(self, request: BookingRequest, catalog: Catalog) -> list[Verdict]:
         """What the form lacks or has wrong, before any rule can judge."""
@@ -335,6 +336,22 @@ class BookingService:
         return problems
 
     def _judge(
+        self,
+        booking: Booking,
+        catalog: Catalog,
+        now: datetime,
+        between: BookingsBetween | None = None,
+        *,
+        cache_age: bool = True,
+        desk_rules: bool = True,
+    ) -> list[Verdict]:
+        """The desk's own rules (``app.desk_rules``: the clinic's blockouts; not for an
+        import's rows, which were booked elsewhere already), then the booking system's
+        (:meth:`_judge_remote`)."""
+        desk = desk_verdicts(self.repo.blockouts, booking, self.clinic().zone) if desk_rules else []
+        return desk + self._judge_remote(booking, catalog, now, between, cache_age=cache_age)
+
+    def _judge_remote(
         self,
         booking: Booking,
         catalog: Catalog,

@@ -15,8 +15,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from frontdesk.app import logs, private_files, store
+from frontdesk.app import desk_day, logs, private_files, store
 from frontdesk.app import settings as clinic_settings
+from frontdesk.app.blockouts import BlockoutDesk
 from frontdesk.app.booking import BookingService
 from frontdesk.app.paths import Paths
 from frontdesk.app.reads import DeskReads
@@ -73,6 +74,9 @@ class AppContext:
             self.repo, self.connectors, self.desk, lambda: self.settings, self.staff.actor
         )
         self.engine = SyncEngine(self.repo, self.connectors, stop=self.stop)
+        self.demo = False  # a demo clinic (app.demo): screens may show sample records
+        self.confirmations, self.arrivals = desk_day.services(self)  # the patient's side
+        self.blockouts = BlockoutDesk(self.repo, lambda: self.settings.zone, self.staff.actor)
         if connect:
             self.reload_connectors()
 

@@ -21,12 +21,13 @@ import tempfile
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from datetime import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from frontdesk.app.context import AppContext
 from frontdesk.app.paths import Paths
-from frontdesk.domain.timeutil import utc_now
+from frontdesk.domain.timeutil import local_to_utc, to_local, utc_now
 from frontdesk.providers.registry import PROVIDERS
 
 if TYPE_CHECKING:
@@ -78,6 +79,37 @@ def connection_name(provider: str) -> str:
     if provider == "huskyvoice":
         return DEMO_CONNECTION
     return f"Demo: {PROVIDERS[provider].title} sandbox"
+
+
+# the demo's daily lunch: one provider's column (CareValidate's Dr. Ana Ruiz, whose booking
+# system publishes no hours: the clinic knows when she lunches), every day for a year from the
+# first start, on the clinic's clock
+LUNCH_PROVIDER, LUNCH_RESOURCE = "carevalidate", "Dr. Ana Ruiz"
+LUNCH_FROM, LUNCH_TO = time(12, 30), time(13, 30)
+
+
+def add_demo_lunch(context: AppContext, connection_id: str) -> None:
+    """A daily lunch blockout on the demo provider's column (``docs/desk-blockouts.md``)."""
+    from frontdesk.app.blockouts import new_id
+    from frontdesk.domain.blockouts import Blockout, Reason, Repeat
+
+    zone_name = context.clinic_zone
+    today = to_local(utc_now(), zone_name).date()
+    lunch = Blockout(
+        id=new_id(),
+        start=local_to_utc(today, LUNCH_FROM, zone_name).instant,
+        end=local_to_utc(today, LUNCH_TO, zone_name).instant,
+        zone=zone_name,
+        reason=Reason.LUNCH,
+        connection_id=connection_id,
+        resource_id=LUNCH_RESOURCE,
+        repeat=Repeat.DAILY,
+        weeks=52,
+    )
+    try:
+        context.blockouts.add(lunch)
+    except Exception:  # nobody signed in (a changed PIN): the demo goes on without it
+        log.warning("demo: the lunch blockout was not added", exc_info=True)
 
 
 class Demo:
@@ -207,7 +239,13 @@ class Demo:
                 from frontdesk.app.connections import add_connection
 
                 name = connection_name(provider)
-                add_connection(repo, credentials, provider, name, url, key, options)
+                record = add_connection(repo, credentials, provider, name, url, key, options)
+                if provider == "huskyvoice":  # two patients on the ASAP list (F9)
+                    from frontdesk.app.demo_asap import seed_asap
+
+                    seed_asap(self.context, record.id)
+                if provider == LUNCH_PROVIDER:
+                    add_demo_lunch(self.context, record.id)
             else:
                 continue
             self._unconnected.remove(provider)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from frontdesk.app.context import AppContext
+from frontdesk.domain.blockouts import Occurrence
 from frontdesk.domain.booking import (
     Booking,
     BookingGlimpse,
@@ -75,6 +76,9 @@ class CalendarData:
     services: dict[str, Service] = field(default_factory=dict)
     resources: list[ResourceInfo] = field(default_factory=list)
     windows: dict[ResourceKey, list[Window]] = field(default_factory=dict)
+    # per connection whose API documents no working hours, why (its columns are not shaded)
+    no_hours: dict[str, str] = field(default_factory=dict)
+    blockouts: list[Occurrence] = field(default_factory=list)  # the clinic's, in the span
 
     @property
     def last(self) -> date:
@@ -172,7 +176,20 @@ def calendar_data(context: AppContext, first: date, days: int) -> CalendarData:
             if first <= window.day <= last:
                 windows.setdefault((record.id, window.resource_id), []).append(window)
     bookings = context.repo.glimpses_between(start, end)
-    return CalendarData(first, days, zone_name, bookings, services, columns, windows)
+    blockouts = context.blockouts.occurrences(first, days, zone_name)
+    no_hours = {r.id: note for r in records if (note := hours_not_documented(r.provider))}
+    return CalendarData(
+        first, days, zone_name, bookings, services, columns, windows, no_hours, blockouts
+    )
+
+
+def hours_not_documented(provider: str) -> str | None:
+    """Why the columns of ``provider``'s API show no working hours (its API documents none,
+    ``ProviderSpec.no_hours``); None where its windows are the hours."""
+    from frontdesk.providers.registry import PROVIDERS
+
+    spec = PROVIDERS.get(provider)
+    return None if spec is None else spec.no_hours
 
 
 def week_data(context: AppContext, monday: date) -> CalendarData:

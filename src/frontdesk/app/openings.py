@@ -6,8 +6,10 @@ windows, from the asked instant on; each is judged by the connection's own offli
 (``Connector.predict_create``) against the cached bookings of its day, exactly as a booking at
 that time would be. Times clear of the resource's other appointments are preferred; a time
 that overlaps one is offered only when the rules allow it and nothing clear is left in that
-window. The search is bounded (days ahead, checks per window, checks in all) so the booking
-dialog can show its first openings at once, and it reads each day's bookings once.
+window. A time the clinic keeps free (a blockout, ``domain.blockouts``) is never offered: the
+desk's own rule on top of the booking system's. The search is bounded (days ahead, checks per
+window, checks in all) so the booking dialog can show its first openings at once, and it reads
+each day's bookings once.
 
 An ``OpeningFilter`` narrows it to some weekdays and parts of the day on the clinic's clock
 (the "Find an opening" window); a time offered by two windows is offered once.
@@ -21,6 +23,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from frontdesk.app.booking import BookingService
+from frontdesk.domain.blockouts import Blockout, blocking
 from frontdesk.domain.booking import Booking
 from frontdesk.domain.catalog import Catalog, Window
 from frontdesk.domain.timeutil import local_day_bounds, local_to_utc, to_local, utc_now
@@ -166,6 +169,7 @@ def _search(
         key=lambda w: (w.day, w.start, w.resource_id),
     )
     day_cache: dict[date, list[Booking]] = {}
+    kept_free = _blockouts(service, query, first_day, limits.days, zone_name)
     found: list[Opening] = []
     checks = 0
     for window in windows:
@@ -192,6 +196,10 @@ def _search(
                 continue  # offered already (windows that overlap), or not what is wanted
             if checks >= limits.checks:
                 break
+            if kept_free and blocking(
+                kept_free, query.connection_id, window.resource_id, start, start + duration
+            ):
+                continue  # the clinic keeps this time free (a blockout): the desk's own rule
             overlaps = any(s < start + duration and start < e for s, e in busy)
             if overlaps and fallback is not None:
                 continue  # one overlapping fallback per window is enough
@@ -220,6 +228,19 @@ def _search(
         if taken == 0 and fallback is not None:
             found.append(fallback)
     return found
+
+
+def _blockouts(
+    service: BookingService, query: OpeningQuery, first_day: date, days: int, zone_name: str
+) -> list[Blockout]:
+    """The blockouts that may keep some of the searched days free, read once."""
+    start, _ = local_day_bounds(first_day, zone_name)
+    end, _ = local_day_bounds(first_day + timedelta(days=days + 1), zone_name)
+    return [
+        b
+        for b in service.repo.blockouts.between(start, end)
+        if b.whole_clinic or b.connection_id == query.connection_id
+    ]
 
 
 def _grid(window: Window, duration: timedelta, zone_name: str, after: datetime) -> list[datetime]:

@@ -51,6 +51,14 @@ class AuditEvent(enum.StrEnum):
     STAFF_DISABLED = "staff disabled"
     STAFF_ENABLED = "staff enabled"
     AUDIT_EXPORTED = "audit exported"
+    ASAP_ADDED = "ASAP added"  # the ASAP list (domain.asap)
+    ASAP_CHANGED = "ASAP changed"
+    ASAP_REMOVED = "ASAP removed"
+    CONFIRMATION = "confirmation"  # a call's outcome: confirmed, left a message, no answer
+    ARRIVAL = "arrival"  # the patient's arrival time, or "in the chair" (desk-only marks)
+    BLOCKOUT_ADDED = "blockout added"
+    BLOCKOUT_CHANGED = "blockout changed"
+    BLOCKOUT_REMOVED = "blockout removed"
     COLUMNS = "columns changed"  # the clinic's columns, their resources, the views
 
 
@@ -72,6 +80,14 @@ EVENT_WORDS: dict[AuditEvent, str] = {
     AuditEvent.STAFF_DISABLED: "Staff member disabled",
     AuditEvent.STAFF_ENABLED: "Staff member enabled",
     AuditEvent.AUDIT_EXPORTED: "Audit trail exported",
+    AuditEvent.ASAP_ADDED: "Put on the ASAP list",
+    AuditEvent.ASAP_CHANGED: "ASAP entry changed",
+    AuditEvent.ASAP_REMOVED: "Taken off the ASAP list",
+    AuditEvent.CONFIRMATION: "Patient's confirmation",
+    AuditEvent.ARRIVAL: "Arrival",
+    AuditEvent.BLOCKOUT_ADDED: "Blockout added",
+    AuditEvent.BLOCKOUT_CHANGED: "Blockout changed",
+    AuditEvent.BLOCKOUT_REMOVED: "Blockout removed",
     AuditEvent.COLUMNS: "Clinic columns changed",
 }
 

@@ -153,6 +153,9 @@ class ProviderSpec:
     # its time and place (which its own rules judge, as for a drag): e.g. "notes"; the
     # service and the patient's details are fixed once it holds the booking unless named here
     changeable: frozenset[str] = frozenset()
+    # where the API documents no working hours for its resources, why (the desk says so and
+    # shades nothing rather than guess; docs/providers.md); None: its windows are the hours
+    no_hours: str | None = None
 
     def holds(self, status: VisitStatus) -> bool:
         """Whether the booking system keeps ``status`` (else it is the desk's own mark)."""

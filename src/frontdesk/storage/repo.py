@@ -32,9 +32,12 @@ from frontdesk.domain.outbox import (
 )
 from frontdesk.domain.timeutil import utc_now
 from frontdesk.storage import notices, patients, scopes
+from frontdesk.storage.asap import AsapStore
 from frontdesk.storage.audit import AuditTrail, add_audit, add_audits
+from frontdesk.storage.blockouts import BlockoutStore
 from frontdesk.storage.booking_reads import plain_bookings_between
 from frontdesk.storage.columns import ColumnStore
+from frontdesk.storage.confirmations import ArrivalStore, ConfirmationStore
 from frontdesk.storage.connection_removal import ConnectionRemoval
 from frontdesk.storage.db import Database
 from frontdesk.storage.outbox_reads import OutboxReads
@@ -99,6 +102,9 @@ class Repository(RemoteMergeStore, OutboxRecords, OutboxReads):
         self.audit = AuditTrail(db)
         self.roles = SendingRoles(db)
         self.removal = ConnectionRemoval(db, self._forget_catalogs)
+        self.asap = AsapStore(db)  # the ASAP list and the freed slots (storage.asap)
+        self.confirmations, self.arrivals = ConfirmationStore(db), ArrivalStore(db)
+        self.blockouts = BlockoutStore(db)
         self.columns = ColumnStore(db)  # the clinic's columns and views (storage.columns)
 
     def _forget_catalogs(self) -> None:

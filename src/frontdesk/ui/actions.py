@@ -51,7 +51,7 @@ class DeskActions(QObject):
         if booking.visit_status is status:  # the same key again undoes it
             status = VisitStatus.BOOKED
         return self._run(
-            lambda: self.context.booking.set_status(booking_id, status),
+            lambda: self.context.arrivals.set_status(booking_id, status),  # + arrival time
             f"{booking.patient_name}: {VISIT_WORDS[status].lower()}.",
         )
 

@@ -396,6 +396,12 @@ class CalendarPane(QWidget):
             names,
             arrangement=prepared.arrangement,
             geometry=prepared.geometry,
+            no_hours={
+                r.key: data.no_hours[r.key[0]]
+                for r in data.resources
+                if r.key[0] in data.no_hours and r.key not in self.hidden
+            },
+            blockouts=data.blockouts,
         )
         grid.select_booking(self.selected)
 

@@ -81,9 +81,9 @@ def _row(r: SheetRow, where: bool) -> str:
     )
 
 
-def _document(sheet: DaySheet, printer: QPrinter) -> QTextDocument:
+def _document(text: str, printer: QPrinter) -> QTextDocument:
     document = QTextDocument()
-    document.setHtml(sheet_html(sheet))
+    document.setHtml(text)
     document.setPageSize(printer.pageRect(QPrinter.Unit.Point).size())
     return document
 
@@ -100,25 +100,36 @@ def _printer(
     return printer
 
 
-def save_pdf(sheet: DaySheet, path: Path) -> Path:
-    """Write the day sheet as a PDF file at ``path``, readable by the user only (it holds
-    patients' names and phones)."""
+def save_html_pdf(text: str, paper: str, path: Path, doc_name: str) -> Path:
+    """Write the rich text ``text`` as a PDF file at ``path`` on ``paper``, readable by the
+    user only (a sheet holds patients' names and phones)."""
     private_file(path)  # Qt's PDF writer keeps an existing file's mode
-    printer = _printer(sheet.paper)
+    printer = _printer(paper)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(path))
-    printer.setDocName(f"Day sheet {sheet.day:%Y-%m-%d}")
-    _document(sheet, printer).print_(printer)
+    printer.setDocName(doc_name)
+    _document(text, printer).print_(printer)
     private_file(path)
     return path
 
 
-def print_sheet(sheet: DaySheet, parent: QWidget | None = None) -> bool:
-    """Ask which printer, then print; False when the receptionist cancels."""
-    printer = _printer(sheet.paper)
+def print_html(text: str, paper: str, title: str, parent: QWidget | None = None) -> bool:
+    """Ask which printer (a dialog called ``title``), then print the rich text ``text``;
+    False when the receptionist cancels."""
+    printer = _printer(paper)
     dialog = QPrintDialog(printer, parent)
-    dialog.setWindowTitle("Print the day sheet")
+    dialog.setWindowTitle(title)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
-    _document(sheet, printer).print_(printer)
+    _document(text, printer).print_(printer)
     return True
+
+
+def save_pdf(sheet: DaySheet, path: Path) -> Path:
+    """Write the day sheet as a PDF file at ``path``, readable by the user only."""
+    return save_html_pdf(sheet_html(sheet), sheet.paper, path, f"Day sheet {sheet.day:%Y-%m-%d}")
+
+
+def print_sheet(sheet: DaySheet, parent: QWidget | None = None) -> bool:
+    """Ask which printer, then print; False when the receptionist cancels."""
+    return print_html(sheet_html(sheet), sheet.paper, "Print the day sheet", parent)

@@ -14,6 +14,7 @@ import html
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
@@ -30,6 +31,12 @@ from frontdesk.app.context import AppContext
 from frontdesk.app.desk import clinic_zone, on_clinic_clock, resources, system_time_words
 from frontdesk.app.words import counted
 from frontdesk.domain.booking import Booking, SyncState, VisitStatus, approximate_time
+from frontdesk.domain.confirmations import (
+    CONFIRMATION_MARKS,
+    Arrival,
+    PatientConfirmation,
+    waited_words,
+)
 from frontdesk.domain.timeutil import to_local, utc_now
 from frontdesk.ui.blocks import STATE_WORDS, VISIT_WORDS
 from frontdesk.ui.theme import Tones, span
@@ -106,6 +113,7 @@ class DetailsPanelWidget(QWidget):
             ("email", "Email"),
             ("status", "Status"),
             ("sync", "Booking system"),
+            ("patient", "Patient"),  # the patient's own confirmation (the desk's record)
             ("notes", "Notes"),
             ("ids", "Reference"),
         ):
@@ -221,12 +229,13 @@ class DetailsPanelWidget(QWidget):
         )
         f["phone"].setText(esc(b.patient_phone))
         f["email"].setText(esc(b.patient_email or "—"))
-        status = self._status_text(b, history, zone)
+        status = self._status_text(b, history, zone, self.context.arrivals.arrival(b.id))
         note = self.context.booking.desk_only_note(b)
         if note:
             status += "<br>" + span(esc(note[0].upper() + note[1:]), hint, small=True)
         f["status"].setText(status)
         f["sync"].setText(self._sync_text(b))
+        f["patient"].setText(confirmation_text(self.context, b, zone, hint))
         f["notes"].setText(esc(b.notes or "—"))
         reference = esc(b.remote_id or "not yet in the booking system")
         f["ids"].setText(f"{span(reference, hint, small=True)}")
@@ -259,10 +268,18 @@ class DetailsPanelWidget(QWidget):
 
     @staticmethod
     def _status_text(
-        b: Booking, history: list[tuple[datetime, str, str | None, str | None]], zone: str
+        b: Booking,
+        history: list[tuple[datetime, str, str | None, str | None]],
+        zone: str,
+        arrival: Arrival | None = None,
     ) -> str:
         words = VISIT_WORDS[b.visit_status]
         if b.visit_status is VisitStatus.ARRIVED:
+            if arrival is not None:  # the desk's record (app.arrivals)
+                words += f" at {to_local(arrival.arrived_at, zone):%H:%M} · "
+                minutes = arrival.minutes_waited(utc_now())
+                words += waited_words(minutes) if arrival.waiting else "in the chair"
+                return html.escape(words)
             arrived = [at for at, event, _, _ in history if event == "arrived"]
             if arrived:
                 at = arrived[-1]
@@ -281,3 +298,22 @@ class DetailsPanelWidget(QWidget):
         if waiting:
             words += "<br>" + span(f"{counted(waiting, 'change')} waiting to be sent", tones.hint)
         return words
+
+
+def confirmation_text(context: AppContext, b: Booking, zone: str, hint: QColor) -> str:
+    """The patient's confirmation (the desk's record), apart from the booking system's: the
+    outcome, then who and when in small print."""
+    status = context.confirmations.status(b.id)
+    last = status.last
+    if last is None:
+        return span("Not confirmed yet (F7)", hint)
+    words = {
+        PatientConfirmation.UNCONFIRMED: "Not confirmed",
+        PatientConfirmation.CONFIRMED: "Confirmed",
+        PatientConfirmation.LEFT_MESSAGE: "Left a message",
+        PatientConfirmation.NO_ANSWER: "No answer",
+    }[status.state]
+    mark = CONFIRMATION_MARKS.get(status.state, "")
+    calls = f" · {status.calls} calls" if status.calls > 1 else ""
+    who = f"{last.staff}, {to_local(last.at, zone):%a %d %b %H:%M}{calls}"
+    return f"{mark} {words}".strip() + "<br>" + span(html.escape(who), hint, small=True)

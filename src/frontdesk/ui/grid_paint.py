@@ -17,6 +17,8 @@ from frontdesk.app.desk import resource_key
 from frontdesk.domain import dates
 from frontdesk.domain.timeutil import to_local
 from frontdesk.ui.blocks import Block, Elided, paint_block, paint_selection
+from frontdesk.ui.desk_marks import paint_desk_mark
+from frontdesk.ui.grid_schedule import paint_schedule
 
 if TYPE_CHECKING:
     from frontdesk.ui.time_grid import TimeGridView
@@ -134,6 +136,7 @@ class GridPainter:
         block = v._by_id.get(v._selected or "")
         if block is not None:
             paint_selection(p, block.rect, v.colors)
+        v.paint_pick(p)
         self._now(p)
         self._ghost(p)
 
@@ -157,6 +160,7 @@ class GridPainter:
                 else:
                     p.fillRect(rect, QBrush(c.closed_fill))
                     p.fillRect(rect, QBrush(c.grid, Qt.BrushStyle.FDiagPattern))
+        paint_schedule(p, v, visible, columns)  # out of hours, the clinic's blockouts
         if not columns:
             return
 
@@ -210,6 +214,8 @@ class GridPainter:
                 False,  # the selection is an overlay
                 elided,
             )
+            if booking.id in v.desk_marks:  # the patient's confirmation, minutes waited
+                paint_desk_mark(p, block, v.desk_marks[booking.id], colors, fonts)
             if booking.id == dragged:
                 p.setOpacity(1.0)
         if more:

@@ -175,6 +175,7 @@ def launch(argv: list[str]) -> int:
                     args.profile_dir, providers=ALL_PROVIDERS, defer=True, clinic_columns=True
                 )
                 context = demo.context
+                context.demo = True  # sample records too (app.desk_day.demo_sample)
             else:  # the connectors are built once the window is painted
                 context = AppContext.open(
                     args.profile_dir, connect=False, database_url=args.database_url

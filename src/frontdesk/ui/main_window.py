@@ -37,10 +37,13 @@ from frontdesk.app.words import counted
 from frontdesk.domain.booking import Booking, SyncState, VisitStatus
 from frontdesk.domain.timeutil import to_local
 from frontdesk.ui.actions import DeskActions
+from frontdesk.ui.asap_actions import install_asap_actions
+from frontdesk.ui.blockout_actions import install_blockout_actions
 from frontdesk.ui.calendar_pane import CalendarPane, Mode, week_label
 from frontdesk.ui.columns_actions import ColumnViews, install_columns_actions
 from frontdesk.ui.desk_dialogs import DeskDialogs
 from frontdesk.ui.desk_guard import DeskGuard, install_actions
+from frontdesk.ui.desk_marks import install_desk_day_actions
 from frontdesk.ui.desk_ops import DeskOps
 from frontdesk.ui.details_panel import DetailsPanelWidget
 from frontdesk.ui.elided_label import ElidedLabel
@@ -151,6 +154,9 @@ class MainWindow(QMainWindow):
         build_toolbar(self)
         build_menus(self)
         install_actions(self)
+        install_asap_actions(self)  # Booking ▸ ASAP list (F9), and filling a freed slot
+        install_desk_day_actions(self)  # confirmation list (F7), waiting room (F8), marks
+        install_blockout_actions(self)
         install_columns_actions(self)
         self.status = ConnectionStatusBar(context, self)
         self.status.openSyncPanel.connect(lambda: self.show_sync_panel())

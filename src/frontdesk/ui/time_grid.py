@@ -17,22 +17,25 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import date, time
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QToolTip, QWidget
 
+from frontdesk.app.arrivals import DeskMark
 from frontdesk.app.desk import ResourceKey, resource_key
+from frontdesk.domain.blockouts import Blockout, Occurrence
 from frontdesk.domain.booking import BookingGlimpse
 from frontdesk.domain.catalog import Service, Window
 from frontdesk.ui.blocks import Block, BlockFonts, tooltip_html
-from frontdesk.ui.grid_drag import DraggableGrid
 from frontdesk.ui.grid_layout import Arrangement, Geometry, GridColumn, arrange, place
-from frontdesk.ui.grid_paint import HOUR_H, GridPainter
+from frontdesk.ui.grid_paint import HOUR_H, TIME_W, GridPainter
+from frontdesk.ui.grid_pick import PickableGrid
+from frontdesk.ui.grid_schedule import Schedule, band_at, band_tooltip, schedule_of
 from frontdesk.ui.grid_space import MIN_COL_W
 from frontdesk.ui.palette import CalendarColors
 
 
-class TimeGridView(DraggableGrid):
+class TimeGridView(PickableGrid):
     """Columns of appointments over a time axis; double-click a block or an empty slot."""
 
     bookingActivated = Signal(str)  # booking id
@@ -53,8 +56,12 @@ class TimeGridView(DraggableGrid):
         self._resource_names: dict[ResourceKey, str] = {}
         self._windows: dict[ResourceKey, list[Window]] = {}
         self._spans: list[list[tuple[time, time, bool]]] = []
+        self._no_hours: dict[ResourceKey, str] = {}  # shown resources whose API has no hours
+        self._occurrences: list[Occurrence] = []  # the clinic's blockouts in the span
+        self.schedule: Schedule | None = None
         self._selected: str | None = None
         self._arrangement: Arrangement | None = None
+        self.desk_marks: Mapping[str, DeskMark] = {}  # ui.desk_marks: set_desk_marks
         self.fonts = BlockFonts(self.font())
         self.colors = CalendarColors.from_palette(self.palette())
         self.painter_ = GridPainter(self)
@@ -95,6 +102,8 @@ class TimeGridView(DraggableGrid):
         resource_names: dict[ResourceKey, str] | None = None,
         arrangement: Arrangement | None = None,
         geometry: Geometry | None = None,
+        no_hours: dict[ResourceKey, str] | None = None,
+        blockouts: list[Occurrence] | None = None,
     ) -> None:
         """Replace what is shown; the scroll position and the selection stay where they were.
         ``arrangement`` and ``geometry``: prepared ahead for exactly these bookings and
@@ -109,6 +118,10 @@ class TimeGridView(DraggableGrid):
             self._resource_colors = dict(resource_colors)
         if resource_names is not None:
             self._resource_names = dict(resource_names)
+        if no_hours is not None:
+            self._no_hours = dict(no_hours)
+        if blockouts is not None:
+            self._occurrences = list(blockouts)
         self._relayout(geometry)
         if self._selected and self._selected not in self._by_id:
             self._selected = None
@@ -185,6 +198,9 @@ class TimeGridView(DraggableGrid):
         self._x = geometry.x
         self._tallest = geometry.tallest
         self._spans = self._all_spans()
+        self.schedule = schedule_of(
+            self._columns, self._windows, self._no_hours, self._occurrences, self._zone
+        )
         self.painter_.invalidate()
         self._update_scrollbars()
         self.viewport().update()
@@ -308,7 +324,7 @@ class TimeGridView(DraggableGrid):
         if event.type() == QEvent.Type.ToolTip:
             booking = self.block_at(event.pos())  # type: ignore[attr-defined]
             if booking is None:
-                QToolTip.hideText()
+                self._schedule_tooltip(event)
             else:
                 service = self._services.get(booking.service_id)
                 name = self._resource_names.get(resource_key(booking))
@@ -319,3 +335,32 @@ class TimeGridView(DraggableGrid):
                 )
             return True
         return super().viewportEvent(event)
+
+    # -- the schedule layer (hours, blockouts) ----------------------------------------------
+    def blockout_at(self, pos: QPointF | QPoint) -> Blockout | None:
+        """The blockout drawn at viewport ``pos``, if any."""
+        point = QPointF(pos)
+        if point.y() < self.header_h or point.x() < TIME_W:
+            return None
+        band = band_at(self, point.x() + self._dx(), point.y() + self._dy())
+        return None if band is None else band.occurrence.blockout
+
+    def hours_note(self, column: int) -> str | None:
+        """Why column ``column`` shows no working hours (its API documents none)."""
+        return None if self.schedule is None else self.schedule.notes.get(column)
+
+    def _schedule_tooltip(self, event: QEvent) -> None:
+        pos = QPointF(event.pos())  # type: ignore[attr-defined]
+        where = event.globalPos()  # type: ignore[attr-defined]
+        column = self.column_at(pos)
+        if pos.y() < self.header_h and column is not None and self.hours_note(column):
+            QToolTip.showText(where, f"No working hours shown: {self.hours_note(column)}.", self)
+            return
+        band = None
+        if pos.y() >= self.header_h and pos.x() >= TIME_W:
+            band = band_at(self, pos.x() + self._dx(), pos.y() + self._dy())
+        if band is None:
+            QToolTip.hideText()
+            return
+        names = self._resource_names
+        QToolTip.showText(where, band_tooltip(band, self._zone, names), self.viewport())

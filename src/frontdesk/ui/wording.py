@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 
+from frontdesk.app.desk_rules import CODE as DESK_RULE
 from frontdesk.domain.verdict import Severity, Verdict
 from frontdesk.ui.theme import Tones, span
 
@@ -52,6 +53,8 @@ def plain_message(verdict: Verdict) -> str:
 def code_line(verdict: Verdict) -> str:
     """``SLOT_FULL · HTTP 409``; a risk (not a refusal) shows its code alone."""
     code = verdict.code or "ERROR"
+    if code == DESK_RULE:  # no booking system answers it: no HTTP status to name
+        return f"{code} · this desk's own rule"
     if verdict.status >= 400:
         return f"{code} · HTTP {verdict.status}"
     return code

@@ -30,6 +30,7 @@ def _connect(
 
 PROVIDER = ProviderSpec(
     name="carevalidate",
+    no_hours="CareValidate documents no opening hours (bookings go through Calendly)",
     title="CareValidate",
     connect=_connect,
     form=ProviderForm(

@@ -35,6 +35,7 @@ def _connect(
 
 PROVIDER = ProviderSpec(
     name="meetergo",
+    no_hours="meetergo publishes free start times, not working hours",
     title="meetergo",
     connect=_connect,
     form=ProviderForm(

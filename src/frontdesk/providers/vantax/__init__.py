@@ -38,6 +38,7 @@ def _connect(
 
 PROVIDER = ProviderSpec(
     name="vantax",
+    no_hours="VantaX documents no working hours: a calendar takes bookings at any time",
     title="VantaX",
     connect=_connect,
     form=ProviderForm(

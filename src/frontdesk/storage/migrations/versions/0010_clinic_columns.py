@@ -2,7 +2,7 @@
 shown in which, the saved views and their columns, and the revision of it all
 
 Revision ID: 0010
-Revises: 0009
+Revises: 0011
 Create Date: 2026-12-07 03:00:00
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0010"
-down_revision: str | None = "0009"
+down_revision: str | None = "0011"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,0 +1,156 @@
+"""The confirmation list: calling tomorrow's (or any day's) patients and keeping what came of
+each call (confirmed, left a message, no answer), at the desk only.
+
+"Confirmed by the booking system" is the booking's sync state; "confirmed by the patient" is
+kept here, a history of attempts per booking (``domain.confirmations``), each written with its
+audit line and told to the other desks of a shared store (topic ``"confirmations"``). The list
+is the day's active appointments on the clinic's clock, earliest first; it works with no
+booking system reachable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from frontdesk.app.booking import BookingRefused, refusal
+from frontdesk.app.settings import ClinicSettings
+from frontdesk.domain.audit import Actor, AuditEntry, AuditEvent
+from frontdesk.domain.booking import BookingGlimpse
+from frontdesk.domain.confirmations import (
+    CONFIRMATION_WORDS,
+    ConfirmationAttempt,
+    ConfirmationStatus,
+    PatientConfirmation,
+    tomorrow,
+)
+from frontdesk.domain.timeutil import local_day_bounds, to_local, utc_now
+from frontdesk.storage.confirmations import CONFIRMATIONS
+from frontdesk.storage.repo import Repository
+
+TOPIC = CONFIRMATIONS
+
+
+@dataclass(frozen=True, slots=True)
+class CallRow:
+    """One appointment of the list, as the receptionist calls it."""
+
+    booking_id: str
+    start: datetime  # the clinic's clock
+    patient: str
+    phone: str
+    provider: str  # the column's name (provider, room or calendar)
+    service: str
+    status: ConfirmationStatus
+
+    @property
+    def time(self) -> str:
+        return f"{self.start:%H:%M}"
+
+
+@dataclass(frozen=True, slots=True)
+class CallList:
+    day: date
+    zone: str
+    rows: list[CallRow]  # every active appointment of the day, earliest first
+
+    @property
+    def to_call(self) -> list[CallRow]:
+        """The appointments the patient has not confirmed yet."""
+        return [r for r in self.rows if not r.status.confirmed]
+
+    @property
+    def confirmed(self) -> int:
+        return sum(1 for r in self.rows if r.status.confirmed)
+
+    def counts(self) -> str:
+        """``12 to call, 5 confirmed``."""
+        return f"{len(self.to_call)} to call, {self.confirmed} confirmed"
+
+
+def _names(repo: Repository) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], str]]:
+    """The resources' and the services' names, by (connection id, id)."""
+    places: dict[tuple[str, str], str] = {}
+    services: dict[tuple[str, str], str] = {}
+    for record in repo.connections():
+        catalog = repo.catalog(record.id, date.max, date.min)  # no windows
+        places.update(((record.id, r.id), r.name) for r in catalog.resources)
+        services.update(((record.id, s.id), s.name) for s in catalog.services)
+    return places, services
+
+
+class Confirmations:
+    """The day's list and the marks of its calls."""
+
+    def __init__(
+        self, repo: Repository, clinic: Callable[[], ClinicSettings], actor: Callable[[], Actor]
+    ) -> None:
+        self.repo = repo
+        self.clinic = clinic
+        self.actor = actor
+
+    def tomorrow(self, now: datetime | None = None) -> date:
+        """The clinic's tomorrow (what the list opens on)."""
+        return tomorrow(now or utc_now(), self.clinic().zone)
+
+    def call_list(self, day: date) -> CallList:
+        """The day's active appointments (clinic's day), earliest first, with their status."""
+        zone = self.clinic().zone
+        start, end = local_day_bounds(day, zone)
+        bookings = [b for b in self.repo.glimpses_between(start, end) if b.active]
+        statuses = self.repo.confirmations.statuses([b.id for b in bookings])
+        places, services = _names(self.repo)
+        rows = [self._row(b, zone, statuses[b.id], places, services) for b in bookings]
+        rows.sort(key=lambda r: (r.start, r.provider, r.patient))
+        return CallList(day, zone, rows)
+
+    @staticmethod
+    def _row(
+        b: BookingGlimpse,
+        zone: str,
+        status: ConfirmationStatus,
+        places: dict[tuple[str, str], str],
+        services: dict[tuple[str, str], str],
+    ) -> CallRow:
+        key = (b.connection_id, b.resource_id)
+        service = services.get((b.connection_id, b.service_id), b.service_id)
+        return CallRow(
+            b.id,
+            to_local(b.start, zone),
+            b.patient_name,
+            b.patient_phone,
+            places.get(key, b.resource_id),
+            service,
+            status,
+        )
+
+    def statuses(self, booking_ids: Sequence[str]) -> dict[str, ConfirmationStatus]:
+        return self.repo.confirmations.statuses(booking_ids)
+
+    def status(self, booking_id: str) -> ConfirmationStatus:
+        return self.statuses([booking_id])[booking_id]
+
+    def mark(
+        self, booking_id: str, state: PatientConfirmation, now: datetime | None = None
+    ) -> ConfirmationStatus:
+        """Keep what came of a call (or ``UNCONFIRMED``: an undo), with its audit line."""
+        booking = self.repo.booking(booking_id)
+        if booking is None:
+            raise BookingRefused([refusal("NOT_FOUND", "This appointment is gone.", None, 404)])
+        if not booking.active:
+            raise BookingRefused(
+                [refusal("CANCELLED", "This appointment is cancelled: no call is needed.")]
+            )
+        actor = self.actor()
+        before = self.status(booking_id).state
+        attempt = ConfirmationAttempt(booking_id, state, now or utc_now(), actor.staff, actor.desk)
+        audit = AuditEntry(
+            AuditEvent.CONFIRMATION,
+            actor,
+            booking_id,
+            {"confirmation": [before.value, state.value]},
+            CONFIRMATION_WORDS[state],
+        )
+        self.repo.confirmations.add(attempt, audit)
+        return self.status(booking_id)
