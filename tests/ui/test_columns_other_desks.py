@@ -47,6 +47,7 @@ def test_columns_saved_at_one_desk_show_at_another_at_once(  # type: ignore[no-u
     qtbot.addWidget(window)
     window.resize(1366, 768)
     window.show()
+    window.pane.prefetch = False  # no neighbouring days read on a pool thread meanwhile
     window.pane.set_mode(Mode.DAY)
     told: list[str] = []
     window.on_topic("columns", lambda: told.append("columns"))
