@@ -105,7 +105,11 @@ def test_migration_fills_the_index_from_cached_bookings(tmp_path: Path) -> None:
         conn.execute(text("DROP TABLE confirmation_attempts"))  # 0012
         conn.execute(text("DROP TABLE arrivals"))
         conn.execute(text("DROP TABLE blockouts"))  # 0011
-        for table in ("pinboard", "series_members", "series"):  # 0014
+        for table in (
+            *("pinboard", "series_members", "series"),  # 0014
+            *("column_view_members", "column_views", "column_resources"),  # 0010
+            *("clinic_columns", "column_revision"),
+        ):
             conn.execute(text(f"DROP TABLE {table}"))
         conn.execute(text("UPDATE alembic_version SET version_num = '0002'"))
     db.close()

@@ -61,6 +61,7 @@ class AuditEvent(enum.StrEnum):
     BLOCKOUT_REMOVED = "blockout removed"
     PINNED = "pinned"  # cut to the pinboard (the booking itself unchanged)
     UNPINNED = "unpinned"  # taken off the pinboard: placed, put back, or fell off
+    COLUMNS = "columns changed"  # the clinic's columns, their resources, the views
 
 
 EVENT_WORDS: dict[AuditEvent, str] = {
@@ -91,6 +92,7 @@ EVENT_WORDS: dict[AuditEvent, str] = {
     AuditEvent.BLOCKOUT_REMOVED: "Blockout removed",
     AuditEvent.PINNED: "Put on the pinboard",
     AuditEvent.UNPINNED: "Taken off the pinboard",
+    AuditEvent.COLUMNS: "Clinic columns changed",
 }
 
 Changes = dict[str, list[str | None]]

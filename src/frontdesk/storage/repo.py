@@ -36,6 +36,7 @@ from frontdesk.storage.asap import AsapStore
 from frontdesk.storage.audit import AuditTrail, add_audit, add_audits
 from frontdesk.storage.blockouts import BlockoutStore
 from frontdesk.storage.booking_reads import plain_bookings_between
+from frontdesk.storage.columns import ColumnStore
 from frontdesk.storage.confirmations import ArrivalStore, ConfirmationStore
 from frontdesk.storage.connection_removal import ConnectionRemoval
 from frontdesk.storage.db import Database
@@ -108,6 +109,7 @@ class Repository(RemoteMergeStore, OutboxRecords, OutboxReads):
         self.blockouts = BlockoutStore(db)
         self.pinboard = PinboardStore(db)
         self.series = SeriesStore(db, self)
+        self.columns = ColumnStore(db)  # the clinic's columns and views (storage.columns)
 
     def _forget_catalogs(self) -> None:
         """The catalogs read before are no longer the store's (a connection was removed)."""

@@ -171,7 +171,9 @@ def launch(argv: list[str]) -> int:
 
                 # the window first (on what a kept profile has cached); the sandboxes are
                 # started, seeded, connected and pulled after the first paint
-                demo = Demo(args.profile_dir, providers=ALL_PROVIDERS, defer=True)
+                demo = Demo(
+                    args.profile_dir, providers=ALL_PROVIDERS, defer=True, clinic_columns=True
+                )
                 context = demo.context
                 context.demo = True  # sample records too (app.desk_day.demo_sample)
             else:  # the connectors are built once the window is painted
