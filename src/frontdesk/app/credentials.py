@@ -80,9 +80,9 @@ class Credentials:
             return None
         if not self.has_keyring:
             return (
-                "No system keyring is available on this computer: API keys are kept in "
-                f"{self.fallback_file}, readable only by this user account. Install a "
-                "keyring (the desktop's secret service) to keep them there instead."
+                "No system keyring is available on this computer: API keys and the cache's "
+                f"key are kept in {self.fallback_file}, readable only by this user account. "
+                "Install a keyring (the desktop's secret service) to keep them there instead."
             )
         try:
             kept = len(self._read_file())

@@ -12,6 +12,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from frontdesk.app import logs, store
+from frontdesk.app.cache_key import CacheKeyRefused, CacheKeyUnavailable
 from frontdesk.app.connections import ConnectionError_, check_base_url
 from frontdesk.app.context import AppContext
 from frontdesk.app.credentials import CredentialsFileError, KeyringUnavailable
@@ -217,6 +218,8 @@ def main(argv: list[str]) -> int:
         NewerCache,
         StoreUnreachable,
         store.StoreUrlError,
+        CacheKeyRefused,
+        CacheKeyUnavailable,
     ) as exc:
         print(f"frontdesk {args.command}: {exc}", file=sys.stderr)
         return 2
