@@ -18,6 +18,7 @@ from frontdesk.app.context import AppContext
 from frontdesk.app.credentials import CredentialsFileError, KeyringUnavailable
 from frontdesk.app.paths import Paths
 from frontdesk.app.settings import ClinicSettings
+from frontdesk.app.staff import NotAllowed, SignInRefused
 from frontdesk.cli import audit_cmd, connections_cmd, export_cmd, staff_cmd, validate_cmd
 from frontdesk.cli.api_keys import add_key_arguments, read_api_key
 from frontdesk.providers.base import ApiError
@@ -81,6 +82,12 @@ def build_parser() -> argparse.ArgumentParser:
         type=int,
         metavar="N",
         help="the desk locks itself after N idle minutes (1 to 240; default 5)",
+    )
+    st.add_argument(
+        "--admin",
+        metavar="NAME",
+        help="the administrator changing the clinic's settings (their PIN is asked at the "
+        "terminal or read from standard input; never an argument); showing them needs none",
     )
     st.add_argument(
         "--database-url",
@@ -185,6 +192,10 @@ def _settings(context: AppContext, args: argparse.Namespace) -> int:
             why = str(error["msg"]).removeprefix("Value error, ")
             print(f"frontdesk settings: {where}: {why}", file=sys.stderr)
             return 2
+        refusal = _admit_settings(context, args.admin)
+        if refusal is not None:
+            print(f"frontdesk settings: {refusal}; nothing was changed", file=sys.stderr)
+            return 2
         context.update_settings(updated)
     shown = context.settings
     print(
@@ -202,6 +213,27 @@ def _settings(context: AppContext, args: argparse.Namespace) -> int:
         )
     )
     return 0
+
+
+def _admit_settings(context: AppContext, admin: str | None) -> str | None:
+    """Why the clinic's settings may not be changed here, or None: as at the desk, only an
+    administrator changes them (``--admin NAME`` and their PIN, from the terminal or standard
+    input, signed in under "command line" in the audit trail). A store with no staff yet has
+    no administrator to ask (``frontdesk staff add`` makes the first without a PIN either)."""
+    session = context.staff
+    if session.first_start:
+        return None
+    if not admin:
+        return (
+            "--admin: name the administrator changing the clinic's settings (their PIN is "
+            "asked); showing them needs no PIN"
+        )
+    try:
+        session.sign_in(admin, staff_cmd.read_pin(f"{admin}'s PIN: "), detail="command line")
+        session.require_admin("change the clinic's settings")
+    except (staff_cmd.Refused, SignInRefused, NotAllowed) as exc:
+        return str(exc).rstrip(".")
+    return None
 
 
 def main(argv: list[str]) -> int:
