@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from frontdesk.app.credentials import Credentials, KeyringUnavailable
+from frontdesk.app.credentials import CACHE_KEY_PREFIX, Credentials, KeyringUnavailable
 from frontdesk.app.desk_lock import hold
 from frontdesk.storage.cipher import KEY_BYTES, CacheKeyRefused, state
 
@@ -28,12 +28,18 @@ LOCK_WAIT_S = 60.0
 
 
 class CacheKeyUnavailable(Exception):
-    """The system keyring would not give (or keep) the cache's key; nothing was changed."""
+    """The system keyring would not give (or keep) the cache's key; nothing was changed.
+    ``file_would_do``: a new key the keyring refused, which the protected file could keep if
+    the person agrees (``allow_file``); never so for a cache already encrypted."""
+
+    def __init__(self, message: str, file_would_do: bool = False) -> None:
+        super().__init__(message)
+        self.file_would_do = file_would_do
 
 
 def key_name(database: Path) -> str:
     """The cache key's name in the keyring: one per profile (per cache file)."""
-    return f"cache-key:{database.resolve()}"
+    return f"{CACHE_KEY_PREFIX}{database.resolve()}"
 
 
 @contextmanager
@@ -43,13 +49,17 @@ def key_lock(database: Path) -> Iterator[None]:
         yield
 
 
-def cache_key(database: Path, credentials: Credentials) -> bytes:
-    """The key of the cache at ``database``, made and kept when the cache is new or plain.
+def cache_key(database: Path, credentials: Credentials, allow_file: bool = False) -> bytes:
+    """The key of the cache at ``database``, made and kept when the cache is new or plain
+    (in the protected file instead of a refusing keyring only when ``allow_file``).
     Call under :func:`key_lock`."""
     name = key_name(database)
+    found = state(database)
     try:
         kept = credentials.get(name)
     except KeyringUnavailable as exc:
+        if found != "encrypted":  # nothing to read yet: a new key, kept as agreed
+            return _make(name, credentials, allow_file)
         raise CacheKeyUnavailable(
             f"The key of this desk's encrypted cache is kept in the system keyring, which "
             f"could not be read: {exc.reason}. Unlock the keyring (sign in to the desktop "
@@ -63,15 +73,21 @@ def cache_key(database: Path, credentials: Credentials) -> bytes:
         if len(key) != KEY_BYTES:
             raise CacheKeyRefused(database)
         return key
-    if state(database) == "encrypted":  # its key is elsewhere: never replaced by a new one
+    if found == "encrypted":  # its key is elsewhere: never replaced by a new one
         raise CacheKeyRefused(database)
+    return _make(name, credentials, allow_file)
+
+
+def _make(name: str, credentials: Credentials, allow_file: bool) -> bytes:
     key = secrets.token_bytes(KEY_BYTES)
     try:
-        credentials.set(name, key.hex())
+        credentials.set(name, key.hex(), allow_file=allow_file)
     except KeyringUnavailable as exc:
         raise CacheKeyUnavailable(
-            "This desk's cache is encrypted with a key kept in the system keyring, which did "
-            f"not take it: {exc.reason}. Unlock the keyring (sign in to the desktop session), "
-            "then start FrontDesk again. Nothing was changed."
+            "cache key: this desk's cache is encrypted with a key kept in the system keyring, "
+            f"which did not take it: {exc.reason}. Unlock the keyring (sign in to the desktop "
+            f"session) and start again, or agree to keep the key in {credentials.fallback_file}"
+            ", readable only by this user account. Nothing was changed.",
+            file_would_do=True,
         ) from exc
     return key

@@ -42,8 +42,10 @@ class AppContext:
         use_keyring: bool | None = None,
         connect: bool = True,
         database_url: str | None = None,
+        allow_key_file: bool = False,
     ) -> None:
         self.paths = paths
+        self._allow_key_file = allow_key_file
         logs.configure(paths.log_dir)
         private_files.keep_logs_private(logging.getLogger("frontdesk"))
         loose = paths.tighten()
@@ -80,9 +82,20 @@ class AppContext:
 
     @classmethod
     def open(
-        cls, profile_dir: Path | None = None, connect: bool = True, database_url: str | None = None
+        cls,
+        profile_dir: Path | None = None,
+        connect: bool = True,
+        database_url: str | None = None,
+        allow_key_file: bool = False,
     ) -> AppContext:
-        return cls(Paths.resolve(profile_dir), connect=connect, database_url=database_url)
+        """``allow_key_file``: a keyring that refuses a new cache's key may leave it to the
+        protected file (the person agreed)."""
+        return cls(
+            Paths.resolve(profile_dir),
+            connect=connect,
+            database_url=database_url,
+            allow_key_file=allow_key_file,
+        )
 
     def _open_cache(self, where: Path) -> Database:
         """The desk's own cache, encrypted with its key (``app.cache_key``): made on the first
@@ -93,7 +106,8 @@ class AppContext:
         # SQLite gives its -wal/-shm/-journal files the database file's mode
         private_files.private_file(where)
         with key_lock(where):
-            return Database.open(where, cache_key(where, self.credentials))
+            key = cache_key(where, self.credentials, self._allow_key_file)
+            return Database.open(where, key)
 
     @cached_property
     def credentials(self) -> Credentials:

@@ -291,7 +291,7 @@ def _dispatch(args: argparse.Namespace) -> int:
             store.save_url(Paths.resolve(args.profile_dir).config_dir, None)
     # an export reads the cache only: no connector, no keyring
     connect = args.command not in ("export", "staff", "audit")
-    context = AppContext.open(args.profile_dir, connect=connect, database_url=database_url)
+    context = _open(args, connect, database_url)
     if keep:
         store.save_url(context.paths.config_dir, database_url)
     said = _say_key_store(context, None)  # at every start, until fixed (before a long sync)
@@ -316,6 +316,33 @@ def _dispatch(args: argparse.Namespace) -> int:
     finally:
         _say_key_store(context, said)  # or once the command first needed the keys
         context.close()
+
+
+def _open(args: argparse.Namespace, connect: bool, database_url: str | None) -> AppContext:
+    """The profile's context. A new cache's key that the keyring refuses (locked, failing)
+    goes to the protected file only as agreed: ``--allow-key-file``, or asked in a terminal."""
+    allowed = bool(getattr(args, "allow_key_file", False))
+    try:
+        return AppContext.open(
+            args.profile_dir, connect=connect, database_url=database_url, allow_key_file=allowed
+        )
+    except CacheKeyUnavailable as exc:
+        asking = sys.stdin is not None and sys.stdin.isatty()
+        asking = asking and not getattr(args, "api_key_stdin", False)
+        if allowed or not exc.file_would_do or not asking:
+            can_agree = exc.file_would_do and not allowed and hasattr(args, "allow_key_file")
+            hint = " Add --allow-key-file to agree." if can_agree else ""
+            raise CacheKeyUnavailable(f"{exc}{hint}") from exc
+        print(f"frontdesk {args.command}: {exc}", file=sys.stderr)
+        try:
+            answer = input("Keep the cache's key in the protected file instead? [y/N] ")
+        except EOFError:
+            answer = ""
+        if answer.strip().lower() not in ("y", "yes"):
+            raise CacheKeyUnavailable("cache key: not kept; nothing was changed") from exc
+        return AppContext.open(
+            args.profile_dir, connect=connect, database_url=database_url, allow_key_file=True
+        )
 
 
 def _say_key_store(context: AppContext, said: str | None) -> str | None:
