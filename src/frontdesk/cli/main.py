@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 import logging
 import sys
 from pathlib import Path
-
-from pydantic import ValidationError
 
 from frontdesk.app import logs, store
 from frontdesk.app.cache_key import CacheKeyRefused, CacheKeyUnavailable
@@ -17,9 +14,14 @@ from frontdesk.app.connections import ConnectionError_, check_base_url
 from frontdesk.app.context import AppContext
 from frontdesk.app.credentials import CredentialsFileError, KeyringUnavailable
 from frontdesk.app.paths import Paths
-from frontdesk.app.settings import ClinicSettings
-from frontdesk.app.staff import NotAllowed, SignInRefused
-from frontdesk.cli import audit_cmd, connections_cmd, export_cmd, staff_cmd, validate_cmd
+from frontdesk.cli import (
+    audit_cmd,
+    connections_cmd,
+    export_cmd,
+    settings_cmd,
+    staff_cmd,
+    validate_cmd,
+)
 from frontdesk.cli.api_keys import add_key_arguments, read_api_key
 from frontdesk.providers.base import ApiError
 from frontdesk.providers.http import BadAnswer
@@ -171,71 +173,6 @@ def _import(context: AppContext, name: str, path: Path) -> int:
     return 1 if report.problems else 0
 
 
-def _settings(context: AppContext, args: argparse.Namespace) -> int:
-    """Set what was given, then print the clinic's settings as the desk uses them."""
-    changes = {
-        key: value
-        for key, value in (
-            ("timezone", args.timezone),
-            ("phone_region", args.phone_region),
-            ("paper", args.paper),
-            ("idle_lock_minutes", args.idle_lock_minutes),
-        )
-        if value is not None
-    }
-    if changes:
-        try:
-            updated = ClinicSettings.model_validate({**context.settings.model_dump(), **changes})
-        except ValidationError as exc:
-            error = exc.errors()[0]
-            where = str(error["loc"][0]) if error["loc"] else "settings"
-            why = str(error["msg"]).removeprefix("Value error, ")
-            print(f"frontdesk settings: {where}: {why}", file=sys.stderr)
-            return 2
-        refusal = _admit_settings(context, args.admin)
-        if refusal is not None:
-            print(f"frontdesk settings: {refusal}; nothing was changed", file=sys.stderr)
-            return 2
-        context.update_settings(updated)
-    shown = context.settings
-    print(
-        json.dumps(
-            {
-                "timezone": shown.zone,
-                "timezone_set": shown.timezone is not None,
-                "phone_region": shown.region,
-                "paper": shown.paper_size,
-                "idle_lock_minutes": shown.idle_lock_minutes,
-                "database": store.shown(str(context.db.engine.url))
-                if context.db.shared
-                else "this desk's own cache",
-            }
-        )
-    )
-    return 0
-
-
-def _admit_settings(context: AppContext, admin: str | None) -> str | None:
-    """Why the clinic's settings may not be changed here, or None: as at the desk, only an
-    administrator changes them (``--admin NAME`` and their PIN, from the terminal or standard
-    input, signed in under "command line" in the audit trail). A store with no staff yet has
-    no administrator to ask (``frontdesk staff add`` makes the first without a PIN either)."""
-    session = context.staff
-    if session.first_start:
-        return None
-    if not admin:
-        return (
-            "--admin: name the administrator changing the clinic's settings (their PIN is "
-            "asked); showing them needs no PIN"
-        )
-    try:
-        session.sign_in(admin, staff_cmd.read_pin(f"{admin}'s PIN: "), detail="command line")
-        session.require_admin("change the clinic's settings")
-    except (staff_cmd.Refused, SignInRefused, NotAllowed) as exc:
-        return str(exc).rstrip(".")
-    return None
-
-
 def main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     logs.want_verbose(True if args.verbose else None)
@@ -303,7 +240,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         if args.command == "import":
             return _import(context, args.connection, args.file)
         if args.command == "settings":
-            return _settings(context, args)
+            return settings_cmd.run(context, args)
         if args.command == "export":
             return export_cmd.run(context, args)
         if args.command == "staff":
