@@ -311,9 +311,19 @@ def _settle(app: object, ms: int) -> None:
 
 
 def _plain_start_error(exc: Exception) -> str:
+    from frontdesk.app.cache_key import CacheKeyRefused, CacheKeyUnavailable
+    from frontdesk.app.credentials import CredentialsFileError
     from frontdesk.app.store import NewerCache, StoreUnreachable, StoreUrlError
 
-    if isinstance(exc, NewerCache | StoreUnreachable | StoreUrlError):
+    if isinstance(
+        exc,
+        NewerCache
+        | StoreUnreachable
+        | StoreUrlError
+        | CacheKeyRefused
+        | CacheKeyUnavailable
+        | CredentialsFileError,
+    ):
         return str(exc)
     if isinstance(exc, PermissionError):
         return "FrontDesk may not write to its data folder. Ask IT to check the folder's rights."
