@@ -17,7 +17,7 @@ from sqlalchemy import text
 
 from frontdesk.domain.outbox import OperationKind
 from frontdesk.storage import cipher
-from frontdesk.storage.db import Database, create_db_engine, sqlite_url
+from frontdesk.storage.db import HEADS, Database, create_db_engine, sqlite_url
 from frontdesk.storage.repo import ConnectionRecord, Repository
 from support.bookings import booking
 from support.cache_keys import TEST_KEY
@@ -157,16 +157,19 @@ def test_alembic_migrates_an_encrypted_cache(tmp_path: Path) -> None:
     path = tmp_path / "cache.sqlite3"
     Database.open(path, TEST_KEY).close()
     engine = create_db_engine(sqlite_url(path), TEST_KEY)
-    with engine.begin() as conn:  # back to before migration 0009 (staff and the audit trail)
-        conn.execute(text("DROP TABLE audit"))
-        conn.execute(text("DROP TABLE staff"))
-        conn.execute(text("UPDATE alembic_version SET version_num = '0008'"))
+    with engine.begin() as conn:  # back to before the newest migration (0010, clinic columns)
+        for table in (
+            *("column_view_members", "column_views", "column_resources"),
+            *("clinic_columns", "column_revision"),
+        ):
+            conn.execute(text(f"DROP TABLE {table}"))
+        conn.execute(text("UPDATE alembic_version SET version_num = '0014'"))
     engine.dispose()
     Database.open(path, TEST_KEY).close()
     engine = create_db_engine(sqlite_url(path), TEST_KEY)
     with engine.connect() as conn:
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0009"
-        assert conn.execute(text("SELECT count(*) FROM staff")).scalar() == 0
+        assert {conn.execute(text("SELECT version_num FROM alembic_version")).scalar()} == HEADS
+        assert conn.execute(text("SELECT count(*) FROM clinic_columns")).scalar() == 0
     engine.dispose()
     backups = list(tmp_path.glob("cache.sqlite3.before-migration-*"))
     assert len(backups) == 1 and cipher.state(backups[0]) == "encrypted"
