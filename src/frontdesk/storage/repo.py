@@ -32,7 +32,11 @@ from frontdesk.domain.outbox import (
 from frontdesk.domain.timeutil import utc_now
 from frontdesk.storage import notices, patients, scopes
 from frontdesk.storage.audit import AuditTrail, add_audit, add_audits
-from frontdesk.storage.booking_reads import plain_bookings_between
+from frontdesk.storage.booking_reads import (
+    BookingFields,
+    plain_bookings_between,
+    plain_fields_between,
+)
 from frontdesk.storage.connection_removal import ConnectionRemoval
 from frontdesk.storage.db import Database
 from frontdesk.storage.outbox_reads import OutboxReads
@@ -251,6 +255,14 @@ class Repository(
             return self.bookings_between(start, end)
         with self.db.read() as s:
             return plain_bookings_between(s, start, end, connection_id)
+
+    def plain_fields_between(
+        self, start: datetime, end: datetime, connection_id: str
+    ) -> list[BookingFields]:
+        """:meth:`plain_bookings_between` as the bookings' fields, each made a booking with
+        :func:`~frontdesk.storage.booking_reads.booking_of_fields` only if needed."""
+        with self.db.read() as s:
+            return plain_fields_between(s, start, end, connection_id)
 
     def bookings_by_ids(self, ids: Sequence[str]) -> list[Booking]:
         """The named bookings that exist (what a change record names), in no order."""
