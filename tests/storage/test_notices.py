@@ -10,6 +10,7 @@ from collections.abc import Iterator
 import pytest
 
 from frontdesk.domain.outbox import OperationKind
+from frontdesk.domain.timeutil import utc_now
 from frontdesk.storage import notices
 from frontdesk.storage.db import Database
 from frontdesk.storage.notices import parse
@@ -57,6 +58,25 @@ def test_the_other_desk_hears_what_changed(
     first.book_many([booking(3)], "desk a", "imported from a CSV file")
     assert heard.get(timeout=5) is None  # an import's rows go in bulk too
     assert heard.empty()
+
+
+def test_the_sync_engines_core_settle_is_heard_and_its_claim_is_not(
+    two_desks: tuple[Repository, Repository, queue.Queue[object]],
+) -> None:
+    """The claim and the settle write with Core statements (``Database.write_core``), which
+    no flush shows: the settle names its booking itself; the claim changes no booking."""
+    first, _, heard = two_desks
+    first.book(booking(1), OperationKind.CREATE, {}, "k1", "desk a")
+    assert heard.get(timeout=5) == {"b-1"}
+    op = first.queued_operations("b-1")[0]
+    claimed = first.claim_to_send(op.id, "sender-a", utc_now())
+    assert claimed is not None
+    sent, held = claimed
+    assert held is not None
+    first.complete(sent, held.with_changes(remote_id="r-1"), "create accepted")
+    assert heard.get(timeout=5) == {"b-1"}  # the settle, not the claim before it
+    assert heard.empty()
+    assert first.pending_count() == 0
 
 
 def test_notices_are_read_apart_from_their_sender() -> None:

@@ -16,26 +16,33 @@ from bisect import bisect_left
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import cast
 
 from frontdesk.domain.booking import Booking
 from frontdesk.domain.timeutil import local_day_bounds, to_local
+from frontdesk.storage.booking_reads import BookingFields, booking_of_fields
 from frontdesk.storage.rows import BookingsBetween
 
 # Where a booking stands among those handed to the rules: the cache's first (as read,
 # earliest first), then the accepted rows in the order they were accepted.
 Place = tuple[int, int, int]
 Keys = Callable[[Booking], frozenset[Hashable] | None]
+# The cache's bookings of a span as their fields (``Repository.plain_fields_between``): a
+# cached booking is made a ``Booking`` only when a row is handed it, a few dozen of a day's
+# hundreds; its keys are read from its fields, by the same names.
+ReadFields = Callable[[datetime, datetime, str], list[BookingFields]]
+Held = Booking | BookingFields
 
 
 @dataclass
 class _Day:
     """One local day's bookings: all, by key, and those weighed against every row."""
 
-    every: list[tuple[Place, Booking]] = field(default_factory=list)
-    by_key: dict[Hashable, list[tuple[Place, Booking]]] = field(default_factory=dict)
-    keyless: list[tuple[Place, Booking]] = field(default_factory=list)
+    every: list[tuple[Place, Held]] = field(default_factory=list)
+    by_key: dict[Hashable, list[tuple[Place, Held]]] = field(default_factory=dict)
+    keyless: list[tuple[Place, Held]] = field(default_factory=list)
 
-    def add(self, place: Place, booking: Booking, keys: frozenset[Hashable] | None) -> None:
+    def add(self, place: Place, booking: Held, keys: frozenset[Hashable] | None) -> None:
         entry = (place, booking)
         self.every.append(entry)
         if keys is None:
@@ -44,7 +51,7 @@ class _Day:
         for key in keys:
             self.by_key.setdefault(key, []).append(entry)
 
-    def sharing(self, keys: frozenset[Hashable] | None) -> list[tuple[Place, Booking]]:
+    def sharing(self, keys: frozenset[Hashable] | None) -> list[tuple[Place, Held]]:
         if keys is None:
             return self.every
         found = [*self.keyless]
@@ -58,10 +65,9 @@ class DayBookings:
     cache's as ``read`` gives them, and the accepted rows added by :meth:`accept`, each
     filed under its ``keys``."""
 
-    def __init__(
-        self, read: BookingsBetween, connection_id: str, zone_name: str, keys: Keys
-    ) -> None:
+    def __init__(self, read: ReadFields, connection_id: str, zone_name: str, keys: Keys) -> None:
         self._read = read
+        self._made: dict[Place, Booking] = {}  # the cached bookings made so far
         self._connection_id = connection_id
         self._zone = zone_name
         self._keys = keys
@@ -79,12 +85,12 @@ class DayBookings:
                 raise ValueError(f"bookings of {self._connection_id!r}, not {connection_id!r}")
             days = self._days_of(start, end)
             self._read_missing(days)
-            found: dict[Place, Booking] = {}
+            found: dict[Place, Held] = {}
             for day in days:
                 for place, other in self._days[day].sharing(keys):
                     if (accepted or place[0] == 0) and start <= other.start < end:
                         found[place] = other
-            return [found[place] for place in sorted(found)]
+            return [self._booking(place, found[place]) for place in sorted(found)]
 
         return between
 
@@ -94,6 +100,14 @@ class DayBookings:
         self._read_missing([day])
         self._days[day].add((1, self._accepted, 0), booking, self._keys(booking))
         self._accepted += 1
+
+    def _booking(self, place: Place, held: Held) -> Booking:
+        if isinstance(held, Booking):
+            return held
+        made = self._made.get(place)
+        if made is None:
+            made = self._made[place] = booking_of_fields(held)
+        return made
 
     def _days_of(self, start: datetime, end: datetime) -> list[date]:
         if end <= start:
@@ -123,6 +137,20 @@ class DayBookings:
             end = bisect_left(starts, local_day_bounds(day, self._zone)[1])
             filed = self._days[day] = _Day()
             ordinal = day.toordinal()
+            # _Day.add, inlined: a day of a busy cache is hundreds of bookings
+            every, by_key, keyless, keys = filed.every, filed.by_key, filed.keyless, self._keys
             for n in range(cut, end):
-                filed.add((0, ordinal, n), bookings[n], self._keys(bookings[n]))
+                fields = bookings[n]  # read by name as a booking is: its keys need no more
+                entry: tuple[Place, Held] = ((0, ordinal, n), fields)
+                every.append(entry)
+                found = keys(cast(Booking, fields))
+                if found is None:
+                    keyless.append(entry)
+                    continue
+                for key in found:
+                    filed_under = by_key.get(key)
+                    if filed_under is None:
+                        by_key[key] = [entry]
+                    else:
+                        filed_under.append(entry)
             cut = end

@@ -206,7 +206,7 @@ def _import_rows(
     catalog = service.repo.catalog(connection_id, date.max, date.min)
     zone_name = catalog.policy.timezone
     days = DayBookings(
-        service.repo.plain_bookings_between,
+        service.repo.plain_fields_between,
         connection_id,
         zone_name,
         lambda booking: connector.neighbour_keys(booking, catalog),

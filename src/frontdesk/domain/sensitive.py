@@ -121,11 +121,18 @@ class SeenValues:
     # -- under the lock ----------------------------------------------------------------------
     def _take_pending(self) -> None:
         pending = self._pending
+        rows: list[Seen] = []
         while pending:
             try:
-                row = pending.popleft()
+                rows.append(pending.popleft())
             except IndexError:  # emptied by another thread between the test and the pop
-                return
+                break
+        try:  # each booking built remembers its patient: a drain repeats one many times over
+            # (each kept at its last place, the most recently seen last)
+            distinct: Iterable[Seen] = reversed(dict.fromkeys(reversed(rows)))
+        except TypeError:  # an unhashable value among them: each as it is
+            distinct = rows
+        for row in distinct:
             for n, item in enumerate(row):
                 if isinstance(item, str):
                     self._add(item)

@@ -8,20 +8,32 @@ sender that died leaves it to expire (or, on the same computer, to be seen dead 
 the next sender takes over with the usual exactly-once care (the attempt's ``sent_at`` makes it
 look the booking up before sending again). The answer is stored only by the sender that still
 holds the claim, which settling releases; a late answer from a sender whose claim was taken
-over is dropped, since the one that took over settles it."""
+over is dropped, since the one that took over settles it (the sync engine's settle:
+:mod:`frontdesk.storage.settles`).
+
+The sync engine claims with :func:`claim_to_send_in`: two Core statements (the operation read
+with its booking, the claim written) in a bare write transaction, the same rules as
+:func:`claim_row`, which the other callers use within their ORM sessions."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import datetime, timedelta
+from typing import Any, cast
 
+from sqlalchemy import Connection, Table, bindparam, select, update
 from sqlalchemy.orm import Session
 
-from frontdesk.domain.outbox import Operation, OperationState
-from frontdesk.storage.rows import operation_of_row
-from frontdesk.storage.tables import OutboxRow
+from frontdesk.domain.booking import Booking
+from frontdesk.domain.outbox import (
+    Operation,
+    OperationKind,
+    OperationState,
+)
+from frontdesk.storage.rows import BOOKING_COLUMNS, booking_of_tuple, operation_of_row
+from frontdesk.storage.tables import BookingRow, OutboxRow
 
 log = logging.getLogger("frontdesk.storage")
 
@@ -68,3 +80,93 @@ def settled_row(s: Session, op: Operation) -> OutboxRow | None:
         return None
     row.claimed_by = row.claimed_until = None
     return row
+
+
+# The outbox row's columns an :class:`Operation` is made of, in its field order, then the
+# claim's end: the sync engine's reads and writes of one operation go through Core statements
+# on these (built once), not ORM objects, a few hundred microseconds less per booking.
+OUTBOX = OutboxRow.__table__.c
+_OPERATION_FIELDS = (
+    "id",
+    "booking_id",
+    "connection_id",
+    "kind",
+    "payload",
+    "idempotency_key",
+    "state",
+    "attempts",
+    "next_attempt_at",
+    "sent_at",
+    "last_error",
+    "depends_on",
+    "claimed_by",
+)
+OPERATION_COLUMNS = [*(OUTBOX[name] for name in _OPERATION_FIELDS), OUTBOX["claimed_until"]]
+_KINDS = {k.value: k for k in OperationKind}
+_STATES = {s.value: s for s in OperationState}
+_CLAIMED_UNTIL = len(_OPERATION_FIELDS)
+_BOOKINGS = BookingRow.__table__
+_CLAIM_READ = (
+    select(*OPERATION_COLUMNS, *BOOKING_COLUMNS)
+    .select_from(OutboxRow.__table__.outerjoin(_BOOKINGS, _BOOKINGS.c.id == OUTBOX["booking_id"]))
+    .where(OUTBOX["id"] == bindparam("op_id"))
+)
+_CLAIM = (
+    update(cast(Table, OutboxRow.__table__))
+    .where(OUTBOX["id"] == bindparam("op_id"))
+    .values(
+        claimed_by=bindparam("owner"),
+        claimed_until=bindparam("until"),
+        sent_at=bindparam("now"),
+        attempts=OUTBOX["attempts"] + 1,
+    )
+)
+_HOLDER = select(OUTBOX["state"], OUTBOX["claimed_by"]).where(OUTBOX["id"] == bindparam("op_id"))
+
+
+def operation_of_tuple(row: Sequence[Any]) -> Operation:
+    """The first columns of a row of ``OPERATION_COLUMNS`` as an operation."""
+    (id_, booking_id, cid, kind, payload, key, state, attempts, due, sent, error, on, by) = row[
+        :_CLAIMED_UNTIL
+    ]
+    return Operation(
+        id_,
+        booking_id,
+        cid,
+        _KINDS[kind],
+        dict(payload or {}),
+        key,
+        _STATES[state],
+        attempts,
+        due,
+        sent,
+        error,
+        on,
+        by,
+    )
+
+
+def claim_to_send_in(
+    conn: Connection,
+    op_id: int,
+    owner: str,
+    now: datetime,
+    lease: timedelta,
+    abandoned: Callable[[str], bool] | None,
+) -> tuple[Operation, Booking | None] | None:
+    """:func:`claim_row` in two statements (one read of the operation with its booking, one
+    update), and the booking as it stands: the sync engine's one transaction before a request.
+    """
+    row = conn.execute(_CLAIM_READ, {"op_id": op_id}).first()
+    if row is None or row[6] != OperationState.QUEUED.value or row[8] > now:
+        return None
+    holder, until = row[12], row[_CLAIMED_UNTIL]
+    if holder is not None and holder != owner and until is not None and until > now:
+        if abandoned is None or not abandoned(holder):
+            return None
+        log.info("operation %s: its sender is gone; taking it over", op_id)
+    conn.execute(_CLAIM, {"op_id": op_id, "owner": owner, "until": now + lease, "now": now})
+    before = operation_of_tuple(row)
+    booked = row[_CLAIMED_UNTIL + 1 :]
+    booking = booking_of_tuple(booked) if booked[0] is not None else None
+    return replace(before, claimed_by=owner), booking

@@ -21,11 +21,12 @@ import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -215,6 +216,14 @@ def _unreachable(engine: Engine, exc: OperationalError) -> str:
     )
 
 
+@dataclass
+class CoreWrite:
+    """A write transaction's connection, and the bookings it changed (for the other desks)."""
+
+    conn: Connection
+    changed: set[str] = field(default_factory=set)
+
+
 class Database:
     """One store (a cache file, or a clinic's PostgreSQL database): its engine and the
     session factories for reads and writes."""
@@ -300,6 +309,25 @@ class Database:
                 raise
             except BaseException:
                 session.rollback()
+                raise
+
+    @contextmanager
+    def write_core(self) -> Iterator[CoreWrite]:
+        """A write transaction as :meth:`write` (the same lock), on a bare connection: for
+        the few Core statements of the sync engine's claim and settle, without a session's
+        bookkeeping. What it changes is told to the other desks of a shared store as
+        :meth:`write` does (the writer names the bookings: ``CoreWrite.changed``)."""
+        with self.engine.connect() as conn:
+            conn.execution_options(frontdesk_write=True)
+            try:
+                with conn.begin():
+                    write = CoreWrite(conn)
+                    yield write
+                    if self.shared:
+                        notices.announce_ids(conn, write.changed, self.origin)
+            except DBAPIError as exc:
+                if getattr(exc.orig, "sqlstate", None) == DEADLOCK:
+                    raise WriteConflict(str(exc.orig)) from exc
                 raise
 
     def watch(self, listener: notices.Listener, stop: threading.Event) -> threading.Thread | None:

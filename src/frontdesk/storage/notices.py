@@ -21,7 +21,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from sqlalchemy import event, text
+from sqlalchemy import Connection, event, text
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -72,15 +72,24 @@ def is_topic(name: str) -> bool:
 def announce(session: Session, origin: str) -> None:
     """Send what ``session`` changed to the other desks (delivered when it commits)."""
     changed: set[str] = session.info.pop(_CHANGED, set())
-    if not changed:
-        return
+    if changed:
+        session.execute(_NOTIFY, {"channel": CHANNEL, "payload": _payload(changed, origin)})
+
+
+def announce_ids(conn: Connection, changed: set[str], origin: str) -> None:
+    """Send the ``changed`` booking ids of a write on ``conn`` (delivered when it commits)."""
+    if changed:
+        conn.execute(_NOTIFY, {"channel": CHANNEL, "payload": _payload(changed, origin)})
+
+
+_NOTIFY = text("SELECT pg_notify(:channel, :payload)")
+
+
+def _payload(changed: set[str], origin: str) -> str:
     ids = EVERYTHING if EVERYTHING in changed else ",".join(sorted(changed))
     if len(ids) > _MAX_PAYLOAD:
         ids = EVERYTHING
-    session.execute(
-        text("SELECT pg_notify(:channel, :payload)"),
-        {"channel": CHANNEL, "payload": f"{origin}|{ids}"},
-    )
+    return f"{origin}|{ids}"
 
 
 def parse(payload: str, origin: str) -> tuple[bool, set[str] | None]:

@@ -9,19 +9,23 @@ from __future__ import annotations
 from collections.abc import Generator, Sequence
 from contextlib import closing
 from datetime import datetime
+from typing import Any, cast
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import Table, func, select
+from sqlalchemy.engine import Row
 
 from frontdesk.domain.booking import Booking
 from frontdesk.domain.merge import CLASH_CODE
 from frontdesk.domain.outbox import Operation, OperationState, Standing, due_at, is_due
+from frontdesk.storage.claims import OPERATION_COLUMNS, operation_of_tuple
 from frontdesk.storage.db import Database
 from frontdesk.storage.rows import BOOKING_COLUMNS, booking_of_tuple, operation_of_row, queued_query
 from frontdesk.storage.tables import BookingRow, OutboxRow
 
+_OUTBOX = cast(Table, OutboxRow.__table__)
+_BOOKINGS = cast(Table, BookingRow.__table__)
 # The operation an operation waits for, in queries that need its state (a primary-key lookup).
-_DEPENDENCY = aliased(OutboxRow)
+_DEPENDENCY = _OUTBOX.alias("dependency")
 
 
 class OutboxReads:
@@ -36,33 +40,40 @@ class OutboxReads:
 
     def _standings(
         self, connection_id: str | None, *, claims: bool
-    ) -> Generator[tuple[OutboxRow, Standing], None, None]:
+    ) -> Generator[tuple[Row[Any], Standing], None, None]:
         """Every open operation (queued, or its outcome unknown) in order, with where it
-        stands; ``claims``: whether another sender's claim delays it."""
+        stands; ``claims``: whether another sender's claim delays it. The rows are plain
+        (``OPERATION_COLUMNS``, see :func:`~frontdesk.storage.claims.operation_of_tuple`),
+        read as they are needed: the engine asks for the first few due of a queue of
+        thousands."""
         query = (
-            select(OutboxRow, _DEPENDENCY.state, BookingRow.problem_code)
-            .join(BookingRow, BookingRow.id == OutboxRow.booking_id)
-            .outerjoin(_DEPENDENCY, _DEPENDENCY.id == OutboxRow.depends_on)
-            .where(OutboxRow.state.in_([OperationState.QUEUED.value, OperationState.UNKNOWN.value]))
-            .order_by(OutboxRow.id)
+            select(*OPERATION_COLUMNS, _DEPENDENCY.c.state, _BOOKINGS.c.problem_code)
+            .select_from(
+                _OUTBOX.join(_BOOKINGS, _BOOKINGS.c.id == _OUTBOX.c.booking_id).outerjoin(
+                    _DEPENDENCY, _DEPENDENCY.c.id == _OUTBOX.c.depends_on
+                )
+            )
+            .where(_OUTBOX.c.state.in_([OperationState.QUEUED.value, OperationState.UNKNOWN.value]))
+            .order_by(_OUTBOX.c.id)
         )
         if connection_id is not None:
-            query = query.where(OutboxRow.connection_id == connection_id)
+            query = query.where(_OUTBOX.c.connection_id == connection_id)
         seen: set[str] = set()
+        done = OperationState.DONE.value
         with self.db.read() as s:
-            for row, dependency, problem in s.execute(query):
-                first = row.booking_id not in seen  # strictly in order per booking
-                seen.add(row.booking_id)
+            for row in s.connection().execute(query):
+                booking_id, depends_on, dependency, problem = row[1], row[11], row[-2], row[-1]
+                first = booking_id not in seen  # strictly in order per booking
+                seen.add(booking_id)
                 yield (
                     row,
                     Standing(
-                        state=OperationState(row.state),
-                        next_attempt_at=row.next_attempt_at,
+                        state=OperationState(row[6]),
+                        next_attempt_at=row[8],
                         first_of_booking=first,
-                        dependency_done=row.depends_on is None
-                        or dependency == OperationState.DONE.value,
+                        dependency_done=depends_on is None or dependency == done,
                         in_clash=problem == CLASH_CODE,
-                        claimed_until=row.claimed_until if claims else None,
+                        claimed_until=row[13] if claims else None,
                     ),
                 )
 
@@ -76,7 +87,7 @@ class OutboxReads:
         with closing(self._standings(connection_id, claims=False)) as standings:
             for row, standing in standings:
                 if is_due(standing, now):
-                    due.append(operation_of_row(row))
+                    due.append(operation_of_tuple(row))
                     if len(due) >= limit:
                         break
         return due

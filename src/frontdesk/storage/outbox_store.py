@@ -40,19 +40,30 @@ from frontdesk.domain.outbox import (
 from frontdesk.domain.timeutil import utc_now
 from frontdesk.storage import scopes
 from frontdesk.storage.audit import add_audit, add_decision
-from frontdesk.storage.claims import LEASE, claim_row, settled_row
+from frontdesk.storage.claims import LEASE, claim_row, claim_to_send_in
 from frontdesk.storage.db import Database
 from frontdesk.storage.patient_records import PatientRecords, patient_payload
 from frontdesk.storage.rows import (
     Guard,
     add_history,
     advance,
-    booking_of_row,
     copy_into,
     operation_of_row,
     queued_query,
-    set_base,
     settle_clash,
+)
+from frontdesk.storage.settles import (
+    base_of,
+    booking_values,
+    drop_pulled_twin,
+    history,
+    queued_ids,
+    settle,
+    settle_values,
+    standing,
+    stored_booking,
+    withdraw,
+    write_booking,
 )
 from frontdesk.storage.tables import BookingRow, HistoryRow, OutboxRow
 
@@ -340,12 +351,8 @@ class OutboxStore:
     ) -> tuple[Operation, Booking | None] | None:
         """:meth:`claim`, and the operation's booking as it stands once claimed, in the same
         transaction (the engine's one transaction before a request)."""
-        with self.db.write() as s:
-            op = claim_row(s, op_id, owner, now, lease, abandoned)
-            if op is None:
-                return None
-            row = s.get(BookingRow, op.booking_id)
-            return op, booking_of_row(row) if row is not None else None
+        with self.db.write_core() as w:
+            return claim_to_send_in(w.conn, op_id, owner, now, lease, abandoned)
 
     def retry_later(
         self, op: Operation, when: datetime, error: str, *, unsent: bool = False
@@ -353,12 +360,13 @@ class OutboxStore:
         """Keep ``op`` queued until ``when`` and release its claim. ``unsent``: the attempt
         surely did not arrive (a 429, no connection), so the next one need not reconcile first.
         """
-        with self.db.write() as s:
-            row = settled_row(s, op)
-            if row is not None:
-                row.next_attempt_at, row.last_error = when, error
+        with self.db.write_core() as w:
+            if standing(w, op).ours:
+                values: dict[str, Any] = {"next_attempt_at": when, "last_error": error}
+                values.update(claimed_by=None, claimed_until=None)
                 if unsent:
-                    row.sent_at = None
+                    values["sent_at"] = None
+                settle(w, op.id, values)
 
     def complete(self, op: Operation, booking: Booking, detail: str) -> None:
         """The remote acknowledged ``op``: close it and store the booking as it now is."""
@@ -371,31 +379,30 @@ class OutboxStore:
     def _finish(
         self, op: Operation, booking: Booking, state: OperationState, event: str, detail: str
     ) -> None:
-        with self.db.write() as s:
-            row = settled_row(s, op)
-            if row is None:
+        with self.db.write_core() as w:
+            found = standing(w, op, booking)
+            if not found.ours:
                 return
             done = state is OperationState.DONE
-            advance(
-                row, Transition.ACCEPTED if done else Transition.REFUSED, None if done else detail
-            )
-            if booking.remote_id is not None:
-                self._drop_pulled_twin(s, booking)
-            brow = s.get_one(BookingRow, booking.id)
-            if state is OperationState.DONE:
-                set_base(brow, booking)  # what the remote now holds
-            later = [r.id for r in s.scalars(queued_query(booking.id))]
-            if later and state is OperationState.DONE:
+            transition = Transition.ACCEPTED if done else Transition.REFUSED
+            settle(w, op.id, settle_values(transition, None if done else detail))
+            if found.twin is not None:
+                drop_pulled_twin(w, found.twin)
+            remote = booking
+            if found.later and done:
                 # the desk changed the booking since this was sent: keep its fields (the
                 # queued operations will send them) and take only the remote's identity
-                kept = booking_of_row(brow)
+                kept = stored_booking(w, booking.id)
                 held = booking.extra.get(HELD_WITHOUT_ID)  # an identity without an id
                 extra = {**kept.extra, HELD_WITHOUT_ID: held} if held else kept.extra
                 booking = kept.with_changes(remote_id=booking.remote_id, extra=extra)
-            elif later and op.kind is OperationKind.CREATE:
-                self._withdraw(s, later, "the booking's create was refused")
-            copy_into(brow, booking)
-            add_history(s, booking.id, event, detail, "sync")
+            elif found.later and op.kind is OperationKind.CREATE:
+                withdraw(w, queued_ids(w, booking.id), "the booking's create was refused")
+            values = booking_values(booking)
+            if done:
+                values["remote_base"] = base_of(remote)  # what the remote now holds
+            write_booking(w, booking.id, values)
+            history(w, booking.id, event, detail, "sync")
 
     @staticmethod
     def _holder(s: Session, booking: Booking) -> BookingRow | None:

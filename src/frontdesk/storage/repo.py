@@ -35,7 +35,11 @@ from frontdesk.storage import notices, patients, scopes
 from frontdesk.storage.asap import AsapStore
 from frontdesk.storage.audit import AuditTrail, add_audit, add_audits, add_decision
 from frontdesk.storage.blockouts import BlockoutStore
-from frontdesk.storage.booking_reads import plain_bookings_between
+from frontdesk.storage.booking_reads import (
+    BookingFields,
+    plain_bookings_between,
+    plain_fields_between,
+)
 from frontdesk.storage.columns import ColumnStore
 from frontdesk.storage.confirmations import ArrivalStore, ConfirmationStore
 from frontdesk.storage.connection_removal import ConnectionRemoval
@@ -266,6 +270,14 @@ class Repository(RemoteMergeStore, OutboxRecords, OutboxReads):
             return self.bookings_between(start, end)
         with self.db.read() as s:
             return plain_bookings_between(s, start, end, connection_id)
+
+    def plain_fields_between(
+        self, start: datetime, end: datetime, connection_id: str
+    ) -> list[BookingFields]:
+        """:meth:`plain_bookings_between` as the bookings' fields, each made a booking with
+        :func:`~frontdesk.storage.booking_reads.booking_of_fields` only if needed."""
+        with self.db.read() as s:
+            return plain_fields_between(s, start, end, connection_id)
 
     def bookings_by_ids(self, ids: Sequence[str]) -> list[Booking]:
         """The named bookings that exist (what a change record names), in no order."""
