@@ -316,3 +316,22 @@ def test_the_common_verdicts_speak_the_desks_language(  # type: ignore[no-untype
     assert "service_id" not in said and MARK not in said
     # a booking system's own sentence is shown as it sent it
     assert plain_message(Verdict(409, "X", "Der Termin ist belegt.")) == "Der Termin ist belegt."
+
+
+def test_the_clinic_columns_dialog_escapes_no_word_and_speaks_german(  # type: ignore[no-untyped-def]
+    qtbot, qapp: QApplication, demo: Demo, pseudo: None
+) -> None:
+    window = _window(qtbot, demo)
+    dialog = window.column_views.open_dialog()
+    dialog.show()
+    for tab in range(dialog.tabs.count()):
+        dialog.tabs.setCurrentIndex(tab)
+        assert escaped(dialog, DATA) == [], f"tab {tab}"
+    dialog.close()
+    i18n.forget_language(qapp)
+    i18n.install_language(qapp, "de")
+    german = window.column_views.open_dialog()
+    german.show()
+    assert german.windowTitle() == "Praxisspalten"
+    german.grab().save(str(SHOTS / "columns-de.png"))
+    window.shutdown()

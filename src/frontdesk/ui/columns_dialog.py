@@ -153,8 +153,11 @@ class ColumnsDialog(QDialog):
         tab = QWidget(self)
         box = QVBoxLayout(tab)
         note = QLabel(
-            "Each booking system's provider, room or calendar is shown in the clinic's column "
-            "chosen here; several may share one (a dentist on two booking systems).",
+            translate(
+                "Columns",
+                "Each booking system's provider, room or calendar is shown in the clinic's "
+                "column chosen here; several may share one (a dentist on two booking systems).",
+            ),
             tab,
         )
         note.setWordWrap(True)
