@@ -51,6 +51,7 @@ class AppContext:
             log.warning(
                 "%d of the profile's files or folders were open to others: made private", loose
             )
+        self.database_url = database_url  # as given (a sync worker opens the same store)
         where = store.target(paths, database_url)
         if isinstance(where, str):
             log.info("store: %s", store.shown(where))
@@ -129,6 +130,12 @@ class AppContext:
         )
         self.reload_connectors()
         return record
+
+    @property
+    def keyring_choice(self) -> bool | None:
+        """Whether the caller chose the keyring (True), the protected file (False), or left
+        it to what the computer has (None): a sync worker of this desk chooses the same."""
+        return self._use_keyring
 
     @property
     def key_store_warning(self) -> str | None:
