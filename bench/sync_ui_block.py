@@ -59,10 +59,12 @@ SERVICES = {GENERAL_CHECKUP_ID: 30, VACCINATION_ID: 20, DENTAL_CLEANING_ID: 45, 
 
 
 def start_sandbox() -> tuple[subprocess.Popen[str], str, str]:
+    # at a low priority: a remote server's CPU is not the desk computer's
     process = subprocess.Popen(
         [sys.executable, "-m", "frontdesk", "sandbox", "--rate-limit", "0"],
         stdout=subprocess.PIPE,
         text=True,
+        preexec_fn=(lambda: os.nice(10)) if hasattr(os, "nice") else None,
     )
     assert process.stdout is not None
     for line in process.stdout:
@@ -209,12 +211,14 @@ def main() -> None:
         finished: list[float] = []
         window.sync.worker.cycleFinished.connect(lambda: finished.append(time.perf_counter()))
         started = time.perf_counter()
+        gui_cpu, desk_cpu = time.thread_time(), time.process_time()
         window.sync.start()
         deadline = started + 600
         while not finished and time.perf_counter() < deadline:  # the GUI thread reads nothing
             app.processEvents()
             time.sleep(0.001)
         drained = (finished[0] if finished else time.perf_counter()) - started
+        gui_cpu, desk_cpu = time.thread_time() - gui_cpu, time.process_time() - desk_cpu
         sending = (finished[0] if finished else time.perf_counter()) - (
             first_record[0] if first_record else started
         )
@@ -235,6 +239,11 @@ def main() -> None:
             f"p99 {p99:.1f} ms (budget 50 ms), median {statistics.median(blocked):.1f} ms "
             f"(n={len(blocked)} ticks)  {verdict}; load average {load}"
         )
+        print(
+            f"the desk process's CPU during the drain: {desk_cpu:.1f} s, of which the GUI "
+            f"thread {gui_cpu:.1f} s and its other threads {desk_cpu - gui_cpu:.1f} s (the "
+            "interpreter lock the GUI thread waits for while they run)"
+        )
         if applying:
             print(
                 f"applying {len(applying)} change records on the GUI thread: longest "
@@ -253,7 +262,11 @@ def main() -> None:
         context.close()
     finally:
         sandbox.terminate()
-        sandbox.wait(10)
+        try:
+            sandbox.wait(60)
+        except subprocess.TimeoutExpired:
+            sandbox.kill()
+            sandbox.wait(10)
         shutil.rmtree(root, ignore_errors=True)
 
 

@@ -23,6 +23,7 @@ import signal
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from types import FrameType
 from typing import IO, Any
@@ -35,6 +36,7 @@ from frontdesk.app.sync_runner import DEFAULT_PULL_EVERY_S, Health, SyncRunner
 
 log = logging.getLogger("frontdesk.sync")
 
+BACKGROUND_NICE = 5  # POSIX: how much lower the worker's priority is than the desk's
 MIN_GAP_S = 0.2  # cycles start at most this often, however often "Sync now" is pressed
 DEFAULT_INTERVAL_S = 30.0
 
@@ -101,7 +103,34 @@ def _open(message: dict[str, Any]) -> AppContext:
     return context
 
 
-def _read_commands(stdin: IO[bytes], inbox: queue.Queue[str], stop: threading.Event) -> None:
+class Lines:
+    """The lines of a file descriptor, read with ``os.read``: a thread blocked in it holds no
+    lock of Python's buffered files, so the interpreter can end while it waits."""
+
+    def __init__(self, fd: int) -> None:
+        self._fd = fd
+        self._rest = b""
+
+    def readline(self) -> bytes:
+        """The next line with its newline; what is left at the end; b"" once it is closed."""
+        while b"\n" not in self._rest:
+            try:
+                chunk = os.read(self._fd, 65536)
+            except OSError:
+                chunk = b""
+            if not chunk:
+                rest, self._rest = self._rest, b""
+                return rest
+            self._rest += chunk
+        line, self._rest = self._rest.split(b"\n", 1)
+        return line + b"\n"
+
+    def __iter__(self) -> Iterator[bytes]:
+        while raw := self.readline():
+            yield raw
+
+
+def _read_commands(stdin: Lines, inbox: queue.Queue[str], stop: threading.Event) -> None:
     """The desk's commands into ``inbox``; "stop" and a closed stdin stop the context at once
     (a drain ends between requests)."""
     try:
@@ -118,7 +147,7 @@ def _read_commands(stdin: IO[bytes], inbox: queue.Queue[str], stop: threading.Ev
     inbox.put("stop")
 
 
-def run(stdin: IO[bytes], out: IO[bytes]) -> int:
+def run(stdin: Lines, out: IO[bytes]) -> int:
     reports = PipeReports(out)
     opening = sync_wire.read(stdin.readline())
     if not opening or opening.get("do") != "open":
@@ -162,8 +191,12 @@ def _serve(
     wait, last_end = 0.0, 0.0
     commands: set[str] = set()
     while not context.stop.is_set():
-        with contextlib.suppress(queue.Empty):
-            commands.add(inbox.get(timeout=max(wait, 0.0)))
+        until = time.monotonic() + max(wait, 0.0)
+        while not commands and not context.stop.is_set():  # SIGTERM sets stop meanwhile
+            with contextlib.suppress(queue.Empty):
+                commands.add(inbox.get(timeout=max(0.0, min(1.0, until - time.monotonic()))))
+            if time.monotonic() >= until:
+                break
         while not inbox.empty():  # requests share one cycle
             commands.add(inbox.get_nowait())
         if "stop" in commands or context.stop.is_set():
@@ -186,6 +219,23 @@ def _serve(
         last_end = time.monotonic()
 
 
+def _background_priority() -> None:
+    """Yield the CPU to the desk: on a two-core clinic computer a drain at full speed would
+    otherwise take the cores the desk's paint needs. Sending paces by the clock, so a worker
+    that waits a moment for the desk sends as much in the end."""
+    try:
+        if sys.platform == "win32":  # pragma: no cover - Windows only
+            import ctypes
+
+            below_normal = 0x4000  # BELOW_NORMAL_PRIORITY_CLASS
+            kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined,unused-ignore]
+            kernel32.SetPriorityClass(kernel32.GetCurrentProcess(), below_normal)
+        else:
+            os.nice(BACKGROUND_NICE)
+    except (OSError, AttributeError):
+        log.info("sync worker: its priority could not be lowered", exc_info=True)
+
+
 def main(argv: list[str]) -> int:
     """Entry point (``frontdesk sync-worker``); ``argv`` takes nothing else."""
     if argv[1:]:
@@ -193,9 +243,10 @@ def main(argv: list[str]) -> int:
         return 2
     if hasattr(signal, "SIGINT"):  # a Ctrl+C in the desk's terminal is the desk's to handle
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _background_priority()
     out = _protocol_out()
     try:
-        return run(sys.stdin.buffer, out)
+        return run(Lines(sys.stdin.fileno()), out)
     except Exception as exc:  # never a traceback with a patient's name in it on stderr
         log.exception("sync worker failed")
         PipeReports(out).error("the sync worker failed", exc)

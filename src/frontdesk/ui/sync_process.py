@@ -67,6 +67,7 @@ class SyncProcess(QObject):
         self._started_at = 0.0
         self._delay_s = FIRST_RESTART_S
         self._restarted = False
+        self._last_error: str | None = None  # what the worker last said went wrong
         self.restarts = 0  # workers started again after one died
         self.pid: int | None = None  # the running worker's, once it said it is ready
         self._restart = QTimer(self)
@@ -182,11 +183,12 @@ class SyncProcess(QObject):
             self._delay_s = FIRST_RESTART_S
         delay = self._delay_s
         self._delay_s = min(LAST_RESTART_S, delay * 2)
-        log.error("%s; starting it again in %.0f s", why, delay)
+        said, self._last_error = self._last_error, None
+        log.error("%s%s; starting it again in %.0f s", why, f" ({said})" if said else "", delay)
         self.busy.emit(False)
         self.notice.emit(
-            f"Sync stopped unexpectedly; starting it again in {delay:.0f} s. "
-            "Bookings wait safely on this desk."
+            f"Sync stopped unexpectedly{f' ({said})' if said else ''}; starting it again in "
+            f"{delay:.0f} s. Bookings wait safely on this desk."
         )
         self._restarted = True
         self._restart.start(int(delay * 1000))
@@ -235,14 +237,16 @@ class SyncProcess(QObject):
         elif event == "ready":
             pid = message.get("pid")
             self.pid = pid if isinstance(pid, int) else None
-            log.info("sync worker %s running", self.pid)
+            # nothing logged here: the GUI thread's first record after the calendar was read
+            # spends most of a second readying the redaction of every patient value seen
             if self._restarted:
                 self.restarts += 1
                 self._restarted = False
                 self.notice.emit("Sync is running again.")
         elif event == "error":
-            text = str(message.get("text") or "unknown")
+            text = str(message.get("text") or "unknown")[:200]
             log.warning("sync worker: %s", text)
+            self._last_error = text
 
     # -- connectors, and other desks ------------------------------------------------------
     @Slot()
