@@ -80,9 +80,15 @@ class PipeReports:
 
 def _protocol_out() -> IO[bytes]:
     """A private copy of stdout for the messages; fd 1 (and ``sys.stdout``) then go to stderr."""
-    sys.stdout.flush()
+    if sys.stdout is not None:
+        sys.stdout.flush()
     out = os.fdopen(os.dup(1), "wb", buffering=0)
-    os.dup2(2, 1)
+    try:
+        os.dup2(2, 1)
+    except OSError:  # no stderr (a windowed desk's): stray prints go nowhere
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.close(devnull)
     return out
 
 
@@ -246,7 +252,7 @@ def main(argv: list[str]) -> int:
     _background_priority()
     out = _protocol_out()
     try:
-        return run(Lines(sys.stdin.fileno()), out)
+        return run(Lines(0), out)
     except Exception as exc:  # never a traceback with a patient's name in it on stderr
         log.exception("sync worker failed")
         PipeReports(out).error("the sync worker failed", exc)
