@@ -252,8 +252,12 @@ def main(argv: list[str]) -> int:
     _background_priority()
     out = _protocol_out()
     try:
-        return run(Lines(0), out)
+        code = run(Lines(0), out)
     except Exception as exc:  # never a traceback with a patient's name in it on stderr
         log.exception("sync worker failed")
         PipeReports(out).error("the sync worker failed", exc)
-        return 1
+        code = 1
+    # the store is closed and the roles given up: end now, without the interpreter's
+    # teardown of every module (seconds on a busy machine, which the desk waits out at quit)
+    logging.shutdown()
+    os._exit(code)
