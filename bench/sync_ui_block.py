@@ -2,18 +2,23 @@
 1,000 queued operations, with the 5,000-appointment week on screen (300,000 cached).
 
 A copy of the bench profile is pointed at a HuskyVoice sandbox run as a separate process (as
-a remote server would be; rate limit off so the drain is as dense as it gets), 1,000 valid
-pencilled bookings are queued, the main window shows the busy week, and a 5 ms timer on the
-GUI thread records every gap between its ticks while the worker sends everything. Prints the
-longest gap (the longest the GUI thread was blocked, plus one tick), percentiles, and the
-drain's pace.
+a remote server would be; rate limit off on both sides so the drain is as dense as it gets),
+1,000 valid pencilled bookings are queued from the shown week on (whatever the weekday), the
+main window shows that week, and a 5 ms timer on the GUI thread records every gap between its
+ticks while the worker sends everything. The worker is the shipping desk's: a process of its
+own (``frontdesk sync-worker``); ``--thread`` runs it on a thread of the desk's process
+instead, as before, to compare. Prints the longest gap (the longest the GUI thread was
+blocked, plus one tick) and the 99th percentile beside the 50 ms budget, the GUI thread's own
+work per change record, the drain's pace and the load average.
 
-Run: ``uv run python bench/sync_ui_block.py``
+Run: ``uv run python bench/sync_ui_block.py [--thread]``
 """
 
 from __future__ import annotations
 
+import argparse
 import json
+import os
 import shutil
 import statistics
 import subprocess
@@ -44,8 +49,9 @@ from frontdesk.sandbox.huskyvoice.clinic import (
     NORTH_BRANCH_ID,
     VACCINATION_ID,
 )
-from frontdesk.sync.pacing import SlidingWindow
 from frontdesk.ui.main_window import MainWindow
+from frontdesk.ui.sync_process import SyncProcess
+from frontdesk.ui.workers import SyncThread
 
 OPERATIONS = 1_000
 TICK_MS = 5
@@ -53,10 +59,12 @@ SERVICES = {GENERAL_CHECKUP_ID: 30, VACCINATION_ID: 20, DENTAL_CLEANING_ID: 45, 
 
 
 def start_sandbox() -> tuple[subprocess.Popen[str], str, str]:
+    # at a low priority: a remote server's CPU is not the desk computer's
     process = subprocess.Popen(
         [sys.executable, "-m", "frontdesk", "sandbox", "--rate-limit", "0"],
         stdout=subprocess.PIPE,
         text=True,
+        preexec_fn=(lambda: os.nice(10)) if hasattr(os, "nice") else None,
     )
     assert process.stdout is not None
     for line in process.stdout:
@@ -116,6 +124,11 @@ def queue_bookings(context: AppContext, connection_id: str) -> None:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument(
+        "--thread", action="store_true", help="the worker on a thread of the desk (as before)"
+    )
+    args = parser.parse_args()
     app = QApplication.instance() or QApplication([])
     open_profile().close()  # make sure the shared profile exists
     root = Path(tempfile.mkdtemp(prefix="frontdesk-syncbench-"))
@@ -126,27 +139,42 @@ def main() -> None:
         record = context.connections()[0]
         from dataclasses import replace
 
-        context.repo.update_connection(replace(record, base_url=base_url))
+        # the engine paces to HuskyVoice's documented 60 a minute, which makes 1,000 take
+        # 17 minutes; unpaced, the drain is as dense as the desk will ever see it
+        unpaced = {**record.options, "rate_per_minute": 1_000_000}
+        context.repo.update_connection(replace(record, base_url=base_url, options=unpaced))
         context.credentials.set(record.id, api_key)
         context.reload_connectors()
-        # the engine paces to HuskyVoice's documented 60 a minute, which makes 1,000 take
-        # 17 minutes; unpaced, the drain is as dense as the GUI will ever see it
-        context.engine.buckets[record.id] = SlidingWindow(1_000_000)
         queue_bookings(context, record.id)
         print(f"queued {context.repo.pending_count()} operations")
 
-        window = MainWindow(context, sync_interval_ms=3_600_000, start_sync=False)
-        window.sync = type(window.sync)(context, 3_600_000, pull_every_s=1e9)
+        window = MainWindow(
+            context, sync_interval_ms=3_600_000, start_sync=False, sync_thread=args.thread
+        )
+        window.sync = (SyncThread if args.thread else SyncProcess)(
+            context, 3_600_000, pull_every_s=1e9
+        )
+        where = "a thread of the desk's process" if args.thread else "a process of its own"
+        print(f"sync worker: {where}")
         applying: list[float] = []  # the GUI thread's own work per change record, ms
+        first_record: list[float] = []  # when the first settled bookings reached the desk
+
+        events: list[tuple[float, str]] = []  # what reached the GUI thread, when
 
         def on_changed(record: object) -> None:
             began = time.perf_counter()
+            ids = getattr(record, "ids", [])
+            events.append((began, f"{len(ids)} settled" if ids else "refresh everything"))
             window._on_changed(record)  # type: ignore[arg-type]
             applying.append((time.perf_counter() - began) * 1000)
+            if not first_record:
+                first_record.append(began)
 
         window.sync.worker.changed.connect(on_changed)
         window.sync.worker.health.connect(window._on_health)
         window.sync.worker.busy.connect(window._on_busy)
+        window.sync.worker.health.connect(lambda _h: events.append((time.perf_counter(), "health")))
+        window.sync.worker.busy.connect(lambda b: events.append((time.perf_counter(), f"busy {b}")))
         window.resize(1400, 860)
         window.show()
         shown = first_day()
@@ -166,13 +194,15 @@ def main() -> None:
 
         gaps: list[float] = []
         at: list[float] = []
-        last = [time.perf_counter()]
+        cpu: list[float] = []  # the GUI thread's own CPU time within each gap
+        last = [time.perf_counter(), time.thread_time()]
 
         def tick() -> None:
-            now = time.perf_counter()
+            now, used = time.perf_counter(), time.thread_time()
             gaps.append((now - last[0]) * 1000)
+            cpu.append((used - last[1]) * 1000)
             at.append(now)
-            last[0] = now
+            last[:] = [now, used]
 
         timer = QTimer()
         timer.setInterval(TICK_MS)
@@ -181,44 +211,62 @@ def main() -> None:
         finished: list[float] = []
         window.sync.worker.cycleFinished.connect(lambda: finished.append(time.perf_counter()))
         started = time.perf_counter()
+        gui_cpu, desk_cpu = time.thread_time(), time.process_time()
         window.sync.start()
         deadline = started + 600
         while not finished and time.perf_counter() < deadline:  # the GUI thread reads nothing
             app.processEvents()
             time.sleep(0.001)
         drained = (finished[0] if finished else time.perf_counter()) - started
+        gui_cpu, desk_cpu = time.thread_time() - gui_cpu, time.process_time() - desk_cpu
+        sending = (finished[0] if finished else time.perf_counter()) - (
+            first_record[0] if first_record else started
+        )
         for _ in range(50):  # the last progress and health signals
             app.processEvents()
             time.sleep(0.002)
         timer.stop()
         left = context.repo.pending_count()
-        print(f"drained {OPERATIONS - left} operations in {drained:.1f} s "
-              f"({(OPERATIONS - left) / drained:.0f}/s); {left} left")  # fmt: skip
+        print(f"drained {OPERATIONS - left} operations in {drained:.1f} s from the start, "
+              f"{sending:.1f} s from the first settled booking "
+              f"({(OPERATIONS - left) / sending:.0f}/s); {left} left")  # fmt: skip
         blocked = sorted(g - TICK_MS for g in gaps)
         p99 = blocked[int(len(blocked) * 0.99)]
         verdict = "within budget" if blocked[-1] < 50 else "OVER the 50 ms budget"
+        load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
         print(
-            f"GUI thread blocked while draining: longest {blocked[-1]:.1f} ms, "
-            f"99th percentile {p99:.1f} ms, median {statistics.median(blocked):.1f} ms "
-            f"(n={len(blocked)} ticks)  {verdict}"
+            f"GUI thread blocked while draining: worst {blocked[-1]:.1f} ms, "
+            f"p99 {p99:.1f} ms (budget 50 ms), median {statistics.median(blocked):.1f} ms "
+            f"(n={len(blocked)} ticks)  {verdict}; load average {load}"
+        )
+        print(
+            f"the desk process's CPU during the drain: {desk_cpu:.1f} s, of which the GUI "
+            f"thread {gui_cpu:.1f} s and its other threads {desk_cpu - gui_cpu:.1f} s (the "
+            "interpreter lock the GUI thread waits for while they run)"
         )
         if applying:
             print(
                 f"applying {len(applying)} change records on the GUI thread: longest "
-                f"{max(applying):.1f} ms, median {statistics.median(applying):.1f} ms (the rest "
-                "of a gap is waiting for the interpreter lock the sync thread holds)"
+                f"{max(applying):.1f} ms, median {statistics.median(applying):.1f} ms"
             )
         worst = sorted(range(len(gaps)), key=gaps.__getitem__)[-5:]
-        print(
-            "  longest gaps at (s into the drain): "
-            + ", ".join(f"{at[i] - started:.2f}s: {gaps[i] - TICK_MS:.0f} ms" for i in worst)
-        )
+        print("  longest gaps (s into the drain: gap, the GUI thread's CPU in it, what came last):")
+        for i in worst:
+            before = [name for when, name in events if when <= at[i]]
+            print(
+                f"    {at[i] - started:.2f}s: {gaps[i] - TICK_MS:.0f} ms, CPU {cpu[i]:.0f} ms, "
+                f"after {before[-1] if before else 'nothing yet'}"
+            )
         window.shutdown()
         window.close()
         context.close()
     finally:
         sandbox.terminate()
-        sandbox.wait(10)
+        try:
+            sandbox.wait(60)
+        except subprocess.TimeoutExpired:
+            sandbox.kill()
+            sandbox.wait(10)
         shutil.rmtree(root, ignore_errors=True)
 
 

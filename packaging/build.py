@@ -338,6 +338,54 @@ def smoke_headless(executable: Path, *, require_keyring: bool) -> None:
     print(f"headless command passed, API key stored in {where}: {executable}")
 
 
+def smoke_sync_worker(executable: Path) -> None:
+    """The desk's sync worker as the frozen desk starts it (``app/sync_wire.worker_command``:
+    the bundle's executable, on Windows its console twin, with the hidden ``sync-worker``): told
+    a fresh profile on stdin, it opens it, says it is ready on stdout, and ends when its stdin
+    closes, as it does when the desk ends."""
+    env = dict(os.environ, PYTHONUNBUFFERED="1")
+    env.pop("PYTHONPATH", None)
+    with tempfile.TemporaryDirectory(prefix="frontdesk-worker-") as profile:
+        root = Path(profile)
+        opening = {
+            "do": "open",
+            "paths": {k: str(root / k) for k in ("data", "config", "logs")},
+            "use_keyring": False,
+            "interval_s": 30,
+        }
+        for folder in opening["paths"].values():
+            Path(folder).mkdir(mode=0o700)
+        cmd = [str(executable), "sync-worker"]
+        print("$", " ".join(cmd), flush=True)
+        try:
+            result = subprocess.run(
+                cmd,
+                env=env,
+                input=json.dumps(opening) + "\n",  # then stdin closes: the desk is gone
+                capture_output=True,
+                text=True,
+                encoding="utf-8",
+                errors="replace",
+                timeout=120,
+                check=False,
+            )
+        except subprocess.TimeoutExpired as exc:
+            raise BuildError(f"{cmd[0]} sync-worker did not end when its stdin closed") from exc
+        said = [line for line in result.stdout.splitlines() if line.strip()]
+        events = []
+        for line in said:
+            try:
+                events.append(json.loads(line).get("event"))
+            except (ValueError, AttributeError):
+                events.append(None)  # a stray line on the worker's pipe breaks the desk
+        if result.returncode != 0 or "ready" not in events or None in events:
+            raise BuildError(
+                f"`{executable.name} sync-worker` failed (exit {result.returncode}, said "
+                f"{events})\n--- stdout\n{result.stdout}\n--- stderr\n{result.stderr}"
+            )
+    print(f"sync worker passed: {executable} sync-worker")
+
+
 def _forget_key(connection_id: str) -> None:
     """Take the smoke test's key out of this machine's keyring again."""
     try:
@@ -355,6 +403,7 @@ def smoke_layout(where: Layout, version: str) -> None:
     else:
         smoke(where.executable, version)
     smoke_headless(where.cli or where.executable, require_keyring=sys.platform == "win32")
+    smoke_sync_worker(where.cli or where.executable)
 
 
 # -- Windows: NSIS ---------------------------------------------------------------------------

@@ -88,7 +88,9 @@ def _cached_bookings(demo: Demo) -> bool:
 
 @pytest.fixture
 def window(qtbot, demo: Demo) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
-    main = MainWindow(demo.context, sync_interval_ms=3_600_000, start_sync=False)
+    """A desk whose sync worker is a thread of this process: the tests drive the desk's own
+    engine beside it (test_sync_process.py runs the shipping desk's worker process)."""
+    main = MainWindow(demo.context, sync_interval_ms=3_600_000, start_sync=False, sync_thread=True)
     main.resize(1280, 800)
     main.show()
     qtbot.waitExposed(main)

@@ -55,6 +55,7 @@ class AppContext:
                 "%d of the profile's files or folders were open to others: made private", loose
             )
         self._use_keyring = use_keyring
+        self.database_url = database_url  # as given (a sync worker opens the same store)
         where = store.target(paths, database_url)
         if isinstance(where, str) and where.startswith("sqlite:///"):  # a cache file named
             where = Path(where.removeprefix("sqlite:///"))
@@ -160,6 +161,12 @@ class AppContext:
         )
         self.reload_connectors()
         return record
+
+    @property
+    def keyring_choice(self) -> bool | None:
+        """Whether the caller chose the keyring (True), the protected file (False), or left
+        it to what the computer has (None): a sync worker of this desk chooses the same."""
+        return self._use_keyring
 
     @property
     def key_store_warning(self) -> str | None:

@@ -44,6 +44,10 @@ class DeskReads:
     def unknown_count(self, connection_id: str) -> int:
         return self._repo.unknown_count(connection_id)
 
+    def forget_catalogs(self) -> None:
+        """The catalogs kept in memory are read again (another process refreshed them)."""
+        self._repo.forget_catalogs()
+
     def find_patients(self, typed: str, limit: int = 8, offset: int = 0) -> list[Patient]:
         return patients.find_patients(self._repo, typed, limit, offset)
 

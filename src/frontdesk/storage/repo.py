@@ -216,6 +216,12 @@ class Repository(RemoteMergeStore, OutboxRecords, OutboxReads):
             self._catalogs[key] = catalog
         return catalog
 
+    def forget_catalogs(self) -> None:
+        """Read the catalogs from the store again: another process (the desk's sync worker)
+        saved some, which this process's memory cannot know of."""
+        self._catalog_generation += 1
+        self._catalogs.clear()
+
     def _read_catalog(self, connection_id: str, first: date, last: date) -> Catalog:
         if first <= last:  # the policy, services and resources come from the cache too
             rest = self.catalog(connection_id, date.max, date.min)

@@ -1,12 +1,13 @@
 """The main window: the toolbar, the calendar pane in the middle, the side panel (mini
 calendar, resource filter) on the left, the details panel on the right, the sync panel below,
-the status bar, and the sync worker's lifetime. The menus are put together in
-``window_menus``; the dialogs it opens and the day sheet are ``desk_dialogs``'.
+the status bar, and the sync worker's lifetime (a process of its own, ``sync_process``). The
+menus are put together in ``window_menus``; the dialogs it opens and the day sheet are
+``desk_dialogs``'.
 
 Reads go to the local cache only; the worker does all network I/O and reports back through
-queued signals, after which the shown span is re-read without moving the scroll position, the
-selection or any half-typed form. Nobody sees or changes anything until a staff member has
-signed in, and the desk locks itself when idle (``desk_guard``).
+signals on the GUI thread, after which the shown span is re-read without moving the scroll
+position, the selection or any half-typed form. Nobody sees or changes anything until a staff
+member has signed in, and the desk locks itself when idle (``desk_guard``).
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ from frontdesk.ui.pinboard_dock import install_pinboard_actions
 from frontdesk.ui.side_panel import SidePanelWidget
 from frontdesk.ui.status_bar import ConnectionStatusBar
 from frontdesk.ui.sync_panel import ATTENTION_TAB, UNKNOWN_TAB, SyncPanelWidget
+from frontdesk.ui.sync_process import SyncProcess
 from frontdesk.ui.window_menus import build_menus, build_toolbar
 from frontdesk.ui.workers import DEFAULT_INTERVAL_MS, SyncThread
 
@@ -111,6 +113,7 @@ class MainWindow(QMainWindow):
         *,
         sync_interval_ms: int = DEFAULT_INTERVAL_MS,
         start_sync: bool = True,
+        sync_thread: bool = False,
     ) -> None:
         super().__init__()
         self.context = context
@@ -163,7 +166,15 @@ class MainWindow(QMainWindow):
         self.status.openSyncPanel.connect(lambda: self.show_sync_panel())
         self.setStatusBar(self.status)
 
-        self.sync = SyncThread(context, sync_interval_ms)
+        # the sync worker: a process of its own (the paint never waits for a drain's CPU),
+        # or, for tests that drive the desk's own engine, a thread of this process
+        self.sync: SyncProcess | SyncThread
+        if sync_thread:
+            self.sync = SyncThread(context, sync_interval_ms)
+        else:
+            self.sync = SyncProcess(context, sync_interval_ms)
+            self.sync.notice.connect(lambda text: self.statusBar().showMessage(text, 15_000))
+            self.sync.connectorsRebuilt.connect(lambda: self.status.refresh())
         self.sync.worker.changed.connect(self._on_changed)
         self.sync.worker.health.connect(self._on_health)
         self.sync.worker.busy.connect(self._on_busy)

@@ -1,13 +1,16 @@
-"""The sync worker: drives the plain-Python :class:`SyncEngine` from its own ``QThread``.
+"""The sync worker on a thread of the desk's own process: the fallback the tests choose when
+they drive the desk's engine themselves (``MainWindow(..., sync_thread=True)``); the shipping
+desk runs the same cycles in a process of its own (``ui/sync_process.py``), since a drain's
+CPU here holds the interpreter lock the paint waits for.
 
-All network I/O of the desk happens here, never on the GUI thread. The worker talks to the GUI
+The worker drives :class:`~frontdesk.app.sync_runner.SyncRunner` from its own ``QThread``, so
+no network I/O happens on the GUI thread. The worker talks to the GUI
 only through queued signals carrying plain data (booking ids, a health snapshot). Requests to
 sync coalesce: however often "Sync now" is pressed, one cycle runs at a time and cycles start at
 most every ``MIN_GAP_S`` seconds, which also throttles the signals.
 
-A cycle is the Qt-free :class:`~frontdesk.sync.loop.SyncLoop`'s (the one ``frontdesk sync``
-runs too): it sends what waits in the outbox first, whose settled bookings the worker reports at
-once, then refreshes what is stale ("Sync now" forces it).
+A cycle is the runner's: the Qt-free sync loop's (the one ``frontdesk sync`` runs too),
+reported as change records, health and busy flags.
 
 Threading rule (as in Picard): never touch a widget from here.
 """
@@ -17,20 +20,17 @@ from __future__ import annotations
 import logging
 import sys
 import time
-from dataclasses import asdict
-from typing import Any
 
 from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, QTimer, Signal, Slot
 
 from frontdesk.app.changes import ChangeRecord
-from frontdesk.app.context import AppContext, SyncLoop
+from frontdesk.app.context import AppContext
+from frontdesk.app.sync_runner import DEFAULT_PULL_EVERY_S, Health, SyncRunner
 
 log = logging.getLogger("frontdesk.ui")
 
 MIN_GAP_S = 0.2
 DEFAULT_INTERVAL_MS = 30_000
-DEFAULT_PULL_EVERY_S = 300.0
-PROGRESS_GAP_S = 0.2  # settled bookings reach the GUI at most five times a second
 SWITCH_INTERVAL_S = 0.001
 
 
@@ -38,7 +38,7 @@ class SyncWorker(QObject):
     """Drain the outbox, then pull each connection; every ``interval_ms`` and on demand."""
 
     changed = Signal(object)  # ChangeRecord
-    health = Signal(object)  # dict[str, dict]: per connection id, see ``_snapshot``
+    health = Signal(object)  # dict[str, dict]: per connection id, see ``SyncRunner.snapshot``
     busy = Signal(bool)
     cycleFinished = Signal()
 
@@ -51,14 +51,11 @@ class SyncWorker(QObject):
         super().__init__()
         self._context = context
         self._interval_ms = interval_ms
-        self._pull_every_s = pull_every_s
         self._timer: QTimer | None = None
         self._kick: QTimer | None = None
         self._last_end = 0.0
         self._forced = False
-        self._sync_loop: SyncLoop | None = None
-        self._pending_ids: list[str] = []
-        self._last_emit = 0.0
+        self._runner = SyncRunner(context, _SignalReports(self), pull_every_s)
 
     @Slot()
     def start(self) -> None:
@@ -90,10 +87,7 @@ class SyncWorker(QObject):
     def reload_connectors(self) -> None:
         """Rebuild the connectors after the connections changed (in this thread, between
         cycles, so no request is cut off), then report and sync."""
-        self._context.reload_connectors()
-        self._sync_loop = None  # a new engine: a new loop, no old refresh failures
-        self.changed.emit(ChangeRecord.everything())
-        self.health.emit(self._snapshot())
+        self._runner.reload()
         self.sync_now()
 
     @Slot()
@@ -106,63 +100,30 @@ class SyncWorker(QObject):
         if thread is not None:
             thread.quit()
 
-    def _loop(self) -> SyncLoop:
-        """The loop of the context's current engine (rebuilt with the connectors)."""
-        engine = self._context.engine
-        if self._sync_loop is None or self._sync_loop.engine is not engine:
-            self._sync_loop = self._context.sync_loop(self._pull_every_s)
-        return self._sync_loop
-
     @Slot()
     def _cycle(self) -> None:
-        context = self._context
-        if context.stop.is_set():
-            return
         forced, self._forced = self._forced, False
-        self.busy.emit(True)
-        loop = self._loop()
-        loop.engine.on_change = self._settled
-        report = loop.cycle(forced=forced)
-        if report.drain is not None:
-            self._flush_changes()
+        self._runner.cycle(forced)
         self._last_end = time.monotonic()
-        if context.stop.is_set():
-            return
-        if report.changed_anything:
-            self.changed.emit(ChangeRecord.everything())
-        self.health.emit(self._snapshot())
-        self.busy.emit(False)
-        self.cycleFinished.emit()
 
-    def _settled(self, booking_id: str) -> None:
-        """A booking's operation settled (engine callback): report it, at most every
-        ``PROGRESS_GAP_S``, so a long drain shows progress without flooding the GUI."""
-        self._pending_ids.append(booking_id)
-        if time.monotonic() - self._last_emit >= PROGRESS_GAP_S:
-            self._flush_changes()
 
-    def _flush_changes(self) -> None:
-        if self._pending_ids and not self._context.stop.is_set():
-            ids = list(dict.fromkeys(self._pending_ids))
-            try:
-                record = ChangeRecord.of(self._context, ids)
-            except Exception:  # the GUI will read what it needs itself
-                log.warning("sync: reading changed bookings failed", exc_info=True)
-                record = ChangeRecord(ids)
-            self.changed.emit(record)
-        self._pending_ids = []
-        self._last_emit = time.monotonic()
+class _SignalReports:
+    """A runner's reports as the worker's signals (queued to the GUI thread)."""
 
-    def _snapshot(self) -> dict[str, dict[str, Any]]:
-        loop = self._loop()
-        snapshot: dict[str, dict[str, Any]] = {}
-        for cid, health in dict(loop.engine.health).items():
-            state = asdict(health)
-            if cid in loop.pull_errors:
-                state["online"] = False
-                state["last_error"] = state["last_error"] or loop.pull_errors[cid]
-            snapshot[cid] = state
-        return snapshot
+    def __init__(self, worker: SyncWorker) -> None:
+        self._worker = worker
+
+    def changed(self, record: ChangeRecord) -> None:
+        self._worker.changed.emit(record)
+
+    def health(self, health: Health) -> None:
+        self._worker.health.emit(health)
+
+    def busy(self, busy: bool) -> None:
+        self._worker.busy.emit(busy)
+
+    def cycle_finished(self) -> None:
+        self._worker.cycleFinished.emit()
 
 
 class SyncThread:
