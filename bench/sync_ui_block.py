@@ -133,7 +133,7 @@ def main() -> None:
         # 17 minutes; unpaced, the drain is as dense as the GUI will ever see it
         context.engine.buckets[record.id] = SlidingWindow(1_000_000)
         queue_bookings(context, record.id)
-        print(f"queued {context.repo.pending_count()} operations")
+        print(f"queued {context.repo.outbox.pending_count()} operations")
 
         window = MainWindow(context, sync_interval_ms=3_600_000, start_sync=False)
         window.sync = type(window.sync)(context, 3_600_000, pull_every_s=1e9)
@@ -191,7 +191,7 @@ def main() -> None:
             app.processEvents()
             time.sleep(0.002)
         timer.stop()
-        left = context.repo.pending_count()
+        left = context.repo.outbox.pending_count()
         print(f"drained {OPERATIONS - left} operations in {drained:.1f} s "
               f"({(OPERATIONS - left) / drained:.0f}/s); {left} left")  # fmt: skip
         blocked = sorted(g - TICK_MS for g in gaps)
