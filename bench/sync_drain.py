@@ -256,7 +256,7 @@ def _drain(
                     sends += report.drain.sent
                 if report.drain_error:
                     raise SystemExit(f"{api}: {report.drain_error}")
-                if not ctx.repo.pending_count():
+                if not ctx.repo.outbox.pending_count():
                     break
                 engine.stop.wait(loop.next_wait(5.0, floor_s=0.05))
             wall, cpu = time.monotonic() - started, clock() - cpu

@@ -146,7 +146,7 @@ def main() -> None:
         context.credentials.set(record.id, api_key)
         context.reload_connectors()
         queue_bookings(context, record.id)
-        print(f"queued {context.repo.pending_count()} operations")
+        print(f"queued {context.repo.outbox.pending_count()} operations")
 
         window = MainWindow(
             context, sync_interval_ms=3_600_000, start_sync=False, sync_thread=args.thread
@@ -226,7 +226,7 @@ def main() -> None:
             app.processEvents()
             time.sleep(0.002)
         timer.stop()
-        left = context.repo.pending_count()
+        left = context.repo.outbox.pending_count()
         print(f"drained {OPERATIONS - left} operations in {drained:.1f} s from the start, "
               f"{sending:.1f} s from the first settled booking "
               f"({(OPERATIONS - left) / sending:.0f}/s); {left} left")  # fmt: skip

@@ -106,7 +106,7 @@ def test_refusals_are_listed_with_openings_and_the_series_is_all_or_nothing(desk
     info = series.series_of(desk, booked[0].id)
     assert info is not None and info.booking_ids == tuple(b.id for b in booked)
     assert len(info.booking_ids) == 6 and info.rule == "every week, 6 times"
-    ops = [desk.repo.queued_operations(b.id)[0].id for b in booked]
+    ops = [desk.repo.outbox.queued_operations(b.id)[0].id for b in booked]
     assert ops == sorted(ops)  # queued in the series' order
     lines = desk.repo.audit.audit_page(AuditFilter())
     assert sum(1 for r in lines if r.event == "booked") == 7

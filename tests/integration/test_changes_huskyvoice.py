@@ -55,7 +55,7 @@ def test_moving_a_booking_before_it_left_rewrites_its_create(
     booking_id = book(ctx, at(1, 9, 30))
     change = ctx.booking.reschedule(booking_id, at(1, 14, 15), NORTH)  # type: ignore[arg-type]
     assert change.plan is ChangePlan.FOLD
-    assert ctx.repo.pending_count() == 1  # still the one create
+    assert ctx.repo.outbox.pending_count() == 1  # still the one create
     assert ctx.engine.drain().confirmed == 1
     copies = remote(sandbox, booking_id)
     assert len(copies) == 1
@@ -113,7 +113,7 @@ def test_cancelling_a_booking_that_never_left_sends_nothing(
     booking_id = book(ctx, at(1, 11, 0))
     change = ctx.booking.cancel(booking_id)
     assert change.plan is ChangePlan.LOCAL
-    assert ctx.repo.pending_count() == 0
+    assert ctx.repo.outbox.pending_count() == 0
     assert ctx.engine.drain().sent == 0
     assert remote(sandbox, booking_id) == []
     stored = ctx.repo.booking(booking_id)
@@ -128,10 +128,10 @@ def test_a_status_set_before_the_create_left_survives_the_create(
     done = start + timedelta(hours=1)  # type: ignore[operator]
     change = ctx.booking.set_status(booking_id, VisitStatus.COMPLETED, now=done)
     assert change.plan is ChangePlan.ENQUEUE
-    assert ctx.repo.pending_count() == 2
+    assert ctx.repo.outbox.pending_count() == 2
     report = ctx.engine.drain()
     assert report.refused == 0 and report.retrying == 0
-    assert ctx.repo.pending_count() == 0
+    assert ctx.repo.outbox.pending_count() == 0
     # "arrived" is not a HuskyVoice status (PATCH takes confirmed, completed, cancelled): the
     # remote keeps its own, the desk its mark; the confirmed create does not undo it
     (copy,) = remote(sandbox, booking_id)
@@ -157,7 +157,7 @@ def test_a_mark_huskyvoice_does_not_keep_stays_at_the_desk(
     change = ctx.booking.set_status(booking_id, status, now=during)
     assert change.plan is ChangePlan.LOCAL
     assert change.booking.visit_status is status
-    assert ctx.repo.pending_count() == 0
+    assert ctx.repo.outbox.pending_count() == 0
     assert ctx.engine.drain().sent == 0
     (copy,) = remote(sandbox, booking_id)
     assert copy["status"] == "confirmed"
@@ -168,7 +168,7 @@ def test_a_mark_huskyvoice_does_not_keep_stays_at_the_desk(
     notes = [detail for _, _, detail, _ in ctx.repo.history(booking_id) if detail]
     assert any("kept at the desk only" in note and "HuskyVoice" in note for note in notes)
     back = ctx.booking.set_status(booking_id, VisitStatus.BOOKED, now=during)
-    assert back.plan is ChangePlan.LOCAL and ctx.repo.pending_count() == 0
+    assert back.plan is ChangePlan.LOCAL and ctx.repo.outbox.pending_count() == 0
 
 
 def test_status_of_a_cancelled_booking_is_refused(ctx: AppContext) -> None:

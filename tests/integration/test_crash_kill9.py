@@ -122,7 +122,7 @@ def settle(profile: Path, server: SandboxServer) -> tuple[int, int]:
         assert "Traceback" not in done.stderr, done.stderr
         ctx = AppContext(Paths.resolve(profile), use_keyring=False)
         try:
-            pending = ctx.repo.pending_count()
+            pending = ctx.repo.outbox.pending_count()
             far = datetime.now(UTC) + timedelta(days=3650)
             bookings = [
                 b

@@ -36,7 +36,7 @@ def write_rows(path: Path) -> None:
 def what_is_stored(context: AppContext) -> tuple[int, int, int]:
     bookings = context.repo.bookings_between(*FAR)
     history = sum(len(context.repo.history(b.id)) for b in bookings)
-    return len(bookings), context.repo.pending_count(), history
+    return len(bookings), context.repo.outbox.pending_count(), history
 
 
 def test_the_preview_is_the_imports_verdicts_and_writes_nothing(
@@ -67,7 +67,7 @@ def test_the_preview_is_the_imports_verdicts_and_writes_nothing(
     report = queue_import(context.booking, record.id, path, "test")
     assert report.problems == preview.refused  # the same verdicts, row for row
     assert report.written == len(preview.accepted) == 7
-    assert context.repo.pending_count() == before[1] + 7
+    assert context.repo.outbox.pending_count() == before[1] + 7
 
     again = preview_import(context.booking, record.id, path)
     assert again.accepted == [] and again.already == 8 and again.refused == preview.refused

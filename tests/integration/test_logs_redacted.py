@@ -206,7 +206,7 @@ def scenario(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[str, s
             clock.advance(600)
             ctx.engine.drain()
             assert ctx.repo.unknown_count() == 1
-            assert ctx.repo.operations([OperationState.UNKNOWN])[0][1].sync_state is (
+            assert ctx.repo.outbox.operations([OperationState.UNKNOWN])[0][1].sync_state is (
                 SyncState.OUTCOME_UNKNOWN
             )
             careless(ctx)

@@ -103,7 +103,7 @@ def copies(server: SandboxServer, booking_id: str) -> list[dict[str, Any]]:
 def lose_the_answer(ctx: AppContext, server: SandboxServer, fault: str) -> Booking:
     """Send the create with ``fault`` on its request; then the next attempt, which finds that
     no lookup can tell. Returns the booking as stored."""
-    booking_id = ctx.repo.operations([OperationState.QUEUED])[0][1].id
+    booking_id = ctx.repo.outbox.operations([OperationState.QUEUED])[0][1].id
     injector(server).script([fault])
     report = ctx.engine.drain()
     assert (report.sent, report.retrying) == (1, 1)
@@ -117,7 +117,7 @@ def lose_the_answer(ctx: AppContext, server: SandboxServer, fault: str) -> Booki
 
 
 def the_op(ctx: AppContext) -> int:
-    ((op, _),) = ctx.repo.operations([OperationState.UNKNOWN])
+    ((op, _),) = ctx.repo.outbox.operations([OperationState.UNKNOWN])
     return op.id
 
 
@@ -137,7 +137,7 @@ def test_a_lost_provisional_answer_is_unknown_and_never_resent(
         later(ctx, 24 * 3600)
         assert ctx.engine.drain().sent == 0
     assert len(state_of(server).provisional_ids()) == 1
-    assert ctx.repo.pending_count() == 0 and ctx.repo.unknown_count() == 1
+    assert ctx.repo.outbox.pending_count() == 0 and ctx.repo.unknown_count() == 1
     assert copies(server, booking.id) == []  # nothing listed: that is why it is unknown
     # the desk will not move or cancel it before someone settles it
     with pytest.raises(BookingRefused, match="Settle it in the sync panel"):
@@ -220,7 +220,7 @@ def test_cancel_the_booking(blind: AppContext, server: SandboxServer) -> None:
     assert settled.visit_status is VisitStatus.CANCELLED
     later(ctx)
     assert ctx.engine.drain().sent == 0
-    assert ctx.repo.pending_count() == ctx.repo.unknown_count() == 0
+    assert ctx.repo.outbox.pending_count() == ctx.repo.unknown_count() == 0
     assert len(state_of(server).provisional_ids()) == 1  # meetergo's to decline or expire
 
 

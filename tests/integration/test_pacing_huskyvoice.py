@@ -95,11 +95,11 @@ def test_300_bookings_drain_at_the_documented_rate(tmp_path: Path) -> None:
             fake.now = max(fake.now, datetime.now(UTC))
             started = fake.now
             rate_limited = 0
-            while repo.pending_count(CID):
+            while repo.outbox.pending_count(CID):
                 report = engine.drain()
                 rate_limited += report.retrying
-                if repo.pending_count(CID) and report.sent == 0:
-                    due = repo.next_due_at(CID)
+                if repo.outbox.pending_count(CID) and report.sent == 0:
+                    due = repo.outbox.next_due_at(CID)
                     assert due is not None
                     held = timedelta(seconds=engine.buckets[CID].held_for())
                     assert due > fake.now or held, "a due operation was not sent"

@@ -59,7 +59,7 @@ def test_book_while_down_then_arrives_exactly_once(make_context: MakeContext) ->
     assert booking.sync_state is SyncState.PENCILLED
     report = ctx.engine.drain()
     assert (report.sent, report.confirmed, report.retrying) == (1, 0, 1)
-    assert ctx.repo.pending_count() == 1
+    assert ctx.repo.outbox.pending_count() == 1
     assert not ctx.engine.health[booking.connection_id].online
 
     server = SandboxServer(port=port, rate_limit=0).start()
@@ -74,7 +74,7 @@ def test_book_while_down_then_arrives_exactly_once(make_context: MakeContext) ->
         stored = ctx.repo.booking(booking.id)
         assert stored is not None and stored.sync_state is SyncState.CONFIRMED
         assert stored.remote_id == copies[0]["appointment_id"]
-        assert ctx.repo.pending_count() == 0
+        assert ctx.repo.outbox.pending_count() == 0
     finally:
         server.stop()
 
@@ -125,7 +125,7 @@ def test_refusal_at_sync_needs_attention_with_servers_reason(
     stored = ctx.repo.booking(booking.id)
     assert stored is not None and stored.sync_state is SyncState.NEEDS_ATTENTION
     assert stored.problem_code == "SLOT_FULL"
-    assert ctx.repo.pending_count() == 0
+    assert ctx.repo.outbox.pending_count() == 0
     assert remote_copies(sandbox, booking.id) == []
 
 
@@ -159,7 +159,7 @@ def test_desk_refuses_now_what_the_server_would_refuse(
     ) as dup:  # same phone, type and date: the pencilled one counts
         ctx.booking.book(request_at(ctx, day, 10, 30, phone="+442079460777"))
     assert dup.value.verdicts[0].code == "DUPLICATE_BOOKING"
-    assert ctx.repo.pending_count() == 1
+    assert ctx.repo.outbox.pending_count() == 1
 
 
 def test_rate_limit_is_honoured(make_context: MakeContext) -> None:
@@ -177,7 +177,9 @@ def test_rate_limit_is_honoured(make_context: MakeContext) -> None:
             ctx.booking.book(request_at(ctx, day, hh, mm, phone=f"+4420794602{n:02d}"))
         report = ctx.engine.drain()
         assert (report.confirmed, report.retrying) == (7, 1)  # the 429 stops this drain
-        waiting = ctx.repo.due_operations(ctx.connections()[0].id, clock() + timedelta(days=1))
+        waiting = ctx.repo.outbox.due_operations(
+            ctx.connections()[0].id, clock() + timedelta(days=1)
+        )
         assert len(waiting) == 2
         retried = [op for op in waiting if op.last_error]
         assert retried[0].next_attempt_at >= clock() + timedelta(seconds=1)

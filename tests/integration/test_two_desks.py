@@ -90,7 +90,7 @@ def test_of_two_desks_booking_at_once_one_is_refused(
     assert refused.verdicts[0].code == "DUPLICATE_BOOKING"
     assert refused.verdicts[0].message  # plain words for the receptionist
     assert pencils(first) == pencils(second) == 1
-    assert first.repo.pending_count() == 1
+    assert first.repo.outbox.pending_count() == 1
 
 
 def test_negative_control_without_the_second_judgement_two_pencils(

@@ -300,7 +300,7 @@ def test_desk_refuses_now_what_vantax_would_refuse(
     with pytest.raises(BookingRefused) as inactive:
         ctx.booking.book(request(ctx, service_id="svc_cal_0c4e", resource_id="cal_0c4e"))
     assert (inactive.value.verdicts[0].status, inactive.value.verdicts[0].code) == (409, "conflict")
-    assert ctx.repo.pending_count() == 0
+    assert ctx.repo.outbox.pending_count() == 0
 
 
 def test_refused_at_sync_needs_attention(

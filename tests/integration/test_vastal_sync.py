@@ -207,7 +207,7 @@ def test_the_desk_warns_and_vastal_decides(
     nameless = request(ctx, TAX, seed_start() + timedelta(hours=3), "")
     with pytest.raises(BookingRefused):
         ctx.booking.book(nameless)
-    assert ctx.repo.pending_count() == 2
+    assert ctx.repo.outbox.pending_count() == 2
     assert ctx.engine.drain().refused == 1
     stored = ctx.repo.booking(booking.id)
     assert stored is not None and stored.sync_state is SyncState.NEEDS_ATTENTION

@@ -48,7 +48,7 @@ def test_book_many_writes_the_new_ones_with_their_creates_in_order(repo: Reposit
         (OperationKind.CREATE, OperationState.QUEUED, "create:b-2"),
     ]
     assert creates[0].id < creates[1].id  # sent in the file's order
-    due = repo.due_operations("conn-1", datetime.now(UTC))
+    due = repo.outbox.due_operations("conn-1", datetime.now(UTC))
     assert [op.booking_id for op in due] == ["b-3", "b-2"]
     event = repo.history("b-2")
     assert [(e[1], e[2], e[3]) for e in event] == [("created", "a file", "import:desk")]

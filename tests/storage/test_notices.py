@@ -68,7 +68,7 @@ def test_the_sync_engines_core_settle_is_heard_and_its_claim_is_not(
     first, _, heard = two_desks
     first.book(booking(1), OperationKind.CREATE, {}, "k1", "desk a")
     assert heard.get(timeout=5) == {"b-1"}
-    op = first.queued_operations("b-1")[0]
+    op = first.outbox.queued_operations("b-1")[0]
     claimed = first.claim_to_send(op.id, "sender-a", utc_now())
     assert claimed is not None
     sent, held = claimed
@@ -76,7 +76,7 @@ def test_the_sync_engines_core_settle_is_heard_and_its_claim_is_not(
     first.complete(sent, held.with_changes(remote_id="r-1"), "create accepted")
     assert heard.get(timeout=5) == {"b-1"}  # the settle, not the claim before it
     assert heard.empty()
-    assert first.pending_count() == 0
+    assert first.outbox.pending_count() == 0
 
 
 def test_notices_are_read_apart_from_their_sender() -> None:

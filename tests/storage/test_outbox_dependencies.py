@@ -45,7 +45,7 @@ def ops(repo: Repository, booking_id: str | None = None) -> list[Operation]:
 
 
 def due(repo: Repository, now: datetime = LATER) -> list[tuple[str, OperationKind]]:
-    return [(o.booking_id, o.kind) for o in repo.due_operations("conn-1", now)]
+    return [(o.booking_id, o.kind) for o in repo.outbox.due_operations("conn-1", now)]
 
 
 def test_a_new_patients_create_waits_for_one_shared_record(repo: Repository) -> None:
@@ -72,13 +72,13 @@ def test_nothing_is_due_before_what_it_waits_for_is_done(repo: Repository) -> No
     book(repo, booking(1))
     book(repo, booking(2))
     assert due(repo) == [("b-1", K.CREATE_PATIENT)]
-    assert repo.next_due_at("conn-1") == ops(repo, "b-1")[0].next_attempt_at
+    assert repo.outbox.next_due_at("conn-1") == ops(repo, "b-1")[0].next_attempt_at
     patient = ops(repo, "b-1")[0]
     later = datetime.now(UTC) + timedelta(minutes=5)
     repo.retry_later(patient, later, "HTTP 503")
     assert due(repo, datetime.now(UTC)) == []
     # the waiting creates are not due before the record they wait for
-    assert repo.next_due_at("conn-1") == later
+    assert repo.outbox.next_due_at("conn-1") == later
     changed = repo.patient_made(patient, "ct_1", None)
     assert changed == ["b-1", "b-2"]
     assert due(repo) == [("b-1", K.CREATE), ("b-2", K.CREATE)]
@@ -127,7 +127,9 @@ def test_a_refused_record_refuses_every_booking_waiting_unsent(repo: Repository)
     reason = "the patient's VantaX contact was refused: Sub-account sub_x not found"
     changed = repo.patient_refused(patient, "not_found", reason, "HTTP 404 not_found: ...")
     assert changed == ["b-1", "b-2"]
-    assert due(repo) == [] and repo.pending_count() == 0 and repo.next_due_at() is None
+    assert (
+        due(repo) == [] and repo.outbox.pending_count() == 0 and repo.outbox.next_due_at() is None
+    )
     states = {(o.booking_id, o.kind): (o.state, o.attempts) for o in ops(repo)}
     assert states == {
         ("b-1", K.CREATE_PATIENT): (OperationState.FAILED, 0),
@@ -172,7 +174,7 @@ def test_cancelling_the_only_booking_waiting_withdraws_the_unsent_record(
     book(repo, booking(1))
     cancel(repo, "b-1")
     assert {o.state for o in ops(repo)} == {OperationState.WITHDRAWN}
-    assert repo.pending_count() == 0
+    assert repo.outbox.pending_count() == 0
 
 
 def test_cancelling_one_booking_of_two_hands_the_record_to_the_other(repo: Repository) -> None:
@@ -185,7 +187,7 @@ def test_cancelling_one_booking_of_two_hands_the_record_to_the_other(repo: Repos
     assert due(repo) == [("b-2", K.CREATE_PATIENT)]
     # and the last booking waiting for it takes it along
     cancel(repo, "b-2")
-    assert repo.pending_count() == 0
+    assert repo.outbox.pending_count() == 0
 
 
 def test_a_record_that_may_have_been_made_is_left_to_finish(repo: Repository) -> None:
@@ -275,8 +277,8 @@ def test_dependency_queries_use_indexes_over_a_long_history(repo: Repository) ->
         )
     assert scans(repo, lambda: book(repo, booking(1))) == []
     assert scans(repo, lambda: book(repo, booking(2))) == []
-    assert scans(repo, lambda: repo.due_operations("conn-1", LATER)) == []
-    assert scans(repo, lambda: repo.next_due_at("conn-1")) == []
+    assert scans(repo, lambda: repo.outbox.due_operations("conn-1", LATER)) == []
+    assert scans(repo, lambda: repo.outbox.next_due_at("conn-1")) == []
     patient = ops(repo, "b-1")[0]
     assert scans(repo, lambda: cancel(repo, "b-1")) == []
     assert scans(repo, lambda: repo.patient_made(patient, "ct_1", None)) == []

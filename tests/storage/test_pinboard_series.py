@@ -60,7 +60,7 @@ def test_a_series_is_booked_whole_with_its_creates_in_order(repo: Repository) ->
     info = repo.series.of_booking("b-12")
     assert info is not None and info.booking_ids == ("b-10", "b-11", "b-12", "b-13")
     assert info.rule == "every 2 weeks, 4 times" and info.every_weeks == 2
-    ops = repo.queued_operations("b-10") + repo.queued_operations("b-13")
+    ops = repo.outbox.queued_operations("b-10") + repo.outbox.queued_operations("b-13")
     assert [op.kind for op in ops] == [OperationKind.CREATE] * 2
     assert ops[0].id < ops[1].id  # queued in the series' order
     assert len(repo.audit.audit_page(AuditFilter())) == 4
@@ -72,7 +72,7 @@ def test_a_series_refused_inside_the_write_leaves_nothing(repo: Repository) -> N
         repo.series.book("s-2", 2, "every 2 weeks, 4 times", _items(4, refuse_at=3), ANNA.label)
     assert repo.booking("b-10") is None and repo.series.of_booking("b-10") is None
     assert repo.audit.audit_page(AuditFilter()) == []
-    assert repo.queued_operations("b-10") == []
+    assert repo.outbox.queued_operations("b-10") == []
 
 
 def test_changes_to_several_occurrences_are_all_or_nothing(repo: Repository) -> None:

@@ -54,10 +54,10 @@ def test_instants_round_trip_as_utc(repo: Repository) -> None:
 def test_book_writes_booking_and_operation_together(repo: Repository) -> None:
     op = repo.book(booking(1), OperationKind.CREATE, {}, "key-1", "desk")
     assert op.state is OperationState.QUEUED and op.idempotency_key == "key-1"
-    assert repo.pending_count() == 1
+    assert repo.outbox.pending_count() == 1
     with pytest.raises(IntegrityError):  # same id again: neither row may be written
         repo.book(booking(1), OperationKind.CREATE, {}, "key-2", "desk")
-    assert repo.pending_count() == 1
+    assert repo.outbox.pending_count() == 1
     assert [h[1] for h in repo.history("b-1")] == ["created"]
 
 
@@ -81,7 +81,7 @@ def test_due_operations_one_per_booking_in_order(repo: Repository) -> None:
             )
         )
     now = datetime.now(UTC)
-    due = repo.due_operations("conn-1", now)
+    due = repo.outbox.due_operations("conn-1", now)
     assert [(o.booking_id, o.kind) for o in due] == [
         ("b-1", OperationKind.CREATE),
         ("b-2", OperationKind.CREATE),
@@ -89,7 +89,7 @@ def test_due_operations_one_per_booking_in_order(repo: Repository) -> None:
     repo.complete(
         first, booking(1).with_changes(remote_id="r1", sync_state=SyncState.CONFIRMED), "ok"
     )
-    due = repo.due_operations("conn-1", now)
+    due = repo.outbox.due_operations("conn-1", now)
     assert ("b-1", OperationKind.CANCEL) in [(o.booking_id, o.kind) for o in due]
 
 
@@ -99,8 +99,8 @@ def test_retry_later_hides_until_due(repo: Repository) -> None:
     claimed = repo.claim(op.id, "desk-a", now)
     assert claimed is not None
     repo.retry_later(claimed, now + timedelta(seconds=30), "HTTP 503")
-    assert repo.due_operations("conn-1", now) == []
-    later = repo.due_operations("conn-1", now + timedelta(seconds=31))
+    assert repo.outbox.due_operations("conn-1", now) == []
+    later = repo.outbox.due_operations("conn-1", now + timedelta(seconds=31))
     assert later[0].attempts == 1 and later[0].sent_at is not None
 
 
@@ -299,7 +299,7 @@ def test_a_pull_merges_field_by_field_with_a_queued_move(repo: Repository) -> No
     assert got is not None
     assert (got.start, got.patient_name) == (T0 + timedelta(hours=2), "P Q")
     assert got.problem_code is None
-    assert [op.kind for op in repo.due_operations("conn-1", T0 + timedelta(days=9))] == [
+    assert [op.kind for op in repo.outbox.due_operations("conn-1", T0 + timedelta(days=9))] == [
         OperationKind.RESCHEDULE
     ]
 
@@ -313,16 +313,16 @@ def test_a_clash_holds_the_queued_move_until_the_desk_keeps_its_version(
     got = repo.booking("b-1")
     assert got is not None and got.problem_code == "CLASH"
     assert got.start == T0 + timedelta(hours=2)  # the desk's time is kept while it is settled
-    assert repo.due_operations("conn-1", T0 + timedelta(days=9)) == []  # held, not lost
-    assert repo.pending_count("conn-1") == 1
+    assert repo.outbox.due_operations("conn-1", T0 + timedelta(days=9)) == []  # held, not lost
+    assert repo.outbox.pending_count("conn-1") == 1
     assert [b.id for b in repo.needs_attention()] == ["b-1"]
     repo.merge_remote("conn-1", [there.with_changes(id="pulled")])  # pulled again: still held
-    assert repo.due_operations("conn-1", T0 + timedelta(days=9)) == []
+    assert repo.outbox.due_operations("conn-1", T0 + timedelta(days=9)) == []
     repo.keep_ours("b-1", "desk 2")
     kept = repo.booking("b-1")
     assert kept is not None and kept.problem_code is None
     assert kept.sync_state is SyncState.PENCILLED
-    assert len(repo.due_operations("conn-1", T0 + timedelta(days=9))) == 1
+    assert len(repo.outbox.due_operations("conn-1", T0 + timedelta(days=9))) == 1
     assert ("clash settled", "kept the desk's version", "desk 2") in [
         h[1:] for h in repo.history("b-1")
     ]
@@ -336,7 +336,7 @@ def test_taking_the_remote_version_withdraws_the_move(repo: Repository) -> None:
     got = repo.booking("b-1")
     assert got is not None and got.start == T0 + timedelta(hours=3)
     assert (got.sync_state, got.problem_code) == (SyncState.CONFIRMED, None)
-    assert repo.pending_count("conn-1") == 0
+    assert repo.outbox.pending_count("conn-1") == 0
     # the next pull of the same remote booking changes nothing
     assert repo.merge_remote("conn-1", [there.with_changes(id="pulled")]) == 0
 
@@ -360,7 +360,7 @@ def test_a_desk_move_of_a_booking_in_a_clash_settles_it_the_desks_way(repo: Repo
     got = repo.booking("b-1")
     assert got is not None and got.problem_code is None
     assert got.start == T0 + timedelta(hours=4)
-    assert len(repo.due_operations("conn-1", T0 + timedelta(days=9))) == 1
+    assert len(repo.outbox.due_operations("conn-1", T0 + timedelta(days=9))) == 1
 
 
 def test_taking_a_remote_cancel_over_a_desk_move_leaves_nothing_to_send(repo: Repository) -> None:
@@ -376,7 +376,7 @@ def test_taking_a_remote_cancel_over_a_desk_move_leaves_nothing_to_send(repo: Re
     got = repo.booking("b-1")
     assert got is not None and got.visit_status is VisitStatus.CANCELLED
     assert got.sync_state is SyncState.CONFIRMED
-    assert repo.pending_count("conn-1") == 0
+    assert repo.outbox.pending_count("conn-1") == 0
 
 
 def test_the_known_heads_are_the_migration_scripts_heads() -> None:

@@ -156,6 +156,6 @@ def test_a_429_on_the_lookup_before_a_resend_keeps_its_retry_after(repo: Reposit
     now[0] += timedelta(minutes=10)
     before = now[0]
     assert engine.drain().retrying == 1  # the lookup was refused with 429
-    op = repo.due_operations("conn-1", before + timedelta(days=1))[0]
+    op = repo.outbox.due_operations("conn-1", before + timedelta(days=1))[0]
     assert op.next_attempt_at >= before + timedelta(seconds=60)
     assert connector.sends == 1

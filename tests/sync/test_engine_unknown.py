@@ -123,7 +123,7 @@ def test_no_lookup_can_tell_so_the_outcome_is_unknown_and_nothing_is_resent(
     assert stored.problem_message.startswith(
         "Sent, but no answer came back and fakemeet cannot be asked whether it arrived"
     )
-    assert rig.repo.pending_count() == 0 and rig.repo.unknown_count() == 1
+    assert rig.repo.outbox.pending_count() == 0 and rig.repo.unknown_count() == 1
     assert rig.repo.unknown_count("conn-1") == 1
     assert ("outcome unknown", "sync") in [(e, a) for _, e, _, a in rig.repo.history("b-1")]
     for _ in range(3):  # never resent by itself, not even a day later
@@ -180,13 +180,13 @@ def test_later_operations_of_the_booking_wait_behind_it(repo: Repository) -> Non
     rig = _unknown(repo)
     _queue_status(rig.repo, "b-1")
     rig.later(60)
-    assert rig.repo.due_operations("conn-1", rig.now) == []
+    assert rig.repo.outbox.due_operations("conn-1", rig.now) == []
     assert rig.engine.drain().sent == 0
-    assert rig.repo.pending_count() == 1  # the status change waits, truthfully counted
-    assert rig.repo.next_due_at() is None  # for a person, not a time: no busy loop on it
+    assert rig.repo.outbox.pending_count() == 1  # the status change waits, truthfully counted
+    assert rig.repo.outbox.next_due_at() is None  # for a person, not a time: no busy loop on it
     rig.repo.settle_unknown(ops_of(rig.repo, "b-1")[0].id, Settlement.ARRIVED, "Desk 1")
-    assert rig.repo.next_due_at() is not None
-    (due,) = rig.repo.due_operations("conn-1", rig.now)
+    assert rig.repo.outbox.next_due_at() is not None
+    (due,) = rig.repo.outbox.due_operations("conn-1", rig.now)
     assert due.kind is OperationKind.SET_STATUS
     assert rig.engine.drain().confirmed == 1
 
@@ -259,7 +259,7 @@ def test_cancel_the_booking_sends_nothing_more(repo: Repository) -> None:
     assert [o.state for o in ops_of(rig.repo, "b-1")] == [OperationState.WITHDRAWN] * 2
     rig.later(60)
     assert rig.engine.drain().sent == 0
-    assert rig.repo.pending_count() == rig.repo.unknown_count() == 0
+    assert rig.repo.outbox.pending_count() == rig.repo.unknown_count() == 0
     assert ("outcome settled", "Desk 1") in [(e, a) for _, e, _, a in rig.repo.history("b-1")]
 
 
@@ -362,7 +362,7 @@ def test_the_repository_reopened_on_the_file_still_knows(db: Database, repo: Rep
     rig = _unknown(repo)
     reopened = Repository(db)
     assert reopened.unknown_count() == 1
-    ((op, booking),) = reopened.operations([OperationState.UNKNOWN])
+    ((op, booking),) = reopened.outbox.operations([OperationState.UNKNOWN])
     assert booking.id == "b-1" and op.kind is OperationKind.CREATE
     assert rig.repo.booking("b-1") == reopened.booking("b-1")
 

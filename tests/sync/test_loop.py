@@ -88,7 +88,7 @@ def test_a_connection_another_sender_holds_is_left_to_it(repo: Repository) -> No
     report = SyncLoop(_engine(repo, connector)).cycle(forced=True)
     assert report.elsewhere == {"conn-1": "other-desk:1:x"}
     assert report.pulled == {} and connector.pulls == 0 and connector.creates == 0
-    assert repo.pending_count("conn-1") == 2
+    assert repo.outbox.pending_count("conn-1") == 2
 
 
 def test_once_waits_out_a_retry_after_and_drains_on(repo: Repository) -> None:
@@ -98,7 +98,7 @@ def test_once_waits_out_a_retry_after_and_drains_on(repo: Repository) -> None:
     report = SyncLoop(_engine(repo, connector)).cycle(wait_out_limits=True)
     assert report.drain is not None
     assert report.drain.retrying == 1 and report.drain.confirmed == 3
-    assert repo.pending_count("conn-1") == 0
+    assert repo.outbox.pending_count("conn-1") == 0
     assert time.monotonic() - began >= 0.35  # the hold was kept, not skipped
 
 
@@ -108,7 +108,7 @@ def test_a_plain_cycle_ends_at_a_retry_after(repo: Repository) -> None:
     connector = CountingConnector(busy=1, retry_after=30)
     report = SyncLoop(_engine(repo, connector)).cycle()
     assert report.drain is not None and report.drain.retrying == 1
-    assert repo.pending_count("conn-1") == 3
+    assert repo.outbox.pending_count("conn-1") == 3
 
 
 def test_the_next_cycle_comes_when_the_next_operation_is_due(repo: Repository) -> None:

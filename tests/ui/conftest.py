@@ -38,7 +38,7 @@ def _start_demo(profile: Path) -> Demo:
     running = Demo(profile, clinic_zone=CLINIC_ZONE)  # its administrator signed in
     long_idle(running.context)  # no idle lock halfway through a slow module
     running.pull()
-    if running.context.repo.pending_count() == 0 and not _cached_bookings(running):
+    if running.context.repo.outbox.pending_count() == 0 and not _cached_bookings(running):
         # late on a Sunday the current week has no future slot left to seed
         seed_week(running.server.state, date.today() + timedelta(days=1), count=20, rng_seed=3)
         running.pull()

@@ -61,7 +61,7 @@ def test_the_window_opens_filled_and_saves_a_new_time(
     assert to_local(stored.start, window.context.clinic_zone).date() == local.date()
     assert stored.notes == "Bring the referral letter"
     assert stored.sync_state is SyncState.PENCILLED
-    (op,) = window.context.repo.queued_operations(booking_id)
+    (op,) = window.context.repo.outbox.queued_operations(booking_id)
     assert op.kind is OperationKind.RESCHEDULE
     window.context.engine.drain()
     remote = [
@@ -96,7 +96,7 @@ def test_before_it_is_sent_everything_may_change(window: MainWindow, demo: Demo)
     change = editing.edit(window.context.booking, booking_id, request)
     assert change.booking.patient_name == "Corrected Name"
     assert change.booking.patient_phone == "+442079460324"  # read in the clinic's region
-    (op,) = window.context.repo.queued_operations(booking_id)
+    (op,) = window.context.repo.outbox.queued_operations(booking_id)
     assert op.kind is OperationKind.CREATE  # the queued create sends it as it now is
     window.context.engine.drain()
     (remote,) = [

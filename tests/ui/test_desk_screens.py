@@ -181,7 +181,7 @@ def test_one_key_marks_arrived_and_the_same_key_undoes_it(
     assert stored.sync_state is booking.sync_state
     assert "Arrived" in desk.details.fields["status"].text()
     assert "Kept at the desk only" in desk.details.fields["status"].text()
-    assert not desk.context.repo.queued_operations(booking.id)
+    assert not desk.context.repo.outbox.queued_operations(booking.id)
     qtbot.keyClick(grid, Qt.Key.Key_A)
     made(desk)
     stored = desk.context.repo.booking(booking.id)

@@ -198,11 +198,11 @@ def test_import_previews_refused_rows_before_anything_is_queued(
     assert isinstance(dialog, ImportDialog)
     assert dialog.connection.currentText() == window.context.connections()[0].name
     assert not dialog.queue_button.isEnabled()
-    pending = window.context.repo.pending_count()
+    pending = window.context.repo.outbox.pending_count()
 
     qtbot.mouseClick(dialog.browse_button, Qt.MouseButton.LeftButton)
     assert dialog.path.text() == str(path)
-    assert window.context.repo.pending_count() == pending  # nothing queued by looking
+    assert window.context.repo.outbox.pending_count() == pending  # nothing queued by looking
     table = dialog.queued_rows
     assert table.rowCount() == 2
     assert [table.item(r, 0).text() for r in range(2)] == ["2", "3"]

@@ -153,7 +153,7 @@ def test_a_clash_shows_both_versions_and_keeping_the_desks_sends_it(  # type: ig
     if SHOTS:
         panel.grab().save(str(Path(SHOTS) / "clash.png"))
     assert context.engine.drain().sent == 0  # the desk's move waits for a person
-    assert context.repo.pending_count() == 1
+    assert context.repo.outbox.pending_count() == 1
 
     qtbot.mouseClick(panel.keep_ours, Qt.MouseButton.LeftButton)
 
@@ -183,7 +183,7 @@ def test_taking_the_booking_systems_version_drops_the_desks_move(  # type: ignor
 
     made(panel)
 
-    assert context.repo.pending_count() == 0
+    assert context.repo.outbox.pending_count() == 0
     assert context.engine.drain().sent == 0
     stored = context.repo.booking(booking_id)
     assert stored is not None and stored.sync_state is SyncState.CONFIRMED

@@ -143,7 +143,7 @@ def test_the_panel_settles_outcome_unknown_bookings(qtbot, meetergo_desk) -> Non
     qtbot.mouseClick(panel.resend, Qt.MouseButton.LeftButton)
     changes_made(panel)
     assert panel.unknown_count() == 0
-    assert ctx.repo.pending_count() == 1
+    assert ctx.repo.outbox.pending_count() == 1
     assert desk.pending_label.text() == "1 waiting to sync"
     panel.tabs.setCurrentIndex(WAITING_TAB)
     assert panel.counts() == (1, 0, 0)
@@ -177,7 +177,7 @@ def test_the_panel_settles_outcome_unknown_bookings(qtbot, meetergo_desk) -> Non
     changes_made(panel)
     stored = ctx.repo.booking(third.id)
     assert stored is not None and stored.visit_status is VisitStatus.CANCELLED
-    assert ctx.repo.operations([OperationState.UNKNOWN]) == []
+    assert ctx.repo.outbox.operations([OperationState.UNKNOWN]) == []
     assert desk.pending_label.text() == "All bookings synced"
     assert not panel.arrived.isEnabled() and not panel.resend.isEnabled()
     assert "Every change sent has had its answer" in panel.unknown_reason.text()

@@ -128,7 +128,7 @@ def test_a_killed_worker_is_started_again_and_sends_nothing_twice(qtbot, clinic:
         qtbot.waitUntil(lambda: window.sync.restarts == 1, timeout=WORKER_STARTS_MS)
         assert window.sync.pid not in (None, first)
         assert said[-1] == "Sync is running again."
-        qtbot.waitUntil(lambda: context.repo.pending_count() == 0, timeout=120_000)
+        qtbot.waitUntil(lambda: context.repo.outbox.pending_count() == 0, timeout=120_000)
         assert before_the_kill < 60  # it was killed halfway through the drain
     finally:
         window.shutdown()

@@ -473,7 +473,7 @@ class BookingService:
             return True
         return any(
             op.sent_at is not None and op.kind is not OperationKind.CREATE_PATIENT
-            for op in self.repo.queued_operations(booking.id)
+            for op in self.repo.outbox.queued_operations(booking.id)
         )
 
     def moved(self, booking: Booking, start: datetime, resource_id: str | None = None) -> Booking:
@@ -584,7 +584,7 @@ class BookingService:
         if (
             not booking.held_remotely
             and booking.sync_state is not SyncState.OUTCOME_UNKNOWN  # its change waits behind
-            and not self.repo.queued_operations(booking.id)
+            and not self.repo.outbox.queued_operations(booking.id)
         ):
             return [
                 refusal(

@@ -36,10 +36,10 @@ class DeskReads:
 
     def queued_count(self, booking_id: str) -> int:
         """How many of the booking's changes wait to be sent."""
-        return len(self._repo.queued_operations(booking_id))
+        return len(self._repo.outbox.queued_operations(booking_id))
 
     def pending_count(self, connection_id: str) -> int:
-        return self._repo.pending_count(connection_id)
+        return self._repo.outbox.pending_count(connection_id)
 
     def unknown_count(self, connection_id: str) -> int:
         return self._repo.unknown_count(connection_id)

@@ -68,16 +68,16 @@ class SyncOverview:
 
 def overview(context: AppContext, limit: int = 500) -> SyncOverview:
     names = {r.id: r.name for r in context.connections()}
-    queued = context.repo.operations([OperationState.QUEUED], limit)
+    queued = context.repo.outbox.operations([OperationState.QUEUED], limit)
     attention = context.repo.needs_attention(limit)
     inbox = {b.id for b in attention}
     failed = [  # refusals the inbox does not already show
         (op, b)
-        for op, b in context.repo.operations([OperationState.FAILED], limit)
+        for op, b in context.repo.outbox.operations([OperationState.FAILED], limit)
         if b.id not in inbox
     ]
     providers = {r.id: r.provider for r in context.connections()}
-    unknown = context.repo.operations([OperationState.UNKNOWN], limit)
+    unknown = context.repo.outbox.operations([OperationState.UNKNOWN], limit)
     return SyncOverview(queued, attention, failed, names, providers, unknown)
 
 
@@ -96,7 +96,7 @@ def unknown_lines(context: AppContext) -> list[str]:
     the booking id, what it was, when, and where)."""
     names = {r.id: r.name for r in context.connections()}
     lines = []
-    for op, b in context.repo.operations([OperationState.UNKNOWN]):
+    for op, b in context.repo.outbox.operations([OperationState.UNKNOWN]):
         when = to_local(b.start, clinic_zone(context))
         what = KIND_WORDS.get(op.kind.value, op.kind.value)
         lines.append(

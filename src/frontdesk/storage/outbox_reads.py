@@ -29,9 +29,11 @@ _DEPENDENCY = _OUTBOX.alias("dependency")
 
 
 class OutboxReads:
-    """Queued operations: which are due, when the next one is, how many, and which."""
+    """Queued operations: which are due, when the next one is, how many, and which (the
+    repository's ``outbox``; reads only, each in a transaction of its own)."""
 
-    db: Database
+    def __init__(self, db: Database) -> None:
+        self.db = db
 
     def queued_operations(self, booking_id: str) -> list[Operation]:
         """The booking's operations still waiting to be sent (or resent), oldest first."""

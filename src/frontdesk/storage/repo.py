@@ -2,8 +2,9 @@
 
 ``Repository`` holds connections, catalogs, bookings, patients and history; the outbox side
 (operations and the desk changes that queue them) and what pulls write are its bases:
-``RemoteMergeStore`` (over ``UnknownOutcomes`` over ``OutboxStore``), ``OutboxRecords`` and
-``OutboxReads``. Smaller stores are composed, not inherited: ``repo.staff`` (:class:`StaffStore`),
+``RemoteMergeStore`` (over ``UnknownOutcomes`` over ``OutboxStore``) and ``OutboxRecords``, which
+share the booking writes' transactions. The rest is composed, not inherited: ``repo.outbox``
+(:class:`OutboxReads`: what waits, what is due, how many), ``repo.staff`` (:class:`StaffStore`),
 ``repo.audit`` (:class:`AuditTrail`), ``repo.roles`` (:class:`SendingRoles`) and
 ``repo.removal`` (:class:`ConnectionRemoval`), each owning its own transactions. A desk write
 given an ``audit`` entry appends it in the same transaction as the booking and its history.
@@ -96,7 +97,7 @@ class ConnectionRecord:
     last_fresh_at: datetime | None
 
 
-class Repository(RemoteMergeStore, OutboxRecords, OutboxReads):
+class Repository(RemoteMergeStore, OutboxRecords):
     """Connections, catalog, bookings, outbox and history of one store; the smaller stores
     beside them are its attributes: ``staff``, ``audit``, ``roles`` and ``removal``."""
 
@@ -104,6 +105,7 @@ class Repository(RemoteMergeStore, OutboxRecords, OutboxReads):
         self.db = db
         self._catalogs: dict[tuple[str, date, date], Catalog] = {}
         self._catalog_generation = 0
+        self.outbox = OutboxReads(db)  # what waits to be sent, what is due, how many
         self.staff = StaffStore(db)
         self.audit = AuditTrail(db)
         self.roles = SendingRoles(db)

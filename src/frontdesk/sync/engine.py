@@ -211,7 +211,7 @@ class SyncEngine:
                 return  # circuit open: the API looks down; keep queueing, try again later
             if not self.may_refresh(cid):  # renewed while a long drain goes on
                 return
-            due = self.repo.due_operations(cid, self.clock(), limit=20)
+            due = self.repo.outbox.due_operations(cid, self.clock(), limit=20)
             taken = 0
             for op in due:
                 if limit is not None and report.sent >= limit:
@@ -461,7 +461,7 @@ class SyncEngine:
         return self.repo.catalog(cid, today, today).policy.timezone
 
     def pending(self) -> int:
-        return self.repo.pending_count()
+        return self.repo.outbox.pending_count()
 
 
 def _as_ours(booking: Booking, found: Booking) -> Booking:

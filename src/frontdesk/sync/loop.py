@@ -94,7 +94,7 @@ class SyncLoop:
         while wait_out_limits and not engine.stop.is_set() and waited < MAX_HOLD_WAIT_S:
             hold = self._hold_with_work()
             limited = limited or hold > 0
-            due = engine.repo.next_due_at()
+            due = engine.repo.outbox.next_due_at()
             if not limited or due is None:
                 break  # nothing a server held back: what is left waits for a later pass
             wait = max(hold, (due - engine.clock()).total_seconds(), 0.05)
@@ -118,7 +118,7 @@ class SyncLoop:
         holds = [
             engine.buckets[cid].held_for()
             for cid in engine.connectors
-            if engine.repo.pending_count(cid) and cid in engine.buckets
+            if engine.repo.outbox.pending_count(cid) and cid in engine.buckets
         ]
         return max(holds, default=0.0)
 
@@ -148,7 +148,7 @@ class SyncLoop:
 
     def next_wait(self, interval_s: float, floor_s: float = 0.5) -> float:
         """Seconds until the next cycle: the next due operation, at most ``interval_s``."""
-        due: datetime | None = self.engine.repo.next_due_at()
+        due: datetime | None = self.engine.repo.outbox.next_due_at()
         if due is None:
             return interval_s
         return max(floor_s, min(interval_s, (due - self.engine.clock()).total_seconds()))
