@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from frontdesk.app import phones
 from frontdesk.app.desk_rules import desk_verdicts
 from frontdesk.app.settings import ClinicSettings
+from frontdesk.domain import dates
 from frontdesk.domain.audit import (
     BOOKED_FIELDS,
     CHANGED_FIELDS,
@@ -35,6 +36,7 @@ from frontdesk.domain.booking import Booking, BookingRequest, SyncState, VisitSt
 from frontdesk.domain.catalog import Catalog, Policy, Service
 from frontdesk.domain.outbox import ChangePlan, OperationKind
 from frontdesk.domain.timeutil import iso_utc, local_day_bounds, to_local, utc_now
+from frontdesk.domain.translation import translate
 from frontdesk.domain.verdict import Severity, Verdict
 from frontdesk.storage.repo import Repository, StaleBooking
 from frontdesk.storage.rows import BookingsBetween, Guard
@@ -193,20 +195,53 @@ def status_timing(
         return [
             refusal(
                 "NOT_TODAY",
-                f"A patient can only arrive on the day of the appointment; this one is on "
-                f"{start:%A %d %B}.",
+                translate(
+                    "Verdicts",
+                    "A patient can only arrive on the day of the appointment; this one is on "
+                    "{day}.",
+                ).format(
+                    day=dates.weekday(start.date(), long=True)
+                    + " "
+                    + dates.day_month(start.date(), long=True)
+                ),
                 "start",
                 400,
             )
         ]
     if status in (VisitStatus.COMPLETED, VisitStatus.NO_SHOW) and now < booking.start:
-        day = "today" if start.date() == to_local(now, zone_name).date() else f"{start:%a %d %b}"
-        word = "completed" if status is VisitStatus.COMPLETED else "a no-show"
+        today = start.date() == to_local(now, zone_name).date()
+        if status is VisitStatus.COMPLETED:
+            said = (
+                translate(
+                    "Verdicts",
+                    "Not yet: the appointment starts at {time} today, so it cannot be completed "
+                    "before then.",
+                )
+                if today
+                else translate(
+                    "Verdicts",
+                    "Not yet: the appointment starts at {time} {day}, so it cannot be completed "
+                    "before then.",
+                )
+            )
+        else:
+            said = (
+                translate(
+                    "Verdicts",
+                    "Not yet: the appointment starts at {time} today, so it cannot be a no-show "
+                    "before then.",
+                )
+                if today
+                else translate(
+                    "Verdicts",
+                    "Not yet: the appointment starts at {time} {day}, so it cannot be a no-show "
+                    "before then.",
+                )
+            )
         return [
             refusal(
                 "NOT_STARTED",
-                f"Not yet: the appointment starts at {start:%H:%M} {day}, so it cannot be "
-                f"{word} before then.",
+                said.format(time=dates.clock(start), day=dates.short_day(start.date())),
                 "start",
                 400,
             )
