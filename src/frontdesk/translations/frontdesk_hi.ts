@@ -2893,6 +2893,92 @@
         </message>
     </context>
     <context>
+        <name>QGnomeTheme</name>
+        <message>
+            <source>&amp;OK</source>
+            <translation>ठीक है (&amp;O)</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>सहेजें (&amp;S)</translation>
+        </message>
+        <message>
+            <source>&amp;Cancel</source>
+            <translation>रद्द करें (&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;Close</source>
+            <translation>बंद करें (&amp;C)</translation>
+        </message>
+        <message>
+            <source>Close without Saving</source>
+            <translation>बिना सहेजे बंद करें</translation>
+        </message>
+    </context>
+    <context>
+        <name>QPlatformTheme</name>
+        <message>
+            <source>OK</source>
+            <translation>ठीक है</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>सहेजें</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>खोलें</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>रद्द करें</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>बंद करें</translation>
+        </message>
+        <message>
+            <source>Apply</source>
+            <translation>लागू करें</translation>
+        </message>
+        <message>
+            <source>Reset</source>
+            <translation>रीसेट करें</translation>
+        </message>
+        <message>
+            <source>Help</source>
+            <translation>सहायता</translation>
+        </message>
+        <message>
+            <source>Discard</source>
+            <translation>छोड़ दें</translation>
+        </message>
+        <message>
+            <source>Don't Save</source>
+            <translation>न सहेजें</translation>
+        </message>
+        <message>
+            <source>Restore Defaults</source>
+            <translation>डिफ़ॉल्ट वापस लाएँ</translation>
+        </message>
+        <message>
+            <source>&amp;Yes</source>
+            <translation>हाँ (&amp;Y)</translation>
+        </message>
+        <message>
+            <source>&amp;No</source>
+            <translation>नहीं (&amp;N)</translation>
+        </message>
+        <message>
+            <source>Retry</source>
+            <translation>फिर कोशिश करें</translation>
+        </message>
+        <message>
+            <source>Ignore</source>
+            <translation>अनदेखा करें</translation>
+        </message>
+    </context>
+    <context>
         <name>Series</name>
         <message>
             <source>every: type a number of weeks from 1 to 52.</source>

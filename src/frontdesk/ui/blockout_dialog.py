@@ -195,6 +195,8 @@ class BlockoutDialog(QDialog):
             signal.connect(self._changed)
         self._changed()
         self.check_now()
+        # wide enough for the labels in any language (German's are longer: no clipped label)
+        self.setMinimumWidth(max(460, layout.minimumSize().width()))
 
     def _time_box(self, name: str) -> FiveMinuteTimeEdit:
         box = FiveMinuteTimeEdit(self)
