@@ -215,7 +215,11 @@ def test_the_day_screens_speak_german_and_hindi(  # type: ignore[no-untyped-def]
     box = screens["move"].findChild(QDialogButtonBox)
     assert box is not None
     cancel = box.button(QDialogButtonBox.StandardButton.Cancel)
-    assert cancel is not None and cancel.text().replace("&", "") in ("Abbrechen", "रद्द करें", "रद्द करें (C)")
+    assert cancel is not None and cancel.text().replace("&", "") in (
+        "Abbrechen",
+        "रद्द करें",
+        "रद्द करें (C)",
+    )
     # counts in the language's plural forms
     one, two = (
         plural("WaitingRoom", "%n patient(s) waiting", 1),
