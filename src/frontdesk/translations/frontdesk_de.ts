@@ -4026,6 +4026,34 @@
             <translation>Eine andere Buchung in diesem Kalender überschneidet sich mit dieser Zeit. VantaX veröffentlicht keine Öffnungszeiten oder Überschneidungsregel und kann es daher anders beurteilen; geprüft nur gegen die zwischengespeicherten Buchungen des Empfangs.</translation>
         </message>
         <message>
+            <source>This booking was just changed by the booking system or another desk. Look at it again, then retry.</source>
+            <translation>Diese Buchung wurde gerade vom Buchungssystem oder an einem anderen Empfang geändert. Sehen Sie sie sich erneut an und versuchen Sie es dann noch einmal.</translation>
+        </message>
+        <message>
+            <source>Nobody knows yet whether the booking system received this booking. Settle it in the sync panel first (it arrived, send it again, or cancel it).</source>
+            <translation>Noch ist unbekannt, ob das Buchungssystem diese Buchung erhalten hat. Klären Sie sie zuerst im Sync-Bereich (angekommen, erneut senden oder absagen).</translation>
+        </message>
+        <message>
+            <source>Cancellation is not allowed for this organization</source>
+            <translation>Absagen sind bei dieser Organisation nicht erlaubt</translation>
+        </message>
+        <message>
+            <source>Appointments must be cancelled at least {hours} hours before they start</source>
+            <translation>Termine müssen mindestens {hours} Stunden vor Beginn abgesagt werden</translation>
+        </message>
+        <message>
+            <source>Choose where the patient is seen.</source>
+            <translation>Wählen Sie, wo der Patient behandelt wird.</translation>
+        </message>
+        <message>
+            <source>Choose a date and time.</source>
+            <translation>Wählen Sie Datum und Uhrzeit.</translation>
+        </message>
+        <message>
+            <source>This is not an email address (name@example.org).</source>
+            <translation>Das ist keine E-Mail-Adresse (name@example.org).</translation>
+        </message>
+        <message>
             <source>A patient can only arrive on the day of the appointment; this one is on {day}.</source>
             <translation>Ein Patient kann nur am Tag des Termins eintreffen; dieser ist am {day}.</translation>
         </message>
@@ -4044,6 +4072,38 @@
         <message>
             <source>Not yet: the appointment starts at {time} {day}, so it cannot be a no-show before then.</source>
             <translation>Noch nicht: Der Termin beginnt um {time} am {day}; vorher kann niemand als nicht erschienen gelten.</translation>
+        </message>
+        <message>
+            <source>Choose a connection.</source>
+            <translation>Wählen Sie eine Verbindung.</translation>
+        </message>
+        <message>
+            <source>The desk has no cached opening hours for this day; the booking system will check them at sync.</source>
+            <translation>Der Empfang hat für diesen Tag keine zwischengespeicherten Öffnungszeiten; das Buchungssystem prüft sie beim Synchronisieren.</translation>
+        </message>
+        <message>
+            <source>This connection's calendar has not been refreshed for over an hour; another channel may have taken the slot.</source>
+            <translation>Der Kalender dieser Verbindung wurde seit über einer Stunde nicht aktualisiert; ein anderer Kanal könnte die Zeit vergeben haben.</translation>
+        </message>
+        <message>
+            <source>This booking is no longer here.</source>
+            <translation>Diese Buchung ist nicht mehr vorhanden.</translation>
+        </message>
+        <message>
+            <source>This booking system is not connected.</source>
+            <translation>Dieses Buchungssystem ist nicht verbunden.</translation>
+        </message>
+        <message>
+            <source>This booking is already cancelled.</source>
+            <translation>Diese Buchung ist bereits abgesagt.</translation>
+        </message>
+        <message>
+            <source>This booking is cancelled; book the patient again.</source>
+            <translation>Diese Buchung ist abgesagt; buchen Sie den Patienten neu.</translation>
+        </message>
+        <message>
+            <source>The booking system refused this booking; rebook it first.</source>
+            <translation>Das Buchungssystem hat diese Buchung abgelehnt; buchen Sie sie zuerst neu.</translation>
         </message>
     </context>
     <context>

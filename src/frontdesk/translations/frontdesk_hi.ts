@@ -4026,6 +4026,34 @@
             <translation>इस कैलेंडर पर कोई दूसरी बुकिंग इस समय से टकराती है। VantaX खुलने का समय या टकराव का नियम प्रकाशित नहीं करता, इसलिए वह इसे अलग तरह से आँक सकता है; केवल डेस्क की सहेजी गई बुकिंग से जाँचा गया।</translation>
         </message>
         <message>
+            <source>This booking was just changed by the booking system or another desk. Look at it again, then retry.</source>
+            <translation>यह बुकिंग अभी बुकिंग सिस्टम या किसी दूसरे डेस्क ने बदली है। इसे फिर से देखें, फिर दोबारा कोशिश करें।</translation>
+        </message>
+        <message>
+            <source>Nobody knows yet whether the booking system received this booking. Settle it in the sync panel first (it arrived, send it again, or cancel it).</source>
+            <translation>अभी कोई नहीं जानता कि बुकिंग सिस्टम को यह बुकिंग मिली या नहीं। पहले सिंक पैनल में इसे सुलझाएँ (पहुँच गई, फिर से भेजें, या रद्द करें)।</translation>
+        </message>
+        <message>
+            <source>Cancellation is not allowed for this organization</source>
+            <translation>इस संगठन में रद्द करने की अनुमति नहीं है</translation>
+        </message>
+        <message>
+            <source>Appointments must be cancelled at least {hours} hours before they start</source>
+            <translation>अपॉइंटमेंट शुरू होने से कम से कम {hours} घंटे पहले रद्द करनी होती है</translation>
+        </message>
+        <message>
+            <source>Choose where the patient is seen.</source>
+            <translation>चुनें कि मरीज़ को कहाँ देखा जाएगा।</translation>
+        </message>
+        <message>
+            <source>Choose a date and time.</source>
+            <translation>तारीख और समय चुनें।</translation>
+        </message>
+        <message>
+            <source>This is not an email address (name@example.org).</source>
+            <translation>यह ईमेल पता नहीं है (name@example.org)।</translation>
+        </message>
+        <message>
             <source>A patient can only arrive on the day of the appointment; this one is on {day}.</source>
             <translation>मरीज़ केवल अपॉइंटमेंट के दिन ही आ सकते हैं; यह {day} को है।</translation>
         </message>
@@ -4044,6 +4072,38 @@
         <message>
             <source>Not yet: the appointment starts at {time} {day}, so it cannot be a no-show before then.</source>
             <translation>अभी नहीं: अपॉइंटमेंट {day} को {time} बजे शुरू होती है, इसलिए उससे पहले 'नहीं आए' नहीं हो सकता।</translation>
+        </message>
+        <message>
+            <source>Choose a connection.</source>
+            <translation>कोई कनेक्शन चुनें।</translation>
+        </message>
+        <message>
+            <source>The desk has no cached opening hours for this day; the booking system will check them at sync.</source>
+            <translation>डेस्क के पास इस दिन के खुलने के समय कैश में नहीं हैं; बुकिंग सिस्टम सिंक के समय इन्हें जाँचेगा।</translation>
+        </message>
+        <message>
+            <source>This connection's calendar has not been refreshed for over an hour; another channel may have taken the slot.</source>
+            <translation>इस कनेक्शन का कैलेंडर एक घंटे से ज़्यादा समय से ताज़ा नहीं हुआ; हो सकता है किसी दूसरे माध्यम ने यह समय ले लिया हो।</translation>
+        </message>
+        <message>
+            <source>This booking is no longer here.</source>
+            <translation>यह बुकिंग अब यहाँ नहीं है।</translation>
+        </message>
+        <message>
+            <source>This booking system is not connected.</source>
+            <translation>यह बुकिंग सिस्टम जुड़ा नहीं है।</translation>
+        </message>
+        <message>
+            <source>This booking is already cancelled.</source>
+            <translation>यह बुकिंग पहले ही रद्द हो चुकी है।</translation>
+        </message>
+        <message>
+            <source>This booking is cancelled; book the patient again.</source>
+            <translation>यह बुकिंग रद्द है; मरीज़ को फिर से बुक करें।</translation>
+        </message>
+        <message>
+            <source>The booking system refused this booking; rebook it first.</source>
+            <translation>बुकिंग सिस्टम ने यह बुकिंग अस्वीकार की; पहले इसे फिर से बुक करें।</translation>
         </message>
     </context>
     <context>
