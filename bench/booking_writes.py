@@ -2,13 +2,17 @@
 bookings in batches of 20,000 (as a first pull or an import does), then pulling 20,000 new
 ones into it through the field-by-field merge, then 200 bookings made one at a time at the desk.
 
-Prints the total of each (seconds for the bulk writes, median and max per desk booking).
+Prints the total of each (seconds for the bulk writes, median and max per desk booking), into
+the encrypted cache a desk has (SQLCipher) and, alternating run for run, into a plain SQLite
+cache as before encryption (``--rounds N``: N of each, default 1).
 
-Run: ``uv run python bench/booking_writes.py``
+Run: ``uv run python bench/booking_writes.py [--rounds 2]``
 """
 
 from __future__ import annotations
 
+import argparse
+import os
 import sys
 import tempfile
 import time
@@ -20,11 +24,11 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from bench_data import SERVICES, ZONE, report, this_monday
 
-from frontdesk.app.context import AppContext
-from frontdesk.app.paths import Paths
 from frontdesk.domain.booking import Booking, SyncState
 from frontdesk.domain.outbox import OperationKind
 from frontdesk.domain.timeutil import local_to_utc
+from frontdesk.storage.db import Database
+from frontdesk.storage.repo import ConnectionRecord, Repository
 
 TOTAL = 300_000
 BATCH = 20_000
@@ -59,29 +63,49 @@ def bookings(first: int, count: int, connection_id: str, remote: bool) -> list[B
     return made
 
 
-def main() -> None:
+def run(encrypted: bool) -> None:
+    """One round into a fresh cache; wall time, and the process's CPU time (what encryption
+    adds is CPU work, and CPU time is less moved by other jobs on a shared machine)."""
+    label = "encrypted" if encrypted else "plain"
     with tempfile.TemporaryDirectory() as folder:
-        context = AppContext(Paths.resolve(Path(folder)), use_keyring=False)
-        record = context.connect("huskyvoice", "Bench", "http://127.0.0.1:9/v1", "sk_test_bench")
-        repo = context.repo
-        spent = 0.0
+        db = Database.open(Path(folder) / "cache.sqlite3", os.urandom(32) if encrypted else None)
+        repo = Repository(db)
+        record = ConnectionRecord("bench", "Bench", "huskyvoice", "http://127.0.0.1:9/v1", {}, None)
+        repo.add_connection(record)
+        wall = cpu = 0.0
         for first in range(0, TOTAL, BATCH):
             batch = bookings(first, BATCH, record.id, remote=True)
-            started = time.perf_counter()
+            started, used = time.perf_counter(), time.process_time()
             repo.import_bookings(batch)
-            spent += time.perf_counter() - started
-        print(f"import 300,000 bookings (15 batches): {spent:.2f} s")
+            wall += time.perf_counter() - started
+            cpu += time.process_time() - used
+        print(f"[{label}] import 300,000 bookings (15 batches): {wall:.2f} s (CPU {cpu:.2f} s)")
         pulled = bookings(TOTAL, PULLED, record.id, remote=True)
-        started = time.perf_counter()
+        started, used = time.perf_counter(), time.process_time()
         repo.merge_remote(record.id, pulled)
-        print(f"pull 20,000 new bookings into them: {time.perf_counter() - started:.2f} s")
-        times = []
+        wall, cpu = time.perf_counter() - started, time.process_time() - used
+        print(f"[{label}] pull 20,000 new bookings into them: {wall:.2f} s (CPU {cpu:.2f} s)")
+        times, cpu_ms = [], []
         for booking in bookings(TOTAL + PULLED, AT_THE_DESK, record.id, remote=False):
-            started = time.perf_counter()
+            started, used = time.perf_counter(), time.process_time()
             repo.book(booking, OperationKind.CREATE, {}, f"k-{booking.id}", "bench")
             times.append((time.perf_counter() - started) * 1000)
-        report("book one at the desk", times)
-        context.close()
+            cpu_ms.append((time.process_time() - used) * 1000)
+        report(f"[{label}] book one at the desk", times)
+        report(f"[{label}] book one at the desk, CPU", cpu_ms)
+        db.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=1)
+    rounds = parser.parse_args().rounds
+    print(f"load average at start: {os.getloadavg()[0]:.1f}")
+    for _ in range(rounds):
+        run(encrypted=True)
+        run(encrypted=False)
+        sys.stdout.flush()
+    print(f"load average at end: {os.getloadavg()[0]:.1f}")
 
 
 if __name__ == "__main__":

@@ -10,7 +10,9 @@ Prints, as median and max over repeats:
   time runs from the key press to the end of the first full paint of what the window shows.
   Its parts follow, each on other weeks never read: the query, the lanes, and placing what the
   window shows with its first paint;
-* the day view (30 columns) and the week split per resource (210 columns) the same way.
+* the day view (30 columns) and the week split per resource (210 columns) the same way;
+* painting the day with the clinic's own columns (the 30 resources two by two in 15), and the
+  week of a view of five of them.
 
 Run: ``uv run python bench/desk_views.py``
 """
@@ -29,6 +31,7 @@ from bench_data import open_profile, report, this_monday, timed
 from PySide6.QtWidgets import QApplication
 
 from frontdesk.app.desk import calendar_data
+from frontdesk.domain.columns import EVERYTHING, ClinicColumn, ColumnSetup, ColumnView
 from frontdesk.ui.calendar_pane import CalendarPane, Mode
 from frontdesk.ui.grid_layout import arrange
 from frontdesk.ui.week_view import week_columns
@@ -153,6 +156,21 @@ def main() -> None:
         repaint()
 
     report("  cold, placing and painting what shows", timed(first_paint, len(spans)))
+    # the clinic's own columns (kept in memory, the profile is not changed): the 30
+    # resources shown two by two in 15 columns, then a view of 5 of them
+    api = pane.api_resources
+    count = len(api) // 2
+    pane.setup = ColumnSetup(
+        tuple(ClinicColumn(f"c{n}", f"Column {n}") for n in range(count)),
+        {r.key: f"c{min(k // 2, count - 1)}" for k, r in enumerate(api)},
+        (ColumnView("five", "Five", tuple(f"c{n}" for n in range(5))),),
+    )
+    pane.columns_of_view(EVERYTHING)
+    pane.set_filter(frozenset())
+    paints(Mode.DAY, f"clinic-column day ({count} columns, 2 resources each)")
+    pane.columns_of_view("five")
+    pane.set_filter(frozenset())
+    paints(Mode.WEEK, "5-column week")
     context.close()
 
 

@@ -305,8 +305,9 @@ def _run_app(cmd: list[str], env: dict[str, str], timeout: int) -> subprocess.Co
 
 
 def smoke_headless(executable: Path, *, require_keyring: bool) -> None:
-    """``connect`` through the frozen CLI: a migrated database, the keyring backends (found
-    through package metadata, a classic casualty of freezing) and JSON on stdout."""
+    """``connect`` through the frozen CLI: a migrated database, encrypted by the bundled
+    SQLCipher, the keyring backends (found through package metadata, a classic casualty of
+    freezing) and JSON on stdout."""
     env = dict(os.environ, PYTHONUNBUFFERED="1")
     env.pop("PYTHONPATH", None)
     with tempfile.TemporaryDirectory(prefix="frontdesk-cli-") as profile:
@@ -318,8 +319,11 @@ def smoke_headless(executable: Path, *, require_keyring: bool) -> None:
             connection_id = str(json.loads(result.stdout)["id"])
         except (ValueError, KeyError, TypeError):
             connection_id = ""
-        migrated = (Path(profile) / "data" / "frontdesk.sqlite3").exists()
-        if result.returncode != 0 or not connection_id or not migrated:
+        cache = Path(profile) / "data" / "frontdesk.sqlite3"
+        migrated = cache.exists()
+        # encrypted by the bundled SQLCipher: no SQLite header, a random salt instead
+        encrypted = migrated and not cache.read_bytes()[:16].startswith(b"SQLite format 3")
+        if result.returncode != 0 or not connection_id or not migrated or not encrypted:
             raise BuildError(
                 f"`{executable.name} connect` failed (exit {result.returncode})\n"
                 f"--- stdout\n{result.stdout}\n--- stderr\n{result.stderr}"
@@ -329,6 +333,7 @@ def smoke_headless(executable: Path, *, require_keyring: bool) -> None:
             raise BuildError(f"the frozen app found no keyring backend:\n{result.stderr}")
         if not fallback:
             _forget_key(connection_id)
+            _forget_key(f"cache-key:{cache.resolve()}")  # app.cache_key.key_name
     where = "a protected file (no keyring on this machine)" if fallback else "the OS keyring"
     print(f"headless command passed, API key stored in {where}: {executable}")
 

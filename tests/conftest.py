@@ -10,9 +10,18 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import keyring
+from keyring.backends import fail
+
 from frontdesk.storage.db import Database
 from frontdesk.storage.repo import ConnectionRecord, Repository
+from support.cache_keys import key_for
 from support.postgres import Cluster, binaries
+
+# As on CI (no keyring at all): the suite never touches a developer's own keyring, and the
+# test backends (support.keyrings), which keyring would otherwise chain, are only used where a
+# test sets one.
+keyring.set_keyring(fail.Keyring())
 
 
 @pytest.fixture(scope="session")
@@ -37,7 +46,7 @@ def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 @pytest.fixture
 def db(store_url: str) -> Iterator[Database]:
-    database = Database.open(store_url)
+    database = Database.open(store_url, key_for(store_url))
     yield database
     database.close()
 

@@ -95,7 +95,7 @@ def test_an_older_profiles_loose_modes_are_tightened_when_it_opens(tmp_path: Pat
     aside.write_bytes(b"an older copy")
     for path in root.rglob("*"):  # as an older version, or a copy by hand, left them
         path.chmod(0o755 if path.is_dir() else 0o644)
-    assert len(loose(root)) == 7
+    assert len(loose(root)) == 8  # the cache's key lock (app.cache_key) among them
 
     context = AppContext(Paths.resolve(root), use_keyring=False)
     try:

@@ -50,8 +50,10 @@ def connect(
 
 
 def keys_file(profile: Path) -> dict[str, str]:
+    """The API keys in the profile's protected file (the cache's key, when there, left out)."""
     path = profile / "config" / "credentials.json"
-    return json.loads(path.read_text()) if path.exists() else {}
+    kept = json.loads(path.read_text()) if path.exists() else {}
+    return {k: v for k, v in kept.items() if not k.startswith("cache-key:")}
 
 
 def listed(profile: Path, **kw: str) -> list[dict[str, str]]:
@@ -163,22 +165,26 @@ def test_a_locked_keyring_is_said_and_the_file_only_taken_when_agreed(tmp_path: 
     profile, locked = tmp_path / "p", "support.keyrings.LockedKeyring"
     done = connect(profile, "Clinic", "--api-key-stdin", stdin=KEY, keyring=locked)
     assert done.returncode == 2 and "Traceback" not in done.stderr
-    assert "the system keyring did not take the key: it is locked" in done.stderr
+    # a new profile: the cache's key is the first the keyring refuses, and it is said
+    assert "which did not take it: it is locked" in done.stderr
     assert "--allow-key-file" in done.stderr
-    assert listed(profile, keyring=locked) == [] and keys_file(profile) == {}
+    assert not (profile / "config" / "credentials.json").exists()  # nothing kept
+    listing = frontdesk(profile, "connections", "list", "--json", keyring=locked)
+    assert listing.returncode == 2 and listing.stdout == "" and keys_file(profile) == {}
 
     done = connect(
         profile, "Clinic", "--api-key-stdin", "--allow-key-file", stdin=KEY, keyring=locked
     )
     assert done.returncode == 0, done.stderr
-    assert "1 API key is kept in" in done.stderr  # and at every start after, until it moves
+    # and at every start after, until they move
+    assert "1 API key and the cache's key are kept in" in done.stderr
     key_file = profile / "config" / "credentials.json"
     assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
     again = frontdesk(profile, "connections", "list", keyring=locked)
     assert (
         "Clinic" in again.stdout
         and "yes" in again.stdout
-        and "1 API key is kept in" in again.stderr
+        and "1 API key and the cache's key are kept in" in again.stderr
     )
 
     # the keyring works again: the key moves into it, and nothing is said any more
@@ -201,7 +207,10 @@ def test_a_corrupt_credentials_file_leaves_no_connection_behind(tmp_path: Path) 
     done = connect(profile, "Clinic", "--api-key-stdin", stdin=KEY)
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert "credentials.json cannot be read" in done.stderr
-    assert listed(profile) == []
+    # (the cache's key would be read from it too: nothing opens, nothing is overwritten)
+    listing = frontdesk(profile, "connections", "list", "--json")
+    assert listing.returncode == 2 and "credentials.json cannot be read" in listing.stderr
+    assert (profile / "config" / "credentials.json").read_text() == "{half a file"
     (profile / "config" / "credentials.json").unlink()  # moved aside, as the message says
     again = connect(profile, "Clinic", "--api-key-stdin", stdin=KEY)  # the same name: free
     assert again.returncode == 0, again.stderr
@@ -258,7 +267,7 @@ def test_in_a_terminal_the_key_is_typed_unseen_and_the_file_asked_for(
     previous = keyrings.get_keyring()
     keyrings.set_keyring(LockedKeyring())
     prompts: list[str] = []
-    answers = iter(["n", "y"])
+    answers = iter(["y", "n", "y"])  # the cache's key to the file; the API key not, then so
     monkeypatch.setattr(sys, "stdin", Terminal())
     monkeypatch.setattr("getpass.getpass", lambda prompt: prompts.append(prompt) or KEY)
     monkeypatch.setattr("builtins.input", lambda prompt: prompts.append(prompt) or next(answers))
@@ -272,13 +281,9 @@ def test_in_a_terminal_the_key_is_typed_unseen_and_the_file_asked_for(
         assert list(keys_file(profile).values()) == [KEY]
     finally:
         keyrings.set_keyring(previous)
-    assert (
-        prompts
-        == [
-            "API key (not shown): ",
-            "Keep the key in the protected file instead? [y/N] ",
-        ]
-        * 2
-    )
+    assert prompts == [
+        "Keep the cache's key in the protected file instead? [y/N] ",
+        *["API key (not shown): ", "Keep the key in the protected file instead? [y/N] "] * 2,
+    ]
     out = capsys.readouterr()
     assert KEY not in out.out + out.err

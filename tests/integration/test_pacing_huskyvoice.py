@@ -16,6 +16,7 @@ from frontdesk.sandbox.ratelimit import SlidingWindowLimiter
 from frontdesk.storage.db import Database
 from frontdesk.storage.repo import ConnectionRecord, Repository
 from frontdesk.sync.engine import SyncEngine
+from support.cache_keys import TEST_KEY
 
 BOOKINGS = 300
 CID = "pace"
@@ -53,7 +54,7 @@ def test_300_bookings_drain_at_the_documented_rate(tmp_path: Path) -> None:
     with SandboxServer(rate_limit=60) as server:
         limiter = CountingLimiter(60, clock=fake.seconds)
         server.state.limiter = limiter
-        db = Database.open(tmp_path / "cache.sqlite3")
+        db = Database.open(tmp_path / "cache.sqlite3", TEST_KEY)
         repo = Repository(db)
         repo.add_connection(ConnectionRecord(CID, "Pace", "huskyvoice", server.base_url, {}, None))
         connector = HuskyVoiceConnector(CID, server.base_url, server.api_key)
@@ -122,7 +123,7 @@ def test_300_bookings_drain_at_the_documented_rate(tmp_path: Path) -> None:
 
 
 def repo_bookings(tmp_path: Path) -> list[SyncState]:
-    db = Database.open(tmp_path / "cache.sqlite3")
+    db = Database.open(tmp_path / "cache.sqlite3", TEST_KEY)
     try:
         repo = Repository(db)
         far = datetime.now(UTC) + timedelta(days=400)

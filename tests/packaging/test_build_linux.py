@@ -65,6 +65,8 @@ def test_the_bundle_builds_and_opens_the_demo(
     inside = bundle / "_internal"
     assert (inside / "frontdesk" / "resources" / "icons" / "frontdesk.svg").is_file()
     assert (inside / "frontdesk" / "storage" / "migrations" / "env.py").is_file()
+    # the encrypted cache's binding, SQLCipher inside it (the headless command used it)
+    assert list((inside / "sqlcipher3").glob("_sqlite3*.so")), "sqlcipher3 was not bundled"
 
 
 def test_the_bundle_carries_no_test_tools_or_other_bindings(built: tuple[Path, str]) -> None:

@@ -15,6 +15,7 @@ from frontdesk.storage.patients import query_terms
 from frontdesk.storage.repo import Repository
 from support.bookings import T0
 from support.bookings import booking as a_booking
+from support.cache_keys import TEST_KEY
 
 
 def booking(n: int, name: str, phone: str, email: str | None = None, days: int = 0) -> Booking:
@@ -80,7 +81,7 @@ def test_query_terms() -> None:
 
 def test_migration_fills_the_index_from_cached_bookings(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
-    db = Database.open(path)
+    db = Database.open(path, TEST_KEY)
     repo = Repository(db)
     from frontdesk.storage.repo import ConnectionRecord
 
@@ -105,11 +106,15 @@ def test_migration_fills_the_index_from_cached_bookings(tmp_path: Path) -> None:
         conn.execute(text("DROP TABLE confirmation_attempts"))  # 0012
         conn.execute(text("DROP TABLE arrivals"))
         conn.execute(text("DROP TABLE blockouts"))  # 0011
-        for table in ("pinboard", "series_members", "series"):  # 0014
+        for table in (
+            *("pinboard", "series_members", "series"),  # 0014
+            *("column_view_members", "column_views", "column_resources"),  # 0010
+            *("clinic_columns", "column_revision"),
+        ):
             conn.execute(text(f"DROP TABLE {table}"))
         conn.execute(text("UPDATE alembic_version SET version_num = '0002'"))
     db.close()
-    reopened = Database.open(path)  # migrates again, from 0002
+    reopened = Database.open(path, TEST_KEY)  # an encrypted cache migrates from 0002
     try:
         assert names(Repository(reopened), "walsh") == ["Theo Walsh"]
         assert names(Repository(reopened), "alsh") == ["Theo Walsh"]  # 0006: any part

@@ -16,6 +16,7 @@ from frontdesk.domain.outbox import OperationKind, OperationState
 from frontdesk.storage.db import Database, create_db_engine, migrate, pending_migrations, sqlite_url
 from frontdesk.storage.repo import Repository
 from support.bookings import T0, booking
+from support.cache_keys import TEST_KEY
 
 
 def sqlite_only(db: Database) -> None:
@@ -395,14 +396,14 @@ def test_a_cache_from_a_newer_frontdesk_is_refused_untouched(tmp_path: Path) -> 
     from frontdesk.storage.db import NewerCache
 
     path = tmp_path / "cache.sqlite3"
-    Database.open(path).close()
-    engine = create_db_engine(sqlite_url(path))
+    Database.open(path, TEST_KEY).close()
+    engine = create_db_engine(sqlite_url(path), TEST_KEY)
     with engine.begin() as conn:
         conn.execute(text("UPDATE alembic_version SET version_num = '0099'"))
     engine.dispose()
     before = path.read_bytes()
     with pytest.raises(NewerCache) as refused:
-        Database.open(path)
+        Database.open(path, TEST_KEY)
     assert "newer version of FrontDesk" in str(refused.value) and "0099" in str(refused.value)
     assert path.read_bytes() == before
     assert not list(tmp_path.glob("*.before-migration-*"))
@@ -413,10 +414,11 @@ def test_an_up_to_date_cache_opens_without_alembic(tmp_path: Path) -> None:
     import sys
 
     path = tmp_path / "cache.sqlite3"
-    Database.open(path).close()
+    Database.open(path, TEST_KEY).close()
     code = (
         "import sys; from pathlib import Path; from frontdesk.storage.db import Database; "
-        "Database.open(Path(sys.argv[1])).close(); print('alembic' in sys.modules)"
+        "Database.open(Path(sys.argv[1]), bytes(range(32))).close(); "
+        "print('alembic' in sys.modules)"
     )
     done = subprocess.run(
         [sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=60

@@ -29,6 +29,7 @@ from frontdesk.sandbox.fault_spec import FaultInjector, FaultSpec
 from frontdesk.storage.db import Database
 from frontdesk.storage.repo import ConnectionRecord, Repository
 from frontdesk.sync.engine import SyncEngine
+from support.cache_keys import TEST_KEY
 from support.fakes import ops_of
 from support.net import free_port
 
@@ -91,7 +92,7 @@ def rig(
     with SandboxServer(rate_limit=0, providers=(provider,), faults=spec) as server:
         api = server.provider(provider)
         key = api_key or api.build.api_key
-        db = Database.open(tmp / "cache.sqlite3")
+        db = Database.open(tmp / "cache.sqlite3", TEST_KEY)
         repo = Repository(db)
         repo.add_connection(
             ConnectionRecord(CID, "Drill", provider, api.base_url, options or {}, None)

@@ -150,7 +150,8 @@ def test_cut_browse_and_drop_a_pinned_appointment(qtbot, window: MainWindow) -> 
     assert "15:00" in board.slot_label.text()
     if shot := os.environ.get("FRONTDESK_SHOTS"):
         board.grab().save(str(Path(shot) / "pinboard-dock.png"))
-    assert board.place_button.isEnabled()
+    # the pin is chosen once the board has re-read its pins (the cut's record, applied async)
+    qtbot.waitUntil(board.place_button.isEnabled, timeout=5000)
     board.place_button.click()
     made(window)
     assert window.context.reads.booking(other.id).start == there  # type: ignore[union-attr]
@@ -202,5 +203,6 @@ def test_the_pinboard_survives_the_window_and_a_cancel_takes_a_pin_off(
     screen.pin.clear()
     qtbot.keyClicks(screen.pin, DEMO_ADMIN_PIN)
     qtbot.keyClick(screen.pin, Qt.Key.Key_Return)
-    assert not window.guard.locked and window.pinboard_dock.isVisible()
+    qtbot.waitUntil(lambda: not window.guard.locked, timeout=5000)  # checked off the GUI thread
+    assert window.pinboard_dock.isVisible()
     assert board.pinned_ids() == [booking.id]

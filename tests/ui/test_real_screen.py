@@ -148,6 +148,9 @@ def test_the_desk_fits_and_stays_put_on_a_real_screen(
         _key(display, window, "Escape")
         _key(display, window, "F6")
         _shot(display, shots / f"{size}-sync-panel.png")
+        _key(display, window, "alt+3")  # the demo clinic's "Hygiene chairs" view
+        _shot(display, shots / f"{size}-hygiene-chairs-view.png")
+        _key(display, window, "alt+1")
         assert _geometry(display, window) == first  # it never resized itself
         assert desk.poll() is None, errors.read_text()
     finally:

@@ -13,7 +13,7 @@ from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -33,6 +33,7 @@ from frontdesk.app.staff import NotSignedIn
 from frontdesk.domain.audit import AuditFilter
 from frontdesk.domain.booking import BookingRequest
 from frontdesk.domain.timeutil import local_to_utc
+from frontdesk.ui.lock_screen import LockScreen
 from frontdesk.ui.main_window import MainWindow
 from support.clinic import next_weekday
 from support.staff import long_idle
@@ -103,6 +104,12 @@ def unlock(window: MainWindow, qtbot, name: str, pin: str) -> None:  # type: ign
     screen.pin.clear()
     qtbot.keyClicks(screen.pin, pin)
     qtbot.keyClick(screen.pin, Qt.Key.Key_Return)
+    checked(screen, qtbot)
+
+
+def checked(screen: LockScreen, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Wait for the PIN's check, which runs off the GUI thread."""
+    qtbot.waitUntil(lambda: not screen.checking, timeout=15_000)
 
 
 @pytest.fixture
@@ -138,6 +145,7 @@ def test_the_first_start_asks_for_the_first_administrator(fresh: MainWindow, qtb
     screen.again.clear()
     qtbot.keyClicks(screen.again, "2580")
     qtbot.mouseClick(screen.button, Qt.MouseButton.LeftButton)
+    checked(screen, qtbot)
     assert not fresh.guard.locked and not screen.isVisible()
     assert fresh.pane.isVisible() and fresh.menuBar().isEnabled()
     assert fresh.guard.who.text() == "Anna Berg (administrator)"
@@ -284,7 +292,7 @@ def test_a_locked_desk_cannot_be_closed_over_an_open_form(window: MainWindow, qt
     dialog.done(0)
 
 
-def test_the_lock_screen_fits_a_small_screen(window: MainWindow) -> None:
+def test_the_lock_screen_fits_a_small_screen(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
     window.resize(*SMALL_SCREEN)
     window.guard.lock("by hand")
     need = window.guard.screen.minimumSizeHint()
@@ -292,6 +300,7 @@ def test_the_lock_screen_fits_a_small_screen(window: MainWindow) -> None:
     assert DEMO_ADMIN_PIN in window.guard.screen.hint.text()  # the demo says its PINs
     window.guard.screen.pin.setText(DEMO_ADMIN_PIN)
     window.guard.screen.submit()
+    checked(window.guard.screen, qtbot)
     assert not window.guard.locked
 
 
@@ -345,3 +354,57 @@ def test_an_administrator_manages_staff_in_the_staff_window(window: MainWindow, 
     events = [r.event for r in window.context.repo.audit.audit_page(AuditFilter(), 0, 6)]
     assert events[:2] == ["signed in", "locked"]
     assert {"staff added", "PIN reset", "staff disabled"} <= set(events)
+
+
+def test_the_pin_is_checked_off_the_gui_thread_and_the_screen_stays_responsive(  # type: ignore[no-untyped-def]
+    window: MainWindow, qtbot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from frontdesk.app import pins
+
+    real = pins.verify_pin
+    release, where = threading.Event(), []
+
+    def slow_verify(pin: str, encoded: str) -> bool:  # scrypt, slowed down to be seen
+        where.append(threading.current_thread())
+        release.wait(10)
+        return real(pin, encoded)
+
+    monkeypatch.setattr(pins, "verify_pin", slow_verify)
+    window.guard.lock("by hand")
+    screen = window.guard.screen
+    screen.name.setCurrentText(DEMO_ADMIN)
+    qtbot.keyClicks(screen.pin, DEMO_ADMIN_PIN)
+    qtbot.keyClick(screen.pin, Qt.Key.Key_Return)
+    assert screen.checking and not screen.button.isEnabled()
+    assert screen.button.text() == "Checking…" and "Checking the PIN" in screen.message.text()
+    ticks: list[int] = []
+    timer = QTimer(window)
+    timer.timeout.connect(lambda: ticks.append(1))
+    timer.start(10)
+    qtbot.wait(300)  # the GUI thread serves its events while the PIN is checked
+    timer.stop()
+    assert len(ticks) >= 5 and screen.checking and window.guard.locked
+    qtbot.keyClick(screen.pin, Qt.Key.Key_Return)  # a second Enter starts no second check
+    release.set()
+    checked(screen, qtbot)
+    assert not window.guard.locked and len(where) == 1
+    assert where[0] is not threading.main_thread()
+
+
+def test_wrong_pins_still_lock_the_member_out_when_checked_off_the_gui_thread(  # type: ignore[no-untyped-def]
+    window: MainWindow, qtbot
+) -> None:
+    window.guard.lock("by hand")
+    screen = window.guard.screen
+    for _ in range(5):
+        qtbot.waitUntil(lambda: screen.button.isEnabled(), timeout=5000)
+        unlock(window, qtbot, DEMO_STAFF, "9999")
+    assert "try again in 30 seconds" in screen.message.text().lower()
+    assert not screen.button.isEnabled()  # rests until the lockout ends
+    qtbot.wait(1200)  # more than the one-second rest after a wrong PIN...
+    assert not screen.button.isEnabled()  # ...the lockout's 30 s hold it
+    screen.pin.setText(DEMO_STAFF_PIN)
+    screen.submit()  # refused while it rests: no check starts
+    assert not screen.checking and window.guard.locked

@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 
 from frontdesk.app.demo import Demo
+from frontdesk.domain.audit import AuditFilter
 from frontdesk.domain.booking import BookingRequest, SyncState, approximate_time
 from frontdesk.domain.timeutil import local_to_utc, to_local
 from frontdesk.sandbox.huskyvoice.clinic import GENERAL_CHECKUP_ID
@@ -97,6 +98,8 @@ def test_a_note_is_kept_in_the_history(desk: MainWindow) -> None:
     assert ("note", "called, left a message") in [(e, d) for _, e, d, _ in history]
     stored = desk.context.repo.booking(booking.id)
     assert stored is not None and stored.notes == "called, left a message"
+    [line] = desk.context.repo.audit.audit_page(AuditFilter(event="note added"))
+    assert line.booking_id == booking.id and line.staff == desk.context.staff.actor().staff
 
 
 def _moved_in_two_places(desk: MainWindow, desk_demo: Demo, weekday: int) -> tuple[str, str]:
@@ -156,6 +159,11 @@ def test_a_clash_shows_both_versions_and_keeping_the_desks_sends_it(  # type: ig
 
     made(panel)
 
+    # the decision's audit line: who, at which desk, which booking
+    [line] = context.repo.audit.audit_page(AuditFilter(event="clash settled"))
+    actor = context.staff.actor()
+    assert (line.staff, line.desk, line.booking_id) == (actor.staff, actor.desk, booking_id)
+    assert line.detail == "kept the desk's version"
     assert context.engine.drain().confirmed == 1
     stored = context.repo.booking(booking_id)
     assert stored is not None and stored.sync_state is SyncState.CONFIRMED

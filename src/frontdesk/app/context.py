@@ -43,8 +43,10 @@ class AppContext:
         use_keyring: bool | None = None,
         connect: bool = True,
         database_url: str | None = None,
+        allow_key_file: bool = False,
     ) -> None:
         self.paths = paths
+        self._allow_key_file = allow_key_file
         logs.configure(paths.log_dir)
         private_files.keep_logs_private(logging.getLogger("frontdesk"))
         loose = paths.tighten()
@@ -52,16 +54,18 @@ class AppContext:
             log.warning(
                 "%d of the profile's files or folders were open to others: made private", loose
             )
+        self._use_keyring = use_keyring
         where = store.target(paths, database_url)
+        if isinstance(where, str) and where.startswith("sqlite:///"):  # a cache file named
+            where = Path(where.removeprefix("sqlite:///"))
         if isinstance(where, str):
             log.info("store: %s", store.shown(where))
-        else:  # SQLite gives its -wal/-shm/-journal files the database file's mode
-            private_files.private_file(where)
-        self.db = Database.open(where)
+            self.db = Database.open(where)
+        else:
+            self.db = self._open_cache(where)
         self.repo = Repository(self.db)
         self.reads = DeskReads(self.repo)  # all the screens read
         self.settings = clinic_settings.load(paths.config_dir)
-        self._use_keyring = use_keyring
         self.connectors: dict[str, Connector] = {}
         # why a connection has no connector (no key, a locked keyring, a bad option), by id
         self.connector_problems: dict[str, str] = {}
@@ -82,9 +86,32 @@ class AppContext:
 
     @classmethod
     def open(
-        cls, profile_dir: Path | None = None, connect: bool = True, database_url: str | None = None
+        cls,
+        profile_dir: Path | None = None,
+        connect: bool = True,
+        database_url: str | None = None,
+        allow_key_file: bool = False,
     ) -> AppContext:
-        return cls(Paths.resolve(profile_dir), connect=connect, database_url=database_url)
+        """``allow_key_file``: a keyring that refuses a new cache's key may leave it to the
+        protected file (the person agreed)."""
+        return cls(
+            Paths.resolve(profile_dir),
+            connect=connect,
+            database_url=database_url,
+            allow_key_file=allow_key_file,
+        )
+
+    def _open_cache(self, where: Path) -> Database:
+        """The desk's own cache, encrypted with its key (``app.cache_key``): made on the first
+        start, an older plain cache encrypted in place."""
+        from frontdesk.app.cache_key import cache_key, key_lock
+
+        private_files.private_dir(where.parent)
+        # SQLite gives its -wal/-shm/-journal files the database file's mode
+        private_files.private_file(where)
+        with key_lock(where):
+            key = cache_key(where, self.credentials, self._allow_key_file)
+            return Database.open(where, key)
 
     @cached_property
     def credentials(self) -> Credentials:

@@ -30,6 +30,7 @@ from frontdesk.app.private_files import private_dir, write_private
 from frontdesk.domain.sensitive import remember
 
 SERVICE = "FrontDesk"
+CACHE_KEY_PREFIX = "cache-key:"  # the encrypted cache's key, kept beside the API keys
 log = logging.getLogger("frontdesk.app")
 
 
@@ -80,17 +81,22 @@ class Credentials:
             return None
         if not self.has_keyring:
             return (
-                "No system keyring is available on this computer: API keys are kept in "
-                f"{self.fallback_file}, readable only by this user account. Install a "
-                "keyring (the desktop's secret service) to keep them there instead."
+                "No system keyring is available on this computer: API keys and the cache's "
+                f"key are kept in {self.fallback_file}, readable only by this user account. "
+                "Install a keyring (the desktop's secret service) to keep them there instead."
             )
         try:
-            kept = len(self._read_file())
+            names = list(self._read_file())
         except CredentialsFileError as exc:
             return str(exc)
-        if kept:
+        kept = sum(1 for n in names if not n.startswith(CACHE_KEY_PREFIX))
+        what = [f"{kept} API key{'s' if kept > 1 else ''}"] if kept else []
+        if len(names) > kept:
+            what.append("the cache's key")
+        if what:
+            verb = "are" if kept > 1 or len(what) > 1 else "is"
             return (
-                f"{kept} API key{'s are' if kept > 1 else ' is'} kept in {self.fallback_file} "
+                f"{' and '.join(what)} {verb} kept in {self.fallback_file} "
                 "(readable only by this user account), not in the system keyring, which "
                 "refused when it was saved; it moves into the keyring once the keyring works."
             )

@@ -8,7 +8,8 @@ both PINs, so a trainee can unlock it and try what a receptionist may not do.
 
 `Demo()` serves HuskyVoice alone (what the desk's tests use); `frontdesk --demo` serves all five
 (`ALL_PROVIDERS`), so the day view shows the columns of five connections side by side, as a
-clinic using several APIs sees them. With `quick_start` only the first API is seeded and (in a
+clinic using several APIs sees them, under the demo clinic's own columns and views
+(`clinic_columns`, `app/demo_columns.py`). With `quick_start` only the first API is seeded and (in a
 new profile) connected at once, for a quick first paint; `finish()` seeds and connects the
 others, which the launcher calls once the window is painted, before the sync worker starts.
 """
@@ -123,6 +124,7 @@ class Demo:
         clinic_zone: str | None = None,
         defer: bool = False,
         own_zones: bool = False,
+        clinic_columns: bool = False,
     ) -> None:
         if not providers:
             raise ValueError("the demo needs at least one provider")
@@ -142,6 +144,7 @@ class Demo:
         # ``own_zones``: each keeps its own default zone instead (London, Los Angeles, ...)
         self.zone: str | None = None if own_zones else self.context.clinic_zone
         self._rate_limit = rate_limit
+        self._columns = clinic_columns  # the demo clinic's own columns and views
         self._quick = quick_start
         self._server: SandboxServer | None = None
         self._unseeded = list(self.providers)
@@ -246,6 +249,13 @@ class Demo:
             else:
                 continue
             self._unconnected.remove(provider)
+        if self._columns:
+            from frontdesk.app.demo_columns import add_demo_columns
+
+            connected = {
+                p: self.connection_id(p) for p in self.providers if p not in self._unconnected
+            }
+            add_demo_columns(self.context, connected)
 
     def finish(self) -> bool:
         """Seed and connect what `quick_start` left; True when connections were added (the

@@ -48,13 +48,21 @@ def resource_key(booking: Booking | BookingGlimpse) -> ResourceKey:
 
 @dataclass(frozen=True, slots=True)
 class ResourceInfo:
-    """One column of the desk: a provider, room, branch or calendar of one connection."""
+    """One column of the desk: a provider, room, branch or calendar of one connection, or
+    one of the clinic's own columns (``app.columns``) with the resources shown in it."""
 
     key: ResourceKey
     name: str
-    connection_name: str
+    connection_name: str  # a clinic column's: its kind's group ("Providers")
     kind: str = "branch"
     color: str | None = None
+    # a clinic column's: the booking systems' resources shown in it (None: just ``key``)
+    members: tuple[ResourceKey, ...] | None = None
+
+    @property
+    def keys(self) -> tuple[ResourceKey, ...]:
+        """The booking systems' resources whose bookings this column shows."""
+        return (self.key,) if self.members is None else self.members
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,8 @@ import logging
 import os
 import socket
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import IO
@@ -125,3 +127,28 @@ else:
 
     def _unlock(handle: IO[str]) -> None:
         fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+@contextmanager
+def hold(path: Path, wait_s: float, sleep: Callable[[float], None]) -> Iterator[None]:
+    """Hold the operating system's lock on ``path`` (created 0600) for the ``with`` block,
+    waiting up to ``wait_s`` for another process to let it go (then :class:`TimeoutError`)."""
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    handle = os.fdopen(fd, "r+", encoding="utf-8")
+    try:
+        waited = 0.0
+        while True:
+            try:
+                _lock(handle)
+                break
+            except OSError:
+                if waited >= wait_s:
+                    raise TimeoutError(f"{path.name} is held by another process") from None
+                sleep(0.05)
+                waited += 0.05
+        try:
+            yield
+        finally:
+            _unlock(handle)
+    finally:
+        handle.close()

@@ -18,6 +18,7 @@ from frontdesk.app.context import AppContext
 from frontdesk.app.desk import clinic_zone
 from frontdesk.app.openings import Limits, Opening, OpeningQuery, find_openings
 from frontdesk.domain import dates
+from frontdesk.domain.audit import Actor
 from frontdesk.domain.booking import Booking, approximate_time
 from frontdesk.domain.merge import PART_WORDS, PARTS
 from frontdesk.domain.outbox import Operation, OperationKind, OperationState, Settlement
@@ -183,6 +184,7 @@ def take_theirs(context: AppContext, booking_id: str) -> None:
     context.repo.take_theirs(booking_id, _who(context))
 
 
-def _who(context: AppContext) -> str:
-    """Who decides, as the booking's history names them (the member signed in at the desk)."""
-    return context.staff.actor().label
+def _who(context: AppContext) -> Actor:
+    """Who decides (the member signed in at the desk): named in the booking's history and in
+    the decision's audit line, written in the same transaction as the decision."""
+    return context.staff.actor()

@@ -4,20 +4,24 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 import logging
 import sys
 from pathlib import Path
 
-from pydantic import ValidationError
-
 from frontdesk.app import logs, store
+from frontdesk.app.cache_key import CacheKeyRefused, CacheKeyUnavailable
 from frontdesk.app.connections import ConnectionError_, check_base_url
 from frontdesk.app.context import AppContext
 from frontdesk.app.credentials import CredentialsFileError, KeyringUnavailable
 from frontdesk.app.paths import Paths
-from frontdesk.app.settings import ClinicSettings
-from frontdesk.cli import audit_cmd, connections_cmd, export_cmd, staff_cmd, validate_cmd
+from frontdesk.cli import (
+    audit_cmd,
+    connections_cmd,
+    export_cmd,
+    settings_cmd,
+    staff_cmd,
+    validate_cmd,
+)
 from frontdesk.cli.api_keys import add_key_arguments, read_api_key
 from frontdesk.providers.base import ApiError
 from frontdesk.providers.http import BadAnswer
@@ -80,6 +84,12 @@ def build_parser() -> argparse.ArgumentParser:
         type=int,
         metavar="N",
         help="the desk locks itself after N idle minutes (1 to 240; default 5)",
+    )
+    st.add_argument(
+        "--admin",
+        metavar="NAME",
+        help="the administrator changing the clinic's settings (their PIN is asked at the "
+        "terminal or read from standard input; never an argument); showing them needs none",
     )
     st.add_argument(
         "--database-url",
@@ -163,46 +173,6 @@ def _import(context: AppContext, name: str, path: Path) -> int:
     return 1 if report.problems else 0
 
 
-def _settings(context: AppContext, args: argparse.Namespace) -> int:
-    """Set what was given, then print the clinic's settings as the desk uses them."""
-    changes = {
-        key: value
-        for key, value in (
-            ("timezone", args.timezone),
-            ("phone_region", args.phone_region),
-            ("paper", args.paper),
-            ("idle_lock_minutes", args.idle_lock_minutes),
-        )
-        if value is not None
-    }
-    if changes:
-        try:
-            updated = ClinicSettings.model_validate({**context.settings.model_dump(), **changes})
-        except ValidationError as exc:
-            error = exc.errors()[0]
-            where = str(error["loc"][0]) if error["loc"] else "settings"
-            why = str(error["msg"]).removeprefix("Value error, ")
-            print(f"frontdesk settings: {where}: {why}", file=sys.stderr)
-            return 2
-        context.update_settings(updated)
-    shown = context.settings
-    print(
-        json.dumps(
-            {
-                "timezone": shown.zone,
-                "timezone_set": shown.timezone is not None,
-                "phone_region": shown.region,
-                "paper": shown.paper_size,
-                "idle_lock_minutes": shown.idle_lock_minutes,
-                "database": store.shown(str(context.db.engine.url))
-                if context.db.shared
-                else "this desk's own cache",
-            }
-        )
-    )
-    return 0
-
-
 def main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     logs.want_verbose(True if args.verbose else None)
@@ -217,6 +187,8 @@ def main(argv: list[str]) -> int:
         NewerCache,
         StoreUnreachable,
         store.StoreUrlError,
+        CacheKeyRefused,
+        CacheKeyUnavailable,
     ) as exc:
         print(f"frontdesk {args.command}: {exc}", file=sys.stderr)
         return 2
@@ -256,7 +228,7 @@ def _dispatch(args: argparse.Namespace) -> int:
             store.save_url(Paths.resolve(args.profile_dir).config_dir, None)
     # an export reads the cache only: no connector, no keyring
     connect = args.command not in ("export", "staff", "audit")
-    context = AppContext.open(args.profile_dir, connect=connect, database_url=database_url)
+    context = _open(args, connect, database_url)
     if keep:
         store.save_url(context.paths.config_dir, database_url)
     said = _say_key_store(context, None)  # at every start, until fixed (before a long sync)
@@ -268,7 +240,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         if args.command == "import":
             return _import(context, args.connection, args.file)
         if args.command == "settings":
-            return _settings(context, args)
+            return settings_cmd.run(context, args)
         if args.command == "export":
             return export_cmd.run(context, args)
         if args.command == "staff":
@@ -281,6 +253,33 @@ def _dispatch(args: argparse.Namespace) -> int:
     finally:
         _say_key_store(context, said)  # or once the command first needed the keys
         context.close()
+
+
+def _open(args: argparse.Namespace, connect: bool, database_url: str | None) -> AppContext:
+    """The profile's context. A new cache's key that the keyring refuses (locked, failing)
+    goes to the protected file only as agreed: ``--allow-key-file``, or asked in a terminal."""
+    allowed = bool(getattr(args, "allow_key_file", False))
+    try:
+        return AppContext.open(
+            args.profile_dir, connect=connect, database_url=database_url, allow_key_file=allowed
+        )
+    except CacheKeyUnavailable as exc:
+        asking = sys.stdin is not None and sys.stdin.isatty()
+        asking = asking and not getattr(args, "api_key_stdin", False)
+        if allowed or not exc.file_would_do or not asking:
+            can_agree = exc.file_would_do and not allowed and hasattr(args, "allow_key_file")
+            hint = " Add --allow-key-file to agree." if can_agree else ""
+            raise CacheKeyUnavailable(f"{exc}{hint}") from exc
+        print(f"frontdesk {args.command}: {exc}", file=sys.stderr)
+        try:
+            answer = input("Keep the cache's key in the protected file instead? [y/N] ")
+        except EOFError:
+            answer = ""
+        if answer.strip().lower() not in ("y", "yes"):
+            raise CacheKeyUnavailable("cache key: not kept; nothing was changed") from exc
+        return AppContext.open(
+            args.profile_dir, connect=connect, database_url=database_url, allow_key_file=True
+        )
 
 
 def _say_key_store(context: AppContext, said: str | None) -> str | None:

@@ -39,8 +39,8 @@ def add_parser(sub: Any) -> None:
     st.add_argument("--admin", metavar="NAME", help="the administrator making the change")
 
 
-class _Refused(Exception):
-    pass
+class Refused(Exception):
+    """What the person typed cannot be used; the message names the field."""
 
 
 def read_pin(prompt: str, *, twice: bool = False) -> str:
@@ -48,18 +48,18 @@ def read_pin(prompt: str, *, twice: bool = False) -> str:
     if sys.stdin is not None and sys.stdin.isatty():
         pin = getpass.getpass(prompt)
         if twice and getpass.getpass("Again: ") != pin:
-            raise _Refused("PIN: the two PINs differ; nothing was changed")
+            raise Refused("PIN: the two PINs differ; nothing was changed")
         return pin
     line = sys.stdin.readline() if sys.stdin is not None else ""
     if not line:
-        raise _Refused(f"PIN: none given; {prompt.strip().rstrip(':')} is read from standard input")
+        raise Refused(f"PIN: none given; {prompt.strip().rstrip(':')} is read from standard input")
     return line.rstrip("\r\n")
 
 
 def run(context: AppContext, args: argparse.Namespace) -> int:
     try:
         return _run(context, args)
-    except (_Refused, StaffRefused, SignInRefused, NotAllowed) as exc:
+    except (Refused, StaffRefused, SignInRefused, NotAllowed) as exc:
         print(f"frontdesk staff {args.action}: {exc}", file=sys.stderr)
         return 2
 
@@ -71,15 +71,15 @@ def _run(context: AppContext, args: argparse.Namespace) -> int:
         return 0
     name = (args.name or "").strip()
     if not name:
-        raise _Refused(f"NAME: say which staff member to {args.action.replace('-', ' ')}")
+        raise Refused(f"NAME: say which staff member to {args.action.replace('-', ' ')}")
     if args.action == "add" and session.first_start:
         if args.role == Role.STAFF.value:
-            raise _Refused("--role: the first staff member is an administrator")
+            raise Refused("--role: the first staff member is an administrator")
         member = session.create_first_admin(name, read_pin(f"New PIN for {name}: ", twice=True))
         print(f"{member.name} added as the first administrator.")
         return 0
     if not args.admin:
-        raise _Refused("--admin: name the administrator making this change (their PIN is asked)")
+        raise Refused("--admin: name the administrator making this change (their PIN is asked)")
     session.sign_in(args.admin, read_pin(f"{args.admin}'s PIN: "), detail="command line")
     session.require_admin(f"{args.action.replace('-', ' ')} staff")
     if args.action == "add":

@@ -38,6 +38,12 @@ class AuditEvent(enum.StrEnum):
     MOVED = "moved"
     CANCELLED = "cancelled"
     STATUS = "status"  # arrived, completed, no-show, back to booked
+    # the sync panel's decisions on what the booking system refused or did not answer
+    SENT_AGAIN = "sent again"  # a refused change sent again
+    GIVEN_UP = "given up"  # a refused change put aside for good
+    OUTCOME_SETTLED = "outcome settled"  # arrived, send again, or cancel (outcome unknown)
+    CLASH_SETTLED = "clash settled"  # the desk's version kept, or the booking system's taken
+    NOTE_ADDED = "note added"
     EDITED = "edited"  # the appointment window's changes (patient details, service, ...)
     IMPORTED = "imported"  # one row per booking an import queued
     EXPORTED = "exported"
@@ -61,6 +67,7 @@ class AuditEvent(enum.StrEnum):
     BLOCKOUT_REMOVED = "blockout removed"
     PINNED = "pinned"  # cut to the pinboard (the booking itself unchanged)
     UNPINNED = "unpinned"  # taken off the pinboard: placed, put back, or fell off
+    COLUMNS = "columns changed"  # the clinic's columns, their resources, the views
 
 
 EVENT_WORDS: dict[AuditEvent, str] = {
@@ -68,6 +75,11 @@ EVENT_WORDS: dict[AuditEvent, str] = {
     AuditEvent.MOVED: "Moved",
     AuditEvent.CANCELLED: "Cancelled",
     AuditEvent.STATUS: "Visit status",
+    AuditEvent.SENT_AGAIN: "Refused change sent again",
+    AuditEvent.GIVEN_UP: "Refused change given up",
+    AuditEvent.OUTCOME_SETTLED: "Unknown outcome settled",
+    AuditEvent.CLASH_SETTLED: "Clash settled",
+    AuditEvent.NOTE_ADDED: "Note added",
     AuditEvent.EDITED: "Changed in its window",
     AuditEvent.IMPORTED: "Imported",
     AuditEvent.EXPORTED: "Exported",
@@ -91,6 +103,7 @@ EVENT_WORDS: dict[AuditEvent, str] = {
     AuditEvent.BLOCKOUT_REMOVED: "Blockout removed",
     AuditEvent.PINNED: "Put on the pinboard",
     AuditEvent.UNPINNED: "Taken off the pinboard",
+    AuditEvent.COLUMNS: "Clinic columns changed",
 }
 
 Changes = dict[str, list[str | None]]
@@ -107,6 +120,17 @@ class Actor:
     def label(self) -> str:
         """How a booking's history names them: ``Anna at reception-1``."""
         return f"{self.staff} at {self.desk}"[:ACTOR_WIDTH]
+
+
+def actor_of(who: Actor | str) -> Actor:
+    """``who`` as an :class:`Actor`; a bare label (a tool or a test naming itself) is the
+    staff part, at no named desk."""
+    return who if isinstance(who, Actor) else Actor(who, "")
+
+
+def label_of(who: Actor | str) -> str:
+    """How a booking's history names ``who``."""
+    return who.label if isinstance(who, Actor) else who[:ACTOR_WIDTH]
 
 
 @dataclass(frozen=True, slots=True)

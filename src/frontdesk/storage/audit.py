@@ -18,10 +18,14 @@ from sqlalchemy import Select, func, insert, or_, select
 from sqlalchemy.orm import Session
 
 from frontdesk.domain.audit import (
+    CHANGED_FIELDS,
+    Actor,
     AuditEntry,
+    AuditEvent,
     AuditFilter,
     AuditRecord,
     Changes,
+    actor_of,
     changes_between,
 )
 from frontdesk.domain.booking import Booking
@@ -45,6 +49,26 @@ def add_audit(s: Session, entry: AuditEntry) -> None:
             detail=entry.detail,
         )
     )
+
+
+def add_decision(
+    s: Session,
+    event: AuditEvent,
+    who: Actor | str,
+    booking_id: str,
+    detail: str,
+    before: Booking | None = None,
+    after: Booking | None = None,
+) -> None:
+    """Append a person's decision on a booking the booking system refused, clashed over or
+    did not answer (the sync panel's), in the session's transaction: who, which booking, what
+    was decided, and the booking's fields it changed (``before`` to ``after``)."""
+    changes = (
+        changes_between(before, after, CHANGED_FIELDS)
+        if before is not None and after is not None
+        else {}
+    )
+    add_audit(s, AuditEntry(event, actor_of(who), booking_id, changes, detail))
 
 
 def add_audits(

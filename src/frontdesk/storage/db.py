@@ -29,7 +29,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from frontdesk.storage import notices
+from frontdesk.storage import cipher, notices
 from frontdesk.storage.scopes import WriteConflict
 
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ log = logging.getLogger("frontdesk.storage")
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 # the newest revisions of migrations/versions (tests/storage checks it against Alembic's view)
-HEADS = frozenset({"0014"})
+HEADS = frozenset({"0010"})
 
 
 class StoreUnreachable(Exception):
@@ -89,14 +89,19 @@ def _pg_begin(conn: Any) -> None:
         conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
 
 
-def create_db_engine(url: str) -> Engine:
-    """An engine for ``url``; SQLite gets the pragmas and explicit BEGIN handling,
-    PostgreSQL the write lock and connections checked before use (a server restarted)."""
+def create_db_engine(url: str, key: bytes | None = None) -> Engine:
+    """An engine for ``url``; SQLite gets the pragmas and explicit BEGIN handling (and, with
+    ``key``, SQLCipher: :mod:`frontdesk.storage.cipher`), PostgreSQL the write lock and
+    connections checked before use (a server restarted)."""
     if url.startswith("postgresql"):
         engine = create_engine(url, pool_pre_ping=True, pool_size=4, max_overflow=8)
         event.listen(engine, "begin", _pg_begin)
         return engine
-    engine = create_engine(url)
+    if key is not None:
+        path = Path(url.removeprefix("sqlite:///"))
+        engine = create_engine(url, module=cipher.dbapi, creator=cipher.connector(path, key))
+    else:
+        engine = create_engine(url)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _begin)
@@ -224,9 +229,14 @@ class Database:
             notices.track(self._sessions)
 
     @classmethod
-    def open(cls, where: Path | str) -> Database:
+    def open(cls, where: Path | str, key: bytes | None = None) -> Database:
         """Open (creating and migrating as needed) the SQLite cache at the path ``where``, or
-        the store a URL names (``sqlite:///…`` or ``postgresql+psycopg://…``)."""
+        the store a URL names (``sqlite:///…`` or ``postgresql+psycopg://…``).
+
+        A cache opened with ``key`` is encrypted (a plain one is encrypted in place first,
+        and so are the plain copies made aside before earlier migrations); one whose key is
+        not ``key`` raises :class:`~frontdesk.storage.cipher.CacheKeyRefused`, untouched.
+        Without ``key`` the cache is plain SQLite (tests of older caches only)."""
         if isinstance(where, str) and not is_sqlite_url(where):
             engine = create_db_engine(where)
             try:
@@ -240,8 +250,22 @@ class Database:
             return cls(engine, None)
         path = Path(where.removeprefix("sqlite:///")) if isinstance(where, str) else where
         path.parent.mkdir(parents=True, exist_ok=True)
-        engine = create_db_engine(sqlite_url(path))
-        migrate(engine, path)
+        if key is not None:
+            found = cipher.state(path)
+            if found == "plain":
+                log.info("encrypting the desk's cache in place")
+                cipher.encrypt_in_place(path, key)
+            elif found == "encrypted":
+                cipher.check_key(path, key)
+            copies = cipher.encrypt_copies(path, key)
+            if copies:
+                log.info("%d copies made before a migration encrypted", copies)
+        engine = create_db_engine(sqlite_url(path), key)
+        try:
+            migrate(engine, path)
+        except BaseException:
+            engine.dispose()
+            raise
         return cls(engine, path)
 
     @property

@@ -25,7 +25,7 @@ from typing import Any
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
-from frontdesk.domain.audit import AuditEntry
+from frontdesk.domain.audit import Actor, AuditEntry, AuditEvent, label_of
 from frontdesk.domain.booking import HELD_WITHOUT_ID, Booking
 from frontdesk.domain.merge import CLASH_CODE
 from frontdesk.domain.outbox import (
@@ -39,7 +39,7 @@ from frontdesk.domain.outbox import (
 )
 from frontdesk.domain.timeutil import utc_now
 from frontdesk.storage import scopes
-from frontdesk.storage.audit import add_audit
+from frontdesk.storage.audit import add_audit, add_decision
 from frontdesk.storage.claims import LEASE, claim_row, settled_row
 from frontdesk.storage.db import Database
 from frontdesk.storage.patient_records import PatientRecords, patient_payload
@@ -289,7 +289,7 @@ class OutboxStore:
             if audit is not None:
                 add_audit(s, audit)
 
-    def requeue(self, op_id: int, actor: str) -> None:
+    def requeue(self, op_id: int, actor: Actor | str) -> None:
         """Send a refused operation again (same idempotency key), from now; one that waited
         for a refused patient record sends that again too (a record withdrawn since: the
         create makes it itself)."""
@@ -297,7 +297,8 @@ class OutboxStore:
             row = s.get_one(OutboxRow, op_id)
             advance(row, Transition.SEND_AGAIN)
             row.next_attempt_at = utc_now()
-            add_history(s, row.booking_id, "sent again", row.kind, actor)
+            add_history(s, row.booking_id, "sent again", row.kind, label_of(actor))
+            add_decision(s, AuditEvent.SENT_AGAIN, actor, row.booking_id, row.kind)
             first = s.get(OutboxRow, row.depends_on) if row.depends_on is not None else None
             if first is not None and first.state == OperationState.FAILED.value:
                 advance(first, Transition.SEND_AGAIN)
@@ -305,12 +306,13 @@ class OutboxStore:
             elif first is not None and first.state == OperationState.WITHDRAWN.value:
                 row.depends_on = None
 
-    def dismiss(self, op_id: int, actor: str) -> None:
+    def dismiss(self, op_id: int, actor: Actor | str) -> None:
         """Put a refused operation aside for good (it stays in the history)."""
         with self.db.write() as s:
             row = s.get_one(OutboxRow, op_id)
             advance(row, Transition.DISMISSED)
-            add_history(s, row.booking_id, "dismissed", row.kind, actor)
+            add_history(s, row.booking_id, "dismissed", row.kind, label_of(actor))
+            add_decision(s, AuditEvent.GIVEN_UP, actor, row.booking_id, row.kind)
 
     def claim(
         self,

@@ -11,9 +11,11 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from frontdesk.domain.audit import Actor, AuditEvent, label_of
 from frontdesk.domain.booking import Booking, SyncState, VisitStatus
 from frontdesk.domain.outbox import Operation, OperationState, Settlement, Transition
 from frontdesk.domain.timeutil import utc_now
+from frontdesk.storage.audit import add_decision
 from frontdesk.storage.claims import settled_row
 from frontdesk.storage.outbox_store import OutboxStore
 from frontdesk.storage.rows import add_history, advance, booking_of_row, copy_into, queued_query
@@ -68,7 +70,11 @@ class UnknownOutcomes(OutboxStore):
             return int(s.scalar(query) or 0)
 
     def settle_unknown(
-        self, op_id: int, settlement: Settlement, actor: str, remote_id: str | None = None
+        self,
+        op_id: int,
+        settlement: Settlement,
+        actor: Actor | str,
+        remote_id: str | None = None,
     ) -> Booking:
         """A person's decision on an operation whose outcome is unknown; returns the booking.
 
@@ -84,7 +90,8 @@ class UnknownOutcomes(OutboxStore):
             if row.state != OperationState.UNKNOWN.value:
                 raise NotUnknown(f"operation {op_id} is {row.state}, not unknown")
             brow = s.get_one(BookingRow, row.booking_id)
-            booking = booking_of_row(brow).with_changes(
+            before = booking_of_row(brow)
+            booking = before.with_changes(
                 version=brow.version + 1, problem_code=None, problem_message=None
             )
             now = utc_now()
@@ -113,7 +120,8 @@ class UnknownOutcomes(OutboxStore):
                 )
                 detail = "cancelled the booking; nothing more is sent"
             copy_into(brow, booking)
-            add_history(s, booking.id, "outcome settled", detail, actor)
+            add_history(s, booking.id, "outcome settled", detail, label_of(actor))
+            add_decision(s, AuditEvent.OUTCOME_SETTLED, actor, booking.id, detail, before, booking)
             return booking
 
     def _settle_seen(self, s: Session, booking_id: str, remote_id: str | None, actor: str) -> bool:

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from frontdesk.domain.audit import Actor, AuditEvent, label_of
 from frontdesk.domain.booking import Booking, SyncState, VisitStatus
 from frontdesk.domain.merge import (
     CLASH_CODE,
@@ -27,6 +28,7 @@ from frontdesk.domain.merge import (
 from frontdesk.domain.outbox import OperationKind
 from frontdesk.domain.timeutil import utc_now
 from frontdesk.storage import patients
+from frontdesk.storage.audit import add_decision
 from frontdesk.storage.outbox_unknown import UnknownOutcomes
 from frontdesk.storage.rows import (
     add_history,
@@ -136,7 +138,7 @@ class RemoteMergeStore(UnknownOutcomes):
             local = booking_of_row(row)
             return theirs_applied(local, base, PARTS), parts
 
-    def keep_ours(self, booking_id: str, actor: str) -> Booking:
+    def keep_ours(self, booking_id: str, actor: Actor | str) -> Booking:
         """Settle a clash the desk's way: its queued changes go out as they are."""
         with self.db.write() as s:
             row = s.get_one(BookingRow, booking_id)
@@ -151,10 +153,12 @@ class RemoteMergeStore(UnknownOutcomes):
                 version=row.version + 1,
             )
             copy_into(row, settled)
-            add_history(s, booking_id, "clash settled", "kept the desk's version", actor)
+            kept = "kept the desk's version"
+            add_history(s, booking_id, "clash settled", kept, label_of(actor))
+            add_decision(s, AuditEvent.CLASH_SETTLED, actor, booking_id, kept)
             return settled
 
-    def take_theirs(self, booking_id: str, actor: str) -> Booking:
+    def take_theirs(self, booking_id: str, actor: Actor | str) -> Booking:
         """Settle a clash the remote's way: the queued changes that would overwrite the
         clashing parts are withdrawn (all of them when the remote cancelled it), and those
         parts take the remote's values."""
@@ -182,7 +186,9 @@ class RemoteMergeStore(UnknownOutcomes):
             )
             copy_into(row, settled)
             settle_clash(row)
-            add_history(s, booking_id, "clash settled", "took the booking system's version", actor)
+            took = "took the booking system's version"
+            add_history(s, booking_id, "clash settled", took, label_of(actor))
+            add_decision(s, AuditEvent.CLASH_SETTLED, actor, booking_id, took, booking, settled)
             return settled
 
 

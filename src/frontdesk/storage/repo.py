@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import and_, delete, insert, select, text
 from sqlalchemy.orm import Session
 
-from frontdesk.domain.audit import BOOKED_FIELDS, AuditEntry
+from frontdesk.domain.audit import BOOKED_FIELDS, Actor, AuditEntry, AuditEvent, label_of
 from frontdesk.domain.booking import Booking, BookingGlimpse, VisitStatus
 from frontdesk.domain.catalog import Catalog, Policy, Resource, Service, Window
 from frontdesk.domain.outbox import (
@@ -33,9 +33,10 @@ from frontdesk.domain.outbox import (
 from frontdesk.domain.timeutil import utc_now
 from frontdesk.storage import notices, patients, scopes
 from frontdesk.storage.asap import AsapStore
-from frontdesk.storage.audit import AuditTrail, add_audit, add_audits
+from frontdesk.storage.audit import AuditTrail, add_audit, add_audits, add_decision
 from frontdesk.storage.blockouts import BlockoutStore
 from frontdesk.storage.booking_reads import plain_bookings_between
+from frontdesk.storage.columns import ColumnStore
 from frontdesk.storage.confirmations import ArrivalStore, ConfirmationStore
 from frontdesk.storage.connection_removal import ConnectionRemoval
 from frontdesk.storage.db import Database
@@ -108,6 +109,7 @@ class Repository(RemoteMergeStore, OutboxRecords, OutboxReads):
         self.blockouts = BlockoutStore(db)
         self.pinboard = PinboardStore(db)
         self.series = SeriesStore(db, self)
+        self.columns = ColumnStore(db)  # the clinic's columns and views (storage.columns)
 
     def _forget_catalogs(self) -> None:
         """The catalogs read before are no longer the store's (a connection was removed)."""
@@ -492,13 +494,17 @@ class Repository(RemoteMergeStore, OutboxRecords, OutboxReads):
         with self.db.read() as s:
             return [booking_of_tuple(r) for r in s.execute(query)]
 
-    def add_note(self, booking_id: str, note: str, actor: str) -> None:
-        """Append a desk note to the booking (kept here; no remote API takes it)."""
+    def add_note(self, booking_id: str, note: str, actor: Actor | str) -> None:
+        """Append a desk note to the booking (kept here; no remote API takes it), with its
+        audit line."""
         with self.db.write() as s:
             row = s.get_one(BookingRow, booking_id)
+            before = booking_of_row(row)
             row.notes = f"{row.notes}\n{note}" if row.notes else note
             row.updated_at = utc_now()
-            add_history(s, booking_id, "note", note, actor)
+            add_history(s, booking_id, "note", note, label_of(actor))
+            after = before.with_changes(notes=row.notes)
+            add_decision(s, AuditEvent.NOTE_ADDED, actor, booking_id, "a note", before, after)
 
     # -- patients ----------------------------------------------------------------------
     def search_patients(self, text: str, limit: int = 12, offset: int = 0) -> list[Patient]:

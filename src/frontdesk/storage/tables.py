@@ -272,5 +272,6 @@ class AuditRow(Base):
 
 from frontdesk.storage import tables_asap as tables_asap  # noqa: E402  (the ASAP list)
 from frontdesk.storage import tables_blockouts as _tables_blockouts  # noqa: E402, F401
+from frontdesk.storage import tables_columns as _tables_columns  # noqa: E402, F401
 from frontdesk.storage import tables_confirmations  # noqa: E402, F401
 from frontdesk.storage import tables_pinboard as tables_pinboard  # noqa: E402  (pinboard)

@@ -1,9 +1,12 @@
-"""The calendar pane: the four views (day F1, week F2, month F3, agenda F4) over one current
-day, the resource filter applied to all of them, and one selection shared between them.
+"""The calendar pane: the four views (day F1, week F2, month F3, agenda F4) over one current day,
+the clinic's column view and the resource filter applied to all of them, and one selection
+shared between them.
 
-Owns what is shown (the mode, the current day, the filter) and reading it from the cache
-(:mod:`frontdesk.app.desk`). A refresh re-reads the shown span and hands it to the view, which
-keeps its scroll position and selection; nothing here touches the network.
+Owns what is shown (the mode, the current day, the column view, the filter) and reading it from
+the cache (:mod:`frontdesk.app.desk`, the columns of :mod:`frontdesk.app.columns`: a filter or a
+view hides columns, and so the booking systems' resources shown in them). A refresh re-reads the
+shown span and hands it to the view, which keeps its scroll position and selection; nothing here
+touches the network.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from datetime import date, timedelta
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
+from frontdesk.app import columns as clinic_columns
 from frontdesk.app.context import AppContext
 from frontdesk.app.desk import (
     CalendarData,
@@ -29,6 +33,7 @@ from frontdesk.app.desk import (
 )
 from frontdesk.domain import dates
 from frontdesk.domain.booking import Booking, glimpse_of
+from frontdesk.domain.columns import EVERYTHING, ColumnSetup
 from frontdesk.domain.timeutil import local_day_bounds, to_local
 from frontdesk.domain.translation import QT_TRANSLATE_NOOP
 from frontdesk.ui.agenda_view import AgendaView
@@ -88,7 +93,12 @@ class CalendarPane(QWidget):
         self.zone = clinic_zone(context)
         self.mode = Mode.WEEK
         self.day = today_in(self.zone)
+        # the booking systems' resources not shown (by the view, hidden columns, the filter)
         self.hidden: frozenset[ResourceKey] = frozenset()
+        self.hidden_columns: frozenset[ResourceKey] = frozenset()  # the side panel's filter
+        self.view_id = EVERYTHING  # the clinic's column view shown (app.columns)
+        self.setup: ColumnSetup | None = None  # read when first needed, again on a change
+        self.api_resources: list[ResourceInfo] = []
         self.per_resource = False
         self.selected: str | None = None
         self._refreshing = False
@@ -132,6 +142,12 @@ class CalendarPane(QWidget):
         return view if isinstance(view, TimeGridView) else None
 
     def title(self) -> str:
+        """What is shown, in words: the span, and the clinic's column view unless it is
+        "Everything"."""
+        view = self.column_setup().view(self.view_id)
+        return self._span_title() + (f" · {view.name}" if view.id != EVERYTHING else "")
+
+    def _span_title(self) -> str:
         if self.mode is Mode.DAY:
             return dates.long_day(self.day)
         if self.mode is Mode.WEEK:
@@ -183,15 +199,44 @@ class CalendarPane(QWidget):
             grid.select_booking(first.id, ensure_visible=True)
 
     def set_filter(self, hidden: frozenset[ResourceKey]) -> None:
-        self.hidden = hidden
+        """Hide the columns ``hidden`` (the keys of :attr:`all_resources`)."""
+        self.hidden_columns = hidden
+        self._update_hidden()
         self.show_span()
+
+    def columns_of_view(self, view_id: str) -> list[ResourceInfo]:
+        """Make ``view_id`` the clinic's column view ("Everything": ``EVERYTHING``) and
+        answer its columns; shown at the next :meth:`set_filter` or :meth:`show_span`."""
+        self.view_id = view_id
+        self._read_columns(read_setup=False)
+        return self.all_resources
+
+    def column_setup(self) -> ColumnSetup:
+        if self.setup is None:
+            self.setup = clinic_columns.setup(self.context)
+        return self.setup
+
+    def _read_columns(self, read_setup: bool = True) -> None:
+        """The view's columns over the booking systems' resources (read again)."""
+        if read_setup or not self.api_resources:
+            self.api_resources = resources(self.context)
+        self.all_resources = clinic_columns.desk_columns(
+            self.column_setup(), self.api_resources, self.view_id
+        )
+        self._update_hidden()
+
+    def _update_hidden(self) -> None:
+        self.hidden = clinic_columns.hidden_resources(self.api_resources, self.shown_resources())
+
+    def labels(self, data: CalendarData) -> clinic_columns.Labels:
+        return clinic_columns.labels(data.resources, self.all_resources)
 
     def set_per_resource(self, on: bool) -> None:
         self.per_resource = on
         self.show_span()
 
     def shown_resources(self) -> list[ResourceInfo]:
-        return [r for r in self.all_resources if r.key not in self.hidden]
+        return [r for r in self.all_resources if r.key not in self.hidden_columns]
 
     # -- data ----------------------------------------------------------------------------
     def refresh(self, background: bool = False) -> None:
@@ -200,7 +245,8 @@ class CalendarPane(QWidget):
         laid out on the pool thread, then swap (a refresh after a pull never blocks)."""
         self.spans.clear()
         self.zone = clinic_zone(self.context)
-        self.all_resources = resources(self.context)
+        self.setup = None  # the clinic's columns are read again too
+        self._read_columns()
         if background and self.mode is not Mode.MONTH:
             span = self._span()
             plan = self._plan(span)
@@ -314,15 +360,15 @@ class CalendarPane(QWidget):
         self.spans.stop()
 
     def _show(self) -> None:
-        if not self.all_resources:
-            self.all_resources = resources(self.context)
+        if not self.api_resources:
+            self._read_columns()
         if self.mode is Mode.MONTH:
             self._refresh_month()
             return
         span = self._span()
         if self.mode is Mode.AGENDA:
             data = self.data = self.spans.data(span)
-            names = {r.key: r.name for r in data.resources}
+            names, _ = self.labels(data)
             bookings = [b for b in data.bookings if resource_key(b) not in self.hidden]
             self.agenda_view.set_bookings(bookings, data.zone, data.services, names)
             self.agenda_view.select_booking(self.selected)
@@ -341,12 +387,13 @@ class CalendarPane(QWidget):
             grid.set_columns(prepared.columns, relayout=False)
         if grid.zone != data.zone:
             grid.set_zone(data.zone, relayout=False)
+        names, colors = self.labels(data)
         grid.set_data(
             prepared.bookings,
             data.services,
             {k: w for k, w in data.windows.items() if k not in self.hidden},
-            {r.key: r.color for r in data.resources},
-            {r.key: r.name for r in data.resources},
+            colors,
+            names,
             arrangement=prepared.arrangement,
             geometry=prepared.geometry,
             no_hours={

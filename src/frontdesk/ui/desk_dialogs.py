@@ -234,7 +234,7 @@ class DeskDialogs(QObject):
 
         pane = self.window.pane
         selected = self.context.repo.booking(pane.selected) if pane.selected else None
-        shown = [r.key for r in pane.shown_resources()]
+        shown = [k for r in pane.shown_resources() for k in r.keys]
         column = resource_key(selected) if selected else (shown[0] if shown else None)
         patient = ""
         if selected is not None:

@@ -119,7 +119,7 @@ class DraggableGrid(GridSpace):
         self.viewport().update()
 
     def _check_move(self, booking: BookingGlimpse, start: datetime, column: int) -> str:
-        resource = self._columns[column].resource
+        resource = self._target(booking, column)
         if resource is not None and resource[0] != booking.connection_id:
             return (
                 "An appointment cannot move to another booking system; "
@@ -135,12 +135,22 @@ class DraggableGrid(GridSpace):
         if drag.target is None:
             return
         start, column = drag.target
-        if start == drag.booking.start and self._columns[column].resource in (
-            None,
-            resource_key(drag.booking),
-        ):
+        resource = self._target(drag.booking, column)
+        if start == drag.booking.start and resource in (None, resource_key(drag.booking)):
             return  # dropped where it was
         if drag.reason:
             self.moveRefused.emit(drag.booking.id, drag.reason)
             return
-        self.moveRequested.emit(drag.booking.id, start, self._columns[column].resource)
+        self.moveRequested.emit(drag.booking.id, start, resource)
+
+    def _target(self, booking: BookingGlimpse, column: int) -> ResourceKey | None:
+        """The resource a drop in ``column`` moves ``booking`` to: None for a column of a
+        whole day; in a clinic's column its own if the column shows it, else the column's
+        resource of its booking system (else the column's first: refused as another one)."""
+        target = self._columns[column]
+        if target.resource is None:
+            return None
+        members = target.members
+        if resource_key(booking) in members:
+            return resource_key(booking)
+        return target.resource_for(booking.connection_id) or target.bookable or target.resource

@@ -39,13 +39,32 @@ LAST_HOUR = 21
 
 @dataclass(frozen=True, slots=True)
 class GridColumn:
-    """One column: a local day, and one resource of it (``None``: every shown resource)."""
+    """One column: a local day, and one resource of it (``None``: every shown resource) or
+    one of the clinic's columns (``keys``: the booking systems' resources shown in it)."""
 
     day: date
     resource: ResourceKey | None
     title: str
     group: str = ""  # the header's upper line, shared by neighbours with the same text
     color: str | None = None
+    keys: tuple[ResourceKey, ...] | None = None  # None: just ``resource``
+
+    @property
+    def members(self) -> tuple[ResourceKey, ...]:
+        """The booking systems' resources whose bookings this column shows (none: any)."""
+        if self.keys is not None:
+            return self.keys
+        return () if self.resource is None else (self.resource,)
+
+    def resource_for(self, connection_id: str) -> ResourceKey | None:
+        """The resource of this column a booking of ``connection_id`` would be in (a move
+        into the column keeps its booking system), or None: none of this column's."""
+        return next((k for k in self.members if k[0] == connection_id), None)
+
+    @property
+    def bookable(self) -> ResourceKey | None:
+        """The resource a new booking in this column goes to: its first."""
+        return self.members[0] if self.members else None
 
 
 # One booking in a column: its local start and end as wall-clock microseconds of the day (what
@@ -104,7 +123,7 @@ def _wall(instant: datetime, tz: tzinfo, day_column: dict[date, int]) -> Wall:
 def arrange(
     bookings: Iterable[BookingGlimpse], columns: list[GridColumn], zone: str
 ) -> Arrangement:
-    col_of = {(c.day, c.resource): i for i, c in enumerate(columns) if c.resource is not None}
+    col_of = {(c.day, key): i for i, c in enumerate(columns) for key in c.members}
     day_column = {c.day: i for i, c in enumerate(columns) if c.resource is None}
     tz = ZoneInfo(zone)
     walls: dict[datetime, Wall] = {}  # a week repeats a few hundred instants

@@ -171,7 +171,9 @@ def launch(argv: list[str]) -> int:
 
                 # the window first (on what a kept profile has cached); the sandboxes are
                 # started, seeded, connected and pulled after the first paint
-                demo = Demo(args.profile_dir, providers=ALL_PROVIDERS, defer=True)
+                demo = Demo(
+                    args.profile_dir, providers=ALL_PROVIDERS, defer=True, clinic_columns=True
+                )
                 context = demo.context
                 context.demo = True  # sample records too (app.desk_day.demo_sample)
             else:  # the connectors are built once the window is painted
@@ -309,9 +311,19 @@ def _settle(app: object, ms: int) -> None:
 
 
 def _plain_start_error(exc: Exception) -> str:
+    from frontdesk.app.cache_key import CacheKeyRefused, CacheKeyUnavailable
+    from frontdesk.app.credentials import CredentialsFileError
     from frontdesk.app.store import NewerCache, StoreUnreachable, StoreUrlError
 
-    if isinstance(exc, NewerCache | StoreUnreachable | StoreUrlError):
+    if isinstance(
+        exc,
+        NewerCache
+        | StoreUnreachable
+        | StoreUrlError
+        | CacheKeyRefused
+        | CacheKeyUnavailable
+        | CredentialsFileError,
+    ):
         return str(exc)
     if isinstance(exc, PermissionError):
         return "FrontDesk may not write to its data folder. Ask IT to check the folder's rights."

@@ -2,9 +2,11 @@
 locked. It shows no patient data: the FrontDesk name, who may sign in, a PIN field and a
 message. On the first start (no staff yet) it asks for the first administrator instead.
 
-Signing in runs ``StaffSession.sign_in`` (a refused PIN is said in plain words; after a wrong
-one the button rests a second, after a lockout until it ends). ``signedIn`` is emitted once the
-desk may open; :class:`~frontdesk.ui.desk_guard.DeskGuard` does the opening.
+Signing in runs ``StaffSession.sign_in`` on the desk's change runner (``ui.desk_ops``: the
+scrypt check takes a moment, and the window keeps painting meanwhile, the screen saying it is
+checking); a refused PIN is said in plain words; after a wrong one the button rests a second,
+after a lockout until it ends (``StaffSession`` counts them in the store). ``signedIn`` is
+emitted once the desk may open; :class:`~frontdesk.ui.desk_guard.DeskGuard` does the opening.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from frontdesk.app.context import AppContext
 from frontdesk.app.staff import SignInRefused, StaffRefused
+from frontdesk.ui.desk_ops import ops_for
 from frontdesk.ui.theme import Tones, mark_hint
 
 log = logging.getLogger("frontdesk.ui")
@@ -105,6 +108,8 @@ class LockScreen(QWidget):
         self._rest.setSingleShot(True)
         self._rest.timeout.connect(lambda: self.button.setEnabled(True))
         self.first = False
+        self._checking = False
+        self._label = ""
         self.hide()
 
     # -- showing ----------------------------------------------------------------------------
@@ -169,35 +174,67 @@ class LockScreen(QWidget):
 
     # -- signing in -------------------------------------------------------------------------
     def submit(self) -> None:
-        if not self.button.isEnabled():
+        """Check the PIN on the desk's change runner (scrypt takes a moment): the screen says
+        it is checking and stays responsive; the answer comes back on the GUI thread."""
+        if not self.button.isEnabled() or self.checking:
             return
-        try:
-            if self.first:
-                if self.pin.text() != self.again.text():
-                    self.say("The two PINs differ; type the same PIN twice.")
-                    return
-                self.session.create_first_admin(self.new_name.text(), self.pin.text())
-            else:
-                name = self.name.currentText().strip()
-                if not name:
-                    self.say("Choose or type your name.")
-                    return
-                self.session.sign_in(name, self.pin.text())
-        except SignInRefused as refused:
-            self.pin.clear()
-            self.say(str(refused))
-            self.button.setEnabled(False)
-            self._rest.start(max(REST_MS, int(refused.wait_s * 1000)))
-            return
-        except StaffRefused as refused:
-            self.say(str(refused))
-            return
-        except Exception:
-            log.exception("signing in failed")
-            self.say("The desk could not check the PIN; try again.")
-            return
+        pin = self.pin.text()
+        if self.first:
+            if pin != self.again.text():
+                self.say("The two PINs differ; type the same PIN twice.")
+                return
+            name = self.new_name.text()
+            work = lambda: self.session.create_first_admin(name, pin)  # noqa: E731
+        else:
+            name = self.name.currentText().strip()
+            if not name:
+                self.say("Choose or type your name.")
+                return
+            work = lambda: self.session.sign_in(name, pin)  # noqa: E731
+        self._set_checking(True)
+        ops_for(self, self.context).run(
+            work,
+            lambda _result: [],
+            self._accepted,
+            failed=self._refused,
+            expected=(SignInRefused, StaffRefused),
+        )
+
+    @property
+    def checking(self) -> bool:
+        """Whether a PIN is being checked (off the GUI thread)."""
+        return self._checking
+
+    def _set_checking(self, checking: bool) -> None:
+        self._checking = checking
+        for field in (self.pin, self.again, self.new_name):
+            field.setReadOnly(checking)
+        self.name.setEnabled(not checking)
+        self.button.setEnabled(not checking)
+        if checking:
+            self._label = self.button.text()
+            self.button.setText("Checking…")
+            self.say("Checking the PIN…", error=False)
+        elif self._label:
+            self.button.setText(self._label)
+
+    def _accepted(self, _result: object) -> None:
+        self._set_checking(False)
         self.pin.clear()
         self.again.clear()
         self.message.clear()
         self.hide()
         self.signedIn.emit()
+
+    def _refused(self, why: BaseException) -> None:
+        self._set_checking(False)
+        if isinstance(why, SignInRefused):
+            self.pin.clear()
+            self.say(str(why))
+            self.button.setEnabled(False)
+            self._rest.start(max(REST_MS, int(why.wait_s * 1000)))
+        elif isinstance(why, StaffRefused):
+            self.say(str(why))
+        else:  # logged by the runner
+            self.say("The desk could not check the PIN; try again.")
+        self.pin.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -40,6 +40,7 @@ from frontdesk.ui.actions import DeskActions
 from frontdesk.ui.asap_actions import install_asap_actions
 from frontdesk.ui.blockout_actions import install_blockout_actions
 from frontdesk.ui.calendar_pane import CalendarPane, Mode, week_label
+from frontdesk.ui.columns_actions import ColumnViews, install_columns_actions
 from frontdesk.ui.desk_dialogs import DeskDialogs
 from frontdesk.ui.desk_guard import DeskGuard, install_actions
 from frontdesk.ui.desk_marks import install_desk_day_actions
@@ -99,6 +100,9 @@ class MainWindow(QMainWindow):
     staff_action: QAction
     audit_action: QAction
     lock_action: QAction
+    # put together by columns_actions.install_columns_actions
+    column_views: ColumnViews
+    columns_action: QAction
     shortcuts_dialog: QDialog | None = None
 
     def __init__(
@@ -154,6 +158,7 @@ class MainWindow(QMainWindow):
         install_asap_actions(self)  # Booking ▸ ASAP list (F9), and filling a freed slot
         install_desk_day_actions(self)  # confirmation list (F7), waiting room (F8), marks
         install_blockout_actions(self)
+        install_columns_actions(self)
         self.status = ConnectionStatusBar(context, self)
         self.status.openSyncPanel.connect(lambda: self.show_sync_panel())
         self.setStatusBar(self.status)

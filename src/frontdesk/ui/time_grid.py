@@ -49,7 +49,6 @@ class TimeGridView(PickableGrid):
         self.setMouseTracking(True)
         self.viewport().setAutoFillBackground(False)
         self.day_groups = False  # header groups are days (a week split per resource)
-        self._col_of: dict[tuple[date, ResourceKey | None], int] = {}
         self._bookings: list[BookingGlimpse] = []
         self._positions: dict[str, int] | None = None  # where each is in _bookings
         self._services: dict[str, Service] = {}
@@ -90,7 +89,6 @@ class TimeGridView(PickableGrid):
 
     def set_columns(self, columns: Iterable[GridColumn], relayout: bool = True) -> None:
         self._columns = list(columns)
-        self._col_of = {(c.day, c.resource): i for i, c in enumerate(self._columns)}
         self._arrangement = None
         if relayout:
             self._relayout()
@@ -224,7 +222,7 @@ class TimeGridView(PickableGrid):
         keys: list[ResourceKey],
     ) -> list[tuple[time, time, bool]]:
         """Open (and closed) windows of a column, merged where several resources share one."""
-        shown = [column.resource] if column.resource is not None else keys
+        shown = column.members if column.resource is not None else keys
         spans = sorted(
             (w.start, w.end, w.open) for key in shown for w in by_day.get((column.day, key), ())
         )
@@ -292,7 +290,7 @@ class TimeGridView(PickableGrid):
         slot = self.slot_at(event.position())
         column = self.column_at(event.position())
         if slot is not None and column is not None:
-            self.slotActivated.emit(slot, self._columns[column].resource)
+            self.slotActivated.emit(slot, self._columns[column].bookable)
         return None
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -75,13 +75,17 @@ def week_columns(monday: date, per_resource: Sequence[ResourceInfo] | None) -> l
     days = [monday + timedelta(days=i) for i in range(7)]
     if not per_resource:
         return [GridColumn(d, None, day_title(d)) for d in days]
-    return [GridColumn(d, r.key, r.name, day_title(d), r.color) for d in days for r in per_resource]
+    return [
+        GridColumn(d, r.key, r.name, day_title(d), r.color, r.members)
+        for d in days
+        for r in per_resource
+    ]
 
 
 def day_columns(day: date, resources: Sequence[ResourceInfo]) -> list[GridColumn]:
     several = len({r.connection_name for r in resources}) > 1
     return [
-        GridColumn(day, r.key, r.name, r.connection_name if several else "", r.color)
+        GridColumn(day, r.key, r.name, r.connection_name if several else "", r.color, r.members)
         for r in resources
     ]
 
