@@ -1261,6 +1261,229 @@
         </message>
     </context>
     <context>
+        <name>Columns</name>
+        <message>
+            <source>Everything</source>
+            <translation>Alles</translation>
+        </message>
+        <message>
+            <source>Provider</source>
+            <translation>Behandler</translation>
+        </message>
+        <message>
+            <source>Chair</source>
+            <translation>Stuhl</translation>
+        </message>
+        <message>
+            <source>Room</source>
+            <translation>Raum</translation>
+        </message>
+        <message>
+            <source>Providers</source>
+            <translation>Behandler</translation>
+        </message>
+        <message>
+            <source>Chairs</source>
+            <translation>Stühle</translation>
+        </message>
+        <message>
+            <source>Rooms</source>
+            <translation>Räume</translation>
+        </message>
+        <message>
+            <source>Views (“Everything” always exists, first)</source>
+            <translation>Ansichten („Alles“ gibt es immer, als erste)</translation>
+        </message>
+        <message>
+            <source>Saved views</source>
+            <translation>Gespeicherte Ansichten</translation>
+        </message>
+        <message>
+            <source>A&amp;dd view</source>
+            <translation>Ansicht hin&amp;zufügen</translation>
+        </message>
+        <message>
+            <source>Remo&amp;ve view</source>
+            <translation>Ansicht ent&amp;fernen</translation>
+        </message>
+        <message>
+            <source>Up</source>
+            <translation>Nach oben</translation>
+        </message>
+        <message>
+            <source>Down</source>
+            <translation>Nach unten</translation>
+        </message>
+        <message>
+            <source>Its columns (tick; drag or Up/Down to order)</source>
+            <translation>Ihre Spalten (ankreuzen; ziehen oder Nach oben/Nach unten zum Ordnen)</translation>
+        </message>
+        <message>
+            <source>The view's columns</source>
+            <translation>Die Spalten der Ansicht</translation>
+        </message>
+        <message>
+            <source>Column up</source>
+            <translation>Spalte nach oben</translation>
+        </message>
+        <message>
+            <source>Column down</source>
+            <translation>Spalte nach unten</translation>
+        </message>
+        <message>
+            <source>View {n}</source>
+            <translation>Ansicht {n}</translation>
+        </message>
+        <message>
+            <source>Column &amp;view</source>
+            <translation>Spalten&amp;ansicht</translation>
+        </message>
+        <message>
+            <source>Column view</source>
+            <translation>Spaltenansicht</translation>
+        </message>
+        <message>
+            <source>Show the columns of the view “{view}”</source>
+            <translation>Die Spalten der Ansicht „{view}“ zeigen</translation>
+        </message>
+        <message>
+            <source>The clinic's columns are saved.</source>
+            <translation>Die Spalten der Praxis sind gespeichert.</translation>
+        </message>
+        <message>
+            <source>Columns not saved: {why}</source>
+            <translation>Spalten nicht gespeichert: {why}</translation>
+        </message>
+        <message>
+            <source>The columns could not be saved; the log says why.</source>
+            <translation>Die Spalten konnten nicht gespeichert werden; das Protokoll nennt den Grund.</translation>
+        </message>
+        <message>
+            <source>Clinic &amp;columns…</source>
+            <translation>Praxis&amp;spalten…</translation>
+        </message>
+        <message>
+            <source>The clinic's providers, chairs and rooms, the booking systems' resources shown in each, and the saved views</source>
+            <translation>Die Behandler, Stühle und Räume der Praxis, die Ressourcen der Buchungssysteme in jeder Spalte und die gespeicherten Ansichten</translation>
+        </message>
+        <message>
+            <source>Clinic columns</source>
+            <translation>Praxisspalten</translation>
+        </message>
+        <message>
+            <source>&amp;Columns</source>
+            <translation>&amp;Spalten</translation>
+        </message>
+        <message>
+            <source>&amp;Booking systems' resources</source>
+            <translation>&amp;Ressourcen der Buchungssysteme</translation>
+        </message>
+        <message>
+            <source>&amp;Views</source>
+            <translation>&amp;Ansichten</translation>
+        </message>
+        <message>
+            <source>What happened</source>
+            <translation>Was geschehen ist</translation>
+        </message>
+        <message>
+            <source>Only an administrator can change the clinic's columns.</source>
+            <translation>Nur ein Administrator kann die Spalten der Praxis ändern.</translation>
+        </message>
+        <message>
+            <source>The clinic's columns, in order</source>
+            <translation>Die Spalten der Praxis, in ihrer Reihenfolge</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Art</translation>
+        </message>
+        <message>
+            <source>Colour</source>
+            <translation>Farbe</translation>
+        </message>
+        <message>
+            <source>Hidden</source>
+            <translation>Ausgeblendet</translation>
+        </message>
+        <message>
+            <source>&amp;Add</source>
+            <translation>&amp;Hinzufügen</translation>
+        </message>
+        <message>
+            <source>&amp;Remove</source>
+            <translation>&amp;Entfernen</translation>
+        </message>
+        <message>
+            <source>Move &amp;up</source>
+            <translation>Nach &amp;oben</translation>
+        </message>
+        <message>
+            <source>Move do&amp;wn</source>
+            <translation>Nach &amp;unten</translation>
+        </message>
+        <message>
+            <source>C&amp;olour…</source>
+            <translation>&amp;Farbe…</translation>
+        </message>
+        <message>
+            <source>A column for &amp;each</source>
+            <translation>Eine Spalte für &amp;jede</translation>
+        </message>
+        <message>
+            <source>A column of its own for each resource no column shows yet</source>
+            <translation>Eine eigene Spalte für jede Ressource, die noch keine Spalte zeigt</translation>
+        </message>
+        <message>
+            <source>Which column each resource is shown in</source>
+            <translation>In welcher Spalte jede Ressource gezeigt wird</translation>
+        </message>
+        <message>
+            <source>Booking system</source>
+            <translation>Buchungssystem</translation>
+        </message>
+        <message>
+            <source>Resource</source>
+            <translation>Ressource</translation>
+        </message>
+        <message>
+            <source>Shown in</source>
+            <translation>Gezeigt in</translation>
+        </message>
+        <message>
+            <source>Kind of {name}</source>
+            <translation>Art von {name}</translation>
+        </message>
+        <message>
+            <source>(none)</source>
+            <translation>(keine)</translation>
+        </message>
+        <message>
+            <source>Column of {name}</source>
+            <translation>Spalte von {name}</translation>
+        </message>
+        <message>
+            <source>Its own column</source>
+            <translation>Eigene Spalte</translation>
+        </message>
+        <message>
+            <source>New column {n}</source>
+            <translation>Neue Spalte {n}</translation>
+        </message>
+        <message>
+            <source>Column colour</source>
+            <translation>Spaltenfarbe</translation>
+        </message>
+        <message>
+            <source>Saving…</source>
+            <translation>Wird gespeichert…</translation>
+        </message>
+    </context>
+    <context>
         <name>ConfirmationList</name>
         <message>
             <source>Time</source>

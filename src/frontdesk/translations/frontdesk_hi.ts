@@ -1261,6 +1261,229 @@
         </message>
     </context>
     <context>
+        <name>Columns</name>
+        <message>
+            <source>Everything</source>
+            <translation>सब कुछ</translation>
+        </message>
+        <message>
+            <source>Provider</source>
+            <translation>प्रदाता</translation>
+        </message>
+        <message>
+            <source>Chair</source>
+            <translation>कुर्सी</translation>
+        </message>
+        <message>
+            <source>Room</source>
+            <translation>कमरा</translation>
+        </message>
+        <message>
+            <source>Providers</source>
+            <translation>प्रदाता</translation>
+        </message>
+        <message>
+            <source>Chairs</source>
+            <translation>कुर्सियाँ</translation>
+        </message>
+        <message>
+            <source>Rooms</source>
+            <translation>कमरे</translation>
+        </message>
+        <message>
+            <source>Views (“Everything” always exists, first)</source>
+            <translation>व्यू (“सब कुछ” हमेशा रहता है, सबसे पहले)</translation>
+        </message>
+        <message>
+            <source>Saved views</source>
+            <translation>सहेजे गए व्यू</translation>
+        </message>
+        <message>
+            <source>A&amp;dd view</source>
+            <translation>व्यू जोड़ें (&amp;D)</translation>
+        </message>
+        <message>
+            <source>Remo&amp;ve view</source>
+            <translation>व्यू हटाएँ (&amp;V)</translation>
+        </message>
+        <message>
+            <source>Up</source>
+            <translation>ऊपर</translation>
+        </message>
+        <message>
+            <source>Down</source>
+            <translation>नीचे</translation>
+        </message>
+        <message>
+            <source>Its columns (tick; drag or Up/Down to order)</source>
+            <translation>इसके कॉलम (टिक करें; क्रम के लिए खींचें या ऊपर/नीचे)</translation>
+        </message>
+        <message>
+            <source>The view's columns</source>
+            <translation>व्यू के कॉलम</translation>
+        </message>
+        <message>
+            <source>Column up</source>
+            <translation>कॉलम ऊपर</translation>
+        </message>
+        <message>
+            <source>Column down</source>
+            <translation>कॉलम नीचे</translation>
+        </message>
+        <message>
+            <source>View {n}</source>
+            <translation>व्यू {n}</translation>
+        </message>
+        <message>
+            <source>Column &amp;view</source>
+            <translation>कॉलम व्यू (&amp;V)</translation>
+        </message>
+        <message>
+            <source>Column view</source>
+            <translation>कॉलम व्यू</translation>
+        </message>
+        <message>
+            <source>Show the columns of the view “{view}”</source>
+            <translation>व्यू “{view}” के कॉलम दिखाएँ</translation>
+        </message>
+        <message>
+            <source>The clinic's columns are saved.</source>
+            <translation>क्लिनिक के कॉलम सहेज दिए गए।</translation>
+        </message>
+        <message>
+            <source>Columns not saved: {why}</source>
+            <translation>कॉलम सहेजे नहीं गए: {why}</translation>
+        </message>
+        <message>
+            <source>The columns could not be saved; the log says why.</source>
+            <translation>कॉलम सहेजे नहीं जा सके; लॉग में कारण दर्ज है।</translation>
+        </message>
+        <message>
+            <source>Clinic &amp;columns…</source>
+            <translation>क्लिनिक के कॉलम (&amp;C)…</translation>
+        </message>
+        <message>
+            <source>The clinic's providers, chairs and rooms, the booking systems' resources shown in each, and the saved views</source>
+            <translation>क्लिनिक के प्रदाता, कुर्सियाँ और कमरे, हर एक में दिखने वाले बुकिंग सिस्टम के संसाधन, और सहेजे गए व्यू</translation>
+        </message>
+        <message>
+            <source>Clinic columns</source>
+            <translation>क्लिनिक के कॉलम</translation>
+        </message>
+        <message>
+            <source>&amp;Columns</source>
+            <translation>कॉलम (&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;Booking systems' resources</source>
+            <translation>बुकिंग सिस्टम के संसाधन (&amp;B)</translation>
+        </message>
+        <message>
+            <source>&amp;Views</source>
+            <translation>व्यू (&amp;V)</translation>
+        </message>
+        <message>
+            <source>What happened</source>
+            <translation>क्या हुआ</translation>
+        </message>
+        <message>
+            <source>Only an administrator can change the clinic's columns.</source>
+            <translation>केवल एडमिनिस्ट्रेटर क्लिनिक के कॉलम बदल सकता है।</translation>
+        </message>
+        <message>
+            <source>The clinic's columns, in order</source>
+            <translation>क्लिनिक के कॉलम, क्रम से</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>नाम</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>प्रकार</translation>
+        </message>
+        <message>
+            <source>Colour</source>
+            <translation>रंग</translation>
+        </message>
+        <message>
+            <source>Hidden</source>
+            <translation>छिपा</translation>
+        </message>
+        <message>
+            <source>&amp;Add</source>
+            <translation>जोड़ें (&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;Remove</source>
+            <translation>हटाएँ (&amp;R)</translation>
+        </message>
+        <message>
+            <source>Move &amp;up</source>
+            <translation>ऊपर ले जाएँ (&amp;U)</translation>
+        </message>
+        <message>
+            <source>Move do&amp;wn</source>
+            <translation>नीचे ले जाएँ (&amp;W)</translation>
+        </message>
+        <message>
+            <source>C&amp;olour…</source>
+            <translation>रंग (&amp;O)…</translation>
+        </message>
+        <message>
+            <source>A column for &amp;each</source>
+            <translation>हर एक के लिए कॉलम (&amp;E)</translation>
+        </message>
+        <message>
+            <source>A column of its own for each resource no column shows yet</source>
+            <translation>हर उस संसाधन के लिए अपना कॉलम जो अभी किसी कॉलम में नहीं दिखता</translation>
+        </message>
+        <message>
+            <source>Which column each resource is shown in</source>
+            <translation>हर संसाधन किस कॉलम में दिखता है</translation>
+        </message>
+        <message>
+            <source>Booking system</source>
+            <translation>बुकिंग सिस्टम</translation>
+        </message>
+        <message>
+            <source>Resource</source>
+            <translation>संसाधन</translation>
+        </message>
+        <message>
+            <source>Shown in</source>
+            <translation>किसमें दिखता है</translation>
+        </message>
+        <message>
+            <source>Kind of {name}</source>
+            <translation>{name} का प्रकार</translation>
+        </message>
+        <message>
+            <source>(none)</source>
+            <translation>(कोई नहीं)</translation>
+        </message>
+        <message>
+            <source>Column of {name}</source>
+            <translation>{name} का कॉलम</translation>
+        </message>
+        <message>
+            <source>Its own column</source>
+            <translation>अपना कॉलम</translation>
+        </message>
+        <message>
+            <source>New column {n}</source>
+            <translation>नया कॉलम {n}</translation>
+        </message>
+        <message>
+            <source>Column colour</source>
+            <translation>कॉलम का रंग</translation>
+        </message>
+        <message>
+            <source>Saving…</source>
+            <translation>सहेजा जा रहा है…</translation>
+        </message>
+    </context>
+    <context>
         <name>ConfirmationList</name>
         <message>
             <source>Time</source>
