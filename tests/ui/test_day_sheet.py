@@ -9,6 +9,7 @@ from pathlib import Path
 
 from frontdesk.app.day_sheet import day_sheet
 from frontdesk.domain.booking import SyncState
+from frontdesk.domain.dates import long_day
 from frontdesk.domain.timeutil import to_local
 from frontdesk.ui.day_sheet import sheet_html
 from frontdesk.ui.main_window import MainWindow
@@ -37,7 +38,7 @@ def test_the_sheet_has_a_section_per_provider_and_marks_unsynced(desk: MainWindo
     page = sheet_html(sheet)
     assert page.count("page-break-before: always") == len(sheet.sections)  # after the day
     assert "The whole day" in page and "✎ <b>not yet synced</b>" in page
-    assert f"{day:%A %d %B %Y}" in page
+    assert long_day(day) in page  # the desk's named format: "Saturday 5 December 2026"
     assert f"<td style='white-space:nowrap'>{rows[0].phone}</td>" in page
     assert "(s)" not in page
 

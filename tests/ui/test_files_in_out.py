@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 
 from frontdesk.app.export_files import UID_DOMAIN
 from frontdesk.domain.booking import Booking, approximate_time
+from frontdesk.domain.dates import long_day
 from frontdesk.domain.timeutil import local_day_bounds, to_local, utc_now
 from frontdesk.ui.export_dialog import ExportDialog
 from frontdesk.ui.import_dialog import ImportDialog
@@ -113,7 +114,7 @@ def shown_when(window: MainWindow, event: Event, booking: Booking) -> None:
     shown = window.details.fields["when"].text()
     start = to_local(event.decoded("dtstart"), window.zone)
     end = to_local(event.decoded("dtend"), window.zone)
-    assert f"{start:%A %d %B %Y}" in shown
+    assert long_day(start.date()) in shown
     span = approximate_time(booking)
     if span is None:
         assert f"{start:%H:%M}–{end:%H:%M}" in shown

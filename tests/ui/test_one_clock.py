@@ -17,6 +17,7 @@ from frontdesk.app.demo import ALL_PROVIDERS, Demo
 from frontdesk.app.openings import OpeningQuery, find_openings
 from frontdesk.domain import dates
 from frontdesk.domain.booking import Booking, BookingRequest
+from frontdesk.domain.dates import long_day, short_day
 from frontdesk.domain.timeutil import to_local
 from frontdesk.ui.appointment_dialog import AppointmentDialog
 from frontdesk.ui.calendar_pane import Mode
@@ -94,7 +95,7 @@ def test_one_booking_shows_one_time_everywhere(  # type: ignore[no-untyped-def]
 
         window.details.show_booking(booking.id)
         when = window.details.fields["when"].text()
-        assert f"{local:%A %d %B %Y}<br>{hhmm}–" in when
+        assert f"{long_day(local.date())}<br>{hhmm}–" in when
         assert "on the booking system&#x27;s clock" in when  # the other zone, small print only
 
         finder = window.find_patient()
@@ -112,7 +113,7 @@ def test_one_booking_shows_one_time_everywhere(  # type: ignore[no-untyped-def]
         assert appointment.local_day_and_time() == (local.date(), local.time().replace(tzinfo=None))
         appointment.done(0)
         move = RescheduleDialog(context, booking, window)
-        assert f"{local:%a %d %b} {hhmm}" in move.findChild(type(window.week_title)).text()
+        assert f"{short_day(local.date())} {hhmm}" in move.findChild(type(window.week_title)).text()
         move.done(0)
         cancel = CancelDialog(context, booking, window)
         assert f"at {hhmm}" in cancel.findChild(type(window.week_title)).text()

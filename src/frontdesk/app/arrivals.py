@@ -19,8 +19,9 @@ from frontdesk.app.booking import BookingRefused, BookingService, Change, refusa
 from frontdesk.app.settings import ClinicSettings
 from frontdesk.domain.audit import Actor, AuditEntry, AuditEvent
 from frontdesk.domain.booking import Booking, VisitStatus
-from frontdesk.domain.confirmations import Arrival, PatientConfirmation, waited_words
+from frontdesk.domain.confirmations import Arrival, PatientConfirmation
 from frontdesk.domain.timeutil import iso_utc, local_day_bounds, to_local, utc_now
+from frontdesk.domain.translation import translate
 from frontdesk.storage.confirmations import ARRIVALS
 from frontdesk.storage.repo import Repository
 
@@ -39,12 +40,20 @@ class WaitingRow:
 
     @property
     def waited(self) -> str:
-        return waited_words(self.minutes) if self.minutes is not None else "time not recorded"
+        if self.minutes is None:
+            return translate("Arrivals", "time not recorded")
+        return translate("Arrivals", "waiting {time}").format(time=self.minutes_words)
 
     @property
     def minutes_words(self) -> str:
         """``12 min``, ``1 h 05``, ``—`` (the waiting room's column)."""
-        return self.waited.removeprefix("waiting ") if self.minutes is not None else "—"
+        if self.minutes is None:
+            return "—"
+        if self.minutes < 60:
+            return translate("Arrivals", "{minutes} min").format(minutes=self.minutes)
+        return translate("Arrivals", "{hours} h {minutes}").format(
+            hours=self.minutes // 60, minutes=f"{self.minutes % 60:02d}"
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,7 +120,14 @@ class Arrivals:
         booking = self.repo.booking(booking_id)
         if booking is None or booking.visit_status is not VisitStatus.ARRIVED:
             raise BookingRefused(
-                [refusal("NOT_ARRIVED", "This patient is not marked arrived.", None, 400)]
+                [
+                    refusal(
+                        "NOT_ARRIVED",
+                        translate("Arrivals", "This patient is not marked arrived."),
+                        None,
+                        400,
+                    )
+                ]
             )
         now = now or utc_now()
         if self.repo.arrivals.of([booking_id]).get(booking_id) is None:  # arrived elsewhere

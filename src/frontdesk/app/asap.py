@@ -34,6 +34,7 @@ from frontdesk.domain.asap import (
 from frontdesk.domain.audit import AuditEntry, AuditEvent, Changes
 from frontdesk.domain.booking import Booking, BookingRequest
 from frontdesk.domain.timeutil import to_local, utc_now
+from frontdesk.domain.translation import translate
 from frontdesk.domain.verdict import Severity
 from frontdesk.storage.asap import TOPIC, AsapEntryGone
 from frontdesk.storage.patients import patient_key
@@ -105,20 +106,26 @@ def form_of_booking(context: AppContext, booking: Booking) -> AsapForm:
 def _checked(context: AppContext, form: AsapForm) -> AsapForm:
     name = " ".join(form.patient_name.split())
     if not name:
-        raise AsapProblem("patient_name", "Patient: type the patient's name.")
+        raise AsapProblem("patient_name", translate("Asap", "Patient: type the patient's name."))
     phone = form.patient_phone.strip()
     if not phone:
-        raise AsapProblem("patient_phone", "Phone: type a number to call the patient on.")
+        raise AsapProblem(
+            "patient_phone", translate("Asap", "Phone: type a number to call the patient on.")
+        )
     region = context.settings.region
     wrong = phones.problem(phone, region)
     if wrong:
-        raise AsapProblem("patient_phone", f"Phone: {wrong}")
+        raise AsapProblem(
+            "patient_phone", translate("Asap", "Phone: {problem}").format(problem=wrong)
+        )
     if not form.connection_id or not form.service_id:
-        raise AsapProblem("service_id", "Service: choose the service the patient needs.")
+        raise AsapProblem(
+            "service_id", translate("Asap", "Service: choose the service the patient needs.")
+        )
     if form.until < today(context):
-        raise AsapProblem("until", "Until: choose today or a later day.")
+        raise AsapProblem("until", translate("Asap", "Until: choose today or a later day."))
     if any(d not in range(7) for d in form.weekdays):
-        raise AsapProblem("weekdays", "Days: choose days of the week.")
+        raise AsapProblem("weekdays", translate("Asap", "Days: choose days of the week."))
     return AsapForm(
         patient_name=name,
         patient_phone=phones.normalized(phone, region) or phone,

@@ -7,15 +7,32 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from frontdesk.app.context import AppContext
-from frontdesk.domain.asap import AsapEntry, FreedCause, FreedSlot, days_words, parts_words
+from frontdesk.domain import dates
+from frontdesk.domain.asap import AsapEntry, FreedCause, FreedSlot, PartOfDay
 from frontdesk.domain.catalog import Resource, Service
 from frontdesk.domain.timeutil import to_local
+from frontdesk.domain.translation import QT_TRANSLATE_NOOP, translate
 
 CAUSE_WORDS = {
-    FreedCause.CANCELLED: "cancelled",
-    FreedCause.NO_SHOW: "a no-show",
-    FreedCause.MOVED: "moved away",
+    FreedCause.CANCELLED: QT_TRANSLATE_NOOP("Asap", "cancelled"),
+    FreedCause.NO_SHOW: QT_TRANSLATE_NOOP("Asap", "a no-show"),
+    FreedCause.MOVED: QT_TRANSLATE_NOOP("Asap", "moved away"),
 }
+PART_WORDS = {
+    PartOfDay.MORNING: QT_TRANSLATE_NOOP("Asap", "morning"),
+    PartOfDay.AFTERNOON: QT_TRANSLATE_NOOP("Asap", "afternoon"),
+    PartOfDay.EVENING: QT_TRANSLATE_NOOP("Asap", "evening"),
+}
+
+
+def cause_words(cause: FreedCause) -> str:
+    """Why the slot is free ("cancelled"), in the desk's language."""
+    return translate("Asap", CAUSE_WORDS[cause])
+
+
+def part_words(part: PartOfDay) -> str:
+    """A part of the day ("morning"), in the desk's language."""
+    return translate("Asap", PART_WORDS[part])
 
 
 @dataclass
@@ -29,13 +46,17 @@ class Names:
 
     def service(self, connection_id: str, service_id: str) -> str:
         found = next((s for s in self.services.get(connection_id, []) if s.id == service_id), None)
-        return found.name if found is not None else "(a service not in the cache yet)"
+        return (
+            found.name
+            if found is not None
+            else translate("Asap", "(a service not in the cache yet)")
+        )
 
     def resource(self, connection_id: str, resource_id: str | None) -> str:
         if not resource_id:
-            return "anyone"
+            return translate("Asap", "anyone")
         found = (r for r in self.resources.get(connection_id, []) if r.id == resource_id)
-        return next((r.name for r in found), "(a column not in the cache yet)")
+        return next((r.name for r in found), translate("Asap", "(a column not in the cache yet)"))
 
 
 def names(context: AppContext) -> Names:
@@ -50,18 +71,29 @@ def names(context: AppContext) -> Names:
 
 def when_words(slot: FreedSlot, zone_name: str) -> str:
     """``Tue 9 Mar 10:00``, on the clinic's clock."""
-    local = to_local(slot.start, zone_name)
-    return f"{local:%a} {local.day} {local:%b %H:%M}"
+    return dates.moment(to_local(slot.start, zone_name))
 
 
 def slot_words(slot: FreedSlot, found: Names, zone_name: str) -> str:
     """``Tue 9 Mar 10:00, General check-up with Main branch (cancelled)``."""
     service = found.service(slot.connection_id, slot.service_id)
     resource = found.resource(slot.connection_id, slot.resource_id)
-    cause = CAUSE_WORDS[slot.cause]
-    return f"{when_words(slot, zone_name)}, {service} with {resource} ({cause})"
+    return translate("Asap", "{when}, {service} with {resource} ({cause})").format(
+        when=when_words(slot, zone_name),
+        service=service,
+        resource=resource,
+        cause=cause_words(slot.cause),
+    )
 
 
 def wishes(entry: AsapEntry) -> str:
     """``Mon, Fri; evening`` or ``any day; any time``."""
-    return f"{days_words(entry.weekdays)}; {parts_words(entry.parts)}"
+    days = sorted(set(entry.weekdays))
+    parts = [p for p in PartOfDay if p in set(entry.parts)]
+    day_words = (
+        ", ".join(dates.installed().weekdays_short[d] for d in days)
+        if days
+        else translate("Asap", "any day")
+    )
+    time_words = ", ".join(map(part_words, parts)) if parts else translate("Asap", "any time")
+    return f"{day_words}; {time_words}"

@@ -20,6 +20,7 @@ from frontdesk.app.booking import BookingRefused
 from frontdesk.domain.audit import Actor, AuditEntry, AuditEvent, Changes
 from frontdesk.domain.blockouts import REPEAT_WORDS, Blockout, Occurrence, Repeat, problems
 from frontdesk.domain.timeutil import iso_utc, local_day_bounds
+from frontdesk.domain.translation import plural, translate
 from frontdesk.domain.verdict import Verdict
 from frontdesk.storage.blockouts import TOPIC, BlockoutGone, BlockoutStore
 from frontdesk.storage.repo import Repository
@@ -155,7 +156,10 @@ def _gone() -> BookingRefused:
             Verdict(
                 409,
                 "CHANGED_ELSEWHERE",
-                "This blockout was just changed or removed at another desk. Look at it again.",
+                translate(
+                    "Blockouts",
+                    "This blockout was just changed or removed at another desk. Look at it again.",
+                ),
             )
         ]
     )
@@ -165,7 +169,23 @@ def covering_words(count: int, blockout: Blockout | None = None) -> str:
     """The dialog's warning about bookings already under a blockout ("" for none)."""
     if count == 0:
         return ""
-    what = "1 booking lies" if count == 1 else f"{count} bookings lie"
     longer = blockout is not None and blockout.reach > blockout.start + timedelta(weeks=COVER_WEEKS)
-    when = f" in its first {COVER_WEEKS} weeks" if longer else ""
-    return f"{what} in this time{when}. They stay booked; move or cancel them yourself if need be."
+    if count == 1:
+        said = (
+            translate("Blockouts", "1 booking lies in this time in its first {weeks} weeks.")
+            if longer
+            else translate("Blockouts", "1 booking lies in this time.")
+        )
+    else:
+        said = (
+            plural("Blockouts", "%n bookings lie in this time in its first {weeks} weeks.", count)
+            if longer
+            else plural("Blockouts", "%n bookings lie in this time.", count)
+        )
+    rest = translate("Blockouts", "They stay booked; move or cancel them yourself if need be.")
+    return said.format(weeks=COVER_WEEKS) + " " + rest
+
+
+def _counts() -> None:  # for lupdate: the counted sentences (never called)
+    translate("Blockouts", "%n bookings lie in this time in its first {weeks} weeks.", None, 2)
+    translate("Blockouts", "%n bookings lie in this time.", None, 2)

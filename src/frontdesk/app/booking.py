@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from frontdesk.app import phones
 from frontdesk.app.desk_rules import desk_verdicts
 from frontdesk.app.settings import ClinicSettings
+from frontdesk.domain import dates
 from frontdesk.domain.audit import (
     BOOKED_FIELDS,
     CHANGED_FIELDS,
@@ -35,6 +36,7 @@ from frontdesk.domain.booking import Booking, BookingRequest, SyncState, VisitSt
 from frontdesk.domain.catalog import Catalog, Policy, Service
 from frontdesk.domain.outbox import ChangePlan, OperationKind
 from frontdesk.domain.timeutil import iso_utc, local_day_bounds, to_local, utc_now
+from frontdesk.domain.translation import translate
 from frontdesk.domain.verdict import Severity, Verdict
 from frontdesk.storage.repo import Repository, StaleBooking
 from frontdesk.storage.rows import BookingsBetween, Guard
@@ -85,8 +87,11 @@ def changed_elsewhere() -> BookingRefused:
         [
             refusal(
                 "CHANGED_ELSEWHERE",
-                "This booking was just changed by the booking system or another desk. "
-                "Look at it again, then retry.",
+                translate(
+                    "Verdicts",
+                    "This booking was just changed by the booking system or another desk. "
+                    "Look at it again, then retry.",
+                ),
                 None,
             )
         ]
@@ -114,8 +119,11 @@ def _unsettled() -> Verdict:
     until then nobody knows whether the booking system holds it."""
     return refusal(
         "OUTCOME_UNKNOWN",
-        "Nobody knows yet whether the booking system received this booking. Settle it in the "
-        "sync panel first (it arrived, send it again, or cancel it).",
+        translate(
+            "Verdicts",
+            "Nobody knows yet whether the booking system received this booking. Settle it in the "
+            "sync panel first (it arrived, send it again, or cancel it).",
+        ),
     )
 
 
@@ -127,14 +135,20 @@ def cancellation_verdicts(booking: Booking, policy: Policy, now: datetime) -> li
     """
     if not policy.allow_cancellation:
         return [
-            refusal("CANCELLATION_NOT_ALLOWED", "Cancellation is not allowed for this organization")
+            refusal(
+                "CANCELLATION_NOT_ALLOWED",
+                translate("Verdicts", "Cancellation is not allowed for this organization"),
+            )
         ]
     hours = policy.cancellation_notice_hours
     if booking.start - now < timedelta(hours=hours):
         return [
             refusal(
                 "CANCELLATION_TOO_LATE",
-                f"Appointments must be cancelled at least {hours} hours before they start",
+                translate(
+                    "Verdicts",
+                    "Appointments must be cancelled at least {hours} hours before they start",
+                ).format(hours=hours),
             )
         ]
     return []
@@ -158,11 +172,11 @@ def _form_problems(
         problems.append(Verdict(400, "VALIDATION_ERROR", message, field))
 
     if not request.service_id:
-        need("service_id", "Choose a service.")
+        need("service_id", translate("Verdicts", "Choose a service."))
     if not request.resource_id and len(catalog.resources) > 1:
-        need("resource_id", "Choose where the patient is seen.")
+        need("resource_id", translate("Verdicts", "Choose where the patient is seen."))
     if request.start is None:
-        need("start", "Choose a date and time.")
+        need("start", translate("Verdicts", "Choose a date and time."))
     for field, message in _MISSING.items():
         if field in required and not getattr(request, field):
             need(field, message)
@@ -172,7 +186,10 @@ def _form_problems(
         try:
             email_validator.validate_email(request.patient_email, check_deliverability=False)
         except email_validator.EmailNotValidError:
-            need("patient_email", "This is not an email address (name@example.org).")
+            need(
+                "patient_email",
+                translate("Verdicts", "This is not an email address (name@example.org)."),
+            )
     return problems
 
 
@@ -193,20 +210,53 @@ def status_timing(
         return [
             refusal(
                 "NOT_TODAY",
-                f"A patient can only arrive on the day of the appointment; this one is on "
-                f"{start:%A %d %B}.",
+                translate(
+                    "Verdicts",
+                    "A patient can only arrive on the day of the appointment; this one is on "
+                    "{day}.",
+                ).format(
+                    day=dates.weekday(start.date(), long=True)
+                    + " "
+                    + dates.day_month(start.date(), long=True)
+                ),
                 "start",
                 400,
             )
         ]
     if status in (VisitStatus.COMPLETED, VisitStatus.NO_SHOW) and now < booking.start:
-        day = "today" if start.date() == to_local(now, zone_name).date() else f"{start:%a %d %b}"
-        word = "completed" if status is VisitStatus.COMPLETED else "a no-show"
+        today = start.date() == to_local(now, zone_name).date()
+        if status is VisitStatus.COMPLETED:
+            said = (
+                translate(
+                    "Verdicts",
+                    "Not yet: the appointment starts at {time} today, so it cannot be completed "
+                    "before then.",
+                )
+                if today
+                else translate(
+                    "Verdicts",
+                    "Not yet: the appointment starts at {time} {day}, so it cannot be completed "
+                    "before then.",
+                )
+            )
+        else:
+            said = (
+                translate(
+                    "Verdicts",
+                    "Not yet: the appointment starts at {time} today, so it cannot be a no-show "
+                    "before then.",
+                )
+                if today
+                else translate(
+                    "Verdicts",
+                    "Not yet: the appointment starts at {time} {day}, so it cannot be a no-show "
+                    "before then.",
+                )
+            )
         return [
             refusal(
                 "NOT_STARTED",
-                f"Not yet: the appointment starts at {start:%H:%M} {day}, so it cannot be "
-                f"{word} before then.",
+                said.format(time=dates.clock(start), day=dates.short_day(start.date())),
                 "start",
                 400,
             )
@@ -300,7 +350,14 @@ class BookingService:
         """Errors (the server will refuse) and risks, empty when all is well. ``booking_id``:
         the booking this request changes, which does not count against itself."""
         if request.connection_id not in self.connectors:
-            return [Verdict(400, "NO_CONNECTION", "Choose a connection.", "connection_id")]
+            return [
+                Verdict(
+                    400,
+                    "NO_CONNECTION",
+                    translate("Verdicts", "Choose a connection."),
+                    "connection_id",
+                )
+            ]
         catalog = self.catalog_for(request.connection_id, request.start)
         problems = self._problems(request, catalog)
         if problems:
@@ -388,8 +445,11 @@ class BookingService:
                 Verdict(
                     201,
                     "NO_CACHED_WINDOWS",
-                    "The desk has no cached opening hours for "
-                    "this day; the booking system will check them at sync.",
+                    translate(
+                        "Verdicts",
+                        "The desk has no cached opening hours for "
+                        "this day; the booking system will check them at sync.",
+                    ),
                     "start",
                     Severity.RISK,
                 )
@@ -400,9 +460,12 @@ class BookingService:
                 Verdict(
                     201,
                     "STALE_CACHE",
-                    "This connection's calendar has not been "
-                    "refreshed for over an hour; another channel may have taken "
-                    "the slot.",
+                    translate(
+                        "Verdicts",
+                        "This connection's calendar has not been "
+                        "refreshed for over an hour; another channel may have taken "
+                        "the slot.",
+                    ),
                     None,
                     Severity.RISK,
                 )
@@ -462,7 +525,14 @@ class BookingService:
         booking = self.repo.booking(booking_id)
         if booking is None:
             raise BookingRefused(
-                [refusal("NOT_FOUND", "This booking is no longer here.", None, 404)]
+                [
+                    refusal(
+                        "NOT_FOUND",
+                        translate("Verdicts", "This booking is no longer here."),
+                        None,
+                        404,
+                    )
+                ]
             )
         return booking
 
@@ -508,7 +578,13 @@ class BookingService:
         if booking.sync_state is SyncState.OUTCOME_UNKNOWN:
             return [_unsettled()]
         if booking.connection_id not in self.connectors:
-            return [Verdict(400, "NO_CONNECTION", "This booking system is not connected.")]
+            return [
+                Verdict(
+                    400,
+                    "NO_CONNECTION",
+                    translate("Verdicts", "This booking system is not connected."),
+                )
+            ]
         draft = self.moved(booking, start, resource_id)
         return self._judge(draft, self.catalog_for(booking.connection_id, start), now or utc_now())
 
@@ -543,7 +619,14 @@ class BookingService:
     def check_cancel(self, booking_id: str, now: datetime | None = None) -> list[Verdict]:
         booking = self.existing(booking_id)
         if not booking.active:
-            return [refusal("ALREADY_CANCELLED", "This booking is already cancelled.", None, 400)]
+            return [
+                refusal(
+                    "ALREADY_CANCELLED",
+                    translate("Verdicts", "This booking is already cancelled."),
+                    None,
+                    400,
+                )
+            ]
         if booking.sync_state is SyncState.OUTCOME_UNKNOWN:
             return [_unsettled()]
         if not self.remote_may_hold(booking):
@@ -578,7 +661,10 @@ class BookingService:
         if not booking.active:
             return [
                 refusal(
-                    "CANCELLED", "This booking is cancelled; book the patient again.", None, 400
+                    "CANCELLED",
+                    translate("Verdicts", "This booking is cancelled; book the patient again."),
+                    None,
+                    400,
                 )
             ]
         if (
@@ -589,7 +675,9 @@ class BookingService:
             return [
                 refusal(
                     "NOT_IN_REMOTE",
-                    "The booking system refused this booking; rebook it first.",
+                    translate(
+                        "Verdicts", "The booking system refused this booking; rebook it first."
+                    ),
                     None,
                     400,
                 )

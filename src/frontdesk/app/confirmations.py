@@ -16,6 +16,7 @@ from datetime import date, datetime
 
 from frontdesk.app.booking import BookingRefused, refusal
 from frontdesk.app.settings import ClinicSettings
+from frontdesk.domain import dates
 from frontdesk.domain.audit import Actor, AuditEntry, AuditEvent
 from frontdesk.domain.booking import BookingGlimpse
 from frontdesk.domain.confirmations import (
@@ -26,6 +27,7 @@ from frontdesk.domain.confirmations import (
     tomorrow,
 )
 from frontdesk.domain.timeutil import local_day_bounds, to_local, utc_now
+from frontdesk.domain.translation import translate
 from frontdesk.storage.confirmations import CONFIRMATIONS
 from frontdesk.storage.repo import Repository
 
@@ -46,7 +48,7 @@ class CallRow:
 
     @property
     def time(self) -> str:
-        return f"{self.start:%H:%M}"
+        return dates.clock(self.start)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +68,9 @@ class CallList:
 
     def counts(self) -> str:
         """``12 to call, 5 confirmed``."""
-        return f"{len(self.to_call)} to call, {self.confirmed} confirmed"
+        return translate("Confirmations", "{calls} to call, {confirmed} confirmed").format(
+            calls=len(self.to_call), confirmed=self.confirmed
+        )
 
 
 def _names(repo: Repository) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], str]]:
@@ -137,10 +141,26 @@ class Confirmations:
         """Keep what came of a call (or ``UNCONFIRMED``: an undo), with its audit line."""
         booking = self.repo.booking(booking_id)
         if booking is None:
-            raise BookingRefused([refusal("NOT_FOUND", "This appointment is gone.", None, 404)])
+            raise BookingRefused(
+                [
+                    refusal(
+                        "NOT_FOUND",
+                        translate("Confirmations", "This appointment is gone."),
+                        None,
+                        404,
+                    )
+                ]
+            )
         if not booking.active:
             raise BookingRefused(
-                [refusal("CANCELLED", "This appointment is cancelled: no call is needed.")]
+                [
+                    refusal(
+                        "CANCELLED",
+                        translate(
+                            "Confirmations", "This appointment is cancelled: no call is needed."
+                        ),
+                    )
+                ]
             )
         actor = self.actor()
         before = self.status(booking_id).state

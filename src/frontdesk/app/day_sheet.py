@@ -14,8 +14,10 @@ from datetime import date, datetime
 
 from frontdesk.app.context import AppContext
 from frontdesk.app.desk import ResourceKey, calendar_data, resource_key
-from frontdesk.domain.booking import SyncState
+from frontdesk.domain import dates
+from frontdesk.domain.booking import SyncState, VisitStatus
 from frontdesk.domain.timeutil import to_local, utc_now
+from frontdesk.domain.translation import QT_TRANSLATE_NOOP, translate
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +30,7 @@ class SheetRow:
     status: str
     unsynced: str  # "" when confirmed; else why it may still change
     where: str = ""  # the provider, room or calendar (the whole day's list shows it)
+    order: str = ""  # "09:30-10:00": the rows' order whatever the clock's words
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,14 +56,23 @@ class DaySheet:
     def whole_day(self) -> list[SheetRow]:
         """Every appointment of the sheet in one list, by time (then where)."""
         rows = [r for s in self.sections for r in s.rows]
-        return sorted(rows, key=lambda r: (r.start, r.end, r.where, r.patient))
+        return sorted(rows, key=lambda r: (r.order, r.where, r.patient))
 
 
 UNSYNCED = {
-    SyncState.PENCILLED: "not yet synced",
-    SyncState.AWAITING_CONFIRMATION: "awaiting confirmation",
-    SyncState.NEEDS_ATTENTION: "REFUSED by the booking system",
-    SyncState.OUTCOME_UNKNOWN: "UNKNOWN whether the booking system has it",
+    SyncState.PENCILLED: QT_TRANSLATE_NOOP("DaySheet", "not yet synced"),
+    SyncState.AWAITING_CONFIRMATION: QT_TRANSLATE_NOOP("DaySheet", "awaiting confirmation"),
+    SyncState.NEEDS_ATTENTION: QT_TRANSLATE_NOOP("DaySheet", "REFUSED by the booking system"),
+    SyncState.OUTCOME_UNKNOWN: QT_TRANSLATE_NOOP(
+        "DaySheet", "UNKNOWN whether the booking system has it"
+    ),
+}
+VISIT = {
+    VisitStatus.BOOKED: QT_TRANSLATE_NOOP("DaySheet", "booked"),
+    VisitStatus.ARRIVED: QT_TRANSLATE_NOOP("DaySheet", "arrived"),
+    VisitStatus.COMPLETED: QT_TRANSLATE_NOOP("DaySheet", "completed"),
+    VisitStatus.NO_SHOW: QT_TRANSLATE_NOOP("DaySheet", "no-show"),
+    VisitStatus.CANCELLED: QT_TRANSLATE_NOOP("DaySheet", "cancelled"),
 }
 
 
@@ -81,18 +93,21 @@ def day_sheet(
             service = data.services.get(b.service_id)
             rows.append(
                 SheetRow(
-                    f"{start:%H:%M}",
-                    f"{end:%H:%M}",
+                    dates.clock(start),
+                    dates.clock(end),
                     b.patient_name,
                     b.patient_phone,
                     service.name if service else b.service_id,
-                    b.visit_status.value.replace("_", "-"),
-                    UNSYNCED.get(b.sync_state, ""),
+                    translate("DaySheet", VISIT[b.visit_status]),
+                    translate("DaySheet", UNSYNCED[b.sync_state])
+                    if b.sync_state in UNSYNCED
+                    else "",
                     info.name,
+                    f"{start:%H:%M}-{end:%H:%M}",
                 )
             )
         if rows:
-            rows.sort(key=lambda r: (r.start, r.end, r.patient))
+            rows.sort(key=lambda r: (r.order, r.patient))
             sections.append(SheetSection(info.name, info.connection_name, rows))
     printed = to_local(utc_now(), data.zone)
     return DaySheet(day, data.zone, printed, sections, context.settings.paper_size)

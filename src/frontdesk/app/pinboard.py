@@ -20,6 +20,7 @@ from frontdesk.domain import dates
 from frontdesk.domain.audit import AuditEntry, AuditEvent
 from frontdesk.domain.booking import Booking, SyncState, VisitStatus
 from frontdesk.domain.timeutil import to_local
+from frontdesk.domain.translation import translate
 from frontdesk.storage.pinboard import TOPIC, Pin
 
 if TYPE_CHECKING:
@@ -69,15 +70,21 @@ def read(context: AppContext) -> tuple[list[PinnedItem], list[FellOff]]:
         booking = found.get(p.booking_id)
         if booking is None:
             fallen.append(
-                FellOff(p.booking_id, "An appointment on the pinboard is no longer here.")
+                FellOff(
+                    p.booking_id,
+                    translate("Pinboard", "An appointment on the pinboard is no longer here."),
+                )
             )
             continue
         if not booking.active:
             fallen.append(
                 FellOff(
                     p.booking_id,
-                    f"{booking.patient_name}'s appointment of {_when(booking, zone)} was "
-                    "cancelled meanwhile; it is off the pinboard.",
+                    translate(
+                        "Pinboard",
+                        "{patient}'s appointment of {when} was cancelled meanwhile; it is off "
+                        "the pinboard.",
+                    ).format(patient=booking.patient_name, when=_when(booking, zone)),
                 )
             )
             continue
@@ -109,16 +116,38 @@ def pin(context: AppContext, booking_id: str) -> Booking:
     """Put the booking on the pinboard (it stays where it is); refuses one that cannot move."""
     booking = context.booking.existing(booking_id)
     if not booking.active:
-        raise BookingRefused([refusal("CANCELLED", "A cancelled appointment cannot be pinned.")])
+        raise BookingRefused(
+            [
+                refusal(
+                    "CANCELLED", translate("Pinboard", "A cancelled appointment cannot be pinned.")
+                )
+            ]
+        )
     if booking.visit_status is not VisitStatus.BOOKED:
         word = booking.visit_status.value.replace("_", "-")
-        article = "An" if word[0] in "aeiou" else "A"
-        raise BookingRefused(
-            [refusal("NOT_MOVABLE", f"{article} {word} appointment cannot be moved or pinned.")]
-        )
+        said = {
+            VisitStatus.ARRIVED: translate(
+                "Pinboard", "An arrived appointment cannot be moved or pinned."
+            ),
+            VisitStatus.COMPLETED: translate(
+                "Pinboard", "A completed appointment cannot be moved or pinned."
+            ),
+            VisitStatus.NO_SHOW: translate(
+                "Pinboard", "A no-show appointment cannot be moved or pinned."
+            ),
+        }.get(booking.visit_status)
+        if said is None:
+            article = "An" if word[0] in "aeiou" else "A"
+            said = f"{article} {word} appointment cannot be moved or pinned."
+        raise BookingRefused([refusal("NOT_MOVABLE", said)])
     if booking.sync_state is SyncState.OUTCOME_UNKNOWN:
         raise BookingRefused(
-            [refusal("OUTCOME_UNKNOWN", "Settle this booking in the sync panel first.")]
+            [
+                refusal(
+                    "OUTCOME_UNKNOWN",
+                    translate("Pinboard", "Settle this booking in the sync panel first."),
+                )
+            ]
         )
     when = _when(booking, context.clinic_zone)
     entry = AuditEntry(
@@ -128,7 +157,13 @@ def pin(context: AppContext, booking_id: str) -> Booking:
         detail=f"kept at {when} until placed",
     )
     if not context.repo.pinboard.pin(booking.id, entry):
-        raise BookingRefused([refusal("PINNED", "This appointment is on the pinboard already.")])
+        raise BookingRefused(
+            [
+                refusal(
+                    "PINNED", translate("Pinboard", "This appointment is on the pinboard already.")
+                )
+            ]
+        )
     return booking
 
 

@@ -24,6 +24,7 @@ from frontdesk.app.openings import Limits, Opening, OpeningQuery, find_openings
 from frontdesk.domain.audit import AuditEvent
 from frontdesk.domain.booking import Booking, BookingRequest
 from frontdesk.domain.timeutil import local_day_bounds, local_to_utc, to_local, utc_now
+from frontdesk.domain.translation import plural, translate
 from frontdesk.domain.verdict import Severity, Verdict
 from frontdesk.storage.rows import BookingsBetween, Guard
 from frontdesk.storage.series import TOPIC, NewBooking, SeriesInfo
@@ -75,14 +76,18 @@ def starts_of(
     wall time, ``times`` in all or up to ``until`` (the clinic's date, included). Raises
     ``ValueError`` naming the field when the rule makes no sense."""
     if not 1 <= every_weeks <= 52:
-        raise ValueError("every: type a number of weeks from 1 to 52.")
+        raise ValueError(translate("Series", "every: type a number of weeks from 1 to 52."))
     if times is None and until is None:
-        raise ValueError("times: say how many times, or until which date.")
+        raise ValueError(translate("Series", "times: say how many times, or until which date."))
     if times is not None and not 2 <= times <= MAX_OCCURRENCES:
-        raise ValueError(f"times: a series has 2 to {MAX_OCCURRENCES} appointments.")
+        raise ValueError(
+            translate("Series", "times: a series has 2 to {most} appointments.").format(
+                most=MAX_OCCURRENCES
+            )
+        )
     local = to_local(first, zone)
     if until is not None and until <= local.date():
-        raise ValueError("until: choose a date after the first appointment.")
+        raise ValueError(translate("Series", "until: choose a date after the first appointment."))
     starts: list[datetime] = []
     day = local.date()
     while len(starts) < (times or MAX_OCCURRENCES):
@@ -94,8 +99,20 @@ def starts_of(
 
 
 def rule_words(every_weeks: int, count: int) -> str:
+    """The series' rule as the store keeps it (English: ``every 2 weeks, 6 times``)."""
     every = "every week" if every_weeks == 1 else f"every {every_weeks} weeks"
     return f"{every}, {count} times"
+
+
+def shown_rule(every_weeks: int, count: int) -> str:
+    """The series' rule in the desk's language."""
+    every = plural("Series", "every %n week(s)", every_weeks)
+    return plural("Series", "{every}, %n time(s)", count).format(every=every)
+
+
+def _counts() -> None:  # for lupdate: the counted sentences (never called)
+    translate("Series", "every %n week(s)", None, 1)
+    translate("Series", "{every}, %n time(s)", None, 1)
 
 
 def _at(request: BookingRequest, start: datetime) -> BookingRequest:
@@ -153,7 +170,9 @@ def book(
     who = service.actor()
     ordered = sorted(starts)
     if len(ordered) < 1:
-        raise BookingRefused([refusal("EMPTY", "No appointment of the series is left to book.")])
+        raise BookingRefused(
+            [refusal("EMPTY", translate("Series", "No appointment of the series is left to book."))]
+        )
     refusals: list[tuple[datetime, list[Verdict]]] = []
     items: list[NewBooking] = []
     series_id = str(uuid.uuid4())

@@ -18,6 +18,7 @@ from frontdesk.domain.audit import AuditEvent
 from frontdesk.domain.booking import Booking, SyncState, VisitStatus
 from frontdesk.domain.outbox import OperationKind
 from frontdesk.domain.timeutil import iso_utc, local_to_utc, to_local, utc_now
+from frontdesk.domain.translation import translate
 from frontdesk.domain.verdict import Severity, Verdict
 from frontdesk.storage.series import BookingChange
 
@@ -49,7 +50,9 @@ def check_following(
     when = now or utc_now()
     bookings = following(context, booking_id)
     if not bookings:
-        raise BookingRefused([refusal("NOT_IN_SERIES", "This appointment is in no series.")])
+        raise BookingRefused(
+            [refusal("NOT_IN_SERIES", translate("Series", "This appointment is in no series."))]
+        )
     first = bookings[0]
     targets = [shifted(b.start, first.start, start, zone) for b in bookings]
     drafts = [service.moved(b, t, resource_id) for b, t in zip(bookings, targets, strict=True)]
@@ -114,7 +117,9 @@ def cancel_following(
     service = context.booking
     bookings = following(context, booking_id)
     if not bookings:
-        raise BookingRefused([refusal("NOT_IN_SERIES", "This appointment is in no series.")])
+        raise BookingRefused(
+            [refusal("NOT_IN_SERIES", translate("Series", "This appointment is in no series."))]
+        )
     refusals = [(b.start, service.check_cancel(b.id, now)) for b in bookings]
     refused = [(start, errors) for start, errors in refusals if errors]
     if refused:

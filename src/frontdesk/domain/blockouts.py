@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from frontdesk.domain.timeutil import local_to_utc, to_local
+from frontdesk.domain.translation import QT_TRANSLATE_NOOP, translate
 
 MAX_WEEKS = 104  # two years of a repeat at most
 NOTE_WIDTH = 200
@@ -29,6 +30,14 @@ class Reason(enum.StrEnum):
     OTHER = "other"
 
 
+REASON_LABELS = {
+    Reason.LUNCH: QT_TRANSLATE_NOOP("Blockouts", "Lunch"),
+    Reason.MEETING: QT_TRANSLATE_NOOP("Blockouts", "Meeting"),
+    Reason.CLOSED_CHAIR: QT_TRANSLATE_NOOP("Blockouts", "Closed chair"),
+    Reason.OTHER: QT_TRANSLATE_NOOP("Blockouts", "Other"),
+}
+
+
 class Repeat(enum.StrEnum):
     NONE = "none"
     DAILY = "daily"
@@ -36,11 +45,11 @@ class Repeat(enum.StrEnum):
     WEEKLY = "weekly"
 
 
-REPEAT_WORDS = {
-    Repeat.NONE: "Does not repeat",
-    Repeat.DAILY: "Every day",
-    Repeat.WEEKDAYS: "Every weekday (Mon–Fri)",
-    Repeat.WEEKLY: "Every week",
+REPEAT_WORDS = {  # the audit trail keeps them in English; shown through translate("Blockouts", ...)
+    Repeat.NONE: QT_TRANSLATE_NOOP("Blockouts", "Does not repeat"),
+    Repeat.DAILY: QT_TRANSLATE_NOOP("Blockouts", "Every day"),
+    Repeat.WEEKDAYS: QT_TRANSLATE_NOOP("Blockouts", "Every weekday (Mon–Fri)"),
+    Repeat.WEEKLY: QT_TRANSLATE_NOOP("Blockouts", "Every week"),
 }
 
 
@@ -77,6 +86,14 @@ class Blockout:
     def label(self) -> str:
         """What the grid writes on its band: ``Lunch``, ``Meeting: team huddle``."""
         head = self.reason.value.capitalize()
+        if not self.note:
+            return head
+        return self.note if self.reason is Reason.OTHER else f"{head}: {self.note}"
+
+    @property
+    def shown_label(self) -> str:
+        """:attr:`label` in the desk's language (the audit trail keeps the English)."""
+        head = translate("Blockouts", REASON_LABELS[self.reason])
         if not self.note:
             return head
         return self.note if self.reason is Reason.OTHER else f"{head}: {self.note}"

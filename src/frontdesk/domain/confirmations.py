@@ -15,7 +15,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from frontdesk.domain import dates
 from frontdesk.domain.timeutil import to_local
+from frontdesk.domain.translation import QT_TRANSLATE_NOOP, plural, translate
+
+
+def _counts() -> None:  # for lupdate: the counted sentences (never called)
+    translate("Confirmations", "%n call(s)", None, 1)
 
 
 class PatientConfirmation(enum.StrEnum):
@@ -26,11 +32,20 @@ class PatientConfirmation(enum.StrEnum):
 
 
 CONFIRMATION_WORDS = {
-    PatientConfirmation.UNCONFIRMED: "Not confirmed by the patient",
-    PatientConfirmation.CONFIRMED: "Confirmed by the patient",
-    PatientConfirmation.LEFT_MESSAGE: "Left a message",
-    PatientConfirmation.NO_ANSWER: "No answer",
+    PatientConfirmation.UNCONFIRMED: QT_TRANSLATE_NOOP(
+        "Confirmations", "Not confirmed by the patient"
+    ),
+    PatientConfirmation.CONFIRMED: QT_TRANSLATE_NOOP("Confirmations", "Confirmed by the patient"),
+    PatientConfirmation.LEFT_MESSAGE: QT_TRANSLATE_NOOP("Confirmations", "Left a message"),
+    PatientConfirmation.NO_ANSWER: QT_TRANSLATE_NOOP("Confirmations", "No answer"),
 }
+
+
+def confirmation_words(state: PatientConfirmation) -> str:
+    """The patient's answer in the desk's language (the audit trail keeps the English)."""
+    return translate("Confirmations", CONFIRMATION_WORDS[state])
+
+
 # the small mark a booking's block carries (none while unconfirmed)
 CONFIRMATION_MARKS = {
     PatientConfirmation.CONFIRMED: "✓",
@@ -78,11 +93,12 @@ class ConfirmationStatus:
     def words(self, zone_name: str) -> str:
         """``Confirmed by the patient · Anna, Mon 14:02 · 2 calls`` (on the clinic's clock)."""
         last = self.last
-        text = CONFIRMATION_WORDS[self.state]
+        text = confirmation_words(self.state)
         if last is not None:
-            text += f" · {last.staff}, {to_local(last.at, zone_name):%a %H:%M}"
+            local = to_local(last.at, zone_name)
+            text += f" · {last.staff}, {dates.weekday(local.date())} {dates.clock(local)}"
         if self.calls > 1:
-            text += f" · {self.calls} calls"
+            text += " · " + plural("Confirmations", "%n call(s)", self.calls)
         return text
 
 
@@ -119,8 +135,10 @@ class Arrival:
 def waited_words(minutes: int) -> str:
     """``waiting 12 min``, ``waiting 1 h 05``."""
     if minutes < 60:
-        return f"waiting {minutes} min"
-    return f"waiting {minutes // 60} h {minutes % 60:02d}"
+        return translate("Arrivals", "waiting {minutes} min").format(minutes=minutes)
+    return translate("Arrivals", "waiting {hours} h {minutes}").format(
+        hours=minutes // 60, minutes=f"{minutes % 60:02d}"
+    )
 
 
 def tomorrow(now: datetime, zone_name: str) -> date:

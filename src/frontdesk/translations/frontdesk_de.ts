@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
     <context>
+        <name>Actions</name>
+        <message>
+            <source>{patient}: {status}.</source>
+            <translation>{patient}: {status}.</translation>
+        </message>
+        <message>
+            <source>Appointment moved.</source>
+            <translation>Termin verschoben.</translation>
+        </message>
+        <message>
+            <source>Not changed: {why}</source>
+            <translation>Nicht geändert: {why}</translation>
+        </message>
+        <message>
+            <source>Not changed: the desk could not save this change; try again.</source>
+            <translation>Nicht geändert: Der Empfang konnte diese Änderung nicht speichern; bitte erneut versuchen.</translation>
+        </message>
+        <message>
+            <source>Appointment cancelled.</source>
+            <translation>Termin abgesagt.</translation>
+        </message>
+    </context>
+    <context>
         <name>Agenda</name>
         <message>
             <source>Time</source>
@@ -65,6 +88,480 @@
         <message>
             <source>Save changes</source>
             <translation>Änderungen speichern</translation>
+        </message>
+    </context>
+    <context>
+        <name>Arrivals</name>
+        <message>
+            <source>time not recorded</source>
+            <translation>Zeit nicht erfasst</translation>
+        </message>
+        <message>
+            <source>waiting {time}</source>
+            <translation>wartet {time}</translation>
+        </message>
+        <message>
+            <source>{minutes} min</source>
+            <translation>{minutes} Min.</translation>
+        </message>
+        <message>
+            <source>{hours} h {minutes}</source>
+            <translation>{hours} Std. {minutes}</translation>
+        </message>
+        <message>
+            <source>This patient is not marked arrived.</source>
+            <translation>Dieser Patient ist nicht als eingetroffen markiert.</translation>
+        </message>
+        <message>
+            <source>waiting {minutes} min</source>
+            <translation>wartet {minutes} Min.</translation>
+        </message>
+        <message>
+            <source>waiting {hours} h {minutes}</source>
+            <translation>wartet {hours} Std. {minutes}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Asap</name>
+        <message>
+            <source>Patient: type the patient's name.</source>
+            <translation>Patient: Geben Sie den Namen des Patienten ein.</translation>
+        </message>
+        <message>
+            <source>Phone: type a number to call the patient on.</source>
+            <translation>Telefon: Geben Sie eine Nummer ein, unter der der Patient erreichbar ist.</translation>
+        </message>
+        <message>
+            <source>Phone: {problem}</source>
+            <translation>Telefon: {problem}</translation>
+        </message>
+        <message>
+            <source>Service: choose the service the patient needs.</source>
+            <translation>Leistung: Wählen Sie die Leistung, die der Patient braucht.</translation>
+        </message>
+        <message>
+            <source>Until: choose today or a later day.</source>
+            <translation>Bis: Wählen Sie heute oder einen späteren Tag.</translation>
+        </message>
+        <message>
+            <source>Days: choose days of the week.</source>
+            <translation>Tage: Wählen Sie Wochentage.</translation>
+        </message>
+        <message>
+            <source>cancelled</source>
+            <translation>abgesagt</translation>
+        </message>
+        <message>
+            <source>a no-show</source>
+            <translation>nicht erschienen</translation>
+        </message>
+        <message>
+            <source>moved away</source>
+            <translation>verschoben</translation>
+        </message>
+        <message>
+            <source>morning</source>
+            <translation>vormittags</translation>
+        </message>
+        <message>
+            <source>afternoon</source>
+            <translation>nachmittags</translation>
+        </message>
+        <message>
+            <source>evening</source>
+            <translation>abends</translation>
+        </message>
+        <message>
+            <source>(a service not in the cache yet)</source>
+            <translation>(eine Leistung, die noch nicht im Zwischenspeicher ist)</translation>
+        </message>
+        <message>
+            <source>anyone</source>
+            <translation>beliebig</translation>
+        </message>
+        <message>
+            <source>(a column not in the cache yet)</source>
+            <translation>(eine Spalte, die noch nicht im Zwischenspeicher ist)</translation>
+        </message>
+        <message>
+            <source>{when}, {service} with {resource} ({cause})</source>
+            <translation>{when}, {service} bei {resource} ({cause})</translation>
+        </message>
+        <message>
+            <source>any day</source>
+            <translation>jeder Tag</translation>
+        </message>
+        <message>
+            <source>any time</source>
+            <translation>jede Zeit</translation>
+        </message>
+    </context>
+    <context>
+        <name>AsapActions</name>
+        <message>
+            <source>&amp;ASAP list…</source>
+            <translation>&amp;ASAP-Liste…</translation>
+        </message>
+        <message>
+            <source>Patients who want an earlier time; add, edit, remove</source>
+            <translation>Patienten, die einen früheren Termin möchten; hinzufügen, bearbeiten, entfernen</translation>
+        </message>
+        <message>
+            <source>&amp;Put on the ASAP list…</source>
+            <translation>Auf die ASAP-Liste &amp;setzen…</translation>
+        </message>
+        <message>
+            <source>The selected appointment's patient wants an earlier time</source>
+            <translation>Der Patient des ausgewählten Termins möchte einen früheren Termin</translation>
+        </message>
+        <message>
+            <source>Select the patient's appointment first, then Put on the ASAP list.</source>
+            <translation>Wählen Sie zuerst den Termin des Patienten und dann Auf die ASAP-Liste setzen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>AsapEntry</name>
+        <message>
+            <source>ASAP entry</source>
+            <translation>ASAP-Eintrag</translation>
+        </message>
+        <message>
+            <source>Put on the ASAP list</source>
+            <translation>Auf die ASAP-Liste setzen</translation>
+        </message>
+        <message>
+            <source>Patient</source>
+            <translation>Patient</translation>
+        </message>
+        <message>
+            <source>Type a name or phone to find the patient</source>
+            <translation>Name oder Telefon eingeben, um den Patienten zu finden</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Telefon</translation>
+        </message>
+        <message>
+            <source>Booking system</source>
+            <translation>Buchungssystem</translation>
+        </message>
+        <message>
+            <source>Service</source>
+            <translation>Leistung</translation>
+        </message>
+        <message>
+            <source>Provider or resource</source>
+            <translation>Behandler oder Ressource</translation>
+        </message>
+        <message>
+            <source>Until</source>
+            <translation>Bis</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Notiz</translation>
+        </message>
+        <message>
+            <source>What to correct</source>
+            <translation>Was zu korrigieren ist</translation>
+        </message>
+        <message>
+            <source>&amp;Patient</source>
+            <translation>&amp;Patient</translation>
+        </message>
+        <message>
+            <source>P&amp;hone</source>
+            <translation>&amp;Telefon</translation>
+        </message>
+        <message>
+            <source>Booking &amp;system</source>
+            <translation>Buchungs&amp;system</translation>
+        </message>
+        <message>
+            <source>S&amp;ervice</source>
+            <translation>&amp;Leistung</translation>
+        </message>
+        <message>
+            <source>&amp;With</source>
+            <translation>&amp;Bei</translation>
+        </message>
+        <message>
+            <source>Days (none: any)</source>
+            <translation>Tage (keiner: beliebig)</translation>
+        </message>
+        <message>
+            <source>Times (none: any)</source>
+            <translation>Zeiten (keine: beliebig)</translation>
+        </message>
+        <message>
+            <source>&amp;Until</source>
+            <translation>&amp;Bis</translation>
+        </message>
+        <message>
+            <source>&amp;Note</source>
+            <translation>&amp;Notiz</translation>
+        </message>
+        <message>
+            <source>Wants an earlier time than a booking they hold: a freed slot is offered as a move of that booking.</source>
+            <translation>Möchte einen früheren Termin als den gebuchten: Ein frei gewordener Termin wird als Verschiebung dieser Buchung angeboten.</translation>
+        </message>
+        <message>
+            <source>{service} ({minutes} min)</source>
+            <translation>{service} ({minutes} Min.)</translation>
+        </message>
+        <message>
+            <source>Anyone</source>
+            <translation>Beliebig</translation>
+        </message>
+        <message>
+            <source>Saving…</source>
+            <translation>Wird gespeichert…</translation>
+        </message>
+        <message>
+            <source>Another desk removed or changed this entry meanwhile; close this and open it again from the ASAP list.</source>
+            <translation>Ein anderer Empfang hat diesen Eintrag inzwischen entfernt oder geändert; schließen Sie dies und öffnen Sie ihn erneut über die ASAP-Liste.</translation>
+        </message>
+        <message>
+            <source>The desk could not save this entry; try again.</source>
+            <translation>Der Empfang konnte diesen Eintrag nicht speichern; bitte erneut versuchen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>AsapOffer</name>
+        <message numerus="yes">
+            <source>%n freed slot(s)</source>
+            <translation>
+                <numerusform>%n frei gewordener Termin</numerusform>
+                <numerusform>%n frei gewordene Termine</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n patient(s) on the ASAP list who could take it, nearest first (the earliest “until”, then the longest waiting).</source>
+            <translation>
+                <numerusform>%n Patient auf der ASAP-Liste, der ihn nehmen könnte, die nächsten zuerst (das früheste „bis“, dann die am längsten Wartenden).</numerusform>
+                <numerusform>%n Patienten auf der ASAP-Liste, die ihn nehmen könnten, die nächsten zuerst (das früheste „bis“, dann die am längsten Wartenden).</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>A freed slot: %n patient(s) on the ASAP list could take it.</source>
+            <translation>
+                <numerusform>Ein Termin ist frei geworden: %n Patient auf der ASAP-Liste könnte ihn nehmen.</numerusform>
+                <numerusform>Ein Termin ist frei geworden: %n Patienten auf der ASAP-Liste könnten ihn nehmen.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Patient</source>
+            <translation>Patient</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Telefon</translation>
+        </message>
+        <message>
+            <source>Until</source>
+            <translation>Bis</translation>
+        </message>
+        <message>
+            <source>Patients on the ASAP list the freed slot suits</source>
+            <translation>Patienten auf der ASAP-Liste, denen der frei gewordene Termin passt</translation>
+        </message>
+        <message>
+            <source>The chosen offer</source>
+            <translation>Das gewählte Angebot</translation>
+        </message>
+        <message>
+            <source>&amp;Book</source>
+            <translation>&amp;Buchen</translation>
+        </message>
+        <message>
+            <source>Not now</source>
+            <translation>Nicht jetzt</translation>
+        </message>
+        <message>
+            <source>Holds a later booking: Book moves it here</source>
+            <translation>Hat einen späteren Termin: Buchen verschiebt ihn hierher</translation>
+        </message>
+        <message>
+            <source>No freed slot to fill just now.</source>
+            <translation>Gerade ist kein frei gewordener Termin zu füllen.</translation>
+        </message>
+        <message>
+            <source>{patient} can come {wishes}</source>
+            <translation>{patient} kann kommen: {wishes}</translation>
+        </message>
+        <message>
+            <source>Note: {note}</source>
+            <translation>Notiz: {note}</translation>
+        </message>
+        <message>
+            <source>Holds a later booking: it is moved here, not booked twice.</source>
+            <translation>Hat einen späteren Termin: Er wird hierher verschoben, nicht doppelt gebucht.</translation>
+        </message>
+        <message>
+            <source>&amp;Move here</source>
+            <translation>&amp;Hierher verschieben</translation>
+        </message>
+        <message>
+            <source>Fill a freed slot</source>
+            <translation>Frei gewordenen Termin füllen</translation>
+        </message>
+        <message>
+            <source>Booking…</source>
+            <translation>Wird gebucht…</translation>
+        </message>
+        <message>
+            <source>{patient} moved; it will be sent shortly.</source>
+            <translation>{patient} verschoben; es wird in Kürze gesendet.</translation>
+        </message>
+        <message>
+            <source>{patient} booked; it will be sent shortly.</source>
+            <translation>{patient} gebucht; es wird in Kürze gesendet.</translation>
+        </message>
+        <message>
+            <source>From the ASAP list: {patient} moved.</source>
+            <translation>Von der ASAP-Liste: {patient} verschoben.</translation>
+        </message>
+        <message>
+            <source>From the ASAP list: {patient} booked.</source>
+            <translation>Von der ASAP-Liste: {patient} gebucht.</translation>
+        </message>
+        <message>
+            <source>Not booked: {why}</source>
+            <translation>Nicht gebucht: {why}</translation>
+        </message>
+        <message>
+            <source>Not booked: the desk could not save it; try again.</source>
+            <translation>Nicht gebucht: Der Empfang konnte es nicht speichern; bitte erneut versuchen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>AsapWindow</name>
+        <message numerus="yes">
+            <source>%n patient(s) waiting</source>
+            <translation>
+                <numerusform>%n Patient wartet</numerusform>
+                <numerusform>%n Patienten warten</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>; %n hidden by the filter</source>
+            <translation>
+                <numerusform>; %n durch den Filter ausgeblendet</numerusform>
+                <numerusform>; %n durch den Filter ausgeblendet</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>; %n expired (greyed)</source>
+            <translation>
+                <numerusform>; %n abgelaufen (grau)</numerusform>
+                <numerusform>; %n abgelaufen (grau)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Remove %n expired patient(s) from the ASAP list?</source>
+            <translation>
+                <numerusform>%n abgelaufenen Patienten von der ASAP-Liste entfernen?</numerusform>
+                <numerusform>%n abgelaufene Patienten von der ASAP-Liste entfernen?</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n patient(s) removed from the list.</source>
+            <translation>
+                <numerusform>%n Patient von der Liste entfernt.</numerusform>
+                <numerusform>%n Patienten von der Liste entfernt.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Patient</source>
+            <translation>Patient</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Telefon</translation>
+        </message>
+        <message>
+            <source>Service</source>
+            <translation>Leistung</translation>
+        </message>
+        <message>
+            <source>With</source>
+            <translation>Bei</translation>
+        </message>
+        <message>
+            <source>Can come</source>
+            <translation>Kann kommen</translation>
+        </message>
+        <message>
+            <source>Until</source>
+            <translation>Bis</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Notiz</translation>
+        </message>
+        <message>
+            <source>Added</source>
+            <translation>Hinzugefügt</translation>
+        </message>
+        <message>
+            <source>ASAP list</source>
+            <translation>ASAP-Liste</translation>
+        </message>
+        <message>
+            <source>Filter: name, phone, service or note</source>
+            <translation>Filter: Name, Telefon, Leistung oder Notiz</translation>
+        </message>
+        <message>
+            <source>Filter the ASAP list</source>
+            <translation>ASAP-Liste filtern</translation>
+        </message>
+        <message>
+            <source>Patients waiting for an earlier time</source>
+            <translation>Patienten, die auf einen früheren Termin warten</translation>
+        </message>
+        <message>
+            <source>&amp;Add…</source>
+            <translation>&amp;Hinzufügen…</translation>
+        </message>
+        <message>
+            <source>&amp;Edit…</source>
+            <translation>&amp;Bearbeiten…</translation>
+        </message>
+        <message>
+            <source>&amp;Remove</source>
+            <translation>&amp;Entfernen</translation>
+        </message>
+        <message>
+            <source>Remove e&amp;xpired</source>
+            <translation>&amp;Abgelaufene entfernen</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Schließen</translation>
+        </message>
+        <message>
+            <source> (earlier than their booking)</source>
+            <translation> (früher als ihr Termin)</translation>
+        </message>
+        <message>
+            <source>{day} by {who}</source>
+            <translation>{day} von {who}</translation>
+        </message>
+        <message>
+            <source>Expired: the patient's last day has passed</source>
+            <translation>Abgelaufen: Der letzte Tag des Patienten ist vorbei</translation>
+        </message>
+        <message>
+            <source>Remove e&amp;xpired ({count})</source>
+            <translation>&amp;Abgelaufene entfernen ({count})</translation>
+        </message>
+        <message>
+            <source>Remove expired entries</source>
+            <translation>Abgelaufene Einträge entfernen</translation>
+        </message>
+        <message>
+            <source>Not removed: the desk could not save it.</source>
+            <translation>Nicht entfernt: Der Empfang konnte es nicht speichern.</translation>
         </message>
     </context>
     <context>
@@ -194,6 +691,233 @@
         </message>
     </context>
     <context>
+        <name>BlockoutActions</name>
+        <message>
+            <source>&amp;Block this time…</source>
+            <translation>Diese Zeit &amp;blocken…</translation>
+        </message>
+        <message>
+            <source>Keep the picked time free at this desk (lunch, a meeting, a closed chair)</source>
+            <translation>Die gewählte Zeit an diesem Empfang freihalten (Mittagspause, Besprechung, geschlossener Stuhl)</translation>
+        </message>
+        <message>
+            <source>Calendar menu</source>
+            <translation>Kalendermenü</translation>
+        </message>
+        <message>
+            <source>Change or remove blockout…</source>
+            <translation>Blockzeit ändern oder entfernen…</translation>
+        </message>
+        <message>
+            <source>Block this time…</source>
+            <translation>Diese Zeit blocken…</translation>
+        </message>
+    </context>
+    <context>
+        <name>BlockoutDialog</name>
+        <message>
+            <source>Lunch</source>
+            <translation>Mittagspause</translation>
+        </message>
+        <message>
+            <source>Meeting</source>
+            <translation>Besprechung</translation>
+        </message>
+        <message>
+            <source>Closed chair / room</source>
+            <translation>Stuhl / Raum geschlossen</translation>
+        </message>
+        <message>
+            <source>Other (say what)</source>
+            <translation>Sonstiges (bitte angeben)</translation>
+        </message>
+        <message>
+            <source>Change blockout</source>
+            <translation>Blockzeit ändern</translation>
+        </message>
+        <message>
+            <source>Block this time</source>
+            <translation>Diese Zeit blocken</translation>
+        </message>
+        <message>
+            <source>Blockout</source>
+            <translation>Blockzeit</translation>
+        </message>
+        <message>
+            <source>Keep a time free at this desk. The desk books nothing here and the openings finder skips it; the booking systems are not told (their own rules still apply).</source>
+            <translation>Eine Zeit an diesem Empfang freihalten. Der Empfang bucht hier nichts und die Suche nach freien Zeiten überspringt sie; die Buchungssysteme erfahren davon nichts (ihre eigenen Regeln gelten weiter).</translation>
+        </message>
+        <message>
+            <source>Column</source>
+            <translation>Spalte</translation>
+        </message>
+        <message>
+            <source>Whole clinic (every column)</source>
+            <translation>Ganze Praxis (jede Spalte)</translation>
+        </message>
+        <message>
+            <source>&amp;Column</source>
+            <translation>&amp;Spalte</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Datum</translation>
+        </message>
+        <message>
+            <source>From (clinic time)</source>
+            <translation>Von (Praxiszeit)</translation>
+        </message>
+        <message>
+            <source>To (clinic time)</source>
+            <translation>Bis (Praxiszeit)</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>bis</translation>
+        </message>
+        <message>
+            <source>&amp;When</source>
+            <translation>&amp;Wann</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Grund</translation>
+        </message>
+        <message>
+            <source>&amp;Reason</source>
+            <translation>&amp;Grund</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Notiz</translation>
+        </message>
+        <message>
+            <source>e.g. team huddle, chair 2 being repaired</source>
+            <translation>z. B. Teambesprechung, Stuhl 2 in Reparatur</translation>
+        </message>
+        <message>
+            <source>&amp;Note</source>
+            <translation>&amp;Notiz</translation>
+        </message>
+        <message>
+            <source>Repeat</source>
+            <translation>Wiederholen</translation>
+        </message>
+        <message>
+            <source> weeks</source>
+            <translation> Wochen</translation>
+        </message>
+        <message>
+            <source>For how many weeks</source>
+            <translation>Für wie viele Wochen</translation>
+        </message>
+        <message>
+            <source>or until</source>
+            <translation>oder bis</translation>
+        </message>
+        <message>
+            <source>Until</source>
+            <translation>Bis</translation>
+        </message>
+        <message>
+            <source>for</source>
+            <translation>für</translation>
+        </message>
+        <message>
+            <source>Re&amp;peat</source>
+            <translation>&amp;Wiederholen</translation>
+        </message>
+        <message>
+            <source>Bookings in this time</source>
+            <translation>Buchungen in dieser Zeit</translation>
+        </message>
+        <message>
+            <source>Messages about this blockout</source>
+            <translation>Meldungen zu dieser Blockzeit</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>&amp;Speichern</translation>
+        </message>
+        <message>
+            <source>&amp;Block</source>
+            <translation>&amp;Blocken</translation>
+        </message>
+        <message>
+            <source>Re&amp;move</source>
+            <translation>&amp;Entfernen</translation>
+        </message>
+        <message>
+            <source>The desk could not save this; try again.</source>
+            <translation>Der Empfang konnte dies nicht speichern; bitte erneut versuchen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Blockouts</name>
+        <message>
+            <source>This blockout was just changed or removed at another desk. Look at it again.</source>
+            <translation>Diese Blockzeit wurde gerade an einem anderen Empfang geändert oder entfernt. Sehen Sie sie sich erneut an.</translation>
+        </message>
+        <message>
+            <source>1 booking lies in this time in its first {weeks} weeks.</source>
+            <translation>1 Buchung liegt in den ersten {weeks} Wochen in dieser Zeit.</translation>
+        </message>
+        <message>
+            <source>1 booking lies in this time.</source>
+            <translation>1 Buchung liegt in dieser Zeit.</translation>
+        </message>
+        <message>
+            <source>They stay booked; move or cancel them yourself if need be.</source>
+            <translation>Sie bleiben gebucht; verschieben oder sagen Sie sie bei Bedarf selbst ab.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n bookings lie in this time in its first {weeks} weeks.</source>
+            <translation>
+                <numerusform>%n Buchung liegt in den ersten {weeks} Wochen in dieser Zeit.</numerusform>
+                <numerusform>%n Buchungen liegen in den ersten {weeks} Wochen in dieser Zeit.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n bookings lie in this time.</source>
+            <translation>
+                <numerusform>%n Buchung liegt in dieser Zeit.</numerusform>
+                <numerusform>%n Buchungen liegen in dieser Zeit.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Lunch</source>
+            <translation>Mittagspause</translation>
+        </message>
+        <message>
+            <source>Meeting</source>
+            <translation>Besprechung</translation>
+        </message>
+        <message>
+            <source>Closed chair</source>
+            <translation>Stuhl geschlossen</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>Sonstiges</translation>
+        </message>
+        <message>
+            <source>Does not repeat</source>
+            <translation>Keine Wiederholung</translation>
+        </message>
+        <message>
+            <source>Every day</source>
+            <translation>Jeden Tag</translation>
+        </message>
+        <message>
+            <source>Every weekday (Mon–Fri)</source>
+            <translation>Jeden Werktag (Mo–Fr)</translation>
+        </message>
+        <message>
+            <source>Every week</source>
+            <translation>Jede Woche</translation>
+        </message>
+    </context>
+    <context>
         <name>Blocks</name>
         <message>
             <source>synced</source>
@@ -294,8 +1018,84 @@
             <translation>name@beispiel.de</translation>
         </message>
         <message>
+            <source>The booking could not be saved on this computer. What you typed is still here; try Save again, and call support if it keeps failing.</source>
+            <translation>Die Buchung konnte auf diesem Computer nicht gespeichert werden. Ihre Eingaben sind noch da; versuchen Sie erneut zu speichern und rufen Sie den Support an, wenn es weiter fehlschlägt.</translation>
+        </message>
+        <message>
+            <source>New booking</source>
+            <translation>Neue Buchung</translation>
+        </message>
+        <message>
+            <source>Booking &amp;system</source>
+            <translation>Buchungs&amp;system</translation>
+        </message>
+        <message>
+            <source>Ser&amp;vice</source>
+            <translation>&amp;Leistung</translation>
+        </message>
+        <message>
+            <source>&amp;Free times</source>
+            <translation>&amp;Freie Zeiten</translation>
+        </message>
+        <message>
+            <source>&amp;Branch</source>
+            <translation>&amp;Filiale</translation>
+        </message>
+        <message>
+            <source>&amp;When</source>
+            <translation>&amp;Wann</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Datum</translation>
+        </message>
+        <message>
+            <source>Time (clinic time)</source>
+            <translation>Zeit (Praxiszeit)</translation>
+        </message>
+        <message>
+            <source>Patient &amp;name</source>
+            <translation>Patienten&amp;name</translation>
+        </message>
+        <message>
+            <source>&amp;Phone</source>
+            <translation>&amp;Telefon</translation>
+        </message>
+        <message>
+            <source>&amp;Email</source>
+            <translation>&amp;E-Mail</translation>
+        </message>
+        <message>
             <source>Optional</source>
             <translation>Optional</translation>
+        </message>
+        <message>
+            <source>N&amp;otes</source>
+            <translation>N&amp;otizen</translation>
+        </message>
+        <message>
+            <source>&amp;Save booking</source>
+            <translation>Buchung &amp;speichern</translation>
+        </message>
+        <message>
+            <source>Save booking</source>
+            <translation>Buchung speichern</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+        <message>
+            <source>No booking system is connected yet.</source>
+            <translation>Es ist noch kein Buchungssystem verbunden.</translation>
+        </message>
+        <message>
+            <source>Choose a service to see the next free times.</source>
+            <translation>Wählen Sie eine Leistung, um die nächsten freien Zeiten zu sehen.</translation>
+        </message>
+        <message>
+            <source>Saving…</source>
+            <translation>Wird gespeichert…</translation>
         </message>
         <message>
             <source>Required</source>
@@ -363,6 +1163,101 @@
         <message>
             <source>Choose a branch…</source>
             <translation>Standort wählen…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChangeDialogs</name>
+        <message>
+            <source>The desk could not save this change; try again.</source>
+            <translation>Der Empfang konnte diese Änderung nicht speichern; bitte erneut versuchen.</translation>
+        </message>
+        <message>
+            <source>{count} left</source>
+            <translation>{count} frei</translation>
+        </message>
+        <message>
+            <source>Move {patient}'s appointment</source>
+            <translation>Termin von {patient} verschieben</translation>
+        </message>
+        <message>
+            <source>Move appointment</source>
+            <translation>Termin verschieben</translation>
+        </message>
+        <message>
+            <source>Now: &lt;b&gt;{when}&lt;/b&gt;. Pick one of the nearest openings, or type a time.</source>
+            <translation>Jetzt: &lt;b&gt;{when}&lt;/b&gt;. Wählen Sie eine der nächsten freien Zeiten oder geben Sie eine Zeit ein.</translation>
+        </message>
+        <message>
+            <source>Nearest openings</source>
+            <translation>Nächste freie Zeiten</translation>
+        </message>
+        <message>
+            <source>New date</source>
+            <translation>Neues Datum</translation>
+        </message>
+        <message>
+            <source>New time (clinic time)</source>
+            <translation>Neue Zeit (Praxiszeit)</translation>
+        </message>
+        <message>
+            <source>&amp;When</source>
+            <translation>&amp;Wann</translation>
+        </message>
+        <message>
+            <source>Where</source>
+            <translation>Wo</translation>
+        </message>
+        <message>
+            <source>W&amp;here</source>
+            <translation>W&amp;o</translation>
+        </message>
+        <message>
+            <source>Messages about this move</source>
+            <translation>Meldungen zu dieser Verschiebung</translation>
+        </message>
+        <message>
+            <source>&amp;Move</source>
+            <translation>&amp;Verschieben</translation>
+        </message>
+        <message>
+            <source>No free time found in the cached calendar.</source>
+            <translation>Im zwischengespeicherten Kalender wurde keine freie Zeit gefunden.</translation>
+        </message>
+        <message>
+            <source>Cancel appointment</source>
+            <translation>Termin absagen</translation>
+        </message>
+        <message>
+            <source>Cancel &lt;b&gt;{patient}&lt;/b&gt;'s appointment on {day} at {time}?</source>
+            <translation>Den Termin von &lt;b&gt;{patient}&lt;/b&gt; am {day} um {time} absagen?</translation>
+        </message>
+        <message>
+            <source>Optional: why (kept in the booking's history)</source>
+            <translation>Optional: warum (wird im Verlauf der Buchung festgehalten)</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Grund</translation>
+        </message>
+        <message>
+            <source>&amp;Reason</source>
+            <translation>&amp;Grund</translation>
+        </message>
+        <message>
+            <source>Cancellation rules</source>
+            <translation>Absageregeln</translation>
+        </message>
+        <message>
+            <source>Cancel the &amp;appointment</source>
+            <translation>&amp;Termin absagen</translation>
+        </message>
+        <message>
+            <source>&amp;Keep it</source>
+            <translation>&amp;Behalten</translation>
+        </message>
+        <message>
+            <source>{count} appointments are cancelled together.</source>
+            <translation>{count} Termine werden zusammen abgesagt.</translation>
         </message>
     </context>
     <context>
@@ -593,6 +1488,194 @@
         </message>
     </context>
     <context>
+        <name>ConfirmationList</name>
+        <message>
+            <source>Time</source>
+            <translation>Zeit</translation>
+        </message>
+        <message>
+            <source>Patient</source>
+            <translation>Patient</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Telefon</translation>
+        </message>
+        <message>
+            <source>Provider</source>
+            <translation>Behandler</translation>
+        </message>
+        <message>
+            <source>Service</source>
+            <translation>Leistung</translation>
+        </message>
+        <message>
+            <source>Patient's answer</source>
+            <translation>Antwort des Patienten</translation>
+        </message>
+        <message>
+            <source>not called yet</source>
+            <translation>noch nicht angerufen</translation>
+        </message>
+        <message>
+            <source>Confirmation list</source>
+            <translation>Bestätigungsliste</translation>
+        </message>
+        <message>
+            <source>&amp;Day:</source>
+            <translation>&amp;Tag:</translation>
+        </message>
+        <message>
+            <source>Day</source>
+            <translation>Tag</translation>
+        </message>
+        <message>
+            <source>&amp;Tomorrow</source>
+            <translation>&amp;Morgen</translation>
+        </message>
+        <message>
+            <source>&amp;Show confirmed</source>
+            <translation>Bestätigte &amp;zeigen</translation>
+        </message>
+        <message>
+            <source>Counts</source>
+            <translation>Anzahlen</translation>
+        </message>
+        <message>
+            <source>Appointments to confirm</source>
+            <translation>Zu bestätigende Termine</translation>
+        </message>
+        <message>
+            <source>Confirmed (C)</source>
+            <translation>Bestätigt (C)</translation>
+        </message>
+        <message>
+            <source>Left message (M)</source>
+            <translation>Nachricht hinterlassen (M)</translation>
+        </message>
+        <message>
+            <source>No answer (N)</source>
+            <translation>Keine Antwort (N)</translation>
+        </message>
+        <message>
+            <source>&amp;Print…</source>
+            <translation>&amp;Drucken…</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Schließen</translation>
+        </message>
+        <message>
+            <source>Call each patient, then press C (confirmed), M (left a message) or N (no answer): the next row is selected. The booking system's own confirmation is apart: the calendar's solid blocks.</source>
+            <translation>Rufen Sie jeden Patienten an und drücken Sie dann C (bestätigt), M (Nachricht hinterlassen) oder N (keine Antwort): Die nächste Zeile wird ausgewählt. Die Bestätigung des Buchungssystems ist davon getrennt: die ausgefüllten Blöcke im Kalender.</translation>
+        </message>
+        <message>
+            <source>No appointments on {day}</source>
+            <translation>Keine Termine am {day}</translation>
+        </message>
+        <message>
+            <source>Everyone on {day} has confirmed.</source>
+            <translation>Alle am {day} haben bestätigt.</translation>
+        </message>
+        <message>
+            <source>Nobody to call on {day}.</source>
+            <translation>Am {day} ist niemand anzurufen.</translation>
+        </message>
+        <message>
+            <source>Not kept: the desk could not save this; try again.</source>
+            <translation>Nicht festgehalten: Der Empfang konnte dies nicht speichern; bitte erneut versuchen.</translation>
+        </message>
+        <message>
+            <source>Con&amp;firmation list…</source>
+            <translation>&amp;Bestätigungsliste…</translation>
+        </message>
+        <message>
+            <source>Call tomorrow's patients: C confirmed, M left a message, N no answer</source>
+            <translation>Die Patienten von morgen anrufen: C bestätigt, M Nachricht hinterlassen, N keine Antwort</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConfirmationPrint</name>
+        <message>
+            <source>Time</source>
+            <translation>Zeit</translation>
+        </message>
+        <message>
+            <source>Patient</source>
+            <translation>Patient</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Telefon</translation>
+        </message>
+        <message>
+            <source>Provider</source>
+            <translation>Behandler</translation>
+        </message>
+        <message>
+            <source>Answer</source>
+            <translation>Antwort</translation>
+        </message>
+        <message>
+            <source>C / M / N</source>
+            <translation>C / M / N</translation>
+        </message>
+        <message>
+            <source>Confirmation list — {day}</source>
+            <translation>Bestätigungsliste — {day}</translation>
+        </message>
+        <message>
+            <source>printed {when}</source>
+            <translation>gedruckt {when}</translation>
+        </message>
+        <message>
+            <source>C = confirmed, M = left a message, N = no answer.</source>
+            <translation>C = bestätigt, M = Nachricht hinterlassen, N = keine Antwort.</translation>
+        </message>
+        <message>
+            <source>Print the confirmation list</source>
+            <translation>Bestätigungsliste drucken</translation>
+        </message>
+    </context>
+    <context>
+        <name>Confirmations</name>
+        <message>
+            <source>{calls} to call, {confirmed} confirmed</source>
+            <translation>{calls} anzurufen, {confirmed} bestätigt</translation>
+        </message>
+        <message>
+            <source>This appointment is gone.</source>
+            <translation>Dieser Termin ist nicht mehr vorhanden.</translation>
+        </message>
+        <message>
+            <source>This appointment is cancelled: no call is needed.</source>
+            <translation>Dieser Termin ist abgesagt: Kein Anruf nötig.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n call(s)</source>
+            <translation>
+                <numerusform>%n Anruf</numerusform>
+                <numerusform>%n Anrufe</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Not confirmed by the patient</source>
+            <translation>Vom Patienten nicht bestätigt</translation>
+        </message>
+        <message>
+            <source>Confirmed by the patient</source>
+            <translation>Vom Patienten bestätigt</translation>
+        </message>
+        <message>
+            <source>Left a message</source>
+            <translation>Nachricht hinterlassen</translation>
+        </message>
+        <message>
+            <source>No answer</source>
+            <translation>Keine Antwort</translation>
+        </message>
+    </context>
+    <context>
         <name>Connections</name>
         <message>
             <source>The test failed: {error}</source>
@@ -777,6 +1860,385 @@
         <message>
             <source>Removed {name} and its API key.</source>
             <translation>{name} und ihr API-Schlüssel wurden entfernt.</translation>
+        </message>
+    </context>
+    <context>
+        <name>DaySheet</name>
+        <message>
+            <source>not yet synced</source>
+            <translation>noch nicht synchronisiert</translation>
+        </message>
+        <message>
+            <source>awaiting confirmation</source>
+            <translation>Bestätigung ausstehend</translation>
+        </message>
+        <message>
+            <source>REFUSED by the booking system</source>
+            <translation>vom Buchungssystem ABGELEHNT</translation>
+        </message>
+        <message>
+            <source>UNKNOWN whether the booking system has it</source>
+            <translation>UNBEKANNT, ob das Buchungssystem sie hat</translation>
+        </message>
+        <message>
+            <source>booked</source>
+            <translation>gebucht</translation>
+        </message>
+        <message>
+            <source>arrived</source>
+            <translation>eingetroffen</translation>
+        </message>
+        <message>
+            <source>completed</source>
+            <translation>abgeschlossen</translation>
+        </message>
+        <message>
+            <source>no-show</source>
+            <translation>nicht erschienen</translation>
+        </message>
+        <message>
+            <source>cancelled</source>
+            <translation>abgesagt</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>Zeit</translation>
+        </message>
+        <message>
+            <source>Where</source>
+            <translation>Wo</translation>
+        </message>
+        <message>
+            <source>Patient</source>
+            <translation>Patient</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Telefon</translation>
+        </message>
+        <message>
+            <source>Service</source>
+            <translation>Leistung</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Sync</source>
+            <translation>Sync</translation>
+        </message>
+        <message>
+            <source>✎ = saved at the desk but not yet confirmed by the booking system: it may still change.</source>
+            <translation>✎ = am Empfang gespeichert, aber vom Buchungssystem noch nicht bestätigt: kann sich noch ändern.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n appointment(s)</source>
+            <translation>
+                <numerusform>%n Termin</numerusform>
+                <numerusform>%n Termine</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>printed {when}</source>
+            <translation>gedruckt {when}</translation>
+        </message>
+        <message>
+            <source>No appointments.</source>
+            <translation>Keine Termine.</translation>
+        </message>
+        <message>
+            <source>The whole day — {day}</source>
+            <translation>Der ganze Tag — {day}</translation>
+        </message>
+        <message>
+            <source>Day sheet {day}</source>
+            <translation>Tagesliste {day}</translation>
+        </message>
+        <message>
+            <source>Print the day sheet</source>
+            <translation>Tagesliste drucken</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeskDialogs</name>
+        <message>
+            <source>Booking saved at this desk; it will be sent shortly.</source>
+            <translation>Buchung an diesem Empfang gespeichert; sie wird in Kürze gesendet.</translation>
+        </message>
+        <message>
+            <source>Changes saved at this desk; they will be sent shortly.</source>
+            <translation>Änderungen an diesem Empfang gespeichert; sie werden in Kürze gesendet.</translation>
+        </message>
+        <message>
+            <source>Day sheet sent to the printer.</source>
+            <translation>Tagesliste an den Drucker gesendet.</translation>
+        </message>
+        <message>
+            <source>Save the day sheet as PDF</source>
+            <translation>Tagesliste als PDF speichern</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF-Dateien (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Day sheet saved to {path} ({count} not yet synced, marked ✎).</source>
+            <translation>Tagesliste unter {path} gespeichert ({count} noch nicht synchronisiert, mit ✎ markiert).</translation>
+        </message>
+        <message>
+            <source>Day sheet saved to {path}.</source>
+            <translation>Tagesliste unter {path} gespeichert.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n appointment(s) exported to {path}.</source>
+            <translation>
+                <numerusform>%n Termin nach {path} exportiert.</numerusform>
+                <numerusform>%n Termine nach {path} exportiert.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>; %n row(s) refused as the calendar stands now</source>
+            <translation>
+                <numerusform>; %n Zeile nach dem jetzigen Kalender abgelehnt</numerusform>
+                <numerusform>; %n Zeilen nach dem jetzigen Kalender abgelehnt</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n booking(s) queued from {file}{refused}; they will be sent shortly.</source>
+            <translation>
+                <numerusform>%n Buchung aus {file} vorgemerkt{refused}; sie wird in Kürze gesendet.</numerusform>
+                <numerusform>%n Buchungen aus {file} vorgemerkt{refused}; sie werden in Kürze gesendet.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>DetailsPanel</name>
+        <message>
+            <source>Booked</source>
+            <translation>Gebucht</translation>
+        </message>
+        <message>
+            <source>Confirmed by the booking system</source>
+            <translation>Vom Buchungssystem bestätigt</translation>
+        </message>
+        <message>
+            <source>Refused by the booking system</source>
+            <translation>Vom Buchungssystem abgelehnt</translation>
+        </message>
+        <message>
+            <source>Moved</source>
+            <translation>Verschoben</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>Abgesagt</translation>
+        </message>
+        <message>
+            <source>Arrived</source>
+            <translation>Eingetroffen</translation>
+        </message>
+        <message>
+            <source>Completed</source>
+            <translation>Abgeschlossen</translation>
+        </message>
+        <message>
+            <source>Marked no-show</source>
+            <translation>Als nicht erschienen markiert</translation>
+        </message>
+        <message>
+            <source>Back to booked</source>
+            <translation>Zurück auf gebucht</translation>
+        </message>
+        <message>
+            <source>Came in from the booking system</source>
+            <translation>Aus dem Buchungssystem übernommen</translation>
+        </message>
+        <message>
+            <source>Changed in the booking system</source>
+            <translation>Im Buchungssystem geändert</translation>
+        </message>
+        <message>
+            <source>Patient's contact created in the booking system</source>
+            <translation>Kontakt des Patienten im Buchungssystem angelegt</translation>
+        </message>
+        <message>
+            <source>Sent, no answer: outcome unknown</source>
+            <translation>Gesendet, keine Antwort: Ergebnis unbekannt</translation>
+        </message>
+        <message>
+            <source>Outcome settled</source>
+            <translation>Ergebnis geklärt</translation>
+        </message>
+        <message>
+            <source>Sent again</source>
+            <translation>Erneut gesendet</translation>
+        </message>
+        <message>
+            <source>Dismissed</source>
+            <translation>Verworfen</translation>
+        </message>
+        <message>
+            <source>Changed here and in the booking system at once</source>
+            <translation>Gleichzeitig hier und im Buchungssystem geändert</translation>
+        </message>
+        <message>
+            <source>Clash settled</source>
+            <translation>Konflikt geklärt</translation>
+        </message>
+        <message>
+            <source>Changed at the desk</source>
+            <translation>Am Empfang geändert</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Notiz</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n change(s) waiting to be sent</source>
+            <translation>
+                <numerusform>%n Änderung wartet auf Versand</numerusform>
+                <numerusform>%n Änderungen warten auf Versand</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n call(s)</source>
+            <translation>
+                <numerusform>%n Anruf</numerusform>
+                <numerusform>%n Anrufe</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Appointment details</source>
+            <translation>Termindetails</translation>
+        </message>
+        <message>
+            <source>No appointment selected</source>
+            <translation>Kein Termin ausgewählt</translation>
+        </message>
+        <message>
+            <source>Patient</source>
+            <translation>Patient</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>Wann</translation>
+        </message>
+        <message>
+            <source>Service</source>
+            <translation>Leistung</translation>
+        </message>
+        <message>
+            <source>Where</source>
+            <translation>Wo</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Telefon</translation>
+        </message>
+        <message>
+            <source>Email</source>
+            <translation>E-Mail</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Booking system</source>
+            <translation>Buchungssystem</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Notizen</translation>
+        </message>
+        <message>
+            <source>Reference</source>
+            <translation>Referenz</translation>
+        </message>
+        <message>
+            <source>{label}:</source>
+            <translation>{label}:</translation>
+        </message>
+        <message>
+            <source>&amp;Arrived</source>
+            <translation>&amp;Eingetroffen</translation>
+        </message>
+        <message>
+            <source>Co&amp;mpleted</source>
+            <translation>&amp;Abgeschlossen</translation>
+        </message>
+        <message>
+            <source>&amp;No-show</source>
+            <translation>&amp;Nicht erschienen</translation>
+        </message>
+        <message>
+            <source>Mo&amp;ve…</source>
+            <translation>&amp;Verschieben…</translation>
+        </message>
+        <message>
+            <source>Cance&amp;l…</source>
+            <translation>Ab&amp;sagen…</translation>
+        </message>
+        <message>
+            <source>{action} (key {key} in the calendar)</source>
+            <translation>{action} (Taste {key} im Kalender)</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;History&lt;/b&gt;</source>
+            <translation>&lt;b&gt;Verlauf&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>History</source>
+            <translation>Verlauf</translation>
+        </message>
+        <message>
+            <source>Select an appointment in the calendar.</source>
+            <translation>Wählen Sie einen Termin im Kalender.</translation>
+        </message>
+        <message>
+            <source>in the {session}</source>
+            <translation>am {session}</translation>
+        </message>
+        <message>
+            <source>time not given</source>
+            <translation>Zeit nicht angegeben</translation>
+        </message>
+        <message>
+            <source>(the booking system gives no time of day)</source>
+            <translation>(das Buchungssystem nennt keine Uhrzeit)</translation>
+        </message>
+        <message>
+            <source>not yet in the booking system</source>
+            <translation>noch nicht im Buchungssystem</translation>
+        </message>
+        <message>
+            <source>at {time}</source>
+            <translation>um {time}</translation>
+        </message>
+        <message>
+            <source>in the chair</source>
+            <translation>im Behandlungsstuhl</translation>
+        </message>
+        <message>
+            <source>Not confirmed yet (F7)</source>
+            <translation>Noch nicht bestätigt (F7)</translation>
+        </message>
+        <message>
+            <source>Not confirmed</source>
+            <translation>Nicht bestätigt</translation>
+        </message>
+        <message>
+            <source>Confirmed</source>
+            <translation>Bestätigt</translation>
+        </message>
+        <message>
+            <source>Left a message</source>
+            <translation>Nachricht hinterlassen</translation>
+        </message>
+        <message>
+            <source>No answer</source>
+            <translation>Keine Antwort</translation>
         </message>
     </context>
     <context>
@@ -987,6 +2449,25 @@
                 <numerusform>%n Buchung</numerusform>
                 <numerusform>%n Buchungen</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>GridSchedule</name>
+        <message>
+            <source>the whole clinic</source>
+            <translation>die ganze Praxis</translation>
+        </message>
+        <message>
+            <source>one column</source>
+            <translation>eine Spalte</translation>
+        </message>
+        <message>
+            <source>Blocked at this desk: {label}</source>
+            <translation>An diesem Empfang geblockt: {label}</translation>
+        </message>
+        <message>
+            <source>The clinic's own rule: the desk books nothing here. Right-click to change or remove it.</source>
+            <translation>Eigene Regel der Praxis: Der Empfang bucht hier nichts. Rechtsklick zum Ändern oder Entfernen.</translation>
         </message>
     </context>
     <context>
@@ -1473,6 +2954,458 @@
         <message>
             <source>No free time matches in the cached calendars; try other days or parts of the day, or a later date.</source>
             <translation>Keine passende freie Zeit in den zwischengespeicherten Kalendern; versuchen Sie andere Tage, Tageszeiten oder ein späteres Datum.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Pinboard</name>
+        <message>
+            <source>An appointment on the pinboard is no longer here.</source>
+            <translation>Ein Termin auf der Pinnwand ist nicht mehr vorhanden.</translation>
+        </message>
+        <message>
+            <source>{patient}'s appointment of {when} was cancelled meanwhile; it is off the pinboard.</source>
+            <translation>Der Termin von {patient} am {when} wurde inzwischen abgesagt; er ist nicht mehr auf der Pinnwand.</translation>
+        </message>
+        <message>
+            <source>A cancelled appointment cannot be pinned.</source>
+            <translation>Ein abgesagter Termin kann nicht angeheftet werden.</translation>
+        </message>
+        <message>
+            <source>An arrived appointment cannot be moved or pinned.</source>
+            <translation>Ein Termin, zu dem der Patient eingetroffen ist, kann weder verschoben noch angeheftet werden.</translation>
+        </message>
+        <message>
+            <source>A completed appointment cannot be moved or pinned.</source>
+            <translation>Ein abgeschlossener Termin kann weder verschoben noch angeheftet werden.</translation>
+        </message>
+        <message>
+            <source>A no-show appointment cannot be moved or pinned.</source>
+            <translation>Ein Termin, zu dem niemand erschienen ist, kann weder verschoben noch angeheftet werden.</translation>
+        </message>
+        <message>
+            <source>Settle this booking in the sync panel first.</source>
+            <translation>Klären Sie diese Buchung zuerst im Sync-Bereich.</translation>
+        </message>
+        <message>
+            <source>This appointment is on the pinboard already.</source>
+            <translation>Dieser Termin ist bereits auf der Pinnwand.</translation>
+        </message>
+    </context>
+    <context>
+        <name>PinboardDock</name>
+        <message>
+            <source>A pinned appointment stays booked at its own time until you place it: drag it onto the calendar, or click a free time there and press Place here.</source>
+            <translation>Ein angehefteter Termin bleibt zu seiner Zeit gebucht, bis Sie ihn platzieren: Ziehen Sie ihn in den Kalender, oder klicken Sie dort auf eine freie Zeit und dann auf Hier platzieren.</translation>
+        </message>
+        <message>
+            <source>An appointment cannot move to another booking system; book it there and cancel this one.</source>
+            <translation>Ein Termin kann nicht in ein anderes Buchungssystem verschoben werden; buchen Sie ihn dort und sagen Sie diesen ab.</translation>
+        </message>
+        <message>
+            <source>Pinned appointments</source>
+            <translation>Angeheftete Termine</translation>
+        </message>
+        <message>
+            <source>No free time picked on the calendar yet.</source>
+            <translation>Noch keine freie Zeit im Kalender gewählt.</translation>
+        </message>
+        <message>
+            <source>Picked time</source>
+            <translation>Gewählte Zeit</translation>
+        </message>
+        <message>
+            <source>&amp;Place here</source>
+            <translation>&amp;Hier platzieren</translation>
+        </message>
+        <message>
+            <source>Move the chosen pinned appointment to the picked time</source>
+            <translation>Den gewählten angehefteten Termin auf die gewählte Zeit verschieben</translation>
+        </message>
+        <message>
+            <source>Put &amp;back</source>
+            <translation>&amp;Zurücklegen</translation>
+        </message>
+        <message>
+            <source>Take it off the pinboard; it stays at its own time</source>
+            <translation>Von der Pinnwand nehmen; er bleibt zu seiner Zeit</translation>
+        </message>
+        <message>
+            <source>S&amp;how</source>
+            <translation>&amp;Anzeigen</translation>
+        </message>
+        <message>
+            <source>Go to where it is booked now</source>
+            <translation>Dorthin gehen, wo er jetzt gebucht ist</translation>
+        </message>
+        <message>
+            <source>Pinboard messages</source>
+            <translation>Meldungen der Pinnwand</translation>
+        </message>
+        <message>
+            <source>{patient} · {service} · {provider} · {minutes} min
+    still booked at {when}</source>
+            <translation>{patient} · {service} · {provider} · {minutes} Min.
+    weiterhin gebucht am {when}</translation>
+        </message>
+        <message>
+            <source>Pinned by {who} at {desk}</source>
+            <translation>Angeheftet von {who} am Empfang {desk}</translation>
+        </message>
+        <message>
+            <source>Nothing on the pinboard. Ctrl+X cuts the selected appointment.</source>
+            <translation>Nichts auf der Pinnwand. Strg+X schneidet den ausgewählten Termin aus.</translation>
+        </message>
+        <message>
+            <source>Picked: {when}</source>
+            <translation>Gewählt: {when}</translation>
+        </message>
+        <message>
+            <source>{patient} is on the pinboard; still booked at {when} until you place it.</source>
+            <translation>{patient} ist auf der Pinnwand; weiterhin am {when} gebucht, bis Sie ihn platzieren.</translation>
+        </message>
+        <message>
+            <source>Not pinned</source>
+            <translation>Nicht angeheftet</translation>
+        </message>
+        <message>
+            <source>Select an appointment on the calendar first, then Ctrl+X pins it.</source>
+            <translation>Wählen Sie zuerst einen Termin im Kalender; Strg+X heftet ihn dann an.</translation>
+        </message>
+        <message>
+            <source>Not moved: {why} It stays on the pinboard.</source>
+            <translation>Nicht verschoben: {why} Er bleibt auf der Pinnwand.</translation>
+        </message>
+        <message>
+            <source>Not moved: {why}</source>
+            <translation>Nicht verschoben: {why}</translation>
+        </message>
+        <message>
+            <source>Placed; it is off the pinboard.</source>
+            <translation>Platziert; er ist nicht mehr auf der Pinnwand.</translation>
+        </message>
+        <message>
+            <source>Appointment moved.</source>
+            <translation>Termin verschoben.</translation>
+        </message>
+        <message>
+            <source>Not moved</source>
+            <translation>Nicht verschoben</translation>
+        </message>
+        <message>
+            <source> It stays on the pinboard.</source>
+            <translation> Er bleibt auf der Pinnwand.</translation>
+        </message>
+        <message>
+            <source>Taken off the pinboard; it stays at its own time.</source>
+            <translation>Von der Pinnwand genommen; er bleibt zu seiner Zeit.</translation>
+        </message>
+        <message>
+            <source>Not changed</source>
+            <translation>Nicht geändert</translation>
+        </message>
+        <message>
+            <source>Pinboard</source>
+            <translation>Pinnwand</translation>
+        </message>
+    </context>
+    <context>
+        <name>PinboardDrops</name>
+        <message>
+            <source>Not here: {why}</source>
+            <translation>Nicht hier: {why}</translation>
+        </message>
+        <message>
+            <source>Drop to move it to {when}.</source>
+            <translation>Loslassen, um ihn auf {when} zu verschieben.</translation>
+        </message>
+    </context>
+    <context>
+        <name>QGnomeTheme</name>
+        <message>
+            <source>&amp;OK</source>
+            <translation>&amp;OK</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>&amp;Speichern</translation>
+        </message>
+        <message>
+            <source>&amp;Cancel</source>
+            <translation>&amp;Abbrechen</translation>
+        </message>
+        <message>
+            <source>&amp;Close</source>
+            <translation>&amp;Schließen</translation>
+        </message>
+        <message>
+            <source>Close without Saving</source>
+            <translation>Ohne Speichern schließen</translation>
+        </message>
+    </context>
+    <context>
+        <name>QPlatformTheme</name>
+        <message>
+            <source>OK</source>
+            <translation>OK</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Speichern</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>Öffnen</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Abbrechen</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Schließen</translation>
+        </message>
+        <message>
+            <source>Apply</source>
+            <translation>Anwenden</translation>
+        </message>
+        <message>
+            <source>Reset</source>
+            <translation>Zurücksetzen</translation>
+        </message>
+        <message>
+            <source>Help</source>
+            <translation>Hilfe</translation>
+        </message>
+        <message>
+            <source>Discard</source>
+            <translation>Verwerfen</translation>
+        </message>
+        <message>
+            <source>Don't Save</source>
+            <translation>Nicht speichern</translation>
+        </message>
+        <message>
+            <source>Restore Defaults</source>
+            <translation>Standardwerte wiederherstellen</translation>
+        </message>
+        <message>
+            <source>&amp;Yes</source>
+            <translation>&amp;Ja</translation>
+        </message>
+        <message>
+            <source>&amp;No</source>
+            <translation>&amp;Nein</translation>
+        </message>
+        <message>
+            <source>Retry</source>
+            <translation>Wiederholen</translation>
+        </message>
+        <message>
+            <source>Ignore</source>
+            <translation>Ignorieren</translation>
+        </message>
+    </context>
+    <context>
+        <name>Series</name>
+        <message>
+            <source>every: type a number of weeks from 1 to 52.</source>
+            <translation>Alle: Geben Sie eine Anzahl Wochen von 1 bis 52 ein.</translation>
+        </message>
+        <message>
+            <source>times: say how many times, or until which date.</source>
+            <translation>Anzahl: Geben Sie an, wie oft oder bis zu welchem Datum.</translation>
+        </message>
+        <message>
+            <source>times: a series has 2 to {most} appointments.</source>
+            <translation>Anzahl: Eine Serie hat 2 bis {most} Termine.</translation>
+        </message>
+        <message>
+            <source>until: choose a date after the first appointment.</source>
+            <translation>Bis: Wählen Sie ein Datum nach dem ersten Termin.</translation>
+        </message>
+        <message numerus="yes">
+            <source>every %n week(s)</source>
+            <translation>
+                <numerusform>jede Woche</numerusform>
+                <numerusform>alle %n Wochen</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{every}, %n time(s)</source>
+            <translation>
+                <numerusform>{every}, %n-mal</numerusform>
+                <numerusform>{every}, %n-mal</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No appointment of the series is left to book.</source>
+            <translation>Kein Termin der Serie ist mehr zu buchen.</translation>
+        </message>
+        <message>
+            <source>This appointment is in no series.</source>
+            <translation>Dieser Termin gehört zu keiner Serie.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SeriesDialog</name>
+        <message>
+            <source>Repeat appointment</source>
+            <translation>Termin wiederholen</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;{patient}&lt;/b&gt;, at &lt;b&gt;{time}&lt;/b&gt; (clinic time) from {day}. Every appointment keeps this time of day, also across a change of the clocks.</source>
+            <translation>&lt;b&gt;{patient}&lt;/b&gt;, um &lt;b&gt;{time}&lt;/b&gt; (Praxiszeit) ab {day}. Jeder Termin behält diese Uhrzeit, auch über eine Zeitumstellung hinweg.</translation>
+        </message>
+        <message>
+            <source> week(s)</source>
+            <translation> Woche(n)</translation>
+        </message>
+        <message>
+            <source>Every how many weeks</source>
+            <translation>Alle wie viele Wochen</translation>
+        </message>
+        <message>
+            <source>&amp;Every</source>
+            <translation>&amp;Alle</translation>
+        </message>
+        <message>
+            <source>&amp;Times in all</source>
+            <translation>&amp;Anzahl insgesamt</translation>
+        </message>
+        <message>
+            <source>How many appointments</source>
+            <translation>Wie viele Termine</translation>
+        </message>
+        <message>
+            <source>&amp;Until</source>
+            <translation>&amp;Bis</translation>
+        </message>
+        <message>
+            <source>Until which date</source>
+            <translation>Bis zu welchem Datum</translation>
+        </message>
+        <message>
+            <source>When (clinic time)</source>
+            <translation>Wann (Praxiszeit)</translation>
+        </message>
+        <message>
+            <source>Checked offline</source>
+            <translation>Offline geprüft</translation>
+        </message>
+        <message>
+            <source>Book at</source>
+            <translation>Buchen um</translation>
+        </message>
+        <message>
+            <source>The series' appointments</source>
+            <translation>Die Termine der Serie</translation>
+        </message>
+        <message>
+            <source>What will be booked</source>
+            <translation>Was gebucht wird</translation>
+        </message>
+        <message>
+            <source>&amp;Book</source>
+            <translation>&amp;Buchen</translation>
+        </message>
+        <message>
+            <source>Fits</source>
+            <translation>Passt</translation>
+        </message>
+        <message>
+            <source>Does not fit: {why}</source>
+            <translation>Passt nicht: {why}</translation>
+        </message>
+        <message>
+            <source>Likely fits ({why})</source>
+            <translation>Passt wahrscheinlich ({why})</translation>
+        </message>
+        <message>
+            <source>Appointment {number}: book at</source>
+            <translation>Termin {number}: buchen um</translation>
+        </message>
+        <message>
+            <source>As asked</source>
+            <translation>Wie gewünscht</translation>
+        </message>
+        <message>
+            <source>Choose a time…</source>
+            <translation>Zeit wählen…</translation>
+        </message>
+        <message>
+            <source>Skip this one</source>
+            <translation>Diesen auslassen</translation>
+        </message>
+        <message>
+            <source>All {count} appointments fit; they are booked together.</source>
+            <translation>Alle {count} Termine passen; sie werden zusammen gebucht.</translation>
+        </message>
+        <message>
+            <source>{misfits} of {count} do not fit (number {numbers}): pick one of the nearest openings for each, or skip it. {why}</source>
+            <translation>{misfits} von {count} passen nicht (Nummer {numbers}): Wählen Sie für jeden eine der nächsten freien Zeiten oder lassen Sie ihn aus. {why}</translation>
+        </message>
+        <message>
+            <source>{count} still to choose.</source>
+            <translation>{count} noch zu wählen.</translation>
+        </message>
+        <message>
+            <source>&amp;Book {count} appointments</source>
+            <translation>{count} Termine &amp;buchen</translation>
+        </message>
+        <message>
+            <source>Nothing was booked.</source>
+            <translation>Es wurde nichts gebucht.</translation>
+        </message>
+        <message>
+            <source>The desk could not save the series; nothing was booked.</source>
+            <translation>Der Empfang konnte die Serie nicht speichern; es wurde nichts gebucht.</translation>
+        </message>
+        <message>
+            <source>&amp;Repeat…</source>
+            <translation>&amp;Wiederholen…</translation>
+        </message>
+        <message>
+            <source>Book this appointment every N weeks (a course of treatment)</source>
+            <translation>Diesen Termin alle N Wochen buchen (eine Behandlungsserie)</translation>
+        </message>
+        <message>
+            <source>Repeat</source>
+            <translation>Wiederholen</translation>
+        </message>
+    </context>
+    <context>
+        <name>SeriesScope</name>
+        <message>
+            <source>In a series ({rule}):</source>
+            <translation>In einer Serie ({rule}):</translation>
+        </message>
+        <message>
+            <source>&amp;This one</source>
+            <translation>&amp;Nur diesen</translation>
+        </message>
+        <message>
+            <source>This and the &amp;following ({count})</source>
+            <translation>Diesen und die &amp;folgenden ({count})</translation>
+        </message>
+        <message>
+            <source>Which appointments of the series</source>
+            <translation>Welche Termine der Serie</translation>
+        </message>
+        <message>
+            <source>Nothing is cancelled:</source>
+            <translation>Nichts wird abgesagt:</translation>
+        </message>
+        <message>
+            <source>Nothing is moved:</source>
+            <translation>Nichts wird verschoben:</translation>
+        </message>
+        <message>
+            <source>{count} of the series' appointments do not fit.</source>
+            <translation>{count} Termine der Serie passen nicht.</translation>
+        </message>
+        <message>
+            <source>{count} appointments move together, each by the same shift.</source>
+            <translation>{count} Termine werden zusammen verschoben, jeder um dieselbe Spanne.</translation>
         </message>
     </context>
     <context>
@@ -2319,6 +4252,86 @@
             <source>Another booking on this calendar overlaps this time. VantaX publishes no opening hours or overlap rule, so it may judge this differently; checked against the desk's cached bookings only.</source>
             <translation>Eine andere Buchung in diesem Kalender überschneidet sich mit dieser Zeit. VantaX veröffentlicht keine Öffnungszeiten oder Überschneidungsregel und kann es daher anders beurteilen; geprüft nur gegen die zwischengespeicherten Buchungen des Empfangs.</translation>
         </message>
+        <message>
+            <source>This booking was just changed by the booking system or another desk. Look at it again, then retry.</source>
+            <translation>Diese Buchung wurde gerade vom Buchungssystem oder an einem anderen Empfang geändert. Sehen Sie sie sich erneut an und versuchen Sie es dann noch einmal.</translation>
+        </message>
+        <message>
+            <source>Nobody knows yet whether the booking system received this booking. Settle it in the sync panel first (it arrived, send it again, or cancel it).</source>
+            <translation>Noch ist unbekannt, ob das Buchungssystem diese Buchung erhalten hat. Klären Sie sie zuerst im Sync-Bereich (angekommen, erneut senden oder absagen).</translation>
+        </message>
+        <message>
+            <source>Cancellation is not allowed for this organization</source>
+            <translation>Absagen sind bei dieser Organisation nicht erlaubt</translation>
+        </message>
+        <message>
+            <source>Appointments must be cancelled at least {hours} hours before they start</source>
+            <translation>Termine müssen mindestens {hours} Stunden vor Beginn abgesagt werden</translation>
+        </message>
+        <message>
+            <source>Choose where the patient is seen.</source>
+            <translation>Wählen Sie, wo der Patient behandelt wird.</translation>
+        </message>
+        <message>
+            <source>Choose a date and time.</source>
+            <translation>Wählen Sie Datum und Uhrzeit.</translation>
+        </message>
+        <message>
+            <source>This is not an email address (name@example.org).</source>
+            <translation>Das ist keine E-Mail-Adresse (name@example.org).</translation>
+        </message>
+        <message>
+            <source>A patient can only arrive on the day of the appointment; this one is on {day}.</source>
+            <translation>Ein Patient kann nur am Tag des Termins eintreffen; dieser ist am {day}.</translation>
+        </message>
+        <message>
+            <source>Not yet: the appointment starts at {time} today, so it cannot be completed before then.</source>
+            <translation>Noch nicht: Der Termin beginnt heute um {time} und kann vorher nicht abgeschlossen werden.</translation>
+        </message>
+        <message>
+            <source>Not yet: the appointment starts at {time} {day}, so it cannot be completed before then.</source>
+            <translation>Noch nicht: Der Termin beginnt um {time} am {day} und kann vorher nicht abgeschlossen werden.</translation>
+        </message>
+        <message>
+            <source>Not yet: the appointment starts at {time} today, so it cannot be a no-show before then.</source>
+            <translation>Noch nicht: Der Termin beginnt heute um {time}; vorher kann niemand als nicht erschienen gelten.</translation>
+        </message>
+        <message>
+            <source>Not yet: the appointment starts at {time} {day}, so it cannot be a no-show before then.</source>
+            <translation>Noch nicht: Der Termin beginnt um {time} am {day}; vorher kann niemand als nicht erschienen gelten.</translation>
+        </message>
+        <message>
+            <source>Choose a connection.</source>
+            <translation>Wählen Sie eine Verbindung.</translation>
+        </message>
+        <message>
+            <source>The desk has no cached opening hours for this day; the booking system will check them at sync.</source>
+            <translation>Der Empfang hat für diesen Tag keine zwischengespeicherten Öffnungszeiten; das Buchungssystem prüft sie beim Synchronisieren.</translation>
+        </message>
+        <message>
+            <source>This connection's calendar has not been refreshed for over an hour; another channel may have taken the slot.</source>
+            <translation>Der Kalender dieser Verbindung wurde seit über einer Stunde nicht aktualisiert; ein anderer Kanal könnte die Zeit vergeben haben.</translation>
+        </message>
+        <message>
+            <source>This booking is no longer here.</source>
+            <translation>Diese Buchung ist nicht mehr vorhanden.</translation>
+        </message>
+        <message>
+            <source>This booking system is not connected.</source>
+            <translation>Dieses Buchungssystem ist nicht verbunden.</translation>
+        </message>
+        <message>
+            <source>This booking is already cancelled.</source>
+            <translation>Diese Buchung ist bereits abgesagt.</translation>
+        </message>
+        <message>
+            <source>This booking is cancelled; book the patient again.</source>
+            <translation>Diese Buchung ist abgesagt; buchen Sie den Patienten neu.</translation>
+        </message>
+        <message>
+            <source>The booking system refused this booking; rebook it first.</source>
+            <translation>Das Buchungssystem hat diese Buchung abgelehnt; buchen Sie sie zuerst neu.</translation>
+        </message>
     </context>
     <context>
         <name>Views</name>
@@ -2337,6 +4350,76 @@
         <message>
             <source>Agenda</source>
             <translation>Agenda</translation>
+        </message>
+    </context>
+    <context>
+        <name>WaitingRoom</name>
+        <message numerus="yes">
+            <source>%n patient(s) waiting</source>
+            <translation>
+                <numerusform>%n Patient wartet</numerusform>
+                <numerusform>%n Patienten warten</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Patient</source>
+            <translation>Patient</translation>
+        </message>
+        <message>
+            <source>Booked for</source>
+            <translation>Gebucht für</translation>
+        </message>
+        <message>
+            <source>Arrived</source>
+            <translation>Eingetroffen</translation>
+        </message>
+        <message>
+            <source>Waited</source>
+            <translation>Gewartet</translation>
+        </message>
+        <message>
+            <source>Waiting room</source>
+            <translation>Wartezimmer</translation>
+        </message>
+        <message>
+            <source>Waiting</source>
+            <translation>Wartend</translation>
+        </message>
+        <message>
+            <source>Patients waiting</source>
+            <translation>Wartende Patienten</translation>
+        </message>
+        <message>
+            <source>In the &amp;chair</source>
+            <translation>Im &amp;Behandlungsstuhl</translation>
+        </message>
+        <message>
+            <source>The patient went in (kept at the desk only; Enter)</source>
+            <translation>Der Patient ist hineingegangen (nur am Empfang festgehalten; Eingabetaste)</translation>
+        </message>
+        <message>
+            <source>S&amp;een</source>
+            <translation>&amp;Dran gewesen</translation>
+        </message>
+        <message>
+            <source>Mark the appointment completed</source>
+            <translation>Den Termin als abgeschlossen markieren</translation>
+        </message>
+        <message>
+            <source>Nobody waiting.</source>
+            <translation>Niemand wartet.</translation>
+        </message>
+        <message>
+            <source>Not kept: the desk could not save this.</source>
+            <translation>Nicht festgehalten: Der Empfang konnte dies nicht speichern.</translation>
+        </message>
+        <message>
+            <source>&amp;Waiting room</source>
+            <translation>&amp;Wartezimmer</translation>
+        </message>
+        <message>
+            <source>Who arrived, when, and how long they have waited</source>
+            <translation>Wer wann eingetroffen ist und wie lange schon wartet</translation>
         </message>
     </context>
 </TS>

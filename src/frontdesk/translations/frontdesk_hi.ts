@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="hi">
     <context>
+        <name>Actions</name>
+        <message>
+            <source>{patient}: {status}.</source>
+            <translation>{patient}: {status}।</translation>
+        </message>
+        <message>
+            <source>Appointment moved.</source>
+            <translation>अपॉइंटमेंट का समय बदला गया।</translation>
+        </message>
+        <message>
+            <source>Not changed: {why}</source>
+            <translation>बदला नहीं गया: {why}</translation>
+        </message>
+        <message>
+            <source>Not changed: the desk could not save this change; try again.</source>
+            <translation>बदला नहीं गया: डेस्क यह बदलाव सहेज नहीं सका; फिर से कोशिश करें।</translation>
+        </message>
+        <message>
+            <source>Appointment cancelled.</source>
+            <translation>अपॉइंटमेंट रद्द की गई।</translation>
+        </message>
+    </context>
+    <context>
         <name>Agenda</name>
         <message>
             <source>Time</source>
@@ -65,6 +88,480 @@
         <message>
             <source>Save changes</source>
             <translation>बदलाव सहेजें</translation>
+        </message>
+    </context>
+    <context>
+        <name>Arrivals</name>
+        <message>
+            <source>time not recorded</source>
+            <translation>समय दर्ज नहीं</translation>
+        </message>
+        <message>
+            <source>waiting {time}</source>
+            <translation>{time} से प्रतीक्षा में</translation>
+        </message>
+        <message>
+            <source>{minutes} min</source>
+            <translation>{minutes} मिनट</translation>
+        </message>
+        <message>
+            <source>{hours} h {minutes}</source>
+            <translation>{hours} घं. {minutes}</translation>
+        </message>
+        <message>
+            <source>This patient is not marked arrived.</source>
+            <translation>यह मरीज़ आ गए के रूप में चिह्नित नहीं है।</translation>
+        </message>
+        <message>
+            <source>waiting {minutes} min</source>
+            <translation>{minutes} मिनट से प्रतीक्षा में</translation>
+        </message>
+        <message>
+            <source>waiting {hours} h {minutes}</source>
+            <translation>{hours} घं. {minutes} से प्रतीक्षा में</translation>
+        </message>
+    </context>
+    <context>
+        <name>Asap</name>
+        <message>
+            <source>Patient: type the patient's name.</source>
+            <translation>मरीज़: मरीज़ का नाम टाइप करें।</translation>
+        </message>
+        <message>
+            <source>Phone: type a number to call the patient on.</source>
+            <translation>फ़ोन: वह नंबर टाइप करें जिस पर मरीज़ को कॉल किया जा सके।</translation>
+        </message>
+        <message>
+            <source>Phone: {problem}</source>
+            <translation>फ़ोन: {problem}</translation>
+        </message>
+        <message>
+            <source>Service: choose the service the patient needs.</source>
+            <translation>सेवा: वह सेवा चुनें जो मरीज़ को चाहिए।</translation>
+        </message>
+        <message>
+            <source>Until: choose today or a later day.</source>
+            <translation>तक: आज या कोई बाद का दिन चुनें।</translation>
+        </message>
+        <message>
+            <source>Days: choose days of the week.</source>
+            <translation>दिन: सप्ताह के दिन चुनें।</translation>
+        </message>
+        <message>
+            <source>cancelled</source>
+            <translation>रद्द</translation>
+        </message>
+        <message>
+            <source>a no-show</source>
+            <translation>मरीज़ नहीं आए</translation>
+        </message>
+        <message>
+            <source>moved away</source>
+            <translation>कहीं और ले जाया गया</translation>
+        </message>
+        <message>
+            <source>morning</source>
+            <translation>सुबह</translation>
+        </message>
+        <message>
+            <source>afternoon</source>
+            <translation>दोपहर</translation>
+        </message>
+        <message>
+            <source>evening</source>
+            <translation>शाम</translation>
+        </message>
+        <message>
+            <source>(a service not in the cache yet)</source>
+            <translation>(एक सेवा जो अभी कैश में नहीं है)</translation>
+        </message>
+        <message>
+            <source>anyone</source>
+            <translation>कोई भी</translation>
+        </message>
+        <message>
+            <source>(a column not in the cache yet)</source>
+            <translation>(एक कॉलम जो अभी कैश में नहीं है)</translation>
+        </message>
+        <message>
+            <source>{when}, {service} with {resource} ({cause})</source>
+            <translation>{when}, {resource} के साथ {service} ({cause})</translation>
+        </message>
+        <message>
+            <source>any day</source>
+            <translation>कोई भी दिन</translation>
+        </message>
+        <message>
+            <source>any time</source>
+            <translation>कोई भी समय</translation>
+        </message>
+    </context>
+    <context>
+        <name>AsapActions</name>
+        <message>
+            <source>&amp;ASAP list…</source>
+            <translation>ASAP सूची (&amp;A)…</translation>
+        </message>
+        <message>
+            <source>Patients who want an earlier time; add, edit, remove</source>
+            <translation>मरीज़ जो पहले का समय चाहते हैं; जोड़ें, बदलें, हटाएँ</translation>
+        </message>
+        <message>
+            <source>&amp;Put on the ASAP list…</source>
+            <translation>ASAP सूची में डालें (&amp;P)…</translation>
+        </message>
+        <message>
+            <source>The selected appointment's patient wants an earlier time</source>
+            <translation>चुनी गई अपॉइंटमेंट के मरीज़ पहले का समय चाहते हैं</translation>
+        </message>
+        <message>
+            <source>Select the patient's appointment first, then Put on the ASAP list.</source>
+            <translation>पहले मरीज़ की अपॉइंटमेंट चुनें, फिर ASAP सूची में डालें।</translation>
+        </message>
+    </context>
+    <context>
+        <name>AsapEntry</name>
+        <message>
+            <source>ASAP entry</source>
+            <translation>ASAP प्रविष्टि</translation>
+        </message>
+        <message>
+            <source>Put on the ASAP list</source>
+            <translation>ASAP सूची में डालें</translation>
+        </message>
+        <message>
+            <source>Patient</source>
+            <translation>मरीज़</translation>
+        </message>
+        <message>
+            <source>Type a name or phone to find the patient</source>
+            <translation>मरीज़ को ढूँढने के लिए नाम या फ़ोन टाइप करें</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>फ़ोन</translation>
+        </message>
+        <message>
+            <source>Booking system</source>
+            <translation>बुकिंग सिस्टम</translation>
+        </message>
+        <message>
+            <source>Service</source>
+            <translation>सेवा</translation>
+        </message>
+        <message>
+            <source>Provider or resource</source>
+            <translation>प्रदाता या संसाधन</translation>
+        </message>
+        <message>
+            <source>Until</source>
+            <translation>तक</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>नोट</translation>
+        </message>
+        <message>
+            <source>What to correct</source>
+            <translation>क्या ठीक करना है</translation>
+        </message>
+        <message>
+            <source>&amp;Patient</source>
+            <translation>मरीज़ (&amp;P)</translation>
+        </message>
+        <message>
+            <source>P&amp;hone</source>
+            <translation>फ़ोन (&amp;H)</translation>
+        </message>
+        <message>
+            <source>Booking &amp;system</source>
+            <translation>बुकिंग सिस्टम (&amp;S)</translation>
+        </message>
+        <message>
+            <source>S&amp;ervice</source>
+            <translation>सेवा (&amp;E)</translation>
+        </message>
+        <message>
+            <source>&amp;With</source>
+            <translation>किसके साथ (&amp;W)</translation>
+        </message>
+        <message>
+            <source>Days (none: any)</source>
+            <translation>दिन (कोई नहीं: कोई भी)</translation>
+        </message>
+        <message>
+            <source>Times (none: any)</source>
+            <translation>समय (कोई नहीं: कोई भी)</translation>
+        </message>
+        <message>
+            <source>&amp;Until</source>
+            <translation>तक (&amp;U)</translation>
+        </message>
+        <message>
+            <source>&amp;Note</source>
+            <translation>नोट (&amp;N)</translation>
+        </message>
+        <message>
+            <source>Wants an earlier time than a booking they hold: a freed slot is offered as a move of that booking.</source>
+            <translation>अपनी बुकिंग से पहले का समय चाहते हैं: खाली हुआ समय उसी बुकिंग का समय बदलने के रूप में दिया जाता है।</translation>
+        </message>
+        <message>
+            <source>{service} ({minutes} min)</source>
+            <translation>{service} ({minutes} मिनट)</translation>
+        </message>
+        <message>
+            <source>Anyone</source>
+            <translation>कोई भी</translation>
+        </message>
+        <message>
+            <source>Saving…</source>
+            <translation>सहेजा जा रहा है…</translation>
+        </message>
+        <message>
+            <source>Another desk removed or changed this entry meanwhile; close this and open it again from the ASAP list.</source>
+            <translation>किसी दूसरे डेस्क ने इस बीच यह प्रविष्टि हटा दी या बदल दी; इसे बंद करें और ASAP सूची से फिर खोलें।</translation>
+        </message>
+        <message>
+            <source>The desk could not save this entry; try again.</source>
+            <translation>डेस्क यह प्रविष्टि सहेज नहीं सका; फिर से कोशिश करें।</translation>
+        </message>
+    </context>
+    <context>
+        <name>AsapOffer</name>
+        <message numerus="yes">
+            <source>%n freed slot(s)</source>
+            <translation>
+                <numerusform>%n खाली हुआ समय</numerusform>
+                <numerusform>%n खाली हुए समय</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n patient(s) on the ASAP list who could take it, nearest first (the earliest “until”, then the longest waiting).</source>
+            <translation>
+                <numerusform>ASAP सूची में %n मरीज़ जो इसे ले सकता है, सबसे नज़दीकी पहले (सबसे पहली “तक” तारीख, फिर सबसे लंबे समय से प्रतीक्षारत)।</numerusform>
+                <numerusform>ASAP सूची में %n मरीज़ जो इसे ले सकते हैं, सबसे नज़दीकी पहले (सबसे पहली “तक” तारीख, फिर सबसे लंबे समय से प्रतीक्षारत)।</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>A freed slot: %n patient(s) on the ASAP list could take it.</source>
+            <translation>
+                <numerusform>एक समय खाली हुआ: ASAP सूची में %n मरीज़ इसे ले सकता है।</numerusform>
+                <numerusform>एक समय खाली हुआ: ASAP सूची में %n मरीज़ इसे ले सकते हैं।</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Patient</source>
+            <translation>मरीज़</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>फ़ोन</translation>
+        </message>
+        <message>
+            <source>Until</source>
+            <translation>तक</translation>
+        </message>
+        <message>
+            <source>Patients on the ASAP list the freed slot suits</source>
+            <translation>ASAP सूची के मरीज़ जिनके लिए खाली हुआ समय ठीक है</translation>
+        </message>
+        <message>
+            <source>The chosen offer</source>
+            <translation>चुना गया प्रस्ताव</translation>
+        </message>
+        <message>
+            <source>&amp;Book</source>
+            <translation>बुक करें (&amp;B)</translation>
+        </message>
+        <message>
+            <source>Not now</source>
+            <translation>अभी नहीं</translation>
+        </message>
+        <message>
+            <source>Holds a later booking: Book moves it here</source>
+            <translation>बाद की बुकिंग है: बुक करें उसे यहाँ ले आता है</translation>
+        </message>
+        <message>
+            <source>No freed slot to fill just now.</source>
+            <translation>अभी भरने के लिए कोई खाली हुआ समय नहीं है।</translation>
+        </message>
+        <message>
+            <source>{patient} can come {wishes}</source>
+            <translation>{patient} आ सकते हैं: {wishes}</translation>
+        </message>
+        <message>
+            <source>Note: {note}</source>
+            <translation>नोट: {note}</translation>
+        </message>
+        <message>
+            <source>Holds a later booking: it is moved here, not booked twice.</source>
+            <translation>बाद की बुकिंग है: उसे यहाँ ले आया जाता है, दो बार बुक नहीं किया जाता।</translation>
+        </message>
+        <message>
+            <source>&amp;Move here</source>
+            <translation>यहाँ ले जाएँ (&amp;M)</translation>
+        </message>
+        <message>
+            <source>Fill a freed slot</source>
+            <translation>खाली हुआ समय भरें</translation>
+        </message>
+        <message>
+            <source>Booking…</source>
+            <translation>बुक हो रहा है…</translation>
+        </message>
+        <message>
+            <source>{patient} moved; it will be sent shortly.</source>
+            <translation>{patient} का समय बदला गया; यह जल्द ही भेजा जाएगा।</translation>
+        </message>
+        <message>
+            <source>{patient} booked; it will be sent shortly.</source>
+            <translation>{patient} बुक किए गए; यह जल्द ही भेजा जाएगा।</translation>
+        </message>
+        <message>
+            <source>From the ASAP list: {patient} moved.</source>
+            <translation>ASAP सूची से: {patient} का समय बदला गया।</translation>
+        </message>
+        <message>
+            <source>From the ASAP list: {patient} booked.</source>
+            <translation>ASAP सूची से: {patient} बुक किए गए।</translation>
+        </message>
+        <message>
+            <source>Not booked: {why}</source>
+            <translation>बुक नहीं हुआ: {why}</translation>
+        </message>
+        <message>
+            <source>Not booked: the desk could not save it; try again.</source>
+            <translation>बुक नहीं हुआ: डेस्क इसे सहेज नहीं सका; फिर से कोशिश करें।</translation>
+        </message>
+    </context>
+    <context>
+        <name>AsapWindow</name>
+        <message numerus="yes">
+            <source>%n patient(s) waiting</source>
+            <translation>
+                <numerusform>%n मरीज़ प्रतीक्षा में</numerusform>
+                <numerusform>%n मरीज़ प्रतीक्षा में</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>; %n hidden by the filter</source>
+            <translation>
+                <numerusform>; %n फ़िल्टर से छिपा</numerusform>
+                <numerusform>; %n फ़िल्टर से छिपे</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>; %n expired (greyed)</source>
+            <translation>
+                <numerusform>; %n की अवधि समाप्त (धूसर)</numerusform>
+                <numerusform>; %n की अवधि समाप्त (धूसर)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Remove %n expired patient(s) from the ASAP list?</source>
+            <translation>
+                <numerusform>ASAP सूची से %n अवधि-समाप्त मरीज़ हटाएँ?</numerusform>
+                <numerusform>ASAP सूची से %n अवधि-समाप्त मरीज़ हटाएँ?</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n patient(s) removed from the list.</source>
+            <translation>
+                <numerusform>%n मरीज़ सूची से हटाया गया।</numerusform>
+                <numerusform>%n मरीज़ सूची से हटाए गए।</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Patient</source>
+            <translation>मरीज़</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>फ़ोन</translation>
+        </message>
+        <message>
+            <source>Service</source>
+            <translation>सेवा</translation>
+        </message>
+        <message>
+            <source>With</source>
+            <translation>किसके साथ</translation>
+        </message>
+        <message>
+            <source>Can come</source>
+            <translation>आ सकते हैं</translation>
+        </message>
+        <message>
+            <source>Until</source>
+            <translation>तक</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>नोट</translation>
+        </message>
+        <message>
+            <source>Added</source>
+            <translation>जोड़ा गया</translation>
+        </message>
+        <message>
+            <source>ASAP list</source>
+            <translation>ASAP सूची</translation>
+        </message>
+        <message>
+            <source>Filter: name, phone, service or note</source>
+            <translation>फ़िल्टर: नाम, फ़ोन, सेवा या नोट</translation>
+        </message>
+        <message>
+            <source>Filter the ASAP list</source>
+            <translation>ASAP सूची फ़िल्टर करें</translation>
+        </message>
+        <message>
+            <source>Patients waiting for an earlier time</source>
+            <translation>पहले के समय की प्रतीक्षा में मरीज़</translation>
+        </message>
+        <message>
+            <source>&amp;Add…</source>
+            <translation>जोड़ें (&amp;A)…</translation>
+        </message>
+        <message>
+            <source>&amp;Edit…</source>
+            <translation>बदलें (&amp;E)…</translation>
+        </message>
+        <message>
+            <source>&amp;Remove</source>
+            <translation>हटाएँ (&amp;R)</translation>
+        </message>
+        <message>
+            <source>Remove e&amp;xpired</source>
+            <translation>अवधि-समाप्त हटाएँ (&amp;X)</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>बंद करें</translation>
+        </message>
+        <message>
+            <source> (earlier than their booking)</source>
+            <translation> (उनकी बुकिंग से पहले)</translation>
+        </message>
+        <message>
+            <source>{day} by {who}</source>
+            <translation>{day}, {who} द्वारा</translation>
+        </message>
+        <message>
+            <source>Expired: the patient's last day has passed</source>
+            <translation>अवधि समाप्त: मरीज़ का आख़िरी दिन बीत चुका है</translation>
+        </message>
+        <message>
+            <source>Remove e&amp;xpired ({count})</source>
+            <translation>अवधि-समाप्त हटाएँ ({count}) (&amp;X)</translation>
+        </message>
+        <message>
+            <source>Remove expired entries</source>
+            <translation>अवधि-समाप्त प्रविष्टियाँ हटाएँ</translation>
+        </message>
+        <message>
+            <source>Not removed: the desk could not save it.</source>
+            <translation>हटाया नहीं गया: डेस्क इसे सहेज नहीं सका।</translation>
         </message>
     </context>
     <context>
@@ -194,6 +691,233 @@
         </message>
     </context>
     <context>
+        <name>BlockoutActions</name>
+        <message>
+            <source>&amp;Block this time…</source>
+            <translation>यह समय ब्लॉक करें (&amp;B)…</translation>
+        </message>
+        <message>
+            <source>Keep the picked time free at this desk (lunch, a meeting, a closed chair)</source>
+            <translation>चुना गया समय इस डेस्क पर खाली रखें (लंच, मीटिंग, बंद कुर्सी)</translation>
+        </message>
+        <message>
+            <source>Calendar menu</source>
+            <translation>कैलेंडर मेनू</translation>
+        </message>
+        <message>
+            <source>Change or remove blockout…</source>
+            <translation>ब्लॉक समय बदलें या हटाएँ…</translation>
+        </message>
+        <message>
+            <source>Block this time…</source>
+            <translation>यह समय ब्लॉक करें…</translation>
+        </message>
+    </context>
+    <context>
+        <name>BlockoutDialog</name>
+        <message>
+            <source>Lunch</source>
+            <translation>लंच</translation>
+        </message>
+        <message>
+            <source>Meeting</source>
+            <translation>मीटिंग</translation>
+        </message>
+        <message>
+            <source>Closed chair / room</source>
+            <translation>कुर्सी / कमरा बंद</translation>
+        </message>
+        <message>
+            <source>Other (say what)</source>
+            <translation>अन्य (बताएँ क्या)</translation>
+        </message>
+        <message>
+            <source>Change blockout</source>
+            <translation>ब्लॉक समय बदलें</translation>
+        </message>
+        <message>
+            <source>Block this time</source>
+            <translation>यह समय ब्लॉक करें</translation>
+        </message>
+        <message>
+            <source>Blockout</source>
+            <translation>ब्लॉक समय</translation>
+        </message>
+        <message>
+            <source>Keep a time free at this desk. The desk books nothing here and the openings finder skips it; the booking systems are not told (their own rules still apply).</source>
+            <translation>इस डेस्क पर एक समय खाली रखें। डेस्क यहाँ कुछ बुक नहीं करता और खाली समय की खोज इसे छोड़ देती है; बुकिंग सिस्टम को नहीं बताया जाता (उनके अपने नियम लागू रहते हैं)।</translation>
+        </message>
+        <message>
+            <source>Column</source>
+            <translation>कॉलम</translation>
+        </message>
+        <message>
+            <source>Whole clinic (every column)</source>
+            <translation>पूरा क्लिनिक (हर कॉलम)</translation>
+        </message>
+        <message>
+            <source>&amp;Column</source>
+            <translation>कॉलम (&amp;C)</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>तारीख</translation>
+        </message>
+        <message>
+            <source>From (clinic time)</source>
+            <translation>से (क्लिनिक का समय)</translation>
+        </message>
+        <message>
+            <source>To (clinic time)</source>
+            <translation>तक (क्लिनिक का समय)</translation>
+        </message>
+        <message>
+            <source>to</source>
+            <translation>से</translation>
+        </message>
+        <message>
+            <source>&amp;When</source>
+            <translation>कब (&amp;W)</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>कारण</translation>
+        </message>
+        <message>
+            <source>&amp;Reason</source>
+            <translation>कारण (&amp;R)</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>नोट</translation>
+        </message>
+        <message>
+            <source>e.g. team huddle, chair 2 being repaired</source>
+            <translation>जैसे टीम मीटिंग, कुर्सी 2 की मरम्मत</translation>
+        </message>
+        <message>
+            <source>&amp;Note</source>
+            <translation>नोट (&amp;N)</translation>
+        </message>
+        <message>
+            <source>Repeat</source>
+            <translation>दोहराएँ</translation>
+        </message>
+        <message>
+            <source> weeks</source>
+            <translation> सप्ताह</translation>
+        </message>
+        <message>
+            <source>For how many weeks</source>
+            <translation>कितने सप्ताह के लिए</translation>
+        </message>
+        <message>
+            <source>or until</source>
+            <translation>या तक</translation>
+        </message>
+        <message>
+            <source>Until</source>
+            <translation>तक</translation>
+        </message>
+        <message>
+            <source>for</source>
+            <translation>के लिए</translation>
+        </message>
+        <message>
+            <source>Re&amp;peat</source>
+            <translation>दोहराएँ (&amp;P)</translation>
+        </message>
+        <message>
+            <source>Bookings in this time</source>
+            <translation>इस समय की बुकिंग</translation>
+        </message>
+        <message>
+            <source>Messages about this blockout</source>
+            <translation>इस ब्लॉक समय के संदेश</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>सहेजें (&amp;S)</translation>
+        </message>
+        <message>
+            <source>&amp;Block</source>
+            <translation>ब्लॉक करें (&amp;B)</translation>
+        </message>
+        <message>
+            <source>Re&amp;move</source>
+            <translation>हटाएँ (&amp;M)</translation>
+        </message>
+        <message>
+            <source>The desk could not save this; try again.</source>
+            <translation>डेस्क इसे सहेज नहीं सका; फिर से कोशिश करें।</translation>
+        </message>
+    </context>
+    <context>
+        <name>Blockouts</name>
+        <message>
+            <source>This blockout was just changed or removed at another desk. Look at it again.</source>
+            <translation>यह ब्लॉक समय अभी किसी दूसरे डेस्क पर बदला या हटाया गया। इसे फिर से देखें।</translation>
+        </message>
+        <message>
+            <source>1 booking lies in this time in its first {weeks} weeks.</source>
+            <translation>पहले {weeks} सप्ताहों में इस समय में 1 बुकिंग है।</translation>
+        </message>
+        <message>
+            <source>1 booking lies in this time.</source>
+            <translation>इस समय में 1 बुकिंग है।</translation>
+        </message>
+        <message>
+            <source>They stay booked; move or cancel them yourself if need be.</source>
+            <translation>ये बुक रहती हैं; ज़रूरत हो तो इनका समय ख़ुद बदलें या रद्द करें।</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n bookings lie in this time in its first {weeks} weeks.</source>
+            <translation>
+                <numerusform>पहले {weeks} सप्ताहों में इस समय में %n बुकिंग है।</numerusform>
+                <numerusform>पहले {weeks} सप्ताहों में इस समय में %n बुकिंग हैं।</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n bookings lie in this time.</source>
+            <translation>
+                <numerusform>इस समय में %n बुकिंग है।</numerusform>
+                <numerusform>इस समय में %n बुकिंग हैं।</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Lunch</source>
+            <translation>लंच</translation>
+        </message>
+        <message>
+            <source>Meeting</source>
+            <translation>मीटिंग</translation>
+        </message>
+        <message>
+            <source>Closed chair</source>
+            <translation>कुर्सी बंद</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>अन्य</translation>
+        </message>
+        <message>
+            <source>Does not repeat</source>
+            <translation>दोहराया नहीं जाता</translation>
+        </message>
+        <message>
+            <source>Every day</source>
+            <translation>हर दिन</translation>
+        </message>
+        <message>
+            <source>Every weekday (Mon–Fri)</source>
+            <translation>हर कार्यदिवस (सोम–शुक्र)</translation>
+        </message>
+        <message>
+            <source>Every week</source>
+            <translation>हर सप्ताह</translation>
+        </message>
+    </context>
+    <context>
         <name>Blocks</name>
         <message>
             <source>synced</source>
@@ -294,8 +1018,84 @@
             <translation>name@example.in</translation>
         </message>
         <message>
+            <source>The booking could not be saved on this computer. What you typed is still here; try Save again, and call support if it keeps failing.</source>
+            <translation>बुकिंग इस कंप्यूटर पर सहेजी नहीं जा सकी। आपने जो टाइप किया वह अभी यहीं है; फिर से सहेजें आज़माएँ, और बार-बार विफल होने पर सपोर्ट को कॉल करें।</translation>
+        </message>
+        <message>
+            <source>New booking</source>
+            <translation>नई बुकिंग</translation>
+        </message>
+        <message>
+            <source>Booking &amp;system</source>
+            <translation>बुकिंग सिस्टम (&amp;S)</translation>
+        </message>
+        <message>
+            <source>Ser&amp;vice</source>
+            <translation>सेवा (&amp;V)</translation>
+        </message>
+        <message>
+            <source>&amp;Free times</source>
+            <translation>खाली समय (&amp;F)</translation>
+        </message>
+        <message>
+            <source>&amp;Branch</source>
+            <translation>शाखा (&amp;B)</translation>
+        </message>
+        <message>
+            <source>&amp;When</source>
+            <translation>कब (&amp;W)</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>तारीख</translation>
+        </message>
+        <message>
+            <source>Time (clinic time)</source>
+            <translation>समय (क्लिनिक का समय)</translation>
+        </message>
+        <message>
+            <source>Patient &amp;name</source>
+            <translation>मरीज़ का नाम (&amp;N)</translation>
+        </message>
+        <message>
+            <source>&amp;Phone</source>
+            <translation>फ़ोन (&amp;P)</translation>
+        </message>
+        <message>
+            <source>&amp;Email</source>
+            <translation>ईमेल (&amp;E)</translation>
+        </message>
+        <message>
             <source>Optional</source>
             <translation>वैकल्पिक</translation>
+        </message>
+        <message>
+            <source>N&amp;otes</source>
+            <translation>नोट्स (&amp;O)</translation>
+        </message>
+        <message>
+            <source>&amp;Save booking</source>
+            <translation>बुकिंग सहेजें (&amp;S)</translation>
+        </message>
+        <message>
+            <source>Save booking</source>
+            <translation>बुकिंग सहेजें</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>रद्द करें</translation>
+        </message>
+        <message>
+            <source>No booking system is connected yet.</source>
+            <translation>अभी कोई बुकिंग सिस्टम जुड़ा नहीं है।</translation>
+        </message>
+        <message>
+            <source>Choose a service to see the next free times.</source>
+            <translation>अगले खाली समय देखने के लिए कोई सेवा चुनें।</translation>
+        </message>
+        <message>
+            <source>Saving…</source>
+            <translation>सहेजा जा रहा है…</translation>
         </message>
         <message>
             <source>Required</source>
@@ -363,6 +1163,101 @@
         <message>
             <source>Choose a branch…</source>
             <translation>शाखा चुनें…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChangeDialogs</name>
+        <message>
+            <source>The desk could not save this change; try again.</source>
+            <translation>डेस्क यह बदलाव सहेज नहीं सका; फिर से कोशिश करें।</translation>
+        </message>
+        <message>
+            <source>{count} left</source>
+            <translation>{count} बचे</translation>
+        </message>
+        <message>
+            <source>Move {patient}'s appointment</source>
+            <translation>{patient} की अपॉइंटमेंट का समय बदलें</translation>
+        </message>
+        <message>
+            <source>Move appointment</source>
+            <translation>अपॉइंटमेंट का समय बदलें</translation>
+        </message>
+        <message>
+            <source>Now: &lt;b&gt;{when}&lt;/b&gt;. Pick one of the nearest openings, or type a time.</source>
+            <translation>अभी: &lt;b&gt;{when}&lt;/b&gt;। सबसे नज़दीकी खाली समयों में से एक चुनें, या समय टाइप करें।</translation>
+        </message>
+        <message>
+            <source>Nearest openings</source>
+            <translation>सबसे नज़दीकी खाली समय</translation>
+        </message>
+        <message>
+            <source>New date</source>
+            <translation>नई तारीख</translation>
+        </message>
+        <message>
+            <source>New time (clinic time)</source>
+            <translation>नया समय (क्लिनिक का समय)</translation>
+        </message>
+        <message>
+            <source>&amp;When</source>
+            <translation>कब (&amp;W)</translation>
+        </message>
+        <message>
+            <source>Where</source>
+            <translation>कहाँ</translation>
+        </message>
+        <message>
+            <source>W&amp;here</source>
+            <translation>कहाँ (&amp;H)</translation>
+        </message>
+        <message>
+            <source>Messages about this move</source>
+            <translation>समय बदलने के संदेश</translation>
+        </message>
+        <message>
+            <source>&amp;Move</source>
+            <translation>समय बदलें (&amp;M)</translation>
+        </message>
+        <message>
+            <source>No free time found in the cached calendar.</source>
+            <translation>कैश किए गए कैलेंडर में कोई खाली समय नहीं मिला।</translation>
+        </message>
+        <message>
+            <source>Cancel appointment</source>
+            <translation>अपॉइंटमेंट रद्द करें</translation>
+        </message>
+        <message>
+            <source>Cancel &lt;b&gt;{patient}&lt;/b&gt;'s appointment on {day} at {time}?</source>
+            <translation>&lt;b&gt;{patient}&lt;/b&gt; की {day} को {time} बजे की अपॉइंटमेंट रद्द करें?</translation>
+        </message>
+        <message>
+            <source>Optional: why (kept in the booking's history)</source>
+            <translation>वैकल्पिक: क्यों (बुकिंग के इतिहास में रखा जाता है)</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>कारण</translation>
+        </message>
+        <message>
+            <source>&amp;Reason</source>
+            <translation>कारण (&amp;R)</translation>
+        </message>
+        <message>
+            <source>Cancellation rules</source>
+            <translation>रद्द करने के नियम</translation>
+        </message>
+        <message>
+            <source>Cancel the &amp;appointment</source>
+            <translation>अपॉइंटमेंट रद्द करें (&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;Keep it</source>
+            <translation>रहने दें (&amp;K)</translation>
+        </message>
+        <message>
+            <source>{count} appointments are cancelled together.</source>
+            <translation>{count} अपॉइंटमेंट एक साथ रद्द होंगी।</translation>
         </message>
     </context>
     <context>
@@ -593,6 +1488,194 @@
         </message>
     </context>
     <context>
+        <name>ConfirmationList</name>
+        <message>
+            <source>Time</source>
+            <translation>समय</translation>
+        </message>
+        <message>
+            <source>Patient</source>
+            <translation>मरीज़</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>फ़ोन</translation>
+        </message>
+        <message>
+            <source>Provider</source>
+            <translation>प्रदाता</translation>
+        </message>
+        <message>
+            <source>Service</source>
+            <translation>सेवा</translation>
+        </message>
+        <message>
+            <source>Patient's answer</source>
+            <translation>मरीज़ का जवाब</translation>
+        </message>
+        <message>
+            <source>not called yet</source>
+            <translation>अभी कॉल नहीं किया</translation>
+        </message>
+        <message>
+            <source>Confirmation list</source>
+            <translation>पुष्टि सूची</translation>
+        </message>
+        <message>
+            <source>&amp;Day:</source>
+            <translation>दिन (&amp;D):</translation>
+        </message>
+        <message>
+            <source>Day</source>
+            <translation>दिन</translation>
+        </message>
+        <message>
+            <source>&amp;Tomorrow</source>
+            <translation>कल (&amp;T)</translation>
+        </message>
+        <message>
+            <source>&amp;Show confirmed</source>
+            <translation>पुष्टि वाले दिखाएँ (&amp;S)</translation>
+        </message>
+        <message>
+            <source>Counts</source>
+            <translation>गिनती</translation>
+        </message>
+        <message>
+            <source>Appointments to confirm</source>
+            <translation>पुष्टि के लिए अपॉइंटमेंट</translation>
+        </message>
+        <message>
+            <source>Confirmed (C)</source>
+            <translation>पुष्टि हुई (C)</translation>
+        </message>
+        <message>
+            <source>Left message (M)</source>
+            <translation>संदेश छोड़ा (M)</translation>
+        </message>
+        <message>
+            <source>No answer (N)</source>
+            <translation>कोई जवाब नहीं (N)</translation>
+        </message>
+        <message>
+            <source>&amp;Print…</source>
+            <translation>प्रिंट करें (&amp;P)…</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>बंद करें</translation>
+        </message>
+        <message>
+            <source>Call each patient, then press C (confirmed), M (left a message) or N (no answer): the next row is selected. The booking system's own confirmation is apart: the calendar's solid blocks.</source>
+            <translation>हर मरीज़ को कॉल करें, फिर C (पुष्टि हुई), M (संदेश छोड़ा) या N (कोई जवाब नहीं) दबाएँ: अगली पंक्ति चुन ली जाती है। बुकिंग सिस्टम की अपनी पुष्टि अलग है: कैलेंडर के भरे हुए ब्लॉक।</translation>
+        </message>
+        <message>
+            <source>No appointments on {day}</source>
+            <translation>{day} को कोई अपॉइंटमेंट नहीं</translation>
+        </message>
+        <message>
+            <source>Everyone on {day} has confirmed.</source>
+            <translation>{day} के सभी मरीज़ों ने पुष्टि कर दी है।</translation>
+        </message>
+        <message>
+            <source>Nobody to call on {day}.</source>
+            <translation>{day} को किसी को कॉल नहीं करना है।</translation>
+        </message>
+        <message>
+            <source>Not kept: the desk could not save this; try again.</source>
+            <translation>दर्ज नहीं हुआ: डेस्क इसे सहेज नहीं सका; फिर से कोशिश करें।</translation>
+        </message>
+        <message>
+            <source>Con&amp;firmation list…</source>
+            <translation>पुष्टि सूची (&amp;F)…</translation>
+        </message>
+        <message>
+            <source>Call tomorrow's patients: C confirmed, M left a message, N no answer</source>
+            <translation>कल के मरीज़ों को कॉल करें: C पुष्टि हुई, M संदेश छोड़ा, N कोई जवाब नहीं</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConfirmationPrint</name>
+        <message>
+            <source>Time</source>
+            <translation>समय</translation>
+        </message>
+        <message>
+            <source>Patient</source>
+            <translation>मरीज़</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>फ़ोन</translation>
+        </message>
+        <message>
+            <source>Provider</source>
+            <translation>प्रदाता</translation>
+        </message>
+        <message>
+            <source>Answer</source>
+            <translation>जवाब</translation>
+        </message>
+        <message>
+            <source>C / M / N</source>
+            <translation>C / M / N</translation>
+        </message>
+        <message>
+            <source>Confirmation list — {day}</source>
+            <translation>पुष्टि सूची — {day}</translation>
+        </message>
+        <message>
+            <source>printed {when}</source>
+            <translation>प्रिंट किया गया {when}</translation>
+        </message>
+        <message>
+            <source>C = confirmed, M = left a message, N = no answer.</source>
+            <translation>C = पुष्टि हुई, M = संदेश छोड़ा, N = कोई जवाब नहीं।</translation>
+        </message>
+        <message>
+            <source>Print the confirmation list</source>
+            <translation>पुष्टि सूची प्रिंट करें</translation>
+        </message>
+    </context>
+    <context>
+        <name>Confirmations</name>
+        <message>
+            <source>{calls} to call, {confirmed} confirmed</source>
+            <translation>{calls} को कॉल करना है, {confirmed} की पुष्टि हुई</translation>
+        </message>
+        <message>
+            <source>This appointment is gone.</source>
+            <translation>यह अपॉइंटमेंट अब नहीं है।</translation>
+        </message>
+        <message>
+            <source>This appointment is cancelled: no call is needed.</source>
+            <translation>यह अपॉइंटमेंट रद्द है: कॉल की ज़रूरत नहीं।</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n call(s)</source>
+            <translation>
+                <numerusform>%n कॉल</numerusform>
+                <numerusform>%n कॉल</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Not confirmed by the patient</source>
+            <translation>मरीज़ ने पुष्टि नहीं की</translation>
+        </message>
+        <message>
+            <source>Confirmed by the patient</source>
+            <translation>मरीज़ ने पुष्टि की</translation>
+        </message>
+        <message>
+            <source>Left a message</source>
+            <translation>संदेश छोड़ा</translation>
+        </message>
+        <message>
+            <source>No answer</source>
+            <translation>कोई जवाब नहीं</translation>
+        </message>
+    </context>
+    <context>
         <name>Connections</name>
         <message>
             <source>The test failed: {error}</source>
@@ -777,6 +1860,385 @@
         <message>
             <source>Removed {name} and its API key.</source>
             <translation>{name} और इसकी API कुंजी हटा दी गई।</translation>
+        </message>
+    </context>
+    <context>
+        <name>DaySheet</name>
+        <message>
+            <source>not yet synced</source>
+            <translation>अभी सिंक नहीं हुआ</translation>
+        </message>
+        <message>
+            <source>awaiting confirmation</source>
+            <translation>पुष्टि की प्रतीक्षा</translation>
+        </message>
+        <message>
+            <source>REFUSED by the booking system</source>
+            <translation>बुकिंग सिस्टम ने अस्वीकार किया</translation>
+        </message>
+        <message>
+            <source>UNKNOWN whether the booking system has it</source>
+            <translation>अज्ञात कि बुकिंग सिस्टम में यह है या नहीं</translation>
+        </message>
+        <message>
+            <source>booked</source>
+            <translation>बुक</translation>
+        </message>
+        <message>
+            <source>arrived</source>
+            <translation>आ गए</translation>
+        </message>
+        <message>
+            <source>completed</source>
+            <translation>पूरा हुआ</translation>
+        </message>
+        <message>
+            <source>no-show</source>
+            <translation>नहीं आए</translation>
+        </message>
+        <message>
+            <source>cancelled</source>
+            <translation>रद्द</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>समय</translation>
+        </message>
+        <message>
+            <source>Where</source>
+            <translation>कहाँ</translation>
+        </message>
+        <message>
+            <source>Patient</source>
+            <translation>मरीज़</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>फ़ोन</translation>
+        </message>
+        <message>
+            <source>Service</source>
+            <translation>सेवा</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>स्थिति</translation>
+        </message>
+        <message>
+            <source>Sync</source>
+            <translation>सिंक</translation>
+        </message>
+        <message>
+            <source>✎ = saved at the desk but not yet confirmed by the booking system: it may still change.</source>
+            <translation>✎ = डेस्क पर सहेजा गया पर बुकिंग सिस्टम ने अभी पुष्टि नहीं की: यह अभी बदल सकता है।</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n appointment(s)</source>
+            <translation>
+                <numerusform>%n अपॉइंटमेंट</numerusform>
+                <numerusform>%n अपॉइंटमेंट</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>printed {when}</source>
+            <translation>प्रिंट किया गया {when}</translation>
+        </message>
+        <message>
+            <source>No appointments.</source>
+            <translation>कोई अपॉइंटमेंट नहीं।</translation>
+        </message>
+        <message>
+            <source>The whole day — {day}</source>
+            <translation>पूरा दिन — {day}</translation>
+        </message>
+        <message>
+            <source>Day sheet {day}</source>
+            <translation>दिन की सूची {day}</translation>
+        </message>
+        <message>
+            <source>Print the day sheet</source>
+            <translation>दिन की सूची प्रिंट करें</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeskDialogs</name>
+        <message>
+            <source>Booking saved at this desk; it will be sent shortly.</source>
+            <translation>बुकिंग इस डेस्क पर सहेजी गई; यह जल्द ही भेजी जाएगी।</translation>
+        </message>
+        <message>
+            <source>Changes saved at this desk; they will be sent shortly.</source>
+            <translation>बदलाव इस डेस्क पर सहेजे गए; ये जल्द ही भेजे जाएँगे।</translation>
+        </message>
+        <message>
+            <source>Day sheet sent to the printer.</source>
+            <translation>दिन की सूची प्रिंटर को भेजी गई।</translation>
+        </message>
+        <message>
+            <source>Save the day sheet as PDF</source>
+            <translation>दिन की सूची PDF के रूप में सहेजें</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF फ़ाइलें (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Day sheet saved to {path} ({count} not yet synced, marked ✎).</source>
+            <translation>दिन की सूची {path} में सहेजी गई ({count} अभी सिंक नहीं हुई, ✎ से चिह्नित)।</translation>
+        </message>
+        <message>
+            <source>Day sheet saved to {path}.</source>
+            <translation>दिन की सूची {path} में सहेजी गई।</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n appointment(s) exported to {path}.</source>
+            <translation>
+                <numerusform>%n अपॉइंटमेंट {path} में एक्सपोर्ट की गई।</numerusform>
+                <numerusform>%n अपॉइंटमेंट {path} में एक्सपोर्ट की गईं।</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>; %n row(s) refused as the calendar stands now</source>
+            <translation>
+                <numerusform>; कैलेंडर की मौजूदा स्थिति में %n पंक्ति अस्वीकृत</numerusform>
+                <numerusform>; कैलेंडर की मौजूदा स्थिति में %n पंक्तियाँ अस्वीकृत</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n booking(s) queued from {file}{refused}; they will be sent shortly.</source>
+            <translation>
+                <numerusform>{file} से %n बुकिंग कतार में{refused}; यह जल्द ही भेजी जाएगी।</numerusform>
+                <numerusform>{file} से %n बुकिंग कतार में{refused}; ये जल्द ही भेजी जाएँगी।</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>DetailsPanel</name>
+        <message>
+            <source>Booked</source>
+            <translation>बुक किया</translation>
+        </message>
+        <message>
+            <source>Confirmed by the booking system</source>
+            <translation>बुकिंग सिस्टम द्वारा पुष्टि की गई</translation>
+        </message>
+        <message>
+            <source>Refused by the booking system</source>
+            <translation>बुकिंग सिस्टम ने अस्वीकार किया</translation>
+        </message>
+        <message>
+            <source>Moved</source>
+            <translation>समय बदला गया</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>रद्द</translation>
+        </message>
+        <message>
+            <source>Arrived</source>
+            <translation>आ गए</translation>
+        </message>
+        <message>
+            <source>Completed</source>
+            <translation>पूरा हुआ</translation>
+        </message>
+        <message>
+            <source>Marked no-show</source>
+            <translation>नहीं आए चिह्नित किया गया</translation>
+        </message>
+        <message>
+            <source>Back to booked</source>
+            <translation>वापस बुक किया</translation>
+        </message>
+        <message>
+            <source>Came in from the booking system</source>
+            <translation>बुकिंग सिस्टम से आई</translation>
+        </message>
+        <message>
+            <source>Changed in the booking system</source>
+            <translation>बुकिंग सिस्टम में बदला गया</translation>
+        </message>
+        <message>
+            <source>Patient's contact created in the booking system</source>
+            <translation>बुकिंग सिस्टम में मरीज़ का संपर्क बनाया गया</translation>
+        </message>
+        <message>
+            <source>Sent, no answer: outcome unknown</source>
+            <translation>भेजा गया, कोई जवाब नहीं: नतीजा अज्ञात</translation>
+        </message>
+        <message>
+            <source>Outcome settled</source>
+            <translation>नतीजा तय हुआ</translation>
+        </message>
+        <message>
+            <source>Sent again</source>
+            <translation>फिर से भेजा गया</translation>
+        </message>
+        <message>
+            <source>Dismissed</source>
+            <translation>ख़ारिज किया गया</translation>
+        </message>
+        <message>
+            <source>Changed here and in the booking system at once</source>
+            <translation>यहाँ और बुकिंग सिस्टम में एक साथ बदला गया</translation>
+        </message>
+        <message>
+            <source>Clash settled</source>
+            <translation>टकराव सुलझाया गया</translation>
+        </message>
+        <message>
+            <source>Changed at the desk</source>
+            <translation>डेस्क पर बदला गया</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>नोट</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n change(s) waiting to be sent</source>
+            <translation>
+                <numerusform>%n बदलाव भेजे जाने की प्रतीक्षा में</numerusform>
+                <numerusform>%n बदलाव भेजे जाने की प्रतीक्षा में</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n call(s)</source>
+            <translation>
+                <numerusform>%n कॉल</numerusform>
+                <numerusform>%n कॉल</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Appointment details</source>
+            <translation>अपॉइंटमेंट का विवरण</translation>
+        </message>
+        <message>
+            <source>No appointment selected</source>
+            <translation>कोई अपॉइंटमेंट नहीं चुनी गई</translation>
+        </message>
+        <message>
+            <source>Patient</source>
+            <translation>मरीज़</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>कब</translation>
+        </message>
+        <message>
+            <source>Service</source>
+            <translation>सेवा</translation>
+        </message>
+        <message>
+            <source>Where</source>
+            <translation>कहाँ</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>फ़ोन</translation>
+        </message>
+        <message>
+            <source>Email</source>
+            <translation>ईमेल</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>स्थिति</translation>
+        </message>
+        <message>
+            <source>Booking system</source>
+            <translation>बुकिंग सिस्टम</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>नोट्स</translation>
+        </message>
+        <message>
+            <source>Reference</source>
+            <translation>संदर्भ</translation>
+        </message>
+        <message>
+            <source>{label}:</source>
+            <translation>{label}:</translation>
+        </message>
+        <message>
+            <source>&amp;Arrived</source>
+            <translation>आ गए (&amp;A)</translation>
+        </message>
+        <message>
+            <source>Co&amp;mpleted</source>
+            <translation>पूरा हुआ (&amp;M)</translation>
+        </message>
+        <message>
+            <source>&amp;No-show</source>
+            <translation>नहीं आए (&amp;N)</translation>
+        </message>
+        <message>
+            <source>Mo&amp;ve…</source>
+            <translation>समय बदलें (&amp;V)…</translation>
+        </message>
+        <message>
+            <source>Cance&amp;l…</source>
+            <translation>रद्द करें (&amp;L)…</translation>
+        </message>
+        <message>
+            <source>{action} (key {key} in the calendar)</source>
+            <translation>{action} (कैलेंडर में कुंजी {key})</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;History&lt;/b&gt;</source>
+            <translation>&lt;b&gt;इतिहास&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>History</source>
+            <translation>इतिहास</translation>
+        </message>
+        <message>
+            <source>Select an appointment in the calendar.</source>
+            <translation>कैलेंडर में कोई अपॉइंटमेंट चुनें।</translation>
+        </message>
+        <message>
+            <source>in the {session}</source>
+            <translation>{session} में</translation>
+        </message>
+        <message>
+            <source>time not given</source>
+            <translation>समय नहीं दिया गया</translation>
+        </message>
+        <message>
+            <source>(the booking system gives no time of day)</source>
+            <translation>(बुकिंग सिस्टम दिन का समय नहीं देता)</translation>
+        </message>
+        <message>
+            <source>not yet in the booking system</source>
+            <translation>अभी बुकिंग सिस्टम में नहीं</translation>
+        </message>
+        <message>
+            <source>at {time}</source>
+            <translation>{time} बजे</translation>
+        </message>
+        <message>
+            <source>in the chair</source>
+            <translation>कुर्सी पर</translation>
+        </message>
+        <message>
+            <source>Not confirmed yet (F7)</source>
+            <translation>अभी पुष्टि नहीं हुई (F7)</translation>
+        </message>
+        <message>
+            <source>Not confirmed</source>
+            <translation>पुष्टि नहीं हुई</translation>
+        </message>
+        <message>
+            <source>Confirmed</source>
+            <translation>पुष्टि हुई</translation>
+        </message>
+        <message>
+            <source>Left a message</source>
+            <translation>संदेश छोड़ा</translation>
+        </message>
+        <message>
+            <source>No answer</source>
+            <translation>कोई जवाब नहीं</translation>
         </message>
     </context>
     <context>
@@ -987,6 +2449,25 @@
                 <numerusform>%n बुकिंग</numerusform>
                 <numerusform>%n बुकिंग</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>GridSchedule</name>
+        <message>
+            <source>the whole clinic</source>
+            <translation>पूरा क्लिनिक</translation>
+        </message>
+        <message>
+            <source>one column</source>
+            <translation>एक कॉलम</translation>
+        </message>
+        <message>
+            <source>Blocked at this desk: {label}</source>
+            <translation>इस डेस्क पर ब्लॉक: {label}</translation>
+        </message>
+        <message>
+            <source>The clinic's own rule: the desk books nothing here. Right-click to change or remove it.</source>
+            <translation>क्लिनिक का अपना नियम: डेस्क यहाँ कुछ बुक नहीं करता। बदलने या हटाने के लिए राइट-क्लिक करें।</translation>
         </message>
     </context>
     <context>
@@ -1473,6 +2954,458 @@
         <message>
             <source>No free time matches in the cached calendars; try other days or parts of the day, or a later date.</source>
             <translation>सहेजे गए कैलेंडरों में कोई मेल खाता खाली समय नहीं; दूसरे दिन, दिन के हिस्से या बाद की तारीख़ आज़माएँ।</translation>
+        </message>
+    </context>
+    <context>
+        <name>Pinboard</name>
+        <message>
+            <source>An appointment on the pinboard is no longer here.</source>
+            <translation>पिनबोर्ड की एक अपॉइंटमेंट अब यहाँ नहीं है।</translation>
+        </message>
+        <message>
+            <source>{patient}'s appointment of {when} was cancelled meanwhile; it is off the pinboard.</source>
+            <translation>{patient} की {when} की अपॉइंटमेंट इस बीच रद्द हो गई; यह पिनबोर्ड से हट गई है।</translation>
+        </message>
+        <message>
+            <source>A cancelled appointment cannot be pinned.</source>
+            <translation>रद्द की गई अपॉइंटमेंट पिन नहीं की जा सकती।</translation>
+        </message>
+        <message>
+            <source>An arrived appointment cannot be moved or pinned.</source>
+            <translation>जिस अपॉइंटमेंट के मरीज़ आ चुके हैं, उसका समय बदला या पिन नहीं किया जा सकता।</translation>
+        </message>
+        <message>
+            <source>A completed appointment cannot be moved or pinned.</source>
+            <translation>पूरी हुई अपॉइंटमेंट का समय बदला या पिन नहीं किया जा सकता।</translation>
+        </message>
+        <message>
+            <source>A no-show appointment cannot be moved or pinned.</source>
+            <translation>जिस अपॉइंटमेंट पर मरीज़ नहीं आए, उसका समय बदला या पिन नहीं किया जा सकता।</translation>
+        </message>
+        <message>
+            <source>Settle this booking in the sync panel first.</source>
+            <translation>पहले सिंक पैनल में इस बुकिंग को सुलझाएँ।</translation>
+        </message>
+        <message>
+            <source>This appointment is on the pinboard already.</source>
+            <translation>यह अपॉइंटमेंट पहले से पिनबोर्ड पर है।</translation>
+        </message>
+    </context>
+    <context>
+        <name>PinboardDock</name>
+        <message>
+            <source>A pinned appointment stays booked at its own time until you place it: drag it onto the calendar, or click a free time there and press Place here.</source>
+            <translation>पिन की गई अपॉइंटमेंट अपने समय पर बुक रहती है जब तक आप उसे रख न दें: उसे कैलेंडर पर खींचें, या वहाँ कोई खाली समय क्लिक करके यहाँ रखें दबाएँ।</translation>
+        </message>
+        <message>
+            <source>An appointment cannot move to another booking system; book it there and cancel this one.</source>
+            <translation>अपॉइंटमेंट दूसरे बुकिंग सिस्टम में नहीं जा सकती; उसे वहाँ बुक करें और इसे रद्द करें।</translation>
+        </message>
+        <message>
+            <source>Pinned appointments</source>
+            <translation>पिन की गई अपॉइंटमेंट</translation>
+        </message>
+        <message>
+            <source>No free time picked on the calendar yet.</source>
+            <translation>कैलेंडर पर अभी कोई खाली समय नहीं चुना गया।</translation>
+        </message>
+        <message>
+            <source>Picked time</source>
+            <translation>चुना गया समय</translation>
+        </message>
+        <message>
+            <source>&amp;Place here</source>
+            <translation>यहाँ रखें (&amp;P)</translation>
+        </message>
+        <message>
+            <source>Move the chosen pinned appointment to the picked time</source>
+            <translation>चुनी गई पिन की हुई अपॉइंटमेंट को चुने गए समय पर ले जाएँ</translation>
+        </message>
+        <message>
+            <source>Put &amp;back</source>
+            <translation>वापस रखें (&amp;B)</translation>
+        </message>
+        <message>
+            <source>Take it off the pinboard; it stays at its own time</source>
+            <translation>पिनबोर्ड से हटाएँ; यह अपने समय पर रहती है</translation>
+        </message>
+        <message>
+            <source>S&amp;how</source>
+            <translation>दिखाएँ (&amp;H)</translation>
+        </message>
+        <message>
+            <source>Go to where it is booked now</source>
+            <translation>जहाँ यह अभी बुक है वहाँ जाएँ</translation>
+        </message>
+        <message>
+            <source>Pinboard messages</source>
+            <translation>पिनबोर्ड संदेश</translation>
+        </message>
+        <message>
+            <source>{patient} · {service} · {provider} · {minutes} min
+    still booked at {when}</source>
+            <translation>{patient} · {service} · {provider} · {minutes} मिनट
+    अभी भी {when} पर बुक</translation>
+        </message>
+        <message>
+            <source>Pinned by {who} at {desk}</source>
+            <translation>{who} ने {desk} पर पिन किया</translation>
+        </message>
+        <message>
+            <source>Nothing on the pinboard. Ctrl+X cuts the selected appointment.</source>
+            <translation>पिनबोर्ड पर कुछ नहीं। Ctrl+X चुनी गई अपॉइंटमेंट को काटता है।</translation>
+        </message>
+        <message>
+            <source>Picked: {when}</source>
+            <translation>चुना गया: {when}</translation>
+        </message>
+        <message>
+            <source>{patient} is on the pinboard; still booked at {when} until you place it.</source>
+            <translation>{patient} पिनबोर्ड पर हैं; जब तक आप इसे रख न दें, यह {when} पर बुक रहती है।</translation>
+        </message>
+        <message>
+            <source>Not pinned</source>
+            <translation>पिन नहीं हुआ</translation>
+        </message>
+        <message>
+            <source>Select an appointment on the calendar first, then Ctrl+X pins it.</source>
+            <translation>पहले कैलेंडर पर कोई अपॉइंटमेंट चुनें, फिर Ctrl+X उसे पिन करता है।</translation>
+        </message>
+        <message>
+            <source>Not moved: {why} It stays on the pinboard.</source>
+            <translation>समय नहीं बदला: {why} यह पिनबोर्ड पर रहती है।</translation>
+        </message>
+        <message>
+            <source>Not moved: {why}</source>
+            <translation>समय नहीं बदला: {why}</translation>
+        </message>
+        <message>
+            <source>Placed; it is off the pinboard.</source>
+            <translation>रख दी गई; यह पिनबोर्ड से हट गई है।</translation>
+        </message>
+        <message>
+            <source>Appointment moved.</source>
+            <translation>अपॉइंटमेंट का समय बदला गया।</translation>
+        </message>
+        <message>
+            <source>Not moved</source>
+            <translation>समय नहीं बदला</translation>
+        </message>
+        <message>
+            <source> It stays on the pinboard.</source>
+            <translation> यह पिनबोर्ड पर रहती है।</translation>
+        </message>
+        <message>
+            <source>Taken off the pinboard; it stays at its own time.</source>
+            <translation>पिनबोर्ड से हटा दी गई; यह अपने समय पर रहती है।</translation>
+        </message>
+        <message>
+            <source>Not changed</source>
+            <translation>बदला नहीं गया</translation>
+        </message>
+        <message>
+            <source>Pinboard</source>
+            <translation>पिनबोर्ड</translation>
+        </message>
+    </context>
+    <context>
+        <name>PinboardDrops</name>
+        <message>
+            <source>Not here: {why}</source>
+            <translation>यहाँ नहीं: {why}</translation>
+        </message>
+        <message>
+            <source>Drop to move it to {when}.</source>
+            <translation>{when} पर ले जाने के लिए छोड़ें।</translation>
+        </message>
+    </context>
+    <context>
+        <name>QGnomeTheme</name>
+        <message>
+            <source>&amp;OK</source>
+            <translation>ठीक है (&amp;O)</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>सहेजें (&amp;S)</translation>
+        </message>
+        <message>
+            <source>&amp;Cancel</source>
+            <translation>रद्द करें (&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;Close</source>
+            <translation>बंद करें (&amp;C)</translation>
+        </message>
+        <message>
+            <source>Close without Saving</source>
+            <translation>बिना सहेजे बंद करें</translation>
+        </message>
+    </context>
+    <context>
+        <name>QPlatformTheme</name>
+        <message>
+            <source>OK</source>
+            <translation>ठीक है</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>सहेजें</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>खोलें</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>रद्द करें</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>बंद करें</translation>
+        </message>
+        <message>
+            <source>Apply</source>
+            <translation>लागू करें</translation>
+        </message>
+        <message>
+            <source>Reset</source>
+            <translation>रीसेट करें</translation>
+        </message>
+        <message>
+            <source>Help</source>
+            <translation>सहायता</translation>
+        </message>
+        <message>
+            <source>Discard</source>
+            <translation>छोड़ दें</translation>
+        </message>
+        <message>
+            <source>Don't Save</source>
+            <translation>न सहेजें</translation>
+        </message>
+        <message>
+            <source>Restore Defaults</source>
+            <translation>डिफ़ॉल्ट वापस लाएँ</translation>
+        </message>
+        <message>
+            <source>&amp;Yes</source>
+            <translation>हाँ (&amp;Y)</translation>
+        </message>
+        <message>
+            <source>&amp;No</source>
+            <translation>नहीं (&amp;N)</translation>
+        </message>
+        <message>
+            <source>Retry</source>
+            <translation>फिर कोशिश करें</translation>
+        </message>
+        <message>
+            <source>Ignore</source>
+            <translation>अनदेखा करें</translation>
+        </message>
+    </context>
+    <context>
+        <name>Series</name>
+        <message>
+            <source>every: type a number of weeks from 1 to 52.</source>
+            <translation>हर: 1 से 52 तक सप्ताहों की संख्या टाइप करें।</translation>
+        </message>
+        <message>
+            <source>times: say how many times, or until which date.</source>
+            <translation>बार: बताएँ कितनी बार, या किस तारीख तक।</translation>
+        </message>
+        <message>
+            <source>times: a series has 2 to {most} appointments.</source>
+            <translation>बार: एक शृंखला में 2 से {most} अपॉइंटमेंट होती हैं।</translation>
+        </message>
+        <message>
+            <source>until: choose a date after the first appointment.</source>
+            <translation>तक: पहली अपॉइंटमेंट के बाद की तारीख चुनें।</translation>
+        </message>
+        <message numerus="yes">
+            <source>every %n week(s)</source>
+            <translation>
+                <numerusform>हर सप्ताह</numerusform>
+                <numerusform>हर %n सप्ताह</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{every}, %n time(s)</source>
+            <translation>
+                <numerusform>{every}, %n बार</numerusform>
+                <numerusform>{every}, %n बार</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No appointment of the series is left to book.</source>
+            <translation>शृंखला की कोई अपॉइंटमेंट बुक करने को नहीं बची।</translation>
+        </message>
+        <message>
+            <source>This appointment is in no series.</source>
+            <translation>यह अपॉइंटमेंट किसी शृंखला में नहीं है।</translation>
+        </message>
+    </context>
+    <context>
+        <name>SeriesDialog</name>
+        <message>
+            <source>Repeat appointment</source>
+            <translation>अपॉइंटमेंट दोहराएँ</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;{patient}&lt;/b&gt;, at &lt;b&gt;{time}&lt;/b&gt; (clinic time) from {day}. Every appointment keeps this time of day, also across a change of the clocks.</source>
+            <translation>&lt;b&gt;{patient}&lt;/b&gt;, &lt;b&gt;{time}&lt;/b&gt; बजे (क्लिनिक का समय), {day} से। हर अपॉइंटमेंट दिन का यही समय रखती है, घड़ियाँ बदलने पर भी।</translation>
+        </message>
+        <message>
+            <source> week(s)</source>
+            <translation> सप्ताह</translation>
+        </message>
+        <message>
+            <source>Every how many weeks</source>
+            <translation>हर कितने सप्ताह</translation>
+        </message>
+        <message>
+            <source>&amp;Every</source>
+            <translation>हर (&amp;E)</translation>
+        </message>
+        <message>
+            <source>&amp;Times in all</source>
+            <translation>कुल बार (&amp;T)</translation>
+        </message>
+        <message>
+            <source>How many appointments</source>
+            <translation>कितनी अपॉइंटमेंट</translation>
+        </message>
+        <message>
+            <source>&amp;Until</source>
+            <translation>तक (&amp;U)</translation>
+        </message>
+        <message>
+            <source>Until which date</source>
+            <translation>किस तारीख तक</translation>
+        </message>
+        <message>
+            <source>When (clinic time)</source>
+            <translation>कब (क्लिनिक का समय)</translation>
+        </message>
+        <message>
+            <source>Checked offline</source>
+            <translation>ऑफ़लाइन जाँचा गया</translation>
+        </message>
+        <message>
+            <source>Book at</source>
+            <translation>इस समय बुक करें</translation>
+        </message>
+        <message>
+            <source>The series' appointments</source>
+            <translation>शृंखला की अपॉइंटमेंट</translation>
+        </message>
+        <message>
+            <source>What will be booked</source>
+            <translation>क्या बुक होगा</translation>
+        </message>
+        <message>
+            <source>&amp;Book</source>
+            <translation>बुक करें (&amp;B)</translation>
+        </message>
+        <message>
+            <source>Fits</source>
+            <translation>फ़िट है</translation>
+        </message>
+        <message>
+            <source>Does not fit: {why}</source>
+            <translation>फ़िट नहीं: {why}</translation>
+        </message>
+        <message>
+            <source>Likely fits ({why})</source>
+            <translation>शायद फ़िट है ({why})</translation>
+        </message>
+        <message>
+            <source>Appointment {number}: book at</source>
+            <translation>अपॉइंटमेंट {number}: इस समय बुक करें</translation>
+        </message>
+        <message>
+            <source>As asked</source>
+            <translation>जैसा माँगा गया</translation>
+        </message>
+        <message>
+            <source>Choose a time…</source>
+            <translation>समय चुनें…</translation>
+        </message>
+        <message>
+            <source>Skip this one</source>
+            <translation>इसे छोड़ दें</translation>
+        </message>
+        <message>
+            <source>All {count} appointments fit; they are booked together.</source>
+            <translation>सभी {count} अपॉइंटमेंट फ़िट हैं; ये एक साथ बुक की जाएँगी।</translation>
+        </message>
+        <message>
+            <source>{misfits} of {count} do not fit (number {numbers}): pick one of the nearest openings for each, or skip it. {why}</source>
+            <translation>{count} में से {misfits} फ़िट नहीं हैं (क्रमांक {numbers}): हर एक के लिए सबसे नज़दीकी खाली समयों में से एक चुनें, या उसे छोड़ दें। {why}</translation>
+        </message>
+        <message>
+            <source>{count} still to choose.</source>
+            <translation>{count} अभी चुननी हैं।</translation>
+        </message>
+        <message>
+            <source>&amp;Book {count} appointments</source>
+            <translation>{count} अपॉइंटमेंट बुक करें (&amp;B)</translation>
+        </message>
+        <message>
+            <source>Nothing was booked.</source>
+            <translation>कुछ भी बुक नहीं हुआ।</translation>
+        </message>
+        <message>
+            <source>The desk could not save the series; nothing was booked.</source>
+            <translation>डेस्क शृंखला सहेज नहीं सका; कुछ भी बुक नहीं हुआ।</translation>
+        </message>
+        <message>
+            <source>&amp;Repeat…</source>
+            <translation>दोहराएँ (&amp;R)…</translation>
+        </message>
+        <message>
+            <source>Book this appointment every N weeks (a course of treatment)</source>
+            <translation>यह अपॉइंटमेंट हर N सप्ताह बुक करें (इलाज का एक कोर्स)</translation>
+        </message>
+        <message>
+            <source>Repeat</source>
+            <translation>दोहराएँ</translation>
+        </message>
+    </context>
+    <context>
+        <name>SeriesScope</name>
+        <message>
+            <source>In a series ({rule}):</source>
+            <translation>एक शृंखला में ({rule}):</translation>
+        </message>
+        <message>
+            <source>&amp;This one</source>
+            <translation>केवल यह (&amp;T)</translation>
+        </message>
+        <message>
+            <source>This and the &amp;following ({count})</source>
+            <translation>यह और इसके बाद वाली ({count}) (&amp;F)</translation>
+        </message>
+        <message>
+            <source>Which appointments of the series</source>
+            <translation>शृंखला की कौन-सी अपॉइंटमेंट</translation>
+        </message>
+        <message>
+            <source>Nothing is cancelled:</source>
+            <translation>कुछ भी रद्द नहीं हुआ:</translation>
+        </message>
+        <message>
+            <source>Nothing is moved:</source>
+            <translation>किसी का समय नहीं बदला:</translation>
+        </message>
+        <message>
+            <source>{count} of the series' appointments do not fit.</source>
+            <translation>शृंखला की {count} अपॉइंटमेंट फ़िट नहीं हैं।</translation>
+        </message>
+        <message>
+            <source>{count} appointments move together, each by the same shift.</source>
+            <translation>{count} अपॉइंटमेंट एक साथ खिसकेंगी, हर एक उतने ही समय से।</translation>
         </message>
     </context>
     <context>
@@ -2319,6 +4252,86 @@
             <source>Another booking on this calendar overlaps this time. VantaX publishes no opening hours or overlap rule, so it may judge this differently; checked against the desk's cached bookings only.</source>
             <translation>इस कैलेंडर पर कोई दूसरी बुकिंग इस समय से टकराती है। VantaX खुलने का समय या टकराव का नियम प्रकाशित नहीं करता, इसलिए वह इसे अलग तरह से आँक सकता है; केवल डेस्क की सहेजी गई बुकिंग से जाँचा गया।</translation>
         </message>
+        <message>
+            <source>This booking was just changed by the booking system or another desk. Look at it again, then retry.</source>
+            <translation>यह बुकिंग अभी बुकिंग सिस्टम या किसी दूसरे डेस्क ने बदली है। इसे फिर से देखें, फिर दोबारा कोशिश करें।</translation>
+        </message>
+        <message>
+            <source>Nobody knows yet whether the booking system received this booking. Settle it in the sync panel first (it arrived, send it again, or cancel it).</source>
+            <translation>अभी कोई नहीं जानता कि बुकिंग सिस्टम को यह बुकिंग मिली या नहीं। पहले सिंक पैनल में इसे सुलझाएँ (पहुँच गई, फिर से भेजें, या रद्द करें)।</translation>
+        </message>
+        <message>
+            <source>Cancellation is not allowed for this organization</source>
+            <translation>इस संगठन में रद्द करने की अनुमति नहीं है</translation>
+        </message>
+        <message>
+            <source>Appointments must be cancelled at least {hours} hours before they start</source>
+            <translation>अपॉइंटमेंट शुरू होने से कम से कम {hours} घंटे पहले रद्द करनी होती है</translation>
+        </message>
+        <message>
+            <source>Choose where the patient is seen.</source>
+            <translation>चुनें कि मरीज़ को कहाँ देखा जाएगा।</translation>
+        </message>
+        <message>
+            <source>Choose a date and time.</source>
+            <translation>तारीख और समय चुनें।</translation>
+        </message>
+        <message>
+            <source>This is not an email address (name@example.org).</source>
+            <translation>यह ईमेल पता नहीं है (name@example.org)।</translation>
+        </message>
+        <message>
+            <source>A patient can only arrive on the day of the appointment; this one is on {day}.</source>
+            <translation>मरीज़ केवल अपॉइंटमेंट के दिन ही आ सकते हैं; यह {day} को है।</translation>
+        </message>
+        <message>
+            <source>Not yet: the appointment starts at {time} today, so it cannot be completed before then.</source>
+            <translation>अभी नहीं: अपॉइंटमेंट आज {time} बजे शुरू होती है, इसलिए उससे पहले पूरी नहीं हो सकती।</translation>
+        </message>
+        <message>
+            <source>Not yet: the appointment starts at {time} {day}, so it cannot be completed before then.</source>
+            <translation>अभी नहीं: अपॉइंटमेंट {day} को {time} बजे शुरू होती है, इसलिए उससे पहले पूरी नहीं हो सकती।</translation>
+        </message>
+        <message>
+            <source>Not yet: the appointment starts at {time} today, so it cannot be a no-show before then.</source>
+            <translation>अभी नहीं: अपॉइंटमेंट आज {time} बजे शुरू होती है, इसलिए उससे पहले 'नहीं आए' नहीं हो सकता।</translation>
+        </message>
+        <message>
+            <source>Not yet: the appointment starts at {time} {day}, so it cannot be a no-show before then.</source>
+            <translation>अभी नहीं: अपॉइंटमेंट {day} को {time} बजे शुरू होती है, इसलिए उससे पहले 'नहीं आए' नहीं हो सकता।</translation>
+        </message>
+        <message>
+            <source>Choose a connection.</source>
+            <translation>कोई कनेक्शन चुनें।</translation>
+        </message>
+        <message>
+            <source>The desk has no cached opening hours for this day; the booking system will check them at sync.</source>
+            <translation>डेस्क के पास इस दिन के खुलने के समय कैश में नहीं हैं; बुकिंग सिस्टम सिंक के समय इन्हें जाँचेगा।</translation>
+        </message>
+        <message>
+            <source>This connection's calendar has not been refreshed for over an hour; another channel may have taken the slot.</source>
+            <translation>इस कनेक्शन का कैलेंडर एक घंटे से ज़्यादा समय से ताज़ा नहीं हुआ; हो सकता है किसी दूसरे माध्यम ने यह समय ले लिया हो।</translation>
+        </message>
+        <message>
+            <source>This booking is no longer here.</source>
+            <translation>यह बुकिंग अब यहाँ नहीं है।</translation>
+        </message>
+        <message>
+            <source>This booking system is not connected.</source>
+            <translation>यह बुकिंग सिस्टम जुड़ा नहीं है।</translation>
+        </message>
+        <message>
+            <source>This booking is already cancelled.</source>
+            <translation>यह बुकिंग पहले ही रद्द हो चुकी है।</translation>
+        </message>
+        <message>
+            <source>This booking is cancelled; book the patient again.</source>
+            <translation>यह बुकिंग रद्द है; मरीज़ को फिर से बुक करें।</translation>
+        </message>
+        <message>
+            <source>The booking system refused this booking; rebook it first.</source>
+            <translation>बुकिंग सिस्टम ने यह बुकिंग अस्वीकार की; पहले इसे फिर से बुक करें।</translation>
+        </message>
     </context>
     <context>
         <name>Views</name>
@@ -2337,6 +4350,76 @@
         <message>
             <source>Agenda</source>
             <translation>कार्यसूची</translation>
+        </message>
+    </context>
+    <context>
+        <name>WaitingRoom</name>
+        <message numerus="yes">
+            <source>%n patient(s) waiting</source>
+            <translation>
+                <numerusform>%n मरीज़ प्रतीक्षा में</numerusform>
+                <numerusform>%n मरीज़ प्रतीक्षा में</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Patient</source>
+            <translation>मरीज़</translation>
+        </message>
+        <message>
+            <source>Booked for</source>
+            <translation>किस समय बुक</translation>
+        </message>
+        <message>
+            <source>Arrived</source>
+            <translation>आ गए</translation>
+        </message>
+        <message>
+            <source>Waited</source>
+            <translation>प्रतीक्षा की</translation>
+        </message>
+        <message>
+            <source>Waiting room</source>
+            <translation>प्रतीक्षा कक्ष</translation>
+        </message>
+        <message>
+            <source>Waiting</source>
+            <translation>प्रतीक्षा में</translation>
+        </message>
+        <message>
+            <source>Patients waiting</source>
+            <translation>प्रतीक्षारत मरीज़</translation>
+        </message>
+        <message>
+            <source>In the &amp;chair</source>
+            <translation>कुर्सी पर (&amp;C)</translation>
+        </message>
+        <message>
+            <source>The patient went in (kept at the desk only; Enter)</source>
+            <translation>मरीज़ अंदर चले गए (केवल डेस्क पर दर्ज; Enter)</translation>
+        </message>
+        <message>
+            <source>S&amp;een</source>
+            <translation>देख लिया (&amp;E)</translation>
+        </message>
+        <message>
+            <source>Mark the appointment completed</source>
+            <translation>अपॉइंटमेंट को पूरा हुआ चिह्नित करें</translation>
+        </message>
+        <message>
+            <source>Nobody waiting.</source>
+            <translation>कोई प्रतीक्षा में नहीं।</translation>
+        </message>
+        <message>
+            <source>Not kept: the desk could not save this.</source>
+            <translation>दर्ज नहीं हुआ: डेस्क इसे सहेज नहीं सका।</translation>
+        </message>
+        <message>
+            <source>&amp;Waiting room</source>
+            <translation>प्रतीक्षा कक्ष (&amp;W)</translation>
+        </message>
+        <message>
+            <source>Who arrived, when, and how long they have waited</source>
+            <translation>कौन कब आया, और कितनी देर से प्रतीक्षा कर रहा है</translation>
         </message>
     </context>
 </TS>

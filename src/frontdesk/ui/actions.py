@@ -23,8 +23,9 @@ from frontdesk.app.context import AppContext
 from frontdesk.app.desk import ResourceKey
 from frontdesk.domain.booking import VisitStatus
 from frontdesk.domain.outbox import ChangePlan
+from frontdesk.domain.translation import translate
 from frontdesk.domain.verdict import Severity
-from frontdesk.ui.blocks import VISIT_WORDS
+from frontdesk.ui.blocks import visit_words
 from frontdesk.ui.change_dialogs import CancelDialog, RescheduleDialog
 from frontdesk.ui.desk_ops import booking_ids, ops_for
 from frontdesk.ui.wording import plain_message
@@ -52,7 +53,9 @@ class DeskActions(QObject):
             status = VisitStatus.BOOKED
         return self._run(
             lambda: self.context.arrivals.set_status(booking_id, status),  # + arrival time
-            f"{booking.patient_name}: {VISIT_WORDS[status].lower()}.",
+            translate("Actions", "{patient}: {status}.").format(
+                patient=booking.patient_name, status=visit_words(status).lower()
+            ),
         )
 
     def move(self, booking_id: str, start: datetime, resource: ResourceKey | None) -> bool:
@@ -60,7 +63,7 @@ class DeskActions(QObject):
         resource_id = resource[1] if resource is not None else None
         return self._run(
             lambda: self.context.booking.reschedule(booking_id, start, resource_id),
-            "Appointment moved.",
+            translate("Actions", "Appointment moved."),
         )
 
     def _run(self, change: Callable[[], Change], done: str) -> bool:
@@ -76,10 +79,12 @@ class DeskActions(QObject):
         def refused(refusal: BookingRefused) -> None:
             errors = [v for v in refusal.verdicts if v.severity is Severity.ERROR]
             reason = " ".join(plain_message(v) for v in errors or refusal.verdicts)
-            self.notice.emit(f"Not changed: {reason}")
+            self.notice.emit(translate("Actions", "Not changed: {why}").format(why=reason))
 
         def failed(_why: BaseException) -> None:
-            self.notice.emit("Not changed: the desk could not save this change; try again.")
+            self.notice.emit(
+                translate("Actions", "Not changed: the desk could not save this change; try again.")
+            )
 
         ops_for(self.window, self.context).run(change, booking_ids, made, refused, failed)
         return True
@@ -89,7 +94,9 @@ class DeskActions(QObject):
         if booking is None:
             return None
         dialog = RescheduleDialog(self.context, booking, self.window)
-        dialog.moved.connect(lambda b: self._after_dialog(b.id, "Appointment moved."))
+        dialog.moved.connect(
+            lambda b: self._after_dialog(b.id, translate("Actions", "Appointment moved."))
+        )
         return self._open(dialog)
 
     def open_cancel(self, booking_id: str) -> CancelDialog | None:
@@ -97,7 +104,9 @@ class DeskActions(QObject):
         if booking is None or not booking.active:
             return None
         dialog = CancelDialog(self.context, booking, self.window)
-        dialog.cancelled.connect(lambda b: self._after_dialog(b.id, "Appointment cancelled."))
+        dialog.cancelled.connect(
+            lambda b: self._after_dialog(b.id, translate("Actions", "Appointment cancelled."))
+        )
         return self._open(dialog)
 
     def _open(self, dialog: D) -> D:

@@ -10,6 +10,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from frontdesk.app import asap
+from frontdesk.domain.translation import translate
 from frontdesk.ui.asap_offer import AsapWatch
 
 if TYPE_CHECKING:
@@ -25,15 +26,15 @@ def install_asap_actions(window: MainWindow) -> None:
     window.asap_watch = AsapWatch(window)  # type: ignore[attr-defined]
     window.asap_action = make_action(  # type: ignore[attr-defined]
         window,
-        "&ASAP list…",
-        "Patients who want an earlier time; add, edit, remove",
+        translate("AsapActions", "&ASAP list…"),
+        translate("AsapActions", "Patients who want an earlier time; add, edit, remove"),
         lambda _checked=False: open_asap_list(window),
         [QKeySequence("F9")],
     )
     window.asap_put_action = make_action(  # type: ignore[attr-defined]
         window,
-        "&Put on the ASAP list…",
-        "The selected appointment's patient wants an earlier time",
+        translate("AsapActions", "&Put on the ASAP list…"),
+        translate("AsapActions", "The selected appointment's patient wants an earlier time"),
         lambda _checked=False: put_on_asap_list(window),
     )
     menu = window.booking_menu
@@ -76,7 +77,10 @@ def put_on_asap_list(window: MainWindow) -> QWidget | None:
     booking = window.context.reads.booking(booking_id) if booking_id else None
     if booking is None or not booking.active:
         window.statusBar().showMessage(
-            "Select the patient's appointment first, then Put on the ASAP list.", 8000
+            translate(
+                "AsapActions", "Select the patient's appointment first, then Put on the ASAP list."
+            ),
+            8000,
         )
         return None
     dialog = open_asap_list(window)

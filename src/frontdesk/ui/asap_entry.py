@@ -23,9 +23,11 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk.app import asap
-from frontdesk.app.asap_words import Names, names
+from frontdesk.app.asap_words import Names, names, part_words
 from frontdesk.app.context import AppContext
-from frontdesk.domain.asap import WEEKDAY_WORDS, AsapEntry, PartOfDay
+from frontdesk.domain import dates
+from frontdesk.domain.asap import AsapEntry, PartOfDay
+from frontdesk.domain.translation import translate
 from frontdesk.ui.desk_ops import ops_for
 
 
@@ -43,12 +45,18 @@ class AsapEntryDialog(QDialog):
         self.context = context
         self.entry = entry
         self.names: Names = names(context)
-        self.setWindowTitle("ASAP entry" if entry else "Put on the ASAP list")
+        self.setWindowTitle(
+            translate("AsapEntry", "ASAP entry")
+            if entry
+            else translate("AsapEntry", "Put on the ASAP list")
+        )
         self.setAccessibleName(self.windowTitle())
         layout = QFormLayout(self)
         self.patient_name = QLineEdit(self)
-        self.patient_name.setAccessibleName("Patient")
-        self.patient_name.setPlaceholderText("Type a name or phone to find the patient")
+        self.patient_name.setAccessibleName(translate("AsapEntry", "Patient"))
+        self.patient_name.setPlaceholderText(
+            translate("AsapEntry", "Type a name or phone to find the patient")
+        )
         self._found: dict[str, tuple[str, str]] = {}
         self._completions = QStringListModel(self)
         completer = QCompleter(self._completions, self)
@@ -58,52 +66,52 @@ class AsapEntryDialog(QDialog):
         self.patient_name.setCompleter(completer)
         self.patient_name.textEdited.connect(self._find)
         self.patient_phone = QLineEdit(self)
-        self.patient_phone.setAccessibleName("Phone")
+        self.patient_phone.setAccessibleName(translate("AsapEntry", "Phone"))
         self.connection = QComboBox(self)
-        self.connection.setAccessibleName("Booking system")
+        self.connection.setAccessibleName(translate("AsapEntry", "Booking system"))
         for cid, name in self.names.connections.items():
             self.connection.addItem(name, cid)
         self.service = QComboBox(self)
-        self.service.setAccessibleName("Service")
+        self.service.setAccessibleName(translate("AsapEntry", "Service"))
         self.resource = QComboBox(self)
-        self.resource.setAccessibleName("Provider or resource")
+        self.resource.setAccessibleName(translate("AsapEntry", "Provider or resource"))
         self.connection.currentIndexChanged.connect(self._fill_choices)
         days = QWidget(self)
         row = QHBoxLayout(days)
         row.setContentsMargins(0, 0, 0, 0)
-        self.days = [QCheckBox(word, days) for word in WEEKDAY_WORDS]
+        self.days = [QCheckBox(word, days) for word in dates.installed().weekdays_short]
         for box in self.days:
             row.addWidget(box)
         parts = QWidget(self)
         row = QHBoxLayout(parts)
         row.setContentsMargins(0, 0, 0, 0)
-        self.parts = {p: QCheckBox(p.value.capitalize(), parts) for p in PartOfDay}
+        self.parts = {p: QCheckBox(part_words(p).capitalize(), parts) for p in PartOfDay}
         for box in self.parts.values():
             row.addWidget(box)
         self.until = QDateEdit(self)
-        self.until.setAccessibleName("Until")
+        self.until.setAccessibleName(translate("AsapEntry", "Until"))
         self.until.setCalendarPopup(True)
         self.until.setDisplayFormat("ddd d MMM yyyy")
         self.note = QLineEdit(self)
-        self.note.setAccessibleName("Note")
+        self.note.setAccessibleName(translate("AsapEntry", "Note"))
         self.problem = QLabel("", self)
         self.problem.setWordWrap(True)
-        self.problem.setAccessibleName("What to correct")
+        self.problem.setAccessibleName(translate("AsapEntry", "What to correct"))
         self.problem.setStyleSheet("font-weight: bold")
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
-        layout.addRow("&Patient", self.patient_name)
-        layout.addRow("P&hone", self.patient_phone)
-        layout.addRow("Booking &system", self.connection)
-        layout.addRow("S&ervice", self.service)
-        layout.addRow("&With", self.resource)
-        layout.addRow("Days (none: any)", days)
-        layout.addRow("Times (none: any)", parts)
-        layout.addRow("&Until", self.until)
-        layout.addRow("&Note", self.note)
+        layout.addRow(translate("AsapEntry", "&Patient"), self.patient_name)
+        layout.addRow(translate("AsapEntry", "P&hone"), self.patient_phone)
+        layout.addRow(translate("AsapEntry", "Booking &system"), self.connection)
+        layout.addRow(translate("AsapEntry", "S&ervice"), self.service)
+        layout.addRow(translate("AsapEntry", "&With"), self.resource)
+        layout.addRow(translate("AsapEntry", "Days (none: any)"), days)
+        layout.addRow(translate("AsapEntry", "Times (none: any)"), parts)
+        layout.addRow(translate("AsapEntry", "&Until"), self.until)
+        layout.addRow(translate("AsapEntry", "&Note"), self.note)
         self.linked = QLabel("", self)
         layout.addRow(self.linked)
         layout.addRow(self.problem)
@@ -132,8 +140,11 @@ class AsapEntryDialog(QDialog):
         self._booking_id = what.booking_id
         if what.booking_id:
             self.linked.setText(
-                "Wants an earlier time than a booking they hold: a freed slot is offered "
-                "as a move of that booking."
+                translate(
+                    "AsapEntry",
+                    "Wants an earlier time than a booking they hold: a freed slot is offered "
+                    "as a move of that booking.",
+                )
             )
 
     _booking_id: str | None = None
@@ -142,9 +153,12 @@ class AsapEntryDialog(QDialog):
         cid = str(self.connection.currentData() or "")
         self.service.clear()
         for service in self.names.services.get(cid, []):
-            self.service.addItem(f"{service.name} ({service.duration_minutes} min)", service.id)
+            shown = translate("AsapEntry", "{service} ({minutes} min)").format(
+                service=service.name, minutes=service.duration_minutes
+            )
+            self.service.addItem(shown, service.id)
         self.resource.clear()
-        self.resource.addItem("Anyone", "")
+        self.resource.addItem(translate("AsapEntry", "Anyone"), "")
         for resource in self.names.resources.get(cid, []):
             self.resource.addItem(resource.name, resource.id)
 
@@ -184,7 +198,7 @@ class AsapEntryDialog(QDialog):
             return asap.update(context, entry, form)
 
         self.buttons.setEnabled(False)
-        self.problem.setText("Saving…")
+        self.problem.setText(translate("AsapEntry", "Saving…"))
         ops_for(self, context).run(
             work,
             lambda _e: ["#" + asap.TOPIC],
@@ -206,8 +220,13 @@ class AsapEntryDialog(QDialog):
                 target.setFocus()
         elif isinstance(why, asap.AsapEntryGone):
             self.problem.setText(
-                "Another desk removed or changed this entry meanwhile; close this and open it "
-                "again from the ASAP list."
+                translate(
+                    "AsapEntry",
+                    "Another desk removed or changed this entry meanwhile; close this and open it "
+                    "again from the ASAP list.",
+                )
             )
         else:
-            self.problem.setText("The desk could not save this entry; try again.")
+            self.problem.setText(
+                translate("AsapEntry", "The desk could not save this entry; try again.")
+            )

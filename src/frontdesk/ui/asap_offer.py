@@ -29,16 +29,30 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk.app import asap
-from frontdesk.app.asap_words import CAUSE_WORDS, names, slot_words, when_words, wishes
+from frontdesk.app.asap_words import cause_words, names, slot_words, when_words, wishes
 from frontdesk.app.booking import BookingRefused
 from frontdesk.app.changes import ChangeRecord
-from frontdesk.app.words import counted
+from frontdesk.domain import dates
 from frontdesk.domain.asap import FreedSlot
 from frontdesk.domain.booking import Booking
 from frontdesk.domain.timeutil import utc_now
+from frontdesk.domain.translation import plural, translate
 from frontdesk.domain.verdict import Severity
 from frontdesk.ui.desk_ops import ops_for
 from frontdesk.ui.wording import plain_message
+
+
+def _counts() -> None:  # for lupdate: the counted sentences (never called)
+    translate("AsapOffer", "%n freed slot(s)", None, 1)
+    translate(
+        "AsapOffer",
+        "%n patient(s) on the ASAP list who could take it, nearest first (the earliest "
+        "“until”, then the longest waiting).",
+        None,
+        1,
+    )
+    translate("AsapOffer", "A freed slot: %n patient(s) on the ASAP list could take it.", None, 1)
+
 
 if TYPE_CHECKING:
     from frontdesk.ui.main_window import MainWindow
@@ -57,21 +71,29 @@ class OffersPanel(QWidget):
         self.title.setWordWrap(True)
         layout.addWidget(self.title)
         self.list = QTreeWidget(self)
-        self.list.setHeaderLabels(["Patient", "Phone", "Until"])
-        self.list.setAccessibleName("Patients on the ASAP list the freed slot suits")
+        self.list.setHeaderLabels(
+            [
+                translate("AsapOffer", "Patient"),
+                translate("AsapOffer", "Phone"),
+                translate("AsapOffer", "Until"),
+            ]
+        )
+        self.list.setAccessibleName(
+            translate("AsapOffer", "Patients on the ASAP list the freed slot suits")
+        )
         self.list.setFocusPolicy(Qt.FocusPolicy.ClickFocus)  # never takes the focus itself
         self.list.itemActivated.connect(lambda _i, _c: self.book())
         self.list.setMinimumHeight(90)
         layout.addWidget(self.list, 1)
         self.detail = QLabel("", self)
         self.detail.setWordWrap(True)
-        self.detail.setAccessibleName("The chosen offer")
+        self.detail.setAccessibleName(translate("AsapOffer", "The chosen offer"))
         layout.addWidget(self.detail)
         row = QHBoxLayout()
-        self.book_button = QPushButton("&Book", self)
+        self.book_button = QPushButton(translate("AsapOffer", "&Book"), self)
         self.book_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.book_button.clicked.connect(self.book)
-        self.dismiss_button = QPushButton("Not now", self)
+        self.dismiss_button = QPushButton(translate("AsapOffer", "Not now"), self)
         self.dismiss_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.dismiss_button.clicked.connect(self.dismiss)
         row.addWidget(self.book_button)
@@ -95,8 +117,10 @@ class OffersPanel(QWidget):
             head = slots.get(offer.slot.id)
             if head is None:
                 words = slot_words(offer.slot, found, zone)
-                cause = CAUSE_WORDS[offer.slot.cause]
-                head = QTreeWidgetItem([f"{when_words(offer.slot, zone)} ({cause})"])
+                cause = cause_words(offer.slot.cause)
+                head = QTreeWidgetItem(
+                    [f"{when_words(offer.slot, zone)} ({cause})"]
+                )  # words: translated
                 head.setToolTip(0, words)
                 head.setData(0, OFFER_ROLE, words)
                 head.setFlags(Qt.ItemFlag.ItemIsEnabled)
@@ -106,12 +130,14 @@ class OffersPanel(QWidget):
             entry = offer.entry
             item = QTreeWidgetItem(
                 head,
-                [entry.patient_name, entry.patient_phone, f"{entry.until.day} {entry.until:%b}"],
+                [entry.patient_name, entry.patient_phone, dates.day_month(entry.until)],
             )
             item.setData(0, OFFER_ROLE, offer)
             item.setData(1, OFFER_ROLE, slot_words(offer.slot, found, zone))
             if offer.move:
-                item.setToolTip(0, "Holds a later booking: Book moves it here")
+                item.setToolTip(
+                    0, translate("AsapOffer", "Holds a later booking: Book moves it here")
+                )
             if keep is not None and (keep.slot.id, keep.entry.id) == (offer.slot.id, entry.id):
                 self.list.setCurrentItem(item)
         self.list.expandAll()
@@ -123,13 +149,18 @@ class OffersPanel(QWidget):
                 self.list.setCurrentItem(first)
         patients = len({o.entry.id for o in offers})
         if not offers:
-            self.title.setText("No freed slot to fill just now.")
+            self.title.setText(translate("AsapOffer", "No freed slot to fill just now."))
             self._chosen()
             return
         self.title.setText(
-            f"{counted(len(slots), 'freed slot')}, {counted(patients, 'patient')} on the ASAP "
-            "list who could take it, nearest first (the earliest “until”, then the longest "
-            "waiting)."
+            plural("AsapOffer", "%n freed slot(s)", len(slots))
+            + ", "
+            + plural(
+                "AsapOffer",
+                "%n patient(s) on the ASAP list who could take it, nearest first (the earliest "
+                "“until”, then the longest waiting).",
+                patients,
+            )
         )
         self._chosen()
 
@@ -145,18 +176,28 @@ class OffersPanel(QWidget):
             entry = offer.entry
             lines = [
                 str(item.data(1, OFFER_ROLE)),
-                f"{entry.patient_name} can come {wishes(entry)}",
+                translate("AsapOffer", "{patient} can come {wishes}").format(
+                    patient=entry.patient_name, wishes=wishes(entry)
+                ),
             ]
             if entry.note:
-                lines.append(f"Note: {entry.note}")
+                lines.append(translate("AsapOffer", "Note: {note}").format(note=entry.note))
             if offer.move:
-                lines.append("Holds a later booking: it is moved here, not booked twice.")
+                lines.append(
+                    translate(
+                        "AsapOffer", "Holds a later booking: it is moved here, not booked twice."
+                    )
+                )
             lines.extend(offer.risks)
             self.detail.setText("\n".join(lines))
         else:
             self.detail.setText("")
         self.book_button.setEnabled(offer is not None and not self.watch.booking)
-        self.book_button.setText("&Move here" if offer is not None and offer.move else "&Book")
+        self.book_button.setText(
+            translate("AsapOffer", "&Move here")
+            if offer is not None and offer.move
+            else translate("AsapOffer", "&Book")
+        )
 
     def book(self) -> None:
         offer = self.current()
@@ -190,9 +231,9 @@ class AsapWatch(QObject):
         self.booking = False
         self._dismissed: set[int] = set()
         self.panel = OffersPanel(self, window)
-        self.dock = QDockWidget("Fill a freed slot", window)
+        self.dock = QDockWidget(translate("AsapOffer", "Fill a freed slot"), window)
         self.dock.setObjectName("asap_offers")
-        self.dock.setAccessibleName("Fill a freed slot")
+        self.dock.setAccessibleName(translate("AsapOffer", "Fill a freed slot"))
         self.dock.setWidget(self.panel)
         self.dock.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetClosable
@@ -241,7 +282,11 @@ class AsapWatch(QObject):
         patients = len({o.entry.id for o in self.offers if o.slot.id in new})
         if patients:
             self.window.statusBar().showMessage(
-                f"A freed slot: {counted(patients, 'patient')} on the ASAP list could take it.",
+                plural(
+                    "AsapOffer",
+                    "A freed slot: %n patient(s) on the ASAP list could take it.",
+                    patients,
+                ),
                 15_000,
             )
 
@@ -273,19 +318,22 @@ class AsapWatch(QObject):
         context = self.context
         self.booking = True
         self.panel._chosen()
-        self.panel.message.setText("Booking…")
+        self.panel.message.setText(translate("AsapOffer", "Booking…"))
 
         def done(booking: Booking) -> None:
             self.booking = False
-            self.panel.message.setText(
-                f"{booking.patient_name} {'moved' if offer.move else 'booked'}; "
-                "it will be sent shortly."
+            said = (
+                translate("AsapOffer", "{patient} moved; it will be sent shortly.")
+                if offer.move
+                else translate("AsapOffer", "{patient} booked; it will be sent shortly.")
             )
-            self.window.statusBar().showMessage(
-                f"From the ASAP list: {booking.patient_name} "
-                f"{'moved' if offer.move else 'booked'}.",
-                10_000,
+            self.panel.message.setText(said.format(patient=booking.patient_name))
+            status = (
+                translate("AsapOffer", "From the ASAP list: {patient} moved.")
+                if offer.move
+                else translate("AsapOffer", "From the ASAP list: {patient} booked.")
             )
+            self.window.statusBar().showMessage(status.format(patient=booking.patient_name), 10_000)
             self.window.show_booking(booking)
             self.window.sync_now()
             self.refresh()
@@ -294,12 +342,16 @@ class AsapWatch(QObject):
             self.booking = False
             errors = [v for v in refusal.verdicts if v.severity is Severity.ERROR]
             words = " ".join(plain_message(v) for v in errors or refusal.verdicts)
-            self.panel.message.setText(f"Not booked: {words}")
+            self.panel.message.setText(
+                translate("AsapOffer", "Not booked: {why}").format(why=words)
+            )
             self.refresh()
 
         def failed(_why: BaseException) -> None:
             self.booking = False
-            self.panel.message.setText("Not booked: the desk could not save it; try again.")
+            self.panel.message.setText(
+                translate("AsapOffer", "Not booked: the desk could not save it; try again.")
+            )
             self.panel._chosen()
 
         ops_for(self.window, context).run(

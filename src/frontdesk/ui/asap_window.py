@@ -23,33 +23,56 @@ from PySide6.QtWidgets import (
 from frontdesk.app import asap
 from frontdesk.app.asap_words import Names, names, wishes
 from frontdesk.app.context import AppContext
-from frontdesk.app.words import counted
+from frontdesk.domain import dates
 from frontdesk.domain.asap import AsapEntry
 from frontdesk.domain.timeutil import to_local
+from frontdesk.domain.translation import QT_TRANSLATE_NOOP, plural, translate
 from frontdesk.ui.asap_entry import AsapEntryDialog
 from frontdesk.ui.desk_ops import ops_for
 
+
+def _counts() -> None:  # for lupdate: the counted sentences (never called)
+    translate("AsapWindow", "%n patient(s) waiting", None, 1)
+    translate("AsapWindow", "; %n hidden by the filter", None, 1)
+    translate("AsapWindow", "; %n expired (greyed)", None, 1)
+    translate("AsapWindow", "Remove %n expired patient(s) from the ASAP list?", None, 1)
+    translate("AsapWindow", "%n patient(s) removed from the list.", None, 1)
+
+
 ENTRY_ROLE = Qt.ItemDataRole.UserRole
-COLUMNS = ["Patient", "Phone", "Service", "With", "Can come", "Until", "Note", "Added"]
+COLUMNS = [
+    QT_TRANSLATE_NOOP("AsapWindow", "Patient"),
+    QT_TRANSLATE_NOOP("AsapWindow", "Phone"),
+    QT_TRANSLATE_NOOP("AsapWindow", "Service"),
+    QT_TRANSLATE_NOOP("AsapWindow", "With"),
+    QT_TRANSLATE_NOOP("AsapWindow", "Can come"),
+    QT_TRANSLATE_NOOP("AsapWindow", "Until"),
+    QT_TRANSLATE_NOOP("AsapWindow", "Note"),
+    QT_TRANSLATE_NOOP("AsapWindow", "Added"),
+]
 
 
 class AsapListDialog(QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.setWindowTitle("ASAP list")
-        self.setAccessibleName("ASAP list")
+        self.setWindowTitle(translate("AsapWindow", "ASAP list"))
+        self.setAccessibleName(translate("AsapWindow", "ASAP list"))
         self.resize(980, 440)
         layout = QVBoxLayout(self)
         self.filter = QLineEdit(self)
-        self.filter.setPlaceholderText("Filter: name, phone, service or note")
-        self.filter.setAccessibleName("Filter the ASAP list")
+        self.filter.setPlaceholderText(
+            translate("AsapWindow", "Filter: name, phone, service or note")
+        )
+        self.filter.setAccessibleName(translate("AsapWindow", "Filter the ASAP list"))
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._show)
         layout.addWidget(self.filter)
         self.table = QTreeWidget(self)
-        self.table.setHeaderLabels(COLUMNS)
-        self.table.setAccessibleName("Patients waiting for an earlier time")
+        self.table.setHeaderLabels([translate("AsapWindow", c) for c in COLUMNS])
+        self.table.setAccessibleName(
+            translate("AsapWindow", "Patients waiting for an earlier time")
+        )
         self.table.setRootIsDecorated(False)
         self.table.setSelectionMode(QTreeWidget.SelectionMode.ExtendedSelection)
         self.table.itemActivated.connect(lambda item, _col: self.edit(item.data(0, ENTRY_ROLE)))
@@ -57,15 +80,15 @@ class AsapListDialog(QDialog):
         self.count = QLabel("", self)
         layout.addWidget(self.count)
         buttons = QHBoxLayout()
-        self.add_button = QPushButton("&Add…", self)
+        self.add_button = QPushButton(translate("AsapWindow", "&Add…"), self)
         self.add_button.clicked.connect(lambda: self.add())
-        self.edit_button = QPushButton("&Edit…", self)
+        self.edit_button = QPushButton(translate("AsapWindow", "&Edit…"), self)
         self.edit_button.clicked.connect(lambda: self.edit(self._current()))
-        self.remove_button = QPushButton("&Remove", self)
+        self.remove_button = QPushButton(translate("AsapWindow", "&Remove"), self)
         self.remove_button.clicked.connect(self.remove_selected)
-        self.expired_button = QPushButton("Remove e&xpired", self)
+        self.expired_button = QPushButton(translate("AsapWindow", "Remove e&xpired"), self)
         self.expired_button.clicked.connect(self.remove_expired)
-        close = QPushButton("Close", self)
+        close = QPushButton(translate("AsapWindow", "Close"), self)
         close.clicked.connect(self.close)
         for button in (self.add_button, self.edit_button, self.remove_button):
             buttons.addWidget(button)
@@ -111,30 +134,40 @@ class AsapListDialog(QDialog):
                     entry.patient_phone,
                     self.names.service(entry.connection_id, entry.service_id),
                     self.names.resource(entry.connection_id, entry.resource_id),
-                    wishes(entry) + (" (earlier than their booking)" if entry.booking_id else ""),
-                    f"{entry.until:%a} {entry.until.day} {entry.until:%b %Y}",
+                    wishes(entry)
+                    + (
+                        translate("AsapWindow", " (earlier than their booking)")
+                        if entry.booking_id
+                        else ""
+                    ),
+                    dates.short_day(entry.until) + f" {entry.until.year}",
                     entry.note,
-                    f"{added.day} {added:%b} by {entry.added_by}",
+                    translate("AsapWindow", "{day} by {who}").format(
+                        day=dates.day_month(added), who=entry.added_by
+                    ),
                 ]
             )
             item.setData(0, ENTRY_ROLE, entry)
             if entry.expired(today):
                 for column in range(len(COLUMNS)):
                     item.setForeground(column, grey)
-                item.setToolTip(0, "Expired: the patient's last day has passed")
+                item.setToolTip(
+                    0, translate("AsapWindow", "Expired: the patient's last day has passed")
+                )
             self.table.addTopLevelItem(item)
             item.setSelected(entry.id in keep)
         for column in range(len(COLUMNS) - 1):
             self.table.resizeColumnToContents(column)
         stale = asap.expired(self.context, self.entries)
-        self.expired_button.setText(f"Remove e&xpired ({len(stale)})")
+        self.expired_button.setText(
+            translate("AsapWindow", "Remove e&xpired ({count})").format(count=len(stale))
+        )
         self.expired_button.setEnabled(bool(stale))
         hidden = len(self.entries) - len(shown)
         self.count.setText(
-            counted(len(self.entries), "patient")
-            + " waiting"
-            + (f"; {hidden} hidden by the filter" if hidden else "")
-            + (f"; {len(stale)} expired (greyed)" if stale else "")
+            plural("AsapWindow", "%n patient(s) waiting", len(self.entries))
+            + (plural("AsapWindow", "; %n hidden by the filter", hidden) if hidden else "")
+            + (plural("AsapWindow", "; %n expired (greyed)", len(stale)) if stale else "")
         )
 
     def selected(self) -> list[AsapEntry]:
@@ -170,8 +203,8 @@ class AsapListDialog(QDialog):
             return
         asked = QMessageBox(
             QMessageBox.Icon.Question,
-            "Remove expired entries",
-            f"Remove {counted(len(stale), 'expired entry', 'expired entries')} from the ASAP list?",
+            translate("AsapWindow", "Remove expired entries"),
+            plural("AsapWindow", "Remove %n expired patient(s) from the ASAP list?", len(stale)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self,
         )
@@ -184,6 +217,10 @@ class AsapListDialog(QDialog):
         ops_for(self, context).run(
             lambda: asap.remove(context, chosen, why),
             lambda _n: ["#" + asap.TOPIC],
-            lambda n: self.count.setText(f"{counted(n, 'entry', 'entries')} removed."),
-            failed=lambda _e: self.count.setText("Not removed: the desk could not save it."),
+            lambda n: self.count.setText(
+                plural("AsapWindow", "%n patient(s) removed from the list.", n)
+            ),
+            failed=lambda _e: self.count.setText(
+                translate("AsapWindow", "Not removed: the desk could not save it.")
+            ),
         )

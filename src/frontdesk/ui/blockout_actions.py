@@ -17,6 +17,7 @@ from frontdesk.app.blockouts import TOPIC
 from frontdesk.app.desk import ResourceKey
 from frontdesk.domain.blockouts import Blockout
 from frontdesk.domain.timeutil import local_to_utc
+from frontdesk.domain.translation import translate
 from frontdesk.ui.blockout_dialog import BlockoutDialog
 
 if TYPE_CHECKING:
@@ -31,8 +32,11 @@ def install_blockout_actions(window: MainWindow) -> None:
 
     window.block_action = make_action(  # type: ignore[attr-defined]
         window,
-        "&Block this time…",
-        "Keep the picked time free at this desk (lunch, a meeting, a closed chair)",
+        translate("BlockoutActions", "&Block this time…"),
+        translate(
+            "BlockoutActions",
+            "Keep the picked time free at this desk (lunch, a meeting, a closed chair)",
+        ),
         lambda _checked=False: block_picked(window),
         [QKeySequence("Ctrl+B")],
     )
@@ -85,10 +89,13 @@ def block_picked(window: MainWindow) -> BlockoutDialog:
 
 def _grid_menu(window: MainWindow, grid: TimeGridView, pos: QPoint) -> None:
     menu = QMenu(grid)
-    menu.setAccessibleName("Calendar menu")
+    menu.setAccessibleName(translate("BlockoutActions", "Calendar menu"))
     found = grid.blockout_at(pos)
     if found is not None:
-        menu.addAction("Change or remove blockout…", lambda: open_blockout(window, blockout=found))
+        menu.addAction(
+            translate("BlockoutActions", "Change or remove blockout…"),
+            lambda: open_blockout(window, blockout=found),
+        )
     slot, column = grid.slot_at(pos), grid.column_at(pos)
     if slot is not None and column is not None:
         pick = grid.picked()
@@ -97,7 +104,7 @@ def _grid_menu(window: MainWindow, grid: TimeGridView, pos: QPoint) -> None:
         else:
             start, end, resource = slot, slot + DEFAULT_LENGTH, grid.columns[column].resource
         menu.addAction(
-            "Block this time…",
+            translate("BlockoutActions", "Block this time…"),
             lambda: open_blockout(window, start=start, end=end, resource=resource),
         )
     if not menu.isEmpty():

@@ -37,6 +37,7 @@ from frontdesk.app.context import AppContext
 from frontdesk.app.desk import ResourceInfo, ResourceKey
 from frontdesk.domain.blockouts import REPEAT_WORDS, Blockout, Reason, Repeat
 from frontdesk.domain.timeutil import local_to_utc, to_local
+from frontdesk.domain.translation import QT_TRANSLATE_NOOP, translate
 from frontdesk.domain.verdict import Verdict
 from frontdesk.ui.desk_ops import ops_for
 from frontdesk.ui.form_bits import FiveMinuteTimeEdit
@@ -44,10 +45,10 @@ from frontdesk.ui.theme import Tones
 from frontdesk.ui.wording import verdicts_html
 
 REASON_WORDS = {
-    Reason.LUNCH: "Lunch",
-    Reason.MEETING: "Meeting",
-    Reason.CLOSED_CHAIR: "Closed chair / room",
-    Reason.OTHER: "Other (say what)",
+    Reason.LUNCH: QT_TRANSLATE_NOOP("BlockoutDialog", "Lunch"),
+    Reason.MEETING: QT_TRANSLATE_NOOP("BlockoutDialog", "Meeting"),
+    Reason.CLOSED_CHAIR: QT_TRANSLATE_NOOP("BlockoutDialog", "Closed chair / room"),
+    Reason.OTHER: QT_TRANSLATE_NOOP("BlockoutDialog", "Other (say what)"),
 }
 
 
@@ -73,89 +74,101 @@ class BlockoutDialog(QDialog):
         self.zone = context.clinic_zone
         self.verdicts: list[Verdict] = []
         self.covered = 0
-        self.setWindowTitle("Change blockout" if blockout else "Block this time")
-        self.setAccessibleName("Blockout")
+        self.setWindowTitle(
+            translate("BlockoutDialog", "Change blockout")
+            if blockout
+            else translate("BlockoutDialog", "Block this time")
+        )
+        self.setAccessibleName(translate("BlockoutDialog", "Blockout"))
         self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
         intro = QLabel(
-            "Keep a time free at this desk. The desk books nothing here and the openings "
-            "finder skips it; the booking systems are not told (their own rules still apply).",
+            translate(
+                "BlockoutDialog",
+                "Keep a time free at this desk. The desk books nothing here and the openings "
+                "finder skips it; the booking systems are not told (their own rules still apply).",
+            ),
             self,
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
         self.column = QComboBox(self)
-        self.column.setAccessibleName("Column")
-        self.column.addItem("Whole clinic (every column)", None)
+        self.column.setAccessibleName(translate("BlockoutDialog", "Column"))
+        self.column.addItem(translate("BlockoutDialog", "Whole clinic (every column)"), None)
         for info in resources:
             self.column.addItem(f"{info.name} · {info.connection_name}", info.key)
-        form.addRow("&Column", self.column)
+        form.addRow(translate("BlockoutDialog", "&Column"), self.column)
         self.day = QDateEdit(self)
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("ddd d MMM yyyy")
-        self.day.setAccessibleName("Date")
-        self.start_time = self._time_box("From (clinic time)")
-        self.end_time = self._time_box("To (clinic time)")
+        self.day.setAccessibleName(translate("BlockoutDialog", "Date"))
+        self.start_time = self._time_box(translate("BlockoutDialog", "From (clinic time)"))
+        self.end_time = self._time_box(translate("BlockoutDialog", "To (clinic time)"))
         when = QWidget(self)
         row = QHBoxLayout(when)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.day, 3)
         row.addWidget(self.start_time, 1)
-        row.addWidget(QLabel("to", when))
+        row.addWidget(QLabel(translate("BlockoutDialog", "to"), when))
         row.addWidget(self.end_time, 1)
-        form.addRow("&When", when)
+        form.addRow(translate("BlockoutDialog", "&When"), when)
         self.reason = QComboBox(self)
-        self.reason.setAccessibleName("Reason")
+        self.reason.setAccessibleName(translate("BlockoutDialog", "Reason"))
         for reason, words in REASON_WORDS.items():
-            self.reason.addItem(words, reason.value)
-        form.addRow("&Reason", self.reason)
+            self.reason.addItem(translate("BlockoutDialog", words), reason.value)
+        form.addRow(translate("BlockoutDialog", "&Reason"), self.reason)
         self.note = QLineEdit(self)
-        self.note.setAccessibleName("Note")
-        self.note.setPlaceholderText("e.g. team huddle, chair 2 being repaired")
-        form.addRow("&Note", self.note)
+        self.note.setAccessibleName(translate("BlockoutDialog", "Note"))
+        self.note.setPlaceholderText(
+            translate("BlockoutDialog", "e.g. team huddle, chair 2 being repaired")
+        )
+        form.addRow(translate("BlockoutDialog", "&Note"), self.note)
         self.repeat = QComboBox(self)
-        self.repeat.setAccessibleName("Repeat")
+        self.repeat.setAccessibleName(translate("BlockoutDialog", "Repeat"))
         for repeat, words in REPEAT_WORDS.items():
-            self.repeat.addItem(words, repeat.value)
+            self.repeat.addItem(translate("Blockouts", words), repeat.value)
         self.weeks = QSpinBox(self)
         self.weeks.setRange(1, 104)
         self.weeks.setValue(4)
-        self.weeks.setSuffix(" weeks")
-        self.weeks.setAccessibleName("For how many weeks")
-        self.until_on = QCheckBox("or until", self)
+        self.weeks.setSuffix(translate("BlockoutDialog", " weeks"))
+        self.weeks.setAccessibleName(translate("BlockoutDialog", "For how many weeks"))
+        self.until_on = QCheckBox(translate("BlockoutDialog", "or until"), self)
         self.until = QDateEdit(self)
         self.until.setCalendarPopup(True)
         self.until.setDisplayFormat("d MMM yyyy")
-        self.until.setAccessibleName("Until")
+        self.until.setAccessibleName(translate("BlockoutDialog", "Until"))
         repeat_row = QWidget(self)
         row = QHBoxLayout(repeat_row)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.repeat, 3)
-        row.addWidget(QLabel("for", repeat_row))
+        row.addWidget(QLabel(translate("BlockoutDialog", "for"), repeat_row))
         row.addWidget(self.weeks, 2)
         row.addWidget(self.until_on)
         row.addWidget(self.until, 2)
-        form.addRow("Re&peat", repeat_row)
+        form.addRow(translate("BlockoutDialog", "Re&peat"), repeat_row)
         layout.addLayout(form)
         self.warning = QLabel(self)
         self.warning.setWordWrap(True)
-        self.warning.setAccessibleName("Bookings in this time")
+        self.warning.setAccessibleName(translate("BlockoutDialog", "Bookings in this time"))
         layout.addWidget(self.warning)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.RichText)
-        self.message.setAccessibleName("Messages about this blockout")
+        self.message.setAccessibleName(translate("BlockoutDialog", "Messages about this blockout"))
         layout.addWidget(self.message)
         buttons = QDialogButtonBox(self)
         self.save_button = buttons.addButton(
-            "&Save" if blockout else "&Block", QDialogButtonBox.ButtonRole.AcceptRole
+            translate("BlockoutDialog", "&Save")
+            if blockout
+            else translate("BlockoutDialog", "&Block"),
+            QDialogButtonBox.ButtonRole.AcceptRole,
         )
         self.save_button.setDefault(True)
         self.remove_button: QPushButton | None = None
         if blockout is not None:
             self.remove_button = buttons.addButton(
-                "Re&move", QDialogButtonBox.ButtonRole.DestructiveRole
+                translate("BlockoutDialog", "Re&move"), QDialogButtonBox.ButtonRole.DestructiveRole
             )
             self.remove_button.clicked.connect(self.remove)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
@@ -182,6 +195,8 @@ class BlockoutDialog(QDialog):
             signal.connect(self._changed)
         self._changed()
         self.check_now()
+        # wide enough for the labels in any language (German's are longer: no clipped label)
+        self.setMinimumWidth(max(460, layout.minimumSize().width()))
 
     def _time_box(self, name: str) -> FiveMinuteTimeEdit:
         box = FiveMinuteTimeEdit(self)
@@ -290,7 +305,15 @@ class BlockoutDialog(QDialog):
             self._done,
             self._refused,
             lambda _exc: self._refused(
-                BookingRefused([Verdict(500, None, "The desk could not save this; try again.")])
+                BookingRefused(
+                    [
+                        Verdict(
+                            500,
+                            None,
+                            translate("BlockoutDialog", "The desk could not save this; try again."),
+                        )
+                    ]
+                )
             ),
         )
 

@@ -36,6 +36,7 @@ from frontdesk.app.patients import Patient
 from frontdesk.domain.booking import Booking, BookingRequest
 from frontdesk.domain.catalog import Catalog
 from frontdesk.domain.timeutil import to_local
+from frontdesk.domain.translation import QT_TRANSLATE_NOOP, translate
 from frontdesk.domain.verdict import Severity, Verdict
 from frontdesk.ui.booking_openings import OpeningsPicker
 from frontdesk.ui.booking_patient import PatientFields
@@ -55,9 +56,10 @@ log = logging.getLogger("frontdesk.ui")
 T = TypeVar("T")
 
 DEBOUNCE_MS = 250
-NOT_SAVED = (
+NOT_SAVED = QT_TRANSLATE_NOOP(
+    "BookingDialog",
     "The booking could not be saved on this computer. What you typed is still here; try Save "
-    "again, and call support if it keeps failing."
+    "again, and call support if it keeps failing.",
 )
 
 __all__ = ["BookingDialog", "FiveMinuteTimeEdit", "confirm_discard"]
@@ -83,8 +85,8 @@ class BookingDialog(QDialog):
         self._catalog: Catalog | None = None
         self._zone = "UTC"
         self._loading = True
-        self.setWindowTitle("New booking")
-        self.setAccessibleName("New booking")
+        self.setWindowTitle(translate("BookingDialog", "New booking"))
+        self.setAccessibleName(translate("BookingDialog", "New booking"))
         self.setMinimumWidth(480)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -120,52 +122,54 @@ class BookingDialog(QDialog):
         self.connection_combo = QComboBox(self)
         for record in self.context.connections():
             self.connection_combo.addItem(record.name, record.id)
-        self.shown.add("connection_id", "Booking &system", self.connection_combo)
+        self.shown.add(
+            "connection_id", translate("BookingDialog", "Booking &system"), self.connection_combo
+        )
         if self.connection_combo.count() <= 1:
             self.shown.hide("connection_id")
 
         self.service_combo = QComboBox(self)
-        self.shown.add("service_id", "Ser&vice", self.service_combo)
+        self.shown.add("service_id", translate("BookingDialog", "Ser&vice"), self.service_combo)
         self.openings = OpeningsPicker(self)
         self.openings.picked.connect(self.use_opening)
-        free_label = QLabel("&Free times", self)
+        free_label = QLabel(translate("BookingDialog", "&Free times"), self)
         free_label.setBuddy(self.openings.list)
         form.addRow(free_label, self.openings)
         self.resource_combo = QComboBox(self)
-        self.shown.add("resource_id", "&Branch", self.resource_combo)
+        self.shown.add("resource_id", translate("BookingDialog", "&Branch"), self.resource_combo)
 
         when = WhenRow(self)
         self.date_edit, self.time_edit, self.when_hint = when.date, when.time, when.hint
-        self.shown.add("start", "&When", when, focus=self.date_edit)
-        self.date_edit.setAccessibleName("Date")
-        self.time_edit.setAccessibleName("Time (clinic time)")
+        self.shown.add("start", translate("BookingDialog", "&When"), when, focus=self.date_edit)
+        self.date_edit.setAccessibleName(translate("BookingDialog", "Date"))
+        self.time_edit.setAccessibleName(translate("BookingDialog", "Time (clinic time)"))
 
         self.patient = PatientFields(self.context, self)
         self.name_edit = self.patient.name_edit
         self.phone_edit = self.patient.phone_edit
         self.email_edit = self.patient.email_edit
         self.matches = self.patient.matches
-        self.shown.add("patient_name", "Patient &name", self.name_edit)
-        self.shown.add("patient_phone", "&Phone", self.phone_edit)
-        self.shown.add("patient_email", "&Email", self.email_edit)
+        self.shown.add("patient_name", translate("BookingDialog", "Patient &name"), self.name_edit)
+        self.shown.add("patient_phone", translate("BookingDialog", "&Phone"), self.phone_edit)
+        self.shown.add("patient_email", translate("BookingDialog", "&Email"), self.email_edit)
         form.addRow("", self.matches)
         self.notes_edit = QPlainTextEdit(self)
-        self.notes_edit.setPlaceholderText("Optional")
+        self.notes_edit.setPlaceholderText(translate("BookingDialog", "Optional"))
         self.notes_edit.setTabChangesFocus(True)
         self.notes_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 14)
-        self.shown.add("notes", "N&otes", self.notes_edit)
+        self.shown.add("notes", translate("BookingDialog", "N&otes"), self.notes_edit)
         self.patient.filled.connect(self.notes_edit.setFocus)
 
         outer.addStretch(1)  # spare height goes here, not between the fields
         self.buttons = QDialogButtonBox(self)
         self.save_button = self.buttons.addButton(
-            "&Save booking", QDialogButtonBox.ButtonRole.AcceptRole
+            translate("BookingDialog", "&Save booking"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.save_button.setDefault(True)
-        self.save_button.setAccessibleName("Save booking")
+        self.save_button.setAccessibleName(translate("BookingDialog", "Save booking"))
         self._saving = False  # a change is being made: the form waits for its outcome
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        self.cancel_button.setAccessibleName("Cancel")
+        self.cancel_button.setAccessibleName(translate("BookingDialog", "Cancel"))
         self.buttons.accepted.connect(self.save)
         self.repeat_button = install_repeat(self)  # Repeat…: a series (ui.series_dialog)
         self.buttons.rejected.connect(self.reject)
@@ -186,7 +190,15 @@ class BookingDialog(QDialog):
     def _load_connection(self, start: datetime | None = None) -> None:
         cid = self.connection_id()
         if not cid:
-            self._show([Verdict(400, "NO_CONNECTION", "No booking system is connected yet.")])
+            self._show(
+                [
+                    Verdict(
+                        400,
+                        "NO_CONNECTION",
+                        translate("BookingDialog", "No booking system is connected yet."),
+                    )
+                ]
+            )
             self.save_button.setEnabled(False)
             return
         self._catalog = self.context.booking.catalog_for(cid)
@@ -220,7 +232,9 @@ class BookingDialog(QDialog):
         offers a service of the same name."""
         cid, service_id = self.connection_id(), str(self.service_combo.currentData() or "")
         if not cid or not service_id or self._catalog is None:
-            self.openings.show_message("Choose a service to see the next free times.")
+            self.openings.show_message(
+                translate("BookingDialog", "Choose a service to see the next free times.")
+            )
             return []
         connections = {
             str(self.connection_combo.itemData(i)): self.connection_combo.itemText(i)
@@ -358,7 +372,7 @@ class BookingDialog(QDialog):
         self._saving = True
         label = self.save_button.text()
         self.save_button.setEnabled(False)
-        self.save_button.setText("Saving…")
+        self.save_button.setText(translate("BookingDialog", "Saving…"))
 
         def finished() -> None:
             self._saving = False
@@ -376,7 +390,7 @@ class BookingDialog(QDialog):
 
         def failed(_why: BaseException) -> None:
             finished()
-            self._show([Verdict(500, "NOT_SAVED", NOT_SAVED)])
+            self._show([Verdict(500, "NOT_SAVED", translate("BookingDialog", NOT_SAVED))])
 
         ops_for(self, self.context).run(work, booking_ids, made, refused, failed)
 

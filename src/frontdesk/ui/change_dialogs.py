@@ -30,23 +30,31 @@ from frontdesk.app.booking import BookingRefused, Change
 from frontdesk.app.context import AppContext
 from frontdesk.app.desk import clinic_zone
 from frontdesk.app.openings import Limits, Opening, OpeningQuery, find_openings
+from frontdesk.domain import dates
 from frontdesk.domain.booking import Booking
 from frontdesk.domain.timeutil import local_to_utc, to_local, utc_now
+from frontdesk.domain.translation import QT_TRANSLATE_NOOP, translate
 from frontdesk.domain.verdict import Severity, Verdict
 from frontdesk.ui.desk_ops import booking_ids, ops_for
 from frontdesk.ui.form_bits import FiveMinuteTimeEdit
 from frontdesk.ui.series_scope import check_move_html, refusals_html, series_scope
 from frontdesk.ui.wording import verdicts_html
 
-NOT_SAVED_HTML = "The desk could not save this change; try again."
+NOT_SAVED_HTML = QT_TRANSLATE_NOOP(
+    "ChangeDialogs", "The desk could not save this change; try again."
+)
 log = logging.getLogger("frontdesk.ui")
 OPENING_ROLE = Qt.ItemDataRole.UserRole
 
 
 def opening_text(opening: Opening, zone: str, where: str) -> str:
     start = to_local(opening.start, zone)
-    left = "" if opening.remaining is None else f" · {opening.remaining} left"
-    return f"{start:%a %d %b  %H:%M}  ·  {where}{left}"
+    left = (
+        ""
+        if opening.remaining is None
+        else " · " + translate("ChangeDialogs", "{count} left").format(count=opening.remaining)
+    )
+    return f"{dates.short_day(start.date())}  {dates.clock(start)}  ·  {where}{left}"
 
 
 class RescheduleDialog(QDialog):
@@ -61,20 +69,26 @@ class RescheduleDialog(QDialog):
         self.result_booking: Booking | None = None
         self.verdicts: list[Verdict] = []
         self._zone = clinic_zone(context)
-        self.setWindowTitle(f"Move {booking.patient_name}'s appointment")
-        self.setAccessibleName("Move appointment")
+        self.setWindowTitle(
+            translate("ChangeDialogs", "Move {patient}'s appointment").format(
+                patient=booking.patient_name
+            )
+        )
+        self.setAccessibleName(translate("ChangeDialogs", "Move appointment"))
         self.setMinimumWidth(460)
         layout = QVBoxLayout(self)
         start = to_local(booking.start, self._zone)
         intro = QLabel(
-            f"Now: <b>{start:%a %d %b %H:%M}</b>. Pick one of the nearest openings, "
-            "or type a time.",
+            translate(
+                "ChangeDialogs",
+                "Now: <b>{when}</b>. Pick one of the nearest openings, or type a time.",
+            ).format(when=dates.moment(start)),
             self,
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.openings = QListWidget(self)
-        self.openings.setAccessibleName("Nearest openings")
+        self.openings.setAccessibleName(translate("ChangeDialogs", "Nearest openings"))
         self.openings.setMaximumHeight(150)
         self.openings.currentItemChanged.connect(self._opening_picked)
         self.openings.itemActivated.connect(lambda _item: self.save())
@@ -83,24 +97,24 @@ class RescheduleDialog(QDialog):
         self.date_edit = QDateEdit(self)
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("ddd d MMM yyyy")
-        self.date_edit.setAccessibleName("New date")
+        self.date_edit.setAccessibleName(translate("ChangeDialogs", "New date"))
         self.time_edit = FiveMinuteTimeEdit(self)
         self.time_edit.setDisplayFormat("HH:mm")
-        self.time_edit.setAccessibleName("New time (clinic time)")
+        self.time_edit.setAccessibleName(translate("ChangeDialogs", "New time (clinic time)"))
         when = QWidget(self)
         row = QHBoxLayout(when)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.date_edit, 2)
         row.addWidget(self.time_edit, 1)
-        form.addRow("&When", when)
+        form.addRow(translate("ChangeDialogs", "&When"), when)
         self.where = QComboBox(self)
-        self.where.setAccessibleName("Where")
+        self.where.setAccessibleName(translate("ChangeDialogs", "Where"))
         catalog = context.booking.catalog_for(booking.connection_id)
         self._names = {r.id: r.name for r in catalog.resources}
         for resource in catalog.resources:
             self.where.addItem(resource.name, resource.id)
         self.where.setCurrentIndex(max(0, self.where.findData(booking.resource_id)))
-        form.addRow("W&here", self.where)
+        form.addRow(translate("ChangeDialogs", "W&here"), self.where)
         layout.addLayout(form)
         self.scope = series_scope(context, booking, self, lambda: self._timer.start())
         if self.scope is not None:
@@ -108,10 +122,12 @@ class RescheduleDialog(QDialog):
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.RichText)
-        self.message.setAccessibleName("Messages about this move")
+        self.message.setAccessibleName(translate("ChangeDialogs", "Messages about this move"))
         layout.addWidget(self.message)
         buttons = QDialogButtonBox(self)
-        self.save_button = buttons.addButton("&Move", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button = buttons.addButton(
+            translate("ChangeDialogs", "&Move"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.save_button.setDefault(True)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
@@ -149,7 +165,10 @@ class RescheduleDialog(QDialog):
             item = QListWidgetItem(text, self.openings)
             item.setData(OPENING_ROLE, opening)
         if not found:
-            QListWidgetItem("No free time found in the cached calendar.", self.openings)
+            QListWidgetItem(
+                translate("ChangeDialogs", "No free time found in the cached calendar."),
+                self.openings,
+            )
 
     def _opening_picked(self, item: QListWidgetItem | None) -> None:
         opening = item.data(OPENING_ROLE) if item is not None else None
@@ -219,7 +238,7 @@ class RescheduleDialog(QDialog):
         )
 
     def _not_saved(self, _why: BaseException) -> None:
-        self.message.setText(NOT_SAVED_HTML)
+        self.message.setText(translate("ChangeDialogs", NOT_SAVED_HTML))
         self.save_button.setEnabled(True)
 
     def _moved(self, change: Change) -> None:
@@ -239,22 +258,29 @@ class CancelDialog(QDialog):
         self.booking = booking
         zone = clinic_zone(context)
         start = to_local(booking.start, zone)
-        self.setWindowTitle("Cancel appointment")
-        self.setAccessibleName("Cancel appointment")
+        self.setWindowTitle(translate("ChangeDialogs", "Cancel appointment"))
+        self.setAccessibleName(translate("ChangeDialogs", "Cancel appointment"))
         self.setMinimumWidth(440)
         layout = QVBoxLayout(self)
         label = QLabel(
-            f"Cancel <b>{html.escape(booking.patient_name)}</b>'s appointment on "
-            f"{start:%A %d %B at %H:%M}?",
+            translate(
+                "ChangeDialogs", "Cancel <b>{patient}</b>'s appointment on {day} at {time}?"
+            ).format(
+                patient=html.escape(booking.patient_name),
+                day=dates.long_day(start.date()),
+                time=dates.clock(start),
+            ),
             self,
         )
         label.setWordWrap(True)
         layout.addWidget(label)
         form = QFormLayout()
         self.reason = QLineEdit(self)
-        self.reason.setPlaceholderText("Optional: why (kept in the booking's history)")
-        self.reason.setAccessibleName("Reason")
-        form.addRow("&Reason", self.reason)
+        self.reason.setPlaceholderText(
+            translate("ChangeDialogs", "Optional: why (kept in the booking's history)")
+        )
+        self.reason.setAccessibleName(translate("ChangeDialogs", "Reason"))
+        form.addRow(translate("ChangeDialogs", "&Reason"), self.reason)
         layout.addLayout(form)
         self.zone = zone
         self.scope = series_scope(context, booking, self, self._scope_changed)
@@ -263,13 +289,16 @@ class CancelDialog(QDialog):
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.RichText)
-        self.message.setAccessibleName("Cancellation rules")
+        self.message.setAccessibleName(translate("ChangeDialogs", "Cancellation rules"))
         layout.addWidget(self.message)
         buttons = QDialogButtonBox(self)
         self.confirm = buttons.addButton(
-            "Cancel the &appointment", QDialogButtonBox.ButtonRole.AcceptRole
+            translate("ChangeDialogs", "Cancel the &appointment"),
+            QDialogButtonBox.ButtonRole.AcceptRole,
         )
-        keep = buttons.addButton("&Keep it", QDialogButtonBox.ButtonRole.RejectRole)
+        keep = buttons.addButton(
+            translate("ChangeDialogs", "&Keep it"), QDialogButtonBox.ButtonRole.RejectRole
+        )
         keep.setDefault(True)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
@@ -289,7 +318,7 @@ class CancelDialog(QDialog):
             self.message.setText(words or verdicts_html(refusal.verdicts))
 
         def failed(_why: BaseException) -> None:
-            self.message.setText(NOT_SAVED_HTML)
+            self.message.setText(translate("ChangeDialogs", NOT_SAVED_HTML))
             self.confirm.setEnabled(True)
 
         context = self.context
@@ -316,7 +345,9 @@ class CancelDialog(QDialog):
             words = (
                 refusals_html(refused, self.zone, "cancelled")
                 if refused
-                else f"{len(later)} appointments are cancelled together."
+                else translate(
+                    "ChangeDialogs", "{count} appointments are cancelled together."
+                ).format(count=len(later))
             )
         else:
             self.verdicts = self.context.booking.check_cancel(self.booking.id)

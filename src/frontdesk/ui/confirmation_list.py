@@ -31,11 +31,13 @@ from PySide6.QtWidgets import (
 from frontdesk.app.booking import BookingRefused
 from frontdesk.app.confirmations import TOPIC, CallList, CallRow
 from frontdesk.app.context import AppContext
+from frontdesk.domain import dates
 from frontdesk.domain.confirmations import (
     CONFIRMATION_MARKS,
     ConfirmationStatus,
     PatientConfirmation,
 )
+from frontdesk.domain.translation import QT_TRANSLATE_NOOP, translate
 from frontdesk.ui.desk_ops import ops_for
 from frontdesk.ui.wording import plain_message
 
@@ -47,7 +49,14 @@ KEYS = {
     Qt.Key.Key_M: PatientConfirmation.LEFT_MESSAGE,
     Qt.Key.Key_N: PatientConfirmation.NO_ANSWER,
 }
-HEADERS = ("Time", "Patient", "Phone", "Provider", "Service", "Patient's answer")
+HEADERS = (
+    QT_TRANSLATE_NOOP("ConfirmationList", "Time"),
+    QT_TRANSLATE_NOOP("ConfirmationList", "Patient"),
+    QT_TRANSLATE_NOOP("ConfirmationList", "Phone"),
+    QT_TRANSLATE_NOOP("ConfirmationList", "Provider"),
+    QT_TRANSLATE_NOOP("ConfirmationList", "Service"),
+    QT_TRANSLATE_NOOP("ConfirmationList", "Patient's answer"),
+)
 ANSWER = len(HEADERS) - 1
 
 
@@ -82,7 +91,9 @@ class CallTable(QTableWidget):
 
 def answer_words(status: ConfirmationStatus, zone: str) -> str:
     mark = CONFIRMATION_MARKS.get(status.state)
-    words = status.words(zone) if status.attempts else "not called yet"
+    words = (
+        status.words(zone) if status.attempts else translate("ConfirmationList", "not called yet")
+    )
     return f"{mark} {words}" if mark else words
 
 
@@ -92,8 +103,8 @@ class ConfirmationList(QDialog):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.setWindowTitle("Confirmation list")
-        self.setAccessibleName("Confirmation list")
+        self.setWindowTitle(translate("ConfirmationList", "Confirmation list"))
+        self.setAccessibleName(translate("ConfirmationList", "Confirmation list"))
         self.setWindowFlag(Qt.WindowType.Window, True)
         self.resize(900, 560)
         self.rows: list[CallRow] = []
@@ -101,31 +112,31 @@ class ConfirmationList(QDialog):
         self._worked: set[str] = set()  # marked confirmed while the list was open
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        day_label = QLabel("&Day:", self)
+        day_label = QLabel(translate("ConfirmationList", "&Day:"), self)
         top.addWidget(day_label)
         self.day_edit = QDateEdit(self)
         self.day_edit.setCalendarPopup(True)
         self.day_edit.setDisplayFormat("ddd d MMM yyyy")
-        self.day_edit.setAccessibleName("Day")
+        self.day_edit.setAccessibleName(translate("ConfirmationList", "Day"))
         day_label.setBuddy(self.day_edit)
         top.addWidget(self.day_edit)
-        self.tomorrow_button = QPushButton("&Tomorrow", self)
+        self.tomorrow_button = QPushButton(translate("ConfirmationList", "&Tomorrow"), self)
         self.tomorrow_button.clicked.connect(lambda: self.show_day(None))
         top.addWidget(self.tomorrow_button)
-        self.show_confirmed = QCheckBox("&Show confirmed", self)
+        self.show_confirmed = QCheckBox(translate("ConfirmationList", "&Show confirmed"), self)
         self.show_confirmed.toggled.connect(lambda _on: self.reload())
         top.addWidget(self.show_confirmed)
         top.addStretch(1)
         self.counts = QLabel(self)
-        self.counts.setAccessibleName("Counts")
+        self.counts.setAccessibleName(translate("ConfirmationList", "Counts"))
         font = self.counts.font()
         font.setBold(True)
         self.counts.setFont(font)
         top.addWidget(self.counts)
         layout.addLayout(top)
         self.table = CallTable(0, len(HEADERS), self)
-        self.table.setHorizontalHeaderLabels(list(HEADERS))
-        self.table.setAccessibleName("Appointments to confirm")
+        self.table.setHorizontalHeaderLabels([translate("ConfirmationList", h) for h in HEADERS])
+        self.table.setAccessibleName(translate("ConfirmationList", "Appointments to confirm"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -138,9 +149,9 @@ class ConfirmationList(QDialog):
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
         for text, state in (
-            ("Confirmed (C)", PatientConfirmation.CONFIRMED),
-            ("Left message (M)", PatientConfirmation.LEFT_MESSAGE),
-            ("No answer (N)", PatientConfirmation.NO_ANSWER),
+            (translate("ConfirmationList", "Confirmed (C)"), PatientConfirmation.CONFIRMED),
+            (translate("ConfirmationList", "Left message (M)"), PatientConfirmation.LEFT_MESSAGE),
+            (translate("ConfirmationList", "No answer (N)"), PatientConfirmation.NO_ANSWER),
         ):
             button = QPushButton(text, self)
             button.setAutoDefault(False)
@@ -150,19 +161,22 @@ class ConfirmationList(QDialog):
             )
             buttons.addWidget(button)
         buttons.addStretch(1)
-        self.print_button = QPushButton("&Print…", self)
+        self.print_button = QPushButton(translate("ConfirmationList", "&Print…"), self)
         self.print_button.setAutoDefault(False)
         self.print_button.clicked.connect(self.print_list)
         buttons.addWidget(self.print_button)
-        close = QPushButton("Close", self)
+        close = QPushButton(translate("ConfirmationList", "Close"), self)
         close.setAutoDefault(False)
         close.clicked.connect(self.close)
         buttons.addWidget(close)
         layout.addLayout(buttons)
         self.hint = QLabel(
-            "Call each patient, then press C (confirmed), M (left a message) or N (no answer): "
-            "the next row is selected. The booking system's own confirmation is apart: the "
-            "calendar's solid blocks.",
+            translate(
+                "ConfirmationList",
+                "Call each patient, then press C (confirmed), M (left a message) or N (no answer): "
+                "the next row is selected. The booking system's own confirmation is apart: the "
+                "calendar's solid blocks.",
+            ),
             self,
         )
         self.hint.setWordWrap(True)
@@ -225,15 +239,21 @@ class ConfirmationList(QDialog):
     def _show_counts(self) -> None:
         if self.data is None:
             return
-        day = f"{self.data.day:%a %d %b}"
+        day = dates.short_day(self.data.day)
         if not self.data.rows:
-            self.counts.setText(f"No appointments on {day}")
+            self.counts.setText(
+                translate("ConfirmationList", "No appointments on {day}").format(day=day)
+            )
         else:
             self.counts.setText(self.data.counts())
         self.table.setToolTip("")
         if not self.rows:  # said on the empty table itself
             everyone = self.data.rows and not self.data.to_call
-            empty = f"Everyone on {day} has confirmed." if everyone else f"Nobody to call on {day}."
+            empty = (
+                translate("ConfirmationList", "Everyone on {day} has confirmed.")
+                if everyone
+                else translate("ConfirmationList", "Nobody to call on {day}.")
+            ).format(day=day)
             self.table.setToolTip(empty)
             self.table.setRowCount(1)
             self.table.setSpan(0, 0, 1, len(HEADERS))
@@ -264,7 +284,9 @@ class ConfirmationList(QDialog):
             self._say(" ".join(plain_message(v) for v in refusal.verdicts))
 
         def failed(_why: BaseException) -> None:
-            self._say("Not kept: the desk could not save this; try again.")
+            self._say(
+                translate("ConfirmationList", "Not kept: the desk could not save this; try again.")
+            )
 
         ops_for(self.parent() or self, self.context).run(
             lambda: self.context.confirmations.mark(booking_id, state),
@@ -335,8 +357,11 @@ def install_confirmation_actions(window: MainWindow) -> None:
 
     window.confirmations_action = make_action(  # type: ignore[attr-defined]
         window,
-        "Con&firmation list…",
-        "Call tomorrow's patients: C confirmed, M left a message, N no answer",
+        translate("ConfirmationList", "Con&firmation list…"),
+        translate(
+            "ConfirmationList",
+            "Call tomorrow's patients: C confirmed, M left a message, N no answer",
+        ),
         lambda _checked=False: open_confirmation_list(window),
         QKeySequence("F7"),
     )

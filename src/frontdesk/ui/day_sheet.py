@@ -14,25 +14,50 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from frontdesk.app.day_sheet import DaySheet, SheetRow
 from frontdesk.app.private_files import private_file
+from frontdesk.domain import dates
+from frontdesk.domain.translation import QT_TRANSLATE_NOOP, plural, translate
 
 NOWRAP = "style='white-space:nowrap'"  # times and phone numbers never break
-HEAD = (
-    "<tr>"
-    + "".join(
-        f"<th align='left' {NOWRAP}>{h}</th>"
-        for h in ("Time", "{where}Patient", "Phone", "Service", "Status", "Sync")
-    )
-    + "</tr>"
+HEADS = (
+    QT_TRANSLATE_NOOP("DaySheet", "Time"),
+    QT_TRANSLATE_NOOP("DaySheet", "Where"),
+    QT_TRANSLATE_NOOP("DaySheet", "Patient"),
+    QT_TRANSLATE_NOOP("DaySheet", "Phone"),
+    QT_TRANSLATE_NOOP("DaySheet", "Service"),
+    QT_TRANSLATE_NOOP("DaySheet", "Status"),
+    QT_TRANSLATE_NOOP("DaySheet", "Sync"),
 )
-MARK = "✎ = saved at the desk but not yet confirmed by the booking system: it may still change."
+MARK = QT_TRANSLATE_NOOP(
+    "DaySheet",
+    "✎ = saved at the desk but not yet confirmed by the booking system: it may still change.",
+)
+
+
+def _counts() -> None:  # for lupdate: the counted sentences (never called)
+    translate("DaySheet", "%n appointment(s)", None, 1)
 
 
 def _count(n: int) -> str:
-    return "1 appointment" if n == 1 else f"{n} appointments"
+    return plural("DaySheet", "%n appointment(s)", n)
+
+
+def _mark() -> str:
+    return html.escape(translate("DaySheet", MARK))
+
+
+def _day(sheet: DaySheet) -> str:
+    return html.escape(dates.long_day(sheet.day))
 
 
 def _table(rows: list[SheetRow], where: bool) -> str:
-    head = HEAD.replace("{where}", f"Where</th><th align='left' {NOWRAP}>" if where else "")
+    shown = [h for h in HEADS if where or h != "Where"]
+    head = (
+        "<tr>"
+        + "".join(
+            f"<th align='left' {NOWRAP}>{html.escape(translate('DaySheet', h))}</th>" for h in shown
+        )
+        + "</tr>"
+    )
     body = "".join(_row(r, where) for r in rows)
     return (
         "<table width='100%' cellspacing='0' cellpadding='4' border='1' "
@@ -42,28 +67,33 @@ def _table(rows: list[SheetRow], where: bool) -> str:
 
 def sheet_html(sheet: DaySheet) -> str:
     esc = html.escape
-    printed = f"printed {sheet.printed_at:%d %b %Y %H:%M}"
+    printed = esc(
+        translate("DaySheet", "printed {when}").format(
+            when=dates.day_month(sheet.printed_at.date(), year=True)
+            + " "
+            + dates.clock(sheet.printed_at)
+        )
+    )
     everything = sheet.whole_day
     if not everything:
-        return (
-            f"<html><body><h2>{sheet.day:%A %d %B %Y}</h2>"
-            f"<p>No appointments. ({printed})</p></body></html>"
-        )
+        none = esc(translate("DaySheet", "No appointments."))
+        return f"<html><body><h2>{_day(sheet)}</h2><p>{none} ({printed})</p></body></html>"
+    whole = esc(translate("DaySheet", "The whole day — {day}")).format(day=_day(sheet))
     pages = [
         "<div>"
-        f"<h2>The whole day — {sheet.day:%A %d %B %Y}</h2>"
+        f"<h2>{whole}</h2>"
         f"<p style='color:#555'>{printed}</p>"
         f"{_table(everything, where=True)}"
-        f"<p style='color:#555'>{_count(len(everything))}. {MARK}</p>"
+        f"<p style='color:#555'>{esc(_count(len(everything)))}. {_mark()}</p>"
         "</div>"
     ]
     for section in sheet.sections:
         pages.append(
             "<div style='page-break-before: always'>"
-            f"<h2>{esc(section.resource)} — {sheet.day:%A %d %B %Y}</h2>"
+            f"<h2>{esc(section.resource)} — {_day(sheet)}</h2>"
             f"<p style='color:#555'>{esc(section.connection)} · {printed}</p>"
             f"{_table(section.rows, where=False)}"
-            f"<p style='color:#555'>{_count(len(section.rows))}. {MARK}</p>"
+            f"<p style='color:#555'>{esc(_count(len(section.rows)))}. {_mark()}</p>"
             "</div>"
         )
     return "<html><body>" + "".join(pages) + "</body></html>"
@@ -127,9 +157,16 @@ def print_html(text: str, paper: str, title: str, parent: QWidget | None = None)
 
 def save_pdf(sheet: DaySheet, path: Path) -> Path:
     """Write the day sheet as a PDF file at ``path``, readable by the user only."""
-    return save_html_pdf(sheet_html(sheet), sheet.paper, path, f"Day sheet {sheet.day:%Y-%m-%d}")
+    return save_html_pdf(
+        sheet_html(sheet),
+        sheet.paper,
+        path,
+        translate("DaySheet", "Day sheet {day}").format(day=f"{sheet.day:%Y-%m-%d}"),
+    )
 
 
 def print_sheet(sheet: DaySheet, parent: QWidget | None = None) -> bool:
     """Ask which printer, then print; False when the receptionist cancels."""
-    return print_html(sheet_html(sheet), sheet.paper, "Print the day sheet", parent)
+    return print_html(
+        sheet_html(sheet), sheet.paper, translate("DaySheet", "Print the day sheet"), parent
+    )

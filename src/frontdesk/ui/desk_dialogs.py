@@ -23,8 +23,8 @@ from frontdesk.app.day_sheet import DaySheet, day_sheet
 from frontdesk.app.desk import ResourceKey, resource_key
 from frontdesk.app.openings import Opening
 from frontdesk.app.patients import Patient
-from frontdesk.app.words import counted
 from frontdesk.domain.booking import Booking
+from frontdesk.domain.translation import plural, translate
 
 if TYPE_CHECKING:  # each dialog is imported when first opened
     from frontdesk.app.exports import Kind
@@ -73,7 +73,9 @@ class DeskDialogs(QObject):
     def _booked(self, booking: Booking) -> None:
         window = self.window  # its record was applied as the change was made
         window.show_booking(booking)
-        window.statusBar().showMessage("Booking saved at this desk; it will be sent shortly.", 8000)
+        window.statusBar().showMessage(
+            translate("DeskDialogs", "Booking saved at this desk; it will be sent shortly."), 8000
+        )
         window.sync_now()
 
     def find_patient(self) -> FindPatientDialog:
@@ -109,7 +111,7 @@ class DeskDialogs(QObject):
         window = self.window  # its record was applied as the change was made
         window.show_booking(booking)
         window.statusBar().showMessage(
-            "Changes saved at this desk; they will be sent shortly.", 8000
+            translate("DeskDialogs", "Changes saved at this desk; they will be sent shortly."), 8000
         )
         window.sync_now()
 
@@ -188,7 +190,9 @@ class DeskDialogs(QObject):
         sheet = self.day_sheet()
         if print_sheet(sheet, self.window):
             self._printed(sheet, "to the printer")
-            self.window.statusBar().showMessage("Day sheet sent to the printer.", 8000)
+            self.window.statusBar().showMessage(
+                translate("DeskDialogs", "Day sheet sent to the printer."), 8000
+            )
 
     def _printed(self, sheet: DaySheet, how: str) -> None:
         try:
@@ -200,9 +204,9 @@ class DeskDialogs(QObject):
         if path is None:
             chosen, _ = QFileDialog.getSaveFileName(
                 self.window,
-                "Save the day sheet as PDF",
+                translate("DeskDialogs", "Save the day sheet as PDF"),
                 str(Path.home() / f"day-sheet-{self.window.pane.day:%Y-%m-%d}.pdf"),
-                "PDF files (*.pdf)",
+                translate("DeskDialogs", "PDF files (*.pdf)"),
             )
             if not chosen:
                 return None
@@ -212,8 +216,14 @@ class DeskDialogs(QObject):
         sheet = self.day_sheet()
         save_pdf(sheet, path)
         self._printed(sheet, f"as a PDF ({path.name})")
-        note = f" ({sheet.unsynced} not yet synced, marked ✎)" if sheet.unsynced else ""
-        self.window.statusBar().showMessage(f"Day sheet saved to {path}{note}.", 10_000)
+        said = (
+            translate(
+                "DeskDialogs", "Day sheet saved to {path} ({count} not yet synced, marked ✎)."
+            )
+            if sheet.unsynced
+            else translate("DeskDialogs", "Day sheet saved to {path}.")
+        )
+        self.window.statusBar().showMessage(said.format(path=path, count=sheet.unsynced), 10_000)
         return path
 
     # -- files in and out -----------------------------------------------------------------
@@ -244,7 +254,8 @@ class DeskDialogs(QObject):
 
     def _exported(self, path: Path, count: int) -> None:
         self.window.statusBar().showMessage(
-            f"{counted(count, 'appointment')} exported to {path}.", 10_000
+            plural("DeskDialogs", "%n appointment(s) exported to {path}.", count).format(path=path),
+            10_000,
         )
 
     def import_bookings(self) -> ImportDialog:
@@ -262,14 +273,32 @@ class DeskDialogs(QObject):
         assert isinstance(report, ImportReport)
         window = self.window
         refused = (
-            f"; {counted(len(report.problems), 'row')} refused as the calendar stands now"
+            plural(
+                "DeskDialogs",
+                "; %n row(s) refused as the calendar stands now",
+                len(report.problems),
+            )
             if report.problems
             else ""
         )
         window.refresh()
         window.statusBar().showMessage(
-            f"{counted(report.written, 'booking')} queued from {path.name}{refused}; "
-            "they will be sent shortly.",
+            plural(
+                "DeskDialogs",
+                "%n booking(s) queued from {file}{refused}; they will be sent shortly.",
+                report.written,
+            ).format(file=path.name, refused=refused),
             10_000,
         )
         window.sync_now()
+
+
+def _counts() -> None:  # for lupdate: the counted sentences (never called)
+    translate("DeskDialogs", "%n appointment(s) exported to {path}.", None, 1)
+    translate("DeskDialogs", "; %n row(s) refused as the calendar stands now", None, 1)
+    translate(
+        "DeskDialogs",
+        "%n booking(s) queued from {file}{refused}; they will be sent shortly.",
+        None,
+        1,
+    )

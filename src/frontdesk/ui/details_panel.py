@@ -11,6 +11,7 @@ count each one), ``viewed`` says so, for the audit trail.
 from __future__ import annotations
 
 import html
+import re
 from datetime import datetime
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
@@ -29,7 +30,7 @@ from frontdesk.app.apis import title
 from frontdesk.app.booking import status_timing
 from frontdesk.app.context import AppContext
 from frontdesk.app.desk import clinic_zone, on_clinic_clock, resources, system_time_words
-from frontdesk.app.words import counted
+from frontdesk.domain import dates
 from frontdesk.domain.booking import Booking, SyncState, VisitStatus, approximate_time
 from frontdesk.domain.confirmations import (
     CONFIRMATION_MARKS,
@@ -38,32 +39,40 @@ from frontdesk.domain.confirmations import (
     waited_words,
 )
 from frontdesk.domain.timeutil import to_local, utc_now
-from frontdesk.ui.blocks import STATE_WORDS, VISIT_WORDS
+from frontdesk.domain.translation import QT_TRANSLATE_NOOP, plural, translate
+from frontdesk.ui.blocks import state_words, visit_words
 from frontdesk.ui.theme import Tones, span
 from frontdesk.ui.wording import history_words
 
 EVENT_WORDS = {
-    "created": "Booked",
-    "synced": "Confirmed by the booking system",
-    "refused": "Refused by the booking system",
-    "moved": "Moved",
-    "cancelled": "Cancelled",
-    "arrived": "Arrived",
-    "completed": "Completed",
-    "no_show": "Marked no-show",
-    "booked": "Back to booked",
-    "seen": "Came in from the booking system",
-    "changed remotely": "Changed in the booking system",
-    "contact created": "Patient's contact created in the booking system",
-    "outcome unknown": "Sent, no answer: outcome unknown",
-    "outcome settled": "Outcome settled",
-    "sent again": "Sent again",
-    "dismissed": "Dismissed",
-    "clash": "Changed here and in the booking system at once",
-    "clash settled": "Clash settled",
-    "edited": "Changed at the desk",
-    "note": "Note",
+    "created": QT_TRANSLATE_NOOP("DetailsPanel", "Booked"),
+    "synced": QT_TRANSLATE_NOOP("DetailsPanel", "Confirmed by the booking system"),
+    "refused": QT_TRANSLATE_NOOP("DetailsPanel", "Refused by the booking system"),
+    "moved": QT_TRANSLATE_NOOP("DetailsPanel", "Moved"),
+    "cancelled": QT_TRANSLATE_NOOP("DetailsPanel", "Cancelled"),
+    "arrived": QT_TRANSLATE_NOOP("DetailsPanel", "Arrived"),
+    "completed": QT_TRANSLATE_NOOP("DetailsPanel", "Completed"),
+    "no_show": QT_TRANSLATE_NOOP("DetailsPanel", "Marked no-show"),
+    "booked": QT_TRANSLATE_NOOP("DetailsPanel", "Back to booked"),
+    "seen": QT_TRANSLATE_NOOP("DetailsPanel", "Came in from the booking system"),
+    "changed remotely": QT_TRANSLATE_NOOP("DetailsPanel", "Changed in the booking system"),
+    "contact created": QT_TRANSLATE_NOOP(
+        "DetailsPanel", "Patient's contact created in the booking system"
+    ),
+    "outcome unknown": QT_TRANSLATE_NOOP("DetailsPanel", "Sent, no answer: outcome unknown"),
+    "outcome settled": QT_TRANSLATE_NOOP("DetailsPanel", "Outcome settled"),
+    "sent again": QT_TRANSLATE_NOOP("DetailsPanel", "Sent again"),
+    "dismissed": QT_TRANSLATE_NOOP("DetailsPanel", "Dismissed"),
+    "clash": QT_TRANSLATE_NOOP("DetailsPanel", "Changed here and in the booking system at once"),
+    "clash settled": QT_TRANSLATE_NOOP("DetailsPanel", "Clash settled"),
+    "edited": QT_TRANSLATE_NOOP("DetailsPanel", "Changed at the desk"),
+    "note": QT_TRANSLATE_NOOP("DetailsPanel", "Note"),
 }
+
+
+def _counts() -> None:  # for lupdate: the counted sentences (never called)
+    translate("DetailsPanel", "%n change(s) waiting to be sent", None, 1)
+    translate("DetailsPanel", "%n call(s)", None, 1)
 
 
 VIEWED_AFTER_MS = 1500
@@ -84,7 +93,7 @@ class DetailsPanelWidget(QWidget):
         self._look.setSingleShot(True)
         self._look.setInterval(VIEWED_AFTER_MS)
         self._look.timeout.connect(self._looked)
-        self.setAccessibleName("Appointment details")
+        self.setAccessibleName(translate("DetailsPanel", "Appointment details"))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea(self)
@@ -94,52 +103,57 @@ class DetailsPanelWidget(QWidget):
         body = QWidget(scroll)
         scroll.setWidget(body)
         layout = QVBoxLayout(body)
-        self.title = QLabel("No appointment selected", body)
+        self.title = QLabel(translate("DetailsPanel", "No appointment selected"), body)
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() + 3)
         font.setBold(True)
         self.title.setFont(font)
         self.title.setWordWrap(True)
-        self.title.setAccessibleName("Patient")
+        self.title.setAccessibleName(translate("DetailsPanel", "Patient"))
         layout.addWidget(self.title)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.fields: dict[str, QLabel] = {}
         for key, label in (
-            ("when", "When"),
-            ("service", "Service"),
-            ("where", "Where"),
-            ("phone", "Phone"),
-            ("email", "Email"),
-            ("status", "Status"),
-            ("sync", "Booking system"),
-            ("patient", "Patient"),  # the patient's own confirmation (the desk's record)
-            ("notes", "Notes"),
-            ("ids", "Reference"),
+            ("when", translate("DetailsPanel", "When")),
+            ("service", translate("DetailsPanel", "Service")),
+            ("where", translate("DetailsPanel", "Where")),
+            ("phone", translate("DetailsPanel", "Phone")),
+            ("email", translate("DetailsPanel", "Email")),
+            ("status", translate("DetailsPanel", "Status")),
+            ("sync", translate("DetailsPanel", "Booking system")),
+            # the patient's own confirmation (the desk's record)
+            ("patient", translate("DetailsPanel", "Patient")),
+            ("notes", translate("DetailsPanel", "Notes")),
+            ("ids", translate("DetailsPanel", "Reference")),
         ):
             value = QLabel(body)
             value.setWordWrap(True)
             value.setTextFormat(Qt.TextFormat.RichText)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setAccessibleName(label)
-            self.form.addRow(f"{label}:", value)
+            self.form.addRow(translate("DetailsPanel", "{label}:").format(label=label), value)
             self.fields[key] = value
         layout.addLayout(self.form)
         grid = QGridLayout()
         self.buttons: dict[str, QPushButton] = {}
         specs = (
-            ("arrived", "&Arrived", "A", 0, 0),
-            ("completed", "Co&mpleted", "C", 0, 1),
-            ("no_show", "&No-show", "N", 0, 2),
-            ("move", "Mo&ve…", None, 1, 0),
-            ("cancel", "Cance&l…", None, 1, 1),
+            ("arrived", translate("DetailsPanel", "&Arrived"), "A", 0, 0),
+            ("completed", translate("DetailsPanel", "Co&mpleted"), "C", 0, 1),
+            ("no_show", translate("DetailsPanel", "&No-show"), "N", 0, 2),
+            ("move", translate("DetailsPanel", "Mo&ve…"), None, 1, 0),
+            ("cancel", translate("DetailsPanel", "Cance&l…"), None, 1, 1),
         )
         for key, text, key_hint, row, col in specs:
             button = QPushButton(text, body)
-            plain = text.replace("&", "").rstrip("…")
+            plain = re.sub(r"\s*\(&\w\)|&", "", text).rstrip("…")
             button.setAccessibleName(plain)
             if key_hint:
-                button.setToolTip(f"{plain} (key {key_hint} in the calendar)")
+                button.setToolTip(
+                    translate("DetailsPanel", "{action} (key {key} in the calendar)").format(
+                        action=plain, key=key_hint
+                    )
+                )
             grid.addWidget(button, row, col)
             self.buttons[key] = button
         layout.addLayout(grid)
@@ -148,12 +162,12 @@ class DetailsPanelWidget(QWidget):
         self.buttons["no_show"].clicked.connect(lambda: self._status(VisitStatus.NO_SHOW))
         self.buttons["move"].clicked.connect(lambda: self.moveRequested.emit(self._id()))
         self.buttons["cancel"].clicked.connect(lambda: self.cancelRequested.emit(self._id()))
-        history_title = QLabel("<b>History</b>", body)
+        history_title = QLabel(translate("DetailsPanel", "<b>History</b>"), body)
         layout.addWidget(history_title)
         self.history = QLabel(body)
         self.history.setWordWrap(True)
         self.history.setTextFormat(Qt.TextFormat.RichText)
-        self.history.setAccessibleName("History")
+        self.history.setAccessibleName(translate("DetailsPanel", "History"))
         self.history.setAlignment(Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.history)
         layout.addStretch(1)
@@ -176,11 +190,13 @@ class DetailsPanelWidget(QWidget):
         for button in self.buttons.values():
             button.setEnabled(booking is not None)
         if booking is None:
-            self.title.setText("No appointment selected")
+            self.title.setText(translate("DetailsPanel", "No appointment selected"))
             for label in self.fields.values():
                 label.setText("")
             hint = Tones.of(self.palette()).hint
-            self.history.setText(span("Select an appointment in the calendar.", hint))
+            self.history.setText(
+                span(translate("DetailsPanel", "Select an appointment in the calendar."), hint)
+            )
             return
         self._fill(booking)
 
@@ -212,12 +228,16 @@ class DetailsPanelWidget(QWidget):
         f = self.fields
         rough = approximate_time(b)  # the booking system keeps a session, not a minute
         if rough is not None:
-            session = f"in the {rough.label}" if rough.label else "time not given"
-            when = f"{start:%A %d %B %Y}<br>{esc(session)} " + span(
-                "(the booking system gives no time of day)", hint
+            session = (
+                translate("DetailsPanel", "in the {session}").format(session=rough.label)
+                if rough.label
+                else translate("DetailsPanel", "time not given")
+            )
+            when = f"{esc(dates.long_day(start.date()))}<br>{esc(session)} " + span(
+                translate("DetailsPanel", "(the booking system gives no time of day)"), hint
             )
         else:
-            when = f"{start:%A %d %B %Y}<br>{start:%H:%M}–{end:%H:%M}"
+            when = f"{esc(dates.long_day(start.date()))}<br>{dates.clock(start)}–{dates.clock(end)}"
             elsewhere = system_time_words(self.context, b)
             if elsewhere:  # small print only: the clinic's clock is the one that counts
                 when += "<br>" + span(esc(elsewhere), hint, small=True)
@@ -237,7 +257,7 @@ class DetailsPanelWidget(QWidget):
         f["sync"].setText(self._sync_text(b))
         f["patient"].setText(confirmation_text(self.context, b, zone, hint))
         f["notes"].setText(esc(b.notes or "—"))
-        reference = esc(b.remote_id or "not yet in the booking system")
+        reference = esc(b.remote_id or translate("DetailsPanel", "not yet in the booking system"))
         f["ids"].setText(f"{span(reference, hint, small=True)}")
         active = b.active
         booked = b.visit_status is VisitStatus.BOOKED
@@ -257,12 +277,16 @@ class DetailsPanelWidget(QWidget):
         lines = []
         for at, event, detail, actor in reversed(history):
             stamp_at = to_local(at, zone)
-            fallback = EVENT_WORDS.get(event, event.replace("_", " ").capitalize())
+            fallback = (
+                translate("DetailsPanel", EVENT_WORDS[event])
+                if event in EVENT_WORDS
+                else event.replace("_", " ").capitalize()
+            )
             words, said, small = history_words(event, detail, fallback)
             who = f" · {esc(title(actor))}" if actor else ""
             extra = f": {esc(on_clinic_clock(said, zone))}" if said else ""
             small = f" {span(esc(small), hint, small=True)}" if small else ""
-            stamp = span(f"{stamp_at:%d %b %H:%M}", hint)
+            stamp = span(f"{dates.day_month(stamp_at.date())} {dates.clock(stamp_at)}", hint)
             lines.append(f"{stamp} {esc(words)}{extra}{small}{span(who, hint)}")
         self.history.setText("<br>".join(lines) or "—")
 
@@ -273,22 +297,32 @@ class DetailsPanelWidget(QWidget):
         zone: str,
         arrival: Arrival | None = None,
     ) -> str:
-        words = VISIT_WORDS[b.visit_status]
+        words = visit_words(b.visit_status)
         if b.visit_status is VisitStatus.ARRIVED:
             if arrival is not None:  # the desk's record (app.arrivals)
-                words += f" at {to_local(arrival.arrived_at, zone):%H:%M} · "
+                arrived_at = dates.clock(to_local(arrival.arrived_at, zone))
+                words += (
+                    " " + translate("DetailsPanel", "at {time}").format(time=arrived_at) + " · "
+                )
                 minutes = arrival.minutes_waited(utc_now())
-                words += waited_words(minutes) if arrival.waiting else "in the chair"
+                words += (
+                    waited_words(minutes)
+                    if arrival.waiting
+                    else translate("DetailsPanel", "in the chair")
+                )
                 return html.escape(words)
             arrived = [at for at, event, _, _ in history if event == "arrived"]
             if arrived:
                 at = arrived[-1]
                 waited = int((utc_now() - at).total_seconds() // 60)
-                words += f" at {to_local(at, zone):%H:%M} · waiting {waited} min"
+                words += " " + translate("DetailsPanel", "at {time}").format(
+                    time=dates.clock(to_local(at, zone))
+                )
+                words += " · " + waited_words(waited)
         return html.escape(words)
 
     def _sync_text(self, b: Booking) -> str:
-        words = html.escape(STATE_WORDS.get(b.sync_state, b.sync_state.value))
+        words = html.escape(state_words(b.sync_state))
         tones = Tones.of(self.palette())
         if b.sync_state in (SyncState.NEEDS_ATTENTION, SyncState.OUTCOME_UNKNOWN):
             reason = html.escape(b.problem_message or "")
@@ -296,7 +330,9 @@ class DetailsPanelWidget(QWidget):
             return f"{span(words, tones.error)}<br>{reason} {span(code, tones.hint, small=True)}"
         waiting = self.context.reads.queued_count(b.id)
         if waiting:
-            words += "<br>" + span(f"{counted(waiting, 'change')} waiting to be sent", tones.hint)
+            words += "<br>" + span(
+                plural("DetailsPanel", "%n change(s) waiting to be sent", waiting), tones.hint
+            )
         return words
 
 
@@ -306,14 +342,15 @@ def confirmation_text(context: AppContext, b: Booking, zone: str, hint: QColor) 
     status = context.confirmations.status(b.id)
     last = status.last
     if last is None:
-        return span("Not confirmed yet (F7)", hint)
+        return span(translate("DetailsPanel", "Not confirmed yet (F7)"), hint)
     words = {
-        PatientConfirmation.UNCONFIRMED: "Not confirmed",
-        PatientConfirmation.CONFIRMED: "Confirmed",
-        PatientConfirmation.LEFT_MESSAGE: "Left a message",
-        PatientConfirmation.NO_ANSWER: "No answer",
+        PatientConfirmation.UNCONFIRMED: translate("DetailsPanel", "Not confirmed"),
+        PatientConfirmation.CONFIRMED: translate("DetailsPanel", "Confirmed"),
+        PatientConfirmation.LEFT_MESSAGE: translate("DetailsPanel", "Left a message"),
+        PatientConfirmation.NO_ANSWER: translate("DetailsPanel", "No answer"),
     }[status.state]
     mark = CONFIRMATION_MARKS.get(status.state, "")
-    calls = f" · {status.calls} calls" if status.calls > 1 else ""
-    who = f"{last.staff}, {to_local(last.at, zone):%a %d %b %H:%M}{calls}"
+    calls = " · " + plural("DetailsPanel", "%n call(s)", status.calls) if status.calls > 1 else ""
+    local = to_local(last.at, zone)
+    who = f"{last.staff}, {dates.short_day(local.date())} {dates.clock(local)}{calls}"
     return f"{mark} {words}".strip() + "<br>" + span(html.escape(who), hint, small=True)

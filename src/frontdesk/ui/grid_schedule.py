@@ -13,6 +13,7 @@ Worked out once per layout (:func:`schedule_of`), painted for the visible rectan
 
 from __future__ import annotations
 
+import html
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -22,9 +23,11 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 
 from frontdesk.app.desk import ResourceKey
+from frontdesk.domain import dates
 from frontdesk.domain.blockouts import Occurrence
 from frontdesk.domain.catalog import Window
 from frontdesk.domain.timeutil import to_local
+from frontdesk.domain.translation import translate
 from frontdesk.ui.palette import mix
 
 if TYPE_CHECKING:
@@ -185,7 +188,7 @@ def paint_schedule(p: QPainter, view: TimeGridView, visible: QRectF, columns: ra
         if band.narrow or rect.height() < metrics.height():
             continue
         text = metrics.elidedText(
-            band.occurrence.blockout.label, Qt.TextElideMode.ElideRight, int(rect.width() - 8)
+            band.occurrence.blockout.shown_label, Qt.TextElideMode.ElideRight, int(rect.width() - 8)
         )
         chip = QRectF(rect.left() + 3, rect.top() + 2, metrics.horizontalAdvance(text) + 6, 14)
         p.fillRect(chip, c.base)
@@ -207,15 +210,28 @@ def band_at(view: TimeGridView, content_x: float, content_y: float) -> Band | No
 def band_tooltip(band: Band, zone_name: str, names: Mapping[ResourceKey, str]) -> str:
     blockout = band.occurrence.blockout
     where = (
-        "the whole clinic"
+        translate("GridSchedule", "the whole clinic")
         if blockout.whole_clinic
-        else names.get((blockout.connection_id or "", blockout.resource_id or ""), "one column")
+        else names.get(
+            (blockout.connection_id or "", blockout.resource_id or ""),
+            translate("GridSchedule", "one column"),
+        )
     )
     start = to_local(band.occurrence.start, zone_name)
     end = to_local(band.occurrence.end, zone_name)
-    span = f"{start:%H:%M}–{end:%H:%M}" if end - start < timedelta(days=1) else ""
+    span = f"{dates.clock(start)}–{dates.clock(end)}" if end - start < timedelta(days=1) else ""
     return (
-        f"<b>Blocked at this desk: {blockout.label}</b><br>{span} · {where}<br>"
-        "<small>The clinic's own rule: the desk books nothing here. "
-        "Right-click to change or remove it.</small>"
+        "<b>"
+        + html.escape(
+            translate("GridSchedule", "Blocked at this desk: {label}").format(
+                label=blockout.shown_label
+            )
+        )
+        + f"</b><br>{span} · {html.escape(where)}<br><small>"
+        + translate(
+            "GridSchedule",
+            "The clinic's own rule: the desk books nothing here. Right-click to change or "
+            "remove it.",
+        )
+        + "</small>"
     )

@@ -32,7 +32,7 @@ from frontdesk.app.changes import ChangeRecord
 from frontdesk.app.desk import ResourceKey
 from frontdesk.domain import dates
 from frontdesk.domain.timeutil import to_local
-from frontdesk.domain.translation import translate
+from frontdesk.domain.translation import QT_TRANSLATE_NOOP, translate
 from frontdesk.ui.desk_ops import ops_for
 from frontdesk.ui.wording import plain_message
 
@@ -42,12 +42,14 @@ if TYPE_CHECKING:
 log = logging.getLogger("frontdesk.ui")
 MIME = "application/x-frontdesk-pin"
 ID_ROLE = Qt.ItemDataRole.UserRole
-STAYS = (
+STAYS = QT_TRANSLATE_NOOP(
+    "PinboardDock",
     "A pinned appointment stays booked at its own time until you place it: drag it onto "
-    "the calendar, or click a free time there and press Place here."
+    "the calendar, or click a free time there and press Place here.",
 )
-OTHER_SYSTEM = (
-    "An appointment cannot move to another booking system; book it there and cancel this one."
+OTHER_SYSTEM = QT_TRANSLATE_NOOP(
+    "PinboardDock",
+    "An appointment cannot move to another booking system; book it there and cancel this one.",
 )
 
 
@@ -63,7 +65,7 @@ class PinList(QListWidget):
         super().__init__(parent)
         self.setDragEnabled(True)
         self.setDragDropMode(QListWidget.DragDropMode.DragOnly)
-        self.setAccessibleName("Pinned appointments")
+        self.setAccessibleName(translate("PinboardDock", "Pinned appointments"))
         self.setWordWrap(True)
 
     def mimeTypes(self) -> list[str]:
@@ -87,28 +89,34 @@ class PinboardWidget(QWidget):
         self._dropping: set[str] = set()  # fallen pins being taken off
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        self.intro = QLabel(STAYS, self)
+        self.intro = QLabel(translate("PinboardDock", STAYS), self)
         self.intro.setWordWrap(True)
         layout.addWidget(self.intro)
         self.list = PinList(self)
         layout.addWidget(self.list, 1)
-        self.slot_label = QLabel("No free time picked on the calendar yet.", self)
+        self.slot_label = QLabel(
+            translate("PinboardDock", "No free time picked on the calendar yet."), self
+        )
         self.slot_label.setWordWrap(True)
-        self.slot_label.setAccessibleName("Picked time")
+        self.slot_label.setAccessibleName(translate("PinboardDock", "Picked time"))
         layout.addWidget(self.slot_label)
         row = QHBoxLayout()
-        self.place_button = QPushButton("&Place here", self)
-        self.place_button.setToolTip("Move the chosen pinned appointment to the picked time")
-        self.back_button = QPushButton("Put &back", self)
-        self.back_button.setToolTip("Take it off the pinboard; it stays at its own time")
-        self.show_button = QPushButton("S&how", self)
-        self.show_button.setToolTip("Go to where it is booked now")
+        self.place_button = QPushButton(translate("PinboardDock", "&Place here"), self)
+        self.place_button.setToolTip(
+            translate("PinboardDock", "Move the chosen pinned appointment to the picked time")
+        )
+        self.back_button = QPushButton(translate("PinboardDock", "Put &back"), self)
+        self.back_button.setToolTip(
+            translate("PinboardDock", "Take it off the pinboard; it stays at its own time")
+        )
+        self.show_button = QPushButton(translate("PinboardDock", "S&how"), self)
+        self.show_button.setToolTip(translate("PinboardDock", "Go to where it is booked now"))
         for button in (self.place_button, self.back_button, self.show_button):
             row.addWidget(button)
         layout.addLayout(row)
         self.message = QLabel("", self)
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Pinboard messages")
+        self.message.setAccessibleName(translate("PinboardDock", "Pinboard messages"))
         layout.addWidget(self.message)
         self.place_button.clicked.connect(self.place_here)
         self.back_button.clicked.connect(self.put_back)
@@ -130,20 +138,33 @@ class PinboardWidget(QWidget):
         self.list.clear()
         for item in items:
             b = item.booking
-            text = (
-                f"{b.patient_name} · {item.service} · {item.provider} · {item.minutes} min\n"
-                f"    still booked at {item.original(zone)}"
+            text = translate(
+                "PinboardDock",
+                "{patient} · {service} · {provider} · {minutes} min\n    still booked at {when}",
+            ).format(
+                patient=b.patient_name,
+                service=item.service,
+                provider=item.provider,
+                minutes=item.minutes,
+                when=item.original(zone),
             )
             row = QListWidgetItem(text, self.list)
             row.setData(ID_ROLE, b.id)
-            row.setToolTip(f"Pinned by {item.pin.pinned_by} at {item.pin.desk}")
+            row.setToolTip(
+                translate("PinboardDock", "Pinned by {who} at {desk}").format(
+                    who=item.pin.pinned_by, desk=item.pin.desk
+                )
+            )
             if b.id == chosen:
                 self.list.setCurrentItem(row)
         if self.list.currentItem() is None and self.list.count():
             self.list.setCurrentRow(0)
         if not items:
             empty = QListWidgetItem(
-                "Nothing on the pinboard. Ctrl+X cuts the selected appointment.", self.list
+                translate(
+                    "PinboardDock", "Nothing on the pinboard. Ctrl+X cuts the selected appointment."
+                ),
+                self.list,
             )
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
         fresh = [f for f in fallen if f.booking_id not in self._dropping]
@@ -184,7 +205,9 @@ class PinboardWidget(QWidget):
         self.slot = (start, resource)
         where = f" · {title}" if title and resource is not None else ""
         local = to_local(start, self.window_.zone)
-        self.slot_label.setText(f"Picked: {dates.moment(local)}{where}")
+        self.slot_label.setText(
+            translate("PinboardDock", "Picked: {when}").format(when=dates.moment(local)) + where
+        )
         self._enable()
 
     # -- changes ---------------------------------------------------------------------------
@@ -193,10 +216,10 @@ class PinboardWidget(QWidget):
 
         def done(booking: Any) -> None:
             when = f"{dates.moment(to_local(booking.start, self.window_.zone))}"
-            words = (
-                f"{booking.patient_name} is on the pinboard; still booked at {when} "
-                "until you place it."
-            )
+            words = translate(
+                "PinboardDock",
+                "{patient} is on the pinboard; still booked at {when} until you place it.",
+            ).format(patient=booking.patient_name, when=when)
             self.say(words)
             self.window_.statusBar().showMessage(words, 10_000)
             dock = self.parentWidget()
@@ -208,7 +231,7 @@ class PinboardWidget(QWidget):
             lambda: pinboard.pin(self.context, booking_id),
             lambda _b: touched(booking_id),
             done,
-            self._refused("Not pinned"),
+            self._refused(translate("PinboardDock", "Not pinned")),
         )
 
     def cut_selected(self) -> None:
@@ -217,28 +240,40 @@ class PinboardWidget(QWidget):
             self.cut(selected)
         else:
             self.window_.statusBar().showMessage(
-                "Select an appointment on the calendar first, then Ctrl+X pins it.", 8000
+                translate(
+                    "PinboardDock",
+                    "Select an appointment on the calendar first, then Ctrl+X pins it.",
+                ),
+                8000,
             )
 
     def reasons(self, booking_id: str, start: datetime, resource: ResourceKey | None) -> str:
         """Why dropping ``booking_id`` there is refused ("" if it is not): a drag's words."""
         booking = self.context.reads.booking(booking_id)
         if booking is not None and resource is not None and resource[0] != booking.connection_id:
-            return OTHER_SYSTEM
+            return translate("PinboardDock", OTHER_SYSTEM)
         return " ".join(self.window_._move_reasons(booking_id, start, resource))
 
     def drop(self, booking_id: str, start: datetime, resource: ResourceKey | None) -> bool:
         """Place ``booking_id`` at ``start``: judged like a drag; refused, it stays pinned."""
         why = self.reasons(booking_id, start, resource)
         if why:
-            self.say(f"Not moved: {why} It stays on the pinboard.")
-            self.window_.statusBar().showMessage(f"Not moved: {why}", 10_000)
+            self.say(
+                translate("PinboardDock", "Not moved: {why} It stays on the pinboard.").format(
+                    why=why
+                )
+            )
+            self.window_.statusBar().showMessage(
+                translate("PinboardDock", "Not moved: {why}").format(why=why), 10_000
+            )
             return False
         resource_id = resource[1] if resource is not None else None
 
         def done(change: Any) -> None:
-            self.say("Placed; it is off the pinboard.")
-            self.window_.statusBar().showMessage("Appointment moved.", 10_000)
+            self.say(translate("PinboardDock", "Placed; it is off the pinboard."))
+            self.window_.statusBar().showMessage(
+                translate("PinboardDock", "Appointment moved."), 10_000
+            )
             self.window_.sync_now()
             self.window_.show_booking(change.booking)
 
@@ -246,7 +281,10 @@ class PinboardWidget(QWidget):
             lambda: pinboard.place(self.context, booking_id, start, resource_id),
             lambda _c: touched(booking_id),
             done,
-            self._refused("Not moved", " It stays on the pinboard."),
+            self._refused(
+                translate("PinboardDock", "Not moved"),
+                translate("PinboardDock", " It stays on the pinboard."),
+            ),
         )
         return True
 
@@ -263,8 +301,10 @@ class PinboardWidget(QWidget):
         ops_for(self.window_, self.context).run(
             lambda: pinboard.put_back(self.context, chosen),
             lambda _b: touched(chosen),
-            lambda _b: self.say("Taken off the pinboard; it stays at its own time."),
-            self._refused("Not changed"),
+            lambda _b: self.say(
+                translate("PinboardDock", "Taken off the pinboard; it stays at its own time.")
+            ),
+            self._refused(translate("PinboardDock", "Not changed")),
         )
 
     def show_chosen(self) -> None:
@@ -289,7 +329,12 @@ def install_pinboard_actions(window: MainWindow) -> None:
 
     board = PinboardWidget(window)
     window.pinboard = board  # type: ignore[attr-defined]
-    dock = window._dock("Pinboard", "pinboard", board, Qt.DockWidgetArea.RightDockWidgetArea)
+    dock = window._dock(
+        translate("PinboardDock", "Pinboard"),
+        "pinboard",
+        board,
+        Qt.DockWidgetArea.RightDockWidgetArea,
+    )
     window.pinboard_dock = dock  # type: ignore[attr-defined]
     dock.hide()  # opened by Ctrl+3, or when something is cut to it
     toggle = dock.toggleViewAction()

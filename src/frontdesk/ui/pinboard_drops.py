@@ -14,6 +14,7 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QMouseEve
 from frontdesk.app.desk import ResourceKey
 from frontdesk.domain import dates
 from frontdesk.domain.timeutil import to_local
+from frontdesk.domain.translation import translate
 from frontdesk.ui.grid_drag import DRAG_SNAP_MINUTES
 from frontdesk.ui.pinboard_dock import MIME, PinboardWidget
 
@@ -48,7 +49,13 @@ class GridDrops(QObject):
             self._judged[key] = self.board.reasons(booking_id, *found)
         why = self._judged[key]
         local = to_local(found[0], self.grid.zone)
-        words = f"Not here: {why}" if why else f"Drop to move it to {dates.moment(local)}."
+        words = (
+            translate("PinboardDrops", "Not here: {why}").format(why=why)
+            if why
+            else translate("PinboardDrops", "Drop to move it to {when}.").format(
+                when=dates.moment(local)
+            )
+        )
         self.board.window_.statusBar().showMessage(words, 3000)
 
     def target(self, pos: Any) -> tuple[datetime, ResourceKey | None] | None:

@@ -39,6 +39,7 @@ from frontdesk.app.context import AppContext
 from frontdesk.domain import dates
 from frontdesk.domain.booking import Booking, BookingRequest
 from frontdesk.domain.timeutil import to_local
+from frontdesk.domain.translation import translate
 from frontdesk.domain.verdict import Severity
 from frontdesk.ui.desk_ops import ops_for
 from frontdesk.ui.wording import plain_message
@@ -67,15 +68,21 @@ class SeriesDialog(QDialog):
         self.planned: list[series.Occurrence] = []
         self.bookings: list[Booking] = []
         self._saving = False
-        self.setWindowTitle("Repeat appointment")
-        self.setAccessibleName("Repeat appointment")
+        self.setWindowTitle(translate("SeriesDialog", "Repeat appointment"))
+        self.setAccessibleName(translate("SeriesDialog", "Repeat appointment"))
         self.setMinimumSize(780, 500)
         layout = QVBoxLayout(self)
         first = to_local(request.start, self.zone)
         intro = QLabel(
-            f"<b>{html.escape(request.patient_name)}</b>, at <b>{dates.clock(first)}</b> "
-            f"(clinic time) from {dates.long_day(first.date())}. Every appointment keeps this "
-            "time of day, also across a change of the clocks.",
+            translate(
+                "SeriesDialog",
+                "<b>{patient}</b>, at <b>{time}</b> (clinic time) from {day}. Every appointment "
+                "keeps this time of day, also across a change of the clocks.",
+            ).format(
+                patient=html.escape(request.patient_name),
+                time=dates.clock(first),
+                day=dates.long_day(first.date()),
+            ),
             self,
         )
         intro.setWordWrap(True)
@@ -84,22 +91,22 @@ class SeriesDialog(QDialog):
         self.every = QSpinBox(self)
         self.every.setRange(1, 52)
         self.every.setValue(1)
-        self.every.setSuffix(" week(s)")
-        self.every.setAccessibleName("Every how many weeks")
-        rule.addWidget(QLabel("&Every", self), 0, 0)
+        self.every.setSuffix(translate("SeriesDialog", " week(s)"))
+        self.every.setAccessibleName(translate("SeriesDialog", "Every how many weeks"))
+        rule.addWidget(QLabel(translate("SeriesDialog", "&Every"), self), 0, 0)
         rule.itemAtPosition(0, 0).widget().setBuddy(self.every)  # type: ignore[union-attr]
         rule.addWidget(self.every, 0, 1)
-        self.by_times = QRadioButton("&Times in all", self)
+        self.by_times = QRadioButton(translate("SeriesDialog", "&Times in all"), self)
         self.times = QSpinBox(self)
         self.times.setRange(2, series.MAX_OCCURRENCES)
         self.times.setValue(6)
-        self.times.setAccessibleName("How many appointments")
-        self.by_until = QRadioButton("&Until", self)
+        self.times.setAccessibleName(translate("SeriesDialog", "How many appointments"))
+        self.by_until = QRadioButton(translate("SeriesDialog", "&Until"), self)
         self.until = QDateEdit(self)
         self.until.setCalendarPopup(True)
         self.until.setDisplayFormat("ddd d MMM yyyy")
         self.until.setDate(QDate(first.year, first.month, first.day).addDays(7 * 12))
-        self.until.setAccessibleName("Until which date")
+        self.until.setAccessibleName(translate("SeriesDialog", "Until which date"))
         group = QButtonGroup(self)
         group.addButton(self.by_times)
         group.addButton(self.by_until)
@@ -111,19 +118,28 @@ class SeriesDialog(QDialog):
         rule.setColumnStretch(2, 1)
         layout.addLayout(rule)
         self.list = QTreeWidget(self)
-        self.list.setHeaderLabels(["#", "When (clinic time)", "Checked offline", "Book at"])
+        self.list.setHeaderLabels(
+            [
+                "#",
+                translate("SeriesDialog", "When (clinic time)"),
+                translate("SeriesDialog", "Checked offline"),
+                translate("SeriesDialog", "Book at"),
+            ]
+        )
         self.list.setRootIsDecorated(False)
-        self.list.setAccessibleName("The series' appointments")
+        self.list.setAccessibleName(translate("SeriesDialog", "The series' appointments"))
         self.list.setColumnWidth(0, 30)
         self.list.setColumnWidth(1, 150)
         self.list.setColumnWidth(2, 330)
         layout.addWidget(self.list, 1)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
-        self.summary.setAccessibleName("What will be booked")
+        self.summary.setAccessibleName(translate("SeriesDialog", "What will be booked"))
         layout.addWidget(self.summary)
         buttons = QDialogButtonBox(self)
-        self.book_button = buttons.addButton("&Book", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.book_button = buttons.addButton(
+            translate("SeriesDialog", "&Book"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.book_button.setDefault(True)
         buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.book)
@@ -170,28 +186,36 @@ class SeriesDialog(QDialog):
     def _add_row(self, occurrence: series.Occurrence) -> None:
         local = to_local(occurrence.start, self.zone)
         words = (
-            "Fits"
+            translate("SeriesDialog", "Fits")
             if occurrence.fits
-            else "Does not fit: " + " ".join(plain_message(v) for v in occurrence.errors)
+            else translate("SeriesDialog", "Does not fit: {why}").format(
+                why=" ".join(plain_message(v) for v in occurrence.errors)
+            )
         )
         risks = [v for v in occurrence.verdicts if v not in occurrence.errors]
         if occurrence.fits and risks:
-            words = "Likely fits (" + " ".join(plain_message(v) for v in risks) + ")"
+            words = translate("SeriesDialog", "Likely fits ({why})").format(
+                why=" ".join(plain_message(v) for v in risks)
+            )
         item = QTreeWidgetItem(
             self.list, [str(occurrence.number), f"{dates.moment(local, year=True)}"]
         )
         item.setText(2, words)
         item.setToolTip(2, words)
         choice = QComboBox(self.list)
-        choice.setAccessibleName(f"Appointment {occurrence.number}: book at")
+        choice.setAccessibleName(
+            translate("SeriesDialog", "Appointment {number}: book at").format(
+                number=occurrence.number
+            )
+        )
         if occurrence.fits:
-            choice.addItem("As asked", ASKED)
+            choice.addItem(translate("SeriesDialog", "As asked"), ASKED)
         else:
-            choice.addItem("Choose a time…", None)
+            choice.addItem(translate("SeriesDialog", "Choose a time…"), None)
             for opening in occurrence.openings:
                 at = to_local(opening.start, self.zone)
                 choice.addItem(f"{dates.moment(at)}", opening.start)
-        choice.addItem("Skip this one", SKIP)
+        choice.addItem(translate("SeriesDialog", "Skip this one"), SKIP)
         choice.currentIndexChanged.connect(lambda _i: self._update())
         self.list.setItemWidget(item, 3, choice)
         if not occurrence.fits:
@@ -222,20 +246,25 @@ class SeriesDialog(QDialog):
         starts, open_ = self.chosen()
         misfits = [o for o in self.planned if not o.fits]
         if not misfits:
-            words = f"All {len(self.planned)} appointments fit; they are booked together."
+            words = translate(
+                "SeriesDialog", "All {count} appointments fit; they are booked together."
+            ).format(count=len(self.planned))
         else:
             numbers = ", ".join(str(o.number) for o in misfits)
             why = " ".join(
                 f"{o.number}: " + " ".join(plain_message(v) for v in o.errors) for o in misfits
             )
-            words = (
-                f"{len(misfits)} of {len(self.planned)} do not fit (number {numbers}): pick "
-                f"one of the nearest openings for each, or skip it. {why}"
-            )
+            words = translate(
+                "SeriesDialog",
+                "{misfits} of {count} do not fit (number {numbers}): pick one of the nearest "
+                "openings for each, or skip it. {why}",
+            ).format(misfits=len(misfits), count=len(self.planned), numbers=numbers, why=why)
         if open_:
-            words += f" {open_} still to choose."
+            words += " " + translate("SeriesDialog", "{count} still to choose.").format(count=open_)
         self.summary.setText(words)
-        self.book_button.setText(f"&Book {len(starts)} appointments")
+        self.book_button.setText(
+            translate("SeriesDialog", "&Book {count} appointments").format(count=len(starts))
+        )
         self.book_button.setEnabled(not open_ and bool(starts) and not self._saving)
 
     # -- booking ---------------------------------------------------------------------------
@@ -262,11 +291,15 @@ class SeriesDialog(QDialog):
                 + " ".join(plain_message(v) for v in verdicts)
                 for start, verdicts in found
             ] or [" ".join(plain_message(v) for v in refusal.verdicts)]
-            self.summary.setText("Nothing was booked. " + " ".join(lines))
+            self.summary.setText(
+                translate("SeriesDialog", "Nothing was booked.") + " " + " ".join(lines)
+            )
 
         def failed(_why: BaseException) -> None:
             self._saving = False
-            self.summary.setText("The desk could not save the series; nothing was booked.")
+            self.summary.setText(
+                translate("SeriesDialog", "The desk could not save the series; nothing was booked.")
+            )
             self._update()
 
         ops_for(self, self.context).run(
@@ -280,9 +313,13 @@ class SeriesDialog(QDialog):
 
 def install_repeat(dialog: BookingDialog) -> QPushButton:
     """The booking dialog's Repeat… button: the form's booking as the first of a series."""
-    button = dialog.buttons.addButton("&Repeat…", dialog.buttons.ButtonRole.ActionRole)
-    button.setToolTip("Book this appointment every N weeks (a course of treatment)")
-    button.setAccessibleName("Repeat")
+    button = dialog.buttons.addButton(
+        translate("SeriesDialog", "&Repeat…"), dialog.buttons.ButtonRole.ActionRole
+    )
+    button.setToolTip(
+        translate("SeriesDialog", "Book this appointment every N weeks (a course of treatment)")
+    )
+    button.setAccessibleName(translate("SeriesDialog", "Repeat"))
 
     def open_series() -> None:
         dialog.shown.touched.update(dialog.shown.rows)

@@ -16,6 +16,7 @@ from frontdesk.app.context import AppContext
 from frontdesk.domain import dates
 from frontdesk.domain.booking import Booking
 from frontdesk.domain.timeutil import to_local
+from frontdesk.domain.translation import translate
 from frontdesk.domain.verdict import Verdict
 from frontdesk.ui.wording import plain_message
 
@@ -27,9 +28,16 @@ class SeriesScope(QWidget):
         super().__init__(parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel(f"In a series ({html.escape(rule)}):", self))
-        self.this_one = QRadioButton("&This one", self)
-        self.and_following = QRadioButton(f"This and the &following ({count})", self)
+        layout.addWidget(
+            QLabel(
+                translate("SeriesScope", "In a series ({rule}):").format(rule=html.escape(rule)),
+                self,
+            )
+        )
+        self.this_one = QRadioButton(translate("SeriesScope", "&This one"), self)
+        self.and_following = QRadioButton(
+            translate("SeriesScope", "This and the &following ({count})").format(count=count), self
+        )
         group = QButtonGroup(self)
         group.addButton(self.this_one)
         group.addButton(self.and_following)
@@ -37,7 +45,7 @@ class SeriesScope(QWidget):
         layout.addWidget(self.this_one)
         layout.addWidget(self.and_following)
         layout.addStretch(1)
-        self.setAccessibleName("Which appointments of the series")
+        self.setAccessibleName(translate("SeriesScope", "Which appointments of the series"))
 
     @property
     def following(self) -> bool:
@@ -54,7 +62,8 @@ def series_scope(
     later = series.following(context, booking.id)
     if len(later) < 2:
         return None
-    scope = SeriesScope(len(later), info.rule, parent)
+    rule = series.shown_rule(info.every_weeks, len(info.booking_ids))
+    scope = SeriesScope(len(later), rule, parent)
     scope.and_following.toggled.connect(lambda _on: changed())
     return scope
 
@@ -66,10 +75,15 @@ def refusals_html(refusals: list[tuple[datetime, list[Verdict]]], zone: str, ver
         f"{html.escape(' '.join(plain_message(v) for v in verdicts))}</li>"
         for start, verdicts in refusals
     )
-    return (
-        f"<b>Nothing is {verb}:</b> {len(refusals)} of the series' appointments do not fit."
-        f"<ul>{lines}</ul>"
+    head = (
+        translate("SeriesScope", "Nothing is cancelled:")
+        if verb == "cancelled"
+        else translate("SeriesScope", "Nothing is moved:")
     )
+    rest = translate("SeriesScope", "{count} of the series' appointments do not fit.").format(
+        count=len(refusals)
+    )
+    return f"<b>{head}</b> {rest}<ul>{lines}</ul>"
 
 
 def check_move_html(
@@ -81,4 +95,6 @@ def check_move_html(
     if refused:
         verdicts = [v for _, errors in refused for v in errors]
         return verdicts, refusals_html(refused, context.clinic_zone, "moved")
-    return [], f"{len(judged)} appointments move together, each by the same shift."
+    return [], translate(
+        "SeriesScope", "{count} appointments move together, each by the same shift."
+    ).format(count=len(judged))

@@ -32,18 +32,29 @@ from PySide6.QtWidgets import (
 from frontdesk.app.arrivals import TOPIC, WaitingRow
 from frontdesk.app.booking import BookingRefused
 from frontdesk.app.context import AppContext
-from frontdesk.app.words import counted
+from frontdesk.domain import dates
 from frontdesk.domain.booking import VisitStatus
 from frontdesk.domain.timeutil import utc_now
+from frontdesk.domain.translation import QT_TRANSLATE_NOOP, plural, translate
 from frontdesk.ui.desk_ops import ops_for
 from frontdesk.ui.wording import plain_message
+
+
+def _counts() -> None:  # for lupdate: the counted sentences (never called)
+    translate("WaitingRoom", "%n patient(s) waiting", None, 1)
+
 
 if TYPE_CHECKING:
     from frontdesk.ui.main_window import MainWindow
 
 log = logging.getLogger("frontdesk.ui")
 
-HEADERS = ("Patient", "Booked for", "Arrived", "Waited")
+HEADERS = (
+    QT_TRANSLATE_NOOP("WaitingRoom", "Patient"),
+    QT_TRANSLATE_NOOP("WaitingRoom", "Booked for"),
+    QT_TRANSLATE_NOOP("WaitingRoom", "Arrived"),
+    QT_TRANSLATE_NOOP("WaitingRoom", "Waited"),
+)
 
 
 class WaitingTable(QTableWidget):
@@ -70,15 +81,15 @@ class WaitingRoom(QWidget):
         self.context = context
         self.clock = clock  # the tests' own
         self.rows: list[WaitingRow] = []
-        self.setAccessibleName("Waiting room")
+        self.setAccessibleName(translate("WaitingRoom", "Waiting room"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         self.summary = QLabel(self)
-        self.summary.setAccessibleName("Waiting")
+        self.summary.setAccessibleName(translate("WaitingRoom", "Waiting"))
         layout.addWidget(self.summary)
         self.table = WaitingTable(0, len(HEADERS), self)
-        self.table.setHorizontalHeaderLabels(list(HEADERS))
-        self.table.setAccessibleName("Patients waiting")
+        self.table.setHorizontalHeaderLabels([translate("WaitingRoom", h) for h in HEADERS])
+        self.table.setAccessibleName(translate("WaitingRoom", "Patients waiting"))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -93,11 +104,13 @@ class WaitingRoom(QWidget):
         self.table.cellDoubleClicked.connect(lambda r, _c: self._show(r))
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
-        self.seat_button = QPushButton("In the &chair", self)
-        self.seat_button.setToolTip("The patient went in (kept at the desk only; Enter)")
+        self.seat_button = QPushButton(translate("WaitingRoom", "In the &chair"), self)
+        self.seat_button.setToolTip(
+            translate("WaitingRoom", "The patient went in (kept at the desk only; Enter)")
+        )
         self.seat_button.clicked.connect(self.seat_current)
-        self.seen_button = QPushButton("S&een", self)
-        self.seen_button.setToolTip("Mark the appointment completed")
+        self.seen_button = QPushButton(translate("WaitingRoom", "S&een"), self)
+        self.seen_button.setToolTip(translate("WaitingRoom", "Mark the appointment completed"))
         self.seen_button.clicked.connect(self.seen_current)
         for button in (self.seat_button, self.seen_button):
             button.setAutoDefault(False)
@@ -119,12 +132,15 @@ class WaitingRoom(QWidget):
         try:
             self.rows = self.context.arrivals.waiting_room(self.clock())
         except Exception as exc:  # a shared store out of reach: the last list stays
-            log.warning("the waiting room could not be read: %s", type(exc).__name__)
+            log.warning(
+                "the waiting room could not be read: %s",
+                type(exc).__name__,
+            )
             return
         self.table.setRowCount(len(self.rows))
         for index, row in enumerate(self.rows):
-            arrived = f"{row.arrived:%H:%M}" if row.arrived is not None else "—"
-            cells = (row.patient, f"{row.appointment:%H:%M}", arrived, row.minutes_words)
+            arrived = dates.clock(row.arrived) if row.arrived is not None else "—"
+            cells = (row.patient, dates.clock(row.appointment), arrived, row.minutes_words)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column == 3 and row.minutes is not None and row.minutes >= 15:
@@ -138,7 +154,9 @@ class WaitingRoom(QWidget):
         elif self.rows:
             self.table.setCurrentCell(0, 0)
         self.summary.setText(
-            f"{counted(len(self.rows), 'patient')} waiting" if self.rows else "Nobody waiting."
+            plural("WaitingRoom", "%n patient(s) waiting", len(self.rows))
+            if self.rows
+            else translate("WaitingRoom", "Nobody waiting.")
         )
         for button in (self.seat_button, self.seen_button):
             button.setEnabled(bool(self.rows))
@@ -164,7 +182,9 @@ class WaitingRoom(QWidget):
             lambda _arrival: ["#" + TOPIC],
             lambda _arrival: self.refresh(),
             refused,
-            lambda _why: self.summary.setText("Not kept: the desk could not save this."),
+            lambda _why: self.summary.setText(
+                translate("WaitingRoom", "Not kept: the desk could not save this.")
+            ),
         )
 
     def seen_current(self) -> None:
@@ -192,7 +212,12 @@ def install_waiting_room(window: MainWindow) -> None:
     room.showBooking.connect(window._show_booking_id)
     room.seenRequested.connect(window.actions_.set_status)
     window.waiting_room = room  # type: ignore[attr-defined]
-    dock = window._dock("Waiting room", "waiting", room, Qt.DockWidgetArea.RightDockWidgetArea)
+    dock = window._dock(
+        translate("WaitingRoom", "Waiting room"),
+        "waiting",
+        room,
+        Qt.DockWidgetArea.RightDockWidgetArea,
+    )
     dock.setMinimumWidth(300)
     dock.hide()  # F8 shows it
     window.waiting_dock = dock  # type: ignore[attr-defined]
@@ -200,8 +225,8 @@ def install_waiting_room(window: MainWindow) -> None:
     window.actions_.changed.connect(lambda _id: room.refresh())
     window.waiting_action = make_action(  # type: ignore[attr-defined]
         window,
-        "&Waiting room",
-        "Who arrived, when, and how long they have waited",
+        translate("WaitingRoom", "&Waiting room"),
+        translate("WaitingRoom", "Who arrived, when, and how long they have waited"),
         lambda _checked=False: toggle_waiting_room(window),
         QKeySequence("F8"),
     )
