@@ -2242,6 +2242,21 @@
         </message>
     </context>
     <context>
+        <name>Docks</name>
+        <message>
+            <source>Calendar</source>
+            <translation>Kalender</translation>
+        </message>
+        <message>
+            <source>Appointment</source>
+            <translation>Termin</translation>
+        </message>
+        <message>
+            <source>Sync</source>
+            <translation>Synchronisation</translation>
+        </message>
+    </context>
+    <context>
         <name>Export</name>
         <message>
             <source>A &amp;day's appointments</source>

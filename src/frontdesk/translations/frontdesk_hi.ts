@@ -2242,6 +2242,21 @@
         </message>
     </context>
     <context>
+        <name>Docks</name>
+        <message>
+            <source>Calendar</source>
+            <translation>कैलेंडर</translation>
+        </message>
+        <message>
+            <source>Appointment</source>
+            <translation>अपॉइंटमेंट</translation>
+        </message>
+        <message>
+            <source>Sync</source>
+            <translation>सिंक</translation>
+        </message>
+    </context>
+    <context>
         <name>Export</name>
         <message>
             <source>A &amp;day's appointments</source>

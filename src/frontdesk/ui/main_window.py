@@ -37,6 +37,7 @@ from frontdesk.app.desk import ResourceKey, monday_of
 from frontdesk.app.words import counted
 from frontdesk.domain.booking import Booking, SyncState, VisitStatus
 from frontdesk.domain.timeutil import to_local
+from frontdesk.domain.translation import translate
 from frontdesk.ui.actions import DeskActions
 from frontdesk.ui.asap_actions import install_asap_actions
 from frontdesk.ui.blockout_actions import install_blockout_actions
@@ -221,7 +222,7 @@ class MainWindow(QMainWindow):
         )
         self.side.perResourceChanged.connect(self.pane.set_per_resource)
         self.side_dock = self._dock(
-            "Calendar", "side", self.side, Qt.DockWidgetArea.LeftDockWidgetArea
+            translate("Docks", "Calendar"), "side", self.side, Qt.DockWidgetArea.LeftDockWidgetArea
         )
         self.details = DetailsPanelWidget(self.context, self)
         self.details.statusRequested.connect(self.actions_.set_status)
@@ -229,7 +230,10 @@ class MainWindow(QMainWindow):
         self.details.cancelRequested.connect(self.actions_.open_cancel)
         self.details.viewed.connect(lambda b: self.dialogs.opened(b, "the details panel"))
         self.details_dock = self._dock(
-            "Appointment", "details", self.details, Qt.DockWidgetArea.RightDockWidgetArea
+            translate("Docks", "Appointment"),
+            "details",
+            self.details,
+            Qt.DockWidgetArea.RightDockWidgetArea,
         )
         self.details_dock.setMinimumWidth(260)
         self.sync_panel = SyncPanelWidget(self.context, self)
@@ -237,7 +241,10 @@ class MainWindow(QMainWindow):
         self.sync_panel.showBooking.connect(self._show_booking_id)
         self.sync_panel.sendSoon.connect(self.sync_now)
         self.sync_dock = self._dock(
-            "Sync", "sync", self.sync_panel, Qt.DockWidgetArea.BottomDockWidgetArea
+            translate("Docks", "Sync"),
+            "sync",
+            self.sync_panel,
+            Qt.DockWidgetArea.BottomDockWidgetArea,
         )
         self.sync_dock.hide()  # opened from the status bar, the View menu, or a refusal
         self._panel_timer.timeout.connect(self.sync_panel.refresh)
