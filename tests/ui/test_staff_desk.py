@@ -207,7 +207,8 @@ def test_a_locked_desk_shows_no_patient_data(window: MainWindow, demo: Demo, qtb
     assert appointment.isVisible() and window.pane.isVisible()  # as it was
     assert window.details_dock.isVisible()
     lines = window.context.repo.audit.audit_page(AuditFilter())
-    said = [(r.event, r.detail) for r in lines[:3]]
+    # the details panel shown again may add its own "opened" line, early or late
+    said = [(r.event, r.detail) for r in lines if r.event != "opened"][:3]
     assert said == [
         ("signed in", "unlocked"),
         ("sign-in refused", "wrong PIN"),

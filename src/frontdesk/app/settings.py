@@ -116,11 +116,22 @@ def computer_zone() -> str:
     return name
 
 
+def _tzdata_table(*parts: str) -> list[str]:
+    """The lines of one of tzdata's tables; none (and a warning) where the package or the
+    table is missing (a broken install): the desk then asks for numbers with their +code
+    rather than failing."""
+    try:
+        table = importlib.resources.files("tzdata").joinpath(*parts)
+        return table.read_text(encoding="utf-8").splitlines()
+    except (ModuleNotFoundError, OSError) as exc:
+        log.warning("the time zone database's %s could not be read: %s", parts[-1], exc)
+        return []
+
+
 @cache
 def _zone_countries() -> dict[str, str]:
-    table = importlib.resources.files("tzdata").joinpath("zoneinfo", "zone.tab")
     countries: dict[str, str] = {}
-    for line in table.read_text(encoding="utf-8").splitlines():
+    for line in _tzdata_table("zoneinfo", "zone.tab"):
         if line.startswith("#") or not line.strip():
             continue
         code, _, name = line.split("\t")[:3]
@@ -138,9 +149,8 @@ def zone_country(zone_name: str) -> str | None:
 
 @cache
 def _country_names() -> dict[str, str]:
-    table = importlib.resources.files("tzdata").joinpath("zoneinfo", "iso3166.tab")
     names: dict[str, str] = {}
-    for line in table.read_text(encoding="utf-8").splitlines():
+    for line in _tzdata_table("zoneinfo", "iso3166.tab"):
         if line.startswith("#") or "\t" not in line:
             continue
         code, name = line.split("\t")[:2]
