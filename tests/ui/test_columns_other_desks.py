@@ -12,29 +12,19 @@ import pytest
 
 from frontdesk.app import columns as clinic_columns
 from frontdesk.app.context import AppContext
-from frontdesk.app.paths import Paths
 from frontdesk.domain.columns import ClinicColumn, ColumnKind, ColumnSetup, ColumnView
-from frontdesk.sandbox import SandboxServer
 from frontdesk.ui.calendar_pane import Mode
 from frontdesk.ui.main_window import MainWindow
 from support.clinic import MAIN, NORTH
+from support.desks import two_desks
 from support.postgres import Cluster
 from support.staff import sign_in_admin
 
 
 @pytest.fixture
 def desks(postgres: Cluster, tmp_path: Path) -> Iterator[tuple[AppContext, AppContext]]:
-    url = postgres.new_database()
-    with SandboxServer(rate_limit=0) as sandbox:
-        a = AppContext(Paths.resolve(tmp_path / "a"), use_keyring=False, database_url=url)
-        record = a.connect("huskyvoice", "Clinic", sandbox.base_url, sandbox.api_key)
-        a.engine.pull(record.id)
-        b = AppContext(Paths.resolve(tmp_path / "b"), use_keyring=False, database_url=url)
-        try:
-            yield a, b
-        finally:
-            a.close()
-            b.close()
+    with two_desks(postgres, tmp_path) as both:
+        yield both
 
 
 def test_columns_saved_at_one_desk_show_at_another_at_once(  # type: ignore[no-untyped-def]

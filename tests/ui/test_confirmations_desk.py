@@ -16,17 +16,16 @@ from PySide6.QtCore import Qt
 
 from frontdesk.app.context import AppContext
 from frontdesk.app.demo import Demo
-from frontdesk.app.paths import Paths
 from frontdesk.domain.audit import AuditEvent, AuditFilter
 from frontdesk.domain.booking import BookingRequest, VisitStatus
 from frontdesk.domain.confirmations import PatientConfirmation
 from frontdesk.domain.timeutil import local_day_bounds, local_to_utc, to_local
-from frontdesk.sandbox import SandboxServer
 from frontdesk.sandbox.huskyvoice.clinic import GENERAL_CHECKUP_ID
 from frontdesk.ui.calendar_pane import Mode
 from frontdesk.ui.confirmation_list import ConfirmationList
 from frontdesk.ui.main_window import MainWindow
 from support.clinic import MAIN, next_weekday
+from support.desks import two_desks
 from support.postgres import Cluster
 from support.staff import sign_in_admin
 
@@ -191,17 +190,8 @@ def test_the_waiting_room_counts_the_minutes_on_a_controlled_clock(  # type: ign
 
 @pytest.fixture
 def desks(postgres: Cluster, tmp_path: Path) -> Iterator[tuple[AppContext, AppContext]]:
-    url = postgres.new_database()
-    with SandboxServer(rate_limit=0) as sandbox:
-        a = AppContext(Paths.resolve(tmp_path / "a"), use_keyring=False, database_url=url)
-        record = a.connect("huskyvoice", "Clinic", sandbox.base_url, sandbox.api_key)
-        a.engine.pull(record.id)
-        b = AppContext(Paths.resolve(tmp_path / "b"), use_keyring=False, database_url=url)
-        try:
-            yield a, b
-        finally:
-            a.close()
-            b.close()
+    with two_desks(postgres, tmp_path) as both:
+        yield both
 
 
 def test_another_desks_calls_and_arrivals_show_at_once(  # type: ignore[no-untyped-def]

@@ -13,13 +13,12 @@ import pytest
 
 from frontdesk.app import pinboard
 from frontdesk.app.context import AppContext
-from frontdesk.app.paths import Paths
 from frontdesk.domain.booking import BookingRequest
 from frontdesk.domain.timeutil import local_to_utc
-from frontdesk.sandbox import SandboxServer
 from frontdesk.sandbox.huskyvoice.clinic import GENERAL_CHECKUP_ID
 from frontdesk.ui.main_window import MainWindow
 from support.clinic import MAIN, next_weekday
+from support.desks import two_desks
 from support.postgres import Cluster
 from support.staff import sign_in_admin
 
@@ -28,17 +27,8 @@ ZONE = "Europe/London"
 
 @pytest.fixture
 def desks(postgres: Cluster, tmp_path: Path) -> Iterator[tuple[AppContext, AppContext]]:
-    url = postgres.new_database()
-    with SandboxServer(rate_limit=0) as sandbox:
-        a = AppContext(Paths.resolve(tmp_path / "a"), use_keyring=False, database_url=url)
-        record = a.connect("huskyvoice", "Clinic", sandbox.base_url, sandbox.api_key)
-        a.engine.pull(record.id)
-        b = AppContext(Paths.resolve(tmp_path / "b"), use_keyring=False, database_url=url)
-        try:
-            yield a, b
-        finally:
-            a.close()
-            b.close()
+    with two_desks(postgres, tmp_path) as both:
+        yield both
 
 
 def test_a_pin_at_one_desk_shows_at_the_other_and_falls_off_when_cancelled(  # type: ignore[no-untyped-def]
