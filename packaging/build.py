@@ -347,13 +347,9 @@ def smoke_sync_worker(executable: Path) -> None:
     env.pop("PYTHONPATH", None)
     with tempfile.TemporaryDirectory(prefix="frontdesk-worker-") as profile:
         root = Path(profile)
-        opening = {
-            "do": "open",
-            "paths": {k: str(root / k) for k in ("data", "config", "logs")},
-            "use_keyring": False,
-            "interval_s": 30,
-        }
-        for folder in opening["paths"].values():
+        paths = {k: str(root / k) for k in ("data", "config", "logs")}
+        opening = {"do": "open", "paths": paths, "use_keyring": False, "interval_s": 30}
+        for folder in paths.values():
             Path(folder).mkdir(mode=0o700)
         cmd = [str(executable), "sync-worker"]
         print("$", " ".join(cmd), flush=True)
