@@ -122,6 +122,20 @@ def open_profile() -> AppContext:
     return AppContext(Paths.resolve(PROFILE), use_keyring=False)
 
 
+def copy_profile(source: Path, dest: Path) -> None:
+    """A copy of a bench profile that opens: the cache's key is kept under the cache file's
+    path (``app.cache_key.key_name``), so the copy's protected key file gets it under its own."""
+    from frontdesk.app.cache_key import key_name
+    from frontdesk.app.credentials import Credentials
+
+    shutil.copytree(source, dest)
+    old, new = Paths.resolve(source), Paths.resolve(dest)
+    credentials = Credentials(new.credentials_file, use_keyring=False)
+    key = credentials.get(key_name(old.database))
+    if key is not None:
+        credentials.set(key_name(new.database), key, allow_file=True)
+
+
 def _generate() -> None:
     context = AppContext(Paths.resolve(PROFILE), use_keyring=False)
     record = context.connect("huskyvoice", "Bench clinic", "http://127.0.0.1:9/v1", "sk_test_bench")

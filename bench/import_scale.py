@@ -23,7 +23,6 @@ import argparse
 import itertools
 import os
 import random
-import shutil
 import statistics
 import sys
 import tempfile
@@ -35,7 +34,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from bench_data import LAST, RESOURCES, SERVICES, SESSIONS, ZONE, open_profile, this_monday
+from bench_data import (
+    LAST,
+    RESOURCES,
+    SERVICES,
+    SESSIONS,
+    ZONE,
+    copy_profile,
+    open_profile,
+    this_monday,
+)
 
 from frontdesk.app.context import AppContext
 from frontdesk.app.importer import ImportReport, import_csv
@@ -130,7 +138,7 @@ def median_import(
 
 def copy_of_big(source: Path) -> Callable[[Path], None]:
     def make(profile: Path) -> None:
-        shutil.copytree(source, profile)
+        copy_profile(source, profile)
 
     return make
 

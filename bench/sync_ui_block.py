@@ -32,7 +32,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from bench_data import PROFILE, ZONE, open_profile
+from bench_data import PROFILE, ZONE, copy_profile, open_profile
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -132,7 +132,7 @@ def main() -> None:
     app = QApplication.instance() or QApplication([])
     open_profile().close()  # make sure the shared profile exists
     root = Path(tempfile.mkdtemp(prefix="frontdesk-syncbench-"))
-    shutil.copytree(PROFILE, root / "profile")
+    copy_profile(PROFILE, root / "profile")
     sandbox, base_url, api_key = start_sandbox()
     try:
         context = AppContext(Paths.resolve(root / "profile"), use_keyring=False)
