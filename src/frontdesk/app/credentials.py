@@ -20,11 +20,10 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import sys
 from pathlib import Path
-
-import keyring
-import keyring.errors
-from keyring.backends import fail
+from typing import TYPE_CHECKING
 
 from frontdesk.app.private_files import private_dir, write_private
 from frontdesk.domain.sensitive import remember
@@ -47,16 +46,80 @@ class CredentialsFileError(Exception):
     """The credentials file cannot be read; the message names it and says what to do."""
 
 
-def _keyring_usable() -> bool:
-    backend = keyring.get_keyring()
+if TYPE_CHECKING:
+    from keyring.backend import KeyringBackend
+
+NO_KEYRING = "none"
+MEMORY_FILE = "keyring-backend.json"  # beside the protected file: which keyring was found
+
+
+def _usable(backend: KeyringBackend) -> bool:
+    from keyring.backends import fail
+
     if isinstance(backend, fail.Keyring):
         return False
     priority = getattr(backend, "priority", 1)
     return bool(priority is None or priority > 0)
 
 
+def _name(backend: KeyringBackend) -> str:
+    return f"{type(backend).__module__}.{type(backend).__qualname__}"
+
+
+def _detect(memory: Path) -> bool:
+    """Whether a usable system keyring exists, found by keyring's full search of every
+    installed backend (about 60 ms, and the backends' imports), and remembered."""
+    import keyring
+
+    backend = keyring.get_keyring()
+    usable = _usable(backend)
+    try:
+        private_dir(memory.parent)
+        write_private(memory, json.dumps({"backend": _name(backend) if usable else NO_KEYRING}))
+    except OSError:
+        log.debug("which keyring was found could not be remembered")
+    return usable
+
+
+def _keyring_usable(memory: Path) -> bool:
+    """Whether keys go to the system keyring. The keyring found at the last start is asked
+    again directly (its backend alone loaded and checked) rather than searched for among
+    every backend; a computer that had none is taken to have none still, which
+    :meth:`Credentials.recheck` confirms after the desk's first paint. A keyring chosen in
+    this process already (the tests', ``keyring.set_keyring``) or by the environment
+    (``PYTHON_KEYRING_BACKEND``) is asked as keyring itself would."""
+    core = sys.modules.get("keyring.core")
+    if os.environ.get("PYTHON_KEYRING_BACKEND") or (
+        core is not None and getattr(core, "_keyring_backend", None) is not None
+    ):
+        import keyring
+
+        return _usable(keyring.get_keyring())
+    try:
+        remembered = json.loads(memory.read_text(encoding="utf-8")).get("backend")
+    except (OSError, ValueError, AttributeError):
+        remembered = None
+    if remembered == NO_KEYRING:
+        return False
+    if isinstance(remembered, str):
+        import keyring
+        import keyring.core
+
+        try:
+            backend = keyring.core.load_keyring(remembered)  # raises where no longer viable
+        except Exception:
+            log.info("the keyring found at the last start is gone: looking for one again")
+        else:
+            if _usable(backend):
+                keyring.set_keyring(backend)
+                return True
+    return _detect(memory)
+
+
 def _why(exc: BaseException) -> str:
     """What the keyring's refusal means, in words (never the key: keyring errors hold none)."""
+    import keyring.errors
+
     if isinstance(exc, keyring.errors.KeyringLocked):
         return "it is locked"
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
@@ -66,8 +129,20 @@ def _why(exc: BaseException) -> str:
 class Credentials:
     def __init__(self, fallback_file: Path, use_keyring: bool | None = None) -> None:
         self.fallback_file = fallback_file
-        self.has_keyring = _keyring_usable() if use_keyring is None else use_keyring
+        self._memory = fallback_file.with_name(MEMORY_FILE)
+        self.has_keyring = _keyring_usable(self._memory) if use_keyring is None else use_keyring
         self._file_chosen = use_keyring is False  # by the caller: nothing to fix or to say
+
+    def recheck(self) -> bool:
+        """Search every keyring backend again where the last start had found none (off the
+        GUI thread, after the first paint: it takes a while); True when one exists now, which
+        the next start uses (the keys in the protected file then move into it)."""
+        if self.has_keyring or self._file_chosen:
+            return False
+        found = _detect(self._memory)
+        if found:
+            log.info("a system keyring is available now: FrontDesk uses it from the next start")
+        return found
 
     @property
     def use_keyring(self) -> bool:
@@ -107,6 +182,8 @@ class Credentials:
         :class:`KeyringUnavailable` when the keyring refuses and ``allow_file`` is False."""
         remember(api_key)  # never logged: masked wherever a log shows it (read: app.connections)
         if self.has_keyring:
+            import keyring
+
             try:
                 keyring.set_password(SERVICE, connection_id, api_key)
             except Exception as exc:  # any backend's failure: said, never silent
@@ -132,6 +209,8 @@ class Credentials:
         :class:`KeyringUnavailable` when the keyring cannot be read and the file has none."""
         if not self.has_keyring:
             return self._read_file().get(connection_id)
+        import keyring
+
         try:
             found = keyring.get_password(SERVICE, connection_id)
         except Exception as exc:  # locked or failing
@@ -166,6 +245,9 @@ class Credentials:
     def delete(self, connection_id: str) -> None:
         """Forget the key wherever it is kept (the keyring and the file)."""
         if self.has_keyring:
+            import keyring
+            import keyring.errors
+
             try:
                 keyring.delete_password(SERVICE, connection_id)
             except keyring.errors.PasswordDeleteError:

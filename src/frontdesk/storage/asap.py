@@ -184,7 +184,10 @@ class AsapStore:
 
     def last_freed_id(self) -> int:
         with self.db.read() as s:
-            return int(s.scalar(select(func.max(AsapFreedRow.id))) or 0)
+            # on the table, not the mapped class: the desk's start asks this before any
+            # other ORM query, and a Core statement needs no mappers configured
+            freed = AsapFreedRow.__table__.c.id
+            return int(s.scalar(select(func.max(freed))) or 0)
 
     def freed_since(self, after_id: int, now: datetime | None = None) -> list[FreedSlot]:
         """The slots freed after the one numbered ``after_id`` that have not ended yet."""

@@ -175,15 +175,23 @@ def _has_tables(engine: Engine) -> bool:
     return bool(found)
 
 
-def migrate(engine: Engine, db_path: Path | None) -> Path | None:
+def migrate(engine: Engine, db_path: Path | None, snapshot: bool = True) -> Path | None:
     """Bring the schema to the newest revision; returns the backup made, if any.
 
-    A file that already holds tables is copied aside first; a brand-new file is not.
+    A file that already holds tables is copied aside first; a brand-new file is not, and a
+    brand-new SQLite file is made from the migrations' snapshot (``schema_snapshot``) unless
+    ``snapshot`` is False.
     """
     if not pending_migrations(engine, db_path):
         return None
     backup: Path | None = None
-    if db_path is not None and db_path.exists() and _has_tables(engine):
+    has_tables = _has_tables(engine)
+    if snapshot and not has_tables and engine.dialect.name == "sqlite":
+        from frontdesk.storage import schema_snapshot
+
+        if schema_snapshot.create(engine, HEADS):
+            return None
+    if db_path is not None and db_path.exists() and has_tables:
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         backup = db_path.with_name(f"{db_path.name}.before-migration-{stamp}")
         with engine.connect() as conn:  # fold the WAL into the file before copying it

@@ -89,7 +89,7 @@ class DeskMarks(QObject):
         window.pane.shownChanged.connect(self.refresh)
         window.actions_.changed.connect(lambda _id: self.refresh())
         window.synced.connect(self.refresh)
-        self.refresh()
+        window.first_paint.later(self.refresh)  # the blocks first, their marks right after
 
     def refresh(self) -> None:
         window = self.window

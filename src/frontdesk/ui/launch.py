@@ -12,6 +12,7 @@ holds it and exits 4.
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import sys
@@ -109,6 +110,9 @@ def _qt_to_log(mode: object, context: object, message: str) -> None:
 def launch(argv: list[str]) -> int:
     """Run the desk; returns the process exit code."""
     args, qt_args = parse_args(argv)
+    # no cycle collection while the start builds its many objects: the window collects and
+    # freezes them once it is painted (ui.gc_policy), and gc is on again from then
+    gc.disable()
     if args.verbose:
         from frontdesk.app import logs
 
@@ -198,9 +202,13 @@ def launch(argv: list[str]) -> int:
                 print(f"smoke test failed: {type(exc).__name__}: {exc}", file=sys.stderr)
             return 1
         if os.environ.get("FRONTDESK_REPORT_FIRST_PAINT"):
+            from frontdesk.ui.first_paint import after_first_paint
+
             after_first_paint(
                 window, lambda: print("frontdesk: first paint", file=sys.stderr, flush=True)
             )
+        window.first_paint.later(gc.enable)
+        window.first_paint.later(lambda: _recheck_keyring(context))
         sync_after_first_paint(window, demo)
         window.show()
         if args.smoke_test:
@@ -229,6 +237,20 @@ def launch(argv: list[str]) -> int:
             lock.release()
         sys.excepthook = previous_hook
         qInstallMessageHandler(previous_handler)
+        gc.enable()
+
+
+def _recheck_keyring(context: Any) -> None:
+    """Where the last start found no system keyring, search again on a thread of its own
+    (``Credentials.recheck``): one installed since is used from the next start."""
+
+    def recheck() -> None:
+        try:
+            context.credentials.recheck()
+        except Exception:  # a keyring backend's own failure: the next start searches again
+            log.info("the system keyring could not be searched for", exc_info=True)
+
+    threading.Thread(target=recheck, name="keyring-recheck", daemon=True).start()
 
 
 def _hold_profile(args: argparse.Namespace) -> DeskLock | None:
@@ -241,39 +263,6 @@ def _hold_profile(args: argparse.Namespace) -> DeskLock | None:
     return DeskLock.acquire(Paths.resolve(args.profile_dir).data_dir)
 
 
-def after_first_paint(
-    window: Any, callback: Callable[[], None], latest_ms: int | None = None
-) -> None:
-    """Call ``callback`` once, when the calendar (on a locked desk: the lock screen) is first
-    painted (from its paint event), or after ``latest_ms`` should it not be painted by then
-    (a window started minimised)."""
-    from PySide6.QtCore import QEvent, QObject, QTimer
-
-    view = window.pane.current_view()
-    target = view.viewport() if hasattr(view, "viewport") else view
-    guard = getattr(window, "guard", None)
-    if guard is not None and guard.locked:  # nobody signed in: the lock screen comes first
-        target = guard.screen
-    done: list[bool] = []
-
-    def once() -> None:
-        if not done:
-            done.append(True)
-            target.removeEventFilter(spy)
-            callback()
-
-    class FirstPaint(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint:
-                once()
-            return False
-
-    spy = FirstPaint(window)
-    target.installEventFilter(spy)
-    if latest_ms is not None:
-        QTimer.singleShot(latest_ms, window, once)
-
-
 def sync_after_first_paint(window: Any, demo: Any = None) -> None:
     """Start the window's sync worker once the window is on screen: its first cycle pulls
     every stale connection, which would slow the first paint. A deferred demo is begun then
@@ -281,6 +270,8 @@ def sync_after_first_paint(window: Any, demo: Any = None) -> None:
     one finished (its other sandboxes seeded and connected); the connectors are built on the
     worker's thread, whose next cycle pulls them."""
     from PySide6.QtCore import QTimer
+
+    from frontdesk.ui.first_paint import after_first_paint
 
     def start() -> None:
         if not window.isVisible():  # closed before it was painted

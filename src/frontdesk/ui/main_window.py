@@ -49,6 +49,7 @@ from frontdesk.ui.desk_marks import install_desk_day_actions
 from frontdesk.ui.desk_ops import DeskOps
 from frontdesk.ui.details_panel import DetailsPanelWidget
 from frontdesk.ui.elided_label import ElidedLabel
+from frontdesk.ui.first_paint import AfterFirstPaint
 from frontdesk.ui.gc_policy import CollectorPolicy
 from frontdesk.ui.pinboard_dock import install_pinboard_actions
 from frontdesk.ui.side_panel import SidePanelWidget
@@ -130,6 +131,7 @@ class MainWindow(QMainWindow):
         self.ops = DeskOps(context, self)
         self.ops.applied.connect(self._on_desk_record)
         self.dialogs = DeskDialogs(self)
+        self.first_paint = AfterFirstPaint(self)  # what the first paint need not wait for
         self._attention = 0
         self._unknown = 0
         self._panel_timer = QTimer(self)
@@ -192,9 +194,10 @@ class MainWindow(QMainWindow):
         self._unknown = sync_status.unknown_count(context)
         self._busy = False
         self.collector = CollectorPolicy(lambda: not self._busy and self.isActiveWindow(), self)
-        QTimer.singleShot(0, self.collector.start)  # once the first paint is done
+        self.first_paint.later(self.collector.start)
         # locked until someone signs in (a demo's administrator, or the tests', already has)
         self.guard = DeskGuard(self)
+        self.first_paint.watch()
         if start_sync:
             self.sync.start()
         from frontdesk.ui.about_dialog import install_about_action
