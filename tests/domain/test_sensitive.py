@@ -129,3 +129,21 @@ def test_bookings_and_requests_register_their_patient_values() -> None:
     cleaned = sensitive.redact(error)
     assert "Ottilie" not in cleaned and "Ilse" not in cleaned, cleaned
     assert f'input_value="{MASK}...{MASK}"' in cleaned
+
+
+def test_a_calendar_full_of_patients_is_indexed_off_the_logging_thread() -> None:
+    """Past BACKGROUND_AFTER rows, a thread of its own takes them into the index, so the first
+    log line after a week is read does not pay for it; a redact still masks everything seen
+    up to its call, indexed or not."""
+    import time
+
+    seen = SeenValues()
+    rows = [(f"Patient{n:05d} Example", f"+44 20 7946 {n:04d}") for n in range(3_000)]
+    seen.patients(rows)
+    deadline = time.monotonic() + 30
+    while seen.waiting and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert seen.waiting == 0  # taken in without any redact
+    seen.patient("Just Remembered", "+44 20 7946 9999")  # not yet indexed: redact takes it
+    cleaned = seen.redact("Patient00042 Example, Just Remembered, +442079460042")
+    assert cleaned == f"{MASK}, {MASK}, {MASK}"

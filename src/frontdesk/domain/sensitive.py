@@ -5,7 +5,11 @@ its arguments, an exception's text, a third-party library's record).
 Values are registered where they are seen: a key read from or given to the credentials, and
 every booking, booking request and patient built (from a form, a CSV row, a cache row or a
 server's answer). Registering is an append to a bounded queue, cheap enough for the thousands
-of rows a calendar reads; the queue is taken into the index by the next :func:`redact`.
+of rows a calendar reads; the queue is taken into the index by the next :func:`redact`, and,
+once it holds more than ``BACKGROUND_AFTER`` rows, by an indexing thread of its own, a
+``CHUNK`` at a time: the first log line after the calendar has read its week (the desk's GUI
+thread, often) then finds the index made instead of making it (about 0.7 s for 6,000
+patients).
 The index holds at most ``CAPACITY`` values, the least recently seen dropped first, and each
 value's forms a log may show it in: as given, with its whitespace collapsed, escaped as JSON
 and percent-encoded as in a URL (``%40``, ``%2B``, ``+`` or ``%20``), a phone's digits, and
@@ -29,6 +33,8 @@ from urllib.parse import quote, quote_plus
 MASK = "[redacted]"
 MIN_LENGTH = 3
 CAPACITY = 30_000
+BACKGROUND_AFTER = 500  # rows waiting before the indexing thread takes them in
+CHUNK = 200  # rows taken in per hold of the lock (a redact waits at most for one chunk)
 _PREFIX = MIN_LENGTH  # the index's key: a value's first characters, lowered
 _PHONE = re.compile(r"\+?[\d\s().\-/]+")
 _MIN_PHONE_DIGITS = 7
@@ -85,6 +91,8 @@ class SeenValues:
         self._pending: deque[Seen] = deque(maxlen=capacity)
         self._seen: OrderedDict[str, frozenset[str]] = OrderedDict()  # value -> its forms
         self._index: dict[str, dict[str, int]] = {}  # prefix -> {form: how many values}
+        self._wake = threading.Event()
+        self._indexer: threading.Thread | None = None
 
     def __len__(self) -> int:
         with self._lock:
@@ -98,6 +106,31 @@ class SeenValues:
     def patients(self, rows: Iterable[Seen]) -> None:
         """Remember many patients' (name, phone, ...) tuples at once."""
         self._pending.extend(rows)
+        if len(self._pending) > BACKGROUND_AFTER:
+            self._index_in_background()
+
+    @property
+    def waiting(self) -> int:
+        """How many remembered rows are not in the index yet."""
+        return len(self._pending)
+
+    def _index_in_background(self) -> None:
+        if self._indexer is None:
+            with self._lock:
+                if self._indexer is None:
+                    self._indexer = threading.Thread(
+                        target=self._index_pending, name="redaction-index", daemon=True
+                    )
+                    self._indexer.start()
+        self._wake.set()
+
+    def _index_pending(self) -> None:
+        while True:
+            self._wake.wait()
+            self._wake.clear()
+            while self._pending:
+                with self._lock:
+                    self._take_pending(CHUNK)
 
     def remember(self, *values: object) -> None:
         """Remember each value as it is (a key, a first name); None and non-text skipped."""
@@ -119,10 +152,10 @@ class SeenValues:
             return self._mask(text)
 
     # -- under the lock ----------------------------------------------------------------------
-    def _take_pending(self) -> None:
+    def _take_pending(self, most: int | None = None) -> None:
         pending = self._pending
         rows: list[Seen] = []
-        while pending:
+        while pending and (most is None or len(rows) < most):
             try:
                 rows.append(pending.popleft())
             except IndexError:  # emptied by another thread between the test and the pop
