@@ -135,7 +135,7 @@ def test_one_booking_shows_one_time_everywhere(  # type: ignore[no-untyped-def]
         later_local = to_local(moved.booking.start, CLINIC)
         assert dates.moment(later_local) in queued
         window.details.show_booking(booking.id)
-        assert f"to {later_local:%a %d %b %H:%M}" in window.details.history.text()
+        assert f"to {dates.moment(later_local)}" in window.details.history.text()
     finally:
         window.shutdown()
         window.close()

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from frontdesk.app.private_files import write_whole
+from frontdesk.domain import dates
 from frontdesk.domain.audit import (
     EVENT_WORDS,
     AuditEntry,
@@ -29,6 +30,7 @@ from frontdesk.domain.audit import (
     changes_words,
 )
 from frontdesk.domain.timeutil import iso_utc, local_day_bounds, parse_iso_instant, to_local
+from frontdesk.domain.translation import translate
 
 if TYPE_CHECKING:
     from frontdesk.app.context import AppContext
@@ -127,7 +129,7 @@ def _on_clock(value: str | None, zone: str) -> str | None:
     if value is None or len(value) < 20 or value[10:11] != "T" or not value.endswith("Z"):
         return value
     instant = parse_iso_instant(value)
-    return value if instant is None else f"{to_local(instant, zone):%a %d %b %Y %H:%M}"
+    return value if instant is None else dates.moment(to_local(instant, zone), year=True)
 
 
 def days_filter(
@@ -151,9 +153,10 @@ def neutralised(cell: str) -> str:
 
 
 def event_words(event: str) -> str:
-    """An event as the viewer names it (``Booked``), or as stored when it is not known."""
+    """An event as the viewer names it (``Booked``, in the desk's language), or as stored
+    when it is not known."""
     try:
-        return EVENT_WORDS[AuditEvent(event)]
+        return translate("Audit", EVENT_WORDS[AuditEvent(event)])
     except ValueError:
         return event
 

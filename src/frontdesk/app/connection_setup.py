@@ -14,7 +14,7 @@ from datetime import date
 
 from frontdesk.app.connections import ConnectionError_, check_base_url, check_options, connect
 from frontdesk.app.credentials import Credentials
-from frontdesk.app.words import counted
+from frontdesk.domain.translation import plural, translate
 from frontdesk.providers.base import ApiError
 from frontdesk.providers.http import BadAnswer, TransportError
 from frontdesk.providers.registry import PROVIDERS, title
@@ -40,40 +40,58 @@ def check_connection(
 ) -> CheckResult:
     """Build a connector and read its catalog for one day; never writes anything anywhere."""
     if provider not in PROVIDERS:
-        return CheckResult(False, f"FrontDesk cannot talk to {provider!r} yet.")
+        said = translate("Connections", "FrontDesk cannot talk to {provider} yet.")
+        return CheckResult(False, said.format(provider=repr(provider)))
     try:
         base_url = check_base_url(base_url)
     except ConnectionError_ as exc:
-        return CheckResult(False, f"Check the address: {_why(exc)}")
+        said = translate("Connections", "Check the address: {why}")
+        return CheckResult(False, said.format(why=_why(exc)))
     if not api_key.strip():
-        return CheckResult(False, "Type the API key.")
+        return CheckResult(False, translate("Connections", "Type the API key."))
     problems = option_problems(PROVIDERS[provider], dict(options or {}), unknown=False)
     if problems:
-        return CheckResult(False, f"Check the settings: {'; '.join(problems)}")
+        return CheckResult(False, _settings("; ".join(problems)))
     record = ConnectionRecord(
         f"check-{uuid.uuid4()}", "check", provider, base_url, dict(options or {}), None
     )
     try:
         connector = connect(record, api_key.strip())
     except (ApiError, ValueError) as exc:  # an option the API needs is missing or wrong
-        return CheckResult(False, f"Check the settings: {exc}")
+        return CheckResult(False, _settings(str(exc)))
     try:
         catalog = connector.pull_catalog([today or date.today()])
     except ApiError as exc:
         return CheckResult(False, _plain(str(exc), provider), reached=not exc.retry)
     except BadAnswer as exc:
-        return CheckResult(False, f"This address answered, but not like {title(provider)}: {exc}")
+        said = translate("Connections", "This address answered, but not like {system}: {why}")
+        return CheckResult(False, said.format(system=title(provider), why=exc))
     except TransportError as exc:
-        return CheckResult(False, f"Cannot reach this address ({exc.kind}).", reached=False)
+        said = translate("Connections", "Cannot reach this address ({why}).")
+        return CheckResult(False, said.format(why=exc.kind), reached=False)
     finally:
         connector.close()
     services = sum(1 for s in catalog.services if s.active)
     places = len(catalog.resources)
+    said = translate("Connections", "Connected: {services}, {places}, time zone {zone}.")
     return CheckResult(
         True,
-        f"Connected: {counted(services, 'bookable service')}, {counted(places, 'place')}, "
-        f"time zone {catalog.policy.timezone}.",
+        said.format(
+            services=plural("Connections", "%n bookable service(s)", services),
+            places=plural("Connections", "%n place(s)", places),
+            zone=catalog.policy.timezone,
+        ),
     )
+
+
+def _counts() -> None:  # for lupdate: the counted sentences (never called)
+    translate("Connections", "%n bookable service(s)", None, 1)
+    translate("Connections", "%n place(s)", None, 1)
+
+
+def _settings(problems: str) -> str:
+    """A refused option (``timezone: 'X' is not …``: the option's key and the API's words)."""
+    return translate("Connections", "Check the settings: {problems}").format(problems=problems)
 
 
 def _why(exc: Exception) -> str:
@@ -86,16 +104,29 @@ def _plain(error: str, provider: str) -> str:
     status = re.search(r"HTTP (\d{3})", error)
     code = int(status.group(1)) if status else 0
     if error.startswith("network:"):
-        return "Cannot reach this address. Check it, and this computer's internet connection."
+        return translate(
+            "Connections",
+            "Cannot reach this address. Check it, and this computer's internet connection.",
+        )
     if code == 401:
-        return f"The booking system refused this API key. ({error})"
-    if code == 403:
-        return f"This API key may not read the calendar; ask for the read scopes. ({error})"
-    if code == 404:
-        return f"Nothing answers at this address; check the address. ({error})"
-    if code == 429 or code >= 500:
-        return f"The booking system is busy or failing; try again in a minute. ({error})"
-    return error
+        said = translate("Connections", "The booking system refused this API key. ({error})")
+    elif code == 403:
+        said = translate(
+            "Connections",
+            "This API key may not read the calendar; ask for the read scopes. ({error})",
+        )
+    elif code == 404:
+        said = translate(
+            "Connections", "Nothing answers at this address; check the address. ({error})"
+        )
+    elif code == 429 or code >= 500:
+        said = translate(
+            "Connections",
+            "The booking system is busy or failing; try again in a minute. ({error})",
+        )
+    else:
+        return error
+    return said.format(error=error)
 
 
 def checked_update(

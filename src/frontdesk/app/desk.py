@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from frontdesk.app.context import AppContext
+from frontdesk.domain import dates
 from frontdesk.domain.blockouts import Occurrence
 from frontdesk.domain.booking import (
     Booking,
@@ -29,6 +30,7 @@ from frontdesk.domain.timeutil import (
     to_local,
     utc_now,
 )
+from frontdesk.domain.translation import translate
 from frontdesk.domain.verdict import Verdict
 
 # Stand-ins used only to run the slot checks before the patient's details are typed; any
@@ -112,7 +114,7 @@ def on_clinic_clock(text: str, zone_name: str) -> str:
         instant = parse_iso_instant(match.group(0))
         if instant is None:
             return match.group(0)
-        return f"{to_local(instant, zone_name):%a %d %b %H:%M}"
+        return dates.moment(to_local(instant, zone_name))
 
     return _INSTANT.sub(local, text)
 
@@ -127,8 +129,9 @@ def system_time_words(context: AppContext, booking: BookingGlimpse | Booking) ->
     if theirs.replace(tzinfo=None) == ours.replace(tzinfo=None):
         return None
     city = name.rsplit("/", 1)[-1].replace("_", " ")
-    day = "" if theirs.date() == ours.date() else f"{theirs:%a %d %b} "
-    return f"{day}{theirs:%H:%M} on the booking system's clock ({city})"
+    day = "" if theirs.date() == ours.date() else f"{dates.short_day(theirs.date())} "
+    said = translate("Desk", "{time} on the booking system's clock ({city})")
+    return said.format(time=f"{day}{dates.clock(theirs)}", city=city)
 
 
 def today_in(zone_name: str, now: datetime | None = None) -> date:
@@ -189,7 +192,7 @@ def hours_not_documented(provider: str) -> str | None:
     from frontdesk.providers.registry import PROVIDERS
 
     spec = PROVIDERS.get(provider)
-    return None if spec is None else spec.no_hours
+    return None if spec is None or spec.no_hours is None else translate("Providers", spec.no_hours)
 
 
 def week_data(context: AppContext, monday: date) -> CalendarData:
@@ -217,7 +220,7 @@ def month_summary(
         shown = (
             day.names
             if len(day.names) >= names
-            else (*day.names, f"{local:%H:%M} {b.patient_name}")
+            else (*day.names, f"{dates.clock(local)} {b.patient_name}")
         )
         sync = b.sync_state
         found[local.date()] = DaySummary(

@@ -86,7 +86,7 @@ def to_ics(export: Export, now: datetime | None = None) -> bytes:
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", export.title)
+    calendar.add("x-wr-calname", export.shown_title)
     stamp = now or utc_now()
     for row in export.rows:
         event = Event()

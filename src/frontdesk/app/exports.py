@@ -14,6 +14,7 @@ minute (HuskyVoice) is exported as the whole session, named. No Qt here.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal
@@ -22,8 +23,10 @@ from frontdesk.app.context import AppContext
 from frontdesk.app.day_sheet import UNSYNCED
 from frontdesk.app.desk import ResourceInfo, ResourceKey, monday_of, resources
 from frontdesk.app.patients import Patient, find_patients
+from frontdesk.domain import dates
 from frontdesk.domain.booking import Booking, SyncState, approximate_time
 from frontdesk.domain.timeutil import local_day_bounds, to_local
+from frontdesk.domain.translation import translate
 from frontdesk.storage.patients import digits, patient_key, phone_terms
 
 Kind = Literal["day", "week", "patient"]
@@ -67,10 +70,15 @@ class ExportRow:
 @dataclass(frozen=True, slots=True)
 class Export:
     kind: Kind
-    title: str  # "Appointments on Sunday 28 March 2027"
+    title: str  # "Appointments on Sunday 28 March 2027" (English: the audit trail's line)
     zone: str
     rows: list[ExportRow]
     file_stem: str  # a file name without its extension, e.g. "appointments-2027-03-28"
+    heading: str = ""  # the title in the desk's language (the screen's, the calendar's name)
+
+    @property
+    def shown_title(self) -> str:
+        return self.heading or self.title
 
     @property
     def names_patients(self) -> bool:
@@ -100,7 +108,9 @@ def day_export(
     ]
     rows = _rows(context, found, "day")
     title = f"Appointments on {day:%A} {day.day} {day:%B %Y}"
-    return Export("day", title, zone, rows, f"appointments-{day}")
+    heading = translate("Export", "Appointments on {day}").format(day=dates.long_day(day))
+    stem = f"{_slug(_appointments())}-{day}"
+    return Export("day", title, zone, rows, stem, heading)
 
 
 def week_export(context: AppContext, day: date, column: ResourceKey) -> Export:
@@ -115,7 +125,12 @@ def week_export(context: AppContext, day: date, column: ResourceKey) -> Export:
     rows = _rows(context, [b for b in found if b.resource_id == column[1]], "week")
     sunday = monday + timedelta(days=6)
     title = f"{name}: week of {_short(monday)} to {_short(sunday)} {sunday:%Y}"
-    return Export("week", title, zone, rows, f"{_slug(name)}-week-{monday}")
+    heading = translate("Export", "{name}: week of {first} to {last} {year}").format(
+        name=name, first=dates.short_day(monday), last=dates.short_day(sunday), year=sunday.year
+    )
+    week = translate("Export", "week")  # in a file's name
+    stem = f"{_slug(name)}-{_slug(week)}-{monday}"
+    return Export("week", title, zone, rows, stem, heading)
 
 
 def patient_export(context: AppContext, patient: Patient) -> Export:
@@ -123,9 +138,9 @@ def patient_export(context: AppContext, patient: Patient) -> Export:
     found = context.repo.bookings_of_patient(patient, MAX_PATIENT_BOOKINGS)
     rows = _rows(context, found, "patient")
     title = f"Appointments of {patient.name}"
-    return Export(
-        "patient", title, context.clinic_zone, rows, f"appointments-{_slug(patient.name)}"
-    )
+    heading = translate("Export", "Appointments of {name}").format(name=patient.name)
+    stem = f"{_slug(_appointments())}-{_slug(patient.name)}"
+    return Export("patient", title, context.clinic_zone, rows, stem, heading)
 
 
 def find_column(context: AppContext, name: str, connection: str | None = None) -> ResourceInfo:
@@ -230,7 +245,17 @@ def _short(day: date) -> str:
     return f"{day:%a} {day.day} {day:%b}"
 
 
+def _appointments() -> str:
+    """The word that starts a day's or a patient's file name."""
+    return translate("Export", "appointments")
+
+
+def _kept(ch: str) -> bool:
+    return ch.isalnum() or unicodedata.category(ch) in ("Mn", "Mc")
+
+
 def _slug(text: str) -> str:
     """``text`` fit for a file name: letters and digits, words joined by ``-``."""
-    words = "".join(ch if ch.isalnum() else " " for ch in text.casefold()).split()
+    # letters with their marks (a Devanagari vowel sign is a mark, not a letter)
+    words = "".join(ch if _kept(ch) else " " for ch in text.casefold()).split()
     return "-".join(words)[:60] or "export"

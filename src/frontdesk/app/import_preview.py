@@ -23,8 +23,10 @@ from frontdesk.app.importer import (
     _row_id,  # a row's booking id: stable, or a file imported again would be queued twice
     import_csv,
 )
+from frontdesk.domain import dates
 from frontdesk.domain.booking import Booking
 from frontdesk.domain.timeutil import to_local
+from frontdesk.domain.translation import translate
 from frontdesk.storage.repo import Repository
 
 __all__ = ["ImportFileError", "ImportPreview", "PreviewRow", "preview_import", "queue_import"]
@@ -76,11 +78,13 @@ def preview_import(service: BookingService, connection_id: str, path: Path) -> I
         report = import_csv(dry, connection_id, path, "preview")
         numbers = _row_numbers(connection_id, path)
     except UnicodeDecodeError:
-        raise ImportFileError(
-            "FILE.csv: this is not UTF-8 text; save it as 'CSV UTF-8' and choose it again"
-        ) from None
+        said = translate(
+            "Import", "this is not UTF-8 text; save it as 'CSV UTF-8' and choose it again"
+        )
+        raise ImportFileError(f"FILE.csv: {said}") from None
     except csv.Error as exc:
-        raise ImportFileError(f"FILE.csv: it cannot be read as CSV ({exc})") from None
+        said = translate("Import", "it cannot be read as CSV ({why})").format(why=exc)
+        raise ImportFileError(f"FILE.csv: {said}") from None
     zone = service.clinic().zone
     preview = ImportPreview(path, connection_id, refused=list(report.problems))
     preview.already = report.already
@@ -96,7 +100,7 @@ def preview_import(service: BookingService, connection_id: str, path: Path) -> I
         preview.accepted.append(
             PreviewRow(
                 numbers.get(booking.id, 0),
-                f"{to_local(booking.start, zone):%a %d %b %Y %H:%M}",
+                dates.moment(to_local(booking.start, zone), year=True),
                 found.name if found else booking.service_id,
                 place.name if place else booking.resource_id,
                 booking.patient_name,

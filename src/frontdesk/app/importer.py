@@ -38,6 +38,7 @@ from frontdesk.domain.timeutil import (
     to_local,
     utc_now,
 )
+from frontdesk.domain.translation import translate
 from frontdesk.domain.verdict import Severity, Verdict
 
 if TYPE_CHECKING:
@@ -61,7 +62,8 @@ REQUIRED = ("service", "start", "patient_name")
 class RowProblem:
     row: int  # 1-based line number in the file (the header is line 1)
     field: str
-    reason: str
+    reason: str  # in the desk's language (English for the headless tools)
+    verdict: Verdict | None = None  # the rules' refusal, when it was one
 
     def line(self) -> str:
         return f"row {self.row}: {self.field}: {self.reason}"
@@ -103,10 +105,12 @@ def _start(text: str, zone_name: str) -> datetime | str:
     try:
         local = datetime.strptime(value, "%Y-%m-%d %H:%M")
     except ValueError:
-        return "use 2027-06-15T09:30:00Z, an offset, or '2027-06-15 09:30' (clinic time)"
+        return translate(
+            "Import", "use 2027-06-15T09:30:00Z, an offset, or '2027-06-15 09:30' (clinic time)"
+        )
     resolved = local_to_utc(local.date(), time(local.hour, local.minute), zone_name)
     if resolved.kind is WallTimeKind.GAP:
-        return "this local time does not exist on that day (the clocks change)"
+        return translate("Import", "this local time does not exist on that day (the clocks change)")
     return resolved.instant
 
 
@@ -116,17 +120,17 @@ def _request(
     """One row as a booking request; a wall time is the clinic's (``zone_name``)."""
     for name in REQUIRED:
         if not row.get(name, "").strip():
-            return RowProblem(number, name, "is empty; fill it in")
+            return RowProblem(number, name, translate("Import", "is empty; fill it in"))
     service = _match(row["service"], [(s.id, s.name) for s in catalog.services if s.active])
     if service is None:
-        return RowProblem(
-            number, "service", f"{row['service']!r} is not a service of this connection"
-        )
+        said = translate("Import", "{value} is not a service of this connection")
+        return RowProblem(number, "service", said.format(value=repr(row["service"])))
     resource = ""
     if row.get("resource", "").strip():
         found = _match(row["resource"], [(r.id, r.name) for r in catalog.resources])
         if found is None:
-            return RowProblem(number, "resource", f"{row['resource']!r} is not known here")
+            said = translate("Import", "{value} is not known here")
+            return RowProblem(number, "resource", said.format(value=repr(row["resource"])))
         resource = found
     start = _start(row["start"], zone_name)
     if isinstance(start, str):
@@ -150,23 +154,27 @@ _FIELD_TO_COLUMN = {"service_id": "service", "resource_id": "resource", "start":
 def import_csv(service: BookingService, connection_id: str, path: Path, actor: str) -> ImportReport:
     connector = service.connectors.get(connection_id)
     if connector is None:
-        raise ImportFileError("connection: it has no usable connector (is its key stored?)")
+        said = translate("Import", "it has no usable connector (is its key stored?)")
+        raise ImportFileError(f"connection: {said}")
     try:
         text = path.read_text(encoding="utf-8-sig")
     except OSError as exc:
-        raise ImportFileError(f"FILE.csv: cannot read {path}: {exc.strerror}") from exc
+        said = translate("Import", "cannot read {path}: {why}").format(path=path, why=exc.strerror)
+        raise ImportFileError(f"FILE.csv: {said}") from exc
     reader = csv.DictReader(text.splitlines())
     if not reader.fieldnames:
-        raise ImportFileError("FILE.csv: the file is empty; the first row must name the columns")
+        said = translate("Import", "the file is empty; the first row must name the columns")
+        raise ImportFileError(f"FILE.csv: {said}")
     header = {_key(n): n for n in reader.fieldnames}
     unknown = [n for k, n in header.items() if k not in COLUMNS]
     if unknown:
-        raise ImportFileError(
-            f"FILE.csv: unknown column {unknown[0]!r}; the columns are {', '.join(COLUMNS)}"
-        )
+        said = translate("Import", "unknown column {name}; the columns are {columns}")
+        said = said.format(name=repr(unknown[0]), columns=", ".join(COLUMNS))
+        raise ImportFileError(f"FILE.csv: {said}")
     missing = [c for c in ("service", "start", "patient_name") if c not in header]
     if missing:
-        raise ImportFileError(f"FILE.csv: the header has no {missing[0]!r} column")
+        said = translate("Import", "the header has no {name} column")
+        raise ImportFileError(f"FILE.csv: {said.format(name=repr(missing[0]))}")
     with _collector_paused():
         return _import_rows(service, connector, connection_id, reader, actor, path.name)
 
@@ -252,7 +260,7 @@ def _import_rows(
 def _problem(number: int, verdict: Verdict) -> RowProblem:
     column = _FIELD_TO_COLUMN.get(verdict.field or "", verdict.field or "row")
     code = f" ({verdict.code}, HTTP {verdict.status})" if verdict.code else ""
-    return RowProblem(number, column, f"{verdict.message}{code}")
+    return RowProblem(number, column, f"{verdict.message}{code}", verdict)
 
 
 def _row_id(connection_id: str, raw: dict[str, str | None]) -> str:

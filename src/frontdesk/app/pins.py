@@ -21,6 +21,8 @@ import os
 from dataclasses import dataclass
 from functools import cache
 
+from frontdesk.domain.translation import translate
+
 MIN_DIGITS = 4
 MAX_DIGITS = 12
 
@@ -42,14 +44,16 @@ CURRENT = Kdf()
 def pin_problem(pin: str) -> str | None:
     """Why ``pin`` cannot be a PIN, in words for the form, or None."""
     if not pin.isascii() or not pin.isdigit():
-        return "A PIN is digits only."
+        return translate("Staff", "A PIN is digits only.")
     if not MIN_DIGITS <= len(pin) <= MAX_DIGITS:
-        return f"A PIN is {MIN_DIGITS} to {MAX_DIGITS} digits."
+        return translate("Staff", "A PIN is {least} to {most} digits.").format(
+            least=MIN_DIGITS, most=MAX_DIGITS
+        )
     if len(set(pin)) == 1:
-        return "A PIN of one digit repeated is too easy to guess."
+        return translate("Staff", "A PIN of one digit repeated is too easy to guess.")
     steps = {int(b) - int(a) for a, b in itertools.pairwise(pin)}
     if steps in ({1}, {-1}):
-        return "A PIN of digits in a row (1234, 9876) is too easy to guess."
+        return translate("Staff", "A PIN of digits in a row (1234, 9876) is too easy to guess.")
     return None
 
 

@@ -24,6 +24,7 @@ from frontdesk.app import pins
 from frontdesk.domain.audit import Actor, AuditEntry, AuditEvent, Changes
 from frontdesk.domain.staff import Role, StaffMember, name_problem
 from frontdesk.domain.timeutil import utc_now
+from frontdesk.domain.translation import plural, translate
 from frontdesk.storage.repo import Repository
 from frontdesk.storage.staff import StaffRefused
 
@@ -73,8 +74,22 @@ def _seconds(until: datetime, now: datetime) -> int:
 
 def _wait_words(seconds: int) -> str:
     if seconds < 90:
-        return f"{seconds} seconds"
-    return f"{math.ceil(seconds / 60)} minutes"
+        return plural("Staff", "%n second(s)", seconds)
+    return plural("Staff", "%n minute(s)", math.ceil(seconds / 60))
+
+
+def _counts() -> None:  # for lupdate: the counted sentences (never called)
+    translate("Staff", "%n second(s)", None, 1)
+    translate("Staff", "%n minute(s)", None, 1)
+
+
+def _no_match() -> str:
+    return translate("Staff", "That name and PIN do not match. Check both and try again.")
+
+
+def _too_many(name: str, wait: int) -> str:
+    said = translate("Staff", "Too many wrong PINs for {name}: try again in {wait}.")
+    return said.format(name=name, wait=_wait_words(wait))
 
 
 class StaffSession:
@@ -152,29 +167,25 @@ class StaffSession:
             self.repo.staff.note_refused(
                 self._entry(AuditEvent.SIGN_IN_REFUSED, staff=UNKNOWN_NAME, detail="unknown name")
             )
-            raise SignInRefused("That name and PIN do not match. Check both and try again.")
+            raise SignInRefused(_no_match())
         member, encoded = found
         refused = self._entry(AuditEvent.SIGN_IN_REFUSED, staff=member.name)
         if member.locked_until is not None and member.locked_until > now:
             wait = _seconds(member.locked_until, now)
             self.repo.staff.note_refused(_with(refused, "locked out"))
-            raise SignInRefused(
-                f"Too many wrong PINs for {member.name}: try again in {_wait_words(wait)}.",
-                wait,
-            )
+            raise SignInRefused(_too_many(member.name, wait), wait)
         if not pins.verify_pin(pin, encoded):
             member = self.repo.staff.sign_in_failed(member.id, now, _with(refused, "wrong PIN"))
-            message = "That name and PIN do not match. Check both and try again."
+            message = _no_match()
             if member.locked_until is not None:
                 wait = _seconds(member.locked_until, now)
-                message = (
-                    f"Too many wrong PINs for {member.name}: try again in {_wait_words(wait)}."
-                )
+                message = _too_many(member.name, wait)
                 raise SignInRefused(message, wait)
             raise SignInRefused(message)
         if member.disabled:
             self.repo.staff.note_refused(_with(refused, "disabled"))
-            raise SignInRefused(f"{member.name} may no longer sign in here; ask an administrator.")
+            said = translate("Staff", "{name} may no longer sign in here; ask an administrator.")
+            raise SignInRefused(said.format(name=member.name))
         if pins.outdated(encoded):  # today's parameters, while the PIN is at hand
             self.repo.staff.set_pin(member.name, pins.hash_pin(pin), None)
         return member
@@ -245,7 +256,9 @@ class StaffSession:
         me = self.require_admin("disable or enable staff")
         member = self._member(name)
         if disabled and member.id == me.id:
-            raise StaffRefused("You cannot disable yourself; another administrator can.")
+            raise StaffRefused(
+                translate("Staff", "You cannot disable yourself; another administrator can.")
+            )
         event = AuditEvent.STAFF_DISABLED if disabled else AuditEvent.STAFF_ENABLED
         return self.repo.staff.set_disabled(
             member.name, disabled, self._entry(event, detail=member.name)
@@ -254,7 +267,8 @@ class StaffSession:
     def _member(self, name: str) -> StaffMember:
         member = self.repo.staff.staff_member(name)
         if member is None:
-            raise StaffRefused(f"There is no staff member named {name.strip()!r}.")
+            said = translate("Staff", "There is no staff member named {name}.")
+            raise StaffRefused(said.format(name=repr(name.strip())))
         return member
 
     @staticmethod

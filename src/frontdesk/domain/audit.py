@@ -15,6 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from frontdesk.domain.timeutil import iso_utc
+from frontdesk.domain.translation import QT_TRANSLATE_NOOP
 
 # history rows keep who in 100 characters
 ACTOR_WIDTH = 100
@@ -70,40 +71,41 @@ class AuditEvent(enum.StrEnum):
     COLUMNS = "columns changed"  # the clinic's columns, their resources, the views
 
 
+# English; shown through translate("Audit", words), stored as the event's key
 EVENT_WORDS: dict[AuditEvent, str] = {
-    AuditEvent.BOOKED: "Booked",
-    AuditEvent.MOVED: "Moved",
-    AuditEvent.CANCELLED: "Cancelled",
-    AuditEvent.STATUS: "Visit status",
-    AuditEvent.SENT_AGAIN: "Refused change sent again",
-    AuditEvent.GIVEN_UP: "Refused change given up",
-    AuditEvent.OUTCOME_SETTLED: "Unknown outcome settled",
-    AuditEvent.CLASH_SETTLED: "Clash settled",
-    AuditEvent.NOTE_ADDED: "Note added",
-    AuditEvent.EDITED: "Changed in its window",
-    AuditEvent.IMPORTED: "Imported",
-    AuditEvent.EXPORTED: "Exported",
-    AuditEvent.PRINTED: "Day sheet printed",
-    AuditEvent.OPENED: "Patient's details opened",
-    AuditEvent.SIGNED_IN: "Signed in",
-    AuditEvent.SIGN_IN_REFUSED: "Sign-in refused",
-    AuditEvent.LOCKED: "Desk locked",
-    AuditEvent.STAFF_ADDED: "Staff member added",
-    AuditEvent.PIN_RESET: "PIN reset",
-    AuditEvent.STAFF_DISABLED: "Staff member disabled",
-    AuditEvent.STAFF_ENABLED: "Staff member enabled",
-    AuditEvent.AUDIT_EXPORTED: "Audit trail exported",
-    AuditEvent.ASAP_ADDED: "Put on the ASAP list",
-    AuditEvent.ASAP_CHANGED: "ASAP entry changed",
-    AuditEvent.ASAP_REMOVED: "Taken off the ASAP list",
-    AuditEvent.CONFIRMATION: "Patient's confirmation",
-    AuditEvent.ARRIVAL: "Arrival",
-    AuditEvent.BLOCKOUT_ADDED: "Blockout added",
-    AuditEvent.BLOCKOUT_CHANGED: "Blockout changed",
-    AuditEvent.BLOCKOUT_REMOVED: "Blockout removed",
-    AuditEvent.PINNED: "Put on the pinboard",
-    AuditEvent.UNPINNED: "Taken off the pinboard",
-    AuditEvent.COLUMNS: "Clinic columns changed",
+    AuditEvent.BOOKED: QT_TRANSLATE_NOOP("Audit", "Booked"),
+    AuditEvent.MOVED: QT_TRANSLATE_NOOP("Audit", "Moved"),
+    AuditEvent.CANCELLED: QT_TRANSLATE_NOOP("Audit", "Cancelled"),
+    AuditEvent.STATUS: QT_TRANSLATE_NOOP("Audit", "Visit status"),
+    AuditEvent.SENT_AGAIN: QT_TRANSLATE_NOOP("Audit", "Refused change sent again"),
+    AuditEvent.GIVEN_UP: QT_TRANSLATE_NOOP("Audit", "Refused change given up"),
+    AuditEvent.OUTCOME_SETTLED: QT_TRANSLATE_NOOP("Audit", "Unknown outcome settled"),
+    AuditEvent.CLASH_SETTLED: QT_TRANSLATE_NOOP("Audit", "Clash settled"),
+    AuditEvent.NOTE_ADDED: QT_TRANSLATE_NOOP("Audit", "Note added"),
+    AuditEvent.EDITED: QT_TRANSLATE_NOOP("Audit", "Changed in its window"),
+    AuditEvent.IMPORTED: QT_TRANSLATE_NOOP("Audit", "Imported"),
+    AuditEvent.EXPORTED: QT_TRANSLATE_NOOP("Audit", "Exported"),
+    AuditEvent.PRINTED: QT_TRANSLATE_NOOP("Audit", "Day sheet printed"),
+    AuditEvent.OPENED: QT_TRANSLATE_NOOP("Audit", "Patient's details opened"),
+    AuditEvent.SIGNED_IN: QT_TRANSLATE_NOOP("Audit", "Signed in"),
+    AuditEvent.SIGN_IN_REFUSED: QT_TRANSLATE_NOOP("Audit", "Sign-in refused"),
+    AuditEvent.LOCKED: QT_TRANSLATE_NOOP("Audit", "Desk locked"),
+    AuditEvent.STAFF_ADDED: QT_TRANSLATE_NOOP("Audit", "Staff member added"),
+    AuditEvent.PIN_RESET: QT_TRANSLATE_NOOP("Audit", "PIN reset"),
+    AuditEvent.STAFF_DISABLED: QT_TRANSLATE_NOOP("Audit", "Staff member disabled"),
+    AuditEvent.STAFF_ENABLED: QT_TRANSLATE_NOOP("Audit", "Staff member enabled"),
+    AuditEvent.AUDIT_EXPORTED: QT_TRANSLATE_NOOP("Audit", "Audit trail exported"),
+    AuditEvent.ASAP_ADDED: QT_TRANSLATE_NOOP("Audit", "Put on the ASAP list"),
+    AuditEvent.ASAP_CHANGED: QT_TRANSLATE_NOOP("Audit", "ASAP entry changed"),
+    AuditEvent.ASAP_REMOVED: QT_TRANSLATE_NOOP("Audit", "Taken off the ASAP list"),
+    AuditEvent.CONFIRMATION: QT_TRANSLATE_NOOP("Audit", "Patient's confirmation"),
+    AuditEvent.ARRIVAL: QT_TRANSLATE_NOOP("Audit", "Arrival"),
+    AuditEvent.BLOCKOUT_ADDED: QT_TRANSLATE_NOOP("Audit", "Blockout added"),
+    AuditEvent.BLOCKOUT_CHANGED: QT_TRANSLATE_NOOP("Audit", "Blockout changed"),
+    AuditEvent.BLOCKOUT_REMOVED: QT_TRANSLATE_NOOP("Audit", "Blockout removed"),
+    AuditEvent.PINNED: QT_TRANSLATE_NOOP("Audit", "Put on the pinboard"),
+    AuditEvent.UNPINNED: QT_TRANSLATE_NOOP("Audit", "Taken off the pinboard"),
+    AuditEvent.COLUMNS: QT_TRANSLATE_NOOP("Audit", "Clinic columns changed"),
 }
 
 Changes = dict[str, list[str | None]]

@@ -104,6 +104,15 @@ def clock(value: datetime | time, *, seconds: bool = False) -> str:
     return f"{value:%H:%M:%S}" if seconds else f"{value:%H:%M}"
 
 
+def hour(value: int) -> str:
+    """A whole hour of the day as the calendar's margin names it: ``09:00`` (or ``9 AM``
+    where the locale reads twelve hours, without the minutes, to fit the margin)."""
+    if _installed.twelve_hour:
+        suffix = _installed.am if value % 24 < 12 else _installed.pm
+        return f"{value % 12 or 12} {suffix}"
+    return f"{value % 24:02d}:00"
+
+
 def moment(value: datetime, *, year: bool = False) -> str:
     """``Sat 5 Dec 09:00`` (``year``: with the year)."""
     day = value.date()

@@ -11,6 +11,8 @@ import enum
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from frontdesk.domain.translation import translate
+
 # wrong PINs in a row before a member is locked out, the first lockout, and the longest
 FREE_ATTEMPTS = 5
 FIRST_LOCKOUT = timedelta(seconds=30)
@@ -47,11 +49,11 @@ def name_problem(name: str) -> str | None:
     """Why ``name`` cannot be a staff member's name, or None."""
     shown = " ".join(name.split())
     if not shown:
-        return "Type the staff member's name."
+        return translate("Staff", "Type the staff member's name.")
     if len(shown) > NAME_WIDTH:
-        return f"A name is at most {NAME_WIDTH} characters."
+        return translate("Staff", "A name is at most {most} characters.").format(most=NAME_WIDTH)
     if any(not ch.isprintable() for ch in shown):
-        return "A name holds letters, digits, spaces and punctuation only."
+        return translate("Staff", "A name holds letters, digits, spaces and punctuation only.")
     return None
 
 

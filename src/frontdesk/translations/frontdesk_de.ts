@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
     <context>
+        <name>About</name>
+        <message>
+            <source>The booking desk for a clinic's front desk: book, move, cancel and check in patients, even when the internet is down. Bookings are checked by the clinic's own booking rules and sent to its booking system, exactly once.</source>
+            <translation>Die Terminverwaltung für den Empfang einer Praxis: Patienten buchen, verschieben, absagen und anmelden, auch wenn das Internet ausfällt. Buchungen werden nach den eigenen Buchungsregeln der Praxis geprüft und genau einmal an ihr Buchungssystem gesendet.</translation>
+        </message>
+        <message>
+            <source>Data and settings</source>
+            <translation>Daten und Einstellungen</translation>
+        </message>
+        <message>
+            <source>Data</source>
+            <translation>Daten</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>Einstellungen</translation>
+        </message>
+        <message>
+            <source>Logs</source>
+            <translation>Protokolle</translation>
+        </message>
+        <message>
+            <source>About {app}</source>
+            <translation>Über {app}</translation>
+        </message>
+        <message>
+            <source>{app} icon</source>
+            <translation>{app}-Symbol</translation>
+        </message>
+        <message>
+            <source>Version {version}</source>
+            <translation>Version {version}</translation>
+        </message>
+        <message>
+            <source>Version</source>
+            <translation>Version</translation>
+        </message>
+        <message>
+            <source>{folder}:</source>
+            <translation>{folder}:</translation>
+        </message>
+        <message>
+            <source>Open this folder ({path})</source>
+            <translation>Diesen Ordner öffnen ({path})</translation>
+        </message>
+        <message>
+            <source>{folder} folder</source>
+            <translation>Ordner {folder}</translation>
+        </message>
+        <message>
+            <source>Copy details</source>
+            <translation>Angaben kopieren</translation>
+        </message>
+        <message>
+            <source>Copy the version and folders, for a support request</source>
+            <translation>Version und Ordner kopieren, für eine Supportanfrage</translation>
+        </message>
+        <message>
+            <source>This desk keeps its files here:</source>
+            <translation>Dieser Empfang speichert seine Dateien hier:</translation>
+        </message>
+    </context>
+    <context>
         <name>Actions</name>
         <message>
             <source>{patient}: {status}.</source>
@@ -688,6 +751,138 @@
                 <numerusform>%n Zeile in {path} gespeichert.</numerusform>
                 <numerusform>%n Zeilen in {path} gespeichert.</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Booked</source>
+            <translation>Gebucht</translation>
+        </message>
+        <message>
+            <source>Moved</source>
+            <translation>Verschoben</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>Abgesagt</translation>
+        </message>
+        <message>
+            <source>Visit status</source>
+            <translation>Besuchsstatus</translation>
+        </message>
+        <message>
+            <source>Refused change sent again</source>
+            <translation>Abgelehnte Änderung erneut gesendet</translation>
+        </message>
+        <message>
+            <source>Refused change given up</source>
+            <translation>Abgelehnte Änderung verworfen</translation>
+        </message>
+        <message>
+            <source>Unknown outcome settled</source>
+            <translation>Unklarer Ausgang geklärt</translation>
+        </message>
+        <message>
+            <source>Clash settled</source>
+            <translation>Konflikt gelöst</translation>
+        </message>
+        <message>
+            <source>Note added</source>
+            <translation>Notiz hinzugefügt</translation>
+        </message>
+        <message>
+            <source>Changed in its window</source>
+            <translation>Im Terminfenster geändert</translation>
+        </message>
+        <message>
+            <source>Imported</source>
+            <translation>Importiert</translation>
+        </message>
+        <message>
+            <source>Exported</source>
+            <translation>Exportiert</translation>
+        </message>
+        <message>
+            <source>Day sheet printed</source>
+            <translation>Tagesliste gedruckt</translation>
+        </message>
+        <message>
+            <source>Patient's details opened</source>
+            <translation>Patientendaten geöffnet</translation>
+        </message>
+        <message>
+            <source>Signed in</source>
+            <translation>Angemeldet</translation>
+        </message>
+        <message>
+            <source>Sign-in refused</source>
+            <translation>Anmeldung abgelehnt</translation>
+        </message>
+        <message>
+            <source>Desk locked</source>
+            <translation>Empfang gesperrt</translation>
+        </message>
+        <message>
+            <source>Staff member added</source>
+            <translation>Mitarbeiter hinzugefügt</translation>
+        </message>
+        <message>
+            <source>PIN reset</source>
+            <translation>PIN zurückgesetzt</translation>
+        </message>
+        <message>
+            <source>Staff member disabled</source>
+            <translation>Mitarbeiter deaktiviert</translation>
+        </message>
+        <message>
+            <source>Staff member enabled</source>
+            <translation>Mitarbeiter aktiviert</translation>
+        </message>
+        <message>
+            <source>Audit trail exported</source>
+            <translation>Protokoll exportiert</translation>
+        </message>
+        <message>
+            <source>Put on the ASAP list</source>
+            <translation>Auf die Nachrückliste gesetzt</translation>
+        </message>
+        <message>
+            <source>ASAP entry changed</source>
+            <translation>Eintrag der Nachrückliste geändert</translation>
+        </message>
+        <message>
+            <source>Taken off the ASAP list</source>
+            <translation>Von der Nachrückliste genommen</translation>
+        </message>
+        <message>
+            <source>Patient's confirmation</source>
+            <translation>Bestätigung des Patienten</translation>
+        </message>
+        <message>
+            <source>Arrival</source>
+            <translation>Ankunft</translation>
+        </message>
+        <message>
+            <source>Blockout added</source>
+            <translation>Sperrzeit hinzugefügt</translation>
+        </message>
+        <message>
+            <source>Blockout changed</source>
+            <translation>Sperrzeit geändert</translation>
+        </message>
+        <message>
+            <source>Blockout removed</source>
+            <translation>Sperrzeit entfernt</translation>
+        </message>
+        <message>
+            <source>Put on the pinboard</source>
+            <translation>An die Pinnwand geheftet</translation>
+        </message>
+        <message>
+            <source>Taken off the pinboard</source>
+            <translation>Von der Pinnwand genommen</translation>
+        </message>
+        <message>
+            <source>Clinic columns changed</source>
+            <translation>Praxisspalten geändert</translation>
         </message>
     </context>
     <context>
@@ -1770,12 +1965,78 @@
             <translation>Sicher auf diesem Computer gespeichert; zum Ersetzen einen neuen eingeben</translation>
         </message>
         <message>
+            <source>API &amp;key ({name})</source>
+            <translation>API-&amp;Schlüssel ({name})</translation>
+        </message>
+        <message>
+            <source>Testing…</source>
+            <translation>Wird getestet …</translation>
+        </message>
+        <message>
             <source>OK.</source>
             <translation>OK.</translation>
         </message>
         <message>
+            <source>FrontDesk cannot talk to {provider} yet.</source>
+            <translation>FrontDesk kann noch nicht mit {provider} arbeiten.</translation>
+        </message>
+        <message>
+            <source>Check the address: {why}</source>
+            <translation>Bitte prüfen Sie die Adresse: {why}</translation>
+        </message>
+        <message>
             <source>Type the API key.</source>
             <translation>Geben Sie den API-Schlüssel ein.</translation>
+        </message>
+        <message>
+            <source>This address answered, but not like {system}: {why}</source>
+            <translation>Diese Adresse hat geantwortet, aber nicht wie {system}: {why}</translation>
+        </message>
+        <message>
+            <source>Cannot reach this address ({why}).</source>
+            <translation>Diese Adresse ist nicht erreichbar ({why}).</translation>
+        </message>
+        <message>
+            <source>Connected: {services}, {places}, time zone {zone}.</source>
+            <translation>Verbunden: {services}, {places}, Zeitzone {zone}.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n bookable service(s)</source>
+            <translation>
+                <numerusform>%n buchbare Leistung</numerusform>
+                <numerusform>%n buchbare Leistungen</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n place(s)</source>
+            <translation>
+                <numerusform>%n Standort</numerusform>
+                <numerusform>%n Standorte</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Check the settings: {problems}</source>
+            <translation>Bitte prüfen Sie die Einstellungen: {problems}</translation>
+        </message>
+        <message>
+            <source>Cannot reach this address. Check it, and this computer's internet connection.</source>
+            <translation>Diese Adresse ist nicht erreichbar. Bitte prüfen Sie die Adresse und die Internetverbindung dieses Computers.</translation>
+        </message>
+        <message>
+            <source>The booking system refused this API key. ({error})</source>
+            <translation>Das Buchungssystem hat diesen API-Schlüssel abgelehnt. ({error})</translation>
+        </message>
+        <message>
+            <source>This API key may not read the calendar; ask for the read scopes. ({error})</source>
+            <translation>Dieser API-Schlüssel darf den Kalender nicht lesen; bitte fordern Sie Leserechte an. ({error})</translation>
+        </message>
+        <message>
+            <source>Nothing answers at this address; check the address. ({error})</source>
+            <translation>Unter dieser Adresse antwortet nichts; bitte prüfen Sie die Adresse. ({error})</translation>
+        </message>
+        <message>
+            <source>The booking system is busy or failing; try again in a minute. ({error})</source>
+            <translation>Das Buchungssystem ist ausgelastet oder gestört; bitte versuchen Sie es in einer Minute erneut. ({error})</translation>
         </message>
         <message>
             <source>Tested and saved.</source>
@@ -1860,6 +2121,102 @@
         <message>
             <source>Removed {name} and its API key.</source>
             <translation>{name} und ihr API-Schlüssel wurden entfernt.</translation>
+        </message>
+        <message>
+            <source>Provider states</source>
+            <translation>US-Bundesstaaten der Behandler</translation>
+        </message>
+        <message>
+            <source>US state codes, comma-separated (CA,NY): CareValidate lists the providers of these states</source>
+            <translation>US-Bundesstaatenkürzel, durch Kommas getrennt (CA,NY): CareValidate listet die Behandler dieser Staaten</translation>
+        </message>
+        <message>
+            <source>Clinic time zone</source>
+            <translation>Zeitzone der Praxis</translation>
+        </message>
+        <message>
+            <source>IANA zone (America/Los_Angeles); also sent as the invitee's zone. Default UTC</source>
+            <translation>IANA-Zone (America/Los_Angeles); wird auch als Zone des Eingeladenen gesendet. Standard: UTC</translation>
+        </message>
+        <message>
+            <source>Meeting location</source>
+            <translation>Ort des Termins</translation>
+        </message>
+        <message>
+            <source>google_conference (default), zoom_conference, gotomeeting_conference, microsoft_teams_conference or webex_conference</source>
+            <translation>google_conference (Standard), zoom_conference, gotomeeting_conference, microsoft_teams_conference oder webex_conference</translation>
+        </message>
+        <message>
+            <source>Visit lengths</source>
+            <translation>Termindauern</translation>
+        </message>
+        <message>
+            <source>&lt;eventTypeId&gt;=&lt;minutes&gt;, comma-separated: CareValidate does not tell them</source>
+            <translation>&lt;eventTypeId&gt;=&lt;Minuten&gt;, durch Kommas getrennt: CareValidate nennt sie nicht</translation>
+        </message>
+        <message>
+            <source>Other visits' length</source>
+            <translation>Dauer anderer Termine</translation>
+        </message>
+        <message>
+            <source>minutes, for event types not listed above (default 30)</source>
+            <translation>Minuten, für oben nicht genannte Terminarten (Standard 30)</translation>
+        </message>
+        <message>
+            <source>Only this provider</source>
+            <translation>Nur dieser Behandler</translation>
+        </message>
+        <message>
+            <source>a provider's email, to list only that provider's event types</source>
+            <translation>E-Mail eines Behandlers, um nur dessen Terminarten zu zeigen</translation>
+        </message>
+        <message>
+            <source>IANA name, e.g. Asia/Kolkata; only used if HuskyVoice's configuration does not give one</source>
+            <translation>IANA-Name, z. B. Asia/Kolkata; nur verwendet, wenn die Konfiguration von HuskyVoice keinen nennt</translation>
+        </message>
+        <message>
+            <source>ak_live:&lt;uuid&gt;:&lt;secret&gt; (platform API key) or rgo-… (personal access token)</source>
+            <translation>ak_live:&lt;uuid&gt;:&lt;secret&gt; (Plattform-API-Schlüssel) oder rgo-… (persönliches Zugriffstoken)</translation>
+        </message>
+        <message>
+            <source>API user id</source>
+            <translation>API-Benutzer-ID</translation>
+        </message>
+        <message>
+            <source>x-meetergo-api-user-id: a user of the company (platform API key only)</source>
+            <translation>x-meetergo-api-user-id: ein Benutzer des Unternehmens (nur mit Plattform-API-Schlüssel)</translation>
+        </message>
+        <message>
+            <source>Time zone</source>
+            <translation>Zeitzone</translation>
+        </message>
+        <message>
+            <source>the clinic's IANA zone, e.g. Europe/Berlin</source>
+            <translation>die IANA-Zone der Praxis, z. B. Europe/Berlin</translation>
+        </message>
+        <message>
+            <source>Sub-account</source>
+            <translation>Unterkonto</translation>
+        </message>
+        <message>
+            <source>the sub-account the API key belongs to</source>
+            <translation>das Unterkonto, zu dem der API-Schlüssel gehört</translation>
+        </message>
+        <message>
+            <source>the clinic's IANA zone, e.g. America/New_York</source>
+            <translation>die IANA-Zone der Praxis, z. B. America/New_York</translation>
+        </message>
+        <message>
+            <source>vst_… (scopes read and write)</source>
+            <translation>vst_… (Rechte read und write)</translation>
+        </message>
+        <message>
+            <source>Plan</source>
+            <translation>Tarif</translation>
+        </message>
+        <message>
+            <source>Starter, Professional, or Enterprise and its limit</source>
+            <translation>Starter, Professional oder Enterprise und dessen Limit</translation>
         </message>
     </context>
     <context>
@@ -1961,6 +2318,13 @@
         </message>
     </context>
     <context>
+        <name>Desk</name>
+        <message>
+            <source>{time} on the booking system's clock ({city})</source>
+            <translation>{time} nach der Uhr des Buchungssystems ({city})</translation>
+        </message>
+    </context>
+    <context>
         <name>DeskDialogs</name>
         <message>
             <source>Booking saved at this desk; it will be sent shortly.</source>
@@ -2010,6 +2374,93 @@
                 <numerusform>%n Buchung aus {file} vorgemerkt{refused}; sie wird in Kürze gesendet.</numerusform>
                 <numerusform>%n Buchungen aus {file} vorgemerkt{refused}; sie werden in Kürze gesendet.</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>DeskGuard</name>
+        <message>
+            <source>(only an administrator can change the connections)</source>
+            <translation>(nur ein Administrator kann die Verbindungen ändern)</translation>
+        </message>
+        <message>
+            <source>(only an administrator can change the clinic's settings)</source>
+            <translation>(nur ein Administrator kann die Praxiseinstellungen ändern)</translation>
+        </message>
+        <message>
+            <source>(only an administrator can manage staff)</source>
+            <translation>(nur ein Administrator kann Mitarbeiter verwalten)</translation>
+        </message>
+        <message>
+            <source>(only an administrator can read the audit trail)</source>
+            <translation>(nur ein Administrator kann das Protokoll lesen)</translation>
+        </message>
+        <message>
+            <source>Only an administrator can change the connections.</source>
+            <translation>Nur ein Administrator kann die Verbindungen ändern.</translation>
+        </message>
+        <message>
+            <source>Only an administrator can change the clinic's settings.</source>
+            <translation>Nur ein Administrator kann die Praxiseinstellungen ändern.</translation>
+        </message>
+        <message>
+            <source>Only an administrator can manage staff.</source>
+            <translation>Nur ein Administrator kann Mitarbeiter verwalten.</translation>
+        </message>
+        <message>
+            <source>Only an administrator can read the audit trail.</source>
+            <translation>Nur ein Administrator kann das Protokoll lesen.</translation>
+        </message>
+        <message>
+            <source>The desk locked itself after a while without use.</source>
+            <translation>Der Empfang hat sich nach einer Weile ohne Nutzung gesperrt.</translation>
+        </message>
+        <message>
+            <source>The desk is locked.</source>
+            <translation>Der Empfang ist gesperrt.</translation>
+        </message>
+        <message>
+            <source>Signed in</source>
+            <translation>Angemeldet</translation>
+        </message>
+        <message>
+            <source>Sign in with your name and PIN.</source>
+            <translation>Melden Sie sich mit Ihrem Namen und Ihrer PIN an.</translation>
+        </message>
+        <message>
+            <source>Locked</source>
+            <translation>Gesperrt</translation>
+        </message>
+        <message>
+            <source>{name} (administrator)</source>
+            <translation>{name} (Administrator)</translation>
+        </message>
+        <message>
+            <source>{name} (staff)</source>
+            <translation>{name} (Mitarbeiter)</translation>
+        </message>
+        <message>
+            <source>S&amp;taff…</source>
+            <translation>Mi&amp;tarbeiter …</translation>
+        </message>
+        <message>
+            <source>Add staff, reset a PIN, disable a member</source>
+            <translation>Mitarbeiter hinzufügen, PIN zurücksetzen, Mitarbeiter deaktivieren</translation>
+        </message>
+        <message>
+            <source>&amp;Audit trail…</source>
+            <translation>&amp;Protokoll …</translation>
+        </message>
+        <message>
+            <source>Who booked, changed, opened, printed and exported what, and when</source>
+            <translation>Wer wann was gebucht, geändert, geöffnet, gedruckt und exportiert hat</translation>
+        </message>
+        <message>
+            <source>&amp;Lock desk</source>
+            <translation>Empfang &amp;sperren</translation>
+        </message>
+        <message>
+            <source>Lock the desk now; a PIN unlocks it (another member may sign in)</source>
+            <translation>Den Empfang jetzt sperren; eine PIN entsperrt ihn (auch ein anderer Mitarbeiter kann sich anmelden)</translation>
         </message>
     </context>
     <context>
@@ -2400,6 +2851,26 @@
                 <numerusform>%n Termine</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Appointments on {day}</source>
+            <translation>Termine am {day}</translation>
+        </message>
+        <message>
+            <source>{name}: week of {first} to {last} {year}</source>
+            <translation>{name}: Woche vom {first} bis {last} {year}</translation>
+        </message>
+        <message>
+            <source>week</source>
+            <translation>woche</translation>
+        </message>
+        <message>
+            <source>Appointments of {name}</source>
+            <translation>Termine von {name}</translation>
+        </message>
+        <message>
+            <source>appointments</source>
+            <translation>termine</translation>
+        </message>
     </context>
     <context>
         <name>FindPatient</name>
@@ -2483,6 +2954,81 @@
         <message>
             <source>The clinic's own rule: the desk books nothing here. Right-click to change or remove it.</source>
             <translation>Eigene Regel der Praxis: Der Empfang bucht hier nichts. Rechtsklick zum Ändern oder Entfernen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>History</name>
+        <message>
+            <source>the booking</source>
+            <translation>die Buchung</translation>
+        </message>
+        <message>
+            <source>the move</source>
+            <translation>die Verschiebung</translation>
+        </message>
+        <message>
+            <source>the cancellation</source>
+            <translation>die Absage</translation>
+        </message>
+        <message>
+            <source>the status</source>
+            <translation>der Status</translation>
+        </message>
+        <message>
+            <source>the patient's record</source>
+            <translation>der Patienteneintrag</translation>
+        </message>
+        <message>
+            <source>Confirmed by the booking system</source>
+            <translation>Vom Buchungssystem bestätigt</translation>
+        </message>
+        <message>
+            <source>Move confirmed by the booking system</source>
+            <translation>Verschiebung vom Buchungssystem bestätigt</translation>
+        </message>
+        <message>
+            <source>Cancellation confirmed by the booking system</source>
+            <translation>Absage vom Buchungssystem bestätigt</translation>
+        </message>
+        <message>
+            <source>Status confirmed by the booking system</source>
+            <translation>Status vom Buchungssystem bestätigt</translation>
+        </message>
+        <message>
+            <source>Patient's record made in the booking system</source>
+            <translation>Patienteneintrag im Buchungssystem angelegt</translation>
+        </message>
+        <message>
+            <source>it already had it</source>
+            <translation>es lag bereits vor</translation>
+        </message>
+        <message>
+            <source>imported from a CSV file</source>
+            <translation>aus einer CSV-Datei importiert</translation>
+        </message>
+        <message>
+            <source>booked through another channel</source>
+            <translation>über einen anderen Weg gebucht</translation>
+        </message>
+        <message>
+            <source>both sides agree again</source>
+            <translation>beide Seiten stimmen wieder überein</translation>
+        </message>
+        <message>
+            <source>kept the desk's version</source>
+            <translation>Fassung des Empfangs behalten</translation>
+        </message>
+        <message>
+            <source>took the booking system's version</source>
+            <translation>Fassung des Buchungssystems übernommen</translation>
+        </message>
+        <message>
+            <source>with the following of its series</source>
+            <translation>mit den folgenden Terminen der Serie</translation>
+        </message>
+        <message>
+            <source>to {when}</source>
+            <translation>auf {when}</translation>
         </message>
     </context>
     <context>
@@ -2645,6 +3191,166 @@
             <translation>
                 <numerusform>%n Zeile abgelehnt</numerusform>
                 <numerusform>%n Zeilen abgelehnt</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>this is not UTF-8 text; save it as 'CSV UTF-8' and choose it again</source>
+            <translation>dies ist kein UTF-8-Text; speichern Sie die Datei als „CSV UTF-8“ und wählen Sie sie erneut</translation>
+        </message>
+        <message>
+            <source>it cannot be read as CSV ({why})</source>
+            <translation>sie lässt sich nicht als CSV lesen ({why})</translation>
+        </message>
+        <message>
+            <source>use 2027-06-15T09:30:00Z, an offset, or '2027-06-15 09:30' (clinic time)</source>
+            <translation>verwenden Sie 2027-06-15T09:30:00Z, einen Versatz oder „2027-06-15 09:30“ (Praxiszeit)</translation>
+        </message>
+        <message>
+            <source>this local time does not exist on that day (the clocks change)</source>
+            <translation>diese Ortszeit gibt es an diesem Tag nicht (Zeitumstellung)</translation>
+        </message>
+        <message>
+            <source>is empty; fill it in</source>
+            <translation>ist leer; bitte ausfüllen</translation>
+        </message>
+        <message>
+            <source>{value} is not a service of this connection</source>
+            <translation>{value} ist keine Leistung dieser Verbindung</translation>
+        </message>
+        <message>
+            <source>{value} is not known here</source>
+            <translation>{value} ist hier nicht bekannt</translation>
+        </message>
+        <message>
+            <source>it has no usable connector (is its key stored?)</source>
+            <translation>sie hat keinen nutzbaren Zugang (ist ihr Schlüssel gespeichert?)</translation>
+        </message>
+        <message>
+            <source>cannot read {path}: {why}</source>
+            <translation>{path} lässt sich nicht lesen: {why}</translation>
+        </message>
+        <message>
+            <source>the file is empty; the first row must name the columns</source>
+            <translation>die Datei ist leer; die erste Zeile muss die Spalten benennen</translation>
+        </message>
+        <message>
+            <source>unknown column {name}; the columns are {columns}</source>
+            <translation>unbekannte Spalte {name}; die Spalten sind {columns}</translation>
+        </message>
+        <message>
+            <source>the header has no {name} column</source>
+            <translation>der Kopfzeile fehlt die Spalte {name}</translation>
+        </message>
+    </context>
+    <context>
+        <name>LockScreen</name>
+        <message>
+            <source>FrontDesk is locked</source>
+            <translation>FrontDesk ist gesperrt</translation>
+        </message>
+        <message>
+            <source>Staff name</source>
+            <translation>Name des Mitarbeiters</translation>
+        </message>
+        <message>
+            <source>Administrator's name</source>
+            <translation>Name des Administrators</translation>
+        </message>
+        <message>
+            <source>PIN</source>
+            <translation>PIN</translation>
+        </message>
+        <message>
+            <source>PIN again</source>
+            <translation>PIN wiederholen</translation>
+        </message>
+        <message>
+            <source>&amp;Name</source>
+            <translation>&amp;Name</translation>
+        </message>
+        <message>
+            <source>&amp;PIN</source>
+            <translation>&amp;PIN</translation>
+        </message>
+        <message>
+            <source>PIN &amp;again</source>
+            <translation>PIN &amp;wiederholen</translation>
+        </message>
+        <message>
+            <source>&amp;Unlock</source>
+            <translation>&amp;Entsperren</translation>
+        </message>
+        <message>
+            <source>Sign-in message</source>
+            <translation>Anmeldehinweis</translation>
+        </message>
+        <message>
+            <source>Welcome. Nobody can sign in yet: create the clinic's first administrator, who then adds the other staff (File ▸ Staff).</source>
+            <translation>Willkommen. Noch kann sich niemand anmelden: Legen Sie den ersten Administrator der Praxis an, der dann die übrigen Mitarbeiter hinzufügt (Datei ▸ Mitarbeiter).</translation>
+        </message>
+        <message>
+            <source>&amp;Create and sign in</source>
+            <translation>&amp;Anlegen und anmelden</translation>
+        </message>
+        <message>
+            <source>Sign in with your name and PIN.</source>
+            <translation>Melden Sie sich mit Ihrem Namen und Ihrer PIN an.</translation>
+        </message>
+        <message>
+            <source>&amp;Sign in</source>
+            <translation>&amp;Anmelden</translation>
+        </message>
+        <message>
+            <source>The two PINs differ; type the same PIN twice.</source>
+            <translation>Die beiden PINs stimmen nicht überein; geben Sie zweimal dieselbe PIN ein.</translation>
+        </message>
+        <message>
+            <source>Choose or type your name.</source>
+            <translation>Wählen Sie Ihren Namen oder geben Sie ihn ein.</translation>
+        </message>
+        <message>
+            <source>Checking…</source>
+            <translation>Wird geprüft …</translation>
+        </message>
+        <message>
+            <source>Checking the PIN…</source>
+            <translation>PIN wird geprüft …</translation>
+        </message>
+        <message>
+            <source>The desk could not check the PIN; try again.</source>
+            <translation>Die PIN konnte nicht geprüft werden; bitte versuchen Sie es erneut.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>Not moved: {why}</source>
+            <translation>Nicht verschoben: {why}</translation>
+        </message>
+        <message>
+            <source>Outcome unknown: {why}</source>
+            <translation>Ausgang unklar: {why}</translation>
+        </message>
+        <message>
+            <source>Needs attention: {why}</source>
+            <translation>Braucht Aufmerksamkeit: {why}</translation>
+        </message>
+        <message>
+            <source>Sign in first: a form is still open on this desk.</source>
+            <translation>Bitte melden Sie sich zuerst an: An diesem Empfang ist noch ein Formular geöffnet.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n booking(s) sent without an answer, and the booking system cannot be asked whether they arrived: settle them in the sync panel.</source>
+            <translation>
+                <numerusform>%n Buchung ohne Antwort gesendet, und das Buchungssystem kann nicht gefragt werden, ob sie angekommen ist: Bitte klären Sie sie im Sync-Bereich.</numerusform>
+                <numerusform>%n Buchungen ohne Antwort gesendet, und das Buchungssystem kann nicht gefragt werden, ob sie angekommen sind: Bitte klären Sie sie im Sync-Bereich.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n booking(s) need attention: the booking system refused them.</source>
+            <translation>
+                <numerusform>%n Buchung braucht Aufmerksamkeit: Das Buchungssystem hat sie abgelehnt.</numerusform>
+                <numerusform>%n Buchungen brauchen Aufmerksamkeit: Das Buchungssystem hat sie abgelehnt.</numerusform>
             </translation>
         </message>
     </context>
@@ -3132,6 +3838,25 @@
         <message>
             <source>Drop to move it to {when}.</source>
             <translation>Loslassen, um ihn auf {when} zu verschieben.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Providers</name>
+        <message>
+            <source>CareValidate documents no opening hours (bookings go through Calendly)</source>
+            <translation>CareValidate dokumentiert keine Öffnungszeiten (Buchungen laufen über Calendly)</translation>
+        </message>
+        <message>
+            <source>meetergo publishes free start times, not working hours</source>
+            <translation>meetergo veröffentlicht freie Anfangszeiten, keine Arbeitszeiten</translation>
+        </message>
+        <message>
+            <source>VantaX documents no working hours: a calendar takes bookings at any time</source>
+            <translation>VantaX dokumentiert keine Arbeitszeiten: Ein Kalender nimmt jederzeit Buchungen an</translation>
+        </message>
+        <message>
+            <source>VantaX contact</source>
+            <translation>VantaX-Kontakt</translation>
         </message>
     </context>
     <context>
@@ -3738,6 +4463,68 @@
             <source>{name} may sign in again.</source>
             <translation>{name} darf sich wieder anmelden.</translation>
         </message>
+        <message>
+            <source>A PIN is digits only.</source>
+            <translation>Eine PIN besteht nur aus Ziffern.</translation>
+        </message>
+        <message>
+            <source>A PIN is {least} to {most} digits.</source>
+            <translation>Eine PIN hat {least} bis {most} Ziffern.</translation>
+        </message>
+        <message>
+            <source>A PIN of one digit repeated is too easy to guess.</source>
+            <translation>Eine PIN aus einer wiederholten Ziffer ist zu leicht zu erraten.</translation>
+        </message>
+        <message>
+            <source>A PIN of digits in a row (1234, 9876) is too easy to guess.</source>
+            <translation>Eine PIN aus aufeinanderfolgenden Ziffern (1234, 9876) ist zu leicht zu erraten.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n second(s)</source>
+            <translation>
+                <numerusform>%n Sekunde</numerusform>
+                <numerusform>%n Sekunden</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n minute(s)</source>
+            <translation>
+                <numerusform>%n Minute</numerusform>
+                <numerusform>%n Minuten</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>That name and PIN do not match. Check both and try again.</source>
+            <translation>Name und PIN passen nicht zusammen. Bitte prüfen Sie beides und versuchen Sie es erneut.</translation>
+        </message>
+        <message>
+            <source>Too many wrong PINs for {name}: try again in {wait}.</source>
+            <translation>Zu viele falsche PINs für {name}: Bitte versuchen Sie es in {wait} erneut.</translation>
+        </message>
+        <message>
+            <source>{name} may no longer sign in here; ask an administrator.</source>
+            <translation>{name} darf sich hier nicht mehr anmelden; bitte wenden Sie sich an einen Administrator.</translation>
+        </message>
+        <message>
+            <source>You cannot disable yourself; another administrator can.</source>
+            <translation>Sie können sich nicht selbst deaktivieren; ein anderer Administrator kann das.</translation>
+        </message>
+        <message>
+            <source>There is no staff member named {name}.</source>
+            <translation>Es gibt keinen Mitarbeiter namens {name}.</translation>
+        </message>
+        <message>
+            <source>Type the staff member's name.</source>
+            <translation>Geben Sie den Namen des Mitarbeiters ein.</translation>
+        </message>
+        <message>
+            <source>A name is at most {most} characters.</source>
+            <translation>Ein Name hat höchstens {most} Zeichen.</translation>
+        </message>
+        <message>
+            <source>A name holds letters, digits, spaces and punctuation only.</source>
+            <translation>Ein Name enthält nur Buchstaben, Ziffern, Leerzeichen und Satzzeichen.</translation>
+        </message>
     </context>
     <context>
         <name>StatusBar</name>
@@ -4103,6 +4890,44 @@
         <message>
             <source>Already settled (a refresh found it).</source>
             <translation>Bereits geklärt (eine Aktualisierung hat sie gefunden).</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncProcess</name>
+        <message>
+            <source>Sync stopped unexpectedly{why}; starting it again in {seconds} s. Bookings wait safely on this desk.</source>
+            <translation>Die Synchronisierung wurde unerwartet beendet{why}; sie startet in {seconds} s neu. Die Buchungen warten sicher an diesem Empfang.</translation>
+        </message>
+        <message>
+            <source>Sync is running again.</source>
+            <translation>Die Synchronisierung läuft wieder.</translation>
+        </message>
+    </context>
+    <context>
+        <name>TimeGrid</name>
+        <message>
+            <source>An appointment cannot move to another booking system; book it there and cancel this one.</source>
+            <translation>Ein Termin kann nicht in ein anderes Buchungssystem verschoben werden; buchen Sie ihn dort und sagen Sie diesen ab.</translation>
+        </message>
+        <message>
+            <source>No working hours shown: {why}.</source>
+            <translation>Keine Arbeitszeiten angezeigt: {why}.</translation>
+        </message>
+        <message>
+            <source>Week calendar</source>
+            <translation>Wochenkalender</translation>
+        </message>
+        <message>
+            <source>Appointments of the shown week. Double-click an appointment to open it, or an empty time to book there. Drag an appointment to move it.</source>
+            <translation>Termine der angezeigten Woche. Doppelklicken Sie auf einen Termin, um ihn zu öffnen, oder auf eine freie Zeit, um dort zu buchen. Ziehen Sie einen Termin, um ihn zu verschieben.</translation>
+        </message>
+        <message>
+            <source>Day calendar</source>
+            <translation>Tageskalender</translation>
+        </message>
+        <message>
+            <source>Appointments of the shown day, one column per provider or room. Double-click an appointment to open it, or an empty time to book there.</source>
+            <translation>Termine des angezeigten Tages, eine Spalte je Behandler oder Raum. Doppelklicken Sie auf einen Termin, um ihn zu öffnen, oder auf eine freie Zeit, um dort zu buchen.</translation>
         </message>
     </context>
     <context>

@@ -2,6 +2,69 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="hi">
     <context>
+        <name>About</name>
+        <message>
+            <source>The booking desk for a clinic's front desk: book, move, cancel and check in patients, even when the internet is down. Bookings are checked by the clinic's own booking rules and sent to its booking system, exactly once.</source>
+            <translation>क्लिनिक के रिसेप्शन के लिए बुकिंग डेस्क: मरीज़ों की बुकिंग करें, समय बदलें, रद्द करें और उनका आगमन दर्ज करें, इंटरनेट बंद होने पर भी। बुकिंग क्लिनिक के अपने बुकिंग नियमों से जाँची जाती हैं और उसके बुकिंग सिस्टम को ठीक एक बार भेजी जाती हैं।</translation>
+        </message>
+        <message>
+            <source>Data and settings</source>
+            <translation>डेटा और सेटिंग्स</translation>
+        </message>
+        <message>
+            <source>Data</source>
+            <translation>डेटा</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>सेटिंग्स</translation>
+        </message>
+        <message>
+            <source>Logs</source>
+            <translation>लॉग</translation>
+        </message>
+        <message>
+            <source>About {app}</source>
+            <translation>{app} के बारे में</translation>
+        </message>
+        <message>
+            <source>{app} icon</source>
+            <translation>{app} आइकन</translation>
+        </message>
+        <message>
+            <source>Version {version}</source>
+            <translation>संस्करण {version}</translation>
+        </message>
+        <message>
+            <source>Version</source>
+            <translation>संस्करण</translation>
+        </message>
+        <message>
+            <source>{folder}:</source>
+            <translation>{folder}:</translation>
+        </message>
+        <message>
+            <source>Open this folder ({path})</source>
+            <translation>यह फ़ोल्डर खोलें ({path})</translation>
+        </message>
+        <message>
+            <source>{folder} folder</source>
+            <translation>{folder} फ़ोल्डर</translation>
+        </message>
+        <message>
+            <source>Copy details</source>
+            <translation>विवरण कॉपी करें</translation>
+        </message>
+        <message>
+            <source>Copy the version and folders, for a support request</source>
+            <translation>सहायता अनुरोध के लिए संस्करण और फ़ोल्डर कॉपी करें</translation>
+        </message>
+        <message>
+            <source>This desk keeps its files here:</source>
+            <translation>यह डेस्क अपनी फ़ाइलें यहाँ रखता है:</translation>
+        </message>
+    </context>
+    <context>
         <name>Actions</name>
         <message>
             <source>{patient}: {status}.</source>
@@ -688,6 +751,138 @@
                 <numerusform>%n पंक्ति {path} में सहेजी गई।</numerusform>
                 <numerusform>%n पंक्तियाँ {path} में सहेजी गईं।</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Booked</source>
+            <translation>बुक किया</translation>
+        </message>
+        <message>
+            <source>Moved</source>
+            <translation>समय बदला</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>रद्द किया</translation>
+        </message>
+        <message>
+            <source>Visit status</source>
+            <translation>विज़िट की स्थिति</translation>
+        </message>
+        <message>
+            <source>Refused change sent again</source>
+            <translation>अस्वीकृत बदलाव फिर से भेजा</translation>
+        </message>
+        <message>
+            <source>Refused change given up</source>
+            <translation>अस्वीकृत बदलाव छोड़ दिया</translation>
+        </message>
+        <message>
+            <source>Unknown outcome settled</source>
+            <translation>अज्ञात परिणाम सुलझाया</translation>
+        </message>
+        <message>
+            <source>Clash settled</source>
+            <translation>टकराव सुलझाया</translation>
+        </message>
+        <message>
+            <source>Note added</source>
+            <translation>नोट जोड़ा</translation>
+        </message>
+        <message>
+            <source>Changed in its window</source>
+            <translation>अपनी विंडो में बदला</translation>
+        </message>
+        <message>
+            <source>Imported</source>
+            <translation>इम्पोर्ट किया</translation>
+        </message>
+        <message>
+            <source>Exported</source>
+            <translation>एक्सपोर्ट किया</translation>
+        </message>
+        <message>
+            <source>Day sheet printed</source>
+            <translation>दिन की सूची प्रिंट की</translation>
+        </message>
+        <message>
+            <source>Patient's details opened</source>
+            <translation>मरीज़ का विवरण खोला</translation>
+        </message>
+        <message>
+            <source>Signed in</source>
+            <translation>साइन इन किया</translation>
+        </message>
+        <message>
+            <source>Sign-in refused</source>
+            <translation>साइन इन अस्वीकृत</translation>
+        </message>
+        <message>
+            <source>Desk locked</source>
+            <translation>डेस्क लॉक किया</translation>
+        </message>
+        <message>
+            <source>Staff member added</source>
+            <translation>स्टाफ़ सदस्य जोड़ा</translation>
+        </message>
+        <message>
+            <source>PIN reset</source>
+            <translation>PIN रीसेट किया</translation>
+        </message>
+        <message>
+            <source>Staff member disabled</source>
+            <translation>स्टाफ़ सदस्य निष्क्रिय किया</translation>
+        </message>
+        <message>
+            <source>Staff member enabled</source>
+            <translation>स्टाफ़ सदस्य सक्रिय किया</translation>
+        </message>
+        <message>
+            <source>Audit trail exported</source>
+            <translation>ऑडिट ट्रेल एक्सपोर्ट किया</translation>
+        </message>
+        <message>
+            <source>Put on the ASAP list</source>
+            <translation>जल्द-से-जल्द सूची में डाला</translation>
+        </message>
+        <message>
+            <source>ASAP entry changed</source>
+            <translation>जल्द-से-जल्द प्रविष्टि बदली</translation>
+        </message>
+        <message>
+            <source>Taken off the ASAP list</source>
+            <translation>जल्द-से-जल्द सूची से हटाया</translation>
+        </message>
+        <message>
+            <source>Patient's confirmation</source>
+            <translation>मरीज़ की पुष्टि</translation>
+        </message>
+        <message>
+            <source>Arrival</source>
+            <translation>आगमन</translation>
+        </message>
+        <message>
+            <source>Blockout added</source>
+            <translation>ब्लॉक किया समय जोड़ा</translation>
+        </message>
+        <message>
+            <source>Blockout changed</source>
+            <translation>ब्लॉक किया समय बदला</translation>
+        </message>
+        <message>
+            <source>Blockout removed</source>
+            <translation>ब्लॉक किया समय हटाया</translation>
+        </message>
+        <message>
+            <source>Put on the pinboard</source>
+            <translation>पिनबोर्ड पर लगाया</translation>
+        </message>
+        <message>
+            <source>Taken off the pinboard</source>
+            <translation>पिनबोर्ड से हटाया</translation>
+        </message>
+        <message>
+            <source>Clinic columns changed</source>
+            <translation>क्लिनिक के कॉलम बदले</translation>
         </message>
     </context>
     <context>
@@ -1770,12 +1965,78 @@
             <translation>इस कंप्यूटर पर सुरक्षित रखी है; बदलने के लिए नई लिखें</translation>
         </message>
         <message>
+            <source>API &amp;key ({name})</source>
+            <translation>API कुंजी ({name}) (&amp;K)</translation>
+        </message>
+        <message>
+            <source>Testing…</source>
+            <translation>जाँच हो रही है…</translation>
+        </message>
+        <message>
             <source>OK.</source>
             <translation>ठीक है।</translation>
         </message>
         <message>
+            <source>FrontDesk cannot talk to {provider} yet.</source>
+            <translation>FrontDesk अभी {provider} से बात नहीं कर सकता।</translation>
+        </message>
+        <message>
+            <source>Check the address: {why}</source>
+            <translation>पता जाँचें: {why}</translation>
+        </message>
+        <message>
             <source>Type the API key.</source>
             <translation>API कुंजी लिखें।</translation>
+        </message>
+        <message>
+            <source>This address answered, but not like {system}: {why}</source>
+            <translation>इस पते ने जवाब दिया, पर {system} की तरह नहीं: {why}</translation>
+        </message>
+        <message>
+            <source>Cannot reach this address ({why}).</source>
+            <translation>इस पते तक नहीं पहुँच सकते ({why})।</translation>
+        </message>
+        <message>
+            <source>Connected: {services}, {places}, time zone {zone}.</source>
+            <translation>जुड़ गया: {services}, {places}, समय क्षेत्र {zone}।</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n bookable service(s)</source>
+            <translation>
+                <numerusform>%n बुक करने योग्य सेवा</numerusform>
+                <numerusform>%n बुक करने योग्य सेवाएँ</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n place(s)</source>
+            <translation>
+                <numerusform>%n स्थान</numerusform>
+                <numerusform>%n स्थान</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Check the settings: {problems}</source>
+            <translation>सेटिंग्स जाँचें: {problems}</translation>
+        </message>
+        <message>
+            <source>Cannot reach this address. Check it, and this computer's internet connection.</source>
+            <translation>इस पते तक नहीं पहुँच सकते। पता और इस कंप्यूटर का इंटरनेट कनेक्शन जाँचें।</translation>
+        </message>
+        <message>
+            <source>The booking system refused this API key. ({error})</source>
+            <translation>बुकिंग सिस्टम ने यह API कुंजी अस्वीकार कर दी। ({error})</translation>
+        </message>
+        <message>
+            <source>This API key may not read the calendar; ask for the read scopes. ({error})</source>
+            <translation>यह API कुंजी कैलेंडर नहीं पढ़ सकती; पढ़ने की अनुमति माँगें। ({error})</translation>
+        </message>
+        <message>
+            <source>Nothing answers at this address; check the address. ({error})</source>
+            <translation>इस पते पर कोई जवाब नहीं देता; पता जाँचें। ({error})</translation>
+        </message>
+        <message>
+            <source>The booking system is busy or failing; try again in a minute. ({error})</source>
+            <translation>बुकिंग सिस्टम व्यस्त है या ठीक से काम नहीं कर रहा; एक मिनट बाद फिर कोशिश करें। ({error})</translation>
         </message>
         <message>
             <source>Tested and saved.</source>
@@ -1860,6 +2121,102 @@
         <message>
             <source>Removed {name} and its API key.</source>
             <translation>{name} और इसकी API कुंजी हटा दी गई।</translation>
+        </message>
+        <message>
+            <source>Provider states</source>
+            <translation>प्रदाताओं के अमेरिकी राज्य</translation>
+        </message>
+        <message>
+            <source>US state codes, comma-separated (CA,NY): CareValidate lists the providers of these states</source>
+            <translation>अमेरिकी राज्य कोड, कॉमा से अलग (CA,NY): CareValidate इन राज्यों के प्रदाता दिखाता है</translation>
+        </message>
+        <message>
+            <source>Clinic time zone</source>
+            <translation>क्लिनिक का समय क्षेत्र</translation>
+        </message>
+        <message>
+            <source>IANA zone (America/Los_Angeles); also sent as the invitee's zone. Default UTC</source>
+            <translation>IANA क्षेत्र (America/Los_Angeles); आमंत्रित व्यक्ति के क्षेत्र के रूप में भी भेजा जाता है। डिफ़ॉल्ट UTC</translation>
+        </message>
+        <message>
+            <source>Meeting location</source>
+            <translation>मीटिंग का स्थान</translation>
+        </message>
+        <message>
+            <source>google_conference (default), zoom_conference, gotomeeting_conference, microsoft_teams_conference or webex_conference</source>
+            <translation>google_conference (डिफ़ॉल्ट), zoom_conference, gotomeeting_conference, microsoft_teams_conference या webex_conference</translation>
+        </message>
+        <message>
+            <source>Visit lengths</source>
+            <translation>विज़िट की अवधि</translation>
+        </message>
+        <message>
+            <source>&lt;eventTypeId&gt;=&lt;minutes&gt;, comma-separated: CareValidate does not tell them</source>
+            <translation>&lt;eventTypeId&gt;=&lt;मिनट&gt;, कॉमा से अलग: CareValidate इन्हें नहीं बताता</translation>
+        </message>
+        <message>
+            <source>Other visits' length</source>
+            <translation>अन्य विज़िट की अवधि</translation>
+        </message>
+        <message>
+            <source>minutes, for event types not listed above (default 30)</source>
+            <translation>मिनट, ऊपर न दिए गए इवेंट प्रकारों के लिए (डिफ़ॉल्ट 30)</translation>
+        </message>
+        <message>
+            <source>Only this provider</source>
+            <translation>केवल यह प्रदाता</translation>
+        </message>
+        <message>
+            <source>a provider's email, to list only that provider's event types</source>
+            <translation>किसी प्रदाता का ईमेल, ताकि केवल उसी के इवेंट प्रकार दिखें</translation>
+        </message>
+        <message>
+            <source>IANA name, e.g. Asia/Kolkata; only used if HuskyVoice's configuration does not give one</source>
+            <translation>IANA नाम, जैसे Asia/Kolkata; केवल तब इस्तेमाल होता है जब HuskyVoice का कॉन्फ़िगरेशन कोई न दे</translation>
+        </message>
+        <message>
+            <source>ak_live:&lt;uuid&gt;:&lt;secret&gt; (platform API key) or rgo-… (personal access token)</source>
+            <translation>ak_live:&lt;uuid&gt;:&lt;secret&gt; (प्लेटफ़ॉर्म API कुंजी) या rgo-… (निजी एक्सेस टोकन)</translation>
+        </message>
+        <message>
+            <source>API user id</source>
+            <translation>API उपयोगकर्ता आईडी</translation>
+        </message>
+        <message>
+            <source>x-meetergo-api-user-id: a user of the company (platform API key only)</source>
+            <translation>x-meetergo-api-user-id: कंपनी का एक उपयोगकर्ता (केवल प्लेटफ़ॉर्म API कुंजी के साथ)</translation>
+        </message>
+        <message>
+            <source>Time zone</source>
+            <translation>समय क्षेत्र</translation>
+        </message>
+        <message>
+            <source>the clinic's IANA zone, e.g. Europe/Berlin</source>
+            <translation>क्लिनिक का IANA क्षेत्र, जैसे Europe/Berlin</translation>
+        </message>
+        <message>
+            <source>Sub-account</source>
+            <translation>उप-खाता</translation>
+        </message>
+        <message>
+            <source>the sub-account the API key belongs to</source>
+            <translation>वह उप-खाता जिसकी यह API कुंजी है</translation>
+        </message>
+        <message>
+            <source>the clinic's IANA zone, e.g. America/New_York</source>
+            <translation>क्लिनिक का IANA क्षेत्र, जैसे America/New_York</translation>
+        </message>
+        <message>
+            <source>vst_… (scopes read and write)</source>
+            <translation>vst_… (अनुमतियाँ read और write)</translation>
+        </message>
+        <message>
+            <source>Plan</source>
+            <translation>प्लान</translation>
+        </message>
+        <message>
+            <source>Starter, Professional, or Enterprise and its limit</source>
+            <translation>Starter, Professional या Enterprise और उसकी सीमा</translation>
         </message>
     </context>
     <context>
@@ -1961,6 +2318,13 @@
         </message>
     </context>
     <context>
+        <name>Desk</name>
+        <message>
+            <source>{time} on the booking system's clock ({city})</source>
+            <translation>बुकिंग सिस्टम की घड़ी से {time} ({city})</translation>
+        </message>
+    </context>
+    <context>
         <name>DeskDialogs</name>
         <message>
             <source>Booking saved at this desk; it will be sent shortly.</source>
@@ -2010,6 +2374,93 @@
                 <numerusform>{file} से %n बुकिंग कतार में{refused}; यह जल्द ही भेजी जाएगी।</numerusform>
                 <numerusform>{file} से %n बुकिंग कतार में{refused}; ये जल्द ही भेजी जाएँगी।</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>DeskGuard</name>
+        <message>
+            <source>(only an administrator can change the connections)</source>
+            <translation>(केवल व्यवस्थापक कनेक्शन बदल सकता है)</translation>
+        </message>
+        <message>
+            <source>(only an administrator can change the clinic's settings)</source>
+            <translation>(केवल व्यवस्थापक क्लिनिक की सेटिंग्स बदल सकता है)</translation>
+        </message>
+        <message>
+            <source>(only an administrator can manage staff)</source>
+            <translation>(केवल व्यवस्थापक स्टाफ़ प्रबंधित कर सकता है)</translation>
+        </message>
+        <message>
+            <source>(only an administrator can read the audit trail)</source>
+            <translation>(केवल व्यवस्थापक ऑडिट ट्रेल पढ़ सकता है)</translation>
+        </message>
+        <message>
+            <source>Only an administrator can change the connections.</source>
+            <translation>केवल व्यवस्थापक कनेक्शन बदल सकता है।</translation>
+        </message>
+        <message>
+            <source>Only an administrator can change the clinic's settings.</source>
+            <translation>केवल व्यवस्थापक क्लिनिक की सेटिंग्स बदल सकता है।</translation>
+        </message>
+        <message>
+            <source>Only an administrator can manage staff.</source>
+            <translation>केवल व्यवस्थापक स्टाफ़ प्रबंधित कर सकता है।</translation>
+        </message>
+        <message>
+            <source>Only an administrator can read the audit trail.</source>
+            <translation>केवल व्यवस्थापक ऑडिट ट्रेल पढ़ सकता है।</translation>
+        </message>
+        <message>
+            <source>The desk locked itself after a while without use.</source>
+            <translation>कुछ देर इस्तेमाल न होने पर डेस्क अपने-आप लॉक हो गया।</translation>
+        </message>
+        <message>
+            <source>The desk is locked.</source>
+            <translation>डेस्क लॉक है।</translation>
+        </message>
+        <message>
+            <source>Signed in</source>
+            <translation>साइन इन है</translation>
+        </message>
+        <message>
+            <source>Sign in with your name and PIN.</source>
+            <translation>अपने नाम और PIN से साइन इन करें।</translation>
+        </message>
+        <message>
+            <source>Locked</source>
+            <translation>लॉक है</translation>
+        </message>
+        <message>
+            <source>{name} (administrator)</source>
+            <translation>{name} (व्यवस्थापक)</translation>
+        </message>
+        <message>
+            <source>{name} (staff)</source>
+            <translation>{name} (स्टाफ़)</translation>
+        </message>
+        <message>
+            <source>S&amp;taff…</source>
+            <translation>स्टाफ़… (&amp;T)</translation>
+        </message>
+        <message>
+            <source>Add staff, reset a PIN, disable a member</source>
+            <translation>स्टाफ़ जोड़ें, PIN रीसेट करें, किसी सदस्य को निष्क्रिय करें</translation>
+        </message>
+        <message>
+            <source>&amp;Audit trail…</source>
+            <translation>ऑडिट ट्रेल… (&amp;A)</translation>
+        </message>
+        <message>
+            <source>Who booked, changed, opened, printed and exported what, and when</source>
+            <translation>किसने कब क्या बुक किया, बदला, खोला, प्रिंट किया और एक्सपोर्ट किया</translation>
+        </message>
+        <message>
+            <source>&amp;Lock desk</source>
+            <translation>डेस्क लॉक करें (&amp;L)</translation>
+        </message>
+        <message>
+            <source>Lock the desk now; a PIN unlocks it (another member may sign in)</source>
+            <translation>डेस्क अभी लॉक करें; PIN से यह खुलता है (कोई दूसरा सदस्य भी साइन इन कर सकता है)</translation>
         </message>
     </context>
     <context>
@@ -2400,6 +2851,26 @@
                 <numerusform>%n अपॉइंटमेंट</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Appointments on {day}</source>
+            <translation>{day} के अपॉइंटमेंट</translation>
+        </message>
+        <message>
+            <source>{name}: week of {first} to {last} {year}</source>
+            <translation>{name}: {first} से {last} {year} का सप्ताह</translation>
+        </message>
+        <message>
+            <source>week</source>
+            <translation>सप्ताह</translation>
+        </message>
+        <message>
+            <source>Appointments of {name}</source>
+            <translation>{name} के अपॉइंटमेंट</translation>
+        </message>
+        <message>
+            <source>appointments</source>
+            <translation>अपॉइंटमेंट</translation>
+        </message>
     </context>
     <context>
         <name>FindPatient</name>
@@ -2483,6 +2954,81 @@
         <message>
             <source>The clinic's own rule: the desk books nothing here. Right-click to change or remove it.</source>
             <translation>क्लिनिक का अपना नियम: डेस्क यहाँ कुछ बुक नहीं करता। बदलने या हटाने के लिए राइट-क्लिक करें।</translation>
+        </message>
+    </context>
+    <context>
+        <name>History</name>
+        <message>
+            <source>the booking</source>
+            <translation>बुकिंग</translation>
+        </message>
+        <message>
+            <source>the move</source>
+            <translation>समय में बदलाव</translation>
+        </message>
+        <message>
+            <source>the cancellation</source>
+            <translation>रद्दीकरण</translation>
+        </message>
+        <message>
+            <source>the status</source>
+            <translation>स्थिति</translation>
+        </message>
+        <message>
+            <source>the patient's record</source>
+            <translation>मरीज़ का रिकॉर्ड</translation>
+        </message>
+        <message>
+            <source>Confirmed by the booking system</source>
+            <translation>बुकिंग सिस्टम ने पुष्टि की</translation>
+        </message>
+        <message>
+            <source>Move confirmed by the booking system</source>
+            <translation>बुकिंग सिस्टम ने समय बदलने की पुष्टि की</translation>
+        </message>
+        <message>
+            <source>Cancellation confirmed by the booking system</source>
+            <translation>बुकिंग सिस्टम ने रद्द होने की पुष्टि की</translation>
+        </message>
+        <message>
+            <source>Status confirmed by the booking system</source>
+            <translation>बुकिंग सिस्टम ने स्थिति की पुष्टि की</translation>
+        </message>
+        <message>
+            <source>Patient's record made in the booking system</source>
+            <translation>बुकिंग सिस्टम में मरीज़ का रिकॉर्ड बना</translation>
+        </message>
+        <message>
+            <source>it already had it</source>
+            <translation>उसके पास यह पहले से था</translation>
+        </message>
+        <message>
+            <source>imported from a CSV file</source>
+            <translation>CSV फ़ाइल से इम्पोर्ट किया</translation>
+        </message>
+        <message>
+            <source>booked through another channel</source>
+            <translation>किसी दूसरे माध्यम से बुक किया</translation>
+        </message>
+        <message>
+            <source>both sides agree again</source>
+            <translation>दोनों तरफ़ फिर से एक जैसा</translation>
+        </message>
+        <message>
+            <source>kept the desk's version</source>
+            <translation>डेस्क का संस्करण रखा</translation>
+        </message>
+        <message>
+            <source>took the booking system's version</source>
+            <translation>बुकिंग सिस्टम का संस्करण लिया</translation>
+        </message>
+        <message>
+            <source>with the following of its series</source>
+            <translation>सीरीज़ के आगे के अपॉइंटमेंट के साथ</translation>
+        </message>
+        <message>
+            <source>to {when}</source>
+            <translation>{when} पर</translation>
         </message>
     </context>
     <context>
@@ -2645,6 +3191,166 @@
             <translation>
                 <numerusform>%n पंक्ति अस्वीकृत</numerusform>
                 <numerusform>%n पंक्तियाँ अस्वीकृत</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>this is not UTF-8 text; save it as 'CSV UTF-8' and choose it again</source>
+            <translation>यह UTF-8 टेक्स्ट नहीं है; इसे 'CSV UTF-8' के रूप में सहेजें और फिर से चुनें</translation>
+        </message>
+        <message>
+            <source>it cannot be read as CSV ({why})</source>
+            <translation>इसे CSV के रूप में नहीं पढ़ा जा सकता ({why})</translation>
+        </message>
+        <message>
+            <source>use 2027-06-15T09:30:00Z, an offset, or '2027-06-15 09:30' (clinic time)</source>
+            <translation>2027-06-15T09:30:00Z, कोई ऑफ़सेट, या '2027-06-15 09:30' (क्लिनिक का समय) लिखें</translation>
+        </message>
+        <message>
+            <source>this local time does not exist on that day (the clocks change)</source>
+            <translation>उस दिन यह स्थानीय समय नहीं होता (घड़ियाँ बदलती हैं)</translation>
+        </message>
+        <message>
+            <source>is empty; fill it in</source>
+            <translation>खाली है; इसे भरें</translation>
+        </message>
+        <message>
+            <source>{value} is not a service of this connection</source>
+            <translation>{value} इस कनेक्शन की कोई सेवा नहीं है</translation>
+        </message>
+        <message>
+            <source>{value} is not known here</source>
+            <translation>{value} यहाँ ज्ञात नहीं है</translation>
+        </message>
+        <message>
+            <source>it has no usable connector (is its key stored?)</source>
+            <translation>इसका कोई काम करने वाला कनेक्टर नहीं है (क्या इसकी कुंजी सहेजी गई है?)</translation>
+        </message>
+        <message>
+            <source>cannot read {path}: {why}</source>
+            <translation>{path} नहीं पढ़ सकते: {why}</translation>
+        </message>
+        <message>
+            <source>the file is empty; the first row must name the columns</source>
+            <translation>फ़ाइल खाली है; पहली पंक्ति में कॉलम के नाम होने चाहिए</translation>
+        </message>
+        <message>
+            <source>unknown column {name}; the columns are {columns}</source>
+            <translation>अज्ञात कॉलम {name}; कॉलम ये हैं: {columns}</translation>
+        </message>
+        <message>
+            <source>the header has no {name} column</source>
+            <translation>हेडर में {name} कॉलम नहीं है</translation>
+        </message>
+    </context>
+    <context>
+        <name>LockScreen</name>
+        <message>
+            <source>FrontDesk is locked</source>
+            <translation>FrontDesk लॉक है</translation>
+        </message>
+        <message>
+            <source>Staff name</source>
+            <translation>स्टाफ़ का नाम</translation>
+        </message>
+        <message>
+            <source>Administrator's name</source>
+            <translation>व्यवस्थापक का नाम</translation>
+        </message>
+        <message>
+            <source>PIN</source>
+            <translation>PIN</translation>
+        </message>
+        <message>
+            <source>PIN again</source>
+            <translation>PIN दोबारा</translation>
+        </message>
+        <message>
+            <source>&amp;Name</source>
+            <translation>नाम (&amp;N)</translation>
+        </message>
+        <message>
+            <source>&amp;PIN</source>
+            <translation>PIN (&amp;P)</translation>
+        </message>
+        <message>
+            <source>PIN &amp;again</source>
+            <translation>PIN दोबारा (&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;Unlock</source>
+            <translation>अनलॉक करें (&amp;U)</translation>
+        </message>
+        <message>
+            <source>Sign-in message</source>
+            <translation>साइन इन संदेश</translation>
+        </message>
+        <message>
+            <source>Welcome. Nobody can sign in yet: create the clinic's first administrator, who then adds the other staff (File ▸ Staff).</source>
+            <translation>स्वागत है। अभी कोई साइन इन नहीं कर सकता: क्लिनिक का पहला व्यवस्थापक बनाएँ, जो फिर बाकी स्टाफ़ को जोड़ेगा (फ़ाइल ▸ स्टाफ़)।</translation>
+        </message>
+        <message>
+            <source>&amp;Create and sign in</source>
+            <translation>बनाएँ और साइन इन करें (&amp;C)</translation>
+        </message>
+        <message>
+            <source>Sign in with your name and PIN.</source>
+            <translation>अपने नाम और PIN से साइन इन करें।</translation>
+        </message>
+        <message>
+            <source>&amp;Sign in</source>
+            <translation>साइन इन करें (&amp;S)</translation>
+        </message>
+        <message>
+            <source>The two PINs differ; type the same PIN twice.</source>
+            <translation>दोनों PIN अलग हैं; एक ही PIN दो बार लिखें।</translation>
+        </message>
+        <message>
+            <source>Choose or type your name.</source>
+            <translation>अपना नाम चुनें या लिखें।</translation>
+        </message>
+        <message>
+            <source>Checking…</source>
+            <translation>जाँच हो रही है…</translation>
+        </message>
+        <message>
+            <source>Checking the PIN…</source>
+            <translation>PIN की जाँच हो रही है…</translation>
+        </message>
+        <message>
+            <source>The desk could not check the PIN; try again.</source>
+            <translation>डेस्क PIN की जाँच नहीं कर सका; फिर से कोशिश करें।</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>Not moved: {why}</source>
+            <translation>समय नहीं बदला: {why}</translation>
+        </message>
+        <message>
+            <source>Outcome unknown: {why}</source>
+            <translation>परिणाम अज्ञात: {why}</translation>
+        </message>
+        <message>
+            <source>Needs attention: {why}</source>
+            <translation>ध्यान देने की ज़रूरत: {why}</translation>
+        </message>
+        <message>
+            <source>Sign in first: a form is still open on this desk.</source>
+            <translation>पहले साइन इन करें: इस डेस्क पर अभी एक फ़ॉर्म खुला है।</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n booking(s) sent without an answer, and the booking system cannot be asked whether they arrived: settle them in the sync panel.</source>
+            <translation>
+                <numerusform>%n बुकिंग बिना जवाब के भेजी गई, और बुकिंग सिस्टम से पूछा नहीं जा सकता कि वह पहुँची या नहीं: उसे सिंक पैनल में सुलझाएँ।</numerusform>
+                <numerusform>%n बुकिंग बिना जवाब के भेजी गईं, और बुकिंग सिस्टम से पूछा नहीं जा सकता कि वे पहुँचीं या नहीं: उन्हें सिंक पैनल में सुलझाएँ।</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n booking(s) need attention: the booking system refused them.</source>
+            <translation>
+                <numerusform>%n बुकिंग पर ध्यान देने की ज़रूरत है: बुकिंग सिस्टम ने उसे अस्वीकार कर दिया।</numerusform>
+                <numerusform>%n बुकिंग पर ध्यान देने की ज़रूरत है: बुकिंग सिस्टम ने उन्हें अस्वीकार कर दिया।</numerusform>
             </translation>
         </message>
     </context>
@@ -3132,6 +3838,25 @@
         <message>
             <source>Drop to move it to {when}.</source>
             <translation>{when} पर ले जाने के लिए छोड़ें।</translation>
+        </message>
+    </context>
+    <context>
+        <name>Providers</name>
+        <message>
+            <source>CareValidate documents no opening hours (bookings go through Calendly)</source>
+            <translation>CareValidate कोई खुलने का समय नहीं बताता (बुकिंग Calendly से होती है)</translation>
+        </message>
+        <message>
+            <source>meetergo publishes free start times, not working hours</source>
+            <translation>meetergo खाली शुरुआती समय बताता है, काम के घंटे नहीं</translation>
+        </message>
+        <message>
+            <source>VantaX documents no working hours: a calendar takes bookings at any time</source>
+            <translation>VantaX काम के घंटे नहीं बताता: कैलेंडर किसी भी समय बुकिंग लेता है</translation>
+        </message>
+        <message>
+            <source>VantaX contact</source>
+            <translation>VantaX संपर्क</translation>
         </message>
     </context>
     <context>
@@ -3738,6 +4463,68 @@
             <source>{name} may sign in again.</source>
             <translation>{name} फिर से साइन इन कर सकते हैं।</translation>
         </message>
+        <message>
+            <source>A PIN is digits only.</source>
+            <translation>PIN में केवल अंक होते हैं।</translation>
+        </message>
+        <message>
+            <source>A PIN is {least} to {most} digits.</source>
+            <translation>PIN में {least} से {most} अंक होते हैं।</translation>
+        </message>
+        <message>
+            <source>A PIN of one digit repeated is too easy to guess.</source>
+            <translation>एक ही अंक को दोहराने वाला PIN आसानी से अनुमान लगाया जा सकता है।</translation>
+        </message>
+        <message>
+            <source>A PIN of digits in a row (1234, 9876) is too easy to guess.</source>
+            <translation>क्रम वाले अंकों का PIN (1234, 9876) आसानी से अनुमान लगाया जा सकता है।</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n second(s)</source>
+            <translation>
+                <numerusform>%n सेकंड</numerusform>
+                <numerusform>%n सेकंड</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n minute(s)</source>
+            <translation>
+                <numerusform>%n मिनट</numerusform>
+                <numerusform>%n मिनट</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>That name and PIN do not match. Check both and try again.</source>
+            <translation>यह नाम और PIN मेल नहीं खाते। दोनों जाँचें और फिर से कोशिश करें।</translation>
+        </message>
+        <message>
+            <source>Too many wrong PINs for {name}: try again in {wait}.</source>
+            <translation>{name} के लिए बहुत बार गलत PIN: {wait} बाद फिर से कोशिश करें।</translation>
+        </message>
+        <message>
+            <source>{name} may no longer sign in here; ask an administrator.</source>
+            <translation>{name} अब यहाँ साइन इन नहीं कर सकते; किसी व्यवस्थापक से पूछें।</translation>
+        </message>
+        <message>
+            <source>You cannot disable yourself; another administrator can.</source>
+            <translation>आप खुद को निष्क्रिय नहीं कर सकते; कोई दूसरा व्यवस्थापक कर सकता है।</translation>
+        </message>
+        <message>
+            <source>There is no staff member named {name}.</source>
+            <translation>{name} नाम का कोई स्टाफ़ सदस्य नहीं है।</translation>
+        </message>
+        <message>
+            <source>Type the staff member's name.</source>
+            <translation>स्टाफ़ सदस्य का नाम लिखें।</translation>
+        </message>
+        <message>
+            <source>A name is at most {most} characters.</source>
+            <translation>नाम में अधिकतम {most} अक्षर हो सकते हैं।</translation>
+        </message>
+        <message>
+            <source>A name holds letters, digits, spaces and punctuation only.</source>
+            <translation>नाम में केवल अक्षर, अंक, खाली जगह और विराम चिह्न हो सकते हैं।</translation>
+        </message>
     </context>
     <context>
         <name>StatusBar</name>
@@ -4103,6 +4890,44 @@
         <message>
             <source>Already settled (a refresh found it).</source>
             <translation>पहले ही निपटा दिया गया (रीफ़्रेश में मिला)।</translation>
+        </message>
+    </context>
+    <context>
+        <name>SyncProcess</name>
+        <message>
+            <source>Sync stopped unexpectedly{why}; starting it again in {seconds} s. Bookings wait safely on this desk.</source>
+            <translation>सिंक अचानक रुक गया{why}; {seconds} सेकंड में फिर से शुरू हो रहा है। बुकिंग इस डेस्क पर सुरक्षित रूप से इंतज़ार कर रही हैं।</translation>
+        </message>
+        <message>
+            <source>Sync is running again.</source>
+            <translation>सिंक फिर से चल रहा है।</translation>
+        </message>
+    </context>
+    <context>
+        <name>TimeGrid</name>
+        <message>
+            <source>An appointment cannot move to another booking system; book it there and cancel this one.</source>
+            <translation>अपॉइंटमेंट किसी दूसरे बुकिंग सिस्टम में नहीं जा सकता; वहाँ बुक करें और इसे रद्द करें।</translation>
+        </message>
+        <message>
+            <source>No working hours shown: {why}.</source>
+            <translation>काम के घंटे नहीं दिखाए गए: {why}।</translation>
+        </message>
+        <message>
+            <source>Week calendar</source>
+            <translation>सप्ताह का कैलेंडर</translation>
+        </message>
+        <message>
+            <source>Appointments of the shown week. Double-click an appointment to open it, or an empty time to book there. Drag an appointment to move it.</source>
+            <translation>दिखाए गए सप्ताह के अपॉइंटमेंट। किसी अपॉइंटमेंट को खोलने के लिए उस पर डबल-क्लिक करें, या वहाँ बुक करने के लिए खाली समय पर। समय बदलने के लिए अपॉइंटमेंट को खींचें।</translation>
+        </message>
+        <message>
+            <source>Day calendar</source>
+            <translation>दिन का कैलेंडर</translation>
+        </message>
+        <message>
+            <source>Appointments of the shown day, one column per provider or room. Double-click an appointment to open it, or an empty time to book there.</source>
+            <translation>दिखाए गए दिन के अपॉइंटमेंट, हर प्रदाता या कमरे का एक कॉलम। किसी अपॉइंटमेंट को खोलने के लिए उस पर डबल-क्लिक करें, या वहाँ बुक करने के लिए खाली समय पर।</translation>
         </message>
     </context>
     <context>

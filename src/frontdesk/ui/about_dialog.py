@@ -33,14 +33,22 @@ from PySide6.QtWidgets import (
 
 from frontdesk import APP_NAME, __version__
 from frontdesk.app.paths import Paths
-from frontdesk.domain.translation import translate
+from frontdesk.domain.translation import QT_TRANSLATE_NOOP, translate
 from frontdesk.ui.branding import app_icon
 from frontdesk.ui.theme import mark_hint
 
-TAGLINE = (
+TAGLINE = QT_TRANSLATE_NOOP(
+    "About",
     "The booking desk for a clinic's front desk: book, move, cancel and check in patients, "
     "even when the internet is down. Bookings are checked by the clinic's own booking rules "
-    "and sent to its booking system, exactly once."
+    "and sent to its booking system, exactly once.",
+)
+# the folders' names (English keys; shown through translate("About", name))
+FOLDER_WORDS = (
+    QT_TRANSLATE_NOOP("About", "Data and settings"),
+    QT_TRANSLATE_NOOP("About", "Data"),
+    QT_TRANSLATE_NOOP("About", "Settings"),
+    QT_TRANSLATE_NOOP("About", "Logs"),
 )
 
 
@@ -63,13 +71,14 @@ class AboutDialog(QDialog):
     def __init__(self, paths: Paths, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.paths = paths
-        self.setWindowTitle(f"About {APP_NAME}")
-        self.setAccessibleName(f"About {APP_NAME}")
+        title = translate("About", "About {app}").format(app=APP_NAME)
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
         self.setWindowIcon(app_icon())
 
         icon = QLabel(self)
         icon.setPixmap(app_icon().pixmap(64, 64))
-        icon.setAccessibleName(f"{APP_NAME} icon")
+        icon.setAccessibleName(translate("About", "{app} icon").format(app=APP_NAME))
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
 
         self.name_label = QLabel(APP_NAME, self)
@@ -77,10 +86,11 @@ class AboutDialog(QDialog):
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         self.name_label.setFont(font)
-        self.version_label = QLabel(f"Version {__version__}", self)
-        self.version_label.setAccessibleName("Version")
+        version = translate("About", "Version {version}").format(version=__version__)
+        self.version_label = QLabel(version, self)
+        self.version_label.setAccessibleName(translate("About", "Version"))
         self.version_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        tagline = QLabel(TAGLINE, self)
+        tagline = QLabel(translate("About", TAGLINE), self)
         tagline.setWordWrap(True)
 
         heading = QVBoxLayout()
@@ -97,13 +107,15 @@ class AboutDialog(QDialog):
         folders.setColumnStretch(1, 1)
         self.folder_labels: dict[str, QLabel] = {}
         for row, (label, path) in enumerate(folder_rows(paths)):
-            folders.addWidget(QLabel(f"{label}:", self), row, 0, Qt.AlignmentFlag.AlignTop)
+            name = translate("About", label)
+            caption = translate("About", "{folder}:").format(folder=name)
+            folders.addWidget(QLabel(caption, self), row, 0, Qt.AlignmentFlag.AlignTop)
             link = QLabel(self)
             link.setTextFormat(Qt.TextFormat.RichText)
             url = QUrl.fromLocalFile(str(path)).toString()
             link.setText(f"<a href='{html.escape(url)}'>{html.escape(str(path))}</a>")
-            link.setToolTip(f"Open this folder ({path})")
-            link.setAccessibleName(f"{label} folder")
+            link.setToolTip(translate("About", "Open this folder ({path})").format(path=path))
+            link.setAccessibleName(translate("About", "{folder} folder").format(folder=name))
             link.setAccessibleDescription(str(path))
             link.setWordWrap(True)
             link.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
@@ -118,8 +130,10 @@ class AboutDialog(QDialog):
         runtime.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        self.copy_button = QPushButton("Copy details", self)
-        self.copy_button.setToolTip("Copy the version and folders, for a support request")
+        self.copy_button = QPushButton(translate("About", "Copy details"), self)
+        self.copy_button.setToolTip(
+            translate("About", "Copy the version and folders, for a support request")
+        )
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.clicked.connect(self.copy_details)
         buttons.rejected.connect(self.reject)
@@ -127,7 +141,7 @@ class AboutDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addSpacing(12)
-        layout.addWidget(QLabel("This desk keeps its files here:", self))
+        layout.addWidget(QLabel(translate("About", "This desk keeps its files here:"), self))
         layout.addLayout(folders)
         layout.addSpacing(8)
         layout.addWidget(runtime)

@@ -73,8 +73,8 @@ class AuditDialog(QDialog):
         self.kind = QComboBox(self)
         self.kind.setAccessibleName(translate("Audit", "Event"))
         self.kind.addItem(translate("Audit", "Any event"), "")
-        for event, words in audit.EVENT_WORDS.items():
-            self.kind.addItem(words, event.value)
+        for event in audit.EVENT_WORDS:
+            self.kind.addItem(audit.event_words(event.value), event.value)
         self.subject = QLineEdit(self)
         self.subject.setAccessibleName(translate("Audit", "Patient or booking"))
         self.subject.setPlaceholderText(

@@ -201,17 +201,19 @@ class ConnectionsDialog(RemovingConnections, QDialog):
         self.key_label.setText(
             translate("Connections", "API &key")
             if form.key_label == "API key"
-            else form.key_label.replace("API key", "API &key")
+            else translate("Connections", "API &key ({name})").format(name=form.key_label)
         )
-        self.api_key.setPlaceholderText(form.key_hint)
+        self.api_key.setPlaceholderText(_said(form.key_hint))
         for edit in self.option_edits.values():
             self.form.removeRow(edit)
         self.option_edits = {}
         for option in form.options:
             edit = QLineEdit(self)
-            edit.setAccessibleName(option.label)
-            edit.setPlaceholderText(option.hint)
-            self.form.addRow(option.label, edit)
+            label = _said(option.label)
+            edit.setAccessibleName(label)
+            edit.setPlaceholderText(_said(option.hint))
+            edit.setToolTip(_said(option.hint))  # the whole hint, where the field cuts it
+            self.form.addRow(label, edit)
             self.option_edits[option.key] = edit
 
     def _options(self) -> dict[str, object]:
@@ -228,7 +230,7 @@ class ConnectionsDialog(RemovingConnections, QDialog):
     def test(self) -> None:
         """Try the connection on a worker thread; ``checked`` carries the answer."""
         self.test_button.setEnabled(False)
-        self.outcome.setText("Testing…")
+        self.outcome.setText(translate("Connections", "Testing…"))
         worker = CheckWorker(
             str(self.provider.currentData()),
             self.base_url.text().strip(),
@@ -263,7 +265,7 @@ class ConnectionsDialog(RemovingConnections, QDialog):
     def _missing(self) -> list[str]:
         provider = str(self.provider.currentData() or "")
         return [
-            option.label
+            _said(option.label)
             for option in form_for(provider).options
             if option.required and not self._options().get(option.key)
         ]
@@ -404,6 +406,12 @@ class ConnectionsDialog(RemovingConnections, QDialog):
             thread.quit()
             thread.wait(20_000)
         super().done(result)
+
+
+def _said(words: str) -> str:
+    """A form's label or hint as its booking system's declaration names it
+    (``providers/*/__init__.py``, marked there), in the desk's language."""
+    return translate("Connections", words) if words else ""
 
 
 def _fill_in(missing: list[str]) -> str:

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from frontdesk.domain.translation import QT_TRANSLATE_NOOP, translate
 from frontdesk.ui.lock_screen import LockScreen
 
 if TYPE_CHECKING:
@@ -52,6 +53,36 @@ ADMIN_ACTIONS = {
     "staff_action": "manage staff",
     "audit_action": "read the audit trail",
 }
+# what an administrator's action says to a member who is not one (English keys above); the
+# tip's note, and the status bar's refusal
+TIP_NOTES = {
+    "change the connections": QT_TRANSLATE_NOOP(
+        "DeskGuard", "(only an administrator can change the connections)"
+    ),
+    "change the clinic's settings": QT_TRANSLATE_NOOP(
+        "DeskGuard", "(only an administrator can change the clinic's settings)"
+    ),
+    "manage staff": QT_TRANSLATE_NOOP("DeskGuard", "(only an administrator can manage staff)"),
+    "read the audit trail": QT_TRANSLATE_NOOP(
+        "DeskGuard", "(only an administrator can read the audit trail)"
+    ),
+}
+REFUSALS = {
+    "change the connections": QT_TRANSLATE_NOOP(
+        "DeskGuard", "Only an administrator can change the connections."
+    ),
+    "change the clinic's settings": QT_TRANSLATE_NOOP(
+        "DeskGuard", "Only an administrator can change the clinic's settings."
+    ),
+    "manage staff": QT_TRANSLATE_NOOP("DeskGuard", "Only an administrator can manage staff."),
+    "read the audit trail": QT_TRANSLATE_NOOP(
+        "DeskGuard", "Only an administrator can read the audit trail."
+    ),
+}
+LOCKED_WORDS = {
+    "idle": QT_TRANSLATE_NOOP("DeskGuard", "The desk locked itself after a while without use."),
+    "by hand": QT_TRANSLATE_NOOP("DeskGuard", "The desk is locked."),
+}
 
 
 class DeskGuard(QObject):
@@ -68,7 +99,7 @@ class DeskGuard(QObject):
         self.screen = LockScreen(window.context, window)
         self.screen.signedIn.connect(self._opened)
         self.who = QLabel(window)
-        self.who.setAccessibleName("Signed in")
+        self.who.setAccessibleName(translate("DeskGuard", "Signed in"))
         window.statusBar().addPermanentWidget(self.who)
         self._idle = QTimer(self)
         self._idle.timeout.connect(self._check_idle)
@@ -99,12 +130,15 @@ class DeskGuard(QObject):
                 log.exception("the lock could not be recorded")
                 self.session.locked = True
         self._conceal()
-        words = {
-            "idle": "The desk locked itself after a while without use.",
-            "by hand": "The desk is locked.",
-        }.get(reason, "")
-        self.screen.present(f"{words} Sign in with your name and PIN." if words else "")
-        self.who.setText("Locked")
+        words = LOCKED_WORDS.get(reason)
+        self.screen.present(
+            translate("DeskGuard", words)
+            + " "
+            + translate("DeskGuard", "Sign in with your name and PIN.")
+            if words
+            else ""
+        )
+        self.who.setText(translate("DeskGuard", "Locked"))
 
     def _conceal(self) -> None:
         window = self.window
@@ -214,19 +248,29 @@ class DeskGuard(QObject):
             action = getattr(self.window, name, None)
             if isinstance(action, QAction):
                 action.setEnabled(admin)
-                tip = action.statusTip().split(" (only an administrator")[0]
-                action.setStatusTip(tip if admin else f"{tip} (only an administrator can {what})")
+                tip = action.property("adminTip")
+                if tip is None:  # the action's own tip, before any note
+                    tip = action.statusTip()
+                    action.setProperty("adminTip", tip)
+                note = translate("DeskGuard", TIP_NOTES[what])
+                action.setStatusTip(str(tip) if admin else f"{tip} {note}")
         member = self.session.member
         if member is not None:
-            role = "administrator" if member.admin else "staff"
-            self.who.setText(f"{member.name} ({role})")
+            said = (
+                translate("DeskGuard", "{name} (administrator)")
+                if member.admin
+                else translate("DeskGuard", "{name} (staff)")
+            )
+            self.who.setText(said.format(name=member.name))
 
     def admit(self, what: str) -> bool:
         """Whether the member signed in may ``what`` (an administrator's); if not, the status
         bar says so."""
         if self.session.is_admin:
             return True
-        self.window.statusBar().showMessage(f"Only an administrator can {what}.", 10_000)
+        refusal = REFUSALS.get(what)
+        said = translate("DeskGuard", refusal) if refusal else f"Only an administrator can {what}."
+        self.window.statusBar().showMessage(said, 10_000)
         return False
 
     def stop(self) -> None:
@@ -242,20 +286,20 @@ def install_actions(window: MainWindow) -> None:
 
     window.staff_action = make_action(
         window,
-        "S&taff…",
-        "Add staff, reset a PIN, disable a member",
+        translate("DeskGuard", "S&taff…"),
+        translate("DeskGuard", "Add staff, reset a PIN, disable a member"),
         lambda _checked=False: window.dialogs.staff(),
     )
     window.audit_action = make_action(
         window,
-        "&Audit trail…",
-        "Who booked, changed, opened, printed and exported what, and when",
+        translate("DeskGuard", "&Audit trail…"),
+        translate("DeskGuard", "Who booked, changed, opened, printed and exported what, and when"),
         lambda _checked=False: window.dialogs.audit_trail(),
     )
     window.lock_action = make_action(
         window,
-        "&Lock desk",
-        "Lock the desk now; a PIN unlocks it (another member may sign in)",
+        translate("DeskGuard", "&Lock desk"),
+        translate("DeskGuard", "Lock the desk now; a PIN unlocks it (another member may sign in)"),
         lambda _checked=False: window.guard.lock("by hand"),
         [QKeySequence("Ctrl+L")],
     )

@@ -240,7 +240,7 @@ class ExportDialog(QDialog):
             else ""
         )
         shown = plural("Export", "%n appointment(s)", len(export.rows))
-        self.summary.setText(f"<b>{shown}</b>: {html.escape(export.title)}.{left_out}")
+        self.summary.setText(f"<b>{shown}</b>: {html.escape(export.shown_title)}.{left_out}")
         zone = f"<span style='white-space:nowrap'>{html.escape(export.zone)}</span>"
         said = translate(
             "Export",

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from frontdesk.app.desk import ResourceKey, resource_key
 from frontdesk.domain.booking import BookingGlimpse, VisitStatus
+from frontdesk.domain.translation import translate
 from frontdesk.ui.grid_paint import HOUR_H
 from frontdesk.ui.grid_space import MIN_COL_W, GridSpace
 
@@ -121,9 +122,10 @@ class DraggableGrid(GridSpace):
     def _check_move(self, booking: BookingGlimpse, start: datetime, column: int) -> str:
         resource = self._target(booking, column)
         if resource is not None and resource[0] != booking.connection_id:
-            return (
+            return translate(
+                "TimeGrid",
                 "An appointment cannot move to another booking system; "
-                "book it there and cancel this one."
+                "book it there and cancel this one.",
             )
         key = (booking.id, start, resource)
         if key not in self._checked:

@@ -395,7 +395,7 @@ class GridPainter:
             p.drawText(
                 QRectF(0, top, TIME_W - 8, height),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                f"{v._first_hour + index:02d}:00",
+                dates.hour(v._first_hour + index),
             )
         now = to_local(v.clock(), v._zone)
         if any(col.day == now.date() for col in v._columns):

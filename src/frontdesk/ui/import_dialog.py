@@ -34,10 +34,11 @@ from frontdesk.app.import_preview import (
     preview_import,
     queue_import,
 )
-from frontdesk.app.importer import COLUMNS, REQUIRED, ImportReport
+from frontdesk.app.importer import COLUMNS, REQUIRED, ImportReport, RowProblem
 from frontdesk.domain.translation import QT_TRANSLATE_NOOP, plural, translate
 from frontdesk.ui.desk_ops import ops_for
 from frontdesk.ui.theme import mark_hint
+from frontdesk.ui.wording import code_line, plain_message
 
 ACCEPTED_HEAD = [
     QT_TRANSLATE_NOOP("Import", "Row"),
@@ -218,7 +219,7 @@ class ImportDialog(QDialog):
                 for r in preview.accepted
             ],
         )
-        _fill(self.refused_rows, [[str(p.row), p.field, p.reason] for p in preview.refused])
+        _fill(self.refused_rows, [[str(p.row), p.field, _reason(p)] for p in preview.refused])
         self._tab_titles(len(preview.accepted), len(preview.refused))
         self.tabs.setCurrentIndex(1 if preview.refused and not preview.accepted else 0)
         n = len(preview.accepted)
@@ -280,6 +281,15 @@ class ImportDialog(QDialog):
 
 def _choose() -> str:  # said in two places
     return translate("Import", "Choose a file: nothing is queued before you press Queue.")
+
+
+def _reason(problem: RowProblem) -> str:
+    """Why a row is refused: the rules' refusal in the desk's plain words with its code, or
+    the import's own reason (already in the desk's language)."""
+    verdict = problem.verdict
+    if verdict is None:
+        return problem.reason
+    return f"{plain_message(verdict)} ({code_line(verdict)})"
 
 
 def _counts() -> None:  # never called: for lupdate (domain.translation.plural)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from frontdesk.app.context import AppContext
 from frontdesk.app.staff import SignInRefused, StaffRefused
+from frontdesk.domain.translation import translate
 from frontdesk.ui.desk_ops import ops_for
 from frontdesk.ui.theme import Tones, mark_hint
 
@@ -53,7 +54,7 @@ class LockScreen(QWidget):
         self.context = context
         self.session = context.staff
         self.setObjectName("lock_screen")
-        self.setAccessibleName("FrontDesk is locked")
+        self.setAccessibleName(translate("LockScreen", "FrontDesk is locked"))
         self.setAutoFillBackground(True)
         self.setBackgroundRole(QPalette.ColorRole.Window)
         outer = QVBoxLayout(self)
@@ -80,23 +81,23 @@ class LockScreen(QWidget):
         self.name = QComboBox(card)
         self.name.setEditable(True)
         self.name.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.name.setAccessibleName("Staff name")
+        self.name.setAccessibleName(translate("LockScreen", "Staff name"))
         self.new_name = QLineEdit(card)
-        self.new_name.setAccessibleName("Administrator's name")
-        self.pin = pin_field(card, "PIN")
-        self.again = pin_field(card, "PIN again")
-        form.addRow("&Name", self.name)
-        form.addRow("&Name", self.new_name)
-        form.addRow("&PIN", self.pin)
-        form.addRow("PIN &again", self.again)
+        self.new_name.setAccessibleName(translate("LockScreen", "Administrator's name"))
+        self.pin = pin_field(card, translate("LockScreen", "PIN"))
+        self.again = pin_field(card, translate("LockScreen", "PIN again"))
+        form.addRow(translate("LockScreen", "&Name"), self.name)
+        form.addRow(translate("LockScreen", "&Name"), self.new_name)
+        form.addRow(translate("LockScreen", "&PIN"), self.pin)
+        form.addRow(translate("LockScreen", "PIN &again"), self.again)
         self._form = form
-        self.button = QPushButton("&Unlock", card)
+        self.button = QPushButton(translate("LockScreen", "&Unlock"), card)
         self.button.setDefault(True)
         self.button.clicked.connect(self.submit)
         layout.addWidget(self.button)
         self.message = QLabel(card)
         self.message.setWordWrap(True)
-        self.message.setAccessibleName("Sign-in message")
+        self.message.setAccessibleName(translate("LockScreen", "Sign-in message"))
         layout.addWidget(self.message)
         self.hint = QLabel(card)
         self.hint.setWordWrap(True)
@@ -119,14 +120,23 @@ class LockScreen(QWidget):
         self._rows(first=self.first)
         if self.first:
             self.heading.setText(
-                "Welcome. Nobody can sign in yet: create the clinic's first administrator, "
-                "who then adds the other staff (File ▸ Staff)."
+                translate(
+                    "LockScreen",
+                    "Welcome. Nobody can sign in yet: create the clinic's first administrator, "
+                    "who then adds the other staff (File ▸ Staff).",
+                )
             )
-            self.button.setText("&Create and sign in")
+            self.button.setText(translate("LockScreen", "&Create and sign in"))
         else:
             member = self.session.member
-            self.heading.setText(reason or "Sign in with your name and PIN.")
-            self.button.setText("&Unlock" if member is not None else "&Sign in")
+            self.heading.setText(
+                reason or translate("LockScreen", "Sign in with your name and PIN.")
+            )
+            self.button.setText(
+                translate("LockScreen", "&Unlock")
+                if member is not None
+                else translate("LockScreen", "&Sign in")
+            )
             self.name.clear()
             self.name.addItems(self.session.active_names())
             if member is not None:
@@ -181,14 +191,14 @@ class LockScreen(QWidget):
         pin = self.pin.text()
         if self.first:
             if pin != self.again.text():
-                self.say("The two PINs differ; type the same PIN twice.")
+                self.say(translate("LockScreen", "The two PINs differ; type the same PIN twice."))
                 return
             name = self.new_name.text()
             work = lambda: self.session.create_first_admin(name, pin)  # noqa: E731
         else:
             name = self.name.currentText().strip()
             if not name:
-                self.say("Choose or type your name.")
+                self.say(translate("LockScreen", "Choose or type your name."))
                 return
             work = lambda: self.session.sign_in(name, pin)  # noqa: E731
         self._set_checking(True)
@@ -213,8 +223,8 @@ class LockScreen(QWidget):
         self.button.setEnabled(not checking)
         if checking:
             self._label = self.button.text()
-            self.button.setText("Checking…")
-            self.say("Checking the PIN…", error=False)
+            self.button.setText(translate("LockScreen", "Checking…"))
+            self.say(translate("LockScreen", "Checking the PIN…"), error=False)
         elif self._label:
             self.button.setText(self._label)
 
@@ -236,5 +246,5 @@ class LockScreen(QWidget):
         elif isinstance(why, StaffRefused):
             self.say(str(why))
         else:  # logged by the runner
-            self.say("The desk could not check the PIN; try again.")
+            self.say(translate("LockScreen", "The desk could not check the PIN; try again."))
         self.pin.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -27,6 +27,7 @@ from frontdesk.app import sync_wire
 from frontdesk.app.changes import ChangeRecord
 from frontdesk.app.context import AppContext
 from frontdesk.app.sync_runner import DEFAULT_PULL_EVERY_S
+from frontdesk.domain.translation import translate
 
 log = logging.getLogger("frontdesk.ui")
 
@@ -187,10 +188,12 @@ class SyncProcess(QObject):
         said, self._last_error = self._last_error, None
         log.error("%s%s; starting it again in %.0f s", why, f" ({said})" if said else "", delay)
         self.busy.emit(False)
-        self.notice.emit(
-            f"Sync stopped unexpectedly{f' ({said})' if said else ''}; starting it again in "
-            f"{delay:.0f} s. Bookings wait safely on this desk."
+        notice = translate(
+            "SyncProcess",
+            "Sync stopped unexpectedly{why}; starting it again in {seconds} s. Bookings wait "
+            "safely on this desk.",
         )
+        self.notice.emit(notice.format(why=f" ({said})" if said else "", seconds=f"{delay:.0f}"))
         self._restarted = True
         self._restart.start(int(delay * 1000))
 
@@ -243,7 +246,7 @@ class SyncProcess(QObject):
             if self._restarted:
                 self.restarts += 1
                 self._restarted = False
-                self.notice.emit("Sync is running again.")
+                self.notice.emit(translate("SyncProcess", "Sync is running again."))
         elif event == "error":
             text = str(message.get("text") or "unknown")[:200]
             log.warning("sync worker: %s", text)

@@ -26,6 +26,7 @@ from frontdesk.app.desk import ResourceKey, resource_key
 from frontdesk.domain.blockouts import Blockout, Occurrence
 from frontdesk.domain.booking import BookingGlimpse
 from frontdesk.domain.catalog import Service, Window
+from frontdesk.domain.translation import translate
 from frontdesk.ui.blocks import Block, BlockFonts, tooltip_html
 from frontdesk.ui.grid_layout import Arrangement, Geometry, GridColumn, arrange, place
 from frontdesk.ui.grid_paint import HOUR_H, TIME_W, GridPainter
@@ -354,7 +355,8 @@ class TimeGridView(PickableGrid):
         where = event.globalPos()  # type: ignore[attr-defined]
         column = self.column_at(pos)
         if pos.y() < self.header_h and column is not None and self.hours_note(column):
-            QToolTip.showText(where, f"No working hours shown: {self.hours_note(column)}.", self)
+            said = translate("TimeGrid", "No working hours shown: {why}.")
+            QToolTip.showText(where, said.format(why=self.hours_note(column)), self)
             return
         band = None
         if pos.y() >= self.header_h and pos.x() >= TIME_W:

@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from PySide6.QtWidgets import QWidget
 
 from frontdesk.app.desk import ResourceInfo
+from frontdesk.domain.translation import translate
 from frontdesk.ui.grid_layout import FIT, GridColumn
 from frontdesk.ui.grid_paint import HEADER_H, HOUR_H, TIME_W, day_title
 from frontdesk.ui.time_grid import TimeGridView
@@ -32,10 +33,13 @@ class WeekView(TimeGridView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName("Week calendar")
+        self.setAccessibleName(translate("TimeGrid", "Week calendar"))
         self.setAccessibleDescription(
-            "Appointments of the shown week. Double-click an appointment to open it, "
-            "or an empty time to book there. Drag an appointment to move it."
+            translate(
+                "TimeGrid",
+                "Appointments of the shown week. Double-click an appointment to open it, "
+                "or an empty time to book there. Drag an appointment to move it.",
+            )
         )
         self._monday = self._today() - timedelta(days=self._today().weekday())
         self._per_resource: Sequence[ResourceInfo] | None = None
@@ -95,10 +99,13 @@ class DayView(TimeGridView):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, min_col_w=DAY_COL_W)
-        self.setAccessibleName("Day calendar")
+        self.setAccessibleName(translate("TimeGrid", "Day calendar"))
         self.setAccessibleDescription(
-            "Appointments of the shown day, one column per provider or room. Double-click "
-            "an appointment to open it, or an empty time to book there."
+            translate(
+                "TimeGrid",
+                "Appointments of the shown day, one column per provider or room. Double-click "
+                "an appointment to open it, or an empty time to book there.",
+            )
         )
         self._day = self._today()
         self._resources: list[ResourceInfo] = []

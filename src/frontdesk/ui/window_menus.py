@@ -214,25 +214,27 @@ def build_toolbar(window: MainWindow) -> None:
         ),
         "Today",
     )
+    # the arrows point the way the dates run: leftwards back in a left-to-right desk
+    back, ahead = ("▶", "◀") if window.isRightToLeft() else ("◀", "▶")
     window.prev_action = add(
         _act(
             window,
-            "◀",
+            back,
             translate("Menus", "Previous"),
             lambda: window.pane.step(-1),
             QKeySequence("Alt+Left"),
         ),
-        translate("Menus", "Previous"),
+        "Previous",
     )
     window.next_action = add(
         _act(
             window,
-            "▶",
+            ahead,
             translate("Menus", "Next"),
             lambda: window.pane.step(1),
             QKeySequence("Alt+Right"),
         ),
-        translate("Menus", "Next"),
+        "Next",
     )
     window.week_title = QLabel(window)
     window.week_title.setAccessibleName(translate("Menus", "Shown dates"))

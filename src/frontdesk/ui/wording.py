@@ -106,18 +106,18 @@ def verdicts_html(verdicts: list[Verdict], tones: Tones | None = None) -> str:
 
 # what each kind of change is called where the history names it
 KIND_WORDS: dict[str, str] = {
-    "create": "the booking",
-    "reschedule": "the move",
-    "cancel": "the cancellation",
-    "set_status": "the status",
-    "create_patient": "the patient's record",
+    "create": QT_TRANSLATE_NOOP("History", "the booking"),
+    "reschedule": QT_TRANSLATE_NOOP("History", "the move"),
+    "cancel": QT_TRANSLATE_NOOP("History", "the cancellation"),
+    "set_status": QT_TRANSLATE_NOOP("History", "the status"),
+    "create_patient": QT_TRANSLATE_NOOP("History", "the patient's record"),
 }
 _CONFIRMED = {
-    "create": "Confirmed by the booking system",
-    "reschedule": "Move confirmed by the booking system",
-    "cancel": "Cancellation confirmed by the booking system",
-    "set_status": "Status confirmed by the booking system",
-    "create_patient": "Patient's record made in the booking system",
+    "create": QT_TRANSLATE_NOOP("History", "Confirmed by the booking system"),
+    "reschedule": QT_TRANSLATE_NOOP("History", "Move confirmed by the booking system"),
+    "cancel": QT_TRANSLATE_NOOP("History", "Cancellation confirmed by the booking system"),
+    "set_status": QT_TRANSLATE_NOOP("History", "Status confirmed by the booking system"),
+    "create_patient": QT_TRANSLATE_NOOP("History", "Patient's record made in the booking system"),
 }
 _REFUSAL = re.compile(r"^HTTP (\d{3}) ([^:]*): (.*)$", re.S)
 
@@ -129,8 +129,9 @@ def history_words(event: str, detail: str | None, fallback: str) -> tuple[str, s
     text = (detail or "").strip()
     if event == "synced":
         kind, _, how = text.partition(" ")
-        small = "it already had it" if how.startswith("replayed") else ""
-        return _CONFIRMED.get(kind, fallback), "", small
+        small = translate("History", "it already had it") if how.startswith("replayed") else ""
+        confirmed = _CONFIRMED.get(kind)
+        return (translate("History", confirmed) if confirmed else fallback), "", small
     if event == "refused":
         found = _REFUSAL.match(text)
         if found:
@@ -139,5 +140,38 @@ def history_words(event: str, detail: str | None, fallback: str) -> tuple[str, s
             return fallback, plain_message(verdict), code_line(verdict)
         return fallback, text, ""
     if event in ("sent again", "dismissed"):
-        return fallback, KIND_WORDS.get(text, text), ""
-    return fallback, text, ""
+        kind_words = KIND_WORDS.get(text)
+        return fallback, translate("History", kind_words) if kind_words else text, ""
+    return fallback, detail_words(text), ""
+
+
+# what the history keeps in English (``storage``, ``app``), said in the desk's language
+_DETAILS = {
+    "imported from a CSV file": QT_TRANSLATE_NOOP("History", "imported from a CSV file"),
+    "booked through another channel": QT_TRANSLATE_NOOP(
+        "History", "booked through another channel"
+    ),
+    "both sides agree again": QT_TRANSLATE_NOOP("History", "both sides agree again"),
+    "kept the desk's version": QT_TRANSLATE_NOOP("History", "kept the desk's version"),
+    "took the booking system's version": QT_TRANSLATE_NOOP(
+        "History", "took the booking system's version"
+    ),
+    "with the following of its series": QT_TRANSLATE_NOOP(
+        "History", "with the following of its series"
+    ),
+}
+_MOVED_TO = re.compile(r"^to (\d{4}-\d\d-\d\dT\S+Z)( *.*)$")
+
+
+def detail_words(text: str) -> str:
+    """A history line's stored detail in the desk's language where the desk wrote it in words
+    of its own (a move's ``to 2027-06-15T09:30:00.000Z``: its instant is put on the clinic's
+    clock where shown); a person's note or reason, as written."""
+    if text in _DETAILS:
+        return translate("History", _DETAILS[text])
+    moved = _MOVED_TO.match(text)
+    if moved:
+        rest = moved.group(2).lstrip(", ")
+        said = translate("History", "to {when}").format(when=moved.group(1))
+        return f"{said}, {detail_words(rest)}" if rest else said
+    return text

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from frontdesk.domain.booking import VisitStatus
+from frontdesk.domain.translation import QT_TRANSLATE_NOOP
 from frontdesk.providers.carevalidate import options as cv_options
 from frontdesk.providers.spec import (
     LostCreate,
@@ -30,7 +31,9 @@ def _connect(
 
 PROVIDER = ProviderSpec(
     name="carevalidate",
-    no_hours="CareValidate documents no opening hours (bookings go through Calendly)",
+    no_hours=QT_TRANSLATE_NOOP(
+        "Providers", "CareValidate documents no opening hours (bookings go through Calendly)"
+    ),
     title="CareValidate",
     connect=_connect,
     form=ProviderForm(
@@ -41,42 +44,58 @@ PROVIDER = ProviderSpec(
         options=(
             OptionField(
                 "provider_states",
-                "Provider states",
-                "US state codes, comma-separated (CA,NY): CareValidate lists the providers "
-                "of these states",
+                QT_TRANSLATE_NOOP("Connections", "Provider states"),
+                QT_TRANSLATE_NOOP(
+                    "Connections",
+                    "US state codes, comma-separated (CA,NY): CareValidate lists the providers "
+                    "of these states",
+                ),
                 required=True,
                 check=cv_options.states_of,
             ),
             OptionField(
                 "timezone",
-                "Clinic time zone",
-                "IANA zone (America/Los_Angeles); also sent as the invitee's zone. Default UTC",
+                QT_TRANSLATE_NOOP("Connections", "Clinic time zone"),
+                QT_TRANSLATE_NOOP(
+                    "Connections",
+                    "IANA zone (America/Los_Angeles); also sent as the invitee's zone. Default UTC",
+                ),
                 kind=OptionKind.ZONE,
             ),
             OptionField(
                 "location",
-                "Meeting location",
-                "google_conference (default), zoom_conference, gotomeeting_conference, "
-                "microsoft_teams_conference or webex_conference",
+                QT_TRANSLATE_NOOP("Connections", "Meeting location"),
+                QT_TRANSLATE_NOOP(
+                    "Connections",
+                    "google_conference (default), zoom_conference, gotomeeting_conference, "
+                    "microsoft_teams_conference or webex_conference",
+                ),
                 kind=OptionKind.CHOICE,
                 choices=cv_options.LOCATIONS,
             ),
             OptionField(
                 "durations",
-                "Visit lengths",
-                "<eventTypeId>=<minutes>, comma-separated: CareValidate does not tell them",
+                QT_TRANSLATE_NOOP("Connections", "Visit lengths"),
+                QT_TRANSLATE_NOOP(
+                    "Connections",
+                    "<eventTypeId>=<minutes>, comma-separated: CareValidate does not tell them",
+                ),
                 check=cv_options.durations_of,
             ),
             OptionField(
                 "duration_minutes",
-                "Other visits' length",
-                "minutes, for event types not listed above (default 30)",
+                QT_TRANSLATE_NOOP("Connections", "Other visits' length"),
+                QT_TRANSLATE_NOOP(
+                    "Connections", "minutes, for event types not listed above (default 30)"
+                ),
                 check=cv_options.minutes_of,
             ),
             OptionField(
                 "provider_email",
-                "Only this provider",
-                "a provider's email, to list only that provider's event types",
+                QT_TRANSLATE_NOOP("Connections", "Only this provider"),
+                QT_TRANSLATE_NOOP(
+                    "Connections", "a provider's email, to list only that provider's event types"
+                ),
             ),
         ),
     ),

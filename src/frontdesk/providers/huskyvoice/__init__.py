@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from frontdesk.domain.booking import VisitStatus
+from frontdesk.domain.translation import QT_TRANSLATE_NOOP
 from frontdesk.providers.spec import (
     LostCreate,
     OptionField,
@@ -43,9 +44,12 @@ PROVIDER = ProviderSpec(
             # published: this is the fallback when that answer gives none.
             OptionField(
                 "timezone",
-                "Clinic time zone",
-                "IANA name, e.g. Asia/Kolkata; only used if HuskyVoice's configuration "
-                "does not give one",
+                QT_TRANSLATE_NOOP("Connections", "Clinic time zone"),
+                QT_TRANSLATE_NOOP(
+                    "Connections",
+                    "IANA name, e.g. Asia/Kolkata; only used if HuskyVoice's configuration "
+                    "does not give one",
+                ),
                 kind=OptionKind.ZONE,
             ),
         ),

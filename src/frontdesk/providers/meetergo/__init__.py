@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from frontdesk.domain.booking import VisitStatus
+from frontdesk.domain.translation import QT_TRANSLATE_NOOP
 from frontdesk.providers.spec import (
     LostCreate,
     OptionField,
@@ -35,26 +36,34 @@ def _connect(
 
 PROVIDER = ProviderSpec(
     name="meetergo",
-    no_hours="meetergo publishes free start times, not working hours",
+    no_hours=QT_TRANSLATE_NOOP(
+        "Providers", "meetergo publishes free start times, not working hours"
+    ),
     title="meetergo",
     connect=_connect,
     form=ProviderForm(
         "meetergo",
         base_url="https://api.meetergo.com/v4",
-        key_hint="ak_live:<uuid>:<secret> (platform API key) or rgo-… (personal access token)",
+        key_hint=QT_TRANSLATE_NOOP(
+            "Connections",
+            "ak_live:<uuid>:<secret> (platform API key) or rgo-… (personal access token)",
+        ),
         # the email is required unless the meeting type allows phone-only booking: the
         # offline rules say so per meeting type, as meetergo does
         patient_required=frozenset({"patient_name"}),
         options=(
             OptionField(
                 "api_user_id",
-                "API user id",
-                "x-meetergo-api-user-id: a user of the company (platform API key only)",
+                QT_TRANSLATE_NOOP("Connections", "API user id"),
+                QT_TRANSLATE_NOOP(
+                    "Connections",
+                    "x-meetergo-api-user-id: a user of the company (platform API key only)",
+                ),
             ),
             OptionField(
                 "timezone",
-                "Time zone",
-                "the clinic's IANA zone, e.g. Europe/Berlin",
+                QT_TRANSLATE_NOOP("Connections", "Time zone"),
+                QT_TRANSLATE_NOOP("Connections", "the clinic's IANA zone, e.g. Europe/Berlin"),
                 required=True,
                 kind=OptionKind.ZONE,
             ),

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from frontdesk.domain.booking import VisitStatus
+from frontdesk.domain.translation import QT_TRANSLATE_NOOP
 from frontdesk.providers.spec import (
     PATIENT_FIELDS,
     LostCreate,
@@ -38,7 +39,9 @@ def _connect(
 
 PROVIDER = ProviderSpec(
     name="vantax",
-    no_hours="VantaX documents no working hours: a calendar takes bookings at any time",
+    no_hours=QT_TRANSLATE_NOOP(
+        "Providers", "VantaX documents no working hours: a calendar takes bookings at any time"
+    ),
     title="VantaX",
     connect=_connect,
     form=ProviderForm(
@@ -48,12 +51,15 @@ PROVIDER = ProviderSpec(
         patient_required=frozenset(PATIENT_FIELDS),
         options=(
             OptionField(
-                "sub_account_id", "Sub-account", "the sub-account the API key belongs to", True
+                "sub_account_id",
+                QT_TRANSLATE_NOOP("Connections", "Sub-account"),
+                QT_TRANSLATE_NOOP("Connections", "the sub-account the API key belongs to"),
+                True,
             ),
             OptionField(
                 "timezone",
-                "Time zone",
-                "the clinic's IANA zone, e.g. America/New_York",
+                QT_TRANSLATE_NOOP("Connections", "Time zone"),
+                QT_TRANSLATE_NOOP("Connections", "the clinic's IANA zone, e.g. America/New_York"),
                 True,
                 kind=OptionKind.ZONE,
             ),
@@ -63,7 +69,7 @@ PROVIDER = ProviderSpec(
         {VisitStatus.BOOKED, VisitStatus.COMPLETED, VisitStatus.NO_SHOW, VisitStatus.CANCELLED}
     ),
     lost_create=LostCreate.LOOKED_UP,
-    patient_record="VantaX contact",
+    patient_record=QT_TRANSLATE_NOOP("Providers", "VantaX contact"),
 )
 
 __all__ = ["PROVIDER", "OptionError", "VantaxConnector"]

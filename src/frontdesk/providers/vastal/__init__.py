@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from frontdesk.domain.booking import VisitStatus
+from frontdesk.domain.translation import QT_TRANSLATE_NOOP
 from frontdesk.providers.spec import (
     LostCreate,
     OptionField,
@@ -45,20 +46,22 @@ PROVIDER = ProviderSpec(
         "vastal",
         # the endpoint pages' host; the Authentication and REST pages say api.vastal.com/v1
         base_url="https://api.vastal.agency/v1",
-        key_hint="vst_… (scopes read and write)",
+        key_hint=QT_TRANSLATE_NOOP("Connections", "vst_… (scopes read and write)"),
         patient_required=frozenset({"patient_name"}),
         options=(
             OptionField(
                 "timezone",
-                "Time zone",
-                "the clinic's IANA zone, e.g. America/New_York",
+                QT_TRANSLATE_NOOP("Connections", "Time zone"),
+                QT_TRANSLATE_NOOP("Connections", "the clinic's IANA zone, e.g. America/New_York"),
                 required=True,
                 kind=OptionKind.ZONE,
             ),
             OptionField(
                 "plan",
-                "Plan",
-                "Starter, Professional, or Enterprise and its limit",
+                QT_TRANSLATE_NOOP("Connections", "Plan"),
+                QT_TRANSLATE_NOOP(
+                    "Connections", "Starter, Professional, or Enterprise and its limit"
+                ),
                 check=_plan,
             ),
         ),
