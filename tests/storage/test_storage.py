@@ -51,6 +51,12 @@ def test_instants_round_trip_as_utc(repo: Repository) -> None:
     assert got is not None and got.start == summer and got.start.tzinfo is not None
 
 
+def test_the_repository_is_composed_of_stores_not_inherited(repo: Repository) -> None:
+    assert Repository.__mro__ == (Repository, object)
+    shared = {name for name, part in vars(repo).items() if getattr(part, "db", None) is repo.db}
+    assert {"changes", "sending", "remote", "outbox", "staff", "audit"} <= shared
+
+
 def test_book_writes_booking_and_operation_together(repo: Repository) -> None:
     op = repo.book(booking(1), OperationKind.CREATE, {}, "key-1", "desk")
     assert op.state is OperationState.QUEUED and op.idempotency_key == "key-1"
