@@ -82,7 +82,7 @@ def run(encrypted: bool) -> None:
         print(f"[{label}] import 300,000 bookings (15 batches): {wall:.2f} s (CPU {cpu:.2f} s)")
         pulled = bookings(TOTAL, PULLED, record.id, remote=True)
         started, used = time.perf_counter(), time.process_time()
-        repo.merge_remote(record.id, pulled)
+        repo.remote.merge_remote(record.id, pulled)
         wall, cpu = time.perf_counter() - started, time.process_time() - used
         print(f"[{label}] pull 20,000 new bookings into them: {wall:.2f} s (CPU {cpu:.2f} s)")
         times, cpu_ms = [], []

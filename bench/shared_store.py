@@ -267,7 +267,8 @@ def report(
     )
     print(
         f"refused by the booking system {len(attention)}, "
-        f"pending {ctx.repo.outbox.pending_count()}, outcome unknown {ctx.repo.unknown_count()}"
+        f"pending {ctx.repo.outbox.pending_count()}, "
+        f"outcome unknown {ctx.repo.outbox.unknown_count()}"
     )
     doubles = sum(1 for i in made if refs[i] > 1)
     print(f"doubles {doubles}, lost {sum(1 for i in made if refs[i] == 0)}")

@@ -195,7 +195,7 @@ def scenario(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[str, s
             when = three.strftime("%Y-%m-%dT%H:%M:%S.000Z")
             assert server.state.patch(stored.remote_id, {"appointment_date": when}).status == 200
             ctx.engine.pull(ids["Clinic"])
-            assert ctx.repo.clash(booking.id) is not None
+            assert ctx.repo.remote.clash(booking.id) is not None
 
             # an outcome unknown: meetergo's answer to a create is lost, and no list can tell
             tuesday = next_tuesday()
@@ -205,7 +205,7 @@ def scenario(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> tuple[str, s
             ctx.engine.drain()
             clock.advance(600)
             ctx.engine.drain()
-            assert ctx.repo.unknown_count() == 1
+            assert ctx.repo.outbox.unknown_count() == 1
             assert ctx.repo.outbox.operations([OperationState.UNKNOWN])[0][1].sync_state is (
                 SyncState.OUTCOME_UNKNOWN
             )

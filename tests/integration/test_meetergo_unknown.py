@@ -137,7 +137,7 @@ def test_a_lost_provisional_answer_is_unknown_and_never_resent(
         later(ctx, 24 * 3600)
         assert ctx.engine.drain().sent == 0
     assert len(state_of(server).provisional_ids()) == 1
-    assert ctx.repo.outbox.pending_count() == 0 and ctx.repo.unknown_count() == 1
+    assert ctx.repo.outbox.pending_count() == 0 and ctx.repo.outbox.unknown_count() == 1
     assert copies(server, booking.id) == []  # nothing listed: that is why it is unknown
     # the desk will not move or cancel it before someone settles it
     with pytest.raises(BookingRefused, match="Settle it in the sync panel"):
@@ -200,7 +200,7 @@ def test_a_pull_that_finds_it_confirmed_settles_it(
     (pid,) = state_of(server).provisional_ids()
     assert state_of(server).confirm_provisional(pid).status == 200  # the host confirms
     ctx.engine.pull(ctx.connections()[0].id)
-    assert ctx.repo.unknown_count() == 0
+    assert ctx.repo.outbox.unknown_count() == 0
     (copy,) = copies(server, booking.id)
     stored = ctx.repo.booking(booking.id)
     assert stored is not None
@@ -220,7 +220,7 @@ def test_cancel_the_booking(blind: AppContext, server: SandboxServer) -> None:
     assert settled.visit_status is VisitStatus.CANCELLED
     later(ctx)
     assert ctx.engine.drain().sent == 0
-    assert ctx.repo.outbox.pending_count() == ctx.repo.unknown_count() == 0
+    assert ctx.repo.outbox.pending_count() == ctx.repo.outbox.unknown_count() == 0
     assert len(state_of(server).provisional_ids()) == 1  # meetergo's to decline or expire
 
 
@@ -274,4 +274,4 @@ def test_a_lost_provisional_answer_is_found_in_the_provisional_list(
     stored = ctx.repo.booking(booking.id)
     assert stored is not None and stored.sync_state is SyncState.AWAITING_CONFIRMATION
     assert stored.extra["provisional_booking_id"] == pid
-    assert ctx.repo.unknown_count() == 0
+    assert ctx.repo.outbox.unknown_count() == 0

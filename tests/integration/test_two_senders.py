@@ -30,6 +30,7 @@ from frontdesk.domain.outbox import Operation
 from frontdesk.sandbox import SandboxServer
 from frontdesk.sandbox.fault_spec import FaultSpec
 from frontdesk.sandbox.huskyvoice.clinic import default_clinic
+from frontdesk.storage.outbox_sending import OutboxSending
 from frontdesk.storage.repo import Repository
 from frontdesk.storage.rows import operation_of_row
 from frontdesk.storage.tables import OutboxRow
@@ -108,7 +109,7 @@ def test_two_sync_processes_started_together_send_each_booking_once(
     assert confirmed(profile) == COUNT
 
 
-class Unclaimed(Repository):
+class Unclaimed(OutboxSending):
     """The old ``mark_sent``: records the attempt and takes nothing (negative control)."""
 
     def claim(self, op_id: int, owner: str, now: datetime, **_: object) -> Operation | None:
@@ -122,14 +123,15 @@ class Unclaimed(Repository):
         self, op_id: int, owner: str, now: datetime, **_: object
     ) -> tuple[Operation, Booking | None] | None:
         op = self.claim(op_id, owner, now)
-        return None if op is None else (op, self.booking(op.booking_id))
+        return None if op is None else (op, Repository(self.db).booking(op.booking_id))
 
 
-def drain_side_by_side(profile: Path, repo_type: type[Repository]) -> None:
+def drain_side_by_side(profile: Path, sending: type[OutboxSending]) -> None:
     contexts = [AppContext(Paths.resolve(profile), use_keyring=False) for _ in range(2)]
     try:
         for ctx in contexts:
-            ctx.engine.repo = repo_type(ctx.db)
+            ctx.engine.repo = Repository(ctx.db)
+            ctx.engine.repo.sending = sending(ctx.db)  # the claims, or none (the control)
             ctx.engine.roles = False  # both send at once: only the claims stand between them
         threads = [threading.Thread(target=ctx.engine.drain) for ctx in contexts]
         for thread in threads:
@@ -146,7 +148,7 @@ def test_two_engines_in_one_process_send_each_booking_once(
 ) -> None:
     profile = tmp_path / "desk"
     phones = prepare(profile, sandbox)
-    drain_side_by_side(profile, Repository)
+    drain_side_by_side(profile, OutboxSending)
     assert doubles_and_missing(sandbox, phones) == (0, 0)
     assert confirmed(profile) == COUNT
 

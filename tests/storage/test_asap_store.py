@@ -85,21 +85,23 @@ def test_a_desk_cancel_move_and_no_show_free_their_slots(repo: Repository) -> No
         repo.book(booking(n, start + timedelta(hours=n)), OperationKind.CREATE, {}, f"k{n}", "A")
     one = repo.booking("b-1")
     assert one is not None
-    repo.change_booking(one.with_changes(visit_status=VisitStatus.CANCELLED),
-                        OperationKind.CANCEL, "c1", "A", "cancelled", None)  # fmt: skip
+    repo.changes.change_booking(one.with_changes(visit_status=VisitStatus.CANCELLED),
+                                OperationKind.CANCEL, "c1", "A", "cancelled", None)  # fmt: skip
     two = repo.booking("b-2")
     assert two is not None
     moved_to = two.start + timedelta(days=1)
-    repo.change_booking(
+    repo.changes.change_booking(
         two.with_changes(start=moved_to, end=moved_to + timedelta(minutes=30)),
         OperationKind.RESCHEDULE, "c2", "A", "moved", None,
     )  # fmt: skip
     three = repo.booking("b-3")
     assert three is not None
-    repo.change_at_desk(three.with_changes(visit_status=VisitStatus.NO_SHOW), "A", "no_show", None)
+    repo.changes.change_at_desk(
+        three.with_changes(visit_status=VisitStatus.NO_SHOW), "A", "no_show", None
+    )
     four = repo.booking("b-4")
     assert four is not None  # a change of notes frees nothing
-    repo.change_at_desk(four.with_changes(notes="Ring first"), "A", "edited", None)
+    repo.changes.change_at_desk(four.with_changes(notes="Ring first"), "A", "edited", None)
 
     freed = repo.asap.freed_since(before)
     assert [(f.booking_id, f.cause) for f in freed] == [
@@ -120,8 +122,13 @@ def test_a_pulled_remote_cancel_frees_its_slot_but_a_past_one_does_not(repo: Rep
                           booking(2, past, remote_id="r-2", **held)])  # fmt: skip
     before = repo.asap.last_freed_id()
     cancelled = dict(visit_status=VisitStatus.CANCELLED, **held)
-    repo.merge_remote("conn-1", [booking(1, soon, remote_id="r-1", **cancelled),
-                                 booking(2, past, remote_id="r-2", **cancelled)])  # fmt: skip
+    repo.remote.merge_remote(
+        "conn-1",
+        [
+            booking(1, soon, remote_id="r-1", **cancelled),
+            booking(2, past, remote_id="r-2", **cancelled),
+        ],
+    )
     gone = repo.booking("b-1")
     assert gone is not None and gone.visit_status is VisitStatus.CANCELLED
     freed = repo.asap.freed_since(before)
@@ -140,7 +147,7 @@ def test_a_no_show_marked_once_begun_frees_what_is_left_of_it(repo: Repository) 
     for booking_id in ("b-1", "b-2"):
         found = repo.booking(booking_id)
         assert found is not None
-        repo.change_at_desk(found.with_changes(visit_status=VisitStatus.NO_SHOW), "A", "no_show",
-                            None)  # fmt: skip
+        repo.changes.change_at_desk(found.with_changes(visit_status=VisitStatus.NO_SHOW),
+                                    "A", "no_show", None)  # fmt: skip
     freed = repo.asap.freed_since(before)
     assert [(f.booking_id, f.cause) for f in freed] == [("b-1", FreedCause.NO_SHOW)]

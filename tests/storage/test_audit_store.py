@@ -53,11 +53,11 @@ def test_a_change_writes_its_line_with_the_booking(repo: Repository) -> None:
     repo.book(b, OperationKind.CREATE, {}, "k1", ANNA.label)
     cancelled = b.with_changes(visit_status=VisitStatus.CANCELLED)
     entry = line(AuditEvent.CANCELLED, b.id, changes={"visit_status": ["booked", "cancelled"]})
-    repo.change_booking(
+    repo.changes.change_booking(
         cancelled, OperationKind.CANCEL, "k2", ANNA.label, "cancelled", None, 1, audit=entry
     )
     with pytest.raises(Exception, match="changed since"):  # a stale change writes no line
-        repo.change_booking(
+        repo.changes.change_booking(
             cancelled, OperationKind.CANCEL, "k3", ANNA.label, "cancelled", None, 1, audit=entry
         )
     assert repo.audit.audit_count(AuditFilter(event="cancelled")) == 1

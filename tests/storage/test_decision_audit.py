@@ -26,23 +26,23 @@ def lines(repo: Repository, event: AuditEvent) -> list[AuditRecord]:
 
 def refused(repo: Repository) -> Operation:
     op = repo.book(booking(1), OperationKind.CREATE, {}, "k", "d")
-    repo.refuse(op, booking(1, sync_state=SyncState.NEEDS_ATTENTION), "SLOT_FULL")
+    repo.sending.refuse(op, booking(1, sync_state=SyncState.NEEDS_ATTENTION), "SLOT_FULL")
     return op
 
 
 def unknown(repo: Repository) -> Operation:
     op = repo.book(booking(1), OperationKind.CREATE, {}, "k", "d")
-    repo.mark_unknown(op, booking(1, sync_state=SyncState.NEEDS_ATTENTION), "no answer")
+    repo.sending.mark_unknown(op, booking(1, sync_state=SyncState.NEEDS_ATTENTION), "no answer")
     return op
 
 
 def clashed(repo: Repository) -> Booking:
     op = repo.book(booking(1), OperationKind.CREATE, {}, "k", "d")
-    repo.complete(op, booking(1, remote_id="appt_1", sync_state=SyncState.CONFIRMED), "ok")
+    repo.sending.complete(op, booking(1, remote_id="appt_1", sync_state=SyncState.CONFIRMED), "ok")
     here = booking(1, T0 + timedelta(hours=2), remote_id="appt_1", version=2)
-    repo.change_booking(here, OperationKind.RESCHEDULE, "k-move", "d", "moved", None)
+    repo.changes.change_booking(here, OperationKind.RESCHEDULE, "k-move", "d", "moved", None)
     there = booking(1, T0 + timedelta(hours=3), remote_id="appt_1", sync_state=SyncState.CONFIRMED)
-    repo.merge_remote("conn-1", [there.with_changes(id="pulled")])
+    repo.remote.merge_remote("conn-1", [there.with_changes(id="pulled")])
     got = repo.booking("b-1")
     assert got is not None and got.problem_code == "CLASH"
     return got
@@ -50,7 +50,7 @@ def clashed(repo: Repository) -> Booking:
 
 def test_sending_a_refused_change_again_or_giving_it_up_is_audited(repo: Repository) -> None:
     op = refused(repo)
-    repo.requeue(op.id, ANNA)
+    repo.sending.requeue(op.id, ANNA)
     [line] = lines(repo, AuditEvent.SENT_AGAIN)
     assert (line.staff, line.desk, line.booking_id, line.detail) == (
         "Anna Berg",
@@ -58,8 +58,8 @@ def test_sending_a_refused_change_again_or_giving_it_up_is_audited(repo: Reposit
         "b-1",
         "create",
     )
-    repo.refuse(op, booking(1, sync_state=SyncState.NEEDS_ATTENTION), "SLOT_FULL")
-    repo.dismiss(op.id, ANNA)
+    repo.sending.refuse(op, booking(1, sync_state=SyncState.NEEDS_ATTENTION), "SLOT_FULL")
+    repo.sending.dismiss(op.id, ANNA)
     [line] = lines(repo, AuditEvent.GIVEN_UP)
     assert (line.staff, line.booking_id) == ("Anna Berg", "b-1")
 
@@ -67,7 +67,7 @@ def test_sending_a_refused_change_again_or_giving_it_up_is_audited(repo: Reposit
 @pytest.mark.parametrize("settlement", list(Settlement))
 def test_settling_an_unknown_outcome_is_audited(repo: Repository, settlement: Settlement) -> None:
     op = unknown(repo)
-    repo.settle_unknown(op.id, settlement, ANNA)
+    repo.sending.settle_unknown(op.id, settlement, ANNA)
     [line] = lines(repo, AuditEvent.OUTCOME_SETTLED)
     assert (line.staff, line.desk, line.booking_id) == ("Anna Berg", "reception-1", "b-1")
     assert line.detail is not None
@@ -77,7 +77,7 @@ def test_settling_an_unknown_outcome_is_audited(repo: Repository, settlement: Se
 
 def test_settling_a_clash_is_audited_with_what_it_changed(repo: Repository) -> None:
     clashed(repo)
-    repo.take_theirs("b-1", ANNA)
+    repo.remote.take_theirs("b-1", ANNA)
     [line] = lines(repo, AuditEvent.CLASH_SETTLED)
     assert line.detail == "took the booking system's version"
     assert list(line.changes) == ["start", "end"]  # the booking system's time was taken
@@ -87,7 +87,7 @@ def test_settling_a_clash_is_audited_with_what_it_changed(repo: Repository) -> N
 
 def test_keeping_the_desks_version_is_audited(repo: Repository) -> None:
     clashed(repo)
-    repo.keep_ours("b-1", ANNA)
+    repo.remote.keep_ours("b-1", ANNA)
     [line] = lines(repo, AuditEvent.CLASH_SETTLED)
     assert (line.staff, line.detail, line.changes) == ("Anna Berg", "kept the desk's version", {})
 
@@ -108,13 +108,13 @@ def test_a_decision_and_its_line_are_written_together(
         raise RuntimeError("the line could not be written")
 
     # the storage modules hold their own name for it
-    from frontdesk.storage import outbox_store
+    from frontdesk.storage import outbox_sending
 
-    monkeypatch.setattr(outbox_store, "add_decision", broken)
+    monkeypatch.setattr(outbox_sending, "add_decision", broken)
     with pytest.raises(RuntimeError):
-        repo.requeue(op.id, ANNA)
+        repo.sending.requeue(op.id, ANNA)
     assert ops_of(repo, "b-1")[0].state.value == "failed"  # not sent again: no line
-    monkeypatch.setattr(outbox_store, "add_decision", audit_store.add_decision)
-    repo.requeue(op.id, ANNA)
+    monkeypatch.setattr(outbox_sending, "add_decision", audit_store.add_decision)
+    repo.sending.requeue(op.id, ANNA)
     assert ops_of(repo, "b-1")[0].state.value == "queued"
     assert len(lines(repo, AuditEvent.SENT_AGAIN)) == 1

@@ -69,11 +69,11 @@ def test_the_sync_engines_core_settle_is_heard_and_its_claim_is_not(
     first.book(booking(1), OperationKind.CREATE, {}, "k1", "desk a")
     assert heard.get(timeout=5) == {"b-1"}
     op = first.outbox.queued_operations("b-1")[0]
-    claimed = first.claim_to_send(op.id, "sender-a", utc_now())
+    claimed = first.sending.claim_to_send(op.id, "sender-a", utc_now())
     assert claimed is not None
     sent, held = claimed
     assert held is not None
-    first.complete(sent, held.with_changes(remote_id="r-1"), "create accepted")
+    first.sending.complete(sent, held.with_changes(remote_id="r-1"), "create accepted")
     assert heard.get(timeout=5) == {"b-1"}  # the settle, not the claim before it
     assert heard.empty()
     assert first.outbox.pending_count() == 0

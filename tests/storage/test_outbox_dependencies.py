@@ -75,11 +75,11 @@ def test_nothing_is_due_before_what_it_waits_for_is_done(repo: Repository) -> No
     assert repo.outbox.next_due_at("conn-1") == ops(repo, "b-1")[0].next_attempt_at
     patient = ops(repo, "b-1")[0]
     later = datetime.now(UTC) + timedelta(minutes=5)
-    repo.retry_later(patient, later, "HTTP 503")
+    repo.sending.retry_later(patient, later, "HTTP 503")
     assert due(repo, datetime.now(UTC)) == []
     # the waiting creates are not due before the record they wait for
     assert repo.outbox.next_due_at("conn-1") == later
-    changed = repo.patient_made(patient, "ct_1", None)
+    changed = repo.sending.patient_made(patient, "ct_1", None)
     assert changed == ["b-1", "b-2"]
     assert due(repo) == [("b-1", K.CREATE), ("b-2", K.CREATE)]
     for booking_id in ("b-1", "b-2"):
@@ -92,14 +92,14 @@ def test_nothing_is_due_before_what_it_waits_for_is_done(repo: Repository) -> No
 
 def test_a_known_record_is_used_and_nothing_waits(repo: Repository) -> None:
     book(repo, booking(1))
-    repo.patient_made(ops(repo, "b-1")[0], "ct_1", None)
+    repo.sending.patient_made(ops(repo, "b-1")[0], "ct_1", None)
     later = book(repo, booking(2))
     assert later.depends_on is None and len(ops(repo, "b-2")) == 1
     stored = repo.booking("b-2")
     assert stored is not None and stored.extra[PATIENT_REF] == "ct_1"
     # a pulled booking carries its patient's record too
     pulled = booking(9, name="Jordan Lee", phone="+12125550142", remote_id="apt_9")
-    repo.merge_remote("conn-1", [pulled.with_changes(extra={PATIENT_REF: "ct_jl"})])
+    repo.remote.merge_remote("conn-1", [pulled.with_changes(extra={PATIENT_REF: "ct_jl"})])
     desk = book(repo, booking(3, name="Jordan Lee", phone="+1 212 555 0142"))
     assert desk.depends_on is None
     stored = repo.booking("b-3")
@@ -125,7 +125,7 @@ def test_a_refused_record_refuses_every_booking_waiting_unsent(repo: Repository)
             )
         )
     reason = "the patient's VantaX contact was refused: Sub-account sub_x not found"
-    changed = repo.patient_refused(patient, "not_found", reason, "HTTP 404 not_found: ...")
+    changed = repo.sending.patient_refused(patient, "not_found", reason, "HTTP 404 not_found: ...")
     assert changed == ["b-1", "b-2"]
     assert (
         due(repo) == [] and repo.outbox.pending_count() == 0 and repo.outbox.next_due_at() is None
@@ -144,18 +144,18 @@ def test_a_refused_record_refuses_every_booking_waiting_unsent(repo: Repository)
     assert [b.id for b in repo.needs_attention()] == ["b-1", "b-2"]
     # "send again" on a create that waited for the refused record sends the record again too
     create = ops(repo, "b-2")[0]
-    repo.requeue(create.id, "desk")
+    repo.sending.requeue(create.id, "desk")
     assert due(repo) == [("b-1", K.CREATE_PATIENT)]
 
 
 def test_a_rebook_after_a_refused_record_queues_a_new_one(repo: Repository) -> None:
     book(repo, booking(1))
     patient = ops(repo, "b-1")[0]
-    repo.patient_refused(patient, "not_found", "refused", "HTTP 404")
+    repo.sending.patient_refused(patient, "not_found", "refused", "HTTP 404")
     stored = repo.booking("b-1")
     assert stored is not None
     moved = stored.with_changes(start=T0 + timedelta(days=1), sync_state=SyncState.PENCILLED)
-    repo.change_booking(moved, K.CREATE, "key-rebook", "desk", "moved", None, None, True)
+    repo.changes.change_booking(moved, K.CREATE, "key-rebook", "desk", "moved", None, None, True)
     rebooked = [o for o in ops(repo, "b-1") if o.state is OperationState.QUEUED]
     assert [o.kind for o in rebooked] == [K.CREATE_PATIENT, K.CREATE]
     assert rebooked[1].depends_on == rebooked[0].id != patient.id
@@ -165,7 +165,7 @@ def cancel(repo: Repository, booking_id: str) -> None:
     stored = repo.booking(booking_id)
     assert stored is not None
     gone = stored.with_changes(visit_status=VisitStatus.CANCELLED)
-    repo.change_booking(gone, K.CANCEL, f"cancel-{booking_id}", "desk", "cancelled", None)
+    repo.changes.change_booking(gone, K.CANCEL, f"cancel-{booking_id}", "desk", "cancelled", None)
 
 
 def test_cancelling_the_only_booking_waiting_withdraws_the_unsent_record(
@@ -193,11 +193,11 @@ def test_cancelling_one_booking_of_two_hands_the_record_to_the_other(repo: Repos
 def test_a_record_that_may_have_been_made_is_left_to_finish(repo: Repository) -> None:
     book(repo, booking(1))
     patient = ops(repo, "b-1")[0]
-    repo.claim(patient.id, "desk-a", datetime.now(UTC))
+    repo.sending.claim(patient.id, "desk-a", datetime.now(UTC))
     cancel(repo, "b-1")
     left = {o.kind: o.state for o in ops(repo, "b-1")}
     assert left == {K.CREATE_PATIENT: OperationState.QUEUED, K.CREATE: OperationState.WITHDRAWN}
-    repo.patient_made(patient, "ct_1", None)
+    repo.sending.patient_made(patient, "ct_1", None)
     # the next booking of the patient uses it: the record is never made twice
     assert book(repo, booking(2)).depends_on is None
 
@@ -281,7 +281,7 @@ def test_dependency_queries_use_indexes_over_a_long_history(repo: Repository) ->
     assert scans(repo, lambda: repo.outbox.next_due_at("conn-1")) == []
     patient = ops(repo, "b-1")[0]
     assert scans(repo, lambda: cancel(repo, "b-1")) == []
-    assert scans(repo, lambda: repo.patient_made(patient, "ct_1", None)) == []
+    assert scans(repo, lambda: repo.sending.patient_made(patient, "ct_1", None)) == []
     assert scans(repo, lambda: book(repo, booking(3, name="Ben Hart"))) == []
     refused = ops(repo, "b-3")[0]
-    assert scans(repo, lambda: repo.patient_refused(refused, "x", "x", "x")) == []
+    assert scans(repo, lambda: repo.sending.patient_refused(refused, "x", "x", "x")) == []

@@ -42,7 +42,7 @@ def test_found_by_any_name_word_phone_form_or_email(repo: Repository) -> None:
         "k1",
         "desk",
     )
-    repo.merge_remote("conn-1", [booking(2, "Oliver Hart", "020 7946 0456", days=3)])
+    repo.remote.merge_remote("conn-1", [booking(2, "Oliver Hart", "020 7946 0456", days=3)])
     assert names(repo, "ame") == ["Amelia Hart-Okafor"]
     assert names(repo, "okaf") == ["Amelia Hart-Okafor"]
     assert names(repo, "hart") == ["Oliver Hart", "Amelia Hart-Okafor"]  # latest first
@@ -56,7 +56,7 @@ def test_found_by_any_name_word_phone_form_or_email(repo: Repository) -> None:
 
 
 def test_one_patient_per_name_and_phone(repo: Repository) -> None:
-    repo.merge_remote(
+    repo.remote.merge_remote(
         "conn-1",
         [
             booking(1, "Isla Chen", "+442079460001"),
@@ -86,7 +86,7 @@ def test_migration_fills_the_index_from_cached_bookings(tmp_path: Path) -> None:
     from frontdesk.storage.repo import ConnectionRecord
 
     repo.add_connection(ConnectionRecord("conn-1", "C", "huskyvoice", "http://x/v1", {}, None))
-    repo.merge_remote("conn-1", [booking(1, "Theo Walsh", "+442079460777")])
+    repo.remote.merge_remote("conn-1", [booking(1, "Theo Walsh", "+442079460777")])
     with db.engine.begin() as conn:  # back to before the index existed
         conn.execute(text("DROP TABLE patient_terms"))
         conn.execute(text("DROP TABLE patients"))
@@ -125,7 +125,7 @@ def test_migration_fills_the_index_from_cached_bookings(tmp_path: Path) -> None:
 
 
 def test_bulk_import_fills_the_index_in_one_go(repo: Repository) -> None:
-    repo.merge_remote("conn-1", [booking(1, "Freya Price", "+442079460111")])
+    repo.remote.merge_remote("conn-1", [booking(1, "Freya Price", "+442079460111")])
     repo.import_bookings(
         [
             booking(2, "Freya Price", "+442079460111", "freya@example.org", days=2),
@@ -166,7 +166,7 @@ def test_the_catalog_is_kept_until_it_is_saved_again(repo: Repository) -> None:
 
 
 def test_any_part_of_a_name_finds_the_patient(repo: Repository) -> None:
-    repo.merge_remote(
+    repo.remote.merge_remote(
         "conn-1",
         [
             booking(1, "Amelia Robinson", "+442079460101"),
@@ -181,7 +181,7 @@ def test_any_part_of_a_name_finds_the_patient(repo: Repository) -> None:
 
 
 def test_every_match_is_counted_and_paged(repo: Repository) -> None:
-    repo.merge_remote(
+    repo.remote.merge_remote(
         "conn-1", [booking(n, f"Pat Number{n:03d}", f"+4420794{n:05d}") for n in range(1, 131)]
     )
     assert repo.count_patients("pat") == 130
@@ -194,7 +194,7 @@ def test_every_match_is_counted_and_paged(repo: Repository) -> None:
 
 
 def test_a_patient_with_no_phone_has_their_appointments(repo: Repository) -> None:
-    repo.merge_remote(
+    repo.remote.merge_remote(
         "conn-1",
         [booking(1, "Nora Nophone", ""), booking(2, "Nora Nophone", ""), booking(3, "Other", "")],
     )

@@ -51,6 +51,12 @@ def test_instants_round_trip_as_utc(repo: Repository) -> None:
     assert got is not None and got.start == summer and got.start.tzinfo is not None
 
 
+def test_the_repository_is_composed_of_stores_not_inherited(repo: Repository) -> None:
+    assert Repository.__mro__ == (Repository, object)
+    shared = {name for name, part in vars(repo).items() if getattr(part, "db", None) is repo.db}
+    assert {"changes", "sending", "remote", "outbox", "staff", "audit"} <= shared
+
+
 def test_book_writes_booking_and_operation_together(repo: Repository) -> None:
     op = repo.book(booking(1), OperationKind.CREATE, {}, "key-1", "desk")
     assert op.state is OperationState.QUEUED and op.idempotency_key == "key-1"
@@ -86,7 +92,7 @@ def test_due_operations_one_per_booking_in_order(repo: Repository) -> None:
         ("b-1", OperationKind.CREATE),
         ("b-2", OperationKind.CREATE),
     ]
-    repo.complete(
+    repo.sending.complete(
         first, booking(1).with_changes(remote_id="r1", sync_state=SyncState.CONFIRMED), "ok"
     )
     due = repo.outbox.due_operations("conn-1", now)
@@ -96,9 +102,9 @@ def test_due_operations_one_per_booking_in_order(repo: Repository) -> None:
 def test_retry_later_hides_until_due(repo: Repository) -> None:
     op = repo.book(booking(1), OperationKind.CREATE, {}, "k1", "desk")
     now = datetime.now(UTC)
-    claimed = repo.claim(op.id, "desk-a", now)
+    claimed = repo.sending.claim(op.id, "desk-a", now)
     assert claimed is not None
-    repo.retry_later(claimed, now + timedelta(seconds=30), "HTTP 503")
+    repo.sending.retry_later(claimed, now + timedelta(seconds=30), "HTTP 503")
     assert repo.outbox.due_operations("conn-1", now) == []
     later = repo.outbox.due_operations("conn-1", now + timedelta(seconds=31))
     assert later[0].attempts == 1 and later[0].sent_at is not None
@@ -111,13 +117,13 @@ def test_range_query_and_merge_remote(repo: Repository) -> None:
     )
     # our own booking comes back from the pull (matched by our reference) while still queued:
     ours = booking(1, remote_id="appt_1", external_ref="b-1", sync_state=SyncState.CONFIRMED)
-    assert repo.merge_remote("conn-1", [remote_new, ours.with_changes(id="b-1")]) == 1
+    assert repo.remote.merge_remote("conn-1", [remote_new, ours.with_changes(id="b-1")]) == 1
     pencilled = repo.booking("b-1")
     assert pencilled is not None and pencilled.sync_state is SyncState.PENCILLED
     week = repo.bookings_between(T0 - timedelta(days=1), T0 + timedelta(days=6), "conn-1")
     assert [b.id for b in week] == ["b-1", "b-9"]
     cancelled = remote_new.with_changes(visit_status=VisitStatus.CANCELLED)
-    assert repo.merge_remote("conn-1", [cancelled]) == 1
+    assert repo.remote.merge_remote("conn-1", [cancelled]) == 1
     got = repo.booking("b-9")
     assert got is not None and got.visit_status is VisitStatus.CANCELLED
 
@@ -258,15 +264,15 @@ def test_pull_keeps_desk_only_statuses_and_extras(repo: Repository) -> None:
         visit_status=VisitStatus.ARRIVED,
         extra={"contact_id": "ct_1"},
     )
-    repo.complete(op, confirmed, "ok")
+    repo.sending.complete(op, confirmed, "ok")
     pulled = booking(
         1, remote_id="appt_1", sync_state=SyncState.CONFIRMED, extra={"title": "Checkup"}
     ).with_changes(id="pulled-id")
-    repo.merge_remote("conn-1", [pulled])
+    repo.remote.merge_remote("conn-1", [pulled])
     got = repo.booking("b-1")
     assert got is not None and got.visit_status is VisitStatus.ARRIVED
     assert got.extra == {"contact_id": "ct_1", "title": "Checkup"}
-    repo.merge_remote("conn-1", [pulled.with_changes(visit_status=VisitStatus.CANCELLED)])
+    repo.remote.merge_remote("conn-1", [pulled.with_changes(visit_status=VisitStatus.CANCELLED)])
     got = repo.booking("b-1")
     assert got is not None and got.visit_status is VisitStatus.CANCELLED
 
@@ -274,9 +280,13 @@ def test_pull_keeps_desk_only_statuses_and_extras(repo: Repository) -> None:
 def test_a_pulled_twin_of_our_booking_gives_way_on_replay(repo: Repository) -> None:
     op = repo.book(booking(1), OperationKind.CREATE, {}, "k", "d")
     # the create's answer was lost; a pull cached the remote copy under its own id
-    repo.merge_remote("conn-1", [booking(7, remote_id="appt_1", sync_state=SyncState.CONFIRMED)])
+    repo.remote.merge_remote(
+        "conn-1", [booking(7, remote_id="appt_1", sync_state=SyncState.CONFIRMED)]
+    )
     assert repo.booking("b-7") is not None
-    repo.complete(op, booking(1, remote_id="appt_1", sync_state=SyncState.CONFIRMED), "replay")
+    repo.sending.complete(
+        op, booking(1, remote_id="appt_1", sync_state=SyncState.CONFIRMED), "replay"
+    )
     assert repo.booking("b-7") is None
     got = repo.booking("b-1")
     assert got is not None and got.remote_id == "appt_1"
@@ -285,16 +295,16 @@ def test_a_pulled_twin_of_our_booking_gives_way_on_replay(repo: Repository) -> N
 def _synced_then_moved_here(repo: Repository) -> Booking:
     """b-1 acknowledged remotely at T0, then moved at the desk to T0+2h (the move queued)."""
     op = repo.book(booking(1), OperationKind.CREATE, {}, "k", "d")
-    repo.complete(op, booking(1, remote_id="appt_1", sync_state=SyncState.CONFIRMED), "ok")
+    repo.sending.complete(op, booking(1, remote_id="appt_1", sync_state=SyncState.CONFIRMED), "ok")
     here = booking(1, T0 + timedelta(hours=2), remote_id="appt_1", version=2)
-    repo.change_booking(here, OperationKind.RESCHEDULE, "k-move", "d", "moved", None)
+    repo.changes.change_booking(here, OperationKind.RESCHEDULE, "k-move", "d", "moved", None)
     return here
 
 
 def test_a_pull_merges_field_by_field_with_a_queued_move(repo: Repository) -> None:
     _synced_then_moved_here(repo)
     there = booking(1, remote_id="appt_1", sync_state=SyncState.CONFIRMED)
-    repo.merge_remote("conn-1", [there.with_changes(id="pulled", patient_name="P Q")])
+    repo.remote.merge_remote("conn-1", [there.with_changes(id="pulled", patient_name="P Q")])
     got = repo.booking("b-1")
     assert got is not None
     assert (got.start, got.patient_name) == (T0 + timedelta(hours=2), "P Q")
@@ -309,16 +319,18 @@ def test_a_clash_holds_the_queued_move_until_the_desk_keeps_its_version(
 ) -> None:
     _synced_then_moved_here(repo)
     there = booking(1, T0 + timedelta(hours=3), remote_id="appt_1", sync_state=SyncState.CONFIRMED)
-    repo.merge_remote("conn-1", [there.with_changes(id="pulled")])
+    repo.remote.merge_remote("conn-1", [there.with_changes(id="pulled")])
     got = repo.booking("b-1")
     assert got is not None and got.problem_code == "CLASH"
     assert got.start == T0 + timedelta(hours=2)  # the desk's time is kept while it is settled
     assert repo.outbox.due_operations("conn-1", T0 + timedelta(days=9)) == []  # held, not lost
     assert repo.outbox.pending_count("conn-1") == 1
     assert [b.id for b in repo.needs_attention()] == ["b-1"]
-    repo.merge_remote("conn-1", [there.with_changes(id="pulled")])  # pulled again: still held
+    repo.remote.merge_remote(
+        "conn-1", [there.with_changes(id="pulled")]
+    )  # pulled again: still held
     assert repo.outbox.due_operations("conn-1", T0 + timedelta(days=9)) == []
-    repo.keep_ours("b-1", "desk 2")
+    repo.remote.keep_ours("b-1", "desk 2")
     kept = repo.booking("b-1")
     assert kept is not None and kept.problem_code is None
     assert kept.sync_state is SyncState.PENCILLED
@@ -331,20 +343,20 @@ def test_a_clash_holds_the_queued_move_until_the_desk_keeps_its_version(
 def test_taking_the_remote_version_withdraws_the_move(repo: Repository) -> None:
     _synced_then_moved_here(repo)
     there = booking(1, T0 + timedelta(hours=3), remote_id="appt_1", sync_state=SyncState.CONFIRMED)
-    repo.merge_remote("conn-1", [there.with_changes(id="pulled")])
-    repo.take_theirs("b-1", "desk 2")
+    repo.remote.merge_remote("conn-1", [there.with_changes(id="pulled")])
+    repo.remote.take_theirs("b-1", "desk 2")
     got = repo.booking("b-1")
     assert got is not None and got.start == T0 + timedelta(hours=3)
     assert (got.sync_state, got.problem_code) == (SyncState.CONFIRMED, None)
     assert repo.outbox.pending_count("conn-1") == 0
     # the next pull of the same remote booking changes nothing
-    assert repo.merge_remote("conn-1", [there.with_changes(id="pulled")]) == 0
+    assert repo.remote.merge_remote("conn-1", [there.with_changes(id="pulled")]) == 0
 
 
 def test_a_desk_move_of_a_booking_in_a_clash_settles_it_the_desks_way(repo: Repository) -> None:
     _synced_then_moved_here(repo)
     there = booking(1, T0 + timedelta(hours=3), remote_id="appt_1", sync_state=SyncState.CONFIRMED)
-    repo.merge_remote("conn-1", [there.with_changes(id="pulled")])
+    repo.remote.merge_remote("conn-1", [there.with_changes(id="pulled")])
     clashing = repo.booking("b-1")
     assert clashing is not None and clashing.problem_code == "CLASH"
     # the receptionist moves it again (the app clears the problem with the move)
@@ -355,8 +367,8 @@ def test_a_desk_move_of_a_booking_in_a_clash_settles_it_the_desks_way(repo: Repo
         problem_code=None,
         problem_message=None,
     )
-    repo.change_booking(again, OperationKind.RESCHEDULE, "k-move-2", "d", "moved", None)
-    repo.merge_remote("conn-1", [there.with_changes(id="pulled")])  # the same remote again
+    repo.changes.change_booking(again, OperationKind.RESCHEDULE, "k-move-2", "d", "moved", None)
+    repo.remote.merge_remote("conn-1", [there.with_changes(id="pulled")])  # the same remote again
     got = repo.booking("b-1")
     assert got is not None and got.problem_code is None
     assert got.start == T0 + timedelta(hours=4)
@@ -368,11 +380,11 @@ def test_taking_a_remote_cancel_over_a_desk_move_leaves_nothing_to_send(repo: Re
     cancelled = booking(
         1, remote_id="appt_1", sync_state=SyncState.CONFIRMED, visit_status=VisitStatus.CANCELLED
     )
-    repo.merge_remote("conn-1", [cancelled.with_changes(id="pulled")])
+    repo.remote.merge_remote("conn-1", [cancelled.with_changes(id="pulled")])
     clashing = repo.booking("b-1")
     assert clashing is not None and clashing.problem_code == "CLASH"
     assert clashing.visit_status is VisitStatus.BOOKED  # the desk's, until a person decides
-    repo.take_theirs("b-1", "desk 2")
+    repo.remote.take_theirs("b-1", "desk 2")
     got = repo.booking("b-1")
     assert got is not None and got.visit_status is VisitStatus.CANCELLED
     assert got.sync_state is SyncState.CONFIRMED

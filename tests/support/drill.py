@@ -183,7 +183,7 @@ def run_drill(
                 assert stored is not None and stored.sync_state is SyncState.OUTCOME_UNKNOWN, n
                 assert rig.engine.drain().sent == 0, f"sequence {n} {script}: resent by itself"
                 seen["unknown"] += 1
-                rig.repo.settle_unknown(unknown[0].id, settle(booking, found), "drill")
+                rig.repo.sending.settle_unknown(unknown[0].id, settle(booking, found), "drill")
                 again = in_state(rig.repo, booking.id, OperationState.QUEUED)
                 if again:  # sent again: due from the real now
                     rig.clock.now = max(rig.clock.now, again[0].next_attempt_at)

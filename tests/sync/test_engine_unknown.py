@@ -123,8 +123,8 @@ def test_no_lookup_can_tell_so_the_outcome_is_unknown_and_nothing_is_resent(
     assert stored.problem_message.startswith(
         "Sent, but no answer came back and fakemeet cannot be asked whether it arrived"
     )
-    assert rig.repo.outbox.pending_count() == 0 and rig.repo.unknown_count() == 1
-    assert rig.repo.unknown_count("conn-1") == 1
+    assert rig.repo.outbox.pending_count() == 0 and rig.repo.outbox.unknown_count() == 1
+    assert rig.repo.outbox.unknown_count("conn-1") == 1
     assert ("outcome unknown", "sync") in [(e, a) for _, e, _, a in rig.repo.history("b-1")]
     for _ in range(3):  # never resent by itself, not even a day later
         rig.later(24 * 60)
@@ -148,7 +148,7 @@ def test_a_crash_after_marking_sent_is_reconciled_into_unknown(repo: Repository)
     _book(repo)
     (op,) = ops_of(repo, "b-1")
     # ... claimed (marked sent), and the process died here; its lease has run out
-    repo.claim(op.id, "gone", datetime.now(UTC), lease=timedelta(0))
+    repo.sending.claim(op.id, "gone", datetime.now(UTC), lease=timedelta(0))
     rig = Rig(repo, ProvisionalConnector(lose=lambda n: False))
     assert rig.engine.drain().unknown == 1
     assert rig.connector.sends == 0
@@ -166,7 +166,7 @@ def test_other_bookings_are_not_held_back(repo: Repository) -> None:
 def _queue_status(repo: Repository, booking_id: str) -> None:
     booking = repo.booking(booking_id)
     assert booking is not None
-    repo.change_booking(
+    repo.changes.change_booking(
         booking.with_changes(visit_status=VisitStatus.ARRIVED),
         OperationKind.SET_STATUS,
         f"status-{booking_id}",
@@ -184,7 +184,7 @@ def test_later_operations_of_the_booking_wait_behind_it(repo: Repository) -> Non
     assert rig.engine.drain().sent == 0
     assert rig.repo.outbox.pending_count() == 1  # the status change waits, truthfully counted
     assert rig.repo.outbox.next_due_at() is None  # for a person, not a time: no busy loop on it
-    rig.repo.settle_unknown(ops_of(rig.repo, "b-1")[0].id, Settlement.ARRIVED, "Desk 1")
+    rig.repo.sending.settle_unknown(ops_of(rig.repo, "b-1")[0].id, Settlement.ARRIVED, "Desk 1")
     assert rig.repo.outbox.next_due_at() is not None
     (due,) = rig.repo.outbox.due_operations("conn-1", rig.now)
     assert due.kind is OperationKind.SET_STATUS
@@ -194,7 +194,7 @@ def test_later_operations_of_the_booking_wait_behind_it(repo: Repository) -> Non
 def test_it_arrived_closes_it_by_a_persons_decision(repo: Repository) -> None:
     rig = _unknown(repo)
     op = ops_of(rig.repo, "b-1")[0]
-    settled = rig.repo.settle_unknown(op.id, Settlement.ARRIVED, "Desk 1")
+    settled = rig.repo.sending.settle_unknown(op.id, Settlement.ARRIVED, "Desk 1")
     assert settled.sync_state is SyncState.AWAITING_CONFIRMATION  # held, not yet linked
     assert settled.remote_id is None and settled.problem_code is None
     (done,) = ops_of(rig.repo, "b-1")
@@ -202,17 +202,17 @@ def test_it_arrived_closes_it_by_a_persons_decision(repo: Repository) -> None:
     assert ("outcome settled", "it arrived", "Desk 1") in [
         (e, d, a) for _, e, d, a in rig.repo.history("b-1")
     ]
-    assert rig.repo.unknown_count() == 0
+    assert rig.repo.outbox.unknown_count() == 0
     rig.later(60)
     assert rig.engine.drain().sent == 0
     with pytest.raises(NotUnknown):  # a second click, or another desk: already settled
-        rig.repo.settle_unknown(op.id, Settlement.SEND_AGAIN, "Desk 2")
+        rig.repo.sending.settle_unknown(op.id, Settlement.SEND_AGAIN, "Desk 2")
 
 
 def test_it_arrived_with_the_remote_id_confirms_it(repo: Repository) -> None:
     rig = _unknown(repo)
     op = ops_of(rig.repo, "b-1")[0]
-    settled = rig.repo.settle_unknown(op.id, Settlement.ARRIVED, "Desk 1", " r-77 ")
+    settled = rig.repo.sending.settle_unknown(op.id, Settlement.ARRIVED, "Desk 1", " r-77 ")
     assert (settled.sync_state, settled.remote_id) == (SyncState.CONFIRMED, "r-77")
     stored = rig.repo.booking("b-1")
     assert stored is not None and stored.remote_id == "r-77"
@@ -222,7 +222,7 @@ def test_it_arrived_with_the_remote_id_confirms_it(repo: Repository) -> None:
 def test_it_did_not_arrive_sends_it_again_with_the_same_key(repo: Repository) -> None:
     rig = _unknown(repo)
     op = ops_of(rig.repo, "b-1")[0]
-    settled = rig.repo.settle_unknown(op.id, Settlement.SEND_AGAIN, "Desk 1")
+    settled = rig.repo.sending.settle_unknown(op.id, Settlement.SEND_AGAIN, "Desk 1")
     assert settled.sync_state is SyncState.PENCILLED
     (queued,) = ops_of(rig.repo, "b-1")
     assert queued.state is OperationState.QUEUED and queued.sent_at is None
@@ -243,7 +243,7 @@ def test_a_resend_whose_answer_is_lost_again_is_unknown_again(repo: Repository) 
     rig.engine.drain()
     rig.later()
     assert rig.engine.drain().unknown == 1
-    rig.repo.settle_unknown(ops_of(rig.repo, "b-1")[0].id, Settlement.SEND_AGAIN, "Desk 1")
+    rig.repo.sending.settle_unknown(ops_of(rig.repo, "b-1")[0].id, Settlement.SEND_AGAIN, "Desk 1")
     assert rig.engine.drain().retrying == 1  # sent; lost again
     rig.later()
     assert rig.engine.drain().unknown == 1
@@ -254,12 +254,12 @@ def test_cancel_the_booking_sends_nothing_more(repo: Repository) -> None:
     rig = _unknown(repo)
     _queue_status(rig.repo, "b-1")
     op = ops_of(rig.repo, "b-1")[0]
-    settled = rig.repo.settle_unknown(op.id, Settlement.CANCEL, "Desk 1")
+    settled = rig.repo.sending.settle_unknown(op.id, Settlement.CANCEL, "Desk 1")
     assert settled.visit_status is VisitStatus.CANCELLED
     assert [o.state for o in ops_of(rig.repo, "b-1")] == [OperationState.WITHDRAWN] * 2
     rig.later(60)
     assert rig.engine.drain().sent == 0
-    assert rig.repo.outbox.pending_count() == rig.repo.unknown_count() == 0
+    assert rig.repo.outbox.pending_count() == rig.repo.outbox.unknown_count() == 0
     assert ("outcome settled", "Desk 1") in [(e, a) for _, e, _, a in rig.repo.history("b-1")]
 
 
@@ -361,7 +361,7 @@ def test_a_server_error_may_have_been_acted_on_so_it_cannot_be_resent(repo: Repo
 def test_the_repository_reopened_on_the_file_still_knows(db: Database, repo: Repository) -> None:
     rig = _unknown(repo)
     reopened = Repository(db)
-    assert reopened.unknown_count() == 1
+    assert reopened.outbox.unknown_count() == 1
     ((op, booking),) = reopened.outbox.operations([OperationState.UNKNOWN])
     assert booking.id == "b-1" and op.kind is OperationKind.CREATE
     assert rig.repo.booking("b-1") == reopened.booking("b-1")
@@ -370,12 +370,12 @@ def test_the_repository_reopened_on_the_file_still_knows(db: Database, repo: Rep
 def test_marking_unknown_keeps_a_desk_change_made_meanwhile(repo: Repository) -> None:
     booking = _book(repo)
     (op,) = ops_of(repo, "b-1")
-    op = repo.claim(op.id, "desk-a", datetime.now(UTC)) or op
+    op = repo.sending.claim(op.id, "desk-a", datetime.now(UTC)) or op
     _queue_status(repo, "b-1")  # the desk marks the patient arrived while the engine asks
     flagged = booking.with_changes(
         sync_state=SyncState.OUTCOME_UNKNOWN, problem_code=UNKNOWN_CODE, problem_message="?"
     )
-    repo.mark_unknown(op, flagged, "create: no answer")
+    repo.sending.mark_unknown(op, flagged, "create: no answer")
     stored = repo.booking("b-1")
     assert stored is not None
     assert stored.visit_status is VisitStatus.ARRIVED  # not the stale read's "booked"

@@ -463,7 +463,7 @@ def test_find_shows_every_match_a_page_at_a_time_with_the_count(  # type: ignore
     template = repo.bookings_between(
         datetime(2000, 1, 1, tzinfo=UTC), datetime(2100, 1, 1, tzinfo=UTC)
     )[0]
-    repo.merge_remote(
+    repo.remote.merge_remote(
         template.connection_id,
         [
             replace(

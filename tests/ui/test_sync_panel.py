@@ -128,7 +128,7 @@ def _moved_in_two_places(desk: MainWindow, desk_demo: Demo, weekday: int) -> tup
     )
     assert answer.status == 200
     # the pull of bookings (the catalog's refresh is not needed for this)
-    context.repo.merge_remote(cid, context.connectors[cid].pull_bookings(None))
+    context.repo.remote.merge_remote(cid, context.connectors[cid].pull_bookings(None))
     desk.refresh()
     desk.show_sync_panel()
     panel = desk.sync_panel

@@ -6,7 +6,7 @@ nothing the server will certainly refuse ever enters the queue. The same holds f
 ``reschedule`` re-runs the rules with the booking left out of the counts, ``cancel`` applies
 the organisation's cancellation policy, ``set_status`` records arrived / completed / no-show;
 each writes the booking and what it owes the remote in one transaction
-(``Repository.change_booking``). On an API that keeps patients as records of their own
+(``repo.changes.change_booking``). On an API that keeps patients as records of their own
 (VantaX's contacts) a new patient's create waits for a ``CREATE_PATIENT`` queued with it.
 Each names who made it (``actor``: the staff member signed in at the desk) in the booking's
 history and in an audit line written in the same transaction (``domain.audit``).
@@ -704,7 +704,7 @@ class BookingService:
             # the booking system cannot tell the two apart: the mark is the desk's own
             words = desk_only_words(spec.title, status)
             try:
-                self.repo.change_at_desk(
+                self.repo.changes.change_at_desk(
                     draft,
                     self.actor().label,
                     status.value,
@@ -751,7 +751,7 @@ class BookingService:
         remote and its audit line, in one transaction."""
         audit = self.audit_entry(AUDIT_EVENTS.get(event, AuditEvent.STATUS), before, after, detail)
         try:
-            plan, _ = self.repo.change_booking(
+            plan, _ = self.repo.changes.change_booking(
                 after,
                 kind,
                 str(uuid.uuid4()),

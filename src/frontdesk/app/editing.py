@@ -157,7 +157,7 @@ def edit(
         detail = f"{words} (kept at the desk)"
         audit = service.audit_entry(AuditEvent.EDITED, booking, after, detail)
         try:
-            service.repo.change_at_desk(
+            service.repo.changes.change_at_desk(
                 after, audit.actor.label, "edited", detail, booking.version, audit=audit
             )
         except StaleBooking as exc:

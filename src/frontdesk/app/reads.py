@@ -42,7 +42,7 @@ class DeskReads:
         return self._repo.outbox.pending_count(connection_id)
 
     def unknown_count(self, connection_id: str) -> int:
-        return self._repo.unknown_count(connection_id)
+        return self._repo.outbox.unknown_count(connection_id)
 
     def forget_catalogs(self) -> None:
         """The catalogs kept in memory are read again (another process refreshed them)."""

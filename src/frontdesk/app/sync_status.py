@@ -84,11 +84,11 @@ def overview(context: AppContext, limit: int = 500) -> SyncOverview:
 def attention_count(context: AppContext) -> int:
     """How many bookings need a person: refused ones, and changes whose outcome is unknown
     (index ranges: cheap enough after every change)."""
-    return len(context.repo.needs_attention(limit=1000)) + context.repo.unknown_count()
+    return len(context.repo.needs_attention(limit=1000)) + context.repo.outbox.unknown_count()
 
 
 def unknown_count(context: AppContext) -> int:
-    return context.repo.unknown_count()
+    return context.repo.outbox.unknown_count()
 
 
 def unknown_lines(context: AppContext) -> list[str]:
@@ -113,7 +113,7 @@ def settle(
 ) -> Booking:
     """A person's decision on a change whose outcome is unknown (it goes into the booking's
     history with the desk's name). Raises ``NotUnknown`` if it was settled meanwhile."""
-    return context.repo.settle_unknown(op_id, settlement, _who(context), remote_id)
+    return context.repo.sending.settle_unknown(op_id, settlement, _who(context), remote_id)
 
 
 def nearest_openings(context: AppContext, booking: Booking, count: int = 4) -> list[Opening]:
@@ -135,17 +135,17 @@ def add_note(context: AppContext, booking_id: str, note: str) -> None:
 
 
 def send_again(context: AppContext, op_id: int) -> None:
-    context.repo.requeue(op_id, _who(context))
+    context.repo.sending.requeue(op_id, _who(context))
 
 
 def dismiss(context: AppContext, op_id: int) -> None:
-    context.repo.dismiss(op_id, _who(context))
+    context.repo.sending.dismiss(op_id, _who(context))
 
 
 def clash(context: AppContext, booking: Booking) -> list[tuple[str, str, str]]:
     """For a booking in a clash: each clashing part in words, with the desk's value and the
     booking system's, as the clinic reads them; empty when it is in none."""
-    found = context.repo.clash(booking.id)
+    found = context.repo.remote.clash(booking.id)
     if found is None:
         return []
     theirs, parts = found
@@ -176,12 +176,12 @@ def clash(context: AppContext, booking: Booking) -> list[tuple[str, str, str]]:
 
 def keep_ours(context: AppContext, booking_id: str) -> None:
     """Settle a clash the desk's way: its queued changes are sent."""
-    context.repo.keep_ours(booking_id, _who(context))
+    context.repo.remote.keep_ours(booking_id, _who(context))
 
 
 def take_theirs(context: AppContext, booking_id: str) -> None:
     """Settle a clash the booking system's way: the desk's clashing changes are dropped."""
-    context.repo.take_theirs(booking_id, _who(context))
+    context.repo.remote.take_theirs(booking_id, _who(context))
 
 
 def _who(context: AppContext) -> Actor:

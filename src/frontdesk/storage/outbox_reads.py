@@ -1,7 +1,9 @@
 """The outbox as the sync engine and the desk read it: what falls due and when (strictly in
 order per booking, never before the operation it depends on is done, never behind an unknown
 outcome or in a clash, both of which wait for a person), how many operations wait, and the
-sync panel's lists. Reads only; what writes the outbox is :class:`OutboxStore` and its kin.
+sync panel's lists, how many outcomes are unknown. Reads only; what writes the outbox is
+``repo.changes`` (:mod:`~frontdesk.storage.outbox_store`: queueing with a desk change) and
+``repo.sending`` (:mod:`~frontdesk.storage.outbox_sending`: everything after).
 """
 
 from __future__ import annotations
@@ -121,6 +123,18 @@ class OutboxReads:
                 select(func.count())
                 .select_from(OutboxRow)
                 .where(OutboxRow.state == OperationState.QUEUED.value)
+            )
+            if connection_id is not None:
+                query = query.where(OutboxRow.connection_id == connection_id)
+            return int(s.scalar(query) or 0)
+
+    def unknown_count(self, connection_id: str | None = None) -> int:
+        """Operations whose outcome is unknown (each waits for a person)."""
+        with self.db.read() as s:
+            query = (
+                select(func.count())
+                .select_from(OutboxRow)
+                .where(OutboxRow.state == OperationState.UNKNOWN.value)
             )
             if connection_id is not None:
                 query = query.where(OutboxRow.connection_id == connection_id)

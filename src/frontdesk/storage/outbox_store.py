@@ -1,14 +1,15 @@
-"""The outbox side of the repository: what the desk owes each remote system, and the
-booking changes that create those debts, each in one transaction with its booking.
+"""The desk's changes to a booking and what they owe each remote system, each in one
+transaction with its booking (``repo.changes``): a change queues what :func:`plan_change`
+decides over the booking's queued operations (withdrawing those it supersedes), a change only
+the desk keeps queues nothing.
 
-Owns the writes: queueing (a desk change and the operations it owes, a create that waits for
-its patient's record), sending again or putting aside a refused operation, claiming an
-operation to send it (:mod:`~frontdesk.storage.claims`), and settling a sent operation by its
-answer (done or refused). Its kin, composed with it into ``Repository``:
-:mod:`~frontdesk.storage.outbox_reads` (what is due, how many wait, the panel's lists),
-:mod:`~frontdesk.storage.outbox_records` (the answers to a patient's record and the operations
-waiting for it) and :mod:`~frontdesk.storage.outbox_unknown` (operations whose outcome is
-unknown).
+The same module holds the session-level writes the repository's bookings share
+(``Repository.book``, ``book_in``, ``book_many`` queue in their own transaction):
+:func:`enqueue_in` queues an operation, :func:`queue_create_in` a create that may wait for its
+patient's record, :func:`withdraw_in` withdraws queued operations. What happens to an operation
+once queued (claimed, sent, answered, settled by a person) is ``repo.sending``
+(:mod:`~frontdesk.storage.outbox_sending`); what is due and how many wait is ``repo.outbox``
+(:mod:`~frontdesk.storage.outbox_reads`).
 
 An operation may wait for another (``depends_on``): a booking's create waits for its patient's
 record (``CREATE_PATIENT``, on APIs that keep patients apart), which is never sent twice for one
@@ -18,14 +19,13 @@ gives its id to every booking that waited (:mod:`frontdesk.storage.patient_recor
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Sequence
-from datetime import datetime, timedelta
+from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from frontdesk.domain.audit import Actor, AuditEntry, AuditEvent, label_of
+from frontdesk.domain.audit import AuditEntry
 from frontdesk.domain.booking import HELD_WITHOUT_ID, Booking
 from frontdesk.domain.merge import CLASH_CODE
 from frontdesk.domain.outbox import (
@@ -39,8 +39,7 @@ from frontdesk.domain.outbox import (
 )
 from frontdesk.domain.timeutil import utc_now
 from frontdesk.storage import scopes
-from frontdesk.storage.audit import add_audit, add_decision
-from frontdesk.storage.claims import LEASE, claim_row, claim_to_send_in
+from frontdesk.storage.audit import add_audit
 from frontdesk.storage.db import Database
 from frontdesk.storage.patient_records import PatientRecords, patient_payload
 from frontdesk.storage.rows import (
@@ -52,20 +51,7 @@ from frontdesk.storage.rows import (
     queued_query,
     settle_clash,
 )
-from frontdesk.storage.settles import (
-    base_of,
-    booking_values,
-    drop_pulled_twin,
-    history,
-    queued_ids,
-    settle,
-    settle_values,
-    standing,
-    stored_booking,
-    withdraw,
-    write_booking,
-)
-from frontdesk.storage.tables import BookingRow, HistoryRow, OutboxRow
+from frontdesk.storage.tables import BookingRow, OutboxRow
 
 
 class StaleBooking(Exception):
@@ -76,69 +62,100 @@ class StaleBooking(Exception):
         self.booking_id = booking_id
 
 
-class OutboxStore:
-    """Desk changes with what they owe; operations queued, sent, settled."""
+def enqueue_in(
+    s: Session,
+    booking: Booking,
+    kind: OperationKind,
+    payload: dict[str, Any],
+    key: str,
+    depends_on: int | None = None,
+) -> Operation:
+    """Queue ``kind`` for ``booking`` in ``s``, due now (after ``depends_on`` is done)."""
+    now = utc_now()
+    row = OutboxRow(
+        booking_id=booking.id,
+        connection_id=booking.connection_id,
+        kind=kind.value,
+        payload=payload,
+        idempotency_key=key,
+        depends_on=depends_on,
+        state=OperationState.QUEUED.value,
+        attempts=0,
+        next_attempt_at=now,
+        created_at=now,
+    )
+    s.add(row)
+    s.flush()
+    return operation_of_row(row)
 
-    db: Database
 
-    def _enqueue(
-        self,
-        s: Session,
-        booking: Booking,
-        kind: OperationKind,
-        payload: dict[str, Any],
-        key: str,
-        depends_on: int | None = None,
-    ) -> Operation:
-        now = utc_now()
-        row = OutboxRow(
-            booking_id=booking.id,
-            connection_id=booking.connection_id,
-            kind=kind.value,
-            payload=payload,
-            idempotency_key=key,
-            depends_on=depends_on,
-            state=OperationState.QUEUED.value,
-            attempts=0,
-            next_attempt_at=now,
-            created_at=now,
+def queue_create_in(
+    s: Session,
+    booking: Booking,
+    key: str,
+    records: PatientRecords | None,
+    payload: dict[str, Any] | None = None,
+) -> Operation:
+    """Queue the create of ``booking`` (its row written). Where the API keeps patients apart
+    (``records``), the create uses the patient's record when it is known (its id goes into
+    the row's ``extra``), else waits for the patient's ``CREATE_PATIENT``: the one already
+    queued for another booking of the patient, or a new one with a key minted now."""
+    body = dict(payload or {})
+    if records is None:
+        return enqueue_in(s, booking, OperationKind.CREATE, body, key)
+    known = records.known(booking)
+    if known is not None:
+        row = s.get_one(BookingRow, booking.id)
+        row.extra = {**(row.extra or {}), PATIENT_REF: known}
+        return enqueue_in(s, booking, OperationKind.CREATE, body, key)
+    first = records.queued(booking)
+    if first is None:
+        patient = enqueue_in(
+            s,
+            booking,
+            OperationKind.CREATE_PATIENT,
+            patient_payload(booking),
+            str(uuid.uuid4()),
         )
-        s.add(row)
-        s.flush()
-        return operation_of_row(row)
+        records.add(booking, patient.id)
+        first = patient.id
+    return enqueue_in(s, booking, OperationKind.CREATE, body, key, depends_on=first)
 
-    def _queue_create(
-        self,
-        s: Session,
-        booking: Booking,
-        key: str,
-        records: PatientRecords | None,
-        payload: dict[str, Any] | None = None,
-    ) -> Operation:
-        """Queue the create of ``booking`` (its row written). Where the API keeps patients apart
-        (``records``), the create uses the patient's record when it is known (its id goes into
-        the row's ``extra``), else waits for the patient's ``CREATE_PATIENT``: the one already
-        queued for another booking of the patient, or a new one with a key minted now."""
-        body = dict(payload or {})
-        if records is None:
-            return self._enqueue(s, booking, OperationKind.CREATE, body, key)
-        known = records.known(booking)
-        if known is not None:
-            row = s.get_one(BookingRow, booking.id)
-            row.extra = {**(row.extra or {}), PATIENT_REF: known}
-            return self._enqueue(s, booking, OperationKind.CREATE, body, key)
-        first = records.queued(booking)
-        if first is None:
-            patient = self._enqueue(
-                s,
-                booking,
-                OperationKind.CREATE_PATIENT,
-                patient_payload(booking),
-                str(uuid.uuid4()),
-            )
-            records.add(booking, patient.id)
-            first = patient.id
-        return self._enqueue(s, booking, OperationKind.CREATE, body, key, depends_on=first)
+
+def withdraw_in(s: Session, op_ids: Sequence[int], why: str) -> None:
+    """Withdraw the queued operations ``op_ids`` in ``s`` (superseded, or nothing more owed)."""
+    for op_id in op_ids:
+        advance(s.get_one(OutboxRow, op_id), Transition.WITHDRAWN, why)
+
+
+def _waiting_on(s: Session, queued: Sequence[Operation]) -> dict[int, list[str]]:
+    """Of the booking's queued patient records, those other bookings' queued operations
+    wait for, with those bookings (oldest operation first)."""
+    ids = [op.id for op in queued if op.kind is OperationKind.CREATE_PATIENT]
+    if not ids:
+        return {}
+    owner = queued[0].booking_id
+    waiting: dict[int, list[str]] = {}
+    rows = s.execute(
+        select(OutboxRow.depends_on, OutboxRow.booking_id)
+        .where(
+            OutboxRow.state == OperationState.QUEUED.value,
+            OutboxRow.depends_on.in_(ids),
+            OutboxRow.booking_id != owner,
+        )
+        .order_by(OutboxRow.id)
+    )
+    for row in rows:
+        if row.depends_on is not None:
+            waiting.setdefault(row.depends_on, []).append(row.booking_id)
+    return waiting
+
+
+class DeskChanges:
+    """Desk changes to bookings, each with what it owes, in one transaction (``repo.changes``)."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
 
     def change_booking(
         self,
@@ -159,7 +176,7 @@ class OutboxStore:
         inside the write lock so the sync engine cannot send one in between. Raises
         :class:`StaleBooking` when ``expected_version`` no longer matches the stored row.
         ``patient_records``: the API keeps patients apart, so a new create (a rebook) may need
-        the patient's record first (see :meth:`_queue_create`). ``guard``: as for
+        the patient's record first (see :func:`queue_create_in`). ``guard``: as for
         ``Repository.book`` (a move judged again among the bookings as they stand). ``audit``:
         the audit trail's line, appended in the same transaction.
         """
@@ -207,10 +224,10 @@ class OutboxStore:
         scopes.lock_days_of(s, booking)
         scopes.lock_patient(s, booking)
         queued = [operation_of_row(r) for r in s.scalars(queued_query(booking.id))]
-        waiting = self._waiting_on(s, queued) if kind is OperationKind.CANCEL else {}
+        waiting = _waiting_on(s, queued) if kind is OperationKind.CANCEL else {}
         held = row.remote_id is not None or bool((row.extra or {}).get(HELD_WITHOUT_ID))
-        plan, withdraw = plan_change(kind, queued, held, waiting)
-        self._withdraw(s, withdraw, f"superseded by {kind.value}")
+        plan, withdrawn = plan_change(kind, queued, held, waiting)
+        withdraw_in(s, withdrawn, f"superseded by {kind.value}")
         for op_id, others in waiting.items():  # the patient's record goes on for the others
             s.get_one(OutboxRow, op_id).booking_id = others[0]
         ref = (row.extra or {}).get(PATIENT_REF)
@@ -230,53 +247,13 @@ class OutboxStore:
         op = None
         if plan is ChangePlan.ENQUEUE and kind is OperationKind.CREATE:
             records = PatientRecords(s) if patient_records else None
-            op = self._queue_create(s, booking, idempotency_key, records)
+            op = queue_create_in(s, booking, idempotency_key, records)
         elif plan is ChangePlan.ENQUEUE:
-            op = self._enqueue(s, booking, kind, {}, idempotency_key)
+            op = enqueue_in(s, booking, kind, {}, idempotency_key)
         add_history(s, booking.id, event, detail, actor)
         if audit is not None:
             add_audit(s, audit)
         return plan, op
-
-    @staticmethod
-    def _waiting_on(s: Session, queued: Sequence[Operation]) -> dict[int, list[str]]:
-        """Of the booking's queued patient records, those other bookings' queued operations
-        wait for, with those bookings (oldest operation first)."""
-        ids = [op.id for op in queued if op.kind is OperationKind.CREATE_PATIENT]
-        if not ids:
-            return {}
-        owner = queued[0].booking_id
-        waiting: dict[int, list[str]] = {}
-        rows = s.execute(
-            select(OutboxRow.depends_on, OutboxRow.booking_id)
-            .where(
-                OutboxRow.state == OperationState.QUEUED.value,
-                OutboxRow.depends_on.in_(ids),
-                OutboxRow.booking_id != owner,
-            )
-            .order_by(OutboxRow.id)
-        )
-        for row in rows:
-            if row.depends_on is not None:
-                waiting.setdefault(row.depends_on, []).append(row.booking_id)
-        return waiting
-
-    @staticmethod
-    def _withdraw(s: Session, op_ids: Sequence[int], why: str) -> None:
-        for op_id in op_ids:
-            advance(s.get_one(OutboxRow, op_id), Transition.WITHDRAWN, why)
-
-    @staticmethod
-    def _has_pending(s: Session, booking_id: str) -> bool:
-        count = s.scalar(
-            select(func.count())
-            .select_from(OutboxRow)
-            .where(
-                OutboxRow.booking_id == booking_id,
-                OutboxRow.state == OperationState.QUEUED.value,
-            )
-        )
-        return bool(count)
 
     def change_at_desk(
         self,
@@ -299,128 +276,3 @@ class OutboxStore:
             add_history(s, booking.id, event, detail, actor)
             if audit is not None:
                 add_audit(s, audit)
-
-    def requeue(self, op_id: int, actor: Actor | str) -> None:
-        """Send a refused operation again (same idempotency key), from now; one that waited
-        for a refused patient record sends that again too (a record withdrawn since: the
-        create makes it itself)."""
-        with self.db.write() as s:
-            row = s.get_one(OutboxRow, op_id)
-            advance(row, Transition.SEND_AGAIN)
-            row.next_attempt_at = utc_now()
-            add_history(s, row.booking_id, "sent again", row.kind, label_of(actor))
-            add_decision(s, AuditEvent.SENT_AGAIN, actor, row.booking_id, row.kind)
-            first = s.get(OutboxRow, row.depends_on) if row.depends_on is not None else None
-            if first is not None and first.state == OperationState.FAILED.value:
-                advance(first, Transition.SEND_AGAIN)
-                first.next_attempt_at = utc_now()
-            elif first is not None and first.state == OperationState.WITHDRAWN.value:
-                row.depends_on = None
-
-    def dismiss(self, op_id: int, actor: Actor | str) -> None:
-        """Put a refused operation aside for good (it stays in the history)."""
-        with self.db.write() as s:
-            row = s.get_one(OutboxRow, op_id)
-            advance(row, Transition.DISMISSED)
-            add_history(s, row.booking_id, "dismissed", row.kind, label_of(actor))
-            add_decision(s, AuditEvent.GIVEN_UP, actor, row.booking_id, row.kind)
-
-    def claim(
-        self,
-        op_id: int,
-        owner: str,
-        now: datetime,
-        *,
-        lease: timedelta = LEASE,
-        abandoned: Callable[[str], bool] | None = None,
-    ) -> Operation | None:
-        """Claim a due operation for sending and record, before the request goes out, that an
-        attempt may reach the server; ``None`` when it is not ours to send (see
-        :mod:`frontdesk.storage.claims`)."""
-        with self.db.write() as s:
-            return claim_row(s, op_id, owner, now, lease, abandoned)
-
-    def claim_to_send(
-        self,
-        op_id: int,
-        owner: str,
-        now: datetime,
-        *,
-        lease: timedelta = LEASE,
-        abandoned: Callable[[str], bool] | None = None,
-    ) -> tuple[Operation, Booking | None] | None:
-        """:meth:`claim`, and the operation's booking as it stands once claimed, in the same
-        transaction (the engine's one transaction before a request)."""
-        with self.db.write_core() as w:
-            return claim_to_send_in(w.conn, op_id, owner, now, lease, abandoned)
-
-    def retry_later(
-        self, op: Operation, when: datetime, error: str, *, unsent: bool = False
-    ) -> None:
-        """Keep ``op`` queued until ``when`` and release its claim. ``unsent``: the attempt
-        surely did not arrive (a 429, no connection), so the next one need not reconcile first.
-        """
-        with self.db.write_core() as w:
-            if standing(w, op).ours:
-                values: dict[str, Any] = {"next_attempt_at": when, "last_error": error}
-                values.update(claimed_by=None, claimed_until=None)
-                if unsent:
-                    values["sent_at"] = None
-                settle(w, op.id, values)
-
-    def complete(self, op: Operation, booking: Booking, detail: str) -> None:
-        """The remote acknowledged ``op``: close it and store the booking as it now is."""
-        self._finish(op, booking, OperationState.DONE, "synced", detail)
-
-    def refuse(self, op: Operation, booking: Booking, detail: str) -> None:
-        """The remote refused ``op``: close it; the booking now needs attention."""
-        self._finish(op, booking, OperationState.FAILED, "refused", detail)
-
-    def _finish(
-        self, op: Operation, booking: Booking, state: OperationState, event: str, detail: str
-    ) -> None:
-        with self.db.write_core() as w:
-            found = standing(w, op, booking)
-            if not found.ours:
-                return
-            done = state is OperationState.DONE
-            transition = Transition.ACCEPTED if done else Transition.REFUSED
-            settle(w, op.id, settle_values(transition, None if done else detail))
-            if found.twin is not None:
-                drop_pulled_twin(w, found.twin)
-            remote = booking
-            if found.later and done:
-                # the desk changed the booking since this was sent: keep its fields (the
-                # queued operations will send them) and take only the remote's identity
-                kept = stored_booking(w, booking.id)
-                held = booking.extra.get(HELD_WITHOUT_ID)  # an identity without an id
-                extra = {**kept.extra, HELD_WITHOUT_ID: held} if held else kept.extra
-                booking = kept.with_changes(remote_id=booking.remote_id, extra=extra)
-            elif found.later and op.kind is OperationKind.CREATE:
-                withdraw(w, queued_ids(w, booking.id), "the booking's create was refused")
-            values = booking_values(booking)
-            if done:
-                values["remote_base"] = base_of(remote)  # what the remote now holds
-            write_booking(w, booking.id, values)
-            history(w, booking.id, event, detail, "sync")
-
-    @staticmethod
-    def _holder(s: Session, booking: Booking) -> BookingRow | None:
-        """Another booking of the connection with ``booking``'s remote id, if any."""
-        return s.scalar(
-            select(BookingRow).where(
-                BookingRow.connection_id == booking.connection_id,
-                BookingRow.remote_id == booking.remote_id,
-                BookingRow.id != booking.id,
-            )
-        )
-
-    def _drop_pulled_twin(self, s: Session, booking: Booking) -> None:
-        """A pull between a lost answer and its replay may have cached our own booking a second
-        time under the remote id (APIs that do not echo our reference). It is the same
-        booking: the pulled copy goes, ours keeps the remote id."""
-        twin = self._holder(s, booking)
-        if twin is not None and not self._has_pending(s, twin.id):
-            s.execute(delete(HistoryRow).where(HistoryRow.booking_id == twin.id))
-            s.delete(twin)
-            s.flush()

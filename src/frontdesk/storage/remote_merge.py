@@ -5,6 +5,10 @@ A booking in a clash keeps its queued operations queued but unsent (``due_operat
 it) until a person keeps the desk's version (they go out) or takes the remote's (those that
 carry the clashing parts are withdrawn and the remote's values written). Any later desk change
 that clears the booking's problem (a move, a cancel) settles it the desk's way too.
+
+The repository's ``remote`` (:class:`RemoteMerge`), each write a transaction of its own; a
+pulled booking that is a desk booking whose outcome was unknown settles it as arrived in the
+pull's transaction (:mod:`frontdesk.storage.outbox_unknown`).
 """
 
 from __future__ import annotations
@@ -29,7 +33,9 @@ from frontdesk.domain.outbox import OperationKind
 from frontdesk.domain.timeutil import utc_now
 from frontdesk.storage import patients
 from frontdesk.storage.audit import add_decision
-from frontdesk.storage.outbox_unknown import UnknownOutcomes
+from frontdesk.storage.db import Database
+from frontdesk.storage.outbox_store import withdraw_in
+from frontdesk.storage.outbox_unknown import settle_seen, unknown_bookings, unknown_match
 from frontdesk.storage.rows import (
     add_history,
     booking_of_row,
@@ -48,8 +54,11 @@ def _base(row: BookingRow) -> tuple[dict[str, Any] | None, list[str]]:
     return dict(stored.get("view") or {}), list(stored.get("clash") or [])
 
 
-class RemoteMergeStore(UnknownOutcomes):
-    """What a pull writes, and how a clash it found is settled."""
+class RemoteMerge:
+    """What a pull writes, and how a clash it found is settled (``repo.remote``)."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
 
     def merge_remote(self, connection_id: str, remote: Sequence[Booking]) -> int:
         """Upsert bookings pulled from the remote, merging field by field with the desk's
@@ -66,7 +75,7 @@ class RemoteMergeStore(UnknownOutcomes):
         changed = 0
         with self.db.write() as s:
             channel = s.get_one(ConnectionRow, connection_id).provider
-            unknown = self._unknown_bookings(s, connection_id)  # few: usually none
+            unknown = unknown_bookings(s, connection_id)  # few: usually none
             for item in remote:
                 row = None
                 if item.remote_id is not None:  # never "IS NULL": any untied row would match
@@ -83,9 +92,9 @@ class RemoteMergeStore(UnknownOutcomes):
                     # speaks only for a desk booking the remote holds under no id either
                     continue
                 if row is None and unknown and item.remote_id is not None:
-                    row = self._unknown_match(s, connection_id, item)
+                    row = unknown_match(s, connection_id, item)
                 if row is not None and row.id in unknown:
-                    self._settle_seen(s, row.id, item.remote_id, channel)
+                    settle_seen(s, row.id, item.remote_id, channel)
                     unknown.discard(row.id)
                     changed += 1
                 if row is None:
@@ -176,7 +185,7 @@ class RemoteMergeStore(UnknownOutcomes):
                 if carried & parts or (cancelled_there and "status" in parts):
                     withdrawn.append(op.id)  # nothing more is owed a booking cancelled there
                     parts |= carried
-            self._withdraw(s, withdrawn, "the booking system's version was taken")
+            withdraw_in(s, withdrawn, "the booking system's version was taken")
             still_pending = s.scalar(queued_query(booking_id).limit(1)) is not None
             settled = theirs_applied(booking, base, parts).with_changes(
                 sync_state=SyncState.PENCILLED if still_pending else SyncState.CONFIRMED,

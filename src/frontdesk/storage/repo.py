@@ -1,13 +1,17 @@
 """Repositories: the only way the rest of FrontDesk reads and writes the cache.
 
-``Repository`` holds connections, catalogs, bookings, patients and history; the outbox side
-(operations and the desk changes that queue them) and what pulls write are its bases:
-``RemoteMergeStore`` (over ``UnknownOutcomes`` over ``OutboxStore``) and ``OutboxRecords``, which
-share the booking writes' transactions. The rest is composed, not inherited: ``repo.outbox``
-(:class:`OutboxReads`: what waits, what is due, how many), ``repo.staff`` (:class:`StaffStore`),
-``repo.audit`` (:class:`AuditTrail`), ``repo.roles`` (:class:`SendingRoles`) and
-``repo.removal`` (:class:`ConnectionRemoval`), each owning its own transactions. A desk write
-given an ``audit`` entry appends it in the same transaction as the booking and its history.
+``Repository`` holds connections, catalogs, bookings, patients and history; it inherits
+nothing. Every other side of the cache is a small store over the same :class:`Database`,
+composed as an attribute and owning its own transactions: ``repo.changes``
+(:class:`DeskChanges`: a desk change to a booking and what it owes), ``repo.sending``
+(:class:`OutboxSending`: the outbox's state machine once an operation is queued: claims,
+answers, a person's word), ``repo.remote`` (:class:`RemoteMerge`: what a pull writes, clashes),
+``repo.outbox`` (:class:`OutboxReads`: what waits, what is due, how many), ``repo.staff``
+(:class:`StaffStore`), ``repo.audit`` (:class:`AuditTrail`), ``repo.roles``
+(:class:`SendingRoles`), ``repo.removal`` (:class:`ConnectionRemoval`) and the desk-local
+records of the day. A new booking queues its create in its own transaction through
+:mod:`~frontdesk.storage.outbox_store`'s session-level writes. A desk write given an ``audit``
+entry appends it in the same transaction as the booking and its history.
 
 Each method opens its own short transaction on :class:`Database` (one session per call, so
 any thread may call), and hands back domain objects, never rows.
@@ -46,12 +50,12 @@ from frontdesk.storage.confirmations import ArrivalStore, ConfirmationStore
 from frontdesk.storage.connection_removal import ConnectionRemoval
 from frontdesk.storage.db import Database
 from frontdesk.storage.outbox_reads import OutboxReads
-from frontdesk.storage.outbox_records import OutboxRecords
-from frontdesk.storage.outbox_store import StaleBooking
+from frontdesk.storage.outbox_sending import OutboxSending
+from frontdesk.storage.outbox_store import DeskChanges, StaleBooking, enqueue_in, queue_create_in
 from frontdesk.storage.patient_records import PatientRecords
 from frontdesk.storage.patients import Patient
 from frontdesk.storage.pinboard import PinboardStore
-from frontdesk.storage.remote_merge import RemoteMergeStore
+from frontdesk.storage.remote_merge import RemoteMerge
 from frontdesk.storage.roles import SendingRoles
 from frontdesk.storage.rows import (
     BOOKING_COLUMNS,
@@ -97,14 +101,17 @@ class ConnectionRecord:
     last_fresh_at: datetime | None
 
 
-class Repository(RemoteMergeStore, OutboxRecords):
-    """Connections, catalog, bookings, outbox and history of one store; the smaller stores
-    beside them are its attributes: ``staff``, ``audit``, ``roles`` and ``removal``."""
+class Repository:
+    """Connections, catalog, bookings and history of one store; the smaller stores beside
+    them are its attributes (``changes``, ``sending``, ``remote``, ``outbox``, ``staff`` ...)."""
 
     def __init__(self, db: Database) -> None:
         self.db = db
         self._catalogs: dict[tuple[str, date, date], Catalog] = {}
         self._catalog_generation = 0
+        self.changes = DeskChanges(db)  # a desk change to a booking and what it owes
+        self.sending = OutboxSending(db)  # an operation claimed, answered, settled
+        self.remote = RemoteMerge(db)  # what a pull writes, clashes
         self.outbox = OutboxReads(db)  # what waits to be sent, what is due, how many
         self.staff = StaffStore(db)
         self.audit = AuditTrail(db)
@@ -377,9 +384,9 @@ class Repository(RemoteMergeStore, OutboxRecords):
         )
         if operation_kind is OperationKind.CREATE:
             records = PatientRecords(s) if patient_records else None
-            op = self._queue_create(s, booking, idempotency_key, records, payload)
+            op = queue_create_in(s, booking, idempotency_key, records, payload)
         else:
-            op = self._enqueue(s, booking, operation_kind, payload, idempotency_key)
+            op = enqueue_in(s, booking, operation_kind, payload, idempotency_key)
         add_history(s, booking.id, "created", detail, actor)
         if audit is not None:
             add_audit(s, audit)
@@ -413,7 +420,7 @@ class Repository(RemoteMergeStore, OutboxRecords):
                 copy_into(row, booking)
                 s.add(row)
                 s.flush()
-                self._queue_create(s, booking, f"create:{booking.id}", records)
+                queue_create_in(s, booking, f"create:{booking.id}", records)
                 add_history(s, booking.id, "created", detail, actor)
                 made.append(booking)
             if audit is not None:

@@ -55,7 +55,7 @@ class NewBooking:
 
 @dataclass(frozen=True, slots=True)
 class BookingChange:
-    """One booking's change as ``Repository.change_booking`` takes it."""
+    """One booking's change as ``repo.changes.change_booking`` takes it."""
 
     before_version: int
     after: Booking
@@ -122,7 +122,7 @@ class SeriesStore:
         plans: list[ChangePlan] = []
         with self.db.write() as s:
             for c in changes:
-                plan, _ = self.repo.change_in(
+                plan, _ = self.repo.changes.change_in(
                     s,
                     c.after,
                     c.kind,

@@ -218,7 +218,7 @@ class SyncEngine:
                     return
                 if self.stop.is_set():
                     return
-                claimed = self.repo.claim_to_send(
+                claimed = self.repo.sending.claim_to_send(
                     op.id, self.owner, self.clock(), abandoned=abandoned
                 )
                 if claimed is None:
@@ -242,7 +242,9 @@ class SyncEngine:
         own, so no change is lost in between; ``op.sent_at`` is the earlier attempt's, if any."""
         if booking is None:
             log.error("operation %s names a missing booking", op.id)
-            self.repo.retry_later(op, self.clock() + timedelta(hours=1), "its booking is gone")
+            self.repo.sending.retry_later(
+                op, self.clock() + timedelta(hours=1), "its booking is gone"
+            )
             return True
         outcome: Outcome | Unknown | None = None
         if op.sent_at is not None and op.kind is OperationKind.CREATE:
@@ -268,7 +270,7 @@ class SyncEngine:
             return self._patient_made(cid, op, outcome, report)
         if isinstance(outcome, Accepted):
             detail = "replayed: already held remotely" if outcome.replayed else "accepted"
-            self.repo.complete(op, outcome.booking, f"{op.kind} {detail}")
+            self.repo.sending.complete(op, outcome.booking, f"{op.kind} {detail}")
             health.online, health.last_error = True, None
             report.confirmed += 1
             self._changed(report, booking.id)
@@ -278,7 +280,9 @@ class SyncEngine:
             v = outcome.verdict
             if outcome.credentials:
                 health.paused, health.last_error = True, f"{v.code}: {v.message}"
-                self.repo.retry_later(op, self.clock() + timedelta(minutes=5), health.last_error)
+                self.repo.sending.retry_later(
+                    op, self.clock() + timedelta(minutes=5), health.last_error
+                )
                 log.warning("connection %s paused: credentials refused (%s)", cid, v.code)
                 return False
             if patient:
@@ -288,7 +292,7 @@ class SyncEngine:
                 problem_code=v.code,
                 problem_message=v.message,
             )
-            self.repo.refuse(op, flagged, f"HTTP {v.status} {v.code}: {v.message}")
+            self.repo.sending.refuse(op, flagged, f"HTTP {v.status} {v.code}: {v.message}")
             report.refused += 1
             self._changed(report, booking.id)
             log.info("op %s (%s) refused: HTTP %s %s", op.id, op.kind, v.status, v.code)
@@ -305,7 +309,7 @@ class SyncEngine:
             log.error("op %s (%s) accepted without the record's id", op.id, op.kind)
             return self._later(cid, op, RetryLater("accepted without the record's id"), report)
         detail = "already held remotely" if outcome.replayed else None
-        for booking_id in self.repo.patient_made(op, outcome.patient_ref, detail):
+        for booking_id in self.repo.sending.patient_made(op, outcome.patient_ref, detail):
             self._changed(report, booking_id)
         health = self.health[cid]
         health.online, health.last_error = True, None
@@ -317,7 +321,7 @@ class SyncEngine:
         """The patient's record was refused: so is every booking waiting for it (not sent)."""
         v = outcome.verdict
         detail = f"HTTP {v.status} {v.code}: {v.message}"
-        for booking_id in self.repo.patient_refused(op, v.code, v.message or "", detail):
+        for booking_id in self.repo.sending.patient_refused(op, v.code, v.message or "", detail):
             self._changed(report, booking_id)
         report.refused += 1
         log.info("op %s (%s) refused: HTTP %s %s", op.id, op.kind, v.status, v.code)
@@ -341,7 +345,7 @@ class SyncEngine:
         flagged = booking.with_changes(
             sync_state=SyncState.OUTCOME_UNKNOWN, problem_code=UNKNOWN_CODE, problem_message=message
         )
-        self.repo.mark_unknown(op, flagged, f"{op.kind}: no answer, and {unknown.reason}")
+        self.repo.sending.mark_unknown(op, flagged, f"{op.kind}: no answer, and {unknown.reason}")
         health = self.health[op.connection_id]  # the lookup itself was answered
         health.failures, health.open_until = 0, None
         report.unknown += 1
@@ -365,7 +369,7 @@ class SyncEngine:
         retry_after = outcome.not_before_s if isinstance(outcome, RetryLater) else None
         delay = backoff_seconds(op.attempts + 1, retry_after, rng=self.rng)
         when = self.clock() + timedelta(seconds=delay)
-        self.repo.retry_later(op, when, outcome.reason, unsent=unsent)
+        self.repo.sending.retry_later(op, when, outcome.reason, unsent=unsent)
         report.retrying += 1
         health = self.health[cid]
         health.online, health.last_error = False, outcome.reason
@@ -451,7 +455,7 @@ class SyncEngine:
                 log.warning("connection %s paused: its API key was refused", cid)
             raise
         self.repo.save_catalog(cid, catalog, days)
-        changed = self.repo.merge_remote(cid, remote)
+        changed = self.repo.remote.merge_remote(cid, remote)
         self.health[cid].last_fresh_at = self.clock()
         self.health[cid].online = True
         return changed
