@@ -308,19 +308,24 @@ def test_drag_moves_an_appointment_to_another_column(desk: MainWindow) -> None:
 def test_a_held_booking_dragged_to_another_branch_snaps_back(desk: MainWindow) -> None:
     booking = pick(desk, 9)
     grid = show(desk, booking, Mode.DAY)
-    grid.verticalScrollBar().setValue(0)
-    rect = grid.block_rect(booking.id)
-    assert rect is not None
-    here = grid.column_at(rect.center())
-    assert here is not None
-    target = grid.column_rect(1 - here)
-    refused: list[str] = []
-    grid.moveRefused.connect(lambda _bid, why: refused.append(why))
-    drag(
-        grid,
-        QPointF(rect.left() + 10, rect.top() + 5),
-        QPointF(visible_x(grid, target), rect.top() + 5),
-    )
+    desk.resize(2600, 860)  # both branches' columns on screen, whichever the day scrolled to
+    try:
+        grid.horizontalScrollBar().setValue(0)
+        grid.verticalScrollBar().setValue(0)
+        rect = grid.block_rect(booking.id)
+        assert rect is not None
+        here = grid.column_at(rect.center())
+        assert here is not None
+        target = grid.column_rect(1 - here)
+        refused: list[str] = []
+        grid.moveRefused.connect(lambda _bid, why: refused.append(why))
+        drag(
+            grid,
+            QPointF(rect.left() + 10, rect.top() + 5),
+            QPointF(visible_x(grid, target), rect.top() + 5),
+        )
+    finally:
+        desk.resize(1400, 860)
     assert refused and "Cancel it and book it again" in refused[0]
     stored = desk.context.repo.booking(booking.id)
     assert stored is not None and stored.resource_id == booking.resource_id
