@@ -36,7 +36,7 @@ from frontdesk.domain.booking import Booking, BookingRequest, SyncState, VisitSt
 from frontdesk.domain.catalog import Catalog, Policy, Service
 from frontdesk.domain.outbox import ChangePlan, OperationKind
 from frontdesk.domain.timeutil import iso_utc, local_day_bounds, to_local, utc_now
-from frontdesk.domain.translation import translate
+from frontdesk.domain.translation import QT_TRANSLATE_NOOP, translate
 from frontdesk.domain.verdict import Severity, Verdict
 from frontdesk.storage.repo import Repository, StaleBooking
 from frontdesk.storage.rows import BookingsBetween, Guard
@@ -154,10 +154,10 @@ def cancellation_verdicts(booking: Booking, policy: Policy, now: datetime) -> li
     return []
 
 
-_MISSING = {
-    "patient_name": "Type the patient's name.",
-    "patient_phone": "Type the patient's phone number.",
-    "patient_email": "Type the patient's email address.",
+_MISSING = {  # English; said through translate("Verdicts", ...)
+    "patient_name": QT_TRANSLATE_NOOP("Verdicts", "Type the patient's name."),
+    "patient_phone": QT_TRANSLATE_NOOP("Verdicts", "Type the patient's phone number."),
+    "patient_email": QT_TRANSLATE_NOOP("Verdicts", "Type the patient's email address."),
 }
 
 
@@ -179,7 +179,7 @@ def _form_problems(
         need("start", translate("Verdicts", "Choose a date and time."))
     for field, message in _MISSING.items():
         if field in required and not getattr(request, field):
-            need(field, message)
+            need(field, translate("Verdicts", message))
     if request.patient_email:
         import email_validator  # heavy to import; a booking form needs it, a start does not
 

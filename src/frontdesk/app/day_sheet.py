@@ -9,6 +9,7 @@ Pure data here; ``ui.day_sheet`` lays it out and prints it (paper or PDF).
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -111,3 +112,15 @@ def day_sheet(
             sections.append(SheetSection(info.name, info.connection_name, rows))
     printed = to_local(utc_now(), data.zone)
     return DaySheet(day, data.zone, printed, sections, context.settings.paper_size)
+
+
+def file_name(day: date) -> str:
+    """The name a saved day sheet is offered under, in the desk's language
+    (``day-sheet-2027-06-01.pdf``, ``Tagesliste-2027-06-01.pdf``): letters (with their marks:
+    a Devanagari vowel sign is one), digits and hyphens, so every file system takes it."""
+    word = translate("DaySheet", "day-sheet")  # a file's name: words joined by hyphens
+    kept = "".join(
+        ch if ch.isalnum() or unicodedata.category(ch) in ("Mn", "Mc") else "-" for ch in word
+    )
+    stem = "-".join(part for part in kept.split("-") if part) or "day-sheet"
+    return f"{stem}-{day.isoformat()}.pdf"

@@ -22,6 +22,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO
 
+from frontdesk.domain import dates
+from frontdesk.domain.translation import translate
+
 log = logging.getLogger("frontdesk.app")
 
 LOCK_FILE = "desk.lock"
@@ -88,20 +91,27 @@ class DeskLock:
 
 
 def _refusal(holder: str) -> str:
-    """The message for a second desk: who holds the profile, and what to do."""
+    """The message for a second desk (in the desk's language): who holds the profile, and
+    what to do."""
     try:
         info = json.loads(holder)
-        who = (
-            f"process {int(info['pid'])} on {info['host']} (user {info['user']}), "
-            f"open since {datetime.fromisoformat(info['since']):%d %b %Y %H:%M}"
+        since = datetime.fromisoformat(info["since"])
+        who = translate(
+            "DeskLock", "process {pid} on {host} (user {user}), open since {since}"
+        ).format(
+            pid=int(info["pid"]),
+            host=info["host"],
+            user=info["user"],
+            since=dates.moment(since, year=True),
         )
     except (ValueError, KeyError, TypeError):
-        who = "another FrontDesk on this computer"
-    return (
-        f"FrontDesk is already open on this profile: {who}.\n\n"
-        "Switch to that window (it may be minimised or on another screen), or close it "
-        "before opening FrontDesk again."
+        who = translate("DeskLock", "another FrontDesk on this computer")
+    said = translate(
+        "DeskLock",
+        "FrontDesk is already open on this profile: {who}.\n\nSwitch to that window (it may be "
+        "minimised or on another screen), or close it before opening FrontDesk again.",
     )
+    return said.format(who=who)
 
 
 if sys.platform == "win32":  # pragma: no cover - Windows only

@@ -5,7 +5,10 @@ UID the booking's own (so a calendar that imports a newer file updates the event
 adding a second), DTSTART and DTEND in UTC (each calendar program shows them on its own clock,
 the clinic's wall times at the clinic), STATUS TENTATIVE until the booking system holds it.
 
-CSV has a header row and one row per appointment, times on the clinic's clock. A cell a
+An event's description (service, place, patient, status…) is in the desk's language: a person
+reads it in their calendar. CSV has a header row of the machine's column names (``date``,
+``start``, ``patient_name``…, in English whatever the desk's language: spreadsheets and
+scripts read them) and one row per appointment, times on the clinic's clock. A cell a
 spreadsheet would run as a formula (one starting with ``=``, ``+``, ``-``, ``@``, a tab or a
 carriage return; a patient's name is kept as typed) is written with a leading ``'`` (OWASP's
 CSV injection advice), so a phone number reads ``'+44…``.
@@ -21,9 +24,11 @@ from typing import Literal
 
 from icalendar import Calendar, Event
 
-from frontdesk.app.exports import Export, ExportError, ExportRow
+from frontdesk.app.day_sheet import UNSYNCED, VISIT
+from frontdesk.app.exports import NO_TIME_OF_DAY, Export, ExportError, ExportRow
 from frontdesk.app.private_files import write_whole
 from frontdesk.domain.timeutil import utc_now
+from frontdesk.domain.translation import translate
 
 Format = Literal["ics", "csv"]
 FORMATS: dict[str, str] = {"ics": "iCalendar", "csv": "CSV"}
@@ -53,27 +58,46 @@ def summary(export: Export, row: ExportRow) -> str:
         "day": f"{row.patient_name}: {row.service}",
         "patient": f"{row.service}, {row.where}",
     }.get(export.kind, row.service)
-    return f"{what} ({row.session})" if row.session else what
+    return f"{what} ({_session(row)})" if row.session else what
 
 
 def description(export: Export, row: ExportRow) -> str:
-    lines = [f"Service: {row.service}", f"Where: {row.where}" + _of(row)]
+    """The event's text a person reads in their calendar, in the desk's language (a CSV's
+    columns stay the machine's words)."""
+    where = translate("Export", "Where: {where}").format(where=row.where)
+    lines = [
+        translate("Export", "Service: {service}").format(service=row.service),
+        where + _of(row),
+    ]
     if row.session:
-        lines.append(f"Time: {row.session} (the booking system keeps no time of day)")
+        time = translate("Export", "Time: {session} (the booking system keeps no time of day)")
+        lines.append(time.format(session=_session(row)))
     if export.names_patients:
-        lines.append(f"Patient: {row.patient_name}")
-        if export.kind == "day":
-            lines.extend(
-                f"{label}: {value}"
-                for label, value in (("Phone", row.patient_phone), ("Email", row.patient_email))
-                if value
-            )
-    lines.append(f"Status: {row.status}")
+        lines.append(translate("Export", "Patient: {name}").format(name=row.patient_name))
+        if export.kind == "day" and row.patient_phone:
+            lines.append(translate("Export", "Phone: {phone}").format(phone=row.patient_phone))
+        if export.kind == "day" and row.patient_email:
+            lines.append(translate("Export", "Email: {email}").format(email=row.patient_email))
+    lines.append(translate("Export", "Status: {status}").format(status=_status(row.status)))
     if export.for_desk:
         if row.sync:
-            lines.append(f"Sync: {row.sync}")
-        lines.append(f"Booking: {row.booking_id}")
+            sync = translate("DaySheet", row.sync) if row.sync in UNSYNCED.values() else row.sync
+            lines.append(translate("Export", "Sync: {sync}").format(sync=sync))
+        lines.append(translate("Export", "Booking: {id}").format(id=row.booking_id))
     return "\n".join(lines)
+
+
+def _session(row: ExportRow) -> str:
+    """The session's name as the booking system sent it, or the desk's words for none."""
+    return translate("Export", NO_TIME_OF_DAY) if row.session == NO_TIME_OF_DAY else row.session
+
+
+def _status(status: str) -> str:
+    """A row's visit status (``no-show``, as a CSV keeps it) in the desk's words."""
+    for visit, words in VISIT.items():
+        if visit.value.replace("_", "-") == status:
+            return translate("DaySheet", words)
+    return status
 
 
 def _of(row: ExportRow) -> str:

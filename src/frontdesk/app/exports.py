@@ -26,11 +26,13 @@ from frontdesk.app.patients import Patient, find_patients
 from frontdesk.domain import dates
 from frontdesk.domain.booking import Booking, SyncState, approximate_time
 from frontdesk.domain.timeutil import local_day_bounds, to_local
-from frontdesk.domain.translation import translate
+from frontdesk.domain.translation import QT_TRANSLATE_NOOP, translate
 from frontdesk.storage.patients import digits, patient_key, phone_terms
 
 Kind = Literal["day", "week", "patient"]
 MAX_PATIENT_BOOKINGS = 2000  # far more than any patient's cached bookings
+# a session without a name (a CSV keeps the English; a calendar's text says it translated)
+NO_TIME_OF_DAY = QT_TRANSLATE_NOOP("Export", "time of day not given")
 
 
 class ExportError(Exception):
@@ -214,7 +216,7 @@ def _rows(context: AppContext, bookings: list[Booking], kind: Kind) -> list[Expo
         span = approximate_time(b)  # the booking system keeps a session, not a minute
         if span is not None:
             start, end = span.start, span.end
-            session = span.label or "time of day not given"
+            session = span.label or NO_TIME_OF_DAY
         column = names.get((b.connection_id, b.resource_id))
         named = kind != "week"
         rows.append(

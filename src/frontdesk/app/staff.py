@@ -24,7 +24,7 @@ from frontdesk.app import pins
 from frontdesk.domain.audit import Actor, AuditEntry, AuditEvent, Changes
 from frontdesk.domain.staff import Role, StaffMember, name_problem
 from frontdesk.domain.timeutil import utc_now
-from frontdesk.domain.translation import plural, translate
+from frontdesk.domain.translation import QT_TRANSLATE_NOOP, plural, translate
 from frontdesk.storage.repo import Repository
 from frontdesk.storage.staff import StaffRefused
 
@@ -220,7 +220,7 @@ class StaffSession:
         """The member signed in, an administrator; else ``NotAllowed`` saying ``what``."""
         member = self.member
         if member is None or self.locked or not member.admin:
-            raise NotAllowed(f"Only an administrator can {what}.")
+            raise NotAllowed(admin_only(what))
         return member
 
     @property
@@ -277,6 +277,34 @@ class StaffSession:
         if problem is not None:
             raise StaffRefused(problem)
         return " ".join(name.split())
+
+
+# what only an administrator may do, each said whole (a language puts the verb where it goes)
+ADMIN_ONLY = {
+    "read the audit trail": QT_TRANSLATE_NOOP(
+        "Staff", "Only an administrator can read the audit trail."
+    ),
+    "add staff": QT_TRANSLATE_NOOP("Staff", "Only an administrator can add staff."),
+    "reset a PIN": QT_TRANSLATE_NOOP("Staff", "Only an administrator can reset a PIN."),
+    "disable or enable staff": QT_TRANSLATE_NOOP(
+        "Staff", "Only an administrator can disable or enable staff."
+    ),
+    "change the clinic's columns": QT_TRANSLATE_NOOP(
+        "Staff", "Only an administrator can change the clinic's columns."
+    ),
+    "change the clinic's settings": QT_TRANSLATE_NOOP(
+        "Staff", "Only an administrator can change the clinic's settings."
+    ),
+}
+
+
+def admin_only(what: str) -> str:
+    """The refusal of ``what`` (``add staff``) to a member who is no administrator, in the
+    desk's language where the desk knows it (the headless tools' own, in English)."""
+    sentence = ADMIN_ONLY.get(what)
+    if sentence is not None:
+        return translate("Staff", sentence)
+    return f"Only an administrator can {what}."  # the headless tools' (English) only
 
 
 def _with(entry: AuditEntry, detail: str) -> AuditEntry:

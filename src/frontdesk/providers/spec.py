@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from frontdesk.domain.booking import VisitStatus
 from frontdesk.domain.timeutil import zone
+from frontdesk.domain.translation import QT_TRANSLATE_NOOP, translate
 from frontdesk.providers.base import Connector
 
 PATIENT_FIELDS = ("patient_name", "patient_phone", "patient_email")
@@ -32,6 +33,20 @@ class OptionKind(enum.Enum):
     FLAG = "1 or true, 0 or false"
 
 
+# an option's refusal for its kind, in the desk's language where shown (``key`` stays)
+NOT_OF_KIND = {
+    OptionKind.ZONE: QT_TRANSLATE_NOOP(
+        "Connections", "{key}: {value} is not an IANA time zone name such as Europe/Berlin"
+    ),
+    OptionKind.WHOLE: QT_TRANSLATE_NOOP(
+        "Connections", "{key}: {value} is not a whole number above 0"
+    ),
+    OptionKind.NUMBER: QT_TRANSLATE_NOOP("Connections", "{key}: {value} is not a number above 0"),
+    OptionKind.CHOICE: QT_TRANSLATE_NOOP("Connections", "{key}: {value} is not one of {choices}"),
+    OptionKind.FLAG: QT_TRANSLATE_NOOP(
+        "Connections", "{key}: {value} is not 1 or true, 0 or false"
+    ),
+}
 FLAG_WORDS = {"1": True, "true": True, "yes": True, "0": False, "false": False, "no": False}
 
 
@@ -57,7 +72,10 @@ class OptionField:
         text = "" if value is None else str(value).strip()
         if not text:
             return None
-        kind, wrong = self.kind, f"{self.key}: {text!r} is not {self.kind.value}"
+        kind = self.kind
+        wrong = translate("Connections", NOT_OF_KIND.get(kind, "")).format(
+            key=self.key, value=repr(text), choices=", ".join(self.choices)
+        )
         if kind is OptionKind.ZONE and not _is_zone(text):
             return wrong
         if kind is OptionKind.WHOLE and not (text.isdigit() and int(text) > 0):
@@ -65,7 +83,7 @@ class OptionField:
         if kind is OptionKind.NUMBER and not _positive(text):
             return wrong
         if kind is OptionKind.CHOICE and text not in self.choices:
-            return f"{self.key}: {text!r} is not one of {', '.join(self.choices)}"
+            return wrong
         if kind is OptionKind.FLAG and text.lower() not in FLAG_WORDS:
             return wrong
         if self.check is not None:
@@ -73,7 +91,8 @@ class OptionField:
                 self.check(text)
             except ValueError as exc:
                 why = str(exc)
-                return why if why.startswith(f"{self.key}:") else f"{self.key}: {why}"
+                named = f"{self.key}:" in why.split(" ", 1)[0]  # a translation may mark it
+                return why if named else f"{self.key}: {why}"
         return None
 
 
@@ -185,15 +204,18 @@ def option_problems(
         if found is None:
             if unknown:
                 known = ", ".join(f.key for f in fields.values() if f.listed)
-                problems.append(
-                    f"option: {key!r} is not an option of {spec.title} connections ({known})"
+                said = translate(
+                    "Connections",
+                    "option: {key} is not an option of {system} connections ({known})",
                 )
+                problems.append(said.format(key=repr(key), system=spec.title, known=known))
             continue
         problem = found.problem(value)
         if problem is not None:
             problems.append(problem)
     for required in spec.form.options:
         if required.required and option_text(options, required.key) is None:
-            hint = f": {required.hint}" if required.hint else ""
-            problems.append(f"{required.key}: required for {spec.title} connections{hint}")
+            hint = f": {translate('Connections', required.hint)}" if required.hint else ""
+            said = translate("Connections", "{key}: required for {system} connections")
+            problems.append(said.format(key=required.key, system=spec.title) + hint)
     return problems

@@ -886,6 +886,393 @@
     </message>
 </context>
 <context>
+    <name>AuditLines</name>
+    <message>
+        <source>start</source>
+        <translation>Beginn</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>Ende</translation>
+    </message>
+    <message>
+        <source>place</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>service</source>
+        <translation>Leistung</translation>
+    </message>
+    <message>
+        <source>patient&apos;s name</source>
+        <translation>Name des Patienten</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>Telefon</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>visit status</source>
+        <translation>Besuchsstatus</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>patient&apos;s answer</source>
+        <translation>Antwort des Patienten</translation>
+    </message>
+    <message>
+        <source>arrived at</source>
+        <translation>eingetroffen um</translation>
+    </message>
+    <message>
+        <source>in the chair at</source>
+        <translation>im Behandlungsstuhl seit</translation>
+    </message>
+    <message>
+        <source>column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>repeats</source>
+        <translation>Wiederholung</translation>
+    </message>
+    <message>
+        <source>weeks</source>
+        <translation>Wochen</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>order of the columns</source>
+        <translation>Reihenfolge der Spalten</translation>
+    </message>
+    <message>
+        <source>order of the views</source>
+        <translation>Reihenfolge der Ansichten</translation>
+    </message>
+    <message>
+        <source>column {name}</source>
+        <translation>Spalte {name}</translation>
+    </message>
+    <message>
+        <source>resource {name}</source>
+        <translation>Ressource {name}</translation>
+    </message>
+    <message>
+        <source>view {name}</source>
+        <translation>Ansicht {name}</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <source>staff</source>
+        <translation>Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>the booking</source>
+        <translation>die Buchung</translation>
+    </message>
+    <message>
+        <source>the move</source>
+        <translation>die Verschiebung</translation>
+    </message>
+    <message>
+        <source>the cancellation</source>
+        <translation>die Absage</translation>
+    </message>
+    <message>
+        <source>the status</source>
+        <translation>der Status</translation>
+    </message>
+    <message>
+        <source>the patient&apos;s record</source>
+        <translation>der Patientendatensatz</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>Uhrzeit</translation>
+    </message>
+    <message>
+        <source>the appointment&apos;s window</source>
+        <translation>das Terminfenster</translation>
+    </message>
+    <message>
+        <source>the details panel</source>
+        <translation>die Detailansicht</translation>
+    </message>
+    <message>
+        <source>the first administrator, at the first start</source>
+        <translation>der erste Administrator, beim ersten Start</translation>
+    </message>
+    <message>
+        <source>unknown name</source>
+        <translation>unbekannter Name</translation>
+    </message>
+    <message>
+        <source>locked out</source>
+        <translation>gesperrt</translation>
+    </message>
+    <message>
+        <source>wrong PIN</source>
+        <translation>falsche PIN</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <source>unlocked</source>
+        <translation>entsperrt</translation>
+    </message>
+    <message>
+        <source>when the desk started</source>
+        <translation>beim Start des Empfangs</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>nach Untätigkeit</translation>
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation>von Hand</translation>
+    </message>
+    <message>
+        <source>the demo</source>
+        <translation>die Demo</translation>
+    </message>
+    <message>
+        <source>command line</source>
+        <translation>Befehlszeile</translation>
+    </message>
+    <message>
+        <source>the demo clinic&apos;s columns</source>
+        <translation>die Spalten der Demo-Praxis</translation>
+    </message>
+    <message>
+        <source>arrived</source>
+        <translation>eingetroffen</translation>
+    </message>
+    <message>
+        <source>back to waiting</source>
+        <translation>zurück ins Wartezimmer</translation>
+    </message>
+    <message>
+        <source>in the chair</source>
+        <translation>im Behandlungsstuhl</translation>
+    </message>
+    <message>
+        <source>seen (completed)</source>
+        <translation>behandelt (abgeschlossen)</translation>
+    </message>
+    <message>
+        <source>cancelled meanwhile</source>
+        <translation>inzwischen abgesagt</translation>
+    </message>
+    <message>
+        <source>a note</source>
+        <translation>eine Notiz</translation>
+    </message>
+    <message>
+        <source>kept the desk&apos;s version</source>
+        <translation>Fassung des Empfangs behalten</translation>
+    </message>
+    <message>
+        <source>took the booking system&apos;s version</source>
+        <translation>Fassung des Buchungssystems übernommen</translation>
+    </message>
+    <message>
+        <source>it arrived</source>
+        <translation>ist angekommen</translation>
+    </message>
+    <message>
+        <source>cancelled the booking; nothing more is sent</source>
+        <translation>Buchung abgesagt; es wird nichts mehr gesendet</translation>
+    </message>
+    <message>
+        <source>with the following of its series</source>
+        <translation>mit den folgenden Terminen der Serie</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <source>whole clinic</source>
+        <translation>ganze Praxis</translation>
+    </message>
+    <message>
+        <source>standard output</source>
+        <translation>Standardausgabe</translation>
+    </message>
+    <message>
+        <source>day sheet</source>
+        <translation>Tagesliste</translation>
+    </message>
+    <message>
+        <source>(a name nobody has)</source>
+        <translation>(ein Name, den niemand hat)</translation>
+    </message>
+    <message>
+        <source>day sheet of {day}, {count} appointments, to the printer</source>
+        <translation>Tagesliste vom {day}, {count} Termine, an den Drucker</translation>
+    </message>
+    <message>
+        <source>day sheet of {day}, {count} appointments, as a PDF ({file})</source>
+        <translation>Tagesliste vom {day}, {count} Termine, als PDF ({file})</translation>
+    </message>
+    <message>
+        <source>confirmation list of {day}, {count} appointments</source>
+        <translation>Bestätigungsliste vom {day}, {count} Termine</translation>
+    </message>
+    <message>
+        <source>{title}: {count} appointments, {format}, {file}</source>
+        <translation>{title}: {count} Termine, {format}, {file}</translation>
+    </message>
+    <message>
+        <source>{count} lines to {file} ({asked})</source>
+        <translation>{count} Zeilen nach {file} ({asked})</translation>
+    </message>
+    <message>
+        <source>{count} lines to {file}</source>
+        <translation>{count} Zeilen nach {file}</translation>
+    </message>
+    <message>
+        <source>took over from {name}</source>
+        <translation>übernommen von {name}</translation>
+    </message>
+    <message>
+        <source>for {name}</source>
+        <translation>für {name}</translation>
+    </message>
+    <message>
+        <source>ASAP entry {id}: {why}</source>
+        <translation>Eintrag der Nachrückliste {id}: {why}</translation>
+    </message>
+    <message>
+        <source>ASAP entry {id}</source>
+        <translation>Eintrag der Nachrückliste {id}</translation>
+    </message>
+    <message>
+        <source>from {file}</source>
+        <translation>aus {file}</translation>
+    </message>
+    <message>
+        <source>series {id}, {number} of {total}</source>
+        <translation>Serie {id}, {number} von {total}</translation>
+    </message>
+    <message>
+        <source>booked at the desk, {number} of {total} in a series</source>
+        <translation>am Empfang gebucht, {number} von {total} einer Serie</translation>
+    </message>
+    <message>
+        <source>to {instant}, with the following of its series</source>
+        <translation>auf {instant}, mit den folgenden Terminen der Serie</translation>
+    </message>
+    <message>
+        <source>{reason}; with the following of its series</source>
+        <translation>{reason}; mit den folgenden Terminen der Serie</translation>
+    </message>
+    <message>
+        <source>to {instant}</source>
+        <translation>auf {instant}</translation>
+    </message>
+    <message>
+        <source>{parts} (kept at the desk)</source>
+        <translation>{parts} (nur am Empfang gespeichert)</translation>
+    </message>
+    <message>
+        <source>{parts}; to {instant}</source>
+        <translation>{parts}; auf {instant}</translation>
+    </message>
+    <message>
+        <source>{parts}</source>
+        <translation>{parts}</translation>
+    </message>
+    <message>
+        <source>kept at the desk only; {system} still has it as booked</source>
+        <translation>nur am Empfang vermerkt; in {system} weiterhin als gebucht</translation>
+    </message>
+    <message>
+        <source>kept at the desk only: {system} has no &quot;{status}&quot; status</source>
+        <translation>nur am Empfang vermerkt: {system} kennt den Status „{status}“ nicht</translation>
+    </message>
+    <message>
+        <source>arrival undone ({status})</source>
+        <translation>Eintreffen zurückgenommen ({status})</translation>
+    </message>
+    <message>
+        <source>kept at {when} until placed</source>
+        <translation>bis zum Einplanen auf {when} belassen</translation>
+    </message>
+    <message>
+        <source>placed at {when}</source>
+        <translation>eingeplant auf {when}</translation>
+    </message>
+    <message>
+        <source>left at {when}</source>
+        <translation>auf {when} belassen</translation>
+    </message>
+    <message>
+        <source>it arrived (remote id {id})</source>
+        <translation>ist angekommen (ID im Buchungssystem {id})</translation>
+    </message>
+    <message>
+        <source>it did not arrive: {kind} sent again</source>
+        <translation>ist nicht angekommen: {kind} erneut gesendet</translation>
+    </message>
+    <message>
+        <source>from {instant}</source>
+        <translation>ab {instant}</translation>
+    </message>
+    <message>
+        <source>until {instant}</source>
+        <translation>bis {instant}</translation>
+    </message>
+    <message>
+        <source>staff {name}</source>
+        <translation>Mitarbeiter {name}</translation>
+    </message>
+    <message>
+        <source>event {event}</source>
+        <translation>Ereignis {event}</translation>
+    </message>
+    <message>
+        <source>patient or booking {subject}</source>
+        <translation>Patient oder Buchung {subject}</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+</context>
+<context>
     <name>BlockoutActions</name>
     <message>
         <source>&amp;Block this time…</source>
@@ -2218,6 +2605,82 @@
         <source>Starter, Professional, or Enterprise and its limit</source>
         <translation>Starter, Professional oder Enterprise und dessen Limit</translation>
     </message>
+    <message>
+        <source>provider_states: give at least one US state code, e.g. CA,NY</source>
+        <translation>provider_states: Geben Sie mindestens einen US-Bundesstaat an, z. B. CA,NY</translation>
+    </message>
+    <message>
+        <source>provider_states: {codes} is not a US state code (two letters, e.g. CA)</source>
+        <translation>provider_states: {codes} ist kein Kürzel eines US-Bundesstaats (zwei Buchstaben, z. B. CA)</translation>
+    </message>
+    <message>
+        <source>{key}: {value} is not a length in whole minutes</source>
+        <translation>{key}: {value} ist keine Dauer in ganzen Minuten</translation>
+    </message>
+    <message>
+        <source>durations: {value} is not &lt;eventTypeId&gt;=&lt;minutes&gt;</source>
+        <translation>durations: {value} hat nicht die Form &lt;eventTypeId&gt;=&lt;Minuten&gt;</translation>
+    </message>
+    <message>
+        <source>timezone: {value} is not an IANA time zone (America/New_York)</source>
+        <translation>timezone: {value} ist keine IANA-Zeitzone (America/New_York)</translation>
+    </message>
+    <message>
+        <source>location: use one of {choices}</source>
+        <translation>location: Verwenden Sie einen dieser Werte: {choices}</translation>
+    </message>
+    <message>
+        <source>{key}: {value} is not an IANA time zone name such as Europe/Berlin</source>
+        <translation>{key}: {value} ist kein IANA-Zeitzonenname wie Europe/Berlin</translation>
+    </message>
+    <message>
+        <source>{key}: {value} is not a whole number above 0</source>
+        <translation>{key}: {value} ist keine ganze Zahl größer als 0</translation>
+    </message>
+    <message>
+        <source>{key}: {value} is not a number above 0</source>
+        <translation>{key}: {value} ist keine Zahl größer als 0</translation>
+    </message>
+    <message>
+        <source>{key}: {value} is not one of {choices}</source>
+        <translation>{key}: {value} ist keiner dieser Werte: {choices}</translation>
+    </message>
+    <message>
+        <source>{key}: {value} is not 1 or true, 0 or false</source>
+        <translation>{key}: {value} ist weder 1 bzw. true noch 0 bzw. false</translation>
+    </message>
+    <message>
+        <source>option: {key} is not an option of {system} connections ({known})</source>
+        <translation>option: {key} ist keine Option von {system}-Verbindungen ({known})</translation>
+    </message>
+    <message>
+        <source>{key}: required for {system} connections</source>
+        <translation>{key}: für {system}-Verbindungen erforderlich</translation>
+    </message>
+    <message>
+        <source>sub_account_id: required: the sub-account the API key belongs to (sub_…)</source>
+        <translation>sub_account_id: erforderlich: das Unterkonto, zu dem der API-Schlüssel gehört (sub_…)</translation>
+    </message>
+    <message>
+        <source>timezone: required: the clinic&apos;s IANA time zone, e.g. America/New_York (VantaX publishes none)</source>
+        <translation>timezone: erforderlich: die IANA-Zeitzone der Praxis, z. B. America/New_York (VantaX nennt keine)</translation>
+    </message>
+    <message>
+        <source>timezone: {value} is not an IANA time zone (e.g. America/New_York)</source>
+        <translation>timezone: {value} ist keine IANA-Zeitzone (z. B. America/New_York)</translation>
+    </message>
+    <message>
+        <source>plan: {value} is not a Vastal plan: write Starter, Professional, Enterprise and its requests per hour (Enterprise 50000), or a number</source>
+        <translation>plan: {value} ist kein Vastal-Tarif: Schreiben Sie Starter, Professional, Enterprise mit seinen Anfragen pro Stunde (Enterprise 50000) oder eine Zahl</translation>
+    </message>
+    <message>
+        <source>timezone: Vastal connections need the clinic&apos;s time zone (an IANA name such as America/New_York); Vastal&apos;s answers do not give one</source>
+        <translation>timezone: Vastal-Verbindungen brauchen die Zeitzone der Praxis (einen IANA-Namen wie America/New_York); die Antworten von Vastal nennen keine</translation>
+    </message>
+    <message>
+        <source>timezone: {value} is not an IANA time zone name (such as America/New_York)</source>
+        <translation>timezone: {value} ist kein IANA-Zeitzonenname (wie America/New_York)</translation>
+    </message>
 </context>
 <context>
     <name>DaySheet</name>
@@ -2256,6 +2719,10 @@
     <message>
         <source>cancelled</source>
         <translation>abgesagt</translation>
+    </message>
+    <message>
+        <source>day-sheet</source>
+        <translation>Tagesliste</translation>
     </message>
     <message>
         <source>Time</source>
@@ -2461,6 +2928,25 @@
     <message>
         <source>Lock the desk now; a PIN unlocks it (another member may sign in)</source>
         <translation>Den Empfang jetzt sperren; eine PIN entsperrt ihn (auch ein anderer Mitarbeiter kann sich anmelden)</translation>
+    </message>
+</context>
+<context>
+    <name>DeskLock</name>
+    <message>
+        <source>process {pid} on {host} (user {user}), open since {since}</source>
+        <translation>Prozess {pid} auf {host} (Benutzer {user}), geöffnet seit {since}</translation>
+    </message>
+    <message>
+        <source>another FrontDesk on this computer</source>
+        <translation>ein anderes FrontDesk auf diesem Computer</translation>
+    </message>
+    <message>
+        <source>FrontDesk is already open on this profile: {who}.
+
+Switch to that window (it may be minimised or on another screen), or close it before opening FrontDesk again.</source>
+        <translation>FrontDesk ist mit diesem Profil bereits geöffnet: {who}.
+
+Wechseln Sie zu diesem Fenster (es ist vielleicht minimiert oder auf einem anderen Bildschirm), oder schließen Sie es, bevor Sie FrontDesk erneut öffnen.</translation>
     </message>
 </context>
 <context>
@@ -2852,6 +3338,10 @@
         </translation>
     </message>
     <message>
+        <source>time of day not given</source>
+        <translation>Uhrzeit nicht angegeben</translation>
+    </message>
+    <message>
         <source>Appointments on {day}</source>
         <translation>Termine am {day}</translation>
     </message>
@@ -2870,6 +3360,42 @@
     <message>
         <source>appointments</source>
         <translation>termine</translation>
+    </message>
+    <message>
+        <source>Where: {where}</source>
+        <translation>Wo: {where}</translation>
+    </message>
+    <message>
+        <source>Service: {service}</source>
+        <translation>Leistung: {service}</translation>
+    </message>
+    <message>
+        <source>Time: {session} (the booking system keeps no time of day)</source>
+        <translation>Zeit: {session} (das Buchungssystem speichert keine Uhrzeit)</translation>
+    </message>
+    <message>
+        <source>Patient: {name}</source>
+        <translation>Patient: {name}</translation>
+    </message>
+    <message>
+        <source>Phone: {phone}</source>
+        <translation>Telefon: {phone}</translation>
+    </message>
+    <message>
+        <source>Email: {email}</source>
+        <translation>E-Mail: {email}</translation>
+    </message>
+    <message>
+        <source>Status: {status}</source>
+        <translation>Status: {status}</translation>
+    </message>
+    <message>
+        <source>Sync: {sync}</source>
+        <translation>Synchronisierung: {sync}</translation>
+    </message>
+    <message>
+        <source>Booking: {id}</source>
+        <translation>Buchung: {id}</translation>
     </message>
 </context>
 <context>
@@ -3240,6 +3766,47 @@
     <message>
         <source>the header has no {name} column</source>
         <translation>der Kopfzeile fehlt die Spalte {name}</translation>
+    </message>
+</context>
+<context>
+    <name>Launch</name>
+    <message>
+        <source>Something went wrong inside FrontDesk, and that part of the screen may not have been updated.
+
+Bookings already saved are safe. If what you see looks wrong, close FrontDesk and open it again.</source>
+        <translation>In FrontDesk ist ein Fehler aufgetreten; dieser Teil des Bildschirms wurde vielleicht nicht aktualisiert.
+
+Bereits gespeicherte Buchungen sind sicher. Wenn etwas falsch aussieht, schließen Sie FrontDesk und öffnen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The details were written to the log file:
+{path}</source>
+        <translation>Die Einzelheiten stehen in der Logdatei:
+{path}</translation>
+    </message>
+    <message>
+        <source>FrontDesk could not start.
+
+{why}
+
+The details were written to the log file.</source>
+        <translation>FrontDesk konnte nicht starten.
+
+{why}
+
+Die Einzelheiten stehen in der Logdatei.</translation>
+    </message>
+    <message>
+        <source>FrontDesk may not write to its data folder. Ask IT to check the folder&apos;s rights.</source>
+        <translation>FrontDesk darf nicht in seinen Datenordner schreiben. Bitten Sie die IT, die Rechte des Ordners zu prüfen.</translation>
+    </message>
+    <message>
+        <source>FrontDesk could not open its data files (disk full or folder missing?).</source>
+        <translation>FrontDesk konnte seine Datendateien nicht öffnen (Festplatte voll oder Ordner fehlt?).</translation>
+    </message>
+    <message>
+        <source>An unexpected problem stopped FrontDesk from opening.</source>
+        <translation>Ein unerwartetes Problem hat das Öffnen von FrontDesk verhindert.</translation>
     </message>
 </context>
 <context>
@@ -4151,6 +4718,30 @@
 <context>
     <name>Settings</name>
     <message>
+        <source>{typed} is not a time zone. Pick one from the list, or type a name such as Europe/Berlin.</source>
+        <translation>{typed} ist keine Zeitzone. Wählen Sie eine aus der Liste oder geben Sie einen Namen wie Europe/Berlin ein.</translation>
+    </message>
+    <message>
+        <source>Pick the phone region from the list.</source>
+        <translation>Wählen Sie die Telefonregion aus der Liste.</translation>
+    </message>
+    <message>
+        <source>Pick the paper from the list.</source>
+        <translation>Wählen Sie das Papier aus der Liste.</translation>
+    </message>
+    <message>
+        <source>The desk locks itself after 1 to {most} idle minutes.</source>
+        <translation>Der Empfang sperrt sich nach 1 bis {most} Minuten ohne Eingabe.</translation>
+    </message>
+    <message>
+        <source>Pick the language from the list.</source>
+        <translation>Wählen Sie die Sprache aus der Liste.</translation>
+    </message>
+    <message>
+        <source>Check the settings.</source>
+        <translation>Bitte prüfen Sie die Einstellungen.</translation>
+    </message>
+    <message>
         <source>Clinic settings</source>
         <translation>Praxiseinstellungen</translation>
     </message>
@@ -4512,6 +5103,30 @@
     <message>
         <source>There is no staff member named {name}.</source>
         <translation>Es gibt keinen Mitarbeiter namens {name}.</translation>
+    </message>
+    <message>
+        <source>Only an administrator can read the audit trail.</source>
+        <translation>Nur ein Administrator kann das Protokoll lesen.</translation>
+    </message>
+    <message>
+        <source>Only an administrator can add staff.</source>
+        <translation>Nur ein Administrator kann Mitarbeiter hinzufügen.</translation>
+    </message>
+    <message>
+        <source>Only an administrator can reset a PIN.</source>
+        <translation>Nur ein Administrator kann eine PIN zurücksetzen.</translation>
+    </message>
+    <message>
+        <source>Only an administrator can disable or enable staff.</source>
+        <translation>Nur ein Administrator kann Mitarbeiter deaktivieren oder aktivieren.</translation>
+    </message>
+    <message>
+        <source>Only an administrator can change the clinic&apos;s columns.</source>
+        <translation>Nur ein Administrator kann die Spalten der Praxis ändern.</translation>
+    </message>
+    <message>
+        <source>Only an administrator can change the clinic&apos;s settings.</source>
+        <translation>Nur ein Administrator kann die Einstellungen der Praxis ändern.</translation>
     </message>
     <message>
         <source>Type the staff member&apos;s name.</source>
@@ -5107,6 +5722,10 @@
     <message>
         <source>Appointments must be cancelled at least {hours} hours before they start</source>
         <translation>Termine müssen mindestens {hours} Stunden vor Beginn abgesagt werden</translation>
+    </message>
+    <message>
+        <source>Type the patient&apos;s email address.</source>
+        <translation>Geben Sie die E-Mail-Adresse des Patienten ein.</translation>
     </message>
     <message>
         <source>Choose where the patient is seen.</source>

@@ -886,6 +886,393 @@
     </message>
 </context>
 <context>
+    <name>AuditLines</name>
+    <message>
+        <source>start</source>
+        <translation>शुरुआत</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>समाप्ति</translation>
+    </message>
+    <message>
+        <source>place</source>
+        <translation>जगह</translation>
+    </message>
+    <message>
+        <source>service</source>
+        <translation>सेवा</translation>
+    </message>
+    <message>
+        <source>patient&apos;s name</source>
+        <translation>मरीज़ का नाम</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>फ़ोन</translation>
+    </message>
+    <message>
+        <source>email</source>
+        <translation>ईमेल</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>नोट्स</translation>
+    </message>
+    <message>
+        <source>visit status</source>
+        <translation>विज़िट की स्थिति</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>नाम</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>भूमिका</translation>
+    </message>
+    <message>
+        <source>patient&apos;s answer</source>
+        <translation>मरीज़ का जवाब</translation>
+    </message>
+    <message>
+        <source>arrived at</source>
+        <translation>पहुँचने का समय</translation>
+    </message>
+    <message>
+        <source>in the chair at</source>
+        <translation>कुर्सी पर बैठने का समय</translation>
+    </message>
+    <message>
+        <source>column</source>
+        <translation>कॉलम</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>कारण</translation>
+    </message>
+    <message>
+        <source>repeats</source>
+        <translation>दोहराव</translation>
+    </message>
+    <message>
+        <source>weeks</source>
+        <translation>हफ़्ते</translation>
+    </message>
+    <message>
+        <source>until</source>
+        <translation>तक</translation>
+    </message>
+    <message>
+        <source>order of the columns</source>
+        <translation>कॉलम का क्रम</translation>
+    </message>
+    <message>
+        <source>order of the views</source>
+        <translation>व्यू का क्रम</translation>
+    </message>
+    <message>
+        <source>column {name}</source>
+        <translation>कॉलम {name}</translation>
+    </message>
+    <message>
+        <source>resource {name}</source>
+        <translation>रिसोर्स {name}</translation>
+    </message>
+    <message>
+        <source>view {name}</source>
+        <translation>व्यू {name}</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>एडमिनिस्ट्रेटर</translation>
+    </message>
+    <message>
+        <source>staff</source>
+        <translation>स्टाफ़</translation>
+    </message>
+    <message>
+        <source>the booking</source>
+        <translation>बुकिंग</translation>
+    </message>
+    <message>
+        <source>the move</source>
+        <translation>समय बदलना</translation>
+    </message>
+    <message>
+        <source>the cancellation</source>
+        <translation>रद्द करना</translation>
+    </message>
+    <message>
+        <source>the status</source>
+        <translation>स्थिति</translation>
+    </message>
+    <message>
+        <source>the patient&apos;s record</source>
+        <translation>मरीज़ का रिकॉर्ड</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>समय</translation>
+    </message>
+    <message>
+        <source>the appointment&apos;s window</source>
+        <translation>अपॉइंटमेंट की विंडो</translation>
+    </message>
+    <message>
+        <source>the details panel</source>
+        <translation>विवरण पैनल</translation>
+    </message>
+    <message>
+        <source>the first administrator, at the first start</source>
+        <translation>पहला एडमिनिस्ट्रेटर, पहली बार शुरू करने पर</translation>
+    </message>
+    <message>
+        <source>unknown name</source>
+        <translation>अज्ञात नाम</translation>
+    </message>
+    <message>
+        <source>locked out</source>
+        <translation>लॉक है</translation>
+    </message>
+    <message>
+        <source>wrong PIN</source>
+        <translation>गलत PIN</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>निष्क्रिय किया गया</translation>
+    </message>
+    <message>
+        <source>unlocked</source>
+        <translation>अनलॉक किया</translation>
+    </message>
+    <message>
+        <source>when the desk started</source>
+        <translation>डेस्क शुरू होने पर</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>निष्क्रिय रहने पर</translation>
+    </message>
+    <message>
+        <source>by hand</source>
+        <translation>हाथ से</translation>
+    </message>
+    <message>
+        <source>the demo</source>
+        <translation>डेमो</translation>
+    </message>
+    <message>
+        <source>command line</source>
+        <translation>कमांड लाइन</translation>
+    </message>
+    <message>
+        <source>the demo clinic&apos;s columns</source>
+        <translation>डेमो क्लिनिक के कॉलम</translation>
+    </message>
+    <message>
+        <source>arrived</source>
+        <translation>आ गए</translation>
+    </message>
+    <message>
+        <source>back to waiting</source>
+        <translation>वापस प्रतीक्षा में</translation>
+    </message>
+    <message>
+        <source>in the chair</source>
+        <translation>कुर्सी पर</translation>
+    </message>
+    <message>
+        <source>seen (completed)</source>
+        <translation>देख लिया (पूरा)</translation>
+    </message>
+    <message>
+        <source>cancelled meanwhile</source>
+        <translation>इस बीच रद्द हुआ</translation>
+    </message>
+    <message>
+        <source>a note</source>
+        <translation>एक नोट</translation>
+    </message>
+    <message>
+        <source>kept the desk&apos;s version</source>
+        <translation>डेस्क का संस्करण रखा</translation>
+    </message>
+    <message>
+        <source>took the booking system&apos;s version</source>
+        <translation>बुकिंग सिस्टम का संस्करण लिया</translation>
+    </message>
+    <message>
+        <source>it arrived</source>
+        <translation>यह पहुँच गया</translation>
+    </message>
+    <message>
+        <source>cancelled the booking; nothing more is sent</source>
+        <translation>बुकिंग रद्द की; अब कुछ नहीं भेजा जाएगा</translation>
+    </message>
+    <message>
+        <source>with the following of its series</source>
+        <translation>सीरीज़ के आगे के अपॉइंटमेंट के साथ</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>हटाया गया</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>समय समाप्त</translation>
+    </message>
+    <message>
+        <source>whole clinic</source>
+        <translation>पूरा क्लिनिक</translation>
+    </message>
+    <message>
+        <source>standard output</source>
+        <translation>स्टैंडर्ड आउटपुट</translation>
+    </message>
+    <message>
+        <source>day sheet</source>
+        <translation>दिन की सूची</translation>
+    </message>
+    <message>
+        <source>(a name nobody has)</source>
+        <translation>(ऐसा नाम जो किसी का नहीं है)</translation>
+    </message>
+    <message>
+        <source>day sheet of {day}, {count} appointments, to the printer</source>
+        <translation>{day} की दिन की सूची, {count} अपॉइंटमेंट, प्रिंटर को</translation>
+    </message>
+    <message>
+        <source>day sheet of {day}, {count} appointments, as a PDF ({file})</source>
+        <translation>{day} की दिन की सूची, {count} अपॉइंटमेंट, PDF के रूप में ({file})</translation>
+    </message>
+    <message>
+        <source>confirmation list of {day}, {count} appointments</source>
+        <translation>{day} की पुष्टि सूची, {count} अपॉइंटमेंट</translation>
+    </message>
+    <message>
+        <source>{title}: {count} appointments, {format}, {file}</source>
+        <translation>{title}: {count} अपॉइंटमेंट, {format}, {file}</translation>
+    </message>
+    <message>
+        <source>{count} lines to {file} ({asked})</source>
+        <translation>{count} पंक्तियाँ {file} में ({asked})</translation>
+    </message>
+    <message>
+        <source>{count} lines to {file}</source>
+        <translation>{count} पंक्तियाँ {file} में</translation>
+    </message>
+    <message>
+        <source>took over from {name}</source>
+        <translation>{name} से संभाला</translation>
+    </message>
+    <message>
+        <source>for {name}</source>
+        <translation>{name} के लिए</translation>
+    </message>
+    <message>
+        <source>ASAP entry {id}: {why}</source>
+        <translation>जल्द-से-जल्द सूची की प्रविष्टि {id}: {why}</translation>
+    </message>
+    <message>
+        <source>ASAP entry {id}</source>
+        <translation>जल्द-से-जल्द सूची की प्रविष्टि {id}</translation>
+    </message>
+    <message>
+        <source>from {file}</source>
+        <translation>{file} से</translation>
+    </message>
+    <message>
+        <source>series {id}, {number} of {total}</source>
+        <translation>सीरीज़ {id}, {total} में से {number}</translation>
+    </message>
+    <message>
+        <source>booked at the desk, {number} of {total} in a series</source>
+        <translation>डेस्क पर बुक किया, सीरीज़ के {total} में से {number}</translation>
+    </message>
+    <message>
+        <source>to {instant}, with the following of its series</source>
+        <translation>{instant} पर, सीरीज़ के आगे के अपॉइंटमेंट के साथ</translation>
+    </message>
+    <message>
+        <source>{reason}; with the following of its series</source>
+        <translation>{reason}; सीरीज़ के आगे के अपॉइंटमेंट के साथ</translation>
+    </message>
+    <message>
+        <source>to {instant}</source>
+        <translation>{instant} पर</translation>
+    </message>
+    <message>
+        <source>{parts} (kept at the desk)</source>
+        <translation>{parts} (सिर्फ़ डेस्क पर रखा गया)</translation>
+    </message>
+    <message>
+        <source>{parts}; to {instant}</source>
+        <translation>{parts}; {instant} पर</translation>
+    </message>
+    <message>
+        <source>{parts}</source>
+        <translation>{parts}</translation>
+    </message>
+    <message>
+        <source>kept at the desk only; {system} still has it as booked</source>
+        <translation>सिर्फ़ डेस्क पर दर्ज; {system} में यह अब भी बुक है</translation>
+    </message>
+    <message>
+        <source>kept at the desk only: {system} has no &quot;{status}&quot; status</source>
+        <translation>सिर्फ़ डेस्क पर दर्ज: {system} में &quot;{status}&quot; स्थिति नहीं है</translation>
+    </message>
+    <message>
+        <source>arrival undone ({status})</source>
+        <translation>आगमन वापस लिया ({status})</translation>
+    </message>
+    <message>
+        <source>kept at {when} until placed</source>
+        <translation>रखे जाने तक {when} पर छोड़ा</translation>
+    </message>
+    <message>
+        <source>placed at {when}</source>
+        <translation>{when} पर रखा</translation>
+    </message>
+    <message>
+        <source>left at {when}</source>
+        <translation>{when} पर छोड़ा</translation>
+    </message>
+    <message>
+        <source>it arrived (remote id {id})</source>
+        <translation>यह पहुँच गया (बुकिंग सिस्टम में ID {id})</translation>
+    </message>
+    <message>
+        <source>it did not arrive: {kind} sent again</source>
+        <translation>यह नहीं पहुँचा: {kind} फिर से भेजा</translation>
+    </message>
+    <message>
+        <source>from {instant}</source>
+        <translation>{instant} से</translation>
+    </message>
+    <message>
+        <source>until {instant}</source>
+        <translation>{instant} तक</translation>
+    </message>
+    <message>
+        <source>staff {name}</source>
+        <translation>स्टाफ़ {name}</translation>
+    </message>
+    <message>
+        <source>event {event}</source>
+        <translation>घटना {event}</translation>
+    </message>
+    <message>
+        <source>patient or booking {subject}</source>
+        <translation>मरीज़ या बुकिंग {subject}</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(कुछ नहीं)</translation>
+    </message>
+</context>
+<context>
     <name>BlockoutActions</name>
     <message>
         <source>&amp;Block this time…</source>
@@ -2218,6 +2605,82 @@
         <source>Starter, Professional, or Enterprise and its limit</source>
         <translation>Starter, Professional या Enterprise और उसकी सीमा</translation>
     </message>
+    <message>
+        <source>provider_states: give at least one US state code, e.g. CA,NY</source>
+        <translation>provider_states: कम से कम एक अमेरिकी राज्य का कोड दें, जैसे CA,NY</translation>
+    </message>
+    <message>
+        <source>provider_states: {codes} is not a US state code (two letters, e.g. CA)</source>
+        <translation>provider_states: {codes} किसी अमेरिकी राज्य का कोड नहीं है (दो अक्षर, जैसे CA)</translation>
+    </message>
+    <message>
+        <source>{key}: {value} is not a length in whole minutes</source>
+        <translation>{key}: {value} पूरे मिनटों में अवधि नहीं है</translation>
+    </message>
+    <message>
+        <source>durations: {value} is not &lt;eventTypeId&gt;=&lt;minutes&gt;</source>
+        <translation>durations: {value} &lt;eventTypeId&gt;=&lt;मिनट&gt; के रूप में नहीं है</translation>
+    </message>
+    <message>
+        <source>timezone: {value} is not an IANA time zone (America/New_York)</source>
+        <translation>timezone: {value} IANA समय क्षेत्र नहीं है (America/New_York)</translation>
+    </message>
+    <message>
+        <source>location: use one of {choices}</source>
+        <translation>location: इनमें से एक इस्तेमाल करें: {choices}</translation>
+    </message>
+    <message>
+        <source>{key}: {value} is not an IANA time zone name such as Europe/Berlin</source>
+        <translation>{key}: {value} Europe/Berlin जैसा IANA समय क्षेत्र का नाम नहीं है</translation>
+    </message>
+    <message>
+        <source>{key}: {value} is not a whole number above 0</source>
+        <translation>{key}: {value} 0 से बड़ी पूर्ण संख्या नहीं है</translation>
+    </message>
+    <message>
+        <source>{key}: {value} is not a number above 0</source>
+        <translation>{key}: {value} 0 से बड़ी संख्या नहीं है</translation>
+    </message>
+    <message>
+        <source>{key}: {value} is not one of {choices}</source>
+        <translation>{key}: {value} इनमें से कोई नहीं है: {choices}</translation>
+    </message>
+    <message>
+        <source>{key}: {value} is not 1 or true, 0 or false</source>
+        <translation>{key}: {value} न 1 या true है, न 0 या false</translation>
+    </message>
+    <message>
+        <source>option: {key} is not an option of {system} connections ({known})</source>
+        <translation>option: {key} {system} कनेक्शन का विकल्प नहीं है ({known})</translation>
+    </message>
+    <message>
+        <source>{key}: required for {system} connections</source>
+        <translation>{key}: {system} कनेक्शन के लिए ज़रूरी</translation>
+    </message>
+    <message>
+        <source>sub_account_id: required: the sub-account the API key belongs to (sub_…)</source>
+        <translation>sub_account_id: ज़रूरी: वह सब-अकाउंट जिसकी API कुंजी है (sub_…)</translation>
+    </message>
+    <message>
+        <source>timezone: required: the clinic&apos;s IANA time zone, e.g. America/New_York (VantaX publishes none)</source>
+        <translation>timezone: ज़रूरी: क्लिनिक का IANA समय क्षेत्र, जैसे America/New_York (VantaX कोई नहीं बताता)</translation>
+    </message>
+    <message>
+        <source>timezone: {value} is not an IANA time zone (e.g. America/New_York)</source>
+        <translation>timezone: {value} IANA समय क्षेत्र नहीं है (जैसे America/New_York)</translation>
+    </message>
+    <message>
+        <source>plan: {value} is not a Vastal plan: write Starter, Professional, Enterprise and its requests per hour (Enterprise 50000), or a number</source>
+        <translation>plan: {value} कोई Vastal प्लान नहीं है: Starter, Professional, Enterprise और उसके प्रति घंटे के अनुरोध (Enterprise 50000) लिखें, या कोई संख्या</translation>
+    </message>
+    <message>
+        <source>timezone: Vastal connections need the clinic&apos;s time zone (an IANA name such as America/New_York); Vastal&apos;s answers do not give one</source>
+        <translation>timezone: Vastal कनेक्शन को क्लिनिक का समय क्षेत्र चाहिए (America/New_York जैसा IANA नाम); Vastal के जवाबों में यह नहीं होता</translation>
+    </message>
+    <message>
+        <source>timezone: {value} is not an IANA time zone name (such as America/New_York)</source>
+        <translation>timezone: {value} IANA समय क्षेत्र का नाम नहीं है (जैसे America/New_York)</translation>
+    </message>
 </context>
 <context>
     <name>DaySheet</name>
@@ -2256,6 +2719,10 @@
     <message>
         <source>cancelled</source>
         <translation>रद्द</translation>
+    </message>
+    <message>
+        <source>day-sheet</source>
+        <translation>दिन-की-सूची</translation>
     </message>
     <message>
         <source>Time</source>
@@ -2461,6 +2928,25 @@
     <message>
         <source>Lock the desk now; a PIN unlocks it (another member may sign in)</source>
         <translation>डेस्क अभी लॉक करें; PIN से यह खुलता है (कोई दूसरा सदस्य भी साइन इन कर सकता है)</translation>
+    </message>
+</context>
+<context>
+    <name>DeskLock</name>
+    <message>
+        <source>process {pid} on {host} (user {user}), open since {since}</source>
+        <translation>{host} पर प्रोसेस {pid} (यूज़र {user}), {since} से खुला</translation>
+    </message>
+    <message>
+        <source>another FrontDesk on this computer</source>
+        <translation>इस कंप्यूटर पर एक और FrontDesk</translation>
+    </message>
+    <message>
+        <source>FrontDesk is already open on this profile: {who}.
+
+Switch to that window (it may be minimised or on another screen), or close it before opening FrontDesk again.</source>
+        <translation>इस प्रोफ़ाइल पर FrontDesk पहले से खुला है: {who}।
+
+उस विंडो पर जाएँ (हो सकता है वह छोटी की गई हो या दूसरी स्क्रीन पर हो), या FrontDesk फिर से खोलने से पहले उसे बंद करें।</translation>
     </message>
 </context>
 <context>
@@ -2852,6 +3338,10 @@
         </translation>
     </message>
     <message>
+        <source>time of day not given</source>
+        <translation>दिन का समय नहीं दिया गया</translation>
+    </message>
+    <message>
         <source>Appointments on {day}</source>
         <translation>{day} के अपॉइंटमेंट</translation>
     </message>
@@ -2870,6 +3360,42 @@
     <message>
         <source>appointments</source>
         <translation>अपॉइंटमेंट</translation>
+    </message>
+    <message>
+        <source>Where: {where}</source>
+        <translation>कहाँ: {where}</translation>
+    </message>
+    <message>
+        <source>Service: {service}</source>
+        <translation>सेवा: {service}</translation>
+    </message>
+    <message>
+        <source>Time: {session} (the booking system keeps no time of day)</source>
+        <translation>समय: {session} (बुकिंग सिस्टम दिन का समय नहीं रखता)</translation>
+    </message>
+    <message>
+        <source>Patient: {name}</source>
+        <translation>मरीज़: {name}</translation>
+    </message>
+    <message>
+        <source>Phone: {phone}</source>
+        <translation>फ़ोन: {phone}</translation>
+    </message>
+    <message>
+        <source>Email: {email}</source>
+        <translation>ईमेल: {email}</translation>
+    </message>
+    <message>
+        <source>Status: {status}</source>
+        <translation>स्थिति: {status}</translation>
+    </message>
+    <message>
+        <source>Sync: {sync}</source>
+        <translation>सिंक: {sync}</translation>
+    </message>
+    <message>
+        <source>Booking: {id}</source>
+        <translation>बुकिंग: {id}</translation>
     </message>
 </context>
 <context>
@@ -3240,6 +3766,47 @@
     <message>
         <source>the header has no {name} column</source>
         <translation>हेडर में {name} कॉलम नहीं है</translation>
+    </message>
+</context>
+<context>
+    <name>Launch</name>
+    <message>
+        <source>Something went wrong inside FrontDesk, and that part of the screen may not have been updated.
+
+Bookings already saved are safe. If what you see looks wrong, close FrontDesk and open it again.</source>
+        <translation>FrontDesk में कुछ गड़बड़ हो गई, और स्क्रीन का वह हिस्सा शायद अपडेट नहीं हुआ।
+
+पहले से सहेजी गई बुकिंग सुरक्षित हैं। अगर कुछ गलत दिखे, तो FrontDesk बंद करके फिर से खोलें।</translation>
+    </message>
+    <message>
+        <source>The details were written to the log file:
+{path}</source>
+        <translation>विवरण लॉग फ़ाइल में लिखा गया है:
+{path}</translation>
+    </message>
+    <message>
+        <source>FrontDesk could not start.
+
+{why}
+
+The details were written to the log file.</source>
+        <translation>FrontDesk शुरू नहीं हो सका।
+
+{why}
+
+विवरण लॉग फ़ाइल में लिखा गया है।</translation>
+    </message>
+    <message>
+        <source>FrontDesk may not write to its data folder. Ask IT to check the folder&apos;s rights.</source>
+        <translation>FrontDesk को अपने डेटा फ़ोल्डर में लिखने की अनुमति नहीं है। IT से फ़ोल्डर के अधिकार जाँचने को कहें।</translation>
+    </message>
+    <message>
+        <source>FrontDesk could not open its data files (disk full or folder missing?).</source>
+        <translation>FrontDesk अपनी डेटा फ़ाइलें नहीं खोल सका (डिस्क भरी है या फ़ोल्डर नहीं है?)।</translation>
+    </message>
+    <message>
+        <source>An unexpected problem stopped FrontDesk from opening.</source>
+        <translation>एक अनपेक्षित समस्या के कारण FrontDesk नहीं खुल सका।</translation>
     </message>
 </context>
 <context>
@@ -4151,6 +4718,30 @@
 <context>
     <name>Settings</name>
     <message>
+        <source>{typed} is not a time zone. Pick one from the list, or type a name such as Europe/Berlin.</source>
+        <translation>{typed} कोई समय क्षेत्र नहीं है। सूची से एक चुनें, या Europe/Berlin जैसा नाम लिखें।</translation>
+    </message>
+    <message>
+        <source>Pick the phone region from the list.</source>
+        <translation>सूची से फ़ोन क्षेत्र चुनें।</translation>
+    </message>
+    <message>
+        <source>Pick the paper from the list.</source>
+        <translation>सूची से काग़ज़ चुनें।</translation>
+    </message>
+    <message>
+        <source>The desk locks itself after 1 to {most} idle minutes.</source>
+        <translation>डेस्क 1 से {most} मिनट निष्क्रिय रहने पर अपने-आप लॉक होता है।</translation>
+    </message>
+    <message>
+        <source>Pick the language from the list.</source>
+        <translation>सूची से भाषा चुनें।</translation>
+    </message>
+    <message>
+        <source>Check the settings.</source>
+        <translation>सेटिंग्स जाँचें।</translation>
+    </message>
+    <message>
         <source>Clinic settings</source>
         <translation>क्लिनिक सेटिंग्स</translation>
     </message>
@@ -4512,6 +5103,30 @@
     <message>
         <source>There is no staff member named {name}.</source>
         <translation>{name} नाम का कोई स्टाफ़ सदस्य नहीं है।</translation>
+    </message>
+    <message>
+        <source>Only an administrator can read the audit trail.</source>
+        <translation>केवल एडमिनिस्ट्रेटर ऑडिट ट्रेल पढ़ सकता है।</translation>
+    </message>
+    <message>
+        <source>Only an administrator can add staff.</source>
+        <translation>केवल एडमिनिस्ट्रेटर स्टाफ़ जोड़ सकता है।</translation>
+    </message>
+    <message>
+        <source>Only an administrator can reset a PIN.</source>
+        <translation>केवल एडमिनिस्ट्रेटर PIN रीसेट कर सकता है।</translation>
+    </message>
+    <message>
+        <source>Only an administrator can disable or enable staff.</source>
+        <translation>केवल एडमिनिस्ट्रेटर स्टाफ़ को निष्क्रिय या सक्रिय कर सकता है।</translation>
+    </message>
+    <message>
+        <source>Only an administrator can change the clinic&apos;s columns.</source>
+        <translation>केवल एडमिनिस्ट्रेटर क्लिनिक के कॉलम बदल सकता है।</translation>
+    </message>
+    <message>
+        <source>Only an administrator can change the clinic&apos;s settings.</source>
+        <translation>केवल एडमिनिस्ट्रेटर क्लिनिक की सेटिंग्स बदल सकता है।</translation>
     </message>
     <message>
         <source>Type the staff member&apos;s name.</source>
@@ -5107,6 +5722,10 @@
     <message>
         <source>Appointments must be cancelled at least {hours} hours before they start</source>
         <translation>अपॉइंटमेंट शुरू होने से कम से कम {hours} घंटे पहले रद्द करनी होती है</translation>
+    </message>
+    <message>
+        <source>Type the patient&apos;s email address.</source>
+        <translation>मरीज़ का ईमेल पता लिखें।</translation>
     </message>
     <message>
         <source>Choose where the patient is seen.</source>

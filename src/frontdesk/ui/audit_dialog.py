@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk.app import audit
+from frontdesk.app import audit, audit_words
 from frontdesk.app.context import AppContext
 from frontdesk.app.desk import clinic_zone, today_in
 from frontdesk.app.staff import NotAllowed
@@ -182,11 +182,11 @@ class AuditDialog(QDialog):
         zone = clinic_zone(self.context)
         self.table.setRowCount(len(lines))
         for row, line in enumerate(lines):
-            changes = audit.changes_words(audit.on_clock(line.changes, zone))
-            said = "; ".join(part for part in (changes, line.detail or "") if part)
+            # the trail keeps English; the desk's own words are said in its language
+            said = audit_words.line_words(line.changes, line.detail, zone)
             cells = (
                 f"{to_local(line.at, zone):%Y-%m-%d %H:%M:%S}",
-                line.staff,
+                audit_words.staff_words(line.staff),
                 line.desk,
                 audit.event_words(line.event),
                 line.patient or "",

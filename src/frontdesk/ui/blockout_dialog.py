@@ -200,7 +200,6 @@ class BlockoutDialog(QDialog):
 
     def _time_box(self, name: str) -> FiveMinuteTimeEdit:
         box = FiveMinuteTimeEdit(self)
-        box.setDisplayFormat("HH:mm")
         box.setAccessibleName(name)
         return box
 

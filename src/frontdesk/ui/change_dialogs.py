@@ -99,7 +99,6 @@ class RescheduleDialog(QDialog):
         self.date_edit.setDisplayFormat("ddd d MMM yyyy")
         self.date_edit.setAccessibleName(translate("ChangeDialogs", "New date"))
         self.time_edit = FiveMinuteTimeEdit(self)
-        self.time_edit.setDisplayFormat("HH:mm")
         self.time_edit.setAccessibleName(translate("ChangeDialogs", "New time (clinic time)"))
         when = QWidget(self)
         row = QHBoxLayout(when)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog
 
 from frontdesk.app import audit
 from frontdesk.app.day_sheet import DaySheet, day_sheet
+from frontdesk.app.day_sheet import file_name as day_sheet_file_name
 from frontdesk.app.desk import ResourceKey, resource_key
 from frontdesk.app.openings import Opening
 from frontdesk.app.patients import Patient
@@ -205,7 +206,7 @@ class DeskDialogs(QObject):
             chosen, _ = QFileDialog.getSaveFileName(
                 self.window,
                 translate("DeskDialogs", "Save the day sheet as PDF"),
-                str(Path.home() / f"day-sheet-{self.window.pane.day:%Y-%m-%d}.pdf"),
+                str(Path.home() / day_sheet_file_name(self.window.pane.day)),
                 translate("DeskDialogs", "PDF files (*.pdf)"),
             )
             if not chosen:

@@ -25,6 +25,7 @@ from frontdesk.domain.catalog import Catalog
 from frontdesk.domain.timeutil import WallTimeKind, local_to_utc, to_local
 from frontdesk.domain.translation import QT_TRANSLATE_NOOP, translate
 from frontdesk.domain.verdict import Severity, Verdict
+from frontdesk.ui.i18n import time_format
 from frontdesk.ui.theme import Tones, mark_hint
 
 GAP_MESSAGE = QT_TRANSLATE_NOOP("Verdicts", "This time does not exist on this day (clocks change)")
@@ -51,7 +52,12 @@ def wall_time(day: date, wall: time, zone: str) -> tuple[datetime, list[Verdict]
 
 
 class FiveMinuteTimeEdit(QTimeEdit):
-    """A time box whose arrows move the minutes in steps of five."""
+    """A time box whose arrows move the minutes in steps of five, shown as the desk's
+    language writes a time (``ui.i18n.time_format``: "14:30", "2:30 pm")."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setDisplayFormat(time_format())
 
     def stepBy(self, steps: int) -> None:
         if self.currentSection() == QTimeEdit.Section.MinuteSection:
@@ -73,7 +79,6 @@ class WhenRow(QWidget):
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("ddd d MMM yyyy")
         self.time = FiveMinuteTimeEdit(self)
-        self.time.setDisplayFormat("HH:mm")
         self.time.setCurrentSection(QTimeEdit.Section.MinuteSection)
         self.time.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)
         self.hint = mark_hint(QLabel(self))

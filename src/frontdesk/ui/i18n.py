@@ -169,6 +169,19 @@ def locale_formats(locale: QLocale) -> dates.Formats:
     )
 
 
+def time_format() -> str:
+    """The display format of the desk's time boxes: the locale's short clock as the desk's
+    times read (``HH:mm``; ``h:mm Ap`` where they read twelve hours, "2:00 pm"), to the
+    minute; the boxes' values stay times of day whatever the format."""
+    if not dates.installed().twelve_hour:
+        return "HH:mm"
+    shown = QLocale().timeFormat(QLocale.FormatType.ShortFormat)
+    shown = shown.replace(":ss", "").replace(".ss", "")
+    if "h" not in shown or "mm" not in shown or "a" not in shown.lower():
+        return "h:mm AP"
+    return shown
+
+
 def _qt_translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
     return QCoreApplication.translate(context, text, disambiguation, n)
 

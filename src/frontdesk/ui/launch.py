@@ -73,19 +73,55 @@ def make_excepthook(log_file: Callable[[], str | None]) -> ExceptHook:
             return
         showing.set()
         try:
-            where = log_file()
-            detail = f"\n\nThe details were written to the log file:\n{where}" if where else ""
-            QMessageBox.critical(
-                None,
-                APP_NAME,
-                "Something went wrong inside FrontDesk, and that part of the screen may not "
-                "have been updated.\n\nBookings already saved are safe. If what you see looks "
-                "wrong, close FrontDesk and open it again." + detail,
-            )
+            QMessageBox.critical(None, APP_NAME, unexpected_error_words(log_file()))
         finally:
             showing.clear()
 
     return hook
+
+
+def unexpected_error_words(log_file: str | None) -> str:
+    """What the receptionist reads of an unexpected error, in the desk's language."""
+    from frontdesk.domain.translation import translate
+
+    said = translate(
+        "Launch",
+        "Something went wrong inside FrontDesk, and that part of the screen may not have been "
+        "updated.\n\nBookings already saved are safe. If what you see looks wrong, close "
+        "FrontDesk and open it again.",
+    )
+    if log_file:
+        where = translate("Launch", "The details were written to the log file:\n{path}")
+        said += "\n\n" + where.format(path=log_file)
+    return said
+
+
+def start_error_words(exc: Exception) -> str:
+    """What the receptionist reads when the desk cannot start, in the desk's language (the
+    profile's, or the computer's where the profile's settings cannot be read)."""
+    from frontdesk.domain.translation import translate
+
+    said = translate(
+        "Launch",
+        "FrontDesk could not start.\n\n{why}\n\nThe details were written to the log file.",
+    )
+    return said.format(why=_plain_start_error(exc))
+
+
+def _profile_language(args: argparse.Namespace) -> str | None:
+    """The language the profile's settings name, read before anything else is opened (so that
+    a start that fails says so in it); None: the computer's (no profile yet, a throwaway demo,
+    or settings that cannot be read)."""
+    if args.demo and args.profile_dir is None:
+        return None
+    from frontdesk.app import settings
+    from frontdesk.app.paths import Paths
+
+    try:
+        return settings.load(Paths.resolve(args.profile_dir).config_dir).language
+    except Exception:  # a profile folder that cannot be made: the context will say why
+        log.info("the profile's language could not be read before the start", exc_info=True)
+        return None
 
 
 # Qt says this on platforms without window-manager hints (offscreen); it means nothing here.
@@ -147,6 +183,10 @@ def launch(argv: list[str]) -> int:
 
     follow_color_scheme(app)
 
+    from frontdesk.ui.i18n import forget_language, install_language
+
+    language = _profile_language(args)
+    install_language(app, language)  # before any message or screen: each speaks it
     log_path: list[str] = []
     previous_handler = qInstallMessageHandler(_qt_to_log)
     previous_hook = sys.excepthook
@@ -185,19 +225,14 @@ def launch(argv: list[str]) -> int:
                     args.profile_dir, connect=False, database_url=args.database_url
                 )
             log_path.append(str(context.paths.log_dir / "frontdesk.log"))
-            from frontdesk.ui.i18n import install_language
-
-            install_language(app, context.settings.language)  # before any screen is built
+            if context.settings.language != language:  # a demo's own profile
+                forget_language(app)
+                install_language(app, context.settings.language)  # before any screen is built
             window = MainWindow(context, start_sync=False)
         except Exception as exc:
             log.exception("FrontDesk could not start")
             if not args.smoke_test:
-                QMessageBox.critical(
-                    None,
-                    APP_NAME,
-                    "FrontDesk could not start.\n\n"
-                    f"{_plain_start_error(exc)}\n\nThe details were written to the log file.",
-                )
+                QMessageBox.critical(None, APP_NAME, start_error_words(exc))
             else:
                 print(f"smoke test failed: {type(exc).__name__}: {exc}", file=sys.stderr)
             return 1
@@ -316,8 +351,15 @@ def _plain_start_error(exc: Exception) -> str:
         | CredentialsFileError,
     ):
         return str(exc)
+    from frontdesk.domain.translation import translate
+
     if isinstance(exc, PermissionError):
-        return "FrontDesk may not write to its data folder. Ask IT to check the folder's rights."
+        return translate(
+            "Launch",
+            "FrontDesk may not write to its data folder. Ask IT to check the folder's rights.",
+        )
     if isinstance(exc, OSError):
-        return "FrontDesk could not open its data files (disk full or folder missing?)."
-    return "An unexpected problem stopped FrontDesk from opening."
+        return translate(
+            "Launch", "FrontDesk could not open its data files (disk full or folder missing?)."
+        )
+    return translate("Launch", "An unexpected problem stopped FrontDesk from opening.")

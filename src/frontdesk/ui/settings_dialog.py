@@ -9,6 +9,7 @@ from __future__ import annotations
 import zoneinfo
 
 import phonenumbers
+from pydantic import ValidationError
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,10 +26,32 @@ from PySide6.QtWidgets import (
 from frontdesk.app.context import AppContext
 from frontdesk.app.languages import LANGUAGES, chosen
 from frontdesk.app.settings import MAX_IDLE_LOCK, ClinicSettings, computer_zone, region_name
-from frontdesk.domain.translation import translate
+from frontdesk.domain.translation import QT_TRANSLATE_NOOP, translate
 from frontdesk.ui.theme import mark_hint
 
 AUTO = ""
+# what the desk says of a setting it cannot keep (never pydantic's own words)
+REFUSALS = {
+    "timezone": QT_TRANSLATE_NOOP(
+        "Settings",
+        "{typed} is not a time zone. Pick one from the list, or type a name such as Europe/Berlin.",
+    ),
+    "phone_region": QT_TRANSLATE_NOOP("Settings", "Pick the phone region from the list."),
+    "paper": QT_TRANSLATE_NOOP("Settings", "Pick the paper from the list."),
+    "idle_lock_minutes": QT_TRANSLATE_NOOP(
+        "Settings", "The desk locks itself after 1 to {most} idle minutes."
+    ),
+    "language": QT_TRANSLATE_NOOP("Settings", "Pick the language from the list."),
+}
+
+
+def refusal_words(error: ValidationError, typed: str) -> str:
+    """Why the settings cannot be kept, in the desk's language: the first refused setting's
+    sentence (``typed``: the time zone as typed)."""
+    problems = error.errors()
+    field = str(problems[0]["loc"][0]) if problems and problems[0]["loc"] else ""
+    sentence = REFUSALS.get(field, QT_TRANSLATE_NOOP("Settings", "Check the settings."))
+    return translate("Settings", sentence).format(typed=repr(typed), most=MAX_IDLE_LOCK)
 
 
 class SettingsDialog(QDialog):
@@ -127,8 +150,8 @@ class SettingsDialog(QDialog):
                 idle_lock_minutes=self.idle.value(),
                 language=str(self.language.currentData() or "") or None,
             )
-        except ValueError as exc:
-            return str(exc).split("\n")[-1].strip().removeprefix("Value error, ")
+        except ValidationError as exc:
+            return refusal_words(exc, typed)
 
     def _explain(self) -> None:
         chosen = self.chosen()

@@ -14,6 +14,7 @@ import zoneinfo
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from frontdesk.domain.translation import translate
 from frontdesk.providers.spec import option_text
 
 DEFAULT_LOCATION = "google_conference"
@@ -63,12 +64,15 @@ def states_of(text: str) -> str:
     empty or when a code is not a US state."""
     codes = [part.strip().upper() for part in text.split(",") if part.strip()]
     if not codes:
-        raise OptionError("provider_states: give at least one US state code, e.g. CA,NY")
+        raise OptionError(
+            translate("Connections", "provider_states: give at least one US state code, e.g. CA,NY")
+        )
     wrong = [c for c in codes if c not in US_STATES]
     if wrong:
-        raise OptionError(
-            f"provider_states: {', '.join(wrong)} is not a US state code (two letters, e.g. CA)"
+        said = translate(
+            "Connections", "provider_states: {codes} is not a US state code (two letters, e.g. CA)"
         )
+        raise OptionError(said.format(codes=", ".join(wrong)))
     return ",".join(dict.fromkeys(codes))
 
 
@@ -78,7 +82,8 @@ def _minutes(text: str, what: str) -> int:
     except ValueError:
         value = 0
     if not 1 <= value <= 24 * 60:
-        raise OptionError(f"{what}: {text.strip()!r} is not a length in whole minutes")
+        said = translate("Connections", "{key}: {value} is not a length in whole minutes")
+        raise OptionError(said.format(key=what, value=repr(text.strip())))
     return value
 
 
@@ -93,7 +98,8 @@ def durations_of(text: str) -> dict[str, int]:
     for part in filter(None, (p.strip() for p in text.split(","))):
         key, sep, value = part.partition("=")
         if not sep or not key.strip():
-            raise OptionError(f"durations: {part!r} is not <eventTypeId>=<minutes>")
+            said = translate("Connections", "durations: {value} is not <eventTypeId>=<minutes>")
+            raise OptionError(said.format(value=repr(part)))
         found[key.strip()] = _minutes(value, "durations")
     return found
 
@@ -112,10 +118,14 @@ def _read(options: Mapping[str, object]) -> CvOptions:
     states = option_text(options, "provider_states")
     zone = option_text(options, "timezone")
     if zone is not None and zone not in zoneinfo.available_timezones():
-        raise OptionError(f"timezone: {zone!r} is not an IANA time zone (America/New_York)")
+        said = translate(
+            "Connections", "timezone: {value} is not an IANA time zone (America/New_York)"
+        )
+        raise OptionError(said.format(value=repr(zone)))
     location = option_text(options, "location") or DEFAULT_LOCATION
     if location not in LOCATIONS:
-        raise OptionError(f"location: use one of {', '.join(LOCATIONS)}")
+        said = translate("Connections", "location: use one of {choices}")
+        raise OptionError(said.format(choices=", ".join(LOCATIONS)))
     default = option_text(options, "duration_minutes")
     durations = option_text(options, "durations")
     return CvOptions(

@@ -27,6 +27,7 @@ from typing import Any
 from frontdesk.domain.booking import Booking, VisitStatus
 from frontdesk.domain.catalog import Catalog
 from frontdesk.domain.timeutil import local_day_bounds, to_local, utc_now, zone
+from frontdesk.domain.translation import translate
 from frontdesk.domain.verdict import Verdict
 from frontdesk.providers.answers import parse
 from frontdesk.providers.base import (
@@ -89,19 +90,26 @@ def checked_options(sub_account_id: str | None, timezone: str | None) -> tuple[s
     """The two options every VantaX connection needs, or :class:`OptionError` naming one."""
     if not sub_account_id or not sub_account_id.strip():
         raise OptionError(
-            "sub_account_id: required: the sub-account the API key belongs to (sub_…)"
+            translate(
+                "Connections",
+                "sub_account_id: required: the sub-account the API key belongs to (sub_…)",
+            )
         )
     if not timezone or not timezone.strip():
         raise OptionError(
-            "timezone: required: the clinic's IANA time zone, e.g. America/New_York "
-            "(VantaX publishes none)"
+            translate(
+                "Connections",
+                "timezone: required: the clinic's IANA time zone, e.g. America/New_York "
+                "(VantaX publishes none)",
+            )
         )
     try:
         zone(timezone.strip())
     except ValueError as exc:
-        raise OptionError(
-            f"timezone: {timezone.strip()!r} is not an IANA time zone (e.g. America/New_York)"
-        ) from exc
+        said = translate(
+            "Connections", "timezone: {value} is not an IANA time zone (e.g. America/New_York)"
+        )
+        raise OptionError(said.format(value=repr(timezone.strip()))) from exc
     return sub_account_id.strip(), timezone.strip()
 
 

@@ -19,6 +19,7 @@ from typing import Any
 from frontdesk.domain.booking import Booking, VisitStatus
 from frontdesk.domain.catalog import Catalog
 from frontdesk.domain.timeutil import ensure_utc, utc_now, zone
+from frontdesk.domain.translation import translate
 from frontdesk.domain.verdict import Verdict
 from frontdesk.providers.answers import parse
 from frontdesk.providers.base import (
@@ -69,10 +70,12 @@ def plan_of(text: str) -> int:
             return int(number)
         if not number and known is not None:
             return known
-    raise ValueError(
-        f"plan: {text.strip()!r} is not a Vastal plan: write Starter, Professional, "
-        "Enterprise and its requests per hour (Enterprise 50000), or a number"
+    said = translate(
+        "Connections",
+        "plan: {value} is not a Vastal plan: write Starter, Professional, Enterprise and its "
+        "requests per hour (Enterprise 50000), or a number",
     )
+    raise ValueError(said.format(value=repr(text.strip())))
 
 
 def plan_per_hour(value: object) -> int:
@@ -93,17 +96,21 @@ def connection_zone(value: object) -> str:
     text = "" if value is None else str(value).strip()
     if not text:
         raise ApiError(
-            "timezone: Vastal connections need the clinic's time zone (an IANA name such as "
-            "America/New_York); Vastal's answers do not give one",
+            translate(
+                "Connections",
+                "timezone: Vastal connections need the clinic's time zone (an IANA name such as "
+                "America/New_York); Vastal's answers do not give one",
+            ),
             retry=False,
         )
     try:
         zone(text)
     except ValueError:
-        raise ApiError(
-            f"timezone: {text!r} is not an IANA time zone name (such as America/New_York)",
-            retry=False,
-        ) from None
+        said = translate(
+            "Connections",
+            "timezone: {value} is not an IANA time zone name (such as America/New_York)",
+        )
+        raise ApiError(said.format(value=repr(text)), retry=False) from None
     return text
 
 
