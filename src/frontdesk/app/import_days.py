@@ -45,6 +45,7 @@ ReadFields = Callable[[datetime, datetime, str], list[BookingFields]]
 # (``Repository.plain_fields_matching``).
 ReadMatching = Callable[[datetime, datetime, str, Iterable[Match]], list[BookingFields]]
 Held = Booking | BookingFields
+AskedReads = Callable[[], tuple[Match, ...] | None]  # the asking row's matches, made if asked
 # A day more rows than this are planned on is read whole: their matches would name most of
 # its branches anyway, and each match is a test the database makes of every booking there.
 NARROW_UP_TO = 30
@@ -119,11 +120,13 @@ class DayBookings:
     def plan(self, booking: Booking) -> None:
         """Say that ``booking`` (a row) will be judged: the days its rules read are read for
         its matches too."""
-        reads = self._rules.reads(booking)
         first, last = self._rules.context_days(to_local(booking.start, self._zone).date())
-        for n in range((last - first).days + 1):
-            day = first + timedelta(days=n)
-            self._planned_rows[day] += 1
+        days = [first + timedelta(days=n) for n in range((last - first).days + 1)]
+        self._planned_rows.update(days)
+        if all(self._whole(day) for day in days):
+            return  # its days are read whole: its matches would not narrow them
+        reads = self._rules.reads(booking)
+        for day in days:
             planned = self._planned.setdefault(day, set())
             if reads is None:
                 self._planned[day] = None
@@ -135,7 +138,12 @@ class DayBookings:
         asked that share a key with it (every one where it or they have none): the cache's,
         earliest first, then (unless not ``accepted``) the accepted rows, in their order."""
         keys = self._rules.keys(booking)
-        reads = self._rules.reads(booking)
+        found_reads: list[tuple[Match, ...] | None] = []
+
+        def reads() -> tuple[Match, ...] | None:  # asked only of a day that may be narrowed
+            if not found_reads:
+                found_reads.append(self._rules.reads(booking))
+            return found_reads[0]
 
         def between(start: datetime, end: datetime, connection_id: str | None) -> list[Booking]:
             if connection_id != self._connection_id:
@@ -177,8 +185,10 @@ class DayBookings:
         last = to_local(end - timedelta(microseconds=1), self._zone).date()
         return [first + timedelta(days=n) for n in range((last - first).days + 1)]
 
-    def _read_missing(self, days: list[date], reads: tuple[Match, ...] | None) -> None:
-        """Read each run of consecutive days not read yet for ``reads`` (the asking row's
+    def _read_missing(
+        self, days: list[date], reads: Callable[[], tuple[Match, ...] | None]
+    ) -> None:
+        """Read each run of consecutive days not read yet for ``reads()`` (the asking row's
         matches) in one range, and file it by day."""
         run: list[date] = []
         for day in [*days, None]:
@@ -189,25 +199,31 @@ class DayBookings:
                 self._read_run(run, self._matches(run, reads))
                 run = []
 
-    def _covers(self, day: date, reads: tuple[Match, ...] | None) -> bool:
+    def _whole(self, day: date) -> bool:
+        """Whether ``day`` is read whole: a row without matches or too many rows are on it."""
+        return self._planned.get(day, ()) is None or self._planned_rows[day] > self._narrow_up_to
+
+    def _covers(self, day: date, reads: AskedReads) -> bool:
         if day not in self._covered:
             return False
         covered = self._covered[day]
-        return covered is None or (reads is not None and covered.issuperset(reads))
+        if covered is None:
+            return True
+        wanted = reads()
+        return wanted is not None and covered.issuperset(wanted)
 
-    def _matches(self, run: list[date], reads: tuple[Match, ...] | None) -> frozenset[Match] | None:
+    def _matches(self, run: list[date], reads: AskedReads) -> frozenset[Match] | None:
         """What the days of ``run`` are read for: the matches of every row planned on them
         and of the asking row (None: the whole days)."""
-        if reads is None:
+        if any(self._whole(day) for day in run):
             return None
-        matches = set(reads)
+        wanted = reads()
+        if wanted is None:
+            return None
+        matches = set(wanted)
         for day in run:
-            planned = self._planned.get(day, set())
-            if planned is None or self._planned_rows[day] > self._narrow_up_to:
-                return None
-            matches.update(planned)
-            covered = self._covered.get(day, frozenset())
-            matches.update(covered or ())
+            matches.update(self._planned.get(day) or ())
+            matches.update(self._covered.get(day) or ())
         return frozenset(matches)
 
     def _read_run(self, days: list[date], matches: frozenset[Match] | None) -> None:

@@ -219,8 +219,9 @@ def _import_rows(
         ),
     )
     day_catalogs: dict[date, Catalog] = {}
-    # every row as a request and its booking first, so that each day is read for all its rows
-    planned: list[tuple[int, RowProblem | tuple[BookingRequest, Booking, date] | None]] = []
+    # every row as a booking first, so that each day is read for all its rows; a row the form
+    # refuses (as ``BookingService.validate`` refuses it before any rule) needs no reading
+    planned: list[tuple[int, RowProblem | tuple[Booking, date] | None]] = []
     for (number, _, row), row_id in zip(rows, ids, strict=True):
         if row_id in known:
             planned.append((number, None))
@@ -233,9 +234,13 @@ def _import_rows(
         day = to_local(request.start, zone_name).date()
         if day not in day_catalogs:  # the rules read the windows of the row's own day
             day_catalogs[day] = service.repo.catalog(connection_id, day, day)
+        problems = service.form_problems(request, day_catalogs[day])
+        if problems:  # all refusals: the form's gaps and an unreadable phone
+            planned.append((number, _problem(number, problems[0])))
+            continue
         draft = service.draft(request, row_id, day_catalogs[day])
         days.plan(draft)
-        planned.append((number, (request, draft, day)))
+        planned.append((number, (draft, day)))
     accepted: list[Booking] = []
     now = utc_now()
     for number, row_plan in planned:
@@ -245,13 +250,13 @@ def _import_rows(
         if isinstance(row_plan, RowProblem):
             report.problems.append(row_plan)
             continue
-        request, draft, day = row_plan
+        draft, day = row_plan
         # among its neighbours: the cached bookings and the rows accepted earlier in this file
-        verdicts = service.judge_new(request, draft, day_catalogs[day], now, days.neighbours(draft))
+        verdicts = service.judge_new(draft, day_catalogs[day], now, days.neighbours(draft))
         errors = [v for v in verdicts if v.severity is Severity.ERROR]
         if errors:  # where the cache alone refuses it too, that is the reason given
             alone = days.neighbours(draft, accepted=False)
-            verdicts = service.judge_new(request, draft, day_catalogs[day], now, alone)
+            verdicts = service.judge_new(draft, day_catalogs[day], now, alone)
             errors = [v for v in verdicts if v.severity is Severity.ERROR] or errors
             report.problems.append(_problem(number, errors[0]))
             continue
