@@ -10,9 +10,10 @@ other jobs on a shared machine do not add to.
 
 The rows are what a clinic moving its diary in would have: the working days of the next four
 weeks (``--weeks``), every provider, services and patients at random, on a five-minute grid
-from 08:00 to 19:30 (the lunch hour has no window, so a few rows are refused). A row reads the
-cache's bookings of its day (800 in this cache), once per day for the whole file, so the
-fewer rows a day, the dearer a row.
+from 08:00 to 19:30 (the lunch hour has no window, so a few rows are refused). The cache's
+bookings of a row's day (800 in this cache) are read once per day for the whole file, narrowed
+to its rows' branches, patients and references where a day has few rows; the fewer rows a
+day, the dearer a row still (each day's read scans the day's pages).
 
 Run: ``uv run python bench/import_scale.py [--repeats 3] [--weeks 4] [--big 100 1000]
 [--growth 100 1000]``"""

@@ -3,7 +3,8 @@ whose rows overfill windows, clash with cached bookings, clash with earlier rows
 file, and fall on the clocks' change, on both stores.
 
 The expected lines were taken from the importer as it was (every row re-reading ±40 days of
-the cache and every accepted row before it), on this very file and cache.
+the cache and every accepted row before it), on this very file and cache. Each day is read
+whole and narrowed to its rows' matches (``app.import_days``): the same lines both ways.
 """
 
 from __future__ import annotations
@@ -13,6 +14,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
+import pytest
+
+from frontdesk.app import import_days
 from frontdesk.app.context import AppContext
 from frontdesk.app.importer import import_csv
 from frontdesk.app.paths import Paths
@@ -249,7 +253,16 @@ def setup(profile: Path, store_url: str | None) -> tuple[AppContext, str, Days]:
     return context, record.id, days
 
 
-def test_the_refusals_are_the_same_row_for_row(tmp_path: Path, store_url: str) -> None:
+@pytest.fixture(params=["whole days", "narrowed"])
+def day_reads(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Each day read whole, or narrowed to the matches of the rows on it, however many."""
+    monkeypatch.setattr(import_days, "NARROW_UP_TO", 0 if request.param == "whole days" else 10**6)
+    return str(request.param)
+
+
+def test_the_refusals_are_the_same_row_for_row(
+    tmp_path: Path, store_url: str, day_reads: str
+) -> None:
     context, connection_id, days = setup(tmp_path / "desk", store_url)
     try:
         csv_file = tmp_path / "rows.csv"
@@ -266,7 +279,7 @@ def test_the_refusals_are_the_same_row_for_row(tmp_path: Path, store_url: str) -
 
 
 def test_rows_on_a_day_without_cached_hours_are_judged_as_the_desk_judges_them(
-    tmp_path: Path, store_url: str
+    tmp_path: Path, store_url: str, day_reads: str
 ) -> None:
     """A day the cache holds no hours for (beyond the availability last read): the desk books
     it with a risk, and the booking system checks the hours at sync. So does an import, for
@@ -300,5 +313,55 @@ def test_rows_on_a_day_without_cached_hours_are_judged_as_the_desk_judges_them(
         desk = context.booking.validate(request)
         assert "NO_CACHED_WINDOWS" in [v.code for v in desk]
         assert all(v.severity is Severity.RISK for v in desk)
+    finally:
+        context.close()
+
+
+def test_a_narrowed_day_still_holds_the_clashes_of_other_branches(
+    tmp_path: Path, store_url: str, day_reads: str
+) -> None:
+    """What only the patient's or the window's own bookings show: a clash with a cached booking
+    of another branch, its phone written otherwise (the duplicate rule compares digits), and a
+    window the cache alone fills; then a row taking a window's last place from the next."""
+    context, connection_id, days = setup(tmp_path / "desk", store_url)
+    try:
+        one, two = days.one, days.two
+        pencils = [
+            Booking(
+                id=f"north-{n}",
+                connection_id=connection_id,
+                service_id=CHECK,
+                resource_id=NORTH,
+                start=at(day, hour, minute),
+                end=at(day, hour, minute) + timedelta(minutes=30),
+                patient_name=f"North {n}",
+                patient_phone=phone,
+                sync_state=SyncState.PENCILLED,
+            )
+            for n, (day, hour, minute, phone) in enumerate(
+                [(one, 11, 0, "+1 (212) 555-0177"), (two, 9, 30, "+12125550180"),
+                 (two, 10, 0, "+12125550181"), (two, 10, 30, "+12125550182"),
+                 (two, 11, 0, "+12125550183")]
+            )
+        ]  # fmt: skip
+        # one of day one's North bookings; north-am of day two: its 4 places taken
+        context.repo.import_bookings(pencils)
+        csv_file = tmp_path / "rows.csv"
+        csv_file.write_text(
+            "patient_name,patient_phone,service,resource,start\n"
+            f"Ola O,+12125550177,General Checkup,Main Branch,{one} 10:15\n"  # 2: north-0's
+            f"Pia P,+12125550178,Vaccination,North Branch,{two} 11:30\n"  # 3: full
+            f"Ola O,+12125550177,Vaccination,Main Branch,{two} 09:50\n"  # 4: main-am 2 of 2
+            f"Rex R,+12125550179,General Checkup,Main Branch,{two} 10:15\n",  # 5: full
+            encoding="utf-8",
+        )
+        report = import_csv(context.booking, connection_id, csv_file, "desk")
+        assert [p.line() for p in report.problems] == [
+            "row 2: patient_phone: A non-cancelled appointment already exists for this phone "
+            "number, type and date (DUPLICATE_BOOKING, HTTP 409)",
+            "row 3: start: No remaining capacity in this window (SLOT_FULL, HTTP 409)",
+            "row 5: start: No remaining capacity in this window (SLOT_FULL, HTTP 409)",
+        ]
+        assert report.written == 1
     finally:
         context.close()

@@ -1,6 +1,8 @@
 """Each API's neighbour keys leave out only bookings its offline checks cannot weigh: on random
 days of bookings, a new booking's verdict among all of them is its verdict among those that
-share a key with it (what an import hands each of its rows, ``app.import_days``)."""
+share a key with it (what an import hands each of its rows, ``app.import_days``); and where
+its rules say the keys in the cache's columns too (``neighbour_reads``, what narrows an
+import's read of a day), every booking sharing a key meets one of those matches."""
 
 from __future__ import annotations
 
@@ -10,12 +12,14 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from frontdesk.domain.booking import Booking, SyncState, VisitStatus
 from frontdesk.domain.catalog import Catalog, Policy, Resource, Service, Window
+from frontdesk.domain.neighbours import Match
 from frontdesk.domain.timeutil import local_to_utc
 from frontdesk.domain.verdict import Verdict
 from frontdesk.providers.base import Connector
 from frontdesk.providers.carevalidate import CareValidateConnector
 from frontdesk.providers.huskyvoice import HuskyVoiceConnector
 from frontdesk.providers.meetergo import MeetergoConnector
+from frontdesk.providers.vantax import VantaxConnector
 
 NOW = datetime(2030, 1, 1, 9, 0, tzinfo=UTC)
 DAY = date(2030, 3, 5)
@@ -50,7 +54,17 @@ def same_verdicts(
         assert c.predict_create(new, catalog, near, NOW) == verdict, (new, verdict)
         seen[verdict.code or f"{verdict.status} {verdict.message}"] += 1
         seen["left out"] += len(others) - len(near)
+        reads = c.neighbour_reads(new, catalog)
+        if reads is not None:
+            missed = [o.id for o in near if not meets(o, reads)]
+            assert not missed, (new, missed)
+            seen["read"] += len([o for o in others if meets(o, reads)])
     return seen
+
+
+def meets(booking: Booking, reads: tuple[Match, ...]) -> bool:
+    """Whether the store would read ``booking`` for ``reads`` (as ``ColumnTest.holds`` says)."""
+    return any(all(t.holds(getattr(booking, t.column)) for t in match) for match in reads)
 
 
 def booking(n: int, rng: random.Random, **fields: object) -> Booking:
@@ -117,6 +131,23 @@ def test_huskyvoice_weighs_only_a_bookings_branch_patient_and_reference() -> Non
     assert {"SLOT_FULL", "DUPLICATE_BOOKING"} <= set(seen), seen
     assert any(k.startswith("200 ") for k in seen) and any(k.startswith("201 ") for k in seen)
     assert seen["left out"] > 1000
+    assert seen["read"] < sum(len(others) for _, _, others in cases)  # the reads narrow too
+
+
+def test_vantax_weighs_and_reads_only_the_calendars_bookings() -> None:
+    c = VantaxConnector("c1", "http://127.0.0.1:9/v1", "key", "sub-1", ZONE)
+    rng = random.Random(7)
+    catalog = Catalog(Policy(ZONE), [Service("svc-1", "One", 30)], [Resource("cal-1", "One")])
+    others = [booking(n, rng, resource_id=rng.choice(["cal-1", "cal-2"])) for n in range(40)]
+    new = booking(99, rng, id="new", resource_id="cal-1")
+    near = neighbours(c, new, catalog, others)
+    reads = c.neighbour_reads(new, catalog)
+    assert reads is not None
+    assert (
+        [o for o in others if meets(o, reads)]
+        == near
+        == [o for o in others if o.resource_id == "cal-1"]
+    )
 
 
 def test_meetergo_weighs_only_the_hosts_bookings() -> None:

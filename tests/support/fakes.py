@@ -55,6 +55,9 @@ class QuietConnector:
     def neighbour_keys(self, *args: object) -> None:
         return None
 
+    def neighbour_reads(self, *args: object) -> None:
+        return None
+
     def predict_body(self, *args: object) -> Verdict:
         return Verdict(201)
 

@@ -364,21 +364,19 @@ class BookingService:
             return problems
         return self._judge(self.draft(request, booking_id), catalog, now or utc_now())
 
+    def form_problems(self, request: BookingRequest, catalog: Catalog) -> list[Verdict]:
+        """What :meth:`validate` finds first in ``request`` (an imported row): the form's gaps
+        and a phone the clinic's region cannot read. ``catalog``: its day's."""
+        return self._problems(request, catalog)
+
     def judge_new(
-        self,
-        request: BookingRequest,
-        draft: Booking,
-        catalog: Catalog,
-        now: datetime,
-        between: BookingsBetween,
+        self, draft: Booking, catalog: Catalog, now: datetime, between: BookingsBetween
     ) -> list[Verdict]:
-        """The errors :meth:`validate` finds in ``draft``, the new booking :meth:`draft` made
-        of ``request`` (an imported row), with the rules' bookings read through ``between``.
-        ``catalog`` must hold the windows of the booking's local day. Only the risks that need
-        a read of their own (a stale cache) are left out: the caller reports errors only."""
-        problems = self._problems(request, catalog)
-        if problems:
-            return problems
+        """What :meth:`validate` finds next in ``draft``, the new booking :meth:`draft` made of
+        a request with no :meth:`form_problems` (an imported row), with the rules' bookings
+        read through ``between``. ``catalog`` must hold the windows of the booking's local
+        day. Only the risks that need a read of their own (a stale cache) are left out: the
+        caller reports errors only."""
         return self._judge(draft, catalog, now, between, cache_age=False, desk_rules=False)
 
     def _problems(self, request: BookingRequest, catalog: Catalog) -> list[Verdict]:

@@ -10,9 +10,11 @@ importing the same file again queues nothing twice.
 A row is judged as the desk judges a booking (``BookingService.judge_new``: on a day the cache
 holds no hours for, the hours are left to the booking system), among the cached bookings and
 the rows accepted before it of the org-local days its rules declare they read; a refused row's
-reason is the one the cache alone gives where it refuses the row too. Each day's cached
-bookings are read once for the whole file and the accepted rows are kept by day
-(``app.import_days``), so a row costs the same however long the file or busy the cache.
+reason is the one the cache alone gives where it refuses the row too. The rows are made
+bookings first, then judged in the file's order: each day's cached bookings are read once for
+the whole file, narrowed to what the rows on it can clash with where the rules say so in the
+cache's columns, and the accepted rows are kept by day (``app.import_days``), so a row costs
+the same however long the file or busy the cache.
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from frontdesk.app.booking import BookingService
-from frontdesk.app.import_days import DayBookings
+from frontdesk.app.import_days import DayBookings, Neighbourhood
 from frontdesk.domain.booking import Booking, BookingRequest
 from frontdesk.domain.catalog import Catalog
 from frontdesk.domain.timeutil import (
@@ -215,32 +217,54 @@ def _import_rows(
     zone_name = catalog.policy.timezone
     days = DayBookings(
         service.repo.plain_fields_between,
+        service.repo.plain_fields_matching,
         connection_id,
         zone_name,
-        lambda booking: connector.neighbour_keys(booking, catalog),
+        Neighbourhood(
+            lambda booking: connector.neighbour_keys(booking, catalog),
+            lambda booking: connector.neighbour_reads(booking, catalog),
+            connector.context_days,
+        ),
     )
     day_catalogs: dict[date, Catalog] = {}
-    accepted: list[Booking] = []
-    now = utc_now()
+    # every row as a booking first, so that each day is read for all its rows; a row the form
+    # refuses (as ``BookingService.validate`` refuses it before any rule) needs no reading
+    planned: list[tuple[int, RowProblem | tuple[Booking, date] | None]] = []
     for (number, _, row), row_id in zip(rows, ids, strict=True):
         if row_id in known:
-            report.already += 1
+            planned.append((number, None))
             continue
         request = _request(row, number, connection_id, catalog, service.clinic().zone)
         if isinstance(request, RowProblem):
-            report.problems.append(request)
+            planned.append((number, request))
             continue
         assert request.start is not None
         day = to_local(request.start, zone_name).date()
         if day not in day_catalogs:  # the rules read the windows of the row's own day
             day_catalogs[day] = service.repo.catalog(connection_id, day, day)
+        problems = service.form_problems(request, day_catalogs[day])
+        if problems:  # all refusals: the form's gaps and an unreadable phone
+            planned.append((number, _problem(number, problems[0])))
+            continue
         draft = service.draft(request, row_id, day_catalogs[day])
+        days.plan(draft)
+        planned.append((number, (draft, day)))
+    accepted: list[Booking] = []
+    now = utc_now()
+    for number, row_plan in planned:
+        if row_plan is None:
+            report.already += 1
+            continue
+        if isinstance(row_plan, RowProblem):
+            report.problems.append(row_plan)
+            continue
+        draft, day = row_plan
         # among its neighbours: the cached bookings and the rows accepted earlier in this file
-        verdicts = service.judge_new(request, draft, day_catalogs[day], now, days.neighbours(draft))
+        verdicts = service.judge_new(draft, day_catalogs[day], now, days.neighbours(draft))
         errors = [v for v in verdicts if v.severity is Severity.ERROR]
         if errors:  # where the cache alone refuses it too, that is the reason given
             alone = days.neighbours(draft, accepted=False)
-            verdicts = service.judge_new(request, draft, day_catalogs[day], now, alone)
+            verdicts = service.judge_new(draft, day_catalogs[day], now, alone)
             errors = [v for v in verdicts if v.severity is Severity.ERROR] or errors
             report.problems.append(_problem(number, errors[0]))
             continue

@@ -9,6 +9,7 @@ booking form's question.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from frontdesk.app.settings import region_name
@@ -17,7 +18,11 @@ if TYPE_CHECKING:
     import phonenumbers
 
 
+@lru_cache(maxsize=4096)
 def _parsed(phone: str, region: str | None) -> phonenumbers.PhoneNumber | None:
+    """``phone`` read in ``region``, None when it is not a valid number there; remembered (a
+    form, a day's list or an import reads the same numbers again and again; nobody changes
+    what this returns)."""
     import phonenumbers  # imported when a number is first read, not at the desk's start
 
     try:

@@ -23,6 +23,7 @@ from typing import Protocol, runtime_checkable
 
 from frontdesk.domain.booking import Booking
 from frontdesk.domain.catalog import Catalog
+from frontdesk.domain.neighbours import Match
 from frontdesk.domain.verdict import Verdict
 
 
@@ -139,6 +140,12 @@ class Connector(Protocol):
         """Keys that tell, of the bookings of its context days, the ones ``predict_create``
         can weigh against ``booking`` (and it against them): only those sharing a key with it.
         None: every one. An import hands each row only those (``app.import_days``)."""
+        ...
+
+    def neighbour_reads(self, booking: Booking, catalog: Catalog) -> tuple[Match, ...] | None:
+        """``neighbour_keys`` in the cache's columns (``domain.neighbours``): every booking
+        sharing a key with ``booking`` meets one of these matches, so an import reads only the
+        cached bookings that do. None: no such matches (the whole days are read)."""
         ...
 
     def predict_body(

@@ -22,6 +22,7 @@ from datetime import date, datetime
 
 from frontdesk.domain.booking import Booking
 from frontdesk.domain.catalog import Catalog, Service, Window
+from frontdesk.domain.neighbours import ColumnTest, Match, equals
 from frontdesk.domain.timeutil import ensure_utc, parse_iso_instant, to_local
 from frontdesk.domain.verdict import Severity, Verdict
 
@@ -240,6 +241,21 @@ def neighbour_keys(booking: Booking, catalog: Catalog) -> frozenset[Hashable] | 
             ("patient", booking.service_id, normalize_phone(booking.patient_phone)),
             ("reference", booking.external_ref or booking.id),
         }
+    )
+
+
+def neighbour_reads(booking: Booking, catalog: Catalog) -> tuple[Match, ...]:
+    """:func:`neighbour_keys` in the cache's columns: its branch; its service with a phone of
+    the same digits; its reference, or the id of a booking with no reference."""
+    reference = booking.external_ref or booking.id
+    return (
+        equals("resource_id", booking.resource_id),
+        (
+            ColumnTest("service_id", booking.service_id),
+            ColumnTest("patient_phone", normalize_phone(booking.patient_phone), digits=True),
+        ),
+        equals("external_ref", reference),
+        equals("id", reference),
     )
 
 

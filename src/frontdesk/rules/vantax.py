@@ -23,6 +23,7 @@ from typing import Any
 
 from frontdesk.domain.booking import Booking
 from frontdesk.domain.catalog import Catalog
+from frontdesk.domain.neighbours import Match, equals
 from frontdesk.domain.translation import translate
 from frontdesk.domain.verdict import Severity, Verdict
 
@@ -169,6 +170,11 @@ def neighbour_keys(booking: Booking, catalog: Catalog) -> frozenset[Hashable] | 
     """Of the bookings of its days, the checks weigh against ``booking`` only those sharing
     one of these keys with it: its calendar (:func:`overlap_risk`)."""
     return frozenset({("calendar", booking.resource_id)})
+
+
+def neighbour_reads(booking: Booking, catalog: Catalog) -> tuple[Match, ...]:
+    """:func:`neighbour_keys` in the cache's columns: its calendar."""
+    return (equals("resource_id", booking.resource_id),)
 
 
 def predict_create(

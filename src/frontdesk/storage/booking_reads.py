@@ -6,6 +6,7 @@ instant is parsed once per distinct value (a day repeats the same few hundred ti
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from operator import itemgetter
@@ -16,6 +17,7 @@ from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 
 from frontdesk.domain.booking import Booking
+from frontdesk.domain.neighbours import COLUMNS, ColumnTest, Match
 from frontdesk.storage.rows import (
     _BY_POSITION,
     _END,
@@ -73,13 +75,60 @@ def plain_fields_between(
     return fields_of_plain_rows(plain_rows(s, BOOKINGS_SQL, params))
 
 
+def plain_fields_matching(
+    s: Session, start: datetime, end: datetime, connection_id: str, matches: Iterable[Match]
+) -> list[BookingFields]:
+    """:func:`plain_fields_between` narrowed to the bookings that meet one of ``matches``
+    (``domain.neighbours``), in the same order: the range is scanned in the database, and only
+    the bookings that pass are made fields. No matches: none."""
+    where, values = matching_sql(matches)
+    if not where:
+        return []
+    sql = BOOKINGS_SQL.replace(" ORDER BY ", f" AND ({where}) ORDER BY ", 1)
+    params = (connection_id, stored_instant(start), stored_instant(end), *values)
+    return fields_of_plain_rows(plain_rows(s, sql, params))
+
+
+def matching_sql(matches: Iterable[Match]) -> tuple[str, list[str]]:
+    """The condition a booking meeting one of ``matches`` passes, and its parameters in order
+    (``?`` ones): tests of one column alone as an ``IN`` list, the others each in brackets."""
+    alone: dict[str, set[str]] = {}
+    together: list[Match] = []
+    for match in dict.fromkeys(matches):
+        if len(match) == 1 and not match[0].digits:
+            alone.setdefault(match[0].column, set()).add(match[0].value)
+        elif match:
+            together.append(match)
+    terms: list[str] = []
+    values: list[str] = []
+    for column, wanted in sorted(alone.items()):
+        terms.append(f"{_COLUMN_SQL[column]} IN ({', '.join('?' * len(wanted))})")
+        values.extend(sorted(wanted))
+    for match in together:
+        terms.append("(" + " AND ".join(_test_sql(test, values) for test in match) + ")")
+    return " OR ".join(terms), values
+
+
+def _test_sql(test: ColumnTest, values: list[str]) -> str:
+    if test.digits:  # the digits in order, anything between: a superset, checked again
+        values.append("%" + "%".join(_NOT_DIGITS.sub("", test.value)) + "%")
+        return f"{_COLUMN_SQL[test.column]} LIKE ?"
+    values.append(test.value)
+    return f"{_COLUMN_SQL[test.column]} = ?"
+
+
+_COLUMN_SQL = {name: str(TABLE[name].compile(dialect=sqlite.dialect())) for name in COLUMNS}
+_NOT_DIGITS = re.compile(r"[^0-9]")
+
+
 class BookingFields(tuple[Any, ...]):
     """A booking's field values, parsed, in its field order, read by name like the booking
     (``fields.start``, ``fields.patient_phone``): a tuple, several times cheaper to make
     than the frozen :class:`Booking` it becomes (:func:`booking_of_fields`)."""
 
     __slots__ = ()
-    start: datetime  # (each field is a property by its name, set below; these for typing)
+    id: str  # (each field is a property by its name, set below; these for typing)
+    start: datetime
     end: datetime
 
 

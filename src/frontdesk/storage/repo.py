@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 from frontdesk.domain.audit import BOOKED_FIELDS, Actor, AuditEntry, AuditEvent, label_of
 from frontdesk.domain.booking import Booking, BookingGlimpse, VisitStatus
 from frontdesk.domain.catalog import Catalog, Policy, Resource, Service, Window
+from frontdesk.domain.neighbours import Match
 from frontdesk.domain.outbox import (
     Operation,
     OperationKind,
@@ -44,6 +45,7 @@ from frontdesk.storage.booking_reads import (
     BookingFields,
     plain_bookings_between,
     plain_fields_between,
+    plain_fields_matching,
 )
 from frontdesk.storage.columns import ColumnStore
 from frontdesk.storage.confirmations import ArrivalStore, ConfirmationStore
@@ -293,6 +295,13 @@ class Repository:
         :func:`~frontdesk.storage.booking_reads.booking_of_fields` only if needed."""
         with self.db.read() as s:
             return plain_fields_between(s, start, end, connection_id)
+
+    def plain_fields_matching(
+        self, start: datetime, end: datetime, connection_id: str, matches: Iterable[Match]
+    ) -> list[BookingFields]:
+        """:meth:`plain_fields_between` narrowed to the bookings meeting one of ``matches``."""
+        with self.db.read() as s:
+            return plain_fields_matching(s, start, end, connection_id, matches)
 
     def bookings_by_ids(self, ids: Sequence[str]) -> list[Booking]:
         """The named bookings that exist (what a change record names), in no order."""

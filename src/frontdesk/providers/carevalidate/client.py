@@ -19,6 +19,7 @@ from typing import Any
 
 from frontdesk.domain.booking import Booking, SyncState, VisitStatus
 from frontdesk.domain.catalog import Catalog
+from frontdesk.domain.neighbours import Match
 from frontdesk.domain.timeutil import iso_utc, utc_now
 from frontdesk.domain.verdict import Verdict
 from frontdesk.providers.answers import parse
@@ -334,6 +335,9 @@ class CareValidateConnector(HttpConnector, PatientInBooking):
 
     def neighbour_keys(self, booking: Booking, catalog: Catalog) -> frozenset[Hashable] | None:
         return rules.neighbour_keys(booking, catalog)
+
+    def neighbour_reads(self, booking: Booking, catalog: Catalog) -> tuple[Match, ...] | None:
+        return None  # a cached booking's keys come from its service's providers
 
     def predict_create(
         self, booking: Booking, catalog: Catalog, others: list[Booking], now: datetime

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 from frontdesk.domain.booking import Booking, SyncState
 from frontdesk.domain.catalog import Catalog, Window
+from frontdesk.domain.neighbours import Match
 from frontdesk.domain.timeutil import utc_now
 from frontdesk.domain.verdict import Verdict
 from frontdesk.providers.answers import parse
@@ -297,6 +298,9 @@ class HuskyVoiceConnector(HttpConnector, PatientInBooking):
 
     def neighbour_keys(self, booking: Booking, catalog: Catalog) -> frozenset[Hashable] | None:
         return rules.neighbour_keys(booking, catalog)
+
+    def neighbour_reads(self, booking: Booking, catalog: Catalog) -> tuple[Match, ...] | None:
+        return rules.neighbour_reads(booking, catalog)
 
     def predict_create(
         self, booking: Booking, catalog: Catalog, others: list[Booking], now: datetime

@@ -21,6 +21,7 @@ from typing import Any
 
 from frontdesk.domain.booking import Booking, SyncState, VisitStatus
 from frontdesk.domain.catalog import Catalog, Service
+from frontdesk.domain.neighbours import Match
 from frontdesk.domain.timeutil import iso_utc, parse_iso_instant, utc_now
 from frontdesk.domain.verdict import Severity, Verdict
 from frontdesk.providers.answers import parse
@@ -367,6 +368,9 @@ class MeetergoConnector(MeetergoReads, PatientInBooking):
 
     def neighbour_keys(self, booking: Booking, catalog: Catalog) -> frozenset[Hashable] | None:
         return rules.neighbour_keys(booking, catalog)
+
+    def neighbour_reads(self, booking: Booking, catalog: Catalog) -> tuple[Match, ...] | None:
+        return None  # a cached booking's keys come from its service's host
 
     def predict_create(
         self, booking: Booking, catalog: Catalog, others: list[Booking], now: datetime

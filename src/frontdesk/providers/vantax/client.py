@@ -26,6 +26,7 @@ from typing import Any
 
 from frontdesk.domain.booking import Booking, VisitStatus
 from frontdesk.domain.catalog import Catalog
+from frontdesk.domain.neighbours import Match
 from frontdesk.domain.timeutil import local_day_bounds, to_local, utc_now, zone
 from frontdesk.domain.translation import translate
 from frontdesk.domain.verdict import Verdict
@@ -376,6 +377,9 @@ class VantaxConnector(HttpConnector):
 
     def neighbour_keys(self, booking: Booking, catalog: Catalog) -> frozenset[Hashable] | None:
         return rules.neighbour_keys(booking, catalog)
+
+    def neighbour_reads(self, booking: Booking, catalog: Catalog) -> tuple[Match, ...] | None:
+        return rules.neighbour_reads(booking, catalog)
 
     def predict_create(
         self, booking: Booking, catalog: Catalog, others: list[Booking], now: datetime

@@ -18,6 +18,7 @@ from typing import Any
 
 from frontdesk.domain.booking import Booking, VisitStatus
 from frontdesk.domain.catalog import Catalog
+from frontdesk.domain.neighbours import Match
 from frontdesk.domain.timeutil import ensure_utc, utc_now, zone
 from frontdesk.domain.translation import translate
 from frontdesk.domain.verdict import Verdict
@@ -323,6 +324,9 @@ class VastalConnector(HttpConnector, PatientInBooking):
 
     def neighbour_keys(self, booking: Booking, catalog: Catalog) -> frozenset[Hashable] | None:
         return rules.neighbour_keys(booking, catalog)
+
+    def neighbour_reads(self, booking: Booking, catalog: Catalog) -> tuple[Match, ...] | None:
+        return None  # every booking of the days is weighed
 
     def predict_create(
         self, booking: Booking, catalog: Catalog, others: list[Booking], now: datetime
