@@ -24,6 +24,7 @@ from PySide6.QtCore import QTime, QTranslator
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from frontdesk.app import audit
+from frontdesk.app.audit_values import service_names
 from frontdesk.app.audit_words import FIELDS, line_words
 from frontdesk.app.connection_setup import check_connection
 from frontdesk.app.day_sheet import day_sheet, file_name
@@ -136,7 +137,10 @@ def test_the_audit_viewers_cells_say_the_desks_words(  # type: ignore[no-untyped
     # nothing English escapes: what is left outside the marks is data (a note, a name, an id,
     # the dates and times the locale writes)
     uuid = r"[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}"
-    data = re.compile("|".join((re.escape(NOTE), r"Ben|Demo \w+", "1a2b", uuid, *DATE_WORDS)))
+    services = [re.escape(n) for n in service_names(demo.context).values()]  # by name
+    data = re.compile(
+        "|".join((re.escape(NOTE), r"Ben|Demo \w+", "1a2b", uuid, *services, *DATE_WORDS))
+    )
     for text in said:
         inside = text
         while MARK in inside:

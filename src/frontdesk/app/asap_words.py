@@ -38,18 +38,21 @@ def part_words(part: PartOfDay) -> str:
 @dataclass
 class Names:
     """The names of a profile's connections, and of each connection's services and
-    resources (providers, chairs, branches), by id."""
+    resources (providers, chairs, branches), by id. ``services``: those a new entry may ask
+    for (the active ones); ``retired``: the names of the others, which older entries and slots
+    still name."""
 
     connections: dict[str, str] = field(default_factory=dict)
     services: dict[str, list[Service]] = field(default_factory=dict)
     resources: dict[str, list[Resource]] = field(default_factory=dict)
+    retired: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def service(self, connection_id: str, service_id: str) -> str:
         found = next((s for s in self.services.get(connection_id, []) if s.id == service_id), None)
-        return (
-            found.name
-            if found is not None
-            else translate("Asap", "(a service not in the cache yet)")
+        if found is not None:
+            return found.name
+        return self.retired.get(
+            (connection_id, service_id), translate("Asap", "(a service not in the cache yet)")
         )
 
     def resource(self, connection_id: str, resource_id: str | None) -> str:
@@ -65,6 +68,7 @@ def names(context: AppContext) -> Names:
         catalog = context.booking.catalog_for(record.id)
         found.connections[record.id] = record.name
         found.services[record.id] = [s for s in catalog.services if s.active]
+        found.retired.update({(record.id, s.id): s.name for s in catalog.services if not s.active})
         found.resources[record.id] = list(catalog.resources)
     return found
 

@@ -19,6 +19,7 @@ from collections.abc import Callable, Mapping
 from datetime import date
 from functools import cache
 
+from frontdesk.app.audit_values import column_words, service_words, title_words
 from frontdesk.app.day_sheet import VISIT
 from frontdesk.app.staff import UNKNOWN_NAME
 from frontdesk.domain import dates
@@ -120,6 +121,8 @@ FIXED: dict[str, str] = {
         "AuditLines", "with the following of its series"
     ),
     "removed": QT_TRANSLATE_NOOP("AuditLines", "removed"),
+    "removed from the list": QT_TRANSLATE_NOOP("AuditLines", "removed from the list"),
+    "booked in a freed slot": QT_TRANSLATE_NOOP("AuditLines", "booked in a freed slot"),
     "expired": QT_TRANSLATE_NOOP("AuditLines", "expired"),
     "whole clinic": QT_TRANSLATE_NOOP("AuditLines", "whole clinic"),
     "standard output": QT_TRANSLATE_NOOP("AuditLines", "standard output"),
@@ -150,6 +153,11 @@ SENTENCES: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("AuditLines", "kept at the desk only; {system} still has it as booked"),
     QT_TRANSLATE_NOOP("AuditLines", 'kept at the desk only: {system} has no "{status}" status'),
     QT_TRANSLATE_NOOP("AuditLines", "arrival undone ({status})"),
+    # a pin's time: an instant (said on the clinic's clock in the desk's language); lines
+    # written before kept it as the desk's words of the day (shown as stored)
+    QT_TRANSLATE_NOOP("AuditLines", "kept at {instant} until placed"),
+    QT_TRANSLATE_NOOP("AuditLines", "placed at {instant}"),
+    QT_TRANSLATE_NOOP("AuditLines", "left at {instant}"),
     QT_TRANSLATE_NOOP("AuditLines", "kept at {when} until placed"),
     QT_TRANSLATE_NOOP("AuditLines", "placed at {when}"),
     QT_TRANSLATE_NOOP("AuditLines", "left at {when}"),
@@ -184,9 +192,15 @@ class _Unknown(Exception):
     """A placeholder's stored text is not what its sentence writes there."""
 
 
-def line_words(changes: Mapping[str, list[str | None]], detail: str | None, zone: str) -> str:
-    """What changed and the detail of a line, joined by ``; `` as the viewer shows them."""
-    said = changes_words(changes, zone)
+def line_words(
+    changes: Mapping[str, list[str | None]],
+    detail: str | None,
+    zone: str,
+    services: Mapping[str, str] | None = None,
+) -> str:
+    """What changed and the detail of a line, joined by ``; `` as the viewer shows them
+    (``services``: each service's name by its id, :func:`audit_values.service_names`)."""
+    said = changes_words(changes, zone, services)
     shown = detail_words(detail, zone) if detail else ""
     return "; ".join(part for part in (said, shown) if part)
 
@@ -197,14 +211,16 @@ def staff_words(staff: str) -> str:
     return translate(CONTEXT, FIXED[staff]) if staff == UNKNOWN_NAME else staff
 
 
-def changes_words(changes: Mapping[str, list[str | None]], zone: str) -> str:
+def changes_words(
+    changes: Mapping[str, list[str | None]], zone: str, services: Mapping[str, str] | None = None
+) -> str:
     """``start: Sat 5 Dec 2026 09:00 → …; notes: (none) → Ring first``, in the desk's words."""
     none = translate("AuditLines", "(none)")
     parts = []
     for name, pair in changes.items():
         before, after = [*list(pair), None, None][:2]
-        old = value_words(name, before, zone) if before is not None else none
-        new = value_words(name, after, zone) if after else none
+        old = value_words(name, before, zone, services) if before is not None else none
+        new = value_words(name, after, zone, services) if after else none
         parts.append(f"{field_words(name)}: {old} → {new}")
     return "; ".join(parts)
 
@@ -219,8 +235,13 @@ def field_words(name: str) -> str:
     return name
 
 
-def value_words(name: str, value: str, zone: str) -> str:
-    """A stored value of field ``name`` in the desk's words where the desk wrote it."""
+def value_words(name: str, value: str, zone: str, services: Mapping[str, str] | None = None) -> str:
+    """A stored value of field ``name`` in the desk's words where the desk wrote it (a
+    service: its name where ``services`` knows its id)."""
+    if name == "service_id":
+        return service_words(value, services or {})
+    if name.startswith("column ") and name not in FIELDS:  # a clinic column: "Dr Rao (room)"
+        return column_words(value)
     if name == "visit_status" and value in _STATUS:
         return translate("DaySheet", VISIT[_STATUS[value]])
     if name == "role" and value in ROLES:
@@ -353,6 +374,10 @@ def _event(text: str, zone: str) -> str:
         return text
 
 
+def _title(text: str, zone: str) -> str:
+    return title_words(text)
+
+
 def _file(text: str, zone: str) -> str:
     return translate(CONTEXT, FIXED[text]) if text == "standard output" else text
 
@@ -367,4 +392,5 @@ _VALUES: dict[str, Callable[[str, str], str]] = {
     "asked": _asked,
     "event": _event,
     "file": _file,
+    "title": _title,
 }

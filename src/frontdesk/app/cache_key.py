@@ -20,6 +20,7 @@ from pathlib import Path
 
 from frontdesk.app.credentials import CACHE_KEY_PREFIX, Credentials, KeyringUnavailable
 from frontdesk.app.desk_lock import hold
+from frontdesk.domain.translation import QT_TRANSLATE_NOOP, both, translate
 from frontdesk.storage.cipher import KEY_BYTES, CacheKeyRefused, state
 
 __all__ = ["CacheKeyRefused", "CacheKeyUnavailable", "cache_key", "key_lock", "key_name"]
@@ -32,9 +33,41 @@ class CacheKeyUnavailable(Exception):
     ``file_would_do``: a new key the keyring refused, which the protected file could keep if
     the person agrees (``allow_file``); never so for a cache already encrypted."""
 
-    def __init__(self, message: str, file_would_do: bool = False) -> None:
+    def __init__(self, message: str, file_would_do: bool = False, words: str | None = None) -> None:
         super().__init__(message)
         self.file_would_do = file_would_do
+        self.words = words or message  # the message in the desk's language
+
+
+_UNREADABLE = QT_TRANSLATE_NOOP(
+    "Store",
+    "The key of this desk's encrypted cache is kept in the system keyring, which could not be "
+    "read: {reason}. Unlock the keyring (sign in to the desktop session), then start "
+    "FrontDesk again. Nothing was changed.",
+)
+_NOT_TAKEN = QT_TRANSLATE_NOOP(
+    "Store",
+    "cache key: this desk's cache is encrypted with a key kept in the system keyring, which "
+    "did not take it: {reason}. Unlock the keyring (sign in to the desktop session) and start "
+    "again, or agree to keep the key in {file}, readable only by this user account. Nothing "
+    "was changed.",
+)
+
+
+def _refused(sentence: str, exc: KeyringUnavailable, **values: object) -> tuple[str, str]:
+    """The keyring's refusal in English and in the desk's language (its reason too, where it
+    is one the desk words: "it is locked", "it failed: …")."""
+    english, _ = both("Store", sentence, reason=exc.reason, **values)
+    return english, translate("Store", sentence).format(reason=_reason_words(exc.reason), **values)
+
+
+def _reason_words(reason: str) -> str:
+    if reason == "it is locked":
+        return translate("Store", "it is locked")
+    if reason.startswith("it failed: "):
+        what = reason.removeprefix("it failed: ")
+        return translate("Store", "it failed: {what}").format(what=what)
+    return reason
 
 
 def key_name(database: Path) -> str:
@@ -60,11 +93,8 @@ def cache_key(database: Path, credentials: Credentials, allow_file: bool = False
     except KeyringUnavailable as exc:
         if found != "encrypted":  # nothing to read yet: a new key, kept as agreed
             return _make(name, credentials, allow_file)
-        raise CacheKeyUnavailable(
-            f"The key of this desk's encrypted cache is kept in the system keyring, which "
-            f"could not be read: {exc.reason}. Unlock the keyring (sign in to the desktop "
-            "session), then start FrontDesk again. Nothing was changed."
-        ) from exc
+        english, words = _refused(_UNREADABLE, exc)
+        raise CacheKeyUnavailable(english, words=words) from exc
     if kept is not None:
         try:
             key = bytes.fromhex(kept)
@@ -83,11 +113,6 @@ def _make(name: str, credentials: Credentials, allow_file: bool) -> bytes:
     try:
         credentials.set(name, key.hex(), allow_file=allow_file)
     except KeyringUnavailable as exc:
-        raise CacheKeyUnavailable(
-            "cache key: this desk's cache is encrypted with a key kept in the system keyring, "
-            f"which did not take it: {exc.reason}. Unlock the keyring (sign in to the desktop "
-            f"session) and start again, or agree to keep the key in {credentials.fallback_file}"
-            ", readable only by this user account. Nothing was changed.",
-            file_would_do=True,
-        ) from exc
+        english, words = _refused(_NOT_TAKEN, exc, file=credentials.fallback_file)
+        raise CacheKeyUnavailable(english, file_would_do=True, words=words) from exc
     return key

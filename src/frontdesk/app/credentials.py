@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from frontdesk.app.private_files import private_dir, write_private
 from frontdesk.domain.sensitive import remember
+from frontdesk.domain.translation import QT_TRANSLATE_NOOP, both, translate
 
 SERVICE = "FrontDesk"
 CACHE_KEY_PREFIX = "cache-key:"  # the encrypted cache's key, kept beside the API keys
@@ -43,7 +44,20 @@ class KeyringUnavailable(Exception):
 
 
 class CredentialsFileError(Exception):
-    """The credentials file cannot be read; the message names it and says what to do."""
+    """The credentials file cannot be read; the message names it and says what to do
+    (``words``: the same in the desk's language)."""
+
+    def __init__(self, message: str, words: str | None = None) -> None:
+        super().__init__(message)
+        self.words = words or message
+
+
+_UNREADABLE = QT_TRANSLATE_NOOP(
+    "Store",
+    "credentials file: {file} cannot be read ({why}). Move it aside, then give the API keys "
+    "again ('frontdesk connections edit NAME --api-key-stdin').",
+)
+_NOT_OURS = QT_TRANSLATE_NOOP("Store", "it is not the JSON FrontDesk writes")
 
 
 if TYPE_CHECKING:
@@ -267,20 +281,20 @@ class Credentials:
         except FileNotFoundError:
             return {}
         except (OSError, UnicodeDecodeError) as exc:
-            raise self._unreadable(str(getattr(exc, "strerror", None) or exc)) from exc
+            why = str(getattr(exc, "strerror", None) or exc)  # the system's words
+            raise self._unreadable(why, why) from exc
         try:
             data = json.loads(text)
         except ValueError as exc:
-            raise self._unreadable("it is not the JSON FrontDesk writes") from exc
+            raise self._unreadable(_NOT_OURS, translate("Store", _NOT_OURS)) from exc
         if not isinstance(data, dict):
-            raise self._unreadable("it is not the JSON FrontDesk writes")
+            raise self._unreadable(_NOT_OURS, translate("Store", _NOT_OURS))
         return {str(k): str(v) for k, v in data.items()}
 
-    def _unreadable(self, why: str) -> CredentialsFileError:
-        return CredentialsFileError(
-            f"credentials file: {self.fallback_file} cannot be read ({why}). Move it aside, "
-            "then give the API keys again ('frontdesk connections edit NAME --api-key-stdin')."
-        )
+    def _unreadable(self, why: str, why_words: str) -> CredentialsFileError:
+        english, _ = both("Store", _UNREADABLE, file=self.fallback_file, why=why)
+        said = translate("Store", _UNREADABLE).format(file=self.fallback_file, why=why_words)
+        return CredentialsFileError(english, said)
 
     def _drop_from_file(self, connection_id: str) -> None:
         if not self.fallback_file.exists():

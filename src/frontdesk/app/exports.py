@@ -110,7 +110,7 @@ def day_export(
     ]
     rows = _rows(context, found, "day")
     title = f"Appointments on {day:%A} {day.day} {day:%B %Y}"
-    heading = translate("Export", "Appointments on {day}").format(day=dates.long_day(day))
+    heading = day_heading(day)
     stem = f"{_slug(_appointments())}-{day}"
     return Export("day", title, zone, rows, stem, heading)
 
@@ -127,9 +127,7 @@ def week_export(context: AppContext, day: date, column: ResourceKey) -> Export:
     rows = _rows(context, [b for b in found if b.resource_id == column[1]], "week")
     sunday = monday + timedelta(days=6)
     title = f"{name}: week of {_short(monday)} to {_short(sunday)} {sunday:%Y}"
-    heading = translate("Export", "{name}: week of {first} to {last} {year}").format(
-        name=name, first=dates.short_day(monday), last=dates.short_day(sunday), year=sunday.year
-    )
+    heading = week_heading(name, monday)
     week = translate("Export", "week")  # in a file's name
     stem = f"{_slug(name)}-{_slug(week)}-{monday}"
     return Export("week", title, zone, rows, stem, heading)
@@ -140,9 +138,27 @@ def patient_export(context: AppContext, patient: Patient) -> Export:
     found = context.repo.bookings_of_patient(patient, MAX_PATIENT_BOOKINGS)
     rows = _rows(context, found, "patient")
     title = f"Appointments of {patient.name}"
-    heading = translate("Export", "Appointments of {name}").format(name=patient.name)
+    heading = patient_heading(patient.name)
     stem = f"{_slug(_appointments())}-{_slug(patient.name)}"
     return Export("patient", title, context.clinic_zone, rows, stem, heading)
+
+
+def day_heading(day: date) -> str:
+    """A day's title in the desk's language: ``Appointments on Sunday 28 March 2027``."""
+    return translate("Export", "Appointments on {day}").format(day=dates.long_day(day))
+
+
+def week_heading(name: str, monday: date) -> str:
+    """A column's week's title in the desk's language: ``Dr Rao: week of Mon 1 Mar to …``."""
+    sunday = monday + timedelta(days=6)
+    return translate("Export", "{name}: week of {first} to {last} {year}").format(
+        name=name, first=dates.short_day(monday), last=dates.short_day(sunday), year=sunday.year
+    )
+
+
+def patient_heading(name: str) -> str:
+    """A patient's appointments' title in the desk's language."""
+    return translate("Export", "Appointments of {name}").format(name=name)
 
 
 def find_column(context: AppContext, name: str, connection: str | None = None) -> ResourceInfo:

@@ -3,9 +3,12 @@
 Pinning changes nothing of the booking: it keeps its time (and its place in the booking
 system) until it is placed. Placing is a move (:meth:`BookingService.reschedule`, judged exactly
 as a drag on the grid is), after which the pin is taken off; a refused placing leaves it pinned.
-A pin whose booking was cancelled (or removed) meanwhile *falls off*: :func:`read` tells it
-apart with a sentence, and :func:`drop_fallen` takes it off with an audit line. The pinboard is
-kept in the store (``storage.pinboard``), shared by every desk on it (topic ``"pinboard"``).
+The audit lines name the booking's time as an instant (``kept at 2027-03-10T13:30:00.000Z
+until placed``), said on the clinic's clock in the desk's language where a line is shown
+(:mod:`frontdesk.app.audit_words`). A pin whose booking was cancelled (or removed) meanwhile
+*falls off*: :func:`read` tells it apart with a sentence, and :func:`drop_fallen` takes it off
+with an audit line. The pinboard is kept in the store (``storage.pinboard``), shared by every
+desk on it (topic ``"pinboard"``).
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ from frontdesk.app.booking import BookingRefused, Change, refusal
 from frontdesk.domain import dates
 from frontdesk.domain.audit import AuditEntry, AuditEvent
 from frontdesk.domain.booking import Booking, SyncState, VisitStatus
-from frontdesk.domain.timeutil import to_local
+from frontdesk.domain.timeutil import iso_utc, to_local
 from frontdesk.domain.translation import translate
 from frontdesk.storage.pinboard import TOPIC, Pin
 
@@ -149,12 +152,11 @@ def pin(context: AppContext, booking_id: str) -> Booking:
                 )
             ]
         )
-    when = _when(booking, context.clinic_zone)
     entry = AuditEntry(
         AuditEvent.PINNED,
         context.booking.actor(),
         booking.id,
-        detail=f"kept at {when} until placed",
+        detail=f"kept at {iso_utc(booking.start)} until placed",
     )
     if not context.repo.pinboard.pin(booking.id, entry):
         raise BookingRefused(
@@ -173,15 +175,14 @@ def place(
     """Move the pinned booking to ``start`` (and column), judged as a drag is; then take it off
     the pinboard. A refusal (``BookingRefused``) leaves it pinned and where it was."""
     change = context.booking.reschedule(booking_id, start, resource_id)
-    words = f"placed at {_when(change.booking, context.clinic_zone)}"
-    _unpin(context, [booking_id], words)
+    _unpin(context, [booking_id], f"placed at {iso_utc(change.booking.start)}")
     return change
 
 
 def put_back(context: AppContext, booking_id: str) -> Booking:
     """Take the booking off the pinboard without moving it (it stays at its time)."""
     booking = context.booking.existing(booking_id)
-    _unpin(context, [booking_id], f"left at {_when(booking, context.clinic_zone)}")
+    _unpin(context, [booking_id], f"left at {iso_utc(booking.start)}")
     return booking
 
 

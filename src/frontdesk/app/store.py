@@ -17,6 +17,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from frontdesk.app.paths import Paths
 from frontdesk.app.private_files import private_dir, write_private
+from frontdesk.domain.translation import QT_TRANSLATE_NOOP, both
 
 # the refusals a desk may meet opening its store, for the screens that say them
 from frontdesk.storage.db import NewerCache as NewerCache
@@ -30,7 +31,35 @@ _SCHEMES = ("sqlite:///", "postgresql+psycopg://", "postgresql://", "postgres://
 
 
 class StoreUrlError(ValueError):
-    """A database URL FrontDesk cannot use; the message says why and what to write."""
+    """A database URL FrontDesk cannot use; the message says why and what to write
+    (``words``: the same in the desk's language)."""
+
+    def __init__(self, sentence: str, **values: object) -> None:
+        english, self.words = both("Store", sentence, **values)
+        super().__init__(english)
+
+
+_SCHEME = QT_TRANSLATE_NOOP(
+    "Store",
+    "database URL: write postgresql://USER@HOST:5432/DATABASE for a clinic's shared store, or "
+    "sqlite:///PATH for a cache file",
+)
+_NAME_BOTH = QT_TRANSLATE_NOOP(
+    "Store",
+    "database URL: name the server and the database, e.g. "
+    "postgresql://frontdesk@clinic-server:5432/frontdesk",
+)
+_UNCHECKED = QT_TRANSLATE_NOOP(
+    "Store",
+    "database URL: sslmode={mode} would let patient data cross the network unchecked; leave "
+    "sslmode out (FrontDesk then uses verify-full: TLS, the server's certificate checked "
+    "against the system's or PGSSLROOTCERT's authorities) or write sslmode=verify-ca",
+)
+_PASSWORD = QT_TRANSLATE_NOOP(
+    "Store",
+    "database URL: leave the password out of it; put it in the PostgreSQL password file "
+    "(pgpass) of this computer's user, or in PGPASSWORD",
+)
 
 
 def check_url(url: str) -> str:
@@ -38,19 +67,13 @@ def check_url(url: str) -> str:
     :class:`StoreUrlError` naming what is wrong."""
     url = url.strip()
     if not url.startswith(_SCHEMES):
-        raise StoreUrlError(
-            "database URL: write postgresql://USER@HOST:5432/DATABASE for a clinic's shared "
-            "store, or sqlite:///PATH for a cache file"
-        )
+        raise StoreUrlError(_SCHEME)
     if url.startswith("sqlite:///"):
         return url
     rest = url.split("://", 1)[1]
     parts = urlsplit(f"//{rest}")
     if not parts.hostname or not parts.path.strip("/"):
-        raise StoreUrlError(
-            "database URL: name the server and the database, e.g. "
-            "postgresql://frontdesk@clinic-server:5432/frontdesk"
-        )
+        raise StoreUrlError(_NAME_BOTH)
     if not _loopback(parts.hostname):
         rest = _over_tls(rest, parts.query)
     return f"postgresql+psycopg://{rest}"
@@ -72,12 +95,7 @@ def _over_tls(rest: str, query: str) -> str:
     if not modes:
         return rest + ("&" if query else "?") + "sslmode=verify-full"
     if modes[-1] not in _TLS_CHECKED:
-        raise StoreUrlError(
-            f"database URL: sslmode={modes[-1]} would let patient data cross the network "
-            "unchecked; leave sslmode out (FrontDesk then uses verify-full: TLS, the server's "
-            "certificate checked against the system's or PGSSLROOTCERT's authorities) or write "
-            "sslmode=verify-ca"
-        )
+        raise StoreUrlError(_UNCHECKED, mode=modes[-1])
     return rest
 
 
@@ -122,10 +140,7 @@ def fit_to_keep(url: str) -> str:
     """``url`` checked (:func:`check_url`) and without a password, as the profile keeps it."""
     checked = check_url(url)
     if shown(checked) != checked:
-        raise StoreUrlError(
-            "database URL: leave the password out of it; put it in the PostgreSQL password "
-            "file (pgpass) of this computer's user, or in PGPASSWORD"
-        )
+        raise StoreUrlError(_PASSWORD)
     return checked
 
 

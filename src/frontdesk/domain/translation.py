@@ -57,3 +57,10 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
     """Mark ``text`` for translation where it is defined (a table of names); it is translated
     where shown, with ``translate(context, text)``."""
     return text
+
+
+def both(context: str, sentence: str, **values: object) -> tuple[str, str]:
+    """``sentence`` (English, marked with ``QT_TRANSLATE_NOOP`` where written) with its
+    ``{placeholders}`` filled: in English (for the log and the headless tools, which stay
+    English) and in the installed language (for the person at the desk)."""
+    return sentence.format(**values), translate(context, sentence).format(**values)

@@ -28,6 +28,8 @@ from typing import Any, Literal
 
 import sqlcipher3.dbapi2 as sqlcipher  # type: ignore[import-untyped]  # no stubs
 
+from frontdesk.domain.translation import QT_TRANSLATE_NOOP, both
+
 dbapi: Any = sqlcipher  # the DB-API module SQLAlchemy's SQLite dialect drives
 
 PLAIN_HEADER = b"SQLite format 3\x00"
@@ -35,18 +37,23 @@ KEY_BYTES = 32
 State = Literal["new", "plain", "encrypted"]
 
 
+_REFUSED = QT_TRANSLATE_NOOP(
+    "Store",
+    "This desk's cache ({path}) is encrypted with a key this computer's user account does not "
+    "hold: it was made on another computer or by another user, or its key was removed from "
+    "the system keyring. Nothing was changed. Open FrontDesk as the user who made it, or move "
+    "the file aside to start with an empty cache (the bookings come back from the booking "
+    "systems at the next sync; changes not yet sent stay in the moved file).",
+)
+
+
 class CacheKeyRefused(Exception):
-    """The cache is encrypted with a key this user does not hold; nothing was changed."""
+    """The cache is encrypted with a key this user does not hold; nothing was changed
+    (``words``: the message in the desk's language)."""
 
     def __init__(self, path: Path) -> None:
-        super().__init__(
-            f"This desk's cache ({path}) is encrypted with a key this computer's user account "
-            "does not hold: it was made on another computer or by another user, or its key "
-            "was removed from the system keyring. Nothing was changed. Open FrontDesk as the "
-            "user who made it, or move the file aside to start with an empty cache (the "
-            "bookings come back from the booking systems at the next sync; changes not yet "
-            "sent stay in the moved file)."
-        )
+        english, self.words = both("Store", _REFUSED, path=path)
+        super().__init__(english)
         self.path = path
 
 

@@ -30,6 +30,7 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from frontdesk.domain.translation import QT_TRANSLATE_NOOP, both
 from frontdesk.storage import cipher, notices
 from frontdesk.storage.scopes import WriteConflict
 
@@ -44,19 +45,43 @@ HEADS = frozenset({"0010"})
 
 
 class StoreUnreachable(Exception):
-    """The clinic's shared store could not be reached or refused this desk (plain words)."""
+    """The clinic's shared store could not be reached or refused this desk (plain words;
+    ``words``: the same in the desk's language)."""
+
+    def __init__(self, message: str, words: str | None = None) -> None:
+        super().__init__(message)
+        self.words = words or message
+
+
+_NEWER = QT_TRANSLATE_NOOP(
+    "Store",
+    "This cache{where} was last opened by a newer version of FrontDesk (schema {found}; this "
+    "version knows up to {known}). Install the newer version on this computer; nothing was "
+    "changed.",
+)
+_UNREACHABLE = QT_TRANSLATE_NOOP(
+    "Store",
+    "The clinic's shared database {database} on {host}:{port} (user {user}) could not be "
+    "opened: {reason}. Check that the clinic's server is on and reachable from this computer, "
+    "and the database's name, user and password (kept in this computer's PostgreSQL password "
+    "file).",
+)
 
 
 class NewerCache(Exception):
-    """The cache was migrated by a newer FrontDesk than this one."""
+    """The cache was migrated by a newer FrontDesk than this one (``words``: the message in
+    the desk's language)."""
 
     def __init__(self, path: Path | None, found: set[str]) -> None:
         where = f" ({path})" if path is not None else ""
-        super().__init__(
-            f"This cache{where} was last opened by a newer version of FrontDesk (schema "
-            f"{', '.join(sorted(found))}; this version knows up to {', '.join(sorted(HEADS))}). "
-            "Install the newer version on this computer; nothing was changed."
+        english, self.words = both(
+            "Store",
+            _NEWER,
+            where=where,
+            found=", ".join(sorted(found)),
+            known=", ".join(sorted(HEADS)),
         )
+        super().__init__(english)
         self.found = found
 
 
@@ -213,14 +238,19 @@ def migrate(engine: Engine, db_path: Path | None, snapshot: bool = True) -> Path
     return backup
 
 
-def _unreachable(engine: Engine, exc: OperationalError) -> str:
+def _unreachable(engine: Engine, exc: OperationalError) -> tuple[str, str]:
+    """Why the shared store could not be opened: in English, and in the desk's language (the
+    server's own reason as it says it)."""
     url = engine.url
-    where = f"{url.database} on {url.host}:{url.port or 5432} (user {url.username or '?'})"
     reason = str(exc.orig).strip().splitlines()[0] if exc.orig is not None else str(exc)
-    return (
-        f"The clinic's shared database {where} could not be opened: {reason}. Check that the "
-        "clinic's server is on and reachable from this computer, and the database's name, "
-        "user and password (kept in this computer's PostgreSQL password file)."
+    return both(
+        "Store",
+        _UNREACHABLE,
+        database=url.database,
+        host=url.host,
+        port=url.port or 5432,
+        user=url.username or "?",
+        reason=reason,
     )
 
 
@@ -260,7 +290,7 @@ class Database:
                 migrate(engine, None)
             except OperationalError as exc:
                 engine.dispose()
-                raise StoreUnreachable(_unreachable(engine, exc)) from exc
+                raise StoreUnreachable(*_unreachable(engine, exc)) from exc
             except BaseException:
                 engine.dispose()
                 raise

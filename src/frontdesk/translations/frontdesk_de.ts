@@ -1120,6 +1120,14 @@
         <translation>entfernt</translation>
     </message>
     <message>
+        <source>removed from the list</source>
+        <translation>von der Liste genommen</translation>
+    </message>
+    <message>
+        <source>booked in a freed slot</source>
+        <translation>in einer frei gewordenen Zeit gebucht</translation>
+    </message>
+    <message>
         <source>expired</source>
         <translation>abgelaufen</translation>
     </message>
@@ -1228,6 +1236,18 @@
         <translation>Eintreffen zurückgenommen ({status})</translation>
     </message>
     <message>
+        <source>kept at {instant} until placed</source>
+        <translation>bis zum Einplanen auf {instant} belassen</translation>
+    </message>
+    <message>
+        <source>placed at {instant}</source>
+        <translation>eingeplant auf {instant}</translation>
+    </message>
+    <message>
+        <source>left at {instant}</source>
+        <translation>auf {instant} belassen</translation>
+    </message>
+    <message>
         <source>kept at {when} until placed</source>
         <translation>bis zum Einplanen auf {when} belassen</translation>
     </message>
@@ -1270,6 +1290,22 @@
     <message>
         <source>(none)</source>
         <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>provider</source>
+        <translation>Behandler</translation>
+    </message>
+    <message>
+        <source>chair</source>
+        <translation>Stuhl</translation>
+    </message>
+    <message>
+        <source>room</source>
+        <translation>Raum</translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation>ausgeblendet</translation>
     </message>
 </context>
 <context>
@@ -5250,6 +5286,61 @@ Die Einzelheiten stehen in der Logdatei.</translation>
     <message>
         <source>API keys kept in a file</source>
         <translation>API-Schlüssel in einer Datei gespeichert</translation>
+    </message>
+</context>
+<context>
+    <name>Store</name>
+    <message>
+        <source>The key of this desk&apos;s encrypted cache is kept in the system keyring, which could not be read: {reason}. Unlock the keyring (sign in to the desktop session), then start FrontDesk again. Nothing was changed.</source>
+        <translation>Der Schlüssel des verschlüsselten Zwischenspeichers dieses Empfangs liegt im Schlüsselbund des Systems, der nicht gelesen werden konnte: {reason}. Entsperren Sie den Schlüsselbund (melden Sie sich an der Desktop-Sitzung an) und starten Sie FrontDesk dann erneut. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>cache key: this desk&apos;s cache is encrypted with a key kept in the system keyring, which did not take it: {reason}. Unlock the keyring (sign in to the desktop session) and start again, or agree to keep the key in {file}, readable only by this user account. Nothing was changed.</source>
+        <translation>Schlüssel des Zwischenspeichers: Der Zwischenspeicher dieses Empfangs wird mit einem Schlüssel im Schlüsselbund des Systems verschlüsselt, der ihn nicht angenommen hat: {reason}. Entsperren Sie den Schlüsselbund (melden Sie sich an der Desktop-Sitzung an) und starten Sie erneut, oder stimmen Sie zu, den Schlüssel in {file} zu speichern, das nur dieses Benutzerkonto lesen kann. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>it is locked</source>
+        <translation>er ist gesperrt</translation>
+    </message>
+    <message>
+        <source>it failed: {what}</source>
+        <translation>er meldet einen Fehler: {what}</translation>
+    </message>
+    <message>
+        <source>credentials file: {file} cannot be read ({why}). Move it aside, then give the API keys again (&apos;frontdesk connections edit NAME --api-key-stdin&apos;).</source>
+        <translation>Datei der Zugangsdaten: {file} kann nicht gelesen werden ({why}). Verschieben Sie sie an einen anderen Ort und geben Sie die API-Schlüssel erneut ein (&apos;frontdesk connections edit NAME --api-key-stdin&apos;).</translation>
+    </message>
+    <message>
+        <source>it is not the JSON FrontDesk writes</source>
+        <translation>sie ist nicht das JSON, das FrontDesk schreibt</translation>
+    </message>
+    <message>
+        <source>database URL: write postgresql://USER@HOST:5432/DATABASE for a clinic&apos;s shared store, or sqlite:///PATH for a cache file</source>
+        <translation>Datenbank-URL: Schreiben Sie postgresql://BENUTZER@SERVER:5432/DATENBANK für den gemeinsamen Speicher einer Praxis oder sqlite:///PFAD für eine Zwischenspeicher-Datei</translation>
+    </message>
+    <message>
+        <source>database URL: name the server and the database, e.g. postgresql://frontdesk@clinic-server:5432/frontdesk</source>
+        <translation>Datenbank-URL: Nennen Sie den Server und die Datenbank, z. B. postgresql://frontdesk@clinic-server:5432/frontdesk</translation>
+    </message>
+    <message>
+        <source>database URL: sslmode={mode} would let patient data cross the network unchecked; leave sslmode out (FrontDesk then uses verify-full: TLS, the server&apos;s certificate checked against the system&apos;s or PGSSLROOTCERT&apos;s authorities) or write sslmode=verify-ca</source>
+        <translation>Datenbank-URL: Mit sslmode={mode} würden Patientendaten ungeprüft durch das Netzwerk gehen; lassen Sie sslmode weg (FrontDesk verwendet dann verify-full: TLS, das Zertifikat des Servers wird gegen die Zertifizierungsstellen des Systems oder von PGSSLROOTCERT geprüft) oder schreiben Sie sslmode=verify-ca</translation>
+    </message>
+    <message>
+        <source>database URL: leave the password out of it; put it in the PostgreSQL password file (pgpass) of this computer&apos;s user, or in PGPASSWORD</source>
+        <translation>Datenbank-URL: Lassen Sie das Passwort weg; tragen Sie es in die PostgreSQL-Passwortdatei (pgpass) des Benutzers dieses Computers oder in PGPASSWORD ein</translation>
+    </message>
+    <message>
+        <source>This desk&apos;s cache ({path}) is encrypted with a key this computer&apos;s user account does not hold: it was made on another computer or by another user, or its key was removed from the system keyring. Nothing was changed. Open FrontDesk as the user who made it, or move the file aside to start with an empty cache (the bookings come back from the booking systems at the next sync; changes not yet sent stay in the moved file).</source>
+        <translation>Der Zwischenspeicher dieses Empfangs ({path}) ist mit einem Schlüssel verschlüsselt, den das Benutzerkonto dieses Computers nicht besitzt: Er wurde auf einem anderen Computer oder von einem anderen Benutzer angelegt, oder sein Schlüssel wurde aus dem Schlüsselbund des Systems entfernt. Es wurde nichts geändert. Öffnen Sie FrontDesk als der Benutzer, der ihn angelegt hat, oder verschieben Sie die Datei, um mit einem leeren Zwischenspeicher zu beginnen (die Buchungen kommen bei der nächsten Synchronisierung von den Buchungssystemen zurück; noch nicht gesendete Änderungen bleiben in der verschobenen Datei).</translation>
+    </message>
+    <message>
+        <source>This cache{where} was last opened by a newer version of FrontDesk (schema {found}; this version knows up to {known}). Install the newer version on this computer; nothing was changed.</source>
+        <translation>Dieser Zwischenspeicher{where} wurde zuletzt von einer neueren Version von FrontDesk geöffnet (Schema {found}; diese Version kennt bis {known}). Installieren Sie die neuere Version auf diesem Computer; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s shared database {database} on {host}:{port} (user {user}) could not be opened: {reason}. Check that the clinic&apos;s server is on and reachable from this computer, and the database&apos;s name, user and password (kept in this computer&apos;s PostgreSQL password file).</source>
+        <translation>Die gemeinsame Datenbank der Praxis {database} auf {host}:{port} (Benutzer {user}) konnte nicht geöffnet werden: {reason}. Prüfen Sie, ob der Server der Praxis eingeschaltet und von diesem Computer aus erreichbar ist, sowie den Namen der Datenbank, den Benutzer und das Passwort (in der PostgreSQL-Passwortdatei dieses Computers).</translation>
     </message>
 </context>
 <context>

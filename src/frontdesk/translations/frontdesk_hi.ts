@@ -1120,6 +1120,14 @@
         <translation>हटाया गया</translation>
     </message>
     <message>
+        <source>removed from the list</source>
+        <translation>सूची से हटाया गया</translation>
+    </message>
+    <message>
+        <source>booked in a freed slot</source>
+        <translation>खाली हुए समय में बुक किया</translation>
+    </message>
+    <message>
         <source>expired</source>
         <translation>समय समाप्त</translation>
     </message>
@@ -1228,6 +1236,18 @@
         <translation>आगमन वापस लिया ({status})</translation>
     </message>
     <message>
+        <source>kept at {instant} until placed</source>
+        <translation>रखे जाने तक {instant} पर छोड़ा</translation>
+    </message>
+    <message>
+        <source>placed at {instant}</source>
+        <translation>{instant} पर रखा</translation>
+    </message>
+    <message>
+        <source>left at {instant}</source>
+        <translation>{instant} पर छोड़ा</translation>
+    </message>
+    <message>
         <source>kept at {when} until placed</source>
         <translation>रखे जाने तक {when} पर छोड़ा</translation>
     </message>
@@ -1270,6 +1290,22 @@
     <message>
         <source>(none)</source>
         <translation>(कुछ नहीं)</translation>
+    </message>
+    <message>
+        <source>provider</source>
+        <translation>डॉक्टर</translation>
+    </message>
+    <message>
+        <source>chair</source>
+        <translation>कुर्सी</translation>
+    </message>
+    <message>
+        <source>room</source>
+        <translation>कमरा</translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation>छिपा हुआ</translation>
     </message>
 </context>
 <context>
@@ -5250,6 +5286,61 @@ The details were written to the log file.</source>
     <message>
         <source>API keys kept in a file</source>
         <translation>API कुंजियाँ एक फ़ाइल में रखी हैं</translation>
+    </message>
+</context>
+<context>
+    <name>Store</name>
+    <message>
+        <source>The key of this desk&apos;s encrypted cache is kept in the system keyring, which could not be read: {reason}. Unlock the keyring (sign in to the desktop session), then start FrontDesk again. Nothing was changed.</source>
+        <translation>इस डेस्क के एन्क्रिप्ट किए गए कैश की कुंजी सिस्टम कीरिंग में रखी है, जिसे पढ़ा नहीं जा सका: {reason}। कीरिंग अनलॉक करें (डेस्कटॉप सत्र में साइन इन करें), फिर FrontDesk दोबारा शुरू करें। कुछ भी नहीं बदला गया।</translation>
+    </message>
+    <message>
+        <source>cache key: this desk&apos;s cache is encrypted with a key kept in the system keyring, which did not take it: {reason}. Unlock the keyring (sign in to the desktop session) and start again, or agree to keep the key in {file}, readable only by this user account. Nothing was changed.</source>
+        <translation>कैश कुंजी: इस डेस्क का कैश सिस्टम कीरिंग में रखी कुंजी से एन्क्रिप्ट होता है, पर कीरिंग ने कुंजी नहीं ली: {reason}। कीरिंग अनलॉक करें (डेस्कटॉप सत्र में साइन इन करें) और दोबारा शुरू करें, या कुंजी को {file} में रखने की सहमति दें, जिसे केवल यह उपयोगकर्ता खाता पढ़ सकता है। कुछ भी नहीं बदला गया।</translation>
+    </message>
+    <message>
+        <source>it is locked</source>
+        <translation>यह लॉक है</translation>
+    </message>
+    <message>
+        <source>it failed: {what}</source>
+        <translation>यह विफल रहा: {what}</translation>
+    </message>
+    <message>
+        <source>credentials file: {file} cannot be read ({why}). Move it aside, then give the API keys again (&apos;frontdesk connections edit NAME --api-key-stdin&apos;).</source>
+        <translation>क्रेडेंशियल फ़ाइल: {file} पढ़ी नहीं जा सकती ({why})। इसे कहीं और हटा दें, फिर API कुंजियाँ दोबारा दें (&apos;frontdesk connections edit NAME --api-key-stdin&apos;)।</translation>
+    </message>
+    <message>
+        <source>it is not the JSON FrontDesk writes</source>
+        <translation>यह वह JSON नहीं है जो FrontDesk लिखता है</translation>
+    </message>
+    <message>
+        <source>database URL: write postgresql://USER@HOST:5432/DATABASE for a clinic&apos;s shared store, or sqlite:///PATH for a cache file</source>
+        <translation>डेटाबेस URL: क्लिनिक के साझा स्टोर के लिए postgresql://USER@HOST:5432/DATABASE लिखें, या कैश फ़ाइल के लिए sqlite:///PATH</translation>
+    </message>
+    <message>
+        <source>database URL: name the server and the database, e.g. postgresql://frontdesk@clinic-server:5432/frontdesk</source>
+        <translation>डेटाबेस URL: सर्वर और डेटाबेस का नाम दें, जैसे postgresql://frontdesk@clinic-server:5432/frontdesk</translation>
+    </message>
+    <message>
+        <source>database URL: sslmode={mode} would let patient data cross the network unchecked; leave sslmode out (FrontDesk then uses verify-full: TLS, the server&apos;s certificate checked against the system&apos;s or PGSSLROOTCERT&apos;s authorities) or write sslmode=verify-ca</source>
+        <translation>डेटाबेस URL: sslmode={mode} से मरीज़ों का डेटा बिना जाँच के नेटवर्क पर जाएगा; sslmode हटा दें (तब FrontDesk verify-full इस्तेमाल करता है: TLS, सर्वर का प्रमाणपत्र सिस्टम या PGSSLROOTCERT के प्राधिकरणों से जाँचा जाता है) या sslmode=verify-ca लिखें</translation>
+    </message>
+    <message>
+        <source>database URL: leave the password out of it; put it in the PostgreSQL password file (pgpass) of this computer&apos;s user, or in PGPASSWORD</source>
+        <translation>डेटाबेस URL: इसमें पासवर्ड न लिखें; उसे इस कंप्यूटर के उपयोगकर्ता की PostgreSQL पासवर्ड फ़ाइल (pgpass) में या PGPASSWORD में रखें</translation>
+    </message>
+    <message>
+        <source>This desk&apos;s cache ({path}) is encrypted with a key this computer&apos;s user account does not hold: it was made on another computer or by another user, or its key was removed from the system keyring. Nothing was changed. Open FrontDesk as the user who made it, or move the file aside to start with an empty cache (the bookings come back from the booking systems at the next sync; changes not yet sent stay in the moved file).</source>
+        <translation>इस डेस्क का कैश ({path}) ऐसी कुंजी से एन्क्रिप्ट है जो इस कंप्यूटर के उपयोगकर्ता खाते के पास नहीं है: यह किसी दूसरे कंप्यूटर पर या किसी दूसरे उपयोगकर्ता ने बनाया था, या इसकी कुंजी सिस्टम कीरिंग से हटा दी गई। कुछ भी नहीं बदला गया। FrontDesk को उसी उपयोगकर्ता के रूप में खोलें जिसने इसे बनाया, या खाली कैश से शुरू करने के लिए फ़ाइल को कहीं और हटा दें (बुकिंग अगले सिंक पर बुकिंग सिस्टम से वापस आ जाएँगी; जो बदलाव अभी नहीं भेजे गए, वे हटाई गई फ़ाइल में रहेंगे)।</translation>
+    </message>
+    <message>
+        <source>This cache{where} was last opened by a newer version of FrontDesk (schema {found}; this version knows up to {known}). Install the newer version on this computer; nothing was changed.</source>
+        <translation>यह कैश{where} पिछली बार FrontDesk के नए संस्करण से खोला गया था (स्कीमा {found}; यह संस्करण {known} तक जानता है)। इस कंप्यूटर पर नया संस्करण इंस्टॉल करें; कुछ भी नहीं बदला गया।</translation>
+    </message>
+    <message>
+        <source>The clinic&apos;s shared database {database} on {host}:{port} (user {user}) could not be opened: {reason}. Check that the clinic&apos;s server is on and reachable from this computer, and the database&apos;s name, user and password (kept in this computer&apos;s PostgreSQL password file).</source>
+        <translation>क्लिनिक का साझा डेटाबेस {database}, {host}:{port} पर (उपयोगकर्ता {user}), खोला नहीं जा सका: {reason}। जाँचें कि क्लिनिक का सर्वर चालू है और इस कंप्यूटर से पहुँच में है, और डेटाबेस का नाम, उपयोगकर्ता और पासवर्ड (इस कंप्यूटर की PostgreSQL पासवर्ड फ़ाइल में रखा) सही हैं।</translation>
     </message>
 </context>
 <context>

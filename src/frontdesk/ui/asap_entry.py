@@ -29,6 +29,7 @@ from frontdesk.domain import dates
 from frontdesk.domain.asap import AsapEntry, PartOfDay
 from frontdesk.domain.translation import translate
 from frontdesk.ui.desk_ops import ops_for
+from frontdesk.ui.i18n import date_format
 
 
 class AsapEntryDialog(QDialog):
@@ -91,7 +92,7 @@ class AsapEntryDialog(QDialog):
         self.until = QDateEdit(self)
         self.until.setAccessibleName(translate("AsapEntry", "Until"))
         self.until.setCalendarPopup(True)
-        self.until.setDisplayFormat("ddd d MMM yyyy")
+        self.until.setDisplayFormat(date_format())
         self.note = QLineEdit(self)
         self.note.setAccessibleName(translate("AsapEntry", "Note"))
         self.problem = QLabel("", self)

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk.app import audit, audit_words
+from frontdesk.app import audit, audit_values, audit_words
 from frontdesk.app.context import AppContext
 from frontdesk.app.desk import clinic_zone, today_in
 from frontdesk.app.staff import NotAllowed
@@ -180,10 +180,11 @@ class AuditDialog(QDialog):
             return
         self.offset = offset
         zone = clinic_zone(self.context)
+        services = audit_values.service_names(self.context)  # a service by its name, not id
         self.table.setRowCount(len(lines))
         for row, line in enumerate(lines):
             # the trail keeps English; the desk's own words are said in its language
-            said = audit_words.line_words(line.changes, line.detail, zone)
+            said = audit_words.line_words(line.changes, line.detail, zone, services)
             cells = (
                 f"{to_local(line.at, zone):%Y-%m-%d %H:%M:%S}",
                 audit_words.staff_words(line.staff),

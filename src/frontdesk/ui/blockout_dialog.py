@@ -41,6 +41,7 @@ from frontdesk.domain.translation import QT_TRANSLATE_NOOP, translate
 from frontdesk.domain.verdict import Verdict
 from frontdesk.ui.desk_ops import ops_for
 from frontdesk.ui.form_bits import FiveMinuteTimeEdit
+from frontdesk.ui.i18n import date_format
 from frontdesk.ui.theme import Tones
 from frontdesk.ui.wording import verdicts_html
 
@@ -101,7 +102,7 @@ class BlockoutDialog(QDialog):
         form.addRow(translate("BlockoutDialog", "&Column"), self.column)
         self.day = QDateEdit(self)
         self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("ddd d MMM yyyy")
+        self.day.setDisplayFormat(date_format())
         self.day.setAccessibleName(translate("BlockoutDialog", "Date"))
         self.start_time = self._time_box(translate("BlockoutDialog", "From (clinic time)"))
         self.end_time = self._time_box(translate("BlockoutDialog", "To (clinic time)"))
@@ -136,7 +137,7 @@ class BlockoutDialog(QDialog):
         self.until_on = QCheckBox(translate("BlockoutDialog", "or until"), self)
         self.until = QDateEdit(self)
         self.until.setCalendarPopup(True)
-        self.until.setDisplayFormat("d MMM yyyy")
+        self.until.setDisplayFormat(date_format(weekday=False))
         self.until.setAccessibleName(translate("BlockoutDialog", "Until"))
         repeat_row = QWidget(self)
         row = QHBoxLayout(repeat_row)

@@ -366,7 +366,7 @@ class ConnectionsDialog(RemovingConnections, QDialog):
             )
             return False
         except (ConnectionError_, CredentialsFileError) as exc:
-            field, _, why = str(exc).partition(": ")
+            field, _, why = str(getattr(exc, "words", None) or exc).partition(": ")
             refused = translate("Connections", "Not saved: {why}").format(why=why or field)
             self.outcome.setText(html.escape(refused, quote=False))
             return False

@@ -182,6 +182,26 @@ def time_format() -> str:
     return shown
 
 
+_QT_FIELDS = {"{wd}": "ddd", "{d}": "d", "{m}": "MMM", "{y}": "yyyy"}
+
+
+def date_format(*, weekday: bool = True) -> str:
+    """The display format of the desk's date boxes: the day as the language writes it, its
+    order and separators the locale's ("ddd d MMM yyyy" in English, "ddd, d. MMM yyyy" in
+    German; ``weekday=False``: without the weekday); the boxes' values stay dates."""
+    import re
+
+    formats = dates.installed()
+    pattern = formats.long_day if weekday else formats.day_month_year
+    parts = []
+    for part in re.split(r"(\{\w+\})", pattern):
+        if part in _QT_FIELDS:
+            parts.append(_QT_FIELDS[part])
+        elif part:  # the locale's own text between the fields: quoted, never read as a field
+            parts.append(re.sub(r"([^\W\d_]+)", r"'\1'", part.replace("'", "''")))
+    return "".join(parts)
+
+
 def _qt_translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
     return QCoreApplication.translate(context, text, disambiguation, n)
 

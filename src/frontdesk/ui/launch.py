@@ -349,8 +349,8 @@ def _plain_start_error(exc: Exception) -> str:
         | CacheKeyRefused
         | CacheKeyUnavailable
         | CredentialsFileError,
-    ):
-        return str(exc)
+    ):  # their message in the desk's language (str(): the English the log keeps)
+        return str(getattr(exc, "words", None) or exc)
     from frontdesk.domain.translation import translate
 
     if isinstance(exc, PermissionError):

@@ -42,6 +42,7 @@ from frontdesk.domain.timeutil import to_local
 from frontdesk.domain.translation import translate
 from frontdesk.domain.verdict import Severity
 from frontdesk.ui.desk_ops import ops_for
+from frontdesk.ui.i18n import date_format
 from frontdesk.ui.wording import plain_message
 
 if TYPE_CHECKING:
@@ -104,7 +105,7 @@ class SeriesDialog(QDialog):
         self.by_until = QRadioButton(translate("SeriesDialog", "&Until"), self)
         self.until = QDateEdit(self)
         self.until.setCalendarPopup(True)
-        self.until.setDisplayFormat("ddd d MMM yyyy")
+        self.until.setDisplayFormat(date_format())
         self.until.setDate(QDate(first.year, first.month, first.day).addDays(7 * 12))
         self.until.setAccessibleName(translate("SeriesDialog", "Until which date"))
         group = QButtonGroup(self)
