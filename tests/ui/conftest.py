@@ -13,6 +13,7 @@ import pytest
 from frontdesk.app.demo import Demo
 from frontdesk.sandbox.huskyvoice.seed import seed_week
 from frontdesk.ui.main_window import MainWindow
+from support.pseudo import pseudo, spoken  # noqa: F401  (the language tests' fixtures)
 from support.staff import long_idle
 
 HERE = Path(__file__).parent

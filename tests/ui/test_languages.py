@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,24 +19,10 @@ from frontdesk.app.settings import ClinicSettings
 from frontdesk.domain import translation
 from frontdesk.ui import i18n
 from frontdesk.ui.main_window import MainWindow
+from support.pseudo import Pseudo
 
 ROOT = Path(__file__).resolve().parents[2]
 MARK = "⟦"
-
-
-class Pseudo(QTranslator):
-    """Every translated word comes back marked: a word without the mark escaped translation."""
-
-    def translate(  # type: ignore[override]
-        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
-        return f"{MARK}{source}⟧"
-
-
-@pytest.fixture
-def spoken(qapp: QApplication) -> Iterator[None]:
-    yield
-    i18n.forget_language(qapp)
 
 
 def _window(qtbot, demo: Demo) -> MainWindow:  # type: ignore[no-untyped-def]

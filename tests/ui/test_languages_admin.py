@@ -9,19 +9,16 @@ from __future__ import annotations
 
 import re
 import tempfile
-from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication, QWidget
 
 from frontdesk.app import audit
 from frontdesk.app.connection_setup import check_connection
 from frontdesk.app.demo import Demo
 from frontdesk.app.exports import day_export
-from frontdesk.domain import translation
 from frontdesk.domain.audit import AuditEntry, AuditEvent
 from frontdesk.domain.dates import ENGLISH
 from frontdesk.ui import i18n
@@ -37,31 +34,6 @@ DATA = re.compile(
     r"Demo.*|FrontDesk|.*\d{4}-\d\d-\d\d.*|CSV \(\*\.csv\)|[a-z]+_live_…|"
     r".*(Vastal|meetergo|HuskyVoice|CareValidate|VantaX).*|[+\d ()–:-]+"
 )
-
-
-class Pseudo(QTranslator):
-    def translate(  # type: ignore[override]
-        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
-        return f"{MARK}{source}⟧"
-
-
-@pytest.fixture
-def pseudo(qapp: QApplication) -> Iterator[None]:
-    marker = Pseudo(qapp)
-    qapp.installTranslator(marker)
-    translation.install(lambda c, t, d=None, n=-1: f"{MARK}{t}⟧")
-    try:
-        yield
-    finally:
-        qapp.removeTranslator(marker)
-        i18n.forget_language(qapp)
-
-
-@pytest.fixture
-def spoken(qapp: QApplication) -> Iterator[None]:
-    yield
-    i18n.forget_language(qapp)
 
 
 def _csv(folder: Path) -> Path:

@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import re
 import tempfile
-from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication, QWidget
 
 from frontdesk.app import asap, pinboard
@@ -33,6 +31,7 @@ from frontdesk.ui.blockout_actions import open_blockout
 from frontdesk.ui.day_sheet import sheet_html
 from frontdesk.ui.main_window import MainWindow
 from support.clinic import next_weekday
+from support.pseudo import Pseudo
 from support.words import MARK, escaped
 
 ZONE = "Europe/London"
@@ -41,13 +40,6 @@ DAY_WORDS = "|".join(ENGLISH.weekdays_long + ENGLISH.weekdays_short + ENGLISH.mo
 # a date or a time the locale writes (English under the pseudo translation: not a word to
 # translate), alone or with numbers
 WHEN = rf"(({DAY_WORDS}|{'|'.join(ENGLISH.months_long)})[ ,.]*|\d+[:.–\- ]*)+"
-
-
-class Pseudo(QTranslator):
-    def translate(  # type: ignore[override]
-        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
-        return f"{MARK}{source}⟧"
 
 
 def _data(context: AppContext) -> re.Pattern[str]:
@@ -159,12 +151,6 @@ def _screens(qtbot, window: MainWindow) -> dict[str, QWidget]:  # type: ignore[n
     qtbot.waitUntil(lambda: bool(watch.offers), timeout=10_000)
     screens["offers"] = watch.panel
     return screens
-
-
-@pytest.fixture
-def spoken(qapp: QApplication) -> Iterator[None]:
-    yield
-    i18n.forget_language(qapp)
 
 
 def test_the_day_screens_escape_no_word(  # type: ignore[no-untyped-def]

@@ -13,12 +13,11 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterator
 from datetime import date, time, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, QTranslator
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QApplication
 
 from frontdesk.app import asap, audit, pinboard
@@ -30,7 +29,7 @@ from frontdesk.app.credentials import Credentials, CredentialsFileError, Keyring
 from frontdesk.app.demo import Demo
 from frontdesk.app.exports import columns, day_export, week_export
 from frontdesk.app.store import NewerCache, StoreUnreachable, StoreUrlError, check_url, fit_to_keep
-from frontdesk.domain import dates, translation
+from frontdesk.domain import dates
 from frontdesk.domain.audit import AuditEntry, AuditEvent, AuditFilter
 from frontdesk.domain.booking import Booking, BookingRequest
 from frontdesk.domain.columns import ClinicColumn, ColumnKind, ColumnSetup, changes_of
@@ -51,31 +50,6 @@ from support.words import MARK
 SHOTS = Path(tempfile.gettempdir())
 ZONE = "Europe/London"  # the ui tests' clinic clock (tests/ui/conftest.py)
 DETAIL_COLUMN = 6
-
-
-class Pseudo(QTranslator):
-    def translate(  # type: ignore[override]
-        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
-        return f"{MARK}{source}⟧"
-
-
-@pytest.fixture
-def pseudo(qapp: QApplication) -> Iterator[None]:
-    marker = Pseudo(qapp)
-    qapp.installTranslator(marker)
-    translation.install(lambda c, t, d=None, n=-1: f"{MARK}{t}⟧")
-    try:
-        yield
-    finally:
-        qapp.removeTranslator(marker)
-        i18n.forget_language(qapp)
-
-
-@pytest.fixture
-def spoken(qapp: QApplication) -> Iterator[None]:
-    yield
-    i18n.forget_language(qapp)
 
 
 def _viewer_cells(qtbot, context: AppContext) -> list[str]:  # type: ignore[no-untyped-def]

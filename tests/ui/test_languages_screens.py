@@ -8,17 +8,14 @@ from __future__ import annotations
 
 import re
 import tempfile
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTranslator
 from PySide6.QtWidgets import QApplication, QFormLayout, QLabel, QTreeWidget, QVBoxLayout, QWidget
 
 from frontdesk.app.demo import Demo
 from frontdesk.app.reads import Patient
-from frontdesk.domain import translation
 from frontdesk.domain.dates import ENGLISH
 from frontdesk.domain.translation import plural, translate
 from frontdesk.domain.verdict import Verdict
@@ -41,31 +38,6 @@ DATA = re.compile(
     r".*@.*|[+\d ()–:-]+|.*Demo.*|.*(Vastal|meetergo|HuskyVoice|CareValidate|VantaX).*|"
     + "|".join(ENGLISH.months_long + ENGLISH.weekdays_short)
 )
-
-
-class Pseudo(QTranslator):
-    def translate(  # type: ignore[override]
-        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
-        return f"{MARK}{source}⟧"
-
-
-@pytest.fixture
-def pseudo(qapp: QApplication) -> Iterator[None]:
-    marker = Pseudo(qapp)
-    qapp.installTranslator(marker)
-    translation.install(lambda c, t, d=None, n=-1: f"{MARK}{t}⟧")
-    try:
-        yield
-    finally:
-        qapp.removeTranslator(marker)
-        i18n.forget_language(qapp)
-
-
-@pytest.fixture
-def spoken(qapp: QApplication) -> Iterator[None]:
-    yield
-    i18n.forget_language(qapp)
 
 
 def _window(qtbot, demo: Demo) -> MainWindow:  # type: ignore[no-untyped-def]

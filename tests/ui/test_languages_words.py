@@ -14,13 +14,12 @@ import io
 import json
 import re
 import tempfile
-from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from icalendar import Calendar
-from PySide6.QtCore import QTime, QTranslator
+from PySide6.QtCore import QTime
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from frontdesk.app import audit
@@ -33,7 +32,6 @@ from frontdesk.app.desk_lock import _refusal
 from frontdesk.app.export_files import to_csv, to_ics
 from frontdesk.app.exports import day_export
 from frontdesk.app.staff import ADMIN_ONLY, UNKNOWN_NAME, NotAllowed
-from frontdesk.domain import translation
 from frontdesk.domain.audit import Actor, AuditEntry, AuditEvent
 from frontdesk.domain.dates import ENGLISH
 from frontdesk.providers.registry import PROVIDERS
@@ -49,31 +47,6 @@ SHOTS = Path(tempfile.gettempdir())
 DETAIL_COLUMN = 6
 NOTE = "Ring the bell twice"  # a person's words: shown as typed
 DATE_WORDS = ENGLISH.weekdays_short + ENGLISH.months_short  # the locale's (English here)
-
-
-class Pseudo(QTranslator):
-    def translate(  # type: ignore[override]
-        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
-        return f"{MARK}{source}⟧"
-
-
-@pytest.fixture
-def pseudo(qapp: QApplication) -> Iterator[None]:
-    marker = Pseudo(qapp)
-    qapp.installTranslator(marker)
-    translation.install(lambda c, t, d=None, n=-1: f"{MARK}{t}⟧")
-    try:
-        yield
-    finally:
-        qapp.removeTranslator(marker)
-        i18n.forget_language(qapp)
-
-
-@pytest.fixture
-def spoken(qapp: QApplication) -> Iterator[None]:
-    yield
-    i18n.forget_language(qapp)
 
 
 LINES = [  # (event, staff, changes, detail) as the desk writes them
