@@ -372,3 +372,12 @@ def test_the_date_boxes_follow_the_locales_order(  # type: ignore[no-untyped-def
     for dialog in (move, blockout, new.series_dialog, entry, listing, new):
         dialog.close()
     window.shutdown()
+
+
+def test_the_keyrings_refusal_is_said_in_the_desks_words(pseudo: None) -> None:
+    from frontdesk.app.credentials import KeyringUnavailable
+
+    locked = KeyringUnavailable("api-key: …", "it is locked")
+    failed = KeyringUnavailable("api-key: …", "it failed: RuntimeError (no D-Bus)")
+    assert locked.said_reason == f"{MARK}it is locked⟧" and locked.reason == "it is locked"
+    assert failed.said_reason == f"{MARK}it failed: RuntimeError (no D-Bus)⟧"

@@ -58,16 +58,7 @@ def _refused(sentence: str, exc: KeyringUnavailable, **values: object) -> tuple[
     """The keyring's refusal in English and in the desk's language (its reason too, where it
     is one the desk words: "it is locked", "it failed: …")."""
     english, _ = both("Store", sentence, reason=exc.reason, **values)
-    return english, translate("Store", sentence).format(reason=_reason_words(exc.reason), **values)
-
-
-def _reason_words(reason: str) -> str:
-    if reason == "it is locked":
-        return translate("Store", "it is locked")
-    if reason.startswith("it failed: "):
-        what = reason.removeprefix("it failed: ")
-        return translate("Store", "it failed: {what}").format(what=what)
-    return reason
+    return english, translate("Store", sentence).format(reason=exc.said_reason, **values)
 
 
 def key_name(database: Path) -> str:

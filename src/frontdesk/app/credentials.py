@@ -42,6 +42,19 @@ class KeyringUnavailable(Exception):
         super().__init__(message)
         self.reason = reason or message
 
+    @property
+    def said_reason(self) -> str:
+        """``reason`` in the desk's language where it is one the desk words ("it is locked",
+        "it failed: …"; what failed is the backend's own name and text)."""
+        from frontdesk.domain.translation import translate
+
+        if self.reason == "it is locked":
+            return translate("Store", "it is locked")
+        if self.reason.startswith("it failed: "):
+            what = self.reason.removeprefix("it failed: ")
+            return translate("Store", "it failed: {what}").format(what=what)
+        return self.reason
+
 
 class CredentialsFileError(Exception):
     """The credentials file cannot be read; the message names it and says what to do

@@ -2538,6 +2538,10 @@
         <translation>Entsperren Sie den Schlüsselbund und speichern Sie erneut, oder speichern Sie den Schlüssel in {where}, das nur Ihr Benutzerkonto lesen kann. FrontDesk weist bei jedem Start darauf hin und verschiebt den Schlüssel in den Schlüsselbund, sobald dieser funktioniert.</translation>
     </message>
     <message>
+        <source>the system keyring did not let the key be deleted: {why}. Unlock it and try again.</source>
+        <translation>der Schlüsselbund des Systems hat das Löschen des Schlüssels nicht zugelassen: {why}. Entsperren Sie ihn und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
         <source>Not removed: {why}</source>
         <translation>Nicht entfernt: {why}</translation>
     </message>

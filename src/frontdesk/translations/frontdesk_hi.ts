@@ -2538,6 +2538,10 @@
         <translation>कीरिंग अनलॉक करें और फिर से सहेजें, या कुंजी {where} में रखें, जिसे केवल आपका यूज़र अकाउंट पढ़ सकता है। FrontDesk हर शुरुआत पर यह बताएगा, और कीरिंग काम करने पर कुंजी उसमें ले जाएगा।</translation>
     </message>
     <message>
+        <source>the system keyring did not let the key be deleted: {why}. Unlock it and try again.</source>
+        <translation>सिस्टम कीरिंग ने कुंजी हटाने नहीं दी: {why}। इसे अनलॉक करें और फिर से कोशिश करें।</translation>
+    </message>
+    <message>
         <source>Not removed: {why}</source>
         <translation>हटाया नहीं गया: {why}</translation>
     </message>

@@ -113,7 +113,16 @@ class RemovingConnections:
             remove_connection(
                 self.context.repo, self.context.credentials, record, discard_unsent=True
             )
-        except (KeyringUnavailable, ConnectionError_) as exc:
+        except KeyringUnavailable as exc:
+            why = translate(
+                "Connections",
+                "the system keyring did not let the key be deleted: {why}. Unlock it and try "
+                "again.",
+            ).format(why=exc.said_reason)
+            not_removed = translate("Connections", "Not removed: {why}").format(why=why)
+            self.outcome.setText(html.escape(not_removed, quote=False))
+            return
+        except ConnectionError_ as exc:
             why = str(exc).partition(": ")[2] or str(exc)
             not_removed = translate("Connections", "Not removed: {why}").format(why=why)
             self.outcome.setText(html.escape(not_removed, quote=False))

@@ -357,7 +357,7 @@ class ConnectionsDialog(RemovingConnections, QDialog):
                 )
         except KeyringUnavailable as exc:
             why = translate("Connections", "The system keyring did not take the key: {why}.")
-            why = why.format(why=exc.reason)
+            why = why.format(why=exc.said_reason)
             not_saved = translate("Connections", "Not saved.")
             self.outcome.setText(html.escape(f"{not_saved} {why}", quote=False))
             self._ask(
