@@ -158,7 +158,7 @@ def _generate() -> None:
         for name, start, end in SESSIONS
     ]
     catalog = Catalog(Policy(ZONE, True, True, 2), list(SERVICES), resources, windows)
-    context.repo.save_catalog(record.id, catalog, days)
+    context.repo.catalogs.save_catalog(record.id, catalog, days)
     rng = random.Random(42)
     patients = [
         (f"{rng.choice(FIRST)} {rng.choice(LAST)}", f"+4420794{rng.randrange(10**5):05d}")

@@ -71,7 +71,7 @@ def run(encrypted: bool) -> None:
         db = Database.open(Path(folder) / "cache.sqlite3", os.urandom(32) if encrypted else None)
         repo = Repository(db)
         record = ConnectionRecord("bench", "Bench", "huskyvoice", "http://127.0.0.1:9/v1", {}, None)
-        repo.add_connection(record)
+        repo.catalogs.add_connection(record)
         wall = cpu = 0.0
         for first in range(0, TOTAL, BATCH):
             batch = bookings(first, BATCH, record.id, remote=True)

@@ -40,7 +40,7 @@ def fill(ctx: AppContext, cid: str, count: int) -> int:
     """Pencil ``count`` bookings of new patients into the cached open hours, one after another
     on each resource (one service each: the shortest plain one it offers); how many."""
     now = utc_now()
-    catalog = ctx.repo.catalog(cid, now.date(), (now + timedelta(days=FILL_DAYS)).date())
+    catalog = ctx.repo.catalogs.catalog(cid, now.date(), (now + timedelta(days=FILL_DAYS)).date())
     zone = catalog.policy.timezone
     services = sorted(filter(plain, catalog.services), key=lambda s: s.duration_minutes)
     windows = sorted(

@@ -97,7 +97,7 @@ def empty_profile(folder: Path) -> None:
         for name, start, end in SESSIONS
     ]
     catalog = Catalog(Policy(ZONE, True, True, 2), list(SERVICES), resources, windows)
-    context.repo.save_catalog(record.id, catalog, days)
+    context.repo.catalogs.save_catalog(record.id, catalog, days)
     context.close()
 
 

@@ -84,7 +84,7 @@ def desk(url: str, profile: str, count: int, seed: int, out: str) -> None:
     ctx = AppContext(Paths.resolve(Path(profile)), use_keyring=False, database_url=url)
     rng = random.Random(seed)
     cid = ctx.connections()[0].id
-    branches = [r.id for r in ctx.repo.catalog(cid, date.today(), date.today()).resources]
+    branches = [r.id for r in ctx.repo.catalogs.catalog(cid, date.today(), date.today()).resources]
     with open(out, "w", encoding="utf-8") as lines:
         for n in range(count):
             day = rng.choice(weekdays())

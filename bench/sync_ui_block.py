@@ -142,7 +142,7 @@ def main() -> None:
         # the engine paces to HuskyVoice's documented 60 a minute, which makes 1,000 take
         # 17 minutes; unpaced, the drain is as dense as the desk will ever see it
         unpaced = {**record.options, "rate_per_minute": 1_000_000}
-        context.repo.update_connection(replace(record, base_url=base_url, options=unpaced))
+        context.repo.catalogs.update_connection(replace(record, base_url=base_url, options=unpaced))
         context.credentials.set(record.id, api_key)
         context.reload_connectors()
         queue_bookings(context, record.id)

@@ -54,7 +54,7 @@ def db(store_url: str) -> Iterator[Database]:
 @pytest.fixture
 def repo(db: Database) -> Repository:
     repository = Repository(db)
-    repository.add_connection(
+    repository.catalogs.add_connection(
         ConnectionRecord("conn-1", "Test clinic", "huskyvoice", "http://127.0.0.1:9/v1", {}, None)
     )
     return repository

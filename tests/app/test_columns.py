@@ -105,10 +105,10 @@ def context(store_url: str, tmp_path: Path) -> Iterator[AppContext]:
     made = AppContext(
         Paths.resolve(tmp_path / "p"), use_keyring=False, connect=False, database_url=store_url
     )
-    made.repo.add_connection(
+    made.repo.catalogs.add_connection(
         ConnectionRecord("husky", "HuskyVoice", "huskyvoice", "http://127.0.0.1:9/v1", {}, None)
     )
-    made.repo.save_catalog("husky", make_catalog([date(2027, 6, 15)]), [date(2027, 6, 15)])
+    made.repo.catalogs.save_catalog("husky", make_catalog([date(2027, 6, 15)]), [date(2027, 6, 15)])
     sign_in_admin(made)
     try:
         yield made

@@ -114,7 +114,7 @@ def test_a_wrong_value_stored_earlier_is_named_when_the_desk_starts(tmp_path: Pa
             [("http://127.0.0.1:9/v1", {"rate_per_minute": "abc"}), ("http://x.example/v1", {})]
         ):
             record = ConnectionRecord(f"c{n}", f"Clinic {n}", "huskyvoice", url, options, None)
-            context.repo.add_connection(record)
+            context.repo.catalogs.add_connection(record)
             context.credentials.set(record.id, "k")
             with pytest.raises(ConnectionError_):
                 build_connector(record, context.credentials)

@@ -105,7 +105,7 @@ def test_a_row_that_cannot_be_written_takes_its_key_back(
         def refuse(record: object) -> None:
             raise RuntimeError("the store refused the row")
 
-        monkeypatch.setattr(context.repo, "add_connection", refuse)
+        monkeypatch.setattr(context.repo.catalogs, "add_connection", refuse)
         with pytest.raises(RuntimeError):
             context.connect("huskyvoice", "Clinic", URL, "sk_test_key")
         kept = json.loads(context.paths.credentials_file.read_text())

@@ -62,7 +62,9 @@ def test_a_pull_fills_bookings_from_every_api(demo: Demo) -> None:
         remote = demo.server.provider(provider).build.state.appointments()  # type: ignore[attr-defined]
         cached = demo.context.repo.bookings_between(*EVER, connection_id=record.id)
         assert len(cached) == len(remote) > 0, provider
-        assert demo.context.repo.catalog(record.id, EVER[0].date(), EVER[0].date()).resources
+        assert demo.context.repo.catalogs.catalog(
+            record.id, EVER[0].date(), EVER[0].date()
+        ).resources
     assert clinic_zone(demo.context) == zone == demo.context.settings.zone  # one clock
 
 
@@ -70,7 +72,9 @@ def test_a_kept_profile_is_pointed_at_the_next_runs_sandboxes(tmp_path: Path) ->
     first = Demo(tmp_path / "kept", providers=ALL_PROVIDERS)
     before = by_provider(first)
     for record in before.values():  # as a run long gone left them
-        first.context.repo.update_connection(replace(record, base_url="http://127.0.0.1:9/gone"))
+        first.context.repo.catalogs.update_connection(
+            replace(record, base_url="http://127.0.0.1:9/gone")
+        )
         first.context.credentials.set(record.id, "stale-key")
     first.close()
     again = Demo(tmp_path / "kept", providers=ALL_PROVIDERS)

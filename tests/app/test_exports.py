@@ -56,10 +56,12 @@ def context(tmp_path: Path) -> Iterator[AppContext]:
     ctx = AppContext(Paths.resolve(tmp_path / PROFILE), use_keyring=False, connect=False)
     try:
         ctx.update_settings(ClinicSettings(timezone=ZONE, phone_region="GB"))
-        ctx.repo.add_connection(ConnectionRecord("conn-1", "Clinic", "huskyvoice", "x", {}, None))
+        ctx.repo.catalogs.add_connection(
+            ConnectionRecord("conn-1", "Clinic", "huskyvoice", "x", {}, None)
+        )
         branches = [Resource(MAIN, "Main Branch"), Resource(NORTH, "North Branch")]
         catalog = replace(make_catalog([SATURDAY, SUNDAY]), resources=branches)
-        ctx.repo.save_catalog("conn-1", catalog, [SATURDAY, SUNDAY])
+        ctx.repo.catalogs.save_catalog("conn-1", catalog, [SATURDAY, SUNDAY])
         ctx.repo.import_bookings(BOOKINGS)
         yield ctx
     finally:

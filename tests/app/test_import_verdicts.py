@@ -246,7 +246,7 @@ def setup(profile: Path, store_url: str | None) -> tuple[AppContext, str, Days]:
     context.update_settings(ClinicSettings(timezone=ZONE, phone_region="US"))
     record = context.connect("huskyvoice", "Clinic", "http://127.0.0.1:9/v1", "sk_test_import")
     days = scenario_days(datetime.now(zone(ZONE)).date())
-    context.repo.save_catalog(
+    context.repo.catalogs.save_catalog(
         record.id, catalog(days), [days.one, days.two, days.sunday, days.gap, days.fold]
     )
     context.repo.import_bookings(cached(record.id, days))

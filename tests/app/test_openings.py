@@ -22,7 +22,7 @@ ZONE = "Europe/London"
 @pytest.fixture
 def service(repo: Repository) -> BookingService:
     days = [date.today() + timedelta(days=i) for i in range(-1, 22)]
-    repo.save_catalog("conn-1", make_catalog(days), days)
+    repo.catalogs.save_catalog("conn-1", make_catalog(days), days)
     connector = HuskyVoiceConnector("conn-1", "http://127.0.0.1:9/v1", "key")
     return BookingService(repo, {"conn-1": connector}, "desk")
 

@@ -29,7 +29,7 @@ PHONE = "+442079460555"
 @pytest.fixture
 def desk(repo: Repository) -> Any:
     days = [date.today() + timedelta(days=i) for i in range(-1, 130)]
-    repo.save_catalog("conn-1", make_catalog(days), days)
+    repo.catalogs.save_catalog("conn-1", make_catalog(days), days)
     connector = HuskyVoiceConnector("conn-1", "http://127.0.0.1:9/v1", "key")
     service = BookingService(repo, {"conn-1": connector}, "desk")
     return SimpleNamespace(

@@ -74,7 +74,9 @@ def test_two_desks_on_one_store_see_each_others_bookings(postgres: Cluster, tmp_
     try:
         from frontdesk.storage.repo import ConnectionRecord
 
-        first.repo.add_connection(ConnectionRecord("c", "C", "huskyvoice", "http://x", {}, None))
+        first.repo.catalogs.add_connection(
+            ConnectionRecord("c", "C", "huskyvoice", "http://x", {}, None)
+        )
         assert [c.name for c in second.connections()] == ["C"]
         assert first.db.shared and second.db.shared
     finally:

@@ -118,7 +118,7 @@ def test_list_edit_and_remove_never_show_the_key(tmp_path: Path) -> None:
     assert "sk_live_not_kept" not in keys_file(profile).values()
     context = AppContext(Paths.resolve(profile), use_keyring=False)
     try:
-        main = context.repo.connection_by_name("Main clinic")
+        main = context.repo.catalogs.connection_by_name("Main clinic")
         assert main is not None
         assert main.options == {"rate_per_minute": "120", "timezone": "Europe/London"}
         context.credentials.delete(main.id)  # as an older version's crash left it: no key

@@ -32,7 +32,7 @@ def bookings(repo: Repository) -> Iterator[Booking]:
     """Distinct (branch, start) pairs inside open windows, as many per window as it has
     places (its available_slots), each of a service the window takes."""
     today = datetime.now(UTC).date()
-    catalog = repo.catalog(CID, today + timedelta(days=2), today + timedelta(days=27))
+    catalog = repo.catalogs.catalog(CID, today + timedelta(days=2), today + timedelta(days=27))
     services = [s.id for s in catalog.services if s.active]
     n = 0
     for window in catalog.windows:

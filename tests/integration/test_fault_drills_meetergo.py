@@ -60,7 +60,7 @@ def state_of(drill: Rig) -> MeetergoState:
 def spots(repo: Repository, type_id: str = CONSULT) -> list[datetime]:
     """The type's spots from 2 days ahead, none within another's 30 + 10 minutes."""
     today = datetime.now(UTC).date()
-    catalog = repo.catalog(CID, today + timedelta(days=2), today + timedelta(days=27))
+    catalog = repo.catalogs.catalog(CID, today + timedelta(days=2), today + timedelta(days=27))
     starts = (
         local_to_utc(w.day, w.start, ZONE).instant
         for w in catalog.windows

@@ -50,7 +50,7 @@ def state_of(drill: Rig) -> VastalState:
 def hours(repo: Repository) -> list[datetime]:
     """Every whole hour of the open all-types windows from 2 to 50 days ahead."""
     today = datetime.now(UTC).date()
-    catalog = repo.catalog(CID, today + timedelta(days=2), today + timedelta(days=50))
+    catalog = repo.catalogs.catalog(CID, today + timedelta(days=2), today + timedelta(days=50))
     starts: list[datetime] = []
     for window in catalog.windows:
         if not window.open or window.service_id is not None:

@@ -331,7 +331,7 @@ def test_a_personal_access_token_books_without_the_user_header(tmp_path: Path) -
             ctx.engine.clock = MovableClock()
             pull(ctx)
             cid = ctx.connections()[0].id
-            services = {s.id for s in ctx.repo.catalog(cid, DAY, DAY).services}
+            services = {s.id for s in ctx.repo.catalogs.catalog(cid, DAY, DAY).services}
             assert services == {CONSULT, SECOND, TRIAGE}  # the token's owner's (Anna's)
             booking = ctx.booking.book(request(ctx, SECOND, ANNA, 13))
             state_of(server).faults.drop_next_answers(1)

@@ -56,14 +56,18 @@ def test_300_bookings_drain_at_the_documented_rate(tmp_path: Path) -> None:
         server.state.limiter = limiter
         db = Database.open(tmp_path / "cache.sqlite3", TEST_KEY)
         repo = Repository(db)
-        repo.add_connection(ConnectionRecord(CID, "Pace", "huskyvoice", server.base_url, {}, None))
+        repo.catalogs.add_connection(
+            ConnectionRecord(CID, "Pace", "huskyvoice", server.base_url, {}, None)
+        )
         connector = HuskyVoiceConnector(CID, server.base_url, server.api_key)
         try:
             engine = SyncEngine(
                 repo, {CID: connector}, clock=fake, sleep=fake.sleep, catalog_days=0
             )
             engine.pull(CID)  # 3 requests: config, services, bookings
-            catalog = repo.catalog(CID, fake.now.date(), fake.now.date() + timedelta(days=40))
+            catalog = repo.catalogs.catalog(
+                CID, fake.now.date(), fake.now.date() + timedelta(days=40)
+            )
             windows = [w for w in catalog.windows if w.open and w.day > fake.now.date()]
             assert not windows  # catalog_days=0: no windows needed for a drain
             day = fake.now.date() + timedelta(days=2)

@@ -83,7 +83,7 @@ def test_the_burst_goes_at_once_and_the_rest_waits_for_the_window(
     ctx.engine.pull(cid)
     made = 0
     now = datetime.now(UTC)
-    spots = ctx.repo.catalog(cid, now.date(), (now + timedelta(days=40)).date()).windows
+    spots = ctx.repo.catalogs.catalog(cid, now.date(), (now + timedelta(days=40)).date()).windows
     free_from: dict[str, datetime] = {}
     for spot in sorted(spots, key=lambda w: (w.day, w.start)):
         kind = {ANNA: CONSULT, BEN: THERAPY}.get(spot.resource_id)

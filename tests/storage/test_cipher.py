@@ -36,7 +36,7 @@ from support.bookings import booking
 
 db = Database.open(Path(sys.argv[1]))  # no key: plain, as an older FrontDesk made it
 repo = Repository(db)
-repo.add_connection(ConnectionRecord("conn-1", "C", "huskyvoice", "http://x/v1", {}, None))
+repo.catalogs.add_connection(ConnectionRecord("conn-1", "C", "huskyvoice", "http://x/v1", {}, None))
 start = datetime(2027, 7, 1, 9, 0, tzinfo=UTC)
 for i in range(int(sys.argv[2])):
     made = booking(i, start, patient_name=sys.argv[3])
@@ -71,7 +71,9 @@ def test_a_copied_cache_is_unreadable_without_its_key(tmp_path: Path) -> None:
     path = tmp_path / "cache.sqlite3"
     db = Database.open(path, TEST_KEY)
     repo = Repository(db)
-    repo.add_connection(ConnectionRecord("conn-1", "C", "huskyvoice", "http://x/v1", {}, None))
+    repo.catalogs.add_connection(
+        ConnectionRecord("conn-1", "C", "huskyvoice", "http://x/v1", {}, None)
+    )
     repo.book(
         booking(1, datetime(2027, 7, 1, 9, tzinfo=UTC), patient_name=NAME),
         OperationKind.CREATE,

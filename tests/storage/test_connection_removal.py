@@ -37,7 +37,9 @@ def history(repo: Repository) -> int:
 
 
 def test_removing_a_connection_deletes_its_rows_and_only_its_rows(repo: Repository) -> None:
-    repo.add_connection(ConnectionRecord("conn-2", "Other", "vantax", "https://x/v1", {}, None))
+    repo.catalogs.add_connection(
+        ConnectionRecord("conn-2", "Other", "vantax", "https://x/v1", {}, None)
+    )
     catalog = Catalog(
         services=[Service("svc", "Checkup", 30)],
         resources=[Resource("res", "Main")],
@@ -45,7 +47,7 @@ def test_removing_a_connection_deletes_its_rows_and_only_its_rows(repo: Reposito
         policy=Policy(timezone="Europe/London"),
     )
     for cid in ("conn-1", "conn-2"):
-        repo.save_catalog(cid, catalog, [date(2027, 6, 15)])
+        repo.catalogs.save_catalog(cid, catalog, [date(2027, 6, 15)])
     # a new patient's create waits for the patient's record: an operation depending on another
     repo.book(booking(1), K.CREATE, {}, "k1", "desk", patient_records=True)
     repo.book(booking(2), K.CREATE, {}, "k2", "desk")
@@ -61,5 +63,5 @@ def test_removing_a_connection_deletes_its_rows_and_only_its_rows(repo: Reposito
         assert count(repo, table, "conn-1") == 0, table.__name__
         assert count(repo, table, "conn-2") == 1, table.__name__
     assert history(repo) < kept_history and repo.booking("b-3") is not None
-    assert [c.id for c in repo.connections()] == ["conn-2"]
+    assert [c.id for c in repo.catalogs.connections()] == ["conn-2"]
     assert repo.removal.remove_connection("conn-1") is False  # gone already: nothing to do

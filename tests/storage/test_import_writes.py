@@ -16,7 +16,9 @@ from support.fakes import ops_of
 
 
 def test_the_plain_read_of_a_span_is_the_range_read(repo: Repository) -> None:
-    repo.add_connection(ConnectionRecord("conn-2", "Other", "huskyvoice", "http://x/v1", {}, None))
+    repo.catalogs.add_connection(
+        ConnectionRecord("conn-2", "Other", "huskyvoice", "http://x/v1", {}, None)
+    )
     held = {"huskyvoice": {"branch_id": "res", "from": T0.isoformat(), "at": None}}
     repo.import_bookings(
         [
@@ -42,7 +44,9 @@ def test_the_narrowed_read_is_the_whole_read_filtered_by_the_matches(repo: Repos
     """Each test as ``ColumnTest.holds`` says: a column equal to its value, or a phone holding
     the digits in their order however written; the whole read's order kept; nothing of
     another connection or outside the span."""
-    repo.add_connection(ConnectionRecord("conn-2", "Other", "huskyvoice", "http://x/v1", {}, None))
+    repo.catalogs.add_connection(
+        ConnectionRecord("conn-2", "Other", "huskyvoice", "http://x/v1", {}, None)
+    )
     at = [T0 + timedelta(minutes=10 * n) for n in range(12)]
     repo.import_bookings(
         [

@@ -28,7 +28,9 @@ def two_desks(postgres: Cluster) -> Iterator[tuple[Repository, Repository, queue
     mine: queue.Queue[object] = queue.Queue()
     watching = [second.watch(heard.put, stop), first.watch(mine.put, stop)]
     repo_a, repo_b = Repository(first), Repository(second)
-    repo_a.add_connection(ConnectionRecord("conn-1", "C", "huskyvoice", "http://x/v1", {}, None))
+    repo_a.catalogs.add_connection(
+        ConnectionRecord("conn-1", "C", "huskyvoice", "http://x/v1", {}, None)
+    )
     assert heard.get(timeout=5) is None  # listening: what came before is not known
     assert mine.get(timeout=5) is None
     yield repo_a, repo_b, heard

@@ -59,7 +59,9 @@ def test_a_new_patients_create_waits_for_one_shared_record(repo: Repository) -> 
     assert second.depends_on == patient.id and len(ops(repo)) == 3
     # another patient, or the same one on another connection: a record of their own
     other = book(repo, booking(3, name="Ben Hart"))
-    repo.add_connection(ConnectionRecord("conn-2", "Other", "vantax", "http://x/v1", {}, None))
+    repo.catalogs.add_connection(
+        ConnectionRecord("conn-2", "Other", "vantax", "http://x/v1", {}, None)
+    )
     elsewhere = book(repo, booking(4, connection_id="conn-2"))
     assert other.depends_on not in (None, patient.id)
     assert elsewhere.depends_on not in (None, patient.id, other.depends_on)

@@ -85,7 +85,9 @@ def test_migration_fills_the_index_from_cached_bookings(tmp_path: Path) -> None:
     repo = Repository(db)
     from frontdesk.storage.repo import ConnectionRecord
 
-    repo.add_connection(ConnectionRecord("conn-1", "C", "huskyvoice", "http://x/v1", {}, None))
+    repo.catalogs.add_connection(
+        ConnectionRecord("conn-1", "C", "huskyvoice", "http://x/v1", {}, None)
+    )
     repo.remote.merge_remote("conn-1", [booking(1, "Theo Walsh", "+442079460777")])
     with db.engine.begin() as conn:  # back to before the index existed
         conn.execute(text("DROP TABLE patient_terms"))
@@ -158,11 +160,11 @@ def test_the_catalog_is_kept_until_it_is_saved_again(repo: Repository) -> None:
             [Window("w", "r", day, time(9), time(12), "Morning", "MA", True, capacity)],
         )
 
-    repo.save_catalog("conn-1", catalog(6), [day])
-    first = repo.catalog("conn-1", day, day)
-    assert repo.catalog("conn-1", day, day) is first  # served from memory
-    repo.save_catalog("conn-1", catalog(4), [day])
-    assert repo.catalog("conn-1", day, day).windows[0].capacity == 4
+    repo.catalogs.save_catalog("conn-1", catalog(6), [day])
+    first = repo.catalogs.catalog("conn-1", day, day)
+    assert repo.catalogs.catalog("conn-1", day, day) is first  # served from memory
+    repo.catalogs.save_catalog("conn-1", catalog(4), [day])
+    assert repo.catalogs.catalog("conn-1", day, day).windows[0].capacity == 4
 
 
 def test_any_part_of_a_name_finds_the_patient(repo: Repository) -> None:

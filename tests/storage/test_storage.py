@@ -54,7 +54,7 @@ def test_instants_round_trip_as_utc(repo: Repository) -> None:
 def test_the_repository_is_composed_of_stores_not_inherited(repo: Repository) -> None:
     assert Repository.__mro__ == (Repository, object)
     shared = {name for name, part in vars(repo).items() if getattr(part, "db", None) is repo.db}
-    assert {"changes", "sending", "remote", "outbox", "staff", "audit"} <= shared
+    assert {"catalogs", "changes", "sending", "remote", "outbox", "staff", "audit"} <= shared
 
 
 def test_book_writes_booking_and_operation_together(repo: Repository) -> None:
@@ -184,10 +184,13 @@ def test_catalog_round_trip(repo: Repository) -> None:
         [Resource("r1", "Main")],
         [Window("w1", "r1", day, time(9), time(12), "Morning", "MA", True, 6)],
     )
-    repo.save_catalog("conn-1", catalog, [day])
-    got = repo.catalog("conn-1", day, day)
+    repo.catalogs.save_catalog("conn-1", catalog, [day])
+    got = repo.catalogs.catalog("conn-1", day, day)
     assert got == catalog
-    assert repo.catalog("conn-1", day + timedelta(days=1), day + timedelta(days=2)).windows == []
+    assert (
+        repo.catalogs.catalog("conn-1", day + timedelta(days=1), day + timedelta(days=2)).windows
+        == []
+    )
 
 
 def test_one_writer_at_a_time_and_readers_never_wait(db: Database) -> None:

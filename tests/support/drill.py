@@ -94,7 +94,7 @@ def rig(
         key = api_key or api.build.api_key
         db = Database.open(tmp / "cache.sqlite3", TEST_KEY)
         repo = Repository(db)
-        repo.add_connection(
+        repo.catalogs.add_connection(
             ConnectionRecord(CID, "Drill", provider, api.base_url, options or {}, None)
         )
         parts = urlsplit(api.base_url)

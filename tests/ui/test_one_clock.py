@@ -71,7 +71,7 @@ def test_one_booking_shows_one_time_everywhere(  # type: ignore[no-untyped-def]
 ) -> None:
     context = kolkata.context
     booking = _booking_of(kolkata, provider)
-    system_zone = context.repo.policy(booking.connection_id).timezone
+    system_zone = context.repo.catalogs.policy(booking.connection_id).timezone
     local = to_local(booking.start, CLINIC)
     assert to_local(booking.start, system_zone).replace(tzinfo=None) != local.replace(
         tzinfo=None

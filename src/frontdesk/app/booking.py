@@ -310,7 +310,9 @@ class BookingService:
 
     def catalog_for(self, connection_id: str, start: datetime | None = None) -> Catalog:
         day = (start or utc_now()).date()
-        return self.repo.catalog(connection_id, day - timedelta(days=1), day + timedelta(days=60))
+        return self.repo.catalogs.catalog(
+            connection_id, day - timedelta(days=1), day + timedelta(days=60)
+        )
 
     def service(self, connection_id: str, service_id: str) -> Service | None:
         return self.catalog_for(connection_id).service(service_id)
@@ -471,7 +473,7 @@ class BookingService:
         return risks
 
     def _last_fresh(self, connection_id: str) -> datetime | None:
-        rec = next((c for c in self.repo.connections() if c.id == connection_id), None)
+        rec = next((c for c in self.repo.catalogs.connections() if c.id == connection_id), None)
         return None if rec is None else rec.last_fresh_at
 
     def book(self, request: BookingRequest, now: datetime | None = None) -> Booking:
@@ -630,7 +632,7 @@ class BookingService:
         if not self.remote_may_hold(booking):
             return []  # never left this desk: nothing remote to ask
         connector = self.connectors.get(booking.connection_id)
-        policy = self.repo.policy(booking.connection_id)
+        policy = self.repo.catalogs.policy(booking.connection_id)
         predict = getattr(connector, "predict_cancel", None)
         if callable(predict):  # a connector with its own cancellation rules
             verdict = predict(booking, policy, now or utc_now())
@@ -733,7 +735,7 @@ class BookingService:
         connector = self.connectors.get(connection_id)
         if connector is not None:
             return PROVIDERS.get(connector.provider)
-        record = next((c for c in self.repo.connections() if c.id == connection_id), None)
+        record = next((c for c in self.repo.catalogs.connections() if c.id == connection_id), None)
         return PROVIDERS.get(record.provider) if record is not None else None
 
     def commit(

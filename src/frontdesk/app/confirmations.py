@@ -77,8 +77,8 @@ def _names(repo: Repository) -> tuple[dict[tuple[str, str], str], dict[tuple[str
     """The resources' and the services' names, by (connection id, id)."""
     places: dict[tuple[str, str], str] = {}
     services: dict[tuple[str, str], str] = {}
-    for record in repo.connections():
-        catalog = repo.catalog(record.id, date.max, date.min)  # no windows
+    for record in repo.catalogs.connections():
+        catalog = repo.catalogs.catalog(record.id, date.max, date.min)  # no windows
         places.update(((record.id, r.id), r.name) for r in catalog.resources)
         services.update(((record.id, s.id), s.name) for s in catalog.services)
     return places, services

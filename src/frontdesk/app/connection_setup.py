@@ -140,7 +140,7 @@ def checked_update(
     refused is refused before anyone is asked for a key."""
     if not name.strip():
         raise ConnectionError_("name: give the connection a name")
-    clash = repo.connection_by_name(name.strip())
+    clash = repo.catalogs.connection_by_name(name.strip())
     if clash is not None and clash.id != record.id:
         raise ConnectionError_(f"name: a connection named {name.strip()!r} already exists")
     changed = replace(
@@ -171,5 +171,5 @@ def update_connection(
     changed = checked_update(repo, record, name, base_url, options)
     if api_key:
         creds.set(record.id, api_key.strip(), allow_file=allow_file)
-    repo.update_connection(changed)
+    repo.catalogs.update_connection(changed)
     return changed

@@ -74,7 +74,7 @@ def new_connection(
         raise ConnectionError_(f"provider: unknown provider {provider!r}; use one of {known}")
     if not name.strip():
         raise ConnectionError_("name: give the connection a name")
-    if repo.connection_by_name(name.strip()) is not None:
+    if repo.catalogs.connection_by_name(name.strip()) is not None:
         raise ConnectionError_(
             f"name: a connection named {name.strip()!r} already exists; change it with "
             f"'frontdesk connections edit', or remove it with 'frontdesk connections remove'"
@@ -109,7 +109,7 @@ def add_connection(
     record = new_connection(repo, provider, name, base_url, options)
     creds.set(record.id, api_key.strip(), allow_file=allow_file)  # first: a row never lacks it
     try:
-        repo.add_connection(record)
+        repo.catalogs.add_connection(record)
     except BaseException:
         creds.delete(record.id)
         raise

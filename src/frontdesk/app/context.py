@@ -132,7 +132,7 @@ class AppContext:
             connector.close()
         self.connectors = {}
         problems: dict[str, str] = {}
-        for record in self.repo.connections():
+        for record in self.repo.catalogs.connections():
             try:
                 self.connectors[record.id] = build_connector(record, self.credentials)
             except Exception as exc:  # a broken connection must not stop the desk
@@ -207,7 +207,7 @@ class AppContext:
         return SyncLoop(self.engine, pull_every_s=pull_every_s)
 
     def connections(self) -> list[ConnectionRecord]:
-        return self.repo.connections()
+        return self.repo.catalogs.connections()
 
     def close(self) -> None:
         self.stop.set()

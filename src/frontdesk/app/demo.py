@@ -246,10 +246,10 @@ class Demo:
             options = dict(_emulators()[provider].demo_options)
             if "timezone" in options and self.zone is not None:
                 options["timezone"] = self.zone
-            existing = repo.connection_by_name(connection_name(provider))
+            existing = repo.catalogs.connection_by_name(connection_name(provider))
             if existing is not None:  # a kept demo profile: point it at this run's sandbox
                 merged = {**existing.options, **options}
-                repo.update_connection(replace(existing, base_url=url, options=merged))
+                repo.catalogs.update_connection(replace(existing, base_url=url, options=merged))
                 credentials.set(existing.id, key)
             elif provider in now:
                 from frontdesk.app.connections import add_connection
@@ -284,7 +284,7 @@ class Demo:
 
     def connection_id(self, provider: str) -> str:
         """The id of the demo connection to `provider`'s sandbox."""
-        record = self.context.repo.connection_by_name(connection_name(provider))
+        record = self.context.repo.catalogs.connection_by_name(connection_name(provider))
         if record is None:
             raise KeyError(provider)
         return record.id

@@ -122,7 +122,7 @@ def on_clinic_clock(text: str, zone_name: str) -> str:
 def system_time_words(context: AppContext, booking: BookingGlimpse | Booking) -> str | None:
     """Small print for a booking whose booking system keeps another zone than the clinic's:
     "16:30 on its own clock (Los Angeles)"; None when the zones agree on the wall time."""
-    name = context.repo.policy(booking.connection_id).timezone
+    name = context.repo.catalogs.policy(booking.connection_id).timezone
     if not name or name == context.clinic_zone:
         return None
     theirs, ours = to_local(booking.start, name), to_local(booking.start, context.clinic_zone)
@@ -146,7 +146,7 @@ def resources(context: AppContext) -> list[ResourceInfo]:
     """Every resource of every connection, by connection name, then resource name."""
     found: list[ResourceInfo] = []
     for record in context.connections():
-        catalog = context.repo.catalog(record.id, date.max, date.min)  # no windows
+        catalog = context.repo.catalogs.catalog(record.id, date.max, date.min)  # no windows
         found.extend(
             ResourceInfo((record.id, r.id), r.name, record.name, r.kind, r.color)
             for r in catalog.resources
@@ -166,7 +166,7 @@ def calendar_data(context: AppContext, first: date, days: int) -> CalendarData:
     last = first + timedelta(days=days - 1)
     for record in records:
         # a day either side: the booking system's days need not be the clinic's
-        catalog = context.repo.catalog(
+        catalog = context.repo.catalogs.catalog(
             record.id, first - timedelta(days=1), last + timedelta(days=1)
         )
         services.update((s.id, s) for s in catalog.services)

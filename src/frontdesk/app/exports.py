@@ -222,7 +222,7 @@ def _rows(context: AppContext, bookings: list[Booking], kind: Kind) -> list[Expo
     connections = {r.id: r.name for r in context.connections()}
     services: dict[tuple[str, str], str] = {}
     for connection_id in {b.connection_id for b in bookings}:
-        catalog = context.repo.catalog(connection_id, date.max, date.min)  # no windows
+        catalog = context.repo.catalogs.catalog(connection_id, date.max, date.min)  # no windows
         services.update(((connection_id, s.id), s.name) for s in catalog.services)
     rows: list[ExportRow] = []
     for b in bookings:

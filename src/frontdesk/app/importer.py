@@ -213,7 +213,7 @@ def _import_rows(
     ids = [_row_id(connection_id, raw) for _, raw, _ in rows]
     known = {b.id for b in service.repo.bookings_by_ids(ids)}
     # the policy, services and resources (a row's windows come with its day's catalog)
-    catalog = service.repo.catalog(connection_id, date.max, date.min)
+    catalog = service.repo.catalogs.catalog(connection_id, date.max, date.min)
     zone_name = catalog.policy.timezone
     days = DayBookings(
         service.repo.plain_fields_between,
@@ -241,7 +241,7 @@ def _import_rows(
         assert request.start is not None
         day = to_local(request.start, zone_name).date()
         if day not in day_catalogs:  # the rules read the windows of the row's own day
-            day_catalogs[day] = service.repo.catalog(connection_id, day, day)
+            day_catalogs[day] = service.repo.catalogs.catalog(connection_id, day, day)
         problems = service.form_problems(request, day_catalogs[day])
         if problems:  # all refusals: the form's gaps and an unreadable phone
             planned.append((number, _problem(number, problems[0])))

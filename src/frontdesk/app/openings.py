@@ -147,9 +147,9 @@ def _search(
     connector = service.connectors.get(query.connection_id)
     if connector is None:
         return []
-    zone_name = service.repo.policy(query.connection_id).timezone or "UTC"
+    zone_name = service.repo.catalogs.policy(query.connection_id).timezone or "UTC"
     first_day = to_local(after, zone_name).date()
-    catalog = service.repo.catalog(
+    catalog = service.repo.catalogs.catalog(
         query.connection_id, first_day, first_day + timedelta(days=limits.days)
     )
     svc = catalog.service(query.service_id)

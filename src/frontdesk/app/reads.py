@@ -46,7 +46,7 @@ class DeskReads:
 
     def forget_catalogs(self) -> None:
         """The catalogs kept in memory are read again (another process refreshed them)."""
-        self._repo.forget_catalogs()
+        self._repo.catalogs.forget_catalogs()
 
     def find_patients(self, typed: str, limit: int = 8, offset: int = 0) -> list[Patient]:
         return patients.find_patients(self._repo, typed, limit, offset)

@@ -98,7 +98,7 @@ def run_connections(context: AppContext, args: argparse.Namespace) -> int:
 
 
 def _named(context: AppContext, name: str) -> ConnectionRecord:
-    record = context.repo.connection_by_name(name.strip())
+    record = context.repo.catalogs.connection_by_name(name.strip())
     if record is None:
         known = ", ".join(repr(c.name) for c in context.connections()) or "none yet"
         raise ConnectionError_(f"connection: no connection named {name!r} ({known})")

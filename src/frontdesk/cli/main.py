@@ -141,7 +141,7 @@ def build_parser() -> argparse.ArgumentParser:
 def _import(context: AppContext, name: str, path: Path) -> int:
     from frontdesk.app.importer import ImportFileError, import_csv
 
-    record = context.repo.connection_by_name(name)
+    record = context.repo.catalogs.connection_by_name(name)
     if record is None:
         known = ", ".join(c.name for c in context.connections()) or "none yet"
         print(

@@ -1,8 +1,9 @@
 """Repositories: the only way the rest of FrontDesk reads and writes the cache.
 
-``Repository`` holds connections, catalogs, bookings, patients and history; it inherits
-nothing. Every other side of the cache is a small store over the same :class:`Database`,
-composed as an attribute and owning its own transactions: ``repo.changes``
+``Repository`` holds bookings, patients and history; it inherits nothing. Every other side of
+the cache is a small store over the same :class:`Database`, composed as an attribute and
+owning its own transactions: ``repo.catalogs`` (:class:`CatalogStore`: the connections and
+their cached catalogs), ``repo.changes``
 (:class:`DeskChanges`: a desk change to a booking and what it owes), ``repo.sending``
 (:class:`OutboxSending`: the outbox's state machine once an operation is queued: claims,
 answers, a person's word), ``repo.remote`` (:class:`RemoteMerge`: what a pull writes, clashes),
@@ -19,17 +20,15 @@ any thread may call), and hands back domain objects, never rows.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
-from datetime import date, datetime
+from collections.abc import Iterable, Sequence
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, delete, insert, select, text
+from sqlalchemy import and_, insert, select, text
 from sqlalchemy.orm import Session
 
 from frontdesk.domain.audit import BOOKED_FIELDS, Actor, AuditEntry, AuditEvent, label_of
 from frontdesk.domain.booking import Booking, BookingGlimpse, VisitStatus
-from frontdesk.domain.catalog import Catalog, Policy, Resource, Service, Window
 from frontdesk.domain.neighbours import Match
 from frontdesk.domain.outbox import (
     Operation,
@@ -47,6 +46,7 @@ from frontdesk.storage.booking_reads import (
     plain_fields_between,
     plain_fields_matching,
 )
+from frontdesk.storage.catalogs import CatalogStore, ConnectionRecord
 from frontdesk.storage.columns import ColumnStore
 from frontdesk.storage.confirmations import ArrivalStore, ConfirmationStore
 from frontdesk.storage.connection_removal import ConnectionRemoval
@@ -64,7 +64,6 @@ from frontdesk.storage.rows import (
     BOOKING_FIELDS,
     GLIMPSE_SQL,
     TABLE,
-    WINDOWS_SQL,
     Guard,
     add_history,
     booking_of_row,
@@ -74,43 +73,25 @@ from frontdesk.storage.rows import (
     glimpses_of_tuples,
     plain_rows,
     stored_instant,
-    windows_of_tuples,
 )
 from frontdesk.storage.series import SeriesStore
 from frontdesk.storage.staff import StaffStore
 from frontdesk.storage.tables import (
     BookingRow,
-    ConnectionRow,
     HistoryRow,
     OutboxRow,
-    ResourceRow,
-    ServiceRow,
-    WindowRow,
 )
 
 __all__ = ["ConnectionRecord", "Repository", "StaleBooking"]
 
 
-@dataclass(frozen=True, slots=True)
-class ConnectionRecord:
-    """A connection to one remote API (its key lives in the keyring, not here)."""
-
-    id: str
-    name: str
-    provider: str
-    base_url: str
-    options: dict[str, Any]
-    last_fresh_at: datetime | None
-
-
 class Repository:
-    """Connections, catalog, bookings and history of one store; the smaller stores beside
-    them are its attributes (``changes``, ``sending``, ``remote``, ``outbox``, ``staff`` ...)."""
+    """Bookings, patients and history of one store; the smaller stores beside them are its
+    attributes (``catalogs``, ``changes``, ``sending``, ``remote``, ``outbox``, ``staff`` ...)."""
 
     def __init__(self, db: Database) -> None:
         self.db = db
-        self._catalogs: dict[tuple[str, date, date], Catalog] = {}
-        self._catalog_generation = 0
+        self.catalogs = CatalogStore(db)  # the connections and their cached catalogs
         self.changes = DeskChanges(db)  # a desk change to a booking and what it owes
         self.sending = OutboxSending(db)  # an operation claimed, answered, settled
         self.remote = RemoteMerge(db)  # what a pull writes, clashes
@@ -118,151 +99,13 @@ class Repository:
         self.staff = StaffStore(db)
         self.audit = AuditTrail(db)
         self.roles = SendingRoles(db)
-        self.removal = ConnectionRemoval(db, self._forget_catalogs)
+        self.removal = ConnectionRemoval(db, self.catalogs.forget_catalogs)
         self.asap = AsapStore(db)  # the ASAP list and the freed slots (storage.asap)
         self.confirmations, self.arrivals = ConfirmationStore(db), ArrivalStore(db)
         self.blockouts = BlockoutStore(db)
         self.pinboard = PinboardStore(db)
         self.series = SeriesStore(db, self)
         self.columns = ColumnStore(db)  # the clinic's columns and views (storage.columns)
-
-    def _forget_catalogs(self) -> None:
-        """The catalogs read before are no longer the store's (a connection was removed)."""
-        self._catalog_generation += 1
-        self._catalogs.clear()
-
-    # -- connections -------------------------------------------------------------------
-    def add_connection(self, record: ConnectionRecord) -> None:
-        with self.db.write() as s:
-            s.add(
-                ConnectionRow(
-                    id=record.id,
-                    name=record.name,
-                    provider=record.provider,
-                    base_url=record.base_url,
-                    options=record.options,
-                    policy={},
-                    last_fresh_at=None,
-                    created_at=utc_now(),
-                )
-            )
-
-    def update_connection(self, record: ConnectionRecord) -> None:
-        with self.db.write() as s:
-            row = s.get_one(ConnectionRow, record.id)
-            row.name, row.base_url, row.options = record.name, record.base_url, record.options
-
-    def connections(self) -> list[ConnectionRecord]:
-        with self.db.read() as s:
-            rows = s.scalars(select(ConnectionRow).order_by(ConnectionRow.name))
-            return [self._connection(r) for r in rows]
-
-    def connection_by_name(self, name: str) -> ConnectionRecord | None:
-        with self.db.read() as s:
-            row = s.scalar(select(ConnectionRow).where(ConnectionRow.name == name))
-            return None if row is None else self._connection(row)
-
-    @staticmethod
-    def _connection(row: ConnectionRow) -> ConnectionRecord:
-        return ConnectionRecord(
-            row.id, row.name, row.provider, row.base_url, dict(row.options), row.last_fresh_at
-        )
-
-    # -- catalog -----------------------------------------------------------------------
-    def save_catalog(self, connection_id: str, catalog: Catalog, days: Iterable[date]) -> None:
-        """Replace the services, resources and the windows of ``days`` in one transaction."""
-        day_list = list(days)
-        self._catalog_generation += 1
-        self._catalogs.clear()
-        with self.db.write() as s:
-            row = s.get_one(ConnectionRow, connection_id)
-            p = catalog.policy
-            row.policy = {
-                "timezone": p.timezone,
-                "duplicate_prevention": p.duplicate_prevention,
-                "allow_cancellation": p.allow_cancellation,
-                "cancellation_notice_hours": p.cancellation_notice_hours,
-                "extra": dict(p.extra),
-            }
-            row.last_fresh_at = utc_now()
-            s.execute(delete(ServiceRow).where(ServiceRow.connection_id == connection_id))
-            s.execute(delete(ResourceRow).where(ResourceRow.connection_id == connection_id))
-            s.execute(
-                delete(WindowRow).where(
-                    WindowRow.connection_id == connection_id, WindowRow.day.in_(day_list)
-                )
-            )
-            s.add_all(
-                ServiceRow(connection_id=connection_id, **_fields(sv)) for sv in catalog.services
-            )
-            s.add_all(
-                ResourceRow(connection_id=connection_id, **_fields(r)) for r in catalog.resources
-            )
-            s.add_all(WindowRow(connection_id=connection_id, **_fields(w)) for w in catalog.windows)
-        self._catalog_generation += 1
-        self._catalogs.clear()
-
-    def policy(self, connection_id: str) -> Policy:
-        """The connection's cached organisation policy (zone, cancellation rules)."""
-        with self.db.read() as s:
-            conn = s.get_one(ConnectionRow, connection_id)
-            return Policy(**conn.policy) if conn.policy else Policy(timezone="UTC")
-
-    def catalog(self, connection_id: str, first: date, last: date) -> Catalog:
-        """The cached catalog with the windows of local days ``first``..``last``.
-
-        Kept in memory until the connection's catalog is saved again (every check and
-        screen asks for it; a month of 30 resources is thousands of windows). Callers must
-        not change what they get back.
-        """
-        key = (connection_id, first, last)
-        generation = self._catalog_generation
-        found = self._catalogs.get(key)
-        if found is not None:
-            return found
-        catalog = self._read_catalog(connection_id, first, last)
-        if generation == self._catalog_generation:  # no save_catalog ran meanwhile
-            if len(self._catalogs) >= 32:
-                self._catalogs.clear()
-            self._catalogs[key] = catalog
-        return catalog
-
-    def forget_catalogs(self) -> None:
-        """Read the catalogs from the store again: another process (the desk's sync worker)
-        saved some, which this process's memory cannot know of."""
-        self._catalog_generation += 1
-        self._catalogs.clear()
-
-    def _read_catalog(self, connection_id: str, first: date, last: date) -> Catalog:
-        if first <= last:  # the policy, services and resources come from the cache too
-            rest = self.catalog(connection_id, date.max, date.min)
-            return replace(rest, windows=self._read_windows(connection_id, first, last))
-        with self.db.read() as s:
-            conn = s.get_one(ConnectionRow, connection_id)
-            policy = Policy(**conn.policy) if conn.policy else Policy(timezone="UTC")
-            services = s.scalars(
-                select(ServiceRow).where(ServiceRow.connection_id == connection_id)
-            )
-            resources = s.scalars(
-                select(ResourceRow)
-                .where(ResourceRow.connection_id == connection_id)
-                .order_by(ResourceRow.name)
-            )
-            return Catalog(
-                policy=policy,
-                services=[
-                    Service(r.id, r.name, r.duration_minutes, r.color, r.active, dict(r.extra))
-                    for r in services
-                ],
-                resources=[
-                    Resource(r.id, r.name, r.kind, r.color, dict(r.extra)) for r in resources
-                ],
-            )
-
-    def _read_windows(self, connection_id: str, first: date, last: date) -> list[Window]:
-        params = (connection_id, first.isoformat(), last.isoformat())
-        with self.db.read() as s:
-            return windows_of_tuples(plain_rows(s, WINDOWS_SQL, params))
 
     # -- bookings ----------------------------------------------------------------------
     def booking(self, booking_id: str) -> Booking | None:
@@ -635,9 +478,3 @@ class Repository:
                 .order_by(HistoryRow.at, HistoryRow.id)
             )
             return [(r.at, r.event, r.detail, r.actor) for r in rows]
-
-
-def _fields(obj: object) -> dict[str, Any]:
-    slots: tuple[str, ...] = getattr(type(obj), "__slots__", ())
-    values = {name: getattr(obj, name) for name in slots}
-    return {k: dict(v) if isinstance(v, Mapping) else v for k, v in values.items()}

@@ -439,7 +439,7 @@ class SyncEngine:
     def pull(self, cid: str) -> int:
         """Refresh the catalog and remote bookings of one connection; rows changed."""
         connector = self.connectors[cid]
-        record = next(c for c in self.repo.connections() if c.id == cid)
+        record = next(c for c in self.repo.catalogs.connections() if c.id == cid)
         since = record.last_fresh_at - timedelta(minutes=5) if record.last_fresh_at else None
         today = to_local(self.clock(), self._zone(cid)).date()
         days = [today + timedelta(days=i) for i in range(-1, self.catalog_days)]
@@ -454,7 +454,7 @@ class SyncEngine:
                 health.paused = True
                 log.warning("connection %s paused: its API key was refused", cid)
             raise
-        self.repo.save_catalog(cid, catalog, days)
+        self.repo.catalogs.save_catalog(cid, catalog, days)
         changed = self.repo.remote.merge_remote(cid, remote)
         self.health[cid].last_fresh_at = self.clock()
         self.health[cid].online = True
@@ -462,7 +462,7 @@ class SyncEngine:
 
     def _zone(self, cid: str) -> str:
         today = self.clock().date()
-        return self.repo.catalog(cid, today, today).policy.timezone
+        return self.repo.catalogs.catalog(cid, today, today).policy.timezone
 
     def pending(self) -> int:
         return self.repo.outbox.pending_count()

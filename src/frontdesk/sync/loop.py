@@ -129,7 +129,7 @@ class SyncLoop:
         limit = self.forced_pull_s if forced else self.pull_every_s
         now = engine.clock()
         due: list[str] = []
-        for record in engine.repo.connections():
+        for record in engine.repo.catalogs.connections():
             if record.id not in engine.connectors:
                 continue
             if not engine.may_refresh(record.id):
