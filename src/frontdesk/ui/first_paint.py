@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 
-LATEST_MS = 400
+LATEST_MS = 1500
 
 
 def after_first_paint(
