@@ -33,8 +33,10 @@ from frontdesk.app import audit, audit_values, audit_words
 from frontdesk.app.context import AppContext
 from frontdesk.app.desk import clinic_zone, today_in
 from frontdesk.app.staff import NotAllowed
+from frontdesk.domain import dates
 from frontdesk.domain.timeutil import to_local
 from frontdesk.domain.translation import QT_TRANSLATE_NOOP, plural, translate
+from frontdesk.ui.i18n import date_format
 from frontdesk.ui.theme import mark_hint
 
 log = logging.getLogger("frontdesk.ui")
@@ -152,7 +154,7 @@ class AuditDialog(QDialog):
     def _date_edit(self, name: str, day: object) -> QDateEdit:
         edit = QDateEdit(self)
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setDisplayFormat(date_format(weekday=False))  # the language's order and words
         edit.setAccessibleName(name)
         edit.setDate(QDate(day.year, day.month, day.day))  # type: ignore[attr-defined]
         return edit
@@ -185,8 +187,9 @@ class AuditDialog(QDialog):
         for row, line in enumerate(lines):
             # the trail keeps English; the desk's own words are said in its language
             said = audit_words.line_words(line.changes, line.detail, zone, services)
+            at = to_local(line.at, zone)
             cells = (
-                f"{to_local(line.at, zone):%Y-%m-%d %H:%M:%S}",
+                f"{dates.day_month(at.date(), year=True)} {dates.clock(at, seconds=True)}",
                 audit_words.staff_words(line.staff),
                 line.desk,
                 audit.event_words(line.event),
