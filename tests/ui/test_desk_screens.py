@@ -254,7 +254,7 @@ def test_a_refused_cancel_saves_nothing(qtbot, desk: MainWindow, monkeypatch) ->
     from frontdesk.domain.catalog import Policy
 
     strict = Policy("Europe/London", True, False, 2)
-    monkeypatch.setattr(desk.context.repo, "policy", lambda _cid: strict)
+    monkeypatch.setattr(desk.context.repo.catalogs, "policy", lambda _cid: strict)
     dialog = desk.actions_.open_cancel(booking.id)
     assert dialog is not None
     assert not dialog.confirm.isEnabled()

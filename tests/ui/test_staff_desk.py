@@ -32,7 +32,7 @@ from frontdesk.app.demo import DEMO_ADMIN, DEMO_ADMIN_PIN, DEMO_STAFF, DEMO_STAF
 from frontdesk.app.paths import Paths
 from frontdesk.app.staff import NotSignedIn
 from frontdesk.domain.audit import AuditFilter
-from frontdesk.domain.booking import BookingRequest
+from frontdesk.domain.booking import BookingRequest, VisitStatus
 from frontdesk.domain.timeutil import local_to_utc
 from frontdesk.ui.lock_screen import LockScreen
 from frontdesk.ui.main_window import MainWindow
@@ -187,6 +187,13 @@ def test_a_locked_desk_shows_no_patient_data(window: MainWindow, demo: Demo, qtb
     shot(window, "lock-screen.png")
     with pytest.raises(NotSignedIn):
         window.context.booking.cancel(booking.id)
+    late = booking.start - timedelta(minutes=30)  # within the notice: still nobody's to judge
+    with pytest.raises(NotSignedIn):
+        window.context.booking.cancel(booking.id, now=late)
+    with pytest.raises(NotSignedIn):
+        window.context.booking.set_status(booking.id, VisitStatus.NO_SHOW, now=late)
+    with pytest.raises(NotSignedIn):
+        window.context.booking.reschedule(booking.id, booking.start - timedelta(days=400))
     window.new_action.trigger()  # Ctrl+N's action: nothing opens on a locked desk...
     QApplication.processEvents()
     assert all(not d.isVisible() for d in window.open_dialogs)

@@ -600,6 +600,7 @@ class BookingService:
         A booking whose create was refused is booked again (a new create); one whose create has
         not left yet has that create rewritten (it reads the row when it is sent).
         """
+        self.actor()  # nobody signed in (a locked desk): nothing is judged or written
         booking = self.existing(booking_id)
         errors = [
             v
@@ -641,6 +642,7 @@ class BookingService:
 
     def cancel(self, booking_id: str, reason: str = "", now: datetime | None = None) -> Change:
         """Cancel a booking, within the organisation's cancellation policy."""
+        self.actor()  # nobody signed in (a locked desk): nothing is judged or written
         booking = self.existing(booking_id)
         errors = self.check_cancel(booking_id, now)
         if errors:
@@ -688,6 +690,7 @@ class BookingService:
         self, booking_id: str, status: VisitStatus, now: datetime | None = None
     ) -> Change:
         """Mark a booking arrived, completed, no-show (or back to booked)."""
+        self.actor()  # nobody signed in (a locked desk): nothing is judged or written
         if status is VisitStatus.CANCELLED:
             return self.cancel(booking_id, now=now)
         booking = self.existing(booking_id)
