@@ -185,11 +185,10 @@ class MainWindow(QMainWindow):
         install_pinboard_actions(self)  # the pinboard dock, Ctrl+X and Ctrl+3
 
         self._restore_geometry()
-        self.pane.refresh()
-        self.side.set_resources(self.pane.all_resources)
-        self._shown_changed()
-        self.pane.week_view.scroll_to_hour(8)
-        self.pane.day_view.scroll_to_hour(8)
+        if context.staff.signed_in:  # the week is what the first paint shows
+            self._fill_calendar()
+        else:  # the lock screen is: the week is read once it is on screen, long before a PIN
+            self.first_paint.later(self._fill_calendar)
         self.status.refresh()
         self._attention = sync_status.attention_count(context)
         self._unknown = sync_status.unknown_count(context)
@@ -206,6 +205,14 @@ class MainWindow(QMainWindow):
         self.about_action = install_about_action(self, context.paths)  # Help → About FrontDesk
 
     # -- building ------------------------------------------------------------------------
+    def _fill_calendar(self) -> None:
+        """Read the shown span into the calendar and the side panel's columns."""
+        self.pane.refresh()
+        self.side.set_resources(self.pane.all_resources)
+        self._shown_changed()
+        self.pane.week_view.scroll_to_hour(8)
+        self.pane.day_view.scroll_to_hour(8)
+
     def _dock(self, title: str, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(name)

@@ -135,6 +135,20 @@ class PinboardWidget(QWidget):
         chosen = self.chosen()
         items, fallen = pinboard.read(self.context)
         zone = self.window_.zone
+        # rebuilt without its signals: clear() would hand the current-item slot items being
+        # deleted (a crash seen under load); the buttons are set once at the end
+        blocked = self.list.blockSignals(True)
+        try:
+            self._fill(items, chosen, zone)
+        finally:
+            self.list.blockSignals(blocked)
+        fresh = [f for f in fallen if f.booking_id not in self._dropping]
+        if fresh:
+            self.say(" ".join(f.words for f in fresh))
+            self._drop_fallen(fresh)
+        self._enable()
+
+    def _fill(self, items: list[pinboard.PinnedItem], chosen: str | None, zone: str) -> None:
         self.list.clear()
         for item in items:
             b = item.booking
@@ -167,11 +181,6 @@ class PinboardWidget(QWidget):
                 self.list,
             )
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
-        fresh = [f for f in fallen if f.booking_id not in self._dropping]
-        if fresh:
-            self.say(" ".join(f.words for f in fresh))
-            self._drop_fallen(fresh)
-        self._enable()
 
     def _drop_fallen(self, fallen: list[pinboard.FellOff]) -> None:
         self._dropping.update(f.booking_id for f in fallen)
