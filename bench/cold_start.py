@@ -8,7 +8,8 @@ Three kinds of start, alternated so a busy machine weighs on each alike:
 * a bare PySide6 window shown and grabbed: what any Qt desk pays (the baseline);
 * ``frontdesk --demo``: the five-API demo (sandbox in-process, seeded, the first API pulled);
 * ``frontdesk`` on the bench profile (30 providers, 300,000 cached bookings; ``bench_data``),
-  a clinic's normal start.
+  a clinic's normal start: nobody is signed in, so what it paints first is the lock screen
+  (here the first administrator's form: the profile has no staff), the week read after it.
 
 Each desk start's median is printed beside the bare window's as a ratio (the budget: 4x).
 Measured with compiled bytecode (a temporary ``PYTHONPYCACHEPREFIX``, as an installed desk has
