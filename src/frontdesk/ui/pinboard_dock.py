@@ -201,6 +201,11 @@ class PinboardWidget(QWidget):
         return str(found) if found else None
 
     def _enable(self) -> None:
+        pinned = self.pinned_ids()
+        if self.list.currentItem() is None and len(pinned) == 1:  # the one pin: the chosen
+            blocked = self.list.blockSignals(True)
+            self.list.setCurrentRow(0)
+            self.list.blockSignals(blocked)
         has = self.chosen() is not None
         self.place_button.setEnabled(has and self.slot is not None)
         self.back_button.setEnabled(has)
