@@ -7,7 +7,7 @@ window filters, greys and removes expired entries, edits one; a locked desk show
 from __future__ import annotations
 
 import os
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -18,29 +18,16 @@ from frontdesk.app import asap
 from frontdesk.app.changes import ChangeRecord
 from frontdesk.app.demo import Demo
 from frontdesk.domain.asap import AsapEntry, PartOfDay
-from frontdesk.domain.booking import Booking, BookingRequest, VisitStatus
-from frontdesk.domain.timeutil import local_to_utc, utc_now
-from frontdesk.sandbox.huskyvoice.clinic import GENERAL_CHECKUP_ID, MAIN_BRANCH_ID
+from frontdesk.domain.booking import VisitStatus
+from frontdesk.domain.timeutil import utc_now
+from frontdesk.sandbox.huskyvoice.clinic import GENERAL_CHECKUP_ID
 from frontdesk.ui.asap_actions import open_asap_list, put_on_asap_list
 from frontdesk.ui.main_window import MainWindow
+from support.checkups import book_checkup
 from support.clinic import next_weekday
 
 ZONE = "Europe/London"
 SHOTS = os.environ.get("FRONTDESK_SHOTS")
-
-
-def _book(window: MainWindow, day: date, wall: time, name: str, phone: str) -> Booking:
-    context = window.context
-    return context.booking.book(
-        BookingRequest(
-            connection_id=context.connections()[0].id,
-            service_id=GENERAL_CHECKUP_ID,
-            resource_id=MAIN_BRANCH_ID,
-            start=local_to_utc(day, wall, ZONE).instant,
-            patient_name=name,
-            patient_phone=phone,
-        )
-    )
 
 
 def _put(window: MainWindow, name: str, phone: str, **kw: object) -> AsapEntry:
@@ -65,7 +52,7 @@ def test_a_cancelled_slot_is_offered_nearest_first_and_booked_in_one_step(  # ty
 ) -> None:
     context = window.context
     day = next_weekday(1, after_days=8)  # a Tuesday past the seeded week
-    leaving = _book(window, day, time(10, 0), "Leaving Patient", "+442079460501")
+    leaving = book_checkup(window.context, day, time(10, 0), "Leaving Patient", "+442079460501")
     later = _put(window, "Later Until", "+442079460502")
     sooner = _put(window, "Sooner Until", "+442079460503",
                   until=asap.today(context) + timedelta(days=20))  # fmt: skip
@@ -117,8 +104,10 @@ def test_a_patient_holding_a_later_booking_is_moved_not_booked_twice(  # type: i
 ) -> None:
     context = window.context
     day = next_weekday(2, after_days=8)
-    leaving = _book(window, day, time(9, 30), "Leaving Early", "+442079460511")
-    holding = _book(window, day + timedelta(days=7), time(15, 0), "Wants Earlier", "+442079460512")
+    leaving = book_checkup(window.context, day, time(9, 30), "Leaving Early", "+442079460511")
+    holding = book_checkup(
+        window.context, day + timedelta(days=7), time(15, 0), "Wants Earlier", "+442079460512"
+    )
     window.refresh()
     window.show_booking(holding)
     window.pane.select_booking(holding.id)
@@ -220,7 +209,7 @@ def test_a_locked_desk_shows_no_offer_until_someone_signs_in(  # type: ignore[no
     from frontdesk.app.demo import DEMO_ADMIN, DEMO_ADMIN_PIN
 
     day = next_weekday(3, after_days=8)
-    leaving = _book(window, day, time(11, 0), "Locked Leaving", "+442079460531")
+    leaving = book_checkup(window.context, day, time(11, 0), "Locked Leaving", "+442079460531")
     _put(window, "Locked Waiting", "+442079460532")
     window.context.booking.cancel(leaving.id)  # at the desk's other window, say
     window.guard.lock("by hand")

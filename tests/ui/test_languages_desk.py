@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import tempfile
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -20,7 +20,6 @@ from frontdesk.app.context import AppContext
 from frontdesk.app.day_sheet import day_sheet
 from frontdesk.app.demo import Demo
 from frontdesk.domain import translation
-from frontdesk.domain.booking import Booking, BookingRequest
 from frontdesk.domain.dates import ENGLISH
 from frontdesk.domain.timeutil import local_to_utc
 from frontdesk.domain.translation import plural
@@ -30,6 +29,7 @@ from frontdesk.ui.asap_actions import open_asap_list
 from frontdesk.ui.blockout_actions import open_blockout
 from frontdesk.ui.day_sheet import sheet_html
 from frontdesk.ui.main_window import MainWindow
+from support.checkups import book_checkup
 from support.clinic import next_weekday
 from support.pseudo import Pseudo
 from support.words import MARK, escaped
@@ -71,26 +71,12 @@ def _desk(qtbot, demo: Demo) -> MainWindow:  # type: ignore[no-untyped-def]
     return main
 
 
-def _book(window: MainWindow, day: date, wall: time, name: str, phone: str) -> Booking:
-    context = window.context
-    return context.booking.book(
-        BookingRequest(
-            connection_id=context.connections()[0].id,
-            service_id=GENERAL_CHECKUP_ID,
-            resource_id=MAIN_BRANCH_ID,
-            start=local_to_utc(day, wall, ZONE).instant,
-            patient_name=name,
-            patient_phone=phone,
-        )
-    )
-
-
 def _screens(qtbot, window: MainWindow) -> dict[str, QWidget]:  # type: ignore[no-untyped-def]
     """Every day screen open, with something in it."""
     context = window.context
     day = next_weekday(2, after_days=3)
-    booking = _book(window, day, time(10, 0), "Wanda Waiting", "+44 20 7946 0958")
-    pinned = _book(window, day, time(14, 0), "Pia Pinned", "+44 20 7946 0957")
+    booking = book_checkup(window.context, day, time(10, 0), "Wanda Waiting", "+44 20 7946 0958")
+    pinned = book_checkup(window.context, day, time(14, 0), "Pia Pinned", "+44 20 7946 0957")
     asap.add(
         context,
         asap.AsapForm(
@@ -144,7 +130,7 @@ def _screens(qtbot, window: MainWindow) -> dict[str, QWidget]:  # type: ignore[n
     repeat.plan_now()
     screens["series"] = repeat
     # a freed slot the ASAP list's patient could take: the offers panel
-    leaving = _book(window, day, time(11, 0), "Leaving Patient", "+44 20 7946 0961")
+    leaving = book_checkup(window.context, day, time(11, 0), "Leaving Patient", "+44 20 7946 0961")
     context.booking.cancel(leaving.id)
     watch = window.asap_watch  # type: ignore[attr-defined]
     watch.refresh()

@@ -31,7 +31,6 @@ from frontdesk.app.exports import columns, day_export, week_export
 from frontdesk.app.store import NewerCache, StoreUnreachable, StoreUrlError, check_url, fit_to_keep
 from frontdesk.domain import dates
 from frontdesk.domain.audit import AuditEntry, AuditEvent, AuditFilter
-from frontdesk.domain.booking import Booking, BookingRequest
 from frontdesk.domain.columns import ClinicColumn, ColumnKind, ColumnSetup, changes_of
 from frontdesk.domain.timeutil import iso_utc, local_to_utc, to_local
 from frontdesk.sandbox.huskyvoice.clinic import GENERAL_CHECKUP_ID, MAIN_BRANCH_ID
@@ -44,6 +43,7 @@ from frontdesk.ui.blockout_actions import open_blockout
 from frontdesk.ui.booking_dialog import BookingDialog
 from frontdesk.ui.launch import start_error_words
 from frontdesk.ui.main_window import MainWindow
+from support.checkups import book_checkup
 from support.clinic import next_weekday
 from support.words import MARK
 
@@ -56,19 +56,6 @@ def _viewer_cells(qtbot, context: AppContext) -> list[str]:  # type: ignore[no-u
     viewer = AuditDialog(context)
     qtbot.addWidget(viewer)
     return [viewer.table.item(r, DETAIL_COLUMN).text() for r in range(viewer.table.rowCount())]
-
-
-def _book(context: AppContext, day: date, wall: time, name: str, phone: str) -> Booking:
-    return context.booking.book(
-        BookingRequest(
-            connection_id=context.connections()[0].id,
-            service_id=GENERAL_CHECKUP_ID,
-            resource_id=MAIN_BRANCH_ID,
-            start=local_to_utc(day, wall, ZONE).instant,
-            patient_name=name,
-            patient_phone=phone,
-        )
-    )
 
 
 # -- 1. an exported line's title -------------------------------------------------------------
@@ -199,8 +186,8 @@ def test_a_pins_time_is_kept_as_an_instant_and_said_in_the_language_of_the_day( 
 ) -> None:
     context = demo.context
     day = next_weekday(2, after_days=3)
-    staying = _book(context, day, time(14, 0), "Pia Pinned", "+44 20 7946 0961")
-    leaving = _book(context, day, time(15, 0), "Len Left", "+44 20 7946 0962")
+    staying = book_checkup(context, day, time(14, 0), "Pia Pinned", "+44 20 7946 0961")
+    leaving = book_checkup(context, day, time(15, 0), "Len Left", "+44 20 7946 0962")
     pinboard.pin(context, staying.id)
     pinboard.pin(context, leaving.id)
     pinboard.put_back(context, leaving.id)
@@ -353,7 +340,7 @@ def test_the_date_boxes_follow_the_locales_order(  # type: ignore[no-untyped-def
     window = MainWindow(context, sync_interval_ms=3_600_000, start_sync=False)
     qtbot.addWidget(window)
     day = next_weekday(2, after_days=3)
-    moving = _book(context, day, time(10, 0), "Mo Moving", "+44 20 7946 0963")
+    moving = book_checkup(context, day, time(10, 0), "Mo Moving", "+44 20 7946 0963")
     move = window.actions_.open_move(moving.id)
     assert move is not None and move.date_edit.displayFormat() == shown
     blockout = open_blockout(window, start=local_to_utc(day, time(12, 0), ZONE).instant)
