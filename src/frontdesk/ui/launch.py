@@ -155,6 +155,11 @@ def launch(argv: list[str]) -> int:
         logs.want_verbose(True)
     if args.smoke_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if args.demo and _new_demo(args.profile_dir):  # its administrator is made first
+        from frontdesk.app.demo import DEMO_ADMIN_PIN
+        from frontdesk.app.pins import hash_ahead
+
+        hash_ahead(DEMO_ADMIN_PIN)  # while PySide6 loads and the window is built
     # the cache's side before PySide6: once PySide6 is loaded, its import hook inspects every
     # module imported after it, which makes each later import dearer
     from frontdesk.app.context import AppContext
@@ -273,6 +278,13 @@ def launch(argv: list[str]) -> int:
         sys.excepthook = previous_hook
         qInstallMessageHandler(previous_handler)
         gc.enable()
+
+
+def _new_demo(profile_dir: Path | None) -> bool:
+    """Whether the demo starts on a new profile (a throwaway one, or a kept one not made yet)."""
+    from frontdesk.app.paths import Paths
+
+    return profile_dir is None or not Paths.resolve(profile_dir).database.exists()
 
 
 def _recheck_keyring(context: Any) -> None:
