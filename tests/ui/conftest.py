@@ -10,9 +10,12 @@ from pathlib import Path
 
 import pytest
 
+from frontdesk.app.context import AppContext
 from frontdesk.app.demo import Demo
 from frontdesk.sandbox.huskyvoice.seed import seed_week
 from frontdesk.ui.main_window import MainWindow
+from support.desks import two_desks
+from support.postgres import Cluster
 from support.pseudo import pseudo, spoken  # noqa: F401  (the language tests' fixtures)
 from support.staff import long_idle
 
@@ -115,3 +118,11 @@ def no_blocking_message_boxes(monkeypatch: pytest.MonkeyPatch) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     monkeypatch.setattr(QMessageBox, "exec", lambda _box: QMessageBox.StandardButton.Discard.value)
+
+
+@pytest.fixture
+def desks(postgres: Cluster, tmp_path: Path) -> Iterator[tuple[AppContext, AppContext]]:
+    """Two desks of one clinic on a throwaway PostgreSQL store (``support.desks``); a test
+    module may ask for its own (desk B with the API key too)."""
+    with two_desks(postgres, tmp_path) as both:
+        yield both

@@ -5,10 +5,6 @@ topic "columns"), without a restart and without a sync; B's chosen view stays B'
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 
 from frontdesk.app import columns as clinic_columns
 from frontdesk.app.context import AppContext
@@ -16,15 +12,7 @@ from frontdesk.domain.columns import ClinicColumn, ColumnKind, ColumnSetup, Colu
 from frontdesk.ui.calendar_pane import Mode
 from frontdesk.ui.main_window import MainWindow
 from support.clinic import MAIN, NORTH
-from support.desks import two_desks
-from support.postgres import Cluster
 from support.staff import sign_in_admin
-
-
-@pytest.fixture
-def desks(postgres: Cluster, tmp_path: Path) -> Iterator[tuple[AppContext, AppContext]]:
-    with two_desks(postgres, tmp_path) as both:
-        yield both
 
 
 def test_columns_saved_at_one_desk_show_at_another_at_once(  # type: ignore[no-untyped-def]

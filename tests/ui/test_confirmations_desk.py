@@ -25,8 +25,6 @@ from frontdesk.ui.calendar_pane import Mode
 from frontdesk.ui.confirmation_list import ConfirmationList
 from frontdesk.ui.main_window import MainWindow
 from support.clinic import MAIN, next_weekday
-from support.desks import two_desks
-from support.postgres import Cluster
 from support.staff import sign_in_admin
 
 SHOTS = (
@@ -186,12 +184,6 @@ def test_the_waiting_room_counts_the_minutes_on_a_controlled_clock(  # type: ign
     room.refresh()
     assert room.rows == [] and room.summary.text() == "Nobody waiting."
     assert context.arrivals.arrival(waiting[1].id) is None
-
-
-@pytest.fixture
-def desks(postgres: Cluster, tmp_path: Path) -> Iterator[tuple[AppContext, AppContext]]:
-    with two_desks(postgres, tmp_path) as both:
-        yield both
 
 
 def test_another_desks_calls_and_arrivals_show_at_once(  # type: ignore[no-untyped-def]

@@ -5,11 +5,8 @@ Desk B here holds no API key (it only shows the clinic's calendar); desk A books
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from datetime import time, timedelta
 from pathlib import Path
-
-import pytest
 
 from frontdesk.app.context import AppContext
 from frontdesk.app.desk import monday_of
@@ -18,17 +15,9 @@ from frontdesk.domain.timeutil import local_to_utc, to_local
 from frontdesk.sandbox.huskyvoice.clinic import GENERAL_CHECKUP_ID
 from frontdesk.ui.main_window import MainWindow
 from support.clinic import MAIN, next_weekday
-from support.desks import two_desks
-from support.postgres import Cluster
 from support.staff import sign_in_admin
 
 ZONE = "Europe/London"
-
-
-@pytest.fixture
-def desks(postgres: Cluster, tmp_path: Path) -> Iterator[tuple[AppContext, AppContext]]:
-    with two_desks(postgres, tmp_path) as both:
-        yield both
 
 
 def test_a_desk_shows_another_desks_booking_move_and_cancel(  # type: ignore[no-untyped-def]

@@ -5,11 +5,8 @@ desk A cancels falls off desk B's pinboard with a sentence."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from datetime import time
 from pathlib import Path
-
-import pytest
 
 from frontdesk.app import pinboard
 from frontdesk.app.context import AppContext
@@ -18,17 +15,9 @@ from frontdesk.domain.timeutil import local_to_utc
 from frontdesk.sandbox.huskyvoice.clinic import GENERAL_CHECKUP_ID
 from frontdesk.ui.main_window import MainWindow
 from support.clinic import MAIN, next_weekday
-from support.desks import two_desks
-from support.postgres import Cluster
 from support.staff import sign_in_admin
 
 ZONE = "Europe/London"
-
-
-@pytest.fixture
-def desks(postgres: Cluster, tmp_path: Path) -> Iterator[tuple[AppContext, AppContext]]:
-    with two_desks(postgres, tmp_path) as both:
-        yield both
 
 
 def test_a_pin_at_one_desk_shows_at_the_other_and_falls_off_when_cancelled(  # type: ignore[no-untyped-def]
