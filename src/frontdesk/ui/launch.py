@@ -31,7 +31,6 @@ log = logging.getLogger("frontdesk.ui")
 
 APP_NAME = "FrontDesk"
 SMOKE_SETTLE_MS = 300
-SYNC_START_LATEST_MS = 2000
 
 
 def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
@@ -315,10 +314,8 @@ def sync_after_first_paint(window: Any, demo: Any = None) -> None:
     every stale connection, which would slow the first paint. A deferred demo is begun then
     (on a thread of its own: its sandboxes started, seeded and connected), a quick-started
     one finished (its other sandboxes seeded and connected); the connectors are built on the
-    worker's thread, whose next cycle pulls them."""
-    from PySide6.QtCore import QTimer
-
-    from frontdesk.ui.first_paint import after_first_paint
+    worker's thread, whose next cycle pulls them (the window's work put off until its first
+    paint: ``ui.first_paint``)."""
 
     def start() -> None:
         if not window.isVisible():  # closed before it was painted
@@ -332,8 +329,7 @@ def sync_after_first_paint(window: Any, demo: Any = None) -> None:
         if added or not window.context.connectors_ready:
             window.sync.reload_connectors()
 
-    # once this paint is done
-    after_first_paint(window, lambda: QTimer.singleShot(0, window, start), SYNC_START_LATEST_MS)
+    window.first_paint.later(start)
 
 
 def _settle(app: object, ms: int) -> None:
