@@ -12,7 +12,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QGuiApplication, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 
-from frontdesk import APP_ID, APP_NAME, __version__
+from frontdesk import APP_ID, APP_NAME, version
 from frontdesk.app.paths import resource_path
 
 ICON_RESOURCE = "icons/frontdesk.svg"
@@ -45,8 +45,13 @@ def app_icon() -> QIcon:
 
 
 def apply_branding(app: QGuiApplication) -> None:
-    """Name, version, desktop-file id (Wayland/X11 match the window to its launcher) and icon."""
+    """Name, desktop-file id (Wayland/X11 match the window to its launcher) and icon; the
+    version is given after the first paint (:func:`apply_version`)."""
     app.setApplicationDisplayName(APP_NAME)
-    app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
     app.setWindowIcon(app_icon())
+
+
+def apply_version(app: QGuiApplication) -> None:
+    """The version from the package metadata (read once, when first needed)."""
+    app.setApplicationVersion(version())

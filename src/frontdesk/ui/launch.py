@@ -22,7 +22,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
-from frontdesk import __version__
+from frontdesk import version
 
 if TYPE_CHECKING:
     from frontdesk.app.desk_lock import DeskLock
@@ -48,8 +48,18 @@ def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
         action="store_true",
         help="log everything from DEBUG up, for support (patients' data and keys are masked)",
     )
-    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--version", action=_VersionAction, help="show the version and exit")
     return parser.parse_known_args(argv)
+
+
+class _VersionAction(argparse.Action):
+    """``--version``: the package metadata is read only when asked (not at every start)."""
+
+    def __init__(self, option_strings: list[str], dest: str, **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: Any, **_kwargs: Any) -> None:
+        parser.exit(message=f"{APP_NAME} {version()}\n")
 
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
@@ -174,7 +184,7 @@ def launch(argv: list[str]) -> int:
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from frontdesk.ui.about_dialog import show_about
-    from frontdesk.ui.branding import apply_branding
+    from frontdesk.ui.branding import apply_branding, apply_version
     from frontdesk.ui.main_window import MainWindow
 
     QCoreApplication.setApplicationName(APP_NAME)
@@ -182,7 +192,6 @@ def launch(argv: list[str]) -> int:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *qt_args])
     app.setApplicationDisplayName(APP_NAME)
-    app.setApplicationVersion(__version__)
     from frontdesk.ui.theme import follow_color_scheme
 
     follow_color_scheme(app)
@@ -247,6 +256,7 @@ def launch(argv: list[str]) -> int:
                 window, lambda: print("frontdesk: first paint", file=sys.stderr, flush=True)
             )
         window.first_paint.later(gc.enable)
+        window.first_paint.later(lambda: apply_version(app))
         window.first_paint.later(lambda: _recheck_keyring(context))
         sync_after_first_paint(window, demo)
         window.show()
