@@ -17,6 +17,9 @@ from urllib.parse import parse_qsl, urlsplit
 
 from frontdesk.app.paths import Paths
 from frontdesk.app.private_files import private_dir, write_private
+from frontdesk.app.store_url import ENV as ENV
+from frontdesk.app.store_url import FILE_NAME as FILE_NAME
+from frontdesk.app.store_url import saved_url as saved_url
 from frontdesk.domain.translation import QT_TRANSLATE_NOOP, both
 
 # the refusals a desk may meet opening its store, for the screens that say them
@@ -25,8 +28,6 @@ from frontdesk.storage.db import StoreUnreachable as StoreUnreachable
 
 log = logging.getLogger("frontdesk.app")
 
-ENV = "FRONTDESK_DATABASE_URL"
-FILE_NAME = "store.json"
 _SCHEMES = ("sqlite:///", "postgresql+psycopg://", "postgresql://", "postgres://")
 
 
@@ -108,20 +109,6 @@ def shown(url: str) -> str:
     if at and ":" in userinfo:
         userinfo = userinfo.split(":", 1)[0] + ":***"
     return f"{scheme}://{userinfo}{at}{host}"
-
-
-def saved_url(config_dir: Path) -> str | None:
-    """The URL kept in the profile, if any (a broken file is logged and ignored)."""
-    path = config_dir / FILE_NAME
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return None
-    except (OSError, ValueError) as exc:
-        log.warning("%s cannot be read (%s); the desk's own cache is used", path.name, exc)
-        return None
-    url = data.get("database_url") if isinstance(data, dict) else None
-    return url if isinstance(url, str) and url.strip() else None
 
 
 def save_url(config_dir: Path, url: str | None) -> None:

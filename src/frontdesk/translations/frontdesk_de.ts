@@ -3856,6 +3856,10 @@ Die Einzelheiten stehen in der Logdatei.</translation>
         <translation>FrontDesk ist gesperrt</translation>
     </message>
     <message>
+        <source>Opening the desk…</source>
+        <translation>Der Empfang wird geöffnet …</translation>
+    </message>
+    <message>
         <source>Staff name</source>
         <translation>Name des Mitarbeiters</translation>
     </message>

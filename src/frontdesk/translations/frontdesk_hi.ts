@@ -3856,6 +3856,10 @@ The details were written to the log file.</source>
         <translation>FrontDesk लॉक है</translation>
     </message>
     <message>
+        <source>Opening the desk…</source>
+        <translation>डेस्क खुल रहा है…</translation>
+    </message>
+    <message>
         <source>Staff name</source>
         <translation>स्टाफ़ का नाम</translation>
     </message>

@@ -26,11 +26,13 @@ from frontdesk import version
 
 if TYPE_CHECKING:
     from frontdesk.app.desk_lock import DeskLock
+    from frontdesk.app.lock_peek import LockFacts
 
 log = logging.getLogger("frontdesk.ui")
 
 APP_NAME = "FrontDesk"
 SMOKE_SETTLE_MS = 300
+EARLY_PAINT_WAIT_MS = 1000
 
 
 def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
@@ -169,9 +171,14 @@ def launch(argv: list[str]) -> int:
         from frontdesk.app.pins import hash_ahead
 
         hash_ahead(DEMO_ADMIN_PIN)  # while PySide6 loads and the window is built
-    # the cache's side before PySide6: once PySide6 is loaded, its import hook inspects every
-    # module imported after it, which makes each later import dearer
-    from frontdesk.app.context import AppContext
+    # a normal start paints its lock screen first, from names read ahead through the driver,
+    # and loads the desk behind it (ui.early_lock); where that cannot be told cheaply, the
+    # desk is loaded first: the cache's side before PySide6 (once PySide6 is loaded, its
+    # import hook inspects every module imported after it, which makes each later import
+    # dearer)
+    facts = None if args.demo else _peek(args)
+    if facts is None:
+        from frontdesk.app.context import AppContext
     from frontdesk.app.desk_lock import DeskRunning
     from frontdesk.app.system_libs import advice, missing_libraries
 
@@ -183,9 +190,7 @@ def launch(argv: list[str]) -> int:
     from PySide6.QtCore import QCoreApplication, QTimer, qInstallMessageHandler
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from frontdesk.ui.about_dialog import show_about
     from frontdesk.ui.branding import apply_branding, apply_version
-    from frontdesk.ui.main_window import MainWindow
 
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setOrganizationName(APP_NAME)
@@ -198,7 +203,7 @@ def launch(argv: list[str]) -> int:
 
     from frontdesk.ui.i18n import forget_language, install_language
 
-    language = _profile_language(args)
+    language = _profile_language(args) if facts is None else _peeked_language(facts)
     install_language(app, language)  # before any message or screen: each speaks it
     log_path: list[str] = []
     previous_handler = qInstallMessageHandler(_qt_to_log)
@@ -208,6 +213,8 @@ def launch(argv: list[str]) -> int:
     context = None
     window = None
     lock = None
+    early = None
+    report = bool(os.environ.get("FRONTDESK_REPORT_FIRST_PAINT"))
     try:
         try:
             lock = _hold_profile(args)
@@ -223,6 +230,11 @@ def launch(argv: list[str]) -> int:
                 if args.smoke_test:  # a packaged build without its resources is broken
                     raise
                 log.warning("the app icon could not be loaded", exc_info=True)
+            if facts is not None:  # the lock screen now; the desk is loaded behind it
+                early = _paint_early(app, facts, report)
+            from frontdesk.app.context import AppContext
+            from frontdesk.ui.main_window import MainWindow
+
             if args.demo:
                 from frontdesk.app.demo import ALL_PROVIDERS, Demo
 
@@ -244,23 +256,29 @@ def launch(argv: list[str]) -> int:
             window = MainWindow(context, start_sync=False)
         except Exception as exc:
             log.exception("FrontDesk could not start")
+            if early is not None:
+                early.close()
             if not args.smoke_test:
                 QMessageBox.critical(None, APP_NAME, start_error_words(exc))
             else:
                 print(f"smoke test failed: {type(exc).__name__}: {exc}", file=sys.stderr)
             return 1
-        if os.environ.get("FRONTDESK_REPORT_FIRST_PAINT"):
+        if report:
             from frontdesk.ui.first_paint import after_first_paint
 
-            after_first_paint(
-                window, lambda: print("frontdesk: first paint", file=sys.stderr, flush=True)
-            )
+            said = ("desk painted",) if early is not None else ("first paint", "desk painted")
+            after_first_paint(window, lambda: _report(*said))
         window.first_paint.later(gc.enable)
         window.first_paint.later(lambda: apply_version(app))
         window.first_paint.later(lambda: _recheck_keyring(context))
         sync_after_first_paint(window, demo)
-        window.show()
+        if early is not None:  # the desk's window takes the lock screen's place
+            early.hand_over(window.guard.screen)
+        else:
+            window.show()
         if args.smoke_test:
+            from frontdesk.ui.about_dialog import show_about
+
             about = show_about(window, context.paths)  # a packaged build shows its version
             about_says = about.version_label.text()
             QTimer.singleShot(SMOKE_SETTLE_MS, about.close)
@@ -287,6 +305,45 @@ def launch(argv: list[str]) -> int:
         sys.excepthook = previous_hook
         qInstallMessageHandler(previous_handler)
         gc.enable()
+
+
+def _peek(args: argparse.Namespace) -> LockFacts | None:
+    """The first lock screen's facts, read ahead (``app.lock_peek``); None: load the desk."""
+    from frontdesk.app.lock_peek import peek
+
+    return peek(args.profile_dir, args.database_url)
+
+
+def _peeked_language(facts: LockFacts) -> str | None:
+    from frontdesk.app.lock_peek import language
+
+    return language(facts.config_dir)
+
+
+def _report(*painted: str) -> None:
+    """``FRONTDESK_REPORT_FIRST_PAINT``: when the start painted what (bench/cold_start.py)."""
+    for what in painted:
+        print(f"frontdesk: {what}", file=sys.stderr, flush=True)
+
+
+def _paint_early(app: Any, facts: LockFacts, report: bool) -> Any:
+    """Show the lock screen (``ui.early_lock``) and wait until it is painted (at most
+    ``EARLY_PAINT_WAIT_MS``: a window manager that never exposes it does not hold the desk
+    back); the desk is then loaded while it is on screen."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from frontdesk.ui.early_lock import EarlyLock
+
+    early = EarlyLock(facts)
+    loop = QEventLoop()
+    early.firstPainted.connect(loop.quit)
+    QTimer.singleShot(EARLY_PAINT_WAIT_MS, loop.quit)
+    early.show()
+    if not early.painted:
+        loop.exec()
+    if report:
+        _report("first paint")
+    return early
 
 
 def _new_demo(profile_dir: Path | None) -> bool:
