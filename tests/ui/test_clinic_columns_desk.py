@@ -342,3 +342,13 @@ def test_the_details_and_the_booking_form_name_the_clinics_column(
         shot(form, "booking-form-columns.png")
     finally:
         form.done(0)
+
+    from frontdesk.ui.change_dialogs import RescheduleDialog
+
+    move = RescheduleDialog(clinic.context, main, desk)
+    try:
+        texts = [move.where.itemText(i) for i in range(move.where.count())]
+        assert texts == ["Dr. Berger (Main Branch)", "Hygiene chair 2 (North Branch)"]
+        assert move.where.currentText() == "Dr. Berger (Main Branch)"
+    finally:
+        move.done(0)
