@@ -12,6 +12,7 @@ from frontdesk.domain.asap import (
     FreedCause,
     FreedSlot,
     PartOfDay,
+    Reach,
     nearest_first,
     part_of_day,
     remaining,
@@ -120,6 +121,23 @@ def test_a_slot_fits_the_entrys_service_connection_and_provider() -> None:
     assert not slot_fits(entry(resource_id="dr-ahmed"), slot(start), LONDON, NOW)
     # the booking the patient moved away from is not offered back to them
     assert not slot_fits(entry(booking_id="b-1"), slot(start), LONDON, NOW)
+
+
+def test_a_clinic_column_reaches_its_resources_on_every_booking_system() -> None:
+    """Dr. Berger is HuskyVoice's main branch ("c") and a meetergo host ("m"): an entry for
+    him takes a slot of either, for its service there (the same name: ``app.asap_reach``)."""
+    start = at(date(2027, 3, 9), time(10))
+    berger = Reach(frozenset({("c", "main"), ("m", "anna")}), {"c": "svc", "m": "mg-svc"})
+    wants = entry(resource_id="main")
+    meetergo = slot(start, connection_id="m", resource_id="anna", service_id="mg-svc")
+    assert slot_fits(wants, meetergo, LONDON, NOW, berger)
+    assert not slot_fits(wants, meetergo, LONDON, NOW)  # without the column: its own only
+    assert slot_fits(wants, slot(start, resource_id="main"), LONDON, NOW, berger)
+    assert not slot_fits(wants, slot(start, resource_id="north"), LONDON, NOW, berger)
+    other_service = slot(start, connection_id="m", resource_id="anna", service_id="consult")
+    assert not slot_fits(wants, other_service, LONDON, NOW, berger)
+    # an entry for anyone stays on its own booking system
+    assert not slot_fits(entry(), meetergo, LONDON, NOW, berger)
 
 
 def test_nearest_first_is_the_earliest_until_then_the_longest_waiting() -> None:

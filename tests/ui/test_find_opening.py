@@ -34,7 +34,9 @@ def test_free_times_follow_the_filters_and_book_in_one_step(qtbot, window: MainW
 
     dialog.provider.setCurrentIndex(dialog.provider.findText("North Branch"))
     north = dialog.search()
-    assert north and {o.resource_id for o in north} == {dialog.provider.currentData()[1]}
+    assert north and {(o.connection_id, o.resource_id) for o in north} == set(
+        dialog.provider.currentData()
+    )
 
     picked = north[0]
     dialog.results.setCurrentRow(0)

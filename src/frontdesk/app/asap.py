@@ -6,10 +6,13 @@ entries it suits: their connection and service, their provider or resource if th
 their weekdays, parts of the day and "until" day on the clinic's clock
 (``domain.asap.slot_fits``), before the booking they hold if they hold one, and a booking the
 offline rules accept there (the booking service's own checks, as the booking dialog runs
-them). Nearest first: the earliest "until", then the longest waiting. :func:`take` books the
-patient in the slot through the normal booking path (or moves the booking they hold, rather
-than book them twice) and then takes the entry off the list. Each change names who made it in
-an audit line.
+them). Nearest first: the earliest "until", then the longest waiting. An entry's provider is
+the clinic's column that shows it (``app.asap_reach``): a slot on another booking system
+behind that column suits it too. :func:`take` books the patient in the slot through the
+normal booking path (or moves the booking they hold, rather than book them twice; a booking
+held on another booking system than the slot's cannot move there, so it is cancelled once the
+new one is booked) and then takes the entry off the list. Each change names who made it in an
+audit line.
 """
 
 from __future__ import annotations
@@ -20,7 +23,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
 from frontdesk.app import phones
-from frontdesk.app.booking import Change
+from frontdesk.app.asap_reach import reaches
+from frontdesk.app.booking import BookingRefused, Change
 from frontdesk.app.context import AppContext
 from frontdesk.app.desk import today_in
 from frontdesk.domain.asap import (
@@ -71,12 +75,15 @@ class AsapForm:
 
 @dataclass(frozen=True, slots=True)
 class Offer:
-    """A freed slot offered to one entry; ``move``: the entry's booking is moved there."""
+    """A freed slot offered to one entry; ``move``: the entry's booking is moved there;
+    ``replaces``: the booking they hold on another booking system, cancelled once the slot is
+    booked (a booking cannot move from one booking system to another)."""
 
     slot: FreedSlot
     entry: AsapEntry
     move: bool = False
     risks: tuple[str, ...] = field(default=())
+    replaces: str | None = None
 
 
 def entries(context: AppContext) -> list[AsapEntry]:
@@ -223,13 +230,19 @@ def _judged(context: AppContext, entry: AsapEntry, slot: FreedSlot, now: datetim
     move = held is not None and held.active
     if held is not None and move and held.start <= slot.start:
         return None  # not earlier than what they hold
+    replaces = None
+    if move and held is not None and held.connection_id != slot.connection_id:
+        move, replaces = False, held.id  # booked there, then the held one cancelled
+        if any(v.severity is Severity.ERROR for v in service.check_cancel(held.id, now)):
+            return None  # it could not be cancelled: they would hold two
     if move and held is not None:
         verdicts = service.check_reschedule(held.id, slot.start, slot.resource_id, now)
     else:
         verdicts = service.validate(request_for(context, entry, slot), now)
     if any(v.severity is Severity.ERROR for v in verdicts):
         return None
-    return Offer(slot, entry, move, tuple(str(v.message or v.code) for v in verdicts))
+    risks = tuple(str(v.message or v.code) for v in verdicts)
+    return Offer(slot, entry, move, risks, replaces)
 
 
 def offers(
@@ -240,13 +253,14 @@ def offers(
     when = now or utc_now()
     zone = context.clinic_zone
     listed = nearest_first(entries(context))
+    reach = reaches(context, listed) if slots else {}
     found: list[Offer] = []
     for freed in slots:
         slot = remaining(freed, when)
         if slot is None:
             continue
         for entry in listed:
-            if slot_fits(entry, slot, zone, when):
+            if slot_fits(entry, slot, zone, when, reach.get(entry.id)):
                 offer = _judged(context, entry, slot, when)
                 if offer is not None:
                     found.append(offer)
@@ -255,12 +269,20 @@ def offers(
 
 def take(context: AppContext, offer: Offer) -> Booking:
     """Book the offer (or move the booking the patient holds) through the normal path with all
-    its offline checks (``BookingRefused`` when they refuse now), then take the entry off."""
+    its offline checks (``BookingRefused`` when they refuse now), then take the entry off. A
+    booking held on another booking system (``offer.replaces``) is cancelled after the new one
+    is booked, once its cancellation is known to be allowed."""
     slot, entry = offer.slot, offer.entry
     if offer.move and entry.booking_id:
         change: Change = context.booking.reschedule(entry.booking_id, slot.start, slot.resource_id)
         booking = change.booking
     else:
+        if offer.replaces:
+            refused = context.booking.check_cancel(offer.replaces)
+            if any(v.severity is Severity.ERROR for v in refused):
+                raise BookingRefused(refused)
         booking = context.booking.book(request_for(context, entry, slot))
+        if offer.replaces:
+            context.booking.cancel(offer.replaces, "booked earlier from the ASAP list")
     remove(context, [entry], "booked in a freed slot")
     return booking

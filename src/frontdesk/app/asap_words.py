@@ -1,12 +1,14 @@
 """How the ASAP screens name things: the services, providers and connections by their names
-(read once from the cached catalogs), a freed slot and an entry's wishes in plain words, on
-the clinic's clock."""
+(read once from the cached catalogs; a provider by the clinic's column that shows it, as the
+day view names it), a freed slot and an entry's wishes in plain words, on the clinic's clock."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from frontdesk.app.columns import everything, labels
 from frontdesk.app.context import AppContext
+from frontdesk.app.desk import ResourceInfo, resources
 from frontdesk.domain import dates
 from frontdesk.domain.asap import AsapEntry, FreedCause, FreedSlot, PartOfDay
 from frontdesk.domain.catalog import Resource, Service
@@ -40,12 +42,15 @@ class Names:
     """The names of a profile's connections, and of each connection's services and
     resources (providers, chairs, branches), by id. ``services``: those a new entry may ask
     for (the active ones); ``retired``: the names of the others, which older entries and slots
-    still name."""
+    still name; ``columns``: the clinic's columns (hidden ones too), and ``shown_as`` the name
+    of the column each booking system's resource is shown in."""
 
     connections: dict[str, str] = field(default_factory=dict)
     services: dict[str, list[Service]] = field(default_factory=dict)
     resources: dict[str, list[Resource]] = field(default_factory=dict)
     retired: dict[tuple[str, str], str] = field(default_factory=dict)
+    columns: list[ResourceInfo] = field(default_factory=list)
+    shown_as: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def service(self, connection_id: str, service_id: str) -> str:
         found = next((s for s in self.services.get(connection_id, []) if s.id == service_id), None)
@@ -58,6 +63,8 @@ class Names:
     def resource(self, connection_id: str, resource_id: str | None) -> str:
         if not resource_id:
             return translate("Asap", "anyone")
+        if (connection_id, resource_id) in self.shown_as:
+            return self.shown_as[(connection_id, resource_id)]  # its clinic column's name
         found = (r for r in self.resources.get(connection_id, []) if r.id == resource_id)
         return next((r.name for r in found), translate("Asap", "(a column not in the cache yet)"))
 
@@ -70,6 +77,9 @@ def names(context: AppContext) -> Names:
         found.services[record.id] = [s for s in catalog.services if s.active]
         found.retired.update({(record.id, s.id): s.name for s in catalog.services if not s.active})
         found.resources[record.id] = list(catalog.resources)
+    api = resources(context)
+    found.columns = everything(context, api, with_hidden=True)
+    found.shown_as, _ = labels(api, found.columns)
     return found
 
 

@@ -30,7 +30,16 @@ from frontdesk.domain.columns import (
 from frontdesk.domain.translation import translate
 from frontdesk.storage.columns import TOPIC, StaleSetup
 
-__all__ = ["CLINIC", "TOPIC", "ColumnsRefused", "desk_columns", "save", "setup"]
+__all__ = [
+    "CLINIC",
+    "TOPIC",
+    "ColumnsRefused",
+    "column_of",
+    "desk_columns",
+    "everything",
+    "save",
+    "setup",
+]
 
 CLINIC = "@clinic"  # the connection part of a clinic column's key (no connection's id)
 
@@ -53,17 +62,20 @@ def setup(context: AppContext) -> ColumnSetup:
 
 
 def desk_columns(
-    found: ColumnSetup, api: Sequence[ResourceInfo], view_id: str = EVERYTHING
+    found: ColumnSetup,
+    api: Sequence[ResourceInfo],
+    view_id: str = EVERYTHING,
+    with_hidden: bool = False,
 ) -> list[ResourceInfo]:
     """The columns view ``view_id`` shows, in its order: the clinic's columns (hidden ones
-    never), each with the resources of ``api`` shown in it; in "Everything" (and for a view
-    that no longer exists) every clinic column in the clinic's order, then each resource of
-    ``api`` that no clinic column shows."""
+    never, unless ``with_hidden``: what names a resource), each with the resources of ``api``
+    shown in it; in "Everything" (and for a view that no longer exists) every clinic column in
+    the clinic's order, then each resource of ``api`` that no clinic column shows."""
     known = {r.key: r for r in api}
     order = {r.key: n for n, r in enumerate(api)}
     view = found.view(view_id)
     if view.id == EVERYTHING:
-        chosen = [c for c in found.columns if not c.hidden]
+        chosen = [c for c in found.columns if with_hidden or not c.hidden]
     else:
         chosen = [c for c in map(found.column, view.columns) if c is not None and not c.hidden]
     shown: list[ResourceInfo] = []
@@ -85,6 +97,27 @@ def desk_columns(
     if view.id == EVERYTHING:
         shown.extend(r for r in api if r.key not in found.mapping)
     return shown
+
+
+def everything(
+    context: AppContext, api: Sequence[ResourceInfo] | None = None, with_hidden: bool = False
+) -> list[ResourceInfo]:
+    """The clinic's columns as "Everything" shows them (each with its booking systems'
+    resources; a resource no column shows as its own): what a picker lists (the week export,
+    the openings finder, the ASAP list) and what names a booking's place. Without clinic
+    columns: the booking systems' resources (``api``, else every connection's)."""
+    found = setup(context)
+    return desk_columns(found, resources(context) if api is None else api, with_hidden=with_hidden)
+
+
+def column_of(columns: Sequence[ResourceInfo], key: ResourceKey) -> ResourceInfo | None:
+    """The column among ``columns`` that shows the resource ``key`` (or is keyed ``key``)."""
+    return next((c for c in columns if key in c.keys or c.key == key), None)
+
+
+def is_clinic(column: ResourceInfo) -> bool:
+    """Whether ``column`` is one of the clinic's own columns (not a booking system's)."""
+    return column.key[0] == CLINIC
 
 
 def hidden_resources(

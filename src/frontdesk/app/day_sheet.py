@@ -1,8 +1,11 @@
 """The printed day sheet, for when the computer or the network dies: first the whole day in one
 list (every shown provider, room or calendar, by time), then a page per one that has
-appointments (none for an empty column). Bookings not yet confirmed by their booking system
-are marked, so the paper says what may still change. Times are the clinic's (one clock); the
-paper is the clinic's (Letter in the US, A4 elsewhere: ``app.settings``).
+appointments (none for an empty column). The pages are the clinic's columns, named as the day
+view names them (``app.columns``: Dr. Berger's page holds his bookings on every booking system
+behind his column); without clinic columns, one per booking system's resource. Bookings not
+yet confirmed by their booking system are marked, so the paper says what may still change.
+Times are the clinic's (one clock); the paper is the clinic's (Letter in the US, A4
+elsewhere: ``app.settings``).
 
 Pure data here; ``ui.day_sheet`` lays it out and prints it (paper or PDF).
 """
@@ -10,11 +13,13 @@ Pure data here; ``ui.day_sheet`` lays it out and prints it (paper or PDF).
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from frontdesk.app.columns import everything, is_clinic
 from frontdesk.app.context import AppContext
-from frontdesk.app.desk import ResourceKey, calendar_data, resource_key
+from frontdesk.app.desk import ResourceInfo, ResourceKey, calendar_data, resource_key
 from frontdesk.domain import dates
 from frontdesk.domain.booking import SyncState, VisitStatus
 from frontdesk.domain.timeutil import to_local, utc_now
@@ -36,8 +41,8 @@ class SheetRow:
 
 @dataclass(frozen=True, slots=True)
 class SheetSection:
-    resource: str
-    connection: str
+    resource: str  # the column's name, as the day view heads it
+    connection: str  # the booking systems behind it
     rows: list[SheetRow]
 
 
@@ -78,18 +83,26 @@ VISIT = {
 
 
 def day_sheet(
-    context: AppContext, day: date, hidden: frozenset[ResourceKey] = frozenset()
+    context: AppContext,
+    day: date,
+    hidden: frozenset[ResourceKey] = frozenset(),
+    columns: Sequence[ResourceInfo] | None = None,
 ) -> DaySheet:
-    """The day's active appointments per shown resource that has any, earliest first."""
+    """The day's active appointments per column that has any, earliest first: ``columns``
+    (the view's, in its order), else the clinic's "Everything"; the booking systems'
+    resources ``hidden`` are left out."""
     data = calendar_data(context, day, 1)
+    shown = list(columns) if columns is not None else everything(context, data.resources)
+    systems = {r.key: r.connection_name for r in data.resources}
     sections: list[SheetSection] = []
-    for info in data.resources:
-        if info.key in hidden:
-            continue
+    for info in shown:
+        keys = set(info.keys) - hidden
         rows: list[SheetRow] = []
+        used: set[ResourceKey] = set()
         for b in data.bookings:
-            if resource_key(b) != info.key or not b.active:
+            if resource_key(b) not in keys or not b.active:
                 continue
+            used.add(resource_key(b))
             start, end = to_local(b.start, data.zone), to_local(b.end, data.zone)
             service = data.services.get(b.service_id)
             rows.append(
@@ -109,7 +122,10 @@ def day_sheet(
             )
         if rows:
             rows.sort(key=lambda r: (r.order, r.patient))
-            sections.append(SheetSection(info.name, info.connection_name, rows))
+            # the booking systems behind its rows, in the column's order
+            behind = dict.fromkeys(systems.get(k, "") for k in info.keys if k in used)
+            where = ", ".join(n for n in behind if n) if is_clinic(info) else info.connection_name
+            sections.append(SheetSection(info.name, where, rows))
     printed = to_local(utc_now(), data.zone)
     return DaySheet(day, data.zone, printed, sections, context.settings.paper_size)
 

@@ -1,5 +1,7 @@
 """What the desk exports: a day's appointments, a provider's (a column's) week, or a patient's
 appointments, as rows on the clinic's clock; ``export_files`` writes them as iCalendar or CSV.
+The columns are the clinic's (``app.columns``): Dr. Berger's week holds his bookings on every
+booking system behind his column, and each row names the clinic's column.
 
 Who a file names (patient data, so every file is written readable by its owner only):
 
@@ -19,9 +21,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Literal
 
+from frontdesk.app.columns import column_of, everything, is_clinic, labels
 from frontdesk.app.context import AppContext
 from frontdesk.app.day_sheet import UNSYNCED
-from frontdesk.app.desk import ResourceInfo, ResourceKey, monday_of, resources
+from frontdesk.app.desk import ResourceInfo, ResourceKey, monday_of, resource_key, resources
 from frontdesk.app.patients import Patient, find_patients
 from frontdesk.domain import dates
 from frontdesk.domain.booking import Booking, SyncState, approximate_time
@@ -93,8 +96,9 @@ class Export:
 
 
 def columns(context: AppContext) -> list[ResourceInfo]:
-    """Every column of the desk (each connection's providers, rooms, branches, calendars)."""
-    return resources(context)
+    """Every column of the desk: the clinic's columns, then each booking system's provider,
+    room, branch or calendar no clinic column shows (all of them when there are none)."""
+    return everything(context)
 
 
 def day_export(
@@ -116,15 +120,19 @@ def day_export(
 
 
 def week_export(context: AppContext, day: date, column: ResourceKey) -> Export:
-    """The appointments of one column in the week (Monday to Sunday) that holds ``day``."""
+    """The appointments of one column in the week (Monday to Sunday) that holds ``day``: a
+    clinic column's on every booking system's resource behind it; ``column`` is the column's
+    key, or one of its resources' (the week of the column that shows it)."""
     zone = context.clinic_zone
     monday = monday_of(day)
     start, _ = local_day_bounds(monday, zone)
     end, _ = local_day_bounds(monday + timedelta(days=7), zone)
-    info = next((c for c in columns(context) if c.key == column), None)
+    info = column_of(columns(context), column)
     name = info.name if info else column[1]
-    found = context.repo.bookings_between(start, end, column[0])
-    rows = _rows(context, [b for b in found if b.resource_id == column[1]], "week")
+    keys = set(info.keys) if info else {column}
+    connection = next(iter(keys))[0] if len({k[0] for k in keys}) == 1 else None
+    found = context.repo.bookings_between(start, end, connection)
+    rows = _rows(context, [b for b in found if resource_key(b) in keys], "week")
     sunday = monday + timedelta(days=6)
     title = f"{name}: week of {_short(monday)} to {_short(sunday)} {sunday:%Y}"
     heading = week_heading(name, monday)
@@ -162,23 +170,36 @@ def patient_heading(name: str) -> str:
 
 
 def find_column(context: AppContext, name: str, connection: str | None = None) -> ResourceInfo:
-    """The column named ``name`` (or with that id), of the connection named ``connection``
-    when given. Raises :class:`ExportError` naming the option to fix."""
-    known = columns(context)
+    """The column named ``name`` (or with that id): one of the clinic's columns, or a booking
+    system's resource no clinic column shows; of the connection named ``connection`` (one of
+    its booking systems, for a clinic column) when given. Raises :class:`ExportError`
+    naming the option to fix."""
+    every = columns(context)
+    known = every
+    systems = {r.key: r.connection_name for r in resources(context)}
+
+    def behind(column: ResourceInfo) -> set[str]:
+        if not is_clinic(column):
+            return {column.connection_name}
+        return {systems[k] for k in column.keys if k in systems}
+
     if connection is not None:
         wanted_connection = connection.strip().casefold()
-        known = [c for c in known if c.connection_name.casefold() == wanted_connection]
+        known = [c for c in known if wanted_connection in {n.casefold() for n in behind(c)}]
         if not known:
-            names = ", ".join(sorted({c.connection_name for c in columns(context)})) or "none yet"
+            names = ", ".join(sorted(set(systems.values()))) or "none yet"
             raise ExportError(f"--connection: no connection named {connection!r} ({names})")
     wanted = name.strip().casefold()
     found = [c for c in known if c.name.casefold() == wanted or c.key[1] == name.strip()]
+    if not found:  # a booking system's name or id of a resource: the column that shows it
+        named = {r.key for r in resources(context) if r.name.casefold() == wanted}
+        found = [c for c in known if any(k in named or k[1] == name.strip() for k in c.keys)]
     if len(found) == 1:
         return found[0]
     if not found:
         names = ", ".join(sorted({c.name for c in known})) or "none yet"
         raise ExportError(f"--column: no provider, room or calendar named {name!r} ({names})")
-    where = ", ".join(sorted(c.connection_name for c in found))
+    where = ", ".join(sorted(n for c in found for n in behind(c)))
     raise ExportError(
         f"--column: {name!r} is a column of several connections ({where}); "
         "name one with --connection"
@@ -218,7 +239,9 @@ def _names(patient: Patient, typed: str) -> bool:
 
 def _rows(context: AppContext, bookings: list[Booking], kind: Kind) -> list[ExportRow]:
     zone = context.clinic_zone
-    names = {c.key: c for c in columns(context)}
+    api = resources(context)
+    kinds = {r.key: r.kind for r in api}
+    names, _ = labels(api, everything(context, api, with_hidden=True))  # the clinic's names
     connections = {r.id: r.name for r in context.connections()}
     services: dict[tuple[str, str], str] = {}
     for connection_id in {b.connection_id for b in bookings}:
@@ -233,7 +256,7 @@ def _rows(context: AppContext, bookings: list[Booking], kind: Kind) -> list[Expo
         if span is not None:
             start, end = span.start, span.end
             session = span.label or NO_TIME_OF_DAY
-        column = names.get((b.connection_id, b.resource_id))
+        key = (b.connection_id, b.resource_id)
         named = kind != "week"
         rows.append(
             ExportRow(
@@ -243,8 +266,8 @@ def _rows(context: AppContext, bookings: list[Booking], kind: Kind) -> list[Expo
                 zone=zone,
                 session=session,
                 service=services.get((b.connection_id, b.service_id), b.service_id),
-                where=column.name if column else b.resource_id,
-                where_kind=column.kind if column else "",
+                where=names.get(key, b.resource_id),
+                where_kind=kinds.get(key, ""),  # the booking system's: a branch has an address
                 connection=connections.get(b.connection_id, ""),
                 status=b.visit_status.value.replace("_", "-"),
                 confirmed=b.sync_state is SyncState.CONFIRMED,

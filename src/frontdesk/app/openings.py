@@ -12,13 +12,14 @@ window, checks in all) so the booking dialog can show its first openings at once
 each day's bookings once.
 
 An ``OpeningFilter`` narrows it to some weekdays and parts of the day on the clinic's clock
-(the "Find an opening" window); a time offered by two windows is offered once.
+(the "Find an opening" window); a time offered by two windows is offered once. ``narrowed``
+narrows the search to one of the clinic's columns: every booking system's resource behind it.
 """
 
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -30,6 +31,9 @@ from frontdesk.domain.timeutil import local_day_bounds, local_to_utc, to_local, 
 
 GRID_MINUTES = 5
 PROBE_PHONE = "+440000000000"
+# a stand-in for the patient's email: a booking system that needs one (meetergo) would refuse
+# every probe without it, and the finder would offer none of its times
+PROBE_EMAIL = "opening.check@example.org"
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +138,27 @@ def opening_queries(
             queries.append(OpeningQuery(other, match.id))
             names.update(((other, r.id), r.name) for r in other_catalog.resources)
     return queries, names
+
+
+def narrowed(
+    queries: Sequence[OpeningQuery], keys: Iterable[tuple[str, str]]
+) -> list[OpeningQuery]:
+    """``queries`` narrowed to the resources ``keys`` ((connection, resource): a clinic
+    column's, on one booking system or several): a query per connection that has one."""
+    wanted: dict[str, list[str]] = {}
+    for connection_id, resource_id in keys:
+        wanted.setdefault(connection_id, []).append(resource_id)
+    return [
+        OpeningQuery(
+            q.connection_id,
+            q.service_id,
+            tuple(wanted[q.connection_id]),
+            q.patient_phone,
+            q.booking_id,
+        )
+        for q in queries
+        if q.connection_id in wanted
+    ]
 
 
 def _search(
@@ -282,6 +307,7 @@ def _draft(
         end=start + duration,
         patient_name="Opening check",
         patient_phone=query.patient_phone,
+        patient_email=PROBE_EMAIL,
         external_ref=probe_id,
     )
 

@@ -33,7 +33,11 @@ def add_parser(sub: Any) -> None:
     what.add_argument(
         "--patient", metavar="NAME-OR-PHONE", help="one patient's appointments (name or phone)"
     )
-    ex.add_argument("--column", metavar="NAME", help="the provider, room or calendar (--week)")
+    ex.add_argument(
+        "--column",
+        metavar="NAME",
+        help="the clinic's column, or a booking system's provider, room or calendar (--week)",
+    )
     ex.add_argument(
         "--connection", metavar="NAME", help="the connection of --column, when several have it"
     )

@@ -11,7 +11,7 @@ the one waiting longest (added first). Pure: no storage, no Qt.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time
 
@@ -128,13 +128,40 @@ def time_suits(entry: AsapEntry, start: datetime, zone_name: str, now: datetime)
     return not entry.parts or part_of_day(local.time()) in entry.parts
 
 
-def slot_fits(entry: AsapEntry, slot: FreedSlot, zone_name: str, now: datetime) -> bool:
+@dataclass(frozen=True, slots=True)
+class Reach:
+    """Where an entry that names a provider takes a slot when the clinic shows that provider
+    in one of its columns: every booking system's resource of the column (``resources``:
+    (connection id, resource id)), for the entry's service on each of their connections
+    (``services``: connection id -> that connection's service of the same name)."""
+
+    resources: frozenset[tuple[str, str]]
+    services: Mapping[str, str]
+
+
+def slot_fits(
+    entry: AsapEntry,
+    slot: FreedSlot,
+    zone_name: str,
+    now: datetime,
+    reach: Reach | None = None,
+) -> bool:
     """Whether ``slot`` is for ``entry`` at all: its connection and service, its provider or
-    resource when the entry names one, a time that suits it, and not the entry's own booking."""
+    resource when the entry names one (with ``reach``: any resource of the provider's clinic
+    column, on any booking system with the same service), a time that suits it, and not the
+    entry's own booking."""
+    if reach is not None and entry.resource_id is not None:
+        where = (slot.connection_id, slot.resource_id) in reach.resources and reach.services.get(
+            slot.connection_id
+        ) == slot.service_id
+    else:
+        where = (
+            entry.connection_id == slot.connection_id
+            and entry.service_id == slot.service_id
+            and (entry.resource_id is None or entry.resource_id == slot.resource_id)
+        )
     return (
-        entry.connection_id == slot.connection_id
-        and entry.service_id == slot.service_id
-        and (entry.resource_id is None or entry.resource_id == slot.resource_id)
+        where
         and entry.booking_id != slot.booking_id
         and time_suits(entry, slot.start, zone_name, now)
     )

@@ -413,6 +413,10 @@
         </translation>
     </message>
     <message>
+        <source>Holds a later booking on another booking system: Book books this slot, then cancels that booking (a booking cannot move between booking systems).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Patient</source>
         <translation>Patient</translation>
     </message>
@@ -475,6 +479,10 @@
     <message>
         <source>{patient} moved; it will be sent shortly.</source>
         <translation>{patient} verschoben; es wird in Kürze gesendet.</translation>
+    </message>
+    <message>
+        <source>{patient} booked, and their later booking cancelled; both will be sent shortly.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{patient} booked; it will be sent shortly.</source>
@@ -1656,6 +1664,10 @@
         <translation>&amp;Freie Zeiten</translation>
     </message>
     <message>
+        <source>Wit&amp;h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Branch</source>
         <translation>&amp;Filiale</translation>
     </message>
@@ -1777,6 +1789,10 @@
     <message>
         <source>{name} ({minutes} min)</source>
         <translation>{name} ({minutes} Min.)</translation>
+    </message>
+    <message>
+        <source>Choose a column…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Choose a branch…</source>

@@ -1,6 +1,8 @@
 """An ASAP entry's form: the patient (found among the patient records as the name is typed),
-the connection and service, optionally a provider or resource, the weekdays and parts of the
-day they can come, the last day ("until") and a note. Saving runs on the desk's change
+the connection and service, optionally a provider or resource ("With": the clinic's columns
+that have a resource on that booking system, as the day view names them; the entry keeps that
+resource, and a slot anywhere in its column suits it), the weekdays and parts of the day they
+can come, the last day ("until") and a note. Saving runs on the desk's change
 runner; a wrong field is named in the form, and nothing typed is lost."""
 
 from __future__ import annotations
@@ -131,7 +133,7 @@ class AsapEntryDialog(QDialog):
         self.connection.setCurrentIndex(max(0, self.connection.findData(what.connection_id)))
         self._fill_choices()
         self.service.setCurrentIndex(max(0, self.service.findData(what.service_id)))
-        self.resource.setCurrentIndex(max(0, self.resource.findData(what.resource_id or "")))
+        self.resource.setCurrentIndex(self._with.get(what.resource_id or "", 0))
         for day, box in enumerate(self.days):
             box.setChecked(day in what.weekdays)
         for part, box in self.parts.items():
@@ -149,6 +151,7 @@ class AsapEntryDialog(QDialog):
             )
 
     _booking_id: str | None = None
+    _with: dict[str, int]
 
     def _fill_choices(self) -> None:
         cid = str(self.connection.currentData() or "")
@@ -160,8 +163,12 @@ class AsapEntryDialog(QDialog):
             self.service.addItem(shown, service.id)
         self.resource.clear()
         self.resource.addItem(translate("AsapEntry", "Anyone"), "")
-        for resource in self.names.resources.get(cid, []):
-            self.resource.addItem(resource.name, resource.id)
+        self._with = {"": 0}  # each resource of the booking system: its column's line
+        for column in self.names.columns:  # the clinic's, else the booking systems' own
+            here = [k[1] for k in column.keys if k[0] == cid]
+            if here:
+                self.resource.addItem(column.name, here[0])
+                self._with.update(dict.fromkeys(here, self.resource.count() - 1))
 
     def _find(self, typed: str) -> None:
         found = self.context.reads.find_patients(typed, limit=8)

@@ -6,9 +6,10 @@ freed them) and, when one suits patients on the list, shows them in the "Fill a 
 panel at the side of the calendar, nearest first: the panel appears without taking the focus
 from whatever the receptionist is typing, and the status bar says so once. "Book" (Enter)
 books the chosen patient there through the normal booking path, or moves the booking they
-hold; the entry then leaves the list. "Not now" puts the slot aside. Offers are worked out
-again when the list or the bookings change, so a slot another desk filled drops out. A locked
-desk shows none of it (the panel is a dock, hidden with the others).
+hold (a booking on another booking system than the slot's is cancelled once the slot is
+booked: it cannot move there); the entry then leaves the list. "Not now" puts the slot aside.
+Offers are worked out again when the list or the bookings change, so a slot another desk
+filled drops out. A locked desk shows none of it (the panel is a dock, hidden with the others).
 """
 
 from __future__ import annotations
@@ -56,6 +57,16 @@ def _counts() -> None:  # for lupdate: the counted sentences (never called)
 
 if TYPE_CHECKING:
     from frontdesk.ui.main_window import MainWindow
+
+
+def replaces_words() -> str:
+    """What booking an offer does to the later booking the patient holds elsewhere."""
+    return translate(
+        "AsapOffer",
+        "Holds a later booking on another booking system: Book books this slot, then cancels "
+        "that booking (a booking cannot move between booking systems).",
+    )
+
 
 OFFER_ROLE = Qt.ItemDataRole.UserRole
 
@@ -138,6 +149,8 @@ class OffersPanel(QWidget):
                 item.setToolTip(
                     0, translate("AsapOffer", "Holds a later booking: Book moves it here")
                 )
+            elif offer.replaces:
+                item.setToolTip(0, replaces_words())
             if keep is not None and (keep.slot.id, keep.entry.id) == (offer.slot.id, entry.id):
                 self.list.setCurrentItem(item)
         self.list.expandAll()
@@ -188,6 +201,8 @@ class OffersPanel(QWidget):
                         "AsapOffer", "Holds a later booking: it is moved here, not booked twice."
                     )
                 )
+            elif offer.replaces:
+                lines.append(replaces_words())
             lines.extend(offer.risks)
             self.detail.setText("\n".join(lines))
         else:
@@ -325,6 +340,12 @@ class AsapWatch(QObject):
             said = (
                 translate("AsapOffer", "{patient} moved; it will be sent shortly.")
                 if offer.move
+                else translate(
+                    "AsapOffer",
+                    "{patient} booked, and their later booking cancelled; both will be sent "
+                    "shortly.",
+                )
+                if offer.replaces
                 else translate("AsapOffer", "{patient} booked; it will be sent shortly.")
             )
             self.panel.message.setText(said.format(patient=booking.patient_name))
@@ -356,7 +377,7 @@ class AsapWatch(QObject):
 
         ops_for(self.window, context).run(
             lambda: asap.take(context, offer),
-            lambda b: [b.id, "#" + asap.TOPIC],
+            lambda b: [b.id, *([offer.replaces] if offer.replaces else []), "#" + asap.TOPIC],
             done,
             refused,
             failed,

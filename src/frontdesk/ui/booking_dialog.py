@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk.app.booking import BookingRefused
+from frontdesk.app.columns import everything, is_clinic
 from frontdesk.app.context import AppContext
-from frontdesk.app.desk import clinic_zone, first_opening
+from frontdesk.app.desk import clinic_zone, first_opening, resources
 from frontdesk.app.openings import Opening
 from frontdesk.app.patients import Patient
 from frontdesk.domain.booking import Booking, BookingRequest
@@ -136,7 +137,17 @@ class BookingDialog(QDialog):
         free_label.setBuddy(self.openings.list)
         form.addRow(free_label, self.openings)
         self.resource_combo = QComboBox(self)
-        self.shown.add("resource_id", translate("BookingDialog", "&Branch"), self.resource_combo)
+        # the clinic's columns name the places (the booking system's name in brackets)
+        api = resources(self.context)
+        columns = everything(self.context, api, with_hidden=True)
+        self._shown_as = {k: c.name for c in columns if is_clinic(c) for k in c.keys}
+        self.shown.add(
+            "resource_id",
+            translate("BookingDialog", "Wit&h")
+            if self._shown_as
+            else translate("BookingDialog", "&Branch"),
+            self.resource_combo,
+        )
 
         when = WhenRow(self)
         self.date_edit, self.time_edit, self.when_hint = when.date, when.time, when.hint
@@ -203,7 +214,8 @@ class BookingDialog(QDialog):
             return
         self._catalog = self.context.booking.catalog_for(cid)
         self._zone = clinic_zone(self.context)
-        fill_choices(self.service_combo, self.resource_combo, self._catalog)
+        shown_as = {rid: name for (c, rid), name in self._shown_as.items() if c == cid}
+        fill_choices(self.service_combo, self.resource_combo, self._catalog, shown_as)
         connector = self.context.connectors.get(cid)  # which patient fields its API requires
         self.patient.apply_form(connector.provider if connector else "")
         found = self.refresh_openings()

@@ -10,8 +10,9 @@ from collections.abc import Sequence
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from frontdesk.app.columns import everything, labels
 from frontdesk.app.context import AppContext
-from frontdesk.app.desk import ResourceKey
+from frontdesk.app.desk import ResourceKey, resources
 from frontdesk.app.openings import Limits, Opening, find_openings, opening_queries
 from frontdesk.domain import dates
 from frontdesk.domain.timeutil import to_local, utc_now
@@ -94,6 +95,9 @@ class OpeningsPicker(QWidget):
         queries, names = opening_queries(
             context.booking, connection_id, service_id, list(connections)
         )
+        api = resources(context)  # each place by its clinic column's name, as the day view
+        shown_as, _ = labels(api, everything(context, api, with_hidden=True))
+        names = {key: shown_as.get(key, name) for key, name in names.items()}
         several = len({q.connection_id for q in queries}) > 1
         try:
             found = find_openings(context.booking, queries, utc_now(), Limits(count=OPENINGS))

@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
 
 from frontdesk.app import series, series_following
 from frontdesk.app.booking import BookingRefused, Change
+from frontdesk.app.columns import everything, labels
 from frontdesk.app.context import AppContext
-from frontdesk.app.desk import clinic_zone
+from frontdesk.app.desk import clinic_zone, resources
 from frontdesk.app.openings import Limits, Opening, OpeningQuery, find_openings
 from frontdesk.domain import dates
 from frontdesk.domain.booking import Booking
@@ -110,9 +111,14 @@ class RescheduleDialog(QDialog):
         self.where = QComboBox(self)
         self.where.setAccessibleName(translate("ChangeDialogs", "Where"))
         catalog = context.booking.catalog_for(booking.connection_id)
-        self._names = {r.id: r.name for r in catalog.resources}
+        api = resources(context)  # the clinic's column first, as the day view names it
+        shown_as, _ = labels(api, everything(context, api, with_hidden=True))
+        self._names = {}
         for resource in catalog.resources:
-            self.where.addItem(resource.name, resource.id)
+            column = shown_as.get((booking.connection_id, resource.id), resource.name)
+            text = resource.name if column == resource.name else f"{column} ({resource.name})"
+            self._names[resource.id] = text
+            self.where.addItem(text, resource.id)
         self.where.setCurrentIndex(max(0, self.where.findData(booking.resource_id)))
         form.addRow(translate("ChangeDialogs", "W&here"), self.where)
         layout.addLayout(form)

@@ -1,7 +1,8 @@
 """Printing the day sheet (:mod:`frontdesk.app.day_sheet`): laid out as a rich-text document,
-the whole day first, then a page per provider with appointments, on the clinic's paper, and
-sent to a printer (``QPrintDialog``) or saved as a PDF (``QPrinter`` in PDF format). Unsynced
-bookings are marked in bold with a ✎; a phone number never wraps."""
+the whole day first, then a page per column with appointments (the clinic's column, named as
+the day view names it, with the booking systems behind it in small print), on the clinic's
+paper, and sent to a printer (``QPrintDialog``) or saved as a PDF (``QPrinter`` in PDF format).
+Unsynced bookings are marked in bold with a ✎; a phone number never wraps."""
 
 from __future__ import annotations
 

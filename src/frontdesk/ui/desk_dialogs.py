@@ -182,8 +182,8 @@ class DeskDialogs(QObject):
         self.window.refresh()
 
     def day_sheet(self) -> DaySheet:
-        pane = self.window.pane
-        return day_sheet(self.context, pane.day, pane.hidden)
+        pane = self.window.pane  # the view's columns, named and ordered as the day view has them
+        return day_sheet(self.context, pane.day, pane.hidden, pane.shown_resources())
 
     def print_day_sheet(self) -> None:
         from frontdesk.ui.day_sheet import print_sheet
@@ -235,7 +235,7 @@ class DeskDialogs(QObject):
 
         pane = self.window.pane
         selected = self.context.repo.booking(pane.selected) if pane.selected else None
-        shown = [k for r in pane.shown_resources() for k in r.keys]
+        shown = [r.key for r in pane.shown_resources() if r.keys]  # the clinic's columns
         column = resource_key(selected) if selected else (shown[0] if shown else None)
         patient = ""
         if selected is not None:

@@ -28,8 +28,15 @@ from PySide6.QtWidgets import (
 
 from frontdesk.app.apis import title
 from frontdesk.app.booking import status_timing
+from frontdesk.app.columns import column_of, everything, is_clinic
 from frontdesk.app.context import AppContext
-from frontdesk.app.desk import clinic_zone, on_clinic_clock, resources, system_time_words
+from frontdesk.app.desk import (
+    clinic_zone,
+    on_clinic_clock,
+    resource_key,
+    resources,
+    system_time_words,
+)
 from frontdesk.domain import dates
 from frontdesk.domain.booking import Booking, SyncState, VisitStatus, approximate_time
 from frontdesk.domain.confirmations import (
@@ -218,9 +225,9 @@ class DetailsPanelWidget(QWidget):
         start, end = to_local(b.start, zone), to_local(b.end, zone)
         catalog = self.context.booking.catalog_for(b.connection_id)
         service = catalog.service(b.service_id)
-        place = next(
-            (r for r in resources(self.context) if r.key == (b.connection_id, b.resource_id)), None
-        )
+        api = resources(self.context)
+        place = next((r for r in api if r.key == (b.connection_id, b.resource_id)), None)
+        column = column_of(everything(self.context, api, with_hidden=True), resource_key(b))
         history = self.context.reads.history(b.id)
         esc = html.escape
         hint = Tones.of(self.palette()).hint
@@ -243,10 +250,14 @@ class DetailsPanelWidget(QWidget):
                 when += "<br>" + span(esc(elsewhere), hint, small=True)
         f["when"].setText(when)
         f["service"].setText(esc(service.name if service else b.service_id))
-        f["where"].setText(
-            esc(place.name if place else b.resource_id)
-            + ("<br>" + span(esc(place.connection_name), hint) if place else "")
-        )
+        if column is not None and is_clinic(column):  # the clinic's column, as the day view
+            system = f"{place.name} · {place.connection_name}" if place else b.resource_id
+            f["where"].setText(esc(column.name) + "<br>" + span(esc(system), hint, small=True))
+        else:
+            f["where"].setText(
+                esc(place.name if place else b.resource_id)
+                + ("<br>" + span(esc(place.connection_name), hint) if place else "")
+            )
         f["phone"].setText(esc(b.patient_phone))
         f["email"].setText(esc(b.patient_email or "—"))
         status = self._status_text(b, history, zone, self.context.arrivals.arrival(b.id))

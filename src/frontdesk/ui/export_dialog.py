@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk.app import audit, export_files, exports
+from frontdesk.app.columns import column_of
 from frontdesk.app.context import AppContext
 from frontdesk.app.desk import ResourceKey
 from frontdesk.app.patients import Patient, find_patients
@@ -106,10 +107,12 @@ class ExportDialog(QDialog):
         self.form.addRow(self.day_label, self.day)
         self.column = QComboBox(self)
         self.column.setAccessibleName(translate("Export", "Provider, room or calendar"))
-        for info in exports.columns(context):
+        known = exports.columns(context)  # the clinic's columns, as the day view names them
+        for info in known:
             self.column.addItem(f"{info.name} — {info.connection_name}", info.key)
-        if column is not None and self.column.findData(column) >= 0:
-            self.column.setCurrentIndex(self.column.findData(column))
+        picked = column_of(known, column) if column is not None else None
+        if picked is not None:  # a column's key, or one of its resources'
+            self.column.setCurrentIndex(max(0, self.column.findData(picked.key)))
         self.form.addRow(translate("Export", "Pro&vider / column"), self.column)
         self.patient = QLineEdit(patient, self)
         self.patient.setPlaceholderText(translate("Export", "Name or phone number"))

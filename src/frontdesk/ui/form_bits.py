@@ -5,6 +5,7 @@ of a field with an error."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime, time
 
 from PySide6.QtCore import QTime
@@ -110,9 +111,16 @@ def _button_value(value: object) -> int:
     return int(getattr(value, "value", value))  # type: ignore[call-overload]
 
 
-def fill_choices(services: QComboBox, resources: QComboBox, catalog: Catalog) -> None:
+def fill_choices(
+    services: QComboBox,
+    resources: QComboBox,
+    catalog: Catalog,
+    shown_as: Mapping[str, str] | None = None,
+) -> None:
     """The catalog's active services and its resources, keeping what was chosen where it is
-    still there (else the first service, whose free times can show at once); no signals."""
+    still there (else the first service, whose free times can show at once); no signals.
+    ``shown_as``: a resource's clinic column's name by its id, shown first (``Dr. Berger
+    (Main Branch)``), the booking system's name after it."""
     keep_service, keep_resource = services.currentData(), resources.currentData()
     services.blockSignals(True)
     resources.blockSignals(True)
@@ -125,9 +133,18 @@ def fill_choices(services: QComboBox, resources: QComboBox, catalog: Catalog) ->
             services.addItem(shown, service.id)
     resources.clear()
     if len(catalog.resources) != 1:
-        resources.addItem(translate("BookingDialog", "Choose a branch…"), "")
+        resources.addItem(
+            translate("BookingDialog", "Choose a column…")
+            if shown_as
+            else translate("BookingDialog", "Choose a branch…"),
+            "",
+        )
     for resource in catalog.resources:
-        resources.addItem(resource.name, resource.id)
+        column = (shown_as or {}).get(resource.id)
+        text = (
+            f"{column} ({resource.name})" if column and column != resource.name else resource.name
+        )
+        resources.addItem(text, resource.id)
     for combo, keep in ((services, keep_service), (resources, keep_resource)):
         index = combo.findData(keep) if keep else -1
         combo.setCurrentIndex(max(index, 0))
@@ -142,7 +159,8 @@ def select_in(combo: QComboBox, name_or_id: str) -> bool:
     for index in range(combo.count()):
         data = str(combo.itemData(index) or "")
         text = combo.itemText(index).casefold()
-        if data and (data == name_or_id or text == wanted or text.startswith(wanted + " (")):
+        named = text == wanted or text.startswith(wanted + " (") or text.endswith(f"({wanted})")
+        if data and (data == name_or_id or named):
             combo.setCurrentIndex(index)
             return True
     return False

@@ -1,8 +1,9 @@
 """Find an opening (Booking > Find an opening…, Ctrl+O): the next free times for a service
-across every connection that offers it (by name), narrowed to a provider, some weekdays and
-parts of the day, from a date on, outside the booking dialog (Open Dental's "search for
-opening"). Each time is judged by its booking system's offline rules, as a booking would be;
-picking one opens the booking dialog on it.
+across every connection that offers it (by name), narrowed to a provider (one of the clinic's
+columns: every booking system's resource behind it), some weekdays and parts of the day, from
+a date on, outside the booking dialog (Open Dental's "search for opening"). Each time is
+judged by its booking system's offline rules, as a booking would be; picking one opens the
+booking dialog on it.
 """
 
 from __future__ import annotations
@@ -27,8 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from frontdesk.app.columns import everything, labels
 from frontdesk.app.context import AppContext
-from frontdesk.app.desk import clinic_zone
+from frontdesk.app.desk import ResourceInfo, clinic_zone, resources
 from frontdesk.app.openings import (
     PARTS_OF_DAY,
     Limits,
@@ -36,6 +38,7 @@ from frontdesk.app.openings import (
     OpeningFilter,
     OpeningQuery,
     find_openings,
+    narrowed,
     opening_queries,
 )
 from frontdesk.domain import dates
@@ -67,6 +70,10 @@ class OpeningsDialog(QDialog):
         self.setAccessibleName(translate("Openings", "Find an opening"))
         self.found: list[Opening] = []
         self._names: dict[tuple[str, str], str] = {}
+        api = resources(context)
+        # the clinic's columns (those of "Everything" to pick, hidden ones too to name a place)
+        self.columns: list[ResourceInfo] = everything(context, api)
+        self._labels, _ = labels(api, everything(context, api, with_hidden=True))
         layout = QVBoxLayout(self)
         form = QFormLayout()
         layout.addLayout(form)
@@ -152,17 +159,20 @@ class OpeningsDialog(QDialog):
             return []
         connection_id, service_id = chosen
         others = [r.id for r in self.context.connections()]
-        queries, self._names = opening_queries(
-            self.context.booking, connection_id, service_id, others
-        )
+        queries, names = opening_queries(self.context.booking, connection_id, service_id, others)
+        self._names = {key: self._labels.get(key, name) for key, name in names.items()}
         return queries
 
     def _fill_providers(self) -> None:
+        """First "Any provider", then each of the clinic's columns (in the clinic's order)
+        that has a resource offering the service; its data: those resources' keys."""
         self.provider.clear()
         self.provider.addItem(translate("Openings", "Any provider"), None)
         self._queries()
-        for key, name in sorted(self._names.items(), key=lambda kv: kv[1].casefold()):
-            self.provider.addItem(name, key)
+        for column in self.columns:
+            keys = tuple(k for k in column.keys if k in self._names)
+            if keys:
+                self.provider.addItem(column.name, keys)
 
     def select_service(self, name: str) -> bool:
         index = self.service.findText(name, Qt.MatchFlag.MatchFixedString)
@@ -180,12 +190,8 @@ class OpeningsDialog(QDialog):
         zone = clinic_zone(self.context)
         queries = self._queries()
         place = self.provider.currentData()
-        if place is not None:
-            queries = [
-                OpeningQuery(q.connection_id, q.service_id, (place[1],))
-                for q in queries
-                if q.connection_id == place[0]
-            ]
+        if place is not None:  # a column: each booking system's resource behind it
+            queries = narrowed(queries, place)
         picked = self.from_date.date()
         day = date(picked.year(), picked.month(), picked.day())
         after = max(local_to_utc(day, time(0), zone).instant, utc_now())
