@@ -414,7 +414,7 @@
     </message>
     <message>
         <source>Holds a later booking on another booking system: Book books this slot, then cancels that booking (a booking cannot move between booking systems).</source>
-        <translation type="unfinished"></translation>
+        <translation>Hat einen späteren Termin in einem anderen Buchungssystem: Buchen bucht diesen Termin und sagt den späteren dann ab (ein Termin kann nicht zwischen Buchungssystemen verschoben werden).</translation>
     </message>
     <message>
         <source>Patient</source>
@@ -482,7 +482,7 @@
     </message>
     <message>
         <source>{patient} booked, and their later booking cancelled; both will be sent shortly.</source>
-        <translation type="unfinished"></translation>
+        <translation>{patient} gebucht und der spätere Termin abgesagt; beides wird in Kürze gesendet.</translation>
     </message>
     <message>
         <source>{patient} booked; it will be sent shortly.</source>
@@ -1665,7 +1665,7 @@
     </message>
     <message>
         <source>Wit&amp;h</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei (&amp;h)</translation>
     </message>
     <message>
         <source>&amp;Branch</source>
@@ -1792,7 +1792,7 @@
     </message>
     <message>
         <source>Choose a column…</source>
-        <translation type="unfinished"></translation>
+        <translation>Spalte wählen …</translation>
     </message>
     <message>
         <source>Choose a branch…</source>

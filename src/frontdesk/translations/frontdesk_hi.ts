@@ -414,7 +414,7 @@
     </message>
     <message>
         <source>Holds a later booking on another booking system: Book books this slot, then cancels that booking (a booking cannot move between booking systems).</source>
-        <translation type="unfinished"></translation>
+        <translation>दूसरी बुकिंग प्रणाली में बाद की बुकिंग है: बुक करें यह समय बुक करता है, फिर वह बुकिंग रद्द करता है (बुकिंग एक प्रणाली से दूसरी में नहीं जा सकती)।</translation>
     </message>
     <message>
         <source>Patient</source>
@@ -482,7 +482,7 @@
     </message>
     <message>
         <source>{patient} booked, and their later booking cancelled; both will be sent shortly.</source>
-        <translation type="unfinished"></translation>
+        <translation>{patient} बुक हुए, और उनकी बाद की बुकिंग रद्द हुई; दोनों जल्द ही भेजे जाएँगे।</translation>
     </message>
     <message>
         <source>{patient} booked; it will be sent shortly.</source>
@@ -1665,7 +1665,7 @@
     </message>
     <message>
         <source>Wit&amp;h</source>
-        <translation type="unfinished"></translation>
+        <translation>किसके साथ (&amp;h)</translation>
     </message>
     <message>
         <source>&amp;Branch</source>
@@ -1792,7 +1792,7 @@
     </message>
     <message>
         <source>Choose a column…</source>
-        <translation type="unfinished"></translation>
+        <translation>कॉलम चुनें…</translation>
     </message>
     <message>
         <source>Choose a branch…</source>
