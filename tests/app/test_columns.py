@@ -179,3 +179,8 @@ def test_what_a_view_hides_and_the_names_and_colours_resources_take() -> None:
     assert names[HUSKY] == names[MEETERGO] == "Dr. Berger"  # the clinic's name
     assert names[HUSKY_NORTH] == "North Branch"  # in no column: its own
     assert colors[MEETERGO] == "#ff0000" and colors[HUSKY_NORTH] is None
+    # each clinic column is named by its own key too (a blockout of one says whose it is),
+    # a column of no view shown among them where the setup is given
+    names, _ = clinic_columns.labels(API, shown, SETUP)
+    assert names[("@clinic", "berger")] == "Dr. Berger"
+    assert names[("@clinic", "chair")] == "Hygiene chair"  # not in the view shown

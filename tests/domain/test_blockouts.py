@@ -1,5 +1,6 @@
 """The blockout rule, without storage: half-open overlap at the edges, a column's blockout
-against the whole clinic's, repeats that keep the clinic's wall time across a daylight-saving
+against the whole clinic's, a clinic column's keeping free the resources mapped to it when
+judged, repeats that keep the clinic's wall time across a daylight-saving
 change in Europe/London, bounds by weeks and by a date, and what is wrong with one as typed."""
 
 from __future__ import annotations
@@ -7,6 +8,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 from frontdesk.domain.blockouts import Blockout, Reason, Repeat, blocking, problems
+from frontdesk.domain.columns import CLINIC
 from frontdesk.domain.timeutil import local_to_utc, to_local
 
 LONDON = "Europe/London"
@@ -37,22 +39,38 @@ MONDAY = date(2027, 6, 14)
 
 def test_touching_edges_are_clear_and_any_overlap_is_blocked() -> None:
     b = [lunch(MONDAY)]
-    assert blocking(b, "c1", "dr-berger", at(MONDAY, 11, 30), at(MONDAY, 12)) is None
-    assert blocking(b, "c1", "dr-berger", at(MONDAY, 13), at(MONDAY, 13, 30)) is None
+    assert blocking(b, "c1", "dr-berger", at(MONDAY, 11, 30), at(MONDAY, 12), {}) is None
+    assert blocking(b, "c1", "dr-berger", at(MONDAY, 13), at(MONDAY, 13, 30), {}) is None
     for start, end in (((11, 45), (12, 15)), ((12, 55), (13, 25)), ((12, 10), (12, 20))):
-        found = blocking(b, "c1", "dr-berger", at(MONDAY, *start), at(MONDAY, *end))
+        found = blocking(b, "c1", "dr-berger", at(MONDAY, *start), at(MONDAY, *end), {})
         assert found is not None and found.start == at(MONDAY, 12)
     # a booking around the whole lunch is blocked too
-    assert blocking(b, "c1", "dr-berger", at(MONDAY, 11), at(MONDAY, 14)) is not None
+    assert blocking(b, "c1", "dr-berger", at(MONDAY, 11), at(MONDAY, 14), {}) is not None
 
 
 def test_a_columns_blockout_keeps_only_that_column_free_the_clinics_every_column() -> None:
     column = [lunch(MONDAY)]
-    assert blocking(column, "c1", "hygiene", at(MONDAY, 12), at(MONDAY, 12, 30)) is None
-    assert blocking(column, "c2", "dr-berger", at(MONDAY, 12), at(MONDAY, 12, 30)) is None
+    assert blocking(column, "c1", "hygiene", at(MONDAY, 12), at(MONDAY, 12, 30), {}) is None
+    assert blocking(column, "c2", "dr-berger", at(MONDAY, 12), at(MONDAY, 12, 30), {}) is None
     clinic = [lunch(MONDAY, connection_id=None, resource_id=None, reason=Reason.MEETING)]
-    found = blocking(clinic, "c2", "anyone", at(MONDAY, 12), at(MONDAY, 12, 30))
+    found = blocking(clinic, "c2", "anyone", at(MONDAY, 12), at(MONDAY, 12, 30), {})
     assert found is not None and found.words(LONDON) == "meeting 12:00-13:00"
+
+
+def test_a_clinic_columns_blockout_keeps_its_members_free_as_mapped_when_judged() -> None:
+    # Dr. Berger's column shows a HuskyVoice branch and a meetergo host
+    berger = [lunch(MONDAY, connection_id=CLINIC, resource_id="col-berger")]
+    mapped = {("husky", "main"): "col-berger", ("meeter", "host"): "col-berger"}
+    mapped[("husky", "north")] = "col-chair"
+    span = (at(MONDAY, 12, 15), at(MONDAY, 12, 45))
+    for key in (("husky", "main"), ("meeter", "host")):
+        found = blocking(berger, *key, *span, mapped)
+        assert found is not None and found.words(LONDON) == "lunch 12:00-13:00"
+    assert blocking(berger, "husky", "north", *span, mapped) is None  # another column's
+    assert blocking(berger, "husky", "main", *span, {}) is None  # mapped out since: free
+    assert berger[0].clinic_column == "col-berger" and lunch(MONDAY).clinic_column is None
+    # a resource's own blockout needs no mapping; nor does the whole clinic's
+    assert blocking([lunch(MONDAY)], "c1", "dr-berger", *span, mapped) is not None
 
 
 def test_a_weekly_lunch_keeps_its_wall_time_across_the_clocks_going_back() -> None:
@@ -67,9 +85,9 @@ def test_a_weekly_lunch_keeps_its_wall_time_across_the_clocks_going_back() -> No
     ]
     assert days[0].start.astimezone(UTC).hour == 11 and days[1].start.astimezone(UTC).hour == 12
     nov_1 = date(2027, 11, 1)
-    assert blocking([b], "c1", "dr-berger", at(nov_1, 12, 30), at(nov_1, 12, 45)) is not None
+    assert blocking([b], "c1", "dr-berger", at(nov_1, 12, 30), at(nov_1, 12, 45), {}) is not None
     # 11:30-12:00 local on the new clock is clear, though it is 11:30-12:00 UTC
-    assert blocking([b], "c1", "dr-berger", at(nov_1, 11, 30), at(nov_1, 12)) is None
+    assert blocking([b], "c1", "dr-berger", at(nov_1, 11, 30), at(nov_1, 12), {}) is None
 
 
 def test_the_day_the_clocks_change_itself() -> None:
@@ -77,8 +95,8 @@ def test_the_day_the_clocks_change_itself() -> None:
     sunday = date(2027, 3, 28)
     b = lunch(sunday, start=at(sunday, 0, 30), end=at(sunday, 3), reason=Reason.CLOSED_CHAIR)
     assert b.end - b.start == timedelta(hours=1, minutes=30)  # an hour never happened
-    assert blocking([b], "c1", "dr-berger", at(sunday, 2, 30), at(sunday, 2, 45)) is not None
-    assert blocking([b], "c1", "dr-berger", at(sunday, 3), at(sunday, 4)) is None
+    assert blocking([b], "c1", "dr-berger", at(sunday, 2, 30), at(sunday, 2, 45), {}) is not None
+    assert blocking([b], "c1", "dr-berger", at(sunday, 3), at(sunday, 4), {}) is None
     # a weekday repeat from the Friday before runs across it and keeps 12:00 on Monday
     friday = date(2027, 3, 26)
     weekdays = lunch(friday, repeat=Repeat.WEEKDAYS, until=date(2027, 3, 30))

@@ -73,7 +73,7 @@ def test_a_whole_clinic_blockout_has_no_column(repo: Repository) -> None:
         entry(AuditEvent.BLOCKOUT_ADDED),
     )
     found = repo.blockouts.get("b2")
-    assert found is not None and found.whole_clinic and found.applies_to("any", "one")
+    assert found is not None and found.whole_clinic and found.applies_to("any", "one", {})
 
 
 def test_each_write_marks_the_blockouts_topic(repo: Repository) -> None:

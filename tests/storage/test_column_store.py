@@ -67,7 +67,7 @@ def test_a_setup_is_saved_whole_and_read_back_in_order(repo: Repository) -> None
     assert again.revision == 2
     assert [c.name for c in store.setup().columns] == ["X-ray room", "Dr. B. Berger"]
     assert [v.id for v in store.setup().views] == ["v-hyg", "v-week"]
-    assert dict(store.setup().mapping) == dict(second.mapping)
+    assert dict(store.setup().mapping) == dict(second.mapping) == store.mapping()
     lines = repo.audit.audit_page(AuditFilter())
     assert [(r.event, r.staff) for r in lines] == [("columns changed", "Anna Berg")] * 2
 

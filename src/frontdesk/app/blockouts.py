@@ -5,7 +5,9 @@ Each change is refused with the field to fix when the blockout as typed will not
 (``domain.blockouts.problems``), is written with its audit line (who, which desk, what) in one
 transaction, and marks the store's ``"blockouts"`` topic so the other desks of a shared store
 redraw at once (``storage.blockouts``). Bookings already under a new blockout are kept: the
-dialog says how many there are (:meth:`BlockoutDesk.covered`). The rule itself (booking,
+dialog says how many there are (:meth:`BlockoutDesk.covered`; a clinic column's: the bookings
+of every resource shown in it). The audit line names the column as the desk shows it, not by
+its ids (:meth:`BlockoutDesk.where`). The rule itself (booking,
 moving and the openings finder refuse a blocked time) is ``app.desk_rules``.
 """
 
@@ -17,6 +19,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from frontdesk.app.booking import BookingRefused
+from frontdesk.app.desk_rules import column_of
 from frontdesk.domain.audit import Actor, AuditEntry, AuditEvent, Changes
 from frontdesk.domain.blockouts import REPEAT_WORDS, Blockout, Occurrence, Repeat, problems
 from frontdesk.domain.timeutil import iso_utc, local_day_bounds
@@ -34,13 +37,9 @@ def new_id() -> str:
     return str(uuid.uuid4())
 
 
-def _described(blockout: Blockout) -> dict[str, str | None]:
-    """A blockout's fields as the audit trail keeps them (text; instants in UTC)."""
-    where = (
-        "whole clinic"
-        if blockout.whole_clinic
-        else f"{blockout.connection_id}/{blockout.resource_id}"
-    )
+def _described(blockout: Blockout, where: str) -> dict[str, str | None]:
+    """A blockout's fields as the audit trail keeps them (text; instants in UTC); ``where``:
+    its column's name."""
     return {
         "column": where,
         "start": iso_utc(blockout.start),
@@ -52,9 +51,11 @@ def _described(blockout: Blockout) -> dict[str, str | None]:
     }
 
 
-def _changes(before: Blockout | None, after: Blockout | None) -> Changes:
-    old = _described(before) if before is not None else {}
-    new = _described(after) if after is not None else {}
+def _changes(
+    before: Blockout | None, after: Blockout | None, where: Callable[[Blockout], str]
+) -> Changes:
+    old = _described(before, where(before)) if before is not None else {}
+    new = _described(after, where(after)) if after is not None else {}
     return {
         key: [old.get(key), new.get(key)] for key in {**old, **new} if old.get(key) != new.get(key)
     }
@@ -73,6 +74,26 @@ class BlockoutDesk:
         return self.repo.blockouts
 
     # -- reads ----------------------------------------------------------------------------
+    def where(self, blockout: Blockout) -> str:
+        """How the audit trail names its column: ``whole clinic``, a clinic column's name
+        (``Dr. Berger``), or a booking system's resource with its connection (``Main Branch
+        (Demo: HuskyVoice)``); the ids where the name is not known (any more)."""
+        if blockout.whole_clinic:
+            return "whole clinic"
+        column_id = blockout.clinic_column
+        if column_id is not None:
+            column = self.repo.columns.setup().column(column_id)
+            return column.name if column is not None else f"clinic column {column_id}"
+        connection_id, resource_id = blockout.connection_id or "", blockout.resource_id or ""
+        record = next((c for c in self.repo.catalogs.connections() if c.id == connection_id), None)
+        if record is not None:
+            found = self.repo.catalogs.catalog(connection_id, date.max, date.min).resource(
+                resource_id
+            )
+            if found is not None:
+                return f"{found.name} ({record.name})"
+        return f"{connection_id}/{resource_id}"
+
     def get(self, blockout_id: str) -> Blockout | None:
         return self.store.get(blockout_id)
 
@@ -86,16 +107,18 @@ class BlockoutDesk:
     def covered(self, blockout: Blockout) -> int:
         """How many active bookings lie (partly) under ``blockout``'s occurrences in its first
         ``COVER_WEEKS`` weeks (the dialog asks as it is typed: a year of a busy clinic's
-        bookings is not read for a warning; :func:`covering_words` says how far it looked)."""
+        bookings is not read for a warning; :func:`covering_words` says how far it looked).
+        A clinic column's counts the bookings of every resource shown in the column."""
         if blockout.end <= blockout.start:
             return 0
         first = blockout.start - timedelta(days=1)
         last = min(blockout.reach, blockout.start + timedelta(weeks=COVER_WEEKS))
+        columns = column_of(self.repo, [blockout])
         count = 0
         for booking in self.repo.glimpses_between(first, last):
             if not booking.active:
                 continue
-            if not blockout.applies_to(booking.connection_id, booking.resource_id):
+            if not blockout.applies_to(booking.connection_id, booking.resource_id, columns):
                 continue
             if any(
                 o.overlaps(booking.start, booking.end)
@@ -121,7 +144,11 @@ class BlockoutDesk:
         actor = self.actor()  # nobody signed in: nothing is written
         blockout = replace(self._refuse_bad(blockout), created_by=actor.label)
         audit = AuditEntry(
-            AuditEvent.BLOCKOUT_ADDED, actor, None, _changes(None, blockout), blockout.label
+            AuditEvent.BLOCKOUT_ADDED,
+            actor,
+            None,
+            _changes(None, blockout, self.where),
+            blockout.label,
         )
         return self.store.add(blockout, audit)
 
@@ -132,7 +159,11 @@ class BlockoutDesk:
         if before is None or before.version != blockout.version:
             raise _gone()
         audit = AuditEntry(
-            AuditEvent.BLOCKOUT_CHANGED, actor, None, _changes(before, blockout), blockout.label
+            AuditEvent.BLOCKOUT_CHANGED,
+            actor,
+            None,
+            _changes(before, blockout, self.where),
+            blockout.label,
         )
         try:
             return self.store.change(blockout, audit)
@@ -142,7 +173,11 @@ class BlockoutDesk:
     def remove(self, blockout: Blockout) -> None:
         actor = self.actor()
         audit = AuditEntry(
-            AuditEvent.BLOCKOUT_REMOVED, actor, None, _changes(blockout, None), blockout.label
+            AuditEvent.BLOCKOUT_REMOVED,
+            actor,
+            None,
+            _changes(blockout, None, self.where),
+            blockout.label,
         )
         try:
             self.store.remove(blockout, audit)

@@ -405,7 +405,7 @@ class BookingService:
         """The desk's own rules (``app.desk_rules``: the clinic's blockouts; not for an
         import's rows, which were booked elsewhere already), then the booking system's
         (:meth:`_judge_remote`)."""
-        desk = desk_verdicts(self.repo.blockouts, booking, self.clinic().zone) if desk_rules else []
+        desk = desk_verdicts(self.repo, booking, self.clinic().zone) if desk_rules else []
         return desk + self._judge_remote(booking, catalog, now, between, cache_age=cache_age)
 
     def _judge_remote(

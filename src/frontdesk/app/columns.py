@@ -17,6 +17,7 @@ from frontdesk.app.context import AppContext
 from frontdesk.app.desk import ResourceInfo, ResourceKey, resources
 from frontdesk.domain.audit import AuditEntry, AuditEvent
 from frontdesk.domain.columns import (
+    CLINIC,
     EVERYTHING,
     KIND_GROUPS,
     ClinicColumn,
@@ -40,8 +41,6 @@ __all__ = [
     "save",
     "setup",
 ]
-
-CLINIC = "@clinic"  # the connection part of a clinic column's key (no connection's id)
 
 
 class ColumnsRefused(Exception):
@@ -132,14 +131,22 @@ def hidden_resources(
 Labels = tuple[dict[ResourceKey, str], dict[ResourceKey, str | None]]
 
 
-def labels(api: Sequence[ResourceInfo], columns: Sequence[ResourceInfo]) -> Labels:
+def labels(
+    api: Sequence[ResourceInfo], columns: Sequence[ResourceInfo], found: ColumnSetup | None = None
+) -> Labels:
     """The name and colour each resource of ``api`` is shown with (a tooltip, the agenda, a
-    block without a colour of its own): its clinic column's among ``columns``, else its own."""
+    block without a colour of its own): its clinic column's among ``columns``, else its own;
+    and the name of each clinic column (of ``columns``, and every one of ``found``, shown or
+    not), keyed as the desk keys it (what a blockout of a clinic column is named by)."""
     names = {r.key: r.name for r in api}
     colors = {r.key: r.color for r in api}
     for column in columns:
         for key in column.members or ():
             names[key], colors[key] = column.name, column.color or colors.get(key)
+        if column.members is not None:
+            names[column.key], colors[column.key] = column.name, column.color
+    for clinic_column in found.columns if found is not None else ():
+        names.setdefault(column_key(clinic_column.id), clinic_column.name)
     return names, colors
 
 

@@ -6,8 +6,9 @@ windows, from the asked instant on; each is judged by the connection's own offli
 (``Connector.predict_create``) against the cached bookings of its day, exactly as a booking at
 that time would be. Times clear of the resource's other appointments are preferred; a time
 that overlaps one is offered only when the rules allow it and nothing clear is left in that
-window. A time the clinic keeps free (a blockout, ``domain.blockouts``) is never offered: the
-desk's own rule on top of the booking system's. The search is bounded (days ahead, checks per
+window. A time the clinic keeps free (a blockout, ``domain.blockouts``; a clinic column's keeps
+each resource shown in the column free) is never offered: the desk's own rule on top of the
+booking system's. The search is bounded (days ahead, checks per
 window, checks in all) so the booking dialog can show its first openings at once, and it reads
 each day's bookings once.
 
@@ -24,6 +25,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from frontdesk.app.booking import BookingService
+from frontdesk.app.desk_rules import column_of
 from frontdesk.domain.blockouts import Blockout, blocking
 from frontdesk.domain.booking import Booking
 from frontdesk.domain.catalog import Catalog, Window
@@ -195,6 +197,7 @@ def _search(
     )
     day_cache: dict[date, list[Booking]] = {}
     kept_free = _blockouts(service, query, first_day, limits.days, zone_name)
+    columns = column_of(service.repo, kept_free)  # a clinic column's keeps its members free
     found: list[Opening] = []
     checks = 0
     for window in windows:
@@ -222,7 +225,7 @@ def _search(
             if checks >= limits.checks:
                 break
             if kept_free and blocking(
-                kept_free, query.connection_id, window.resource_id, start, start + duration
+                kept_free, query.connection_id, window.resource_id, start, start + duration, columns
             ):
                 continue  # the clinic keeps this time free (a blockout): the desk's own rule
             overlaps = any(s < start + duration and start < e for s, e in busy)
@@ -264,7 +267,7 @@ def _blockouts(
     return [
         b
         for b in service.repo.blockouts.between(start, end)
-        if b.whole_clinic or b.connection_id == query.connection_id
+        if b.whole_clinic or b.connection_id == query.connection_id or b.clinic_column
     ]
 
 

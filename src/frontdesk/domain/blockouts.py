@@ -1,9 +1,13 @@
 """Blockouts: times the clinic itself keeps free (lunch, a meeting, a closed chair), a rule of
 the desk's own on top of every booking system's rules.
 
-A :class:`Blockout` belongs to one column (a connection's resource) or to the whole clinic
-(no resource); its first occurrence runs from ``start`` to ``end`` (UTC) and it may repeat
-daily, on weekdays or weekly, for some weeks or until a date. Repeats keep the *wall* times of
+A :class:`Blockout` belongs to one column or to the whole clinic (no resource). The column is
+a connection's resource, or one of the clinic's own columns (keyed ``("@clinic", column id)``,
+``domain.columns``): that one keeps free every booking system's resource shown in the column
+*when it is judged* (``ColumnOf``, the clinic's mapping then), so a resource mapped into the
+column later is kept free too, and one mapped out is free again. Its first occurrence runs
+from ``start`` to ``end`` (UTC) and it may repeat daily, on weekdays or weekly, for some weeks
+or until a date. Repeats keep the *wall* times of
 the first occurrence in the clinic's zone (``zone``, stored with it), so a 12:00 lunch stays at
 12:00 across a daylight-saving change. Times overlap half-open: a booking that ends at 12:00
 does not touch a lunch from 12:00. Pure: no storage, no Qt.
@@ -12,15 +16,18 @@ does not touch a lunch from 12:00. Pure: no storage, no Qt.
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from frontdesk.domain.columns import CLINIC, ResourceKey
 from frontdesk.domain.timeutil import local_to_utc, to_local
 from frontdesk.domain.translation import QT_TRANSLATE_NOOP, translate
 
 MAX_WEEKS = 104  # two years of a repeat at most
 NOTE_WIDTH = 200
+# which clinic column each booking system's resource is shown in (``ColumnSetup.mapping``)
+ColumnOf = Mapping[ResourceKey, str]
 
 
 class Reason(enum.StrEnum):
@@ -76,11 +83,20 @@ class Blockout:
     def whole_clinic(self) -> bool:
         return self.resource_id is None
 
-    def applies_to(self, connection_id: str, resource_id: str) -> bool:
-        """Whether it keeps ``resource_id`` of ``connection_id`` free."""
+    @property
+    def clinic_column(self) -> str | None:
+        """The id of the clinic's column it belongs to, if it belongs to one."""
+        return self.resource_id if self.connection_id == CLINIC else None
+
+    def applies_to(self, connection_id: str, resource_id: str, column_of: ColumnOf) -> bool:
+        """Whether it keeps ``resource_id`` of ``connection_id`` free: the whole clinic's, the
+        resource's own, or that of the clinic column ``column_of`` shows the resource in."""
         if self.whole_clinic:
             return True
-        return self.connection_id == connection_id and self.resource_id == resource_id
+        if self.connection_id == connection_id and self.resource_id == resource_id:
+            return True
+        column = self.clinic_column
+        return column is not None and column_of.get((connection_id, resource_id)) == column
 
     @property
     def label(self) -> str:
@@ -191,13 +207,15 @@ def blocking(
     resource_id: str,
     start: datetime,
     end: datetime,
+    column_of: ColumnOf,
 ) -> Occurrence | None:
-    """The earliest occurrence among ``blockouts`` that keeps ``[start, end)`` of the column
-    free; None when the time is clear."""
+    """The earliest occurrence among ``blockouts`` that keeps ``[start, end)`` of the
+    resource free (``column_of``: the clinic column each resource is shown in now); None when
+    the time is clear."""
     found = [
         occurrence
         for blockout in blockouts
-        if blockout.applies_to(connection_id, resource_id)
+        if blockout.applies_to(connection_id, resource_id, column_of)
         for occurrence in blockout.occurrences(start, end)
         if occurrence.overlaps(start, end)
     ]

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from frontdesk.domain.translation import QT_TRANSLATE_NOOP
 
 ResourceKey = tuple[str, str]  # (connection id, resource id), as app.desk keys columns
+CLINIC = "@clinic"  # the connection part of a clinic column's key, ``(CLINIC, column id)``
 EVERYTHING = ""  # the id of the view that always exists
 EVERYTHING_NAME = QT_TRANSLATE_NOOP("Columns", "Everything")
 NAME_WIDTH = 100

@@ -12,7 +12,13 @@ from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from frontdesk.domain.audit import AuditEntry
-from frontdesk.domain.columns import ClinicColumn, ColumnKind, ColumnSetup, ColumnView
+from frontdesk.domain.columns import (
+    ClinicColumn,
+    ColumnKind,
+    ColumnSetup,
+    ColumnView,
+    ResourceKey,
+)
 from frontdesk.storage import notices
 from frontdesk.storage.audit import add_audit
 from frontdesk.storage.db import Database
@@ -66,6 +72,19 @@ class ColumnStore:
     def setup(self) -> ColumnSetup:
         with self.db.read() as s:
             return _read(s)
+
+    def mapping(self) -> dict[ResourceKey, str]:
+        """Which column each booking system's resource is shown in (the setup's ``mapping``
+        alone: what the desk's blockout rule asks at every check)."""
+        with self.db.read() as s:
+            rows = s.execute(
+                select(
+                    ColumnResourceRow.connection_id,
+                    ColumnResourceRow.resource_id,
+                    ColumnResourceRow.column_id,
+                )
+            )
+            return {(connection, resource): column for connection, resource, column in rows}
 
     def save(self, setup: ColumnSetup, audit: AuditEntry | None) -> ColumnSetup:
         """Replace the stored setup with ``setup`` (read at ``setup.revision``); the saved

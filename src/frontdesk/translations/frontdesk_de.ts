@@ -1474,6 +1474,10 @@
         <translation>&amp;Entfernen</translation>
     </message>
     <message>
+        <source>A column no longer shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The desk could not save this; try again.</source>
         <translation>Der Empfang konnte dies nicht speichern; bitte erneut versuchen.</translation>
     </message>
@@ -5642,6 +5646,10 @@ Die Einzelheiten stehen in der Logdatei.</translation>
     <message>
         <source>No working hours shown: {why}.</source>
         <translation>Keine Arbeitszeiten angezeigt: {why}.</translation>
+    </message>
+    <message>
+        <source>Working hours shown from the booking systems that document them ({why}).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Week calendar</source>

@@ -1474,6 +1474,10 @@
         <translation>हटाएँ (&amp;M)</translation>
     </message>
     <message>
+        <source>A column no longer shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The desk could not save this; try again.</source>
         <translation>डेस्क इसे सहेज नहीं सका; फिर से कोशिश करें।</translation>
     </message>
@@ -5642,6 +5646,10 @@ The details were written to the log file.</source>
     <message>
         <source>No working hours shown: {why}.</source>
         <translation>काम के घंटे नहीं दिखाए गए: {why}।</translation>
+    </message>
+    <message>
+        <source>Working hours shown from the booking systems that document them ({why}).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Week calendar</source>

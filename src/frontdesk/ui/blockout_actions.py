@@ -14,8 +14,10 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from frontdesk.app.blockouts import TOPIC
+from frontdesk.app.columns import desk_columns
 from frontdesk.app.desk import ResourceKey
 from frontdesk.domain.blockouts import Blockout
+from frontdesk.domain.columns import EVERYTHING
 from frontdesk.domain.timeutil import local_to_utc
 from frontdesk.domain.translation import translate
 from frontdesk.ui.blockout_dialog import BlockoutDialog
@@ -62,14 +64,17 @@ def open_blockout(
         start = local_to_utc(day, time(12), window.zone).instant
     if blockout is None and start is not None and end is None:
         end = start + DEFAULT_LENGTH
+    pane = window.pane
+    every = desk_columns(pane.column_setup(), pane.api_resources, EVERYTHING)
     dialog = BlockoutDialog(
         window.context,
-        list(window.pane.all_resources),
+        list(pane.all_resources),
         window,
         blockout=blockout,
         start=start,
         end=end,
         resource=resource,
+        known=[*every, *pane.api_resources],
     )
     window.dialogs._keep(dialog)
     return dialog

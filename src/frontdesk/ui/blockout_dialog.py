@@ -2,7 +2,9 @@
 one column or the whole clinic, once or repeating (every day, weekday or week, for some weeks
 or until a date); change or remove one.
 
-Times are typed on the clinic's clock. As it is typed, the dialog says what is wrong (the
+The columns offered are the view's (the clinic's own columns where it has them: a blockout of
+one keeps free every booking system's resource shown in it). Times are typed on the clinic's
+clock. As it is typed, the dialog says what is wrong (the
 field to fix) and how many bookings already lie in the time: they are kept, never cancelled.
 Saving runs on the desk's change runner; the grid redraws from the "blockouts" topic.
 """
@@ -10,6 +12,7 @@ Saving runs on the desk's change runner; the grid redraws from the "blockouts" t
 from __future__ import annotations
 
 import html
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -68,9 +71,14 @@ class BlockoutDialog(QDialog):
         start: datetime | None = None,
         end: datetime | None = None,
         resource: ResourceKey | None = None,
+        known: Sequence[ResourceInfo] = (),
     ) -> None:
+        """``resources``: the columns offered; ``known``: others a blockout may already lie
+        on (a booking system's resource shown in a clinic column, a column of another view),
+        offered only for that blockout, so that changing it keeps its column."""
         super().__init__(parent)
         self.context = context
+        self.known = {info.key: info for info in known}
         self.editing = blockout
         self.zone = context.clinic_zone
         self.verdicts: list[Verdict] = []
@@ -234,6 +242,15 @@ class BlockoutDialog(QDialog):
         if blockout is None or blockout.until is None:
             self.until.setDate(_qdate(local_start.date() + timedelta(weeks=4)))
         keys = [_key(self.column.itemData(i)) for i in range(self.column.count())]
+        if resource is not None and resource not in keys:  # not offered: still its column
+            info = self.known.get(resource)
+            self.column.addItem(
+                f"{info.name} · {info.connection_name}"
+                if info is not None
+                else translate("BlockoutDialog", "A column no longer shown"),
+                resource,
+            )
+            keys.append(resource)
         self.column.setCurrentIndex(keys.index(resource) if resource in keys else 0)
 
     def _changed(self) -> None:

@@ -229,7 +229,7 @@ class CalendarPane(QWidget):
         self.hidden = clinic_columns.hidden_resources(self.api_resources, self.shown_resources())
 
     def labels(self, data: CalendarData) -> clinic_columns.Labels:
-        return clinic_columns.labels(data.resources, self.all_resources)
+        return clinic_columns.labels(data.resources, self.all_resources, self.column_setup())
 
     def set_per_resource(self, on: bool) -> None:
         self.per_resource = on

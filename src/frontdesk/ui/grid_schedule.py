@@ -4,8 +4,13 @@ Time outside a column's hours is shaded, where its booking system documents hour
 windows): a column whose API documents none (``CalendarData.no_hours``), or whose day the cache
 holds no window of its connection for (beyond what was read), is left unshaded rather than
 guessed. A week's column of every resource is shaded only where every shown resource is out of
-hours. Blockouts are hatched bands with their reason; a column's own blockout in a week's
-column of every resource is a narrow strip at its left edge.
+hours (one whose API documents none: not at all). One of the clinic's columns is one person or
+chair on several booking systems: it is open where any member that documents hours is open and
+shaded where none is; a member whose API documents none is left out of the shading (the
+heading's tooltip says so, ``Schedule.partial``), and with no member documenting hours the
+column is unshaded with its note. Blockouts are hatched bands with their reason: in a clinic
+column its own, its members' and the whole clinic's; a column's own blockout in a week's column
+of every resource is a narrow strip at its left edge.
 
 Worked out once per layout (:func:`schedule_of`), painted for the visible rectangle only
 (:func:`paint_schedule`).
@@ -15,7 +20,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
@@ -24,7 +29,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 
 from frontdesk.app.desk import ResourceKey
 from frontdesk.domain import dates
-from frontdesk.domain.blockouts import Occurrence
+from frontdesk.domain.blockouts import Blockout, Occurrence
 from frontdesk.domain.catalog import Window
 from frontdesk.domain.timeutil import to_local
 from frontdesk.domain.translation import translate
@@ -55,6 +60,8 @@ class Schedule:
     off: list[list[tuple[float, float]]]  # per column: minutes out of hours
     bands: list[Band]
     notes: dict[int, str]  # per column: why its hours are not shown
+    # per clinic column: why some of its members' hours are not (the others' are shaded)
+    partial: dict[int, str] = field(default_factory=dict)
 
 
 def _minutes(wall: time) -> float:
@@ -93,12 +100,18 @@ def schedule_of(
     every = list(dict.fromkeys([*windows, *no_hours]))
     off: list[list[tuple[float, float]]] = []
     notes: dict[int, str] = {}
+    partial: dict[int, str] = {}
     for index, column in enumerate(columns):
-        keys = [column.resource] if column.resource is not None else every
+        keys = list(column.members) if column.resource is not None else every
         unknown = [no_hours[k] for k in keys if k in no_hours]
-        if unknown:
+        if unknown and column.keys is not None and len(unknown) < len(keys):
+            # a clinic column: shaded by the members that document hours, said in its heading
+            partial[index] = "; ".join(dict.fromkeys(unknown))
+            keys, unknown = [k for k in keys if k not in no_hours], []
+        elif unknown:
             notes[index] = "; ".join(dict.fromkeys(unknown))
         if not keys or unknown or any(column.day not in days_of.get(k[0], ()) for k in keys):
+            partial.pop(index, None)  # nothing shaded: nothing to say of the shading
             off.append([])
             continue
         spans = [
@@ -108,7 +121,7 @@ def schedule_of(
             if w.open and not w.exact
         ]
         off.append(_complement(spans))
-    return Schedule(off, _bands(columns, occurrences, zone_name), notes)
+    return Schedule(off, _bands(columns, occurrences, zone_name), notes, partial)
 
 
 def _bands(
@@ -121,7 +134,7 @@ def _bands(
         for index, column in enumerate(columns):
             if not start.date() <= column.day <= end.date():
                 continue
-            if column.resource is not None and not blockout.applies_to(*column.resource):
+            if not _covers(blockout, column):
                 continue
             top = _minutes(start.time()) if start.date() == column.day else 0.0
             bottom = _day_end(end, column.day)
@@ -130,6 +143,16 @@ def _bands(
             narrow = column.resource is None and not blockout.whole_clinic
             bands.append(Band(index, top, bottom, occurrence, narrow))
     return bands
+
+
+def _covers(blockout: Blockout, column: GridColumn) -> bool:
+    """Whether ``blockout`` is drawn in ``column``: the whole clinic's, the column's own (a
+    resource's, or a clinic column's), or one of a clinic column's member resources'; every
+    blockout in a column of every resource."""
+    if column.resource is None or blockout.whole_clinic:
+        return True
+    key = (blockout.connection_id, blockout.resource_id)
+    return key == column.resource or key in column.members
 
 
 def _day_end(end: datetime, day: date) -> float:

@@ -350,13 +350,28 @@ class TimeGridView(PickableGrid):
         """Why column ``column`` shows no working hours (its API documents none)."""
         return None if self.schedule is None else self.schedule.notes.get(column)
 
+    def hours_words(self, column: int) -> str | None:
+        """What column ``column``'s heading says of its working hours: none shown (no member's
+        API documents them), or shown only for the members whose API does (a clinic column)."""
+        note = self.hours_note(column)
+        if note:
+            return translate("TimeGrid", "No working hours shown: {why}.").format(why=note)
+        partial = None if self.schedule is None else self.schedule.partial.get(column)
+        if partial:
+            said = translate(
+                "TimeGrid",
+                "Working hours shown from the booking systems that document them ({why}).",
+            )
+            return said.format(why=partial)
+        return None
+
     def _schedule_tooltip(self, event: QEvent) -> None:
         pos = QPointF(event.pos())  # type: ignore[attr-defined]
         where = event.globalPos()  # type: ignore[attr-defined]
         column = self.column_at(pos)
-        if pos.y() < self.header_h and column is not None and self.hours_note(column):
-            said = translate("TimeGrid", "No working hours shown: {why}.")
-            QToolTip.showText(where, said.format(why=self.hours_note(column)), self)
+        words = self.hours_words(column) if column is not None else None
+        if pos.y() < self.header_h and words:
+            QToolTip.showText(where, words, self)
             return
         band = None
         if pos.y() >= self.header_h and pos.x() >= TIME_W:
