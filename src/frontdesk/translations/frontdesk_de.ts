@@ -1475,7 +1475,7 @@
     </message>
     <message>
         <source>A column no longer shown</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine nicht mehr angezeigte Spalte</translation>
     </message>
     <message>
         <source>The desk could not save this; try again.</source>
@@ -5649,7 +5649,7 @@ Die Einzelheiten stehen in der Logdatei.</translation>
     </message>
     <message>
         <source>Working hours shown from the booking systems that document them ({why}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprechzeiten aus den Buchungssystemen, die sie angeben ({why}).</translation>
     </message>
     <message>
         <source>Week calendar</source>

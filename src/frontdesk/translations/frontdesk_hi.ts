@@ -1475,7 +1475,7 @@
     </message>
     <message>
         <source>A column no longer shown</source>
-        <translation type="unfinished"></translation>
+        <translation>एक कॉलम जो अब नहीं दिखाया जाता</translation>
     </message>
     <message>
         <source>The desk could not save this; try again.</source>
@@ -5649,7 +5649,7 @@ The details were written to the log file.</source>
     </message>
     <message>
         <source>Working hours shown from the booking systems that document them ({why}).</source>
-        <translation type="unfinished"></translation>
+        <translation>काम के घंटे उन बुकिंग प्रणालियों से दिखाए गए हैं जो उन्हें बताती हैं ({why})।</translation>
     </message>
     <message>
         <source>Week calendar</source>
