@@ -18,6 +18,7 @@ import base64
 import hashlib
 import os
 import plistlib
+import shutil
 import struct
 import subprocess
 import sys
@@ -39,6 +40,9 @@ PFX = b"\x30\x82 an Authenticode certificate and its key"
 PASSWORD = "pfx-password-not-to-be-printed"
 
 needs_bash = pytest.mark.skipif(sys.platform == "win32", reason="the macOS script needs bash")
+needs_file = pytest.mark.skipif(
+    shutil.which("file") is None, reason="the script finds Mach-O files with `file`"
+)
 
 
 @pytest.fixture(autouse=True)
@@ -138,6 +142,7 @@ def test_the_release_check_names_what_is_missing(
 
 
 @needs_bash
+@needs_file
 def test_a_release_without_macos_tools_fails(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -151,6 +156,7 @@ def test_a_release_without_macos_tools_fails(
 
 # -- macOS: signing, notarizing and stapling -------------------------------------------------
 @needs_bash
+@needs_file
 def test_the_app_is_signed_inside_out_verified_notarized_and_stapled(
     tmp_path: Path, fake_tools: FakeTools, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -229,6 +235,7 @@ def test_the_dmg_is_signed_notarized_and_stapled(
 
 
 @needs_bash
+@needs_file
 def test_a_refused_notarization_fails_and_staples_nothing(
     tmp_path: Path, fake_tools: FakeTools, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -243,6 +250,7 @@ def test_a_refused_notarization_fails_and_staples_nothing(
 
 
 @needs_bash
+@needs_file
 def test_the_dmg_holds_the_app_already_stapled(
     build_script: ModuleType,
     tmp_path: Path,
