@@ -1,13 +1,17 @@
 """Build, smoke-test and package the FrontDesk desk: the one entry point for every platform.
 
-    python packaging/build.py linux|windows|macos [--dist DIR] [--work DIR]
+    python packaging/build.py linux|windows|macos [--release] [--dist DIR] [--work DIR]
     python packaging/build.py smoke EXECUTABLE [--windowed] [--version X.Y.Z]
     python packaging/build.py nsis [--program-dir DIR] [--out FILE]
 
 A platform target renders the icons (``icons.py``), freezes the app with PyInstaller
 (``frontdesk.spec``, onedir), smoke-tests the frozen executable and prints the bundle's size.
-Then ``windows`` compiles the NSIS installer (``windows/frontdesk.nsi``) and ``macos`` signs the
-app and makes the DMG (``macos/``). Every artifact gets a ``.sha256`` file beside it.
+Then ``windows`` Authenticode-signs the two executables, compiles the NSIS installer
+(``windows/frontdesk.nsi``) over them and signs the installer; ``macos`` signs, notarizes and
+staples the app, makes the DMG of it and signs, notarizes and staples the DMG (``macos/``).
+With ``--release`` (the release workflow's tag builds) signing is required: a missing secret
+fails the build before anything is frozen; without it, signing is skipped, and said to be,
+when the secrets are not set (``signing.py``). Every artifact gets a ``.sha256`` file beside it.
 
 The smoke test runs ``<app> --version`` (must print the pyproject version, so the package
 metadata made it into the bundle) and ``<app> --demo --smoke-test --profile-dir <tmp>``: the
@@ -41,12 +45,14 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from signing import SigningError, authenticode, mac_sign
+from signing import check as check_signing
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 APP_NAME = "FrontDesk"
 SPEC = HERE / "frontdesk.spec"
 NSIS_SCRIPT = HERE / "windows" / "frontdesk.nsi"
-SIGN_SCRIPT = HERE / "macos" / "sign_and_notarize.sh"
 SMOKE_LINE = "FrontDesk smoke test: main window built"
 SMOKE_TIMEOUT_S = 300
 # Qt modules the desk does not use; a bundle carrying any of them has leaked (see the spec).
@@ -403,6 +409,16 @@ def smoke_layout(where: Layout, version: str) -> None:
 
 
 # -- Windows: NSIS ---------------------------------------------------------------------------
+def package_windows(where: Layout, dist: Path, version: str, icon: Path, *, release: bool) -> Path:
+    """The executables Authenticode-signed, the installer compiled over them, then signed."""
+    setup = dist / f"{APP_NAME}-{version}-windows-{machine()}-setup.exe"
+    with authenticode(release=release) as sign:
+        sign([where.executable, *([where.cli] if where.cli else [])])
+        compile_nsis(where.bundle, setup, version, icon)
+        sign([setup])
+    return setup
+
+
 def find_makensis() -> str | None:
     found = shutil.which("makensis")
     if found:
@@ -461,9 +477,14 @@ def nsis_check(out: Path | None, program_dir: Path | None, version: str) -> Path
 
 
 # -- macOS: signing and the DMG --------------------------------------------------------------
-def sign(kind: str, path: Path) -> None:
-    """Sign (and for a DMG notarize) when the secrets are set; the script skips otherwise."""
-    run(["bash", str(SIGN_SCRIPT), kind, str(path)])
+def package_macos(where: Layout, dist: Path, version: str, *, release: bool) -> Path:
+    """The app signed, notarized and stapled, smoke-tested again, put in a DMG, and the DMG
+    signed, notarized and stapled: the DMG holds the stapled app."""
+    mac_sign("app", where.bundle, release=release)
+    smoke(where.executable, version)  # signing must not have broken it
+    dmg = make_dmg(where.bundle, dist / f"{APP_NAME}-{version}-macos-{machine()}.dmg", version)
+    mac_sign("dmg", dmg, release=release)
+    return dmg
 
 
 def make_dmg(app: Path, out: Path, version: str) -> Path:
@@ -497,11 +518,14 @@ def make_dmg(app: Path, out: Path, version: str) -> Path:
 
 
 # -- targets ---------------------------------------------------------------------------------
-def build(target: str, dist: Path, work: Path) -> list[Path]:
-    """Freeze, smoke-test and package ``target``; returns the artifacts made."""
+def build(target: str, dist: Path, work: Path, *, release: bool = False) -> list[Path]:
+    """Freeze, smoke-test, package and sign ``target``; returns the artifacts made. A
+    ``release`` is signed or fails (at once, when a secret is missing)."""
     host = {"linux": "linux", "win32": "windows", "darwin": "macos"}.get(sys.platform)
     if target != host:
         raise BuildError(f"{target} bundles are built on {target}; this is {sys.platform}")
+    if release:
+        check_signing(target)
     version = project_version()
     started = time.monotonic()
     where = freeze(target, dist, work, version)
@@ -509,15 +533,10 @@ def build(target: str, dist: Path, work: Path) -> list[Path]:
     print(f"bundle size: {megabytes(tree_size(where.bundle))} ({where.bundle})")
     artifacts: list[Path] = []
     if target == "windows":
-        setup = dist / f"{APP_NAME}-{version}-windows-{machine()}-setup.exe"
-        compile_nsis(where.bundle, setup, version, work / "icons" / "frontdesk.ico")
-        artifacts.append(setup)
+        icon = work / "icons" / "frontdesk.ico"
+        artifacts.append(package_windows(where, dist, version, icon, release=release))
     elif target == "macos":
-        sign("app", where.bundle)
-        smoke(where.executable, version)  # signing must not have broken it
-        dmg = make_dmg(where.bundle, dist / f"{APP_NAME}-{version}-macos-{machine()}.dmg", version)
-        sign("dmg", dmg)
-        artifacts.append(dmg)
+        artifacts.append(package_macos(where, dist, version, release=release))
     for artifact in artifacts:
         write_sha256(artifact)
         print(f"installer: {artifact} ({megabytes(tree_size(artifact))})")
@@ -532,6 +551,11 @@ def main(argv: list[str] | None = None) -> int:
         one = sub.add_parser(target, help=f"freeze, smoke-test and package for {target}")
         one.add_argument("--dist", type=Path, default=ROOT / "dist", help="where bundles go")
         one.add_argument("--work", type=Path, default=ROOT / "build", help="scratch space")
+        one.add_argument(
+            "--release",
+            action="store_true",
+            help="a release: signed or failed (a missing signing secret fails the build)",
+        )
     smoke_cmd = sub.add_parser("smoke", help="smoke-test a frozen executable")
     smoke_cmd.add_argument("executable", type=Path)
     smoke_cmd.add_argument("--windowed", action="store_true", help="a Windows GUI executable")
@@ -546,8 +570,8 @@ def main(argv: list[str] | None = None) -> int:
         elif args.command == "nsis":
             nsis_check(args.out, args.program_dir, pyproject_version())
         else:
-            build(args.command, args.dist.resolve(), args.work.resolve())
-    except BuildError as exc:
+            build(args.command, args.dist.resolve(), args.work.resolve(), release=args.release)
+    except (BuildError, SigningError) as exc:
         print(f"build.py: {exc}", file=sys.stderr)
         return 1
     return 0

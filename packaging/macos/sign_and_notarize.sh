@@ -1,48 +1,82 @@
 #!/usr/bin/env bash
-# Sign FrontDesk.app, or sign, notarize and staple the DMG, with the clinic-facing Developer ID.
+# Sign, notarize and staple FrontDesk.app, then the DMG that holds it, with the Developer ID.
 #
-#   sign_and_notarize.sh app dist/FrontDesk.app
-#   sign_and_notarize.sh dmg dist/FrontDesk-0.1.0-macos-arm64.dmg
+#   sign_and_notarize.sh [--release] app dist/FrontDesk.app
+#   sign_and_notarize.sh [--release] dmg dist/FrontDesk-0.1.0-macos-arm64.dmg
+#   sign_and_notarize.sh check
 #
-# packaging/build.py macos calls it twice: on the app before the DMG is made, then on the DMG.
+# packaging/build.py macos calls it twice: on the app before the DMG is made (so the DMG holds
+# the stapled app), then on the DMG. `check` only says whether every secret is set (exit 1 and
+# their names when not); build.py runs it first on a release build, so that one fails in
+# seconds rather than after the freeze.
 # It needs these secrets in the environment (the release workflow maps them from the
-# repository's secrets); when any is missing it says which and exits 0, so forks and test
-# builds still produce an unsigned DMG:
+# repository's secrets):
 #   MACOS_CERT_P12        the "Developer ID Application" certificate and key, .p12, base64
 #   MACOS_CERT_PASSWORD   the .p12's password
 #   APPLE_ID              the Apple ID that notarizes
 #   APPLE_TEAM_ID         its team id
 #   APPLE_APP_PASSWORD    an app-specific password for that Apple ID
 # Optional: MACOS_SIGN_IDENTITY, to pick one identity when the .p12 holds several.
+# With --release (a tag build) a missing secret fails, exit 1, naming it: a release is never
+# published unsigned. Without it (CI, a test build, a fork) a missing secret skips signing, says
+# so and which are missing, and exits 0: the app and DMG stay unsigned.
 #
 # The certificate goes into a throw-away keychain that is deleted on exit. The app is signed
-# inside out (every Mach-O file, then each framework, then the bundle) with the hardened
-# runtime and a secure timestamp, as notarization requires.
+# inside out (every Mach-O file, then each framework, then the bundle) with the hardened runtime
+# and a secure timestamp, checked (codesign --verify --deep --strict), sent to Apple's notary
+# service as a zip (ditto, notarytool --wait), and its ticket stapled to it (stapler staple,
+# stapler validate, spctl --assess). The DMG is then signed, notarized and stapled the same way.
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
 entitlements="$here/entitlements.plist"
+secrets=(MACOS_CERT_P12 MACOS_CERT_PASSWORD APPLE_ID APPLE_TEAM_ID APPLE_APP_PASSWORD)
 
 usage() {
-  echo "usage: $0 app PATH.app | dmg PATH.dmg" >&2
+  echo "usage: $0 [--release] app PATH.app | [--release] dmg PATH.dmg | check" >&2
   exit 2
 }
 
+release=0
+if [[ "${1:-}" == "--release" ]]; then
+  release=1
+  shift
+fi
 kind="${1:-}"
 target="${2:-}"
+missing=()
+for name in "${secrets[@]}"; do
+  [[ -n "${!name:-}" ]] || missing+=("$name")
+done
+
+if [[ "$kind" == "check" ]]; then
+  if (( ${#missing[@]} > 0 )); then
+    echo "sign_and_notarize: a release must be signed and notarized, and these secrets are" \
+      "not set: ${missing[*]}" >&2
+    exit 1
+  fi
+  echo "sign_and_notarize: the signing and notarization secrets are set"
+  exit 0
+fi
 [[ "$kind" == "app" || "$kind" == "dmg" ]] || usage
 [[ -e "$target" ]] || { echo "sign_and_notarize: $target does not exist" >&2; exit 2; }
 
-missing=()
-for name in MACOS_CERT_P12 MACOS_CERT_PASSWORD APPLE_ID APPLE_TEAM_ID APPLE_APP_PASSWORD; do
-  [[ -n "${!name:-}" ]] || missing+=("$name")
-done
 if (( ${#missing[@]} > 0 )); then
-  echo "sign_and_notarize: skipped, $target stays unsigned (not set: ${missing[*]})"
+  if (( release )); then
+    echo "sign_and_notarize: a release must be signed and notarized, and these secrets are" \
+      "not set: ${missing[*]}; $target was not signed and the build fails" >&2
+    exit 1
+  fi
+  echo "sign_and_notarize: not a release build, signing skipped: $target stays unsigned" \
+    "(not set: ${missing[*]})"
   exit 0
 fi
-if [[ "$(uname -s)" != "Darwin" ]]; then
-  echo "sign_and_notarize: signing needs macOS (codesign, notarytool)" >&2
+tools=()
+for tool in codesign security xcrun ditto plutil spctl file; do
+  command -v "$tool" >/dev/null 2>&1 || tools+=("$tool")
+done
+if (( ${#tools[@]} > 0 )); then
+  echo "sign_and_notarize: signing needs macOS's tools; not found: ${tools[*]}" >&2
   exit 1
 fi
 
@@ -84,9 +118,27 @@ sign() {  # sign [codesign options...] PATH
   codesign --force --timestamp --options runtime --sign "$identity" "$@"
 }
 
+notarize() {  # notarize FILE: a zip, dmg or pkg; exits unless Apple accepts it
+  local file="$1" result submission status
+  result="$workdir/notary.json"
+  xcrun notarytool submit "$file" --apple-id "$APPLE_ID" --team-id "$APPLE_TEAM_ID" \
+    --password "$APPLE_APP_PASSWORD" --wait --timeout 45m --output-format json > "$result" || true
+  submission="$(plutil -extract id raw -o - "$result" 2>/dev/null || true)"
+  status="$(plutil -extract status raw -o - "$result" 2>/dev/null || true)"
+  if [[ "$status" != "Accepted" ]]; then
+    echo "sign_and_notarize: notarization of $file ended '${status:-unknown}'" >&2
+    cat "$result" >&2 || true
+    if [[ -n "$submission" ]]; then
+      xcrun notarytool log "$submission" --apple-id "$APPLE_ID" --team-id "$APPLE_TEAM_ID" \
+        --password "$APPLE_APP_PASSWORD" >&2 || true
+    fi
+    exit 1
+  fi
+}
+
 sign_app() {
-  local app="$1" main_exe
-  main_exe="$app/Contents/MacOS/$(/usr/libexec/PlistBuddy -c "Print :CFBundleExecutable" \
+  local app="$1" main_exe zip
+  main_exe="$app/Contents/MacOS/$(plutil -extract CFBundleExecutable raw -o - \
     "$app/Contents/Info.plist")"
   # 1. every Mach-O file but the main executable (libraries, Python extensions, helpers)
   while IFS= read -r -d '' file; do
@@ -103,26 +155,21 @@ sign_app() {
   sign --entitlements "$entitlements" "$main_exe"
   sign --entitlements "$entitlements" "$app"
   codesign --verify --deep --strict --verbose=2 "$app"
-  echo "sign_and_notarize: signed $app"
+  # 4. notarize (the service takes the app zipped), then staple the ticket to the app itself
+  zip="$workdir/$(basename "$app" .app).zip"
+  ditto -c -k --keepParent "$app" "$zip"
+  notarize "$zip"
+  xcrun stapler staple "$app"
+  xcrun stapler validate "$app"
+  spctl --assess --type execute --verbose=2 "$app"
+  echo "sign_and_notarize: $app signed, notarized and stapled"
 }
 
-notarize_dmg() {
-  local dmg="$1" result submission status
+sign_dmg() {
+  local dmg="$1"
   codesign --force --timestamp --sign "$identity" "$dmg"
-  result="$workdir/notary.json"
-  xcrun notarytool submit "$dmg" --apple-id "$APPLE_ID" --team-id "$APPLE_TEAM_ID" \
-    --password "$APPLE_APP_PASSWORD" --wait --timeout 45m --output-format json > "$result" || true
-  submission="$(plutil -extract id raw -o - "$result" 2>/dev/null || true)"
-  status="$(plutil -extract status raw -o - "$result" 2>/dev/null || true)"
-  if [[ "$status" != "Accepted" ]]; then
-    echo "sign_and_notarize: notarization of $dmg ended '${status:-unknown}'" >&2
-    cat "$result" >&2 || true
-    if [[ -n "$submission" ]]; then
-      xcrun notarytool log "$submission" --apple-id "$APPLE_ID" --team-id "$APPLE_TEAM_ID" \
-        --password "$APPLE_APP_PASSWORD" >&2 || true
-    fi
-    exit 1
-  fi
+  codesign --verify --strict --verbose=2 "$dmg"
+  notarize "$dmg"
   xcrun stapler staple "$dmg"
   xcrun stapler validate "$dmg"
   spctl --assess --type open --context context:primary-signature --verbose=2 "$dmg"
@@ -131,5 +178,5 @@ notarize_dmg() {
 
 case "$kind" in
   app) sign_app "$target" ;;
-  dmg) notarize_dmg "$target" ;;
+  dmg) sign_dmg "$target" ;;
 esac

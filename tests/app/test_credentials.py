@@ -75,8 +75,14 @@ def test_an_unreadable_credentials_file_is_named_and_left_alone(tmp_path: Path) 
     path = tmp_path / "credentials.json"
     path.write_text("{not json")
     creds = Credentials(path, use_keyring=False)
-    with pytest.raises(CredentialsFileError, match=r"credentials file: .*credentials\.json"):
+    with pytest.raises(
+        CredentialsFileError, match=r"credentials file: .*credentials\.json"
+    ) as raised:
         creds.set("c1", "k")
+    # it may hold the cache's key too: the advice keeps the file rather than discarding it
+    said = str(raised.value)
+    assert "Do not delete it" in said and "key of this desk's encrypted cache" in said
+    assert "backup" in said and "move it to another folder and keep it there" in said
     with pytest.raises(CredentialsFileError):
         creds.get("c1")
     assert path.read_text() == "{not json"

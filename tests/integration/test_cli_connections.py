@@ -207,11 +207,18 @@ def test_a_corrupt_credentials_file_leaves_no_connection_behind(tmp_path: Path) 
     done = connect(profile, "Clinic", "--api-key-stdin", stdin=KEY)
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert "credentials.json cannot be read" in done.stderr
+    # the advice keeps the cache's key: the file is kept, not deleted
+    assert "Do not delete it: it may also hold the key of this desk's encrypted cache" in (
+        " ".join(done.stderr.split())
+    )
+    assert "move it aside" not in done.stderr.lower()
     # (the cache's key would be read from it too: nothing opens, nothing is overwritten)
     listing = frontdesk(profile, "connections", "list", "--json")
     assert listing.returncode == 2 and "credentials.json cannot be read" in listing.stderr
     assert (profile / "config" / "credentials.json").read_text() == "{half a file"
-    (profile / "config" / "credentials.json").unlink()  # moved aside, as the message says
+    kept = tmp_path / "kept"  # moved to another folder and kept, as the message says
+    kept.mkdir()
+    (profile / "config" / "credentials.json").rename(kept / "credentials.json")
     again = connect(profile, "Clinic", "--api-key-stdin", stdin=KEY)  # the same name: free
     assert again.returncode == 0, again.stderr
 

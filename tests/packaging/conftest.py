@@ -1,13 +1,18 @@
-"""Loading the build scripts under packaging/, which sit outside the package on purpose."""
+"""Loading the build scripts under packaging/, which sit outside the package on purpose, and
+stand-ins for the signing tools (``support/fake_tools.py``) to run their control flow here."""
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
+import os
 import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
+
+from support.fake_tools import FakeTools
 
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGING = ROOT / "packaging"
@@ -35,3 +40,21 @@ def build_script() -> ModuleType:
 @pytest.fixture(scope="session")
 def icons_script() -> ModuleType:
     return load_script("icons")
+
+
+@pytest.fixture(scope="session")
+def signing_script(build_script: ModuleType) -> ModuleType:
+    """``packaging/signing.py`` as build.py imports it (one ``SigningError`` for both)."""
+    return importlib.import_module("signing")
+
+
+@pytest.fixture
+def fake_tools(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> FakeTools:
+    """Stand-ins for the signing tools first on PATH, recording their calls (the real
+    ``file``, ``find`` and ``base64`` stay usable)."""
+    if sys.platform == "win32":
+        pytest.skip("the stand-ins are scripts run through their #! line")
+    tools = FakeTools(tmp_path / "fake-tools")
+    monkeypatch.setenv("PATH", f"{tools.bin}{os.pathsep}{os.environ.get('PATH', '')}")
+    monkeypatch.setenv("FAKE_TOOLS_LOG", str(tools.log))
+    return tools

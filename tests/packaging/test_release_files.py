@@ -1,11 +1,10 @@
 """The release pipeline's files, read the way GitHub and macOS read them: the workflows build,
-smoke-test and publish what they promise, the Info.plist names the app, and the signing script
-steps aside when the signing secrets are absent."""
+smoke-test and publish what they promise, a tag build cannot be published unsigned, and the
+Info.plist names the app. (The signing steps themselves: test_signing.py.)"""
 
 from __future__ import annotations
 
 import hashlib
-import os
 import plistlib
 import shutil
 import subprocess
@@ -28,6 +27,8 @@ SECRETS = (
     "APPLE_TEAM_ID",
     "APPLE_APP_PASSWORD",
 )
+WINDOWS_SECRETS = ("WINDOWS_CERT_PFX", "WINDOWS_CERT_PASSWORD")
+ON_A_TAG = "startsWith(github.ref, 'refs/tags/')"
 
 
 def _workflow(name: str) -> dict[str, Any]:
@@ -89,19 +90,68 @@ def test_info_plist_names_the_app_for_macos() -> None:
     assert info["CFBundleIconFile"] == "frontdesk.icns"
 
 
-@pytest.mark.skipif(shutil.which("bash") is None or sys.platform == "win32", reason="needs bash")
-def test_signing_is_skipped_not_failed_without_secrets(tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if k not in SECRETS}
-    for kind in ("app", "dmg"):
-        result = subprocess.run(
-            ["bash", str(MACOS / "sign_and_notarize.sh"), kind, str(tmp_path)],
-            env=env,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        assert result.returncode == 0, result.stderr
-        assert "skipped" in result.stdout and "MACOS_CERT_P12" in result.stdout
+def _step(job: dict[str, Any], says: str) -> tuple[int, dict[str, Any]]:
+    """The first step of ``job`` whose command holds ``says``, and its position."""
+    for position, step in enumerate(job["steps"]):
+        if says in step.get("run", ""):
+            return position, step
+    raise AssertionError(f"no step runs {says!r}")
+
+
+@pytest.mark.parametrize(
+    ("job", "secrets"), [("windows", WINDOWS_SECRETS), ("macos", SECRETS)], ids=["windows", "macos"]
+)
+def test_a_tag_build_fails_first_without_its_signing_secrets(
+    job: str, secrets: tuple[str, ...]
+) -> None:
+    steps = _workflow("release.yml")["jobs"][job]
+    checked, check = _step(steps, f"packaging/signing.py check {job}")
+    assert check["if"] == ON_A_TAG  # on a tag only, and before the tests and the build
+    assert set(check["env"]) == set(secrets)
+    assert all(check["env"][name] == f"${{{{ secrets.{name} }}}}" for name in secrets)
+    tested, _ = _step(steps, "uv run pytest")
+    built, build = _step(steps, f"packaging/build.py {job}")
+    assert checked < tested < built
+    # the build itself is a release on a tag: signed, or it fails (test_signing.py)
+    assert f"${{{{ {ON_A_TAG} && '--release' || '' }}}}" in build["run"]
+    assert set(build["env"]) == set(secrets)
+
+
+def test_publish_needs_the_signed_builds_and_runs_on_tags_only() -> None:
+    jobs = _workflow("release.yml")["jobs"]
+    assert jobs["publish"]["if"] == ON_A_TAG
+    assert set(jobs["publish"]["needs"]) >= {"windows", "macos"}
+    assert not any("if" in jobs[name] for name in ("windows", "macos"))  # never skipped
+
+
+def test_the_windows_job_signs_the_executables_before_nsis_and_the_installer_after() -> None:
+    """The job's build step is ``build.py windows``, whose packaging signs FrontDesk.exe and
+    frontdesk-cli.exe, runs makensis over them, then signs the installer (that order is run with
+    stand-ins in test_signing.py); on a tag, the installer and the executables it installed must
+    then carry valid signatures."""
+    windows = _workflow("release.yml")["jobs"]["windows"]
+    built, build = _step(windows, "packaging/build.py windows")
+    nsis, _ = _step(windows, "makensis")  # NSIS is installed before the build runs it
+    installed, install = _step(windows, "Get-AuthenticodeSignature")
+    assert nsis < built < installed
+    assert set(build["env"]) == set(WINDOWS_SECRETS)
+    assert f"${{{{ {ON_A_TAG} }}}}" in install["run"]
+    for checked in ("$setup", "$app\\FrontDesk.exe", "$app\\frontdesk-cli.exe"):
+        assert checked in install["run"]
+    assert 'Status -ne "Valid"' in install["run"]
+
+
+def test_the_macos_job_checks_the_stapled_app_and_dmg_on_a_tag() -> None:
+    macos = _workflow("release.yml")["jobs"]["macos"]
+    built, _ = _step(macos, "packaging/build.py macos")
+    checked, check = _step(macos, "stapler validate")
+    assert built < checked and check["if"] == ON_A_TAG
+    runs = check["run"]
+    assert 'xcrun stapler validate "$dmg"' in runs
+    assert 'xcrun stapler validate "$mount/FrontDesk.app"' in runs  # the app inside the DMG
+    assert 'codesign --verify --deep --strict --verbose=2 "$mount/FrontDesk.app"' in runs
+    assert 'spctl --assess --type execute --verbose=2 "$mount/FrontDesk.app"' in runs
+    assert "spctl --assess --type open" in runs
 
 
 @pytest.mark.skipif(shutil.which("bash") is None or sys.platform == "win32", reason="needs bash")

@@ -67,8 +67,11 @@ class CredentialsFileError(Exception):
 
 _UNREADABLE = QT_TRANSLATE_NOOP(
     "Store",
-    "credentials file: {file} cannot be read ({why}). Move it aside, then give the API keys "
-    "again ('frontdesk connections edit NAME --api-key-stdin').",
+    "credentials file: {file} cannot be read ({why}). Do not delete it: it may also hold the key "
+    "of this desk's encrypted cache. Put back a backup of it if there is one; otherwise move it "
+    "to another folder and keep it there, then give the API keys again ('frontdesk connections "
+    "edit NAME --api-key-stdin'). If the cache's key was in it, FrontDesk then says the cache "
+    "cannot be opened, and what to do.",
 )
 _NOT_OURS = QT_TRANSLATE_NOOP("Store", "it is not the JSON FrontDesk writes")
 

@@ -5335,8 +5335,8 @@ Die Einzelheiten stehen in der Logdatei.</translation>
         <translation>er meldet einen Fehler: {what}</translation>
     </message>
     <message>
-        <source>credentials file: {file} cannot be read ({why}). Move it aside, then give the API keys again (&apos;frontdesk connections edit NAME --api-key-stdin&apos;).</source>
-        <translation>Datei der Zugangsdaten: {file} kann nicht gelesen werden ({why}). Verschieben Sie sie an einen anderen Ort und geben Sie die API-Schlüssel erneut ein (&apos;frontdesk connections edit NAME --api-key-stdin&apos;).</translation>
+        <source>credentials file: {file} cannot be read ({why}). Do not delete it: it may also hold the key of this desk&apos;s encrypted cache. Put back a backup of it if there is one; otherwise move it to another folder and keep it there, then give the API keys again (&apos;frontdesk connections edit NAME --api-key-stdin&apos;). If the cache&apos;s key was in it, FrontDesk then says the cache cannot be opened, and what to do.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>it is not the JSON FrontDesk writes</source>

@@ -5335,8 +5335,8 @@ The details were written to the log file.</source>
         <translation>यह विफल रहा: {what}</translation>
     </message>
     <message>
-        <source>credentials file: {file} cannot be read ({why}). Move it aside, then give the API keys again (&apos;frontdesk connections edit NAME --api-key-stdin&apos;).</source>
-        <translation>क्रेडेंशियल फ़ाइल: {file} पढ़ी नहीं जा सकती ({why})। इसे कहीं और हटा दें, फिर API कुंजियाँ दोबारा दें (&apos;frontdesk connections edit NAME --api-key-stdin&apos;)।</translation>
+        <source>credentials file: {file} cannot be read ({why}). Do not delete it: it may also hold the key of this desk&apos;s encrypted cache. Put back a backup of it if there is one; otherwise move it to another folder and keep it there, then give the API keys again (&apos;frontdesk connections edit NAME --api-key-stdin&apos;). If the cache&apos;s key was in it, FrontDesk then says the cache cannot be opened, and what to do.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>it is not the JSON FrontDesk writes</source>
