@@ -5336,7 +5336,7 @@ Die Einzelheiten stehen in der Logdatei.</translation>
     </message>
     <message>
         <source>credentials file: {file} cannot be read ({why}). Do not delete it: it may also hold the key of this desk&apos;s encrypted cache. Put back a backup of it if there is one; otherwise move it to another folder and keep it there, then give the API keys again (&apos;frontdesk connections edit NAME --api-key-stdin&apos;). If the cache&apos;s key was in it, FrontDesk then says the cache cannot be opened, and what to do.</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei der Zugangsdaten: {file} kann nicht gelesen werden ({why}). Löschen Sie sie nicht: Sie kann auch den Schlüssel des verschlüsselten Zwischenspeichers dieses Empfangs enthalten. Spielen Sie eine Sicherung davon zurück, falls es eine gibt; sonst verschieben Sie sie in einen anderen Ordner und bewahren Sie sie dort auf, und geben Sie dann die API-Schlüssel erneut an (&apos;frontdesk connections edit NAME --api-key-stdin&apos;). War der Schlüssel des Zwischenspeichers darin, sagt FrontDesk danach, dass der Zwischenspeicher nicht geöffnet werden kann, und was zu tun ist.</translation>
     </message>
     <message>
         <source>it is not the JSON FrontDesk writes</source>

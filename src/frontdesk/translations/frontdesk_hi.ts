@@ -5336,7 +5336,7 @@ The details were written to the log file.</source>
     </message>
     <message>
         <source>credentials file: {file} cannot be read ({why}). Do not delete it: it may also hold the key of this desk&apos;s encrypted cache. Put back a backup of it if there is one; otherwise move it to another folder and keep it there, then give the API keys again (&apos;frontdesk connections edit NAME --api-key-stdin&apos;). If the cache&apos;s key was in it, FrontDesk then says the cache cannot be opened, and what to do.</source>
-        <translation type="unfinished"></translation>
+        <translation>क्रेडेंशियल फ़ाइल: {file} पढ़ी नहीं जा सकती ({why})। इसे मिटाएँ नहीं: इसमें इस डेस्क के एन्क्रिप्टेड कैश की कुंजी भी हो सकती है। अगर इसका बैकअप है तो उसे वापस रखें; नहीं तो इसे किसी दूसरे फ़ोल्डर में ले जाकर वहीं रखें, फिर API कुंजियाँ दोबारा दें (&apos;frontdesk connections edit NAME --api-key-stdin&apos;)। अगर कैश की कुंजी इसमें थी, तो FrontDesk फिर बताएगा कि कैश खोला नहीं जा सकता, और क्या करना है।</translation>
     </message>
     <message>
         <source>it is not the JSON FrontDesk writes</source>
