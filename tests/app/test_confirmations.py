@@ -173,3 +173,42 @@ def test_the_demo_has_a_few_calls_made_and_a_patient_waiting(tmp_path: Path) -> 
         ) == len(marked)
     finally:
         demo.close()
+
+
+def test_each_row_has_a_number_to_call_and_the_clinics_column_name(repo: Repository) -> None:
+    """A booking without a phone (CareValidate keeps none) takes the one the patient index
+    holds for the name, in italics with a note; none anywhere, or several, is said in words.
+    The provider is the clinic column's name where one shows the resource, else its own."""
+    from frontdesk.domain.columns import ClinicColumn, ColumnSetup
+    from support.clinic import MAIN, NORTH, make_catalog
+
+    day = date(2027, 6, 15)
+    repo.catalogs.save_catalog("conn-1", make_catalog([day]), [day])
+    at = local_to_utc(day, time(10), "Europe/London").instant
+    earlier = at - timedelta(days=30)
+    repo.import_bookings(
+        [
+            booking(1, earlier, patient_name="Theo Fraser", patient_phone="+447700900111"),
+            booking(2, earlier, patient_name="Sam Twice", patient_phone="+447700900222"),
+            booking(3, earlier, patient_name="Sam Twice", patient_phone="+447700900333"),
+            booking(4, at, patient_name="  theo  FRASER", patient_phone="", resource_id=MAIN),
+            booking(5, at, patient_name="Nobody Known", patient_phone="", resource_id=NORTH),
+            booking(6, at, patient_name="Sam Twice", patient_phone="", resource_id=NORTH),
+            booking(7, at, patient_name="Own Number", patient_phone="+447700900444"),
+        ]
+    )
+    berger = ClinicColumn("col-berger", "Dr. Berger")
+    repo.columns.save(ColumnSetup((berger,), {("conn-1", MAIN): berger.id}), None)
+    rows = {r.booking_id: r for r in _confirmations(repo).call_list(day).rows}
+    assert (rows["b-4"].phone, rows["b-4"].provider) == ("+447700900111", "Dr. Berger")
+    assert "patient records" in rows["b-4"].phone_note
+    assert (rows["b-5"].phone, rows["b-5"].provider) == ("no phone on file", "Branch North")
+    assert "Neither" in rows["b-5"].phone_note
+    assert rows["b-6"].phone == "several numbers on file" and "Find patient" in (
+        rows["b-6"].phone_note
+    )
+    assert (rows["b-7"].phone, rows["b-7"].phone_note, rows["b-7"].provider) == (
+        "+447700900444",
+        "",
+        "res",  # a resource the catalog does not name: its id, as before
+    )

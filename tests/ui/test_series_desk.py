@@ -7,8 +7,10 @@ earlier ones."""
 from __future__ import annotations
 
 import os
-from datetime import time
+from datetime import time, timedelta
 from pathlib import Path
+
+from PySide6.QtCore import QDate, QTime
 
 from frontdesk.app import series
 from frontdesk.domain.booking import BookingRequest
@@ -74,12 +76,35 @@ def test_book_a_six_week_series_then_cancel_this_and_the_following(
     assert [b.start for b in booked][:2] == starts[:2]
     assert to_local(booked[2].start, ZONE).date() != to_local(third, ZONE).date()
 
+    # move the second "and the following": each later one by the same shift on the clinic's
+    # clock, the first where it was (the first shift the rules let every one of them take)
     move = window.actions_.open_move(booked[1].id)
     assert move is not None and move.scope is not None
     assert "following (5)" in move.scope.and_following.text()
     move.scope.and_following.setChecked(True)
-    move.validate_now()
-    move.done(0)
+    old = to_local(booked[1].start, ZONE)
+    for shift in (timedelta(days=1), timedelta(days=-1), timedelta(minutes=-30)):
+        new = old + shift
+        move.date_edit.setDate(QDate(new.year, new.month, new.day))
+        move.time_edit.setTime(QTime(new.hour, new.minute))
+        move.validate_now()
+        if move.save_button.isEnabled():
+            break
+    assert move.save_button.isEnabled(), move.message.text()
+    with qtbot.waitSignal(move.moved, timeout=10_000):
+        move.save_button.click()  # the move is confirmed
+    made(window)
+    assert not move.isVisible()
+    moved = [window.context.reads.booking(b.id) for b in booked]
+    assert all(m is not None for m in moved)
+    assert moved[0].start == booked[0].start  # type: ignore[union-attr]  # earlier: untouched
+    for before, after in zip(booked[1:], moved[1:], strict=True):
+        wall = to_local(before.start, ZONE).replace(tzinfo=None) + shift
+        assert after is not None and to_local(after.start, ZONE).replace(tzinfo=None) == wall
+        assert after.resource_id == before.resource_id
+    info = series.series_of(window.context, booked[0].id)
+    assert info is not None and len(info.booking_ids) == 6  # still one series of six
+    booked = [m for m in moved if m is not None]
 
     cancel = window.actions_.open_cancel(booked[3].id)
     assert cancel is not None and cancel.scope is not None

@@ -2,11 +2,11 @@
 they went in, kept at the desk only.
 
 The "arrived" mark is the booking's visit status (``BookingService.set_status``, sent to a
-booking system that keeps it); :meth:`Arrivals.set_status` makes that change and then keeps the
-instant (UTC) in the store (topic ``"arrivals"``, an audit line with it): an undo forgets it,
-"completed" ends the wait. "In the chair" is a desk-only mark (no booking system has an
-in-progress status): it ends the wait without touching the booking. The waiting room is the
-clinic's today's arrived patients not yet in, longest wait first.
+booking system that keeps it); :meth:`Arrivals.set_status` makes that change and keeps the
+instant (UTC) in the store in the change's own transaction (topic ``"arrivals"``, an audit line
+with it): an undo forgets it, "completed" ends the wait. "In the chair" is a desk-only mark (no
+booking system has an in-progress status): it ends the wait without touching the booking. The
+waiting room is the clinic's today's arrived patients not yet in, longest wait first.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from frontdesk.domain.confirmations import Arrival, PatientConfirmation
 from frontdesk.domain.timeutil import iso_utc, local_day_bounds, to_local, utc_now
 from frontdesk.domain.translation import translate
 from frontdesk.storage.confirmations import ARRIVALS
+from frontdesk.storage.outbox_store import Step
 from frontdesk.storage.repo import Repository
 
 TOPIC = ARRIVALS
@@ -47,13 +48,16 @@ class WaitingRow:
     @property
     def minutes_words(self) -> str:
         """``12 min``, ``1 h 05``, ``—`` (the waiting room's column)."""
-        if self.minutes is None:
-            return "—"
-        if self.minutes < 60:
-            return translate("Arrivals", "{minutes} min").format(minutes=self.minutes)
-        return translate("Arrivals", "{hours} h {minutes}").format(
-            hours=self.minutes // 60, minutes=f"{self.minutes % 60:02d}"
-        )
+        return "—" if self.minutes is None else wait_minutes(self.minutes)
+
+
+def wait_minutes(minutes: int) -> str:
+    """A wait, short: ``12 min``, ``1 h 05`` (the waiting room's column, a narrow block)."""
+    if minutes < 60:
+        return translate("Arrivals", "{minutes} min").format(minutes=minutes)
+    return translate("Arrivals", "{hours} h {minutes}").format(
+        hours=minutes // 60, minutes=f"{minutes % 60:02d}"
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,27 +91,34 @@ class Arrivals:
     def set_status(
         self, booking_id: str, status: VisitStatus, now: datetime | None = None
     ) -> Change:
-        """The visit status key (``BookingService.set_status``), then the arrival it makes,
-        undoes or ends kept at the desk."""
+        """The visit status key (``BookingService.set_status``) and the arrival it makes, undoes
+        or ends kept at the desk, in one transaction."""
         before = self.repo.booking(booking_id)
-        change = self.booking().set_status(booking_id, status, now)
-        now = now or utc_now()
-        after = change.booking.visit_status
         was = before.visit_status if before is not None else None
+        when = now or utc_now()
+        return self.booking().set_status(
+            booking_id, status, now, also=self._step(was, status, when, booking_id)
+        )
+
+    def _step(
+        self, was: VisitStatus | None, after: VisitStatus, now: datetime, booking_id: str
+    ) -> Step | None:
+        """What the status change from ``was`` to ``after`` writes of the arrival, if anything
+        (nothing is written at all when the booking is ``after`` already)."""
+        arrivals = self.repo.arrivals
         if after is VisitStatus.ARRIVED and was is not VisitStatus.ARRIVED:
-            self.arrived(booking_id, now)
-        elif was is VisitStatus.ARRIVED and after is VisitStatus.COMPLETED:
-            found = self.repo.arrivals.of([booking_id]).get(booking_id)
-            if found is not None and found.waiting:
-                self._seat(booking_id, now, "seen (completed)")
-        elif was is VisitStatus.ARRIVED and after is not VisitStatus.ARRIVED:
-            self.repo.arrivals.forget(
-                booking_id,
-                self._entry(
-                    booking_id, f"arrival undone ({after.value})", {"arrived_at": [None, None]}
-                ),
+            entry = self._entry(booking_id, "arrived", {"arrived_at": [None, iso_utc(now)]})
+            return arrivals.arriving(booking_id, now, self.actor().staff, entry)
+        if was is VisitStatus.ARRIVED and after is VisitStatus.COMPLETED:
+            words = "seen (completed)"
+            entry = self._entry(booking_id, words, {"seated_at": [None, iso_utc(now)]})
+            return arrivals.seen(booking_id, now, self.actor().staff, entry)
+        if was is VisitStatus.ARRIVED and after is not VisitStatus.ARRIVED:
+            words = f"arrival undone ({after.value})"
+            return arrivals.forgetting(
+                booking_id, self._entry(booking_id, words, {"arrived_at": [None, None]})
             )
-        return change
+        return None
 
     def arrived(self, booking_id: str, at: datetime) -> None:
         """Keep the instant the patient of ``booking_id`` arrived."""

@@ -6,7 +6,8 @@ nothing the server will certainly refuse ever enters the queue. The same holds f
 ``reschedule`` re-runs the rules with the booking left out of the counts, ``cancel`` applies
 the organisation's cancellation policy, ``set_status`` records arrived / completed / no-show;
 each writes the booking and what it owes the remote in one transaction
-(``repo.changes.change_booking``). On an API that keeps patients as records of their own
+(``repo.changes.change_booking``), with any further write the caller gives (``also``: a placed
+pin's removal, an arrival's instant). On an API that keeps patients as records of their own
 (VantaX's contacts) a new patient's create waits for a ``CREATE_PATIENT`` queued with it.
 Each names who made it (``actor``: the staff member signed in at the desk) in the booking's
 history and in an audit line written in the same transaction (``domain.audit``).
@@ -38,6 +39,7 @@ from frontdesk.domain.outbox import ChangePlan, OperationKind
 from frontdesk.domain.timeutil import iso_utc, local_day_bounds, to_local, utc_now
 from frontdesk.domain.translation import QT_TRANSLATE_NOOP, translate
 from frontdesk.domain.verdict import Severity, Verdict
+from frontdesk.storage.outbox_store import Step
 from frontdesk.storage.repo import Repository, StaleBooking
 from frontdesk.storage.rows import BookingsBetween, Guard
 
@@ -594,11 +596,13 @@ class BookingService:
         start: datetime,
         resource_id: str | None = None,
         now: datetime | None = None,
+        also: Step | None = None,
     ) -> Change:
         """Move a booking (a new time and/or column), refusing what the rules refuse.
 
         A booking whose create was refused is booked again (a new create); one whose create has
-        not left yet has that create rewritten (it reads the row when it is sent).
+        not left yet has that create rewritten (it reads the row when it is sent). ``also``: a
+        further write of the move's transaction.
         """
         self.actor()  # nobody signed in (a locked desk): nothing is judged or written
         booking = self.existing(booking_id)
@@ -615,7 +619,7 @@ class BookingService:
         kind = OperationKind.RESCHEDULE if self.remote_may_hold(booking) else OperationKind.CREATE
         guard = self._still_fits(draft, now or utc_now())
         # the history keeps the instant; each screen shows it on the clinic's clock
-        return self.commit(booking, draft, kind, "moved", f"to {iso_utc(start)}", guard)
+        return self.commit(booking, draft, kind, "moved", f"to {iso_utc(start)}", guard, also)
 
     def check_cancel(self, booking_id: str, now: datetime | None = None) -> list[Verdict]:
         booking = self.existing(booking_id)
@@ -640,7 +644,13 @@ class BookingService:
             return [] if verdict is None or verdict.accepted else [verdict]
         return cancellation_verdicts(booking, policy, now or utc_now())
 
-    def cancel(self, booking_id: str, reason: str = "", now: datetime | None = None) -> Change:
+    def cancel(
+        self,
+        booking_id: str,
+        reason: str = "",
+        now: datetime | None = None,
+        also: Step | None = None,
+    ) -> Change:
         """Cancel a booking, within the organisation's cancellation policy."""
         self.actor()  # nobody signed in (a locked desk): nothing is judged or written
         booking = self.existing(booking_id)
@@ -652,7 +662,9 @@ class BookingService:
         )
         if self.remote_may_hold(booking):
             draft = draft.with_changes(sync_state=SyncState.PENCILLED)
-        return self.commit(booking, draft, OperationKind.CANCEL, "cancelled", reason.strip())
+        return self.commit(
+            booking, draft, OperationKind.CANCEL, "cancelled", reason.strip(), also=also
+        )
 
     def check_status(
         self, booking_id: str, status: VisitStatus, now: datetime | None = None
@@ -687,12 +699,17 @@ class BookingService:
         return status_timing(booking, status, now or utc_now(), self.clinic().zone)
 
     def set_status(
-        self, booking_id: str, status: VisitStatus, now: datetime | None = None
+        self,
+        booking_id: str,
+        status: VisitStatus,
+        now: datetime | None = None,
+        also: Step | None = None,
     ) -> Change:
-        """Mark a booking arrived, completed, no-show (or back to booked)."""
+        """Mark a booking arrived, completed, no-show (or back to booked); ``also``: a further
+        write of the change's transaction (nothing is written when the status is already so)."""
         self.actor()  # nobody signed in (a locked desk): nothing is judged or written
         if status is VisitStatus.CANCELLED:
-            return self.cancel(booking_id, now=now)
+            return self.cancel(booking_id, now=now, also=also)
         booking = self.existing(booking_id)
         if booking.visit_status is status:
             return Change(booking, ChangePlan.FOLD)
@@ -714,13 +731,14 @@ class BookingService:
                     words,
                     expected_version=booking.version,
                     audit=self.audit_entry(AuditEvent.STATUS, booking, draft, words),
+                    also=also,
                 )
             except StaleBooking as exc:
                 raise changed_elsewhere() from exc
             return Change(self.repo.booking(booking.id) or draft, ChangePlan.LOCAL)
         if draft.sync_state is SyncState.CONFIRMED:
             draft = draft.with_changes(sync_state=SyncState.PENCILLED)
-        return self.commit(booking, draft, OperationKind.SET_STATUS, status.value, None)
+        return self.commit(booking, draft, OperationKind.SET_STATUS, status.value, None, also=also)
 
     def desk_only_note(self, booking: Booking) -> str | None:
         """Where the booking's visit status is a mark its booking system does not keep, the
@@ -749,9 +767,10 @@ class BookingService:
         event: str,
         detail: str | None,
         guard: Guard | None = None,
+        also: Step | None = None,
     ) -> Change:
         """Write a desk change (``event`` in the booking's history) with what it owes the
-        remote and its audit line, in one transaction."""
+        remote and its audit line (and ``also``), in one transaction."""
         audit = self.audit_entry(AUDIT_EVENTS.get(event, AuditEvent.STATUS), before, after, detail)
         try:
             plan, _ = self.repo.changes.change_booking(
@@ -765,6 +784,7 @@ class BookingService:
                 patient_records=self._patient_records(after.connection_id),
                 guard=guard,
                 audit=audit,
+                also=also,
             )
         except StaleBooking as exc:
             raise changed_elsewhere() from exc

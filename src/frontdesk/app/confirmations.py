@@ -5,13 +5,16 @@ each call (confirmed, left a message, no answer), at the desk only.
 kept here, a history of attempts per booking (``domain.confirmations``), each written with its
 audit line and told to the other desks of a shared store (topic ``"confirmations"``). The list
 is the day's active appointments on the clinic's clock, earliest first; it works with no
-booking system reachable.
+booking system reachable. Each row names the clinic's column the appointment shows in (its
+booking system's resource where no clinic column shows it) and the number to call: the
+booking's, else the one the desk's patient index holds for the name (a booking system that
+keeps no phone, such as CareValidate), else words saying there is none.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from frontdesk.app.booking import BookingRefused, refusal
@@ -29,6 +32,7 @@ from frontdesk.domain.confirmations import (
 from frontdesk.domain.timeutil import local_day_bounds, to_local, utc_now
 from frontdesk.domain.translation import translate
 from frontdesk.storage.confirmations import CONFIRMATIONS
+from frontdesk.storage.patients import folded_name
 from frontdesk.storage.repo import Repository
 
 TOPIC = CONFIRMATIONS
@@ -41,10 +45,11 @@ class CallRow:
     booking_id: str
     start: datetime  # the clinic's clock
     patient: str
-    phone: str
-    provider: str  # the column's name (provider, room or calendar)
+    phone: str  # the number to call, or words saying there is none
+    provider: str  # the clinic column's name (else the resource's: provider, room, calendar)
     service: str
     status: ConfirmationStatus
+    phone_note: str = ""  # where the number came from when not from the booking (a tooltip)
 
     @property
     def time(self) -> str:
@@ -74,14 +79,42 @@ class CallList:
 
 
 def _names(repo: Repository) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], str]]:
-    """The resources' and the services' names, by (connection id, id)."""
+    """The columns' and the services' names, by (connection id, id): a resource a clinic
+    column shows goes by the column's name, any other by its own."""
     places: dict[tuple[str, str], str] = {}
     services: dict[tuple[str, str], str] = {}
     for record in repo.catalogs.connections():
         catalog = repo.catalogs.catalog(record.id, date.max, date.min)  # no windows
         places.update(((record.id, r.id), r.name) for r in catalog.resources)
         services.update(((record.id, s.id), s.name) for s in catalog.services)
+    found = repo.columns.setup()
+    columns = {c.id: c.name for c in found.columns}
+    for key, column_id in found.mapping.items():
+        if column_id in columns:
+            places[key] = columns[column_id]
     return places, services
+
+
+def _phone(phone: str, name: str, on_file: dict[str, list[str]]) -> tuple[str, str]:
+    """The number to call and where it came from (a note when not from the booking)."""
+    if phone.strip():
+        return phone, ""
+    numbers = on_file.get(folded_name(name), [])
+    if len(numbers) == 1:
+        return numbers[0], translate(
+            "Confirmations",
+            "From the desk's patient records: this booking's system keeps no phone number.",
+        )
+    if numbers:
+        return translate("Confirmations", "several numbers on file"), translate(
+            "Confirmations",
+            "This booking has no phone number and the patient records hold several for this "
+            "name: use Find patient (Ctrl+F) to pick the right one.",
+        )
+    return translate("Confirmations", "no phone on file"), translate(
+        "Confirmations",
+        "Neither this booking nor the desk's patient records hold a phone number for this patient.",
+    )
 
 
 class Confirmations:
@@ -105,7 +138,9 @@ class Confirmations:
         bookings = [b for b in self.repo.glimpses_between(start, end) if b.active]
         statuses = self.repo.confirmations.statuses([b.id for b in bookings])
         places, services = _names(self.repo)
-        rows = [self._row(b, zone, statuses[b.id], places, services) for b in bookings]
+        missing = [b.patient_name for b in bookings if not b.patient_phone.strip()]
+        on_file = self.repo.phones_on_file(missing) if missing else {}
+        rows = [self._row(b, zone, statuses[b.id], places, services, on_file) for b in bookings]
         rows.sort(key=lambda r: (r.start, r.provider, r.patient))
         return CallList(day, zone, rows)
 
@@ -116,18 +151,26 @@ class Confirmations:
         status: ConfirmationStatus,
         places: dict[tuple[str, str], str],
         services: dict[tuple[str, str], str],
+        on_file: dict[str, list[str]],
     ) -> CallRow:
         key = (b.connection_id, b.resource_id)
         service = services.get((b.connection_id, b.service_id), b.service_id)
+        phone, note = _phone(b.patient_phone, b.patient_name, on_file)
         return CallRow(
             b.id,
             to_local(b.start, zone),
             b.patient_name,
-            b.patient_phone,
+            phone,
             places.get(key, b.resource_id),
             service,
             status,
+            note,
         )
+
+    @staticmethod
+    def with_status(row: CallRow, status: ConfirmationStatus) -> CallRow:
+        """``row`` after a call's outcome was kept."""
+        return replace(row, status=status)
 
     def statuses(self, booking_ids: Sequence[str]) -> dict[str, ConfirmationStatus]:
         return self.repo.confirmations.statuses(booking_ids)

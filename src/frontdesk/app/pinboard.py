@@ -2,7 +2,8 @@
 
 Pinning changes nothing of the booking: it keeps its time (and its place in the booking
 system) until it is placed. Placing is a move (:meth:`BookingService.reschedule`, judged exactly
-as a drag on the grid is), after which the pin is taken off; a refused placing leaves it pinned.
+as a drag on the grid is) that takes the pin off in the move's own transaction: a refused (or
+failed) placing leaves it pinned and where it was, a placed one is never left pinned.
 The audit lines name the booking's time as an instant (``kept at 2027-03-10T13:30:00.000Z
 until placed``), said on the clinic's clock in the desk's language where a line is shown
 (:mod:`frontdesk.app.audit_words`). A pin whose booking was cancelled (or removed) meanwhile
@@ -172,11 +173,17 @@ def pin(context: AppContext, booking_id: str) -> Booking:
 def place(
     context: AppContext, booking_id: str, start: datetime, resource_id: str | None = None
 ) -> Change:
-    """Move the pinned booking to ``start`` (and column), judged as a drag is; then take it off
-    the pinboard. A refusal (``BookingRefused``) leaves it pinned and where it was."""
-    change = context.booking.reschedule(booking_id, start, resource_id)
-    _unpin(context, [booking_id], f"placed at {iso_utc(change.booking.start)}")
-    return change
+    """Move the pinned booking to ``start`` (and column), judged as a drag is, and take it off
+    the pinboard in the same transaction. A refusal (``BookingRefused``) leaves it pinned and
+    where it was."""
+    entry = AuditEntry(
+        AuditEvent.UNPINNED,
+        context.booking.actor(),
+        booking_id,
+        detail=f"placed at {iso_utc(start)}",
+    )
+    unpin = context.repo.pinboard.unpinning([entry])
+    return context.booking.reschedule(booking_id, start, resource_id, also=unpin)
 
 
 def put_back(context: AppContext, booking_id: str) -> Booking:

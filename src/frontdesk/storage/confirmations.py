@@ -2,7 +2,9 @@
 
 Each mark is written with its audit line in one transaction and tells the other desks of a
 shared store (topics ``"confirmations"`` and ``"arrivals"``, :func:`notices.changed_topic`).
-Reads take the bookings' ids they are for, or a span of arrival times.
+Reads take the bookings' ids they are for, or a span of arrival times. An arrival's writes are
+also :data:`~frontdesk.storage.outbox_store.Step` s (:meth:`ArrivalStore.arriving` ...), so
+the visit status change that makes, ends or undoes an arrival lands with it in one transaction.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
 
 from frontdesk.domain.audit import AuditEntry
 from frontdesk.domain.confirmations import (
@@ -23,6 +26,7 @@ from frontdesk.domain.confirmations import (
 from frontdesk.storage import notices
 from frontdesk.storage.audit import WIDTH, add_audit
 from frontdesk.storage.db import Database
+from frontdesk.storage.outbox_store import Step
 from frontdesk.storage.tables_confirmations import ArrivalRow, ConfirmationAttemptRow
 
 CONFIRMATIONS = "confirmations"
@@ -88,14 +92,7 @@ class ArrivalStore:
     def arrived(self, booking_id: str, at: datetime, by: str, audit: AuditEntry) -> None:
         """Record (or record again: a second arrival replaces the first) an arrival."""
         with self.db.write() as s:
-            row = s.get(ArrivalRow, booking_id)
-            if row is None:
-                s.add(ArrivalRow(booking_id=booking_id, arrived_at=at, arrived_by=by[:WIDTH]))
-            else:
-                row.arrived_at, row.arrived_by = at, by[:WIDTH]
-                row.seated_at = row.seated_by = None
-            add_audit(s, audit)
-            notices.changed_topic(s, ARRIVALS)
+            arrived_in(s, booking_id, at, by, audit)
 
     def seated(
         self, booking_id: str, at: datetime | None, by: str | None, audit: AuditEntry
@@ -103,23 +100,28 @@ class ArrivalStore:
         """Mark the patient gone in at ``at`` (None: back to waiting); False when no arrival
         is recorded for the booking."""
         with self.db.write() as s:
-            row = s.get(ArrivalRow, booking_id)
-            if row is None:
-                return False
-            row.seated_at, row.seated_by = at, by[:WIDTH] if by else None
-            add_audit(s, audit)
-            notices.changed_topic(s, ARRIVALS)
-            return True
+            return seated_in(s, booking_id, at, by, audit)
 
     def forget(self, booking_id: str, audit: AuditEntry) -> bool:
         """Remove an arrival (the mark was undone); False when there was none."""
         with self.db.write() as s:
-            gone = s.execute(delete(ArrivalRow).where(ArrivalRow.booking_id == booking_id))
-            if not gone.rowcount:  # type: ignore[attr-defined]
-                return False
-            add_audit(s, audit)
-            notices.changed_topic(s, ARRIVALS)
-            return True
+            return forget_in(s, booking_id, audit)
+
+    @staticmethod
+    def arriving(booking_id: str, at: datetime, by: str, audit: AuditEntry) -> Step:
+        """:meth:`arrived` as a further write of a status change's transaction."""
+        return lambda s: arrived_in(s, booking_id, at, by, audit)
+
+    @staticmethod
+    def seen(booking_id: str, at: datetime, by: str, audit: AuditEntry) -> Step:
+        """:meth:`seated` of a patient still waiting (one gone in already keeps that time), as a
+        further write of a status change's transaction (the visit completed)."""
+        return lambda s: seated_in(s, booking_id, at, by, audit, only_waiting=True)
+
+    @staticmethod
+    def forgetting(booking_id: str, audit: AuditEntry) -> Step:
+        """:meth:`forget` as a further write of a status change's transaction."""
+        return lambda s: forget_in(s, booking_id, audit)
 
     def of(self, booking_ids: Sequence[str]) -> dict[str, Arrival]:
         found: dict[str, Arrival] = {}
@@ -138,3 +140,45 @@ class ArrivalStore:
                 .order_by(ArrivalRow.arrived_at)
             )
             return [_arrival(r) for r in rows]
+
+
+def arrived_in(s: Session, booking_id: str, at: datetime, by: str, audit: AuditEntry) -> None:
+    """:meth:`ArrivalStore.arrived`'s write in the transaction ``s``."""
+    row = s.get(ArrivalRow, booking_id)
+    if row is None:
+        s.add(ArrivalRow(booking_id=booking_id, arrived_at=at, arrived_by=by[:WIDTH]))
+    else:
+        row.arrived_at, row.arrived_by = at, by[:WIDTH]
+        row.seated_at = row.seated_by = None
+    add_audit(s, audit)
+    notices.changed_topic(s, ARRIVALS)
+
+
+def seated_in(
+    s: Session,
+    booking_id: str,
+    at: datetime | None,
+    by: str | None,
+    audit: AuditEntry,
+    *,
+    only_waiting: bool = False,
+) -> bool:
+    """:meth:`ArrivalStore.seated`'s write in the transaction ``s``; ``only_waiting``: nothing
+    is written (False) for a patient gone in already."""
+    row = s.get(ArrivalRow, booking_id)
+    if row is None or (only_waiting and row.seated_at is not None):
+        return False
+    row.seated_at, row.seated_by = at, by[:WIDTH] if by else None
+    add_audit(s, audit)
+    notices.changed_topic(s, ARRIVALS)
+    return True
+
+
+def forget_in(s: Session, booking_id: str, audit: AuditEntry) -> bool:
+    """:meth:`ArrivalStore.forget`'s write in the transaction ``s``."""
+    gone = s.execute(delete(ArrivalRow).where(ArrivalRow.booking_id == booking_id))
+    if not gone.rowcount:  # type: ignore[attr-defined]
+        return False
+    add_audit(s, audit)
+    notices.changed_topic(s, ARRIVALS)
+    return True

@@ -19,7 +19,7 @@ gives its id to every booking that waited (:mod:`frontdesk.storage.patient_recor
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from sqlalchemy import select
@@ -52,6 +52,10 @@ from frontdesk.storage.rows import (
     settle_clash,
 )
 from frontdesk.storage.tables import BookingRow, OutboxRow
+
+Step = Callable[[Session], object]
+"""A further write that lands in a desk change's own transaction (the pin taken off a placed
+booking, the arrival instant of an "arrived" mark): all of it is written, or none."""
 
 
 class StaleBooking(Exception):
@@ -169,6 +173,7 @@ class DeskChanges:
         patient_records: bool = False,
         guard: Guard | None = None,
         audit: AuditEntry | None = None,
+        also: Step | None = None,
     ) -> tuple[ChangePlan, Operation | None]:
         """Store a desk change to ``booking`` and what it owes the remote, in one transaction.
 
@@ -178,7 +183,8 @@ class DeskChanges:
         ``patient_records``: the API keeps patients apart, so a new create (a rebook) may need
         the patient's record first (see :func:`queue_create_in`). ``guard``: as for
         ``Repository.book`` (a move judged again among the bookings as they stand). ``audit``:
-        the audit trail's line, appended in the same transaction.
+        the audit trail's line, appended in the same transaction. ``also``: a further write of
+        the same transaction (:data:`Step`), after the change.
         """
 
         def write() -> tuple[ChangePlan, Operation | None]:
@@ -195,6 +201,7 @@ class DeskChanges:
                     patient_records,
                     guard,
                     audit,
+                    also,
                 )
 
         return scopes.retrying(write)
@@ -212,6 +219,7 @@ class DeskChanges:
         patient_records: bool = False,
         guard: Guard | None = None,
         audit: AuditEntry | None = None,
+        also: Step | None = None,
     ) -> tuple[ChangePlan, Operation | None]:
         """:meth:`change_booking`'s write in the transaction ``s`` (several changes that land
         together: a series' "this and the following", ``storage.series``)."""
@@ -253,6 +261,8 @@ class DeskChanges:
         add_history(s, booking.id, event, detail, actor)
         if audit is not None:
             add_audit(s, audit)
+        if also is not None:
+            also(s)
         return plan, op
 
     def change_at_desk(
@@ -263,11 +273,12 @@ class DeskChanges:
         detail: str | None,
         expected_version: int | None = None,
         audit: AuditEntry | None = None,
+        also: Step | None = None,
     ) -> None:
         """Store a change the remote system never hears of (a visit status only the desk
         keeps, such as "arrived" where the API has none): the booking, its history and its
-        ``audit`` line, in one transaction, and nothing queued. Raises :class:`StaleBooking`
-        like ``change_booking``."""
+        ``audit`` line (and ``also``, as for ``change_booking``), in one transaction, and
+        nothing queued. Raises :class:`StaleBooking` like ``change_booking``."""
         with self.db.write() as s:
             row = s.get_one(BookingRow, booking.id)
             if expected_version is not None and row.version != expected_version:
@@ -276,3 +287,5 @@ class DeskChanges:
             add_history(s, booking.id, event, detail, actor)
             if audit is not None:
                 add_audit(s, audit)
+            if also is not None:
+                also(s)

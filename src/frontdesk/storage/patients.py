@@ -41,7 +41,7 @@ def digits(text: str) -> str:
 
 
 def patient_key(name: str, phone: str) -> str:
-    return f"{' '.join(name.casefold().split())}|{digits(phone)}"
+    return f"{folded_name(name)}|{digits(phone)}"
 
 
 def phone_terms(phone: str) -> set[str]:
@@ -179,6 +179,33 @@ def count_query(text: str) -> Select[int] | None:
     if not words:
         return None
     return select(func.count()).select_from(_matching_ids(words).subquery())
+
+
+def folded_name(name: str) -> str:
+    """The name as a patient's key holds it (case and spacing aside)."""
+    return " ".join(name.casefold().split())
+
+
+def phones_of_names(s: Session, names: Sequence[str]) -> dict[str, list[str]]:
+    """The phone numbers the patient index holds for each name (by :func:`folded_name`; one
+    number per different digits, the most recently seen first); a name with none is left out.
+    One range scan of the unique key per name."""
+    found: dict[str, list[str]] = {}
+    for name in dict.fromkeys(folded_name(n) for n in names):
+        if not name:
+            continue
+        rows = s.execute(
+            select(PatientRow.phone)
+            .where(PatientRow.key >= f"{name}|", PatientRow.key < f"{name}|{_HIGH}")
+            .order_by(PatientRow.last_seen.desc(), PatientRow.id)
+        )
+        seen: dict[str, str] = {}
+        for (phone,) in rows:
+            if digits(phone) and digits(phone) not in seen:
+                seen[digits(phone)] = phone
+        if seen:
+            found[name] = list(seen.values())
+    return found
 
 
 def count(s: Session) -> int:

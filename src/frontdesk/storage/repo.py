@@ -406,6 +406,12 @@ class Repository:
         with self.db.read() as s:
             return int(s.scalar(query) or 0)
 
+    def phones_on_file(self, names: Sequence[str]) -> dict[str, list[str]]:
+        """The patient index's phone numbers of each name (``patients.phones_of_names``: keyed
+        by the folded name, the most recently seen first), for a booking that has none."""
+        with self.db.read() as s:
+            return patients.phones_of_names(s, names)
+
     def bookings_of(self, phone: str, limit: int = 50) -> list[Booking]:
         """The bookings made with this phone number, latest first."""
         query = (

@@ -2282,6 +2282,26 @@
         <translation>{calls} anzurufen, {confirmed} bestätigt</translation>
     </message>
     <message>
+        <source>From the desk&apos;s patient records: this booking&apos;s system keeps no phone number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>several numbers on file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This booking has no phone number and the patient records hold several for this name: use Find patient (Ctrl+F) to pick the right one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no phone on file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neither this booking nor the desk&apos;s patient records hold a phone number for this patient.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>This appointment is gone.</source>
         <translation>Dieser Termin ist nicht mehr vorhanden.</translation>
     </message>

@@ -2,26 +2,48 @@
 
 Owns the block's colour (its appointment type's, the resource's as fallback), the marks of its
 sync state (pencilled: hatched with a dashed border; needs attention: red border and a "!";
-outcome unknown: red border and a "?"), its
-visit status (arrived, completed, no-show) and the lines of text that fit. Text lines are laid
-out once per block width and kept, so a repaint only draws.
+outcome unknown: red border and a "?"), its visit status (arrived, completed, no-show), and
+paints the lines of text that fit (laid out by :mod:`frontdesk.ui.block_text`, with room kept
+for a chip of the desk's marks, never over the patient's name), once per block width and
+kept, so a repaint only draws.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QBrush, QColor, QPainter, QPen
 
 from frontdesk.domain import dates
 from frontdesk.domain.booking import BookingGlimpse, SyncState, VisitStatus
 from frontdesk.domain.catalog import Service
 from frontdesk.domain.timeutil import to_local
 from frontdesk.domain.translation import QT_TRANSLATE_NOOP, translate
+from frontdesk.ui.block_text import (
+    MIN_TEXT_W,
+    NAME_SHARE,
+    Block,
+    BlockFonts,
+    Chip,
+    Elided,
+    layout_text,
+)
 from frontdesk.ui.palette import DEFAULT_SERVICE, CalendarColors, mix
 from frontdesk.ui.theme import Tones, span
+
+__all__ = [  # the block's text and its parts are ui.block_text's; said here for the painters
+    "MIN_TEXT_W",
+    "NAME_SHARE",
+    "Block",
+    "BlockFonts",
+    "Chip",
+    "Elided",
+    "paint_block",
+    "paint_selection",
+    "tooltip_html",
+]
 
 # The tables below are English; each is shown through translate("Blocks", word).
 STATE_LABELS = {
@@ -86,48 +108,6 @@ def clock_range(start: datetime, end: datetime) -> str:
 
 
 NO_BRUSH = QBrush()  # set as an object: cheaper than converting the enum on every block
-ELIDE_RIGHT = Qt.TextElideMode.ElideRight
-
-
-class BlockFonts:
-    """The fonts and metrics of block text, made once per widget font."""
-
-    def __init__(self, font: QFont) -> None:
-        self.small = QFont(font)
-        self.small.setPointSizeF(max(7.0, font.pointSizeF() - 1))
-        self.bold = QFont(self.small)
-        self.bold.setBold(True)
-        self.tiny = QFont(font)
-        self.tiny.setPointSizeF(max(6.5, font.pointSizeF() - 2))
-        self.tiny.setItalic(True)
-        self.small_m = QFontMetrics(self.small)
-        self.bold_m = QFontMetrics(self.bold)
-        self.tiny_m = QFontMetrics(self.tiny)
-        # where a line's baseline sits below its top (text is drawn at its baseline: faster
-        # than into a rectangle, and the same pixels)
-        self.ascent = (QFontMetricsF(self.small).ascent(), QFontMetricsF(self.bold).ascent())
-        self.fonts = (self.small, self.bold)  # by line kind: 0 small, 1 bold
-        self.metrics = (self.small_m, self.bold_m)
-        self.heights = (self.small_m.height(), self.bold_m.height())
-
-
-MIN_TEXT_W = 30.0  # a block narrower than this is a coloured bar, with no text
-
-
-@dataclass(slots=True)
-class Block:
-    """One booking placed on a grid, with its painted text cached."""
-
-    booking: BookingGlimpse
-    rect: QRectF  # content coordinates
-    column: int
-    start: datetime  # local
-    end: datetime  # local
-    # too many at once for the column's width: not drawn; the column says "+N" instead
-    hidden: bool = False
-    # the text: font (0 small, 1 bold), ink, words, baseline
-    _lines: list[tuple[int, QColor, str, float]] | None = field(default=None, repr=False)
-    _tag: tuple[QRectF, str] | None = field(default=None, repr=False)
 
 
 def base_color(booking: BookingGlimpse, service: Service | None, fallback: str | None) -> QColor:
@@ -205,12 +185,6 @@ def _make_style(booking: BookingGlimpse, base: QColor, colors: CalendarColors) -
     return BlockStyle(fill, hatch, base.darker(110), border, ink, soft)
 
 
-# Text already elided within one paint, by (font kind, text, width): a paint lays out hundreds
-# of blocks, many sharing a line (a type's name, a time) at the same lane width. Made afresh
-# for each paint (a week never seen before is laid out in full, as the first time).
-Elided = dict[tuple[int, str, int], str]
-
-
 def paint_block(
     p: QPainter,
     block: Block,
@@ -220,8 +194,10 @@ def paint_block(
     fonts: BlockFonts,
     selected: bool,
     elided: Elided | None = None,
+    chip: Chip | None = None,
 ) -> None:
-    """Paint ``block``; ``elided``: the paint's text elided so far (see :data:`Elided`)."""
+    """Paint ``block``; ``elided``: the paint's text elided so far (see :data:`Elided`);
+    ``chip``: room to keep for it (the caller paints it at ``block._chip``)."""
     rect = block.rect
     style = block_style(block.booking, service, fallback_color, colors)
     p.fillRect(rect, style.fill)
@@ -235,7 +211,7 @@ def paint_block(
     if selected:
         paint_selection(p, rect, colors)
     if rect.width() >= MIN_TEXT_W:  # narrower, no word fits: the tooltip says who and when
-        _paint_text(p, block, service, style, colors, fonts, {} if elided is None else elided)
+        _paint_text(p, block, service, style, colors, fonts, {} if elided is None else elided, chip)
 
 
 def paint_selection(p: QPainter, rect: QRectF, colors: CalendarColors) -> None:
@@ -252,6 +228,7 @@ def _paint_text(
     colors: CalendarColors,
     fonts: BlockFonts,
     elided: Elided,
+    chip: Chip | None = None,
 ) -> None:
     booking, rect = block.booking, block.rect
     badge = ALARM_BADGES.get(booking.sync_state)
@@ -267,8 +244,12 @@ def _paint_text(
         p.drawText(circle, Qt.AlignmentFlag.AlignCenter, badge)
         right = circle.left() - 2
     lines = block._lines
-    if lines is None:
-        lines = _layout_text(block, service, style, fonts, right, elided)
+    if lines is None or block._chip_for != chip:
+        service_name = service.name if service else unknown_service()
+        label = short_label(booking)
+        lines = layout_text(
+            block, service_name, style.ink, style.soft, label, fonts, right, elided, chip
+        )
     if block._tag is not None:
         tag, label = block._tag
         p.setPen(Qt.PenStyle.NoPen)
@@ -285,67 +266,14 @@ def _paint_text(
         p.drawText(QPointF(left, baseline), text)
 
 
-def _layout_text(
-    block: Block,
-    service: Service | None,
-    style: BlockStyle,
-    fonts: BlockFonts,
-    right: float,
-    elided: Elided,
-) -> list[tuple[int, QColor, str, float]]:
-    booking, rect = block.booking, block.rect
-    ink = style.ink
-    left, top = rect.left(), rect.top()
-    height = rect.height()
-    width = max(0.0, right - left - 12)
-    service_name = service.name if service else unknown_service()
-    twelve = dates.installed().twelve_hour
-    small_h, bold_h = heights = fonts.heights
-    # no strftime here: it imports the time module on each call, and this runs per block
-    start = block.start
-    begins = dates.clock(start) if twelve else f"{start.hour:02d}:{start.minute:02d}"
-    lines: list[tuple[int, QColor, str]]
-    if height - 1 >= bold_h + 2 * small_h:
-        end = block.end
-        ends = dates.clock(end) if twelve else f"{end.hour:02d}:{end.minute:02d}"
-        when = f"{begins}–{ends}"
-        lines = [(0, style.soft, when), (1, ink, booking.patient_name), (0, ink, service_name)]
-    elif height - 1 >= bold_h + small_h:
-        lines = [(1, ink, booking.patient_name), (0, style.soft, f"{begins} · {service_name}")]
-    else:  # a short appointment: the name first (on hover, the tooltip says the rest)
-        lines = [(1, ink, f"{booking.patient_name} · {begins} · {service_name}")]
-    label = short_label(booking)
-    first_w = width
-    block._tag = None
-    if label:  # top right, beside the first line, if the block is wide enough
-        tag_w = fonts.tiny_m.horizontalAdvance(label) + 8
-        if width >= 1.8 * tag_w:
-            tag = QRectF(right - tag_w - 3, top + 2, tag_w, fonts.tiny_m.height() + 1)
-            block._tag = (tag, label)
-            first_w = tag.left() - 3 - left - 8
-    laid: list[tuple[int, QColor, str, float]] = []
-    metrics, ascent = fonts.metrics, fonts.ascent
-    y = top + 1
-    bottom = y + height
-    line_w = first_w
-    for kind, color, text in lines:
-        line_h = heights[kind]
-        if y + line_h > bottom and laid:
-            break
-        key = (kind, text, int(max(0, line_w)))
-        shown = elided.get(key)
-        if shown is None:
-            shown = elided[key] = metrics[kind].elidedText(text, ELIDE_RIGHT, key[2])
-        laid.append((kind, color, shown, y + ascent[kind]))
-        y += line_h
-        line_w = width
-    block._lines = laid
-    return laid
-
-
 def tooltip_html(
-    booking: BookingGlimpse, zone: str, service: Service | None, resource_name: str | None
+    booking: BookingGlimpse,
+    zone: str,
+    service: Service | None,
+    resource_name: str | None,
+    mark: str | None = None,
 ) -> str:
+    """The block's tooltip; ``mark``: the desk's marks in words ("✓ waiting 12 min")."""
     start = to_local(booking.start, zone)
     end = to_local(booking.end, zone)
     lines = [
@@ -356,6 +284,8 @@ def tooltip_html(
     if resource_name:
         lines.append(_esc(resource_name))
     lines.append(visit_words(booking.visit_status))
+    if mark:
+        lines.append(_esc(mark))
     lines.append(state_words(booking.sync_state))
     if booking.sync_state in ALARM_BADGES and booking.problem_message:
         lines.append(span(_esc(booking.problem_message), Tones.of().error))

@@ -59,6 +59,7 @@ HEADERS = (
     QT_TRANSLATE_NOOP("ConfirmationList", "Patient's answer"),
 )
 ANSWER = len(HEADERS) - 1
+PHONE = 2
 
 
 class CallTable(QTableWidget):
@@ -222,6 +223,11 @@ class ConfirmationList(QDialog):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, row.booking_id)
+                if column == PHONE and row.phone_note:  # not the booking's own number
+                    item.setToolTip(row.phone_note)
+                    font = item.font()
+                    font.setItalic(True)
+                    item.setFont(font)
                 self.table.setItem(index, column, item)
             self._show_status(index, row.status)
         ids = [r.booking_id for r in self.rows]
@@ -303,9 +309,7 @@ class ConfirmationList(QDialog):
             return
         index = ids.index(booking_id)
         row = self.rows[index]
-        self.rows[index] = CallRow(
-            row.booking_id, row.start, row.patient, row.phone, row.provider, row.service, status
-        )
+        self.rows[index] = self.context.confirmations.with_status(row, status)
         self._show_status(index, status)
         if self.data is not None:
             data_rows = [

@@ -22,6 +22,13 @@ from frontdesk.ui.day_sheet import print_html
 NOWRAP = "style='white-space:nowrap'"
 
 
+def _phone(row: CallRow) -> str:
+    """The number to call; in italics when it is not the booking's own (patient records) or
+    words saying there is none."""
+    said = html.escape(row.phone)
+    return f"<i>{said}</i>" if row.phone_note else said
+
+
 def list_html(data: CallList | None, rows: list[CallRow], day: date, zone: str) -> str:
     esc = html.escape
     printed = to_local(utc_now(), zone)
@@ -36,7 +43,7 @@ def list_html(data: CallList | None, rows: list[CallRow], day: date, zone: str) 
     head = "".join(f"<th align='left' {NOWRAP}>{esc(h)}</th>" for h in heads)
     body = "".join(
         f"<tr><td>{esc(r.time)}</td><td>{esc(r.patient)}</td>"
-        f"<td {NOWRAP}>{esc(r.phone)}</td><td>{esc(r.provider)}</td>"
+        f"<td {NOWRAP}>{_phone(r)}</td><td>{esc(r.provider)}</td>"
         f"<td>{esc(confirmation_words(r.status.state)) if r.status.attempts else ''}</td>"
         "<td>☐ ☐ ☐</td></tr>"
         for r in rows

@@ -1,6 +1,9 @@
 """The desk's own marks on an appointment's block: the patient's confirmation (a small ✓, ✉ or
-☎ chip at the block's bottom right, apart from the booking system's sync state, which the
-block's fill and border show) and, while an arrived patient waits, the minutes waited.
+☎ chip, apart from the booking system's sync state, which the block's fill and border show)
+and, while an arrived patient waits, the minutes waited. The chip (:func:`chip_of`) is laid
+out with the block's text (``ui.blocks.Chip``), never over the patient's name: below the text,
+after the name or on the next line, said shorter where room is short ("waiting 12 min",
+"12 min"); where it fits nowhere, the block's tooltip says it.
 
 :class:`DeskMarks` keeps the day and week grids' marks up to date: on the shown span, on a
 change of the topics ``confirmations`` and ``arrivals`` (here or at another desk), after a desk
@@ -15,11 +18,11 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRectF, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QColor, QPainter
 
 from frontdesk.app.arrivals import TOPIC as ARRIVALS
-from frontdesk.app.arrivals import DeskMark
+from frontdesk.app.arrivals import DeskMark, wait_minutes
 from frontdesk.app.confirmations import TOPIC as CONFIRMATIONS
 from frontdesk.domain.booking import VisitStatus
 from frontdesk.domain.confirmations import (
@@ -28,7 +31,7 @@ from frontdesk.domain.confirmations import (
     waited_words,
 )
 from frontdesk.domain.timeutil import local_day_bounds, utc_now
-from frontdesk.ui.blocks import MIN_TEXT_W, Block, BlockFonts
+from frontdesk.ui.blocks import Block, BlockFonts, Chip
 from frontdesk.ui.palette import CalendarColors
 
 if TYPE_CHECKING:
@@ -48,17 +51,24 @@ def mark_words(mark: DeskMark, status: VisitStatus) -> str:
     return " ".join(w for w in (glyph, waited) if w)
 
 
+def chip_of(mark: DeskMark, status: VisitStatus) -> Chip | None:
+    """The chip's words, longest first: ``✓ waiting 12 min``, ``✓ 12 min``, ``12 min``."""
+    glyph = CONFIRMATION_MARKS.get(mark.confirmation, "")
+    if mark.waited is None or status is not VisitStatus.ARRIVED:
+        return Chip(((glyph, 0),)) if glyph else None
+    full, short = waited_words(mark.waited), wait_minutes(mark.waited)
+    said = [f"{glyph} {full}", f"{glyph} {short}"] if glyph else [full]
+    words = [(w, 1) for w in [*said, short]] + [(short, 2)]  # the last: the tag's small type
+    return Chip(tuple(words), replaces_tag=True)
+
+
 def paint_desk_mark(
     p: QPainter, block: Block, mark: DeskMark, colors: CalendarColors, fonts: BlockFonts
 ) -> None:
-    rect = block.rect
-    words = mark_words(mark, block.booking.visit_status)
-    if not words or rect.width() < MIN_TEXT_W:
+    """Paint the chip where the block's text left it room (``block._chip``), if anywhere."""
+    if block._chip is None:
         return
-    metrics = fonts.small_m
-    width = min(rect.width() - 8, metrics.horizontalAdvance(words) + 8)
-    height = metrics.height() + 1
-    chip = QRectF(rect.right() - width - 3, rect.bottom() - height - 2, width, height)
+    chip, words, kind = block._chip
     p.setPen(Qt.PenStyle.NoPen)
     p.setBrush(colors.base)
     p.drawRoundedRect(chip, 3, 3)
@@ -68,9 +78,8 @@ def paint_desk_mark(
     if colors.dark:
         ink = ink.lighter(160)
     p.setPen(ink)
-    p.setFont(fonts.bold if waiting else fonts.small)
-    shown = metrics.elidedText(words, Qt.TextElideMode.ElideRight, int(width - 6))
-    p.drawText(chip, Qt.AlignmentFlag.AlignCenter, shown)
+    p.setFont((fonts.small, fonts.bold, fonts.tiny)[kind])
+    p.drawText(chip, Qt.AlignmentFlag.AlignCenter, words)
 
 
 class DeskMarks(QObject):

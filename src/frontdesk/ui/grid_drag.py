@@ -149,10 +149,4 @@ class DraggableGrid(GridSpace):
         """The resource a drop in ``column`` moves ``booking`` to: None for a column of a
         whole day; in a clinic's column its own if the column shows it, else the column's
         resource of its booking system (else the column's first: refused as another one)."""
-        target = self._columns[column]
-        if target.resource is None:
-            return None
-        members = target.members
-        if resource_key(booking) in members:
-            return resource_key(booking)
-        return target.resource_for(booking.connection_id) or target.bookable or target.resource
+        return self._columns[column].move_target(booking)

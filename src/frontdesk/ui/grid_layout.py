@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QRectF
 
 from frontdesk.app.desk import ResourceKey
-from frontdesk.domain.booking import BookingGlimpse, VisitStatus
+from frontdesk.domain.booking import Booking, BookingGlimpse, VisitStatus
 from frontdesk.domain.layout import sweep_lanes, widest_lanes
 from frontdesk.ui.blocks import Block
 from frontdesk.ui.grid_paint import HOUR_H, TIME_W
@@ -65,6 +65,18 @@ class GridColumn:
     def bookable(self) -> ResourceKey | None:
         """The resource a new booking in this column goes to: its first."""
         return self.members[0] if self.members else None
+
+    def move_target(self, booking: BookingGlimpse | Booking) -> ResourceKey | None:
+        """The resource a move of ``booking`` into this column goes to (a drag, a pin placed):
+        None for a column of a whole day; in a clinic's column the booking's own if the column
+        shows it, else the column's resource of its booking system (else the column's first:
+        refused as another booking system's)."""
+        if self.resource is None:
+            return None
+        key = (booking.connection_id, booking.resource_id)
+        if key in self.members:
+            return key
+        return self.resource_for(booking.connection_id) or self.bookable or self.resource
 
 
 # One booking in a column: its local start and end as wall-clock microseconds of the day (what

@@ -17,7 +17,7 @@ from frontdesk.app.desk import resource_key
 from frontdesk.domain import dates
 from frontdesk.domain.timeutil import to_local
 from frontdesk.ui.blocks import Block, Elided, paint_block, paint_selection
-from frontdesk.ui.desk_marks import paint_desk_mark
+from frontdesk.ui.desk_marks import chip_of, paint_desk_mark
 from frontdesk.ui.grid_schedule import paint_schedule
 
 if TYPE_CHECKING:
@@ -204,6 +204,7 @@ class GridPainter:
             booking = block.booking
             if booking.id == dragged:
                 p.setOpacity(0.35)
+            mark = v.desk_marks.get(booking.id)  # the patient's confirmation, minutes waited
             paint_block(
                 p,
                 block,
@@ -213,9 +214,10 @@ class GridPainter:
                 fonts,
                 False,  # the selection is an overlay
                 elided,
+                chip_of(mark, booking.visit_status) if mark is not None else None,
             )
-            if booking.id in v.desk_marks:  # the patient's confirmation, minutes waited
-                paint_desk_mark(p, block, v.desk_marks[booking.id], colors, fonts)
+            if mark is not None:
+                paint_desk_mark(p, block, mark, colors, fonts)
             if booking.id == dragged:
                 p.setOpacity(1.0)
         if more:

@@ -34,6 +34,7 @@ from frontdesk.domain import dates
 from frontdesk.domain.timeutil import to_local
 from frontdesk.domain.translation import QT_TRANSLATE_NOOP, translate
 from frontdesk.ui.desk_ops import ops_for
+from frontdesk.ui.grid_layout import GridColumn
 from frontdesk.ui.wording import plain_message
 
 if TYPE_CHECKING:
@@ -47,6 +48,7 @@ STAYS = QT_TRANSLATE_NOOP(
     "A pinned appointment stays booked at its own time until you place it: drag it onto "
     "the calendar, or click a free time there and press Place here.",
 )
+Where = GridColumn | ResourceKey | None  # where a pin is put: a grid's column, or a resource
 OTHER_SYSTEM = QT_TRANSLATE_NOOP(
     "PinboardDock",
     "An appointment cannot move to another booking system; book it there and cancel this one.",
@@ -85,7 +87,7 @@ class PinboardWidget(QWidget):
         super().__init__(window)
         self.window_ = window
         self.context = window.context
-        self.slot: tuple[datetime, ResourceKey | None] | None = None
+        self.slot: tuple[datetime, Where] | None = None
         self._dropping: set[str] = set()  # fallen pins being taken off
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -214,9 +216,10 @@ class PinboardWidget(QWidget):
     def say(self, words: str) -> None:
         self.message.setText(words)
 
-    def pick_slot(self, start: datetime, resource: ResourceKey | None, title: str = "") -> None:
+    def pick_slot(self, start: datetime, column: Where, title: str = "") -> None:
         """A free time clicked on the calendar: where Place here puts the chosen pin."""
-        self.slot = (start, resource)
+        self.slot = (start, column)
+        resource = column.resource if isinstance(column, GridColumn) else column
         where = f" · {title}" if title and resource is not None else ""
         local = to_local(start, self.window_.zone)
         self.slot_label.setText(
@@ -261,15 +264,27 @@ class PinboardWidget(QWidget):
                 8000,
             )
 
-    def reasons(self, booking_id: str, start: datetime, resource: ResourceKey | None) -> str:
+    def target(self, booking_id: str, where: Where) -> ResourceKey | None:
+        """The resource a pin placed in ``where`` goes to: a grid's column says it as a drag
+        does (in a clinic's column, the booking's own resource or its booking system's one
+        there, ``GridColumn.move_target``); None: the booking's own."""
+        if not isinstance(where, GridColumn):
+            return where
+        booking = self.context.reads.booking(booking_id)
+        return where.move_target(booking) if booking is not None else where.resource
+
+    def reasons(self, booking_id: str, start: datetime, where: Where) -> str:
         """Why dropping ``booking_id`` there is refused ("" if it is not): a drag's words."""
         booking = self.context.reads.booking(booking_id)
+        resource = self.target(booking_id, where)
         if booking is not None and resource is not None and resource[0] != booking.connection_id:
             return translate("PinboardDock", OTHER_SYSTEM)
         return " ".join(self.window_._move_reasons(booking_id, start, resource))
 
-    def drop(self, booking_id: str, start: datetime, resource: ResourceKey | None) -> bool:
-        """Place ``booking_id`` at ``start``: judged like a drag; refused, it stays pinned."""
+    def drop(self, booking_id: str, start: datetime, where: Where) -> bool:
+        """Place ``booking_id`` at ``start`` in ``where`` (a grid's column, or a resource):
+        judged like a drag; refused, it stays pinned."""
+        resource = self.target(booking_id, where)
         why = self.reasons(booking_id, start, resource)
         if why:
             self.say(

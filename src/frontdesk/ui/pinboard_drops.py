@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QMouseEvent
 
-from frontdesk.app.desk import ResourceKey
 from frontdesk.domain import dates
 from frontdesk.domain.timeutil import to_local
 from frontdesk.domain.translation import translate
 from frontdesk.ui.grid_drag import DRAG_SNAP_MINUTES
+from frontdesk.ui.grid_layout import GridColumn
 from frontdesk.ui.pinboard_dock import MIME, PinboardWidget
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ class GridDrops(QObject):
         grid.setAcceptDrops(True)
         grid.viewport().setAcceptDrops(True)
         grid.viewport().installEventFilter(self)
-        self._judged: dict[tuple[str, datetime, ResourceKey | None], str] = {}
+        self._judged: dict[tuple[str, datetime, GridColumn], str] = {}
 
     def _tell_while_dragging(self, event: QDragMoveEvent) -> None:
         """Say in the status bar, as the pin moves over the grid, whether it may go there
@@ -58,12 +58,14 @@ class GridDrops(QObject):
         )
         self.board.window_.statusBar().showMessage(words, 3000)
 
-    def target(self, pos: Any) -> tuple[datetime, ResourceKey | None] | None:
+    def target(self, pos: Any) -> tuple[datetime, GridColumn] | None:
+        """The time and the column at ``pos`` (the board says which resource of the column a
+        pin goes to: a clinic's column shows several)."""
         column = self.grid.column_at(pos)
         start = self.grid.slot_at(pos, DRAG_SNAP_MINUTES)
         if column is None or start is None:
             return None
-        return start, self.grid.columns[column].resource
+        return start, self.grid.columns[column]
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
@@ -90,7 +92,6 @@ class GridDrops(QObject):
             pos = event.position()
             if event.button() == Qt.MouseButton.LeftButton and self.grid.block_at(pos) is None:
                 found = self.target(pos)
-                column = self.grid.column_at(pos)
-                if found is not None and column is not None:
-                    self.board.pick_slot(*found, self.grid.columns[column].title)
+                if found is not None:
+                    self.board.pick_slot(*found, found[1].title)
         return False

@@ -28,6 +28,7 @@ from frontdesk.domain.booking import BookingGlimpse
 from frontdesk.domain.catalog import Service, Window
 from frontdesk.domain.translation import translate
 from frontdesk.ui.blocks import Block, BlockFonts, tooltip_html
+from frontdesk.ui.desk_marks import mark_words
 from frontdesk.ui.grid_layout import Arrangement, Geometry, GridColumn, arrange, place
 from frontdesk.ui.grid_paint import HOUR_H, TIME_W, GridPainter
 from frontdesk.ui.grid_pick import PickableGrid
@@ -329,9 +330,11 @@ class TimeGridView(PickableGrid):
             else:
                 service = self._services.get(booking.service_id)
                 name = self._resource_names.get(resource_key(booking))
+                mark = self.desk_marks.get(booking.id)
+                said = mark_words(mark, booking.visit_status) if mark is not None else None
                 QToolTip.showText(
                     event.globalPos(),  # type: ignore[attr-defined]
-                    tooltip_html(booking, self._zone, service, name),
+                    tooltip_html(booking, self._zone, service, name, said),
                     self.viewport(),
                 )
             return True
