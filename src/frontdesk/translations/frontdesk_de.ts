@@ -2283,23 +2283,23 @@
     </message>
     <message>
         <source>From the desk&apos;s patient records: this booking&apos;s system keeps no phone number.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus der Patientenkartei des Empfangs: Das Buchungssystem dieses Termins speichert keine Telefonnummer.</translation>
     </message>
     <message>
         <source>several numbers on file</source>
-        <translation type="unfinished"></translation>
+        <translation>mehrere Nummern gespeichert</translation>
     </message>
     <message>
         <source>This booking has no phone number and the patient records hold several for this name: use Find patient (Ctrl+F) to pick the right one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Termin hat keine Telefonnummer, und die Patientenkartei hat mehrere für diesen Namen: Wählen Sie mit „Patient suchen“ (Strg+F) die richtige.</translation>
     </message>
     <message>
         <source>no phone on file</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Telefonnummer gespeichert</translation>
     </message>
     <message>
         <source>Neither this booking nor the desk&apos;s patient records hold a phone number for this patient.</source>
-        <translation type="unfinished"></translation>
+        <translation>Weder dieser Termin noch die Patientenkartei des Empfangs enthält eine Telefonnummer für diesen Patienten.</translation>
     </message>
     <message>
         <source>This appointment is gone.</source>

@@ -2283,23 +2283,23 @@
     </message>
     <message>
         <source>From the desk&apos;s patient records: this booking&apos;s system keeps no phone number.</source>
-        <translation type="unfinished"></translation>
+        <translation>डेस्क के मरीज़ रिकॉर्ड से: इस बुकिंग की प्रणाली फ़ोन नंबर नहीं रखती।</translation>
     </message>
     <message>
         <source>several numbers on file</source>
-        <translation type="unfinished"></translation>
+        <translation>कई नंबर दर्ज हैं</translation>
     </message>
     <message>
         <source>This booking has no phone number and the patient records hold several for this name: use Find patient (Ctrl+F) to pick the right one.</source>
-        <translation type="unfinished"></translation>
+        <translation>इस बुकिंग में फ़ोन नंबर नहीं है और मरीज़ रिकॉर्ड में इस नाम के कई नंबर हैं: सही नंबर चुनने के लिए मरीज़ खोजें (Ctrl+F) का उपयोग करें।</translation>
     </message>
     <message>
         <source>no phone on file</source>
-        <translation type="unfinished"></translation>
+        <translation>कोई फ़ोन नंबर दर्ज नहीं</translation>
     </message>
     <message>
         <source>Neither this booking nor the desk&apos;s patient records hold a phone number for this patient.</source>
-        <translation type="unfinished"></translation>
+        <translation>न इस बुकिंग में और न ही डेस्क के मरीज़ रिकॉर्ड में इस मरीज़ का फ़ोन नंबर है।</translation>
     </message>
     <message>
         <source>This appointment is gone.</source>
