@@ -34,6 +34,7 @@ COLUMNS: dict[str, str] = {
 REQUIRED = ("service", "start", "patient_name")
 MAX_NOTES = 2000  # BookingRequest.notes' max_length: the desk's own form says the same
 FIRST_YEAR, LAST_YEAR = 1900, 2999  # a start outside these years refuses its row
+SHOWN = 40  # the most characters of a value a refusal quotes
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,6 +54,13 @@ def _match(value: str, options: list[tuple[str, str]]) -> str | None:
         if value.strip() == ident or name.strip().casefold() == wanted:
             return ident
     return None
+
+
+def _shown(value: str) -> str:
+    """A service's or resource's name as a refusal quotes it: a long one cut short (a value
+    in the wrong column may be anything, a patient's notes too)."""
+    text = value.strip()
+    return repr(text if len(text) <= SHOWN else text[: SHOWN - 1] + "…")
 
 
 def _start(text: str, zone_name: str, catalog_zone: str) -> datetime | str:
@@ -107,13 +115,13 @@ def request_of(
     service = _match(row["service"], [(s.id, s.name) for s in catalog.services if s.active])
     if service is None:
         said = translate("Import", "{value} is not a service of this connection")
-        return RowProblem(number, "service", said.format(value=repr(row["service"])))
+        return RowProblem(number, "service", said.format(value=_shown(row["service"])))
     resource = ""
     if row.get("resource", "").strip():
         found = _match(row["resource"], [(r.id, r.name) for r in catalog.resources])
         if found is None:
             said = translate("Import", "{value} is not known here")
-            return RowProblem(number, "resource", said.format(value=repr(row["resource"])))
+            return RowProblem(number, "resource", said.format(value=_shown(row["resource"])))
         resource = found
     start = _start(row["start"], zone_name, catalog.policy.timezone)
     if isinstance(start, str):

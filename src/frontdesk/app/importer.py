@@ -254,5 +254,8 @@ def _problem(number: int, verdict: Verdict) -> RowProblem:
 def _row_id(connection_id: str, raw: Mapping[str | None, object]) -> str:
     """The booking id of a row (as ``csv.DictReader`` made it): the same file imported again
     gives the same ids, so nothing is queued twice."""
-    content = "\x1f".join(f"{k}={v}" for k, v in sorted((k or "", v or "") for k, v in raw.items()))
+    # the values beyond the header (a list, under None) as their text: a column without a
+    # name ("") sorts beside them
+    pairs = sorted((k or "", str(v) if isinstance(v, list) else (v or "")) for k, v in raw.items())
+    content = "\x1f".join(f"{k}={v}" for k, v in pairs)
     return str(uuid.uuid5(uuid.NAMESPACE_URL, f"frontdesk-import:{connection_id}:{content}"))
