@@ -25,11 +25,15 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from frontdesk.domain.translation import translate
+from frontdesk.domain.translation import QT_TRANSLATE_NOOP, translate
 
 MAX_FIELD_CHARS = 128 * 1024  # a field longer than this refuses its row (no column needs it)
 DELIMITERS = (",", ";", "\t")
-DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
+SEPARATED = {
+    ",": QT_TRANSLATE_NOOP("Import", "comma-separated"),
+    ";": QT_TRANSLATE_NOOP("Import", "semicolon-separated"),
+    "\t": QT_TRANSLATE_NOOP("Import", "tab-separated"),
+}
 # (byte-order mark, codec, what the summary calls it); UTF-32's first: its LE mark starts as
 # UTF-16's does
 _BOMS = (
@@ -65,8 +69,10 @@ class CsvFile:
 
     def read_as(self) -> str:
         """How the file was read, for the summary: "UTF-8, comma-separated"."""
-        said = translate("Import", "{encoding}, {delimiter}-separated")
-        return said.format(encoding=self.encoding, delimiter=DELIMITER_NAMES[self.delimiter])
+        separated = translate("Import", SEPARATED[self.delimiter])
+        return translate("Import", "{encoding}, {separated}").format(
+            encoding=self.encoding, separated=separated
+        )
 
 
 def _file_error(said: str) -> ImportFileError:
@@ -126,7 +132,9 @@ def read_csv(path: Path, known: Collection[str], required: Sequence[str]) -> Csv
     records = _parse(lines, first, delimiter)
     header = records.pop(0)[1] if records else []
     fieldnames = _check_header(header, known, required)
-    return CsvFile(encoding, delimiter, fieldnames, _rows(records, fieldnames))
+    # a row is looked into only where something in the file can be wrong with it
+    careful = "\0" in text or len(text) > MAX_FIELD_CHARS or not all(n.strip() for n in header)
+    return CsvFile(encoding, delimiter, fieldnames, _rows(records, fieldnames, careful))
 
 
 def column_key(name: str) -> str:
@@ -198,7 +206,11 @@ def _check_header(header: list[str], known: Collection[str], required: Sequence[
     return header
 
 
-def _rows(records: list[tuple[int, list[str], bool]], fieldnames: list[str]) -> list[FileRow]:
+def _rows(
+    records: list[tuple[int, list[str], bool]], fieldnames: list[str], careful: bool
+) -> list[FileRow]:
+    """The rows holding a value; ``careful``: the file holds a NUL, a field may be too long or
+    a column has no name (else only a row with more values than columns is looked into)."""
     rows: list[FileRow] = []
     width = len(fieldnames)
     for number, values, unclosed in records:
@@ -209,7 +221,10 @@ def _rows(records: list[tuple[int, list[str], bool]], fieldnames: list[str]) -> 
             raw[None] = values[width:]
         for name in fieldnames[len(values) :]:
             raw[name] = None
-        rows.append(FileRow(number, raw, _problem(values, fieldnames, unclosed)))
+        looked = careful or unclosed or len(values) > width
+        rows.append(
+            FileRow(number, raw, _problem(values, fieldnames, unclosed) if looked else None)
+        )
     return rows
 
 
