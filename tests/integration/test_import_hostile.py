@@ -7,7 +7,10 @@ connection's catalog is fetched first; offline, the import says so and exits 2."
 from __future__ import annotations
 
 import codecs
-from datetime import UTC, datetime
+import os
+import subprocess
+import sys
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -17,7 +20,7 @@ from frontdesk.app.import_preview import ImportFileError, preview_import
 from frontdesk.app.paths import Paths
 from frontdesk.main import main
 from frontdesk.sandbox import SandboxServer
-from support.clinic import next_weekday
+from support.clinic import make_catalog, next_weekday
 
 FAR = (datetime(1800, 1, 1, tzinfo=UTC), datetime(3100, 1, 1, tzinfo=UTC))
 HEADER = "service;start;patient_name;patient_phone;resource;notes"
@@ -160,3 +163,42 @@ def test_a_file_that_cannot_run_exits_2_and_other_encodings_are_read(
             "1 queued, 0 refused (read as UTF-16, tab-separated)"
         ]
         assert stored(profile) == ({"Zoë Ünal": None}, 1)
+
+
+def test_the_real_command_says_any_character_even_where_its_output_cannot_hold_it(
+    tmp_path: Path,
+) -> None:
+    """A real process whose output is ASCII (a pipe on Windows is its code page): the service
+    name a refusal quotes is written escaped, not a UnicodeEncodeError's traceback."""
+    tuesday = next_weekday(1)
+    profile = tmp_path / "desk"
+    ctx = AppContext(Paths.resolve(profile), use_keyring=False)
+    try:  # the catalog cached as a sync leaves it: no booking system needed
+        record = ctx.connect("huskyvoice", "Clinic", "http://127.0.0.1:9/v1", "sk_test_ascii")
+        days = [tuesday + timedelta(days=n) for n in range(-1, 2)]
+        ctx.repo.catalogs.save_catalog(record.id, make_catalog(days), days)
+    finally:
+        ctx.close()
+    csv_file = tmp_path / "bookings.csv"
+    csv_file.write_text(
+        "service,start,patient_name,patient_phone,resource\n"
+        f"Massage \u0151 \u0915,{tuesday} 09:00,Ann,+442079460101,Branch Uuid Here\n"
+        f"General Checkup,{tuesday} 09:10,B\0en,+442079460102,Branch Uuid Here\n"
+        f"General Checkup,{tuesday} 09:20,Zoë Ünal,+442079460103,Branch Uuid Here\n",
+        encoding="utf-8",
+    )
+    command = [sys.executable, "-m", "frontdesk", "--profile-dir", str(profile)]
+    done = subprocess.run(
+        [*command, "import", str(csv_file), "--connection", "Clinic"],
+        capture_output=True,
+        timeout=120,
+        env={**os.environ, "PYTHONIOENCODING": "ascii"},
+    )
+    assert b"Traceback" not in done.stderr, done.stderr
+    assert done.stdout.decode("ascii").splitlines() == [
+        "row 2: service: 'Massage \\u0151 \\u0915' is not a service of this connection",
+        "row 3: patient_name: holds a NUL character; remove it",
+        "1 queued, 2 refused (read as UTF-8, comma-separated)",
+    ]
+    assert done.returncode == 1
+    assert stored(profile) == ({"Zoë Ünal": None}, 1)

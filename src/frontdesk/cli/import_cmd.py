@@ -9,6 +9,7 @@ could not be fetched); nothing is queued then.
 
 from __future__ import annotations
 
+import io
 import logging
 import sys
 from pathlib import Path
@@ -46,8 +47,19 @@ def _fail(said: str) -> int:
     return NOT_RUN
 
 
+def _say_anything() -> None:
+    """A refusal quotes a file's service or resource name, any character: where the output
+    cannot hold it (a pipe in Windows' code page, an ASCII terminal) it is written escaped
+    (\\u0151), not a UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="backslashreplace")
+
+
 def run(context: AppContext, name: str, path: Path) -> int:
     from frontdesk.app.importer import ImportFileError, import_csv
+
+    _say_anything()
 
     record = context.repo.catalogs.connection_by_name(name)
     if record is None:
