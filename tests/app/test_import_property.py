@@ -41,6 +41,9 @@ ODD_STARTS = [
     "9999-12-31T23:59:59-12:00",
     "9999-12-31T23:30:00Z",
     "1899-12-31 10:00",
+    "1900-01-01T12:00:00Z",  # the first year a start may be in
+    "2999-12-31 23:59",  # the last (the connection's day before, in its zone)
+    "2999-12-31T23:59:00-11:00",  # in the year 3000 in UTC
     "3000-01-01 10:00",
     "2027-02-30 10:00",
     "2027-13-01 10:00",
@@ -180,7 +183,7 @@ def hostile_files(draw: st.DrawFn) -> tuple[bytes, int | None]:
 
 
 @settings(
-    max_examples=50,
+    max_examples=100,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
