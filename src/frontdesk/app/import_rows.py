@@ -90,6 +90,8 @@ def _start(text: str, zone_name: str, catalog_zone: str) -> datetime | str:
                     "Import", "this local time does not exist on that day (the clocks change)"
                 )
             instant = resolved.instant
+        if FIRST_YEAR < instant.year < LAST_YEAR:
+            return instant  # a zone's offset (under a day) keeps it within the years
         years = {instant.year, to_local(instant, zone_name).year}
         years.add(to_local(instant, catalog_zone).year)
     except (OverflowError, ValueError):  # beyond what a date holds in one of the zones

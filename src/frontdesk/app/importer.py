@@ -239,7 +239,7 @@ def _values(row: FileRow) -> dict[str, str]:
     a line break within a value (a quoted one) kept as one newline, as the desk's fields keep
     it."""
     return {
-        column_key(k): v.replace("\r\n", "\n").replace("\r", "\n")
+        column_key(k): v.replace("\r\n", "\n").replace("\r", "\n") if "\r" in v else v
         for k, v in row.raw.items()
         if k is not None and isinstance(v, str)
     }
