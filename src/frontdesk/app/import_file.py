@@ -152,9 +152,13 @@ def _parse(lines: list[str], first: int, delimiter: str) -> list[tuple[int, list
     reader = csv.reader(iter(lines[first:]), delimiter=delimiter)
     found: list[tuple[int, list[str], bool]] = []
     start = reader.line_num
-    for values in reader:
-        found.append((first + start + 1, values, False))
-        start = reader.line_num
+    try:
+        for values in reader:
+            found.append((first + start + 1, values, False))
+            start = reader.line_num
+    except csv.Error as exc:  # none known, as read (not strict, no field over the limit)
+        said = translate("Import", "it cannot be read as CSV ({why})").format(why=exc)
+        raise _file_error(said) from None
     last = found[-1][0] if found else len(lines)
     if last < len(lines) and _unclosed("".join(lines[last - 1 :]), delimiter):
         number, values, _ = found[-1]

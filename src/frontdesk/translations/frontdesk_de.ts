@@ -3832,6 +3832,10 @@ Wechseln Sie zu diesem Fenster (es ist vielleicht minimiert oder auf einem ander
         <translation>die Datei ist leer; die erste Zeile muss die Spalten benennen</translation>
     </message>
     <message>
+        <source>it cannot be read as CSV ({why})</source>
+        <translation>sie lässt sich nicht als CSV lesen ({why})</translation>
+    </message>
+    <message>
         <source>the first row holds a NUL character: this is not CSV text (a UTF-16 file needs its byte-order mark); save it as &apos;CSV UTF-8&apos; and import it again</source>
         <translation>die erste Zeile enthält ein NUL-Zeichen: das ist kein CSV-Text (eine UTF-16-Datei braucht ihre Byte-Order-Markierung); speichern Sie sie als „CSV UTF-8“ und importieren Sie sie erneut</translation>
     </message>

@@ -3832,6 +3832,10 @@ Switch to that window (it may be minimised or on another screen), or close it be
         <translation>फ़ाइल खाली है; पहली पंक्ति में कॉलम के नाम होने चाहिए</translation>
     </message>
     <message>
+        <source>it cannot be read as CSV ({why})</source>
+        <translation>इसे CSV के रूप में नहीं पढ़ा जा सकता ({why})</translation>
+    </message>
+    <message>
         <source>the first row holds a NUL character: this is not CSV text (a UTF-16 file needs its byte-order mark); save it as &apos;CSV UTF-8&apos; and import it again</source>
         <translation>पहली पंक्ति में NUL अक्षर है: यह CSV टेक्स्ट नहीं है (UTF-16 फ़ाइल को अपना बाइट-ऑर्डर मार्क चाहिए); इसे &apos;CSV UTF-8&apos; के रूप में सहेजें और फिर से इंपोर्ट करें</translation>
     </message>
