@@ -65,11 +65,11 @@ def test_import_reports_refused_rows_and_queues_the_rest_once(
         assert "row 12: patient_name: is empty; fill it in" in out
         # the Morning window holds 6 checkups: the 7th row of the file is refused
         assert "row 8: start: No remaining capacity in this window (SLOT_FULL, HTTP 409)" in out
-        assert out[-1] == "7 queued, 5 refused"
+        assert out[-1] == "7 queued, 5 refused (read as UTF-8, comma-separated)"
 
         assert main(argv) == 1  # the same file again queues nothing twice
         assert capsys.readouterr().out.splitlines()[-1] == (
-            "0 queued, 5 refused, 7 already imported"
+            "0 queued, 5 refused, 7 already imported (read as UTF-8, comma-separated)"
         )
         assert main(["--profile-dir", str(profile), "sync", "--once"]) == 0
         assert "confirmed 7" in capsys.readouterr().out
@@ -92,16 +92,12 @@ def test_import_file_problems_name_what_to_fix(
             main(["--profile-dir", str(profile), "import", str(bad), "--connection", "Nope"]) == 2
         )
         assert "no connection named 'Nope'" in capsys.readouterr().err
-        latin = tmp_path / "latin.csv"  # saved by a spreadsheet as "CSV (Windows)"
-        latin.write_bytes(
-            "service,start,patient_name\nx,2027-01-01 09:00,J\xe9r\xf4me\n".encode("cp1252")
-        )
-        assert (
-            main(["--profile-dir", str(profile), "import", str(latin), "--connection", "Clinic"])
-            == 2
-        )
+        unreadable = tmp_path / "utf16.csv"  # a UTF-16 byte-order mark, then an odd byte
+        unreadable.write_bytes(b"\xff\xfes\x00e\x00r")
+        argv = ["--profile-dir", str(profile), "import", str(unreadable)]
+        assert main([*argv, "--connection", "Clinic"]) == 2
         err = capsys.readouterr().err
-        assert "not UTF-8" in err and "Traceback" not in err
+        assert "starts as UTF-16 text but is not" in err and "Traceback" not in err
         binary = tmp_path / "photo.csv"  # a file that is no text at all
         binary.write_bytes(bytes(range(256)) * 4)
         assert (

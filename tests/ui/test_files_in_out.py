@@ -219,6 +219,7 @@ def test_import_previews_refused_rows_before_anything_is_queued(
     assert dialog.tabs.tabText(1) == "Refused (2)"
     assert dialog.queue_button.text() == "&Queue 2 bookings" and dialog.queue_button.isEnabled()
     assert "Nothing is queued until you press Queue" in dialog.summary.text()
+    assert "Read as UTF-8, comma-separated." in dialog.summary.text()
     fits_a_small_screen(dialog)
     shot(dialog, "import-preview.png")
     dialog.tabs.setCurrentIndex(1)
@@ -257,11 +258,12 @@ def test_a_file_that_cannot_be_imported_is_said_and_nothing_can_be_queued(
     qtbot, window: MainWindow, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
     bad = tmp_path / "bad.csv"
-    bad.write_bytes(b"patient_name,start,service\n\xff\xfe broken\n")
+    # a byte-order mark of UTF-16, then an odd byte: no encoding reads it
+    bad.write_bytes(b"\xff\xfep\x00a\x00t")
     dialog = window.dialogs.import_bookings()
     dialog.path.setText(str(bad))
     assert dialog.check() is None
-    assert "not UTF-8 text" in dialog.summary.text()
+    assert "starts as UTF-16 text but is not" in dialog.summary.text()
     assert not dialog.queue_button.isEnabled()
     dialog.path.setText(str(tmp_path / "missing.csv"))
     dialog.check()

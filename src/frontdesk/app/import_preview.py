@@ -9,14 +9,16 @@ is then the import, judged again as the cache stands (a sync may have filled a w
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, cast
 
 from frontdesk.app.booking import BookingService
+from frontdesk.app.import_file import read_csv
 from frontdesk.app.importer import (
+    COLUMNS,
+    REQUIRED,
     ImportFileError,
     ImportReport,
     RowProblem,
@@ -26,7 +28,6 @@ from frontdesk.app.importer import (
 from frontdesk.domain import dates
 from frontdesk.domain.booking import Booking
 from frontdesk.domain.timeutil import to_local
-from frontdesk.domain.translation import translate
 from frontdesk.storage.repo import Repository
 
 __all__ = ["ImportFileError", "ImportPreview", "PreviewRow", "preview_import", "queue_import"]
@@ -52,6 +53,7 @@ class ImportPreview:
     accepted: list[PreviewRow] = field(default_factory=list)
     refused: list[RowProblem] = field(default_factory=list)
     already: int = 0  # rows an earlier import of this file (or an earlier row) queued
+    read_as: str = ""  # how the file was read: "Windows-1252, semicolon-separated"
 
 
 class _NothingWritten:
@@ -74,19 +76,11 @@ def preview_import(service: BookingService, connection_id: str, path: Path) -> I
     Raises :class:`ImportFileError` when the file as a whole cannot be used."""
     reads = _NothingWritten(service.repo)
     dry = BookingService(cast(Repository, reads), service.connectors, service.desk, service.clinic)
-    try:
-        report = import_csv(dry, connection_id, path, "preview")
-        numbers = _row_numbers(connection_id, path)
-    except UnicodeDecodeError:
-        said = translate(
-            "Import", "this is not UTF-8 text; save it as 'CSV UTF-8' and choose it again"
-        )
-        raise ImportFileError(f"FILE.csv: {said}") from None
-    except csv.Error as exc:
-        said = translate("Import", "it cannot be read as CSV ({why})").format(why=exc)
-        raise ImportFileError(f"FILE.csv: {said}") from None
+    report = import_csv(dry, connection_id, path, "preview")
+    numbers = _row_numbers(connection_id, path)
     zone = service.clinic().zone
     preview = ImportPreview(path, connection_id, refused=list(report.problems))
+    preview.read_as = report.read_as
     preview.already = report.already
     seen: set[str] = set()
     for booking in reads.handed:
@@ -120,8 +114,7 @@ def queue_import(
 
 def _row_numbers(connection_id: str, path: Path) -> dict[str, int]:
     """Each row's booking id and line number, read as the import reads the file."""
-    text = path.read_text(encoding="utf-8-sig")
     numbers: dict[str, int] = {}
-    for number, raw in enumerate(csv.DictReader(text.splitlines()), start=2):
-        numbers.setdefault(_row_id(connection_id, raw), number)
+    for row in read_csv(path, COLUMNS, REQUIRED).rows:
+        numbers.setdefault(_row_id(connection_id, row.raw), row.number)
     return numbers

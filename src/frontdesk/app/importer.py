@@ -1,5 +1,11 @@
 """``frontdesk import``: bookings from a CSV file, each checked offline, queued together.
 
+The file is read by ``app.import_file`` (its encoding and delimiter found, rows numbered as a
+spreadsheet shows them) and each row made a request by ``app.import_rows``; a row that cannot
+be read or made one is refused alone, the file only when none can be read. A connection whose
+catalog was never fetched (just connected) is refused as such (:class:`CatalogNotFetched`), not
+row by row as naming no service of it.
+
 The header row names the columns (any order; case and spaces ignored). Every row is judged by
 the connection's own offline rules against the cache *and the rows accepted before it*, so a
 file cannot overfill a window. Refused rows are reported (row number, field, reason) and
@@ -19,56 +25,48 @@ the same however long the file or busy the cache.
 
 from __future__ import annotations
 
-import csv
 import gc
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from pydantic import ValidationError
+
 from frontdesk.app.booking import BookingService
 from frontdesk.app.import_days import DayBookings, Neighbourhood
-from frontdesk.domain.booking import Booking, BookingRequest
-from frontdesk.domain.catalog import Catalog
-from frontdesk.domain.timeutil import (
-    WallTimeKind,
-    local_to_utc,
-    parse_iso_instant,
-    to_local,
-    utc_now,
+from frontdesk.app.import_file import CsvFile, FileRow, ImportFileError, column_key, read_csv
+from frontdesk.app.import_rows import (
+    COLUMNS,
+    REQUIRED,
+    RowProblem,
+    column_of,
+    refused_by_model,
+    request_of,
 )
+from frontdesk.domain.booking import Booking
+from frontdesk.domain.catalog import Catalog
+from frontdesk.domain.timeutil import to_local, utc_now
 from frontdesk.domain.translation import translate
 from frontdesk.domain.verdict import Severity, Verdict
+from frontdesk.providers.base import ApiError
+from frontdesk.providers.http import BadAnswer
 
 if TYPE_CHECKING:
     from frontdesk.providers.base import Connector
 
-COLUMNS: dict[str, str] = {
-    "service": "service id or name (required)",
-    "start": "start: ISO 8601 with Z or an offset, or 'YYYY-MM-DD HH:MM' in the clinic's zone "
-    "(required)",
-    "patient_name": "patient's full name (required)",
-    "patient_phone": "patient's phone, international format (required where the API asks)",
-    "patient_email": "patient's email (required where the API asks)",
-    "resource": "branch / calendar / host id or name (required when there are several)",
-    "session": "HuskyVoice session: Morning, Afternoon or Evening (optional)",
-    "notes": "notes for the desk (optional)",
-}
-REQUIRED = ("service", "start", "patient_name")
-
-
-@dataclass(frozen=True, slots=True)
-class RowProblem:
-    row: int  # 1-based line number in the file (the header is line 1)
-    field: str
-    reason: str  # in the desk's language (English for the headless tools)
-    verdict: Verdict | None = None  # the rules' refusal, when it was one
-
-    def line(self) -> str:
-        return f"row {self.row}: {self.field}: {self.reason}"
+__all__ = [
+    "COLUMNS",
+    "REQUIRED",
+    "CatalogNotFetched",
+    "ImportFileError",
+    "ImportReport",
+    "RowProblem",
+    "import_csv",
+]
 
 
 @dataclass
@@ -77,108 +75,59 @@ class ImportReport:
     written: int = 0
     already: int = 0  # rows this file had queued before
     problems: list[RowProblem] = field(default_factory=list)
+    read_as: str = ""  # how the file was read: "UTF-8, comma-separated"
 
 
-class ImportFileError(Exception):
-    """The file as a whole cannot be read; the message says what to fix."""
+class CatalogNotFetched(ImportFileError):
+    """The connection's catalog (services, resources, hours) was never fetched: every row
+    would be refused as naming no service of it."""
 
 
-def _key(name: str) -> str:
-    return name.strip().lower().replace(" ", "_").replace("-", "_")
-
-
-def _match(value: str, options: list[tuple[str, str]]) -> str | None:
-    wanted = value.strip().casefold()
-    for ident, name in options:
-        if value.strip() == ident or name.strip().casefold() == wanted:
-            return ident
-    return None
-
-
-def _start(text: str, zone_name: str) -> datetime | str:
-    value = text.strip()
-    instant = (
-        parse_iso_instant(value)
-        if ("Z" in value or "+" in value[10:] or value[10:].count("-") > 0)
-        else None
-    )
-    if instant is not None:
-        return instant
-    try:
-        local = datetime.strptime(value, "%Y-%m-%d %H:%M")
-    except ValueError:
-        return translate(
-            "Import", "use 2027-06-15T09:30:00Z, an offset, or '2027-06-15 09:30' (clinic time)"
-        )
-    resolved = local_to_utc(local.date(), time(local.hour, local.minute), zone_name)
-    if resolved.kind is WallTimeKind.GAP:
-        return translate("Import", "this local time does not exist on that day (the clocks change)")
-    return resolved.instant
-
-
-def _request(
-    row: dict[str, str], number: int, connection_id: str, catalog: Catalog, zone_name: str
-) -> BookingRequest | RowProblem:
-    """One row as a booking request; a wall time is the clinic's (``zone_name``)."""
-    for name in REQUIRED:
-        if not row.get(name, "").strip():
-            return RowProblem(number, name, translate("Import", "is empty; fill it in"))
-    service = _match(row["service"], [(s.id, s.name) for s in catalog.services if s.active])
-    if service is None:
-        said = translate("Import", "{value} is not a service of this connection")
-        return RowProblem(number, "service", said.format(value=repr(row["service"])))
-    resource = ""
-    if row.get("resource", "").strip():
-        found = _match(row["resource"], [(r.id, r.name) for r in catalog.resources])
-        if found is None:
-            said = translate("Import", "{value} is not known here")
-            return RowProblem(number, "resource", said.format(value=repr(row["resource"])))
-        resource = found
-    start = _start(row["start"], zone_name)
-    if isinstance(start, str):
-        return RowProblem(number, "start", start)
-    return BookingRequest(
-        connection_id=connection_id,
-        service_id=service,
-        resource_id=resource,
-        start=start,
-        session=row.get("session", "").strip() or None,
-        patient_name=row.get("patient_name", "").strip(),
-        patient_phone=row.get("patient_phone", "").strip(),
-        patient_email=row.get("patient_email", "").strip() or None,
-        notes=row.get("notes", "").strip() or None,
-    )
-
-
-_FIELD_TO_COLUMN = {"service_id": "service", "resource_id": "resource", "start": "start"}
-
-
-def import_csv(service: BookingService, connection_id: str, path: Path, actor: str) -> ImportReport:
+def import_csv(
+    service: BookingService,
+    connection_id: str,
+    path: Path,
+    actor: str,
+    fetch_catalog: Callable[[str], object] | None = None,
+) -> ImportReport:
+    """Judge every row of ``path`` and queue the good ones in one transaction. Raises
+    :class:`ImportFileError` when no row can be judged (the file, or the connection). A
+    catalog never fetched is fetched by ``fetch_catalog`` (the sync engine's pull, given the
+    connection's id) when given, else refused (:class:`CatalogNotFetched`)."""
     connector = service.connectors.get(connection_id)
     if connector is None:
         said = translate("Import", "it has no usable connector (is its key stored?)")
         raise ImportFileError(f"connection: {said}")
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        said = translate("Import", "cannot read {path}: {why}").format(path=path, why=exc.strerror)
-        raise ImportFileError(f"FILE.csv: {said}") from exc
-    reader = csv.DictReader(text.splitlines())
-    if not reader.fieldnames:
-        said = translate("Import", "the file is empty; the first row must name the columns")
-        raise ImportFileError(f"FILE.csv: {said}")
-    header = {_key(n): n for n in reader.fieldnames}
-    unknown = [n for k, n in header.items() if k not in COLUMNS]
-    if unknown:
-        said = translate("Import", "unknown column {name}; the columns are {columns}")
-        said = said.format(name=repr(unknown[0]), columns=", ".join(COLUMNS))
-        raise ImportFileError(f"FILE.csv: {said}")
-    missing = [c for c in ("service", "start", "patient_name") if c not in header]
-    if missing:
-        said = translate("Import", "the header has no {name} column")
-        raise ImportFileError(f"FILE.csv: {said.format(name=repr(missing[0]))}")
+    read = read_csv(path, COLUMNS, REQUIRED)
+    if not catalog_fetched(service, connection_id):
+        _fetch(connection_id, fetch_catalog)
     with _collector_paused():
-        return _import_rows(service, connector, connection_id, reader, actor, path.name)
+        report = _import_rows(service, connector, connection_id, read, actor, path.name)
+    report.read_as = read.read_as()
+    return report
+
+
+def _fetch(connection_id: str, fetch_catalog: Callable[[str], object] | None) -> None:
+    if fetch_catalog is None:
+        said = translate(
+            "Import",
+            "its catalog (services, branches, hours) has not been fetched from the booking "
+            "system yet; sync first (Sync now at the desk, or `frontdesk sync`) when online",
+        )
+        raise CatalogNotFetched(f"connection: {said}")
+    try:
+        fetch_catalog(connection_id)
+    except (ApiError, BadAnswer) as exc:  # offline, refused, an answer not as documented
+        said = translate(
+            "Import", "the catalog could not be fetched, run `frontdesk sync` when online"
+        )
+        raise CatalogNotFetched(f"connection: {said} ({exc})") from None
+
+
+def catalog_fetched(service: BookingService, connection_id: str) -> bool:
+    """Whether the connection's catalog was ever fetched (a sync's pull saves it)."""
+    records = service.repo.catalogs.connections()
+    return any(r.id == connection_id and r.last_fresh_at is not None for r in records)
 
 
 @contextmanager
@@ -201,16 +150,12 @@ def _import_rows(
     service: BookingService,
     connector: Connector,
     connection_id: str,
-    reader: csv.DictReader[str],
+    read: CsvFile,
     actor: str,
     file_name: str,
 ) -> ImportReport:
     report = ImportReport()
-    rows = [
-        (number, raw, {_key(k): (v or "") for k, v in raw.items() if k is not None})
-        for number, raw in enumerate(reader, start=2)
-    ]
-    ids = [_row_id(connection_id, raw) for _, raw, _ in rows]
+    ids = [_row_id(connection_id, row.raw) for row in read.rows]
     known = {b.id for b in service.repo.bookings_by_ids(ids)}
     # the policy, services and resources (a row's windows come with its day's catalog)
     catalog = service.repo.catalogs.catalog(connection_id, date.max, date.min)
@@ -230,11 +175,15 @@ def _import_rows(
     # every row as a booking first, so that each day is read for all its rows; a row the form
     # refuses (as ``BookingService.validate`` refuses it before any rule) needs no reading
     planned: list[tuple[int, RowProblem | tuple[Booking, date] | None]] = []
-    for (number, _, row), row_id in zip(rows, ids, strict=True):
+    for row, row_id in zip(read.rows, ids, strict=True):
+        number = row.number
+        if row.problem is not None:  # as read: a NUL, a field too long, a quote left open
+            planned.append((number, RowProblem(number, *row.problem)))
+            continue
         if row_id in known:
             planned.append((number, None))
             continue
-        request = _request(row, number, connection_id, catalog, service.clinic().zone)
+        request = request_of(_values(row), number, connection_id, catalog, service.clinic().zone)
         if isinstance(request, RowProblem):
             planned.append((number, request))
             continue
@@ -246,7 +195,11 @@ def _import_rows(
         if problems:  # all refusals: the form's gaps and an unreadable phone
             planned.append((number, _problem(number, problems[0])))
             continue
-        draft = service.draft(request, row_id, day_catalogs[day])
+        try:
+            draft = service.draft(request, row_id, day_catalogs[day])
+        except ValidationError as exc:  # said without the value it quotes
+            planned.append((number, refused_by_model(number, exc)))
+            continue
         days.plan(draft)
         planned.append((number, (draft, day)))
     accepted: list[Booking] = []
@@ -281,12 +234,28 @@ def _import_rows(
     return report
 
 
+def _values(row: FileRow) -> dict[str, str]:
+    """A row's values by column (as :func:`column_key` names them; "" where the row is short),
+    a line break within a value (a quoted one) kept as one newline, as the desk's fields keep
+    it."""
+    return {
+        column_key(k): v.replace("\r\n", "\n").replace("\r", "\n") if "\r" in v else v
+        for k, v in row.raw.items()
+        if k is not None and isinstance(v, str)
+    }
+
+
 def _problem(number: int, verdict: Verdict) -> RowProblem:
-    column = _FIELD_TO_COLUMN.get(verdict.field or "", verdict.field or "row")
+    column = column_of(verdict.field)
     code = f" ({verdict.code}, HTTP {verdict.status})" if verdict.code else ""
     return RowProblem(number, column, f"{verdict.message}{code}", verdict)
 
 
-def _row_id(connection_id: str, raw: dict[str, str | None]) -> str:
-    content = "\x1f".join(f"{k}={v}" for k, v in sorted((k or "", v or "") for k, v in raw.items()))
+def _row_id(connection_id: str, raw: Mapping[str | None, object]) -> str:
+    """The booking id of a row (as ``csv.DictReader`` made it): the same file imported again
+    gives the same ids, so nothing is queued twice."""
+    # the values beyond the header (a list, under None) as their text: a column without a
+    # name ("") sorts beside them
+    pairs = sorted((k or "", str(v) if isinstance(v, list) else (v or "")) for k, v in raw.items())
+    content = "\x1f".join(f"{k}={v}" for k, v in pairs)
     return str(uuid.uuid5(uuid.NAMESPACE_URL, f"frontdesk-import:{connection_id}:{content}"))

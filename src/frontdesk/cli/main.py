@@ -3,29 +3,26 @@
 from __future__ import annotations
 
 import argparse
-import csv
 import logging
 import sys
 from pathlib import Path
 
 from frontdesk.app import logs, store
-from frontdesk.app.cache_key import CacheKeyRefused, CacheKeyUnavailable
-from frontdesk.app.connections import ConnectionError_, check_base_url
+from frontdesk.app.cache_key import CacheKeyUnavailable
+from frontdesk.app.connections import check_base_url
 from frontdesk.app.context import AppContext
-from frontdesk.app.credentials import CredentialsFileError, KeyringUnavailable
 from frontdesk.app.paths import Paths
 from frontdesk.cli import (
     audit_cmd,
     connections_cmd,
     export_cmd,
+    import_cmd,
     settings_cmd,
     staff_cmd,
     validate_cmd,
 )
 from frontdesk.cli.api_keys import add_key_arguments, read_api_key
-from frontdesk.providers.base import ApiError
-from frontdesk.providers.http import BadAnswer
-from frontdesk.storage.db import NewerCache, StoreUnreachable
+from frontdesk.cli.errors import SAID_IN_ONE_LINE
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -114,20 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     connections_cmd.add_parsers(sub)
 
-    from frontdesk.app.importer import COLUMNS
-
-    columns = "; ".join(f"{name}: {text}" for name, text in COLUMNS.items())
-    im = sub.add_parser(
-        "import",
-        help="check bookings from a CSV file offline and queue the good ones",
-        description="Each row is checked offline by the connection's own rules (against the "
-        "cache and the rows before it); refused rows are reported as 'row N: field: reason' "
-        "and nothing of them is written; the good rows are queued together in one "
-        f"transaction. The first row names the columns, in any order. Columns: {columns}.",
-    )
-    im.add_argument("file", type=Path, metavar="FILE.csv")
-    im.add_argument("--connection", required=True, help="the connection's name")
-
+    import_cmd.add_parser(sub)
     export_cmd.add_parser(sub)
     staff_cmd.add_parser(sub)
     audit_cmd.add_parser(sub)
@@ -138,58 +122,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _import(context: AppContext, name: str, path: Path) -> int:
-    from frontdesk.app.importer import ImportFileError, import_csv
-
-    record = context.repo.catalogs.connection_by_name(name)
-    if record is None:
-        known = ", ".join(c.name for c in context.connections()) or "none yet"
-        print(
-            f"frontdesk import: connection: no connection named {name!r} ({known})", file=sys.stderr
-        )
-        return 2
-    try:
-        report = import_csv(context.booking, record.id, path, context.staff.actor().label)
-    except ImportFileError as exc:
-        print(f"frontdesk import: {exc}", file=sys.stderr)
-        return 2
-    except UnicodeDecodeError:
-        print(
-            "frontdesk import: FILE.csv: this is not UTF-8 text; save it as 'CSV UTF-8' and "
-            "import it again",
-            file=sys.stderr,
-        )
-        return 2
-    except csv.Error as exc:
-        print(f"frontdesk import: FILE.csv: it cannot be read as CSV ({exc})", file=sys.stderr)
-        return 2
-    for problem in report.problems:
-        print(problem.line())
-    already = report.already + report.accepted - report.written
-    print(
-        f"{report.written} queued, {len(report.problems)} refused"
-        + (f", {already} already imported" if already else "")
-    )
-    return 1 if report.problems else 0
-
-
 def main(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     logs.want_verbose(True if args.verbose else None)
     try:
         return _dispatch(args)
-    except (
-        ConnectionError_,
-        KeyringUnavailable,
-        CredentialsFileError,
-        ApiError,
-        BadAnswer,
-        NewerCache,
-        StoreUnreachable,
-        store.StoreUrlError,
-        CacheKeyRefused,
-        CacheKeyUnavailable,
-    ) as exc:
+    except SAID_IN_ONE_LINE as exc:
         print(f"frontdesk {args.command}: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
@@ -238,7 +176,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         if args.command == "connections":
             return connections_cmd.run_connections(context, args)
         if args.command == "import":
-            return _import(context, args.connection, args.file)
+            return import_cmd.run(context, args.connection, args.file)
         if args.command == "settings":
             return settings_cmd.run(context, args)
         if args.command == "export":

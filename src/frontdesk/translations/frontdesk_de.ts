@@ -3752,6 +3752,10 @@ Wechseln Sie zu diesem Fenster (es ist vielleicht minimiert oder auf einem ander
         <translation>Nichts wird eingereiht, bevor Sie Einreihen drücken; eine abgelehnte Zeile wird weggelassen (korrigieren Sie sie in der Datei und importieren Sie die Datei erneut: bereits eingereihte Zeilen werden nicht doppelt eingereiht).</translation>
     </message>
     <message>
+        <source>Read as {how}.</source>
+        <translation>Gelesen als {how}.</translation>
+    </message>
+    <message>
         <source>Queueing…</source>
         <translation>Wird eingereiht…</translation>
     </message>
@@ -3800,20 +3804,16 @@ Wechseln Sie zu diesem Fenster (es ist vielleicht minimiert oder auf einem ander
         </translation>
     </message>
     <message>
-        <source>this is not UTF-8 text; save it as &apos;CSV UTF-8&apos; and choose it again</source>
-        <translation>dies ist kein UTF-8-Text; speichern Sie die Datei als „CSV UTF-8“ und wählen Sie sie erneut</translation>
-    </message>
-    <message>
-        <source>it cannot be read as CSV ({why})</source>
-        <translation>sie lässt sich nicht als CSV lesen ({why})</translation>
-    </message>
-    <message>
         <source>use 2027-06-15T09:30:00Z, an offset, or &apos;2027-06-15 09:30&apos; (clinic time)</source>
         <translation>verwenden Sie 2027-06-15T09:30:00Z, einen Versatz oder „2027-06-15 09:30“ (Praxiszeit)</translation>
     </message>
     <message>
         <source>this local time does not exist on that day (the clocks change)</source>
         <translation>diese Ortszeit gibt es an diesem Tag nicht (Zeitumstellung)</translation>
+    </message>
+    <message>
+        <source>the year must be between {first} and {last}</source>
+        <translation>das Jahr muss zwischen {first} und {last} liegen</translation>
     </message>
     <message>
         <source>is empty; fill it in</source>
@@ -3828,8 +3828,40 @@ Wechseln Sie zu diesem Fenster (es ist vielleicht minimiert oder auf einem ander
         <translation>{value} ist hier nicht bekannt</translation>
     </message>
     <message>
+        <source>is longer than {limit:,} characters ({length:,}); shorten it</source>
+        <translation>ist länger als {limit:,} Zeichen ({length:,}); bitte kürzen</translation>
+    </message>
+    <message>
         <source>it has no usable connector (is its key stored?)</source>
         <translation>sie hat keinen nutzbaren Zugang (ist ihr Schlüssel gespeichert?)</translation>
+    </message>
+    <message>
+        <source>its catalog (services, branches, hours) has not been fetched from the booking system yet; sync first (Sync now at the desk, or `frontdesk sync`) when online</source>
+        <translation>ihr Katalog (Leistungen, Standorte, Zeiten) wurde noch nicht vom Buchungssystem abgerufen; synchronisieren Sie zuerst (Jetzt synchronisieren am Empfang oder `frontdesk sync`), sobald Sie online sind</translation>
+    </message>
+    <message>
+        <source>the catalog could not be fetched, run `frontdesk sync` when online</source>
+        <translation>der Katalog konnte nicht abgerufen werden; führen Sie `frontdesk sync` aus, sobald Sie online sind</translation>
+    </message>
+    <message>
+        <source>comma-separated</source>
+        <translation>durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>semicolon-separated</source>
+        <translation>durch Semikolons getrennt</translation>
+    </message>
+    <message>
+        <source>tab-separated</source>
+        <translation>durch Tabulatoren getrennt</translation>
+    </message>
+    <message>
+        <source>{encoding}, {separated}</source>
+        <translation>{encoding}, {separated}</translation>
+    </message>
+    <message>
+        <source>it starts as {encoding} text but is not; save it as &apos;CSV UTF-8&apos; and import it again</source>
+        <translation>die Datei beginnt als {encoding}-Text, ist es aber nicht; speichern Sie sie als „CSV UTF-8“ und importieren Sie sie erneut</translation>
     </message>
     <message>
         <source>cannot read {path}: {why}</source>
@@ -3840,12 +3872,40 @@ Wechseln Sie zu diesem Fenster (es ist vielleicht minimiert oder auf einem ander
         <translation>die Datei ist leer; die erste Zeile muss die Spalten benennen</translation>
     </message>
     <message>
+        <source>it cannot be read as CSV ({why})</source>
+        <translation>sie lässt sich nicht als CSV lesen ({why})</translation>
+    </message>
+    <message>
+        <source>the first row holds a NUL character: this is not CSV text (a UTF-16 file needs its byte-order mark); save it as &apos;CSV UTF-8&apos; and import it again</source>
+        <translation>die erste Zeile enthält ein NUL-Zeichen: das ist kein CSV-Text (eine UTF-16-Datei braucht ihre Byte-Order-Markierung); speichern Sie sie als „CSV UTF-8“ und importieren Sie sie erneut</translation>
+    </message>
+    <message>
+        <source>the column {name} is named twice in the first row (columns {one} and {two}); keep one of them</source>
+        <translation>die Spalte {name} steht zweimal in der ersten Zeile (Spalten {one} und {two}); behalten Sie eine davon</translation>
+    </message>
+    <message>
         <source>unknown column {name}; the columns are {columns}</source>
         <translation>unbekannte Spalte {name}; die Spalten sind {columns}</translation>
     </message>
     <message>
         <source>the header has no {name} column</source>
         <translation>der Kopfzeile fehlt die Spalte {name}</translation>
+    </message>
+    <message>
+        <source>a quote (&quot;) opened in this row is never closed, so the rest of the file was read as one value; close the quote</source>
+        <translation>ein in dieser Zeile geöffnetes Anführungszeichen (&quot;) wird nie geschlossen, daher wurde der Rest der Datei als ein Wert gelesen; schließen Sie das Anführungszeichen</translation>
+    </message>
+    <message>
+        <source>column {n} has a value but no name in the first row (check the delimiter and the quotes)</source>
+        <translation>Spalte {n} hat einen Wert, aber keinen Namen in der ersten Zeile (prüfen Sie das Trennzeichen und die Anführungszeichen)</translation>
+    </message>
+    <message>
+        <source>holds a NUL character; remove it</source>
+        <translation>enthält ein NUL-Zeichen; bitte entfernen</translation>
+    </message>
+    <message>
+        <source>is longer than {limit:,} characters; shorten it</source>
+        <translation>ist länger als {limit:,} Zeichen; bitte kürzen</translation>
     </message>
 </context>
 <context>

@@ -3752,6 +3752,10 @@ Switch to that window (it may be minimised or on another screen), or close it be
         <translation>जब तक आप &apos;कतार में डालें&apos; नहीं दबाते, कुछ भी कतार में नहीं जाता; अस्वीकार की गई पंक्ति छोड़ दी जाती है (उसे फ़ाइल में ठीक करें और फ़ाइल फिर से इंपोर्ट करें: पहले से कतार में गई पंक्तियाँ दोबारा नहीं जातीं)।</translation>
     </message>
     <message>
+        <source>Read as {how}.</source>
+        <translation>{how} के रूप में पढ़ा गया।</translation>
+    </message>
+    <message>
         <source>Queueing…</source>
         <translation>कतार में डाल रहे हैं…</translation>
     </message>
@@ -3800,20 +3804,16 @@ Switch to that window (it may be minimised or on another screen), or close it be
         </translation>
     </message>
     <message>
-        <source>this is not UTF-8 text; save it as &apos;CSV UTF-8&apos; and choose it again</source>
-        <translation>यह UTF-8 टेक्स्ट नहीं है; इसे &apos;CSV UTF-8&apos; के रूप में सहेजें और फिर से चुनें</translation>
-    </message>
-    <message>
-        <source>it cannot be read as CSV ({why})</source>
-        <translation>इसे CSV के रूप में नहीं पढ़ा जा सकता ({why})</translation>
-    </message>
-    <message>
         <source>use 2027-06-15T09:30:00Z, an offset, or &apos;2027-06-15 09:30&apos; (clinic time)</source>
         <translation>2027-06-15T09:30:00Z, कोई ऑफ़सेट, या &apos;2027-06-15 09:30&apos; (क्लिनिक का समय) लिखें</translation>
     </message>
     <message>
         <source>this local time does not exist on that day (the clocks change)</source>
         <translation>उस दिन यह स्थानीय समय नहीं होता (घड़ियाँ बदलती हैं)</translation>
+    </message>
+    <message>
+        <source>the year must be between {first} and {last}</source>
+        <translation>वर्ष {first} और {last} के बीच होना चाहिए</translation>
     </message>
     <message>
         <source>is empty; fill it in</source>
@@ -3828,8 +3828,40 @@ Switch to that window (it may be minimised or on another screen), or close it be
         <translation>{value} यहाँ ज्ञात नहीं है</translation>
     </message>
     <message>
+        <source>is longer than {limit:,} characters ({length:,}); shorten it</source>
+        <translation>{limit:,} अक्षरों से लंबा है ({length:,}); इसे छोटा करें</translation>
+    </message>
+    <message>
         <source>it has no usable connector (is its key stored?)</source>
         <translation>इसका कोई काम करने वाला कनेक्टर नहीं है (क्या इसकी कुंजी सहेजी गई है?)</translation>
+    </message>
+    <message>
+        <source>its catalog (services, branches, hours) has not been fetched from the booking system yet; sync first (Sync now at the desk, or `frontdesk sync`) when online</source>
+        <translation>इसका कैटलॉग (सेवाएँ, शाखाएँ, समय) अभी तक बुकिंग सिस्टम से नहीं लाया गया है; ऑनलाइन होने पर पहले सिंक करें (डेस्क पर अभी सिंक करें, या `frontdesk sync`)</translation>
+    </message>
+    <message>
+        <source>the catalog could not be fetched, run `frontdesk sync` when online</source>
+        <translation>कैटलॉग नहीं लाया जा सका; ऑनलाइन होने पर `frontdesk sync` चलाएँ</translation>
+    </message>
+    <message>
+        <source>comma-separated</source>
+        <translation>अल्पविराम से अलग</translation>
+    </message>
+    <message>
+        <source>semicolon-separated</source>
+        <translation>अर्धविराम से अलग</translation>
+    </message>
+    <message>
+        <source>tab-separated</source>
+        <translation>टैब से अलग</translation>
+    </message>
+    <message>
+        <source>{encoding}, {separated}</source>
+        <translation>{encoding}, {separated}</translation>
+    </message>
+    <message>
+        <source>it starts as {encoding} text but is not; save it as &apos;CSV UTF-8&apos; and import it again</source>
+        <translation>यह {encoding} टेक्स्ट की तरह शुरू होती है पर है नहीं; इसे &apos;CSV UTF-8&apos; के रूप में सहेजें और फिर से इंपोर्ट करें</translation>
     </message>
     <message>
         <source>cannot read {path}: {why}</source>
@@ -3840,12 +3872,40 @@ Switch to that window (it may be minimised or on another screen), or close it be
         <translation>फ़ाइल खाली है; पहली पंक्ति में कॉलम के नाम होने चाहिए</translation>
     </message>
     <message>
+        <source>it cannot be read as CSV ({why})</source>
+        <translation>इसे CSV के रूप में नहीं पढ़ा जा सकता ({why})</translation>
+    </message>
+    <message>
+        <source>the first row holds a NUL character: this is not CSV text (a UTF-16 file needs its byte-order mark); save it as &apos;CSV UTF-8&apos; and import it again</source>
+        <translation>पहली पंक्ति में NUL अक्षर है: यह CSV टेक्स्ट नहीं है (UTF-16 फ़ाइल को अपना बाइट-ऑर्डर मार्क चाहिए); इसे &apos;CSV UTF-8&apos; के रूप में सहेजें और फिर से इंपोर्ट करें</translation>
+    </message>
+    <message>
+        <source>the column {name} is named twice in the first row (columns {one} and {two}); keep one of them</source>
+        <translation>कॉलम {name} पहली पंक्ति में दो बार है (कॉलम {one} और {two}); इनमें से एक रखें</translation>
+    </message>
+    <message>
         <source>unknown column {name}; the columns are {columns}</source>
         <translation>अज्ञात कॉलम {name}; कॉलम ये हैं: {columns}</translation>
     </message>
     <message>
         <source>the header has no {name} column</source>
         <translation>हेडर में {name} कॉलम नहीं है</translation>
+    </message>
+    <message>
+        <source>a quote (&quot;) opened in this row is never closed, so the rest of the file was read as one value; close the quote</source>
+        <translation>इस पंक्ति में खुला उद्धरण चिह्न (&quot;) कभी बंद नहीं होता, इसलिए बाकी फ़ाइल एक ही मान के रूप में पढ़ी गई; उद्धरण चिह्न बंद करें</translation>
+    </message>
+    <message>
+        <source>column {n} has a value but no name in the first row (check the delimiter and the quotes)</source>
+        <translation>कॉलम {n} में मान है पर पहली पंक्ति में उसका नाम नहीं है (विभाजक और उद्धरण चिह्न जाँचें)</translation>
+    </message>
+    <message>
+        <source>holds a NUL character; remove it</source>
+        <translation>इसमें NUL अक्षर है; इसे हटाएँ</translation>
+    </message>
+    <message>
+        <source>is longer than {limit:,} characters; shorten it</source>
+        <translation>{limit:,} अक्षरों से लंबा है; इसे छोटा करें</translation>
     </message>
 </context>
 <context>

@@ -237,7 +237,8 @@ class ImportDialog(QDialog):
             "Nothing is queued until you press Queue; a refused row is left out (fix it in "
             "the file and import the file again: rows already queued are not queued twice).",
         )
-        self.summary.setText(f"<b>{queued}</b>, {refused}{already}. {rest}")
+        read_as = translate("Import", "Read as {how}.").format(how=preview.read_as)
+        self.summary.setText(f"<b>{queued}</b>, {refused}{already}. {read_as} {rest}")
         return preview
 
     def _tab_titles(self, accepted: int, refused: int) -> None:
