@@ -1,6 +1,7 @@
 """Two-part desk writes land in one transaction, on SQLite and PostgreSQL: placing a pin moves
 the booking and takes the pin off together, a visit status change keeps (or ends) the arrival
-instant together with the status. A failure between the two parts (the second part made to
+instant together with the status, and "in the chair" for a patient marked arrived at another
+desk keeps the arrival with it. A failure between the two parts (the second part made to
 raise) leaves neither: the booking as it was, the pin on the board, no arrival kept."""
 
 from __future__ import annotations
@@ -149,3 +150,35 @@ def test_an_arrival_is_kept_in_the_status_changes_own_transaction(
         "arrived",
         "seen (completed)",
     ]
+
+
+def test_an_arrival_at_another_desk_is_kept_with_in_the_chair_in_one_transaction(
+    repo: Repository, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # marked arrived at a desk that keeps no arrival here (another desk, or the booking system)
+    repo.import_bookings(
+        [
+            booking(
+                3,
+                T0,
+                remote_id="r-3",
+                sync_state=SyncState.CONFIRMED,
+                visit_status=VisitStatus.ARRIVED,
+            )
+        ]
+    )
+    arrivals = _arrivals(repo)
+    now = T0 + timedelta(minutes=3)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(arrival_store, "seated_in", crash)
+        with pytest.raises(Crash):
+            arrivals.seat("b-3", now)
+    assert arrivals.arrival("b-3") is None  # no arrival kept without "in the chair"
+    assert repo.audit.audit_page(AuditFilter()) == []
+
+    seated = arrivals.seat("b-3", now)
+    assert (seated.arrived_at, seated.seated_at, seated.seated_by) == (now, now, "Anna")
+    assert not seated.waiting and arrivals.waiting_room(now) == []
+    lines = repo.audit.audit_page(AuditFilter(event=AuditEvent.ARRIVAL.value))
+    assert sorted(r.detail or "" for r in lines) == ["arrived", "in the chair"]

@@ -5,7 +5,8 @@ resources free (a booking, a move, a drag, the openings finder), the dialog coun
 of both, the band's tooltip and the audit line name the column, and a resource mapped into or
 out of the column later is judged as mapped then. The day view draws a clinic column's
 schedule layer: the members' documented hours (open where any is), the members' blockouts (the
-demo's lunch in Dr. Ruiz's column) and the note where no member documents hours."""
+demo's lunch in Dr. Ruiz's column) and the note where no member documents hours; the week
+without a column per resource draws only the blockouts of the column view's columns."""
 
 from __future__ import annotations
 
@@ -327,3 +328,37 @@ def test_a_clinic_column_draws_its_members_hours_and_blockouts(qtbot, desk) -> N
         (week.columns[b.column].title, week.columns[b.column].day) for b in week.schedule.bands
     }
     assert ("Dr. Ruiz", day) in drawn and ("Dr. Berger", day) in drawn
+
+    # the week without a column per resource draws the blockouts of the view's columns only
+    # (as strips), the whole clinic's as bands
+    closed = context.blockouts.add(
+        Blockout(
+            "clinic-closed",
+            local_to_utc(day, time(17), ZONE).instant,
+            local_to_utc(day, time(18), ZONE).instant,
+            ZONE,
+            Reason.MEETING,
+        )
+    )
+    window.pane.set_per_resource(False)
+    window.refresh()
+
+    def week_bands() -> set[tuple[str, date, bool]]:
+        assert week.schedule is not None
+        return {
+            (b.occurrence.blockout.id, week.columns[b.column].day, b.narrow)
+            for b in week.schedule.bands
+        }
+
+    qtbot.waitUntil(lambda: all(c.resource is None for c in week.columns), timeout=5000)
+    everything = week_bands()
+    assert {(meeting.id, day, True), (lunch.id, day, True), (closed.id, day, False)} <= everything
+    views = window.column_views.menu.actions()
+    views[1].trigger()  # View > Column view > Dr. Berger's week
+    qtbot.waitUntil(lambda: lunch.id not in {b[0] for b in week_bands()}, timeout=5000)
+    berger_only = week_bands()
+    assert (meeting.id, day, True) in berger_only and (closed.id, day, False) in berger_only
+    assert {b[0] for b in berger_only} == {meeting.id, closed.id}
+    _shot(window, "blockout-week-view.png")
+    views[0].trigger()  # Everything: Dr. Ruiz's lunch again
+    qtbot.waitUntil(lambda: (lunch.id, day, True) in week_bands(), timeout=5000)

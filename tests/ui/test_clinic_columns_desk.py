@@ -2,9 +2,9 @@
 Dr. Berger on both in one column), beyond the day view: the day sheet's pages, the week
 export's column picker and content, the openings finder's provider filter, the ASAP list's
 "With" (a freed meetergo slot of Dr. Berger offered to an entry made from his HuskyVoice
-booking), and the clinic's names in the details panel and the booking form. Screenshots of
-the export dialog, the openings finder and the day sheet's page when FRONTDESK_SHOT_DIR is
-set."""
+booking), and the clinic's names in the details panel, the booking form and the pinboard.
+Screenshots of the export dialog, the openings finder, the day sheet's page and the pinboard
+when FRONTDESK_SHOT_DIR is set."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ import pytest
 from PySide6.QtCore import QSizeF, Qt
 from PySide6.QtGui import QImage, QPainter, QTextDocument
 
-from frontdesk.app import asap, exports
+from frontdesk.app import asap, exports, pinboard
 from frontdesk.app.demo import Demo
 from frontdesk.app.desk import ResourceKey, resource_key
 from frontdesk.app.openings import Limits, OpeningQuery, find_openings
@@ -352,3 +352,32 @@ def test_the_details_and_the_booking_form_name_the_clinics_column(
         assert move.where.currentText() == "Dr. Berger (Main Branch)"
     finally:
         move.done(0)
+
+
+def test_the_pinboard_names_the_clinics_column(desk: MainWindow, clinic: Demo) -> None:
+    day = day_with_both(desk, clinic)
+    husky_key, meetergo_key = keys(clinic)
+    husky, meetergo = (
+        next(b for b in bookings_of(desk, day, 1, {k}) if b.visit_status is VisitStatus.BOOKED)
+        for k in (husky_key, meetergo_key)
+    )
+    board = desk.pinboard
+    try:
+        for booking in (husky, meetergo):
+            pinboard.pin(clinic.context, booking.id)
+        board.reread()
+        rows = {
+            board.list.item(i).data(Qt.ItemDataRole.UserRole): board.list.item(i).text()
+            for i in range(board.list.count())
+        }
+        assert set(rows) == {husky.id, meetergo.id}
+        for row in rows.values():  # Dr. Berger on either booking system, as the day view says
+            assert " · Dr. Berger · " in row
+            assert "Main Branch" not in row
+        desk.pinboard_dock.show()
+        shot(desk.pinboard_dock, "pinboard-columns.png")
+    finally:
+        for booking in (husky, meetergo):
+            pinboard.put_back(clinic.context, booking.id)
+        board.reread()
+    assert board.pinned_ids() == []

@@ -2,8 +2,8 @@
 hours (only where the API documents hours and the day's windows are cached), a week's column
 of every resource (shaded only where all are out of hours), one of the clinic's columns (open
 where any member that documents hours is open), and where blockouts are drawn (a column's own
-blockout is a narrow strip in a column of every resource; a clinic column draws its own, its
-members' and the whole clinic's)."""
+blockout is a narrow strip in a column of every resource, only for the columns the view shows;
+a clinic column draws its own, its members' and the whole clinic's)."""
 
 from __future__ import annotations
 
@@ -131,3 +131,32 @@ def test_a_clinic_column_draws_its_own_its_members_and_the_clinics_blockouts() -
     bands = schedule_of(columns, {}, {}, occurrences, ZONE).bands
     drawn = sorted((b.column, b.occurrence.blockout.id) for b in bands)
     assert drawn == [(0, "clinic"), (0, "member"), (0, "own"), (1, "clinic")]
+
+
+def test_a_weeks_column_of_every_resource_draws_only_the_shown_columns_blockouts() -> None:
+    def blockout(name: str, key: tuple[str, str] | None) -> Blockout:
+        return Blockout(
+            name,
+            local_to_utc(DAY, time(9), ZONE).instant,
+            local_to_utc(DAY, time(10), ZONE).instant,
+            ZONE,
+            Reason.MEETING,
+            connection_id=key[0] if key else None,
+            resource_id=key[1] if key else None,
+        )
+
+    found = [
+        blockout("column", BERGER),
+        blockout("member", MEETERGO),
+        blockout("clinic", None),
+        blockout("hidden resource", NORTH),
+        blockout("hidden column", ("@clinic", "col-chair")),
+    ]
+    occurrences = [o for b in found for o in b.occurrences(b.start, b.end)]
+    every = [GridColumn(DAY, None, "Tue")]
+    shown = frozenset({BERGER, HUSKY, MEETERGO})  # a view of Dr. Berger's column alone
+    bands = schedule_of(every, {}, {}, occurrences, ZONE, shown).bands
+    drawn = sorted((b.occurrence.blockout.id, b.narrow) for b in bands)
+    assert drawn == [("clinic", False), ("column", True), ("member", True)]
+    # told nothing of the view (None): every blockout, as before
+    assert len(schedule_of(every, {}, {}, occurrences, ZONE).bands) == len(found)

@@ -95,6 +95,7 @@ def test_cut_browse_and_drop_a_pinned_appointment(qtbot, window: MainWindow) -> 
     assert board.pinned_ids() == [booking.id]
     row = board.list.item(0).text()
     assert "Pinned Patient" in row and "General Checkup" in row and "30 min" in row
+    assert " · Main Branch · " in row  # no clinic columns: the booking system's resource
     assert f"still booked at {dates.moment(to_local(booking.start, ZONE))}" in row
     assert "stays booked at its own time" in board.intro.text()
     stored = window.context.reads.booking(booking.id)

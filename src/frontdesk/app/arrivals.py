@@ -5,7 +5,8 @@ The "arrived" mark is the booking's visit status (``BookingService.set_status``,
 booking system that keeps it); :meth:`Arrivals.set_status` makes that change and keeps the
 instant (UTC) in the store in the change's own transaction (topic ``"arrivals"``, an audit line
 with it): an undo forgets it, "completed" ends the wait. "In the chair" is a desk-only mark (no
-booking system has an in-progress status): it ends the wait without touching the booking. The
+booking system has an in-progress status): it ends the wait without touching the booking (for
+a patient marked arrived at another desk, the arrival is kept with it, in one transaction). The
 waiting room is the clinic's today's arrived patients not yet in, longest wait first.
 """
 
@@ -141,20 +142,23 @@ class Arrivals:
                 ]
             )
         now = now or utc_now()
-        if self.repo.arrivals.of([booking_id]).get(booking_id) is None:  # arrived elsewhere
-            self.arrived(booking_id, now)
-        self._seat(booking_id, now, "in the chair")
-        found = self.repo.arrivals.of([booking_id])[booking_id]
-        return found
+        store = self.repo.arrivals
+        staff = self.actor().staff
+        seating = store.seating(booking_id, now, staff, self._seated(booking_id, now))
+        if store.of([booking_id]).get(booking_id) is None:  # arrived at another desk
+            entry = self._entry(booking_id, "arrived", {"arrived_at": [None, iso_utc(now)]})
+            store.together([store.arriving(booking_id, now, staff, entry), seating])
+        else:
+            store.together([seating])
+        return store.of([booking_id])[booking_id]
 
     def back_to_waiting(self, booking_id: str) -> None:
         """Undo "in the chair"."""
         entry = self._entry(booking_id, "back to waiting", {"seated_at": [None, None]})
         self.repo.arrivals.seated(booking_id, None, None, entry)
 
-    def _seat(self, booking_id: str, at: datetime, words: str) -> None:
-        entry = self._entry(booking_id, words, {"seated_at": [None, iso_utc(at)]})
-        self.repo.arrivals.seated(booking_id, at, self.actor().staff, entry)
+    def _seated(self, booking_id: str, at: datetime) -> AuditEntry:
+        return self._entry(booking_id, "in the chair", {"seated_at": [None, iso_utc(at)]})
 
     def arrival(self, booking_id: str) -> Arrival | None:
         return self.repo.arrivals.of([booking_id]).get(booking_id)

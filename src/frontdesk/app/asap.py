@@ -10,9 +10,9 @@ them). Nearest first: the earliest "until", then the longest waiting. An entry's
 the clinic's column that shows it (``app.asap_reach``): a slot on another booking system
 behind that column suits it too. :func:`take` books the patient in the slot through the
 normal booking path (or moves the booking they hold, rather than book them twice; a booking
-held on another booking system than the slot's cannot move there, so it is cancelled once the
-new one is booked) and then takes the entry off the list. Each change names who made it in an
-audit line.
+held on another booking system than the slot's cannot move there, so it is cancelled in the
+new one's transaction: both or neither) and then takes the entry off the list. Each change
+names who made it in an audit line.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from datetime import date, datetime, timedelta
 
 from frontdesk.app import phones
 from frontdesk.app.asap_reach import reaches
-from frontdesk.app.booking import BookingRefused, Change
+from frontdesk.app.booking import Change
 from frontdesk.app.context import AppContext
 from frontdesk.app.desk import today_in
 from frontdesk.domain.asap import (
@@ -270,19 +270,19 @@ def offers(
 def take(context: AppContext, offer: Offer) -> Booking:
     """Book the offer (or move the booking the patient holds) through the normal path with all
     its offline checks (``BookingRefused`` when they refuse now), then take the entry off. A
-    booking held on another booking system (``offer.replaces``) is cancelled after the new one
-    is booked, once its cancellation is known to be allowed."""
+    booking held on another booking system (``offer.replaces``) is cancelled in the new one's
+    transaction (both queued for sending, or neither), once its cancellation is known to be
+    allowed."""
     slot, entry = offer.slot, offer.entry
     if offer.move and entry.booking_id:
         change: Change = context.booking.reschedule(entry.booking_id, slot.start, slot.resource_id)
         booking = change.booking
     else:
-        if offer.replaces:
-            refused = context.booking.check_cancel(offer.replaces)
-            if any(v.severity is Severity.ERROR for v in refused):
-                raise BookingRefused(refused)
-        booking = context.booking.book(request_for(context, entry, slot))
-        if offer.replaces:
-            context.booking.cancel(offer.replaces, "booked earlier from the ASAP list")
+        cancel = (
+            context.booking.cancelling(offer.replaces, "booked earlier from the ASAP list")
+            if offer.replaces
+            else None
+        )
+        booking = context.booking.book(request_for(context, entry, slot), also=cancel)
     remove(context, [entry], "booked in a freed slot")
     return booking

@@ -7,8 +7,9 @@ nothing the server will certainly refuse ever enters the queue. The same holds f
 the organisation's cancellation policy, ``set_status`` records arrived / completed / no-show;
 each writes the booking and what it owes the remote in one transaction
 (``repo.changes.change_booking``), with any further write the caller gives (``also``: a placed
-pin's removal, an arrival's instant). On an API that keeps patients as records of their own
-(VantaX's contacts) a new patient's create waits for a ``CREATE_PATIENT`` queued with it.
+pin's removal, an arrival's instant, a booking cancelled in a new one's place: ``cancelling``).
+On an API that keeps patients as records of their own (VantaX's contacts) a new patient's
+create waits for a ``CREATE_PATIENT`` queued with it.
 Each names who made it (``actor``: the staff member signed in at the desk) in the booking's
 history and in an audit line written in the same transaction (``domain.audit``).
 """
@@ -478,13 +479,17 @@ class BookingService:
         rec = next((c for c in self.repo.catalogs.connections() if c.id == connection_id), None)
         return None if rec is None else rec.last_fresh_at
 
-    def book(self, request: BookingRequest, now: datetime | None = None) -> Booking:
+    def book(
+        self, request: BookingRequest, now: datetime | None = None, also: Step | None = None
+    ) -> Booking:
         """Save a pencilled booking and its create operation; refuses what would be refused.
 
         Judged twice: first as the form was (quick, and what the receptionist saw), then again
         inside the write lock among the bookings as they stand at that moment, so a booking
         another desk or process pencilled meanwhile (the last place of a window, the same
-        patient) counts: of two desks booking the last place at once, one is refused."""
+        patient) counts: of two desks booking the last place at once, one is refused.
+        ``also``: a further write of the booking's transaction (:meth:`cancelling`: the later
+        booking the patient held elsewhere); if it fails, nothing is booked."""
         when = now or utc_now()
         who = self.actor()  # nobody signed in: nothing is judged or written
         errors = [v for v in self.validate(request, when) if v.severity is Severity.ERROR]
@@ -492,16 +497,20 @@ class BookingService:
             raise BookingRefused(errors)
         booking = self.draft(request)
         audit = self.audit_entry(AuditEvent.BOOKED, None, booking)
-        self.repo.book(
-            booking,
-            OperationKind.CREATE,
-            {},
-            str(uuid.uuid4()),
-            who.label,
-            patient_records=self._patient_records(booking.connection_id),
-            guard=self._still_fits(booking, when),
-            audit=audit,
-        )
+        try:
+            self.repo.book(
+                booking,
+                OperationKind.CREATE,
+                {},
+                str(uuid.uuid4()),
+                who.label,
+                patient_records=self._patient_records(booking.connection_id),
+                guard=self._still_fits(booking, when),
+                audit=audit,
+                also=also,
+            )
+        except StaleBooking as exc:  # what ``also`` changes was changed meanwhile
+            raise changed_elsewhere() from exc
         return booking
 
     def _still_fits(self, booking: Booking, now: datetime) -> Guard:
@@ -653,6 +662,36 @@ class BookingService:
     ) -> Change:
         """Cancel a booking, within the organisation's cancellation policy."""
         self.actor()  # nobody signed in (a locked desk): nothing is judged or written
+        booking, draft = self._cancelled(booking_id, now)
+        return self.commit(
+            booking, draft, OperationKind.CANCEL, "cancelled", reason.strip(), also=also
+        )
+
+    def cancelling(self, booking_id: str, reason: str = "", now: datetime | None = None) -> Step:
+        """:meth:`cancel` as a further write of another change's transaction (``also``: a
+        booking made in its place), judged now (``BookingRefused`` before anything is
+        written); ``StaleBooking`` from the write when another desk changed it meanwhile."""
+        self.actor()  # nobody signed in (a locked desk): nothing is judged or written
+        booking, draft = self._cancelled(booking_id, now)
+        detail = reason.strip() or None
+        audit = self.audit_entry(AuditEvent.CANCELLED, booking, draft, detail)
+        key = str(uuid.uuid4())
+        records = self._patient_records(draft.connection_id)
+        return lambda s: self.repo.changes.change_in(
+            s,
+            draft,
+            OperationKind.CANCEL,
+            key,
+            audit.actor.label,
+            "cancelled",
+            detail,
+            expected_version=booking.version,
+            patient_records=records,
+            audit=audit,
+        )
+
+    def _cancelled(self, booking_id: str, now: datetime | None) -> tuple[Booking, Booking]:
+        """The booking and what it is cancelled; ``BookingRefused`` when it may not be."""
         booking = self.existing(booking_id)
         errors = self.check_cancel(booking_id, now)
         if errors:
@@ -662,9 +701,7 @@ class BookingService:
         )
         if self.remote_may_hold(booking):
             draft = draft.with_changes(sync_state=SyncState.PENCILLED)
-        return self.commit(
-            booking, draft, OperationKind.CANCEL, "cancelled", reason.strip(), also=also
-        )
+        return booking, draft
 
     def check_status(
         self, booking_id: str, status: VisitStatus, now: datetime | None = None

@@ -8,8 +8,9 @@ The audit lines name the booking's time as an instant (``kept at 2027-03-10T13:3
 until placed``), said on the clinic's clock in the desk's language where a line is shown
 (:mod:`frontdesk.app.audit_words`). A pin whose booking was cancelled (or removed) meanwhile
 *falls off*: :func:`read` tells it apart with a sentence, and :func:`drop_fallen` takes it off
-with an audit line. The pinboard is kept in the store (``storage.pinboard``), shared by every
-desk on it (topic ``"pinboard"``).
+with an audit line. A pin names its place as the day view does: the clinic's column that
+shows its resource (``app.columns``), else the booking system's resource. The pinboard is kept
+in the store (``storage.pinboard``), shared by every desk on it (topic ``"pinboard"``).
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from frontdesk.app.booking import BookingRefused, Change, refusal
+from frontdesk.app.columns import everything, labels
+from frontdesk.app.desk import ResourceKey, resources
 from frontdesk.domain import dates
 from frontdesk.domain.audit import AuditEntry, AuditEvent
 from frontdesk.domain.booking import Booking, SyncState, VisitStatus
@@ -40,7 +43,7 @@ class PinnedItem:
     booking: Booking
     pin: Pin
     service: str  # the service's name
-    provider: str  # the column's (resource's) name
+    provider: str  # the clinic's column's name (else the booking system's resource's)
     minutes: int
 
     def original(self, zone: str) -> str:
@@ -69,7 +72,8 @@ def read(context: AppContext) -> tuple[list[PinnedItem], list[FellOff]]:
     zone = context.clinic_zone
     items: list[PinnedItem] = []
     fallen: list[FellOff] = []
-    names: dict[str, tuple[dict[str, str], dict[str, str]]] = {}
+    services_of: dict[str, dict[str, str]] = {}
+    places = _place_names(context)
     for p in pins:
         booking = found.get(p.booking_id)
         if booking is None:
@@ -92,24 +96,29 @@ def read(context: AppContext) -> tuple[list[PinnedItem], list[FellOff]]:
                 )
             )
             continue
-        if booking.connection_id not in names:
+        if booking.connection_id not in services_of:
             catalog = context.booking.catalog_for(booking.connection_id)
-            names[booking.connection_id] = (
-                {s.id: s.name for s in catalog.services},
-                {r.id: r.name for r in catalog.resources},
-            )
-        services, resources = names[booking.connection_id]
+            services_of[booking.connection_id] = {s.id: s.name for s in catalog.services}
+        services = services_of[booking.connection_id]
         minutes = int((booking.end - booking.start).total_seconds() // 60)
         items.append(
             PinnedItem(
                 booking,
                 p,
                 services.get(booking.service_id, booking.service_id),
-                resources.get(booking.resource_id, booking.resource_id),
+                places.get((booking.connection_id, booking.resource_id), booking.resource_id),
                 minutes,
             )
         )
     return items, fallen
+
+
+def _place_names(context: AppContext) -> dict[ResourceKey, str]:
+    """What each booking system's resource is called on the pinboard: the name of the clinic's
+    column that shows it (as the day view and the details panel say), else its own."""
+    api = resources(context)
+    names, _ = labels(api, everything(context, api, with_hidden=True))
+    return names
 
 
 def pinned_ids(context: AppContext) -> set[str]:

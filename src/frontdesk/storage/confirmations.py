@@ -4,7 +4,8 @@ Each mark is written with its audit line in one transaction and tells the other 
 shared store (topics ``"confirmations"`` and ``"arrivals"``, :func:`notices.changed_topic`).
 Reads take the bookings' ids they are for, or a span of arrival times. An arrival's writes are
 also :data:`~frontdesk.storage.outbox_store.Step` s (:meth:`ArrivalStore.arriving` ...), so
-the visit status change that makes, ends or undoes an arrival lands with it in one transaction.
+the visit status change that makes, ends or undoes an arrival lands with it in one transaction,
+and an arrival kept as the patient goes in lands with "in the chair" (:meth:`together`).
 """
 
 from __future__ import annotations
@@ -107,10 +108,22 @@ class ArrivalStore:
         with self.db.write() as s:
             return forget_in(s, booking_id, audit)
 
+    def together(self, steps: Sequence[Step]) -> None:
+        """Write ``steps`` (:meth:`arriving`, :meth:`seating` ...) in one transaction: all or
+        none."""
+        with self.db.write() as s:
+            for step in steps:
+                step(s)
+
     @staticmethod
     def arriving(booking_id: str, at: datetime, by: str, audit: AuditEntry) -> Step:
         """:meth:`arrived` as a further write of a status change's transaction."""
         return lambda s: arrived_in(s, booking_id, at, by, audit)
+
+    @staticmethod
+    def seating(booking_id: str, at: datetime | None, by: str | None, audit: AuditEntry) -> Step:
+        """:meth:`seated` as a step of :meth:`together`."""
+        return lambda s: seated_in(s, booking_id, at, by, audit)
 
     @staticmethod
     def seen(booking_id: str, at: datetime, by: str, audit: AuditEntry) -> Step:

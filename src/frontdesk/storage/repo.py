@@ -53,7 +53,13 @@ from frontdesk.storage.connection_removal import ConnectionRemoval
 from frontdesk.storage.db import Database
 from frontdesk.storage.outbox_reads import OutboxReads
 from frontdesk.storage.outbox_sending import OutboxSending
-from frontdesk.storage.outbox_store import DeskChanges, StaleBooking, enqueue_in, queue_create_in
+from frontdesk.storage.outbox_store import (
+    DeskChanges,
+    StaleBooking,
+    Step,
+    enqueue_in,
+    queue_create_in,
+)
 from frontdesk.storage.patient_records import PatientRecords
 from frontdesk.storage.patients import Patient
 from frontdesk.storage.pinboard import PinboardStore
@@ -173,6 +179,7 @@ class Repository:
         patient_records: bool = False,
         guard: Guard | None = None,
         audit: AuditEntry | None = None,
+        also: Step | None = None,
     ) -> Operation:
         """Write a new booking and its outbound operation in one transaction.
 
@@ -183,7 +190,9 @@ class Repository:
         the bookings between two instants as they stand then (every desk's pencils included);
         it raises to refuse the booking, and nothing is written. No other write (another
         process, another desk on a shared store) comes between its reading and the booking.
-        ``audit``: the audit trail's line, appended in the same transaction.
+        ``audit``: the audit trail's line, appended in the same transaction. ``also``: a further
+        write of the same transaction (:data:`~frontdesk.storage.outbox_store.Step`), after the
+        booking: if it raises, nothing is written.
         """
 
         def write() -> Operation:
@@ -198,6 +207,7 @@ class Repository:
                     patient_records=patient_records,
                     guard=guard,
                     audit=audit,
+                    also=also,
                 )
 
         return scopes.retrying(write)
@@ -215,6 +225,7 @@ class Repository:
         guard: Guard | None = None,
         audit: AuditEntry | None = None,
         detail: str = "booked at the desk",
+        also: Step | None = None,
     ) -> Operation:
         """:meth:`book`'s write in the transaction ``s`` (several bookings that land together,
         a series: ``storage.series``)."""
@@ -242,6 +253,8 @@ class Repository:
         add_history(s, booking.id, "created", detail, actor)
         if audit is not None:
             add_audit(s, audit)
+        if also is not None:
+            also(s)
         return op
 
     def book_many(

@@ -6,8 +6,9 @@ freed them) and, when one suits patients on the list, shows them in the "Fill a 
 panel at the side of the calendar, nearest first: the panel appears without taking the focus
 from whatever the receptionist is typing, and the status bar says so once. "Book" (Enter)
 books the chosen patient there through the normal booking path, or moves the booking they
-hold (a booking on another booking system than the slot's is cancelled once the slot is
-booked: it cannot move there); the entry then leaves the list. "Not now" puts the slot aside.
+hold (a booking on another booking system than the slot's cannot move there: it is
+cancelled in the new booking's own transaction, both queued or neither); the entry then leaves
+the list. "Not now" puts the slot aside.
 Offers are worked out again when the list or the bookings change, so a slot another desk
 filled drops out. A locked desk shows none of it (the panel is a dock, hidden with the others).
 """

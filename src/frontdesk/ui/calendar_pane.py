@@ -402,6 +402,7 @@ class CalendarPane(QWidget):
                 if r.key[0] in data.no_hours and r.key not in self.hidden
             },
             blockouts=data.blockouts,
+            shown=frozenset(k for r in self.shown_resources() for k in (r.key, *r.keys)),
         )
         grid.select_booking(self.selected)
 

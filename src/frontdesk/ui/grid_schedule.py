@@ -9,8 +9,9 @@ chair on several booking systems: it is open where any member that documents hou
 shaded where none is; a member whose API documents none is left out of the shading (the
 heading's tooltip says so, ``Schedule.partial``), and with no member documenting hours the
 column is unshaded with its note. Blockouts are hatched bands with their reason: in a clinic
-column its own, its members' and the whole clinic's; a column's own blockout in a week's column
-of every resource is a narrow strip at its left edge.
+column its own, its members' and the whole clinic's; a week's column of every resource draws
+the blockouts of the columns its view shows (and their resources') as narrow strips at its
+left edge, the whole clinic's as bands, and none of a column the view leaves out.
 
 Worked out once per layout (:func:`schedule_of`), painted for the visible rectangle only
 (:func:`paint_schedule`).
@@ -19,7 +20,7 @@ Worked out once per layout (:func:`schedule_of`), painted for the visible rectan
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
@@ -88,9 +89,12 @@ def schedule_of(
     no_hours: Mapping[ResourceKey, str],
     occurrences: Sequence[Occurrence],
     zone_name: str,
+    shown: Collection[ResourceKey] | None = None,
 ) -> Schedule:
     """Each column's hours and blockouts. ``windows`` per shown resource (the clinic's wall
-    times); ``no_hours``: the shown resources whose API documents no hours, with why."""
+    times); ``no_hours``: the shown resources whose API documents no hours, with why;
+    ``shown``: the keys of the view's columns and of the resources they show, whose blockouts
+    a week's column of every resource draws (None: every blockout)."""
     days_of: dict[str, set[date]] = {}  # per connection, the days its cache holds windows of
     by_day: dict[tuple[date, ResourceKey], list[Window]] = {}
     for key, found in windows.items():
@@ -121,11 +125,14 @@ def schedule_of(
             if w.open and not w.exact
         ]
         off.append(_complement(spans))
-    return Schedule(off, _bands(columns, occurrences, zone_name), notes, partial)
+    return Schedule(off, _bands(columns, occurrences, zone_name, shown), notes, partial)
 
 
 def _bands(
-    columns: Sequence[GridColumn], occurrences: Sequence[Occurrence], zone_name: str
+    columns: Sequence[GridColumn],
+    occurrences: Sequence[Occurrence],
+    zone_name: str,
+    shown: Collection[ResourceKey] | None,
 ) -> list[Band]:
     bands: list[Band] = []
     for occurrence in occurrences:
@@ -134,7 +141,7 @@ def _bands(
         for index, column in enumerate(columns):
             if not start.date() <= column.day <= end.date():
                 continue
-            if not _covers(blockout, column):
+            if not _covers(blockout, column, shown):
                 continue
             top = _minutes(start.time()) if start.date() == column.day else 0.0
             bottom = _day_end(end, column.day)
@@ -145,13 +152,15 @@ def _bands(
     return bands
 
 
-def _covers(blockout: Blockout, column: GridColumn) -> bool:
+def _covers(blockout: Blockout, column: GridColumn, shown: Collection[ResourceKey] | None) -> bool:
     """Whether ``blockout`` is drawn in ``column``: the whole clinic's, the column's own (a
-    resource's, or a clinic column's), or one of a clinic column's member resources'; every
-    blockout in a column of every resource."""
-    if column.resource is None or blockout.whole_clinic:
+    resource's, or a clinic column's), or one of a clinic column's member resources'; in a
+    column of every resource, the blockout of any column (or resource) the view shows."""
+    if blockout.whole_clinic:
         return True
     key = (blockout.connection_id, blockout.resource_id)
+    if column.resource is None:
+        return shown is None or key in shown
     return key == column.resource or key in column.members
 
 

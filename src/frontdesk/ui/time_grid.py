@@ -60,6 +60,9 @@ class TimeGridView(PickableGrid):
         self._spans: list[list[tuple[time, time, bool]]] = []
         self._no_hours: dict[ResourceKey, str] = {}  # shown resources whose API has no hours
         self._occurrences: list[Occurrence] = []  # the clinic's blockouts in the span
+        # the keys of the view's columns and their resources (whose blockouts a column of
+        # every resource draws); None: every blockout
+        self._shown_keys: frozenset[ResourceKey] | None = None
         self.schedule: Schedule | None = None
         self._selected: str | None = None
         self._arrangement: Arrangement | None = None
@@ -106,10 +109,13 @@ class TimeGridView(PickableGrid):
         geometry: Geometry | None = None,
         no_hours: dict[ResourceKey, str] | None = None,
         blockouts: list[Occurrence] | None = None,
+        shown: frozenset[ResourceKey] | None = None,
     ) -> None:
         """Replace what is shown; the scroll position and the selection stay where they were.
         ``arrangement`` and ``geometry``: prepared ahead for exactly these bookings and
-        columns (the geometry is used only if the width has not changed since)."""
+        columns (the geometry is used only if the width has not changed since). ``shown``: the
+        keys of the view's columns and their resources (a week's column of every resource
+        draws only their blockouts)."""
         self._bookings = list(bookings)
         self._positions = None
         self._arrangement = arrangement
@@ -124,6 +130,8 @@ class TimeGridView(PickableGrid):
             self._no_hours = dict(no_hours)
         if blockouts is not None:
             self._occurrences = list(blockouts)
+        if shown is not None:
+            self._shown_keys = shown
         self._relayout(geometry)
         if self._selected and self._selected not in self._by_id:
             self._selected = None
@@ -201,7 +209,12 @@ class TimeGridView(PickableGrid):
         self._tallest = geometry.tallest
         self._spans = self._all_spans()
         self.schedule = schedule_of(
-            self._columns, self._windows, self._no_hours, self._occurrences, self._zone
+            self._columns,
+            self._windows,
+            self._no_hours,
+            self._occurrences,
+            self._zone,
+            self._shown_keys,
         )
         self.painter_.invalidate()
         self._update_scrollbars()
