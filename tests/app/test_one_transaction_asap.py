@@ -2,7 +2,8 @@
 booking system, on SQLite and PostgreSQL: "Book" books the slot and cancels the held booking
 (both queued for sending) in one transaction. A failure in the cancel's part (its audit line
 made to raise, after its row and its queued cancel were written) leaves neither: no new
-booking, the held one as it was, nothing queued, no audit line, the entry still on the list."""
+booking, the held one as it was, nothing queued, no audit line, the entry still on the list.
+The entry itself leaves the list in the booking's (or the move's) transaction too."""
 
 from __future__ import annotations
 
@@ -128,3 +129,65 @@ def test_a_slot_on_another_system_is_booked_and_the_held_one_cancelled_together(
     cancelled = repo.audit.audit_page(AuditFilter(event=AuditEvent.CANCELLED.value))
     assert [r.detail for r in cancelled] == ["booked earlier from the ASAP list"]
     assert repo.asap.entries() == []
+
+
+@pytest.mark.parametrize("move", [False, True], ids=["booked", "moved"])
+def test_the_entry_leaves_the_list_in_the_bookings_own_transaction(
+    desk: Any, monkeypatch: pytest.MonkeyPatch, move: bool
+) -> None:
+    """Booked from the list (or the later booking moved to the slot): the entry is taken off
+    in the same transaction, so a failure there takes the booking back too, and the entry
+    waits on; the next attempt books and takes it off together."""
+    from frontdesk.storage import asap as asap_store
+
+    repo: Repository = desk.repo
+    day = next_weekday(3, after_days=3)
+    held = booking(
+        8,
+        at(day + timedelta(days=7), 11),
+        connection_id="conn-1",
+        service_id=CHECKUP,
+        resource_id=MAIN,
+        patient_name=PATIENT,
+        patient_phone=PHONE,
+        remote_id="r-8",
+        sync_state=SyncState.CONFIRMED,
+    )
+    repo.import_bookings([held])
+    entry = AsapEntry(
+        id="e-2",
+        patient_name=PATIENT,
+        patient_phone=PHONE,
+        connection_id="conn-1",
+        service_id=CHECKUP,
+        until=day + timedelta(days=6),
+        added_by="Anna",
+        added_at=utc_now(),
+        resource_id=MAIN,
+        booking_id=held.id if move else None,
+    )
+    repo.asap.add(entry, AuditEntry(AuditEvent.ASAP_ADDED, ANNA, held.id))
+    start = at(day, 9)
+    slot = FreedSlot(
+        2, "conn-1", CHECKUP, MAIN, start, start + timedelta(minutes=30), "b-gone",
+        FreedCause.CANCELLED, utc_now(),
+    )  # fmt: skip
+    offer = asap.Offer(slot, entry, move=move)
+    before = repo.booking(held.id)
+    lines = len(repo.audit.audit_page(AuditFilter()))
+
+    with monkeypatch.context() as patch:
+        patch.setattr(asap_store, "removed_in", crash)
+        with pytest.raises(Crash):
+            asap.take(desk, offer)
+    assert repo.booking(held.id) == before
+    assert repo.bookings_between(start - timedelta(hours=1), start + timedelta(hours=1)) == []
+    assert repo.outbox.pending_count() == 0
+    assert len(repo.audit.audit_page(AuditFilter())) == lines
+    assert [e.id for e in repo.asap.entries()] == ["e-2"]
+
+    made = asap.take(desk, offer)
+    assert made.start == start and (made.id == held.id) is move
+    assert repo.asap.entries() == []
+    removed = repo.audit.audit_page(AuditFilter(event=AuditEvent.ASAP_REMOVED.value))
+    assert [r.detail for r in removed] == ["ASAP entry e-2: booked in a freed slot"]

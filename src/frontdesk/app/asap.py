@@ -41,6 +41,7 @@ from frontdesk.domain.timeutil import to_local, utc_now
 from frontdesk.domain.translation import translate
 from frontdesk.domain.verdict import Severity
 from frontdesk.storage.asap import TOPIC, AsapEntryGone
+from frontdesk.storage.outbox_store import Step
 from frontdesk.storage.patients import patient_key
 
 __all__ = ["TOPIC", "AsapEntryGone", "AsapForm", "AsapProblem", "Offer"]
@@ -269,20 +270,27 @@ def offers(
 
 def take(context: AppContext, offer: Offer) -> Booking:
     """Book the offer (or move the booking the patient holds) through the normal path with all
-    its offline checks (``BookingRefused`` when they refuse now), then take the entry off. A
-    booking held on another booking system (``offer.replaces``) is cancelled in the new one's
-    transaction (both queued for sending, or neither), once its cancellation is known to be
-    allowed."""
+    its offline checks (``BookingRefused`` when they refuse now), the entry taken off the list
+    in the same transaction. A booking held on another booking system (``offer.replaces``) is
+    cancelled in the new one's transaction too (both queued for sending, or neither), once its
+    cancellation is known to be allowed."""
     slot, entry = offer.slot, offer.entry
+    off_the_list = context.repo.asap.removing(
+        [(entry.id, _audit(context, AuditEvent.ASAP_REMOVED, entry, "booked in a freed slot"))]
+    )
     if offer.move and entry.booking_id:
-        change: Change = context.booking.reschedule(entry.booking_id, slot.start, slot.resource_id)
-        booking = change.booking
-    else:
-        cancel = (
-            context.booking.cancelling(offer.replaces, "booked earlier from the ASAP list")
-            if offer.replaces
-            else None
+        change: Change = context.booking.reschedule(
+            entry.booking_id, slot.start, slot.resource_id, also=off_the_list
         )
-        booking = context.booking.book(request_for(context, entry, slot), also=cancel)
-    remove(context, [entry], "booked in a freed slot")
-    return booking
+        return change.booking
+    steps = [off_the_list]
+    if offer.replaces:
+        steps.insert(
+            0, context.booking.cancelling(offer.replaces, "booked earlier from the ASAP list")
+        )
+    return context.booking.book(request_for(context, entry, slot), also=_together(steps))
+
+
+def _together(steps: Sequence[Step]) -> Step:
+    """Several further writes of one transaction, in order."""
+    return lambda s: [step(s) for step in steps]

@@ -26,6 +26,7 @@ from frontdesk.domain.timeutil import utc_now
 from frontdesk.storage import notices
 from frontdesk.storage.audit import add_audit
 from frontdesk.storage.db import Database
+from frontdesk.storage.outbox_store import Step
 from frontdesk.storage.tables import BookingRow
 from frontdesk.storage.tables_asap import AsapFreedRow, AsapRow
 
@@ -158,18 +159,14 @@ class AsapStore:
 
     def remove(self, audits: Sequence[tuple[str, AuditEntry]]) -> int:
         """Remove the entries named (``(id, its audit line)``); how many were still there."""
-        removed = 0
         with self.db.write() as s:
-            for entry_id, audit in audits:
-                row = s.get(AsapRow, entry_id)
-                if row is None:
-                    continue
-                s.delete(row)
-                add_audit(s, audit)
-                removed += 1
-            if removed:
-                notices.changed_topic(s, TOPIC)
-        return removed
+            return removed_in(s, audits)
+
+    @staticmethod
+    def removing(audits: Sequence[tuple[str, AuditEntry]]) -> Step:
+        """:meth:`remove` as a further write of another change's transaction (a booking made
+        from the entry: the entry goes with it, or stays)."""
+        return lambda s: removed_in(s, audits)
 
     def entry(self, entry_id: str) -> AsapEntry | None:
         with self.db.read() as s:
@@ -198,3 +195,18 @@ class AsapStore:
                 .order_by(AsapFreedRow.id)
             )
             return [_freed(r) for r in rows]
+
+
+def removed_in(s: Session, audits: Sequence[tuple[str, AuditEntry]]) -> int:
+    """Remove the entries named in ``s``'s transaction; how many were still there."""
+    removed = 0
+    for entry_id, audit in audits:
+        row = s.get(AsapRow, entry_id)
+        if row is None:
+            continue
+        s.delete(row)
+        add_audit(s, audit)
+        removed += 1
+    if removed:
+        notices.changed_topic(s, TOPIC)
+    return removed
