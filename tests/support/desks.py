@@ -7,11 +7,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from frontdesk.app.context import AppContext
 from frontdesk.app.paths import Paths
 from frontdesk.sandbox import SandboxServer
 from support.postgres import Cluster
+
+if TYPE_CHECKING:
+    from frontdesk.app.demo import Demo
+    from frontdesk.ui.main_window import MainWindow
 
 
 @contextmanager
@@ -32,3 +37,20 @@ def two_desks(
         finally:
             a.close()
             b.close()
+
+
+def module_desk(demo: Demo) -> Iterator[MainWindow]:
+    """A shown desk on ``demo`` with no sync worker, its dialogs closed after (the body of a
+    module-scoped ``desk`` fixture)."""
+    from frontdesk.ui.main_window import MainWindow
+
+    main = MainWindow(demo.context, sync_interval_ms=3_600_000, start_sync=False)
+    main.resize(1400, 860)
+    main.show()
+    try:
+        yield main
+    finally:
+        for dialog in list(main.open_dialogs) + list(main.actions_.dialogs):
+            dialog.done(0)
+        main.close()
+        main.deleteLater()

@@ -14,7 +14,7 @@ from frontdesk.app.context import AppContext
 from frontdesk.app.demo import Demo
 from frontdesk.sandbox.huskyvoice.seed import seed_week
 from frontdesk.ui.main_window import MainWindow
-from support.desks import two_desks
+from support.desks import module_desk, two_desks
 from support.postgres import Cluster
 from support.pseudo import pseudo, spoken  # noqa: F401  (the language tests' fixtures)
 from support.staff import long_idle
@@ -71,16 +71,7 @@ def desk_demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
 def desk(qapp, desk_demo: Demo) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
     """One demo desk for a whole module (no sync worker): cheaper than a window per test, for
     tests that only read, or that change bookings no other test of the module looks at."""
-    main = MainWindow(desk_demo.context, sync_interval_ms=3_600_000, start_sync=False)
-    main.resize(1400, 860)
-    main.show()
-    try:
-        yield main
-    finally:
-        for dialog in list(main.open_dialogs) + list(main.actions_.dialogs):
-            dialog.done(0)
-        main.close()
-        main.deleteLater()
+    yield from module_desk(desk_demo)
 
 
 def _cached_bookings(demo: Demo) -> bool:

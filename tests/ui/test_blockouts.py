@@ -10,14 +10,13 @@ import os
 from datetime import date, time, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QEvent, QPointF, Qt, QTime
-from PySide6.QtGui import QKeySequence, QMouseEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QDate, QEvent, Qt, QTime
+from PySide6.QtGui import QKeySequence
 
 from frontdesk.app.blockouts import BlockoutDesk
 from frontdesk.domain.blockouts import Reason
 from frontdesk.domain.booking import BookingRequest
-from frontdesk.domain.timeutil import local_to_utc, to_local
+from frontdesk.domain.timeutil import local_to_utc
 from frontdesk.domain.verdict import Severity
 from frontdesk.sandbox.huskyvoice.clinic import GENERAL_CHECKUP_ID
 from frontdesk.ui.blockout_dialog import BlockoutDialog
@@ -26,6 +25,7 @@ from frontdesk.ui.calendar_pane import Mode
 from frontdesk.ui.main_window import MainWindow
 from frontdesk.ui.time_grid import TimeGridView
 from support.clinic import MAIN
+from support.grid_mouse import grid_point, send_mouse
 
 WORDS = "Blocked at this desk: meeting (team huddle) 10:00-11:00 (clinic rule)"
 
@@ -46,32 +46,6 @@ def _shot(widget: object, name: str) -> None:
 
 def _main_column(grid: TimeGridView) -> int:
     return next(i for i, c in enumerate(grid.columns) if c.resource and c.resource[1] == MAIN)
-
-
-def _at(grid: TimeGridView, column: int, day: date, wall: time) -> QPointF:
-    zone = grid.zone
-    local = to_local(local_to_utc(day, wall, zone).instant, zone).replace(tzinfo=None)
-    y = grid._y_of(local) - grid._dy() + 2
-    return QPointF(grid.column_rect(column).center().x(), y)
-
-
-def _send(
-    grid: TimeGridView,
-    kind: QEvent.Type,
-    pos: QPointF,
-    buttons: Qt.MouseButton = Qt.MouseButton.LeftButton,
-) -> None:
-    """A mouse event with the left button held (QTest's moves carry no button)."""
-    viewport = grid.viewport()
-    event = QMouseEvent(
-        kind,
-        pos,
-        viewport.mapToGlobal(pos),
-        Qt.MouseButton.LeftButton,
-        buttons,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    QApplication.sendEvent(viewport, event)
 
 
 def test_block_a_picked_time_drawn_and_respected(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
@@ -103,11 +77,11 @@ def test_block_a_picked_time_drawn_and_respected(qtbot, window: MainWindow) -> N
     assert (12 * 60, 14 * 60) in off and any(s <= 7 * 60 and e >= 9 * 60 for s, e in off)
 
     # pick 10:00-11:00 with the mouse, then Ctrl+B
-    _send(grid, QEvent.Type.MouseButtonPress, _at(grid, column, day, time(10)))
+    send_mouse(grid, QEvent.Type.MouseButtonPress, grid_point(grid, column, day, time(10)))
     assert grid.picked() is not None and grid.picked().end == start + timedelta(minutes=15)
-    _send(grid, QEvent.Type.MouseMove, _at(grid, column, day, time(10, 45)))
-    end = _at(grid, column, day, time(10, 45))
-    _send(grid, QEvent.Type.MouseButtonRelease, end, Qt.MouseButton.NoButton)
+    send_mouse(grid, QEvent.Type.MouseMove, grid_point(grid, column, day, time(10, 45)))
+    end = grid_point(grid, column, day, time(10, 45))
+    send_mouse(grid, QEvent.Type.MouseButtonRelease, end, Qt.MouseButton.NoButton)
     pick = grid.picked()
     assert pick is not None and pick.resource == (cid, MAIN)
     assert (pick.start, pick.end) == (start, start + timedelta(hours=1))
@@ -130,9 +104,9 @@ def test_block_a_picked_time_drawn_and_respected(qtbot, window: MainWindow) -> N
     # drawn: a band with its reason where the range was picked
     band = grid.schedule.bands[0]  # type: ignore[union-attr]
     assert band.column == column and (band.top, band.bottom) == (600, 660)
-    found = grid.blockout_at(_at(grid, column, day, time(10, 30)))
+    found = grid.blockout_at(grid_point(grid, column, day, time(10, 30)))
     assert found is not None and found.label == "Meeting: team huddle"
-    assert grid.blockout_at(_at(grid, column, day, time(11, 5))) is None
+    assert grid.blockout_at(grid_point(grid, column, day, time(11, 5))) is None
     assert context.repo.booking(kept.id).active  # kept, not cancelled
     _shot(window, "blockout-day.png")
 
@@ -169,18 +143,18 @@ def test_block_a_picked_time_drawn_and_respected(qtbot, window: MainWindow) -> N
     window.refresh()
     qtbot.waitUntil(lambda: grid.block_rect(later.id) is not None, timeout=5000)
     grid.scroll_to_hour(9)
-    grab = _at(grid, column, day, time(15, 5))  # inside its block, near the top
+    grab = grid_point(grid, column, day, time(15, 5))  # inside its block, near the top
     refused: list[str] = []
     grid.moveRefused.connect(lambda _id, why: refused.append(why))
     shown = grid.block_at(grab)
     assert shown is not None and shown.id == later.id
-    target = _at(grid, column, day, time(10, 20))
-    _send(grid, QEvent.Type.MouseButtonPress, grab, Qt.MouseButton.LeftButton)
+    target = grid_point(grid, column, day, time(10, 20))
+    send_mouse(grid, QEvent.Type.MouseButtonPress, grab, Qt.MouseButton.LeftButton)
     for step in range(1, 6):  # a drag in steps, as a hand moves
-        _send(grid, QEvent.Type.MouseMove, grab + (target - grab) * (step / 5))
+        send_mouse(grid, QEvent.Type.MouseMove, grab + (target - grab) * (step / 5))
     drag = grid.drag_state()
     assert drag is not None and drag.reason == WORDS
-    _send(grid, QEvent.Type.MouseButtonRelease, target, Qt.MouseButton.NoButton)
+    send_mouse(grid, QEvent.Type.MouseButtonRelease, target, Qt.MouseButton.NoButton)
     assert refused == [WORDS]
     assert context.repo.booking(later.id).start == start + timedelta(hours=5)  # not moved
 
@@ -205,12 +179,13 @@ def test_block_a_picked_time_drawn_and_respected(qtbot, window: MainWindow) -> N
     assert window.ops.wait()
     qtbot.waitUntil(
         lambda: (
-            grid.blockout_at(_at(grid, column, day, time(10, 30))) is not None
-            and grid.blockout_at(_at(grid, column, day, time(10, 30))).note == "staff training"
+            grid.blockout_at(grid_point(grid, column, day, time(10, 30))) is not None
+            and grid.blockout_at(grid_point(grid, column, day, time(10, 30))).note
+            == "staff training"
         ),
         timeout=5000,
     )
-    found = grid.blockout_at(_at(grid, column, day, time(10, 30)))
+    found = grid.blockout_at(grid_point(grid, column, day, time(10, 30)))
     assert found is not None and found.version == 2
 
     # and removed

@@ -17,9 +17,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QPointF, Qt
-from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QEvent, Qt
 
 from frontdesk.app import columns as clinic_columns
 from frontdesk.app.demo import Demo
@@ -37,6 +35,7 @@ from frontdesk.ui.grid_schedule import band_tooltip
 from frontdesk.ui.main_window import MainWindow
 from frontdesk.ui.time_grid import TimeGridView
 from support.clinic import MAIN, NORTH
+from support.grid_mouse import grid_point, send_mouse
 from support.staff import long_idle
 
 ZONE = "Europe/London"
@@ -89,30 +88,6 @@ def _column(grid: TimeGridView, title: str) -> int:
     return next(i for i, c in enumerate(grid.columns) if c.title == title)
 
 
-def _at(grid: TimeGridView, column: int, day: date, wall: time) -> QPointF:
-    zone = grid.zone
-    local = to_local(local_to_utc(day, wall, zone).instant, zone).replace(tzinfo=None)
-    return QPointF(grid.column_rect(column).center().x(), grid._y_of(local) - grid._dy() + 2)
-
-
-def _send(
-    grid: TimeGridView,
-    kind: QEvent.Type,
-    pos: QPointF,
-    buttons: Qt.MouseButton = Qt.MouseButton.LeftButton,
-) -> None:
-    viewport = grid.viewport()
-    event = QMouseEvent(
-        kind,
-        pos,
-        viewport.mapToGlobal(pos),
-        Qt.MouseButton.LeftButton,
-        buttons,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    QApplication.sendEvent(viewport, event)
-
-
 def _service(demo: Demo, provider: str, name: str) -> str:
     catalog = demo.context.booking.catalog_for(demo.connection_id(provider))
     return next(s.id for s in catalog.services if s.name == name)
@@ -161,10 +136,10 @@ def test_a_clinic_columns_blockout_keeps_each_of_its_resources_free(qtbot, desk)
     assert grid.columns[column].resource == BERGER
 
     # pick 10:00-11:00 in Dr. Berger's column with the mouse, then Ctrl+B
-    _send(grid, QEvent.Type.MouseButtonPress, _at(grid, column, day, time(10)))
-    _send(grid, QEvent.Type.MouseMove, _at(grid, column, day, time(10, 45)))
-    release = _at(grid, column, day, time(10, 45))
-    _send(grid, QEvent.Type.MouseButtonRelease, release, Qt.MouseButton.NoButton)
+    send_mouse(grid, QEvent.Type.MouseButtonPress, grid_point(grid, column, day, time(10)))
+    send_mouse(grid, QEvent.Type.MouseMove, grid_point(grid, column, day, time(10, 45)))
+    release = grid_point(grid, column, day, time(10, 45))
+    send_mouse(grid, QEvent.Type.MouseButtonRelease, release, Qt.MouseButton.NoButton)
     pick = grid.picked()
     assert pick is not None and pick.resource == BERGER and (pick.start, pick.end) == (start, end)
     # one booking on each of Dr. Berger's booking systems already in the time (booked
@@ -218,18 +193,18 @@ def test_a_clinic_columns_blockout_keeps_each_of_its_resources_free(qtbot, desk)
     window.refresh()
     qtbot.waitUntil(lambda: grid.block_rect(later.id) is not None, timeout=5000)
     grid.scroll_to_hour(9)
-    grab = _at(grid, column, day, time(15, 5))
+    grab = grid_point(grid, column, day, time(15, 5))
     shown = grid.block_at(grab)
     assert shown is not None and shown.id == later.id
     refused: list[str] = []
     grid.moveRefused.connect(lambda _id, why: refused.append(why))
-    target = _at(grid, column, day, time(10, 20))
-    _send(grid, QEvent.Type.MouseButtonPress, grab)
+    target = grid_point(grid, column, day, time(10, 20))
+    send_mouse(grid, QEvent.Type.MouseButtonPress, grab)
     for step in range(1, 6):
-        _send(grid, QEvent.Type.MouseMove, grab + (target - grab) * (step / 5))
+        send_mouse(grid, QEvent.Type.MouseMove, grab + (target - grab) * (step / 5))
     drag = grid.drag_state()
     assert drag is not None and drag.reason == WORDS
-    _send(grid, QEvent.Type.MouseButtonRelease, target, Qt.MouseButton.NoButton)
+    send_mouse(grid, QEvent.Type.MouseButtonRelease, target, Qt.MouseButton.NoButton)
     assert refused == [WORDS]
     assert context.repo.booking(later.id).start == start + timedelta(hours=5)
 
@@ -289,11 +264,11 @@ def test_a_clinic_column_draws_its_members_hours_and_blockouts(qtbot, desk) -> N
     bands = {(b.column, b.top, b.bottom) for b in grid.schedule.bands}
     # the demo's lunch, a blockout of CareValidate's Dr. Ana Ruiz, in the clinic's Dr. Ruiz
     assert (ruiz, 750, 810) in bands and (berger, 900, 960) in bands
-    lunch = grid.blockout_at(_at(grid, ruiz, day, time(13)))
+    lunch = grid.blockout_at(grid_point(grid, ruiz, day, time(13)))
     assert lunch is not None and lunch.label == "Lunch"
     band = next(b for b in grid.schedule.bands if b.column == ruiz)
     assert "Dr. Ruiz" in band_tooltip(band, window.zone, grid._resource_names)
-    found = grid.blockout_at(_at(grid, berger, day, time(15, 30)))
+    found = grid.blockout_at(grid_point(grid, berger, day, time(15, 30)))
     assert found is not None and found.id == meeting.id
 
     # Dr. Berger's hours are the main branch's (meetergo documents none): the heading says so

@@ -28,6 +28,7 @@ from frontdesk.sandbox.meetergo.clinic import ANNA, MeetingType
 from frontdesk.ui.day_sheet import sheet_html
 from frontdesk.ui.main_window import MainWindow
 from support.clinic import next_weekday
+from support.desks import module_desk
 from support.staff import long_idle
 
 ZONE = "Europe/London"
@@ -68,16 +69,7 @@ def clinic(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Demo]:
 
 @pytest.fixture(scope="module")
 def desk(qapp, clinic: Demo) -> Iterator[MainWindow]:  # type: ignore[no-untyped-def]
-    main = MainWindow(clinic.context, sync_interval_ms=3_600_000, start_sync=False)
-    main.resize(1400, 860)
-    main.show()
-    try:
-        yield main
-    finally:
-        for dialog in list(main.open_dialogs) + list(main.actions_.dialogs):
-            dialog.done(0)
-        main.close()
-        main.deleteLater()
+    yield from module_desk(clinic)
 
 
 def keys(clinic: Demo) -> tuple[ResourceKey, ResourceKey]:
