@@ -18,7 +18,7 @@ from frontdesk.app.booking import BookingService
 from frontdesk.app.reads import DeskReads
 from frontdesk.domain.asap import AsapEntry, FreedCause, FreedSlot
 from frontdesk.domain.audit import Actor, AuditEntry, AuditEvent, AuditFilter
-from frontdesk.domain.booking import SyncState, VisitStatus
+from frontdesk.domain.booking import Booking, SyncState, VisitStatus
 from frontdesk.domain.timeutil import local_to_utc, utc_now
 from frontdesk.providers.huskyvoice import HuskyVoiceConnector
 from frontdesk.storage import outbox_store
@@ -44,6 +44,45 @@ def at(day: date, hh: int, mm: int = 0) -> datetime:
     return local_to_utc(day, time(hh, mm), ZONE).instant
 
 
+def listed(
+    repo: Repository,
+    number: int,
+    start: datetime,
+    connection_id: str,
+    entry_id: str,
+    day: date,
+    held_by_entry: bool = True,
+) -> tuple[Booking, AsapEntry]:
+    """The patient's later booking (synced) and their entry on the list until the day before
+    it (remembering that booking unless ``held_by_entry`` is false)."""
+    held = booking(
+        number,
+        start,
+        connection_id=connection_id,
+        service_id=CHECKUP,
+        resource_id=MAIN,
+        patient_name=PATIENT,
+        patient_phone=PHONE,
+        remote_id=f"r-{number}",
+        sync_state=SyncState.CONFIRMED,
+    )
+    repo.import_bookings([held])
+    entry = AsapEntry(
+        id=entry_id,
+        patient_name=PATIENT,
+        patient_phone=PHONE,
+        connection_id=connection_id,
+        service_id=CHECKUP,
+        until=day + timedelta(days=6),
+        added_by="Anna",
+        added_at=utc_now(),
+        resource_id=MAIN,
+        booking_id=held.id if held_by_entry else None,
+    )
+    repo.asap.add(entry, AuditEntry(AuditEvent.ASAP_ADDED, ANNA, held.id))
+    return held, entry
+
+
 @pytest.fixture
 def desk(repo: Repository) -> Any:
     """Two booking systems (``conn-1``, ``conn-2``) behind the desk, nothing listening."""
@@ -66,31 +105,7 @@ def test_a_slot_on_another_system_is_booked_and_the_held_one_cancelled_together(
 ) -> None:
     repo: Repository = desk.repo
     day = next_weekday(2, after_days=3)
-    held = booking(
-        7,
-        at(day + timedelta(days=7), 10),
-        connection_id="conn-2",
-        service_id=CHECKUP,
-        resource_id=MAIN,
-        patient_name=PATIENT,
-        patient_phone=PHONE,
-        remote_id="r-7",
-        sync_state=SyncState.CONFIRMED,
-    )
-    repo.import_bookings([held])
-    entry = AsapEntry(
-        id="e-1",
-        patient_name=PATIENT,
-        patient_phone=PHONE,
-        connection_id="conn-2",
-        service_id=CHECKUP,
-        until=day + timedelta(days=6),
-        added_by="Anna",
-        added_at=utc_now(),
-        resource_id=MAIN,
-        booking_id=held.id,
-    )
-    repo.asap.add(entry, AuditEntry(AuditEvent.ASAP_ADDED, ANNA, held.id))
+    held, entry = listed(repo, 7, at(day + timedelta(days=7), 10), "conn-2", "e-1", day)
     start = at(day, 10)
     slot = FreedSlot(
         1, "conn-1", CHECKUP, MAIN, start, start + timedelta(minutes=30), "b-gone",
@@ -142,31 +157,7 @@ def test_the_entry_leaves_the_list_in_the_bookings_own_transaction(
 
     repo: Repository = desk.repo
     day = next_weekday(3, after_days=3)
-    held = booking(
-        8,
-        at(day + timedelta(days=7), 11),
-        connection_id="conn-1",
-        service_id=CHECKUP,
-        resource_id=MAIN,
-        patient_name=PATIENT,
-        patient_phone=PHONE,
-        remote_id="r-8",
-        sync_state=SyncState.CONFIRMED,
-    )
-    repo.import_bookings([held])
-    entry = AsapEntry(
-        id="e-2",
-        patient_name=PATIENT,
-        patient_phone=PHONE,
-        connection_id="conn-1",
-        service_id=CHECKUP,
-        until=day + timedelta(days=6),
-        added_by="Anna",
-        added_at=utc_now(),
-        resource_id=MAIN,
-        booking_id=held.id if move else None,
-    )
-    repo.asap.add(entry, AuditEntry(AuditEvent.ASAP_ADDED, ANNA, held.id))
+    held, entry = listed(repo, 8, at(day + timedelta(days=7), 11), "conn-1", "e-2", day, move)
     start = at(day, 9)
     slot = FreedSlot(
         2, "conn-1", CHECKUP, MAIN, start, start + timedelta(minutes=30), "b-gone",
