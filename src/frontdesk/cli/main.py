@@ -18,6 +18,7 @@ from frontdesk.cli import (
     audit_cmd,
     connections_cmd,
     export_cmd,
+    sandbox_cmd,
     settings_cmd,
     staff_cmd,
     validate_cmd,
@@ -45,29 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True)
 
-    sb = sub.add_parser("sandbox", help="serve the emulated booking APIs on loopback")
-    sb.add_argument("--host", default="127.0.0.1")
-    sb.add_argument("--port", type=int, default=0, help="0 picks a free port")
-    sb.add_argument("--rate-limit", type=int, default=60, help="requests/minute per key, 0 = off")
-    sb.add_argument("--clinic", type=Path, help="a HuskyVoice clinic fixture JSON")
-    sb.add_argument(
-        "--provider",
-        action="append",
-        default=[],
-        metavar="NAME",
-        help="serve only this API (repeatable); default: all of them",
-    )
-    sb.add_argument(
-        "--faults",
-        metavar="SPEC",
-        default=None,
-        help="inject faults into every API, e.g. "
-        "'5xx=0.05,429=0.05,reset=0.03,slow=0.02,late=0.02,drop=0.05,garbage=0.02,seed=7': "
-        "per-request rates of 503s, 429s with Retry-After (retry_after=S seconds; every other "
-        "one as an HTTP date), connections cut before the work (reset), slow answers and "
-        "answers late after the work (slow_s=S), answers cut after the work is committed "
-        "(drop), and HTML instead of JSON (garbage); seed=N replays a run",
-    )
+    sandbox_cmd.add_parser(sub)
 
     st = sub.add_parser(
         "settings", help="show or set the clinic's settings (zone, phone region, paper)"
@@ -198,20 +177,7 @@ def main(argv: list[str]) -> int:
 
 def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "sandbox":
-        from frontdesk.sandbox.fault_spec import FaultSpec, FaultSpecError
-        from frontdesk.sandbox.server import run_forever
-
-        try:
-            faults = FaultSpec.parse(args.faults) if args.faults else None
-        except FaultSpecError as exc:
-            print(f"frontdesk sandbox: {exc}", file=sys.stderr)
-            return 2
-        try:
-            run_forever(args.host, args.port, args.rate_limit, args.clinic, args.provider, faults)
-        except ValueError as exc:
-            print(f"frontdesk sandbox: provider: {exc}", file=sys.stderr)
-            return 2
-        return 0
+        return sandbox_cmd.run(args)
     if args.command == "validate":
         base_url = check_base_url(args.base_url)
         key = read_api_key(args, base_url, "validate")
