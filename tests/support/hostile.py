@@ -22,6 +22,13 @@ from support.meetergo import ANNA, CONSULT
 from support.meetergo import API_KEY as MG_KEY
 
 PROVIDERS = ("huskyvoice", "vantax", "vastal", "meetergo", "carevalidate")
+DATE_FIELD = {  # the create body's start
+    "huskyvoice": "appointment_date",
+    "vantax": "appointment_date",
+    "vastal": "start_time",
+    "meetergo": "start",
+    "carevalidate": "startTime",
+}
 Body = dict[str, Any]
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from frontdesk.app import logs, store
 from frontdesk.app.cache_key import CacheKeyRefused, CacheKeyUnavailable
-from frontdesk.app.connections import ConnectionError_, check_base_url
+from frontdesk.app.connections import ConnectionError_
 from frontdesk.app.context import AppContext
 from frontdesk.app.credentials import CredentialsFileError, KeyringUnavailable
 from frontdesk.app.paths import Paths
@@ -23,7 +23,7 @@ from frontdesk.cli import (
     staff_cmd,
     validate_cmd,
 )
-from frontdesk.cli.api_keys import add_key_arguments, read_api_key
+from frontdesk.cli.api_keys import add_key_arguments
 from frontdesk.providers.base import ApiError
 from frontdesk.providers.http import BadAnswer
 from frontdesk.storage.db import NewerCache, StoreUnreachable
@@ -179,13 +179,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "sandbox":
         return sandbox_cmd.run(args)
     if args.command == "validate":
-        base_url = check_base_url(args.base_url)
-        key = read_api_key(args, base_url, "validate")
-        assert key is not None  # needed: read_api_key raised otherwise
-        options = connections_cmd.options_of(args.option)
-        code, line = validate_cmd.run(args.provider, base_url, key, args.request, options)
-        print(line)
-        return code
+        return validate_cmd.run_args(args)
     database_url, keep = args.database_url, False
     if args.command == "settings" and args.store_url is not None:
         if args.store_url:  # kept once it opens (migrated as needed)
