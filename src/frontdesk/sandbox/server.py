@@ -134,19 +134,20 @@ class ProviderServer:
         return self
 
     def _listen(self) -> socket.socket:
-        """The listening socket, bound here (as uvicorn binds it) so that a taken port or a
-        wrong host is a `ListenError` saying why, not uvicorn's log line and exit."""
+        """The listening socket, bound here so that a taken port or a wrong host is a
+        `ListenError` saying why, not uvicorn's log line and exit. One address: a name such
+        as ``localhost`` is bound as IPv4 (an address with ``:`` as IPv6)."""
         family = socket.AF_INET6 if ":" in self.host else socket.AF_INET
         # IPPROTO_TCP named: asyncio sets TCP_NODELAY only on sockets that say so (else
         # Nagle's algorithm holds each answer's body for the client's delayed ACK, 40 ms)
         listening = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
         try:
-            listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            if sys.platform != "win32":  # as asyncio does: on Windows it would share the port
+                listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             listening.bind((self.host, self.port))
         except (OSError, OverflowError) as exc:  # OverflowError: a port beyond 0-65535
             listening.close()
             raise ListenError(self.name, self.host, self.port, exc) from exc
-        listening.set_inheritable(True)
         return listening
 
     def _serve(self, server: uvicorn.Server, listening: socket.socket) -> None:
