@@ -245,3 +245,20 @@ def test_generated_create_bodies_never_get_a_5xx_nor_half_a_booking(
             assert len(after) == 1, raw[:200]
 
     check()
+
+
+@pytest.mark.parametrize(
+    "field", ["bufferBeforeMinutes", "bufferAfterMinutes", "minNoticeHours", "maxDaysAhead"]
+)
+def test_a_vastal_type_cannot_be_set_so_that_its_bookings_overflow(
+    five: SandboxServer, http: httpx.Client, field: str
+) -> None:
+    w = wire(five, http, "vastal")
+    w.reset()
+    for huge in (10**20, 10**400):
+        changed = w.post_json(
+            "PUT", "/calendar/appointment-types", {"id": "type_def456", field: huge}
+        )
+        assert changed.status_code == 400 and changed.json() == {"error": f"{field} is invalid"}
+    booked = w.post_json("POST", w.api.create, w.api.good())
+    assert booked.status_code == 200, booked.text
