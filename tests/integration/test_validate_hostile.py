@@ -83,7 +83,7 @@ FILES: list[tuple[str, bytes, str]] = [
     ("deep field", b'{"notes": ' + b"[" * 70 + b"]" * 70 + b"}", "notes: nested more than 64"),
     ("surrogate", b'{"patient_name": "A\\udc00"}', "patient_name: holds \\udc00, half of a"),
     ("key", b'{"x": {"\\ud800": 1}}', "x.\ud800 (the name): holds \\ud800"),
-    ("big file", b'{"notes": "' + b"x" * 1_000_001 + b'"}', "bytes; a request body is a few KB"),
+    ("big file", b'{"notes": "' + b"x" * 1_000_001 + b'"}', "over 1,000,000 bytes; a request body"),
 ]
 
 

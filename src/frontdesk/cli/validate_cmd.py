@@ -68,13 +68,13 @@ def _no_constant(name: str) -> object:
 def read_request(path: Path) -> dict[str, Any]:
     """The body in ``path``; `RequestFileError` saying what is wrong with it otherwise."""
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise RequestFileError(f"{path} is {size:,} bytes; a request body is a few KB")
-        raw = path.read_bytes()
+        with path.open("rb") as file:  # at most a byte past the limit (a device never ends)
+            raw = file.read(MAX_BYTES + 1)
     except OSError as exc:
         why = exc.strerror or str(exc)
         raise RequestFileError(f"cannot read {path} ({why}); check the path") from None
+    if len(raw) > MAX_BYTES:
+        raise RequestFileError(f"{path} is over {MAX_BYTES:,} bytes; a request body is a few KB")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

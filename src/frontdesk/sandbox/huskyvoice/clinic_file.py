@@ -252,15 +252,14 @@ def clinic_from_dict(data: dict[str, Any]) -> Clinic:
 def load_clinic(path: str | Path) -> Clinic:
     """Read a clinic from a JSON file in the form of `huskyvoice.clinic`. Raises
     `ClinicFileError` when it cannot be read or is no clinic (the field named)."""
-    file = Path(path)
     try:
-        size = file.stat().st_size
-        if size > MAX_BYTES:
-            raise ClinicFileError(f"is {size:,} bytes; a clinic file is a few KB")
-        raw = file.read_bytes()
+        with Path(path).open("rb") as file:  # at most a byte past the limit
+            raw = file.read(MAX_BYTES + 1)
     except OSError as exc:
         why = exc.strerror or str(exc)
         raise ClinicFileError(f"cannot be read ({why}); check the path") from None
+    if len(raw) > MAX_BYTES:
+        raise ClinicFileError(f"is over {MAX_BYTES:,} bytes; a clinic file is a few KB")
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
