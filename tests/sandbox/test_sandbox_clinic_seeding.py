@@ -16,11 +16,10 @@ from frontdesk.sandbox.huskyvoice.clinic import (
     GENERAL_CHECKUP_ID,
     READ_SCOPES,
     VACCINATION_ID,
-    clinic_from_dict,
     clinic_to_dict,
     default_clinic,
-    load_clinic,
 )
+from frontdesk.sandbox.huskyvoice.clinic_file import clinic_from_dict, load_clinic
 from frontdesk.sandbox.huskyvoice.rules import parse_instant, phone_key
 from frontdesk.sandbox.huskyvoice.seed import seed_week
 from frontdesk.sandbox.huskyvoice.state import HuskyVoiceState

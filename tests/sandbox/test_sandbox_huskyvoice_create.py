@@ -20,8 +20,8 @@ from frontdesk.sandbox.huskyvoice.clinic import (
     NORTH_BRANCH_ID,
     OLD_SERVICE_ID,
     VACCINATION_ID,
-    clinic_from_dict,
 )
+from frontdesk.sandbox.huskyvoice.clinic_file import clinic_from_dict
 
 Body = Callable[..., dict[str, Any]]
 VENDOR = Path(__file__).parents[1] / "fixtures" / "vendor" / "huskyvoice"

@@ -19,8 +19,8 @@ from frontdesk.sandbox.huskyvoice.clinic import (
     MAIN_BRANCH_ID,
     NORTH_BRANCH_ID,
     VACCINATION_ID,
-    clinic_from_dict,
 )
+from frontdesk.sandbox.huskyvoice.clinic_file import clinic_from_dict
 
 Body = Callable[..., dict[str, Any]]
 At = Callable[[date, str], str]

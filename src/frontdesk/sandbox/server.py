@@ -7,8 +7,10 @@ CLI command. Every emulator in the registry gets its own port.
 
 from __future__ import annotations
 
+import errno
 import json
 import signal
+import socket
 import sys
 import threading
 import time
@@ -23,11 +25,42 @@ import uvicorn
 from frontdesk.sandbox.emulator import ProviderBuild, SandboxSettings
 from frontdesk.sandbox.fault_spec import FaultInjector, FaultSpec
 from frontdesk.sandbox.faults import quiet_dropped_answers
-from frontdesk.sandbox.huskyvoice.clinic import Clinic, load_clinic
+from frontdesk.sandbox.huskyvoice.clinic import Clinic
+from frontdesk.sandbox.huskyvoice.clinic_file import load_clinic
 from frontdesk.sandbox.huskyvoice.state import HuskyVoiceState
 from frontdesk.sandbox.registry import EMULATORS
 
-__all__ = ["ProviderBuild", "ProviderServer", "SandboxServer", "SandboxSettings", "run_forever"]
+__all__ = [
+    "ListenError",
+    "ProviderBuild",
+    "ProviderServer",
+    "SandboxServer",
+    "SandboxSettings",
+    "run_forever",
+]
+
+
+class ListenError(OSError):
+    """A provider's server cannot listen where asked; ``option`` is the one to change
+    (``host`` or ``port``) and the message says why."""
+
+    def __init__(self, name: str, host: str, port: int, cause: BaseException) -> None:
+        if isinstance(cause, socket.gaierror) or getattr(cause, "errno", None) in (
+            errno.EADDRNOTAVAIL,
+            errno.EAFNOSUPPORT,
+        ):
+            self.option = "host"
+            why = f"{host!r} is not an address of this computer"
+        elif isinstance(cause, OverflowError):
+            self.option, why = "port", "no such port (0 to 65535)"
+        elif getattr(cause, "errno", None) == errno.EADDRINUSE:
+            self.option, why = "port", "the port is in use by another program"
+        elif getattr(cause, "errno", None) == errno.EACCES:
+            self.option, why = "port", "a port below 1024 needs privileges"
+        else:
+            self.option = "port"
+            why = getattr(cause, "strerror", None) or str(cause)
+        super().__init__(f"sandbox {name} could not listen on {host}:{port}: {why}")
 
 
 class ProviderServer:
@@ -78,10 +111,11 @@ class ProviderServer:
             timeout_graceful_shutdown=2,
         )
         quiet_dropped_answers()
+        listening = self._listen()
         server = uvicorn.Server(config)
         self._server, self._failure = server, None
         self._thread = threading.Thread(
-            target=self._serve, args=(server,), name=f"sandbox-{self.name}", daemon=True
+            target=self._serve, args=(server, listening), name=f"sandbox-{self.name}", daemon=True
         )
         self._thread.start()
         deadline = time.monotonic() + timeout
@@ -99,11 +133,30 @@ class ProviderServer:
         self.port = int(sockets[0].getsockname()[1])
         return self
 
-    def _serve(self, server: uvicorn.Server) -> None:
+    def _listen(self) -> socket.socket:
+        """The listening socket, bound here so that a taken port or a wrong host is a
+        `ListenError` saying why, not uvicorn's log line and exit. One address: a name such
+        as ``localhost`` is bound as IPv4 (an address with ``:`` as IPv6)."""
+        family = socket.AF_INET6 if ":" in self.host else socket.AF_INET
+        # IPPROTO_TCP named: asyncio sets TCP_NODELAY only on sockets that say so (else
+        # Nagle's algorithm holds each answer's body for the client's delayed ACK, 40 ms)
+        listening = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
         try:
-            server.run()
-        except BaseException as exc:  # uvicorn exits with SystemExit on bind errors
+            if sys.platform != "win32":  # as asyncio does: on Windows it would share the port
+                listening.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            listening.bind((self.host, self.port))
+        except (OSError, OverflowError) as exc:  # OverflowError: a port beyond 0-65535
+            listening.close()
+            raise ListenError(self.name, self.host, self.port, exc) from exc
+        return listening
+
+    def _serve(self, server: uvicorn.Server, listening: socket.socket) -> None:
+        try:
+            server.run(sockets=[listening])
+        except BaseException as exc:  # uvicorn exits with SystemExit when it cannot serve
             self._failure = exc
+        finally:
+            listening.close()
 
     def stop(self, timeout: float = 10.0) -> None:
         server, thread = self._server, self._thread

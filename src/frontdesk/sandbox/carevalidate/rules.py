@@ -387,8 +387,12 @@ def check_slot(
     provider = clinic.provider(event.provider_id)
     if provider is None:
         raise invalid(MSG_SLOT)
-    local_day = request.start.astimezone(ZoneInfo(provider.timezone)).date()
-    if request.start not in grid(provider, event, local_day):
+    try:
+        local_day = request.start.astimezone(ZoneInfo(provider.timezone)).date()
+        slots = grid(provider, event, local_day)
+    except OverflowError:  # a day so close to year 1 or 9999 that it has no slots to lay out
+        raise invalid(MSG_SLOT) from None
+    if request.start not in slots:
         raise invalid(MSG_SLOT)
     if not is_open(clinic, event, request.start, appointments, now):
         raise invalid(MSG_SLOT)

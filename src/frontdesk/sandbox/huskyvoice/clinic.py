@@ -2,7 +2,7 @@
 
 Owns the default demo clinic of docs/providers.md ("The sandbox's default clinic") as plain
 data, and the JSON form a test or an integrator uses to describe another clinic
-(`load_clinic`, `clinic_from_dict`, `clinic_to_dict`). Nothing here knows about HTTP.
+(`clinic_to_dict`; reading it, field by field: `clinic_file`). Nothing here knows about HTTP.
 
 JSON form (every key optional except where noted; missing keys take the default clinic's):
 
@@ -27,10 +27,8 @@ names `main`/`north`. `ai_slots` is what bookings through the API may take of a 
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from datetime import date, time
-from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -187,102 +185,6 @@ def default_clinic() -> Clinic:
     )
 
 
-def _hhmm(value: str) -> time:
-    hours, minutes = value.split(":")
-    return time(int(hours), int(minutes))
-
-
-def _windows_from(items: list[dict[str, Any]]) -> list[Window]:
-    rows: list[Window] = []
-    for item in items:
-        weekdays: list[int] = (
-            [int(item["weekday"])] if "weekday" in item else [int(d) for d in item["weekdays"]]
-        )
-        for weekday in weekdays:
-            if not 1 <= weekday <= 7:
-                raise ValueError(f"weekday must be 1..7, got {weekday}")
-            session = str(item["session"])
-            if session not in SESSIONS:
-                raise ValueError(f"session must be one of {', '.join(SESSIONS)}")
-            generated = f"w_{item['branch_id']}_{session.lower()}_{weekday}"
-            window_id = (
-                str(item["window_id"]) if "weekday" in item and "window_id" in item else generated
-            )
-            rows.append(
-                Window(
-                    window_id=window_id,
-                    branch_id=str(item["branch_id"]),
-                    weekday=weekday,
-                    session=session,
-                    batch=str(item["batch"]),
-                    start_time=_hhmm(str(item["start_time"])),
-                    end_time=_hhmm(str(item["end_time"])),
-                    max_slots=int(item["max_slots"]),
-                    ai_slots=int(item.get("ai_slots", item["max_slots"])),
-                    status=str(item.get("status", "OPEN")).upper(),
-                    service_id=(
-                        str(item["appointment_type"]) if item.get("appointment_type") else None
-                    ),
-                )
-            )
-    return rows
-
-
-def clinic_from_dict(data: dict[str, Any]) -> Clinic:
-    """Build a clinic from its JSON form; keys left out take the default clinic's values."""
-    base = default_clinic()
-    clinic = Clinic(
-        timezone=str(data.get("timezone", base.timezone)),
-        duplicate_prevention=bool(data.get("duplicate_prevention", base.duplicate_prevention)),
-        allow_cancellation=bool(data.get("allow_cancellation", base.allow_cancellation)),
-        cancellation_notice_hours=int(
-            data.get("cancellation_notice_hours", base.cancellation_notice_hours)
-        ),
-        branches=(
-            [Branch(str(b["id"]), str(b["name"])) for b in data["branches"]]
-            if "branches" in data
-            else base.branches
-        ),
-        services=(
-            [
-                Service(
-                    id=str(s["service_id"] if "service_id" in s else s["id"]),
-                    name=str(s["name"]),
-                    duration_minutes=int(s["duration_minutes"]),
-                    color=str(s.get("color", "#4F8EF7")),
-                    is_active=bool(s.get("is_active", True)),
-                )
-                for s in data["services"]
-            ]
-            if "services" in data
-            else base.services
-        ),
-        windows=_windows_from(data["windows"]) if "windows" in data else base.windows,
-        api_keys=(
-            [ApiKey(str(k["key"]), frozenset(k["scopes"])) for k in data["api_keys"]]
-            if "api_keys" in data
-            else base.api_keys
-        ),
-        closures={
-            (str(c["window_id"]), date.fromisoformat(str(c["date"])))
-            for c in data.get("closures", [])
-        },
-    )
-    ZoneInfo(clinic.timezone)  # fail early on an unknown zone
-    branch_ids = {b.id for b in clinic.branches}
-    if not branch_ids:
-        raise ValueError("a clinic needs at least one branch")
-    if not clinic.api_keys:
-        raise ValueError("a clinic needs at least one API key")
-    service_ids = {s.id for s in clinic.services}
-    for window in clinic.windows:
-        if window.branch_id not in branch_ids:
-            raise ValueError(f"window {window.window_id} names an unknown branch")
-        if window.service_id is not None and window.service_id not in service_ids:
-            raise ValueError(f"window {window.window_id} names an unknown service")
-    return clinic
-
-
 def service_json(service: Service) -> dict[str, Any]:
     """A service as the sandbox answers it: `service_id` is the overview page's name for
     its UUID; the rest of the shape is ours (the services list is not published)."""
@@ -326,11 +228,3 @@ def clinic_to_dict(clinic: Clinic) -> dict[str, Any]:
         ],
         "api_keys": [{"key": k.key, "scopes": sorted(k.scopes)} for k in clinic.api_keys],
     }
-
-
-def load_clinic(path: str | Path) -> Clinic:
-    """Read a clinic from a JSON file in the form above."""
-    data = json.loads(Path(path).read_text(encoding="utf-8"))
-    if not isinstance(data, dict):
-        raise ValueError(f"{path}: a clinic file holds one JSON object")
-    return clinic_from_dict(data)

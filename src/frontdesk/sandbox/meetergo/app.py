@@ -26,7 +26,7 @@ from frontdesk.sandbox.meetergo.clinic import ANNA
 from frontdesk.sandbox.meetergo.rules import error_body
 from frontdesk.sandbox.meetergo.state import MeetergoState
 from frontdesk.sandbox.ratelimit import Verdict
-from frontdesk.sandbox.responses import json_body, respond, respond_write
+from frontdesk.sandbox.responses import json_body, parse_json, respond, respond_write
 
 API_PREFIX = "/v4"
 USER_HEADER = "x-meetergo-api-user-id"
@@ -140,7 +140,8 @@ def meetergo_app(state: MeetergoState) -> Starlette:
         return respond(state.get(request.path_params["appointment_id"], user))
 
     async def cancel(request: Request, user: str) -> Any:
-        body = await json_body(request)
+        raw = await request.body()
+        body = parse_json(raw) if raw.strip() else None  # no body: cancel with no reason
         answer = state.cancel(request.path_params["appointment_id"], body, user)
         return respond_write(state.faults, answer)
 

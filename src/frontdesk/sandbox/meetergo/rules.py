@@ -103,10 +103,9 @@ def parse_instant(value: object) -> datetime | None:
     if not isinstance(value, str) or not _INSTANT.fullmatch(value):
         return None
     try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).astimezone(UTC)
+    except (ValueError, OverflowError):  # e.g. 9999-12-31T23:59-14:00: past year 9999 in UTC
         return None
-    return parsed.astimezone(UTC)
 
 
 def is_email(value: object) -> bool:

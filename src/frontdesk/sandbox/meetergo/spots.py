@@ -117,9 +117,13 @@ def free_hosts_at(
     now: datetime,
     hosts: Iterable[str] | None = None,
 ) -> list[str]:
-    """The hosts for which ``start`` is a spot (empty: not a spot)."""
-    day = start.astimezone(ZoneInfo(account.timezone)).date()
-    return spot_hosts(account, t, day, minutes, appointments, now, hosts).get(start, [])
+    """The hosts for which ``start`` is a spot (empty: not a spot, as is a time so close to
+    year 1 or 9999 that its day's spots cannot be laid out)."""
+    try:
+        day = start.astimezone(ZoneInfo(account.timezone)).date()
+        return spot_hosts(account, t, day, minutes, appointments, now, hosts).get(start, [])
+    except OverflowError:
+        return []
 
 
 def next_host(t: MeetingType, appointments: Iterable[Appointment]) -> str:

@@ -11,7 +11,6 @@ sub-account key on an agency endpoint), the JSON content type of writes, the
 
 from __future__ import annotations
 
-import json
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -25,13 +24,13 @@ from starlette.types import Scope
 from frontdesk.sandbox.faults import DroppedAnswer
 from frontdesk.sandbox.gate import ApiGate
 from frontdesk.sandbox.ratelimit import Verdict
+from frontdesk.sandbox.responses import parse_json
 from frontdesk.sandbox.vantax.clinic import AGENCY, SUB_ACCOUNT_SCOPE
 from frontdesk.sandbox.vantax.rules import MSG_BODY, Answer, error_body
 from frontdesk.sandbox.vantax.state import VantaxState
 
 API_PREFIX = "/v1"
 _LOOPBACK = {"127.0.0.1", "::1", "localhost", "testclient"}
-_NOT_JSON = object()
 MSG_AGENCY_KEY = "This endpoint needs a sub-account API key, not an agency key"
 MSG_SUB_ACCOUNT_KEY = "This endpoint needs an agency API key, not a sub-account key"
 
@@ -112,12 +111,7 @@ def vantax_app(state: VantaxState) -> Starlette:
         content_type = request.headers.get("content-type", "")
         if content_type.split(";")[0].strip().lower() != "application/json":
             return _error(400, "Content-Type must be application/json")
-        raw = await request.body()
-        try:
-            parsed: object = json.loads(raw)
-        except (ValueError, UnicodeDecodeError):
-            return _NOT_JSON
-        return parsed
+        return parse_json(await request.body())
 
     def key_of(request: Request) -> str | None:
         return request.headers.get("idempotency-key")
@@ -166,10 +160,7 @@ def vantax_app(state: VantaxState) -> Starlette:
         refused = _not_loopback(request)
         if refused is not None:
             return refused
-        try:
-            body = json.loads(await request.body())
-        except ValueError:
-            body = None
+        body = parse_json(await request.body())
         count = body.get("drop_next_answers") if isinstance(body, dict) else None
         if not isinstance(count, int) or isinstance(count, bool) or count < 0:
             return _error(400, "drop_next_answers must be a whole number, 0 or more")

@@ -88,12 +88,13 @@ def update_type(clinic: VastalClinic, body: object, now: str) -> Answer:
     return _guarded(work)
 
 
+# the upper bounds but the duration's are ours: a type's later bookings must stay computable
 _INT_RANGES: dict[str, tuple[int, int | None]] = {
     "durationMinutes": (1, 1440),
-    "bufferBeforeMinutes": (0, None),
-    "bufferAfterMinutes": (0, None),
-    "minNoticeHours": (0, None),
-    "maxDaysAhead": (1, None),
+    "bufferBeforeMinutes": (0, 1440),
+    "bufferAfterMinutes": (0, 1440),
+    "minNoticeHours": (0, 87_600),  # ten years
+    "maxDaysAhead": (1, 3_650),
 }
 _NULLABLE_INTS = ("maxPerDay", "maxPerWeek", "maxPerMonth", "confirmWithinHours")
 

@@ -98,10 +98,9 @@ def parse_instant(value: object) -> datetime | None:
             return None
         tz = timezone(sign * timedelta(hours=hh, minutes=mm))
     try:
-        local = datetime(year, month, day, hour, minute, second, tzinfo=tz)
-    except ValueError:
+        return datetime(year, month, day, hour, minute, second, tzinfo=tz).astimezone(UTC)
+    except (ValueError, OverflowError):  # OverflowError: past year 9999 (or before 1) in UTC
         return None
-    return local.astimezone(UTC)
 
 
 def wire_time(instant: datetime | None) -> str | None:
