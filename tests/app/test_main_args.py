@@ -13,3 +13,17 @@ def test_the_subcommand_is_found_past_options_and_their_values() -> None:
     )
     assert first_positional(["--database-url=postgresql://db/clinic", "sync"]) == "sync"
     assert first_positional(["--demo"]) is None
+
+
+def test_the_desks_help_names_every_headless_tool(capsys) -> None:  # type: ignore[no-untyped-def]
+    import pytest
+
+    from frontdesk.cli import SUBCOMMANDS
+    from frontdesk.main import main
+
+    with pytest.raises(SystemExit) as done:
+        main(["--help"])
+    assert done.value.code == 0
+    said = " ".join(capsys.readouterr().out.split())
+    assert "frontdesk COMMAND [--help]" in said
+    assert all(f" {command}," in said or f" {command}." in said for command in SUBCOMMANDS)

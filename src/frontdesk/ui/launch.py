@@ -36,7 +36,14 @@ EARLY_PAINT_WAIT_MS = 1000
 
 
 def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
-    parser = argparse.ArgumentParser(prog="frontdesk", description="The FrontDesk booking desk.")
+    from frontdesk.cli import SUBCOMMANDS
+
+    parser = argparse.ArgumentParser(
+        prog="frontdesk",
+        description="The FrontDesk booking desk.",
+        epilog="The headless tools (for a clinic's IT, scripts and support): frontdesk COMMAND "
+        f"[--help], where COMMAND is one of {', '.join(SUBCOMMANDS)}. See docs/headless-tools.md.",
+    )
     parser.add_argument("--demo", action="store_true", help="open a demo clinic (sandbox)")
     parser.add_argument(
         "--smoke-test", action="store_true", help="build the main window offscreen and exit"
