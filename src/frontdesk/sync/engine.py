@@ -243,7 +243,7 @@ class SyncEngine:
         if booking is None:
             log.error("operation %s names a missing booking", op.id)
             self.repo.sending.retry_later(
-                op, self.clock() + timedelta(hours=1), "its booking is gone"
+                op, self.clock() + timedelta(hours=1), "its booking is gone", answered=False
             )
             return True
         outcome: Outcome | Unknown | None = None
@@ -367,6 +367,8 @@ class SyncEngine:
         unsent: bool = False,
     ) -> bool:
         retry_after = outcome.not_before_s if isinstance(outcome, RetryLater) else None
+        # ``op.attempts``: the attempts answered before this one (a claim taken over from a
+        # sender that died counts none: storage.claims), so a crash pushes nothing back
         delay = backoff_seconds(op.attempts + 1, retry_after, rng=self.rng)
         when = self.clock() + timedelta(seconds=delay)
         self.repo.sending.retry_later(op, when, outcome.reason, unsent=unsent)
