@@ -42,7 +42,16 @@ def test_a_change_record_crosses_the_pipe_whole() -> None:
 
 
 def test_health_keeps_its_instants() -> None:
-    health = {"c1": {"online": False, "last_fresh_at": START, "open_until": None, "failures": 5}}
+    stale = {"day:2027-06-15": START, "bookings": START}  # parts a refresh could not read
+    health = {
+        "c1": {
+            "online": False,
+            "last_fresh_at": START,
+            "open_until": None,
+            "failures": 5,
+            "stale": stale,
+        }
+    }
     message = sync_wire.read(sync_wire.line({"health": health}))
     assert message is not None
     assert sync_wire.health_in(message["health"]) == health

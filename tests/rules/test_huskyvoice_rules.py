@@ -16,6 +16,7 @@ from frontdesk.rules.huskyvoice import (
     DUPLICATES_KNOWN,
     HELD,
     SLOTS_READ_AT,
+    SLOTS_READ_BY_DAY,
     normalize_phone,
     places_left,
     predict_change,
@@ -230,6 +231,28 @@ def at_london(day: date, hh: int) -> datetime:
 def read_at(catalog: Catalog, when: datetime) -> Catalog:
     policy = replace(catalog.policy, extra={SLOTS_READ_AT: iso_utc(when)})
     return replace(catalog, policy=policy)
+
+
+def test_a_day_kept_from_an_earlier_read_counts_from_that_read(
+    tuesday: date, catalog: Catalog
+) -> None:
+    """A day a refresh could not read keeps its windows and the time they were read
+    (``SLOTS_READ_BY_DAY``): a booking accepted between that read and the refresh's is not in
+    its ``available_slots``, though it is in the days read at the refresh."""
+    older, newer = NOW - timedelta(hours=2), NOW - timedelta(minutes=10)
+    between = newer - timedelta(minutes=30)
+    pulled = [held(existing(tuesday, 9, n, phone=f"+44770090{n:04d}"), between) for n in range(6)]
+    refreshed = read_at(catalog, newer)
+    assert code(body(tuesday), refreshed, pulled) == (201, None)  # counted in the figure
+    extra = {**refreshed.policy.extra, SLOTS_READ_BY_DAY: {tuesday.isoformat(): iso_utc(older)}}
+    kept = replace(refreshed, policy=replace(refreshed.policy, extra=extra))
+    assert code(body(tuesday), kept, pulled) == (409, "SLOT_FULL")  # the day's figure is older
+    other = {
+        **extra,
+        SLOTS_READ_BY_DAY: {(tuesday + timedelta(days=1)).isoformat(): iso_utc(older)},
+    }
+    elsewhere = replace(refreshed, policy=replace(refreshed.policy, extra=other))
+    assert code(body(tuesday), elsewhere, pulled) == (201, None)  # another day's is
 
 
 def test_only_what_available_slots_cannot_include_counts(tuesday: date, catalog: Catalog) -> None:

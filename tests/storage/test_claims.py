@@ -73,3 +73,32 @@ def test_a_claim_of_a_dead_process_on_this_computer_is_taken_at_once(repo: Repos
     assert not abandoned(f"another-host:{pid}:0000")  # cannot tell: its lease
     assert repo.sending.claim(op.id, "desk-b", now) is None
     assert repo.sending.claim(op.id, "desk-b", now, abandoned=abandoned) is not None
+
+
+def test_only_an_answered_attempt_counts_not_a_claim_taken_over(repo: Repository) -> None:
+    op = repo.book(booking(1), OperationKind.CREATE, {}, "k1", "desk")
+    now = datetime.now(UTC)
+    for _ in range(3):  # three senders claim it and die before any answer is stored
+        dead, _pid = ended_sender()
+        assert repo.sending.claim(op.id, dead, now, abandoned=abandoned) is not None
+    taken = repo.sending.claim_to_send(op.id, "desk-b", now, abandoned=lambda _h: True)
+    assert taken is not None
+    claimed, _ = taken
+    assert claimed.attempts == 0 and claimed.sent_at is not None  # may have arrived
+    repo.sending.retry_later(claimed, now, "HTTP 503")  # the booking system answered
+    (row,) = repo.outbox.queued_operations("b-1")
+    assert row.attempts == 1
+    again = repo.sending.claim(op.id, "desk-c", now)
+    assert again is not None
+    repo.sending.retry_later(again, now, "its booking is gone", answered=False)  # ours
+    again = repo.sending.claim(op.id, "desk-c", now)
+    assert again is not None and again.attempts == 1
+    stale = repo.sending.claim(op.id, "desk-d", now + timedelta(minutes=6))  # lease ran out
+    assert stale is not None and stale.attempts == 1
+    repo.sending.retry_later(again, now, "HTTP 503")  # desk-c's late answer: not stored
+    confirmed = booking(1).with_changes(remote_id="r-1", sync_state=SyncState.CONFIRMED)
+    repo.sending.complete(stale, confirmed, "create accepted")
+    with repo.db.read() as s:
+        from frontdesk.storage.tables import OutboxRow
+
+        assert s.get_one(OutboxRow, op.id).attempts == 2

@@ -20,12 +20,15 @@ from support.fakes import QuietConnector
 
 
 class CountingConnector(QuietConnector):
-    """Counts refreshes; fails them while ``down``; answers the first ``busy`` creates with
+    """Counts refreshes; fails them while ``down`` (the bookings' alone while
+    ``bookings_down``); answers the first ``busy`` creates with
     a 429 asking for ``retry_after`` seconds."""
 
     def __init__(self, busy: int = 0, retry_after: float = 0.4) -> None:
         self.pulls = 0
+        self.booking_pulls = 0
         self.down = False
+        self.bookings_down = False  # only the bookings' read fails
         self.busy = busy
         self.retry_after = retry_after
         self.creates = 0
@@ -35,6 +38,12 @@ class CountingConnector(QuietConnector):
             raise ApiError("HTTP 503", retry=True)
         self.pulls += 1
         return Catalog(Policy("UTC"))
+
+    def pull_bookings(self, since: datetime | None) -> list[Booking]:
+        if self.down or self.bookings_down:
+            raise ApiError("HTTP 502 on GET appointments", retry=True)
+        self.booking_pulls += 1
+        return []
 
     def create(self, booking: Booking, key: str) -> Outcome:
         self.creates += 1
@@ -74,11 +83,33 @@ def test_a_failed_refresh_is_said_and_tried_again_at_the_next_cycle(repo: Reposi
     report = stale.cycle()
     assert "HTTP 503" in report.pull_errors["conn-1"]
     assert stale.pull_errors["conn-1"] == report.pull_errors["conn-1"]
+    assert set(report.stale["conn-1"]) == {"catalog", "bookings"}
     connector.down = False
     stale.pull_every_s = 300  # fresh by age, but its last refresh failed
     report = stale.cycle()
-    assert report.pulled == {"conn-1": 0}
+    assert report.pulled == {"conn-1": 0} and report.stale == {}
     assert not stale.pull_errors
+    assert (connector.pulls, connector.booking_pulls) == (2, 2)
+
+
+def test_a_refresh_failed_in_part_keeps_the_rest_and_reads_only_that_part_again(
+    repo: Repository,
+) -> None:
+    connector = CountingConnector()
+    loop = SyncLoop(_engine(repo, connector), pull_every_s=300)
+    loop.cycle()
+    assert (connector.pulls, connector.booking_pulls) == (1, 1)
+    connector.bookings_down = True
+    report = SyncLoop(loop.engine, pull_every_s=0).cycle()
+    assert report.pulled == {"conn-1": 0} and not report.pull_errors  # the catalog was kept
+    assert set(report.stale["conn-1"]) == {"bookings"}
+    assert connector.pulls == 2
+    connector.bookings_down = False
+    report = loop.cycle()  # fresh by age: only the stale part is read
+    assert report.pulled == {"conn-1": 0} and report.stale == {}
+    assert (connector.pulls, connector.booking_pulls) == (2, 2)
+    assert loop.engine.health["conn-1"].stale == {}
+    assert loop.cycle().pulled == {}  # nothing stale, nothing old: nothing read
 
 
 def test_a_connection_another_sender_holds_is_left_to_it(repo: Repository) -> None:
@@ -118,3 +149,17 @@ def test_the_next_cycle_comes_when_the_next_operation_is_due(repo: Repository) -
     _book(repo, 1)
     loop.cycle()
     assert 0.5 <= loop.next_wait(30) <= 30
+
+
+def test_bookings_wait_for_a_first_catalog_read(repo: Repository) -> None:
+    """A connector maps its bookings with what its catalog read told it: until one has been
+    read, a failed catalog read leaves the bookings unread (stale) too."""
+    connector = CountingConnector()
+    connector.down = True
+    loop = SyncLoop(_engine(repo, connector))
+    report = loop.cycle()
+    assert set(report.stale["conn-1"]) == {"catalog", "bookings"}
+    assert connector.booking_pulls == 0  # not asked
+    connector.down = False
+    assert loop.cycle().stale == {}
+    assert (connector.pulls, connector.booking_pulls) == (1, 1)

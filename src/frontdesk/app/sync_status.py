@@ -11,8 +11,9 @@ Reads the cache only, so the GUI thread may call it after each sync cycle.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from frontdesk.app.context import AppContext
 from frontdesk.app.desk import clinic_zone
@@ -23,9 +24,10 @@ from frontdesk.domain.booking import Booking, approximate_time
 from frontdesk.domain.merge import PART_WORDS, PARTS
 from frontdesk.domain.outbox import Operation, OperationKind, OperationState, Settlement
 from frontdesk.domain.timeutil import to_local, utc_now
-from frontdesk.domain.translation import QT_TRANSLATE_NOOP, translate
+from frontdesk.domain.translation import QT_TRANSLATE_NOOP, plural, translate
 from frontdesk.providers.registry import PROVIDERS
 from frontdesk.storage.outbox_unknown import NotUnknown as NotUnknown  # for the screens
+from frontdesk.sync.refresh import BOOKINGS, CATALOG, part_day
 
 # English (``frontdesk sync`` says them so); the sync panel shows translate("SyncPanel", word)
 KIND_WORDS = {
@@ -85,6 +87,71 @@ def attention_count(context: AppContext) -> int:
     """How many bookings need a person: refused ones, and changes whose outcome is unknown
     (index ranges: cheap enough after every change)."""
     return len(context.repo.needs_attention(limit=1000)) + context.repo.outbox.unknown_count()
+
+
+def _since(at: datetime, zone: str, today: datetime) -> str:
+    local = to_local(at, zone)
+    if local.date() == to_local(today, zone).date():
+        return dates.clock(local)
+    return dates.moment(local)
+
+
+def stale_lines(stale: Mapping[str, datetime], zone: str) -> list[str]:
+    """The parts of a connection's cache its last refresh could not read (its health's
+    ``stale``: ``sync.refresh``), in plain words, in the desk's language: what is stale and
+    since when; what the cache holds of them is kept and read again at the next sync."""
+    now = utc_now()
+    lines: list[str] = []
+    if CATALOG in stale:
+        lines.append(
+            translate(
+                "SyncStatus",
+                "Services and opening hours could not be refreshed since {when}; "
+                "the desk uses those it has.",
+            ).format(when=_since(stale[CATALOG], zone, now))
+        )
+    days = sorted((d, at) for part, at in stale.items() if (d := part_day(part)) is not None)
+    if days:
+        shown = ", ".join(dates.short_day(d) for d, _ in days[:7])
+        if len(days) > 7:
+            shown += " " + plural("SyncStatus", "and %n more", len(days) - 7)
+        first = min(at for _, at in days)
+        lines.append(
+            translate(
+                "SyncStatus",
+                "Openings of {days} could not be refreshed since {when}; "
+                "the desk shows them as last refreshed.",
+            ).format(days=shown, when=_since(first, zone, now))
+        )
+    if BOOKINGS in stale:
+        lines.append(
+            translate(
+                "SyncStatus",
+                "Bookings made elsewhere (online, by phone, other desks) could not be "
+                "refreshed since {when}.",
+            ).format(when=_since(stale[BOOKINGS], zone, now))
+        )
+    if lines:
+        lines.append(translate("SyncStatus", "They are read again at the next sync."))
+    return lines
+
+
+def stale_label(stale: Mapping[str, datetime]) -> str:
+    """A few words for a connection's stale parts on the status bar ("" for none)."""
+    days = sum(1 for part in stale if part_day(part) is not None)
+    said: list[str] = []
+    if CATALOG in stale:
+        said.append(translate("SyncStatus", "services and hours not refreshed"))
+    if days:
+        said.append(plural("SyncStatus", "openings of %n day(s) not refreshed", days))
+    if BOOKINGS in stale:
+        said.append(translate("SyncStatus", "bookings not refreshed"))
+    return ", ".join(said)
+
+
+def _stale_counts() -> None:  # never called: for lupdate (domain.translation.plural)
+    translate("SyncStatus", "and %n more", None, 1)
+    translate("SyncStatus", "openings of %n day(s) not refreshed", None, 1)
 
 
 def unknown_count(context: AppContext) -> int:

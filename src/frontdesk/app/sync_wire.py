@@ -124,5 +124,11 @@ def health_in(data: dict[str, dict[str, Any]]) -> Health:
         for name in _HEALTH_INSTANTS:
             if isinstance(state.get(name), str):
                 state[name] = datetime.fromisoformat(state[name])
+        stale = state.get("stale")  # part -> since when (sync.refresh)
+        if isinstance(stale, dict):
+            state["stale"] = {
+                part: datetime.fromisoformat(at) if isinstance(at, str) else at
+                for part, at in stale.items()
+            }
         health[cid] = state
     return health

@@ -9,6 +9,7 @@ from types import FrameType
 
 from frontdesk.app import sync_status
 from frontdesk.app.context import AppContext, CycleReport
+from frontdesk.app.desk import clinic_zone
 from frontdesk.app.words import counted
 from frontdesk.domain.merge import CLASH_CODE
 
@@ -44,6 +45,10 @@ def _show(context: AppContext, report: CycleReport, shown: set[str] | None = Non
         elif record.id in report.pull_errors:
             why = report.pull_errors[record.id]
             print(f"pull {record.name} failed: {why}", file=sys.stderr, flush=True)
+            ok = False
+        if record.id in report.stale:  # parts not read: kept as they were
+            lines = sync_status.stale_lines(report.stale[record.id], clinic_zone(context))
+            print(f"{record.name}: {' '.join(lines)}", file=sys.stderr, flush=True)
             ok = False
     note = _attention_line(context)
     if note and (shown is None or note not in shown):

@@ -16,7 +16,7 @@ operation waits, outcome unknown, for a person to settle it.
 from __future__ import annotations
 
 import email.utils
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Protocol, runtime_checkable
@@ -172,6 +172,34 @@ class Connector(Protocol):
 
 # The desk's cached bookings of one connection starting in ``[first, last)``.
 DeskView = Callable[[datetime, datetime], list[Booking]]
+
+
+@dataclass(frozen=True, slots=True)
+class PartialCatalog:
+    """What a catalog read fetched: ``catalog`` holds the windows of every day read; each day
+    in ``failed`` could not be read (the error says why) and keeps what the cache holds."""
+
+    catalog: Catalog
+    failed: Mapping[date, Exception]
+
+
+@runtime_checkable
+class ReadsDaysApart(Protocol):
+    """A connector that reads each day's windows with a request of its own (HuskyVoice's
+    availability per date): a day whose read fails is left as cached and read again later,
+    instead of failing the whole refresh (optional; the sync engine asks ``isinstance``)."""
+
+    def pull_catalog_apart(self, days: list[date], cached: Catalog) -> PartialCatalog:
+        """``pull_catalog``, a day that cannot be read left out (``failed``); ``cached``: the
+        catalog as the cache holds it (what a failed day keeps). Raises ``ApiError`` or
+        ``BadAnswer`` when the catalog itself (policy, services) cannot be read."""
+        ...
+
+    def pull_days(self, days: list[date], cached: Catalog) -> PartialCatalog:
+        """Only the windows of ``days`` read again, onto ``cached`` (its policy, services and
+        resources), after a catalog read by this connector; those that fail again in
+        ``failed``."""
+        ...
 
 
 @runtime_checkable

@@ -35,6 +35,10 @@ HELD = "huskyvoice"
 # and the local days it was read for (ISO dates): a day read with no window listed is closed.
 SLOTS_READ_AT = "slots_read_at"
 SLOTS_DAYS = "slots_days"
+# In the policy's ``extra``: {ISO date: ISO instant} for the days whose windows were read at
+# another time than ``SLOTS_READ_AT`` (a day a refresh could not read keeps its older windows;
+# a day read again on its own is newer).
+SLOTS_READ_BY_DAY = "slots_read_by_day"
 # In the policy's ``extra``: False when the org's configuration did not say whether duplicate
 # prevention is on (then a duplicate is only a risk).
 DUPLICATES_KNOWN = "duplicate_prevention_known"
@@ -130,8 +134,12 @@ def _instant(value: object) -> datetime | None:
         return None
 
 
-def slots_read_at(catalog: Catalog) -> datetime | None:
-    """When the cached windows' ``available_slots`` were read (None: not known)."""
+def slots_read_at(catalog: Catalog, day: date | None = None) -> datetime | None:
+    """When the cached windows' ``available_slots`` (of local ``day``, when given) were read
+    (None: not known)."""
+    by_day = catalog.policy.extra.get(SLOTS_READ_BY_DAY)
+    if day is not None and isinstance(by_day, Mapping) and day.isoformat() in by_day:
+        return _instant(by_day[day.isoformat()])
     return _instant(catalog.policy.extra.get(SLOTS_READ_AT))
 
 
@@ -175,7 +183,7 @@ def taken_since(
 ) -> int:
     """The window's non-cancelled bookings its cached ``available_slots`` cannot include."""
     zone_name = catalog.policy.timezone
-    read_at = slots_read_at(catalog)
+    read_at = slots_read_at(catalog, window.day)
     return sum(
         1
         for b in bookings

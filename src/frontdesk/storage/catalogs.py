@@ -78,8 +78,12 @@ class CatalogStore:
         )
 
     # -- catalog -----------------------------------------------------------------------
-    def save_catalog(self, connection_id: str, catalog: Catalog, days: Iterable[date]) -> None:
-        """Replace the services, resources and the windows of ``days`` in one transaction."""
+    def save_catalog(
+        self, connection_id: str, catalog: Catalog, days: Iterable[date], *, fresh: bool = True
+    ) -> None:
+        """Replace the policy, services, resources and the windows of ``days`` in one
+        transaction (the windows of other days are kept); ``fresh``: the catalog itself was
+        read now (the connection's ``last_fresh_at``), not only some days' windows."""
         day_list = list(days)
         self._generation += 1
         self._held.clear()
@@ -93,7 +97,8 @@ class CatalogStore:
                 "cancellation_notice_hours": p.cancellation_notice_hours,
                 "extra": dict(p.extra),
             }
-            row.last_fresh_at = utc_now()
+            if fresh:
+                row.last_fresh_at = utc_now()
             s.execute(delete(ServiceRow).where(ServiceRow.connection_id == connection_id))
             s.execute(delete(ResourceRow).where(ResourceRow.connection_id == connection_id))
             s.execute(

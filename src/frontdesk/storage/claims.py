@@ -1,15 +1,19 @@
 """Claims on outbox operations: who is sending one, and until when.
 
-An operation is claimed before it is sent, in one write transaction that also records the
-attempt (``sent_at``, ``attempts``): only a queued operation whose time has come and that no
-live sender holds can be claimed, so two processes on one cache (the desk's sync worker and a
-``frontdesk sync``) or two desks on one store never send it twice. The claim is a lease: a
-sender that died leaves it to expire (or, on the same computer, to be seen dead at once) and
-the next sender takes over with the usual exactly-once care (the attempt's ``sent_at`` makes it
-look the booking up before sending again). The answer is stored only by the sender that still
-holds the claim, which settling releases; a late answer from a sender whose claim was taken
-over is dropped, since the one that took over settles it (the sync engine's settle:
-:mod:`frontdesk.storage.settles`).
+An operation is claimed before it is sent, in one write transaction that also marks that an
+attempt may reach the server (``sent_at``): only a queued operation whose time has come and
+that no live sender holds can be claimed, so two processes on one cache (the desk's sync
+worker and a ``frontdesk sync``) or two desks on one store never send it twice. The claim is
+a lease: a sender that died leaves it to expire (or, on the same computer, to be seen dead at
+once) and the next sender takes over with the usual exactly-once care (the attempt's
+``sent_at`` makes it look the booking up before sending again). The answer is stored only by
+the sender that still holds the claim, which settling releases; a late answer from a sender
+whose claim was taken over is dropped, since the one that took over settles it (the sync
+engine's settle: :mod:`frontdesk.storage.settles`). ``attempts`` counts the attempts the
+booking system answered (or left unanswered: a timeout), added when that answer is stored,
+never at the claim: a sender killed mid-send, or whose lease ran out, made no attempt the
+booking system can be blamed for, so its claim does not push the operation's next attempt
+back (the engine's backoff grows from ``attempts``).
 
 The sync engine claims with :func:`claim_to_send_in`: two Core statements (the operation read
 with its booking, the claim written) in a bare write transaction, the same rules as
@@ -49,9 +53,10 @@ def claim_row(
     lease: timedelta,
     abandoned: Callable[[str], bool] | None,
 ) -> Operation | None:
-    """Claim ``op_id`` for ``owner`` and record the attempt; the operation as it was before
-    (its ``sent_at`` tells whether an earlier attempt may have arrived), or ``None`` when it is
-    no longer queued, not yet due, or held by a live sender (``abandoned`` says a holder died)."""
+    """Claim ``op_id`` for ``owner`` and mark that an attempt may arrive; the operation as it
+    was before (its ``sent_at`` tells whether an earlier attempt may have arrived), or ``None``
+    when it is no longer queued, not yet due, or held by a live sender (``abandoned`` says a
+    holder died). ``attempts`` is not counted here (see the module's docstring)."""
     row = s.get(OutboxRow, op_id)
     if row is None or row.state != OperationState.QUEUED.value or row.next_attempt_at > now:
         return None
@@ -62,12 +67,13 @@ def claim_row(
         log.info("operation %s: its sender is gone; taking it over", op_id)
     before = operation_of_row(row)
     row.claimed_by, row.claimed_until = owner, now + lease
-    row.sent_at, row.attempts = now, row.attempts + 1
+    row.sent_at = now
     return replace(before, claimed_by=owner)
 
 
 def settled_row(s: Session, op: Operation) -> OutboxRow | None:
-    """``op``'s row, its claim released, for storing its answer; ``None`` when another sender
+    """``op``'s row, its claim released and its answered attempt counted (a claimed one's),
+    for storing its answer; ``None`` when another sender
     took the operation over since ``op`` was claimed (its answer is that sender's to store), or
     when it is no longer queued (it was settled meanwhile).
     An operation never claimed (``claimed_by`` unset) settles as it is."""
@@ -79,6 +85,8 @@ def settled_row(s: Session, op: Operation) -> OutboxRow | None:
         log.warning("operation %s: answered after it was %s; not stored", op.id, row.state)
         return None
     row.claimed_by = row.claimed_until = None
+    if op.claimed_by is not None:  # an attempt a sender made: answered now
+        row.attempts += 1
     return row
 
 
@@ -118,7 +126,6 @@ _CLAIM = (
         claimed_by=bindparam("owner"),
         claimed_until=bindparam("until"),
         sent_at=bindparam("now"),
-        attempts=OUTBOX["attempts"] + 1,
     )
 )
 _HOLDER = select(OUTBOX["state"], OUTBOX["claimed_by"]).where(OUTBOX["id"] == bindparam("op_id"))

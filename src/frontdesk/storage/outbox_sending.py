@@ -86,10 +86,18 @@ class OutboxSending:
             return claim_to_send_in(w.conn, op_id, owner, now, lease, abandoned)
 
     def retry_later(
-        self, op: Operation, when: datetime, error: str, *, unsent: bool = False
+        self,
+        op: Operation,
+        when: datetime,
+        error: str,
+        *,
+        unsent: bool = False,
+        answered: bool = True,
     ) -> None:
         """Keep ``op`` queued until ``when`` and release its claim. ``unsent``: the attempt
         surely did not arrive (a 429, no connection), so the next one need not reconcile first.
+        ``answered`` (the default): the booking system answered the attempt (a 5xx, a 429, a
+        timeout...), which counts in ``attempts``; False for a reason of the desk's own.
         """
         with self.db.write_core() as w:
             if standing(w, op).ours:
@@ -97,7 +105,7 @@ class OutboxSending:
                 values.update(claimed_by=None, claimed_until=None)
                 if unsent:
                     values["sent_at"] = None
-                settle(w, op.id, values)
+                settle(w, op.id, values, answered=answered and op.claimed_by is not None)
 
     def complete(self, op: Operation, booking: Booking, detail: str) -> None:
         """The remote acknowledged ``op``: close it and store the booking as it now is."""
@@ -116,7 +124,8 @@ class OutboxSending:
                 return
             done = state is OperationState.DONE
             transition = Transition.ACCEPTED if done else Transition.REFUSED
-            settle(w, op.id, settle_values(transition, None if done else detail))
+            closed = settle_values(transition, None if done else detail)
+            settle(w, op.id, closed, answered=op.claimed_by is not None)
             if found.twin is not None:
                 drop_pulled_twin(w, found.twin)
             remote = booking

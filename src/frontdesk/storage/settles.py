@@ -35,6 +35,8 @@ _LATER_OUTBOX = _OUTBOX.alias("later")
 
 # The settled operation's row: its columns given as parameters (one compiled form per set).
 SETTLE = update(_OUTBOX).where(_OUTBOX.c.id == bindparam("op_id"))
+# ... and the attempt the booking system answered counted (``claims``: never at the claim)
+_ANSWERED = SETTLE.values(attempts=_OUTBOX.c.attempts + 1)
 _WRITE = update(_BOOKINGS).where(_BOOKINGS.c.id == bindparam("booking_id_"))
 _HISTORY_LINE = insert(_HISTORY)
 _TWIN = (
@@ -121,8 +123,10 @@ def settle_values(transition: Transition, error: str | None) -> dict[str, Any]:
     }
 
 
-def settle(w: CoreWrite, op_id: int, values: dict[str, Any]) -> None:
-    w.conn.execute(SETTLE, {"op_id": op_id, **values})
+def settle(w: CoreWrite, op_id: int, values: dict[str, Any], *, answered: bool = False) -> None:
+    """Write ``values`` into the operation's row; ``answered``: the booking system answered
+    this attempt (or let it time out), so it counts in ``attempts``."""
+    w.conn.execute(_ANSWERED if answered else SETTLE, {"op_id": op_id, **values})
 
 
 def queued_ids(w: CoreWrite, booking_id: str) -> list[int]:

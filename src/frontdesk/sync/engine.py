@@ -42,6 +42,7 @@ from frontdesk.providers.base import (
 from frontdesk.providers.http import BadAnswer
 from frontdesk.storage.repo import Repository
 from frontdesk.sync.pacing import SlidingWindow, backoff_seconds
+from frontdesk.sync.refresh import BOOKINGS, CATALOG, day_part, part_day, refresh
 from frontdesk.sync.senders import abandoned, sender_id
 
 log = logging.getLogger("frontdesk.sync")
@@ -69,6 +70,9 @@ class ConnectionHealth:
     failures: int = 0  # failed attempts in a row (network, 5xx, unreadable answers)
     open_until: datetime | None = None  # circuit open: nothing is sent before then
     sent_elsewhere: str | None = None  # another sender holds the sending role (its name)
+    # the parts of the cache a refresh could not read (sync.refresh: CATALOG, BOOKINGS, a
+    # day's part), each with when it first failed; read again at the next cycle
+    stale: dict[str, datetime] = field(default_factory=dict)
 
 
 @dataclass
@@ -108,6 +112,7 @@ class SyncEngine:
         self.roles = True
         self._holding: set[str] = set()  # connections whose role this engine holds
         self._noted_at: dict[str, float] = {}  # when each one's recent requests were kept
+        self._read: set[str] = set()  # connections whose catalog this engine has read
         self.connectors = connectors
         self.clock = clock
         self.rng = rng or random.Random()
@@ -243,7 +248,7 @@ class SyncEngine:
         if booking is None:
             log.error("operation %s names a missing booking", op.id)
             self.repo.sending.retry_later(
-                op, self.clock() + timedelta(hours=1), "its booking is gone"
+                op, self.clock() + timedelta(hours=1), "its booking is gone", answered=False
             )
             return True
         outcome: Outcome | Unknown | None = None
@@ -367,6 +372,8 @@ class SyncEngine:
         unsent: bool = False,
     ) -> bool:
         retry_after = outcome.not_before_s if isinstance(outcome, RetryLater) else None
+        # ``op.attempts``: the attempts answered before this one (a claim taken over from a
+        # sender that died counts none: storage.claims), so a crash pushes nothing back
         delay = backoff_seconds(op.attempts + 1, retry_after, rng=self.rng)
         when = self.clock() + timedelta(seconds=delay)
         self.repo.sending.retry_later(op, when, outcome.reason, unsent=unsent)
@@ -436,29 +443,61 @@ class SyncEngine:
         return send(booking, op.idempotency_key)
 
     # -- pull ----------------------------------------------------------------------------
-    def pull(self, cid: str) -> int:
-        """Refresh the catalog and remote bookings of one connection; rows changed."""
+    def pull(self, cid: str, *, only_stale: bool = False) -> int:
+        """Refresh the catalog and remote bookings of one connection, part by part
+        (:mod:`frontdesk.sync.refresh`); rows changed. ``only_stale``: only the parts an
+        earlier refresh could not read (all of them when none is known). Every part read is
+        kept; those that failed are the health's ``stale``. Raises when nothing could be read.
+        """
         connector = self.connectors[cid]
         record = next(c for c in self.repo.catalogs.connections() if c.id == cid)
-        since = record.last_fresh_at - timedelta(minutes=5) if record.last_fresh_at else None
+        health = self.health[cid]
+        stale = health.stale
+        behind = [t for t in (record.last_fresh_at, stale.get(BOOKINGS)) if t is not None]
+        since = min(behind) - timedelta(minutes=5) if behind else None
         today = to_local(self.clock(), self._zone(cid)).date()
         days = [today + timedelta(days=i) for i in range(-1, self.catalog_days)]
+        wanted = set(stale) if only_stale and stale else None
         try:
-            catalog = connector.pull_catalog(days)
-            remote = connector.pull_bookings(since)
-        except (ApiError, BadAnswer) as exc:
-            health = self.health[cid]
+            done = refresh(
+                self.repo, cid, connector, days, since, wanted, catalog_read=cid in self._read
+            )
+        except (ApiError, BadAnswer) as exc:  # the key was refused
             health.online = False
             health.last_error = f"refresh failed: {exc}"
             if isinstance(exc, ApiError) and exc.credentials:  # the same words on every API
                 health.paused = True
                 log.warning("connection %s paused: its API key was refused", cid)
             raise
-        self.repo.catalogs.save_catalog(cid, catalog, days)
-        changed = self.repo.remote.merge_remote(cid, remote)
-        self.health[cid].last_fresh_at = self.clock()
-        self.health[cid].online = True
-        return changed
+        now = self.clock()
+        cached = {day_part(d) for d in days}
+        health.stale = {
+            part: since_at
+            for part, since_at in stale.items()
+            if part not in done.fetched and (part_day(part) is None or part in cached)
+        }
+        for part, why in done.failed.items():
+            health.stale.setdefault(part, now)
+            if isinstance(why, ApiError) and why.not_before_s is not None:
+                self.buckets[cid].hold(why.not_before_s)  # the server asked us to wait
+        if done.fetched:
+            health.online = True
+        if CATALOG in done.fetched:
+            health.last_fresh_at = now
+            self._read.add(cid)
+        if not done.failed:
+            if health.last_error and health.last_error.startswith("refresh failed"):
+                health.last_error = None
+            return done.changed
+        first = next(iter(done.failed.values()))
+        parts = sorted(done.failed)
+        named = ", ".join(parts[:3]) + (f" and {len(parts) - 3} more" if len(parts) > 3 else "")
+        health.last_error = f"refresh failed ({named}): {first}"
+        log.warning("connection %s: not refreshed: %s", cid, health.last_error)
+        if not done.fetched:
+            health.online = False
+            raise first
+        return done.changed
 
     def _zone(self, cid: str) -> str:
         today = self.clock().date()

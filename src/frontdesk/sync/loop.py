@@ -2,12 +2,14 @@
 
 A cycle sends what waits in the outbox first, then refreshes only the connections whose cache
 is stale: older than ``pull_every_s``, or (when a person asked, or the remote refused something,
-so the cache was behind) older than ``MIN_FORCED_PULL_S``, or whose last refresh failed. A
-refresh costs a couple of dozen requests of the API key's allowance, which the engine's pacer
-shares with the sends, so it is spent only on what is stale. Connections another sender holds
-the role for are left to it. Between cycles the loop waits until the next operation is due (at
-most ``interval_s``). With ``wait_out_limits`` a cycle (``frontdesk sync --once``) waits out a
-server's ``Retry-After`` and drains on instead of ending the pass there.
+so the cache was behind) older than ``MIN_FORCED_PULL_S``; a connection whose last refresh
+failed, in part or whole, has only the parts it could not read read again
+(:mod:`frontdesk.sync.refresh`). A refresh costs a couple of dozen requests of the API key's
+allowance, which the engine's pacer shares with the sends, so it is spent only on what is
+stale. Connections another sender holds the role for are left to it. Between cycles the loop
+waits until the next operation is due (at most ``interval_s``). With ``wait_out_limits`` a
+cycle (``frontdesk sync --once``) waits out a server's ``Retry-After`` and drains on instead
+of ending the pass there.
 
 The loop knows no Qt and prints nothing: the desk's worker turns its reports into signals, the
 CLI into lines.
@@ -33,14 +35,15 @@ MAX_HOLD_WAIT_S = 120.0
 @dataclass
 class CycleReport:
     """What one cycle did: the drain's report (None if the drain failed), the connections
-    refreshed (rows changed), those whose refresh failed (why), and those left to another
-    sender (its name)."""
+    refreshed (rows changed), those whose refresh failed (why), those with parts a refresh
+    could not read (each part since when), and those left to another sender (its name)."""
 
     drain: DrainReport | None = None
     drain_error: str | None = None
     pulled: dict[str, int] = field(default_factory=dict)
     pull_errors: dict[str, str] = field(default_factory=dict)
     elsewhere: dict[str, str] = field(default_factory=dict)
+    stale: dict[str, dict[str, datetime]] = field(default_factory=dict)
 
     @property
     def changed_anything(self) -> bool:
@@ -61,6 +64,7 @@ class SyncLoop:
         self.pull_every_s = pull_every_s
         self.forced_pull_s = forced_pull_s
         self.pull_errors: dict[str, str] = {}  # connection id -> the last refresh's failure
+        self.refreshed_at: dict[str, datetime] = {}  # when each full refresh was last tried
 
     def cycle(self, *, forced: bool = False, wait_out_limits: bool = False) -> CycleReport:
         """One cycle. ``forced``: refresh what is older than ``forced_pull_s``."""
@@ -75,15 +79,20 @@ class SyncLoop:
             # a refusal means the cache was behind the remote: refresh it now, so the nearest
             # openings offered for a rebook are judged on what the remote holds
             forced = forced or report.drain.refused > 0
-        for cid in self._pull_due(forced, report):
+        for cid, full in self._pull_due(forced, report):
             if engine.stop.is_set():
                 break
+            if full:
+                self.refreshed_at[cid] = engine.clock()
             try:
-                report.pulled[cid] = engine.pull(cid)
+                report.pulled[cid] = engine.pull(cid, only_stale=not full)
                 self.pull_errors.pop(cid, None)
             except Exception as exc:  # offline, refused, bad answer: say so, keep going
                 self.pull_errors[cid] = report.pull_errors[cid] = describe(exc)
                 log.warning("sync: refreshing connection %s failed: %s", cid, describe(exc))
+            health = engine.health.get(cid)
+            if health is not None and health.stale:
+                report.stale[cid] = dict(health.stale)
         return report
 
     def _drain(self, wait_out_limits: bool) -> DrainReport:
@@ -122,13 +131,14 @@ class SyncLoop:
         ]
         return max(holds, default=0.0)
 
-    def _pull_due(self, forced: bool, report: CycleReport) -> list[str]:
-        """Connections whose cache is old enough to refresh now, this engine holding their
-        role (the others are noted in ``report.elsewhere``)."""
+    def _pull_due(self, forced: bool, report: CycleReport) -> list[tuple[str, bool]]:
+        """Connections to refresh now, this engine holding their role (the others are noted
+        in ``report.elsewhere``), each with whether all of it is due (its cache is old
+        enough) or only the parts the last refresh could not read."""
         engine = self.engine
         limit = self.forced_pull_s if forced else self.pull_every_s
         now = engine.clock()
-        due: list[str] = []
+        due: list[tuple[str, bool]] = []
         for record in engine.repo.catalogs.connections():
             if record.id not in engine.connectors:
                 continue
@@ -138,12 +148,14 @@ class SyncLoop:
                 report.elsewhere[record.id] = holder or "another desk"
                 continue  # another sender sends and refreshes for it; its results reach us
             fresh = record.last_fresh_at
-            if (
-                fresh is None
-                or (now - fresh).total_seconds() >= limit
-                or record.id in self.pull_errors
-            ):
-                due.append(record.id)
+            tried = self.refreshed_at.get(record.id)  # a refresh that failed in part or whole
+            if tried is not None and (fresh is None or tried > fresh):
+                fresh = tried
+            health = engine.health.get(record.id)
+            if fresh is None or (now - fresh).total_seconds() >= limit:
+                due.append((record.id, True))
+            elif record.id in self.pull_errors or (health is not None and health.stale):
+                due.append((record.id, False))
         return due
 
     def next_wait(self, interval_s: float, floor_s: float = 0.5) -> float:

@@ -5718,6 +5718,47 @@ Die Einzelheiten stehen in der Logdatei.</translation>
     </message>
 </context>
 <context>
+    <name>SyncStatus</name>
+    <message>
+        <source>Services and opening hours could not be refreshed since {when}; the desk uses those it has.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Openings of {days} could not be refreshed since {when}; the desk shows them as last refreshed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bookings made elsewhere (online, by phone, other desks) could not be refreshed since {when}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>They are read again at the next sync.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>services and hours not refreshed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bookings not refreshed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>openings of %n day(s) not refreshed</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TimeGrid</name>
     <message>
         <source>An appointment cannot move to another booking system; book it there and cancel this one.</source>

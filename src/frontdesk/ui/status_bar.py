@@ -1,6 +1,7 @@
 """The status bar: per connection, whether it is online, offline or paused, how many changes
 wait to be sent (and how many were sent with no answer: outcome unknown, for a person to
-settle), and how fresh its cached calendar is; then the totals. While API keys are kept in a
+settle), how fresh its cached calendar is, and which parts of it its last refresh could not
+read (the tooltip says which and since when); then the totals. While API keys are kept in a
 file rather than the system keyring (none on this computer, or it refused them), a warning
 says so at every start, until fixed; a connection whose key the keyring will not give (locked)
 says that rather than "not set up".
@@ -16,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QStatusBar, QWidget
 
+from frontdesk.app import sync_status
 from frontdesk.app.apis import ConnectionRecord
 from frontdesk.app.context import AppContext
 from frontdesk.app.desk import clinic_zone, today_in
@@ -159,15 +161,18 @@ class ConnectionStatusBar(QStatusBar):
             fresh_part = translate("StatusBar", "fresh {when}").format(
                 when=fresh_words(fresh, zone)
             )
-            label.set_parts(
-                [
-                    ("● ", color),
-                    (f"{record.name}: {words}{extra} ", None),
-                    (f"· {fresh_part}", tones.hint),
-                ]
-            )
+            stale = (state or {}).get("stale") or {}
+            parts = [
+                ("● ", color),
+                (f"{record.name}: {words}{extra} ", None),
+                (f"· {fresh_part}", tones.hint),
+            ]
+            if stale:  # some parts a refresh could not read: kept as they were, said so
+                parts.append((f" · {sync_status.stale_label(stale)}", tones.error))
+            label.set_parts(parts)
             label.setToolTip(
-                (state or {}).get("last_error")
+                "\n".join(sync_status.stale_lines(stale, zone))
+                or (state or {}).get("last_error")
                 or self.context.connector_problems.get(record.id)
                 or ""
             )

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Hashable, Iterable, Mapping
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -21,7 +22,7 @@ from pydantic import BaseModel, ValidationError
 from frontdesk.domain.booking import Booking, SyncState
 from frontdesk.domain.catalog import Catalog, Window
 from frontdesk.domain.neighbours import Match
-from frontdesk.domain.timeutil import utc_now
+from frontdesk.domain.timeutil import iso_utc, utc_now
 from frontdesk.domain.verdict import Verdict
 from frontdesk.providers.answers import parse
 from frontdesk.providers.base import (
@@ -29,6 +30,7 @@ from frontdesk.providers.base import (
     Ambiguous,
     ApiError,
     Outcome,
+    PartialCatalog,
     PatientInBooking,
     Refused,
     RetryLater,
@@ -100,6 +102,7 @@ class HuskyVoiceConnector(HttpConnector, PatientInBooking):
         self._zone_fallback = timezone
         self._durations: dict[str, int] = {}
         self._places: Places | None = None  # the zone and windows of the last catalog pull
+        self._service_ids: dict[str, str] = {}  # by folded name or id, of the last catalog pull
         self._days: list[date] = []
 
     # -- reads ---------------------------------------------------------------------------
@@ -129,19 +132,69 @@ class HuskyVoiceConnector(HttpConnector, PatientInBooking):
         return _each(HvService, body)
 
     def pull_catalog(self, days: list[date]) -> Catalog:
+        return self._catalog(days, None).catalog
+
+    def pull_catalog_apart(self, days: list[date], cached: Catalog) -> PartialCatalog:
+        """The catalog, a day whose availability cannot be read left out (it keeps its cached
+        windows, and the time they were read: ``rules.SLOTS_READ_BY_DAY``)."""
+        return self._catalog(days, cached)
+
+    def pull_days(self, days: list[date], cached: Catalog) -> PartialCatalog:
+        """The availability of ``days`` read again after a catalog read by this connector
+        (its services name the windows' services); ``cached`` with those days' windows and
+        read times."""
+        if self._places is None:
+            raise ApiError("the catalog was not read yet", retry=True)
+        read_at = utc_now()
+        windows, failed = self._windows(days, apart=True)
+        read = [d for d in days if d not in failed]
+        self._places.windows = [w for w in self._places.windows if w.day not in read] + windows
+        extra = dict(cached.policy.extra)
+        by_day = dict(extra.get(rules.SLOTS_READ_BY_DAY) or {})
+        by_day.update({d.isoformat(): iso_utc(read_at) for d in read})
+        extra[rules.SLOTS_READ_BY_DAY] = by_day
+        extra[rules.SLOTS_DAYS] = sorted({*(extra.get(rules.SLOTS_DAYS) or ()), *map(str, read)})
+        policy = replace(cached.policy, extra=extra)
+        return PartialCatalog(replace(cached, policy=policy, windows=windows), failed)
+
+    def _catalog(self, days: list[date], cached: Catalog | None) -> PartialCatalog:
+        """The configuration, services and each day's availability; with ``cached``, a day
+        that cannot be read is left out (``failed``) instead of failing the read."""
         config, zone_name = self._config()
         services = [mapping.service_from_wire(s) for s in self._services()]
         service_ids = {s.name.casefold(): s.id for s in services}
         service_ids.update({s.id.casefold(): s.id for s in services})
+        self._service_ids = service_ids
         read_at = utc_now()  # before the first availability read: a later send counts
-        windows: list[Window] = []
-        for day in days:
-            answer = self._get("appointment-slots/availability", {"date": day.isoformat()})
-            windows.extend(windows_of(day, answer, service_ids))
+        windows, failed = self._windows(days, apart=cached is not None)
         self._durations = {s.id: s.duration_minutes for s in services}
         self._places = Places(zone_name, windows)
         self._days = list(days)
-        return mapping.catalog_from_wire(config, zone_name, services, windows, read_at, days)
+        catalog = mapping.catalog_from_wire(config, zone_name, services, windows, read_at, days)
+        if cached is not None and failed:
+            catalog = _kept_days(catalog, cached, failed)
+        return PartialCatalog(catalog, failed)
+
+    def _windows(self, days: list[date], apart: bool) -> tuple[list[Window], dict[date, Exception]]:
+        """The windows of ``days``; ``apart``: a day that cannot be read is named with why
+        instead of raising (after no connection or a server's "wait", the rest are not asked:
+        they wait for the next refresh); a refused key always raises."""
+        windows: list[Window] = []
+        failed: dict[date, Exception] = {}
+        for n, day in enumerate(days):
+            try:
+                answer = self._get("appointment-slots/availability", {"date": day.isoformat()})
+                windows.extend(windows_of(day, answer, self._service_ids))
+            except (ApiError, BadAnswer) as exc:
+                if not apart or (isinstance(exc, ApiError) and exc.credentials):
+                    raise
+                failed[day] = exc
+                if isinstance(exc, ApiError) and (
+                    exc.not_before_s is not None or isinstance(exc.__cause__, TransportError)
+                ):
+                    failed.update(dict.fromkeys(days[n + 1 :], exc))
+                    break
+        return windows, failed
 
     def _list_page(self, params: dict[str, str | int], page: int) -> list[HvAppointment]:
         answer = self._get("appointments", {**params, "page": page, "limit": self.page_limit})
@@ -332,6 +385,26 @@ def windows_of(day: date, answer: Answer, service_ids: Mapping[str, str]) -> lis
         log.warning("HuskyVoice availability for %s answered date %s", day, body.date)
     found = (mapping.window_from_wire(day, slot, service_ids) for slot in _each(HvSlot, body.slots))
     return [w for w in found if w is not None]
+
+
+def _kept_days(catalog: Catalog, cached: Catalog, failed: Mapping[date, Exception]) -> Catalog:
+    """``catalog`` whose days in ``failed`` were not read: each keeps the time its cached
+    windows were read, and counts as read (a day without windows: closed) only if it was; the
+    columns (branches, named by the windows) keep those only the cached days may name."""
+    before, now = cached.policy.extra, catalog.policy.extra
+    was_read = set(before.get(rules.SLOTS_DAYS) or ())
+    old_by_day = before.get(rules.SLOTS_READ_BY_DAY) or {}
+    missed = {d.isoformat() for d in failed}
+    by_day = {d: old_by_day.get(d, before.get(rules.SLOTS_READ_AT)) for d in missed}
+    listed = [d for d in now.get(rules.SLOTS_DAYS) or () if d not in missed or d in was_read]
+    extra = {
+        **now,
+        rules.SLOTS_DAYS: listed,
+        rules.SLOTS_READ_BY_DAY: {d: at for d, at in by_day.items() if at is not None},
+    }
+    named = {r.id for r in catalog.resources}
+    resources = [*catalog.resources, *(r for r in cached.resources if r.id not in named)]
+    return replace(catalog, policy=replace(catalog.policy, extra=extra), resources=resources)
 
 
 def _is_zone(name: str) -> bool:

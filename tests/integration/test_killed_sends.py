@@ -1,0 +1,107 @@
+"""Sends killed after their claim, against a real HuskyVoice sandbox over loopback, on each kind
+of store: a sender that died (its claim taken over) made no failed attempt, so it pushes the
+next attempt back by nothing, while attempts the booking system failed do (the negative
+control)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import time, timedelta
+
+import pytest
+
+from frontdesk.app import store
+from frontdesk.app.context import AppContext
+from frontdesk.domain.booking import BookingRequest, SyncState
+from frontdesk.domain.outbox import OperationState
+from frontdesk.domain.timeutil import local_to_utc
+from frontdesk.sandbox import SandboxServer
+from frontdesk.sandbox.fault_spec import FaultSpec
+from frontdesk.sandbox.huskyvoice.clinic import GENERAL_CHECKUP_ID
+from frontdesk.sync.senders import abandoned
+from support.clinic import MAIN, next_weekday
+from support.net import MovableClock
+from support.senders import ended_sender
+
+MakeContext = Callable[[str, str], AppContext]
+ZONE = "Europe/London"
+
+
+@pytest.fixture(autouse=True)
+def store_of_the_profile(store_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test twice: on a desk's SQLite cache and on a clinic's PostgreSQL store."""
+    monkeypatch.setenv(store.ENV, store_url)
+
+
+@pytest.fixture
+def sandbox() -> Iterator[SandboxServer]:
+    with SandboxServer(rate_limit=0, providers=("huskyvoice",), faults=FaultSpec()) as server:
+        yield server
+
+
+def _booked(ctx: AppContext) -> int:
+    cid = ctx.connections()[0].id
+    start = local_to_utc(next_weekday(2), time(10, 0), ZONE).instant
+    ctx.booking.book(
+        BookingRequest(
+            connection_id=cid,
+            service_id=GENERAL_CHECKUP_ID,
+            resource_id=MAIN,
+            start=start,
+            patient_name="Kill Test",
+            patient_phone="+442071234567",
+        )
+    )
+    (op,) = [op for op, _ in ctx.repo.outbox.operations([OperationState.QUEUED])]
+    return op.id
+
+
+def _next_in(ctx: AppContext, clock: MovableClock) -> float:
+    (op,) = [op for op, _ in ctx.repo.outbox.operations([OperationState.QUEUED])]
+    return (op.next_attempt_at - clock()).total_seconds()
+
+
+def test_sends_killed_after_their_claim_do_not_push_the_next_attempt_back(
+    sandbox: SandboxServer, make_context: MakeContext
+) -> None:
+    ctx = make_context(sandbox.base_url, sandbox.api_key)
+    clock = MovableClock()
+    ctx.engine.clock = clock
+    ctx.engine.pull(ctx.connections()[0].id)
+    op_id = _booked(ctx)
+    for _ in range(8):  # eight senders claim it and die (the request may have left)
+        dead, _pid = ended_sender()
+        assert ctx.repo.sending.claim(op_id, dead, clock(), abandoned=abandoned) is not None
+    (op,) = [op for op, _ in ctx.repo.outbox.operations([OperationState.QUEUED])]
+    assert op.attempts == 0 and op.sent_at is not None  # it may have arrived: reconciled
+    sandbox.injectors["huskyvoice"].script(["5xx"])
+    report = ctx.engine.drain()  # taken over from the last dead sender; the server fails it
+    assert (report.sent, report.retrying) == (1, 1)
+    assert 0 < _next_in(ctx, clock) <= 2.0  # the first failed attempt's backoff: 1-2 s
+    clock.advance(2.1)
+    assert ctx.engine.drain().confirmed == 1  # no waiting out the crashes
+    (booking,) = ctx.repo.bookings_between(
+        clock() - timedelta(days=1), clock() + timedelta(days=30)
+    )
+    assert booking.sync_state is SyncState.CONFIRMED
+    assert len(sandbox.state.appointments()) == 1  # exactly once
+
+
+def test_attempts_the_booking_system_failed_do_push_it_back(
+    sandbox: SandboxServer, make_context: MakeContext
+) -> None:
+    """The negative control: eight answered failures grow the backoff past two minutes."""
+    ctx = make_context(sandbox.base_url, sandbox.api_key)
+    clock = MovableClock()
+    ctx.engine.clock = clock
+    ctx.engine.pull(ctx.connections()[0].id)
+    _booked(ctx)
+    sandbox.injectors["huskyvoice"].script(["5xx"] * 9)
+    for _ in range(8):
+        assert ctx.engine.drain().retrying == 1
+        ctx.engine.health[ctx.connections()[0].id].open_until = None  # the breaker aside
+        clock.advance(301)
+    (op,) = [op for op, _ in ctx.repo.outbox.operations([OperationState.QUEUED])]
+    assert op.attempts == 8
+    assert ctx.engine.drain().retrying == 1
+    assert _next_in(ctx, clock) > 120
