@@ -5721,40 +5721,40 @@ Die Einzelheiten stehen in der Logdatei.</translation>
     <name>SyncStatus</name>
     <message>
         <source>Services and opening hours could not be refreshed since {when}; the desk uses those it has.</source>
-        <translation type="unfinished"></translation>
+        <translation>Leistungen und Sprechzeiten konnten seit {when} nicht aktualisiert werden; der Empfang verwendet die vorhandenen.</translation>
     </message>
     <message>
         <source>Openings of {days} could not be refreshed since {when}; the desk shows them as last refreshed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Freie Zeiten für {days} konnten seit {when} nicht aktualisiert werden; der Empfang zeigt sie wie zuletzt aktualisiert.</translation>
     </message>
     <message>
         <source>Bookings made elsewhere (online, by phone, other desks) could not be refreshed since {when}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anderswo gemachte Buchungen (online, telefonisch, an anderen Empfängen) konnten seit {when} nicht aktualisiert werden.</translation>
     </message>
     <message>
         <source>They are read again at the next sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie werden bei der nächsten Synchronisierung erneut gelesen.</translation>
     </message>
     <message>
         <source>services and hours not refreshed</source>
-        <translation type="unfinished"></translation>
+        <translation>Leistungen und Sprechzeiten nicht aktualisiert</translation>
     </message>
     <message>
         <source>bookings not refreshed</source>
-        <translation type="unfinished"></translation>
+        <translation>Buchungen nicht aktualisiert</translation>
     </message>
     <message numerus="yes">
         <source>and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>und %n weiterer</numerusform>
+            <numerusform>und %n weitere</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>openings of %n day(s) not refreshed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>freie Zeiten für %n Tag nicht aktualisiert</numerusform>
+            <numerusform>freie Zeiten für %n Tage nicht aktualisiert</numerusform>
         </translation>
     </message>
 </context>

@@ -5721,40 +5721,40 @@ The details were written to the log file.</source>
     <name>SyncStatus</name>
     <message>
         <source>Services and opening hours could not be refreshed since {when}; the desk uses those it has.</source>
-        <translation type="unfinished"></translation>
+        <translation>सेवाएँ और खुलने के समय {when} से ताज़ा नहीं हो सके; डेस्क उन्हीं का उपयोग करता है जो उसके पास हैं।</translation>
     </message>
     <message>
         <source>Openings of {days} could not be refreshed since {when}; the desk shows them as last refreshed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{days} के खाली समय {when} से ताज़ा नहीं हो सके; डेस्क उन्हें पिछली बार ताज़ा किए गए रूप में दिखाता है।</translation>
     </message>
     <message>
         <source>Bookings made elsewhere (online, by phone, other desks) could not be refreshed since {when}.</source>
-        <translation type="unfinished"></translation>
+        <translation>कहीं और की गई बुकिंग (ऑनलाइन, फ़ोन पर, दूसरे डेस्क पर) {when} से ताज़ा नहीं हो सकीं।</translation>
     </message>
     <message>
         <source>They are read again at the next sync.</source>
-        <translation type="unfinished"></translation>
+        <translation>अगले सिंक पर इन्हें फिर से पढ़ा जाएगा।</translation>
     </message>
     <message>
         <source>services and hours not refreshed</source>
-        <translation type="unfinished"></translation>
+        <translation>सेवाएँ और समय ताज़ा नहीं हुए</translation>
     </message>
     <message>
         <source>bookings not refreshed</source>
-        <translation type="unfinished"></translation>
+        <translation>बुकिंग ताज़ा नहीं हुईं</translation>
     </message>
     <message numerus="yes">
         <source>and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>और %n</numerusform>
+            <numerusform>और %n</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>openings of %n day(s) not refreshed</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n दिन के खाली समय ताज़ा नहीं हुए</numerusform>
+            <numerusform>%n दिनों के खाली समय ताज़ा नहीं हुए</numerusform>
         </translation>
     </message>
 </context>
