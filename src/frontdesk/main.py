@@ -38,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
         return cli_main(args)
     from frontdesk.ui.launch import launch
 
-    return int(launch(args))
+    return int(launch(args, SUBCOMMANDS))
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ import logging
 import os
 import sys
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
@@ -35,14 +35,17 @@ SMOKE_SETTLE_MS = 300
 EARLY_PAINT_WAIT_MS = 1000
 
 
-def parse_args(argv: list[str]) -> tuple[argparse.Namespace, list[str]]:
-    from frontdesk.cli import SUBCOMMANDS
-
+def parse_args(argv: list[str], tools: Sequence[str] = ()) -> tuple[argparse.Namespace, list[str]]:
+    """The desk's options; ``tools``: the headless commands its help names (``frontdesk.main``
+    gives them: the desk does not import the tools)."""
+    epilog = (
+        "The headless tools (for a clinic's IT, scripts and support): frontdesk COMMAND "
+        f"[--help], where COMMAND is one of {', '.join(tools)}. See docs/headless-tools.md."
+        if tools
+        else None
+    )
     parser = argparse.ArgumentParser(
-        prog="frontdesk",
-        description="The FrontDesk booking desk.",
-        epilog="The headless tools (for a clinic's IT, scripts and support): frontdesk COMMAND "
-        f"[--help], where COMMAND is one of {', '.join(SUBCOMMANDS)}. See docs/headless-tools.md.",
+        prog="frontdesk", description="The FrontDesk booking desk.", epilog=epilog
     )
     parser.add_argument("--demo", action="store_true", help="open a demo clinic (sandbox)")
     parser.add_argument(
@@ -161,9 +164,9 @@ def _qt_to_log(mode: object, context: object, message: str) -> None:
     logging.getLogger("frontdesk.ui.qt").log(level, "%s", message)
 
 
-def launch(argv: list[str]) -> int:
-    """Run the desk; returns the process exit code."""
-    args, qt_args = parse_args(argv)
+def launch(argv: list[str], tools: Sequence[str] = ()) -> int:
+    """Run the desk; returns the process exit code (``tools``: what its help names)."""
+    args, qt_args = parse_args(argv, tools)
     # no cycle collection while the start builds its many objects: the window collects and
     # freezes them once it is painted (ui.gc_policy), and gc is on again from then
     gc.disable()
