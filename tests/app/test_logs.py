@@ -80,6 +80,15 @@ def test_a_seen_value_is_masked_whatever_its_shape() -> None:
     assert logs.redact("key plainkey-f1e2d3c4b5a6 of Wilhelmina Quast") == f"key {MASK} of {MASK}"
 
 
+def test_a_seen_first_name_inside_an_email_leaves_no_part_of_it() -> None:
+    """Shapes first, then the values seen: a first name remembered from a booking must not
+    cut an address in two, the part after it left unmasked (found when the providers' tests
+    ran first and remembered 'jane')."""
+    sensitive.remember("zebulon")
+    cleaned = logs.redact("mail zebulon%40example.org or zebulon.doe@example.co.uk")
+    assert "example" not in cleaned and "zebulon" not in cleaned, cleaned
+
+
 def test_every_part_of_a_record_is_cleaned_in_the_file(log_file: Path) -> None:
     sensitive.remember_patient("Hieronymus Bellweather", "+442079460777", "hb@example.org")
     log = logging.getLogger("frontdesk.sync")

@@ -54,8 +54,9 @@ _PHONE = re.compile(r"(?<![\w+%])(?:\+|%2[Bb])\(?\d(?:(?:[ .\-/]|%20){0,2}\(?\d\
 
 
 def redact(text: str) -> str:
-    """``text`` without a key or patient value seen so far, nor anything shaped like one."""
-    text = sensitive.redact(text)
+    """``text`` without a key or patient value seen so far, nor anything shaped like one.
+    The shapes are masked first: a remembered value masked inside an email address first
+    (its first name) would leave the rest of the address unshaped, and unmasked."""
     low = text.lower()  # each shape looked for only where its telltale is (a record's cost)
     if any(word in low for word in _KEY_WORDS):
         text = _KEYS.sub(MASK, text)
@@ -67,7 +68,7 @@ def redact(text: str) -> str:
         text = _EMAIL.sub(MASK, text)
     if "+" in text or "%2b" in low:
         text = _PHONE.sub(MASK, text)
-    return text
+    return sensitive.redact(text)
 
 
 def _clean_args(record: logging.LogRecord) -> bool:
