@@ -79,6 +79,10 @@ class BlockoutDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.known = {info.key: info for info in known}
+        # the clinic column each booking system's resource is shown in (its name leads)
+        self.shown_in = {
+            member: info.name for info in [*resources, *known] for member in info.members or ()
+        }
         self.editing = blockout
         self.zone = context.clinic_zone
         self.verdicts: list[Verdict] = []
@@ -244,10 +248,12 @@ class BlockoutDialog(QDialog):
         keys = [_key(self.column.itemData(i)) for i in range(self.column.count())]
         if resource is not None and resource not in keys:  # not offered: still its column
             info = self.known.get(resource)
+            own = f"{info.name} · {info.connection_name}" if info is not None else None
+            column = self.shown_in.get(resource)
             self.column.addItem(
-                f"{info.name} · {info.connection_name}"
-                if info is not None
-                else translate("BlockoutDialog", "A column no longer shown"),
+                f"{column} ({own})"
+                if column is not None and own is not None
+                else own or translate("BlockoutDialog", "A column no longer shown"),
                 resource,
             )
             keys.append(resource)
