@@ -373,3 +373,50 @@ def test_the_pinboard_names_the_clinics_column(desk: MainWindow, clinic: Demo) -
             pinboard.put_back(clinic.context, booking.id)
         board.reread()
     assert board.pinned_ids() == []
+
+
+def test_the_sync_panels_nearest_openings_name_the_clinics_column(
+    qtbot, desk: MainWindow, clinic: Demo
+) -> None:  # type: ignore[no-untyped-def]
+    """A booking the booking system refused (its evening filled by the phone agent first):
+    "Needs attention" offers the nearest openings in the clinic's column's name."""
+    context = clinic.context
+    cid = clinic.connection_id("huskyvoice")
+    day = next_weekday(3, after_days=15)  # a Thursday well past anything seeded
+    booking = context.booking.book(
+        BookingRequest(
+            connection_id=cid,
+            service_id=GENERAL_CHECKUP_ID,
+            resource_id=MAIN_BRANCH_ID,
+            start=local_to_utc(day, time(18, 0), ZONE).instant,
+            patient_name="Refused Columnar",
+            patient_phone="+442079460654",
+        )
+    )
+    state = clinic.server.provider("huskyvoice").build.state
+    start = local_to_utc(day, time(18, 30), ZONE).instant
+    for n in range(4):  # the phone agent fills the evening before the desk syncs
+        answer = state.create(
+            {
+                "appointment_type": "General Checkup",
+                "appointment_date": start.strftime("%Y-%m-%dT%H:%M:%S.000Z"),
+                "patient_name": "Agent booking",
+                "parent_phone": f"+44207946065{n}",
+                "branch_id": MAIN_BRANCH_ID,
+            }
+        )
+        assert answer.status == 201
+    try:
+        assert context.engine.drain().refused == 1
+        desk.refresh()
+        desk.show_sync_panel()
+        panel = desk.sync_panel
+        panel.tabs.setCurrentIndex(1)
+        qtbot.waitUntil(lambda: panel.openings.count() > 0, timeout=10_000)
+        texts = [panel.openings.item(i).text() for i in range(panel.openings.count())]
+        assert {t.rsplit(" · ", 1)[1] for t in texts} <= {"Dr. Berger", "Hygiene chair 2"}
+        assert any(t.endswith(" · Dr. Berger") for t in texts), texts
+        assert not any("Branch" in t for t in texts)  # the booking system's names
+    finally:
+        context.booking.cancel(booking.id, "test done")
+        desk.sync_dock.hide()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk.app import sync_status
+from frontdesk.app.columns import column_of, everything, is_clinic
 from frontdesk.app.context import AppContext
 from frontdesk.app.openings import Opening
 from frontdesk.domain import dates
@@ -192,12 +193,16 @@ class AttentionTab(QSplitter):
         names = {
             r.id: r.name for r in self.context.booking.catalog_for(booking.connection_id).resources
         }
+        shown = everything(self.context, with_hidden=True)  # named as the day view names them
         for opening in found:
             start = to_local(opening.start, self.zone)
-            item = QListWidgetItem(
-                f"{dates.moment(start)} · {names.get(opening.resource_id, opening.resource_id)}",
-                self.openings,
+            column = column_of(shown, (booking.connection_id, opening.resource_id))
+            where = (
+                column.name
+                if column is not None and is_clinic(column)
+                else names.get(opening.resource_id, opening.resource_id)
             )
+            item = QListWidgetItem(f"{dates.moment(start)} · {where}", self.openings)
             item.setData(ID_ROLE, opening)
         if found:
             self.openings.setCurrentRow(0)
