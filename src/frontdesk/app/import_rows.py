@@ -16,7 +16,14 @@ from pydantic import ValidationError
 
 from frontdesk.domain.booking import BookingRequest
 from frontdesk.domain.catalog import Catalog
-from frontdesk.domain.timeutil import WallTimeKind, local_to_utc, parse_iso_instant, to_local
+from frontdesk.domain.timeutil import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    WallTimeKind,
+    local_to_utc,
+    parse_iso_instant,
+    to_local,
+)
 from frontdesk.domain.translation import translate
 from frontdesk.domain.verdict import Verdict
 
@@ -33,7 +40,6 @@ COLUMNS: dict[str, str] = {
 }
 REQUIRED = ("service", "start", "patient_name")
 MAX_NOTES = 2000  # BookingRequest.notes' max_length: the desk's own form says the same
-FIRST_YEAR, LAST_YEAR = 1900, 2999  # a start outside these years refuses its row
 SHOWN = 40  # the most characters of a value a refusal quotes
 
 

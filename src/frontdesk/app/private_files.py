@@ -169,6 +169,17 @@ def write_whole(path: Path, data: bytes, error: type[Exception]) -> Path:
     raised as ``error`` naming the ``-o`` file."""
     target = path.expanduser().absolute()
     try:
+        found = os.lstat(target)
+    except FileNotFoundError:
+        found = None
+    except OSError as exc:
+        raise error(f"-o: cannot write {target}: {exc.strerror}") from exc
+    if found is not None and not stat.S_ISREG(found.st_mode):  # never replaced by a file
+        raise error(
+            f"-o: {target} is not a plain file (a folder, a device or a link); give the name "
+            "of a file to write"
+        )
+    try:
         handle, temporary = tempfile.mkstemp(
             dir=target.parent, prefix=f".{target.name}.", suffix=".part"
         )

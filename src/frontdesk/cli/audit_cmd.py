@@ -12,6 +12,7 @@ from typing import Any
 
 from frontdesk.app import audit
 from frontdesk.app.context import AppContext
+from frontdesk.cli.days import DayRefused, day_option
 
 
 def add_parser(sub: Any) -> None:
@@ -43,14 +44,7 @@ class _Refused(Exception):
 
 
 def _day(option: str, text: str | None) -> date | None:
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise _Refused(
-            f"{option}: {text!r} is not a date; use YYYY-MM-DD, e.g. 2027-06-15"
-        ) from None
+    return None if text is None else day_option(option, text)
 
 
 def run(context: AppContext, args: argparse.Namespace) -> int:
@@ -62,7 +56,7 @@ def run(context: AppContext, args: argparse.Namespace) -> int:
             context.clinic_zone, first, last, args.staff, args.event, args.booking
         )
         text, written = audit.export_csv(context, where, args.output)
-    except (_Refused, audit.AuditFileError) as exc:
+    except (_Refused, DayRefused, audit.AuditFileError) as exc:
         print(f"frontdesk audit: {exc}", file=sys.stderr)
         return 2
     if args.output is None:

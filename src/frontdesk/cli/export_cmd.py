@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from frontdesk.app.context import AppContext
 from frontdesk.app.words import counted
+from frontdesk.cli.days import DayRefused, day_option
 
 
 def add_parser(sub: Any) -> None:
@@ -51,15 +51,6 @@ def add_parser(sub: Any) -> None:
     )
 
 
-def _day(option: str, text: str) -> date:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise _Refused(
-            f"{option}: {text!r} is not a date; use YYYY-MM-DD, e.g. 2027-06-15"
-        ) from None
-
-
 class _Refused(Exception):
     pass
 
@@ -71,12 +62,12 @@ def run(context: AppContext, args: argparse.Namespace) -> int:
         if args.week is None and (args.column or args.connection):
             raise _Refused("--column: only a --week export is of one column")
         if args.day is not None:
-            export = exports.day_export(context, _day("--day", args.day))
+            export = exports.day_export(context, day_option("--day", args.day))
         elif args.week is not None:
             if not args.column:
                 raise _Refused("--column: name the provider, room or calendar of the week")
             column = exports.find_column(context, args.column, args.connection)
-            export = exports.week_export(context, _day("--week", args.week), column.key)
+            export = exports.week_export(context, day_option("--week", args.week), column.key)
         else:
             patient = exports.find_patient(context, args.patient)
             export = exports.patient_export(context, patient)
@@ -87,7 +78,7 @@ def run(context: AppContext, args: argparse.Namespace) -> int:
         except Exception:  # no export of patient data the audit trail does not show
             written.unlink(missing_ok=True)
             raise
-    except (_Refused, exports.ExportError) as exc:
+    except (_Refused, DayRefused, exports.ExportError) as exc:
         print(f"frontdesk export: {exc}", file=sys.stderr)
         return 2
     shown = counted(len(export.rows), "appointment")

@@ -110,6 +110,20 @@ def main(argv: list[str]) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except OSError as exc:  # a folder or file the command cannot use (a profile that is a file)
+        log.info("frontdesk %s: %s", args.command, exc, exc_info=True)
+        where = exc.filename if exc.filename is not None else "a file"
+        print(f"frontdesk {args.command}: {where}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # the last line of defence: one line, never a traceback
+        log.exception("frontdesk %s stopped on an unexpected error", args.command)
+        print(
+            f"frontdesk {args.command}: stopped on an unexpected error "
+            f"({type(exc).__name__}); what it finished is kept. The details are in the "
+            "desk's log file (Help > About shows where); run it again with --verbose for more.",
+            file=sys.stderr,
+        )
+        return 2
 
 
 def _dispatch(args: argparse.Namespace) -> int:
@@ -188,3 +202,4 @@ def _say_key_store(context: AppContext, said: str | None) -> str | None:
 
 
 logging.getLogger("frontdesk").addHandler(logging.NullHandler())
+log = logging.getLogger("frontdesk.cli")

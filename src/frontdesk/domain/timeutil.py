@@ -12,6 +12,16 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+# the years the desk keeps days of: a booking, an import's row, a day asked for on the command
+# line or in a date picker outside them is refused in words (Python's dates end at 9999, and a
+# day's bounds in a zone east or west of UTC would step past either end)
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+
+
+def within_years(day: date) -> bool:
+    """Whether ``day`` lies within ``FIRST_YEAR``..``LAST_YEAR``."""
+    return FIRST_YEAR <= day.year <= LAST_YEAR
+
 
 def utc_now() -> datetime:
     """The current instant, aware, in UTC."""

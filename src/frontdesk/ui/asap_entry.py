@@ -31,7 +31,7 @@ from frontdesk.domain import dates
 from frontdesk.domain.asap import AsapEntry, PartOfDay
 from frontdesk.domain.translation import translate
 from frontdesk.ui.desk_ops import ops_for
-from frontdesk.ui.i18n import date_format
+from frontdesk.ui.i18n import date_format, keep_years
 
 
 class AsapEntryDialog(QDialog):
@@ -95,6 +95,7 @@ class AsapEntryDialog(QDialog):
         self.until.setAccessibleName(translate("AsapEntry", "Until"))
         self.until.setCalendarPopup(True)
         self.until.setDisplayFormat(date_format())
+        keep_years(self.until)
         self.note = QLineEdit(self)
         self.note.setAccessibleName(translate("AsapEntry", "Note"))
         self.problem = QLabel("", self)

@@ -36,7 +36,7 @@ from frontdesk.app.staff import NotAllowed
 from frontdesk.domain import dates
 from frontdesk.domain.timeutil import to_local
 from frontdesk.domain.translation import QT_TRANSLATE_NOOP, plural, translate
-from frontdesk.ui.i18n import date_format
+from frontdesk.ui.i18n import date_format, keep_years
 from frontdesk.ui.theme import mark_hint
 
 log = logging.getLogger("frontdesk.ui")
@@ -155,6 +155,7 @@ class AuditDialog(QDialog):
         edit = QDateEdit(self)
         edit.setCalendarPopup(True)
         edit.setDisplayFormat(date_format(weekday=False))  # the language's order and words
+        keep_years(edit)
         edit.setAccessibleName(name)
         edit.setDate(QDate(day.year, day.month, day.day))  # type: ignore[attr-defined]
         return edit

@@ -44,7 +44,7 @@ from frontdesk.domain.translation import QT_TRANSLATE_NOOP, translate
 from frontdesk.domain.verdict import Verdict
 from frontdesk.ui.desk_ops import ops_for
 from frontdesk.ui.form_bits import FiveMinuteTimeEdit
-from frontdesk.ui.i18n import date_format
+from frontdesk.ui.i18n import date_format, keep_years
 from frontdesk.ui.theme import Tones
 from frontdesk.ui.wording import verdicts_html
 
@@ -115,6 +115,7 @@ class BlockoutDialog(QDialog):
         self.day = QDateEdit(self)
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat(date_format())
+        keep_years(self.day)
         self.day.setAccessibleName(translate("BlockoutDialog", "Date"))
         self.start_time = self._time_box(translate("BlockoutDialog", "From (clinic time)"))
         self.end_time = self._time_box(translate("BlockoutDialog", "To (clinic time)"))
@@ -150,6 +151,7 @@ class BlockoutDialog(QDialog):
         self.until = QDateEdit(self)
         self.until.setCalendarPopup(True)
         self.until.setDisplayFormat(date_format(weekday=False))
+        keep_years(self.until)
         self.until.setAccessibleName(translate("BlockoutDialog", "Until"))
         repeat_row = QWidget(self)
         row = QHBoxLayout(repeat_row)

@@ -38,7 +38,7 @@ from frontdesk.domain.translation import QT_TRANSLATE_NOOP, translate
 from frontdesk.domain.verdict import Severity, Verdict
 from frontdesk.ui.desk_ops import booking_ids, ops_for
 from frontdesk.ui.form_bits import FiveMinuteTimeEdit
-from frontdesk.ui.i18n import date_format
+from frontdesk.ui.i18n import date_format, keep_years
 from frontdesk.ui.series_scope import check_move_html, refusals_html, series_scope
 from frontdesk.ui.wording import verdicts_html
 
@@ -99,6 +99,7 @@ class RescheduleDialog(QDialog):
         self.date_edit = QDateEdit(self)
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat(date_format())
+        keep_years(self.date_edit)
         self.date_edit.setAccessibleName(translate("ChangeDialogs", "New date"))
         self.time_edit = FiveMinuteTimeEdit(self)
         self.time_edit.setAccessibleName(translate("ChangeDialogs", "New time (clinic time)"))

@@ -39,7 +39,7 @@ from frontdesk.domain.confirmations import (
 )
 from frontdesk.domain.translation import QT_TRANSLATE_NOOP, translate
 from frontdesk.ui.desk_ops import ops_for
-from frontdesk.ui.i18n import date_format
+from frontdesk.ui.i18n import date_format, keep_years
 from frontdesk.ui.wording import plain_message
 
 if TYPE_CHECKING:
@@ -119,6 +119,7 @@ class ConfirmationList(QDialog):
         self.day_edit = QDateEdit(self)
         self.day_edit.setCalendarPopup(True)
         self.day_edit.setDisplayFormat(date_format())
+        keep_years(self.day_edit)
         self.day_edit.setAccessibleName(translate("ConfirmationList", "Day"))
         day_label.setBuddy(self.day_edit)
         top.addWidget(self.day_edit)

@@ -34,7 +34,7 @@ from frontdesk.app.context import AppContext
 from frontdesk.app.desk import ResourceKey
 from frontdesk.app.patients import Patient, find_patients
 from frontdesk.domain.translation import QT_TRANSLATE_NOOP, plural, translate
-from frontdesk.ui.i18n import date_format
+from frontdesk.ui.i18n import date_format, keep_years
 from frontdesk.ui.theme import mark_hint
 
 log = logging.getLogger("frontdesk.ui")
@@ -99,6 +99,7 @@ class ExportDialog(QDialog):
         self.day = QDateEdit(self)
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat(date_format())
+        keep_years(self.day)
         self.day.setAccessibleName(translate("Export", "Day"))
         shown = day or date.today()
         self.day.setDate(QDate(shown.year, shown.month, shown.day))

@@ -26,7 +26,7 @@ from frontdesk.domain.catalog import Catalog
 from frontdesk.domain.timeutil import WallTimeKind, local_to_utc, to_local
 from frontdesk.domain.translation import QT_TRANSLATE_NOOP, translate
 from frontdesk.domain.verdict import Severity, Verdict
-from frontdesk.ui.i18n import date_format, time_format
+from frontdesk.ui.i18n import date_format, keep_years, time_format
 from frontdesk.ui.theme import Tones, mark_hint
 
 GAP_MESSAGE = QT_TRANSLATE_NOOP("Verdicts", "This time does not exist on this day (clocks change)")
@@ -79,6 +79,7 @@ class WhenRow(QWidget):
         self.date = QDateEdit(self)
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat(date_format())
+        keep_years(self.date)
         self.time = FiveMinuteTimeEdit(self)
         self.time.setCurrentSection(QTimeEdit.Section.MinuteSection)
         self.time.setCorrectionMode(QAbstractSpinBox.CorrectionMode.CorrectToNearestValue)

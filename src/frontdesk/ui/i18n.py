@@ -20,13 +20,14 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QDate,
     QLibraryInfo,
     QLocale,
     QStandardPaths,
     Qt,
     QTranslator,
 )
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QCalendarWidget, QDateEdit
 
 from frontdesk.app.languages import SOURCE, chosen, language_of, ts_file
 from frontdesk.domain import dates, translation
@@ -183,6 +184,14 @@ def time_format() -> str:
 
 
 _QT_FIELDS = {"{wd}": "ddd", "{d}": "d", "{m}": "MMM", "{y}": "yyyy"}
+
+
+def keep_years(box: QDateEdit | QCalendarWidget) -> None:
+    """A date box or calendar offers only the years the desk keeps (``FIRST_YEAR`` to
+    ``LAST_YEAR``): a day past them cannot be picked, so none reaches the desk's reads."""
+    from frontdesk.domain.timeutil import FIRST_YEAR, LAST_YEAR
+
+    box.setDateRange(QDate(FIRST_YEAR, 1, 1), QDate(LAST_YEAR, 12, 31))
 
 
 def date_format(*, weekday: bool = True) -> str:

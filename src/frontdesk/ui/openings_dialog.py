@@ -44,6 +44,7 @@ from frontdesk.app.openings import (
 from frontdesk.domain import dates
 from frontdesk.domain.timeutil import local_to_utc, to_local, utc_now
 from frontdesk.domain.translation import QT_TRANSLATE_NOOP, plural, translate
+from frontdesk.ui.i18n import date_format, keep_years
 from frontdesk.ui.theme import mark_hint
 
 log = logging.getLogger("frontdesk.ui")
@@ -110,6 +111,8 @@ class OpeningsDialog(QDialog):
 
         self.from_date = QDateEdit(self)
         self.from_date.setCalendarPopup(True)
+        self.from_date.setDisplayFormat(date_format())  # the language's order and words
+        keep_years(self.from_date)
         self.from_date.setAccessibleName(translate("Openings", "From"))
         today = to_local(utc_now(), clinic_zone(context)).date()
         self.from_date.setDate(QDate(today.year, today.month, today.day))

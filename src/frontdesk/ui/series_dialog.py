@@ -42,7 +42,7 @@ from frontdesk.domain.timeutil import to_local
 from frontdesk.domain.translation import translate
 from frontdesk.domain.verdict import Severity
 from frontdesk.ui.desk_ops import ops_for
-from frontdesk.ui.i18n import date_format
+from frontdesk.ui.i18n import date_format, keep_years
 from frontdesk.ui.wording import plain_message
 
 if TYPE_CHECKING:
@@ -106,6 +106,7 @@ class SeriesDialog(QDialog):
         self.until = QDateEdit(self)
         self.until.setCalendarPopup(True)
         self.until.setDisplayFormat(date_format())
+        keep_years(self.until)
         self.until.setDate(QDate(first.year, first.month, first.day).addDays(7 * 12))
         self.until.setAccessibleName(translate("SeriesDialog", "Until which date"))
         group = QButtonGroup(self)

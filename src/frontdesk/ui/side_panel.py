@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from frontdesk.app.desk import ResourceInfo, ResourceKey
 from frontdesk.domain.translation import translate
+from frontdesk.ui.i18n import keep_years
 from frontdesk.ui.theme import readable
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
@@ -42,6 +43,7 @@ class SidePanelWidget(QWidget):
         self.calendar.setGridVisible(False)
         self.calendar.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.calendar.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
+        keep_years(self.calendar)
         self.calendar.clicked.connect(lambda qd: self.dayPicked.emit(qd.toPython()))
         self.calendar.activated.connect(lambda qd: self.dayPicked.emit(qd.toPython()))
         layout.addWidget(self.calendar)
