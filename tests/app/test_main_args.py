@@ -27,3 +27,18 @@ def test_the_desks_help_names_every_headless_tool(capsys) -> None:  # type: igno
     said = " ".join(capsys.readouterr().out.split())
     assert "frontdesk COMMAND [--help]" in said
     assert all(f" {command}," in said or f" {command}." in said for command in SUBCOMMANDS)
+
+
+def test_the_version_is_said_on_standard_output(capsys) -> None:  # type: ignore[no-untyped-def]
+    """What the packaged build's smoke check reads (packaging/build.py): ``--version`` on
+    stdout, as argparse's own action says it."""
+    import pytest
+
+    import frontdesk
+    from frontdesk.main import main
+
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code == 0
+    out = capsys.readouterr()
+    assert out.out == f"FrontDesk {frontdesk.__version__}\n" and out.err == ""

@@ -71,7 +71,8 @@ class _VersionAction(argparse.Action):
         super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
 
     def __call__(self, parser: argparse.ArgumentParser, *_args: Any, **_kwargs: Any) -> None:
-        parser.exit(message=f"{APP_NAME} {version()}\n")
+        print(f"{APP_NAME} {version()}")  # on standard output, as argparse's own action
+        parser.exit()
 
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
