@@ -2,7 +2,8 @@
 another delimiter, quoted line breaks, NULs, huge or over-long fields, years a date cannot
 hold) without a traceback and loses nothing: a bad row refuses that row only, named by the
 line a spreadsheet shows it on, never echoing a patient's values. Right after ``connect`` the
-connection's catalog is fetched first; offline, the import says so and exits 2."""
+connection's catalog is fetched first; offline, the import says so and exits 2. A file over
+the 20 MB limit, a device that never ends and a pipe no one writes to are refused at once."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from frontdesk.app.context import AppContext
+from frontdesk.app.import_file import MAX_FILE_BYTES
 from frontdesk.app.import_preview import ImportFileError, preview_import
 from frontdesk.app.paths import Paths
 from frontdesk.main import main
@@ -202,3 +204,56 @@ def test_the_real_command_says_any_character_even_where_its_output_cannot_hold_i
     ]
     assert done.returncode == 1
     assert stored(profile) == ({"Zoë Ünal": None}, 1)
+
+
+def test_a_file_over_the_limit_is_refused_whole_without_reading_it_all(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    profile = tmp_path / "desk"
+    huge, at_limit = tmp_path / "huge.csv", tmp_path / "at_limit.csv"
+    for path, size in ((huge, MAX_FILE_BYTES + 1), (at_limit, MAX_FILE_BYTES)):
+        with path.open("wb") as file:  # sparse, made at once
+            file.truncate(size)
+    with SandboxServer(rate_limit=0) as server:
+        connect_only(profile, server.base_url, server.api_key)
+        assert run_import(profile, huge) == 2  # could not run
+        out, err = capsys.readouterr()
+        assert out == "" and "Traceback" not in err
+        assert err.splitlines()[-1] == (  # after the keyring's warning, where it has one
+            f"frontdesk import: FILE.csv: {huge} is larger than 20 MB, the most an import "
+            "reads; a clinic's bookings file is far smaller: check that it is the right file, "
+            "or split it"
+        )
+        assert run_import(profile, at_limit) == 2  # read: its zeros are no CSV text
+        assert "larger than" not in capsys.readouterr().err
+        assert stored(profile) == ({}, 0)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="no /dev/zero, no named pipes")
+def test_a_device_that_never_ends_and_a_pipe_no_one_writes_to_are_refused_at_once(
+    tmp_path: Path,
+) -> None:
+    """A real process each (a read without a limit would fill the memory or wait forever):
+    it ends, with one line and exit 2, long before the timeout."""
+    profile = tmp_path / "desk"
+    ctx = AppContext(Paths.resolve(profile), use_keyring=False)
+    try:  # the catalog cached as a sync leaves it: no booking system needed
+        record = ctx.connect("huskyvoice", "Clinic", "http://127.0.0.1:9/v1", "sk_test_dev")
+        days = [next_weekday(1)]
+        ctx.repo.catalogs.save_catalog(record.id, make_catalog(days), days)
+    finally:
+        ctx.close()
+    fifo = tmp_path / "pipe.csv"
+    os.mkfifo(fifo)
+    command = [sys.executable, "-m", "frontdesk", "--profile-dir", str(profile), "import"]
+    for path, said in (
+        (Path("/dev/zero"), "FILE.csv: /dev/zero is larger than 20 MB, the most an import reads"),
+        (fifo, "FILE.csv: the file is empty; the first row must name the columns"),
+    ):
+        done = subprocess.run(
+            [*command, str(path), "--connection", "Clinic"], capture_output=True, timeout=60
+        )
+        assert done.returncode == 2, done.stderr
+        assert done.stderr.decode().splitlines()[-1].startswith(f"frontdesk import: {said}")
+        assert done.stdout == b""
+    assert stored(profile) == ({}, 0)

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from frontdesk.app.context import AppContext
+from frontdesk.app.import_file import MAX_FILE_BYTES
 from frontdesk.app.import_preview import ImportFileError, preview_import, queue_import
 from frontdesk.sandbox import SandboxServer
 from support.clinic import next_weekday
@@ -84,3 +85,8 @@ def test_a_file_that_cannot_be_used_says_what_to_fix(
         preview_import(context.booking, record.id, bad)
     with pytest.raises(ImportFileError, match="cannot read"):
         preview_import(context.booking, record.id, tmp_path / "missing.csv")
+    huge = tmp_path / "huge.csv"
+    with huge.open("wb") as file:  # sparse: a byte past the limit the import has too
+        file.truncate(MAX_FILE_BYTES + 1)
+    with pytest.raises(ImportFileError, match=r"huge\.csv is larger than 20 MB, the most an"):
+        preview_import(context.booking, record.id, huge)

@@ -19,6 +19,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from frontdesk.app.export_files import UID_DOMAIN
+from frontdesk.app.import_file import MAX_FILE_BYTES
 from frontdesk.domain.booking import Booking, approximate_time
 from frontdesk.domain.dates import long_day
 from frontdesk.domain.timeutil import local_day_bounds, to_local, utc_now
@@ -268,4 +269,15 @@ def test_a_file_that_cannot_be_imported_is_said_and_nothing_can_be_queued(
     dialog.path.setText(str(tmp_path / "missing.csv"))
     dialog.check()
     assert "cannot read" in dialog.summary.text()
+    huge = tmp_path / "huge.csv"
+    with huge.open("wb") as file:  # sparse: a byte past the import's limit
+        file.truncate(MAX_FILE_BYTES + 1)
+    dialog.path.setText(str(huge))
+    assert dialog.check() is None
+    assert dialog.summary.text() == (
+        f"This file cannot be imported: FILE.csv: {huge} is larger than 20 MB, the most an "
+        "import reads; a clinic's bookings file is far smaller: check that it is the right "
+        "file, or split it"
+    )
+    assert not dialog.queue_button.isEnabled()
     dialog.done(0)

@@ -9,7 +9,8 @@ by ``csv`` as it stands (quoted line breaks kept), and a row's number is the phy
 first line is on, the header's counted as 1 and blank lines counted.
 
 The file as a whole is refused (:class:`ImportFileError`) only where no row can be read: it
-cannot be opened or decoded, it is empty, its header holds a NUL, names a column twice, names
+cannot be opened or decoded, it is larger than :data:`MAX_FILE_BYTES` (20 MB; no more than a
+byte past that is ever read), it is empty, its header holds a NUL, names a column twice, names
 an unknown column or lacks a required one. Anything else refuses its own row only
 (:attr:`FileRow.problem`: the column and why, never the value): more values than named
 columns, a NUL character, a field longer than :data:`MAX_FIELD_CHARS`, a quote never closed.
@@ -20,6 +21,7 @@ from __future__ import annotations
 import codecs
 import csv
 import io
+import os
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -28,6 +30,8 @@ from pathlib import Path
 from frontdesk.domain.translation import QT_TRANSLATE_NOOP, translate
 
 MAX_FIELD_CHARS = 128 * 1024  # a field longer than this refuses its row (no column needs it)
+MAX_FILE_BYTES = 20 * 2**20  # a larger file is refused whole (thousands of times a clinic's)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)  # none on Windows
 DELIMITERS = (",", ";", "\t")
 SEPARATED = {
     ",": QT_TRANSLATE_NOOP("Import", "comma-separated"),
@@ -111,12 +115,7 @@ def delimiter_of(header: str) -> str:
 def read_csv(path: Path, known: Collection[str], required: Sequence[str]) -> CsvFile:
     """The file's rows; raises :class:`ImportFileError` when none can be read. ``known``: the
     columns (as :func:`column_key` makes them), ``required``: those the header must name."""
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        said = translate("Import", "cannot read {path}: {why}").format(path=path, why=exc.strerror)
-        raise _file_error(said) from exc
-    text, encoding = decode(data)
+    text, encoding = decode(read_limited(path))
     lines = io.StringIO(text, newline="").readlines()
     first = 0  # the header's line (0-based): blank lines before it are skipped
     while first < len(lines) and not lines[first].strip():
@@ -135,6 +134,31 @@ def read_csv(path: Path, known: Collection[str], required: Sequence[str]) -> Csv
     # a row is looked into only where something in the file can be wrong with it
     careful = "\0" in text or len(text) > MAX_FIELD_CHARS or not all(n.strip() for n in header)
     return CsvFile(encoding, delimiter, fieldnames, _rows(records, fieldnames, careful))
+
+
+def read_limited(path: Path) -> bytes:
+    """The file's bytes, at most :data:`MAX_FILE_BYTES`: never more than one byte past the
+    limit is read, so a device that never ends (``/dev/zero``) is refused as too large at
+    once, and a named pipe no one writes to reads as empty instead of waiting."""
+    try:
+        # O_NONBLOCK: opening a FIFO without a writer returns at once; reads then block again
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0) | _NONBLOCK)
+        if _NONBLOCK:
+            os.set_blocking(fd, True)
+        with open(fd, "rb") as file:  # a buffered read of n bytes reads until n, or the end
+            data = file.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        why = exc.strerror or str(exc)
+        said = translate("Import", "cannot read {path}: {why}").format(path=path, why=why)
+        raise _file_error(said) from None
+    if len(data) > MAX_FILE_BYTES:
+        said = translate(
+            "Import",
+            "{path} is larger than {limit} MB, the most an import reads; a clinic's bookings "
+            "file is far smaller: check that it is the right file, or split it",
+        )
+        raise _file_error(said.format(path=path, limit=MAX_FILE_BYTES // 2**20))
+    return data
 
 
 def column_key(name: str) -> str:

@@ -3872,6 +3872,10 @@ Wechseln Sie zu diesem Fenster (es ist vielleicht minimiert oder auf einem ander
         <translation>die Datei ist leer; die erste Zeile muss die Spalten benennen</translation>
     </message>
     <message>
+        <source>{path} is larger than {limit} MB, the most an import reads; a clinic&apos;s bookings file is far smaller: check that it is the right file, or split it</source>
+        <translation>{path} ist größer als {limit} MB, mehr liest ein Import nicht; die Buchungsdatei einer Praxis ist viel kleiner: prüfen Sie, ob es die richtige Datei ist, oder teilen Sie sie auf</translation>
+    </message>
+    <message>
         <source>it cannot be read as CSV ({why})</source>
         <translation>sie lässt sich nicht als CSV lesen ({why})</translation>
     </message>

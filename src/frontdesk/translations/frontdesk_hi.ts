@@ -3872,6 +3872,10 @@ Switch to that window (it may be minimised or on another screen), or close it be
         <translation>फ़ाइल खाली है; पहली पंक्ति में कॉलम के नाम होने चाहिए</translation>
     </message>
     <message>
+        <source>{path} is larger than {limit} MB, the most an import reads; a clinic&apos;s bookings file is far smaller: check that it is the right file, or split it</source>
+        <translation>{path} {limit} MB से बड़ी है, इम्पोर्ट इससे अधिक नहीं पढ़ता; किसी क्लिनिक की बुकिंग फ़ाइल इससे बहुत छोटी होती है: जाँचें कि यह सही फ़ाइल है, या इसे बाँट दें</translation>
+    </message>
+    <message>
         <source>it cannot be read as CSV ({why})</source>
         <translation>इसे CSV के रूप में नहीं पढ़ा जा सकता ({why})</translation>
     </message>

@@ -26,6 +26,9 @@ from frontdesk.sandbox.meetergo.records import (
 from frontdesk.sandbox.meetergo.rules import Answer, MgError, bad, zones
 from frontdesk.sandbox.meetergo.spots import next_host, spot_hosts
 
+MAX_RANGE_DAYS = 366  # [ours]: no limit is documented; the connector asks 31 days at a time
+_FIRST_DAY, _LAST_DAY = date.min + timedelta(days=2), date.max - timedelta(days=2)
+
 
 def _day(text: str | None, name: str) -> date:
     try:
@@ -145,6 +148,10 @@ class CatalogReads:
         last = _day(params.get("end"), "end")
         if last < first:
             raise bad("end must not be before start", "end")
+        if first < _FIRST_DAY or last > _LAST_DAY:  # a zone's shift would leave the calendar
+            raise bad("start and end must be dates from 0001-01-03 to 9999-12-29", "start")
+        if (last - first).days >= MAX_RANGE_DAYS:
+            raise bad(f"start to end must be at most {MAX_RANGE_DAYS} days", "end")
         zone = params.get("timezone") or "UTC"
         if zone not in zones():
             raise bad("timezone must be a valid IANA time zone", "timezone")

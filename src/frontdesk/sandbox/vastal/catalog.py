@@ -109,7 +109,7 @@ def _valid(clinic: VastalClinic, wire: str, value: Any) -> bool:
     if wire in _NULLABLE_INTS:
         return value is None or (_is_int(value) and value >= 1)
     if wire == "scheduleId":
-        return value is None or value in clinic.schedules
+        return value is None or (isinstance(value, str) and value in clinic.schedules)
     if wire == "bookingQuestions":
         return isinstance(value, list) and all(isinstance(q, dict) for q in value)
     low, high = _INT_RANGES[wire]
@@ -183,7 +183,7 @@ def _read_row(clinic: VastalClinic, item: object, row_id: str, now: str) -> Week
     if start is None or end is None or not start < end:
         raise invalid
     type_id = item.get("appointment_type_id")
-    if type_id is not None and type_id not in clinic.types:
+    if type_id is not None and not (isinstance(type_id, str) and type_id in clinic.types):
         raise invalid
     active = item.get("is_active", True)
     if not isinstance(active, bool):

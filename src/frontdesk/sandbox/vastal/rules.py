@@ -283,7 +283,10 @@ def parse_bound(value: str, zone_name: str, upper: bool) -> datetime | None:
             day = date.fromisoformat(value)
         except ValueError:
             return None
-        if upper:
-            day += timedelta(days=1)
-        return datetime.combine(day, time(0), tzinfo=ZoneInfo(zone_name)).astimezone(UTC)
+        try:  # a day bound past the calendar's ends (9999-12-31's next day, say): ours, a 400
+            if upper:
+                day += timedelta(days=1)
+            return datetime.combine(day, time(0), tzinfo=ZoneInfo(zone_name)).astimezone(UTC)
+        except OverflowError:
+            raise bad(f"{'to' if upper else 'from'} is out of range") from None
     return parse_instant(value)
