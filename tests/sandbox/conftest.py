@@ -23,6 +23,22 @@ def sandbox() -> Iterator[SandboxServer]:
 
 
 @pytest.fixture(scope="module")
+def five() -> Iterator[SandboxServer]:
+    """All five APIs on loopback, unpaced (the hostile-input tests: one per module)."""
+    from support.hostile import PROVIDERS
+
+    with SandboxServer(rate_limit=0, providers=PROVIDERS) as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def http() -> Iterator[httpx.Client]:
+    """A plain client (a module with a client of its own names its own ``http``)."""
+    with httpx.Client(timeout=10.0) as client:
+        yield client
+
+
+@pytest.fixture(scope="module")
 def client(sandbox: SandboxServer) -> Iterator[httpx.Client]:
     headers = {"Authorization": f"Bearer {sandbox.api_key}"}
     with httpx.Client(base_url=sandbox.base_url, headers=headers, timeout=5.0) as http:

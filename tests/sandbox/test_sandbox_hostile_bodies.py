@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import httpx
@@ -57,18 +56,6 @@ EDGE_DATES = [
     "9999-12-31T23:59:59-14:00",
 ]
 DATE = re.compile(r"\d{4}-\d\d-\d\d")
-
-
-@pytest.fixture(scope="module")
-def five() -> Iterator[SandboxServer]:
-    with SandboxServer(rate_limit=0, providers=PROVIDERS) as server:
-        yield server
-
-
-@pytest.fixture(scope="module")
-def http() -> Iterator[httpx.Client]:
-    with httpx.Client(timeout=10.0) as client:
-        yield client
 
 
 def wire(five: SandboxServer, http: httpx.Client, name: str) -> Wire:

@@ -6,7 +6,6 @@ create are in test_sandbox_hostile_writes)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -182,18 +181,6 @@ ODD_TEXT = [
     "\u202e\U0001f600",
     "x" * 5_000,
 ]
-
-
-@pytest.fixture(scope="module")
-def five() -> Iterator[SandboxServer]:
-    with SandboxServer(rate_limit=0, providers=PROVIDERS) as server:
-        yield server
-
-
-@pytest.fixture(scope="module")
-def http() -> Iterator[httpx.Client]:
-    with httpx.Client(timeout=10.0) as client:
-        yield client
 
 
 def get(w: Wire, path: str, params: Params | list[tuple[str, str]]) -> httpx.Response:

@@ -9,7 +9,7 @@ shape and leaves the bookings and the catalog as they were."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl
@@ -21,18 +21,6 @@ from hypothesis import strategies as st
 
 from frontdesk.sandbox import SandboxServer
 from support.hostile import APIS, PROVIDERS, Wire
-
-
-@pytest.fixture(scope="module")
-def five() -> Iterator[SandboxServer]:
-    with SandboxServer(rate_limit=0, providers=PROVIDERS) as server:
-        yield server
-
-
-@pytest.fixture(scope="module")
-def http() -> Iterator[httpx.Client]:
-    with httpx.Client(timeout=10.0) as client:
-        yield client
 
 
 def get(w: Wire, path: str, params: dict[str, str]) -> httpx.Response:
