@@ -8,9 +8,18 @@ from pathlib import Path
 
 import pytest
 
+from frontdesk.app import store
 from frontdesk.app.context import AppContext
 from frontdesk.app.paths import Paths
 from frontdesk.sandbox import SandboxServer
+
+
+@pytest.fixture
+def on_each_store(store_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The profile's store in the environment: a desk's SQLite cache, then a clinic's
+    PostgreSQL store (``store_url`` is parametrized over both); processes a test starts find
+    it there, as a clinic's desks would."""
+    monkeypatch.setenv(store.ENV, store_url)
 
 
 @pytest.fixture

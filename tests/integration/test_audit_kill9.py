@@ -18,23 +18,18 @@ from pathlib import Path
 
 import pytest
 
-from frontdesk.app import store
 from frontdesk.app.context import AppContext
 from frontdesk.app.paths import Paths
 from frontdesk.domain.audit import AuditFilter
 from frontdesk.sandbox import SandboxServer
 from support.staff import TEST_ADMIN, TEST_PIN, sign_in_admin
 
-pytestmark = pytest.mark.slow
+# slow; each drill twice: on a desk's SQLite cache and on a clinic's PostgreSQL store
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("on_each_store")]
 
 DRILL = Path(__file__).parents[1] / "support" / "audit_drill.py"
 KILLS = int(os.environ.get("FD_AUDIT_KILLS", "15"))
 PER_RUN = 400  # slots each run may use (one run books a few dozen at most)
-
-
-@pytest.fixture(autouse=True)
-def store_of_the_profile(store_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv(store.ENV, store_url)
 
 
 @pytest.fixture

@@ -19,7 +19,6 @@ from pathlib import Path
 
 import pytest
 
-from frontdesk.app import store
 from frontdesk.app.context import AppContext
 from frontdesk.app.paths import Paths
 from frontdesk.domain.booking import SyncState
@@ -28,19 +27,13 @@ from frontdesk.sandbox.fault_spec import FaultSpec
 from frontdesk.sandbox.huskyvoice.clinic import default_clinic
 from support.huskyvoice import queue_checkups
 
-pytestmark = pytest.mark.slow
+# slow; each drill twice: on a desk's SQLite cache and on a clinic's PostgreSQL store
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("on_each_store")]
 
 FAULTS = "5xx=0.05,429=0.03,reset=0.05,drop=0.12,garbage=0.03,retry_after=1,seed=3"
 KILLS = int(os.environ.get("FD_KILLS", "200"))
 # on the shared store, fewer: the same code paths, and the run stays within CI's budget
 KILLS_SHARED = int(os.environ.get("FD_KILLS_SHARED", "80"))
-
-
-@pytest.fixture(autouse=True)
-def store_of_the_profile(store_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every drill twice: on a desk's SQLite cache and on a clinic's PostgreSQL store (the
-    killed processes find it in the environment)."""
-    monkeypatch.setenv(store.ENV, store_url)
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ from datetime import time, timedelta
 
 import pytest
 
-from frontdesk.app import store
 from frontdesk.app.context import AppContext
 from frontdesk.domain.booking import BookingRequest, SyncState
 from frontdesk.domain.outbox import OperationState
@@ -27,10 +26,8 @@ MakeContext = Callable[[str, str], AppContext]
 ZONE = "Europe/London"
 
 
-@pytest.fixture(autouse=True)
-def store_of_the_profile(store_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Each test twice: on a desk's SQLite cache and on a clinic's PostgreSQL store."""
-    monkeypatch.setenv(store.ENV, store_url)
+# each test twice: on a desk's SQLite cache and on a clinic's PostgreSQL store
+pytestmark = pytest.mark.usefixtures("on_each_store")
 
 
 @pytest.fixture

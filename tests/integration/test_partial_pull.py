@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from frontdesk.app import store, sync_status
+from frontdesk.app import sync_status
 from frontdesk.app.context import AppContext
 from frontdesk.domain.booking import Booking
 from frontdesk.domain.timeutil import local_to_utc, to_local
@@ -31,10 +31,8 @@ ZONE = "Europe/London"
 BEFORE_DAYS = 2
 
 
-@pytest.fixture(autouse=True)
-def store_of_the_profile(store_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Each test twice: on a desk's SQLite cache and on a clinic's PostgreSQL store."""
-    monkeypatch.setenv(store.ENV, store_url)
+# each test twice: on a desk's SQLite cache and on a clinic's PostgreSQL store
+pytestmark = pytest.mark.usefixtures("on_each_store")
 
 
 @pytest.fixture

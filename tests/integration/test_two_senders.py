@@ -22,7 +22,6 @@ from pathlib import Path
 
 import pytest
 
-from frontdesk.app import store
 from frontdesk.app.context import AppContext
 from frontdesk.app.paths import Paths
 from frontdesk.domain.booking import Booking, SyncState
@@ -39,11 +38,8 @@ from support.huskyvoice import queue_checkups
 COUNT = 60
 
 
-@pytest.fixture(autouse=True)
-def store_of_the_profile(store_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every test twice: on a desk's SQLite cache, and on a clinic's PostgreSQL store (the
-    processes started here find it in the environment, as a clinic's desks would)."""
-    monkeypatch.setenv(store.ENV, store_url)
+# each test twice: on a desk's SQLite cache and on a clinic's PostgreSQL store
+pytestmark = pytest.mark.usefixtures("on_each_store")
 
 
 @pytest.fixture
