@@ -4,6 +4,7 @@ stale openings and its tooltip the day and since when; once the next cycle reads
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -75,6 +76,9 @@ def test_the_stale_day_is_named_until_it_is_read_again(
     tip = label.toolTip()
     assert f"Openings of {dates.short_day(failing)} could not be refreshed since" in tip
     assert "read again at the next sync" in tip
+    if shots := os.environ.get("FRONTDESK_SHOT_DIR"):  # CI keeps it; a person looks at it
+        bar.resize(1000, bar.sizeHint().height())
+        bar.grab().save(str(Path(shots) / "status-bar-stale.png"))
 
     runner.loop().forced_pull_s = 15
     runner.cycle()  # the next cycle reads that day again
