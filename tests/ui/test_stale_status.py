@@ -78,6 +78,7 @@ def test_the_stale_day_is_named_until_it_is_read_again(
     assert "read again at the next sync" in tip
     if shots := os.environ.get("FRONTDESK_SHOT_DIR"):  # CI keeps it; a person looks at it
         bar.resize(1000, bar.sizeHint().height())
+        Path(shots).mkdir(parents=True, exist_ok=True)
         bar.grab().save(str(Path(shots) / "status-bar-stale.png"))
 
     runner.loop().forced_pull_s = 15
