@@ -7,12 +7,13 @@ earlier ones."""
 from __future__ import annotations
 
 import os
-from datetime import time, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QTime
 
 from frontdesk.app import series
+from frontdesk.app.openings import Limits, OpeningQuery, find_openings
 from frontdesk.domain.booking import BookingRequest
 from frontdesk.domain.timeutil import local_to_utc, to_local
 from frontdesk.sandbox.huskyvoice.clinic import GENERAL_CHECKUP_ID, MAIN_BRANCH_ID
@@ -25,12 +26,22 @@ ZONE = "Europe/London"
 PHONE = "+442079460999"
 
 
+def free_start(window: MainWindow, cid: str, day: date) -> datetime:
+    """The first time on ``day`` the main branch still has room for a checkup (which windows
+    the demo's seeded week fills depends on the day the tests run)."""
+    after = local_to_utc(day, time(0, 0), ZONE).instant
+    query = OpeningQuery(cid, GENERAL_CHECKUP_ID, (MAIN_BRANCH_ID,))
+    found = find_openings(window.context.booking, [query], after, Limits(count=1, days=1))
+    assert found, f"no room for a checkup on {day}"
+    return found[0].start
+
+
 def test_book_a_six_week_series_then_cancel_this_and_the_following(
     qtbot, window: MainWindow
 ) -> None:  # type: ignore[no-untyped-def]
     cid = window.context.connections()[0].id
     first_day = next_weekday(3, after_days=2)  # a Thursday
-    start = local_to_utc(first_day, time(11, 30), ZONE).instant
+    start = free_start(window, cid, first_day)  # the demo's seeded week fills some windows
     starts = series.starts_of(start, ZONE, 1, times=6)
     third = starts[2]
     window.context.booking.book(  # the patient already has a checkup on the third's day
