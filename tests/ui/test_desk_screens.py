@@ -503,10 +503,15 @@ def test_find_shows_every_match_a_page_at_a_time_with_the_count(  # type: ignore
 def test_a_confirmed_block_is_painted_anew_alone_and_right(desk: MainWindow) -> None:
     """A sync's confirmation repaints only the blocks it names; what is on screen then is what
     painting everything anew shows (the partial repaint misses nothing)."""
-    booking = pick(desk, 14)
-    grid = show(desk, booking, Mode.WEEK)
-    grid.ensure_visible(booking.id)
-    QApplication.processEvents()
+    for index in range(14, 40):  # one drawn as a block of its own, not in a "+N" overflow
+        booking = pick(desk, index)
+        grid = show(desk, booking, Mode.WEEK)
+        grid.ensure_visible(booking.id)
+        QApplication.processEvents()
+        if grid.block_rect(booking.id).width() > 8:
+            break
+    else:
+        pytest.fail("no upcoming booking is drawn as a block of its own in the week")
     pencilled = booking.with_changes(sync_state=SyncState.PENCILLED)
     desk.context.repo.save_booking(pencilled, "test", None, "test")
     desk.apply_changes([booking.id])
