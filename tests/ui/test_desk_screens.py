@@ -508,7 +508,8 @@ def test_a_confirmed_block_is_painted_anew_alone_and_right(desk: MainWindow) -> 
         grid = show(desk, booking, Mode.WEEK)
         grid.ensure_visible(booking.id)
         QApplication.processEvents()
-        if grid.block_rect(booking.id).width() > 8:
+        drawn = grid.block_rect(booking.id)
+        if drawn is not None and drawn.width() > 8:
             break
     else:
         pytest.fail("no upcoming booking is drawn as a block of its own in the week")
