@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from frontdesk.sandbox import SandboxServer
 from frontdesk.sandbox.responses import MAX_DEPTH
-from support.hostile import APIS, DATE_FIELD, PROVIDERS, Wire
+from support.hostile import APIS, DATE_FIELD, PROVIDERS, Wire, with_value
 
 DEEP_ARRAY = b"[" * 100_000 + b"]" * 100_000
 DEEP_OBJECT = b'{"a":' * 50_000 + b"1" + b"}" * 50_000
@@ -108,15 +108,6 @@ def fields(body: dict[str, Any]) -> list[tuple[str, ...]]:
         if isinstance(value, dict):
             found.extend((key, inner) for inner in value)
     return found
-
-
-def with_value(body: dict[str, Any], field: tuple[str, ...], value: Any) -> dict[str, Any]:
-    changed = json.loads(json.dumps(body))
-    holder = changed
-    for key in field[:-1]:
-        holder = holder[key]
-    holder[field[-1]] = value
-    return changed
 
 
 @pytest.mark.parametrize(("name", "op"), CASES)

@@ -20,7 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from frontdesk.sandbox import SandboxServer
-from support.hostile import APIS, PROVIDERS, Wire
+from support.hostile import APIS, PROVIDERS, Wire, with_value
 
 
 def get(w: Wire, path: str, params: dict[str, str]) -> httpx.Response:
@@ -170,15 +170,6 @@ def fields(body: dict[str, Any]) -> list[tuple[Any, ...]]:
         if isinstance(value, list) and value and isinstance(value[0], dict):
             found.extend((key, 0, inner) for inner in value[0])
     return found
-
-
-def with_value(body: dict[str, Any], field: tuple[Any, ...], value: Any) -> dict[str, Any]:
-    changed = json.loads(json.dumps(body))
-    holder = changed
-    for key in field[:-1]:
-        holder = holder[key]
-    holder[field[-1]] = value
-    return changed
 
 
 def snapshot(w: Wire, listing: str) -> tuple[Any, Any]:

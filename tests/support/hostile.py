@@ -270,3 +270,14 @@ class Wire:
         made = [r for r in self.records() if self.api.ident(r) not in before]
         assert len(made) == 1
         return self.api.ident(made[0])
+
+
+def with_value(body: dict[str, Any], field: tuple[Any, ...], value: Any) -> dict[str, Any]:
+    """A deep copy of ``body`` with the field at ``field`` (keys and list indexes) set to
+    ``value``."""
+    changed: dict[str, Any] = json.loads(json.dumps(body))
+    holder: Any = changed
+    for key in field[:-1]:
+        holder = holder[key]
+    holder[field[-1]] = value
+    return changed
