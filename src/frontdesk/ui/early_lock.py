@@ -20,7 +20,22 @@ from frontdesk.app.lock_peek import LockFacts
 from frontdesk.domain.translation import translate
 from frontdesk.ui.lock_card import LockCard
 
-DEFAULT_SIZE = (1400, 860)  # the desk's own first size (ui.main_window._restore_geometry)
+DEFAULT_SIZE = (1400, 860)  # a window's first size where the screen has room for it
+
+
+def place_window(window: QMainWindow, geometry: object) -> None:
+    """Put ``window`` where ``geometry`` (``saveGeometry``'s, or None) says; else at the first
+    size, or over all of a smaller screen (a laptop's 1366 x 768), maximised (without a
+    window manager too). The desk's window and the lock screen before it are placed alike."""
+    if geometry is not None and window.restoreGeometry(geometry):  # type: ignore[arg-type]
+        return
+    screen = window.screen()
+    room = screen.availableGeometry() if screen is not None else None
+    if room is not None and (room.width() < DEFAULT_SIZE[0] or room.height() < DEFAULT_SIZE[1]):
+        window.setGeometry(room)
+        window.setWindowState(Qt.WindowState.WindowMaximized)
+    else:
+        window.resize(*DEFAULT_SIZE)
 
 
 class EarlyLock(QMainWindow):
@@ -52,22 +67,9 @@ class EarlyLock(QMainWindow):
         self.painted = False
         self._spy = _PaintSpy(self)
         cover.installEventFilter(self._spy)
-        self._place(facts)
-        self.card.first_field().setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _place(self, facts: LockFacts) -> None:
-        """Where the desk's window was last (so the desk takes this window's place)."""
         settings = QSettings(str(facts.config_dir / "window.ini"), QSettings.Format.IniFormat)
-        geometry = settings.value("main/geometry")
-        if geometry is not None and self.restoreGeometry(geometry):
-            return
-        screen = self.screen()
-        room = screen.availableGeometry() if screen is not None else None
-        if room is not None and (room.width() < DEFAULT_SIZE[0] or room.height() < DEFAULT_SIZE[1]):
-            self.setGeometry(room)
-            self.setWindowState(Qt.WindowState.WindowMaximized)
-        else:
-            self.resize(*DEFAULT_SIZE)
+        place_window(self, settings.value("main/geometry"))  # where the desk's window was
+        self.card.first_field().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _submit(self) -> None:
         self.submitted = True

@@ -47,6 +47,7 @@ from frontdesk.ui.desk_guard import DeskGuard, install_actions
 from frontdesk.ui.desk_marks import install_desk_day_actions
 from frontdesk.ui.desk_ops import DeskOps
 from frontdesk.ui.details_panel import DetailsPanelWidget
+from frontdesk.ui.early_lock import place_window
 from frontdesk.ui.elided_label import ElidedLabel
 from frontdesk.ui.first_paint import AfterFirstPaint
 from frontdesk.ui.gc_policy import CollectorPolicy
@@ -532,15 +533,7 @@ class MainWindow(QMainWindow):
         if mode is not None and str(mode).isdigit() and int(str(mode)) in list(Mode):
             self.pane.mode = Mode(int(str(mode)))
             self.pane.stack.setCurrentIndex(self.pane.mode)
-        if geometry is not None and self.restoreGeometry(geometry):
-            return
-        screen = self.screen()
-        room = screen.availableGeometry() if screen is not None else None
-        if room is not None and (room.width() < 1400 or room.height() < 860):
-            self.setGeometry(room)  # a laptop's 1366 x 768: all of it (without a window
-            self.setWindowState(Qt.WindowState.WindowMaximized)  # manager too)
-        else:
-            self.resize(1400, 860)
+        place_window(self, geometry)
 
     def shutdown(self) -> None:
         """Stop the worker and remember the geometry; safe to call twice."""
