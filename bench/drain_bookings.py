@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 
 from frontdesk.app.booking import BookingRefused
 from frontdesk.app.context import AppContext
-from frontdesk.domain.booking import BookingRequest
+from frontdesk.domain.booking_request import BookingRequest
 from frontdesk.domain.catalog import Service, Window
 from frontdesk.domain.timeutil import local_to_utc, utc_now
 from frontdesk.sandbox.carevalidate.state import CareValidateState

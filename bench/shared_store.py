@@ -78,7 +78,7 @@ def weekdays() -> list[date]:
 def desk(url: str, profile: str, count: int, seed: int, out: str) -> None:
     """One desk: ``count`` booking attempts as fast as the desk takes them; one line each."""
     from frontdesk.app.booking import BookingRefused
-    from frontdesk.domain.booking import BookingRequest
+    from frontdesk.domain.booking_request import BookingRequest
     from frontdesk.domain.timeutil import local_to_utc
 
     ctx = AppContext(Paths.resolve(Path(profile)), use_keyring=False, database_url=url)

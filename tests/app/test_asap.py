@@ -13,7 +13,8 @@ import pytest
 from frontdesk.app import asap
 from frontdesk.app.demo import Demo
 from frontdesk.domain.asap import FreedCause, FreedSlot
-from frontdesk.domain.booking import BookingRequest, SyncState
+from frontdesk.domain.booking import SyncState
+from frontdesk.domain.booking_request import BookingRequest
 from frontdesk.domain.timeutil import local_to_utc
 from frontdesk.sandbox.huskyvoice.clinic import GENERAL_CHECKUP_ID, MAIN_BRANCH_ID, VACCINATION_ID
 from support.clinic import next_weekday

@@ -21,7 +21,8 @@ from frontdesk.app.context import AppContext
 from frontdesk.app.importer import import_csv
 from frontdesk.app.paths import Paths
 from frontdesk.app.settings import ClinicSettings
-from frontdesk.domain.booking import Booking, BookingRequest, SyncState, VisitStatus
+from frontdesk.domain.booking import Booking, SyncState, VisitStatus
+from frontdesk.domain.booking_request import BookingRequest
 from frontdesk.domain.catalog import Catalog, Policy, Resource, Service, Window
 from frontdesk.domain.timeutil import local_to_utc, utc_now, zone
 from frontdesk.domain.verdict import Severity

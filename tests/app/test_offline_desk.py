@@ -22,7 +22,8 @@ from frontdesk.app.demo_columns import BERGER
 from frontdesk.app.desk import calendar_data, resources
 from frontdesk.app.openings import OpeningQuery, find_openings
 from frontdesk.domain.blockouts import Blockout, Reason
-from frontdesk.domain.booking import Booking, BookingRequest, SyncState, VisitStatus
+from frontdesk.domain.booking import Booking, SyncState, VisitStatus
+from frontdesk.domain.booking_request import BookingRequest
 from frontdesk.domain.columns import ClinicColumn, ColumnKind, ColumnView
 from frontdesk.domain.confirmations import PatientConfirmation
 from frontdesk.domain.outbox import OperationKind

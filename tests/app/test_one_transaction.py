@@ -18,7 +18,8 @@ from frontdesk.app.booking import BookingService
 from frontdesk.app.reads import DeskReads
 from frontdesk.app.settings import ClinicSettings
 from frontdesk.domain.audit import Actor, AuditEvent, AuditFilter
-from frontdesk.domain.booking import BookingRequest, SyncState, VisitStatus
+from frontdesk.domain.booking import SyncState, VisitStatus
+from frontdesk.domain.booking_request import BookingRequest
 from frontdesk.domain.timeutil import local_to_utc
 from frontdesk.providers.huskyvoice import HuskyVoiceConnector
 from frontdesk.storage import confirmations as arrival_store

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from frontdesk.app.booking import _form_problems
-from frontdesk.domain.booking import BookingRequest
+from frontdesk.domain.booking_request import BookingRequest
 from frontdesk.domain.catalog import Catalog, Policy
 from frontdesk.providers.registry import PROVIDERS, form_for
 

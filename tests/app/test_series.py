@@ -16,7 +16,7 @@ from frontdesk.app import series, series_following
 from frontdesk.app.booking import BookingService
 from frontdesk.app.reads import DeskReads
 from frontdesk.domain.audit import AuditFilter
-from frontdesk.domain.booking import BookingRequest
+from frontdesk.domain.booking_request import BookingRequest
 from frontdesk.domain.timeutil import local_to_utc, to_local
 from frontdesk.providers.huskyvoice import HuskyVoiceConnector
 from frontdesk.storage.repo import Repository

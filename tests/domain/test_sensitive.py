@@ -11,7 +11,8 @@ import pytest
 from pydantic import ValidationError
 
 from frontdesk.domain import sensitive
-from frontdesk.domain.booking import Booking, BookingRequest
+from frontdesk.domain.booking import Booking
+from frontdesk.domain.booking_request import BookingRequest
 from frontdesk.domain.sensitive import MASK, SeenValues
 
 

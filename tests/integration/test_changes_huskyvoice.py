@@ -10,7 +10,8 @@ import pytest
 
 from frontdesk.app.booking import BookingRefused
 from frontdesk.app.context import AppContext
-from frontdesk.domain.booking import BookingRequest, SyncState, VisitStatus
+from frontdesk.domain.booking import SyncState, VisitStatus
+from frontdesk.domain.booking_request import BookingRequest
 from frontdesk.domain.outbox import ChangePlan
 from frontdesk.domain.timeutil import local_to_utc
 from frontdesk.sandbox import SandboxServer

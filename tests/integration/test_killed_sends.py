@@ -11,7 +11,8 @@ from datetime import time, timedelta
 import pytest
 
 from frontdesk.app.context import AppContext
-from frontdesk.domain.booking import BookingRequest, SyncState
+from frontdesk.domain.booking import SyncState
+from frontdesk.domain.booking_request import BookingRequest
 from frontdesk.domain.outbox import OperationState
 from frontdesk.domain.timeutil import local_to_utc
 from frontdesk.sandbox import SandboxServer

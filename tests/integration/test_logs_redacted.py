@@ -21,7 +21,8 @@ import pytest
 from frontdesk.app import logs
 from frontdesk.app.context import AppContext
 from frontdesk.app.paths import Paths
-from frontdesk.domain.booking import BookingRequest, SyncState
+from frontdesk.domain.booking import SyncState
+from frontdesk.domain.booking_request import BookingRequest
 from frontdesk.domain.outbox import OperationState
 from frontdesk.domain.timeutil import local_to_utc
 from frontdesk.main import main

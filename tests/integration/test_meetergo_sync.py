@@ -13,7 +13,8 @@ import pytest
 
 from frontdesk.app.context import AppContext
 from frontdesk.app.paths import Paths
-from frontdesk.domain.booking import Booking, BookingRequest, SyncState, VisitStatus
+from frontdesk.domain.booking import Booking, SyncState, VisitStatus
+from frontdesk.domain.booking_request import BookingRequest
 from frontdesk.domain.outbox import OperationKind
 from frontdesk.domain.verdict import Severity
 from frontdesk.providers.base import Accepted, ApiError

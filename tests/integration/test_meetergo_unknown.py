@@ -20,7 +20,8 @@ from frontdesk.app.booking import BookingRefused
 from frontdesk.app.context import AppContext
 from frontdesk.app.paths import Paths
 from frontdesk.cli.sync_cmd import run_sync
-from frontdesk.domain.booking import Booking, BookingRequest, SyncState, VisitStatus
+from frontdesk.domain.booking import Booking, SyncState, VisitStatus
+from frontdesk.domain.booking_request import BookingRequest
 from frontdesk.domain.outbox import OperationState, Settlement
 from frontdesk.sandbox import SandboxServer
 from frontdesk.sandbox.fault_spec import FaultInjector, FaultSpec

@@ -17,7 +17,8 @@ from frontdesk.app import store
 from frontdesk.app.booking import BookingRefused
 from frontdesk.app.context import AppContext
 from frontdesk.app.paths import Paths
-from frontdesk.domain.booking import BookingRequest, SyncState
+from frontdesk.domain.booking import SyncState
+from frontdesk.domain.booking_request import BookingRequest
 from frontdesk.domain.timeutil import local_to_utc
 from frontdesk.sandbox import SandboxServer
 from frontdesk.sandbox.huskyvoice.clinic import GENERAL_CHECKUP_ID

@@ -16,7 +16,8 @@ from frontdesk.app import sync_status
 from frontdesk.app.context import AppContext
 from frontdesk.app.importer import import_csv
 from frontdesk.app.paths import Paths
-from frontdesk.domain.booking import Booking, BookingRequest, SyncState
+from frontdesk.domain.booking import Booking, SyncState
+from frontdesk.domain.booking_request import BookingRequest
 from frontdesk.domain.outbox import PATIENT_REF, Operation, OperationKind, OperationState
 from frontdesk.domain.timeutil import to_local
 from frontdesk.providers.base import Accepted, Ambiguous

@@ -16,7 +16,8 @@ import pytest
 from frontdesk.app.booking import BookingRefused
 from frontdesk.app.context import AppContext
 from frontdesk.app.paths import Paths
-from frontdesk.domain.booking import Booking, BookingRequest, SyncState, VisitStatus
+from frontdesk.domain.booking import Booking, SyncState, VisitStatus
+from frontdesk.domain.booking_request import BookingRequest
 from frontdesk.domain.verdict import Severity
 from frontdesk.providers.base import Accepted
 from frontdesk.providers.vantax import VantaxConnector

@@ -19,7 +19,7 @@ from pathlib import Path
 from frontdesk.app.context import AppContext
 from frontdesk.app.paths import Paths
 from frontdesk.domain.audit import AuditEvent
-from frontdesk.domain.booking import BookingRequest
+from frontdesk.domain.booking_request import BookingRequest
 from frontdesk.domain.outbox import OperationKind
 from frontdesk.domain.timeutil import local_to_utc
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import date, time
 
 from frontdesk.app.context import AppContext
-from frontdesk.domain.booking import Booking, BookingRequest
+from frontdesk.domain.booking import Booking
+from frontdesk.domain.booking_request import BookingRequest
 from frontdesk.domain.timeutil import local_to_utc
 from frontdesk.sandbox.huskyvoice.clinic import GENERAL_CHECKUP_ID, MAIN_BRANCH_ID
 

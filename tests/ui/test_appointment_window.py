@@ -11,7 +11,8 @@ from PySide6.QtCore import QTime
 from frontdesk.app import editing
 from frontdesk.app.booking import BookingRefused
 from frontdesk.app.demo import Demo
-from frontdesk.domain.booking import BookingRequest, SyncState
+from frontdesk.domain.booking import SyncState
+from frontdesk.domain.booking_request import BookingRequest
 from frontdesk.domain.outbox import OperationKind
 from frontdesk.domain.timeutil import local_to_utc, to_local
 from frontdesk.ui.appointment_dialog import AppointmentDialog

@@ -12,7 +12,7 @@ import pytest
 
 from frontdesk.app import asap
 from frontdesk.app.context import AppContext
-from frontdesk.domain.booking import BookingRequest
+from frontdesk.domain.booking_request import BookingRequest
 from frontdesk.domain.timeutil import local_to_utc
 from frontdesk.sandbox.huskyvoice.clinic import GENERAL_CHECKUP_ID
 from frontdesk.ui.asap_actions import open_asap_list

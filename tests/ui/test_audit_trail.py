@@ -22,7 +22,8 @@ from frontdesk.app import editing
 from frontdesk.app.demo import DEMO_ADMIN, Demo
 from frontdesk.app.editing import request_of
 from frontdesk.domain.audit import Actor, AuditEntry, AuditEvent, AuditFilter
-from frontdesk.domain.booking import BookingRequest, VisitStatus
+from frontdesk.domain.booking import VisitStatus
+from frontdesk.domain.booking_request import BookingRequest
 from frontdesk.domain.timeutil import local_to_utc
 from frontdesk.ui.audit_dialog import PAGE, AuditDialog
 from frontdesk.ui.export_dialog import ExportDialog

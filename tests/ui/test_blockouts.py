@@ -15,7 +15,7 @@ from PySide6.QtGui import QKeySequence
 
 from frontdesk.app.blockouts import BlockoutDesk
 from frontdesk.domain.blockouts import Reason
-from frontdesk.domain.booking import BookingRequest
+from frontdesk.domain.booking_request import BookingRequest
 from frontdesk.domain.timeutil import local_to_utc
 from frontdesk.domain.verdict import Severity
 from frontdesk.sandbox.huskyvoice.clinic import GENERAL_CHECKUP_ID

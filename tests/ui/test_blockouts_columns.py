@@ -24,7 +24,7 @@ from frontdesk.app.demo import Demo
 from frontdesk.app.openings import Limits, OpeningQuery, find_openings
 from frontdesk.domain.audit import AuditFilter
 from frontdesk.domain.blockouts import Blockout, Reason
-from frontdesk.domain.booking import BookingRequest
+from frontdesk.domain.booking_request import BookingRequest
 from frontdesk.domain.timeutil import local_to_utc, to_local
 from frontdesk.domain.verdict import Severity
 from frontdesk.sandbox.huskyvoice.clinic import GENERAL_CHECKUP_ID

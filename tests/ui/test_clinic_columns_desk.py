@@ -21,7 +21,8 @@ from frontdesk.app import asap, exports, pinboard
 from frontdesk.app.demo import Demo
 from frontdesk.app.desk import ResourceKey, resource_key
 from frontdesk.app.openings import Limits, OpeningQuery, find_openings
-from frontdesk.domain.booking import Booking, BookingRequest, VisitStatus
+from frontdesk.domain.booking import Booking, VisitStatus
+from frontdesk.domain.booking_request import BookingRequest
 from frontdesk.domain.timeutil import local_day_bounds, local_to_utc, to_local, utc_now
 from frontdesk.sandbox.huskyvoice.clinic import GENERAL_CHECKUP_ID, MAIN_BRANCH_ID
 from frontdesk.sandbox.meetergo.clinic import ANNA, MeetingType

@@ -17,7 +17,8 @@ from PySide6.QtCore import Qt
 from frontdesk.app.context import AppContext
 from frontdesk.app.demo import Demo
 from frontdesk.domain.audit import AuditEvent, AuditFilter
-from frontdesk.domain.booking import BookingRequest, VisitStatus
+from frontdesk.domain.booking import VisitStatus
+from frontdesk.domain.booking_request import BookingRequest
 from frontdesk.domain.confirmations import PatientConfirmation
 from frontdesk.domain.timeutil import local_day_bounds, local_to_utc, to_local
 from frontdesk.sandbox.huskyvoice.clinic import GENERAL_CHECKUP_ID

@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QApplication
 
 from frontdesk.app.demo import Demo
 from frontdesk.app.desk import resource_key
-from frontdesk.domain.booking import Booking, BookingRequest, SyncState
+from frontdesk.domain.booking import Booking, SyncState
+from frontdesk.domain.booking_request import BookingRequest
 from frontdesk.domain.outbox import OperationKind
 from frontdesk.domain.timeutil import local_to_utc, to_local
 from frontdesk.sandbox.huskyvoice.clinic import GENERAL_CHECKUP_ID

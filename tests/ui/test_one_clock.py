@@ -16,7 +16,8 @@ from frontdesk.app.day_sheet import day_sheet
 from frontdesk.app.demo import ALL_PROVIDERS, Demo
 from frontdesk.app.openings import OpeningQuery, find_openings
 from frontdesk.domain import dates
-from frontdesk.domain.booking import Booking, BookingRequest
+from frontdesk.domain.booking import Booking
+from frontdesk.domain.booking_request import BookingRequest
 from frontdesk.domain.dates import long_day, short_day
 from frontdesk.domain.timeutil import to_local
 from frontdesk.ui.appointment_dialog import AppointmentDialog

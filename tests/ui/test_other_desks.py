@@ -10,7 +10,7 @@ from pathlib import Path
 
 from frontdesk.app.context import AppContext
 from frontdesk.app.desk import monday_of
-from frontdesk.domain.booking import BookingRequest
+from frontdesk.domain.booking_request import BookingRequest
 from frontdesk.domain.timeutil import local_to_utc, to_local
 from frontdesk.sandbox.huskyvoice.clinic import GENERAL_CHECKUP_ID
 from frontdesk.ui.main_window import MainWindow

@@ -19,7 +19,8 @@ from frontdesk.app.demo import DEMO_ADMIN, DEMO_ADMIN_PIN
 from frontdesk.app.desk import resource_key
 from frontdesk.domain import dates
 from frontdesk.domain.audit import AuditFilter
-from frontdesk.domain.booking import Booking, BookingRequest
+from frontdesk.domain.booking import Booking
+from frontdesk.domain.booking_request import BookingRequest
 from frontdesk.domain.timeutil import local_to_utc, to_local
 from frontdesk.sandbox.huskyvoice.clinic import GENERAL_CHECKUP_ID, MAIN_BRANCH_ID
 from frontdesk.ui.calendar_pane import Mode

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from frontdesk.app import pinboard
 from frontdesk.app.context import AppContext
-from frontdesk.domain.booking import BookingRequest
+from frontdesk.domain.booking_request import BookingRequest
 from frontdesk.domain.timeutil import local_to_utc
 from frontdesk.sandbox.huskyvoice.clinic import GENERAL_CHECKUP_ID
 from frontdesk.ui.main_window import MainWindow

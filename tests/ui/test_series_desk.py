@@ -14,7 +14,7 @@ from PySide6.QtCore import QDate, QTime
 
 from frontdesk.app import series
 from frontdesk.app.openings import Limits, OpeningQuery, find_openings
-from frontdesk.domain.booking import BookingRequest
+from frontdesk.domain.booking_request import BookingRequest
 from frontdesk.domain.timeutil import local_to_utc, to_local
 from frontdesk.sandbox.huskyvoice.clinic import GENERAL_CHECKUP_ID, MAIN_BRANCH_ID
 from frontdesk.ui.main_window import MainWindow

@@ -32,7 +32,8 @@ from frontdesk.app.demo import DEMO_ADMIN, DEMO_ADMIN_PIN, DEMO_STAFF, DEMO_STAF
 from frontdesk.app.paths import Paths
 from frontdesk.app.staff import NotSignedIn
 from frontdesk.domain.audit import AuditFilter
-from frontdesk.domain.booking import BookingRequest, VisitStatus
+from frontdesk.domain.booking import VisitStatus
+from frontdesk.domain.booking_request import BookingRequest
 from frontdesk.domain.timeutil import local_to_utc
 from frontdesk.ui.lock_screen import LockScreen
 from frontdesk.ui.main_window import MainWindow

@@ -12,7 +12,8 @@ from PySide6.QtCore import Qt
 
 from frontdesk.app.demo import Demo
 from frontdesk.domain.audit import AuditFilter
-from frontdesk.domain.booking import BookingRequest, SyncState, approximate_time
+from frontdesk.domain.booking import SyncState, approximate_time
+from frontdesk.domain.booking_request import BookingRequest
 from frontdesk.domain.timeutil import local_to_utc, to_local
 from frontdesk.sandbox.huskyvoice.clinic import GENERAL_CHECKUP_ID
 from frontdesk.ui.main_window import MainWindow

@@ -15,7 +15,8 @@ from PySide6.QtCore import Qt
 
 from frontdesk.app.context import AppContext
 from frontdesk.app.paths import Paths
-from frontdesk.domain.booking import Booking, BookingRequest, SyncState, VisitStatus
+from frontdesk.domain.booking import Booking, SyncState, VisitStatus
+from frontdesk.domain.booking_request import BookingRequest
 from frontdesk.domain.outbox import OperationState
 from frontdesk.sandbox import SandboxServer
 from frontdesk.sandbox.fault_spec import FaultSpec

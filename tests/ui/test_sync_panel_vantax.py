@@ -13,7 +13,7 @@ from frontdesk.app.context import AppContext
 from frontdesk.app.desk import clinic_zone
 from frontdesk.app.paths import Paths
 from frontdesk.domain import dates
-from frontdesk.domain.booking import BookingRequest
+from frontdesk.domain.booking_request import BookingRequest
 from frontdesk.domain.timeutil import to_local
 from frontdesk.sandbox import SandboxServer
 from frontdesk.ui.sync_panel import SyncPanelWidget

@@ -21,6 +21,7 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from frontdesk.app import phones
 from frontdesk.app.asap_reach import reaches
@@ -36,13 +37,16 @@ from frontdesk.domain.asap import (
     slot_fits,
 )
 from frontdesk.domain.audit import AuditEntry, AuditEvent, Changes
-from frontdesk.domain.booking import Booking, BookingRequest
+from frontdesk.domain.booking import Booking
 from frontdesk.domain.timeutil import to_local, utc_now
 from frontdesk.domain.translation import translate
 from frontdesk.domain.verdict import Severity
 from frontdesk.storage.asap import TOPIC, AsapEntryGone
 from frontdesk.storage.outbox_store import Step
 from frontdesk.storage.patients import patient_key
+
+if TYPE_CHECKING:
+    from frontdesk.domain.booking_request import BookingRequest
 
 __all__ = ["TOPIC", "AsapEntryGone", "AsapForm", "AsapProblem", "Offer"]
 
@@ -212,6 +216,8 @@ def _email(context: AppContext, entry: AsapEntry) -> str | None:
 
 def request_for(context: AppContext, entry: AsapEntry, slot: FreedSlot) -> BookingRequest:
     """The booking request of ``entry``'s patient in ``slot``."""
+    from frontdesk.domain.booking_request import BookingRequest  # pydantic: not at start
+
     return BookingRequest(
         connection_id=slot.connection_id,
         service_id=slot.service_id,

@@ -34,7 +34,7 @@ from frontdesk.domain.audit import (
     AuditEvent,
     changes_between,
 )
-from frontdesk.domain.booking import Booking, BookingRequest, SyncState, VisitStatus
+from frontdesk.domain.booking import Booking, SyncState, VisitStatus
 from frontdesk.domain.catalog import Catalog, Policy, Service
 from frontdesk.domain.outbox import ChangePlan, OperationKind
 from frontdesk.domain.timeutil import iso_utc, local_day_bounds, to_local, utc_now
@@ -45,6 +45,7 @@ from frontdesk.storage.repo import Repository, StaleBooking
 from frontdesk.storage.rows import BookingsBetween, Guard
 
 if TYPE_CHECKING:
+    from frontdesk.domain.booking_request import BookingRequest
     from frontdesk.providers.base import Connector
     from frontdesk.providers.spec import ProviderSpec
 

@@ -11,17 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 from frontdesk.app.context import AppContext
 from frontdesk.domain import dates
 from frontdesk.domain.blockouts import Occurrence
-from frontdesk.domain.booking import (
-    Booking,
-    BookingGlimpse,
-    BookingRequest,
-    SyncState,
-    VisitStatus,
-)
+from frontdesk.domain.booking import Booking, BookingGlimpse, SyncState, VisitStatus
 from frontdesk.domain.catalog import Service, Window, windows_in_zone
 from frontdesk.domain.timeutil import (
     local_day_bounds,
@@ -32,6 +27,9 @@ from frontdesk.domain.timeutil import (
 )
 from frontdesk.domain.translation import translate
 from frontdesk.domain.verdict import Verdict
+
+if TYPE_CHECKING:
+    from frontdesk.domain.booking_request import BookingRequest
 
 # Stand-ins used only to run the slot checks before the patient's details are typed; any
 # verdict about these fields is dropped, so they never reach the receptionist.

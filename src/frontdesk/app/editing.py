@@ -12,6 +12,7 @@ cancel and book again; the notes are kept at the desk where they cannot be sent.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from frontdesk.app.booking import (
     BookingRefused,
@@ -21,11 +22,14 @@ from frontdesk.app.booking import (
     refusal,
 )
 from frontdesk.domain.audit import AuditEvent
-from frontdesk.domain.booking import Booking, BookingRequest, SyncState, VisitStatus
+from frontdesk.domain.booking import Booking, SyncState, VisitStatus
 from frontdesk.domain.outbox import ChangePlan, OperationKind
 from frontdesk.domain.timeutil import iso_utc, utc_now
 from frontdesk.domain.verdict import Severity, Verdict
 from frontdesk.storage.repo import StaleBooking
+
+if TYPE_CHECKING:
+    from frontdesk.domain.booking_request import BookingRequest
 
 PARTS = (
     "service_id",
@@ -47,6 +51,8 @@ PART_WORDS = {
 
 def request_of(booking: Booking) -> BookingRequest:
     """The form of an existing booking, as the appointment window opens with it."""
+    from frontdesk.domain.booking_request import BookingRequest  # pydantic: not at start
+
     return BookingRequest(
         connection_id=booking.connection_id,
         service_id=booking.service_id,

@@ -14,7 +14,7 @@ from datetime import datetime, time
 
 from pydantic import ValidationError
 
-from frontdesk.domain.booking import BookingRequest
+from frontdesk.domain.booking_request import BookingRequest
 from frontdesk.domain.catalog import Catalog
 from frontdesk.domain.timeutil import (
     FIRST_YEAR,

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from frontdesk.app.booking import BookingRefused, refusal
 from frontdesk.app.openings import Limits, Opening, OpeningQuery, find_openings
 from frontdesk.domain.audit import AuditEvent
-from frontdesk.domain.booking import Booking, BookingRequest
+from frontdesk.domain.booking import Booking
 from frontdesk.domain.timeutil import local_day_bounds, local_to_utc, to_local, utc_now
 from frontdesk.domain.translation import plural, translate
 from frontdesk.domain.verdict import Severity, Verdict
@@ -31,6 +31,7 @@ from frontdesk.storage.series import TOPIC, NewBooking, SeriesInfo
 
 if TYPE_CHECKING:
     from frontdesk.app.context import AppContext
+    from frontdesk.domain.booking_request import BookingRequest
 
 __all__ = ["TOPIC", "Occurrence", "SeriesInfo", "SeriesRefused", "starts_of"]
 

@@ -1,4 +1,5 @@
-"""Bookings as the desk knows them, and the canonical request the booking dialog builds.
+"""Bookings as the desk knows them (the canonical request the booking dialog builds is
+:mod:`frontdesk.domain.booking_request`).
 
 A booking has two independent states: its *visit status* (what happens at the desk: booked,
 arrived, completed, no-show, cancelled) and its *sync state* (where it stands with the remote
@@ -12,10 +13,8 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any, NamedTuple
-
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from frontdesk.domain.sensitive import remember_patient
 from frontdesk.domain.timeutil import ensure_utc
@@ -176,40 +175,3 @@ def glimpse_of(booking: Booking | BookingGlimpse) -> BookingGlimpse:
         b.sync_state,
         b.problem_message,
     )
-
-
-_PATIENT_FIELDS = ("patient_name", "patient_phone", "patient_email", "notes")
-
-
-class BookingRequest(BaseModel):
-    """What the booking dialog asks for, before any API's vocabulary is applied."""
-
-    model_config = ConfigDict(frozen=True, str_strip_whitespace=True)
-
-    connection_id: str
-    service_id: str = ""
-    resource_id: str = ""
-    start: datetime | None = None
-    session: str | None = None
-    patient_name: str = ""
-    patient_phone: str = ""
-    patient_email: str | None = None
-    notes: str | None = Field(default=None, max_length=2000)
-    extra: dict[str, Any] = Field(default_factory=dict)
-
-    @model_validator(mode="before")
-    @classmethod
-    def _seen(cls, data: Any) -> Any:
-        """The patient's values are remembered before they are checked: an error that quotes
-        them (a note too long) is masked in a log too."""
-        if isinstance(data, Mapping):
-            remember_patient(*(data.get(k) for k in _PATIENT_FIELDS))
-        return data
-
-    @field_validator("start")
-    @classmethod
-    def _utc(cls, value: datetime | None) -> datetime | None:
-        return None if value is None else ensure_utc(value)
-
-    def end(self, duration_minutes: int) -> datetime | None:
-        return None if self.start is None else self.start + timedelta(minutes=duration_minutes)

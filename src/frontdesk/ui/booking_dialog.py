@@ -34,7 +34,8 @@ from frontdesk.app.context import AppContext
 from frontdesk.app.desk import clinic_zone, first_opening, resources
 from frontdesk.app.openings import Opening
 from frontdesk.app.patients import Patient
-from frontdesk.domain.booking import Booking, BookingRequest
+from frontdesk.domain.booking import Booking
+from frontdesk.domain.booking_request import BookingRequest
 from frontdesk.domain.catalog import Catalog
 from frontdesk.domain.timeutil import to_local
 from frontdesk.domain.translation import QT_TRANSLATE_NOOP, translate

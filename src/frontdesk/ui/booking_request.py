@@ -10,7 +10,7 @@ from datetime import date, datetime, time, timedelta
 from pydantic import ValidationError
 
 from frontdesk.domain import dates
-from frontdesk.domain.booking import BookingRequest
+from frontdesk.domain.booking_request import BookingRequest
 from frontdesk.domain.translation import translate
 from frontdesk.domain.verdict import Verdict
 from frontdesk.ui.form_bits import wall_time

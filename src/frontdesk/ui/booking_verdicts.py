@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from frontdesk.app.context import AppContext
 from frontdesk.app.desk import validate_as_typed
-from frontdesk.domain.booking import BookingRequest
+from frontdesk.domain.booking_request import BookingRequest
 from frontdesk.domain.translation import translate
 from frontdesk.domain.verdict import Severity, Verdict
 from frontdesk.ui.form_bits import field_style, worst

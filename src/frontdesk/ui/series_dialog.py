@@ -37,7 +37,8 @@ from frontdesk.app import series
 from frontdesk.app.booking import BookingRefused
 from frontdesk.app.context import AppContext
 from frontdesk.domain import dates
-from frontdesk.domain.booking import Booking, BookingRequest
+from frontdesk.domain.booking import Booking
+from frontdesk.domain.booking_request import BookingRequest
 from frontdesk.domain.timeutil import to_local
 from frontdesk.domain.translation import translate
 from frontdesk.domain.verdict import Severity
