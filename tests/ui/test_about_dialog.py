@@ -13,7 +13,14 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMenu
 import frontdesk
 from frontdesk.app.paths import Paths
 from frontdesk.ui.about_dialog import AboutDialog, folder_rows, install_about_action
-from frontdesk.ui.branding import ICON_SIZES, app_icon, apply_branding, apply_version, render_icon
+from frontdesk.ui.branding import (
+    ICON_SIZES,
+    app_icon,
+    apply_branding,
+    apply_icon,
+    apply_version,
+    render_icon,
+)
 from frontdesk.ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -70,6 +77,7 @@ def test_the_icon_is_rendered_from_the_shipped_svg(qapp) -> None:  # type: ignor
 
 def test_branding_names_the_app_and_sets_its_icon(qapp) -> None:  # type: ignore[no-untyped-def]
     apply_branding(qapp)
+    apply_icon(qapp)  # after the first paint, in a start
     apply_version(qapp)  # after the first paint, in a start
     assert qapp.applicationVersion() == frontdesk.__version__
     assert qapp.desktopFileName() == frontdesk.APP_ID

@@ -103,6 +103,19 @@ def test_smoke_launch_with_demo(qapp, tmp_path: Path, capsys) -> None:  # type: 
     assert f"About says Version {frontdesk.__version__}" in out.out
 
 
+def test_smoke_launch_fails_without_the_app_icon(qapp, tmp_path: Path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The icon is given after the first paint, yet a build without it still fails its
+    smoke check (and says why, without a traceback)."""
+    broken = tmp_path / "broken.svg"
+    broken.write_text("not an svg", encoding="utf-8")
+    monkeypatch.setattr("frontdesk.ui.branding.resource_path", lambda _name: broken)
+    code = launch(["--smoke-test", "--demo", "--profile-dir", str(tmp_path / "p")])
+    out = capsys.readouterr()
+    assert code == 1
+    assert "smoke test failed: ValueError: the app icon" in out.err
+    assert "Traceback" not in out.out + out.err
+
+
 def test_double_click_on_an_empty_slot_opens_the_dialog_there(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QPoint, Qt
 

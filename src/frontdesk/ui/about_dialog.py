@@ -11,6 +11,7 @@ it to the application menu, where Mac apps keep it).
 from __future__ import annotations
 
 import html
+import logging
 import platform
 import sys
 from pathlib import Path
@@ -34,8 +35,9 @@ from PySide6.QtWidgets import (
 from frontdesk import APP_NAME, __version__
 from frontdesk.app.paths import Paths
 from frontdesk.domain.translation import QT_TRANSLATE_NOOP, translate
-from frontdesk.ui.branding import app_icon
 from frontdesk.ui.theme import mark_hint
+
+log = logging.getLogger("frontdesk.ui")
 
 TAGLINE = QT_TRANSLATE_NOOP(
     "About",
@@ -74,10 +76,16 @@ class AboutDialog(QDialog):
         title = translate("About", "About {app}").format(app=APP_NAME)
         self.setWindowTitle(title)
         self.setAccessibleName(title)
-        self.setWindowIcon(app_icon())
+        from frontdesk.ui.branding import app_icon  # QtSvg: when the dialog first opens
 
         icon = QLabel(self)
-        icon.setPixmap(app_icon().pixmap(64, 64))
+        try:
+            drawn = app_icon()
+        except (OSError, ValueError):  # said once, at the start (launch.give_icon)
+            log.warning("the About dialog shows no icon: it could not be loaded")
+        else:
+            self.setWindowIcon(drawn)
+            icon.setPixmap(drawn.pixmap(64, 64))
         icon.setAccessibleName(translate("About", "{app} icon").format(app=APP_NAME))
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
 

@@ -201,7 +201,7 @@ def launch(argv: list[str], tools: Sequence[str] = ()) -> int:
     from PySide6.QtCore import QCoreApplication, QTimer, qInstallMessageHandler
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from frontdesk.ui.branding import apply_branding, apply_version
+    from frontdesk.ui.branding import apply_branding, apply_icon, apply_version
 
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setOrganizationName(APP_NAME)
@@ -235,12 +235,7 @@ def launch(argv: list[str], tools: Sequence[str] = ()) -> int:
                 QMessageBox.warning(None, APP_NAME, str(exc))
             return 4
         try:
-            try:
-                apply_branding(app)
-            except (OSError, ValueError):
-                if args.smoke_test:  # a packaged build without its resources is broken
-                    raise
-                log.warning("the app icon could not be loaded", exc_info=True)
+            apply_branding(app)  # the icon once the first paint is done (give_icon)
             if facts is not None:  # the lock screen now; the desk is loaded behind it
                 early = _paint_early(app, facts, report)
             from frontdesk.app.context import AppContext
@@ -279,7 +274,17 @@ def launch(argv: list[str], tools: Sequence[str] = ()) -> int:
 
             said = ("desk painted",) if early is not None else ("first paint", "desk painted")
             after_first_paint(window, lambda: _report(*said))
+        icon_broken: list[Exception] = []
+
+        def give_icon() -> None:
+            try:
+                apply_icon(app)
+            except (OSError, ValueError) as exc:  # a build without its resources
+                icon_broken.append(exc)
+                log.warning("the app icon could not be loaded", exc_info=True)
+
         window.first_paint.later(gc.enable)
+        window.first_paint.later(give_icon)
         window.first_paint.later(lambda: apply_version(app))
         window.first_paint.later(lambda: _recheck_keyring(context))
         sync_after_first_paint(window, demo)
@@ -299,6 +304,10 @@ def launch(argv: list[str], tools: Sequence[str] = ()) -> int:
             else:  # inside a running application (tests): settle without a nested loop
                 _settle(app, SMOKE_SETTLE_MS + 100)
                 window.close()
+            if icon_broken:  # a packaged build without its resources is broken
+                problem = icon_broken[0]
+                print(f"smoke test failed: {type(problem).__name__}: {problem}", file=sys.stderr)
+                return 1
             print("FrontDesk smoke test: main window built")
             print(f"FrontDesk smoke test: About says {about_says}")
             return 0
