@@ -57,7 +57,7 @@ def test_a_new_profile_is_private_whatever_the_umask(umask: int, tmp_path: Path)
     context = AppContext(paths, use_keyring=False)
     try:
         context.connect("huskyvoice", "Clinic", "http://127.0.0.1:9/v1", "sk_test_key")
-        context.update_settings(context.settings.model_copy(update={"paper": "A4"}))
+        context.update_settings(context.settings.changed(paper="A4"))
         store.save_url(paths.config_dir, "postgresql://desk@clinic-server:5432/frontdesk")
         logging.getLogger("frontdesk.app").warning("a line for the log file")
         names = set(modes(root))

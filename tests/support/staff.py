@@ -22,6 +22,4 @@ def sign_in_admin(context: AppContext) -> None:
 
 
 def long_idle(context: AppContext) -> None:
-    context.update_settings(
-        context.settings.model_copy(update={"idle_lock_minutes": MAX_IDLE_LOCK})
-    )
+    context.update_settings(context.settings.changed(idle_lock_minutes=MAX_IDLE_LOCK))

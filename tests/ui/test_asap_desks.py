@@ -35,8 +35,8 @@ def test_a_slot_freed_at_one_desk_is_offered_and_booked_at_another(  # type: ign
     qtbot, desks: tuple[AppContext, AppContext]
 ) -> None:
     a, b = desks
-    a.update_settings(a.settings.model_copy(update={"timezone": ZONE}))
-    b.update_settings(b.settings.model_copy(update={"timezone": ZONE}))
+    a.update_settings(a.settings.changed(timezone=ZONE))
+    b.update_settings(b.settings.changed(timezone=ZONE))
     cid = a.connections()[0].id
     start = local_to_utc(next_weekday(2), time(10, 0), ZONE).instant
     leaving = a.booking.book(

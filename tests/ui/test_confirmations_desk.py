@@ -191,9 +191,9 @@ def test_another_desks_calls_and_arrivals_show_at_once(  # type: ignore[no-untyp
     qtbot, desks: tuple[AppContext, AppContext]
 ) -> None:
     a, b = desks
-    a.update_settings(a.settings.model_copy(update={"timezone": "Europe/London"}))
+    a.update_settings(a.settings.changed(timezone="Europe/London"))
     sign_in_admin(b)
-    b.update_settings(b.settings.model_copy(update={"timezone": "Europe/London"}))
+    b.update_settings(b.settings.changed(timezone="Europe/London"))
     day = next_weekday(2)
     for hour, phone in ((10, "+442079460432"), (11, "+442079460433")):
         a.booking.book(

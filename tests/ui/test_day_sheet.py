@@ -53,12 +53,12 @@ def test_the_paper_follows_the_clinics_region(desk: MainWindow, tmp_path: Path) 
     context = desk.context
     kept = context.settings
     try:
-        context.update_settings(kept.model_copy(update={"phone_region": "US", "paper": "auto"}))
+        context.update_settings(kept.changed(phone_region="US", paper="auto"))
         assert day_sheet(context, _busy_day(desk).date()).paper == "Letter"
         path = desk.save_day_sheet(tmp_path / "letter.pdf")
         assert path is not None
         assert re.search(rb"MediaBox \[0 0 612[.0]* 792[.0]*\]", path.read_bytes())  # 8.5 x 11 in
-        context.update_settings(kept.model_copy(update={"phone_region": "DE", "paper": "auto"}))
+        context.update_settings(kept.changed(phone_region="DE", paper="auto"))
         assert day_sheet(context, _busy_day(desk).date()).paper == "A4"
     finally:
         context.update_settings(kept)

@@ -148,9 +148,7 @@ class Demo:
         self.providers = tuple(providers)
         self.context = AppContext(Paths.resolve(profile_dir), use_keyring=False, connect=False)
         if clinic_zone is not None:  # else the profile's, by default the computer's
-            self.context.update_settings(
-                self.context.settings.model_copy(update={"timezone": clinic_zone})
-            )
+            self.context.update_settings(self.context.settings.changed(timezone=clinic_zone))
         self._receptionist_due = self.context.staff.first_start
         sign_in_demo(self.context)
         # the demo clinics keep their hours on the desk's clock: 09:00 is 09:00 at the desk;

@@ -24,7 +24,7 @@ from frontdesk.app.store_url import ENV, saved_url
 
 log = logging.getLogger("frontdesk.app")
 
-SETTINGS_FILE = "clinic.json"  # app.settings.FILE_NAME (that module loads pydantic)
+SETTINGS_FILE = "clinic.json"  # app.settings.FILE_NAME (read here as plain JSON, nothing more)
 
 
 @dataclass(frozen=True)

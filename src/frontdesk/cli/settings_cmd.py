@@ -8,11 +8,9 @@ import argparse
 import json
 import sys
 
-from pydantic import ValidationError
-
 from frontdesk.app import store
 from frontdesk.app.context import AppContext
-from frontdesk.app.settings import ClinicSettings
+from frontdesk.app.settings import SettingsRefused
 from frontdesk.app.staff import NotAllowed, SignInRefused
 from frontdesk.cli import staff_cmd
 
@@ -31,12 +29,9 @@ def run(context: AppContext, args: argparse.Namespace) -> int:
     }
     if changes:
         try:
-            updated = ClinicSettings.model_validate({**context.settings.model_dump(), **changes})
-        except ValidationError as exc:
-            error = exc.errors()[0]
-            where = str(error["loc"][0]) if error["loc"] else "settings"
-            why = str(error["msg"]).removeprefix("Value error, ")
-            print(f"frontdesk settings: {where}: {why}", file=sys.stderr)
+            updated = context.settings.changed(**changes)
+        except SettingsRefused as exc:
+            print(f"frontdesk settings: {exc.field}: {exc.why}", file=sys.stderr)
             return 2
         refusal = _admit_settings(context, args.admin)
         if refusal is not None:

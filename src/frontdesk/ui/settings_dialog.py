@@ -9,7 +9,6 @@ from __future__ import annotations
 import zoneinfo
 
 import phonenumbers
-from pydantic import ValidationError
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,12 +24,18 @@ from PySide6.QtWidgets import (
 
 from frontdesk.app.context import AppContext
 from frontdesk.app.languages import LANGUAGES, chosen
-from frontdesk.app.settings import MAX_IDLE_LOCK, ClinicSettings, computer_zone, region_name
+from frontdesk.app.settings import (
+    MAX_IDLE_LOCK,
+    ClinicSettings,
+    SettingsRefused,
+    computer_zone,
+    region_name,
+)
 from frontdesk.domain.translation import QT_TRANSLATE_NOOP, translate
 from frontdesk.ui.theme import mark_hint
 
 AUTO = ""
-# what the desk says of a setting it cannot keep (never pydantic's own words)
+# what the desk says of a setting it cannot keep (in the desk's language, not the check's)
 REFUSALS = {
     "timezone": QT_TRANSLATE_NOOP(
         "Settings",
@@ -45,12 +50,10 @@ REFUSALS = {
 }
 
 
-def refusal_words(error: ValidationError, typed: str) -> str:
-    """Why the settings cannot be kept, in the desk's language: the first refused setting's
+def refusal_words(error: SettingsRefused, typed: str) -> str:
+    """Why the settings cannot be kept, in the desk's language: the refused setting's
     sentence (``typed``: the time zone as typed)."""
-    problems = error.errors()
-    field = str(problems[0]["loc"][0]) if problems and problems[0]["loc"] else ""
-    sentence = REFUSALS.get(field, QT_TRANSLATE_NOOP("Settings", "Check the settings."))
+    sentence = REFUSALS.get(error.field, QT_TRANSLATE_NOOP("Settings", "Check the settings."))
     return translate("Settings", sentence).format(typed=repr(typed), most=MAX_IDLE_LOCK)
 
 
@@ -146,11 +149,11 @@ class SettingsDialog(QDialog):
             return ClinicSettings(
                 timezone=str(zone) or None,
                 phone_region=str(self.region.currentData() or "") or None,
-                paper=str(self.paper.currentData() or "auto"),
+                paper=self.paper.currentData() or "auto",
                 idle_lock_minutes=self.idle.value(),
                 language=str(self.language.currentData() or "") or None,
             )
-        except ValidationError as exc:
+        except SettingsRefused as exc:
             return refusal_words(exc, typed)
 
     def _explain(self) -> None:
