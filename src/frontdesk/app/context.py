@@ -24,14 +24,14 @@ from frontdesk.app.reads import DeskReads
 from frontdesk.app.staff import StaffSession
 from frontdesk.storage.db import Database
 from frontdesk.storage.repo import ConnectionRecord, Repository
-from frontdesk.sync.engine import SyncEngine
-from frontdesk.sync.loop import CycleReport, SyncLoop
 
-__all__ = ["AppContext", "CycleReport", "SyncLoop"]
+__all__ = ["AppContext"]
 
 if TYPE_CHECKING:
     from frontdesk.app.credentials import Credentials
     from frontdesk.providers.base import Connector
+    from frontdesk.sync.engine import SyncEngine
+    from frontdesk.sync.loop import SyncLoop
 
 log = logging.getLogger("frontdesk.app")
 
@@ -78,7 +78,7 @@ class AppContext:
         self.booking = BookingService(
             self.repo, self.connectors, self.desk, lambda: self.settings, self.staff.actor
         )
-        self.engine = SyncEngine(self.repo, self.connectors, stop=self.stop)
+        self._engine: SyncEngine | None = None  # made when first asked for (``engine``)
         self.demo = False  # a demo clinic (app.demo): screens may show sample records
         self.confirmations, self.arrivals = desk_day.services(self)  # the patient's side
         self.blockouts = BlockoutDesk(self.repo, lambda: self.settings.zone, self.staff.actor)
@@ -142,8 +142,18 @@ class AppContext:
         self.booking = BookingService(
             self.repo, self.connectors, self.desk, lambda: self.settings, self.staff.actor
         )
-        self.engine = SyncEngine(self.repo, self.connectors, stop=self.stop)
+        self._engine = None  # the next one sends through these connectors
         self.connectors_ready = True
+
+    @property
+    def engine(self) -> SyncEngine:
+        """The sync engine of the current connectors, made when first asked for (a desk
+        syncs in a worker process of its own: its window never needs one to start)."""
+        if self._engine is None:
+            from frontdesk.sync.engine import SyncEngine
+
+            self._engine = SyncEngine(self.repo, self.connectors, stop=self.stop)
+        return self._engine
 
     def connect(
         self,
@@ -202,6 +212,8 @@ class AppContext:
     def sync_loop(self, pull_every_s: float | None = None) -> SyncLoop:
         """The sync loop (drain, refresh what is stale, wait) of the current engine: the desk's
         worker and ``frontdesk sync`` run the same one."""
+        from frontdesk.sync.loop import SyncLoop
+
         if pull_every_s is None:
             return SyncLoop(self.engine)
         return SyncLoop(self.engine, pull_every_s=pull_every_s)
@@ -212,7 +224,8 @@ class AppContext:
     def close(self) -> None:
         self.stop.set()
         try:  # another desk or process may send for its connections at once
-            self.engine.stop_sending()
+            if self._engine is not None:
+                self._engine.stop_sending()
         except Exception:
             log.warning("giving up the sending roles failed", exc_info=True)
         for connector in self.connectors.values():

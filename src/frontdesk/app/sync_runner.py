@@ -14,10 +14,13 @@ from __future__ import annotations
 import logging
 import time
 from dataclasses import asdict
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from frontdesk.app.changes import ChangeRecord
-from frontdesk.app.context import AppContext, SyncLoop
+from frontdesk.app.context import AppContext
+
+if TYPE_CHECKING:  # made by the context when the first cycle runs
+    from frontdesk.sync.loop import SyncLoop
 
 log = logging.getLogger("frontdesk.app")
 

@@ -14,10 +14,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from frontdesk.app.context import AppContext
 from frontdesk.app.desk import clinic_zone
-from frontdesk.app.openings import Limits, Opening, OpeningQuery, find_openings
 from frontdesk.domain import dates
 from frontdesk.domain.audit import Actor
 from frontdesk.domain.booking import Booking, approximate_time
@@ -25,9 +25,11 @@ from frontdesk.domain.merge import PART_WORDS, PARTS
 from frontdesk.domain.outbox import Operation, OperationKind, OperationState, Settlement
 from frontdesk.domain.timeutil import to_local, utc_now
 from frontdesk.domain.translation import QT_TRANSLATE_NOOP, plural, translate
-from frontdesk.providers.registry import PROVIDERS
 from frontdesk.storage.outbox_unknown import NotUnknown as NotUnknown  # for the screens
 from frontdesk.sync.refresh import BOOKINGS, CATALOG, part_day
+
+if TYPE_CHECKING:
+    from frontdesk.app.openings import Opening
 
 # English (``frontdesk sync`` says them so); the sync panel shows translate("SyncPanel", word)
 KIND_WORDS = {
@@ -49,6 +51,8 @@ def change_words(op: Operation, when: str, service: str, provider: str) -> str:
     it was queued for ("VantaX contact for Tue 16 Jun 10:00 Dental cleaning"), since it is not
     the booking."""
     if op.kind is OperationKind.CREATE_PATIENT:
+        from frontdesk.providers.registry import PROVIDERS
+
         spec = PROVIDERS.get(provider)
         record = (spec.patient_record if spec else None) or translate(
             "SyncPanel", "Patient's record"
@@ -186,6 +190,8 @@ def settle(
 def nearest_openings(context: AppContext, booking: Booking, count: int = 4) -> list[Opening]:
     """Openings for the same service and patient, from a little before the refused time (or
     now) on, in any resource of the booking's connection."""
+    from frontdesk.app.openings import Limits, OpeningQuery, find_openings
+
     query = OpeningQuery(
         booking.connection_id,
         booking.service_id,

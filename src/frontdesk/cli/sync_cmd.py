@@ -8,10 +8,11 @@ import sys
 from types import FrameType
 
 from frontdesk.app import sync_status
-from frontdesk.app.context import AppContext, CycleReport
+from frontdesk.app.context import AppContext
 from frontdesk.app.desk import clinic_zone
 from frontdesk.app.words import counted
 from frontdesk.domain.merge import CLASH_CODE
+from frontdesk.sync.loop import CycleReport
 
 ATTENTION = "needs attention: "
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QWidget
@@ -26,12 +26,14 @@ from frontdesk.domain.outbox import ChangePlan
 from frontdesk.domain.translation import translate
 from frontdesk.domain.verdict import Severity
 from frontdesk.ui.blocks import visit_words
-from frontdesk.ui.change_dialogs import CancelDialog, RescheduleDialog
 from frontdesk.ui.desk_ops import booking_ids, ops_for
 from frontdesk.ui.wording import plain_message
 
+if TYPE_CHECKING:  # the dialogs are imported when first opened, not at the desk's start
+    from frontdesk.ui.change_dialogs import CancelDialog, RescheduleDialog
+
 log = logging.getLogger("frontdesk.ui")
-D = TypeVar("D", RescheduleDialog, CancelDialog)
+D = TypeVar("D", bound=QDialog)
 
 
 class DeskActions(QObject):
@@ -93,6 +95,8 @@ class DeskActions(QObject):
         booking = self.context.reads.booking(booking_id)
         if booking is None:
             return None
+        from frontdesk.ui.change_dialogs import RescheduleDialog
+
         dialog = RescheduleDialog(self.context, booking, self.window)
         dialog.moved.connect(
             lambda b: self._after_dialog(b.id, translate("Actions", "Appointment moved."))
@@ -103,6 +107,8 @@ class DeskActions(QObject):
         booking = self.context.reads.booking(booking_id)
         if booking is None or not booking.active:
             return None
+        from frontdesk.ui.change_dialogs import CancelDialog
+
         dialog = CancelDialog(self.context, booking, self.window)
         dialog.cancelled.connect(
             lambda b: self._after_dialog(b.id, translate("Actions", "Appointment cancelled."))

@@ -19,16 +19,15 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QDialog, QFileDialog
 
 from frontdesk.app import audit
-from frontdesk.app.day_sheet import DaySheet, day_sheet
-from frontdesk.app.day_sheet import file_name as day_sheet_file_name
 from frontdesk.app.desk import ResourceKey, resource_key
-from frontdesk.app.openings import Opening
 from frontdesk.app.patients import Patient
 from frontdesk.domain.booking import Booking
 from frontdesk.domain.translation import plural, translate
 
-if TYPE_CHECKING:  # each dialog is imported when first opened
+if TYPE_CHECKING:  # each dialog (and the day sheet) is imported when first opened
+    from frontdesk.app.day_sheet import DaySheet
     from frontdesk.app.exports import Kind
+    from frontdesk.app.openings import Opening
     from frontdesk.ui.appointment_dialog import AppointmentDialog
     from frontdesk.ui.audit_dialog import AuditDialog
     from frontdesk.ui.booking_dialog import BookingDialog
@@ -182,6 +181,8 @@ class DeskDialogs(QObject):
         self.window.refresh()
 
     def day_sheet(self) -> DaySheet:
+        from frontdesk.app.day_sheet import day_sheet
+
         pane = self.window.pane  # the view's columns, named and ordered as the day view has them
         return day_sheet(self.context, pane.day, pane.hidden, pane.shown_resources())
 
@@ -203,6 +204,8 @@ class DeskDialogs(QObject):
 
     def save_day_sheet(self, path: Path | None = None) -> Path | None:
         if path is None:
+            from frontdesk.app.day_sheet import file_name as day_sheet_file_name
+
             chosen, _ = QFileDialog.getSaveFileName(
                 self.window,
                 translate("DeskDialogs", "Save the day sheet as PDF"),

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 from frontdesk.app import sync_status
 from frontdesk.app.columns import column_of, everything, is_clinic
 from frontdesk.app.context import AppContext
-from frontdesk.app.openings import Opening
 from frontdesk.domain import dates
 from frontdesk.domain.booking import Booking
 from frontdesk.domain.timeutil import to_local
@@ -252,6 +251,8 @@ class AttentionTab(QSplitter):
             self._make(booking_id, lambda: how(self.context, booking_id))
 
     def _rebook_item(self, item: QListWidgetItem | None) -> None:
+        from frontdesk.app.openings import Opening  # the openings' module: when first used
+
         booking = self.selected()
         opening = item.data(ID_ROLE) if item is not None else None
         if booking is None or not isinstance(opening, Opening):
