@@ -15,7 +15,15 @@ from frontdesk.ui.booking_dialog import BookingDialog
 from frontdesk.ui.main_window import MainWindow
 from frontdesk.ui.palette import is_dark, luminance
 from frontdesk.ui.sync_panel import ATTENTION_TAB, UNKNOWN_TAB
-from frontdesk.ui.theme import AA, BACKGROUNDS, Tones, apply_scheme, contrast, dark_palette
+from frontdesk.ui.theme import (
+    AA,
+    BACKGROUNDS,
+    Tones,
+    apply_scheme,
+    contrast,
+    dark_palette,
+    follow_color_scheme,
+)
 
 
 def test_a_dark_scheme_darkens_a_light_palette_and_back(
@@ -37,6 +45,31 @@ def test_a_dark_scheme_darkens_a_light_palette_and_back(
     finally:
         apply_scheme(qapp, Qt.ColorScheme.Light)
         qapp.setStyle(light_style)
+
+
+def test_a_palette_the_platform_changes_by_itself_gets_a_readable_placeholder(
+    qapp: QApplication,
+) -> None:
+    """The palette watch (a widget never shown, told of every application palette change)
+    refits the placeholder tone; it filters no other object's events."""
+    follow_color_scheme(qapp)
+    kept = QPalette(qapp.palette())
+    try:
+        changed = QPalette(kept)
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            changed.setColor(group, QPalette.ColorRole.PlaceholderText, QColor("#eeeeee"))
+        qapp.setPalette(changed)  # as a theme change of the platform's would
+        QApplication.processEvents()
+        palette = qapp.palette()
+        hint = Tones.of(palette).hint
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            assert palette.color(group, QPalette.ColorRole.PlaceholderText) == hint
+        watches = [
+            w for w in QApplication.allWidgets() if w.objectName() == "frontdesk-palette-watch"
+        ]
+        assert len(watches) == 1 and not watches[0].isVisible()
+    finally:
+        qapp.setPalette(kept)
 
 
 # -- contrast of the desk's secondary text ----------------------------------------------------

@@ -105,7 +105,12 @@ class DeskGuard(QObject):
         self._idle.timeout.connect(self._check_idle)
         self.set_idle_seconds(self.idle_s)
         app = QApplication.instance()
-        if app is not None:
+        if app is not None and self.session.signed_in:
+            # the first paint is the desk's: input is watched from then on (a filter on all
+            # of the application's events runs Python for each, the first paint's too); the
+            # lock screen's next presentation takes the window's size then
+            window.first_paint.later(lambda: app.installEventFilter(self))
+        elif app is not None:  # the lock screen is what is painted: watched from the start
             app.installEventFilter(self)
         if self.session.signed_in:
             self._apply_role()

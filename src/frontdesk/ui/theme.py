@@ -18,9 +18,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from frontdesk.ui.palette import is_dark, luminance, mix
 
@@ -152,21 +152,30 @@ def apply_scheme(app: QApplication, scheme: Qt.ColorScheme) -> None:
     fit_placeholder(app)
 
 
-class _PaletteWatch(QObject):
-    """Refits the placeholder colour when the platform changes the palette by itself."""
+class _PaletteWatch(QWidget):
+    """Refits the placeholder colour when the platform changes the palette by itself.
+
+    A widget never shown: Qt tells every widget of the application when its palette changes
+    (``ApplicationPaletteChange``), so no filter on all of the application's events is needed
+    (one would run Python for every event of every object, the first paint's too)."""
 
     def __init__(self, app: QApplication) -> None:
-        super().__init__(app)
+        super().__init__(None)
         self.app = app
+        self.setObjectName("frontdesk-palette-watch")
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.app and event.type() == QEvent.Type.ApplicationPaletteChange:
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ApplicationPaletteChange:
             fit_placeholder(self.app)
-        return False
+        return super().event(event)
+
+
+_WATCHES: dict[int, _PaletteWatch] = {}  # one per application, kept alive with it
 
 
 def follow_color_scheme(app: QApplication) -> None:
     hints = QGuiApplication.styleHints()
     apply_scheme(app, hints.colorScheme())
     hints.colorSchemeChanged.connect(lambda scheme: apply_scheme(app, scheme))
-    app.installEventFilter(_PaletteWatch(app))
+    if id(app) not in _WATCHES:
+        _WATCHES[id(app)] = _PaletteWatch(app)
