@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMenu
 
 import frontdesk
 from frontdesk.app.paths import Paths
-from frontdesk.ui.about_dialog import AboutDialog, folder_rows, install_about_action
+from frontdesk.ui.about_action import install_about_action
+from frontdesk.ui.about_dialog import AboutDialog, folder_rows
 from frontdesk.ui.branding import (
     ICON_SIZES,
     app_icon,

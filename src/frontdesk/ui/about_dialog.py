@@ -4,8 +4,8 @@ Owns the one place a receptionist or the clinic's IT reads the version (from the
 metadata, so a packaged build shows the version it was built from) and the data, settings and
 log folders of the open profile, each a link that opens the folder. "Copy details" puts the
 same facts, with the Qt and Python versions, on the clipboard for a support request.
-`install_about_action` puts "About FrontDesk" in a main window's Help menu (on macOS Qt moves
-it to the application menu, where Mac apps keep it).
+:mod:`frontdesk.ui.about_action` puts "About FrontDesk" in a main window's Help menu (this
+module is imported when the dialog is first opened).
 """
 
 from __future__ import annotations
@@ -18,21 +18,19 @@ from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt, QUrl, qVersion
-from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QMainWindow,
-    QMenu,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from frontdesk import APP_NAME, __version__
+from frontdesk import APP_NAME, version
 from frontdesk.app.paths import Paths
 from frontdesk.domain.translation import QT_TRANSLATE_NOOP, translate
 from frontdesk.ui.theme import mark_hint
@@ -94,8 +92,8 @@ class AboutDialog(QDialog):
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
         self.name_label.setFont(font)
-        version = translate("About", "Version {version}").format(version=__version__)
-        self.version_label = QLabel(version, self)
+        said = translate("About", "Version {version}").format(version=version())
+        self.version_label = QLabel(said, self)
         self.version_label.setAccessibleName(translate("About", "Version"))
         self.version_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         tagline = QLabel(translate("About", TAGLINE), self)
@@ -158,7 +156,7 @@ class AboutDialog(QDialog):
 
     def details(self) -> str:
         """The facts a support request needs, as plain text."""
-        lines = [f"{APP_NAME} {__version__}"]
+        lines = [f"{APP_NAME} {version()}"]
         lines += [f"{label}: {path}" for label, path in folder_rows(self.paths)]
         lines.append(runtime_line())
         return "\n".join(lines)
@@ -176,17 +174,3 @@ def show_about(parent: QWidget, paths: Paths) -> AboutDialog:
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
     dialog.open()
     return dialog
-
-
-def install_about_action(window: QMainWindow, paths: Paths) -> QAction:
-    """Add "About FrontDesk" to the window's Help menu, making the menu if there is none."""
-    bar = window.menuBar()
-    menu = getattr(window, "help_menu", None)  # found by what it is, not by its words
-    if not isinstance(menu, QMenu):
-        menu = bar.addMenu(translate("Menus", "&Help"))
-    action = QAction(translate("Menus", "&About {app}").format(app=APP_NAME), window)
-    action.setMenuRole(QAction.MenuRole.AboutRole)
-    action.setStatusTip(translate("Menus", "Version, and where this desk keeps its files"))
-    action.triggered.connect(lambda: show_about(window, paths))
-    menu.addAction(action)
-    return action

@@ -201,7 +201,7 @@ class MainWindow(QMainWindow):
         self.first_paint.watch()
         if start_sync:
             self.sync.start()
-        from frontdesk.ui.about_dialog import install_about_action
+        from frontdesk.ui.about_action import install_about_action
 
         self.about_action = install_about_action(self, context.paths)  # Help → About FrontDesk
 

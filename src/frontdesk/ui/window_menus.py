@@ -40,7 +40,7 @@ def make_action(
 
 def build_menus(window: MainWindow) -> None:
     """File (connections, day sheet, quit), View (views, panels), Booking, and Help (the
-    keyboard shortcuts; ``about_dialog`` adds About)."""
+    keyboard shortcuts; ``about_action`` adds About)."""
     menu = window.menuBar()
     window.file_menu = menu.addMenu(translate("Menus", "&File"))
     window.connections_action = make_action(
