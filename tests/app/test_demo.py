@@ -172,3 +172,13 @@ def test_a_hostile_kept_state_is_not_run(tmp_path: Path) -> None:
     path.write_bytes(pickle.dumps({"_appointments": Boom()}))
     state = object()
     assert EMULATORS["huskyvoice"].load(state, path) is False
+
+
+def test_the_demo_names_every_api_of_the_registry_in_its_order() -> None:
+    """``ALL_PROVIDERS`` is written out (the registry is imported after the first paint); it
+    stays the registry's, and every API has its sandbox emulator."""
+    from frontdesk.providers.registry import PROVIDERS
+    from frontdesk.sandbox.registry import EMULATORS
+
+    assert tuple(PROVIDERS) == ALL_PROVIDERS
+    assert set(ALL_PROVIDERS) <= set(EMULATORS)

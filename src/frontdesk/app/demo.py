@@ -28,7 +28,6 @@ from typing import TYPE_CHECKING
 from frontdesk.app.context import AppContext
 from frontdesk.app.paths import Paths
 from frontdesk.domain.timeutil import local_to_utc, to_local, utc_now
-from frontdesk.providers.registry import PROVIDERS
 
 if TYPE_CHECKING:
     from frontdesk.sandbox import SandboxServer
@@ -36,8 +35,10 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("frontdesk.app")
 
-# every API the desk connects to that the sandbox emulates, in the registry's order
-ALL_PROVIDERS = tuple(PROVIDERS)  # every API has its emulator (tests/app/test_demo.py)
+# every API the desk connects to that the sandbox emulates, in the registry's order (named
+# here: the registry, with every API's declarations, is imported after the first paint; a
+# test keeps the two the same, and every API has its emulator: tests/app/test_demo.py)
+ALL_PROVIDERS = ("huskyvoice", "vantax", "vastal", "meetergo", "carevalidate")
 # The first API's connection keeps the demo's old name: it sorts first (a space before the
 # others' colon), so the desk's zone, the first connection's, is the same before and after the
 # worker pulls the rest, and demo profiles kept from before the five-API demo still match.
@@ -90,6 +91,8 @@ def connection_name(provider: str) -> str:
     """The demo connection's name, e.g. ``Demo: VantaX sandbox``."""
     if provider == "huskyvoice":
         return DEMO_CONNECTION
+    from frontdesk.providers.registry import PROVIDERS
+
     return f"Demo: {PROVIDERS[provider].title} sandbox"
 
 

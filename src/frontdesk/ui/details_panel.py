@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk.app.apis import title
 from frontdesk.app.booking import status_timing
 from frontdesk.app.columns import column_of, everything, is_clinic
 from frontdesk.app.context import AppContext
@@ -285,6 +284,8 @@ class DetailsPanelWidget(QWidget):
         unsettled = b.sync_state is SyncState.OUTCOME_UNKNOWN  # settled in the sync panel first
         self.buttons["move"].setEnabled(active and booked and not unsettled)
         self.buttons["cancel"].setEnabled(active and not unsettled)
+        from frontdesk.app.apis import title  # the booking systems' names: when first shown
+
         lines = []
         for at, event, detail, actor in reversed(history):
             stamp_at = to_local(at, zone)

@@ -12,13 +12,12 @@ first, the totals keep theirs, and the window never grows to show a long line.""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QStatusBar, QWidget
 
 from frontdesk.app import sync_status
-from frontdesk.app.apis import ConnectionRecord
 from frontdesk.app.context import AppContext
 from frontdesk.app.desk import clinic_zone, today_in
 from frontdesk.domain import dates
@@ -26,6 +25,9 @@ from frontdesk.domain.timeutil import to_local
 from frontdesk.domain.translation import plural, translate
 from frontdesk.ui.elided_label import ElidedLabel
 from frontdesk.ui.theme import Tones
+
+if TYPE_CHECKING:
+    from frontdesk.app.apis import ConnectionRecord
 
 
 def fresh_words(fresh: datetime | None, zone: str) -> str:
