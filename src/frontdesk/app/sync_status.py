@@ -26,7 +26,7 @@ from frontdesk.domain.outbox import Operation, OperationKind, OperationState, Se
 from frontdesk.domain.timeutil import to_local, utc_now
 from frontdesk.domain.translation import QT_TRANSLATE_NOOP, plural, translate
 from frontdesk.storage.outbox_unknown import NotUnknown as NotUnknown  # for the screens
-from frontdesk.sync.refresh import BOOKINGS, CATALOG, part_day
+from frontdesk.sync.parts import BOOKINGS, CATALOG, part_day
 
 if TYPE_CHECKING:
     from frontdesk.app.openings import Opening

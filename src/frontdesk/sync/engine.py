@@ -42,7 +42,8 @@ from frontdesk.providers.base import (
 from frontdesk.providers.http import BadAnswer
 from frontdesk.storage.repo import Repository
 from frontdesk.sync.pacing import SlidingWindow, backoff_seconds
-from frontdesk.sync.refresh import BOOKINGS, CATALOG, day_part, part_day, refresh
+from frontdesk.sync.parts import BOOKINGS, CATALOG, day_part, part_day
+from frontdesk.sync.refresh import refresh
 from frontdesk.sync.senders import abandoned, sender_id
 
 log = logging.getLogger("frontdesk.sync")

@@ -18,25 +18,7 @@ from datetime import date, datetime
 from frontdesk.providers.base import ApiError, Connector, PartialCatalog, ReadsDaysApart
 from frontdesk.providers.http import BadAnswer
 from frontdesk.storage.repo import Repository
-
-CATALOG = "catalog"  # the services, columns and opening hours
-BOOKINGS = "bookings"  # the bookings the booking system holds (other channels' too)
-_DAY = "day:"  # + an ISO date: that local day's openings (read apart)
-
-
-def day_part(day: date) -> str:
-    """The part that is local ``day``'s windows."""
-    return _DAY + day.isoformat()
-
-
-def part_day(part: str) -> date | None:
-    """The day a part is the windows of (None: not a day's part)."""
-    if not part.startswith(_DAY):
-        return None
-    try:
-        return date.fromisoformat(part[len(_DAY) :])
-    except ValueError:
-        return None
+from frontdesk.sync.parts import BOOKINGS, CATALOG, day_part
 
 
 @dataclass
