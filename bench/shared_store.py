@@ -77,7 +77,7 @@ def weekdays() -> list[date]:
 
 def desk(url: str, profile: str, count: int, seed: int, out: str) -> None:
     """One desk: ``count`` booking attempts as fast as the desk takes them; one line each."""
-    from frontdesk.app.booking import BookingRefused
+    from frontdesk.app.booking_checks import BookingRefused
     from frontdesk.domain.booking_request import BookingRequest
     from frontdesk.domain.timeutil import local_to_utc
 

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from frontdesk.app.arrivals import Arrivals
-from frontdesk.app.booking import BookingRefused, BookingService
+from frontdesk.app.booking import BookingService
+from frontdesk.app.booking_checks import BookingRefused
 from frontdesk.app.confirmations import Confirmations
 from frontdesk.app.settings import ClinicSettings
 from frontdesk.domain.audit import Actor, AuditEvent, AuditFilter

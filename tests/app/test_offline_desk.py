@@ -16,7 +16,7 @@ import pytest
 
 from frontdesk.app import columns as clinic_columns
 from frontdesk.app import pinboard
-from frontdesk.app.booking import BookingRefused
+from frontdesk.app.booking_checks import BookingRefused
 from frontdesk.app.demo import Demo
 from frontdesk.app.demo_columns import BERGER
 from frontdesk.app.desk import calendar_data, resources

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from frontdesk.app.booking import _form_problems
+from frontdesk.app.booking_checks import form_problems_of
 from frontdesk.domain.booking_request import BookingRequest
 from frontdesk.domain.catalog import Catalog, Policy
 from frontdesk.providers.registry import PROVIDERS, form_for
@@ -19,7 +19,8 @@ def missing(provider: str, **fields: str) -> set[str]:
     )
     catalog = Catalog(Policy("UTC"))
     return {
-        v.field or "" for v in _form_problems(request, catalog, form_for(provider).patient_required)
+        v.field or ""
+        for v in form_problems_of(request, catalog, form_for(provider).patient_required)
     }
 
 

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from frontdesk.app.booking import status_timing
+from frontdesk.app.booking_checks import status_timing
 from frontdesk.domain.booking import Booking, VisitStatus
 
 # 23:30 in Kolkata on Tuesday, 18:00 UTC: the clinic's day, not the computer's, decides

@@ -16,7 +16,7 @@ from typing import Any
 import pytest
 
 from frontdesk.app import sync_status
-from frontdesk.app.booking import BookingRefused
+from frontdesk.app.booking_checks import BookingRefused
 from frontdesk.app.context import AppContext
 from frontdesk.app.paths import Paths
 from frontdesk.cli.sync_cmd import run_sync

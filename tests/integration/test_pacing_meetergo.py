@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from frontdesk.app.booking import BookingRefused
+from frontdesk.app.booking_checks import BookingRefused
 from frontdesk.app.context import AppContext
 from frontdesk.app.paths import Paths
 from frontdesk.domain.booking import SyncState

@@ -7,7 +7,7 @@ from datetime import date, time, timedelta
 
 import pytest
 
-from frontdesk.app.booking import BookingRefused
+from frontdesk.app.booking_checks import BookingRefused
 from frontdesk.app.context import AppContext
 from frontdesk.domain.booking import SyncState
 from frontdesk.domain.booking_request import BookingRequest

@@ -9,7 +9,7 @@ from datetime import time
 from PySide6.QtCore import QTime
 
 from frontdesk.app import editing
-from frontdesk.app.booking import BookingRefused
+from frontdesk.app.booking_checks import BookingRefused
 from frontdesk.app.demo import Demo
 from frontdesk.domain.booking import SyncState
 from frontdesk.domain.booking_request import BookingRequest

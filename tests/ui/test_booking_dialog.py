@@ -180,7 +180,7 @@ def test_a_repeated_wall_time_is_a_risk_that_allows_save(qtbot, demo: Demo) -> N
 
 
 def test_a_refused_save_keeps_everything_typed(qtbot, demo: Demo, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from frontdesk.app.booking import BookingRefused
+    from frontdesk.app.booking_checks import BookingRefused
     from frontdesk.domain.verdict import Verdict
 
     def refuse(request, now=None):  # type: ignore[no-untyped-def]

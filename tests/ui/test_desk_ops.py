@@ -7,7 +7,7 @@ from __future__ import annotations
 import threading
 import time
 
-from frontdesk.app.booking import BookingRefused
+from frontdesk.app.booking_checks import BookingRefused
 from frontdesk.domain.verdict import Verdict
 from frontdesk.ui.desk_ops import DeskOps
 from frontdesk.ui.main_window import MainWindow

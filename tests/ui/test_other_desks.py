@@ -113,7 +113,7 @@ def test_a_blockout_made_at_one_desk_is_drawn_and_kept_at_the_other(  # type: ig
     it and B's band goes; the time is booked and B shows the booking."""
     from dataclasses import replace
 
-    from frontdesk.app.booking import BookingRefused
+    from frontdesk.app.booking_checks import BookingRefused
     from frontdesk.domain.blockouts import Blockout, Reason, Repeat
     from frontdesk.ui.calendar_pane import Mode
 

@@ -16,7 +16,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from frontdesk.app.booking import BookingRefused, BookingService, Change, refusal
+from frontdesk.app.booking import BookingService, Change
+from frontdesk.app.booking_checks import BookingRefused, refusal
 from frontdesk.app.settings import ClinicSettings
 from frontdesk.domain.audit import Actor, AuditEntry, AuditEvent
 from frontdesk.domain.booking import Booking, VisitStatus

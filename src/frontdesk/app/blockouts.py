@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
 
-from frontdesk.app.booking import BookingRefused
+from frontdesk.app.booking_checks import BookingRefused
 from frontdesk.app.desk_rules import column_of
 from frontdesk.domain.audit import Actor, AuditEntry, AuditEvent, Changes
 from frontdesk.domain.blockouts import REPEAT_WORDS, Blockout, Occurrence, Repeat, problems

@@ -23,9 +23,20 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from frontdesk.app import phones
+from frontdesk.app.booking_checks import (
+    BookingRefused,
+    cancellation_verdicts,
+    changed_elsewhere,
+    context_bounds,
+    desk_only_words,
+    form_problems_of,
+    phone_refusal,
+    refusal,
+    status_timing,
+    unsettled,
+)
 from frontdesk.app.desk_rules import desk_verdicts
 from frontdesk.app.settings import ClinicSettings
-from frontdesk.domain import dates
 from frontdesk.domain.audit import (
     BOOKED_FIELDS,
     CHANGED_FIELDS,
@@ -35,10 +46,10 @@ from frontdesk.domain.audit import (
     changes_between,
 )
 from frontdesk.domain.booking import Booking, SyncState, VisitStatus
-from frontdesk.domain.catalog import Catalog, Policy, Service
+from frontdesk.domain.catalog import Catalog, Service
 from frontdesk.domain.outbox import ChangePlan, OperationKind
-from frontdesk.domain.timeutil import iso_utc, local_day_bounds, to_local, utc_now
-from frontdesk.domain.translation import QT_TRANSLATE_NOOP, translate
+from frontdesk.domain.timeutil import iso_utc, to_local, utc_now
+from frontdesk.domain.translation import translate
 from frontdesk.domain.verdict import Severity, Verdict
 from frontdesk.storage.outbox_store import Step
 from frontdesk.storage.repo import Repository, StaleBooking
@@ -68,214 +79,12 @@ def _command_line() -> str:
     return command_line_user()
 
 
-class BookingRefused(Exception):
-    def __init__(self, verdicts: list[Verdict]) -> None:
-        super().__init__("; ".join(v.message or "" for v in verdicts))
-        self.verdicts = verdicts
-
-
 @dataclass(frozen=True, slots=True)
 class Change:
     """A booking as a desk change left it, and how the change reaches the remote system."""
 
     booking: Booking
     plan: ChangePlan
-
-
-def refusal(code: str, message: str, field: str | None = None, status: int = 409) -> Verdict:
-    return Verdict(status, code, message, field)
-
-
-def changed_elsewhere() -> BookingRefused:
-    return BookingRefused(
-        [
-            refusal(
-                "CHANGED_ELSEWHERE",
-                translate(
-                    "Verdicts",
-                    "This booking was just changed by the booking system or another desk. "
-                    "Look at it again, then retry.",
-                ),
-                None,
-            )
-        ]
-    )
-
-
-STATUS_WORDS = {
-    VisitStatus.BOOKED: "booked",
-    VisitStatus.ARRIVED: "arrived",
-    VisitStatus.COMPLETED: "completed",
-    VisitStatus.NO_SHOW: "no-show",
-    VisitStatus.CANCELLED: "cancelled",
-}
-
-
-def desk_only_words(title: str, status: VisitStatus) -> str:
-    """The history's note on a mark the booking system does not keep."""
-    if status is VisitStatus.BOOKED:
-        return f"kept at the desk only; {title} still has it as booked"
-    return f'kept at the desk only: {title} has no "{STATUS_WORDS[status]}" status'
-
-
-def _unsettled() -> Verdict:
-    """A booking whose create's outcome is unknown moves or cancels only once it is settled:
-    until then nobody knows whether the booking system holds it."""
-    return refusal(
-        "OUTCOME_UNKNOWN",
-        translate(
-            "Verdicts",
-            "Nobody knows yet whether the booking system received this booking. Settle it in the "
-            "sync panel first (it arrived, send it again, or cancel it).",
-        ),
-    )
-
-
-def cancellation_verdicts(booking: Booking, policy: Policy, now: datetime) -> list[Verdict]:
-    """What the organisation's cancellation policy says about cancelling ``booking`` now.
-
-    HuskyVoice's codes and messages (docs/providers.md, PATCH); the policy fields are
-    provider-neutral, so another API that maps its rules onto them gets the same check.
-    """
-    if not policy.allow_cancellation:
-        return [
-            refusal(
-                "CANCELLATION_NOT_ALLOWED",
-                translate("Verdicts", "Cancellation is not allowed for this organization"),
-            )
-        ]
-    hours = policy.cancellation_notice_hours
-    if booking.start - now < timedelta(hours=hours):
-        return [
-            refusal(
-                "CANCELLATION_TOO_LATE",
-                translate(
-                    "Verdicts",
-                    "Appointments must be cancelled at least {hours} hours before they start",
-                ).format(hours=hours),
-            )
-        ]
-    return []
-
-
-_MISSING = {  # English; said through translate("Verdicts", ...)
-    "patient_name": QT_TRANSLATE_NOOP("Verdicts", "Type the patient's name."),
-    "patient_phone": QT_TRANSLATE_NOOP("Verdicts", "Type the patient's phone number."),
-    "patient_email": QT_TRANSLATE_NOOP("Verdicts", "Type the patient's email address."),
-}
-
-
-def _form_problems(
-    request: BookingRequest, catalog: Catalog, required: frozenset[str]
-) -> list[Verdict]:
-    """Fields the desk needs before any rule can judge; ``required`` are the patient details
-    the connection's API requires (``providers.registry``)."""
-    problems: list[Verdict] = []
-
-    def need(field: str, message: str) -> None:
-        problems.append(Verdict(400, "VALIDATION_ERROR", message, field))
-
-    if not request.service_id:
-        need("service_id", translate("Verdicts", "Choose a service."))
-    if not request.resource_id and len(catalog.resources) > 1:
-        need("resource_id", translate("Verdicts", "Choose where the patient is seen."))
-    if request.start is None:
-        need("start", translate("Verdicts", "Choose a date and time."))
-    for field, message in _MISSING.items():
-        if field in required and not getattr(request, field):
-            need(field, translate("Verdicts", message))
-    if request.patient_email:
-        import email_validator  # heavy to import; a booking form needs it, a start does not
-
-        try:
-            email_validator.validate_email(request.patient_email, check_deliverability=False)
-        except email_validator.EmailNotValidError:
-            need(
-                "patient_email",
-                translate("Verdicts", "This is not an email address (name@example.org)."),
-            )
-    return problems
-
-
-def _phone_refusal(phone: str, region: str | None) -> Verdict | None:
-    """A phone that is not a valid number in the clinic's region is refused at the field."""
-    message = phones.problem(phone, region)
-    return None if message is None else Verdict(400, "PHONE_INVALID", message, "patient_phone")
-
-
-def status_timing(
-    booking: Booking, status: VisitStatus, now: datetime, zone_name: str
-) -> list[Verdict]:
-    """Whether a visit mark makes sense now, on the clinic's clock: a patient arrives on the
-    day of the appointment; an appointment is completed or missed once it has started. Back to
-    "booked" is always possible (an undo)."""
-    start = to_local(booking.start, zone_name)
-    if status is VisitStatus.ARRIVED and start.date() != to_local(now, zone_name).date():
-        return [
-            refusal(
-                "NOT_TODAY",
-                translate(
-                    "Verdicts",
-                    "A patient can only arrive on the day of the appointment; this one is on "
-                    "{day}.",
-                ).format(
-                    day=dates.weekday(start.date(), long=True)
-                    + " "
-                    + dates.day_month(start.date(), long=True)
-                ),
-                "start",
-                400,
-            )
-        ]
-    if status in (VisitStatus.COMPLETED, VisitStatus.NO_SHOW) and now < booking.start:
-        today = start.date() == to_local(now, zone_name).date()
-        if status is VisitStatus.COMPLETED:
-            said = (
-                translate(
-                    "Verdicts",
-                    "Not yet: the appointment starts at {time} today, so it cannot be completed "
-                    "before then.",
-                )
-                if today
-                else translate(
-                    "Verdicts",
-                    "Not yet: the appointment starts at {time} {day}, so it cannot be completed "
-                    "before then.",
-                )
-            )
-        else:
-            said = (
-                translate(
-                    "Verdicts",
-                    "Not yet: the appointment starts at {time} today, so it cannot be a no-show "
-                    "before then.",
-                )
-                if today
-                else translate(
-                    "Verdicts",
-                    "Not yet: the appointment starts at {time} {day}, so it cannot be a no-show "
-                    "before then.",
-                )
-            )
-        return [
-            refusal(
-                "NOT_STARTED",
-                said.format(time=dates.clock(start), day=dates.short_day(start.date())),
-                "start",
-                400,
-            )
-        ]
-    return []
-
-
-def context_bounds(
-    connector: Connector, start: datetime, zone_name: str
-) -> tuple[datetime, datetime]:
-    """Where the bookings ``connector``'s rules read for a booking at ``start`` start: from the
-    first instant of the first org-local day they declare (``Connector.context_days``) to the
-    first instant after the last one."""
-    first, last = connector.context_days(to_local(start, zone_name).date())
-    return local_day_bounds(first, zone_name)[0], local_day_bounds(last, zone_name)[1]
 
 
 class BookingService:
@@ -390,8 +199,8 @@ class BookingService:
         from frontdesk.providers.registry import form_for
 
         provider = self.connectors[request.connection_id].provider
-        problems = _form_problems(request, catalog, form_for(provider).patient_required)
-        refusal = _phone_refusal(request.patient_phone, self.clinic().region)
+        problems = form_problems_of(request, catalog, form_for(provider).patient_required)
+        refusal = phone_refusal(request.patient_phone, self.clinic().region)
         if refusal is not None and not any(p.field == "patient_phone" for p in problems):
             problems.append(refusal)
         return problems
@@ -588,7 +397,7 @@ class BookingService:
             word = booking.visit_status.value.replace("_", "-")
             return [refusal("NOT_MOVABLE", f"A {word} booking cannot be moved.", "start", 400)]
         if booking.sync_state is SyncState.OUTCOME_UNKNOWN:
-            return [_unsettled()]
+            return [unsettled()]
         if booking.connection_id not in self.connectors:
             return [
                 Verdict(
@@ -643,7 +452,7 @@ class BookingService:
                 )
             ]
         if booking.sync_state is SyncState.OUTCOME_UNKNOWN:
-            return [_unsettled()]
+            return [unsettled()]
         if not self.remote_may_hold(booking):
             return []  # never left this desk: nothing remote to ask
         connector = self.connectors.get(booking.connection_id)

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from frontdesk.app.booking import BookingRefused, refusal
+from frontdesk.app.booking_checks import BookingRefused, refusal
 from frontdesk.app.settings import ClinicSettings
 from frontdesk.domain import dates
 from frontdesk.domain.audit import Actor, AuditEntry, AuditEvent

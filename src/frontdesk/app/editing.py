@@ -14,13 +14,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from frontdesk.app.booking import (
-    BookingRefused,
-    BookingService,
-    Change,
-    changed_elsewhere,
-    refusal,
-)
+from frontdesk.app.booking import BookingService, Change
+from frontdesk.app.booking_checks import BookingRefused, changed_elsewhere, refusal
 from frontdesk.domain.audit import AuditEvent
 from frontdesk.domain.booking import Booking, SyncState, VisitStatus
 from frontdesk.domain.outbox import ChangePlan, OperationKind

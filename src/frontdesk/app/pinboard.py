@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from frontdesk.app.booking import BookingRefused, Change, refusal
+from frontdesk.app.booking import Change
+from frontdesk.app.booking_checks import BookingRefused, refusal
 from frontdesk.app.columns import everything, labels
 from frontdesk.app.desk import ResourceKey, resources
 from frontdesk.domain import dates

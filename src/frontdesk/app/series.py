@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
-from frontdesk.app.booking import BookingRefused, refusal
+from frontdesk.app.booking_checks import BookingRefused, refusal
 from frontdesk.app.openings import Limits, Opening, OpeningQuery, find_openings
 from frontdesk.domain.audit import AuditEvent
 from frontdesk.domain.booking import Booking

@@ -12,7 +12,8 @@ import uuid
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from frontdesk.app.booking import BookingRefused, Change, refusal
+from frontdesk.app.booking import Change
+from frontdesk.app.booking_checks import BookingRefused, refusal
 from frontdesk.app.series import SeriesRefused, following, guarded, patient_records, series_of
 from frontdesk.domain.audit import AuditEvent
 from frontdesk.domain.booking import Booking, SyncState, VisitStatus
@@ -143,7 +144,7 @@ def cancel_following(
 
 
 def _write(context: AppContext, changes: list[BookingChange], booking_id: str) -> Change:
-    from frontdesk.app.booking import changed_elsewhere
+    from frontdesk.app.booking_checks import changed_elsewhere
     from frontdesk.storage.repo import StaleBooking
 
     records = patient_records(context, changes[0].after.connection_id)

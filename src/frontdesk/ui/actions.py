@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING, TypeVar
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QWidget
 
-from frontdesk.app.booking import BookingRefused, Change
+from frontdesk.app.booking import Change
+from frontdesk.app.booking_checks import BookingRefused
 from frontdesk.app.context import AppContext
 from frontdesk.app.desk import ResourceKey
 from frontdesk.domain.booking import VisitStatus

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from frontdesk.app import asap
 from frontdesk.app.asap_words import cause_words, names, slot_words, when_words, wishes
-from frontdesk.app.booking import BookingRefused
+from frontdesk.app.booking_checks import BookingRefused
 from frontdesk.app.changes import ChangeRecord
 from frontdesk.domain import dates
 from frontdesk.domain.asap import FreedSlot

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk.app.blockouts import TOPIC, covering_words, new_id
-from frontdesk.app.booking import BookingRefused
+from frontdesk.app.booking_checks import BookingRefused
 from frontdesk.app.context import AppContext
 from frontdesk.app.desk import ResourceInfo, ResourceKey
 from frontdesk.domain.blockouts import REPEAT_WORDS, Blockout, Reason, Repeat

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk.app.booking import BookingRefused
+from frontdesk.app.booking_checks import BookingRefused
 from frontdesk.app.columns import everything, is_clinic
 from frontdesk.app.context import AppContext
 from frontdesk.app.desk import clinic_zone, first_opening, resources

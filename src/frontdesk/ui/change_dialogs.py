@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk.app import series, series_following
-from frontdesk.app.booking import BookingRefused, Change
+from frontdesk.app.booking import Change
+from frontdesk.app.booking_checks import BookingRefused
 from frontdesk.app.columns import everything, labels
 from frontdesk.app.context import AppContext
 from frontdesk.app.desk import clinic_zone, resources

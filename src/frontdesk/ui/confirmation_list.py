@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk.app.booking import BookingRefused
+from frontdesk.app.booking_checks import BookingRefused
 from frontdesk.app.confirmations import TOPIC, CallList, CallRow
 from frontdesk.app.context import AppContext
 from frontdesk.domain import dates

@@ -22,7 +22,7 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Signal
 
-from frontdesk.app.booking import BookingRefused
+from frontdesk.app.booking_checks import BookingRefused
 from frontdesk.app.changes import ChangeRecord
 from frontdesk.app.context import AppContext
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk.app.booking import status_timing
+from frontdesk.app.booking_checks import status_timing
 from frontdesk.app.columns import column_of, everything, is_clinic
 from frontdesk.app.context import AppContext
 from frontdesk.app.desk import (

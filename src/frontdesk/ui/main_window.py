@@ -379,7 +379,7 @@ class MainWindow(QMainWindow):
     def _move_reasons(
         self, booking_id: str, start: datetime, resource: ResourceKey | None
     ) -> list[str]:
-        from frontdesk.app.booking import BookingRefused
+        from frontdesk.app.booking_checks import BookingRefused
         from frontdesk.domain.verdict import Severity
         from frontdesk.ui.wording import plain_message
 

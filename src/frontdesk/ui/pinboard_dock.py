@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk.app import pinboard
-from frontdesk.app.booking import BookingRefused
+from frontdesk.app.booking_checks import BookingRefused
 from frontdesk.app.changes import ChangeRecord
 from frontdesk.app.desk import ResourceKey
 from frontdesk.domain import dates

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk.app.arrivals import TOPIC, WaitingRow
-from frontdesk.app.booking import BookingRefused
+from frontdesk.app.booking_checks import BookingRefused
 from frontdesk.app.context import AppContext
 from frontdesk.domain import dates
 from frontdesk.domain.booking import VisitStatus
