@@ -26,7 +26,6 @@ from typing import TYPE_CHECKING
 from frontdesk.app import phones
 from frontdesk.app.asap_reach import reaches
 from frontdesk.app.booking import Change
-from frontdesk.app.context import AppContext
 from frontdesk.app.desk import today_in
 from frontdesk.domain.asap import (
     AsapEntry,
@@ -46,6 +45,7 @@ from frontdesk.storage.outbox_store import Step
 from frontdesk.storage.patients import patient_key
 
 if TYPE_CHECKING:
+    from frontdesk.app.context import AppContext
     from frontdesk.domain.booking_request import BookingRequest
 
 __all__ = ["TOPIC", "AsapEntryGone", "AsapForm", "AsapProblem", "Offer"]

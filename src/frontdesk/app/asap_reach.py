@@ -14,11 +14,14 @@ only.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from frontdesk.app.columns import column_of, everything
-from frontdesk.app.context import AppContext
 from frontdesk.domain.asap import AsapEntry, Reach
 from frontdesk.domain.catalog import Service
+
+if TYPE_CHECKING:
+    from frontdesk.app.context import AppContext
 
 
 def reaches(context: AppContext, entries: Iterable[AsapEntry]) -> dict[str, Reach]:

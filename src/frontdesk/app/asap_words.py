@@ -5,15 +5,18 @@ day view names it), a freed slot and an entry's wishes in plain words, on the cl
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from frontdesk.app.columns import everything, labels
-from frontdesk.app.context import AppContext
 from frontdesk.app.desk import ResourceInfo, resources
 from frontdesk.domain import dates
 from frontdesk.domain.asap import AsapEntry, FreedCause, FreedSlot, PartOfDay
 from frontdesk.domain.catalog import Resource, Service
 from frontdesk.domain.timeutil import to_local
 from frontdesk.domain.translation import QT_TRANSLATE_NOOP, translate
+
+if TYPE_CHECKING:
+    from frontdesk.app.context import AppContext
 
 CAUSE_WORDS = {
     FreedCause.CANCELLED: QT_TRANSLATE_NOOP("Asap", "cancelled"),

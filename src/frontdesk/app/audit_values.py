@@ -12,12 +12,15 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
-from frontdesk.app.context import AppContext
 from frontdesk.app.exports import day_heading, patient_heading, week_heading
 from frontdesk.domain.columns import ColumnKind
 from frontdesk.domain.dates import ENGLISH
 from frontdesk.domain.translation import QT_TRANSLATE_NOOP, translate
+
+if TYPE_CHECKING:
+    from frontdesk.app.context import AppContext
 
 CONTEXT = "AuditLines"
 

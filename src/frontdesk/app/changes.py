@@ -13,11 +13,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from frontdesk.app import sync_status
-from frontdesk.app.context import AppContext
 from frontdesk.domain.booking import Booking
 from frontdesk.storage.notices import TOPIC_MARK
+
+if TYPE_CHECKING:
+    from frontdesk.app.context import AppContext
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from frontdesk.app.context import AppContext
 from frontdesk.app.desk import ResourceInfo, ResourceKey, resources
 from frontdesk.domain.audit import AuditEntry, AuditEvent
 from frontdesk.domain.columns import (
@@ -30,6 +30,9 @@ from frontdesk.domain.columns import (
 )
 from frontdesk.domain.translation import translate
 from frontdesk.storage.columns import TOPIC, StaleSetup
+
+if TYPE_CHECKING:
+    from frontdesk.app.context import AppContext
 
 __all__ = [
     "CLINIC",

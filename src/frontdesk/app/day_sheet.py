@@ -16,14 +16,17 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from frontdesk.app.columns import everything, is_clinic
-from frontdesk.app.context import AppContext
 from frontdesk.app.desk import ResourceInfo, ResourceKey, calendar_data, resource_key
 from frontdesk.domain import dates
 from frontdesk.domain.booking import SyncState, VisitStatus
 from frontdesk.domain.timeutil import to_local, utc_now
 from frontdesk.domain.translation import QT_TRANSLATE_NOOP, translate
+
+if TYPE_CHECKING:
+    from frontdesk.app.context import AppContext
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,11 +4,14 @@ the demo first connects its HuskyVoice sandbox (a kept demo profile keeps what b
 from __future__ import annotations
 
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from frontdesk.app import asap
-from frontdesk.app.context import AppContext
 from frontdesk.domain.asap import PartOfDay
 from frontdesk.sandbox.huskyvoice.clinic import GENERAL_CHECKUP_ID, MAIN_BRANCH_ID
+
+if TYPE_CHECKING:
+    from frontdesk.app.context import AppContext
 
 
 def seed_asap(context: AppContext, connection_id: str) -> None:

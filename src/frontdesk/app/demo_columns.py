@@ -10,9 +10,13 @@ administrator changed since)."""
 
 from __future__ import annotations
 
-from frontdesk.app.context import AppContext
+from typing import TYPE_CHECKING
+
 from frontdesk.domain.audit import AuditEntry, AuditEvent
 from frontdesk.domain.columns import ClinicColumn, ColumnKind, ColumnSetup, ColumnView
+
+if TYPE_CHECKING:
+    from frontdesk.app.context import AppContext
 
 BERGER = ClinicColumn("demo-berger", "Dr. Berger", ColumnKind.PROVIDER, "#1a73e8")
 COLUMNS = (

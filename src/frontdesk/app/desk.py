@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
-from frontdesk.app.context import AppContext
 from frontdesk.domain import dates
 from frontdesk.domain.blockouts import Occurrence
 from frontdesk.domain.booking import Booking, BookingGlimpse, SyncState, VisitStatus
@@ -29,6 +28,7 @@ from frontdesk.domain.translation import translate
 from frontdesk.domain.verdict import Verdict
 
 if TYPE_CHECKING:
+    from frontdesk.app.context import AppContext
     from frontdesk.domain.booking_request import BookingRequest
 
 # Stand-ins used only to run the slot checks before the patient's details are typed; any

@@ -19,10 +19,9 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from frontdesk.app.columns import column_of, everything, is_clinic, labels
-from frontdesk.app.context import AppContext
 from frontdesk.app.day_sheet import UNSYNCED
 from frontdesk.app.desk import ResourceInfo, ResourceKey, monday_of, resource_key, resources
 from frontdesk.app.patients import Patient, find_patients
@@ -31,6 +30,9 @@ from frontdesk.domain.booking import Booking, SyncState, approximate_time
 from frontdesk.domain.timeutil import local_day_bounds, to_local
 from frontdesk.domain.translation import QT_TRANSLATE_NOOP, translate
 from frontdesk.storage.patients import digits, patient_key, phone_terms
+
+if TYPE_CHECKING:
+    from frontdesk.app.context import AppContext
 
 Kind = Literal["day", "week", "patient"]
 MAX_PATIENT_BOOKINGS = 2000  # far more than any patient's cached bookings

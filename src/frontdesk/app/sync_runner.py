@@ -17,9 +17,9 @@ from dataclasses import asdict
 from typing import TYPE_CHECKING, Any, Protocol
 
 from frontdesk.app.changes import ChangeRecord
-from frontdesk.app.context import AppContext
 
 if TYPE_CHECKING:  # made by the context when the first cycle runs
+    from frontdesk.app.context import AppContext
     from frontdesk.sync.loop import SyncLoop
 
 log = logging.getLogger("frontdesk.app")

@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from frontdesk.app.context import AppContext
 from frontdesk.app.desk import clinic_zone
 from frontdesk.domain import dates
 from frontdesk.domain.audit import Actor
@@ -29,6 +28,7 @@ from frontdesk.storage.outbox_unknown import NotUnknown as NotUnknown  # for the
 from frontdesk.sync.parts import BOOKINGS, CATALOG, part_day
 
 if TYPE_CHECKING:
+    from frontdesk.app.context import AppContext
     from frontdesk.app.openings import Opening
 
 # English (``frontdesk sync`` says them so); the sync panel shows translate("SyncPanel", word)

@@ -8,11 +8,13 @@ import argparse
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from frontdesk.app import audit
-from frontdesk.app.context import AppContext
 from frontdesk.cli.days import DayRefused, day_option
+
+if TYPE_CHECKING:
+    from frontdesk.app.context import AppContext
 
 
 def add_parser(sub: Any) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
 from frontdesk.app.connection_setup import checked_update, update_connection
 from frontdesk.app.connections import (
@@ -20,10 +21,12 @@ from frontdesk.app.connections import (
     removal,
     remove_connection,
 )
-from frontdesk.app.context import AppContext
 from frontdesk.cli.api_keys import add_key_arguments, given, read_api_key, with_consent
 from frontdesk.providers.registry import title
 from frontdesk.storage.repo import ConnectionRecord
+
+if TYPE_CHECKING:
+    from frontdesk.app.context import AppContext
 
 OPTION_HELP = "a provider option (e.g. api_user_id=... for meetergo)"
 

@@ -6,11 +6,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from frontdesk.app.context import AppContext
 from frontdesk.app.words import counted
 from frontdesk.cli.days import DayRefused, day_option
+
+if TYPE_CHECKING:
+    from frontdesk.app.context import AppContext
 
 
 def add_parser(sub: Any) -> None:

@@ -13,10 +13,12 @@ import io
 import logging
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from frontdesk.app.context import AppContext
 from frontdesk.cli.errors import SAID_IN_ONE_LINE
+
+if TYPE_CHECKING:
+    from frontdesk.app.context import AppContext
 
 log = logging.getLogger("frontdesk.import")
 

@@ -7,12 +7,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
 from frontdesk.app import store
-from frontdesk.app.context import AppContext
 from frontdesk.app.settings import SettingsRefused
 from frontdesk.app.staff import NotAllowed, SignInRefused
 from frontdesk.cli import staff_cmd
+
+if TYPE_CHECKING:
+    from frontdesk.app.context import AppContext
 
 
 def run(context: AppContext, args: argparse.Namespace) -> int:

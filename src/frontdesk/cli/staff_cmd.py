@@ -14,10 +14,12 @@ import argparse
 import getpass
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from frontdesk.app.context import AppContext
 from frontdesk.app.staff import NotAllowed, Role, SignInRefused, StaffMember, StaffRefused
+
+if TYPE_CHECKING:
+    from frontdesk.app.context import AppContext
 
 COMMANDS = ("add", "list", "disable", "enable", "reset-pin")
 

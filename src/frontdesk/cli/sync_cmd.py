@@ -6,13 +6,16 @@ from __future__ import annotations
 import signal
 import sys
 from types import FrameType
+from typing import TYPE_CHECKING
 
 from frontdesk.app import sync_status
-from frontdesk.app.context import AppContext
 from frontdesk.app.desk import clinic_zone
 from frontdesk.app.words import counted
 from frontdesk.domain.merge import CLASH_CODE
 from frontdesk.sync.loop import CycleReport
+
+if TYPE_CHECKING:
+    from frontdesk.app.context import AppContext
 
 ATTENTION = "needs attention: "
 

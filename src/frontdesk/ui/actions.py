@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from frontdesk.app.booking import Change
 from frontdesk.app.booking_checks import BookingRefused
-from frontdesk.app.context import AppContext
 from frontdesk.app.desk import ResourceKey
 from frontdesk.domain.booking import VisitStatus
 from frontdesk.domain.outbox import ChangePlan
@@ -31,6 +30,7 @@ from frontdesk.ui.desk_ops import booking_ids, ops_for
 from frontdesk.ui.wording import plain_message
 
 if TYPE_CHECKING:  # the dialogs are imported when first opened, not at the desk's start
+    from frontdesk.app.context import AppContext
     from frontdesk.ui.change_dialogs import CancelDialog, RescheduleDialog
 
 log = logging.getLogger("frontdesk.ui")

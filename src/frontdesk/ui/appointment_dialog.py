@@ -7,18 +7,21 @@ marks, move and cancel stay in the details panel and the calendar."""
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from frontdesk.app import editing
 from frontdesk.app.booking import Change
-from frontdesk.app.context import AppContext
 from frontdesk.domain.booking import Booking
 from frontdesk.domain.translation import translate
 from frontdesk.domain.verdict import Severity, Verdict
 from frontdesk.ui.booking_dialog import BookingDialog
 from frontdesk.ui.booking_verdicts import check_form
+
+if TYPE_CHECKING:
+    from frontdesk.app.context import AppContext
 
 log = logging.getLogger("frontdesk.ui")
 

@@ -8,6 +8,7 @@ runner; a wrong field is named in the form, and nothing typed is lost."""
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
@@ -26,12 +27,14 @@ from PySide6.QtWidgets import (
 
 from frontdesk.app import asap
 from frontdesk.app.asap_words import Names, names, part_words
-from frontdesk.app.context import AppContext
 from frontdesk.domain import dates
 from frontdesk.domain.asap import AsapEntry, PartOfDay
 from frontdesk.domain.translation import translate
 from frontdesk.ui.desk_ops import ops_for
 from frontdesk.ui.i18n import date_format, keep_years
+
+if TYPE_CHECKING:
+    from frontdesk.app.context import AppContext
 
 
 class AsapEntryDialog(QDialog):

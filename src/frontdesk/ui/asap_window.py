@@ -5,6 +5,8 @@ open beside the calendar (not modal) and re-reads the list whenever any desk cha
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
@@ -22,13 +24,15 @@ from PySide6.QtWidgets import (
 
 from frontdesk.app import asap
 from frontdesk.app.asap_words import Names, names, wishes
-from frontdesk.app.context import AppContext
 from frontdesk.domain import dates
 from frontdesk.domain.asap import AsapEntry
 from frontdesk.domain.timeutil import to_local
 from frontdesk.domain.translation import QT_TRANSLATE_NOOP, plural, translate
 from frontdesk.ui.asap_entry import AsapEntryDialog
 from frontdesk.ui.desk_ops import ops_for
+
+if TYPE_CHECKING:
+    from frontdesk.app.context import AppContext
 
 
 def _counts() -> None:  # for lupdate: the counted sentences (never called)

@@ -10,6 +10,7 @@ import html
 import logging
 from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QLocale, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -30,7 +31,6 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk.app import audit, audit_values, audit_words
-from frontdesk.app.context import AppContext
 from frontdesk.app.desk import clinic_zone, today_in
 from frontdesk.app.staff import NotAllowed
 from frontdesk.domain import dates
@@ -38,6 +38,9 @@ from frontdesk.domain.timeutil import to_local
 from frontdesk.domain.translation import QT_TRANSLATE_NOOP, plural, translate
 from frontdesk.ui.i18n import date_format, keep_years
 from frontdesk.ui.theme import mark_hint
+
+if TYPE_CHECKING:
+    from frontdesk.app.context import AppContext
 
 log = logging.getLogger("frontdesk.ui")
 PAGE = 100

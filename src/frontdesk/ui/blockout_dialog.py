@@ -15,7 +15,7 @@ import html
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt, QTime, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
 
 from frontdesk.app.blockouts import TOPIC, covering_words, new_id
 from frontdesk.app.booking_checks import BookingRefused
-from frontdesk.app.context import AppContext
 from frontdesk.app.desk import ResourceInfo, ResourceKey
 from frontdesk.domain.blockouts import REPEAT_WORDS, Blockout, Reason, Repeat
 from frontdesk.domain.timeutil import local_to_utc, to_local
@@ -47,6 +46,9 @@ from frontdesk.ui.form_bits import FiveMinuteTimeEdit
 from frontdesk.ui.i18n import date_format, keep_years
 from frontdesk.ui.theme import Tones
 from frontdesk.ui.wording import verdicts_html
+
+if TYPE_CHECKING:
+    from frontdesk.app.context import AppContext
 
 REASON_WORDS = {
     Reason.LUNCH: QT_TRANSLATE_NOOP("BlockoutDialog", "Lunch"),

@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import date, datetime, time
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QDate, QTime, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 
 from frontdesk.app.booking_checks import BookingRefused
 from frontdesk.app.columns import everything, is_clinic
-from frontdesk.app.context import AppContext
 from frontdesk.app.desk import clinic_zone, first_opening, resources
 from frontdesk.app.openings import Opening
 from frontdesk.app.patients import Patient
@@ -53,6 +52,9 @@ from frontdesk.ui.form_bits import (
     select_in,
 )
 from frontdesk.ui.series_dialog import install_repeat
+
+if TYPE_CHECKING:
+    from frontdesk.app.context import AppContext
 
 log = logging.getLogger("frontdesk.ui")
 T = TypeVar("T")

@@ -6,18 +6,21 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from frontdesk.app.columns import everything, labels
-from frontdesk.app.context import AppContext
 from frontdesk.app.desk import ResourceKey, resources
 from frontdesk.app.openings import Limits, Opening, find_openings, opening_queries
 from frontdesk.domain import dates
 from frontdesk.domain.timeutil import to_local, utc_now
 from frontdesk.domain.translation import plural, translate
 from frontdesk.ui.theme import mark_hint
+
+if TYPE_CHECKING:
+    from frontdesk.app.context import AppContext
 
 log = logging.getLogger("frontdesk.ui")
 

@@ -5,15 +5,18 @@ the list, Enter or a click fills the fields from one)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QWidget
 
 from frontdesk.app.apis import form_for
-from frontdesk.app.context import AppContext
 from frontdesk.app.reads import Patient
 from frontdesk.domain.translation import QT_TRANSLATE_NOOP, plural, translate
+
+if TYPE_CHECKING:
+    from frontdesk.app.context import AppContext
 
 DATA_ROLE = Qt.ItemDataRole.UserRole
 SEARCH_MS = 150

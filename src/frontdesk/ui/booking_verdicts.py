@@ -11,12 +11,12 @@ from __future__ import annotations
 import html
 import logging
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from frontdesk.app.context import AppContext
 from frontdesk.app.desk import validate_as_typed
 from frontdesk.domain.booking_request import BookingRequest
 from frontdesk.domain.translation import translate
@@ -24,6 +24,9 @@ from frontdesk.domain.verdict import Severity, Verdict
 from frontdesk.ui.form_bits import field_style, worst
 from frontdesk.ui.theme import Tones, span
 from frontdesk.ui.wording import plain_message, verdict_html
+
+if TYPE_CHECKING:
+    from frontdesk.app.context import AppContext
 
 log = logging.getLogger("frontdesk.ui")
 

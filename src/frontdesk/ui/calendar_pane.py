@@ -14,12 +14,12 @@ from __future__ import annotations
 import enum
 import logging
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from frontdesk.app import columns as clinic_columns
-from frontdesk.app.context import AppContext
 from frontdesk.app.desk import (
     CalendarData,
     ResourceInfo,
@@ -49,6 +49,9 @@ from frontdesk.ui.week_view import (
     week_col_w,
     week_columns,
 )
+
+if TYPE_CHECKING:
+    from frontdesk.app.context import AppContext
 
 AGENDA_DAYS = 7
 log = logging.getLogger("frontdesk.ui")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import logging
 from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, QTime, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -29,7 +30,6 @@ from frontdesk.app import series, series_following
 from frontdesk.app.booking import Change
 from frontdesk.app.booking_checks import BookingRefused
 from frontdesk.app.columns import everything, labels
-from frontdesk.app.context import AppContext
 from frontdesk.app.desk import clinic_zone, resources
 from frontdesk.app.openings import Limits, Opening, OpeningQuery, find_openings
 from frontdesk.domain import dates
@@ -42,6 +42,9 @@ from frontdesk.ui.form_bits import FiveMinuteTimeEdit
 from frontdesk.ui.i18n import date_format, keep_years
 from frontdesk.ui.series_scope import check_move_html, refusals_html, series_scope
 from frontdesk.ui.wording import verdicts_html
+
+if TYPE_CHECKING:
+    from frontdesk.app.context import AppContext
 
 NOT_SAVED_HTML = QT_TRANSLATE_NOOP(
     "ChangeDialogs", "The desk could not save this change; try again."

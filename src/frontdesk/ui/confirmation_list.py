@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 
 from frontdesk.app.booking_checks import BookingRefused
 from frontdesk.app.confirmations import TOPIC, CallList, CallRow
-from frontdesk.app.context import AppContext
 from frontdesk.domain import dates
 from frontdesk.domain.confirmations import (
     CONFIRMATION_MARKS,
@@ -43,6 +42,7 @@ from frontdesk.ui.i18n import date_format, keep_years
 from frontdesk.ui.wording import plain_message
 
 if TYPE_CHECKING:
+    from frontdesk.app.context import AppContext
     from frontdesk.ui.main_window import MainWindow
 
 KEYS = {

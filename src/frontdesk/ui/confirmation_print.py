@@ -6,18 +6,21 @@ from __future__ import annotations
 
 import html
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
 from frontdesk.app import audit
 from frontdesk.app.confirmations import CallList, CallRow
-from frontdesk.app.context import AppContext
 from frontdesk.domain import dates
 from frontdesk.domain.audit import AuditEntry, AuditEvent
 from frontdesk.domain.confirmations import confirmation_words
 from frontdesk.domain.timeutil import to_local, utc_now
 from frontdesk.domain.translation import translate
 from frontdesk.ui.day_sheet import print_html
+
+if TYPE_CHECKING:
+    from frontdesk.app.context import AppContext
 
 NOWRAP = "style='white-space:nowrap'"
 

@@ -11,16 +11,18 @@ from __future__ import annotations
 import html
 import logging
 from collections.abc import Callable
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import SignalInstance
 from PySide6.QtWidgets import QLabel, QListWidget, QMessageBox, QPushButton, QWidget
 
 from frontdesk.app.apis import ConnectionRecord
 from frontdesk.app.connections import ConnectionError_, Removal, removal, remove_connection
-from frontdesk.app.context import AppContext
 from frontdesk.app.credentials import KeyringUnavailable
 from frontdesk.domain.translation import translate
+
+if TYPE_CHECKING:
+    from frontdesk.app.context import AppContext
 
 log = logging.getLogger("frontdesk.ui")
 

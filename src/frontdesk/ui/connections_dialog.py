@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import (
@@ -32,11 +33,13 @@ from PySide6.QtWidgets import (
 from frontdesk.app.apis import PROVIDERS, ConnectionRecord, form_for, title
 from frontdesk.app.connection_setup import CheckResult, check_connection, update_connection
 from frontdesk.app.connections import ConnectionError_, add_connection
-from frontdesk.app.context import AppContext
 from frontdesk.app.credentials import CredentialsFileError, KeyringUnavailable
 from frontdesk.domain.translation import translate
 from frontdesk.ui.connection_prompts import Question, RemovingConnections, key_file_question
 from frontdesk.ui.theme import Tones, span
+
+if TYPE_CHECKING:
+    from frontdesk.app.context import AppContext
 
 log = logging.getLogger("frontdesk.ui")
 ID_ROLE = Qt.ItemDataRole.UserRole

@@ -18,13 +18,15 @@ import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Signal
 
 from frontdesk.app.booking_checks import BookingRefused
 from frontdesk.app.changes import ChangeRecord
-from frontdesk.app.context import AppContext
+
+if TYPE_CHECKING:
+    from frontdesk.app.context import AppContext
 
 log = logging.getLogger("frontdesk.ui")
 T = TypeVar("T")

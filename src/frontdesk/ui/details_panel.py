@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import re
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
@@ -28,7 +29,6 @@ from PySide6.QtWidgets import (
 
 from frontdesk.app.booking_checks import status_timing
 from frontdesk.app.columns import column_of, everything, is_clinic
-from frontdesk.app.context import AppContext
 from frontdesk.app.desk import (
     clinic_zone,
     on_clinic_clock,
@@ -49,6 +49,9 @@ from frontdesk.domain.translation import QT_TRANSLATE_NOOP, plural, translate
 from frontdesk.ui.blocks import state_words, visit_words
 from frontdesk.ui.theme import Tones, span
 from frontdesk.ui.wording import history_words
+
+if TYPE_CHECKING:
+    from frontdesk.app.context import AppContext
 
 EVENT_WORDS = {
     "created": QT_TRANSLATE_NOOP("DetailsPanel", "Booked"),

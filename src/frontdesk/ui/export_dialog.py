@@ -8,6 +8,7 @@ import html
 import logging
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -30,12 +31,14 @@ from PySide6.QtWidgets import (
 
 from frontdesk.app import audit, export_files, exports
 from frontdesk.app.columns import column_of
-from frontdesk.app.context import AppContext
 from frontdesk.app.desk import ResourceKey
 from frontdesk.app.patients import Patient, find_patients
 from frontdesk.domain.translation import QT_TRANSLATE_NOOP, plural, translate
 from frontdesk.ui.i18n import date_format, keep_years
 from frontdesk.ui.theme import mark_hint
+
+if TYPE_CHECKING:
+    from frontdesk.app.context import AppContext
 
 log = logging.getLogger("frontdesk.ui")
 

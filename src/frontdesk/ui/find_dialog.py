@@ -5,6 +5,8 @@ calendar; on a patient, books a new appointment for them."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -17,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk.app.context import AppContext
 from frontdesk.app.desk import clinic_zone
 from frontdesk.app.reads import Patient
 from frontdesk.domain import dates
@@ -25,6 +26,9 @@ from frontdesk.domain.timeutil import to_local
 from frontdesk.domain.translation import plural, translate
 from frontdesk.ui.blocks import visit_words
 from frontdesk.ui.theme import mark_hint
+
+if TYPE_CHECKING:
+    from frontdesk.app.context import AppContext
 
 BOOKING_ROLE = Qt.ItemDataRole.UserRole
 PATIENT_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -5,6 +5,7 @@ and the refused ones (row, field, reason) before anything is queued, then queue 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
@@ -27,7 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk.app.context import AppContext
 from frontdesk.app.import_preview import (
     ImportFileError,
     ImportPreview,
@@ -39,6 +39,9 @@ from frontdesk.domain.translation import QT_TRANSLATE_NOOP, plural, translate
 from frontdesk.ui.desk_ops import ops_for
 from frontdesk.ui.theme import mark_hint
 from frontdesk.ui.wording import code_line, plain_message
+
+if TYPE_CHECKING:
+    from frontdesk.app.context import AppContext
 
 ACCEPTED_HEAD = [
     QT_TRANSLATE_NOOP("Import", "Row"),

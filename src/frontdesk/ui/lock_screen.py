@@ -12,16 +12,19 @@ emitted once the desk may open; :class:`~frontdesk.ui.desk_guard.DeskGuard` does
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from frontdesk.app.context import AppContext
 from frontdesk.app.staff import SignInRefused, StaffRefused
 from frontdesk.domain.translation import translate
 from frontdesk.ui.desk_ops import ops_for
 from frontdesk.ui.lock_card import LockCard, pin_field
+
+if TYPE_CHECKING:
+    from frontdesk.app.context import AppContext
 
 __all__ = ["LockScreen", "pin_field"]
 

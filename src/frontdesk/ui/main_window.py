@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 
 from frontdesk.app import sync_status
 from frontdesk.app.changes import ChangeRecord
-from frontdesk.app.context import AppContext
 from frontdesk.app.desk import ResourceKey, monday_of
 from frontdesk.domain.booking import Booking, SyncState, VisitStatus
 from frontdesk.domain.timeutil import to_local
@@ -59,6 +58,7 @@ from frontdesk.ui.window_menus import build_menus, build_toolbar
 from frontdesk.ui.workers import DEFAULT_INTERVAL_MS, SyncThread
 
 if TYPE_CHECKING:  # the dialogs are imported when first opened, not at the desk's start
+    from frontdesk.app.context import AppContext
     from frontdesk.app.day_sheet import DaySheet
     from frontdesk.ui.booking_dialog import BookingDialog
     from frontdesk.ui.connections_dialog import ConnectionsDialog

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from datetime import date, time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -29,7 +30,6 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk.app.columns import everything, labels
-from frontdesk.app.context import AppContext
 from frontdesk.app.desk import ResourceInfo, clinic_zone, resources
 from frontdesk.app.openings import (
     PARTS_OF_DAY,
@@ -46,6 +46,9 @@ from frontdesk.domain.timeutil import local_to_utc, to_local, utc_now
 from frontdesk.domain.translation import QT_TRANSLATE_NOOP, plural, translate
 from frontdesk.ui.i18n import date_format, keep_years
 from frontdesk.ui.theme import mark_hint
+
+if TYPE_CHECKING:
+    from frontdesk.app.context import AppContext
 
 log = logging.getLogger("frontdesk.ui")
 

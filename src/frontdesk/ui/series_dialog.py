@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
 
 from frontdesk.app import series
 from frontdesk.app.booking_checks import BookingRefused
-from frontdesk.app.context import AppContext
 from frontdesk.domain import dates
 from frontdesk.domain.booking import Booking
 from frontdesk.domain.booking_request import BookingRequest
@@ -47,6 +46,7 @@ from frontdesk.ui.i18n import date_format, keep_years
 from frontdesk.ui.wording import plain_message
 
 if TYPE_CHECKING:
+    from frontdesk.app.context import AppContext
     from frontdesk.ui.booking_dialog import BookingDialog
 
 log = logging.getLogger("frontdesk.ui")

@@ -8,17 +8,20 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QRadioButton, QWidget
 
 from frontdesk.app import series, series_following
-from frontdesk.app.context import AppContext
 from frontdesk.domain import dates
 from frontdesk.domain.booking import Booking
 from frontdesk.domain.timeutil import to_local
 from frontdesk.domain.translation import translate
 from frontdesk.domain.verdict import Verdict
 from frontdesk.ui.wording import plain_message
+
+if TYPE_CHECKING:
+    from frontdesk.app.context import AppContext
 
 
 class SeriesScope(QWidget):

@@ -7,6 +7,7 @@ clock."""
 from __future__ import annotations
 
 import zoneinfo
+from typing import TYPE_CHECKING
 
 import phonenumbers
 from PySide6.QtCore import QLocale, Qt, Signal
@@ -22,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk.app.context import AppContext
 from frontdesk.app.languages import LANGUAGES, chosen
 from frontdesk.app.settings import (
     MAX_IDLE_LOCK,
@@ -33,6 +33,9 @@ from frontdesk.app.settings import (
 )
 from frontdesk.domain.translation import QT_TRANSLATE_NOOP, translate
 from frontdesk.ui.theme import mark_hint
+
+if TYPE_CHECKING:
+    from frontdesk.app.context import AppContext
 
 AUTO = ""
 # what the desk says of a setting it cannot keep (in the desk's language, not the check's)

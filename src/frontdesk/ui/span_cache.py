@@ -11,15 +11,17 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
-from typing import cast
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from frontdesk.app.context import AppContext
 from frontdesk.app.desk import CalendarData, ResourceKey, calendar_data
 from frontdesk.domain.booking import BookingGlimpse
 from frontdesk.domain.timeutil import local_day_bounds
 from frontdesk.ui.grid_layout import Arrangement, Geometry, GridColumn, arrange, place
+
+if TYPE_CHECKING:
+    from frontdesk.app.context import AppContext
 
 log = logging.getLogger("frontdesk.ui")
 KEEP = 6  # spans held: the shown one and its neighbours, with room to go back and forth

@@ -5,6 +5,8 @@ disabled. PINs are typed twice and never shown."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from frontdesk.app.context import AppContext
 from frontdesk.app.desk import clinic_zone
 from frontdesk.app.staff import NotAllowed, Role, StaffMember, StaffRefused
 from frontdesk.domain import dates
@@ -32,6 +33,9 @@ from frontdesk.domain.timeutil import to_local, utc_now
 from frontdesk.domain.translation import translate
 from frontdesk.ui.lock_screen import pin_field
 from frontdesk.ui.theme import Tones, mark_hint
+
+if TYPE_CHECKING:
+    from frontdesk.app.context import AppContext
 
 
 class StaffDialog(QDialog):

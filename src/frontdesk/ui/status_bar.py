@@ -18,7 +18,6 @@ from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QStatusBar, QWidget
 
 from frontdesk.app import sync_status
-from frontdesk.app.context import AppContext
 from frontdesk.app.desk import clinic_zone, today_in
 from frontdesk.domain import dates
 from frontdesk.domain.timeutil import to_local
@@ -28,6 +27,7 @@ from frontdesk.ui.theme import Tones
 
 if TYPE_CHECKING:
     from frontdesk.app.apis import ConnectionRecord
+    from frontdesk.app.context import AppContext
 
 
 def fresh_words(fresh: datetime | None, zone: str) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import html
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -28,7 +29,6 @@ from PySide6.QtWidgets import (
 
 from frontdesk.app import sync_status
 from frontdesk.app.columns import column_of, everything, is_clinic
-from frontdesk.app.context import AppContext
 from frontdesk.domain import dates
 from frontdesk.domain.booking import Booking
 from frontdesk.domain.timeutil import to_local
@@ -38,6 +38,9 @@ from frontdesk.ui.desk_ops import ops_for
 from frontdesk.ui.sync_lists import ID_ROLE, fill_tree, make_tree, rich_label, when_text
 from frontdesk.ui.theme import Tones, span
 from frontdesk.ui.wording import plain_message, verdicts_html
+
+if TYPE_CHECKING:
+    from frontdesk.app.context import AppContext
 
 log = logging.getLogger("frontdesk.ui")
 

@@ -16,6 +16,8 @@ the selected row.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -27,7 +29,6 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk.app import sync_status
-from frontdesk.app.context import AppContext
 from frontdesk.app.desk import clinic_zone
 from frontdesk.domain.booking import Booking
 from frontdesk.domain.merge import CLASH_CODE
@@ -37,6 +38,9 @@ from frontdesk.ui.desk_ops import ops_for
 from frontdesk.ui.sync_attention import AttentionTab
 from frontdesk.ui.sync_lists import ID_ROLE, fill_tree, make_tree, picked_operation, when_text
 from frontdesk.ui.sync_unknown import UnknownTab
+
+if TYPE_CHECKING:
+    from frontdesk.app.context import AppContext
 
 HELD = QT_TRANSLATE_NOOP(
     "SyncPanel", "Held: changed here and in the booking system; settle it under Needs attention"

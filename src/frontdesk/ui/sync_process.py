@@ -19,15 +19,17 @@ from __future__ import annotations
 import logging
 import time
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QProcess, QTimer, Signal, Slot
 
 from frontdesk.app import sync_wire
 from frontdesk.app.changes import ChangeRecord
-from frontdesk.app.context import AppContext
 from frontdesk.app.sync_runner import DEFAULT_PULL_EVERY_S
 from frontdesk.domain.translation import translate
+
+if TYPE_CHECKING:
+    from frontdesk.app.context import AppContext
 
 log = logging.getLogger("frontdesk.ui")
 

@@ -9,6 +9,7 @@ and the panel refreshes (:class:`~frontdesk.app.sync_status.NotUnknown`).
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -22,13 +23,15 @@ from PySide6.QtWidgets import (
 )
 
 from frontdesk.app import sync_status
-from frontdesk.app.context import AppContext
 from frontdesk.domain.booking import Booking
 from frontdesk.domain.outbox import Operation, Settlement
 from frontdesk.domain.translation import translate
 from frontdesk.ui.desk_ops import ops_for
 from frontdesk.ui.sync_lists import fill_tree, make_tree, picked_operation, rich_label, when_text
 from frontdesk.ui.theme import Tones, span
+
+if TYPE_CHECKING:
+    from frontdesk.app.context import AppContext
 
 
 class UnknownTab(QSplitter):

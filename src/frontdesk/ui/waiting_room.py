@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 
 from frontdesk.app.arrivals import TOPIC, WaitingRow
 from frontdesk.app.booking_checks import BookingRefused
-from frontdesk.app.context import AppContext
 from frontdesk.domain import dates
 from frontdesk.domain.booking import VisitStatus
 from frontdesk.domain.timeutil import utc_now
@@ -45,6 +44,7 @@ def _counts() -> None:  # for lupdate: the counted sentences (never called)
 
 
 if TYPE_CHECKING:
+    from frontdesk.app.context import AppContext
     from frontdesk.ui.main_window import MainWindow
 
 log = logging.getLogger("frontdesk.ui")

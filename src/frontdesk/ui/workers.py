@@ -20,12 +20,15 @@ from __future__ import annotations
 import logging
 import sys
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMetaObject, QObject, Qt, QThread, QTimer, Signal, Slot
 
 from frontdesk.app.changes import ChangeRecord
-from frontdesk.app.context import AppContext
 from frontdesk.app.sync_runner import DEFAULT_PULL_EVERY_S, Health, SyncRunner
+
+if TYPE_CHECKING:
+    from frontdesk.app.context import AppContext
 
 log = logging.getLogger("frontdesk.ui")
 
