@@ -200,6 +200,9 @@ def launch(argv: list[str], tools: Sequence[str] = ()) -> int:
         print(advice(missing), file=sys.stderr)
         return 3
 
+    from frontdesk.ui.qt_hook import quicken
+
+    quicken()  # before anything else is imported after PySide6
     from PySide6.QtCore import QCoreApplication, QTimer, qInstallMessageHandler
     from PySide6.QtWidgets import QApplication, QMessageBox
 
