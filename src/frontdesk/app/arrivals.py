@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from frontdesk.app.booking import BookingService, Change
 from frontdesk.app.booking_checks import BookingRefused, refusal
@@ -24,9 +25,10 @@ from frontdesk.domain.booking import Booking, VisitStatus
 from frontdesk.domain.confirmations import Arrival, PatientConfirmation
 from frontdesk.domain.timeutil import iso_utc, local_day_bounds, to_local, utc_now
 from frontdesk.domain.translation import translate
-from frontdesk.storage.confirmations import ARRIVALS
-from frontdesk.storage.outbox_store import Step
-from frontdesk.storage.repo import Repository
+from frontdesk.storage.plain import ARRIVALS, Step
+
+if TYPE_CHECKING:
+    from frontdesk.storage.repo import Repository
 
 TOPIC = ARRIVALS
 

@@ -40,9 +40,8 @@ from frontdesk.domain.booking import Booking
 from frontdesk.domain.timeutil import to_local, utc_now
 from frontdesk.domain.translation import translate
 from frontdesk.domain.verdict import Severity
-from frontdesk.storage.asap import TOPIC, AsapEntryGone
-from frontdesk.storage.outbox_store import Step
-from frontdesk.storage.patients import patient_key
+from frontdesk.storage.plain import ASAP_TOPIC as TOPIC
+from frontdesk.storage.plain import AsapEntryGone, Step, patient_key
 
 if TYPE_CHECKING:
     from frontdesk.app.context import AppContext

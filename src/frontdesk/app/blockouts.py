@@ -17,6 +17,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from frontdesk.app.booking_checks import BookingRefused
 from frontdesk.app.desk_rules import column_of
@@ -25,8 +26,12 @@ from frontdesk.domain.blockouts import REPEAT_WORDS, Blockout, Occurrence, Repea
 from frontdesk.domain.timeutil import iso_utc, local_day_bounds
 from frontdesk.domain.translation import plural, translate
 from frontdesk.domain.verdict import Verdict
-from frontdesk.storage.blockouts import TOPIC, BlockoutGone, BlockoutStore
-from frontdesk.storage.repo import Repository
+from frontdesk.storage.plain import BLOCKOUTS_TOPIC as TOPIC
+from frontdesk.storage.plain import BlockoutGone
+
+if TYPE_CHECKING:
+    from frontdesk.storage.blockouts import BlockoutStore
+    from frontdesk.storage.repo import Repository
 
 __all__ = ["TOPIC", "BlockoutDesk", "new_id"]
 

@@ -51,14 +51,13 @@ from frontdesk.domain.outbox import ChangePlan, OperationKind
 from frontdesk.domain.timeutil import iso_utc, to_local, utc_now
 from frontdesk.domain.translation import translate
 from frontdesk.domain.verdict import Severity, Verdict
-from frontdesk.storage.outbox_store import Step
-from frontdesk.storage.repo import Repository, StaleBooking
-from frontdesk.storage.rows import BookingsBetween, Guard
+from frontdesk.storage.plain import BookingsBetween, Guard, StaleBooking, Step
 
 if TYPE_CHECKING:
     from frontdesk.domain.booking_request import BookingRequest
     from frontdesk.providers.base import Connector
     from frontdesk.providers.spec import ProviderSpec
+    from frontdesk.storage.repo import Repository
 
 STALE_AFTER = timedelta(hours=1)
 # Refusals about opening hours, which need the day's windows in the cache to be judged.

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from frontdesk.app import sync_status
 from frontdesk.domain.booking import Booking
-from frontdesk.storage.notices import TOPIC_MARK
+from frontdesk.storage.plain import TOPIC_MARK
 
 if TYPE_CHECKING:
     from frontdesk.app.context import AppContext

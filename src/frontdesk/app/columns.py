@@ -29,7 +29,8 @@ from frontdesk.domain.columns import (
     cleaned,
 )
 from frontdesk.domain.translation import translate
-from frontdesk.storage.columns import TOPIC, StaleSetup
+from frontdesk.storage.plain import COLUMNS_TOPIC as TOPIC
+from frontdesk.storage.plain import StaleSetup
 
 if TYPE_CHECKING:
     from frontdesk.app.context import AppContext

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from frontdesk.app.booking_checks import BookingRefused, refusal
 from frontdesk.app.settings import ClinicSettings
@@ -31,9 +32,10 @@ from frontdesk.domain.confirmations import (
 )
 from frontdesk.domain.timeutil import local_day_bounds, to_local, utc_now
 from frontdesk.domain.translation import translate
-from frontdesk.storage.confirmations import CONFIRMATIONS
-from frontdesk.storage.patients import folded_name
-from frontdesk.storage.repo import Repository
+from frontdesk.storage.plain import CONFIRMATIONS, folded_name
+
+if TYPE_CHECKING:
+    from frontdesk.storage.repo import Repository
 
 TOPIC = CONFIRMATIONS
 

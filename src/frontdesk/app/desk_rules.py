@@ -10,11 +10,14 @@ such a blockout is in the way)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from frontdesk.domain.blockouts import Blockout, ColumnOf, Occurrence, blocking
 from frontdesk.domain.booking import Booking
 from frontdesk.domain.verdict import Verdict
-from frontdesk.storage.repo import Repository
+
+if TYPE_CHECKING:
+    from frontdesk.storage.repo import Repository
 
 CODE = "DESK_BLOCKOUT"  # the desk's own code: no booking system answers it
 

@@ -4,8 +4,12 @@ alike), with how many there are in all."""
 
 from __future__ import annotations
 
-from frontdesk.storage.patients import Patient
-from frontdesk.storage.repo import Repository
+from typing import TYPE_CHECKING
+
+from frontdesk.storage.plain import Patient
+
+if TYPE_CHECKING:
+    from frontdesk.storage.repo import Repository
 
 MIN_CHARS = 2
 

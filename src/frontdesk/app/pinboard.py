@@ -29,7 +29,8 @@ from frontdesk.domain.audit import AuditEntry, AuditEvent
 from frontdesk.domain.booking import Booking, SyncState, VisitStatus
 from frontdesk.domain.timeutil import iso_utc, to_local
 from frontdesk.domain.translation import translate
-from frontdesk.storage.pinboard import TOPIC, Pin
+from frontdesk.storage.plain import PINBOARD_TOPIC as TOPIC
+from frontdesk.storage.plain import Pin
 
 if TYPE_CHECKING:
     from frontdesk.app.context import AppContext

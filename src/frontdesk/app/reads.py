@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from frontdesk.app import patients
 from frontdesk.domain.booking import Booking
-from frontdesk.storage.patients import Patient
-from frontdesk.storage.repo import Repository
+from frontdesk.storage.plain import Patient
+
+if TYPE_CHECKING:
+    from frontdesk.storage.repo import Repository
 
 __all__ = ["DeskReads", "Patient"]
 

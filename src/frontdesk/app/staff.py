@@ -19,14 +19,17 @@ from __future__ import annotations
 import getpass
 import math
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from frontdesk.app import pins
 from frontdesk.domain.audit import Actor, AuditEntry, AuditEvent, Changes
 from frontdesk.domain.staff import Role, StaffMember, name_problem
 from frontdesk.domain.timeutil import utc_now
 from frontdesk.domain.translation import QT_TRANSLATE_NOOP, plural, translate
-from frontdesk.storage.repo import Repository
-from frontdesk.storage.staff import StaffRefused
+from frontdesk.storage.plain import StaffRefused
+
+if TYPE_CHECKING:
+    from frontdesk.storage.repo import Repository
 
 __all__ = [
     "NotAllowed",

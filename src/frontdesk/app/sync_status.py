@@ -24,7 +24,7 @@ from frontdesk.domain.merge import PART_WORDS, PARTS
 from frontdesk.domain.outbox import Operation, OperationKind, OperationState, Settlement
 from frontdesk.domain.timeutil import to_local, utc_now
 from frontdesk.domain.translation import QT_TRANSLATE_NOOP, plural, translate
-from frontdesk.storage.outbox_unknown import NotUnknown as NotUnknown  # for the screens
+from frontdesk.storage.plain import NotUnknown as NotUnknown  # for the screens
 from frontdesk.sync.parts import BOOKINGS, CATALOG, part_day
 
 if TYPE_CHECKING:

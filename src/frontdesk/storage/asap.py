@@ -27,16 +27,13 @@ from frontdesk.storage import notices
 from frontdesk.storage.audit import add_audit
 from frontdesk.storage.db import Database
 from frontdesk.storage.outbox_store import Step
+from frontdesk.storage.plain import ASAP_TOPIC as TOPIC
+from frontdesk.storage.plain import AsapEntryGone as AsapEntryGone
 from frontdesk.storage.tables import BookingRow
 from frontdesk.storage.tables_asap import AsapFreedRow, AsapRow
 
-TOPIC = "asap"
 _BOOKED = "booked"
 _FREEING = {"cancelled": FreedCause.CANCELLED, "no_show": FreedCause.NO_SHOW}
-
-
-class AsapEntryGone(Exception):
-    """The entry was removed or changed at another desk meanwhile."""
 
 
 def _old(row: BookingRow, name: str) -> Any:

@@ -18,13 +18,9 @@ from frontdesk.domain.timeutil import utc_now
 from frontdesk.storage import notices
 from frontdesk.storage.audit import add_audit
 from frontdesk.storage.db import Database
+from frontdesk.storage.plain import BLOCKOUTS_TOPIC as TOPIC
+from frontdesk.storage.plain import BlockoutGone as BlockoutGone
 from frontdesk.storage.tables_blockouts import BlockoutRow
-
-TOPIC = "blockouts"
-
-
-class BlockoutGone(Exception):
-    """The blockout was changed or removed (by another desk) since it was read."""
 
 
 def _fields(blockout: Blockout) -> dict[str, object]:

@@ -22,6 +22,8 @@ from frontdesk.domain.columns import (
 from frontdesk.storage import notices
 from frontdesk.storage.audit import add_audit
 from frontdesk.storage.db import Database
+from frontdesk.storage.plain import COLUMNS_TOPIC as TOPIC
+from frontdesk.storage.plain import StaleSetup as StaleSetup
 from frontdesk.storage.tables_columns import (
     ClinicColumnRow,
     ColumnResourceRow,
@@ -29,12 +31,6 @@ from frontdesk.storage.tables_columns import (
     ColumnViewMemberRow,
     ColumnViewRow,
 )
-
-TOPIC = "columns"
-
-
-class StaleSetup(Exception):
-    """Another desk saved the clinic's columns since this setup was read."""
 
 
 def _revision(s: Session) -> int:

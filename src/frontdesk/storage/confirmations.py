@@ -28,10 +28,10 @@ from frontdesk.storage import notices
 from frontdesk.storage.audit import WIDTH, add_audit
 from frontdesk.storage.db import Database
 from frontdesk.storage.outbox_store import Step
+from frontdesk.storage.plain import ARRIVALS as ARRIVALS
+from frontdesk.storage.plain import CONFIRMATIONS as CONFIRMATIONS
 from frontdesk.storage.tables_confirmations import ArrivalRow, ConfirmationAttemptRow
 
-CONFIRMATIONS = "confirmations"
-ARRIVALS = "arrivals"
 _CHUNK = 500  # ids per IN (...) list
 
 

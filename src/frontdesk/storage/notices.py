@@ -25,13 +25,13 @@ from sqlalchemy import Connection, event, text
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session, sessionmaker
 
+from frontdesk.storage.plain import TOPIC_MARK as TOPIC_MARK
 from frontdesk.storage.tables import BookingRow
 
 log = logging.getLogger("frontdesk.storage")
 
 CHANNEL = "frontdesk_bookings"
 EVERYTHING = "*"
-TOPIC_MARK = "#"  # "#blockouts": a desk-local topic changed, not a booking
 _MAX_PAYLOAD = 7000  # PostgreSQL's limit is 8000 bytes: beyond, "anything changed"
 _CHANGED = "frontdesk_changed"
 

@@ -19,7 +19,7 @@ gives its id to every booking that waited (:mod:`frontdesk.storage.patient_recor
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import select
@@ -42,6 +42,8 @@ from frontdesk.storage import scopes
 from frontdesk.storage.audit import add_audit
 from frontdesk.storage.db import Database
 from frontdesk.storage.patient_records import PatientRecords, patient_payload
+from frontdesk.storage.plain import StaleBooking as StaleBooking
+from frontdesk.storage.plain import Step as Step
 from frontdesk.storage.rows import (
     Guard,
     add_history,
@@ -52,18 +54,6 @@ from frontdesk.storage.rows import (
     settle_clash,
 )
 from frontdesk.storage.tables import BookingRow, OutboxRow
-
-Step = Callable[[Session], object]
-"""A further write that lands in a desk change's own transaction (the pin taken off a placed
-booking, the arrival instant of an "arrived" mark): all of it is written, or none."""
-
-
-class StaleBooking(Exception):
-    """The booking changed (a sync, another desk) since the caller read it."""
-
-    def __init__(self, booking_id: str) -> None:
-        super().__init__(f"booking {booking_id} changed since it was read")
-        self.booking_id = booking_id
 
 
 def enqueue_in(

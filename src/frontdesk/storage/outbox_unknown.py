@@ -23,12 +23,9 @@ from frontdesk.domain.timeutil import utc_now
 from frontdesk.storage.audit import add_decision
 from frontdesk.storage.claims import settled_row
 from frontdesk.storage.outbox_store import withdraw_in
+from frontdesk.storage.plain import NotUnknown as NotUnknown
 from frontdesk.storage.rows import add_history, advance, booking_of_row, copy_into, queued_query
 from frontdesk.storage.tables import BookingRow, HistoryRow, OutboxRow
-
-
-class NotUnknown(Exception):
-    """The operation is no longer outcome-unknown (settled meanwhile, by a person or a pull)."""
 
 
 def mark_unknown_in(s: Session, op: Operation, booking: Booking, detail: str) -> None:

@@ -11,37 +11,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import Select, and_, func, insert, select
 from sqlalchemy.orm import Session
 
-from frontdesk.domain.sensitive import remember_patient
+from frontdesk.storage.plain import Patient as Patient
+from frontdesk.storage.plain import digits as digits
+from frontdesk.storage.plain import folded_name as folded_name
+from frontdesk.storage.plain import patient_key as patient_key
 from frontdesk.storage.tables import PatientRow, PatientTermRow
 
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 _HIGH = "\U0010ffff"  # sorts after any character a term holds
-
-
-@dataclass(frozen=True, slots=True)
-class Patient:
-    name: str
-    phone: str
-    email: str | None
-    last_seen: datetime
-    bookings: int
-
-    def __post_init__(self) -> None:  # never logged: masked wherever a log shows them
-        remember_patient(self.name, self.phone, self.email)
-
-
-def digits(text: str) -> str:
-    return "".join(ch for ch in text if ch.isdigit())
-
-
-def patient_key(name: str, phone: str) -> str:
-    return f"{folded_name(name)}|{digits(phone)}"
 
 
 def phone_terms(phone: str) -> set[str]:
@@ -179,11 +161,6 @@ def count_query(text: str) -> Select[int] | None:
     if not words:
         return None
     return select(func.count()).select_from(_matching_ids(words).subquery())
-
-
-def folded_name(name: str) -> str:
-    """The name as a patient's key holds it (case and spacing aside)."""
-    return " ".join(name.casefold().split())
 
 
 def phones_of_names(s: Session, names: Sequence[str]) -> dict[str, list[str]]:

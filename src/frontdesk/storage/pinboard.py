@@ -10,8 +10,6 @@ a placed booking's move and its pin's removal land in one transaction.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import datetime
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -22,18 +20,11 @@ from frontdesk.storage import notices
 from frontdesk.storage.audit import add_audit
 from frontdesk.storage.db import Database
 from frontdesk.storage.outbox_store import Step
+from frontdesk.storage.plain import PINBOARD_TOPIC as TOPIC
+from frontdesk.storage.plain import Pin as Pin
 from frontdesk.storage.tables_pinboard import PinRow
 
-TOPIC = "pinboard"
 WIDTH = 100
-
-
-@dataclass(frozen=True, slots=True)
-class Pin:
-    booking_id: str
-    pinned_at: datetime
-    pinned_by: str  # the staff member
-    desk: str
 
 
 class PinboardStore:

@@ -5,7 +5,7 @@ cursor, the conversions both ways, and the history a write leaves."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, time
 from operator import itemgetter
 from typing import Any
@@ -27,6 +27,8 @@ from frontdesk.domain.outbox import (
 )
 from frontdesk.domain.sensitive import remember_patients
 from frontdesk.domain.timeutil import utc_now
+from frontdesk.storage.plain import BookingsBetween as BookingsBetween
+from frontdesk.storage.plain import Guard as Guard
 from frontdesk.storage.tables import BookingRow, HistoryRow, OutboxRow, WindowRow
 
 BOOKING_FIELDS = [
@@ -281,13 +283,6 @@ def add_history(
     s: Session, booking_id: str, event: str, detail: str | None, actor: str | None
 ) -> None:
     s.add(HistoryRow(booking_id=booking_id, at=utc_now(), event=event, detail=detail, actor=actor))
-
-
-# Reads the bookings starting in [first, last) of a connection (None: all), as they stand.
-BookingsBetween = Callable[[datetime, datetime, str | None], list[Booking]]
-# Called inside a write before a booking is written; raises to refuse it (``Repository.book``,
-# ``change_booking``): nothing is written, and no other write came between its read and it.
-Guard = Callable[[BookingsBetween], None]
 
 
 def bookings_between_in(

@@ -17,11 +17,8 @@ from frontdesk.domain.audit import AuditEntry
 from frontdesk.domain.staff import Role, StaffMember, lockout_after, name_key
 from frontdesk.storage.audit import add_audit
 from frontdesk.storage.db import Database
+from frontdesk.storage.plain import StaffRefused as StaffRefused
 from frontdesk.storage.tables import StaffRow
-
-
-class StaffRefused(Exception):
-    """A change of staff the store will not make; the message says why in plain words."""
 
 
 def member_of(row: StaffRow) -> StaffMember:
