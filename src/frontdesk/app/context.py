@@ -3,6 +3,11 @@
 A desk starts without its connectors (``connect=False``) and builds them once its window is
 painted (``reload_connectors``, on the sync worker): the cache is all the first paint needs,
 and the connectors' HTTP clients, the keyring and every API's wire models can wait.
+
+The store (the cache or the clinic's shared store, with the services over it) is opened as the
+context is made, or with ``open_store=False`` when it is first used or :meth:`open_store` is
+called: the demo's window is built and painted before SQLAlchemy is even imported, and its
+store opened behind the paint (``ui.launch``).
 """
 
 from __future__ import annotations
@@ -13,30 +18,67 @@ import threading
 from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
-from frontdesk.app import desk_day, logs, private_files, store
+from frontdesk.app import desk_day, logs, private_files
 from frontdesk.app import settings as clinic_settings
 from frontdesk.app.blockouts import BlockoutDesk
 from frontdesk.app.booking import BookingService
 from frontdesk.app.paths import Paths
 from frontdesk.app.reads import DeskReads
 from frontdesk.app.staff import StaffSession
-from frontdesk.storage.db import Database
-from frontdesk.storage.repo import ConnectionRecord, Repository
 
 __all__ = ["AppContext"]
 
 if TYPE_CHECKING:
+    from frontdesk.app.arrivals import Arrivals
+    from frontdesk.app.confirmations import Confirmations
     from frontdesk.app.credentials import Credentials
     from frontdesk.providers.base import Connector
+    from frontdesk.storage.db import Database
+    from frontdesk.storage.repo import ConnectionRecord, Repository
     from frontdesk.sync.engine import SyncEngine
     from frontdesk.sync.loop import SyncLoop
 
 log = logging.getLogger("frontdesk.app")
 
+T = TypeVar("T")
+
+
+class _OfTheStore(Generic[T]):
+    """A part of the context that lives on its store: the store is opened when it is first
+    used (``AppContext.open_store``)."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, context: None, owner: type) -> _OfTheStore[T]: ...
+    @overload
+    def __get__(self, context: AppContext, owner: type) -> T: ...
+    def __get__(self, context: AppContext | None, owner: type) -> Any:
+        if context is None:
+            return self
+        found = context.__dict__.get(self.name)
+        if found is None:
+            context.open_store()
+            found = context.__dict__[self.name]
+        return found
+
+    def __set__(self, context: AppContext, value: T) -> None:
+        context.__dict__[self.name] = value
+
 
 class AppContext:
+    db: _OfTheStore[Database] = _OfTheStore()
+    repo: _OfTheStore[Repository] = _OfTheStore()
+    reads: _OfTheStore[DeskReads] = _OfTheStore()  # all the screens read
+    staff: _OfTheStore[StaffSession] = _OfTheStore()  # who is signed in (app.staff)
+    booking: _OfTheStore[BookingService] = _OfTheStore()
+    confirmations: _OfTheStore[Confirmations] = _OfTheStore()  # the patient's side of the day
+    arrivals: _OfTheStore[Arrivals] = _OfTheStore()
+    blockouts: _OfTheStore[BlockoutDesk] = _OfTheStore()
+
     def __init__(
         self,
         paths: Paths,
@@ -44,6 +86,7 @@ class AppContext:
         connect: bool = True,
         database_url: str | None = None,
         allow_key_file: bool = False,
+        open_store: bool = True,
     ) -> None:
         self.paths = paths
         self._allow_key_file = allow_key_file
@@ -56,16 +99,7 @@ class AppContext:
             )
         self._use_keyring = use_keyring
         self.database_url = database_url  # as given (a sync worker opens the same store)
-        where = store.target(paths, database_url)
-        if isinstance(where, str) and where.startswith("sqlite:///"):  # a cache file named
-            where = Path(where.removeprefix("sqlite:///"))
-        if isinstance(where, str):
-            log.info("store: %s", store.shown(where))
-            self.db = Database.open(where)
-        else:
-            self.db = self._open_cache(where)
-        self.repo = Repository(self.db)
-        self.reads = DeskReads(self.repo)  # all the screens read
+        self._opening = threading.Lock()
         self.settings = clinic_settings.load(paths.config_dir)
         self.connectors: dict[str, Connector] = {}
         # why a connection has no connector (no key, a locked keyring, a bad option), by id
@@ -73,17 +107,48 @@ class AppContext:
         # False until the connectors were first built: "connecting", not "not set up"
         self.connectors_ready = False
         self.desk = socket.gethostname() or "desk"
-        self.staff = StaffSession(self.repo, self.desk)  # who is signed in (app.staff)
         self.stop = threading.Event()
-        self.booking = BookingService(
-            self.repo, self.connectors, self.desk, lambda: self.settings, self.staff.actor
-        )
         self._engine: SyncEngine | None = None  # made when first asked for (``engine``)
         self.demo = False  # a demo clinic (app.demo): screens may show sample records
-        self.confirmations, self.arrivals = desk_day.services(self)  # the patient's side
-        self.blockouts = BlockoutDesk(self.repo, lambda: self.settings.zone, self.staff.actor)
+        if open_store or connect:
+            self.open_store()
         if connect:
             self.reload_connectors()
+
+    @property
+    def store_open(self) -> bool:
+        """Whether the store was opened (``open_store``)."""
+        return "repo" in self.__dict__
+
+    def open_store(self) -> None:
+        """Open the profile's store and the services over it, if not done yet (raises what
+        opening it raises: a newer cache, an unreachable shared store, a refused key)."""
+        with self._opening:
+            if self.store_open:
+                return
+            from frontdesk.app import store
+            from frontdesk.storage.db import Database
+            from frontdesk.storage.repo import Repository
+
+            where = store.target(self.paths, self.database_url)
+            if isinstance(where, str) and where.startswith("sqlite:///"):  # a cache file named
+                where = Path(where.removeprefix("sqlite:///"))
+            if isinstance(where, str):
+                log.info("store: %s", store.shown(where))
+                db = Database.open(where)
+            else:
+                db = self._open_cache(where)
+            repo = Repository(db)
+            staff = StaffSession(repo, self.desk)
+            self.db = db
+            self.booking = BookingService(
+                repo, self.connectors, self.desk, lambda: self.settings, staff.actor
+            )
+            self.blockouts = BlockoutDesk(repo, lambda: self.settings.zone, staff.actor)
+            self.reads = DeskReads(repo)
+            self.staff = staff
+            self.repo = repo  # the last: ``store_open`` from here on
+            self.confirmations, self.arrivals = desk_day.services(self)  # the patient's side
 
     @classmethod
     def open(
@@ -106,6 +171,7 @@ class AppContext:
         """The desk's own cache, encrypted with its key (``app.cache_key``): made on the first
         start, an older plain cache encrypted in place."""
         from frontdesk.app.cache_key import cache_key, key_lock
+        from frontdesk.storage.db import Database
 
         private_files.private_dir(where.parent)
         # SQLite gives its -wal/-shm/-journal files the database file's mode
@@ -223,6 +289,8 @@ class AppContext:
 
     def close(self) -> None:
         self.stop.set()
+        if not self.store_open:  # never used: nothing was opened
+            return
         try:  # another desk or process may send for its connections at once
             if self._engine is not None:
                 self._engine.stop_sending()

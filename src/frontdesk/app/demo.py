@@ -12,6 +12,8 @@ clinic using several APIs sees them, under the demo clinic's own columns and vie
 (`clinic_columns`, `app/demo_columns.py`). With `quick_start` only the first API is seeded and (in a
 new profile) connected at once, for a quick first paint; `finish()` seeds and connects the
 others, which the launcher calls once the window is painted, before the sync worker starts.
+With `open_later` its store is not even opened (nor its administrator signed in) until `open()`
+(or `begin()`): the launcher builds and paints the window first.
 """
 
 from __future__ import annotations
@@ -140,6 +142,7 @@ class Demo:
         defer: bool = False,
         own_zones: bool = False,
         clinic_columns: bool = False,
+        open_later: bool = False,
     ) -> None:
         if not providers:
             raise ValueError("the demo needs at least one provider")
@@ -149,11 +152,13 @@ class Demo:
             self._tmp = tempfile.TemporaryDirectory(prefix="frontdesk-demo-")
             profile_dir = Path(self._tmp.name)
         self.providers = tuple(providers)
-        self.context = AppContext(Paths.resolve(profile_dir), use_keyring=False, connect=False)
+        self.context = AppContext(
+            Paths.resolve(profile_dir), use_keyring=False, connect=False, open_store=False
+        )
         if clinic_zone is not None:  # else the profile's, by default the computer's
             self.context.update_settings(self.context.settings.changed(timezone=clinic_zone))
-        self._receptionist_due = self.context.staff.first_start
-        sign_in_demo(self.context)
+        self._receptionist_due = False
+        self._opened = False
         # the demo clinics keep their hours on the desk's clock: 09:00 is 09:00 at the desk;
         # ``own_zones``: each keeps its own default zone instead (London, Los Angeles, ...)
         self.zone: str | None = None if own_zones else self.context.clinic_zone
@@ -164,8 +169,20 @@ class Demo:
         self._unseeded = list(self.providers)
         self._unconnected = list(self.providers)
         self._beginning: threading.Thread | None = None
+        if not open_later:
+            self.open()
         if not defer:
             self.begin()
+
+    def open(self) -> None:
+        """Open the demo's store and sign its administrator in (once; ``open_later``: the
+        launcher does it once the window is painted, ``begin`` at the latest)."""
+        if self._opened:
+            return
+        self._opened = True
+        self.context.open_store()
+        self._receptionist_due = self.context.staff.first_start
+        sign_in_demo(self.context)
 
     @property
     def server(self) -> SandboxServer:
@@ -183,6 +200,7 @@ class Demo:
         sync worker does). A deferred demo (``defer=True``) is begun after the first paint."""
         from frontdesk.sandbox import SandboxServer
 
+        self.open()
         if self._receptionist_due:
             self._receptionist_due = False
             add_demo_receptionist(self.context)

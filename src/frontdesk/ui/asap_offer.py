@@ -241,7 +241,8 @@ class AsapWatch(QObject):
         super().__init__(window)
         self.window = window
         self.context = window.context
-        self.last_id = asap.last_freed(self.context)  # what frees from now on is offered
+        self.last_id = 0
+        window.when_store_open(self._start)
         self.slots: list[FreedSlot] = []
         self.offers: list[asap.Offer] = []
         self.booking = False
@@ -265,6 +266,10 @@ class AsapWatch(QObject):
         window.ops.applied.connect(self._changed)
         window.on_topic(asap.TOPIC, self.refresh)
         QTimer.singleShot(0, self, self._window_built)
+
+    def _start(self) -> None:
+        """Once the store is open: what frees from now on is offered."""
+        self.last_id = asap.last_freed(self.context)
 
     def _window_built(self) -> None:
         """The sync worker and the lock are made after the menus: listen to them now."""

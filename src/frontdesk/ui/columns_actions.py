@@ -166,6 +166,6 @@ def install_columns_actions(window: MainWindow) -> ColumnViews:
     remembered = window._settings.value(SETTING)
     if remembered:  # shown by the window's first refresh (nothing is read here)
         window.pane.view_id = str(remembered)
-    views.rebuild()
+    window.when_store_open(views.rebuild)
     window.on_topic(clinic_columns.TOPIC, views.reread)
     return views

@@ -38,6 +38,7 @@ from frontdesk.domain.translation import QT_TRANSLATE_NOOP, translate
 from frontdesk.ui.lock_screen import LockScreen
 
 if TYPE_CHECKING:
+    from frontdesk.app.staff import StaffSession
     from frontdesk.ui.main_window import MainWindow
 
 log = logging.getLogger("frontdesk.ui")
@@ -89,8 +90,7 @@ class DeskGuard(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self.session = window.context.staff
-        self.session.require_sign_in()
+        self.started = False
         self.locked = False
         self.idle_s = window.context.settings.idle_lock_minutes * 60.0
         self._last_input = time.monotonic()
@@ -104,6 +104,18 @@ class DeskGuard(QObject):
         self._idle = QTimer(self)
         self._idle.timeout.connect(self._check_idle)
         self.set_idle_seconds(self.idle_s)
+        window.when_store_open(self._start)
+
+    @property
+    def session(self) -> StaffSession:
+        """Who is signed in (the context's: its store may be opened after the window)."""
+        return self.window.context.staff
+
+    def _start(self) -> None:
+        """Once the store is open: the desk as whoever is signed in may see it, or locked."""
+        self.started = True
+        self.session.require_sign_in()
+        window = self.window
         app = QApplication.instance()
         if app is not None and self.session.signed_in:
             # the first paint is the desk's: input is watched from then on (a filter on all
@@ -220,7 +232,7 @@ class DeskGuard(QObject):
         window.pane.setFocus()
 
     def _check_idle(self) -> None:
-        if not self.locked and time.monotonic() - self._last_input >= self.idle_s:
+        if self.started and not self.locked and time.monotonic() - self._last_input >= self.idle_s:
             self.lock("idle")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

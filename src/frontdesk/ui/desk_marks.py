@@ -98,7 +98,9 @@ class DeskMarks(QObject):
         window.pane.shownChanged.connect(self.refresh)
         window.actions_.changed.connect(lambda _id: self.refresh())
         window.synced.connect(self.refresh)
-        window.first_paint.later(self.refresh)  # the blocks first, their marks right after
+        # the blocks first, their marks right after (and after the store, where it is opened
+        # behind the paint)
+        window.first_paint.later(lambda: window.when_store_open(self.refresh))
 
     def refresh(self) -> None:
         window = self.window

@@ -249,10 +249,16 @@ def launch(argv: list[str], tools: Sequence[str] = ()) -> int:
             if args.demo:
                 from frontdesk.app.demo import ALL_PROVIDERS, Demo
 
-                # the window first (on what a kept profile has cached); the sandboxes are
-                # started, seeded, connected and pulled after the first paint
+                # the window first, built and painted before the store is opened (or even
+                # SQLAlchemy imported); then the store, what a kept profile has cached and the
+                # administrator signed in (``open_after_first_paint``); the sandboxes are
+                # started, seeded, connected and pulled after that
                 demo = Demo(
-                    args.profile_dir, providers=ALL_PROVIDERS, defer=True, clinic_columns=True
+                    args.profile_dir,
+                    providers=ALL_PROVIDERS,
+                    defer=True,
+                    clinic_columns=True,
+                    open_later=True,
                 )
                 context = demo.context
                 context.demo = True  # sample records too (app.desk_day.demo_sample)
@@ -288,6 +294,9 @@ def launch(argv: list[str], tools: Sequence[str] = ()) -> int:
                 icon_broken.append(exc)
                 log.warning("the app icon could not be loaded", exc_info=True)
 
+        failed: list[Exception] = []
+        if demo is not None:
+            open_after_first_paint(window, demo, failed, args.smoke_test, report)
         window.first_paint.later(gc.enable)
         window.first_paint.later(give_icon)
         window.first_paint.later(lambda: apply_version(app))
@@ -315,6 +324,8 @@ def launch(argv: list[str], tools: Sequence[str] = ()) -> int:
                 _settle(app, SMOKE_WAIT_MS, until=lambda: bool(about_says))
                 _settle(app, SMOKE_SETTLE_MS + 100)
                 window.close()
+            if failed:
+                return 1
             if not about_says:
                 print("smoke test failed: the window was never painted", file=sys.stderr)
                 return 1
@@ -325,7 +336,8 @@ def launch(argv: list[str], tools: Sequence[str] = ()) -> int:
             print("FrontDesk smoke test: main window built")
             print(f"FrontDesk smoke test: About says {about_says[0]}")
             return 0
-        return int(app.exec())
+        code = int(app.exec())
+        return 1 if failed else code
     finally:
         if window is not None:
             window.shutdown()
@@ -378,6 +390,36 @@ def _paint_early(app: Any, facts: LockFacts, report: bool) -> Any:
     if report:
         _report("first paint")
     return early
+
+
+def open_after_first_paint(
+    window: Any, demo: Any, failed: list[Exception], smoke_test: bool, report: bool
+) -> None:
+    """Once the demo's window is painted: open its store, sign its administrator in and fill
+    the window (``MainWindow.store_opened``), before the sandboxes are begun. A store that
+    cannot be opened is said as a start that failed (``failed`` gets it; the window closes)."""
+
+    def open_store() -> None:
+        if not window.isVisible():  # closed before it was painted
+            return
+        try:
+            demo.open()
+            window.store_opened()
+        except Exception as exc:
+            failed.append(exc)
+            log.exception("FrontDesk could not start")
+            if smoke_test:
+                print(f"smoke test failed: {type(exc).__name__}: {exc}", file=sys.stderr)
+            else:
+                from PySide6.QtWidgets import QMessageBox
+
+                QMessageBox.critical(window, APP_NAME, start_error_words(exc))
+            window.close()
+            return
+        if report:
+            _report("desk ready")
+
+    window.first_paint.later(open_store)
 
 
 def _new_demo(profile_dir: Path | None) -> bool:

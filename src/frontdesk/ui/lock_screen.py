@@ -25,6 +25,7 @@ from frontdesk.ui.lock_card import LockCard, pin_field
 
 if TYPE_CHECKING:
     from frontdesk.app.context import AppContext
+    from frontdesk.app.staff import StaffSession
 
 __all__ = ["LockScreen", "pin_field"]
 
@@ -38,7 +39,6 @@ class LockScreen(QWidget):
     def __init__(self, context: AppContext, parent: QWidget) -> None:
         super().__init__(parent)
         self.context = context
-        self.session = context.staff
         self.setObjectName("lock_screen")
         self.setAccessibleName(translate("LockScreen", "FrontDesk is locked"))
         self.setAutoFillBackground(True)
@@ -62,6 +62,11 @@ class LockScreen(QWidget):
         self._checking = False
         self._label = ""
         self.hide()
+
+    @property
+    def session(self) -> StaffSession:
+        """Who is signed in (the context's: its store may be opened after the window)."""
+        return self.context.staff
 
     @property
     def first(self) -> bool:

@@ -120,6 +120,9 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.context = context
         self._closed = False
+        # what the build reads of the store waits for it where the context opens it later
+        self._store_ready = context.store_open
+        self._when_open: list[Callable[[], None]] = []
         self._topic_readers: dict[str, list[Callable[[], None]]] = {}
         self.setWindowTitle("FrontDesk")
         self.setAccessibleName("FrontDesk")
@@ -186,13 +189,9 @@ class MainWindow(QMainWindow):
         install_pinboard_actions(self)  # the pinboard dock, Ctrl+X and Ctrl+3
 
         self._restore_geometry()
-        if context.staff.signed_in:  # the week is what the first paint shows
-            self._fill_calendar()
-        else:  # the lock screen is: the week is read once it is on screen, long before a PIN
-            self.first_paint.later(self._fill_calendar)
-        self.status.refresh()
-        self._attention = sync_status.attention_count(context)
-        self._unknown = sync_status.unknown_count(context)
+        self.when_store_open(self._first_fill)
+        self.when_store_open(self.status.refresh)
+        self.when_store_open(self._count_problems)
         self._busy = False
         self.collector = CollectorPolicy(lambda: not self._busy and self.isActiveWindow(), self)
         self.first_paint.later(self.collector.start)
@@ -206,6 +205,35 @@ class MainWindow(QMainWindow):
         self.about_action = install_about_action(self, context.paths)  # Help → About FrontDesk
 
     # -- building ------------------------------------------------------------------------
+    def when_store_open(self, job: Callable[[], None]) -> None:
+        """Run ``job`` (a read of the store the window's build needs) now, or, where the
+        context's store is opened after the window (the demo's start: ``ui.launch``), once
+        :meth:`store_opened` is told; in the order asked either way."""
+        if self._store_ready:
+            job()
+        else:
+            self._when_open.append(job)
+
+    def store_opened(self) -> None:
+        """The context's store is open: do what the build put off, in its order."""
+        self.context.open_store()
+        self._store_ready = True
+        waiting, self._when_open = self._when_open, []
+        for job in waiting:
+            if self._closed:
+                return
+            job()
+
+    def _first_fill(self) -> None:
+        if self.context.staff.signed_in:  # the week is what the first paint shows
+            self._fill_calendar()
+        else:  # the lock screen is: the week is read once it is on screen, long before a PIN
+            self.first_paint.later(self._fill_calendar)
+
+    def _count_problems(self) -> None:
+        self._attention = sync_status.attention_count(self.context)
+        self._unknown = sync_status.unknown_count(self.context)
+
     def _fill_calendar(self) -> None:
         """Read the shown span into the calendar and the side panel's columns."""
         self.pane.refresh()

@@ -125,7 +125,7 @@ class PinboardWidget(QWidget):
         self.show_button.clicked.connect(self.show_chosen)
         self.list.currentItemChanged.connect(lambda *_: self._enable())
         self.list.itemActivated.connect(lambda _i: self.show_chosen())
-        self.reread()
+        window.when_store_open(self.reread)
 
     # -- reading ---------------------------------------------------------------------------
     def pinned_ids(self) -> list[str]:

@@ -121,7 +121,6 @@ class WaitingRoom(QWidget):
         self.timer.setInterval(60_000)  # the minutes waited
         self.timer.timeout.connect(self.refresh)
         self.timer.start()
-        self.refresh()
 
     def refresh(self) -> None:
         """Read the waiting room again; the selected patient stays selected."""
@@ -209,6 +208,7 @@ def install_waiting_room(window: MainWindow) -> None:
     from frontdesk.ui.window_menus import make_action
 
     room = WaitingRoom(window.context, window)
+    window.when_store_open(room.refresh)
     room.showBooking.connect(window._show_booking_id)
     room.seenRequested.connect(window.actions_.set_status)
     window.waiting_room = room  # type: ignore[attr-defined]
