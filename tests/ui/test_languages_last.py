@@ -41,8 +41,8 @@ from frontdesk.ui.asap_actions import open_asap_list
 from frontdesk.ui.audit_dialog import AuditDialog
 from frontdesk.ui.blockout_actions import open_blockout
 from frontdesk.ui.booking_dialog import BookingDialog
-from frontdesk.ui.launch import start_error_words
 from frontdesk.ui.main_window import MainWindow
+from frontdesk.ui.start_errors import start_error_words
 from support.checkups import book_checkup
 from support.clinic import next_weekday
 from support.words import MARK

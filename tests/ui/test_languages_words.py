@@ -39,8 +39,9 @@ from frontdesk.ui import i18n
 from frontdesk.ui.audit_dialog import AuditDialog
 from frontdesk.ui.booking_dialog import BookingDialog
 from frontdesk.ui.form_bits import FiveMinuteTimeEdit
-from frontdesk.ui.launch import _profile_language, start_error_words, unexpected_error_words
+from frontdesk.ui.launch import _profile_language
 from frontdesk.ui.settings_dialog import SettingsDialog
+from frontdesk.ui.start_errors import start_error_words, unexpected_error_words
 from support.words import MARK, visible_words
 
 SHOTS = Path(tempfile.gettempdir())

@@ -140,7 +140,7 @@ def test_double_click_on_an_empty_slot_opens_the_dialog_there(qtbot, window: Mai
 
 
 def test_an_unexpected_error_is_logged_not_shown_offscreen(caplog) -> None:  # type: ignore[no-untyped-def]
-    from frontdesk.ui.launch import make_excepthook
+    from frontdesk.ui.start_errors import make_excepthook
 
     hook = make_excepthook(lambda: None)
     try:
