@@ -13,10 +13,14 @@ from PySide6.QtWidgets import QApplication
 
 from frontdesk.app.context import AppContext
 from frontdesk.app.demo import DEMO_ADMIN, DEMO_ADMIN_PIN, Demo
+from frontdesk.app.desk import monday_of, today_in
 from frontdesk.app.paths import Paths
 from frontdesk.ui.launch import launch
-from frontdesk.ui.main_window import MainWindow
+from frontdesk.ui.main_window import MainWindow, week_label
 from support.staff import long_idle
+
+# a clinic far from any machine's zone: its first paint must still show its own clock
+FAR_ZONE = "Pacific/Chatham"
 
 
 @pytest.fixture
@@ -38,10 +42,14 @@ def seen(monkeypatch: pytest.MonkeyPatch) -> Iterator[dict[str, object]]:
     open_demo = Demo.open
 
     def opening(demo: Demo) -> None:
-        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        windows = [
+            w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+        ]
         if windows and "open before" not in found:
             found["painted before"] = windows[0].first_paint._jobs is None
             found["open before"] = demo.context.store_open
+            found["zone before"] = windows[0].week_view.zone
+            found["title before"] = windows[0].week_title.text()
         open_demo(demo)
 
     monkeypatch.setattr(Demo, "open", opening)
@@ -61,6 +69,8 @@ def test_the_demo_is_painted_before_its_store_is_opened_and_filled_after(
     assert launch(["--smoke-test", "--demo", "--profile-dir", str(tmp_path / "demo")]) == 0
     assert seen["painted before"] is True  # the first paint came first
     assert seen["open before"] is False
+    today = today_in(str(seen["zone before"]))
+    assert seen["title before"] == week_label(monday_of(today))  # the week's frame, painted
     assert seen["who before"] == ""  # nobody is named before the store says who
     assert seen["open after"] is True
     assert seen["signed in"] is True
@@ -69,6 +79,17 @@ def test_the_demo_is_painted_before_its_store_is_opened_and_filled_after(
     assert seen["pending"] == "All bookings synced"
     assert seen["sandboxes after the store"] is True
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_the_first_paint_is_on_the_clinics_clock_not_the_computers(
+    qapp, tmp_path: Path, seen: dict[str, object]
+) -> None:  # type: ignore[no-untyped-def]
+    profile = tmp_path / "demo"
+    Demo(profile, defer=True, clinic_zone=FAR_ZONE).close()  # a kept demo, in a far zone
+    assert launch(["--smoke-test", "--demo", "--profile-dir", str(profile)]) == 0
+    assert seen["open before"] is False
+    assert seen["zone before"] == FAR_ZONE  # the grid's clock before the store is read
+    assert seen["title before"] == week_label(monday_of(today_in(FAR_ZONE)))
 
 
 def test_a_demo_store_that_cannot_be_opened_fails_the_start_in_plain_words(
@@ -107,6 +128,8 @@ def test_a_window_built_before_its_store_reads_nothing_until_told(qtbot, tmp_pat
     qtbot.addWidget(window)
     try:
         assert not context.store_open  # the build read nothing of the store
+        assert window.week_view.zone == window.day_view.zone == context.clinic_zone
+        assert window.week_title.text() == week_label(monday_of(today_in(context.clinic_zone)))
         assert not window.guard.started and not window.guard.locked
         window.store_opened()
         assert context.store_open

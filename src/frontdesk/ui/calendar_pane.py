@@ -150,6 +150,25 @@ class CalendarPane(QWidget):
         view = self.column_setup().view(self.view_id)
         return self._span_title() + (f" · {view.name}" if view.id != EVERYTHING else "")
 
+    def show_frame(self) -> None:
+        """Before the store is open (the demo's first paint): the span's days and hours on the
+        clinic's clock, without a booking or a booking system's column; ``refresh`` fills it."""
+        self.stack.setCurrentIndex(self.mode)
+        for grid in (self.day_view, self.week_view):
+            grid.set_zone(self.zone, relayout=False)
+        self.day_view.set_day(self.day, [], relayout=False)
+        self.week_view.set_week(monday_of(self.day), None, relayout=False)
+        shown = self.grid()
+        if shown is not None:  # laid out once, in the zone and span just set
+            shown.set_columns(shown.columns, relayout=True)
+        for grid in (self.day_view, self.week_view):
+            grid.scroll_to_hour(8)
+
+    def span_title(self) -> str:
+        """The span shown, in words (``title`` without the column view, which the store
+        names)."""
+        return self._span_title()
+
     def _span_title(self) -> str:
         if self.mode is Mode.DAY:
             return dates.long_day(self.day)

@@ -189,6 +189,11 @@ class MainWindow(QMainWindow):
         install_pinboard_actions(self)  # the pinboard dock, Ctrl+X and Ctrl+3
 
         self._restore_geometry()
+        if not self._store_ready:  # painted first: the span's frame on the clinic's clock
+            self.pane.show_frame()
+            self.week_title.setText(self.pane.span_title())
+            self.view_actions[self.pane.mode].setChecked(True)
+            self.side.set_day(self.pane.day)
         self.when_store_open(self._first_fill)
         self.when_store_open(self.status.refresh)
         self.when_store_open(self._count_problems)
