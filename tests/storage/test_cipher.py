@@ -159,7 +159,8 @@ def test_alembic_migrates_an_encrypted_cache(tmp_path: Path) -> None:
     path = tmp_path / "cache.sqlite3"
     Database.open(path, TEST_KEY).close()
     engine = create_db_engine(sqlite_url(path), TEST_KEY)
-    with engine.begin() as conn:  # back to before the newest migration (0010, clinic columns)
+    with engine.begin() as conn:  # back to before the newest two migrations (0010, 0015)
+        conn.execute(text("ALTER TABLE outbox DROP COLUMN takeovers"))
         for table in (
             *("column_view_members", "column_views", "column_resources"),
             *("clinic_columns", "column_revision"),
@@ -172,6 +173,7 @@ def test_alembic_migrates_an_encrypted_cache(tmp_path: Path) -> None:
     with engine.connect() as conn:
         assert {conn.execute(text("SELECT version_num FROM alembic_version")).scalar()} == HEADS
         assert conn.execute(text("SELECT count(*) FROM clinic_columns")).scalar() == 0
+        assert conn.execute(text("SELECT count(takeovers) FROM outbox")).scalar() == 0
     engine.dispose()
     backups = list(tmp_path.glob("cache.sqlite3.before-migration-*"))
     assert len(backups) == 1 and cipher.state(backups[0]) == "encrypted"

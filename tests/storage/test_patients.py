@@ -98,6 +98,7 @@ def test_migration_fills_the_index_from_cached_bookings(tmp_path: Path) -> None:
         conn.execute(text("DROP INDEX ix_bookings_calendar"))  # 0005
         conn.execute(text("CREATE INDEX ix_bookings_start ON bookings (start)"))
         conn.execute(text("DROP INDEX ix_bookings_patient_name"))  # 0006
+        conn.execute(text("ALTER TABLE outbox DROP COLUMN takeovers"))  # 0015
         conn.execute(text("ALTER TABLE outbox DROP COLUMN claimed_by"))  # 0007
         conn.execute(text("ALTER TABLE outbox DROP COLUMN claimed_until"))
         conn.execute(text("DROP TABLE sending_roles"))  # 0008

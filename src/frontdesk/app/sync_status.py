@@ -21,7 +21,13 @@ from frontdesk.domain import dates
 from frontdesk.domain.audit import Actor
 from frontdesk.domain.booking import Booking, approximate_time
 from frontdesk.domain.merge import PART_WORDS, PARTS
-from frontdesk.domain.outbox import Operation, OperationKind, OperationState, Settlement
+from frontdesk.domain.outbox import (
+    HELD_BACK,
+    Operation,
+    OperationKind,
+    OperationState,
+    Settlement,
+)
 from frontdesk.domain.timeutil import to_local, utc_now
 from frontdesk.domain.translation import QT_TRANSLATE_NOOP, plural, translate
 from frontdesk.storage.plain import NotUnknown as NotUnknown  # for the screens
@@ -170,10 +176,15 @@ def unknown_lines(context: AppContext) -> list[str]:
     for op, b in context.repo.outbox.operations([OperationState.UNKNOWN]):
         when = to_local(b.start, clinic_zone(context))
         what = KIND_WORDS.get(op.kind.value, op.kind.value)
+        why = (
+            "sending it stopped the sync again and again, so it is no longer sent by itself"
+            if HELD_BACK in (op.last_error or "")
+            else "sent, but no answer came back and the booking system cannot be asked whether "
+            "it arrived"
+        )
         lines.append(
             f"outcome unknown: booking {b.id} ({what}, {when:%a %d %b %H:%M}, "
-            f"{names.get(op.connection_id, op.connection_id)}): sent, but no answer came back "
-            "and the booking system cannot be asked whether it arrived; nothing is sent again "
+            f"{names.get(op.connection_id, op.connection_id)}): {why}; nothing is sent again "
             "until someone settles it at the desk (sync panel, Outcome unknown)"
         )
     return lines

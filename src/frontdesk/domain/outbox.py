@@ -66,6 +66,13 @@ class Operation:
     depends_on: int | None = None  # an operation that must be done before this one is sent
     # the sender holding it (``claim``); its answer is stored only while it still does
     claimed_by: str | None = None
+    # sends taken over from a dead sender since the last stored answer (this claim's included)
+    takeovers: int = 0
+
+
+# in the last error of an operation held back for a person because whatever sent it stopped
+# before an answer was stored, again and again (``sync.engine.MAX_TAKEOVERS``)
+HELD_BACK = "held back: its send stopped the sync"
 
 
 class ChangePlan(enum.Enum):

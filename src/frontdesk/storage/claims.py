@@ -13,7 +13,11 @@ engine's settle: :mod:`frontdesk.storage.settles`). ``attempts`` counts the atte
 booking system answered (or left unanswered: a timeout), added when that answer is stored,
 never at the claim: a sender killed mid-send, or whose lease ran out, made no attempt the
 booking system can be blamed for, so its claim does not push the operation's next attempt
-back (the engine's backoff grows from ``attempts``).
+back (the engine's backoff grows from ``attempts``). ``takeovers`` counts instead the claims
+taken over from another sender that held the operation unanswered (it died, or its lease ran
+out) since the last answer stored: a send that kills its sender every time would otherwise be
+taken over, and kill the next one, for ever; the engine holds it back for a person past a
+limit (``sync.engine.MAX_TAKEOVERS``). Any stored answer sets it back to 0.
 
 The sync engine claims with :func:`claim_to_send_in`: two Core statements (the operation read
 with its booking, the claim written) in a bare write transaction, the same rules as
@@ -66,9 +70,16 @@ def claim_row(
             return None
         log.info("operation %s: its sender is gone; taking it over", op_id)
     before = operation_of_row(row)
+    if _taken_over(holder, owner):
+        row.takeovers += 1
     row.claimed_by, row.claimed_until = owner, now + lease
     row.sent_at = now
-    return replace(before, claimed_by=owner)
+    return replace(before, claimed_by=owner, takeovers=row.takeovers)
+
+
+def _taken_over(holder: str | None, owner: str) -> bool:
+    """Whether claiming from ``holder`` takes over another sender's unanswered send."""
+    return holder is not None and holder != owner
 
 
 def settled_row(s: Session, op: Operation) -> OutboxRow | None:
@@ -85,6 +96,7 @@ def settled_row(s: Session, op: Operation) -> OutboxRow | None:
         log.warning("operation %s: answered after it was %s; not stored", op.id, row.state)
         return None
     row.claimed_by = row.claimed_until = None
+    row.takeovers = 0  # an answer stored: its sender lived to store it
     if op.claimed_by is not None:  # an attempt a sender made: answered now
         row.attempts += 1
     return row
@@ -109,10 +121,15 @@ _OPERATION_FIELDS = (
     "depends_on",
     "claimed_by",
 )
-OPERATION_COLUMNS = [*(OUTBOX[name] for name in _OPERATION_FIELDS), OUTBOX["claimed_until"]]
+OPERATION_COLUMNS = [
+    *(OUTBOX[name] for name in _OPERATION_FIELDS),
+    OUTBOX["claimed_until"],
+    OUTBOX["takeovers"],
+]
 _KINDS = {k.value: k for k in OperationKind}
 _STATES = {s.value: s for s in OperationState}
 _CLAIMED_UNTIL = len(_OPERATION_FIELDS)
+_TAKEOVERS = _CLAIMED_UNTIL + 1
 _BOOKINGS = BookingRow.__table__
 _CLAIM_READ = (
     select(*OPERATION_COLUMNS, *BOOKING_COLUMNS)
@@ -126,6 +143,7 @@ _CLAIM = (
         claimed_by=bindparam("owner"),
         claimed_until=bindparam("until"),
         sent_at=bindparam("now"),
+        takeovers=bindparam("takeovers"),
     )
 )
 _HOLDER = select(OUTBOX["state"], OUTBOX["claimed_by"]).where(OUTBOX["id"] == bindparam("op_id"))
@@ -136,6 +154,7 @@ def operation_of_tuple(row: Sequence[Any]) -> Operation:
     (id_, booking_id, cid, kind, payload, key, state, attempts, due, sent, error, on, by) = row[
         :_CLAIMED_UNTIL
     ]
+    takeovers = row[_TAKEOVERS]
     return Operation(
         id_,
         booking_id,
@@ -150,6 +169,7 @@ def operation_of_tuple(row: Sequence[Any]) -> Operation:
         error,
         on,
         by,
+        takeovers or 0,
     )
 
 
@@ -172,8 +192,12 @@ def claim_to_send_in(
         if abandoned is None or not abandoned(holder):
             return None
         log.info("operation %s: its sender is gone; taking it over", op_id)
-    conn.execute(_CLAIM, {"op_id": op_id, "owner": owner, "until": now + lease, "now": now})
     before = operation_of_tuple(row)
-    booked = row[_CLAIMED_UNTIL + 1 :]
+    takeovers = before.takeovers + (1 if _taken_over(holder, owner) else 0)
+    conn.execute(
+        _CLAIM,
+        {"op_id": op_id, "owner": owner, "until": now + lease, "now": now, "takeovers": takeovers},
+    )
+    booked = row[_TAKEOVERS + 1 :]
     booking = booking_of_tuple(booked) if booked[0] is not None else None
-    return replace(before, claimed_by=owner), booking
+    return replace(before, claimed_by=owner, takeovers=takeovers), booking

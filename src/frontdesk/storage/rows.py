@@ -254,6 +254,7 @@ def operation_of_row(row: OutboxRow) -> Operation:
         last_error=row.last_error,
         depends_on=row.depends_on,
         claimed_by=row.claimed_by,
+        takeovers=row.takeovers,
     )
 
 

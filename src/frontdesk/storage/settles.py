@@ -125,8 +125,9 @@ def settle_values(transition: Transition, error: str | None) -> dict[str, Any]:
 
 def settle(w: CoreWrite, op_id: int, values: dict[str, Any], *, answered: bool = False) -> None:
     """Write ``values`` into the operation's row; ``answered``: the booking system answered
-    this attempt (or let it time out), so it counts in ``attempts``."""
-    w.conn.execute(_ANSWERED if answered else SETTLE, {"op_id": op_id, **values})
+    this attempt (or let it time out), so it counts in ``attempts``. The sender lived to
+    store it, so the take-overs since the last answer start again (``claims``)."""
+    w.conn.execute(_ANSWERED if answered else SETTLE, {"op_id": op_id, "takeovers": 0, **values})
 
 
 def queued_ids(w: CoreWrite, booking_id: str) -> list[int]:

@@ -20,6 +20,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -176,6 +177,9 @@ class OutboxRow(Base):
     # who is sending it and until when (a lease): nobody else sends it meanwhile
     claimed_by: Mapped[str | None] = mapped_column(String(100))
     claimed_until: Mapped[datetime | None]
+    # sends taken over from a sender that died (or whose lease ran out) since the last stored
+    # answer (``storage.claims``): past a limit the operation waits for a person
+    takeovers: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
 
 
 class SendingRoleRow(Base):

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from frontdesk.domain.booking import Booking, SyncState
-from frontdesk.domain.outbox import Operation, OperationKind
+from frontdesk.domain.outbox import HELD_BACK, Operation, OperationKind
 from frontdesk.domain.timeutil import to_local, utc_now
 from frontdesk.providers.base import (
     Accepted,
@@ -58,6 +58,12 @@ BREAKER_MAX_S = 300.0
 UNKNOWN_CODE = "OUTCOME_UNKNOWN"
 # how often a role's holder keeps its recent requests with the role (a write each time)
 NOTE_EVERY_S = 1.0
+# An operation taken over from a dead sender more often than this since its last stored answer
+# is held back for a person (outcome unknown) instead of being sent again: a send that kills
+# its sender every time would otherwise stall its connection's queue, and each sync worker
+# started after it, for ever. Well above what crashes and restarts do to a healthy send (the
+# killed-sends drill: eight in a row, then sent).
+MAX_TAKEOVERS = 12
 
 
 @dataclass
@@ -252,6 +258,8 @@ class SyncEngine:
                 op, self.clock() + timedelta(hours=1), "its booking is gone", answered=False
             )
             return True
+        if op.takeovers > MAX_TAKEOVERS:
+            return self._held_back(connector, op, booking, report)
         outcome: Outcome | Unknown | None = None
         if op.sent_at is not None and op.kind is OperationKind.CREATE:
             outcome = self._reconcile(connector, booking)
@@ -348,16 +356,47 @@ class SyncEngine:
             f"({unknown.reason}). Check {name}, then settle it here: it arrived, send it "
             "again, or cancel the booking."
         )
+        self._for_a_person(
+            op, booking, message, f"{op.kind}: no answer, and {unknown.reason}", report
+        )
+        health = self.health[op.connection_id]  # the lookup itself was answered
+        health.failures, health.open_until = 0, None
+        log.warning("op %s (%s) outcome unknown; waits for a person to settle it", op.id, op.kind)
+        return True
+
+    def _held_back(
+        self, connector: Connector, op: Operation, booking: Booking, report: DrainReport
+    ) -> bool:
+        """Taken over from a dead sender more than ``MAX_TAKEOVERS`` times: whatever sends it
+        stops before an answer is stored (a crash each time). Not sent again by itself, nor
+        looked up (the lookup may be what stops it); a person decides, as for an unknown
+        outcome, and the rest of the connection's queue goes on."""
+        name = connector.provider
+        message = (
+            f"FrontDesk's sync stopped {op.takeovers} times while sending this to {name}, so it "
+            f"is no longer sent by itself; it may or may not have arrived. Check {name}, then "
+            "settle it here: it arrived, send it again, or cancel the booking."
+        )
+        detail = f"{op.kind}: {HELD_BACK} {op.takeovers} times"
+        self._for_a_person(op, booking, message, detail, report)
+        log.error(
+            "op %s (%s) taken over %d times without an answer; held back for a person",
+            op.id,
+            op.kind,
+            op.takeovers,
+        )
+        return True
+
+    def _for_a_person(
+        self, op: Operation, booking: Booking, message: str, detail: str, report: DrainReport
+    ) -> None:
+        """``op`` waits for a person (outcome unknown), its booking flagged with ``message``."""
         flagged = booking.with_changes(
             sync_state=SyncState.OUTCOME_UNKNOWN, problem_code=UNKNOWN_CODE, problem_message=message
         )
-        self.repo.sending.mark_unknown(op, flagged, f"{op.kind}: no answer, and {unknown.reason}")
-        health = self.health[op.connection_id]  # the lookup itself was answered
-        health.failures, health.open_until = 0, None
+        self.repo.sending.mark_unknown(op, flagged, detail)
         report.unknown += 1
         self._changed(report, booking.id)
-        log.warning("op %s (%s) outcome unknown; waits for a person to settle it", op.id, op.kind)
-        return True
 
     def _changed(self, report: DrainReport, booking_id: str) -> None:
         report.changed_bookings.append(booking_id)

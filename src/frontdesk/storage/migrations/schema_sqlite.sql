@@ -1,4 +1,4 @@
--- heads: 0010
+-- heads: 0015
 -- written by: uv run python -m frontdesk.storage.schema_snapshot (never by hand)
 CREATE TABLE alembic_version (
 	version_num VARCHAR(32) NOT NULL, 
@@ -88,7 +88,7 @@ CREATE TABLE outbox (
 	sent_at DATETIME, 
 	last_error TEXT, 
 	created_at DATETIME NOT NULL, 
-	done_at DATETIME, claimed_by VARCHAR(100), claimed_until DATETIME, 
+	done_at DATETIME, claimed_by VARCHAR(100), claimed_until DATETIME, takeovers INTEGER DEFAULT 0 NOT NULL, 
 	CONSTRAINT pk_outbox PRIMARY KEY (id), 
 	CONSTRAINT fk_outbox_booking_id_bookings FOREIGN KEY(booking_id) REFERENCES bookings (id) ON DELETE CASCADE, 
 	CONSTRAINT fk_outbox_connection_id_connections FOREIGN KEY(connection_id) REFERENCES connections (id) ON DELETE CASCADE, 
@@ -304,4 +304,4 @@ CREATE TABLE column_revision (
 	revision INTEGER NOT NULL, 
 	CONSTRAINT pk_column_revision PRIMARY KEY (id)
 );
-INSERT INTO alembic_version (version_num) VALUES ('0010');
+INSERT INTO alembic_version (version_num) VALUES ('0015');
