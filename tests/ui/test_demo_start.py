@@ -139,3 +139,19 @@ def test_a_window_built_before_its_store_reads_nothing_until_told(qtbot, tmp_pat
     finally:
         window.shutdown()
         context.close()
+
+
+def test_a_window_closed_before_its_store_opens_opens_nothing(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    made = Demo(tmp_path / "demo", defer=True)
+    made.close()
+    context = AppContext(
+        Paths.resolve(tmp_path / "demo"), use_keyring=False, connect=False, open_store=False
+    )
+    window = MainWindow(context, start_sync=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.close()  # before anything was read: nothing is opened to close it
+    window.store_opened()  # a late call does nothing on a closed window
+    assert not window.guard.started
+    assert not context.store_open
+    context.close()

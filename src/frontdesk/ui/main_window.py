@@ -220,7 +220,10 @@ class MainWindow(QMainWindow):
             self._when_open.append(job)
 
     def store_opened(self) -> None:
-        """The context's store is open: do what the build put off, in its order."""
+        """The context's store is open: do what the build put off, in its order (nothing once
+        the window is closed)."""
+        if self._closed:
+            return
         self.context.open_store()
         self._store_ready = True
         waiting, self._when_open = self._when_open, []
