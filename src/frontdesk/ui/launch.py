@@ -131,10 +131,10 @@ def launch(argv: list[str], tools: Sequence[str] = ()) -> int:
 
         hash_ahead(DEMO_ADMIN_PIN)  # while PySide6 loads and the window is built
     # a normal start paints its lock screen first, from names read ahead through the driver,
-    # and loads the desk behind it (ui.early_lock); where that cannot be told cheaply, the
-    # desk is loaded first: the cache's side before PySide6 (once PySide6 is loaded, its
-    # import hook inspects every module imported after it, which makes each later import
-    # dearer)
+    # and loads the desk behind it (ui.early_lock); where that cannot be told cheaply (and for
+    # the demo) the desk's own modules are loaded first, before PySide6, whose import hook
+    # looks at every module imported after it (made cheap: ui.qt_hook); the store is imported
+    # as the context opens it (the demo's after its first paint)
     facts = None if args.demo else _peek(args)
     if facts is None:
         from frontdesk.app.context import AppContext
