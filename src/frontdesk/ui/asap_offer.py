@@ -241,7 +241,7 @@ class AsapWatch(QObject):
         super().__init__(window)
         self.window = window
         self.context = window.context
-        self.last_id = 0
+        self.last_id: int | None = None  # read once the store is open (``_start``)
         window.when_store_open(self._start)
         self.slots: list[FreedSlot] = []
         self.offers: list[asap.Offer] = []
@@ -288,6 +288,8 @@ class AsapWatch(QObject):
         """Read what freed since the last look and work the offers out again."""
         if getattr(self.window, "_closed", False):  # the desk is closing: its store too
             self._soon.stop()
+            return
+        if self.last_id is None:  # not started yet: only what frees from then on is offered
             return
         context = self.context
         fresh = asap.freed_since(context, self.last_id)
