@@ -1,7 +1,9 @@
 """The demo's start in two steps (``ui.launch``): its window is built and painted before its
-store is opened, then the store is opened, the administrator signed in and the window filled
-(``MainWindow.store_opened``); a store that cannot be opened is said as a failed start, and a
-kept demo whose administrator's PIN was changed opens on the lock screen."""
+store is opened (the week's frame on the clinic's clock, even in a zone far from the
+computer's), then the store is opened, the administrator signed in and the window filled
+(``MainWindow.store_opened``), then the sandboxes begun; a store that cannot be opened is said
+as a failed start, a kept demo whose administrator's PIN was changed opens on the lock screen,
+and a window closed before its store opens opens nothing."""
 
 from __future__ import annotations
 
