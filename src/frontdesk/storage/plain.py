@@ -1,8 +1,8 @@
 """What the store names without SQLAlchemy: the change topics the screens listen for, the
 refusals its writes raise, the plain records it returns and the shapes of what its callers
 pass in. A module of the desk's can name them without loading SQLAlchemy, which the demo's
-window is built and painted without (docs/architecture.md, "the first paint"). The store's
-module that owns each one re-exports it under its old name."""
+window is built and painted without (docs/architecture.md, "Cold start, the demo's window
+before its store"). The store's module that owns each one re-exports it under its old name."""
 
 from __future__ import annotations
 
