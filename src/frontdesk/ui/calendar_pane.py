@@ -148,7 +148,7 @@ class CalendarPane(QWidget):
         """What is shown, in words: the span, and the clinic's column view unless it is
         "Everything"."""
         view = self.column_setup().view(self.view_id)
-        return self._span_title() + (f" · {view.name}" if view.id != EVERYTHING else "")
+        return self.span_title() + (f" · {view.name}" if view.id != EVERYTHING else "")
 
     def show_frame(self) -> None:
         """Before the store is open (the demo's first paint): the span's days and hours on the
@@ -167,9 +167,6 @@ class CalendarPane(QWidget):
     def span_title(self) -> str:
         """The span shown, in words (``title`` without the column view, which the store
         names)."""
-        return self._span_title()
-
-    def _span_title(self) -> str:
         if self.mode is Mode.DAY:
             return dates.long_day(self.day)
         if self.mode is Mode.WEEK:

@@ -191,9 +191,7 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         if not self._store_ready:  # painted first: the span's frame on the clinic's clock
             self.pane.show_frame()
-            self.week_title.setText(self.pane.span_title())
-            self.view_actions[self.pane.mode].setChecked(True)
-            self.side.set_day(self.pane.day)
+            self._shown_changed(self.pane.span_title())
         self.when_store_open(self._first_fill)
         self.when_store_open(self.status.refresh)
         self.when_store_open(self._count_problems)
@@ -327,8 +325,10 @@ class MainWindow(QMainWindow):
             self.pane.show_day(local_day)
         self.pane.select_booking(booking.id, ensure_visible=True)
 
-    def _shown_changed(self) -> None:
-        self.week_title.setText(self.pane.title())
+    def _shown_changed(self, title: str | None = None) -> None:
+        """Say what is shown: the title (``title``, else the pane's, which names the column
+        view), the view's button, the day in the mini calendar."""
+        self.week_title.setText(self.pane.title() if title is None else title)
         self.view_actions[self.pane.mode].setChecked(True)
         self.side.set_day(self.pane.day)
 
