@@ -123,8 +123,7 @@ def main() -> None:
         )
         if not name.startswith("a bare"):
             ready = statistics.median(desks[name])
-            what = "the desk ready" if name.endswith("(five APIs)") else "the desk painted"
-            print(f"  {'':<44} {what}: median {ready:7.1f} ms ({ready / base:4.1f}x)")
+            print(f"  {'':<44} the {lasts[name]}: median {ready:7.1f} ms ({ready / base:4.1f}x)")
 
 
 if __name__ == "__main__":
